@@ -1,0 +1,97 @@
+//! Context words: whole words near a match that raise its score.
+//!
+//! Presidio matches context as substrings by default ("lic" in
+//! "duplicate"); we match whole words only, in a fixed window around the
+//! match, found with one Aho-Corasick pass over the text.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{Detection, Rule};
+
+/// Bytes before a match searched for context words.
+pub(crate) const WINDOW_BEFORE: usize = 48;
+/// Bytes after a match searched for context words.
+pub(crate) const WINDOW_AFTER: usize = 24;
+/// Added to the score when a context word is present (capped at 1.0).
+pub(crate) const BOOST: f32 = 0.35;
+
+/// Hits are ordered by end offset; a word longer than this could end
+/// past the scan cut-off yet start inside the window.
+const MAX_WORD: usize = 64;
+
+#[derive(Debug)]
+pub(crate) struct ContextIndex {
+    automaton: Option<AhoCorasick>,
+    /// word id -> rule indices that use it
+    owners: Vec<Vec<u32>>,
+}
+
+impl ContextIndex {
+    pub(crate) fn new(rules: &[Rule]) -> ContextIndex {
+        let mut words: Vec<String> = Vec::new();
+        let mut owners: Vec<Vec<u32>> = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            for w in &rule.context {
+                let w = w.to_ascii_lowercase();
+                match words.iter().position(|x| *x == w) {
+                    Some(p) => owners[p].push(i as u32),
+                    None => {
+                        words.push(w);
+                        owners.push(vec![i as u32]);
+                    }
+                }
+            }
+        }
+        let automaton = if words.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&words)
+                .ok()
+        };
+        ContextIndex { automaton, owners }
+    }
+
+    pub(crate) fn boost(
+        &self,
+        text: &str,
+        rules: &[Rule],
+        detections: &mut [Detection],
+    ) {
+        let Some(ac) = &self.automaton else { return };
+        if !detections.iter().any(|d| !rules[d.rule].context.is_empty()) {
+            return;
+        }
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        // (start, end, word id) of whole-word occurrences, in text order.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let left_ok = s == 0 || !is_word(bytes[s - 1]);
+            let right_ok = e == bytes.len() || !is_word(bytes[e]);
+            if left_ok && right_ok {
+                hits.push((s, e, m.pattern().as_usize()));
+            }
+        }
+        if hits.is_empty() {
+            return;
+        }
+        for d in detections.iter_mut() {
+            let lo = d.span.start.saturating_sub(WINDOW_BEFORE);
+            let hi = d.span.end.saturating_add(WINDOW_AFTER);
+            let first = hits.partition_point(|h| h.1 <= lo);
+            let near = hits[first..]
+                .iter()
+                .take_while(|h| h.1 <= hi + MAX_WORD)
+                .filter(|h| h.0 < hi)
+                .filter(|h| h.1 <= d.span.start || h.0 >= d.span.end)
+                .any(|h| self.owners[h.2].contains(&(d.rule as u32)));
+            if near {
+                d.score = (d.score + BOOST).min(1.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! promptfence: a prompt firewall for LLM chat that runs where the user is.
+//!
+//! It screens what a person types before it leaves the device (PII
+//! pseudonymized, secrets removed, prompt injections scored) and what the
+//! model sends back before it is shown (pseudonyms restored, leaked PII and
+//! secrets redacted, canaries caught).
+//!
+//! If you just want the API: compile a [`Policy`] into a [`Filter`], open a
+//! [`Session`] per conversation and call [`Session::screen_prompt`].
+//!
+//! ```
+//! use promptfence::{Filter, Policy, Verdict};
+//!
+//! let filter = Filter::new(Policy::default())?;
+//! let mut chat = filter.session();
+//! let out = chat.screen_prompt("Mail me at ana.lopez@example.com ok");
+//! assert_eq!(out.verdict, Verdict::Redact);
+//! assert_eq!(out.text, "Mail me at [EMAIL_1] ok");
+//! assert_eq!(chat.restore(&out.text), "Mail me at ana.lopez@example.com ok");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # API themes
+//!
+//! - Spans are byte offsets into the text you passed. The JS binding
+//!   converts them to UTF-16 code units.
+//! - Screening never fails: over-limit input gives a `block` report (or,
+//!   with `failClosed: false`, an `allow` report saying it was not
+//!   screened). Only building a filter returns errors, and those name the
+//!   policy key path.
+//! - Nothing here prints or formats a detected value: `Debug` of findings,
+//!   vaults and reports shows offsets, types and counts only.
+//!
+//! # Untrusted input
+//!
+//! Text of any size up to `limits.maxInputBytes` (16 MiB by default) is
+//! scanned in time linear in its length (regexes are finite automata, no
+//! backtracking). Policies are untrusted too: at most 256 custom rules,
+//! patterns of at most 4 KiB, each compiled to at most 1 MiB.
+
+#![deny(missing_docs)]
+#![deny(unsafe_code)]
+#![warn(missing_debug_implementations)]
+
+mod digest;
+mod engine;
+mod error;
+mod filter;
+mod inject;
+mod policy;
+mod report;
+mod response;
+mod rules;
+mod span;
+mod synth;
+mod vault;
+
+#[cfg(feature = "wasm")]
+#[allow(unsafe_code)]
+mod wasm;
+
+pub use crate::error::Error;
+pub use crate::filter::{Audit, Filter, Session};
+pub use crate::policy::{
+    CustomRule, DenyEntry, FamilyPolicy, InjectionPolicy, Policy,
+    ResponsePolicy, Value,
+};
+pub use crate::report::{Action, Finding, Kind, Report, Verdict};
+pub use crate::response::ResponseScanner;
+pub use crate::span::{utf16_len, utf16_offsets};
+pub use crate::vault::{Vault, VaultEntry};
+
+#[doc(hidden)]
+pub mod __private {
+    //! Internals exposed for the crate's own tests and benches only.
+    //! Not API: may change in any release.
+    use crate::filter::Side;
+
+    /// Every built-in rule's (id, type, kind name, hits, misses).
+    pub fn builtin_examples() -> Vec<(
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    )> {
+        crate::rules::builtin()
+            .map(|r| (r.id, r.type_name, r.kind.as_str(), r.hits, r.misses))
+            .collect()
+    }
+
+    /// Every built-in pattern after rewriting, by rule id.
+    pub fn builtin_patterns() -> Vec<(&'static str, String)> {
+        crate::rules::builtin()
+            .map(|r| (r.id, crate::engine::asciify(r.pattern)))
+            .collect()
+    }
+
+    /// Candidate findings as (rule, type, span) with the prefilter on or
+    /// with every rule forced to be a candidate.
+    pub fn candidates(
+        filter: &crate::Filter,
+        text: &str,
+        all_rules: bool,
+    ) -> Vec<(String, String, std::ops::Range<usize>)> {
+        filter
+            .candidates_with(text, Side::Prompt, all_rules)
+            .into_iter()
+            .map(|c| (c.rule, c.type_name, c.span))
+            .collect()
+    }
+}

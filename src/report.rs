@@ -1,0 +1,191 @@
+//! What a scan returns: findings, actions, verdicts and scores.
+//!
+//! These types are the one definition of score and verdict semantics; every
+//! detector reports through them. This module depends on nothing else in the
+//! crate.
+
+use std::fmt;
+use std::ops::Range;
+
+/// The family a finding belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Personal data: emails, phone numbers, national ids, names, ...
+    Pii,
+    /// Credentials: API keys, tokens, private keys, passwords.
+    Secret,
+    /// A prompt-injection or jailbreak signal.
+    Injection,
+    /// A canary marker echoed by the model.
+    Canary,
+    /// A verbatim run of the system prompt in a response.
+    Leak,
+    /// A link or image that could carry data to a foreign host.
+    Exfiltration,
+    /// The input was over a configured limit and was not screened.
+    Limit,
+}
+
+impl Kind {
+    /// The lowercase name used in JSON and policies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Pii => "pii",
+            Kind::Secret => "secret",
+            Kind::Injection => "injection",
+            Kind::Canary => "canary",
+            Kind::Leak => "leak",
+            Kind::Exfiltration => "exfiltration",
+            Kind::Limit => "limit",
+        }
+    }
+}
+
+/// What happens to the text of a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    /// Detected, reported, text untouched, verdict unaffected.
+    Allow,
+    /// Detected and reported as worth attention; text untouched.
+    Flag,
+    /// Characters replaced by a mask character, optionally keeping the end.
+    Mask,
+    /// Replaced by a type label such as `[EMAIL]`.
+    Redact,
+    /// Replaced by a keyed, non-reversible digest label.
+    Hash,
+    /// Replaced by a vault token such as `[EMAIL_1]`; `restore` undoes it.
+    Pseudonymize,
+    /// Replaced by a realistic fake value of the same format.
+    Synthesize,
+    /// The whole text is refused.
+    Block,
+}
+
+impl Action {
+    /// The lowercase name used in JSON and policies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Allow => "allow",
+            Action::Flag => "flag",
+            Action::Mask => "mask",
+            Action::Redact => "redact",
+            Action::Hash => "hash",
+            Action::Pseudonymize => "pseudonymize",
+            Action::Synthesize => "synthesize",
+            Action::Block => "block",
+        }
+    }
+
+    /// Parses a policy action name.
+    pub fn parse(name: &str) -> Option<Action> {
+        Some(match name {
+            "allow" => Action::Allow,
+            "flag" => Action::Flag,
+            "mask" => Action::Mask,
+            "redact" => Action::Redact,
+            "hash" => Action::Hash,
+            "pseudonymize" => Action::Pseudonymize,
+            "synthesize" => Action::Synthesize,
+            "block" => Action::Block,
+            _ => return None,
+        })
+    }
+
+    /// All action names, for error messages.
+    pub const NAMES: &'static str =
+        "allow, flag, mask, redact, hash, pseudonymize, synthesize, block";
+
+    /// True when the action rewrites the finding's text.
+    pub fn rewrites(self) -> bool {
+        matches!(
+            self,
+            Action::Mask
+                | Action::Redact
+                | Action::Hash
+                | Action::Pseudonymize
+                | Action::Synthesize
+        )
+    }
+}
+
+/// The overall decision for a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// Nothing was changed; the text may be sent as is.
+    Allow,
+    /// Some spans were rewritten; send the returned text.
+    Redact,
+    /// The text must not be sent (or shown).
+    Block,
+}
+
+impl Verdict {
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Allow => "allow",
+            Verdict::Redact => "redact",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+/// One detection. Spans are byte offsets into the scanned text.
+#[derive(Clone, PartialEq)]
+pub struct Finding {
+    /// The family.
+    pub kind: Kind,
+    /// Canonical UPPER_SNAKE type, e.g. `EMAIL` or `AWS_ACCESS_KEY_ID`.
+    pub type_name: String,
+    /// Byte range into the original text.
+    pub span: Range<usize>,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// The action the policy chose for it.
+    pub action: Action,
+    /// Id of the rule that produced it, e.g. `email` or `github-pat`.
+    pub rule: String,
+    /// The text that replaced the span, when the action rewrites.
+    pub replacement: Option<String>,
+}
+
+// SECURITY: the matched value is never part of a finding, and Debug prints
+// only offsets and labels, so logging a finding cannot leak the value.
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finding")
+            .field("kind", &self.kind)
+            .field("type", &self.type_name)
+            .field("span", &self.span)
+            .field("score", &self.score)
+            .field("action", &self.action)
+            .field("rule", &self.rule)
+            .finish()
+    }
+}
+
+/// The result of screening one text.
+#[derive(Clone, PartialEq)]
+pub struct Report {
+    /// The overall decision.
+    pub verdict: Verdict,
+    /// The text with actions applied. When the verdict is `Block` this is
+    /// the empty string: nothing of a blocked text may be sent.
+    pub text: String,
+    /// Prompt-injection risk in [0, 1].
+    pub risk: f32,
+    /// Every detection, in order of position, including allowed ones.
+    pub findings: Vec<Finding>,
+}
+
+impl fmt::Debug for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Report")
+            .field("verdict", &self.verdict)
+            .field("text_len", &self.text.len())
+            .field("risk", &self.risk)
+            .field("findings", &self.findings)
+            .finish()
+    }
+}

@@ -1,0 +1,174 @@
+//! The JS binding: the only module that knows wasm-bindgen, js-sys and
+//! serde-wasm-bindgen.
+//!
+//! Each method converts arguments, calls the engine, converts the result.
+//! Spans become UTF-16 code units here. Errors become JS `Error` objects
+//! whose `name` is `PolicyError`, `LimitError` or `StateError` and which
+//! carry the policy key `path`.
+
+mod types;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::{
+    Filter, Policy, Report, ResponseScanner as CoreScanner, Session, Value,
+};
+
+use types::{to_js, AuditOut, ReportIn, ReportOut, VaultDump};
+
+fn js_error(e: &crate::Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name(e.name());
+    let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path().into());
+    err.into()
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+/// A prompt filter for one conversation: compiled policy + vault.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct PromptFilter {
+    session: Rc<RefCell<Session>>,
+}
+
+#[wasm_bindgen]
+impl PromptFilter {
+    /// Compiles `policy` (a plain object; optional).
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: JsValue) -> Result<PromptFilter, JsValue> {
+        let value: Value = if policy.is_undefined() || policy.is_null() {
+            Value::Null
+        } else {
+            serde_wasm_bindgen::from_value(policy).map_err(|e| {
+                js_error(&crate::Error::policy(
+                    "policy",
+                    format!("not a plain object: {}", e),
+                ))
+            })?
+        };
+        let policy = Policy::from_value(&value).map_err(|e| js_error(&e))?;
+        let filter = Filter::new(policy).map_err(|e| js_error(&e))?;
+        Ok(PromptFilter { session: Rc::new(RefCell::new(filter.session())) })
+    }
+
+    /// Screens a user prompt.
+    #[wasm_bindgen(js_name = screenPrompt)]
+    pub fn screen_prompt(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = text
+            .as_string()
+            .ok_or_else(|| type_error("screenPrompt expects a string"))?;
+        let report = self.session.borrow_mut().screen_prompt(&text);
+        to_js(&ReportOut::new(&text, &report))
+    }
+
+    /// Screens a complete model response.
+    #[wasm_bindgen(js_name = screenResponse)]
+    pub fn screen_response(&self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = text
+            .as_string()
+            .ok_or_else(|| type_error("screenResponse expects a string"))?;
+        let report = self.session.borrow_mut().screen_response(&text);
+        to_js(&ReportOut::new(&text, &report))
+    }
+
+    /// Replaces vault tokens with the original values.
+    pub fn restore(&self, text: JsValue) -> Result<String, JsValue> {
+        let text = text
+            .as_string()
+            .ok_or_else(|| type_error("restore expects a string"))?;
+        Ok(self.session.borrow().restore(&text))
+    }
+
+    /// A privacy-safe summary of a screening result.
+    pub fn audit(&self, out: JsValue) -> Result<JsValue, JsValue> {
+        let input: ReportIn =
+            serde_wasm_bindgen::from_value(out).map_err(|_| {
+                type_error(
+                    "audit expects a result of screenPrompt or screenResponse",
+                )
+            })?;
+        let report: Report = input.into_report();
+        let audit = self.session.borrow().audit(&report);
+        to_js(&AuditOut::from(&audit))
+    }
+
+    /// A fresh random canary marker for a system prompt.
+    pub fn canary(&self) -> Result<String, JsValue> {
+        self.session.borrow_mut().canary().map_err(|e| js_error(&e))
+    }
+
+    /// A streaming response scanner sharing this filter's vault.
+    #[wasm_bindgen(js_name = responseScanner)]
+    pub fn response_scanner(&self) -> ResponseScanner {
+        ResponseScanner {
+            session: self.session.clone(),
+            inner: CoreScanner::new(),
+            pushed: String::new(),
+        }
+    }
+
+    /// The vault as a plain object `{version, entries}`. It holds the
+    /// original values: store it only where the chat itself is stored.
+    #[wasm_bindgen(js_name = exportVault)]
+    pub fn export_vault(&self) -> Result<JsValue, JsValue> {
+        to_js(&VaultDump::from(self.session.borrow().vault()))
+    }
+
+    /// Adds entries from `exportVault()`; returns how many were added.
+    #[wasm_bindgen(js_name = importVault)]
+    pub fn import_vault(&self, dump: JsValue) -> Result<u32, JsValue> {
+        let dump: VaultDump =
+            serde_wasm_bindgen::from_value(dump).map_err(|_| {
+                type_error(
+                    "importVault expects the object exportVault returned",
+                )
+            })?;
+        let entries = dump.into_entries().map_err(|m| type_error(&m))?;
+        Ok(self.session.borrow_mut().vault_mut().import(entries) as u32)
+    }
+
+    /// Number of detection rules compiled into this filter.
+    #[wasm_bindgen(getter, js_name = ruleCount)]
+    pub fn rule_count(&self) -> u32 {
+        self.session.borrow().filter().rules_len() as u32
+    }
+}
+
+/// Incremental response screening; see `PromptFilter.responseScanner()`.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct ResponseScanner {
+    session: Rc<RefCell<Session>>,
+    inner: CoreScanner,
+    /// Everything pushed so far, to convert byte spans to UTF-16.
+    pushed: String,
+}
+
+#[wasm_bindgen]
+impl ResponseScanner {
+    /// Adds a chunk; returns the text safe to show now.
+    pub fn push(&mut self, chunk: JsValue) -> Result<String, JsValue> {
+        let chunk = chunk
+            .as_string()
+            .ok_or_else(|| type_error("push expects a string"))?;
+        self.pushed.push_str(&chunk);
+        Ok(self.inner.push(&mut self.session.borrow_mut(), &chunk))
+    }
+
+    /// Ends the stream; returns the rest.
+    pub fn finish(&mut self) -> String {
+        self.inner.finish(&mut self.session.borrow_mut())
+    }
+
+    /// Findings so far; offsets are UTF-16 units into the joined input.
+    #[wasm_bindgen(getter)]
+    pub fn findings(&self) -> Result<JsValue, JsValue> {
+        to_js(&types::findings_out(&self.pushed, self.inner.findings()))
+    }
+}
