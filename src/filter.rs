@@ -177,6 +177,24 @@ impl Filter {
                 action,
             });
         }
+        if let Some(fam) = self.family(side, Kind::Pii) {
+            for d in crate::names::detect(text) {
+                if !fam.wants(d.type_name)
+                    || d.score < fam.threshold_for(d.type_name)
+                    || self.allowed(&text[d.span.clone()])
+                {
+                    continue;
+                }
+                out.push(Candidate {
+                    kind: Kind::Pii,
+                    type_name: d.type_name.to_string(),
+                    span: d.span,
+                    score: d.score,
+                    rule: d.rule.to_string(),
+                    action: fam.action_for(d.type_name),
+                });
+            }
+        }
         if let Some(ac) = &inner.deny {
             for m in ac.find_iter(text) {
                 let d = &inner.policy.deny_list[m.pattern().as_usize()];

@@ -47,6 +47,7 @@ mod engine;
 mod error;
 mod filter;
 mod inject;
+mod names;
 mod policy;
 mod report;
 mod response;

@@ -19,6 +19,12 @@ pub(super) fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
+/// Scores are f32 inside; three decimals keep JSON free of f32 noise
+/// (0.949999988...).
+fn round3(x: f32) -> f64 {
+    ((x as f64) * 1000.0).round() / 1000.0
+}
+
 #[derive(Serialize)]
 pub(super) struct FindingOut {
     kind: &'static str,
@@ -26,7 +32,7 @@ pub(super) struct FindingOut {
     type_name: String,
     start: usize,
     end: usize,
-    score: f32,
+    score: f64,
     action: &'static str,
     rule: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,7 +54,7 @@ pub(super) fn findings_out(
             type_name: f.type_name.clone(),
             start: u16[2 * i],
             end: u16[2 * i + 1],
-            score: (f.score * 1000.0).round() / 1000.0,
+            score: round3(f.score),
             action: f.action.as_str(),
             rule: f.rule.clone(),
             replacement: f.replacement.clone(),
@@ -60,7 +66,7 @@ pub(super) fn findings_out(
 pub(super) struct ReportOut {
     verdict: &'static str,
     text: String,
-    risk: f32,
+    risk: f64,
     findings: Vec<FindingOut>,
 }
 
@@ -69,7 +75,7 @@ impl ReportOut {
         ReportOut {
             verdict: r.verdict.as_str(),
             text: r.text.clone(),
-            risk: (r.risk * 1000.0).round() / 1000.0,
+            risk: round3(r.risk),
             findings: findings_out(input, &r.findings),
         }
     }
@@ -139,7 +145,7 @@ impl ReportIn {
 #[derive(Serialize)]
 pub(super) struct AuditOut {
     verdict: &'static str,
-    risk: f32,
+    risk: f64,
     findings: usize,
     counts: std::collections::BTreeMap<String, usize>,
     rules: Vec<String>,
@@ -150,7 +156,7 @@ impl From<&Audit> for AuditOut {
     fn from(a: &Audit) -> AuditOut {
         AuditOut {
             verdict: a.verdict.as_str(),
-            risk: a.risk,
+            risk: round3(a.risk),
             findings: a.findings,
             counts: a.counts.clone(),
             rules: a.rules.clone(),

@@ -1,0 +1,13 @@
+// Edge worker entry (workerd, Cloudflare Workers, Vercel Edge): the runtime
+// compiles the imported .wasm; instantiation is synchronous at import.
+import wasmModule from "./promptfence_bg.wasm";
+import { initSync } from "./wasm/promptfence.js";
+import { markReady } from "./api.js";
+
+export { PromptFilter, ResponseScanner } from "./api.js";
+
+initSync({ module: wasmModule });
+markReady();
+
+/** Already instantiated at import; kept for the shared contract. */
+export async function ready() {}
