@@ -93,7 +93,7 @@ pub mod __private {
     /// Every built-in pattern after rewriting, by rule id.
     pub fn builtin_patterns() -> Vec<(&'static str, String)> {
         crate::rules::builtin()
-            .map(|r| (r.id, crate::engine::asciify(r.pattern)))
+            .map(|r| (r.id, r.pattern.to_string()))
             .collect()
     }
 

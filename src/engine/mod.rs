@@ -17,6 +17,7 @@
 
 mod context;
 mod prefilter;
+pub(crate) mod syntax;
 pub(crate) mod validate;
 
 use std::ops::Range;
@@ -39,6 +40,10 @@ pub(crate) struct Rule {
     pub keywords: Vec<String>,
     pattern: String,
     regex: OnceLock<Option<Regex>>,
+    /// `^(?:pattern)`, for anchored searches at candidate positions.
+    anchored: OnceLock<Option<Regex>>,
+    /// Length bound, digit floor, first bytes: see `syntax`.
+    pub facts: syntax::Facts,
     pub group: usize,
     pub validator: Validator,
     pub min_entropy: f32,
@@ -54,6 +59,10 @@ pub(crate) struct Detection {
     pub score: f32,
 }
 
+/// Bytes searched past a rule's longest match, so a match that ends at
+/// its bound is never mistaken for one cut short by the search's end.
+const SLACK: usize = 4;
+
 /// Upper bound on a compiled rule regex, in bytes of heap.
 pub(crate) const RULE_SIZE_LIMIT: usize = 1 << 20;
 
@@ -66,6 +75,8 @@ impl Rule {
             keywords: def.keywords.iter().map(|k| k.to_string()).collect(),
             pattern: def.pattern.to_string(),
             regex: OnceLock::new(),
+            anchored: OnceLock::new(),
+            facts: syntax::facts(def.pattern),
             group: def.group,
             validator: def.validator,
             min_entropy: def.min_entropy,
@@ -107,6 +118,8 @@ impl Rule {
                 .collect(),
             pattern: pattern.to_string(),
             regex: cell,
+            anchored: OnceLock::new(),
+            facts: syntax::facts(pattern),
             group,
             validator,
             min_entropy: 0.0,
@@ -118,53 +131,48 @@ impl Rule {
     fn regex(&self) -> Option<&Regex> {
         self.regex.get_or_init(|| compile(&self.pattern).ok()).as_ref()
     }
+
+    fn anchored(&self) -> Option<&Regex> {
+        self.anchored
+            .get_or_init(|| compile(&format!("^(?:{})", self.pattern)).ok())
+            .as_ref()
+    }
+
+    /// Longest possible match in bytes; `None` when unbounded.
+    pub(crate) fn max_len(&self) -> Option<usize> {
+        self.facts.max_len
+    }
+
+    /// Whether searches may start only at candidate positions.
+    fn anchorable(&self) -> bool {
+        let f = &self.facts;
+        f.max_len.is_some() && !f.nullable && !f.needs_scan
+    }
 }
 
-/// Compiles a rule pattern after making `\d`, `\w` and `\b` ASCII-only.
+/// Compiles a rule pattern.
+///
+/// NOTE: the engine uses regex-lite (imported under the name `regex`): its
+/// `\d`, `\w`, `\s` and `\b` are ASCII-only and `(?i)` folds ASCII only,
+/// which is what identifiers and keys need, and it is ~100 KB smaller
+/// gzipped than `regex` in wasm. Its matcher is a PikeVM without a DFA, so
+/// rules run only in short windows around their anchors (see `detect`).
 pub(crate) fn compile(pattern: &str) -> Result<Regex, String> {
-    regex::RegexBuilder::new(&asciify(pattern))
+    regex::RegexBuilder::new(pattern)
         .size_limit(RULE_SIZE_LIMIT)
-        .dfa_size_limit(RULE_SIZE_LIMIT)
         .nest_limit(64)
         .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(n) => {
-                format!("regex exceeds the size limit of {} bytes", n)
-            }
-            // The syntax error text quotes the pattern, which is policy
-            // text, not user data: safe to show.
-            other => format!("invalid regex: {}", other),
-        })
+        // The error text quotes the pattern, which is policy text, not
+        // user data: safe to show.
+        .map_err(|e| format!("invalid regex: {}", e))
 }
 
-/// Rewrites the Perl classes that would otherwise be Unicode-aware.
-///
-/// PERF: Unicode `\b` makes the lazy DFA give up on non-ASCII haystacks,
-/// and Unicode `\d`/`\w` are large classes. Identifiers and keys are ASCII,
-/// so rules say what they mean with the short forms.
-pub(crate) fn asciify(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('d') => out.push_str("[0-9]"),
-            Some('D') => out.push_str("[^0-9]"),
-            Some('w') => out.push_str("[0-9A-Za-z_]"),
-            Some('W') => out.push_str("[^0-9A-Za-z_]"),
-            Some('b') => out.push_str(r"(?-u:\b)"),
-            Some('B') => out.push_str(r"(?-u:\B)"),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
+fn next_boundary(text: &str, at: usize) -> usize {
+    let mut i = at + 1;
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
     }
-    out
+    i
 }
 
 /// The compiled rule set.
@@ -199,26 +207,17 @@ impl Engine {
         text: &str,
         all_candidates: bool,
     ) -> Vec<Detection> {
-        let candidates = if all_candidates {
-            vec![true; self.rules.len()]
-        } else {
-            self.prefilter.candidates(text, self.rules.len())
-        };
         let mut out = Vec::new();
-        for (i, rule) in self.rules.iter().enumerate() {
-            if !candidates[i] {
-                continue;
+        if all_candidates {
+            for (i, rule) in self.rules.iter().enumerate() {
+                self.search(text, i, rule, 0..text.len(), &mut out);
             }
-            let Some(re) = rule.regex() else { continue };
-            if rule.group == 0 {
-                for m in re.find_iter(text) {
-                    self.consider(text, i, rule, m.range(), &mut out);
-                }
-            } else {
-                for caps in re.captures_iter(text) {
-                    if let Some(g) = caps.get(rule.group) {
-                        self.consider(text, i, rule, g.range(), &mut out);
-                    }
+        } else {
+            let windows = self.prefilter.windows(text, &self.rules);
+            for (i, list) in windows.into_iter().enumerate() {
+                let rule = &self.rules[i];
+                for w in list {
+                    self.search(text, i, rule, w, &mut out);
                 }
             }
         }
@@ -226,6 +225,139 @@ impl Engine {
             self.context.boost(text, &self.rules, &mut out);
         }
         out
+    }
+
+    /// Runs one rule over `window` of `text`. The search sees the text
+    /// before the window (so `\b` at its start is right) but not after it;
+    /// a match that ends exactly at a cut-off window end may be truncated
+    /// and is dropped: windows are wider than any match of the rule around
+    /// its anchor, so no real match ends there.
+    fn search(
+        &self,
+        text: &str,
+        index: usize,
+        rule: &Rule,
+        window: Range<usize>,
+        out: &mut Vec<Detection>,
+    ) {
+        if rule.anchorable() {
+            self.search_anchored(text, index, rule, window, out);
+        } else {
+            self.scan(text, index, rule, window, out);
+        }
+    }
+
+    /// Anchored searches at each position of `window` where a match may
+    /// begin. Equivalent to scanning, since leftmost-first iteration
+    /// reports, from each resume point, the match at the earliest position
+    /// that has one; but a PikeVM dies within a few bytes at positions that
+    /// do not match, where a scan pays for every byte of the window.
+    fn search_anchored(
+        &self,
+        text: &str,
+        index: usize,
+        rule: &Rule,
+        window: Range<usize>,
+        out: &mut Vec<Detection>,
+    ) {
+        let Some(re) = rule.anchored() else { return };
+        let Some(max_len) = rule.facts.max_len else { return };
+        let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut p = window.start;
+        while p < window.end {
+            let b = bytes[p];
+            // The anchored regex sees no text before `p`, so a leading
+            // `\b` is checked here against the real previous byte.
+            let prev_word = p > 0 && is_word(bytes[p - 1]);
+            let boundary_ok =
+                !rule.facts.starts_with_boundary || prev_word != is_word(b);
+            if !rule.facts.first[b as usize]
+                || !text.is_char_boundary(p)
+                || !boundary_ok
+            {
+                p += 1;
+                continue;
+            }
+            let mut end = p
+                .saturating_add(max_len)
+                .saturating_add(SLACK)
+                .min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let hay = &text[p..end];
+            let Some(m) = re.find(hay) else {
+                p += 1;
+                continue;
+            };
+            if end < text.len() && m.end() == hay.len() {
+                p += 1;
+                continue;
+            }
+            let whole = p + m.start()..p + m.end();
+            let span = if rule.group == 0 {
+                Some(whole.clone())
+            } else {
+                re.captures(hay)
+                    .and_then(|c| c.get(rule.group))
+                    .map(|g| p + g.start()..p + g.end())
+            };
+            if let Some(span) = span {
+                self.consider(text, index, rule, span, out);
+            }
+            p = if whole.end > p { whole.end } else { p + 1 };
+        }
+    }
+
+    /// Scans `window` with the unanchored regex.
+    fn scan(
+        &self,
+        text: &str,
+        index: usize,
+        rule: &Rule,
+        window: Range<usize>,
+        out: &mut Vec<Detection>,
+    ) {
+        let Some(re) = rule.regex() else { return };
+        // `window` holds starts; matches may run max_len past the last.
+        let mut end = match rule.max_len() {
+            Some(n) => window
+                .end
+                .saturating_add(n)
+                .saturating_add(SLACK)
+                .min(text.len()),
+            None => text.len(),
+        };
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let window = window.start..end;
+        let hay = &text[..window.end];
+        let cut = window.end < text.len();
+        let mut at = window.start;
+        while at <= hay.len() {
+            // PERF: find first; captures only when a group is reported.
+            let Some(m) = re.find_at(hay, at) else { break };
+            if cut && m.end() == hay.len() {
+                break;
+            }
+            let span = if rule.group == 0 {
+                Some(m.range())
+            } else {
+                re.captures_at(hay, m.start())
+                    .and_then(|c| c.get(rule.group))
+                    .map(|g| g.range())
+            };
+            if let Some(span) = span {
+                self.consider(text, index, rule, span, out);
+            }
+            at = if m.end() > m.start() {
+                m.end()
+            } else {
+                next_boundary(hay, m.end())
+            };
+        }
     }
 
     fn consider(

@@ -1,4 +1,4 @@
-//! Keyword prefilter: which rules could match this text?
+//! Keyword prefilter: which rules could match this text, and where?
 //!
 //! One Aho-Corasick automaton over every rule's keywords, remembering which
 //! rules each keyword belongs to (gitleaks' design; regex-automata warns
@@ -6,6 +6,15 @@
 //! every rule). Contract: the candidate set is a superset of the rules that
 //! can match. It may include rules that then find nothing; it must never
 //! leave out a rule that would match.
+//!
+//! Beyond *which* rules, it says *where*: the positions at which a match
+//! of the rule may start. A match must contain one of its rule's anchors:
+//! a keyword hit for rules with keywords, an ASCII digit for rules without
+//! (a test checks every built-in example). So it starts at most `max_len`
+//! bytes before the anchor ends and no later than the anchor's last byte.
+//! Rules with no length bound may start anywhere once anchored.
+
+use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -51,27 +60,159 @@ impl Prefilter {
         Prefilter { automaton, owners, always }
     }
 
-    pub(crate) fn candidates(&self, text: &str, rules: usize) -> Vec<bool> {
-        let mut out = vec![false; rules];
-        for &i in &self.always {
-            out[i as usize] = true;
+    /// Ranges of possible match starts per rule (empty: the rule does not
+    /// run), sorted and disjoint.
+    pub(crate) fn windows(
+        &self,
+        text: &str,
+        rules: &[Rule],
+    ) -> Vec<Vec<Range<usize>>> {
+        let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
+        if !self.always.is_empty() {
+            let runs = digit_runs(text);
+            if !runs.is_empty() {
+                // digits_before[k]: digits in text[..runs[k].start]
+                let mut digits_before = Vec::with_capacity(runs.len() + 1);
+                let mut total = 0;
+                for r in &runs {
+                    digits_before.push(total);
+                    total += r.len();
+                }
+                digits_before.push(total);
+                for &i in &self.always {
+                    let rule = &rules[i as usize];
+                    let list = &mut out[i as usize];
+                    for (k, r) in runs.iter().enumerate() {
+                        if rule.facts.min_digits > r.len() {
+                            // A match holding this run spans at most
+                            // max_len bytes: count the digits within reach.
+                            let reach = rule.max_len().unwrap_or(usize::MAX);
+                            let lo = r.start.saturating_sub(reach);
+                            let hi = r.end.saturating_add(reach);
+                            let first =
+                                runs[..k].partition_point(|x| x.end <= lo);
+                            let last = k + runs[k..]
+                                .partition_point(|x| x.start < hi);
+                            if digits_before[last] - digits_before[first]
+                                < rule.facts.min_digits
+                            {
+                                continue;
+                            }
+                        }
+                        // Any digit of the run may be the match's anchor.
+                        push_window(
+                            text,
+                            list,
+                            r.start..r.end,
+                            rule.max_len(),
+                        );
+                    }
+                }
+            }
         }
         match &self.automaton {
             Some(ac) => {
-                let mut seen = vec![false; self.owners.len()];
                 for m in ac.find_overlapping_iter(text) {
-                    let p = m.pattern().as_usize();
-                    if !seen[p] {
-                        seen[p] = true;
-                        for &r in &self.owners[p] {
-                            out[r as usize] = true;
-                        }
+                    for &i in &self.owners[m.pattern().as_usize()] {
+                        let rule = &rules[i as usize];
+                        push_window(
+                            text,
+                            &mut out[i as usize],
+                            m.range(),
+                            rule.max_len(),
+                        );
                     }
                 }
             }
             // Could not build the automaton: stay sound, run everything.
-            None => out.iter_mut().for_each(|c| *c = true),
+            None => out.iter_mut().for_each(|l| l.push(0..text.len())),
+        }
+        for list in &mut out {
+            merge(list);
         }
         out
     }
+}
+
+/// Maximal runs of ASCII digits.
+fn digit_runs(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push(s..i);
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+/// Slack before a window so a bound that is off by a char (a multi-byte
+/// char counted as one) still covers every start.
+const SLACK: usize = 4;
+
+/// Adds the start positions of matches that contain some byte of
+/// `anchor` and are at most `max_len` long.
+fn push_window(
+    text: &str,
+    list: &mut Vec<Range<usize>>,
+    anchor: Range<usize>,
+    max_len: Option<usize>,
+) {
+    let w = match max_len {
+        Some(n) => {
+            floor(text, (anchor.start + 1).saturating_sub(n + SLACK))
+                ..ceil(text, anchor.end)
+        }
+        None => 0..text.len(),
+    };
+    // Windows arrive roughly in text order: extend the last when they
+    // overlap, so long runs of anchors stay one window.
+    if let Some(last) = list.last_mut() {
+        if w.start <= last.end && w.end >= last.start {
+            last.start = last.start.min(w.start);
+            last.end = last.end.max(w.end);
+            return;
+        }
+    }
+    list.push(w);
+}
+
+fn merge(list: &mut Vec<Range<usize>>) {
+    if list.len() < 2 {
+        return;
+    }
+    list.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
+    for r in list.drain(..) {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => {
+                last.end = last.end.max(r.end)
+            }
+            _ => merged.push(r),
+        }
+    }
+    *list = merged;
+}
+
+fn floor(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }

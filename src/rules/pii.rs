@@ -86,7 +86,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "ipv6",
         type_name: "IP_ADDRESS",
         keywords: &[":"],
-        pattern: r"(?i)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}\b|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}\b",
+        pattern: r"(?i-u)\b(?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{1,4}){0,6}\b|::(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4}\b",
         validator: Validator::Ipv6,
         score: 0.85,
         hits: &[

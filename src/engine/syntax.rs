@@ -1,0 +1,564 @@
+//! Facts about a rule pattern, read from its syntax.
+//!
+//! The matcher (regex-lite) is a PikeVM: correct and small but slow when it
+//! scans. So the engine avoids scanning: it runs an *anchored* search only
+//! at positions where a match could begin. That needs, per pattern:
+//! - `max_len`: the longest match in bytes (also bounds the response stream
+//!   hold-back); `None` when unbounded (`*`, `+`, `{n,}`);
+//! - `min_digits`: ASCII digits every match contains, to skip digit runs
+//!   that cannot hold a match;
+//! - `first`: the bytes a match can start with (a superset), and whether
+//!   the pattern starts with `\b`, whose left side the engine checks itself.
+//!
+//! Every fact is conservative: an unknown construct widens `first` to all
+//! bytes, makes `max_len` unbounded or `min_digits` zero. Reading a pattern
+//! never fails; a pattern regex-lite rejects is reported by the compiler.
+
+/// What the engine needs to know about one pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Facts {
+    pub max_len: Option<usize>,
+    pub min_digits: usize,
+    /// `first[b]`: a match may start with byte `b`.
+    pub first: Box<[bool; 256]>,
+    /// The pattern can match the empty string (or this reader is unsure).
+    pub nullable: bool,
+    /// The pattern begins with `\b` (after leading flag groups).
+    pub starts_with_boundary: bool,
+    /// Starts with `^`/`\A`, or uses multi-line mode: anchored search at an
+    /// offset would misread it, so the engine scans instead.
+    pub needs_scan: bool,
+}
+
+#[derive(Clone, Debug)]
+enum Node {
+    Empty,
+    /// One char from this byte-set (first byte of its UTF-8 form) and max
+    /// width in bytes; `digit` when it can only be an ASCII digit.
+    Char {
+        first: Box<[bool; 256]>,
+        width: usize,
+        digit: bool,
+    },
+    /// Zero-width assertion: `\b`, `\B`, `^`, `$`, ...
+    Assert(char),
+    Concat(Vec<Node>),
+    Alt(Vec<Node>),
+    Repeat(Box<Node>, usize, Option<usize>),
+}
+
+/// Reads `pattern`.
+pub(crate) fn facts(pattern: &str) -> Facts {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut p = Parser { chars: &chars, pos: 0, ci: false, multi_line: false };
+    let node = match p.alt() {
+        Some(n) if p.pos == chars.len() => Some(n),
+        _ => None,
+    };
+    let Some(node) = node else {
+        return Facts {
+            max_len: None,
+            min_digits: 0,
+            first: Box::new([true; 256]),
+            nullable: true,
+            starts_with_boundary: false,
+            needs_scan: true,
+        };
+    };
+    let mut first = Box::new([false; 256]);
+    let nullable = first_set(&node, &mut first);
+    let lead = leading(&node);
+    Facts {
+        max_len: max_len(&node),
+        min_digits: min_digits(&node),
+        first,
+        nullable,
+        starts_with_boundary: lead == Some('b'),
+        needs_scan: p.multi_line || matches!(lead, Some('^') | Some('A')),
+    }
+}
+
+fn max_len(n: &Node) -> Option<usize> {
+    match n {
+        Node::Empty | Node::Assert(_) => Some(0),
+        Node::Char { width, .. } => Some(*width),
+        Node::Concat(v) => v
+            .iter()
+            .try_fold(0usize, |a, x| Some(a.saturating_add(max_len(x)?))),
+        Node::Alt(v) => {
+            v.iter().try_fold(0usize, |a, x| Some(a.max(max_len(x)?)))
+        }
+        Node::Repeat(x, _, hi) => {
+            let m = max_len(x)?;
+            match hi {
+                Some(h) => Some(m.saturating_mul(*h)),
+                None if m == 0 => Some(0),
+                None => None,
+            }
+        }
+    }
+}
+
+fn min_digits(n: &Node) -> usize {
+    match n {
+        Node::Empty | Node::Assert(_) => 0,
+        Node::Char { digit, .. } => usize::from(*digit),
+        Node::Concat(v) => {
+            v.iter().map(min_digits).fold(0, usize::saturating_add)
+        }
+        Node::Alt(v) => v.iter().map(min_digits).min().unwrap_or(0),
+        Node::Repeat(x, lo, _) => min_digits(x).saturating_mul(*lo),
+    }
+}
+
+/// Adds the bytes `n` can start with; returns whether `n` can be empty.
+fn first_set(n: &Node, set: &mut [bool; 256]) -> bool {
+    match n {
+        Node::Empty | Node::Assert(_) => true,
+        Node::Char { first, .. } => {
+            for (s, f) in set.iter_mut().zip(first.iter()) {
+                *s |= *f;
+            }
+            false
+        }
+        Node::Concat(v) => v.iter().all(|x| first_set(x, set)),
+        Node::Alt(v) => v.iter().fold(false, |acc, x| first_set(x, set) | acc),
+        Node::Repeat(x, lo, _) => first_set(x, set) || *lo == 0,
+    }
+}
+
+/// The first assertion before any char, if the pattern starts with one on
+/// every path we can see simply.
+fn leading(n: &Node) -> Option<char> {
+    match n {
+        Node::Assert(c) => Some(*c),
+        Node::Concat(v) => v.first().and_then(leading),
+        Node::Alt(v) => {
+            let first = leading(v.first()?)?;
+            v.iter().all(|x| leading(x) == Some(first)).then_some(first)
+        }
+        Node::Repeat(x, lo, _) if *lo > 0 => leading(x),
+        _ => None,
+    }
+}
+
+struct Parser<'a> {
+    chars: &'a [char],
+    pos: usize,
+    ci: bool,
+    multi_line: bool,
+}
+
+fn set_of(bytes: impl IntoIterator<Item = u8>) -> Box<[bool; 256]> {
+    let mut s = Box::new([false; 256]);
+    for b in bytes {
+        s[b as usize] = true;
+    }
+    s
+}
+
+/// Lead bytes of multi-byte UTF-8 chars.
+fn non_ascii_leads(s: &mut [bool; 256]) {
+    for b in 0xC0..=0xFF {
+        s[b] = true;
+    }
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn alt(&mut self) -> Option<Node> {
+        let mut branches = vec![self.concat()?];
+        while self.peek() == Some('|') {
+            self.pos += 1;
+            branches.push(self.concat()?);
+        }
+        Some(if branches.len() == 1 {
+            branches.pop()?
+        } else {
+            Node::Alt(branches)
+        })
+    }
+
+    fn concat(&mut self) -> Option<Node> {
+        let mut items = Vec::new();
+        while let Some(c) = self.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let atom = self.atom()?;
+            items.push(self.repeat(atom)?);
+        }
+        Some(Node::Concat(items))
+    }
+
+    fn repeat(&mut self, atom: Node) -> Option<Node> {
+        let mut node = atom;
+        loop {
+            let (lo, hi) = match self.peek() {
+                Some('?') => {
+                    self.pos += 1;
+                    (0, Some(1))
+                }
+                Some('*') => {
+                    self.pos += 1;
+                    (0, None)
+                }
+                Some('+') => {
+                    self.pos += 1;
+                    (1, None)
+                }
+                Some('{') => {
+                    let close = self.chars[self.pos..]
+                        .iter()
+                        .position(|&c| c == '}')?;
+                    let body: String = self.chars
+                        [self.pos + 1..self.pos + close]
+                        .iter()
+                        .collect();
+                    self.pos += close + 1;
+                    match body.split_once(',') {
+                        None => {
+                            let n = body.trim().parse().ok()?;
+                            (n, Some(n))
+                        }
+                        Some((a, b)) => {
+                            let lo = a.trim().parse().ok()?;
+                            let hi = if b.trim().is_empty() {
+                                None
+                            } else {
+                                Some(b.trim().parse().ok()?)
+                            };
+                            (lo, hi)
+                        }
+                    }
+                }
+                _ => return Some(node),
+            };
+            if self.peek() == Some('?') {
+                self.pos += 1;
+            }
+            node = Node::Repeat(Box::new(node), lo, hi);
+        }
+    }
+
+    fn flags(&mut self, spec: &[char]) {
+        let mut on = true;
+        for &f in spec {
+            match f {
+                '-' => on = false,
+                'i' => self.ci = on,
+                'm' => self.multi_line |= on,
+                _ => {}
+            }
+        }
+    }
+
+    fn atom(&mut self) -> Option<Node> {
+        let c = self.peek()?;
+        self.pos += 1;
+        match c {
+            '(' => {
+                let outer_ci = self.ci;
+                if self.peek() == Some('?') {
+                    let rest = &self.chars[self.pos + 1..];
+                    let end = rest
+                        .iter()
+                        .position(|&c| c == ')' || c == ':' || c == '<')?;
+                    let spec: Vec<char> = rest[..end].to_vec();
+                    match rest[end] {
+                        ')' => {
+                            // (?flags): applies to the rest of this group.
+                            self.flags(&spec);
+                            self.pos += 1 + end + 1;
+                            return Some(Node::Empty);
+                        }
+                        ':' => {
+                            self.flags(&spec);
+                            self.pos += 1 + end + 1;
+                        }
+                        _ => {
+                            // (?P<name> or (?<name>
+                            let close = rest.iter().position(|&c| c == '>')?;
+                            self.pos += 1 + close + 1;
+                        }
+                    }
+                }
+                let inner = self.alt()?;
+                if self.peek() != Some(')') {
+                    return None;
+                }
+                self.pos += 1;
+                self.ci = outer_ci;
+                Some(inner)
+            }
+            '[' => self.class(),
+            '.' => {
+                let mut s = Box::new([true; 256]);
+                s[b'\n' as usize] = false;
+                Some(Node::Char { first: s, width: 4, digit: false })
+            }
+            '^' => Some(Node::Assert('^')),
+            '$' => Some(Node::Assert('$')),
+            '\\' => self.escape(),
+            c => Some(self.literal(c)),
+        }
+    }
+
+    fn literal(&self, c: char) -> Node {
+        let mut s = Box::new([false; 256]);
+        let mut buf = [0u8; 4];
+        let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+        s[lead as usize] = true;
+        if self.ci && c.is_ascii_alphabetic() {
+            s[c.to_ascii_lowercase() as usize] = true;
+            s[c.to_ascii_uppercase() as usize] = true;
+        }
+        Node::Char { first: s, width: c.len_utf8(), digit: c.is_ascii_digit() }
+    }
+
+    fn escape(&mut self) -> Option<Node> {
+        let e = self.peek()?;
+        self.pos += 1;
+        let class = |bytes: Vec<u8>, digit: bool| Node::Char {
+            first: set_of(bytes),
+            width: 1,
+            digit,
+        };
+        Some(match e {
+            'b' | 'B' | 'A' | 'z' | '<' | '>' => Node::Assert(e),
+            'd' => class((b'0'..=b'9').collect(), true),
+            'w' => class(word_bytes(), false),
+            's' => class(b" \t\n\r\x0b\x0c".to_vec(), false),
+            'D' | 'W' | 'S' => Node::Char {
+                first: Box::new([true; 256]),
+                width: 4,
+                digit: false,
+            },
+            'x' => {
+                let mut hex = String::new();
+                if self.peek() == Some('{') {
+                    let close = self.chars[self.pos..]
+                        .iter()
+                        .position(|&c| c == '}')?;
+                    hex = self.chars[self.pos + 1..self.pos + close]
+                        .iter()
+                        .collect();
+                    self.pos += close + 1;
+                } else {
+                    for _ in 0..2 {
+                        hex.push(self.peek()?);
+                        self.pos += 1;
+                    }
+                }
+                let c = char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?;
+                self.literal(c)
+            }
+            'n' => self.literal('\n'),
+            't' => self.literal('\t'),
+            'r' => self.literal('\r'),
+            'f' => self.literal('\x0c'),
+            'v' => self.literal('\x0b'),
+            'p' | 'P' => return None,
+            c if c.is_ascii_alphanumeric() => return None,
+            c => self.literal(c),
+        })
+    }
+
+    fn class(&mut self) -> Option<Node> {
+        let mut set = [false; 256];
+        let mut negated = false;
+        let mut wide = false;
+        let mut digit_only = true;
+        if self.peek() == Some('^') {
+            negated = true;
+            self.pos += 1;
+        }
+        let mut first = true;
+        let mut prev: Option<char> = None;
+        loop {
+            let c = self.peek()?;
+            self.pos += 1;
+            match c {
+                ']' if !first => break,
+                '[' => {
+                    // Nested classes and set operations: give up precision.
+                    let mut depth = 1;
+                    while depth > 0 {
+                        match self.peek()? {
+                            '[' => depth += 1,
+                            ']' => depth -= 1,
+                            '\\' => self.pos += 1,
+                            _ => {}
+                        }
+                        self.pos += 1;
+                    }
+                    set = [true; 256];
+                    wide = true;
+                    digit_only = false;
+                    prev = None;
+                }
+                '-' if prev.is_some() && self.peek() != Some(']') => {
+                    let lo = prev.take()?;
+                    let mut hi = self.peek()?;
+                    self.pos += 1;
+                    if hi == '\\' {
+                        hi = self.peek()?;
+                        self.pos += 1;
+                    }
+                    if !(lo.is_ascii_digit() && hi.is_ascii_digit()) {
+                        digit_only = false;
+                    }
+                    if lo.is_ascii() && hi.is_ascii() && lo <= hi {
+                        for b in lo as u8..=hi as u8 {
+                            set[b as usize] = true;
+                        }
+                    } else {
+                        wide = true;
+                        non_ascii_leads(&mut set);
+                        set.iter_mut().take(128).for_each(|x| *x = true);
+                    }
+                }
+                '\\' => {
+                    let e = self.peek()?;
+                    self.pos += 1;
+                    match e {
+                        'd' => {
+                            (b'0'..=b'9').for_each(|b| set[b as usize] = true)
+                        }
+                        'w' => {
+                            digit_only = false;
+                            word_bytes()
+                                .into_iter()
+                                .for_each(|b| set[b as usize] = true)
+                        }
+                        's' => {
+                            digit_only = false;
+                            b" \t\n\r\x0b\x0c"
+                                .iter()
+                                .for_each(|&b| set[b as usize] = true)
+                        }
+                        _ => {
+                            digit_only = false;
+                            let lit = match e {
+                                'n' => '\n',
+                                't' => '\t',
+                                'r' => '\r',
+                                c if c.is_ascii_alphanumeric() => {
+                                    set = [true; 256];
+                                    wide = true;
+                                    first = false;
+                                    continue;
+                                }
+                                c => c,
+                            };
+                            self.add_char(&mut set, &mut wide, lit);
+                            prev = Some(lit);
+                            first = false;
+                            continue;
+                        }
+                    }
+                    prev = None;
+                }
+                c => {
+                    if !c.is_ascii_digit() {
+                        digit_only = false;
+                    }
+                    self.add_char(&mut set, &mut wide, c);
+                    prev = Some(c);
+                    first = false;
+                    continue;
+                }
+            }
+            first = false;
+        }
+        if negated {
+            for x in set.iter_mut() {
+                *x = !*x;
+            }
+            non_ascii_leads(&mut set);
+            wide = true;
+            digit_only = false;
+        }
+        if self.ci {
+            for b in b'a'..=b'z' {
+                let u = b.to_ascii_uppercase();
+                let any = set[b as usize] || set[u as usize];
+                set[b as usize] = any;
+                set[u as usize] = any;
+            }
+        }
+        let any = set.iter().any(|&x| x);
+        Some(Node::Char {
+            first: Box::new(set),
+            width: if wide { 4 } else { 1 },
+            digit: digit_only && any,
+        })
+    }
+
+    fn add_char(&self, set: &mut [bool; 256], wide: &mut bool, c: char) {
+        let mut buf = [0u8; 4];
+        set[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        if !c.is_ascii() {
+            *wide = true;
+        }
+    }
+}
+
+fn word_bytes() -> Vec<u8> {
+    (b'0'..=b'9').chain(b'a'..=b'z').chain(b'A'..=b'Z').chain([b'_']).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::facts;
+
+    #[test]
+    fn max_len_bounds() {
+        let m = |p: &str| facts(p).max_len;
+        assert_eq!(m(r"abc"), Some(3));
+        assert_eq!(m(r"\d{3}-\d{2}-\d{4}"), Some(11));
+        assert_eq!(m(r"(?:ab|c){2,3}x?"), Some(7));
+        assert_eq!(m(r"(?i)[a-z]{1,4}\b"), Some(4));
+        assert_eq!(m(r"[^\s]{2}"), Some(8));
+        assert_eq!(m(r"a+"), None);
+        assert_eq!(m(r"a{2,}"), None);
+        assert_eq!(m(r"[]a]{2}"), Some(2));
+        assert_eq!(m(r"(?P<x>é)"), Some(2));
+        assert_eq!(m(r"(a"), None);
+    }
+
+    #[test]
+    fn digit_floors() {
+        let d = |p: &str| facts(p).min_digits;
+        assert_eq!(d(r"\d{3}-\d{2}-\d{4}"), 9);
+        assert_eq!(d(r"\b(?:\d[ -]?){12,18}\d\b"), 13);
+        assert_eq!(d(r"[0-9]{2}|x\d{5}"), 2);
+        assert_eq!(d(r"[A-Z0-9]{4}"), 0);
+        assert_eq!(d(r"a\d?\d*\d+"), 1);
+    }
+
+    #[test]
+    fn first_bytes_and_boundaries() {
+        let f = facts(r"\b(?:\+\d{1,3} )?\(?\d{3}");
+        assert!(f.starts_with_boundary && !f.nullable && !f.needs_scan);
+        assert!(
+            f.first[b'+' as usize]
+                && f.first[b'(' as usize]
+                && f.first[b'7' as usize]
+        );
+        assert!(!f.first[b'a' as usize]);
+        let g = facts(r"(?i)akia[A-Z2-7]{16}");
+        assert!(
+            g.first[b'a' as usize]
+                && g.first[b'A' as usize]
+                && !g.first[b'k' as usize]
+        );
+        let h = facts(r"x?y*");
+        assert!(h.nullable);
+        assert!(facts(r"^abc").needs_scan);
+        assert!(facts(r"(?m)abc").needs_scan);
+    }
+}
