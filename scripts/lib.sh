@@ -31,18 +31,23 @@ ensure_wasm_bindgen() {
 }
 
 ensure_npm_tools() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/workerd ] \
+    || [ ! -d node_modules/playwright-core ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm dev tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
 
+# Debian's chromium + chromium-driver (headless browser tests). Root in CI;
+# sudo -n elsewhere (never prompts: CI has no stdin).
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing Debian chromium + chromium-driver"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    log "installing Debian chromium + chromium-driver (~40 s)"
+    local sudo=()
+    [ "$(id -u)" = 0 ] || sudo=(sudo -n)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 }
