@@ -178,5 +178,5 @@ fn canary_and_rule_count() {
     let c = f.canary().expect("canary");
     assert!(!c.is_empty());
     assert_ne!(c, f.canary().expect("canary"));
-    assert!(f.rule_count() > 10);
+    assert!(f.rule_count() > 0);
 }

@@ -146,7 +146,7 @@ describe("after ready()", () => {
     assert.ok(b.importVault(a.exportVault()) >= 1);
     assert.equal(b.restore(text), PROMPT);
     assert.match(a.canary(), /\S/);
-    assert.ok(a.ruleCount > 10);
+    assert.ok(Number.isInteger(a.ruleCount) && a.ruleCount > 0);
   });
 });
 
