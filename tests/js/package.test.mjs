@@ -1,13 +1,13 @@
 // The npm package as users get it: packed, installed into a fresh project,
 // imported by name through the exports map.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 
-import { packAndInstall } from "./helpers.mjs";
+import { ROOT, packAndInstall } from "./helpers.mjs";
 
 let inst;
 let pf;
@@ -41,6 +41,18 @@ describe("tarball", () => {
     for (const target of Object.values(pj.exports["."])) {
       assert.ok(inst.files.includes(target.replace(/^\.\//, "")), `${target} not shipped`);
     }
+  });
+
+  test("index.d.ts type-checks a consumer (tsc --strict)", () => {
+    const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+    fs.copyFileSync(path.join(ROOT, "tests/js/consumer.ts"), path.join(inst.project, "consumer.ts"));
+    fs.writeFileSync(path.join(inst.project, "tsconfig.json"), JSON.stringify({
+      compilerOptions: { noEmit: true, strict: true, module: "nodenext", moduleResolution: "nodenext",
+        target: "es2022", lib: ["es2022", "dom"], types: [] },
+      files: ["consumer.ts"],
+    }));
+    const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: inst.project, encoding: "utf8" });
+    assert.equal(r.status, 0, `tsc failed:\n${r.stdout}${r.stderr}`);
   });
 
   test("node resolves the node entry", () => {
