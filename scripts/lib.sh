@@ -7,6 +7,13 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+for tool in cargo rustup node npm; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "error: $tool is not installed (needed: Rust via rustup, Node >= 20 with npm)" >&2
+    exit 1
+  fi
+done
+
 # The wasm-bindgen version pinned in Cargo.lock; the CLI must match it.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
@@ -20,10 +27,11 @@ ensure_wasm_target() {
 }
 
 ensure_wasm_bindgen() {
-  local want have
+  local want have runner
   want="$(wasm_bindgen_version)"
   have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
-  if [ "$have" != "$want" ]; then
+  runner="$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" != "$want" ] || [ "$runner" != "$want" ]; then
     log "installing wasm-bindgen-cli $want (have: ${have:-none}; takes ~6 min)"
     # No --locked: this registry mirror lacks one locked dependency version.
     cargo install wasm-bindgen-cli --version "$want"
@@ -31,18 +39,23 @@ ensure_wasm_bindgen() {
 }
 
 ensure_npm_tools() {
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/workerd ] \
+    || [ ! -d node_modules/playwright-core ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm dev tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
 
+# Debian's chromium + chromium-driver (headless browser tests). Root in CI;
+# sudo -n elsewhere (never prompts: CI has no stdin).
 ensure_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing Debian chromium + chromium-driver"
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+    log "installing Debian chromium + chromium-driver (~40 s)"
+    local sudo=()
+    [ "$(id -u)" = 0 ] || sudo=(sudo -n)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
 }

@@ -77,6 +77,10 @@ pub mod __private {
     //! Not API: may change in any release.
     use crate::filter::Side;
 
+    /// The JS binding's classes, for the wasm-bindgen tests (tests/wasm.rs).
+    #[cfg(feature = "wasm")]
+    pub use crate::wasm::{PromptFilter, ResponseScanner};
+
     /// Every built-in rule's (id, type, kind name, hits, misses).
     pub fn builtin_examples() -> Vec<(
         &'static str,

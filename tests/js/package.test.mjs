@@ -1,0 +1,180 @@
+// The npm package as users get it: packed, installed into a fresh project,
+// imported by name through the exports map.
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+
+import { ROOT, packAndInstall } from "./helpers.mjs";
+
+let inst;
+let pf;
+const PROMPT = "Mail me at ana.lopez@example.com 😀 ok";
+const EMAIL = "ana.lopez@example.com";
+
+/** Runs a tiny script inside the consumer project in a fresh node process. */
+function runIn(project, file, source) {
+  fs.writeFileSync(path.join(project, file), source);
+  return execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
+}
+
+before(async () => {
+  inst = packAndInstall("pf-pkg");
+  // Resolve the bare name from inside the consumer project, exactly as its
+  // own code would (node + import conditions).
+  const entry = runIn(inst.project, "resolve.mjs", 'console.log(import.meta.resolve("promptfence"));').trim();
+  pf = await import(entry);
+});
+
+after(() => inst?.cleanup());
+
+describe("tarball", () => {
+  test("ships every file the exports map and types name", () => {
+    for (const f of ["package.json", "index.js", "node.js", "workerd.js", "api.js", "index.d.ts",
+      "wasm/promptfence.js", "promptfence_bg.wasm", "README.md"]) {
+      assert.ok(inst.files.includes(f), `${f} missing from the tarball`);
+    }
+    const pj = JSON.parse(fs.readFileSync(path.join(inst.project, "node_modules/promptfence/package.json"), "utf8"));
+    assert.equal(Object.keys(pj.exports["."])[0], "types", "types must come first in exports");
+    for (const target of Object.values(pj.exports["."])) {
+      assert.ok(inst.files.includes(target.replace(/^\.\//, "")), `${target} not shipped`);
+    }
+  });
+
+  test("index.d.ts type-checks a consumer (tsc --strict)", () => {
+    const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+    fs.copyFileSync(path.join(ROOT, "tests/js/consumer.ts"), path.join(inst.project, "consumer.ts"));
+    fs.writeFileSync(path.join(inst.project, "tsconfig.json"), JSON.stringify({
+      compilerOptions: { noEmit: true, strict: true, module: "nodenext", moduleResolution: "nodenext",
+        target: "es2022", lib: ["es2022", "dom"], types: [] },
+      files: ["consumer.ts"],
+    }));
+    const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: inst.project, encoding: "utf8" });
+    assert.equal(r.status, 0, `tsc failed:\n${r.stdout}${r.stderr}`);
+  });
+
+  test("node resolves the node entry", () => {
+    const entry = runIn(inst.project, "resolve2.mjs", 'console.log(import.meta.resolve("promptfence"));').trim();
+    assert.match(entry, /node_modules\/promptfence\/node\.js$/);
+  });
+});
+
+describe("before ready()", () => {
+  test("PromptFilter throws a clear error", () => {
+    // Fresh process: nothing has called ready() there.
+    const out = runIn(inst.project, "early.mjs", `
+      import { PromptFilter } from "promptfence";
+      try { new PromptFilter(); console.log("no error"); }
+      catch (e) { console.log(e.message); }
+    `);
+    assert.match(out, /ready\(\)/);
+  });
+});
+
+describe("after ready()", () => {
+  before(async () => {
+    await pf.ready();
+    await pf.ready(); // idempotent
+  });
+
+  test("screenPrompt redacts an email with exact UTF-16 offsets", () => {
+    const f = new pf.PromptFilter();
+    const out = f.screenPrompt(PROMPT);
+    assert.equal(out.verdict, "redact");
+    assert.equal(typeof out.risk, "number");
+    const email = out.findings.find((x) => x.type === "EMAIL");
+    assert.ok(email, `no EMAIL finding in ${JSON.stringify(out.findings.map((x) => x.type))}`);
+    assert.equal(email.kind, "pii");
+    assert.equal(PROMPT.slice(email.start, email.end), EMAIL);
+    assert.ok(!out.text.includes(EMAIL), out.text);
+    assert.ok(out.text.includes("😀"));
+    for (const k of ["kind", "type", "start", "end", "score", "action", "rule"]) {
+      assert.ok(k in email, `finding lacks ${k}`);
+    }
+  });
+
+  test("offsets after a surrogate pair and a lone surrogate", () => {
+    const f = new pf.PromptFilter();
+    const input = "\uD800 👍🏽 write bob@example.org";
+    const out = f.screenPrompt(input);
+    const email = out.findings.find((x) => x.type === "EMAIL");
+    assert.equal(input.slice(email.start, email.end), "bob@example.org");
+    assert.ok(out.text.startsWith("\uFFFD"), "a lone surrogate comes back as U+FFFD");
+  });
+
+  test("restore gives the original back", () => {
+    const f = new pf.PromptFilter();
+    const out = f.screenPrompt(PROMPT);
+    assert.equal(f.restore(out.text), PROMPT);
+  });
+
+  test("unknown policy key throws a PolicyError naming it", () => {
+    assert.throws(() => new pf.PromptFilter({ bogusKey: 1 }), (e) => {
+      assert.ok(e instanceof Error);
+      assert.equal(e.name, "PolicyError");
+      assert.match(e.message, /bogusKey/);
+      assert.equal(e.path, "bogusKey");
+      return true;
+    });
+  });
+
+  test("audit output has no raw value", () => {
+    const f = new pf.PromptFilter();
+    const out = f.screenPrompt(PROMPT);
+    const audit = f.audit(out);
+    const json = JSON.stringify(audit);
+    assert.ok(!json.includes("ana.lopez"), json);
+    assert.ok(!json.includes("example.com"), json);
+    assert.equal(audit.verdict, "redact");
+  });
+
+  test("responseScanner and responseStream agree with screenResponse", async () => {
+    const f = new pf.PromptFilter();
+    const sent = f.screenPrompt(PROMPT).text;
+    const token = sent.match(/\[[A-Z_]+_\d+\]/)?.[0] ?? "";
+    const reply = `I will write to ${token} today. Other contact: zed@example.net.`;
+    const whole = f.screenResponse(reply).text;
+    const s = f.responseScanner();
+    let joined = "";
+    for (let i = 0; i < reply.length; i += 5) joined += s.push(reply.slice(i, i + 5));
+    joined += s.finish();
+    assert.equal(joined, whole);
+    assert.ok(Array.isArray(s.findings));
+
+    const chunks = [];
+    const stream = new ReadableStream({
+      start(c) { for (let i = 0; i < reply.length; i += 7) c.enqueue(reply.slice(i, i + 7)); c.close(); },
+    }).pipeThrough(f.responseStream());
+    for await (const c of stream) chunks.push(c);
+    assert.equal(chunks.join(""), whole);
+  });
+
+  test("vault export/import, canary, ruleCount", () => {
+    const a = new pf.PromptFilter();
+    const text = a.screenPrompt(PROMPT).text;
+    const b = new pf.PromptFilter();
+    assert.ok(b.importVault(a.exportVault()) >= 1);
+    assert.equal(b.restore(text), PROMPT);
+    assert.match(a.canary(), /\S/);
+    assert.ok(Number.isInteger(a.ruleCount) && a.ruleCount > 0);
+  });
+});
+
+describe("CommonJS", () => {
+  // No separate CJS build: Node >= 20.19 / 22.12 loads the ESM entry from
+  // require() (require(esm)); older Node must use import().
+  const [maj, min] = process.versions.node.split(".").map(Number);
+  const requireEsm = maj > 22 || (maj === 22 && min >= 12) || (maj === 20 && min >= 19);
+  test("require('promptfence') works via require(esm)", { skip: !requireEsm && "node lacks require(esm)" }, () => {
+    const out = runIn(inst.project, "cjs.cjs", `
+      const { ready, PromptFilter } = require("promptfence");
+      ready().then(() => {
+        const r = new PromptFilter().screenPrompt(${JSON.stringify(PROMPT)});
+        console.log(JSON.stringify({ verdict: r.verdict }));
+      });
+    `);
+    assert.equal(JSON.parse(out.trim().split("\n").pop()).verdict, "redact");
+  });
+});
