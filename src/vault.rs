@@ -8,9 +8,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 /// One vault entry.
 #[derive(Clone, PartialEq, Eq)]
@@ -49,13 +46,25 @@ impl fmt::Debug for Vault {
 /// `redact` so memory stays bounded over a long chat.
 pub const MAX_ENTRIES: usize = 100_000;
 
-fn token_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    // Models re-case tokens and sometimes drop the underscore-number glue's
-    // case; markdown wrapping (**[EMAIL_1]**) needs nothing special.
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\[[a-z][a-z0-9_]{0,40}_[0-9]{1,6}\]").expect("static")
-    })
+/// Length of a token-shaped string at the start of `s`:
+/// `[` letter, up to 40 of letters/digits/`_`, `_`, 1-6 digits, `]`, in
+/// any case (models re-case tokens; markdown around them needs nothing
+/// special). Hand-written rather than a regex: it runs at every `[` of
+/// every response.
+fn token_len(s: &[u8]) -> Option<usize> {
+    if s.len() < 5 || s[0] != b'[' || !s[1].is_ascii_alphabetic() {
+        return None;
+    }
+    let body_end = s.iter().take(50).position(|&b| b == b']')?;
+    let body = &s[1..body_end];
+    let us = body.iter().rposition(|&b| b == b'_')?;
+    let (name, digits) = (&body[..us], &body[us + 1..]);
+    let ok = !name.is_empty()
+        && name.len() <= 41
+        && name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        && (1..=6).contains(&digits.len())
+        && digits.iter().all(u8::is_ascii_digit);
+    ok.then_some(body_end + 1)
 }
 
 impl Vault {
@@ -123,10 +132,23 @@ impl Vault {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
-        let empty = self.entries.is_empty();
-        token_regex().find_iter(text).take_while(move |_| !empty).filter_map(
-            move |m| self.lookup(m.as_str()).map(|v| (m.range(), v)),
-        )
+        let bytes = text.as_bytes();
+        let mut at = if self.entries.is_empty() { bytes.len() } else { 0 };
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                let start =
+                    at + bytes[at..].iter().position(|&b| b == b'[')?;
+                at = start + 1;
+                if let Some(n) = token_len(&bytes[start..]) {
+                    // A token is ASCII, so these offsets are char boundaries.
+                    if let Some(v) = self.lookup(&text[start..start + n]) {
+                        at = start + n;
+                        return Some((start..start + n, v));
+                    }
+                }
+            }
+            None
+        })
     }
 
     /// Replaces every vault token in `text` with its value. Tokens that
@@ -157,9 +179,7 @@ impl Vault {
             if self.entries.len() >= MAX_ENTRIES {
                 break;
             }
-            let whole = token_regex()
-                .find(&e.token)
-                .map_or(false, |m| m.range() == (0..e.token.len()));
+            let whole = token_len(e.token.as_bytes()) == Some(e.token.len());
             if !whole
                 || self.by_token.contains_key(&e.token.to_ascii_uppercase())
             {

@@ -37,7 +37,11 @@ fn get_num(v: &JsValue, key: &str) -> f64 {
 }
 
 fn findings(out: &JsValue) -> Vec<JsValue> {
-    get(out, "findings").dyn_into::<Array>().expect("findings array").iter().collect()
+    get(out, "findings")
+        .dyn_into::<Array>()
+        .expect("findings array")
+        .iter()
+        .collect()
 }
 
 fn finding_of(out: &JsValue, type_name: &str) -> JsValue {
@@ -60,7 +64,8 @@ fn filter() -> PromptFilter {
 fn assert_email_span(input: &JsString, email: &str) -> JsValue {
     let out = filter().screen_prompt(input.into()).expect("screenPrompt");
     let f = finding_of(&out, "EMAIL");
-    let (start, end) = (get_num(&f, "start") as u32, get_num(&f, "end") as u32);
+    let (start, end) =
+        (get_num(&f, "start") as u32, get_num(&f, "end") as u32);
     assert_eq!(String::from(input.slice(start, end)), email);
     assert_eq!(get_str(&f, "kind"), "pii");
     assert!(!get_str(&out, "text").contains(email), "email left in text");
@@ -70,7 +75,10 @@ fn assert_email_span(input: &JsString, email: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn emoji_offsets_are_utf16() {
     let s = "Mail me at ana.lopez@example.com 😀 ok";
-    let out = assert_email_span(&js_units(&units(&format!("😀👍🏽 {s}"))), "ana.lopez@example.com");
+    let out = assert_email_span(
+        &js_units(&units(&format!("😀👍🏽 {s}"))),
+        "ana.lopez@example.com",
+    );
     assert_eq!(get_str(&out, "verdict"), "redact");
 }
 
@@ -88,13 +96,17 @@ fn lone_surrogate_keeps_offsets_and_becomes_fffd() {
     let input = js_units(&u);
     let out = assert_email_span(&input, "bob@example.org");
     let text = get_str(&out, "text");
-    assert!(text.starts_with('\u{FFFD}'), "lone surrogate not U+FFFD: {text:?}");
+    assert!(
+        text.starts_with('\u{FFFD}'),
+        "lone surrogate not U+FFFD: {text:?}"
+    );
     assert!(text.ends_with('\u{FFFD}'));
 }
 
 #[wasm_bindgen_test]
 fn unknown_policy_key_is_a_policy_error_with_path() {
-    let err = PromptFilter::new(obj(r#"{"bogusKey": 1}"#)).expect_err("bogus key accepted");
+    let err = PromptFilter::new(obj(r#"{"bogusKey": 1}"#))
+        .expect_err("bogus key accepted");
     let e: js_sys::Error = err.clone().dyn_into().expect("a JS Error");
     assert_eq!(String::from(e.name()), "PolicyError");
     assert!(String::from(e.message()).contains("bogusKey"));
@@ -103,7 +115,8 @@ fn unknown_policy_key_is_a_policy_error_with_path() {
 
 #[wasm_bindgen_test]
 fn nested_policy_error_names_the_key_path() {
-    let err = PromptFilter::new(obj(r#"{"pii": {"action": "vaporize"}}"#)).expect_err("accepted");
+    let err = PromptFilter::new(obj(r#"{"pii": {"action": "vaporize"}}"#))
+        .expect_err("accepted");
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get_str(&err, "name"), "PolicyError");
     assert_eq!(get_str(&err, "path"), "pii.action");
@@ -111,13 +124,16 @@ fn nested_policy_error_names_the_key_path() {
 
 #[wasm_bindgen_test]
 fn non_object_policy_is_rejected() {
-    let err = PromptFilter::new(js("strict")).expect_err("string policy accepted");
+    let err =
+        PromptFilter::new(js("strict")).expect_err("string policy accepted");
     assert_eq!(get_str(&err, "name"), "PolicyError");
 }
 
 #[wasm_bindgen_test]
 fn non_string_input_is_a_type_error() {
-    let err = filter().screen_prompt(JsValue::from_f64(42.0)).expect_err("number accepted");
+    let err = filter()
+        .screen_prompt(JsValue::from_f64(42.0))
+        .expect_err("number accepted");
     assert!(err.is_instance_of::<js_sys::TypeError>());
 }
 
@@ -145,7 +161,8 @@ fn vault_export_import_restores_in_a_new_filter() {
 #[wasm_bindgen_test]
 fn audit_has_no_raw_values() {
     let f = filter();
-    let out = f.screen_prompt(js("mail ana.lopez@example.com now")).expect("screen");
+    let out =
+        f.screen_prompt(js("mail ana.lopez@example.com now")).expect("screen");
     let audit = f.audit(out).expect("audit");
     let json = String::from(JSON::stringify(&audit).expect("stringify"));
     assert!(!json.contains("ana.lopez"), "raw value in audit: {json}");
@@ -158,13 +175,15 @@ fn scanner_chunks_join_to_screen_response() {
     let text = "Sure [EMAIL_1]! Your key is AKIAIOSFODNN7EXAMPLF and mail ann@example.net. Done.";
     let f = filter();
     f.screen_prompt(js("mail ana.lopez@example.com")).expect("screen");
-    let whole = get_str(&f.screen_response(js(text)).expect("screenResponse"), "text");
+    let whole =
+        get_str(&f.screen_response(js(text)).expect("screenResponse"), "text");
     for size in [1, 3, 7, 64] {
         let mut s = f.response_scanner();
         let mut joined = String::new();
         let chars: Vec<char> = text.chars().collect();
         for chunk in chars.chunks(size) {
-            joined += &s.push(js(&chunk.iter().collect::<String>())).expect("push");
+            joined +=
+                &s.push(js(&chunk.iter().collect::<String>())).expect("push");
         }
         joined += &s.finish();
         assert_eq!(joined, whole, "chunk size {size}");
