@@ -215,6 +215,42 @@ impl Filter {
         resolve_overlaps(out)
     }
 
+    /// Streaming support: spans of every raw detection that could become
+    /// a finding on `side` (types the policy wants, any score, before
+    /// thresholds and overlap resolution), and the longest deny-list
+    /// entry in bytes. The response stream scanner never cuts inside one.
+    pub(crate) fn stream_spans(
+        &self,
+        text: &str,
+        side: Side,
+    ) -> (Vec<Range<usize>>, usize) {
+        let inner = &self.inner;
+        let mut out = Vec::new();
+        for d in inner.engine.detect_with(text, false) {
+            let r = &inner.engine.rules()[d.rule];
+            if let Some(fam) = self.family(side, r.kind) {
+                if fam.wants(&r.type_name) {
+                    out.push(d.span);
+                }
+            }
+        }
+        if self.family(side, Kind::Pii).is_some_and(|f| f.enabled) {
+            out.extend(crate::names::detect(text).into_iter().map(|d| d.span));
+        }
+        let mut deny_max = 0;
+        if let Some(ac) = &inner.deny {
+            out.extend(ac.find_iter(text).map(|m| m.range()));
+            deny_max = inner
+                .policy
+                .deny_list
+                .iter()
+                .map(|d| d.value.len())
+                .max()
+                .unwrap_or(0);
+        }
+        (out, deny_max)
+    }
+
     fn allowed(&self, value: &str) -> bool {
         !self.inner.allow.is_empty()
             && self.inner.allow.contains(&value.trim().to_ascii_lowercase())
