@@ -342,4 +342,44 @@ mod tests {
         let ci = Guard::of_pattern(r"(?i)\bab");
         assert!(ci.contains('A') && ci.contains('\u{212A}'));
     }
+
+    /// The hold-back bound covers every built-in rule, and each guard's
+    /// class contains every character of the rule's example matches.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn guards_cover_builtin_rules() {
+        for r in crate::rules::builtin() {
+            let hir = regex_syntax::parse(&crate::engine::asciify(r.pattern))
+                .expect("built-in pattern parses");
+            let max = hir.properties().maximum_len();
+            assert!(
+                max.is_some_and(|m| m <= MAX_MATCH),
+                "rule {} max len {:?} > {}",
+                r.id,
+                max,
+                MAX_MATCH
+            );
+        }
+        let f = crate::Filter::new(crate::Policy::default()).unwrap();
+        for r in crate::rules::builtin() {
+            let g = Guard::of_pattern(r.pattern);
+            for hit in r.hits {
+                for c in f.candidates_with(hit, crate::filter::Side::Prompt, true)
+                {
+                    if c.rule != r.id {
+                        continue;
+                    }
+                    let v = &hit[c.span.clone()];
+                    assert!(
+                        v.chars().all(|ch| g.contains(ch)),
+                        "rule {}: class misses a char of its example",
+                        r.id
+                    );
+                    if let Some(p) = &g.prefix {
+                        assert!(v.as_bytes()[..p.len()].eq_ignore_ascii_case(p));
+                    }
+                }
+            }
+        }
+    }
 }

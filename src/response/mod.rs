@@ -334,7 +334,7 @@ enum State {
 /// Incremental response screening. The joined output of every `push` and
 /// `finish` equals [`Session::screen_response`] of the joined input; see
 /// the module docs of `response` (in the crate source) for the hold-back
-/// bound: usually the current word, never more than [`MAX_HOLD`] bytes.
+/// bound: usually the current word, never more than 72 KiB.
 #[derive(Debug)]
 pub struct ResponseScanner {
     /// Kept context (`..emitted`) plus unshown text (`emitted..`).
