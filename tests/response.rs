@@ -233,6 +233,10 @@ fn check_splits(s: &Session, text: &str, cuts: &[usize]) -> Result<(), TestCaseE
         for secret in ["carl.z@corp-mail.test", "AKIAZ7QWERTYUIOP2345", "4111 1111 1111 1111", "evil.test/p.png"] {
             prop_assert!(!piece.contains(secret), "{:?} in {:?}", secret, piece);
         }
+        let lower = piece.to_ascii_lowercase();
+        for token in ["[email_1]", "[email_2]"] {
+            prop_assert!(!lower.contains(token), "{} in {:?}", token, piece);
+        }
     }
     Ok(())
 }

@@ -19,7 +19,6 @@ pub(crate) const MAX_GAP: usize = 4;
 pub(crate) const PARTIAL: f32 = 0.6;
 
 /// A canary prepared for matching.
-#[derive(Debug, Clone)]
 pub(crate) struct Canary {
     /// Squeezed canary.
     norm: Vec<u8>,
@@ -31,15 +30,12 @@ pub(crate) struct Canary {
 
 impl Canary {
     pub(crate) fn new(c: &str) -> Option<Canary> {
-        let norm: Vec<u8> = c
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(|c| c.to_lowercase())
-            .flat_map(|c| {
-                let mut b = [0; 4];
-                c.encode_utf8(&mut b).as_bytes().to_vec()
-            })
-            .collect();
+        let mut norm: Vec<u8> = Vec::new();
+        for ch in c.chars().filter(|c| c.is_alphanumeric()) {
+            let mut b = [0; 4];
+            let l = ch.to_ascii_lowercase();
+            norm.extend_from_slice(l.encode_utf8(&mut b).as_bytes());
+        }
         let random = if norm.starts_with(b"pfcanary") && norm.len() > 8 {
             8
         } else {
@@ -76,12 +72,12 @@ fn segments(text: &str) -> Vec<Squeezed> {
             ));
         }
         let r = i..i + ch.len_utf8();
-        for l in ch.to_lowercase() {
-            let mut b = [0; 4];
-            for &x in l.encode_utf8(&mut b).as_bytes() {
-                cur.bytes.push(x);
-                cur.from.push(r.clone());
-            }
+        // NOTE: ASCII case folding only (std's Unicode case tables cost
+        // wasm size; canaries are ASCII).
+        let mut b = [0; 4];
+        for &x in ch.to_ascii_lowercase().encode_utf8(&mut b).as_bytes() {
+            cur.bytes.push(x);
+            cur.from.push(r.clone());
         }
         last_end = r.end;
     }
@@ -113,7 +109,8 @@ pub(crate) fn find(text: &str, canaries: &[Canary]) -> Vec<Range<usize>> {
             }
         }
     }
-    out.sort_by_key(|r| (r.start, r.end));
+    // Unsorted: callers take the minimum or let `finish` sort (a sort
+    // instantiation here costs ~4 KB of wasm).
     out
 }
 

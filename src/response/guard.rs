@@ -21,7 +21,6 @@ pub(crate) const MAX_MATCH: usize = 68 * 1024;
 /// do not start with a literal: 4 KiB. A longer match may be split.
 pub(crate) const ANY_HOLD: usize = 4 * 1024;
 
-#[derive(Clone, Debug)]
 pub(crate) struct Guard {
     /// ASCII bytes a match may contain.
     ascii: [bool; 128],

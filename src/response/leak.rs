@@ -12,7 +12,6 @@
 //! The finding spans the first `RUN` shingles of the run: the evidence,
 //! and where the block starts. Memory: one `u64` per prompt word.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// Words per shingle.
@@ -22,9 +21,10 @@ pub(crate) const RUN: usize = 5;
 /// Longer alphanumeric runs are breaks, not words.
 pub(crate) const MAX_WORD: usize = 64;
 
-#[derive(Debug, Clone)]
 pub(crate) struct Fingerprint {
-    set: HashSet<u64>,
+    /// Open-addressing table of shingle hashes (0 = empty); smaller in
+    /// wasm than a HashSet or a sort.
+    set: Vec<u64>,
     need: usize,
 }
 
@@ -47,11 +47,10 @@ fn words(text: &str) -> Vec<(Range<usize>, Option<u64>)> {
                 start = Some(i);
                 h = FNV;
             }
-            for l in c.to_lowercase() {
-                let mut b = [0; 4];
-                for &x in l.encode_utf8(&mut b).as_bytes() {
-                    h = (h ^ x as u64).wrapping_mul(PRIME);
-                }
+            // ASCII case folding only (see canary.rs).
+            let mut b = [0; 4];
+            for &x in c.to_ascii_lowercase().encode_utf8(&mut b).as_bytes() {
+                h = (h ^ x as u64).wrapping_mul(PRIME);
             }
             continue;
         }
@@ -83,17 +82,40 @@ impl Fingerprint {
     /// `None` for prompts of fewer than [`SHINGLE`] words.
     pub(crate) fn new(prompt: &str) -> Option<Fingerprint> {
         let w = words(prompt);
-        let set: HashSet<u64> = w.windows(SHINGLE).filter_map(shingle).collect();
-        if set.is_empty() {
+        let hashes: Vec<u64> =
+            w.windows(SHINGLE).filter_map(shingle).map(|h| h | 1).collect();
+        if hashes.is_empty() {
             return None;
+        }
+        let mut set = vec![0u64; (hashes.len() * 2).next_power_of_two()];
+        let mask = set.len() - 1;
+        for h in hashes {
+            let mut i = h as usize & mask;
+            while set[i] != 0 && set[i] != h {
+                i = (i + 1) & mask;
+            }
+            set[i] = h;
         }
         let shingles = w.len() + 1 - SHINGLE;
         Some(Fingerprint { set, need: RUN.min(shingles) })
     }
 
+    fn has(&self, h: u64) -> bool {
+        let h = h | 1;
+        let mask = self.set.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            match self.set[i] {
+                0 => return false,
+                x if x == h => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
     fn matches(&self, w: &[(Range<usize>, Option<u64>)]) -> Vec<bool> {
         w.windows(SHINGLE)
-            .map(|s| shingle(s).is_some_and(|h| self.set.contains(&h)))
+            .map(|s| shingle(s).is_some_and(|h| self.has(h)))
             .collect()
     }
 

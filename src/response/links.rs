@@ -29,7 +29,6 @@ pub(crate) const MAX_TITLE: usize = 256;
 /// Longest HTML tag considered.
 pub(crate) const MAX_TAG: usize = 2048;
 
-#[derive(Debug, Clone)]
 pub(crate) struct Link {
     pub span: Range<usize>,
     pub url: Range<usize>,
@@ -276,22 +275,6 @@ pub(crate) fn host_allowed(host: &str, allowed: &[String]) -> bool {
     })
 }
 
-/// Bits of Shannon entropy per byte.
-fn entropy(s: &[u8]) -> f32 {
-    let mut n = [0u32; 256];
-    for &b in s {
-        n[b as usize] += 1;
-    }
-    let len = s.len() as f32;
-    n.iter()
-        .filter(|&&c| c > 0)
-        .map(|&c| {
-            let p = c as f32 / len;
-            -p * p.log2()
-        })
-        .sum()
-}
-
 fn looks_like_data(v: &[u8]) -> bool {
     let pct = v.windows(3).filter(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit()).count();
     let alpha = v.iter().any(|b| b.is_ascii_alphabetic());
@@ -300,7 +283,7 @@ fn looks_like_data(v: &[u8]) -> bool {
         || pct >= 3
         || v.contains(&b'@')
         || v.windows(3).any(|w| w.eq_ignore_ascii_case(b"%40"))
-        || (v.len() >= 16 && alpha && digit && entropy(v) >= 3.3)
+        || (v.len() >= 16 && alpha && digit && crate::engine::validate::entropy(v) >= 3.3)
 }
 
 /// Does the URL carry data in its path, query or fragment?

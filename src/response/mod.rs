@@ -57,7 +57,9 @@
 //! - a leak: the last 7 words plus a trailing run of matching shingles
 //!   (fewer than 12 words).
 //!
-//! It never cuts inside a detection. In prose the hold-back is usually
+//! It never cuts inside a detection. To keep the cost linear-ish it
+//! re-screens only once [`MIN_STEP`] (16) new bytes have arrived, so a
+//! few more bytes may wait for the next chunk. In prose the hold-back is usually
 //! the current word or two. The worst case is bounded by [`MAX_HOLD`]
 //! (72 KiB: the longest built-in match, a PEM private key, plus context):
 //! past it the scanner cuts anyway, so memory stays bounded, and only a
@@ -91,11 +93,14 @@ pub const KEEP: usize = 512;
 /// a boundary character.
 pub const CTX_AFTER: usize = 24 + 64 + 8;
 
+/// New bytes needed before `push` re-screens the window.
+pub const MIN_STEP: usize = 16;
+
 /// Most bytes the stream ever holds back.
 pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
 
 /// Per-stream checks prepared once.
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct Checks {
     guards: Vec<guard::Guard>,
     canaries: Vec<canary::Canary>,
@@ -133,7 +138,7 @@ impl Checks {
 }
 
 /// One screening of a window.
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct Analysis {
     tokens: Vec<(Range<usize>, String)>,
     cands: Vec<Candidate>,
@@ -335,7 +340,6 @@ enum State {
 /// `finish` equals [`Session::screen_response`] of the joined input; see
 /// the module docs of `response` (in the crate source) for the hold-back
 /// bound: usually the current word, never more than 72 KiB.
-#[derive(Debug)]
 pub struct ResponseScanner {
     /// Kept context (`..emitted`) plus unshown text (`emitted..`).
     window: String,
@@ -351,6 +355,8 @@ pub struct ResponseScanner {
     state: State,
     edited: bool,
     one_shot: bool,
+    /// Bytes pushed since the last screening.
+    unscanned: usize,
 }
 
 impl ResponseScanner {
@@ -367,6 +373,7 @@ impl ResponseScanner {
             state: State::Open,
             edited: false,
             one_shot: false,
+            unscanned: 0,
         }
     }
 
@@ -377,9 +384,13 @@ impl ResponseScanner {
             return String::new();
         }
         self.window.push_str(chunk);
-        if chunk.is_empty() || self.window.len() == self.emitted {
+        self.unscanned += chunk.len();
+        // PERF: re-screen only every MIN_STEP new bytes (token-sized
+        // chunks would otherwise re-screen the window per token).
+        if self.unscanned < MIN_STEP || self.window.len() == self.emitted {
             return String::new();
         }
+        self.unscanned = 0;
         self.checks.refresh(session, true);
         let an = analyze(session, &self.checks, &self.window, self.base > 0);
         let text = &self.window;
@@ -570,6 +581,19 @@ impl ResponseScanner {
         self.base += keep_from;
         self.window.drain(..keep_from);
         self.emitted -= keep_from;
+    }
+}
+
+// SECURITY: the window holds raw model text; Debug shows only sizes.
+impl std::fmt::Debug for ResponseScanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseScanner")
+            .field("offset", &self.base)
+            .field("window_len", &self.window.len())
+            .field("emitted", &self.emitted)
+            .field("findings", &self.findings.len())
+            .field("state", &self.state)
+            .finish()
     }
 }
 
