@@ -40,7 +40,7 @@
 //! the findings equal [`Session::screen_response`] of the joined input
 //! (a property test splits at every position and at random).
 //!
-//! After each push the scanner re-screens a window: up to [`KEEP`] bytes
+//! After a push the scanner re-screens a window: up to [`KEEP`] (256) bytes
 //! of already-shown text (so word boundaries and context words see the
 //! same neighbours as one-shot) plus the unshown text. It shows text up
 //! to the earliest position where something could still be forming:
@@ -57,9 +57,11 @@
 //! - a leak: the last 7 words plus a trailing run of matching shingles
 //!   (fewer than 12 words).
 //!
-//! It never cuts inside a detection. To keep the cost linear-ish it
-//! re-screens only once [`MIN_STEP`] (16) new bytes have arrived, so a
-//! few more bytes may wait for the next chunk. In prose the hold-back is usually
+//! It never cuts inside a detection. To keep the cost linear it
+//! re-screens only once max([`MIN_STEP`] = 16, held-back bytes / 4) new
+//! bytes have arrived, so a few more bytes may wait for the next chunk;
+//! each byte is re-screened about (256 + hold-back) / 16 times, so a
+//! stream costs ~20x a one-shot screen of the same text. In prose the hold-back is usually
 //! the current word or two. The worst case is bounded by [`MAX_HOLD`]
 //! (72 KiB: the longest built-in match, a PEM private key, plus context):
 //! past it the scanner cuts anyway, so memory stays bounded, and only a
@@ -86,7 +88,7 @@ use crate::report::{Action, Finding, Kind, Report, Verdict};
 pub const BLOCK_MARKER: &str = "[blocked]";
 
 /// Already-shown bytes kept as left context for the next window.
-pub const KEEP: usize = 512;
+pub const KEEP: usize = 256;
 
 /// Right-hand context a detection needs before it is final: the
 /// context-word window (24 bytes) plus the longest context word (64) and
@@ -387,7 +389,8 @@ impl ResponseScanner {
         self.unscanned += chunk.len();
         // PERF: re-screen only every MIN_STEP new bytes (token-sized
         // chunks would otherwise re-screen the window per token).
-        if self.unscanned < MIN_STEP || self.window.len() == self.emitted {
+        let step = MIN_STEP.max((self.window.len() - self.emitted) / 4);
+        if self.unscanned < step || self.window.len() == self.emitted {
             return String::new();
         }
         self.unscanned = 0;
