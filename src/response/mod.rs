@@ -198,11 +198,14 @@ impl Analysis {
     }
 }
 
+/// Screens `text`; with `raw`, also collects the spans and the deny-list
+/// bound the stream scanner needs (same detection pass).
 fn analyze(
     session: &Session,
     checks: &Checks,
     text: &str,
     skip_first: bool,
+    raw: Option<&mut (Vec<Range<usize>>, usize)>,
 ) -> Analysis {
     let filter = session.filter();
     let policy = filter.policy();
@@ -216,8 +219,16 @@ fn analyze(
         Vec::new()
     };
     // A token's own text is ours, not a leak: drop detections inside it.
-    let cands: Vec<Candidate> = filter
-        .candidates(text, Side::Response)
+    let found = match raw {
+        Some(out) => {
+            let (c, spans, deny_max) =
+                filter.stream_candidates(text, Side::Response);
+            *out = (spans, deny_max);
+            c
+        }
+        None => filter.candidates(text, Side::Response),
+    };
+    let cands: Vec<Candidate> = found
         .into_iter()
         .filter(|c| {
             tokens
@@ -395,13 +406,19 @@ impl ResponseScanner {
         }
         self.unscanned = 0;
         self.checks.refresh(session, true);
-        let an = analyze(session, &self.checks, &self.window, self.base > 0);
+        let mut rd = (Vec::new(), 0);
+        let an = analyze(
+            session,
+            &self.checks,
+            &self.window,
+            self.base > 0,
+            Some(&mut rd),
+        );
+        let (raw, deny_max) = rd;
         let text = &self.window;
         let e = text.len();
         let from = self.emitted;
         let floor = guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
-        let (raw, deny_max) =
-            session.filter().stream_spans(text, Side::Response);
         let found = |s: usize| raw.iter().any(|r| r.start == s);
         let mut g = e;
         for gd in &self.checks.guards {
@@ -455,7 +472,8 @@ impl ResponseScanner {
             return String::new();
         }
         self.checks.refresh(session, false);
-        let an = analyze(session, &self.checks, &self.window, self.base > 0);
+        let an =
+            analyze(session, &self.checks, &self.window, self.base > 0, None);
         let e = self.window.len();
         if let Some(b) = an.blocker(from, e + 1) {
             return self.block(session, &an, b);
