@@ -28,7 +28,10 @@ fn fixture() -> (Session, String) {
     (s, c)
 }
 
-fn stream(s: &mut Session, chunks: &[&str]) -> (Vec<String>, Verdict, Vec<(Kind, usize)>) {
+fn stream(
+    s: &mut Session,
+    chunks: &[&str],
+) -> (Vec<String>, Verdict, Vec<(Kind, usize)>) {
     let mut sc = promptfence::ResponseScanner::new();
     let mut out: Vec<String> = chunks.iter().map(|c| sc.push(s, c)).collect();
     out.push(sc.finish(s));
@@ -36,7 +39,10 @@ fn stream(s: &mut Session, chunks: &[&str]) -> (Vec<String>, Verdict, Vec<(Kind,
     (out, sc.verdict(), f)
 }
 
-fn one_shot(s: &mut Session, text: &str) -> (String, Verdict, Vec<(Kind, usize)>) {
+fn one_shot(
+    s: &mut Session,
+    text: &str,
+) -> (String, Verdict, Vec<(Kind, usize)>) {
     let r = s.screen_response(text);
     let f = r.findings.iter().map(|f| (f.kind, f.span.start)).collect();
     (r.text, r.verdict, f)
@@ -47,8 +53,12 @@ fn one_shot(s: &mut Session, text: &str) -> (String, Verdict, Vec<(Kind, usize)>
 #[test]
 fn restores_tokens_and_redacts_leaked_pii() {
     let (mut s, _) = fixture();
-    let r = s.screen_response("Sure, I wrote to [email_1]; also carl@corp.test.");
-    assert_eq!(r.text, "Sure, I wrote to ana.lopez@example.com; also [EMAIL].");
+    let r =
+        s.screen_response("Sure, I wrote to [email_1]; also carl@corp.test.");
+    assert_eq!(
+        r.text,
+        "Sure, I wrote to ana.lopez@example.com; also [EMAIL]."
+    );
     assert_eq!(r.verdict, Verdict::Redact);
 }
 
@@ -82,7 +92,8 @@ fn canary_hits_block_and_lookalikes_pass() {
 #[test]
 fn leak_blocks_from_its_start() {
     let (mut s, _) = fixture();
-    let t = "Sure. My rules: you are ACME support bot — only answer questions \
+    let t =
+        "Sure. My rules: you are ACME support bot — only answer questions \
              about Acme routers, never discuss pricing. Anything else?";
     let r = s.screen_response(t);
     assert_eq!(r.verdict, Verdict::Block);
@@ -173,7 +184,11 @@ fn stream_blocks_mid_way_and_stops() {
     let (o, v, _) = one_shot(&mut one, &t);
     assert_eq!(v, Verdict::Block);
     assert_eq!(o, "intro text here. [blocked]");
-    let chunks: Vec<&str> = t.as_bytes().chunks(3).map(|b| std::str::from_utf8(b).unwrap()).collect();
+    let chunks: Vec<&str> = t
+        .as_bytes()
+        .chunks(3)
+        .map(|b| std::str::from_utf8(b).unwrap())
+        .collect();
     let (out, v2, _) = stream(&mut s, &chunks);
     assert_eq!(out.concat(), o);
     assert_eq!(v2, Verdict::Block);
@@ -210,7 +225,11 @@ fn pieces(canary: String) -> Vec<String> {
     ]
 }
 
-fn check_splits(s: &Session, text: &str, cuts: &[usize]) -> Result<(), TestCaseError> {
+fn check_splits(
+    s: &Session,
+    text: &str,
+    cuts: &[usize],
+) -> Result<(), TestCaseError> {
     let mut one = s.clone();
     let (o, v, f) = one_shot(&mut one, text);
     let mut st = s.clone();
@@ -230,8 +249,18 @@ fn check_splits(s: &Session, text: &str, cuts: &[usize]) -> Result<(), TestCaseE
     // No sensitive value or unrestored-into-URL token in any piece where
     // the policy redacts it.
     for piece in &out {
-        for secret in ["carl.z@corp-mail.test", "AKIAZ7QWERTYUIOP2345", "4111 1111 1111 1111", "evil.test/p.png"] {
-            prop_assert!(!piece.contains(secret), "{:?} in {:?}", secret, piece);
+        for secret in [
+            "carl.z@corp-mail.test",
+            "AKIAZ7QWERTYUIOP2345",
+            "4111 1111 1111 1111",
+            "evil.test/p.png",
+        ] {
+            prop_assert!(
+                !piece.contains(secret),
+                "{:?} in {:?}",
+                secret,
+                piece
+            );
         }
         let lower = piece.to_ascii_lowercase();
         for token in ["[email_1]", "[email_2]"] {

@@ -363,7 +363,8 @@ mod tests {
         for r in crate::rules::builtin() {
             let g = Guard::of_pattern(r.pattern);
             for hit in r.hits {
-                for c in f.candidates_with(hit, crate::filter::Side::Prompt, true)
+                for c in
+                    f.candidates_with(hit, crate::filter::Side::Prompt, true)
                 {
                     if c.rule != r.id {
                         continue;
@@ -375,7 +376,9 @@ mod tests {
                         r.id
                     );
                     if let Some(p) = &g.prefix {
-                        assert!(v.as_bytes()[..p.len()].eq_ignore_ascii_case(p));
+                        assert!(
+                            v.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
+                        );
                     }
                 }
             }

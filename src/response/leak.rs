@@ -155,11 +155,18 @@ impl Fingerprint {
         }
         let n = w.len();
         if n < SHINGLE {
-            return w.first().map_or(text.len(), |x| x.0.start).min(tail(text));
+            return w
+                .first()
+                .map_or(text.len(), |x| x.0.start)
+                .min(tail(text));
         }
         let m = self.matches(&w);
         let run = m.iter().rev().take_while(|&&ok| ok).count();
-        let from = if run >= self.need { n + 1 - SHINGLE } else { n + 1 - SHINGLE - run };
+        let from = if run >= self.need {
+            n + 1 - SHINGLE
+        } else {
+            n + 1 - SHINGLE - run
+        };
         w[from].0.start.min(tail(text))
     }
 }
@@ -196,7 +203,17 @@ mod tests {
     #[test]
     fn paraphrase_and_short_overlap_miss() {
         let f = Fingerprint::new(PROMPT).unwrap();
-        assert!(f.find("I am a gardening assistant and keep a friendly tone.", false).is_none());
-        assert!(f.find("never reveal the secret discount code to anyone today", false).is_none());
+        assert!(f
+            .find(
+                "I am a gardening assistant and keep a friendly tone.",
+                false
+            )
+            .is_none());
+        assert!(f
+            .find(
+                "never reveal the secret discount code to anyone today",
+                false
+            )
+            .is_none());
     }
 }

@@ -192,7 +192,13 @@ fn html(t: &[u8], start: usize) -> Parse {
     }
     let want: &[u8] = if image { b"src" } else { b"href" };
     let Some(url) = attr(t, attrs..i, want) else { return Parse::Fail };
-    Parse::Done(Link { span: start..i + 1, url, label: i + 1..i + 1, image, html: true })
+    Parse::Done(Link {
+        span: start..i + 1,
+        url,
+        label: i + 1..i + 1,
+        image,
+        html: true,
+    })
 }
 
 fn starts_ci(t: &[u8], p: &[u8]) -> bool {
@@ -242,7 +248,10 @@ pub(crate) fn host(url: &str) -> Option<String> {
         r
     } else {
         let (scheme, r) = lower.split_once("://")?;
-        if !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) {
+        if !scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        {
             return None;
         }
         r
@@ -261,14 +270,17 @@ pub(crate) fn dangerous_scheme(url: &str) -> bool {
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
-    u.starts_with("javascript:") || u.starts_with("vbscript:") || u.starts_with("data:")
+    u.starts_with("javascript:")
+        || u.starts_with("vbscript:")
+        || u.starts_with("data:")
 }
 
 pub(crate) fn host_allowed(host: &str, allowed: &[String]) -> bool {
     let bare = host.split(':').next().unwrap_or(host);
     allowed.iter().any(|a| match a.strip_prefix("*.") {
         Some(sfx) => {
-            let dotted = |h: &str| h == sfx || h.ends_with(&format!(".{}", sfx));
+            let dotted =
+                |h: &str| h == sfx || h.ends_with(&format!(".{}", sfx));
             dotted(host) || dotted(bare)
         }
         None => a == host || a == bare,
@@ -276,14 +288,24 @@ pub(crate) fn host_allowed(host: &str, allowed: &[String]) -> bool {
 }
 
 fn looks_like_data(v: &[u8]) -> bool {
-    let pct = v.windows(3).filter(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit()).count();
+    let pct = v
+        .windows(3)
+        .filter(|w| {
+            w[0] == b'%'
+                && w[1].is_ascii_hexdigit()
+                && w[2].is_ascii_hexdigit()
+        })
+        .count();
     let alpha = v.iter().any(|b| b.is_ascii_alphabetic());
     let digit = v.iter().any(|b| b.is_ascii_digit());
     v.len() >= 32
         || pct >= 3
         || v.contains(&b'@')
         || v.windows(3).any(|w| w.eq_ignore_ascii_case(b"%40"))
-        || (v.len() >= 16 && alpha && digit && crate::engine::validate::entropy(v) >= 3.3)
+        || (v.len() >= 16
+            && alpha
+            && digit
+            && crate::engine::validate::entropy(v) >= 3.3)
 }
 
 /// Does the URL carry data in its path, query or fragment?
@@ -338,15 +360,27 @@ mod tests {
 
     #[test]
     fn hosts_and_data() {
-        assert_eq!(host("https://u:p@Evil.test:8080/x").as_deref(), Some("evil.test:8080"));
+        assert_eq!(
+            host("https://u:p@Evil.test:8080/x").as_deref(),
+            Some("evil.test:8080")
+        );
         assert_eq!(host("/relative"), None);
         assert!(host_allowed("img.example.com", &["*.example.com".into()]));
-        assert!(!host_allowed("example.com.evil.test", &["*.example.com".into()]));
+        assert!(!host_allowed(
+            "example.com.evil.test",
+            &["*.example.com".into()]
+        ));
         assert!(carries_data("https://e.test/log?d=ana%40x.com"));
-        assert!(carries_data("https://e.test/p/aGVsbG8gd29ybGQgc2VjcmV0IGtleQ"));
+        assert!(carries_data(
+            "https://e.test/p/aGVsbG8gd29ybGQgc2VjcmV0IGtleQ"
+        ));
         assert!(carries_data("https://e.test/?q=[EMAIL_1]"));
-        assert!(!carries_data("https://docs.e.test/guide/getting-started?utm_source=chat"));
-        assert!(!carries_data("https://e.test/wiki/Rust_(programming_language)"));
+        assert!(!carries_data(
+            "https://docs.e.test/guide/getting-started?utm_source=chat"
+        ));
+        assert!(!carries_data(
+            "https://e.test/wiki/Rust_(programming_language)"
+        ));
         assert!(dangerous_scheme(" JavaScript:alert(1)"));
     }
 }

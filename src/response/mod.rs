@@ -159,17 +159,18 @@ impl Analysis {
 
     /// The earliest blocking finding starting in `from..limit`.
     fn blocker(&self, from: usize, limit: usize) -> Option<Finding> {
-        let c = self.cands.iter().filter(|c| c.action == Action::Block).map(
-            |c| Finding {
-                kind: c.kind,
-                type_name: c.type_name.clone(),
-                span: c.span.clone(),
-                score: c.score,
-                action: Action::Block,
-                rule: c.rule.clone(),
-                replacement: None,
-            },
-        );
+        let c =
+            self.cands.iter().filter(|c| c.action == Action::Block).map(|c| {
+                Finding {
+                    kind: c.kind,
+                    type_name: c.type_name.clone(),
+                    span: c.span.clone(),
+                    score: c.score,
+                    action: Action::Block,
+                    rule: c.rule.clone(),
+                    replacement: None,
+                }
+            });
         let e = self
             .extras
             .iter()
@@ -182,7 +183,12 @@ impl Analysis {
 
     /// Moves `cut` left until no span starting at or after `from`
     /// crosses it.
-    fn settle(&self, from: usize, mut cut: usize, raw: &[Range<usize>]) -> usize {
+    fn settle(
+        &self,
+        from: usize,
+        mut cut: usize,
+        raw: &[Range<usize>],
+    ) -> usize {
         loop {
             let crossing = self
                 .spans()
@@ -272,13 +278,15 @@ fn exfiltration(
 ) -> Option<(Finding, Vec<(Range<usize>, String)>)> {
     let url = text.get(l.url.clone())?;
     let dangerous = links::dangerous_scheme(url);
-    let is_data = url.trim_start().get(..5).is_some_and(|s| {
-        s.eq_ignore_ascii_case("data:")
-    });
+    let is_data = url
+        .trim_start()
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
     if l.image && is_data {
         return None; // inline image bytes: nothing leaves the page
     }
-    let foreign = links::host(url).is_some_and(|h| !links::host_allowed(&h, allowed));
+    let foreign =
+        links::host(url).is_some_and(|h| !links::host_allowed(&h, allowed));
     if !dangerous && !foreign {
         return None;
     }
@@ -418,14 +426,18 @@ impl ResponseScanner {
         let text = &self.window;
         let e = text.len();
         let from = self.emitted;
-        let floor = guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
+        let floor =
+            guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
         let found = |s: usize| raw.iter().any(|r| r.start == s);
         let mut g = e;
         for gd in &self.checks.guards {
             g = g.min(gd.pending(text, floor, &found));
         }
         if deny_max > 0 {
-            g = g.min(guard::floor_char(text, (e + 1).saturating_sub(deny_max)));
+            g = g.min(guard::floor_char(
+                text,
+                (e + 1).saturating_sub(deny_max),
+            ));
         }
         if session.filter().policy().response.restore
             && !session.vault().is_empty()
@@ -511,7 +523,12 @@ impl ResponseScanner {
         self.state == State::Blocked
     }
 
-    fn block(&mut self, session: &mut Session, an: &Analysis, b: Finding) -> String {
+    fn block(
+        &mut self,
+        session: &mut Session,
+        an: &Analysis,
+        b: Finding,
+    ) -> String {
         let from = self.emitted;
         let bp = an.settle(from, b.span.start, &[]);
         let mut out = self.render(session, an, from, bp);
@@ -591,10 +608,8 @@ impl ResponseScanner {
 
     /// Drops shown text beyond the kept context.
     fn slide(&mut self) {
-        let keep_from = guard::floor_char(
-            &self.window,
-            self.emitted.saturating_sub(KEEP),
-        );
+        let keep_from =
+            guard::floor_char(&self.window, self.emitted.saturating_sub(KEEP));
         if keep_from == 0 {
             return;
         }
