@@ -320,3 +320,51 @@ fn stream_equals_one_shot_every_position_all_pieces() {
         check_splits(&s, &text, &cuts).unwrap();
     }
 }
+
+fn check_every_split(s: &Session, text: &str) {
+    for k in 0..=text.len() {
+        check_splits(s, text, &[k]).unwrap();
+    }
+    let cuts: Vec<usize> = (1..text.len()).collect();
+    check_splits(s, text, &cuts).unwrap();
+}
+
+#[test]
+fn block_action_from_policy_streams_like_one_shot() {
+    let mut s = session_with(r#"{"response": {"secrets": {"action": "block"}}}"#);
+    let text = "Here is the config: region us-east, key AKIAZ7QWERTYUIOP2345 and more.";
+    let r = s.screen_response(text);
+    assert_eq!(r.verdict, Verdict::Block);
+    assert_eq!(r.text, "Here is the config: region us-east, key [blocked]");
+    check_every_split(&s, text);
+}
+
+#[test]
+fn custom_unbounded_rule_streams_like_one_shot() {
+    let s = session_with(
+        r#"{"rules": [{"id": "acme-id", "type": "ACME_ID", "kind": "secret",
+            "regex": "ACME-[A-Z0-9]+", "keywords": ["acme-"]}]}"#,
+    );
+    check_every_split(&s, "ids: ACME-X1Y2Z3 and ACME-Q9, done; acme-lower ACME-");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    /// Markdown/HTML-ish garbage: never panics, stream == one-shot.
+    #[test]
+    fn garbage_streams_like_one_shot(
+        chars in prop::collection::vec(prop::sample::select(vec![
+            'a', 'x', '[', ']', '!', '(', ')', '<', '>', '@', '.', ' ', '\n',
+            '日', '🎉', '-', '_', '1', '9', '\u{212A}', 'p', 'f', ':', '/',
+            '"', '=', 'h', 't', 's', 'i', 'm', 'g', '%', 'E', 'M', 'A',
+        ]), 0..160),
+        cuts in prop::collection::vec(0usize..700, 0..30),
+    ) {
+        let (s, _) = fixture();
+        let text: String = chars.into_iter().collect();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|x| x % (text.len() + 1)).collect();
+        cuts.sort();
+        check_splits(&s, &text, &cuts)?;
+    }
+}
