@@ -177,6 +177,8 @@ export class ResponseScanner {
   finish(): string;
   /** Findings so far; offsets are UTF-16 units into the joined input. */
   readonly findings: Finding[];
+  /** The verdict so far: "block" once a blocking finding was seen. */
+  readonly verdict: Verdict;
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
 }
@@ -216,3 +218,5 @@ export class PromptFilter {
 export function ready(
   moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
 ): Promise<void>;
+
+export * from "./sse.js";

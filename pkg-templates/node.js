@@ -4,6 +4,7 @@ import { initSync } from "./wasm/promptfence.js";
 import { markReady } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
+export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
 
 let done = false;
 

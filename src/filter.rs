@@ -152,11 +152,19 @@ impl Filter {
         side: Side,
         all_rules: bool,
     ) -> Vec<Candidate> {
+        let detections = self.inner.engine.detect_with(text, all_rules);
+        self.candidates_from(text, side, detections)
+    }
+
+    fn candidates_from(
+        &self,
+        text: &str,
+        side: Side,
+        detections: Vec<Detection>,
+    ) -> Vec<Candidate> {
         let inner = &self.inner;
         let mut out = Vec::new();
-        for Detection { rule, span, score } in
-            inner.engine.detect_with(text, all_rules)
-        {
+        for Detection { rule, span, score } in detections {
             let r = &inner.engine.rules()[rule];
             let Some(fam) = self.family(side, r.kind) else { continue };
             if !fam.wants(&r.type_name)
@@ -213,6 +221,41 @@ impl Filter {
             }
         }
         resolve_overlaps(out)
+    }
+
+    /// Streaming support: the candidates plus the spans of every raw
+    /// regex detection that could become a finding on `side` (types the
+    /// policy wants, any score, before thresholds and overlap resolution)
+    /// and of deny-list matches, and the longest deny-list entry in bytes.
+    /// One detection pass serves both. The response stream scanner never
+    /// cuts inside one of these spans.
+    pub(crate) fn stream_candidates(
+        &self,
+        text: &str,
+        side: Side,
+    ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
+        let inner = &self.inner;
+        let detections = inner.engine.detect_with(text, false);
+        let mut raw = Vec::new();
+        for d in &detections {
+            let r = &inner.engine.rules()[d.rule];
+            if self.family(side, r.kind).is_some_and(|f| f.wants(&r.type_name))
+            {
+                raw.push(d.span.clone());
+            }
+        }
+        let mut deny_max = 0;
+        if let Some(ac) = &inner.deny {
+            raw.extend(ac.find_iter(text).map(|m| m.range()));
+            deny_max = inner
+                .policy
+                .deny_list
+                .iter()
+                .map(|d| d.value.len())
+                .max()
+                .unwrap_or(0);
+        }
+        (self.candidates_from(text, side, detections), raw, deny_max)
     }
 
     fn allowed(&self, value: &str) -> bool {

@@ -37,6 +37,21 @@
 //! scanned in time linear in its length (regexes are finite automata, no
 //! backtracking). Policies are untrusted too: at most 256 custom rules,
 //! patterns of at most 4 KiB, each compiled to at most 1 MiB.
+//!
+//! # Streaming responses
+//!
+//! A [`ResponseScanner`] screens a model response as it arrives: `push`
+//! returns the text that is safe to show now, `finish` the rest, and the
+//! joined output equals [`Session::screen_response`] of the joined input
+//! for every way of splitting it (property-tested). It holds back only
+//! what could still become a finding: usually the current word (plus the
+//! last 7 words when a system prompt is fingerprinted); an unclosed
+//! markdown link or pseudonym token from its `[`; a PEM block from its
+//! `-----BEGIN`. The hold-back never exceeds 72 KiB (the longest built-in
+//! match plus context); a custom rule whose match can be longer may be
+//! split at that bound. A blocked response (canary, system-prompt leak,
+//! a `block` action) reads as the screened text before the block point
+//! followed by `[blocked]`, in one-shot and stream alike.
 
 #![deny(missing_docs)]
 #![deny(unsafe_code)]

@@ -109,7 +109,7 @@ impl PromptFilter {
         ResponseScanner {
             session: self.session.clone(),
             inner: CoreScanner::new(),
-            pushed: String::new(),
+            carry: None,
         }
     }
 
@@ -141,34 +141,66 @@ impl PromptFilter {
 }
 
 /// Incremental response screening; see `PromptFilter.responseScanner()`.
+///
+/// `push(chunk)` returns the text safe to show now, `finish()` the rest;
+/// `push` after `finish` (or after a block) returns `""`. A chunk that
+/// ends inside a surrogate pair is completed by the next one (the high
+/// surrogate waits in the scanner), so splitting a JS string anywhere is
+/// safe.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct ResponseScanner {
     session: Rc<RefCell<Session>>,
     inner: CoreScanner,
-    /// Everything pushed so far, to convert byte spans to UTF-16.
-    pushed: String,
+    /// A high surrogate that ended the previous chunk.
+    carry: Option<u16>,
 }
 
 #[wasm_bindgen]
 impl ResponseScanner {
     /// Adds a chunk; returns the text safe to show now.
     pub fn push(&mut self, chunk: JsValue) -> Result<String, JsValue> {
-        let chunk = chunk
-            .as_string()
-            .ok_or_else(|| type_error("push expects a string"))?;
-        self.pushed.push_str(&chunk);
+        let Some(js) = chunk.dyn_ref::<js_sys::JsString>() else {
+            return Err(type_error("push expects a string"));
+        };
+        let mut units: Vec<u16> = Vec::with_capacity(js.length() as usize + 1);
+        units.extend(self.carry.take());
+        units.extend(js.iter());
+        if let Some(&last) = units.last() {
+            if (0xD800..0xDC00).contains(&last) {
+                self.carry = Some(last);
+                units.pop();
+            }
+        }
+        let chunk = String::from_utf16_lossy(&units);
         Ok(self.inner.push(&mut self.session.borrow_mut(), &chunk))
     }
 
     /// Ends the stream; returns the rest.
     pub fn finish(&mut self) -> String {
-        self.inner.finish(&mut self.session.borrow_mut())
+        let mut session = self.session.borrow_mut();
+        let mut out = String::new();
+        if let Some(u) = self.carry.take() {
+            out = self
+                .inner
+                .push(&mut session, &String::from_utf16_lossy(&[u]));
+        }
+        out.push_str(&self.inner.finish(&mut session));
+        out
     }
 
     /// Findings so far; offsets are UTF-16 units into the joined input.
     #[wasm_bindgen(getter)]
     pub fn findings(&self) -> Result<JsValue, JsValue> {
-        to_js(&types::findings_out(&self.pushed, self.inner.findings()))
+        to_js(&types::findings_out_spans(
+            self.inner.findings(),
+            self.inner.utf16_spans(),
+        ))
+    }
+
+    /// `"allow"`, `"redact"` or `"block"` so far.
+    #[wasm_bindgen(getter)]
+    pub fn verdict(&self) -> String {
+        self.inner.verdict().as_str().to_string()
     }
 }

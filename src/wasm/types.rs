@@ -62,6 +62,27 @@ pub(super) fn findings_out(
         .collect()
 }
 
+/// Findings whose UTF-16 spans were computed already (stream scanner).
+pub(super) fn findings_out_spans(
+    findings: &[Finding],
+    spans16: &[std::ops::Range<usize>],
+) -> Vec<FindingOut> {
+    findings
+        .iter()
+        .zip(spans16)
+        .map(|(f, s)| FindingOut {
+            kind: f.kind.as_str(),
+            type_name: f.type_name.clone(),
+            start: s.start,
+            end: s.end,
+            score: round3(f.score),
+            action: f.action.as_str(),
+            rule: f.rule.clone(),
+            replacement: f.replacement.clone(),
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub(super) struct ReportOut {
     verdict: &'static str,

@@ -1,0 +1,387 @@
+//! Hold-back guards: where could a match that is not finished yet start?
+//!
+//! A guard is derived from a rule's pattern *text* (no regex internals):
+//! a superset of the characters a match can contain and, when the pattern
+//! begins with a literal, that literal. A match that is still growing at
+//! the end of the buffer contains only class characters from its start to
+//! the end, so its start is at or after the start of the trailing run of
+//! class characters; a match that must begin with a literal starts at an
+//! occurrence of it (or at a partial occurrence at the very end).
+//!
+//! The analysis is deliberately conservative: anything it does not
+//! understand (`.`, `\s`, `\p{..}`, negated classes, ...) widens the class
+//! to "any character", which only makes the hold-back longer, never wrong.
+
+/// Longest match the stream scanner waits for, in bytes. Every built-in
+/// pattern's maximum match length is below this (tested with
+/// `regex-syntax`); a custom rule whose match is longer may be split.
+pub(crate) const MAX_MATCH: usize = 68 * 1024;
+
+/// Hold-back for custom patterns whose class is "any character" and that
+/// do not start with a literal: 4 KiB. A longer match may be split.
+pub(crate) const ANY_HOLD: usize = 4 * 1024;
+
+pub(crate) struct Guard {
+    /// ASCII bytes a match may contain.
+    ascii: [bool; 128],
+    /// Non-ASCII characters may occur.
+    non_ascii: bool,
+    /// Any character at all (class checks off).
+    any: bool,
+    /// Case-insensitive: K (U+212A) and ſ (U+017F) are in the class.
+    folds: bool,
+    /// Literal the match starts with (compared ASCII case-insensitively).
+    prefix: Option<Vec<u8>>,
+}
+
+impl Guard {
+    /// Conservative analysis of a regex pattern.
+    pub(crate) fn of_pattern(p: &str) -> Guard {
+        let mut g = Guard {
+            ascii: [false; 128],
+            non_ascii: false,
+            any: false,
+            folds: false,
+            prefix: literal_prefix(p),
+        };
+        let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
+        let cs: Vec<char> = p.chars().collect();
+        let mut i = 0;
+        while i < cs.len() {
+            let c = cs[i];
+            i += 1;
+            match c {
+                '\\' => {
+                    let e = cs.get(i).copied().unwrap_or('\\');
+                    i += 1;
+                    g.escape(e);
+                }
+                '[' => i = g.class(&cs, i),
+                '.' => g.any = true,
+                c => g.lit(c),
+            }
+        }
+        if ci {
+            // Unicode simple case folding: `k` also matches the Kelvin
+            // sign and `s` the long s; no other ASCII letter folds out
+            // of ASCII.
+            g.folds = true;
+            for b in b'a'..=b'z' {
+                let u = b.to_ascii_uppercase();
+                let either = g.ascii[b as usize] || g.ascii[u as usize];
+                g.ascii[b as usize] = either;
+                g.ascii[u as usize] = either;
+            }
+        }
+        g
+    }
+
+    fn lit(&mut self, c: char) {
+        if c.is_ascii() {
+            self.ascii[c as usize] = true;
+        } else {
+            self.non_ascii = true;
+        }
+    }
+
+    fn range(&mut self, a: char, b: char) {
+        if !b.is_ascii() {
+            self.non_ascii = true;
+        }
+        let (a, b) = (a as u32, (b as u32).min(127));
+        for x in a..=b {
+            self.ascii[x as usize] = true;
+        }
+    }
+
+    fn escape(&mut self, e: char) {
+        match e {
+            'd' => self.range('0', '9'),
+            'w' => {
+                self.range('0', '9');
+                self.range('a', 'z');
+                self.range('A', 'Z');
+                self.lit('_');
+            }
+            'b' | 'B' | 'A' | 'z' => {}
+            'n' => self.lit('\n'),
+            't' => self.lit('\t'),
+            'r' => self.lit('\r'),
+            'f' => self.lit('\x0c'),
+            'v' => self.lit('\x0b'),
+            c if c.is_ascii_alphanumeric() => self.any = true,
+            c => self.lit(c),
+        }
+    }
+
+    /// Parses a bracket class starting after `[`; returns the index after
+    /// its closing `]`.
+    fn class(&mut self, cs: &[char], mut i: usize) -> usize {
+        if cs.get(i) == Some(&'^') {
+            self.any = true;
+        }
+        let mut first = true;
+        let mut prev: Option<char> = None;
+        while i < cs.len() {
+            let c = cs[i];
+            i += 1;
+            match c {
+                ']' if !first => return i,
+                '[' => {
+                    // Nested classes / set operations: give up precisely.
+                    self.any = true;
+                    prev = None;
+                }
+                '\\' => {
+                    let e = cs.get(i).copied().unwrap_or('\\');
+                    i += 1;
+                    match e {
+                        'n' | 't' | 'r' | 'f' | 'v' | 'd' | 'w' => {
+                            self.escape(e);
+                            prev = None;
+                        }
+                        c if c.is_ascii_alphanumeric() => {
+                            self.any = true;
+                            prev = None;
+                        }
+                        c => {
+                            self.lit(c);
+                            prev = Some(c);
+                        }
+                    }
+                }
+                '-' if prev.is_some()
+                    && cs.get(i).is_some_and(|&n| n != ']') =>
+                {
+                    let a = prev.unwrap_or('-');
+                    let mut b = cs[i];
+                    i += 1;
+                    if b == '\\' {
+                        b = cs.get(i).copied().unwrap_or('\\');
+                        i += 1;
+                    }
+                    if b < a {
+                        self.any = true;
+                    } else {
+                        self.range(a, b);
+                    }
+                    prev = None;
+                }
+                c => {
+                    self.lit(c);
+                    prev = Some(c);
+                }
+            }
+            first = false;
+        }
+        self.any = true;
+        i
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.any
+            || if c.is_ascii() {
+                self.ascii[c as usize]
+            } else {
+                self.non_ascii
+                    || (self.folds && matches!(c, '\u{212A}' | '\u{17F}'))
+            }
+    }
+
+    /// Earliest byte offset in `text` at which a match that may still grow
+    /// past the end could start, or `text.len()` when there is none.
+    /// `floor` is the earliest position worth reporting (older matches are
+    /// complete by the length bound).
+    ///
+    /// SECURITY/NOTE: a pattern that starts with a literal and may contain
+    /// any character (PEM blocks) is assumed to end at its own terminator:
+    /// once the engine reports a match at an occurrence (`found`), that
+    /// occurrence is no longer pending.
+    pub(crate) fn pending(
+        &self,
+        text: &str,
+        floor: usize,
+        found: &dyn Fn(usize) -> bool,
+    ) -> usize {
+        let end = text.len();
+        let run = if self.any {
+            floor
+        } else {
+            let mut start = end;
+            for (i, c) in text.char_indices().rev() {
+                if i < floor || !self.contains(c) {
+                    break;
+                }
+                start = i;
+            }
+            start
+        };
+        if let Some(pre) = &self.prefix {
+            let t = text.as_bytes();
+            let mut i = run;
+            while i < end {
+                let p = prefix_pending(t, pre, i);
+                if p >= end || !(self.any && found(p)) {
+                    return p;
+                }
+                i = p + 1;
+            }
+            return end;
+        }
+        if self.any {
+            return floor_char(text, end.saturating_sub(ANY_HOLD)).max(floor);
+        }
+        run
+    }
+}
+
+/// Start of the first occurrence of `pre` at or after `floor`, or of a
+/// proper prefix of `pre` at the end of `text`; `text.len()` when none.
+fn prefix_pending(t: &[u8], pre: &[u8], floor: usize) -> usize {
+    let eq = |a: &[u8], b: &[u8]| a.eq_ignore_ascii_case(b);
+    let mut i = floor;
+    while i < t.len() {
+        let rest = &t[i..];
+        let n = rest.len().min(pre.len());
+        if eq(&rest[..n], &pre[..n]) {
+            return i;
+        }
+        i += 1;
+    }
+    t.len()
+}
+
+/// The literal a pattern must start with, if any (3+ bytes).
+fn literal_prefix(p: &str) -> Option<Vec<u8>> {
+    let p = p.strip_prefix(r"\b").unwrap_or(p);
+    let mut out = Vec::new();
+    let b = p.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || b" -_@/:=#".contains(&c) {
+            // A quantifier after it makes the char optional.
+            if matches!(b.get(i + 1), Some(b'?' | b'*' | b'{')) {
+                break;
+            }
+            if b.get(i + 1) == Some(&b'+') {
+                out.push(c);
+                break;
+            }
+            out.push(c);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // An alternation at the top level could start elsewhere.
+    if out.len() >= 3 && !top_level_alternation(p) {
+        Some(out)
+    } else {
+        None
+    }
+}
+
+fn top_level_alternation(p: &str) -> bool {
+    let mut depth = 0i32;
+    let mut in_class = false;
+    let mut esc = false;
+    for c in p.chars() {
+        if esc {
+            esc = false;
+            continue;
+        }
+        match c {
+            '\\' => esc = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth -= 1,
+            '|' if !in_class && depth <= 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Largest char boundary at or below `i`.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_and_prefixes() {
+        let email = Guard::of_pattern(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@");
+        assert!(!email.any);
+        assert!(email.contains('a') && email.contains('@'));
+        assert!(!email.contains(' '));
+        let no = |_: usize| false;
+        assert_eq!(email.pending("mail ana@exa", 0, &no), 5);
+        assert_eq!(email.pending("mail ana@exa ", 0, &no), 13);
+        let pem = Guard::of_pattern(r"-----BEGIN[ A-Z]{0,4}[\s\S]{1,9}");
+        assert_eq!(pem.prefix.as_deref(), Some(&b"-----BEGIN"[..]));
+        assert_eq!(pem.pending("abc ---", 0, &no), 4);
+        assert_eq!(pem.pending("abc -----BEGIN x", 0, &no), 4);
+        assert_eq!(pem.pending("abc -----BEGIN x", 0, &|s| s == 4), 16);
+        assert_eq!(pem.pending("abc - x", 0, &no), 7);
+        let dot = Guard::of_pattern(r"a.b|c");
+        assert!(dot.any && dot.prefix.is_none());
+        let neg = Guard::of_pattern(r"x[^a]");
+        assert!(neg.any);
+        let ci = Guard::of_pattern(r"(?i)\bab");
+        assert!(ci.contains('A') && ci.contains('\u{212A}'));
+    }
+
+    /// The hold-back bound covers every built-in rule, and each guard's
+    /// class contains every character of the rule's example matches.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn guards_cover_builtin_rules() {
+        for r in crate::rules::builtin() {
+            let hir = regex_syntax::parse(&crate::engine::asciify(r.pattern))
+                .expect("built-in pattern parses");
+            let max = hir.properties().maximum_len();
+            assert!(
+                max.is_some_and(|m| m <= MAX_MATCH),
+                "rule {} max len {:?} > {}",
+                r.id,
+                max,
+                MAX_MATCH
+            );
+        }
+        let f = crate::Filter::new(crate::Policy::default()).unwrap();
+        for r in crate::rules::builtin() {
+            let g = Guard::of_pattern(r.pattern);
+            for hit in r.hits {
+                for c in
+                    f.candidates_with(hit, crate::filter::Side::Prompt, true)
+                {
+                    if c.rule != r.id {
+                        continue;
+                    }
+                    let v = &hit[c.span.clone()];
+                    assert!(
+                        v.chars().all(|ch| g.contains(ch)),
+                        "rule {}: class misses a char of its example",
+                        r.id
+                    );
+                    if let Some(p) = &g.prefix {
+                        assert!(
+                            v.as_bytes()[..p.len()].eq_ignore_ascii_case(p)
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

