@@ -348,9 +348,7 @@ mod tests {
     #[test]
     fn guards_cover_builtin_rules() {
         for r in crate::rules::builtin() {
-            let hir = regex_syntax::parse(&crate::engine::asciify(r.pattern))
-                .expect("built-in pattern parses");
-            let max = hir.properties().maximum_len();
+            let max = crate::engine::syntax::facts(r.pattern).max_len;
             assert!(
                 max.is_some_and(|m| m <= MAX_MATCH),
                 "rule {} max len {:?} > {}",
