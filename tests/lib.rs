@@ -1,2 +1,6 @@
-//! Integration tests.
+//! Integration tests: one binary, one module per area.
+mod foundation;
+mod policy;
+#[cfg(not(target_arch = "wasm32"))]
+mod props;
 mod response;

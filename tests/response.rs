@@ -331,7 +331,8 @@ fn check_every_split(s: &Session, text: &str) {
 
 #[test]
 fn block_action_from_policy_streams_like_one_shot() {
-    let mut s = session_with(r#"{"response": {"secrets": {"action": "block"}}}"#);
+    let mut s =
+        session_with(r#"{"response": {"secrets": {"action": "block"}}}"#);
     let text = "Here is the config: region us-east, key AKIAZ7QWERTYUIOP2345 and more.";
     let r = s.screen_response(text);
     assert_eq!(r.verdict, Verdict::Block);
@@ -345,7 +346,10 @@ fn custom_unbounded_rule_streams_like_one_shot() {
         r#"{"rules": [{"id": "acme-id", "type": "ACME_ID", "kind": "secret",
             "regex": "ACME-[A-Z0-9]+", "keywords": ["acme-"]}]}"#,
     );
-    check_every_split(&s, "ids: ACME-X1Y2Z3 and ACME-Q9, done; acme-lower ACME-");
+    check_every_split(
+        &s,
+        "ids: ACME-X1Y2Z3 and ACME-Q9, done; acme-lower ACME-",
+    );
 }
 
 proptest! {

@@ -411,7 +411,11 @@ fn parse_action(s: &str, path: &str) -> Result<Action, Error> {
 }
 
 /// Every type name a family knows: built-in rule types plus custom ones.
-fn known_types(kind: Kind, custom: &[CustomRule]) -> Vec<String> {
+fn known_types(
+    kind: Kind,
+    custom: &[CustomRule],
+    deny: &[DenyEntry],
+) -> Vec<String> {
     let mut out: Vec<String> = rules::builtin()
         .filter(|r| r.kind == kind)
         .map(|r| r.type_name.to_string())
@@ -420,6 +424,11 @@ fn known_types(kind: Kind, custom: &[CustomRule]) -> Vec<String> {
                 .iter()
                 .filter(|r| r.kind == kind)
                 .map(|r| r.type_name.clone()),
+        )
+        .chain(
+            deny.iter()
+                .filter(|d| d.kind == kind)
+                .map(|d| d.type_name.clone()),
         )
         .collect();
     if kind == Kind::Pii {
@@ -445,9 +454,10 @@ fn family(
     mut base: FamilyPolicy,
     kind: Kind,
     custom: &[CustomRule],
+    deny: &[DenyEntry],
 ) -> Result<FamilyPolicy, Error> {
     let Some(mut o) = obj else { return Ok(base) };
-    let known = known_types(kind, custom);
+    let known = known_types(kind, custom, deny);
     if let Some(b) = o.bool("enabled")? {
         base.enabled = b;
     }
@@ -699,36 +709,6 @@ impl Policy {
         if let Some((items, path)) = o.array("rules")? {
             p.rules = custom_rules(items, &path)?;
         }
-        let pii = o.object("pii")?;
-        p.pii = family(pii, p.pii, Kind::Pii, &p.rules)?;
-        let secrets = o.object("secrets")?;
-        p.secrets = family(secrets, p.secrets, Kind::Secret, &p.rules)?;
-        if let Some(mut inj) = o.object("injection")? {
-            if let Some(b) = inj.bool("enabled")? {
-                p.injection.enabled = b;
-            }
-            if let Some(n) = inj.number("flagThreshold", 0.0, 1.0)? {
-                p.injection.flag_threshold = n as f32;
-            }
-            if let Some(n) = inj.number("blockThreshold", 0.0, 1.0)? {
-                p.injection.block_threshold = n as f32;
-            }
-            let path = join(&inj.path, "flagThreshold");
-            inj.finish()?;
-            if p.injection.flag_threshold > p.injection.block_threshold {
-                return Err(Error::policy(
-                    path,
-                    "must not exceed blockThreshold",
-                ));
-            }
-        }
-        if let Some(list) = o.strings("allowList")? {
-            p.allow_list = list
-                .into_iter()
-                .map(|(s, _)| s)
-                .filter(|s| !s.is_empty())
-                .collect();
-        }
         if let Some((items, path)) = o.array("denyList")? {
             for (i, item) in items.iter().enumerate() {
                 let ip = index(&path, i);
@@ -766,6 +746,37 @@ impl Policy {
                 });
             }
         }
+        let pii = o.object("pii")?;
+        p.pii = family(pii, p.pii, Kind::Pii, &p.rules, &p.deny_list)?;
+        let secrets = o.object("secrets")?;
+        p.secrets =
+            family(secrets, p.secrets, Kind::Secret, &p.rules, &p.deny_list)?;
+        if let Some(mut inj) = o.object("injection")? {
+            if let Some(b) = inj.bool("enabled")? {
+                p.injection.enabled = b;
+            }
+            if let Some(n) = inj.number("flagThreshold", 0.0, 1.0)? {
+                p.injection.flag_threshold = n as f32;
+            }
+            if let Some(n) = inj.number("blockThreshold", 0.0, 1.0)? {
+                p.injection.block_threshold = n as f32;
+            }
+            let path = join(&inj.path, "flagThreshold");
+            inj.finish()?;
+            if p.injection.flag_threshold > p.injection.block_threshold {
+                return Err(Error::policy(
+                    path,
+                    "must not exceed blockThreshold",
+                ));
+            }
+        }
+        if let Some(list) = o.strings("allowList")? {
+            p.allow_list = list
+                .into_iter()
+                .map(|(s, _)| s)
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
         if let Some(mut m) = o.object("mask")? {
             if let Some((c, cp)) = m.string("char")? {
                 let mut chars = c.chars();
@@ -798,10 +809,21 @@ impl Policy {
         }
         if let Some(mut r) = o.object("response")? {
             let pii = r.object("pii")?;
-            p.response.pii = family(pii, p.response.pii, Kind::Pii, &p.rules)?;
+            p.response.pii = family(
+                pii,
+                p.response.pii,
+                Kind::Pii,
+                &p.rules,
+                &p.deny_list,
+            )?;
             let secrets = r.object("secrets")?;
-            p.response.secrets =
-                family(secrets, p.response.secrets, Kind::Secret, &p.rules)?;
+            p.response.secrets = family(
+                secrets,
+                p.response.secrets,
+                Kind::Secret,
+                &p.rules,
+                &p.deny_list,
+            )?;
             if let Some(list) = r.strings("allowedHosts")? {
                 p.response.allowed_hosts = hosts(list)?;
             }

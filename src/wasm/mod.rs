@@ -181,9 +181,8 @@ impl ResponseScanner {
         let mut session = self.session.borrow_mut();
         let mut out = String::new();
         if let Some(u) = self.carry.take() {
-            out = self
-                .inner
-                .push(&mut session, &String::from_utf16_lossy(&[u]));
+            out =
+                self.inner.push(&mut session, &String::from_utf16_lossy(&[u]));
         }
         out.push_str(&self.inner.finish(&mut session));
         out
