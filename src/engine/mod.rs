@@ -44,6 +44,8 @@ pub(crate) struct Rule {
     pub min_entropy: f32,
     pub score: f32,
     pub context: Vec<String>,
+    /// Words that lower the score (built-in rules only).
+    pub anti_context: Vec<String>,
 }
 
 /// A match that passed validation, before policy.
@@ -71,6 +73,11 @@ impl Rule {
             min_entropy: def.min_entropy,
             score: def.score,
             context: def.context.iter().map(|k| k.to_string()).collect(),
+            anti_context: def
+                .anti_context
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
         }
     }
 
@@ -112,6 +119,7 @@ impl Rule {
             min_entropy: 0.0,
             score,
             context,
+            anti_context: Vec::new(),
         })
     }
 
