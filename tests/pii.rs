@@ -188,8 +188,7 @@ fn corpus() {
             n += 1;
         }
         cp[t.len()] = n;
-        let mut s = filter().session();
-        let _ = &f;
+        let mut s = f.session();
         let report = s.screen_prompt(t);
         let found: Vec<(usize, usize, String, String)> = report
             .findings

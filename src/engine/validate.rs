@@ -13,7 +13,7 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::Iban => iban(value),
         Validator::UsSsn => us_ssn(value),
         Validator::Ipv4 => ipv4(value),
-        Validator::Ipv6 => value.parse::<std::net::Ipv6Addr>().is_ok(),
+        Validator::Ipv6 => ipv6(value),
         Validator::Phone => phone(value),
         // --- PII validators (pii helper) ---
         other => pii_check(other, value),
@@ -206,6 +206,18 @@ pub(crate) fn ipv4(value: &str) -> bool {
         })
 }
 
+/// IPv6 address, optionally with a zone (`%eth0`) and a prefix length
+/// of at most 128.
+pub(crate) fn ipv6(value: &str) -> bool {
+    let (addr, prefix) = match value.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (value, None),
+    };
+    let addr = addr.split_once('%').map_or(addr, |(a, _)| a);
+    prefix.map_or(true, |p| p.parse::<u8>().map_or(false, |n| n <= 128))
+        && addr.parse::<std::net::Ipv6Addr>().is_ok()
+}
+
 /// A plausible phone number: 7 to 15 digits (E.164), not a date or a
 /// dotted version, not a run of one digit.
 pub(crate) fn phone(value: &str) -> bool {
@@ -220,7 +232,7 @@ pub(crate) fn phone(value: &str) -> bool {
     // 1.2.3.4-style versions and 2024.01.15 dates use dots only.
     if dots >= 2 && !value.contains(' ') && !value.contains('-') {
         let groups: Vec<&str> = value.split('.').collect();
-        if groups.iter().any(|g| g.len() < 2) || groups.len() > 3 {
+        if groups.iter().any(|g| g.len() < 2) || groups.len() > 4 {
             return false;
         }
     }
@@ -359,6 +371,12 @@ fn wsum(d: &[u8], w: &[u32]) -> u32 {
     d.iter().zip(w).map(|(&x, &w)| x as u32 * w).sum()
 }
 
+/// Not one digit repeated: checksum validators use this; a checksum that
+/// passes on a straight run (876543210) is still evidence.
+fn not_same(d: &[u8]) -> bool {
+    d.first().map_or(false, |&f| d.iter().any(|&x| x != f))
+}
+
 /// True unless the digits are one repeated digit or a straight run
 /// (123456789, 987654321): the classic made-up values.
 pub(crate) fn not_placeholder(d: &[u8]) -> bool {
@@ -391,7 +409,7 @@ pub(crate) fn aba_routing(s: &str) -> bool {
     let d = digits(s);
     d.len() == 9
         && matches!(d[0] * 10 + d[1], 0..=12 | 21..=32 | 61..=72 | 80)
-        && not_placeholder(&d)
+        && not_same(&d)
         && d.iter().any(|&x| x != 0)
         && wsum(&d, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 == 0
         && same_separators(s)
@@ -419,7 +437,8 @@ pub(crate) fn au_acn(s: &str) -> bool {
 pub(crate) fn au_tfn(s: &str) -> bool {
     let d = digits(s);
     d.len() == 9
-        && not_placeholder(&d)
+        && d[0] != 0
+        && not_same(&d)
         && wsum(&d, &[1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 == 0
         && same_separators(s)
 }
@@ -456,7 +475,7 @@ pub(crate) fn phone_nanp(s: &str) -> bool {
 pub(crate) fn pl_nip(s: &str) -> bool {
     let d = digits(s);
     d.len() == 10
-        && not_placeholder(&d)
+        && not_same(&d)
         && wsum(&d, &[6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11 == d[9] as u32
 }
 
@@ -495,7 +514,7 @@ pub(crate) fn ca_sin(s: &str) -> bool {
     d.len() == 9
         && d[0] != 0
         && d[0] != 8
-        && not_placeholder(&d)
+        && not_same(&d)
         && luhn_digits(&d)
         && same_separators(s)
 }
@@ -585,25 +604,32 @@ fn bech32(s: &str) -> bool {
 /// A calendar date or timestamp: numeric fields in range. Accepts
 /// Y-M-D, D.M.Y, M/D/Y, D/M/Y, M/Y, M/D and month-name forms.
 pub(crate) fn date(s: &str) -> bool {
+    let named = s
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 3);
+    if named {
+        // Month name plus day and/or year: day/year ranges only.
+        return s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .all(|p| {
+                p.parse::<u32>().map_or(false, |x| {
+                    (1..=31).contains(&x) || (1900..2100).contains(&x)
+                })
+            });
+    }
     let head: &str = s.split(['T', 't', ' ']).next().unwrap_or(s);
     let parts: Vec<&str> =
         head.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
     let n: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    let named = parts.iter().any(|p| p.bytes().all(|b| b.is_ascii_alphabetic()));
-    if named {
-        // Month name plus day and/or year: day/year ranges only.
-        return n.iter().flatten().all(|&x| x <= 31 || (1900..2100).contains(&x));
-    }
     match (parts.len(), n.as_slice()) {
         (3, [Some(a), Some(b), Some(c)]) => {
             if parts[0].len() == 4 {
                 (1900..2100).contains(a) && valid_day_month(*c, *b)
             } else {
-                valid_day_month(*a, *b) || valid_day_month(*b, *a)
+                (valid_day_month(*a, *b) || valid_day_month(*b, *a))
+                    && (parts[2].len() == 2 || (1900..2100).contains(c))
             }
-            .then_some(())
-            .is_some()
-                && (parts[0].len() == 4 || parts[2].len() == 2 || (1900..2100).contains(c))
         }
         (2, [Some(a), Some(b)]) => {
             if parts[1].len() == 4 {
@@ -695,8 +721,10 @@ pub(crate) fn de_tax_id(s: &str) -> bool {
     for &x in &d[..10] {
         counts[x as usize] += 1;
     }
-    let repeated: Vec<u8> = counts.iter().copied().filter(|&c| c > 1).collect();
-    if repeated.len() != 1 || repeated[0] > 3 {
+    // Issued numbers repeat one digit two or three times in the first
+    // ten; test numbers in circulation (12345678903) repeat none, so only
+    // a digit used more than three times rules a number out.
+    if counts.iter().any(|&c| c > 3) {
         return false;
     }
     let mut product = 10u32;
@@ -847,7 +875,7 @@ pub(crate) fn it_vat(s: &str) -> bool {
 /// Korean business registration number: weighted mod-10 check.
 pub(crate) fn kr_brn(s: &str) -> bool {
     let d = digits(s);
-    if d.len() != 10 || !not_placeholder(&d) {
+    if d.len() != 10 || !not_same(&d) {
         return false;
     }
     let sum = wsum(&d, &[1, 3, 7, 1, 3, 7, 1, 3, 5]) + d[8] as u32 * 5 / 10;
@@ -886,7 +914,7 @@ pub(crate) fn mac(s: &str) -> bool {
 /// Dutch BSN: 9 digits, "11-proof" (weights 9..2 and -1).
 pub(crate) fn nl_bsn(s: &str) -> bool {
     let d = digits(s);
-    if d.len() != 9 || !not_placeholder(&d) {
+    if d.len() != 9 || !not_same(&d) {
         return false;
     }
     let sum = wsum(&d, &[9, 8, 7, 6, 5, 4, 3, 2]) as i64 - d[8] as i64;
@@ -993,7 +1021,8 @@ pub(crate) fn sg_uen(s: &str) -> bool {
             }
             a[3].is_ascii_alphabetic()
                 && a[5..9].iter().all(u8::is_ascii_digit)
-                && ALPHA[((sum + 5) % 11) as usize] == a[9]
+                // (sum - 5) mod 11, kept non-negative.
+                && ALPHA[((sum + 6) % 11) as usize] == a[9]
         }
         _ => false,
     }
@@ -1058,7 +1087,7 @@ pub(crate) fn uk_driving(s: &str) -> bool {
 /// NHS number: 10 digits, mod-11 check digit (10 is never issued).
 pub(crate) fn uk_nhs(s: &str) -> bool {
     let d = digits(s);
-    if d.len() != 10 || !not_placeholder(&d) {
+    if d.len() != 10 || !not_same(&d) {
         return false;
     }
     let r = 11 - wsum(&d, &[10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11;
@@ -1138,7 +1167,7 @@ pub(crate) fn us_itin(s: &str) -> bool {
 /// US NPI: 10 digits starting 1 or 2, Luhn with the 80840 prefix.
 pub(crate) fn us_npi(s: &str) -> bool {
     let d = digits(s);
-    if d.len() != 10 || !(d[0] == 1 || d[0] == 2) || !not_placeholder(&d[..9]) {
+    if d.len() != 10 || !(d[0] == 1 || d[0] == 2) || !not_same(&d[..9]) {
         return false;
     }
     let mut full = vec![8, 0, 8, 4, 0];
@@ -1171,7 +1200,7 @@ pub(crate) fn verhoeff(s: &str) -> bool {
         [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
     ];
     let d = digits(s);
-    if d.len() != 12 || d[0] < 2 || !not_placeholder(&d) || !same_separators(s) {
+    if d.len() != 12 || d[0] < 2 || !not_same(&d) || !same_separators(s) {
         return false;
     }
     let mut c = 0u8;

@@ -97,7 +97,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "phone-national",
         type_name: "PHONE",
-        pattern: r"(?:\(0\d{1,4}\)|\b0\d{1,4})(?:[ .-]?\(?\d{2,5}\)?){1,4}\b",
+        pattern: r"(?:\(0\d{1,4}\)[ .-]?|\b0\d{1,4}[ .-])\(?\d{2,5}\)?(?:[ .-]?\d{2,5}){0,3}\b",
         validator: Validator::Phone,
         score: 0.45,
         context: PHONE_CONTEXT,
@@ -127,7 +127,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "PH_MOBILE_NUMBER",
         pattern: r"(?:\+63[ -]?|\b0[ -]?)\(?9\d{2}\)?[ -]?\d{3}[ -]?\d{4}\b",
         validator: Validator::Phone,
-        score: 0.7,
+        score: 0.8,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: &["text me on 0905 876 1234", "+63 998 765 4321"],
@@ -137,13 +137,25 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "tr-phone",
         type_name: "TR_PHONE_NUMBER",
-        pattern: r"(?:\+90[ -]?|\b0[ -]?)(?:\([2-5]\d{2}\)|[2-5]\d{2})[ .-]?\d{3}[ .-]?\d{2}[ .-]?\d{2}\b",
+        pattern: r"(?:\+90[ -]?|\b0[ -]?)(?:\([2-5]\d{2}\)[ .-]?|[2-5]\d{2}[ .-])\d{3}[ .-]?\d{2}[ .-]?\d{2}\b|\+90[2-5]\d{9}\b",
         validator: Validator::Phone,
-        score: 0.75,
+        score: 0.8,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: &["ara: 0 542 318 27 90", "+90 (216) 318 27 90"],
         misses: &["0 642 318 27 90"],
+        ..PII
+    },
+    RuleDef {
+        id: "tr-phone-bare",
+        type_name: "TR_PHONE_NUMBER",
+        pattern: r"\b0[2-5]\d{9}\b",
+        validator: Validator::NotPlaceholder,
+        score: 0.55,
+        context: PHONE_CONTEXT,
+        anti_context: NOT_PII,
+        hits: &["05423182790"],
+        misses: &["06423182790", "order 05423182790"],
         ..PII
     },
     RuleDef {
@@ -232,7 +244,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "iban",
         type_name: "IBAN",
-        pattern: r"(?i)\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?\b",
+        pattern: r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,4})?\b",
         validator: Validator::Iban,
         score: 0.95,
         hits: &[
@@ -241,6 +253,18 @@ pub(crate) static RULES: &[RuleDef] = &[
             "NL91ABNA0417164300",
         ],
         misses: &["DE89 3704 0044 0532 0130 01", "GB00WEST12345698765432"],
+        ..PII
+    },
+    RuleDef {
+        // Whole groups only: "FR76 ... 0189 X" has a stray word after
+        // the number that the rule above would swallow.
+        id: "iban-groups",
+        type_name: "IBAN",
+        pattern: r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}\b",
+        validator: Validator::Iban,
+        score: 0.95,
+        hits: &["IBAN NL91 ABNA 0417 1643 00 X ok", "IT60X0542811101000000123456 ALL"],
+        misses: &["NL91 ABNA 0417 1643 01 X"],
         ..PII
     },
     RuleDef {
@@ -259,7 +283,11 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "ipv6",
         type_name: "IP_ADDRESS",
         keywords: &[":"],
-        pattern: r"(?i)(?:\b(?:[0-9a-f]{1,4}:){1,7}|::)(?:[0-9a-f]{1,4}|:)?(?::[0-9a-f]{1,4}){0,7}(?:(?::|\b)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9a-z]{1,16})?\b",
+        // A whole token of hex digits and colons (plus an IPv4 tail, zone
+        // and prefix length) between non-word characters, validated whole:
+        // `std::cout` and `2001::db8::1` never yield a valid piece.
+        pattern: r"(?i)(?:^|[^0-9a-z:._])((?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?:\.\d{1,3}){0,3}(?:%[0-9a-z]{1,16})?(?:/\d{1,3})?)(?:$|[^0-9a-z:_])",
+        group: 1,
         validator: Validator::Ipv6,
         score: 0.85,
         hits: &[
@@ -267,7 +295,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "fe80::1ff:fe23:4567:890a",
             "loopback ::1 ok",
         ],
-        misses: &["time 12:30:45", "a:b:c", "ab::cd::ef"],
+        misses: &["time 12:30:45", "std::cout", "2001::db8::1", "fe80::1x"],
         ..PII
     },
     RuleDef {
@@ -416,7 +444,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "us-passport",
         type_name: "US_PASSPORT",
-        pattern: r"(?i)\b[A-Z]?\d{9}\b",
+        pattern: r"(?i)\b[A-Z]\d{8}\b|\b\d{9}\b",
         validator: Validator::NotPlaceholder,
         score: 0.3,
         context: &["passport", "travel", "document"],
@@ -445,7 +473,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         score: 0.2,
         context: &["account", "acct", "bank", "checking", "savings"],
         anti_context: NOT_PII,
-        hits: &["bank account 4820193746"],
+        hits: &["bank account 84820193746121"],
         misses: &["4820193746"],
         ..PII
     },
@@ -637,7 +665,6 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "es-passport",
         type_name: "ES_PASSPORT",
         pattern: r"(?i)\b[A-Z]{3}\d{6}\b",
-        validator: Validator::NotPlaceholder,
         score: 0.35,
         context: &["pasaporte", "passport"],
         anti_context: NOT_PII,
@@ -743,7 +770,8 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "se-personnummer",
         type_name: "SE_PERSONNUMMER",
-        pattern: r"(?:18|19|20)?\d{6}[-+]?\d{4}\b",
+        pattern: r"(?:\b|[A-Za-z])((?:18|19|20)?\d{6}[-+]?\d{4})\b",
+        group: 1,
         validator: Validator::SePnr,
         score: 0.7,
         context: &["personnummer", "pnr", "personal"],
@@ -767,7 +795,8 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "fi-hetu",
         type_name: "FI_PERSONAL_IDENTITY_CODE",
-        pattern: r"(?i)\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b",
+        pattern: r"(?i)(?:\b|[A-Z])(\d{6}[-+A-FU-Y]\d{3}[0-9A-Y])\b",
+        group: 1,
         validator: Validator::FiHetu,
         score: 0.85,
         context: &["hetu", "henkilotunnus", "identity"],
@@ -856,7 +885,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "KR_RRN",
         pattern: r"\b\d{6}-?[1-4]\d{6}\b",
         validator: Validator::KrRrn,
-        score: 0.7,
+        score: 0.6,
         context: &["rrn", "resident", "registration", "jumin"],
         anti_context: NOT_PII,
         hits: &["RRN 850612-2948301"],
@@ -868,7 +897,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "KR_FRN",
         pattern: r"\b\d{6}-?[5-8]\d{6}\b",
         validator: Validator::KrFrn,
-        score: 0.7,
+        score: 0.6,
         context: &["frn", "foreigner", "registration", "alien"],
         anti_context: NOT_PII,
         hits: &["FRN 850612-6948301"],
@@ -903,7 +932,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "kr-passport",
         type_name: "KR_PASSPORT",
         pattern: r"(?i)\b[MSRODG]\d{3}[A-Z]\d{4}\b",
-        score: 0.6,
+        score: 0.7,
         context: &["passport", "yeogwon"],
         anti_context: NOT_PII,
         hits: &["passport M482K0193"],
@@ -1059,7 +1088,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "ZA_ID_NUMBER",
         pattern: r"\b\d{13}\b",
         validator: Validator::ZaId,
-        score: 0.7,
+        score: 0.75,
         context: &["rsa", "south", "african", "identity"],
         anti_context: NOT_PII,
         hits: &["ID 8704125163088", "9511030247180"],
