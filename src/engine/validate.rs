@@ -1276,3 +1276,255 @@ mod tests {
         assert!((entropy(b"ab") - 1.0).abs() < 1e-6);
     }
 }
+
+#[cfg(test)]
+mod pii_tests {
+    //! Valid values were computed for these tests from each checksum's
+    //! definition by a separate script (not by these functions); invalid
+    //! ones change the check character, the date or the prefix.
+    use super::*;
+
+    /// Replaces the last digit with the next one (mod 10) or the last
+    /// letter with the next letter.
+    fn bump_last(s: &str) -> String {
+        let mut b = s.as_bytes().to_vec();
+        if let Some(c) = b.iter_mut().rev().find(|c| c.is_ascii_alphanumeric())
+        {
+            *c = match *c {
+                b'9' => b'0',
+                b'Z' => b'A',
+                b'z' => b'a',
+                x => x + 1,
+            };
+        }
+        String::from_utf8(b).unwrap()
+    }
+
+    fn check_all(v: Validator, valid: &[&str], invalid: &[&str]) {
+        for s in valid {
+            assert!(check(v, s), "{:?} should accept {:?}", v, s);
+            let bad = bump_last(s);
+            assert!(!check(v, &bad), "{:?} should reject {:?}", v, bad);
+        }
+        for s in invalid {
+            assert!(!check(v, s), "{:?} should reject {:?}", v, s);
+        }
+    }
+
+    #[test]
+    fn us_numbers() {
+        check_all(
+            Validator::AbaRouting,
+            &["026009593", "111000025", "1110-0002-5"],
+            &["421000002", "000000000", "1110-0002 5"],
+        );
+        check_all(
+            Validator::UsNpi,
+            &["1382947509", "1960428377"],
+            &["3382947509", "1111111112"],
+        );
+        assert!(check(Validator::UsItin, "912-73-4567"));
+        assert!(!check(Validator::UsItin, "912-43-4567"));
+        assert!(!check(Validator::UsItin, "812-73-4567"));
+        check_all(Validator::Dea, &["AB3141594", "FM2718281"], &["1B3141594"]);
+        check_all(
+            Validator::CreditCard,
+            &["4539148803436467", "4111-1111-1111-1111"],
+            &["4111-1111 1111-1111", "1748503543012", "0000000000000000"],
+        );
+        assert!(us_ssn("536-22-1234") && !us_ssn("078-05-1120"));
+        assert!(check(Validator::PhoneNanp, "(415) 555-0132"));
+        assert!(!check(Validator::PhoneNanp, "(115) 555-0132"));
+        assert!(!check(Validator::PhoneNanp, "91-415-555-0132"));
+    }
+
+    #[test]
+    fn europe() {
+        check_all(Validator::DeTaxId, &["47336182956", "86512793063"], &[
+            "07336182956",
+            "11111111111",
+        ]);
+        check_all(Validator::DeKvnr, &["T471103923", "R205581374"], &[
+            "1471103923",
+        ]);
+        // LANR: the check digit is the 7th; the last two are a specialty.
+        assert!(de_lanr("314159323") && de_lanr("271828351"));
+        assert!(!de_lanr("314159423") && !de_lanr("271828451"));
+        assert!(check(Validator::DeRvnr, "65241187M045"));
+        assert!(check(Validator::DeRvnr, "12030591K510"));
+        assert!(!check(Validator::DeRvnr, "65241187M046"));
+        assert!(!check(Validator::DeRvnr, "65241387M045"), "month 13");
+        check_all(Validator::Icao, &["CF7R2K4L2", "T22093111"], &[]);
+        check_all(Validator::EsNif, &["47230519L", "30918276C"], &[
+            "4723051L",
+        ]);
+        check_all(Validator::EsNif, &["X4821937X", "Y2930471D"], &[
+            "W4821937X",
+        ]);
+        check_all(Validator::FiHetu, &["170385-2745", "290204A906K"], &[
+            "170385/2745",
+            "321385-2745",
+        ]);
+        check_all(
+            Validator::FrNir,
+            &["284076210503162", "193057511308957"],
+            &["384076210503162"],
+        );
+        check_all(
+            Validator::ItFiscalCode,
+            &["VRDLCU81E52F205C", "BNCGPP66T10H501V"],
+            &["VRDLCU81E52F205"],
+        );
+        check_all(Validator::ItVat, &["07643520153"], &["00000000000"]);
+        check_all(Validator::NlBsn, &["596366693", "918513698"], &[
+            "111111111",
+        ]);
+        check_all(Validator::PlPesel, &["87031402959", "03221918460"], &[
+            "87133402959",
+        ]);
+        check_all(Validator::PlNip, &["5260250995"], &[]);
+        check_all(Validator::SePnr, &["8506124737", "19850612-4737"], &[
+            "851312-4737",
+        ]);
+        check_all(Validator::SeOrg, &["5592140387"], &["5512140387"]);
+        check_all(
+            Validator::UkNhs,
+            &["9434765919", "4857773457", "7319264056"],
+            &["485-777 3457"],
+        );
+        assert!(check(Validator::UkNino, "JK 48 20 19 C"));
+        for bad in ["QQ482019C", "GB482019A", "JK482019E", "JO482019A"] {
+            assert!(!check(Validator::UkNino, bad), "{}", bad);
+        }
+        assert!(check(Validator::UkPlate, "KM19 XPT"));
+        for bad in ["KM00 XPT", "KM19 XPQ", "IM19 XPT", "I482 KTP"] {
+            assert!(!check(Validator::UkPlate, bad), "{}", bad);
+        }
+        assert!(check(Validator::UkDriving, "HOLME703127AB9XY"));
+        assert!(!check(Validator::UkDriving, "HOLME713127AB9XY"));
+        assert!(check(Validator::TrPlate, "34 KT 4821"));
+        assert!(!check(Validator::TrPlate, "82 KT 4821"));
+        check_all(Validator::TrTckn, &["28417306584", "59203814754"], &[
+            "08417306584",
+        ]);
+        assert!(iban("NL91ABNA0417164300") && !iban("NL91ABNA0417164301"));
+        assert!(iban("FR7630006000011234567890189"));
+    }
+
+    #[test]
+    fn americas_asia_africa_oceania() {
+        check_all(Validator::CaSin, &["271403982", "546123704"], &[
+            "871403980",
+            "271-403 982",
+        ]);
+        check_all(Validator::BrCpf, &["52998224725", "31472065808"], &[
+            "11111111111",
+        ]);
+        check_all(Validator::BrCnpj, &["11222333000181"], &[]);
+        check_all(Validator::AuAbn, &["49624595711", "85661250090"], &[
+            "00000000560",
+        ]);
+        check_all(Validator::AuAcn, &["010249715", "531004127"], &[]);
+        check_all(Validator::AuTfn, &["168689064", "179801696"], &[]);
+        // Medicare: the 9th digit checks; the 10th is the card issue.
+        assert!(au_medicare("3951207411") && au_medicare("4102883621"));
+        assert!(au_medicare("3951 20741 2"));
+        assert!(!au_medicare("3951207421") && !au_medicare("7951207411"));
+        check_all(
+            Validator::Verhoeff,
+            &["491830275616", "726109483520", "4918 3027 5616"],
+            &["191830275616"],
+        );
+        check_all(Validator::InGstin, &["29AAGCB7383J1Z4"], &[
+            "39AAGCB7383J1Z4",
+        ]);
+        check_all(Validator::SgNric, &["S8312047I", "F4189206N"], &[
+            "A8312047I",
+        ]);
+        check_all(Validator::SgUen, &["48172053K", "201938471Z"], &[]);
+        check_all(Validator::KrBrn, &["2208163476"], &[]);
+        assert!(check(Validator::KrRrn, "850612-2948301"));
+        assert!(!check(Validator::KrRrn, "850612-5948301"));
+        assert!(check(Validator::KrFrn, "850612-6948301"));
+        assert!(!check(Validator::KrFrn, "851312-6948301"));
+        check_all(Validator::ThTnin, &["3102457819362"], &["3982457819362"]);
+        check_all(Validator::ZaId, &["8704125163088", "9511030247180"], &[
+            "8713125163088",
+        ]);
+        assert!(check(
+            Validator::CryptoWallet,
+            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"
+        ));
+        assert!(check(
+            Validator::CryptoWallet,
+            "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+        ));
+        assert!(!check(
+            Validator::CryptoWallet,
+            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"
+        ));
+        assert!(!check(
+            Validator::CryptoWallet,
+            "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"
+        ));
+    }
+
+    #[test]
+    fn formats() {
+        assert!(check(Validator::Mac, "3c:22:fb:10:9a:7e"));
+        assert!(!check(Validator::Mac, "3c:22:fb-10-9a-7e"));
+        assert!(!check(Validator::Mac, "ff:ff:ff:ff:ff:ff"));
+        assert!(ipv6("2001:db8::/32") && ipv6("fe80::1%eth0") && ipv6("::"));
+        assert!(!ipv6("2001::db8::1") && !ipv6("::1/129"));
+        assert!(check(Validator::Url, "https://example.org/x"));
+        assert!(!check(Validator::Url, "http://intranet"));
+        for d in ["2031-07-04", "7/4/2031", "14.3.31", "4 July 2031", "7/31"] {
+            assert!(check(Validator::Date, d), "{}", d);
+        }
+        for d in ["2031-13-04", "32/13/2031", "13/2031", "99/99"] {
+            assert!(!check(Validator::Date, d), "{}", d);
+        }
+        assert!(phone("+1 415 555 0132") && phone("+90 532 123 45 67"));
+        assert!(!phone("+999 123 4567") && !phone("+1 415 555 013"));
+        assert!(not_placeholder(&[4, 8, 2]) && !not_placeholder(&[1, 2, 3]));
+    }
+
+    #[test]
+    fn every_validator_is_named_and_total() {
+        for &(name, v) in Validator::PII {
+            assert_eq!(Validator::by_name(name), Some(v));
+            assert!(Validator::NAMES.contains(name), "{}", name);
+            for s in ["", "é", "🎉", "0", "-", "A", "+", "::", "/", "%"] {
+                let _ = check(v, s);
+            }
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod pii_props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn validators_never_panic(s in "\\PC{0,40}") {
+            for &(_, v) in Validator::PII {
+                let _ = check(v, &s);
+            }
+            for v in [Validator::Luhn, Validator::Iban, Validator::UsSsn,
+                      Validator::Ipv4, Validator::Ipv6, Validator::Phone] {
+                let _ = check(v, &s);
+            }
+        }
+
+        #[test]
+        fn validators_never_panic_on_id_shapes(
+            s in "[0-9A-Za-z +./:%-]{0,40}"
+        ) {
+            for &(_, v) in Validator::PII {
+                let _ = check(v, &s);
+            }
+        }
+    }
+}
