@@ -161,8 +161,6 @@ impl Filter {
             let Some(fam) = self.family(side, r.kind) else { continue };
             if !fam.wants(&r.type_name)
                 || fam.disabled_rules.iter().any(|d| *d == r.id)
-                || score < fam.threshold_for(&r.type_name)
-                || self.allowed(&text[span.clone()])
             {
                 continue;
             }
@@ -179,10 +177,7 @@ impl Filter {
         }
         if let Some(fam) = self.family(side, Kind::Pii) {
             for d in crate::names::detect(text) {
-                if !fam.wants(d.type_name)
-                    || d.score < fam.threshold_for(d.type_name)
-                    || self.allowed(&text[d.span.clone()])
-                {
+                if !fam.wants(d.type_name) {
                     continue;
                 }
                 out.push(Candidate {
@@ -195,6 +190,16 @@ impl Filter {
                 });
             }
         }
+        // Overlaps are resolved before thresholds and the allow list: the
+        // strongest reading of a span decides what it is. A card number
+        // below a raised CREDIT_CARD threshold, or an allow-listed email,
+        // must not surface as an Aadhaar number or a URL inside it.
+        let mut out = resolve_overlaps(out);
+        out.retain(|c| {
+            self.family(side, c.kind)
+                .map_or(false, |f| c.score >= f.threshold_for(&c.type_name))
+                && !self.allowed(&text[c.span.clone()])
+        });
         if let Some(ac) = &inner.deny {
             for m in ac.find_iter(text) {
                 let d = &inner.policy.deny_list[m.pattern().as_usize()];

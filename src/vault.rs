@@ -49,13 +49,46 @@ impl fmt::Debug for Vault {
 /// `redact` so memory stays bounded over a long chat.
 pub const MAX_ENTRIES: usize = 100_000;
 
+/// Tokens as they come back from a model: any case, markdown around them
+/// (`**[EMAIL_1]**` needs nothing special), a space inside the brackets or
+/// instead of the underscore (`[ EMAIL 1 ]`), or the brackets dropped
+/// (`EMAIL_1`). A bare token must be upper case and a whole word, so
+/// `MY_EMAIL_1` or `email_1` in code is never touched; and every shape
+/// is only restored when the vault holds that exact token.
 fn token_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    // Models re-case tokens and sometimes drop the underscore-number glue's
-    // case; markdown wrapping (**[EMAIL_1]**) needs nothing special.
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\[[a-z][a-z0-9_]{0,40}_[0-9]{1,6}\]").expect("static")
+        Regex::new(
+            r"(?i:\[ ?[a-z][a-z0-9_]{0,40}[_ ][0-9]{1,6} ?\])|\b[A-Z][A-Z0-9_]{0,40}_[0-9]{1,6}\b",
+        )
+        .expect("static")
     })
+}
+
+/// The canonical token shape, for imports.
+fn strict_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\[[A-Za-z][A-Za-z0-9_]{0,40}_[0-9]{1,6}\]$")
+            .expect("static")
+    })
+}
+
+/// `[ email 1 ]`, `EMAIL_1` -> `[EMAIL_1]`.
+fn canonical(token: &str) -> String {
+    let inner = token.trim_start_matches('[').trim_end_matches(']').trim();
+    let mut out = String::with_capacity(inner.len() + 2);
+    out.push('[');
+    match inner.rfind(' ') {
+        Some(i) => {
+            out.push_str(&inner[..i]);
+            out.push('_');
+            out.push_str(&inner[i + 1..]);
+        }
+        None => out.push_str(inner),
+    }
+    out.push(']');
+    out.to_ascii_uppercase()
 }
 
 impl Vault {
@@ -114,7 +147,7 @@ impl Vault {
     /// The value behind a token (any case), if the token is in the vault.
     pub fn lookup(&self, token: &str) -> Option<&str> {
         self.by_token
-            .get(&token.to_ascii_uppercase())
+            .get(&canonical(token))
             .map(|&i| self.entries[i].value.as_str())
     }
 
@@ -157,9 +190,7 @@ impl Vault {
             if self.entries.len() >= MAX_ENTRIES {
                 break;
             }
-            let whole = token_regex()
-                .find(&e.token)
-                .map_or(false, |m| m.range() == (0..e.token.len()));
+            let whole = strict_regex().is_match(&e.token);
             if !whole
                 || self.by_token.contains_key(&e.token.to_ascii_uppercase())
             {

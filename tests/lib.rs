@@ -1,2 +1,3 @@
 //! Integration tests.
 mod pii;
+mod actions;
