@@ -217,3 +217,17 @@ fn screening_never_panics_on_odd_text() {
         let _ = s.restore(t);
     }
 }
+
+#[test]
+fn dates_are_flagged_not_rewritten_by_default() {
+    let f = filter("{}");
+    let out = f.session().screen_prompt("what happened on 2024-01-15?");
+    assert_eq!(out.text, "what happened on 2024-01-15?");
+    assert_eq!(out.findings[0].type_name, "DATE_TIME");
+    assert_eq!(out.findings[0].action, Action::Flag);
+    let r = filter(r#"{"pii":{"actions":{"DATE_TIME":"redact"}}}"#);
+    assert_eq!(
+        r.session().screen_prompt("on 2024-01-15").text,
+        "on [DATE_TIME]"
+    );
+}

@@ -266,3 +266,29 @@ fn corpus() {
         100.0 * neg_fa as f64 / neg.max(1) as f64
     );
 }
+
+/// Every PII pattern compiles within the engine's 1 MiB limit (a rule
+/// over it would be skipped silently) and has a bounded match length (the
+/// stream scanner's hold-back depends on it).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn pii_patterns_compile_and_are_bounded() {
+    let pii: Vec<&str> = __private::builtin_examples()
+        .into_iter()
+        .filter(|r| r.2 == "pii")
+        .map(|r| r.0)
+        .collect();
+    for (id, pat) in __private::builtin_patterns() {
+        if !pii.contains(&id) {
+            continue;
+        }
+        assert!(!pat.chars().any(|c| c.is_control()), "{}: control char", id);
+        regex::RegexBuilder::new(&pat)
+            .size_limit(1 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("{}: {}", id, e));
+        let hir = regex_syntax::parse(&pat).unwrap();
+        let max = hir.properties().maximum_len();
+        assert!(max.map_or(false, |n| n <= 4096), "{}: max len {:?}", id, max);
+    }
+}

@@ -76,6 +76,15 @@ impl FamilyPolicy {
         }
     }
 
+    /// PII defaults: generic dates (DATE_TIME) are flagged, not rewritten,
+    /// so "what happened on 2024-01-15?" still makes sense to the model;
+    /// dates of birth (DATE_OF_BIRTH) follow the family action.
+    fn pii_defaults(action: Action) -> FamilyPolicy {
+        let mut f = FamilyPolicy::defaults(action);
+        f.actions.insert("DATE_TIME".to_string(), Action::Flag);
+        f
+    }
+
     /// The action for a type.
     pub fn action_for(&self, type_name: &str) -> Action {
         self.actions.get(type_name).copied().unwrap_or(self.action)
@@ -205,7 +214,7 @@ impl Default for Policy {
         Policy {
             fail_closed: true,
             max_input_bytes: 16 << 20,
-            pii: FamilyPolicy::defaults(Action::Pseudonymize),
+            pii: FamilyPolicy::pii_defaults(Action::Pseudonymize),
             secrets: FamilyPolicy::defaults(Action::Redact),
             injection: InjectionPolicy {
                 enabled: true,
@@ -219,7 +228,7 @@ impl Default for Policy {
             mask_keep_last: 0,
             hash_key: None,
             response: ResponsePolicy {
-                pii: FamilyPolicy::defaults(Action::Redact),
+                pii: FamilyPolicy::pii_defaults(Action::Redact),
                 secrets: FamilyPolicy::defaults(Action::Redact),
                 allowed_hosts: Vec::new(),
                 system_prompt: None,
@@ -600,7 +609,7 @@ fn custom_rules(
                     format!(
                         "unknown validator {} (expected one of: {})",
                         quote(v),
-                        Validator::NAMES
+                        Validator::names()
                     ),
                 )
             })?,

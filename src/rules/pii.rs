@@ -60,7 +60,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "email",
         type_name: "EMAIL",
         keywords: &["@"],
-        pattern: r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})\b",
+        pattern: r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})\b",
         score: 0.95,
         hits: ex![
             "Mail me at ana.lopez@example.com ok",
@@ -340,7 +340,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "url",
         type_name: "URL",
         keywords: &["://"],
-        pattern: r#"(?i)\b(?:https?|ftp)://[^\s<>"'`]{0,512}[^\s<>"'`.,;:!?)\]}]"#,
+        // ASCII only: a Unicode class repeated 300 times would exceed the
+        // compiled-size limit (and IRIs are rare in prompts).
+        pattern: r"(?i)\b(?:https?|ftp)://[!#-&(-;=?-_a-~]{0,300}[#-&(*+\-/-9=?-Z_a-z~]",
         validator: Validator::Url,
         score: 0.6,
         hits: ex!["see https://example.org/a?b=1 now", "http://docs.example.io"],
@@ -351,7 +353,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "url-bare-domain",
         type_name: "URL",
         keywords: &["."],
-        pattern: r"(?i)\b(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,6}(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pl|se|fi|in|ca|au|sg|kr|br|za|il|jp|cn|ch|at|be|dk|no|eu|us|info|biz|app|dev|ai|me|tv|ly|site)\b(?:/[^\s<>'`]{0,256}[^\s<>'`.,;:!?)\]}])?",
+        pattern: r"(?i)\b(?:[a-z0-9][a-z0-9-]{0,40}\.){1,5}(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pl|se|fi|in|ca|au|sg|kr|br|za|il|jp|cn|ch|at|be|dk|no|eu|us|info|biz|app|dev|ai|me|tv|ly|site)\b(?:/[!#-&(-;=?-_a-~]{0,100}[#-&(*+\-/-9=?-Z_a-z~])?",
         validator: Validator::Url,
         score: 0.5,
         hits: ex!["visit example.org today", "docs.example.co.uk/path"],
