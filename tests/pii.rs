@@ -292,3 +292,45 @@ fn pii_patterns_compile_and_are_bounded() {
         assert!(max.map_or(false, |n| n <= 4096), "{}: max len {:?}", id, max);
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn shared() -> &'static Filter {
+        static F: std::sync::OnceLock<Filter> = std::sync::OnceLock::new();
+        F.get_or_init(filter)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any text: screening never panics, spans are in bounds and on
+        /// char boundaries, and the restored output equals the input when
+        /// every action is pseudonymize.
+        #[test]
+        fn pii_pass_never_panics(s in "\\PC{0,200}") {
+            let f = shared();
+            let mut chat = f.session();
+            let r = chat.screen_prompt(&s);
+            for x in &r.findings {
+                prop_assert!(x.span.end <= s.len());
+                prop_assert!(s.is_char_boundary(x.span.start));
+                prop_assert!(s.is_char_boundary(x.span.end));
+            }
+            if r.findings.iter().all(|x| x.action == promptfence::Action::Pseudonymize) {
+                prop_assert_eq!(chat.restore(&r.text), s.clone());
+            }
+        }
+
+        /// Digit-and-separator soup, where most rules fire.
+        #[test]
+        fn pii_pass_on_number_soup(s in "[0-9A-Z +()./:@-]{0,120}") {
+            let f = shared();
+            let mut chat = f.session();
+            let _ = chat.screen_prompt(&s);
+            let _ = chat.screen_response(&s);
+        }
+    }
+}
