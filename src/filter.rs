@@ -36,6 +36,8 @@ struct Inner {
     rule_actions: Vec<Option<Action>>,
     deny: Option<AhoCorasick>,
     allow: HashSet<String>,
+    /// allowList `{regex}` entries, anchored to the whole value.
+    allow_re: Vec<regex::Regex>,
     hash_key: Vec<u8>,
 }
 
@@ -95,6 +97,11 @@ impl Filter {
         };
         let allow =
             policy.allow_list.iter().map(|s| s.to_ascii_lowercase()).collect();
+        let allow_re = policy
+            .allow_patterns
+            .iter()
+            .filter_map(|p| crate::engine::compile(&format!("^(?:{})$", p)).ok())
+            .collect();
         let hash_key = match &policy.hash_key {
             Some(k) => k.as_bytes().to_vec(),
             None => random_bytes(32)?,
@@ -105,6 +112,7 @@ impl Filter {
                 rule_actions,
                 deny,
                 allow,
+                allow_re,
                 hash_key,
                 policy,
             }),
@@ -221,8 +229,9 @@ impl Filter {
     }
 
     fn allowed(&self, value: &str) -> bool {
-        !self.inner.allow.is_empty()
-            && self.inner.allow.contains(&value.trim().to_ascii_lowercase())
+        (!self.inner.allow.is_empty()
+            && self.inner.allow.contains(&value.trim().to_ascii_lowercase()))
+            || self.inner.allow_re.iter().any(|r| r.is_match(value.trim()))
     }
 
     fn replacement(

@@ -231,3 +231,24 @@ fn dates_are_flagged_not_rewritten_by_default() {
         "on [DATE_TIME]"
     );
 }
+
+#[test]
+fn allow_list_regex_entries() {
+    let f = filter(
+        r#"{"pii":{"action":"redact"},
+            "allowList":[{"regex":"[a-z.]+@example\\.com"}, "+1 415 555 0132"]}"#,
+    );
+    let out = f.session().screen_prompt(
+        "ana@example.com bo@corp.io +1 415 555 0132 +1 212 555 0147",
+    );
+    assert_eq!(out.text, "ana@example.com [EMAIL] +1 415 555 0132 [PHONE]");
+    for (bad, path) in [
+        (r#"{"allowList":[{"regex":"("}]}"#, "allowList[0].regex"),
+        (r#"{"allowList":[{"re":"x"}]}"#, "allowList[0].regex"),
+        (r#"{"allowList":[3]}"#, "allowList[0]"),
+    ] {
+        let v: Value = serde_json::from_str(bad).unwrap();
+        let e = Policy::from_value(&v).unwrap_err();
+        assert_eq!(e.path(), path, "{}", bad);
+    }
+}

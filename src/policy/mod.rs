@@ -18,7 +18,7 @@
 //!   secrets: { enabled, types, action, actions, minScore, thresholds,
 //!              disabledRules: [id..] },
 //!   injection: { enabled, flagThreshold: 0.5, blockThreshold: 0.8 },
-//!   allowList: [string..],            // values never flagged
+//!   allowList: [string | {regex}..],  // values never flagged
 //!   denyList: [{ value, type }],       // values always flagged
 //!   rules: [{ id, type, regex, kind, keywords, group, validator, score,
 //!             action, context }],
@@ -193,6 +193,9 @@ pub struct Policy {
     pub injection: InjectionPolicy,
     /// Values never reported (exact, ASCII case-insensitive).
     pub allow_list: Vec<String>,
+    /// Patterns for values never reported (a finding whose whole value
+    /// matches is dropped; `\d`, `\w`, `\b` are ASCII-only).
+    pub allow_patterns: Vec<String>,
     /// Values always reported.
     pub deny_list: Vec<DenyEntry>,
     /// Custom rules, run after the built-ins.
@@ -222,6 +225,7 @@ impl Default for Policy {
                 block_threshold: 0.8,
             },
             allow_list: Vec::new(),
+            allow_patterns: Vec::new(),
             deny_list: Vec::new(),
             rules: Vec::new(),
             mask_char: '*',
@@ -731,12 +735,39 @@ impl Policy {
                 ));
             }
         }
-        if let Some(list) = o.strings("allowList")? {
-            p.allow_list = list
-                .into_iter()
-                .map(|(s, _)| s)
-                .filter(|s| !s.is_empty())
-                .collect();
+        if let Some((items, path)) = o.array("allowList")? {
+            for (i, item) in items.iter().enumerate() {
+                let ip = index(&path, i);
+                match item {
+                    Value::String(v) if v.is_empty() => {}
+                    Value::String(v) => p.allow_list.push(v.clone()),
+                    Value::Object(_) => {
+                        let mut e = Obj::new(item, &ip)?;
+                        let (re, rp) = e.string("regex")?.ok_or_else(|| {
+                            Error::policy(join(&ip, "regex"), "missing")
+                        })?;
+                        if re.len() > MAX_PATTERN_LEN {
+                            return Err(Error::limit(
+                                rp,
+                                format!("longer than {} bytes", MAX_PATTERN_LEN),
+                            ));
+                        }
+                        crate::engine::compile(&format!("^(?:{})$", re))
+                            .map_err(|m| Error::policy(rp.clone(), m))?;
+                        e.finish()?;
+                        p.allow_patterns.push(re.to_string());
+                    }
+                    other => {
+                        return Err(Error::policy(
+                            ip,
+                            format!(
+                                "expected a string or {{regex}}, got {}",
+                                other.type_name()
+                            ),
+                        ))
+                    }
+                }
+            }
         }
         if let Some((items, path)) = o.array("denyList")? {
             for (i, item) in items.iter().enumerate() {
