@@ -155,10 +155,16 @@ fn per_type_actions_thresholds_and_min_score() {
     assert_eq!(out.text, format!("ana@example.com {}", CARD));
     assert_eq!(out.findings.len(), 1);
     assert_eq!(out.findings[0].action, Action::Flag);
-    // minScore 0.2: a context-less 9-digit number is now reported (as
-    // one of the weak readings it has: SSN, passport, ...).
+    // Context-only rules (score < 0.5) run only next to a context word,
+    // whatever minScore says: a bare 9-digit number is never a passport.
     let low = filter(r#"{"pii":{"action":"redact","minScore":0.2}}"#);
-    assert!(low.session().screen_prompt("536221234").text.starts_with('['));
+    assert_eq!(low.session().screen_prompt("536221234").text, "536221234");
+    // minScore 0.92: email (0.95) stays, the card (0.9) goes.
+    let high = filter(r#"{"pii":{"action":"redact","minScore":0.92}}"#);
+    assert_eq!(
+        high.session().screen_prompt(&format!("ana@example.com {}", CARD)).text,
+        format!("[EMAIL] {}", CARD)
+    );
     let ctx = filter(r#"{"pii":{"action":"redact"}}"#);
     assert_eq!(ctx.session().screen_prompt("SSN 536221234").text, "SSN [US_SSN]");
     let dflt = filter(r#"{"pii":{"action":"redact"}}"#);

@@ -8,6 +8,10 @@
 //! - below 0.5: only reported when a context word is near (the default
 //!   threshold is 0.5 and a context word adds 0.35).
 //!
+//! Rules scored below 0.5 are context-only: their keywords are their
+//! context words, so they do not even run (whatever `minScore` says) unless
+//! one is in the text. A bare 9-digit number is never a passport.
+//!
 //! Anti-context words ("order", "invoice", "version", ...) near a match
 //! subtract 0.45, so an order number that happens to pass a checksum stays
 //! below the threshold.
@@ -110,7 +114,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "phone-national",
         type_name: "PHONE",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: PHONE_CONTEXT,
         pattern: r"(?:\(0\d{1,4}\)[ .-]?|\b0\d{1,4}[ .-])\(?\d{2,5}\)?(?:[ .-]?\d{2,5}){0,3}\b",
         validator: Validator::Phone,
         score: 0.45,
@@ -127,7 +133,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "phone-mobile-cn",
         type_name: "PHONE",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: PHONE_CONTEXT,
         pattern: r"\b1[3-9]\d{9}\b",
         validator: Validator::NotPlaceholder,
         score: 0.3,
@@ -205,7 +213,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "tr-landline-bare",
         type_name: "TR_PHONE_NUMBER",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: PHONE_CONTEXT,
         pattern: r"\b[2-4]\d{9}\b",
         validator: Validator::NotPlaceholder,
         score: 0.4,
@@ -255,7 +265,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "us-ssn-loose",
         type_name: "US_SSN",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["ssn", "social", "security", "ss#"],
         pattern: r"\b\d{9}\b|\b\d{3}-\d{6}\b|\b\d{5}-\d{4}\b",
         validator: Validator::UsSsn,
         score: 0.3,
@@ -352,7 +364,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "url-bare-domain",
         type_name: "URL",
-        keywords: &["."],
+        keywords: &[".com", ".org", ".net", ".edu", ".gov", ".io", ".co", ".uk", ".de", ".fr", ".es", ".it", ".nl", ".pl", ".se", ".fi", ".in", ".ca", ".au", ".sg", ".kr", ".br", ".za", ".il", ".jp", ".cn", ".ch", ".at", ".be", ".dk", ".no", ".eu", ".us", ".info", ".biz", ".app", ".dev", ".ai", ".me", ".tv", ".ly", ".site"],
         pattern: r"(?i)\b(?:[a-z0-9][a-z0-9-]{0,40}\.){1,5}(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pl|se|fi|in|ca|au|sg|kr|br|za|il|jp|cn|ch|at|be|dk|no|eu|us|info|biz|app|dev|ai|me|tv|ly|site)\b(?:/[!#-&(-;=?-_a-~]{0,100}[#-&(*+\-/-9=?-Z_a-z~])?",
         validator: Validator::Url,
         score: 0.5,
@@ -407,7 +419,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "date-short",
         type_name: "DATE_TIME",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: DATE_CONTEXT,
         pattern: r"\b\d{1,2}/(?:\d{4}|\d{1,2})\b",
         validator: Validator::Date,
         score: 0.4,
@@ -419,7 +433,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "date-month-name",
         type_name: "DATE_TIME",
-        keywords: DIGITS,
+        keywords: &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
         pattern: r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?[- ](?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:[- ,]{1,2}\d{4}|-\d{2})?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:[- ]\d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|[- ,]{1,2}\d{4}|-\d{2}))\b",
         validator: Validator::Date,
         score: 0.55,
@@ -482,7 +496,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "us-passport",
         type_name: "US_PASSPORT",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["passport", "travel", "document"],
         pattern: r"(?i)\b[A-Z]\d{8}\b|\b\d{9}\b",
         validator: Validator::NotPlaceholder,
         score: 0.3,
@@ -495,7 +511,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "us-driver-license",
         type_name: "US_DRIVER_LICENSE",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["driver", "drivers", "license", "licence", "dl", "dmv"],
         pattern: r"(?i)\b[A-Z]\d{7,12}\b|\b\d{9,13}\b",
         validator: Validator::NotPlaceholder,
         score: 0.2,
@@ -508,7 +526,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "us-bank-number",
         type_name: "US_BANK_NUMBER",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["account", "acct", "bank", "checking", "savings"],
         pattern: r"\b\d{8,17}\b",
         validator: Validator::NotPlaceholder,
         score: 0.2,
@@ -560,7 +580,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "uk-passport",
         type_name: "UK_PASSPORT",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["passport"],
         pattern: r"(?i)\b[A-Z]{2}\d{7}\b",
         score: 0.35,
         context: &["passport"],
@@ -721,7 +743,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "es-passport",
         type_name: "ES_PASSPORT",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["pasaporte", "passport"],
         pattern: r"(?i)\b[A-Z]{3}\d{6}\b",
         score: 0.35,
         context: &["pasaporte", "passport"],
@@ -771,7 +795,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "it-identity-card",
         type_name: "IT_IDENTITY_CARD",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["carta", "identita", "identity", "card", "cie"],
         pattern: r"(?i)\b[A-Z]{2} ?\d{7}\b|\b\d{7}[A-Z]{2}\b|\b[A-Z]{2}\d{5}[A-Z]{2}\b",
         score: 0.3,
         context: &["carta", "identita", "identity", "card", "cie"],
@@ -783,7 +809,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "it-passport",
         type_name: "IT_PASSPORT",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["passaporto", "passport"],
         pattern: r"(?i)\b[A-Z]{2}\d{7}\b",
         score: 0.3,
         context: &["passaporto", "passport"],
@@ -822,7 +850,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "pl-nip",
         type_name: "PL_NIP",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["nip", "vat", "podatkowy"],
         pattern: r"\b\d{3}-?\d{3}-?\d{2}-?\d{2}\b|\b\d{3}-\d{2}-\d{2}-\d{3}\b",
         validator: Validator::PlNip,
         score: 0.45,
@@ -913,7 +943,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "in-passport",
         type_name: "IN_PASSPORT",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["passport"],
         pattern: r"(?i)\b[A-PR-WY][1-9]\d ?\d{4}[1-9]\b",
         score: 0.3,
         context: &["passport"],
@@ -924,7 +956,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "in-voter",
         type_name: "IN_VOTER",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["voter", "epic", "election"],
         pattern: r"\b[A-Z]{3}\d{7}\b",
         score: 0.3,
         context: &["voter", "epic", "election"],
@@ -1023,7 +1057,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "kr-passport-old",
         type_name: "KR_PASSPORT",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["passport", "yeogwon"],
         pattern: r"(?i)\b[MSRODG]\d{8}\b",
         score: 0.35,
         context: &["passport", "yeogwon"],
@@ -1048,7 +1084,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "ph-tin",
         type_name: "PH_TIN",
-        keywords: DIGITS,
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: &["tin", "bir", "tax"],
         pattern: r"\b\d{3}-?\d{3}-?\d{3}(?:-?\d{3})?\b",
         validator: Validator::NotPlaceholder,
         score: 0.3,
