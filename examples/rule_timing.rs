@@ -2,7 +2,10 @@
 //! build recommended): `cargo run --release --example rule_timing`.
 use std::time::Instant;
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/dev/pii_dev.jsonl");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/dev/pii_dev.jsonl"
+    );
     let Ok(data) = std::fs::read_to_string(path) else { return };
     let texts: Vec<String> = data
         .lines()
@@ -17,7 +20,9 @@ fn main() {
     };
     let mut rows = Vec::new();
     for (id, pat) in promptfence::__private::builtin_patterns() {
-        let Ok(re) = regex::RegexBuilder::new(&pat).size_limit(1 << 20).build() else {
+        let Ok(re) =
+            regex::RegexBuilder::new(&pat).size_limit(1 << 20).build()
+        else {
             println!("TOO BIG: {}", id);
             continue;
         };

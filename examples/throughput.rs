@@ -22,7 +22,10 @@ fn main() {
         for _ in 0..n {
             let _ = promptfence::__private::candidates(&f, &text, false);
         }
-        println!("  candidates only: {:.3} ms", t2.elapsed().as_secs_f64() * 1000.0 / n as f64);
+        println!(
+            "  candidates only: {:.3} ms",
+            t2.elapsed().as_secs_f64() * 1000.0 / n as f64
+        );
         println!(
             "{}: {:.1} MB/s, {:.3} ms per {} B",
             name,

@@ -207,7 +207,15 @@ fn mac(value: &str, rng: &mut Stream) -> String {
     let mut h = hex.chars();
     value
         .chars()
-        .map(|c| if c.is_ascii_hexdigit() { h.next().unwrap_or('0') } else { c })
+        .map(
+            |c| {
+                if c.is_ascii_hexdigit() {
+                    h.next().unwrap_or('0')
+                } else {
+                    c
+                }
+            },
+        )
         .collect()
 }
 
@@ -218,8 +226,8 @@ fn url(value: &str, rng: &mut Stream) -> String {
     } else {
         String::new()
     };
-    let host = ["example.com", "example.org", "example.net"]
-        [rng.below(3) as usize];
+    let host =
+        ["example.com", "example.org", "example.net"][rng.below(3) as usize];
     match scheme {
         Some(s) => format!("{}://{}{}", s, host, path),
         None => format!("{}{}", host, path),
@@ -303,12 +311,13 @@ fn iban(value: &str, rng: &mut Stream) -> String {
 fn phone(value: &str, rng: &mut Stream) -> String {
     let digits: Vec<u8> = value.bytes().filter(u8::is_ascii_digit).collect();
     let intl = value.trim_start().starts_with('+');
-    let nanp = (digits.len() == 10 && !intl && value.contains(['(', '-', ' ']))
-        || (intl && digits.len() == 11 && digits[0] == b'1');
+    let nanp =
+        (digits.len() == 10 && !intl && value.contains(['(', '-', ' ']))
+            || (intl && digits.len() == 11 && digits[0] == b'1');
     let fresh: String = if nanp {
         // 555-0100 .. 555-0199 are fictional in every area code.
-        let area = ["201", "312", "415", "617", "702", "808"]
-            [rng.below(6) as usize];
+        let area =
+            ["201", "312", "415", "617", "702", "808"][rng.below(6) as usize];
         let lead = if intl { "1" } else { "" };
         format!("{}{}55501{}{}", lead, area, rng.digit(), rng.digit())
     } else {
@@ -336,9 +345,11 @@ mod tests {
         let a = synthesize("EMAIL", "ana@corp.io", KEY);
         assert_eq!(a, synthesize("EMAIL", "ana@corp.io", KEY));
         assert_ne!(a, synthesize("EMAIL", "ana@corp.io", b"another key!"));
-        assert!(a.ends_with("@example.com")
-            || a.ends_with("@example.org")
-            || a.ends_with("@example.net"));
+        assert!(
+            a.ends_with("@example.com")
+                || a.ends_with("@example.org")
+                || a.ends_with("@example.net")
+        );
     }
 
     #[test]
@@ -354,10 +365,14 @@ mod tests {
         let ssn = synthesize("US_SSN", "536-22-1234", KEY);
         assert!(ssn.starts_with("987-65-432"), "{}", ssn);
         let ip = synthesize("IP_ADDRESS", "10.1.2.3", KEY);
-        assert!(ip.starts_with("192.0.2.")
-            || ip.starts_with("198.51.100.")
-            || ip.starts_with("203.0.113."));
-        assert!(synthesize("IP_ADDRESS", "fe80::1", KEY).starts_with("2001:db8::"));
+        assert!(
+            ip.starts_with("192.0.2.")
+                || ip.starts_with("198.51.100.")
+                || ip.starts_with("203.0.113.")
+        );
+        assert!(
+            synthesize("IP_ADDRESS", "fe80::1", KEY).starts_with("2001:db8::")
+        );
         let mac = synthesize("MAC_ADDRESS", "3C-22-FB-10-9A-7E", KEY);
         assert!(mac.starts_with("02-") && mac.len() == 17, "{}", mac);
         let phone = synthesize("PHONE", "(415) 555-0132", KEY);
@@ -376,8 +391,18 @@ mod tests {
 
     #[test]
     fn never_echoes_and_never_panics() {
-        for t in ["EMAIL", "PHONE", "IBAN", "CREDIT_CARD", "US_SSN", "URL",
-                  "IP_ADDRESS", "MAC_ADDRESS", "ES_NIF", "CUSTOM_TYPE"] {
+        for t in [
+            "EMAIL",
+            "PHONE",
+            "IBAN",
+            "CREDIT_CARD",
+            "US_SSN",
+            "URL",
+            "IP_ADDRESS",
+            "MAC_ADDRESS",
+            "ES_NIF",
+            "CUSTOM_TYPE",
+        ] {
             for v in ["", "x", "é🎉", "+", "0", "::", "a@b", "DE", "1-2"] {
                 assert_ne!(synthesize(t, v, KEY), v.to_string() + "\u{0}");
                 let s = synthesize(t, v, KEY);

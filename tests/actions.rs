@@ -16,7 +16,9 @@ const CARD: &str = "4539 1488 0343 6467";
 
 #[test]
 fn mask_keeps_separators_and_last_n() {
-    let f = filter(r##"{"pii":{"action":"mask"},"mask":{"char":"#","keepLast":4}}"##);
+    let f = filter(
+        r##"{"pii":{"action":"mask"},"mask":{"char":"#","keepLast":4}}"##,
+    );
     let out = f.session().screen_prompt(&format!("card {} ok", CARD));
     assert_eq!(out.text, "card #### #### #### 6467 ok");
     assert_eq!(out.verdict, Verdict::Redact);
@@ -26,14 +28,17 @@ fn mask_keeps_separators_and_last_n() {
 #[test]
 fn redact_uses_the_type_label() {
     let f = filter(r#"{"pii":{"action":"redact"}}"#);
-    let out = f.session().screen_prompt("mail ana@example.com, NHS 943 476 5919");
+    let out =
+        f.session().screen_prompt("mail ana@example.com, NHS 943 476 5919");
     assert_eq!(out.text, "mail [EMAIL], NHS [UK_NHS]");
 }
 
 #[test]
 fn hash_is_keyed_stable_and_hides_the_value() {
-    let a = filter(r#"{"pii":{"action":"hash"},"hash":{"key":"key-one-123"}}"#);
-    let b = filter(r#"{"pii":{"action":"hash"},"hash":{"key":"key-two-456"}}"#);
+    let a =
+        filter(r#"{"pii":{"action":"hash"},"hash":{"key":"key-one-123"}}"#);
+    let b =
+        filter(r#"{"pii":{"action":"hash"},"hash":{"key":"key-two-456"}}"#);
     let t = "mail ana@example.com";
     let x = a.session().screen_prompt(t).text;
     let y = a.session().screen_prompt(t).text;
@@ -52,7 +57,10 @@ fn pseudonymize_is_consistent_across_turns_and_restores() {
     let two = chat.screen_prompt("again: ana@example.com and bo@example.com");
     assert_eq!(two.text, "again: [EMAIL_1] and [EMAIL_2]");
     let back = chat.screen_response("Sure [EMAIL_1], I will text [PHONE_1].");
-    assert_eq!(back.text, "Sure ana@example.com, I will text +1 415 555 0132.");
+    assert_eq!(
+        back.text,
+        "Sure ana@example.com, I will text +1 415 555 0132."
+    );
 }
 
 #[test]
@@ -123,7 +131,9 @@ fn vault_export_import_round_trip() {
 
 #[test]
 fn synthesize_gives_same_format_fakes() {
-    let f = filter(r#"{"pii":{"action":"synthesize"},"hash":{"key":"synth-key-1"}}"#);
+    let f = filter(
+        r#"{"pii":{"action":"synthesize"},"hash":{"key":"synth-key-1"}}"#,
+    );
     let t = format!("card {} mail ana@corp.io ip 10.1.2.3", CARD);
     let a = f.session().screen_prompt(&t);
     let b = f.session().screen_prompt(&t);
@@ -162,11 +172,16 @@ fn per_type_actions_thresholds_and_min_score() {
     // minScore 0.92: email (0.95) stays, the card (0.9) goes.
     let high = filter(r#"{"pii":{"action":"redact","minScore":0.92}}"#);
     assert_eq!(
-        high.session().screen_prompt(&format!("ana@example.com {}", CARD)).text,
+        high.session()
+            .screen_prompt(&format!("ana@example.com {}", CARD))
+            .text,
         format!("[EMAIL] {}", CARD)
     );
     let ctx = filter(r#"{"pii":{"action":"redact"}}"#);
-    assert_eq!(ctx.session().screen_prompt("SSN 536221234").text, "SSN [US_SSN]");
+    assert_eq!(
+        ctx.session().screen_prompt("SSN 536221234").text,
+        "SSN [US_SSN]"
+    );
     let dflt = filter(r#"{"pii":{"action":"redact"}}"#);
     assert_eq!(dflt.session().screen_prompt("536221234").text, "536221234");
 }
@@ -181,7 +196,10 @@ fn allow_and_deny_lists() {
     let out = f.session().screen_prompt(
         "write SUPPORT@example.com or ana@example.com about project nightjar",
     );
-    assert_eq!(out.text, "write SUPPORT@example.com or [EMAIL] about [CODENAME]");
+    assert_eq!(
+        out.text,
+        "write SUPPORT@example.com or [EMAIL] about [CODENAME]"
+    );
 }
 
 #[test]
@@ -214,9 +232,19 @@ fn screening_never_panics_on_odd_text() {
     let f = filter("{}");
     let mut s = f.session();
     for t in [
-        "", "\u{0}", "é🎉", "\u{202e}+1 415 555 0132", "[EMAIL_1", "::", "+",
-        "0x", "bc1", "DE89 3704", "4111 1111 1111 1111 1111 1111",
-        &"9".repeat(5000), &"[EMAIL_1]".repeat(100),
+        "",
+        "\u{0}",
+        "é🎉",
+        "\u{202e}+1 415 555 0132",
+        "[EMAIL_1",
+        "::",
+        "+",
+        "0x",
+        "bc1",
+        "DE89 3704",
+        "4111 1111 1111 1111 1111 1111",
+        &"9".repeat(5000),
+        &"[EMAIL_1]".repeat(100),
     ] {
         let _ = s.screen_prompt(t);
         let _ = s.screen_response(t);

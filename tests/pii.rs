@@ -25,7 +25,8 @@ fn every_pii_rule_hits_and_misses() {
         for h in hits {
             let c = __private::candidates(&f, h, false);
             if !c.iter().any(|(_, t, _)| t == ty) {
-                failures.push(format!("{}: no {} in {:?}: {:?}", id, ty, h, c));
+                failures
+                    .push(format!("{}: no {} in {:?}: {:?}", id, ty, h, c));
             }
         }
         for m in misses {
@@ -52,13 +53,37 @@ fn pii_type_coverage() {
     types.dedup();
     assert!(types.len() >= 56, "{} types: {:?}", types.len(), types);
     for t in [
-        "EMAIL", "PHONE", "CREDIT_CARD", "US_SSN", "IBAN", "IP_ADDRESS",
-        "MAC_ADDRESS", "URL", "CRYPTO_WALLET", "UK_NINO", "UK_NHS",
-        "IN_AADHAAR", "IN_PAN", "ES_NIF", "IT_FISCAL_CODE", "DE_TAX_ID",
-        "FR_NIR", "CA_SIN", "AU_TFN", "SG_NRIC_FIN", "BR_CPF",
-        "ABA_ROUTING_NUMBER", "MEDICAL_LICENSE", "NL_BSN", "PL_PESEL",
-        "SE_PERSONNUMMER", "FI_PERSONAL_IDENTITY_CODE", "KR_RRN",
-        "ZA_ID_NUMBER", "US_PASSPORT", "US_DRIVER_LICENSE",
+        "EMAIL",
+        "PHONE",
+        "CREDIT_CARD",
+        "US_SSN",
+        "IBAN",
+        "IP_ADDRESS",
+        "MAC_ADDRESS",
+        "URL",
+        "CRYPTO_WALLET",
+        "UK_NINO",
+        "UK_NHS",
+        "IN_AADHAAR",
+        "IN_PAN",
+        "ES_NIF",
+        "IT_FISCAL_CODE",
+        "DE_TAX_ID",
+        "FR_NIR",
+        "CA_SIN",
+        "AU_TFN",
+        "SG_NRIC_FIN",
+        "BR_CPF",
+        "ABA_ROUTING_NUMBER",
+        "MEDICAL_LICENSE",
+        "NL_BSN",
+        "PL_PESEL",
+        "SE_PERSONNUMMER",
+        "FI_PERSONAL_IDENTITY_CODE",
+        "KR_RRN",
+        "ZA_ID_NUMBER",
+        "US_PASSPORT",
+        "US_DRIVER_LICENSE",
     ] {
         assert!(types.contains(&t), "missing {}", t);
     }
@@ -144,9 +169,14 @@ fn corpus() {
     let f = filter();
     let family = |base: &str, t: &str| -> bool {
         match base {
-            "PHONE" => t.ends_with("_PHONE_NUMBER") || t.ends_with("_MOBILE_NUMBER"),
+            "PHONE" => {
+                t.ends_with("_PHONE_NUMBER") || t.ends_with("_MOBILE_NUMBER")
+            }
             "PASSPORT" => t.ends_with("_PASSPORT"),
-            "DRIVER_LICENSE" => t.ends_with("_DRIVER_LICENSE") || t.ends_with("_DRIVING_LICENCE"),
+            "DRIVER_LICENSE" => {
+                t.ends_with("_DRIVER_LICENSE")
+                    || t.ends_with("_DRIVING_LICENCE")
+            }
             _ => false,
         }
     };
@@ -250,7 +280,10 @@ fn corpus() {
     }
     let mut tot = [0usize; 4];
     for (t, e) in &agg {
-        println!("{:28} truth {:4} found {:4} tp {:4} fp {:3}", t, e[0], e[1], e[2], e[3]);
+        println!(
+            "{:28} truth {:4} found {:4} tp {:4} fp {:3}",
+            t, e[0], e[1], e[2], e[3]
+        );
         for i in 0..4 {
             tot[i] += e[i];
         }

@@ -248,19 +248,71 @@ pub(crate) fn phone(value: &str) -> bool {
 fn international(d: &[u8]) -> bool {
     // (country code, min, max national digits)
     const CC: &[(u16, u8, u8)] = &[
-        (1, 10, 10), (7, 10, 10), (20, 9, 10), (27, 9, 9), (30, 10, 10),
-        (31, 9, 9), (32, 8, 9), (33, 9, 9), (34, 9, 9), (36, 8, 9),
-        (39, 6, 11), (40, 9, 9), (41, 9, 9), (43, 7, 13), (44, 9, 10),
-        (45, 8, 8), (46, 7, 10), (47, 8, 8), (48, 9, 9), (49, 6, 13),
-        (51, 8, 9), (52, 10, 10), (54, 10, 11), (55, 10, 11), (56, 9, 9),
-        (57, 10, 10), (58, 10, 10), (60, 8, 10), (61, 9, 9), (62, 8, 12),
-        (63, 8, 10), (64, 8, 10), (65, 8, 8), (66, 8, 9), (81, 9, 10),
-        (82, 8, 11), (84, 9, 10), (86, 10, 12), (90, 10, 10), (91, 10, 10),
-        (92, 9, 10), (94, 9, 9), (98, 10, 10), (212, 9, 9), (213, 9, 9),
-        (216, 8, 8), (234, 8, 10), (254, 9, 9), (351, 9, 9), (352, 8, 11),
-        (353, 7, 9), (354, 7, 9), (358, 5, 12), (359, 8, 9), (370, 8, 8),
-        (371, 8, 8), (372, 7, 8), (380, 9, 9), (420, 9, 9), (421, 9, 9),
-        (852, 8, 8), (886, 9, 9), (966, 9, 9), (971, 8, 9), (972, 8, 9),
+        (1, 10, 10),
+        (7, 10, 10),
+        (20, 9, 10),
+        (27, 9, 9),
+        (30, 10, 10),
+        (31, 9, 9),
+        (32, 8, 9),
+        (33, 9, 9),
+        (34, 9, 9),
+        (36, 8, 9),
+        (39, 6, 11),
+        (40, 9, 9),
+        (41, 9, 9),
+        (43, 7, 13),
+        (44, 9, 10),
+        (45, 8, 8),
+        (46, 7, 10),
+        (47, 8, 8),
+        (48, 9, 9),
+        (49, 6, 13),
+        (51, 8, 9),
+        (52, 10, 10),
+        (54, 10, 11),
+        (55, 10, 11),
+        (56, 9, 9),
+        (57, 10, 10),
+        (58, 10, 10),
+        (60, 8, 10),
+        (61, 9, 9),
+        (62, 8, 12),
+        (63, 8, 10),
+        (64, 8, 10),
+        (65, 8, 8),
+        (66, 8, 9),
+        (81, 9, 10),
+        (82, 8, 11),
+        (84, 9, 10),
+        (86, 10, 12),
+        (90, 10, 10),
+        (91, 10, 10),
+        (92, 9, 10),
+        (94, 9, 9),
+        (98, 10, 10),
+        (212, 9, 9),
+        (213, 9, 9),
+        (216, 8, 8),
+        (234, 8, 10),
+        (254, 9, 9),
+        (351, 9, 9),
+        (352, 8, 11),
+        (353, 7, 9),
+        (354, 7, 9),
+        (358, 5, 12),
+        (359, 8, 9),
+        (370, 8, 8),
+        (371, 8, 8),
+        (372, 7, 8),
+        (380, 9, 9),
+        (420, 9, 9),
+        (421, 9, 9),
+        (852, 8, 8),
+        (886, 9, 9),
+        (966, 9, 9),
+        (971, 8, 9),
+        (972, 8, 9),
     ];
     (1..=3).any(|n| {
         if d.len() <= n || d[0] == 0 {
@@ -412,7 +464,9 @@ fn same_separators(s: &str) -> bool {
 fn valid_day_month(day: u32, month: u32) -> bool {
     (1..=12).contains(&month)
         && day >= 1
-        && day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1]
+        && day
+            <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                [month as usize - 1]
 }
 
 /// ABA routing number: 3-7-1 weighted sum mod 10.
@@ -630,9 +684,8 @@ fn bech32(s: &str) -> bool {
 /// Y-M-D, D.M.Y, M/D/Y, D/M/Y, M/Y, M/D and month-name forms.
 #[inline(never)]
 pub(crate) fn date(s: &str) -> bool {
-    let named = s
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| w.len() >= 3);
+    let named =
+        s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3);
     if named {
         // Month name plus day and/or year: day/year ranges only.
         return s
@@ -681,7 +734,9 @@ pub(crate) fn dea(s: &str) -> bool {
     }
     let d: Vec<u8> = a[2..].iter().map(|c| c - b'0').collect();
     d.len() == 7
-        && (d[0] as u32 + d[2] as u32 + d[4] as u32
+        && (d[0] as u32
+            + d[2] as u32
+            + d[4] as u32
             + 2 * (d[1] as u32 + d[3] as u32 + d[5] as u32))
             % 10
             == d[6] as u32
@@ -697,14 +752,23 @@ fn letter_digits(c: u8) -> [u8; 2] {
 /// Sum of digit sums of `d[i] * w[i]`.
 #[inline(never)]
 fn cross_sum(d: &[u8], w: &[u32]) -> u32 {
-    d.iter().zip(w).map(|(&x, &w)| { let p = x as u32 * w; p / 10 + p % 10 }).sum()
+    d.iter()
+        .zip(w)
+        .map(|(&x, &w)| {
+            let p = x as u32 * w;
+            p / 10 + p % 10
+        })
+        .sum()
 }
 
 /// German health insurance number (KVNR): letter + 9 digits.
 #[inline(never)]
 pub(crate) fn de_kvnr(s: &str) -> bool {
     let a = alnum(s);
-    if a.len() != 10 || !a[0].is_ascii_uppercase() || !a[1..].iter().all(u8::is_ascii_digit) {
+    if a.len() != 10
+        || !a[0].is_ascii_uppercase()
+        || !a[1..].iter().all(u8::is_ascii_digit)
+    {
         return false;
     }
     let mut d = letter_digits(a[0]).to_vec();
@@ -784,7 +848,9 @@ pub(crate) fn es_nif(s: &str) -> bool {
         Some(c) if c.is_ascii_digit() => (c - b'0') as u64,
         _ => return false,
     };
-    if !(7..=8).contains(&body.len()) || !body[1..].iter().all(u8::is_ascii_digit) {
+    if !(7..=8).contains(&body.len())
+        || !body[1..].iter().all(u8::is_ascii_digit)
+    {
         return false;
     }
     for &c in &body[1..] {
@@ -803,8 +869,10 @@ pub(crate) fn fi_hetu(s: &str) -> bool {
     {
         return false;
     }
-    let d: Vec<u8> = b[..6].iter().chain(&b[7..10]).map(|c| c - b'0').collect();
-    let (day, month) = (d[0] as u32 * 10 + d[1] as u32, d[2] as u32 * 10 + d[3] as u32);
+    let d: Vec<u8> =
+        b[..6].iter().chain(&b[7..10]).map(|c| c - b'0').collect();
+    let (day, month) =
+        (d[0] as u32 * 10 + d[1] as u32, d[2] as u32 * 10 + d[3] as u32);
     if !valid_day_month(day, month) {
         return false;
     }
@@ -834,7 +902,10 @@ pub(crate) fn fr_nir(s: &str) -> bool {
     }
     let d: Vec<u8> = d.iter().map(|c| c - b'0').collect();
     let month = d[3] as u32 * 10 + d[4] as u32;
-    if !((1..=12).contains(&month) || (20..=42).contains(&month) || month >= 50) {
+    if !((1..=12).contains(&month)
+        || (20..=42).contains(&month)
+        || month >= 50)
+    {
         return false;
     }
     let body = num(&d[..13]).saturating_sub(corsica);
@@ -872,7 +943,13 @@ pub(crate) fn in_gstin(s: &str) -> bool {
     if !(1..=38).contains(&state) {
         return false;
     }
-    let val = |c: u8| if c.is_ascii_digit() { (c - b'0') as u32 } else { (c - b'A') as u32 + 10 };
+    let val = |c: u8| {
+        if c.is_ascii_digit() {
+            (c - b'0') as u32
+        } else {
+            (c - b'A') as u32 + 10
+        }
+    };
     let sum: u32 = a[..14]
         .iter()
         .enumerate()
@@ -899,7 +976,11 @@ pub(crate) fn it_fiscal_code(s: &str) -> bool {
     ];
     let mut sum = 0;
     for (i, &c) in a[..15].iter().enumerate() {
-        let v = if c.is_ascii_digit() { (c - b'0') as usize } else { (c - b'A') as usize };
+        let v = if c.is_ascii_digit() {
+            (c - b'0') as usize
+        } else {
+            (c - b'A') as usize
+        };
         sum += if i % 2 == 0 { ODD[v % 26] } else { v as u32 };
     }
     a[15] == b'A' + (sum % 26) as u8
@@ -927,7 +1008,9 @@ pub(crate) fn kr_brn(s: &str) -> bool {
 #[inline(never)]
 pub(crate) fn kr_driver(s: &str) -> bool {
     let d = digits(s);
-    d.len() == 12 && (11..=28).contains(&(d[0] * 10 + d[1])) && same_separators(s)
+    d.len() == 12
+        && (11..=28).contains(&(d[0] * 10 + d[1]))
+        && same_separators(s)
 }
 
 /// Korean RRN / FRN: YYMMDD, then a gender/century digit (1-4 for
@@ -976,7 +1059,8 @@ pub(crate) fn pl_pesel(s: &str) -> bool {
     let month = (d[2] * 10 + d[3]) as u32 % 20;
     let day = (d[4] * 10 + d[5]) as u32;
     valid_day_month(day, month)
-        && (10 - wsum(&d, &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10) % 10 == d[10] as u32
+        && (10 - wsum(&d, &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10) % 10
+            == d[10] as u32
 }
 
 /// Swedish organisationsnummer: 10 digits, third digit >= 2, Luhn.
@@ -1048,20 +1132,39 @@ pub(crate) fn sg_nric(s: &str) -> bool {
 #[inline(never)]
 pub(crate) fn sg_uen(s: &str) -> bool {
     let a = alnum(s);
-    let val = |c: u8| if c.is_ascii_digit() { (c - b'0') as u32 } else { (c - b'A') as u32 + 10 };
+    let val = |c: u8| {
+        if c.is_ascii_digit() {
+            (c - b'0') as u32
+        } else {
+            (c - b'A') as u32 + 10
+        }
+    };
     match a.len() {
         9 if a[..8].iter().all(u8::is_ascii_digit) => {
-            let sum: u32 = a[..8].iter().zip([10, 4, 9, 3, 8, 2, 7, 1]).map(|(&c, w)| val(c) * w).sum();
+            let sum: u32 = a[..8]
+                .iter()
+                .zip([10, 4, 9, 3, 8, 2, 7, 1])
+                .map(|(&c, w)| val(c) * w)
+                .sum();
             b"XMKECAWLJDB"[(sum % 11) as usize] == a[8]
         }
         10 if a[..9].iter().all(u8::is_ascii_digit) => {
-            let year = num(&a[..4].iter().map(|c| c - b'0').collect::<Vec<_>>());
-            let sum: u32 = a[..9].iter().zip([10, 8, 6, 4, 9, 7, 5, 3, 1]).map(|(&c, w)| val(c) * w).sum();
-            (1800..=2100).contains(&year) && b"ZKCMDNERGWH"[(sum % 11) as usize] == a[9]
+            let year =
+                num(&a[..4].iter().map(|c| c - b'0').collect::<Vec<_>>());
+            let sum: u32 = a[..9]
+                .iter()
+                .zip([10, 8, 6, 4, 9, 7, 5, 3, 1])
+                .map(|(&c, w)| val(c) * w)
+                .sum();
+            (1800..=2100).contains(&year)
+                && b"ZKCMDNERGWH"[(sum % 11) as usize] == a[9]
         }
-        10 if matches!(a[0], b'R' | b'S' | b'T') && a[1..3].iter().all(u8::is_ascii_digit) => {
+        10 if matches!(a[0], b'R' | b'S' | b'T')
+            && a[1..3].iter().all(u8::is_ascii_digit) =>
+        {
             const ALPHA: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWX0123456789";
-            let idx = |c: u8| ALPHA.iter().position(|&x| x == c).map(|p| p as u32);
+            let idx =
+                |c: u8| ALPHA.iter().position(|&x| x == c).map(|p| p as u32);
             let mut sum = 0;
             for (c, w) in a[..9].iter().zip([4, 3, 5, 3, 10, 2, 2, 5, 7]) {
                 match idx(*c) {
@@ -1099,7 +1202,8 @@ pub(crate) fn tr_plate(s: &str) -> bool {
         return false;
     }
     let p = (a[0] - b'0') * 10 + (a[1] - b'0');
-    let letters = a[2..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let letters =
+        a[2..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let digits_n = a.len() - 2 - letters;
     (1..=81).contains(&p)
         && (1..=3).contains(&letters)
@@ -1166,7 +1270,8 @@ pub(crate) fn uk_nino(s: &str) -> bool {
         && q != b'O'
         && p.is_ascii_uppercase()
         && q.is_ascii_uppercase()
-        && ![b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ"].contains(&&[p, q])
+        && ![b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ"]
+            .contains(&&[p, q])
         && (b'A'..=b'D').contains(&a[8])
 }
 
@@ -1178,7 +1283,11 @@ pub(crate) fn uk_plate(s: &str) -> bool {
     let letters = |r: &[u8]| r.iter().all(u8::is_ascii_uppercase);
     let no_iq = |r: &[u8]| r.iter().all(|c| *c != b'I' && *c != b'Q');
     let year_letter = |c: u8| c.is_ascii_uppercase() && !b"IOQUZ".contains(&c);
-    if a.len() == 7 && letters(&a[..2]) && a[2..4].iter().all(u8::is_ascii_digit) && letters(&a[4..]) {
+    if a.len() == 7
+        && letters(&a[..2])
+        && a[2..4].iter().all(u8::is_ascii_digit)
+        && letters(&a[4..])
+    {
         let age = (a[2] - b'0') as u32 * 10 + (a[3] - b'0') as u32;
         return !b"IQZ".contains(&a[0])
             && !b"IQZ".contains(&a[1])
@@ -1192,7 +1301,11 @@ pub(crate) fn uk_plate(s: &str) -> bool {
         return false;
     }
     match (lead, tail) {
-        (1, 3) => year_letter(a[0]) && no_iq(&a[4.min(a.len())..]) && no_iq(&a[lead + nums..]),
+        (1, 3) => {
+            year_letter(a[0])
+                && no_iq(&a[4.min(a.len())..])
+                && no_iq(&a[lead + nums..])
+        }
         (3, 1) => year_letter(a[a.len() - 1]) && no_iq(&a[..3]),
         (1..=2, 3) => no_iq(&a[lead + nums..]),
         _ => false,
@@ -1210,7 +1323,8 @@ pub(crate) fn url(s: &str) -> bool {
     };
     !name.is_empty()
         && (2..=24).contains(&tld.len())
-        && (tld.bytes().all(|b| b.is_ascii_alphabetic()) || tld.starts_with("xn--"))
+        && (tld.bytes().all(|b| b.is_ascii_alphabetic())
+            || tld.starts_with("xn--"))
 }
 
 /// US ITIN: 9xx, group 50-65, 70-88, 90-92 or 94-99.
@@ -1403,13 +1517,16 @@ mod pii_tests {
 
     #[test]
     fn europe() {
-        check_all(Validator::DeTaxId, &["47336182956", "86512793063"], &[
-            "07336182956",
-            "11111111111",
-        ]);
-        check_all(Validator::DeKvnr, &["T471103923", "R205581374"], &[
-            "1471103923",
-        ]);
+        check_all(
+            Validator::DeTaxId,
+            &["47336182956", "86512793063"],
+            &["07336182956", "11111111111"],
+        );
+        check_all(
+            Validator::DeKvnr,
+            &["T471103923", "R205581374"],
+            &["1471103923"],
+        );
         // LANR: the check digit is the 7th; the last two are a specialty.
         assert!(de_lanr("314159323") && de_lanr("271828351"));
         assert!(!de_lanr("314159423") && !de_lanr("271828451"));
@@ -1418,16 +1535,21 @@ mod pii_tests {
         assert!(!check(Validator::DeRvnr, "65241187M046"));
         assert!(!check(Validator::DeRvnr, "65241387M045"), "month 13");
         check_all(Validator::Icao, &["CF7R2K4L2", "T22093111"], &[]);
-        check_all(Validator::EsNif, &["47230519L", "30918276C"], &[
-            "4723051L",
-        ]);
-        check_all(Validator::EsNif, &["X4821937X", "Y2930471D"], &[
-            "W4821937X",
-        ]);
-        check_all(Validator::FiHetu, &["170385-2745", "290204A906K"], &[
-            "170385/2745",
-            "321385-2745",
-        ]);
+        check_all(
+            Validator::EsNif,
+            &["47230519L", "30918276C"],
+            &["4723051L"],
+        );
+        check_all(
+            Validator::EsNif,
+            &["X4821937X", "Y2930471D"],
+            &["W4821937X"],
+        );
+        check_all(
+            Validator::FiHetu,
+            &["170385-2745", "290204A906K"],
+            &["170385/2745", "321385-2745"],
+        );
         check_all(
             Validator::FrNir,
             &["284076210503162", "193057511308957"],
@@ -1439,16 +1561,22 @@ mod pii_tests {
             &["VRDLCU81E52F205"],
         );
         check_all(Validator::ItVat, &["07643520153"], &["00000000000"]);
-        check_all(Validator::NlBsn, &["596366693", "918513698"], &[
-            "111111111",
-        ]);
-        check_all(Validator::PlPesel, &["87031402959", "03221918460"], &[
-            "87133402959",
-        ]);
+        check_all(
+            Validator::NlBsn,
+            &["596366693", "918513698"],
+            &["111111111"],
+        );
+        check_all(
+            Validator::PlPesel,
+            &["87031402959", "03221918460"],
+            &["87133402959"],
+        );
         check_all(Validator::PlNip, &["5260250995"], &[]);
-        check_all(Validator::SePnr, &["8506124737", "19850612-4737"], &[
-            "851312-4737",
-        ]);
+        check_all(
+            Validator::SePnr,
+            &["8506124737", "19850612-4737"],
+            &["851312-4737"],
+        );
         check_all(Validator::SeOrg, &["5592140387"], &["5512140387"]);
         check_all(
             Validator::UkNhs,
@@ -1467,26 +1595,33 @@ mod pii_tests {
         assert!(!check(Validator::UkDriving, "HOLME713127AB9XY"));
         assert!(check(Validator::TrPlate, "34 KT 4821"));
         assert!(!check(Validator::TrPlate, "82 KT 4821"));
-        check_all(Validator::TrTckn, &["28417306584", "59203814754"], &[
-            "08417306584",
-        ]);
+        check_all(
+            Validator::TrTckn,
+            &["28417306584", "59203814754"],
+            &["08417306584"],
+        );
         assert!(iban("NL91ABNA0417164300") && !iban("NL91ABNA0417164301"));
         assert!(iban("FR7630006000011234567890189"));
     }
 
     #[test]
     fn americas_asia_africa_oceania() {
-        check_all(Validator::CaSin, &["271403982", "546123704"], &[
-            "871403980",
-            "271-403 982",
-        ]);
-        check_all(Validator::BrCpf, &["52998224725", "31472065808"], &[
-            "11111111111",
-        ]);
+        check_all(
+            Validator::CaSin,
+            &["271403982", "546123704"],
+            &["871403980", "271-403 982"],
+        );
+        check_all(
+            Validator::BrCpf,
+            &["52998224725", "31472065808"],
+            &["11111111111"],
+        );
         check_all(Validator::BrCnpj, &["11222333000181"], &[]);
-        check_all(Validator::AuAbn, &["49624595711", "85661250090"], &[
-            "00000000560",
-        ]);
+        check_all(
+            Validator::AuAbn,
+            &["49624595711", "85661250090"],
+            &["00000000560"],
+        );
         check_all(Validator::AuAcn, &["010249715", "531004127"], &[]);
         check_all(Validator::AuTfn, &["168689064", "179801696"], &[]);
         // Medicare: the 9th digit checks; the 10th is the card issue.
@@ -1498,12 +1633,16 @@ mod pii_tests {
             &["491830275616", "726109483520", "4918 3027 5616"],
             &["191830275616"],
         );
-        check_all(Validator::InGstin, &["29AAGCB7383J1Z4"], &[
-            "39AAGCB7383J1Z4",
-        ]);
-        check_all(Validator::SgNric, &["S8312047I", "F4189206N"], &[
-            "A8312047I",
-        ]);
+        check_all(
+            Validator::InGstin,
+            &["29AAGCB7383J1Z4"],
+            &["39AAGCB7383J1Z4"],
+        );
+        check_all(
+            Validator::SgNric,
+            &["S8312047I", "F4189206N"],
+            &["A8312047I"],
+        );
         check_all(Validator::SgUen, &["48172053K", "201938471Z"], &[]);
         check_all(Validator::KrBrn, &["2208163476"], &[]);
         assert!(check(Validator::KrRrn, "850612-2948301"));
@@ -1511,9 +1650,11 @@ mod pii_tests {
         assert!(check(Validator::KrFrn, "850612-6948301"));
         assert!(!check(Validator::KrFrn, "851312-6948301"));
         check_all(Validator::ThTnin, &["3102457819362"], &["3982457819362"]);
-        check_all(Validator::ZaId, &["8704125163088", "9511030247180"], &[
-            "8713125163088",
-        ]);
+        check_all(
+            Validator::ZaId,
+            &["8704125163088", "9511030247180"],
+            &["8713125163088"],
+        );
         assert!(check(
             Validator::CryptoWallet,
             "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"

@@ -32,25 +32,84 @@ use crate::report::Kind;
 
 /// Words that say a nearby number is not personal data.
 const NOT_PII: &[&str] = &[
-    "order", "orders", "invoice", "tracking", "version", "build", "ref",
-    "reference", "hash", "commit", "sku", "isbn", "ticket", "issue",
-    "release", "checksum", "sha", "md5", "uuid", "transaction", "txn",
-    "receipt", "confirmation", "shipment", "parcel", "model", "part",
+    "order",
+    "orders",
+    "invoice",
+    "tracking",
+    "version",
+    "build",
+    "ref",
+    "reference",
+    "hash",
+    "commit",
+    "sku",
+    "isbn",
+    "ticket",
+    "issue",
+    "release",
+    "checksum",
+    "sha",
+    "md5",
+    "uuid",
+    "transaction",
+    "txn",
+    "receipt",
+    "confirmation",
+    "shipment",
+    "parcel",
+    "model",
+    "part",
 ];
 
 const PHONE_CONTEXT: &[&str] = &[
-    "phone", "call", "tel", "telephone", "mobile", "cell", "number",
-    "contact", "whatsapp", "text", "fax", "sms", "ring", "dial", "telefon",
-    "telefono", "numero", "cep", "gsm", "handy", "landline",
+    "phone",
+    "call",
+    "tel",
+    "telephone",
+    "mobile",
+    "cell",
+    "number",
+    "contact",
+    "whatsapp",
+    "text",
+    "fax",
+    "sms",
+    "ring",
+    "dial",
+    "telefon",
+    "telefono",
+    "numero",
+    "cep",
+    "gsm",
+    "handy",
+    "landline",
 ];
 
 const DATE_CONTEXT: &[&str] = &[
-    "today", "date", "dated", "on", "due", "since", "until", "born",
-    "birthday", "dob", "deadline", "expires", "expiry", "valid", "from",
-    "by", "day", "when", "scheduled", "appointment",
+    "today",
+    "date",
+    "dated",
+    "on",
+    "due",
+    "since",
+    "until",
+    "born",
+    "birthday",
+    "dob",
+    "deadline",
+    "expires",
+    "expiry",
+    "valid",
+    "from",
+    "by",
+    "day",
+    "when",
+    "scheduled",
+    "appointment",
 ];
 
-const ID_CONTEXT: &[&str] = &["id", "identity", "identification", "number", "no"];
+const ID_CONTEXT: &[&str] =
+    &["id", "identity", "identification", "number", "no"];
 
 /// Every rule below that has no literal keyword needs a digit: texts
 /// without one (most chat prose) skip those rules entirely.
@@ -71,7 +130,12 @@ pub(crate) static RULES: &[RuleDef] = &[
             "x+tag@sub.example.co.uk",
             "idn: user@xn--bcher-kva.example",
         ],
-        misses: ex!["user@localhost", "@handle on twitter", "a@b", "me@example."],
+        misses: ex![
+            "user@localhost",
+            "@handle on twitter",
+            "a@b",
+            "me@example."
+        ],
         ..PII
     },
     RuleDef {
@@ -127,7 +191,11 @@ pub(crate) static RULES: &[RuleDef] = &[
             "Tel. 020 7946 0958",
             "mobile: 0151-2345-6789",
         ],
-        misses: ex!["030 901820 77", "order number 030 901820 77", "01.02.2024"],
+        misses: ex![
+            "030 901820 77",
+            "order number 030 901820 77",
+            "01.02.2024"
+        ],
         ..PII
     },
     RuleDef {
@@ -301,7 +369,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}\b",
         validator: Validator::Iban,
         score: 0.95,
-        hits: ex!["IBAN NL91 ABNA 0417 1643 00 X ok", "IT60X0542811101000000123456 ALL"],
+        hits: ex![
+            "IBAN NL91 ABNA 0417 1643 00 X ok",
+            "IT60X0542811101000000123456 ALL"
+        ],
         misses: ex!["NL91 ABNA 0417 1643 01 X"],
         ..PII
     },
@@ -344,8 +415,16 @@ pub(crate) static RULES: &[RuleDef] = &[
         validator: Validator::Mac,
         score: 0.8,
         context: &["mac", "ethernet", "hardware", "wifi", "bssid", "nic"],
-        hits: ex!["nic 3c:22:fb:10:9a:7e", "3C-22-FB-10-9A-7E", "3c22.fb10.9a7e"],
-        misses: ex!["ff:ff:ff:ff:ff:ff", "3c:22:fb-10-9a-7e", "3c:22:fb:10:9a"],
+        hits: ex![
+            "nic 3c:22:fb:10:9a:7e",
+            "3C-22-FB-10-9A-7E",
+            "3c22.fb10.9a7e"
+        ],
+        misses: ex![
+            "ff:ff:ff:ff:ff:ff",
+            "3c:22:fb-10-9a-7e",
+            "3c:22:fb:10:9a"
+        ],
         ..PII
     },
     RuleDef {
@@ -357,14 +436,23 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?i)\b(?:https?|ftp)://[!#-&(-;=?-_a-~]{0,300}[#-&(*+\-/-9=?-Z_a-z~]",
         validator: Validator::Url,
         score: 0.6,
-        hits: ex!["see https://example.org/a?b=1 now", "http://docs.example.io"],
+        hits: ex![
+            "see https://example.org/a?b=1 now",
+            "http://docs.example.io"
+        ],
         misses: ex!["http://localhost-ish", "https://nodots"],
         ..PII
     },
     RuleDef {
         id: "url-bare-domain",
         type_name: "URL",
-        keywords: &[".com", ".org", ".net", ".edu", ".gov", ".io", ".co", ".uk", ".de", ".fr", ".es", ".it", ".nl", ".pl", ".se", ".fi", ".in", ".ca", ".au", ".sg", ".kr", ".br", ".za", ".il", ".jp", ".cn", ".ch", ".at", ".be", ".dk", ".no", ".eu", ".us", ".info", ".biz", ".app", ".dev", ".ai", ".me", ".tv", ".ly", ".site"],
+        keywords: &[
+            ".com", ".org", ".net", ".edu", ".gov", ".io", ".co", ".uk",
+            ".de", ".fr", ".es", ".it", ".nl", ".pl", ".se", ".fi", ".in",
+            ".ca", ".au", ".sg", ".kr", ".br", ".za", ".il", ".jp", ".cn",
+            ".ch", ".at", ".be", ".dk", ".no", ".eu", ".us", ".info", ".biz",
+            ".app", ".dev", ".ai", ".me", ".tv", ".ly", ".site",
+        ],
         pattern: r"(?i)\b(?:[a-z0-9][a-z0-9-]{0,40}\.){1,5}(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pl|se|fi|in|ca|au|sg|kr|br|za|il|jp|cn|ch|at|be|dk|no|eu|us|info|biz|app|dev|ai|me|tv|ly|site)\b(?:/[!#-&(-;=?-_a-~]{0,100}[#-&(*+\-/-9=?-Z_a-z~])?",
         validator: Validator::Url,
         score: 0.5,
@@ -433,7 +521,10 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "date-month-name",
         type_name: "DATE_TIME",
-        keywords: &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        keywords: &[
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec",
+        ],
         pattern: r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?[- ](?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:[- ,]{1,2}\d{4}|-\d{2})?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:[- ]\d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|[- ,]{1,2}\d{4}|-\d{2}))\b",
         validator: Validator::Date,
         score: 0.55,
@@ -646,7 +737,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b\d{2} ?\d{3} ?\d{3} ?\d{3}\b",
         validator: Validator::DeTaxId,
         score: 0.6,
-        context: &["steuer", "steuerid", "idnr", "steueridentifikationsnummer", "tin", "tax"],
+        context: &[
+            "steuer",
+            "steuerid",
+            "idnr",
+            "steueridentifikationsnummer",
+            "tin",
+            "tax",
+        ],
         anti_context: NOT_PII,
         hits: ex!["Steuer-ID 47336182956", "86 512 793 063"],
         misses: ex!["47336182957", "11111111111"],
@@ -659,7 +757,13 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?i)\b[A-Z]\d{9}\b",
         validator: Validator::DeKvnr,
         score: 0.75,
-        context: &["kvnr", "krankenkasse", "versicherungsnummer", "egk", "krankenversichertennummer"],
+        context: &[
+            "kvnr",
+            "krankenkasse",
+            "versicherungsnummer",
+            "egk",
+            "krankenversichertennummer",
+        ],
         hits: ex!["KVNR T471103923", "r205581374"],
         misses: ex!["T471103924", "T47110392"],
         ..PII
@@ -697,7 +801,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?i)\b\d{8}[A-Z]\d{3}\b",
         validator: Validator::DeRvnr,
         score: 0.8,
-        context: &["rvnr", "rentenversicherung", "sozialversicherung", "versicherungsnummer"],
+        context: &[
+            "rvnr",
+            "rentenversicherung",
+            "sozialversicherung",
+            "versicherungsnummer",
+        ],
         hits: ex!["RVNR 65241187M045", "12030591K510"],
         misses: ex!["65241187M046", "65241387M045"],
         ..PII
