@@ -1,11 +1,16 @@
-//! Rough native throughput check (not a test): `cargo run --release --example quickbench`.
+//! Rough native throughput check (not a test): `cargo run --release --example quickbench [numbers|plain]`.
 use promptfence::{Filter, Policy};
 use std::time::Instant;
 
 fn main() {
+    let which = std::env::args().nth(1).unwrap_or_default();
     let filter = Filter::new(Policy::default()).unwrap();
     let mut s = filter.session();
-    let base = "Hi team, can you summarize the attached quarterly report for me? The numbers for Q3 look off compared to last year: revenue grew 12% but margins dropped. Please also draft a reply to Maria explaining the delay on order 4471-2231, and ask whether the meeting on 2024-03-14 at 10:30 still works. Thanks! ";
+    let base = if which == "plain" {
+        "Could you explain how photosynthesis works in simple terms, and then write a short poem about the ocean at night? Keep it under twelve lines and avoid rhyming too much. "
+    } else {
+        "Hi team, can you summarize the attached quarterly report for me? The numbers for Q3 look off compared to last year: revenue grew 12% but margins dropped. Please also draft a reply to Maria explaining the delay on order 4471-2231, and ask whether the meeting on 2024-03-14 at 10:30 still works. Thanks! "
+    };
     let mut text = String::new();
     while text.len() < 1024 {
         text.push_str(base);
@@ -22,12 +27,4 @@ fn main() {
         text.len() as f64 * n as f64 / dt / 1e6,
         dt / n as f64 * 1e6
     );
-    let t = Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(promptfence::__private::candidates(
-            &filter, &text, false,
-        ));
-    }
-    let dt = t.elapsed().as_secs_f64();
-    println!("candidates only: {:.1} us/call", dt / n as f64 * 1e6);
 }

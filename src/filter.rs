@@ -36,6 +36,8 @@ struct Inner {
     rule_actions: Vec<Option<Action>>,
     deny: Option<AhoCorasick>,
     allow: HashSet<String>,
+    /// allowList `{regex}` entries, anchored to the whole value.
+    allow_re: Vec<regex::Regex>,
     hash_key: Vec<u8>,
 }
 
@@ -95,6 +97,13 @@ impl Filter {
         };
         let allow =
             policy.allow_list.iter().map(|s| s.to_ascii_lowercase()).collect();
+        let allow_re = policy
+            .allow_patterns
+            .iter()
+            .filter_map(|p| {
+                crate::engine::compile(&format!("^(?:{})$", p)).ok()
+            })
+            .collect();
         let hash_key = match &policy.hash_key {
             Some(k) => k.as_bytes().to_vec(),
             None => random_bytes(32)?,
@@ -105,6 +114,7 @@ impl Filter {
                 rule_actions,
                 deny,
                 allow,
+                allow_re,
                 hash_key,
                 policy,
             }),
@@ -169,8 +179,6 @@ impl Filter {
             let Some(fam) = self.family(side, r.kind) else { continue };
             if !fam.wants(&r.type_name)
                 || fam.disabled_rules.iter().any(|d| *d == r.id)
-                || score < fam.threshold_for(&r.type_name)
-                || self.allowed(&text[span.clone()])
             {
                 continue;
             }
@@ -187,10 +195,7 @@ impl Filter {
         }
         if let Some(fam) = self.family(side, Kind::Pii) {
             for d in crate::names::detect(text) {
-                if !fam.wants(d.type_name)
-                    || d.score < fam.threshold_for(d.type_name)
-                    || self.allowed(&text[d.span.clone()])
-                {
+                if !fam.wants(d.type_name) {
                     continue;
                 }
                 out.push(Candidate {
@@ -203,6 +208,16 @@ impl Filter {
                 });
             }
         }
+        // Overlaps are resolved before thresholds and the allow list: the
+        // strongest reading of a span decides what it is. A card number
+        // below a raised CREDIT_CARD threshold, or an allow-listed email,
+        // must not surface as an Aadhaar number or a URL inside it.
+        let mut out = resolve_overlaps(out);
+        out.retain(|c| {
+            self.family(side, c.kind)
+                .map_or(false, |f| c.score >= f.threshold_for(&c.type_name))
+                && !self.allowed(&text[c.span.clone()])
+        });
         if let Some(ac) = &inner.deny {
             for m in ac.find_iter(text) {
                 let d = &inner.policy.deny_list[m.pattern().as_usize()];
@@ -259,8 +274,9 @@ impl Filter {
     }
 
     fn allowed(&self, value: &str) -> bool {
-        !self.inner.allow.is_empty()
-            && self.inner.allow.contains(&value.trim().to_ascii_lowercase())
+        (!self.inner.allow.is_empty()
+            && self.inner.allow.contains(&value.trim().to_ascii_lowercase()))
+            || self.inner.allow_re.iter().any(|r| r.is_match(value.trim()))
     }
 
     fn replacement(

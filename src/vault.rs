@@ -46,25 +46,111 @@ impl fmt::Debug for Vault {
 /// `redact` so memory stays bounded over a long chat.
 pub const MAX_ENTRIES: usize = 100_000;
 
-/// Length of a token-shaped string at the start of `s`:
-/// `[` letter, up to 40 of letters/digits/`_`, `_`, 1-6 digits, `]`, in
-/// any case (models re-case tokens; markdown around them needs nothing
-/// special). Hand-written rather than a regex: it runs at every `[` of
-/// every response.
-fn token_len(s: &[u8]) -> Option<usize> {
-    if s.len() < 5 || s[0] != b'[' || !s[1].is_ascii_alphabetic() {
+/// Tokens as they come back from a model: any case, markdown around them
+/// (`**[EMAIL_1]**` needs nothing special), a space inside the brackets or
+/// instead of the underscore (`[ EMAIL 1 ]`), or the brackets dropped
+/// (`EMAIL_1`). A bare token must be upper case and a whole word, so
+/// `MY_EMAIL_1` or `email_1` in code is never touched; and every shape is
+/// only restored when the vault holds that exact token. Hand-written rather
+/// than a regex: it runs over every response, and the engine's regex scans
+/// slowly.
+///
+/// Returns the length of the bracketed token at the start of `s`.
+fn bracket_token_len(s: &[u8]) -> Option<usize> {
+    if s.first() != Some(&b'[') {
         return None;
     }
-    let body_end = s.iter().take(50).position(|&b| b == b']')?;
-    let body = &s[1..body_end];
-    let us = body.iter().rposition(|&b| b == b'_')?;
-    let (name, digits) = (&body[..us], &body[us + 1..]);
-    let ok = !name.is_empty()
-        && name.len() <= 41
-        && name.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        && (1..=6).contains(&digits.len())
-        && digits.iter().all(u8::is_ascii_digit);
-    ok.then_some(body_end + 1)
+    let mut i = 1;
+    if s.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let name = name_len(&s[i..], true)?;
+    i += name;
+    if !matches!(s.get(i), Some(b'_') | Some(b' ')) {
+        return None;
+    }
+    i += 1;
+    let digits =
+        s[i..].iter().take(7).take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=6).contains(&digits) {
+        return None;
+    }
+    i += digits;
+    if s.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    (s.get(i) == Some(&b']')).then_some(i + 1)
+}
+
+/// Length of a token name `[A-Za-z][A-Za-z0-9_]{0,40}` at the start of `s`
+/// that is followed by `_digits` or ` digits`, backing off so the last
+/// `_` before the digits is the separator.
+fn name_len(s: &[u8], any_case: bool) -> Option<usize> {
+    let first = *s.first()?;
+    let ok_first = if any_case {
+        first.is_ascii_alphabetic()
+    } else {
+        first.is_ascii_uppercase()
+    };
+    if !ok_first {
+        return None;
+    }
+    let ok = |b: &u8| {
+        if any_case {
+            b.is_ascii_alphanumeric() || *b == b'_'
+        } else {
+            b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_'
+        }
+    };
+    let run = 1 + s[1..].iter().take(41).take_while(|b| ok(b)).count();
+    // The separator is the last `_` (or a space right after the run)
+    // followed by a digit.
+    if s.get(run) == Some(&b' ')
+        && s.get(run + 1).map_or(false, u8::is_ascii_digit)
+    {
+        return Some(run);
+    }
+    let sep = s[..run].iter().rposition(|&b| b == b'_')?;
+    let tail_digits =
+        s[sep + 1..run].iter().all(u8::is_ascii_digit) && sep + 1 < run;
+    (sep > 0 && tail_digits).then_some(sep)
+}
+
+/// Length of a bare upper-case token `NAME_12` at the start of `s`.
+fn bare_token_len(s: &[u8]) -> Option<usize> {
+    let name = name_len(s, false)?;
+    if s.get(name) != Some(&b'_') {
+        return None;
+    }
+    let digits = s[name + 1..]
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=6).contains(&digits).then_some(name + 1 + digits)
+}
+
+/// An exported token must have the exact canonical shape `[NAME_N]`.
+fn is_strict_token(t: &str) -> bool {
+    let b = t.as_bytes();
+    bracket_token_len(b) == Some(b.len()) && !t.contains(' ')
+}
+
+/// `[ email 1 ]`, `EMAIL_1` -> `[EMAIL_1]`.
+fn canonical(token: &str) -> String {
+    let inner = token.trim_start_matches('[').trim_end_matches(']').trim();
+    let mut out = String::with_capacity(inner.len() + 2);
+    out.push('[');
+    match inner.rfind(' ') {
+        Some(i) => {
+            out.push_str(&inner[..i]);
+            out.push('_');
+            out.push_str(&inner[i + 1..]);
+        }
+        None => out.push_str(inner),
+    }
+    out.push(']');
+    out.to_ascii_uppercase()
 }
 
 impl Vault {
@@ -123,7 +209,7 @@ impl Vault {
     /// The value behind a token (any case), if the token is in the vault.
     pub fn lookup(&self, token: &str) -> Option<&str> {
         self.by_token
-            .get(&token.to_ascii_uppercase())
+            .get(&canonical(token))
             .map(|&i| self.entries[i].value.as_str())
     }
 
@@ -133,18 +219,29 @@ impl Vault {
         text: &'a str,
     ) -> impl Iterator<Item = (std::ops::Range<usize>, &'a str)> + 'a {
         let bytes = text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let mut at = if self.entries.is_empty() { bytes.len() } else { 0 };
         std::iter::from_fn(move || {
             while at < bytes.len() {
-                let start =
-                    at + bytes[at..].iter().position(|&b| b == b'[')?;
-                at = start + 1;
-                if let Some(n) = token_len(&bytes[start..]) {
-                    // A token is ASCII, so these offsets are char boundaries.
-                    if let Some(v) = self.lookup(&text[start..start + n]) {
-                        at = start + n;
-                        return Some((start..start + n, v));
-                    }
+                let start = at;
+                let b = bytes[at];
+                at += 1;
+                let n = if b == b'[' {
+                    bracket_token_len(&bytes[start..])
+                } else if b.is_ascii_uppercase()
+                    && (start == 0 || !is_word(bytes[start - 1]))
+                {
+                    bare_token_len(&bytes[start..]).filter(|&n| {
+                        bytes.get(start + n).map_or(true, |&c| !is_word(c))
+                    })
+                } else {
+                    None
+                };
+                let Some(n) = n else { continue };
+                // A token is ASCII, so these offsets are char boundaries.
+                if let Some(v) = self.lookup(&text[start..start + n]) {
+                    at = start + n;
+                    return Some((start..start + n, v));
                 }
             }
             None
@@ -179,7 +276,7 @@ impl Vault {
             if self.entries.len() >= MAX_ENTRIES {
                 break;
             }
-            let whole = token_len(e.token.as_bytes()) == Some(e.token.len());
+            let whole = is_strict_token(&e.token);
             if !whole
                 || self.by_token.contains_key(&e.token.to_ascii_uppercase())
             {

@@ -1,4 +1,5 @@
-//! Context words: whole words near a match that raise its score.
+//! Context words: whole words near a match that raise its score, and
+//! anti-context words ("order", "invoice", "version") that lower it.
 //!
 //! Presidio matches context as substrings by default ("lic" in
 //! "duplicate"); we match whole words only, in a fixed window around the
@@ -14,6 +15,10 @@ pub(crate) const WINDOW_BEFORE: usize = 48;
 pub(crate) const WINDOW_AFTER: usize = 24;
 /// Added to the score when a context word is present (capped at 1.0).
 pub(crate) const BOOST: f32 = 0.35;
+/// Subtracted when an anti-context word is present (floored at 0). Larger
+/// than the boost: "order number 0151 2345678" stays below the default
+/// threshold although "number" is a phone context word.
+pub(crate) const PENALTY: f32 = 0.45;
 
 /// Hits are ordered by end offset; a word longer than this could end
 /// past the scan cut-off yet start inside the window.
@@ -22,22 +27,27 @@ const MAX_WORD: usize = 64;
 #[derive(Debug)]
 pub(crate) struct ContextIndex {
     automaton: Option<AhoCorasick>,
-    /// word id -> rule indices that use it
+    /// word id -> rule indices that use it; the top bit marks an
+    /// anti-context use.
     owners: Vec<Vec<u32>>,
 }
+
+const ANTI: u32 = 1 << 31;
 
 impl ContextIndex {
     pub(crate) fn new(rules: &[Rule]) -> ContextIndex {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
-            for w in &rule.context {
+            let plain = rule.context.iter().map(|w| (w, i as u32));
+            let anti = rule.anti_context.iter().map(|w| (w, i as u32 | ANTI));
+            for (w, owner) in plain.chain(anti) {
                 let w = w.to_ascii_lowercase();
                 match words.iter().position(|x| *x == w) {
-                    Some(p) => owners[p].push(i as u32),
+                    Some(p) => owners[p].push(owner),
                     None => {
                         words.push(w);
-                        owners.push(vec![i as u32]);
+                        owners.push(vec![owner]);
                     }
                 }
             }
@@ -61,7 +71,10 @@ impl ContextIndex {
         detections: &mut [Detection],
     ) {
         let Some(ac) = &self.automaton else { return };
-        if !detections.iter().any(|d| !rules[d.rule].context.is_empty()) {
+        if !detections.iter().any(|d| {
+            let r = &rules[d.rule];
+            !r.context.is_empty() || !r.anti_context.is_empty()
+        }) {
             return;
         }
         let bytes = text.as_bytes();
@@ -83,13 +96,33 @@ impl ContextIndex {
             let lo = d.span.start.saturating_sub(WINDOW_BEFORE);
             let hi = d.span.end.saturating_add(WINDOW_AFTER);
             let first = hits.partition_point(|h| h.1 <= lo);
-            let near = hits[first..]
+            let (mut plus, mut minus) = (false, false);
+            let rule = d.rule as u32;
+            for h in hits[first..]
                 .iter()
                 .take_while(|h| h.1 <= hi + MAX_WORD)
                 .filter(|h| h.0 < hi)
                 .filter(|h| h.1 <= d.span.start || h.0 >= d.span.end)
-                .any(|h| self.owners[h.2].contains(&(d.rule as u32)));
-            if near {
+            {
+                // Anti-context counts only before the match with no digit
+                // in between: "order number 4471" describes this number,
+                // while in "card 4111 ... version 1.2" and "version 1.2,
+                // card 4111 ..." the word belongs to another number.
+                let describes = h.1 <= d.span.start
+                    && !bytes[h.1..d.span.start]
+                        .iter()
+                        .any(u8::is_ascii_digit);
+                for &o in &self.owners[h.2] {
+                    if o == rule {
+                        plus = true;
+                    } else if o == rule | ANTI && describes {
+                        minus = true;
+                    }
+                }
+            }
+            if minus {
+                d.score = (d.score - PENALTY).max(0.0);
+            } else if plus {
                 d.score = (d.score + BOOST).min(1.0);
             }
         }

@@ -49,6 +49,8 @@ pub(crate) struct Rule {
     pub min_entropy: f32,
     pub score: f32,
     pub context: Vec<String>,
+    /// Words that lower the score (built-in rules only).
+    pub anti_context: Vec<String>,
 }
 
 /// A match that passed validation, before policy.
@@ -82,6 +84,11 @@ impl Rule {
             min_entropy: def.min_entropy,
             score: def.score,
             context: def.context.iter().map(|k| k.to_string()).collect(),
+            anti_context: def
+                .anti_context
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
         }
     }
 
@@ -125,6 +132,7 @@ impl Rule {
             min_entropy: 0.0,
             score,
             context,
+            anti_context: Vec::new(),
         })
     }
 
@@ -374,6 +382,18 @@ impl Engine {
         let value = &text[span.clone()];
         if !validate::check(rule.validator, value) {
             return;
+        }
+        // An IPv6 token must stand alone: not glued to a word, `.` or `:`
+        // on the left (`std::cout`, `a.b::c`) or a word or `:` on the right.
+        if rule.validator == Validator::Ipv6 {
+            let b = text.as_bytes();
+            let glued_left = span.start > 0
+                && matches!(b[span.start - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b':' | b'.' | b'_');
+            let glued_right = span.end < b.len()
+                && matches!(b[span.end], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b':' | b'_');
+            if glued_left || glued_right {
+                return;
+            }
         }
         if rule.min_entropy > 0.0
             && validate::entropy(value.as_bytes()) < rule.min_entropy

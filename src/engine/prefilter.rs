@@ -9,8 +9,9 @@
 //!
 //! Beyond *which* rules, it says *where*: the positions at which a match
 //! of the rule may start. A match must contain one of its rule's anchors:
-//! a keyword hit for rules with keywords, an ASCII digit for rules without
-//! (a test checks every built-in example). So it starts at most `max_len`
+//! a keyword hit, widened by the context window (a keyword may be a
+//! context word next to the match), for rules with keywords; an ASCII
+//! digit for rules without (a test checks every built-in example). So it starts at most `max_len`
 //! bytes before the anchor ends and no later than the anchor's last byte.
 //! Rules with no length bound may start anywhere once anchored.
 
@@ -18,7 +19,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::Rule;
+use super::{context, Rule};
 
 #[derive(Debug)]
 pub(crate) struct Prefilter {
@@ -113,12 +114,19 @@ impl Prefilter {
         match &self.automaton {
             Some(ac) => {
                 for m in ac.find_overlapping_iter(text) {
+                    // A keyword may also be a context word near the match
+                    // (rules that run only where one occurs): widen the
+                    // anchor by the context window on both sides.
+                    let near = m.start().saturating_sub(context::WINDOW_AFTER)
+                        ..m.end()
+                            .saturating_add(context::WINDOW_BEFORE)
+                            .min(text.len());
                     for &i in &self.owners[m.pattern().as_usize()] {
                         let rule = &rules[i as usize];
                         push_window(
                             text,
                             &mut out[i as usize],
-                            m.range(),
+                            near.clone(),
                             rule.max_len(),
                         );
                     }

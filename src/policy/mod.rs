@@ -18,7 +18,7 @@
 //!   secrets: { enabled, types, action, actions, minScore, thresholds,
 //!              disabledRules: [id..] },
 //!   injection: { enabled, flagThreshold: 0.5, blockThreshold: 0.8 },
-//!   allowList: [string..],            // values never flagged
+//!   allowList: [string | {regex}..],  // values never flagged
 //!   denyList: [{ value, type }],       // values always flagged
 //!   rules: [{ id, type, regex, kind, keywords, group, validator, score,
 //!             action, context }],
@@ -74,6 +74,18 @@ impl FamilyPolicy {
             thresholds: BTreeMap::new(),
             disabled_rules: Vec::new(),
         }
+    }
+
+    /// PII defaults: generic dates (DATE_TIME) and URLs are flagged, not
+    /// rewritten, so "what happened on 2024-01-15?" and "summarize
+    /// https://..." still make sense to the model; dates of birth
+    /// (DATE_OF_BIRTH) follow the family action. In responses, links are
+    /// judged by the exfiltration check (allowed hosts), not as PII.
+    fn pii_defaults(action: Action) -> FamilyPolicy {
+        let mut f = FamilyPolicy::defaults(action);
+        f.actions.insert("DATE_TIME".to_string(), Action::Flag);
+        f.actions.insert("URL".to_string(), Action::Flag);
+        f
     }
 
     /// The action for a type.
@@ -184,6 +196,9 @@ pub struct Policy {
     pub injection: InjectionPolicy,
     /// Values never reported (exact, ASCII case-insensitive).
     pub allow_list: Vec<String>,
+    /// Patterns for values never reported (a finding whose whole value
+    /// matches is dropped; `\d`, `\w`, `\b` are ASCII-only).
+    pub allow_patterns: Vec<String>,
     /// Values always reported.
     pub deny_list: Vec<DenyEntry>,
     /// Custom rules, run after the built-ins.
@@ -205,7 +220,7 @@ impl Default for Policy {
         Policy {
             fail_closed: true,
             max_input_bytes: 16 << 20,
-            pii: FamilyPolicy::defaults(Action::Pseudonymize),
+            pii: FamilyPolicy::pii_defaults(Action::Pseudonymize),
             secrets: FamilyPolicy::defaults(Action::Redact),
             injection: InjectionPolicy {
                 enabled: true,
@@ -213,13 +228,14 @@ impl Default for Policy {
                 block_threshold: 0.8,
             },
             allow_list: Vec::new(),
+            allow_patterns: Vec::new(),
             deny_list: Vec::new(),
             rules: Vec::new(),
             mask_char: '*',
             mask_keep_last: 0,
             hash_key: None,
             response: ResponsePolicy {
-                pii: FamilyPolicy::defaults(Action::Redact),
+                pii: FamilyPolicy::pii_defaults(Action::Redact),
                 secrets: FamilyPolicy::defaults(Action::Redact),
                 allowed_hosts: Vec::new(),
                 system_prompt: None,
@@ -610,7 +626,7 @@ fn custom_rules(
                     format!(
                         "unknown validator {} (expected one of: {})",
                         quote(v),
-                        Validator::NAMES
+                        Validator::names()
                     ),
                 )
             })?,
@@ -770,12 +786,43 @@ impl Policy {
                 ));
             }
         }
-        if let Some(list) = o.strings("allowList")? {
-            p.allow_list = list
-                .into_iter()
-                .map(|(s, _)| s)
-                .filter(|s| !s.is_empty())
-                .collect();
+        if let Some((items, path)) = o.array("allowList")? {
+            for (i, item) in items.iter().enumerate() {
+                let ip = index(&path, i);
+                match item {
+                    Value::String(v) if v.is_empty() => {}
+                    Value::String(v) => p.allow_list.push(v.clone()),
+                    Value::Object(_) => {
+                        let mut e = Obj::new(item, &ip)?;
+                        let (re, rp) =
+                            e.string("regex")?.ok_or_else(|| {
+                                Error::policy(join(&ip, "regex"), "missing")
+                            })?;
+                        if re.len() > MAX_PATTERN_LEN {
+                            return Err(Error::limit(
+                                rp,
+                                format!(
+                                    "longer than {} bytes",
+                                    MAX_PATTERN_LEN
+                                ),
+                            ));
+                        }
+                        crate::engine::compile(&format!("^(?:{})$", re))
+                            .map_err(|m| Error::policy(rp.clone(), m))?;
+                        e.finish()?;
+                        p.allow_patterns.push(re.to_string());
+                    }
+                    other => {
+                        return Err(Error::policy(
+                            ip,
+                            format!(
+                                "expected a string or {{regex}}, got {}",
+                                other.type_name()
+                            ),
+                        ))
+                    }
+                }
+            }
         }
         if let Some(mut m) = o.object("mask")? {
             if let Some((c, cp)) = m.string("char")? {

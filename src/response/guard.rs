@@ -32,6 +32,9 @@ pub(crate) struct Guard {
     folds: bool,
     /// Literal the match starts with (compared ASCII case-insensitively).
     prefix: Option<Vec<u8>>,
+    /// Longest match in bytes: a match still forming at the end of the
+    /// text starts no earlier than this before it.
+    max_len: Option<usize>,
 }
 
 impl Guard {
@@ -42,6 +45,7 @@ impl Guard {
             non_ascii: false,
             any: false,
             folds: false,
+            max_len: crate::engine::syntax::facts(p).max_len,
             prefix: literal_prefix(p),
         };
         let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
@@ -178,7 +182,7 @@ impl Guard {
         i
     }
 
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         self.any
             || if c.is_ascii() {
                 self.ascii[c as usize]
@@ -204,6 +208,10 @@ impl Guard {
         found: &dyn Fn(usize) -> bool,
     ) -> usize {
         let end = text.len();
+        let floor = match self.max_len {
+            Some(n) => floor.max(floor_char(text, end.saturating_sub(n))),
+            None => floor,
+        };
         let run = if self.any {
             floor
         } else {

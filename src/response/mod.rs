@@ -105,6 +105,12 @@ pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
 #[derive(Default)]
 struct Checks {
     guards: Vec<guard::Guard>,
+    /// Per guard: the rule is gated by keywords that may sit *outside* its
+    /// match (PII rules run only near a context word), so a match can still
+    /// appear after it ended, when a keyword arrives within the context
+    /// window behind it.
+    /// `None` when not gated, else the digits a match must hold.
+    gated: Vec<Option<usize>>,
     canaries: Vec<canary::Canary>,
     canary_count: usize,
     leak: Option<leak::Fingerprint>,
@@ -135,8 +141,58 @@ impl Checks {
                 .chain(p.rules.iter().map(|r| r.regex.as_str()))
                 .map(guard::Guard::of_pattern)
                 .collect();
+            let gate = |kind: Kind, has_keywords: bool, pattern: &str| {
+                (kind == Kind::Pii && has_keywords)
+                    .then(|| crate::engine::syntax::facts(pattern).min_digits)
+            };
+            self.gated =
+                crate::rules::builtin()
+                    .map(|r| gate(r.kind, !r.keywords.is_empty(), r.pattern))
+                    .chain(p.rules.iter().map(|r| {
+                        gate(r.kind, !r.keywords.is_empty(), &r.regex)
+                    }))
+                    .collect();
         }
     }
+}
+
+/// Start of the earliest run of `guard` characters holding at least
+/// `need` digits (one, if `need` is 0) that ends at or after `e2`; `len`
+/// when there is none.
+fn gated_pending(
+    text: &str,
+    floor: usize,
+    e2: usize,
+    guard: &guard::Guard,
+    need: usize,
+) -> usize {
+    let need = need.max(1);
+    let mut best = text.len();
+    let (mut run_start, mut run_end, mut digits) = (None, 0, 0);
+    for (i, c) in text[floor..].char_indices().rev() {
+        let i = floor + i;
+        if guard.contains(c) {
+            if run_start.is_none() {
+                run_end = i + c.len_utf8();
+                digits = 0;
+            }
+            run_start = Some(i);
+            digits += usize::from(c.is_ascii_digit());
+        } else if let Some(start) = run_start.take() {
+            if run_end < e2 {
+                return best;
+            }
+            if digits >= need {
+                best = start;
+            }
+        }
+    }
+    if let Some(start) = run_start {
+        if run_end >= e2 && digits >= need {
+            best = start;
+        }
+    }
+    best
 }
 
 /// One screening of a window.
@@ -432,6 +488,14 @@ impl ResponseScanner {
         let mut g = e;
         for gd in &self.checks.guards {
             g = g.min(gd.pending(text, floor, &found));
+        }
+        // Gated rules: hold every run of their characters (with the
+        // digits a match needs) that ends within CTX_AFTER of the end,
+        // since a keyword may still arrive there.
+        let e2 = guard::floor_char(text, e.saturating_sub(CTX_AFTER));
+        for (gd, need) in self.checks.guards.iter().zip(&self.checks.gated) {
+            let Some(need) = *need else { continue };
+            g = g.min(gated_pending(text, floor, e2, gd, need));
         }
         if deny_max > 0 {
             g = g.min(guard::floor_char(

@@ -33,6 +33,56 @@ pub(crate) enum Validator {
     Ipv6,
     /// Phone number: digit count and not a date/version/long zero run.
     Phone,
+    // --- PII validators (pii helper); implemented in engine::validate ---
+    AbaRouting,
+    AuAbn,
+    AuAcn,
+    AuTfn,
+    AuMedicare,
+    CreditCard,
+    PhoneNanp,
+    PlNip,
+    BrCpf,
+    BrCnpj,
+    CaSin,
+    CryptoWallet,
+    Date,
+    Dea,
+    DeKvnr,
+    DeLanr,
+    DeRvnr,
+    DeTaxId,
+    EsNif,
+    FiHetu,
+    FrNir,
+    Icao,
+    InGstin,
+    ItFiscalCode,
+    ItVat,
+    KrBrn,
+    KrDriver,
+    KrFrn,
+    KrRrn,
+    Mac,
+    NlBsn,
+    NotPlaceholder,
+    PlPesel,
+    SeOrg,
+    SePnr,
+    SgNric,
+    SgUen,
+    ThTnin,
+    TrPlate,
+    TrTckn,
+    UkDriving,
+    UkNhs,
+    UkNino,
+    UkPlate,
+    Url,
+    UsItin,
+    UsNpi,
+    Verhoeff,
+    ZaId,
 }
 
 impl Validator {
@@ -46,12 +96,78 @@ impl Validator {
             "ipv4" => Validator::Ipv4,
             "ipv6" => Validator::Ipv6,
             "phone" => Validator::Phone,
-            _ => return None,
+            _ => {
+                return Validator::PII
+                    .iter()
+                    .find(|p| p.0 == name)
+                    .map(|p| p.1)
+            }
         })
     }
 
-    pub(crate) const NAMES: &'static str =
-        "none, luhn, iban, us_ssn, ipv4, ipv6, phone";
+    /// Every validator name, for error messages.
+    pub(crate) fn names() -> String {
+        let mut out =
+            String::from("none, luhn, iban, us_ssn, ipv4, ipv6, phone");
+        for (name, _) in Validator::PII {
+            out.push_str(", ");
+            out.push_str(name);
+        }
+        out
+    }
+
+    /// PII validators by policy name (pii helper's block).
+    pub(crate) const PII: &'static [(&'static str, Validator)] = &[
+        ("aba_routing", Validator::AbaRouting),
+        ("au_abn", Validator::AuAbn),
+        ("au_acn", Validator::AuAcn),
+        ("au_tfn", Validator::AuTfn),
+        ("au_medicare", Validator::AuMedicare),
+        ("credit_card", Validator::CreditCard),
+        ("phone_nanp", Validator::PhoneNanp),
+        ("pl_nip", Validator::PlNip),
+        ("br_cpf", Validator::BrCpf),
+        ("br_cnpj", Validator::BrCnpj),
+        ("ca_sin", Validator::CaSin),
+        ("crypto_wallet", Validator::CryptoWallet),
+        ("date", Validator::Date),
+        ("dea", Validator::Dea),
+        ("de_kvnr", Validator::DeKvnr),
+        ("de_lanr", Validator::DeLanr),
+        ("de_rvnr", Validator::DeRvnr),
+        ("de_tax_id", Validator::DeTaxId),
+        ("es_nif", Validator::EsNif),
+        ("fi_hetu", Validator::FiHetu),
+        ("fr_nir", Validator::FrNir),
+        ("icao", Validator::Icao),
+        ("in_gstin", Validator::InGstin),
+        ("it_fiscal_code", Validator::ItFiscalCode),
+        ("it_vat", Validator::ItVat),
+        ("kr_brn", Validator::KrBrn),
+        ("kr_driver", Validator::KrDriver),
+        ("kr_frn", Validator::KrFrn),
+        ("kr_rrn", Validator::KrRrn),
+        ("mac", Validator::Mac),
+        ("nl_bsn", Validator::NlBsn),
+        ("not_placeholder", Validator::NotPlaceholder),
+        ("pl_pesel", Validator::PlPesel),
+        ("se_org", Validator::SeOrg),
+        ("se_pnr", Validator::SePnr),
+        ("sg_nric", Validator::SgNric),
+        ("sg_uen", Validator::SgUen),
+        ("th_tnin", Validator::ThTnin),
+        ("tr_plate", Validator::TrPlate),
+        ("tr_tckn", Validator::TrTckn),
+        ("uk_driving", Validator::UkDriving),
+        ("uk_nhs", Validator::UkNhs),
+        ("uk_nino", Validator::UkNino),
+        ("uk_plate", Validator::UkPlate),
+        ("url", Validator::Url),
+        ("us_itin", Validator::UsItin),
+        ("us_npi", Validator::UsNpi),
+        ("verhoeff", Validator::Verhoeff),
+        ("za_id", Validator::ZaId),
+    ];
 }
 
 /// One built-in detection rule.
@@ -76,6 +192,9 @@ pub(crate) struct RuleDef {
     pub score: f32,
     /// Whole words near the match that raise its score.
     pub context: &'static [&'static str],
+    /// Whole words near the match that lower its score ("order",
+    /// "invoice", "version"): the number is probably not this type.
+    pub anti_context: &'static [&'static str],
     /// Texts that must yield a finding of this rule.
     pub hits: &'static [&'static str],
     /// Texts that must not yield a finding of this rule.
@@ -95,6 +214,7 @@ impl RuleDef {
         min_entropy: 0.0,
         score: 0.9,
         context: &[],
+        anti_context: &[],
         hits: &[],
         misses: &[],
     };

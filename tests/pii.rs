@@ -1,0 +1,369 @@
+//! PII rules through the full engine, and the dev-corpus figures.
+
+use promptfence::__private;
+use promptfence::{Filter, Kind, Policy};
+
+fn filter() -> Filter {
+    Filter::new(Policy::default()).expect("default policy")
+}
+
+/// Every built-in PII rule: each `hits` text yields a finding of the
+/// rule's type (after overlap resolution, as users see it) and each
+/// `misses` text yields no finding of the rule.
+#[test]
+fn every_pii_rule_hits_and_misses() {
+    let f = filter();
+    let mut failures = Vec::new();
+    let mut rules = 0;
+    for (id, ty, kind, hits, misses) in __private::builtin_examples() {
+        if kind != Kind::Pii.as_str() {
+            continue;
+        }
+        rules += 1;
+        assert!(!hits.is_empty(), "rule {} has no hits", id);
+        assert!(!misses.is_empty(), "rule {} has no misses", id);
+        for h in hits {
+            let c = __private::candidates(&f, h, false);
+            if !c.iter().any(|(_, t, _)| t == ty) {
+                failures
+                    .push(format!("{}: no {} in {:?}: {:?}", id, ty, h, c));
+            }
+        }
+        for m in misses {
+            let c = __private::candidates(&f, m, true);
+            if c.iter().any(|(r, _, _)| r == id) {
+                failures.push(format!("{}: fired on miss {:?}", id, m));
+            }
+        }
+    }
+    assert!(rules >= 60, "only {} PII rules", rules);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// At least 56 distinct regex PII types, with the national ids the design
+/// names.
+#[test]
+fn pii_type_coverage() {
+    let mut types: Vec<&str> = __private::builtin_examples()
+        .into_iter()
+        .filter(|r| r.2 == "pii")
+        .map(|r| r.1)
+        .collect();
+    types.sort();
+    types.dedup();
+    assert!(types.len() >= 56, "{} types: {:?}", types.len(), types);
+    for t in [
+        "EMAIL",
+        "PHONE",
+        "CREDIT_CARD",
+        "US_SSN",
+        "IBAN",
+        "IP_ADDRESS",
+        "MAC_ADDRESS",
+        "URL",
+        "CRYPTO_WALLET",
+        "UK_NINO",
+        "UK_NHS",
+        "IN_AADHAAR",
+        "IN_PAN",
+        "ES_NIF",
+        "IT_FISCAL_CODE",
+        "DE_TAX_ID",
+        "FR_NIR",
+        "CA_SIN",
+        "AU_TFN",
+        "SG_NRIC_FIN",
+        "BR_CPF",
+        "ABA_ROUTING_NUMBER",
+        "MEDICAL_LICENSE",
+        "NL_BSN",
+        "PL_PESEL",
+        "SE_PERSONNUMMER",
+        "FI_PERSONAL_IDENTITY_CODE",
+        "KR_RRN",
+        "ZA_ID_NUMBER",
+        "US_PASSPORT",
+        "US_DRIVER_LICENSE",
+    ] {
+        assert!(types.contains(&t), "missing {}", t);
+    }
+}
+
+/// Anti-context: a checksum-valid number next to "order" or "invoice"
+/// is not reported; the same number next to its context word is.
+#[test]
+fn anti_context_lowers_scores() {
+    let f = filter();
+    let types = |t: &str| -> Vec<String> {
+        __private::candidates(&f, t, false).into_iter().map(|c| c.1).collect()
+    };
+    assert!(types("card 4539148803436467").contains(&"CREDIT_CARD".into()));
+    assert!(types("order 4539148803436467").is_empty());
+    assert!(types("call me on (415) 555-0132").contains(&"PHONE".into()));
+    assert!(types("invoice (415) 555-0132").is_empty());
+    assert!(types("my number is 030 901820 77").contains(&"PHONE".into()));
+    assert!(types("order number 030 901820 77").is_empty());
+    assert!(types("tracking 5423182790").is_empty());
+}
+
+/// Phones: international and national formats; not fooled by versions,
+/// timestamps, dates or hashes.
+#[test]
+fn phones_and_lookalikes() {
+    let f = filter();
+    let phone = |t: &str| {
+        __private::candidates(&f, t, false)
+            .iter()
+            .any(|c| c.1 == "PHONE" || c.1.ends_with("_PHONE_NUMBER"))
+    };
+    for t in [
+        "call +1 415 555 0132",
+        "UK: +44 20 7946 0958",
+        "DE: +49 30 901820",
+        "FR: +33 1 42 68 53 00",
+        "ES: +34 912 345 678",
+        "IT: +39 06 678 4343",
+        "NL: +31 20 123 4567",
+        "PL: +48 512 345 678",
+        "SE: +46 8 123 456 78",
+        "FI: +358 40 123 4567",
+        "IN: +91 98765 43210",
+        "AU: +61 2 9876 5432",
+        "SG: +65 9123 4567",
+        "KR: +82 10 1234 5678",
+        "BR: +55 11 98456 5666",
+        "ZA: +27 82 123 4567",
+        "my phone: (415) 555-0132",
+        "phone 020 7946 0958",
+    ] {
+        assert!(phone(t), "{}", t);
+    }
+    for t in [
+        "version 10.12.2024",
+        "at 2024-01-15 12:30:45",
+        "build 1.2.3.4567",
+        "sha 4f2a9c0d1e",
+        "order #48201937",
+        "1700000000123",
+        "+999 123 4567",
+    ] {
+        assert!(!phone(t), "{}", t);
+    }
+}
+
+fn corpus_path() -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/dev/pii_dev.jsonl");
+    p.exists().then_some(p)
+}
+
+/// Per-type figures on the dev corpus (non-SECRET items), scored like
+/// ../shared/eval/score.mjs. Prints; run with
+/// `cargo test --test integration pii::corpus -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn corpus() {
+    use std::collections::BTreeMap;
+    let Some(path) = corpus_path() else { return };
+    let text = std::fs::read_to_string(path).unwrap();
+    let f = filter();
+    let family = |base: &str, t: &str| -> bool {
+        match base {
+            "PHONE" => {
+                t.ends_with("_PHONE_NUMBER") || t.ends_with("_MOBILE_NUMBER")
+            }
+            "PASSPORT" => t.ends_with("_PASSPORT"),
+            "DRIVER_LICENSE" => {
+                t.ends_with("_DRIVER_LICENSE")
+                    || t.ends_with("_DRIVING_LICENCE")
+            }
+            _ => false,
+        }
+    };
+    // type -> (truth, found, tp findings, fp findings)
+    let mut agg: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    let (mut neg, mut neg_fa) = (0, 0);
+    let show = std::env::var("PII_SHOW").ok();
+    for line in text.lines() {
+        let item: serde_json::Value = serde_json::from_str(line).unwrap();
+        let annotated: Vec<String> = item["annotated_types"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        if annotated.iter().any(|t| t == "SECRET") {
+            continue;
+        }
+        let t = item["text"].as_str().unwrap();
+        let spans: Vec<(usize, usize, String)> = item["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                    s["type"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        // byte offset -> code point index
+        let mut cp = vec![0usize; t.len() + 1];
+        let mut n = 0;
+        for (i, ch) in t.char_indices() {
+            for k in 0..ch.len_utf8() {
+                cp[i + k] = n;
+            }
+            n += 1;
+        }
+        cp[t.len()] = n;
+        let mut s = f.session();
+        let report = s.screen_prompt(t);
+        let found: Vec<(usize, usize, String, String)> = report
+            .findings
+            .iter()
+            .filter(|x| x.kind == Kind::Pii || x.kind == Kind::Secret)
+            .map(|x| {
+                let base = if x.kind == Kind::Secret {
+                    "SECRET".to_string()
+                } else if x.type_name == "DATE_OF_BIRTH" {
+                    "DATE_TIME".to_string()
+                } else {
+                    x.type_name.clone()
+                };
+                let (a, b) = (cp[x.span.start], cp[x.span.end]);
+                let mapped = if annotated.contains(&base) {
+                    base.clone()
+                } else {
+                    annotated
+                        .iter()
+                        .find(|t| family(&base, t))
+                        .cloned()
+                        .unwrap_or(base.clone())
+                };
+                (a, b, mapped, x.rule.clone())
+            })
+            .collect();
+        let ov = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let mut fa = false;
+        for (a, b, ty) in &spans {
+            let e = agg.entry(ty.clone()).or_default();
+            e[0] += 1;
+            if found.iter().any(|x| x.2 == *ty && ov((x.0, x.1), (*a, *b))) {
+                e[1] += 1;
+            } else if show.as_deref().map_or(false, |s| s == ty || s == "*") {
+                println!("MISS {} {:?} {:?}", ty, t, found);
+            }
+        }
+        for x in &found {
+            if !annotated.contains(&x.2) {
+                continue;
+            }
+            let e = agg.entry(x.2.clone()).or_default();
+            if spans.iter().any(|s| s.2 == x.2 && ov((x.0, x.1), (s.0, s.1))) {
+                e[2] += 1;
+            } else {
+                e[3] += 1;
+                fa = true;
+                if show.as_deref().map_or(false, |s| s == x.2 || s == "*") {
+                    println!("FP {} {:?} rule {}", x.2, t, x.3);
+                }
+            }
+        }
+        if spans.is_empty() {
+            neg += 1;
+            if fa {
+                neg_fa += 1;
+            }
+        }
+    }
+    let mut tot = [0usize; 4];
+    for (t, e) in &agg {
+        println!(
+            "{:28} truth {:4} found {:4} tp {:4} fp {:3}",
+            t, e[0], e[1], e[2], e[3]
+        );
+        for i in 0..4 {
+            tot[i] += e[i];
+        }
+    }
+    let p = tot[2] as f64 / (tot[2] + tot[3]).max(1) as f64;
+    let r = tot[1] as f64 / tot[0].max(1) as f64;
+    println!(
+        "micro P {:.3} R {:.3} F1 {:.3}; negatives {} false-alarm {:.1}%",
+        p,
+        r,
+        2.0 * p * r / (p + r),
+        neg,
+        100.0 * neg_fa as f64 / neg.max(1) as f64
+    );
+}
+
+/// Every PII pattern compiles within the engine's 1 MiB limit (a rule
+/// over it would be skipped silently) and has a bounded match length (the
+/// stream scanner's hold-back depends on it).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn pii_patterns_compile_and_are_bounded() {
+    let pii: Vec<&str> = __private::builtin_examples()
+        .into_iter()
+        .filter(|r| r.2 == "pii")
+        .map(|r| r.0)
+        .collect();
+    for (id, pat) in __private::builtin_patterns() {
+        if !pii.contains(&id) {
+            continue;
+        }
+        assert!(!pat.chars().any(|c| c.is_control()), "{}: control char", id);
+        regex::RegexBuilder::new(&pat)
+            .size_limit(1 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("{}: {}", id, e));
+        let hir = regex_syntax::parse(&pat).unwrap();
+        let max = hir.properties().maximum_len();
+        assert!(max.map_or(false, |n| n <= 4096), "{}: max len {:?}", id, max);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn shared() -> &'static Filter {
+        static F: std::sync::OnceLock<Filter> = std::sync::OnceLock::new();
+        F.get_or_init(filter)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Any text: screening never panics, spans are in bounds and on
+        /// char boundaries, and the restored output equals the input when
+        /// every action is pseudonymize.
+        #[test]
+        fn pii_pass_never_panics(s in "\\PC{0,200}") {
+            let f = shared();
+            let mut chat = f.session();
+            let r = chat.screen_prompt(&s);
+            for x in &r.findings {
+                prop_assert!(x.span.end <= s.len());
+                prop_assert!(s.is_char_boundary(x.span.start));
+                prop_assert!(s.is_char_boundary(x.span.end));
+            }
+            if r.findings.iter().all(|x| x.action == promptfence::Action::Pseudonymize) {
+                prop_assert_eq!(chat.restore(&r.text), s.clone());
+            }
+        }
+
+        /// Digit-and-separator soup, where most rules fire.
+        #[test]
+        fn pii_pass_on_number_soup(s in "[0-9A-Z +()./:@-]{0,120}") {
+            let f = shared();
+            let mut chat = f.session();
+            let _ = chat.screen_prompt(&s);
+            let _ = chat.screen_response(&s);
+        }
+    }
+}
