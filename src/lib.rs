@@ -48,6 +48,7 @@ mod error;
 mod filter;
 mod inject;
 mod names;
+mod normalize;
 mod policy;
 mod report;
 mod response;
