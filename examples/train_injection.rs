@@ -30,10 +30,15 @@ struct Model {
 }
 
 /// Target benign false-positive rate at the operating point (risk 0.5).
-const TARGET_FPR: f64 = 0.015;
-const EPOCHS: usize = 12;
+const TARGET_FPR: f64 = 0.018;
+const EPOCHS: usize = 25;
 const L2: f32 = 1e-6;
 const LR: f32 = 0.2;
+const DENSE_LR: f32 = 1.0;
+
+fn env_f(name: &str, d: f32) -> f32 {
+    std::env::var(name).ok().and_then(|b| b.parse().ok()).unwrap_or(d)
+}
 
 struct Rng(u64);
 impl Rng {
@@ -51,6 +56,10 @@ impl Rng {
     }
 }
 
+fn bits() -> u32 {
+    std::env::var("INJECT_BITS").ok().and_then(|b| b.parse().ok()).unwrap_or(0)
+}
+
 fn load(path: &str) -> Vec<Item> {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     let mut items = Vec::new();
@@ -64,7 +73,10 @@ fn load(path: &str) -> Vec<Item> {
         let hashed = codes
             .into_iter()
             .map(|c| {
-                let (b, s) = p::inject_bucket(c);
+                let (mut b, s) = p::inject_bucket(c);
+                if bits() > 0 {
+                    b = (c >> (32 - bits())) as usize; // experiments only
+                }
                 (b, s * ow)
             })
             .collect();
@@ -85,7 +97,10 @@ fn logit(m: &Model, it: &Item) -> f32 {
 }
 
 fn train(items: &[&Item], seed: u64) -> Model {
-    let (nb, nd) = p::INJECT_DIMS;
+    let (mut nb, nd) = p::INJECT_DIMS;
+    if bits() > 0 {
+        nb = 1 << bits();
+    }
     let mut m = Model { w: vec![0.0; nb], d: vec![0.0; nd], b: 0.0 };
     let mut gw = vec![1e-8f32; nb];
     let mut gd = vec![1e-8f32; nd];
@@ -94,7 +109,9 @@ fn train(items: &[&Item], seed: u64) -> Model {
     let mut rng = Rng(seed | 1);
     let pos = items.iter().filter(|i| i.label).count() as f32;
     let neg = items.len() as f32 - pos;
-    for _ in 0..EPOCHS {
+    let (l2, lr) = (env_f("INJECT_L2", L2), env_f("INJECT_LR", LR));
+    let dlr = env_f("INJECT_DLR", DENSE_LR);
+    for _ in 0..env_f("INJECT_EPOCHS", EPOCHS as f32) as usize {
         rng.shuffle(&mut order);
         for &k in &order {
             let it = items[k];
@@ -105,17 +122,17 @@ fn train(items: &[&Item], seed: u64) -> Model {
             let pr = 1.0 / (1.0 + (-z).exp());
             let g = (pr - y) * cw;
             for &(b, v) in &it.hashed {
-                let gg = g * v + L2 * m.w[b];
+                let gg = g * v + l2 * m.w[b];
                 gw[b] += gg * gg;
-                m.w[b] -= LR * gg / gw[b].sqrt();
+                m.w[b] -= lr * gg / gw[b].sqrt();
             }
             for (j, x) in it.dense.iter().enumerate() {
                 let gg = g * x;
                 gd[j] += gg * gg;
-                m.d[j] -= LR * gg / gd[j].sqrt();
+                m.d[j] -= dlr * gg / gd[j].sqrt();
             }
             gb += g * g;
-            m.b -= LR * g / gb.sqrt();
+            m.b -= lr * g / gb.sqrt();
         }
     }
     m
@@ -210,6 +227,42 @@ fn per_source(items: &[&Item], risks: &[f32], thr: f32) {
     }
 }
 
+/// Per rule: hits on positives and on benign items (with a few benign
+/// examples' matched spans, for tuning).
+fn rule_report(data: &str) {
+    use std::collections::BTreeMap;
+    let text = std::fs::read_to_string(data).expect("read");
+    let mut stats: BTreeMap<&str, (usize, usize, Vec<String>)> = BTreeMap::new();
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(l).expect("json");
+        let t = v["text"].as_str().unwrap_or("");
+        let pos = v["label"].as_str().unwrap_or("benign") != "benign";
+        let mut seen = std::collections::HashSet::new();
+        for (rule, _ty, span, _s) in p::inject_signals(t) {
+            if !seen.insert(rule) {
+                continue;
+            }
+            let e = stats.entry(rule).or_default();
+            if pos {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+                if e.2.len() < 6 {
+                    let a = t.floor_char_boundary(span.start.saturating_sub(30));
+                    let b = t.ceil_char_boundary((span.end + 30).min(t.len()));
+                    e.2.push(format!("{:?} [{}]", &t[a..b], v["source"].as_str().unwrap_or("")));
+                }
+            }
+        }
+    }
+    for (r, (p, n, ex)) in stats {
+        println!("{r:32} pos {p:5} benign {n:4}");
+        for e in ex {
+            println!("      {e}");
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut data = "../shared/corpus/dev/injection_dev.jsonl".to_string();
@@ -229,6 +282,10 @@ fn main() {
             }
             "--write" => write = true,
             "--eval" => eval = true,
+            "--rules" => {
+                rule_report(&data);
+                return;
+            }
             a => panic!("unknown argument {a}"),
         }
         i += 1;

@@ -17,7 +17,7 @@ const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
 
 /// Dense feature slots.
-pub(crate) const N_DENSE: usize = 10;
+pub(crate) const N_DENSE: usize = 12;
 
 /// Indices of dense features.
 #[allow(dead_code)]
@@ -32,6 +32,8 @@ pub(crate) mod dense {
     pub const PAYLOAD: usize = 7;
     pub const PAYLOAD_RISK: usize = 8;
     pub const LENGTH: usize = 9;
+    pub const DOC: usize = 10;
+    pub const TABLE_PROSE: usize = 11;
 }
 
 #[inline]
@@ -55,7 +57,39 @@ fn push(out: &mut Vec<u32>, h: u32) {
 
 /// Appends hashed feature codes of `norm` (bucket in the high bits,
 /// sign in bit 0) to `out`.
+/// What kind of document a text looks like.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DocShape {
+    /// Looks like a pasted document (table, email, code).
+    pub doc: bool,
+    /// Prose lines (3+ words) inside a markdown table.
+    pub table_prose: usize,
+}
+
+/// Looks at line structure: tables (3+ lines starting with `|`), emails
+/// (`subject:`/`from:` headers), code (fences, `import`/`def` lines).
+pub(crate) fn shape(norm: &str) -> DocShape {
+    let head = &norm.as_bytes()[..norm.len().min(HEAD)];
+    let mut rows = 0;
+    let mut prose = 0;
+    let mut code = 0;
+    for line in head.split(|&c| c == b'\n') {
+        let l = line.trim_ascii();
+        if l.first() == Some(&b'|') {
+            rows += 1;
+        } else if l.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() >= 3 {
+            prose += 1;
+        }
+        if l.starts_with(b"```") || l.starts_with(b"import ") || l.starts_with(b"def ") || l.starts_with(b"from ") && l.windows(8).any(|w| w == b" import ") {
+            code += 1;
+        }
+    }
+    let email = head.starts_with(b"subject:") || head.windows(9).any(|w| w == b"|content:" || w == b"\ncontent:");
+    DocShape { doc: rows >= 3 || email || code >= 2, table_prose: if rows >= 3 { prose } else { 0 } }
+}
+
 pub(crate) fn hashed(norm: &str, out: &mut Vec<u32>) {
+    let start = out.len();
     let b = norm.as_bytes();
     if b.len() <= HEAD + TAIL {
         hashed_part(b, out);
@@ -63,7 +97,26 @@ pub(crate) fn hashed(norm: &str, out: &mut Vec<u32>) {
         hashed_part(&b[..HEAD], out);
         hashed_part(&b[b.len() - TAIL..], out);
     }
+    // Documents: words of prose lines again, under their own seed, so the
+    // model learns what is suspicious inside pasted content.
+    if shape(norm).doc {
+        for line in b[..b.len().min(HEAD)].split(|&c| c == b'\n') {
+            let l = line.trim_ascii();
+            if l.first() == Some(&b'|') || l.len() < 12 {
+                continue;
+            }
+            words(l, out, 10);
+        }
+    }
+    if DEDUP {
+        out[start..].sort_unstable();
+        let mut v = out.split_off(start);
+        v.dedup();
+        out.extend(v);
+    }
 }
+
+const DEDUP: bool = true;
 
 fn hashed_part(b: &[u8], out: &mut Vec<u32>) {
     // Byte 4-grams.
@@ -72,8 +125,18 @@ fn hashed_part(b: &[u8], out: &mut Vec<u32>) {
             push(out, fnv(1, w));
         }
     }
-    // Words: runs of ASCII alphanumerics or any non-ASCII byte that is not
-    // CJK punctuation; CJK text becomes byte 4-grams above.
+    if b.len() >= 6 {
+        for w in b.windows(6) {
+            push(out, fnv(6, w));
+        }
+    }
+    words(b, out, 0);
+}
+
+/// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`.
+fn words(b: &[u8], out: &mut Vec<u32>, seed: u32) {
+    // Words: runs of ASCII alphanumerics or non-ASCII bytes; CJK text is
+    // covered by the byte n-grams.
     let mut prev: Option<&[u8]> = None;
     let mut i = 0;
     while i < b.len() {
@@ -86,10 +149,10 @@ fn hashed_part(b: &[u8], out: &mut Vec<u32>) {
             i += 1;
         }
         let w = &b[s..i.min(s + 24)];
-        push(out, fnv(2, w));
+        push(out, fnv(seed + 2, w));
         if let Some(p) = prev {
-            let h = fnv(3, p) ^ fnv(4, w).rotate_left(7);
-            push(out, fnv(5, &h.to_le_bytes()));
+            let h = fnv(seed + 3, p) ^ fnv(seed + 4, w).rotate_left(7);
+            push(out, fnv(seed + 5, &h.to_le_bytes()));
         }
         prev = Some(w);
     }

@@ -434,6 +434,9 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     }
 
     f.dense[dense::LENGTH] = ((1 + norm.text.len()) as f32).ln() / 10.0;
+    let shape = features::shape(&norm.text);
+    f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
+    f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
     features::hashed(&norm.text, &mut f.hashed);
     (f, signals)
 }
