@@ -126,6 +126,15 @@ pub mod __private {
         crate::inject::rules::RULES.iter().map(|r| (r.id, r.type_name, r.hits, r.misses)).collect()
     }
 
+    /// Injection phrase rules (`Squashed` view only): (id, phrases).
+    pub fn inject_rule_phrases() -> Vec<(&'static str, &'static str)> {
+        crate::inject::rules::RULES
+            .iter()
+            .filter(|r| r.view == crate::inject::rules::View::Squashed)
+            .map(|r| (r.id, r.phrases))
+            .collect()
+    }
+
     /// The normalized view of `text` and the original span of each of its
     /// chars: (normalized text, [(normalized byte, original span)]).
     pub fn normalize_map(text: &str) -> (String, Vec<(usize, std::ops::Range<usize>)>) {

@@ -171,10 +171,10 @@ fn printable(bytes: Vec<u8>) -> Option<String> {
     if n < 8 {
         return None;
     }
-    let good = s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').count();
+    let good = s.chars().filter(|c| !c.is_control() || c.is_ascii_whitespace()).count();
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let spaces = s.chars().filter(|c| *c == ' ').count();
-    if good * 100 >= n * 95 && letters * 2 >= n && spaces >= 1 {
+    let spaces = s.chars().filter(|c| c.is_whitespace()).count();
+    if good * 100 >= n * 97 && letters * 4 >= n && spaces >= 1 {
         Some(s)
     } else {
         None
