@@ -50,9 +50,18 @@ fn fnv(seed: u32, bytes: &[u8]) -> u32 {
     h
 }
 
-#[inline]
+#[inline(always)]
 fn push(out: &mut Vec<u32>, h: u32) {
     out.push(h);
+}
+
+/// Mixes a 64-bit value (an n-gram read as little-endian) to 32 bits.
+#[inline(always)]
+fn mix(seed: u64, x: u64) -> u32 {
+    let mut h = (x ^ seed).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h >> 32) as u32
 }
 
 /// Appends hashed feature codes of `norm` (bucket in the high bits,
@@ -88,7 +97,7 @@ pub(crate) fn shape(norm: &str) -> DocShape {
     DocShape { doc: rows >= 3 || email || code >= 2, table_prose: if rows >= 3 { prose } else { 0 } }
 }
 
-pub(crate) fn hashed(norm: &str, out: &mut Vec<u32>) {
+pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
     let start = out.len();
     let b = norm.as_bytes();
     if b.len() <= HEAD + TAIL {
@@ -99,7 +108,7 @@ pub(crate) fn hashed(norm: &str, out: &mut Vec<u32>) {
     }
     // Documents: words of prose lines again, under their own seed, so the
     // model learns what is suspicious inside pasted content.
-    if shape(norm).doc {
+    if shape.doc {
         for line in b[..b.len().min(HEAD)].split(|&c| c == b'\n') {
             let l = line.trim_ascii();
             if l.first() == Some(&b'|') || l.len() < 12 {
@@ -108,26 +117,33 @@ pub(crate) fn hashed(norm: &str, out: &mut Vec<u32>) {
             words(l, out, 10);
         }
     }
-    if DEDUP {
-        out[start..].sort_unstable();
-        let mut v = out.split_off(start);
-        v.dedup();
-        out.extend(v);
+    // Each bucket counts once (binary features): dedup by bucket with a
+    // bitset, keeping first occurrences.
+    let mut seen = [0u64; BUCKETS / 64];
+    let mut k = start;
+    for i in start..out.len() {
+        let b = (out[i] >> (32 - BUCKET_BITS)) as usize;
+        let (w, bit) = (b / 64, 1u64 << (b % 64));
+        if seen[w] & bit == 0 {
+            seen[w] |= bit;
+            out[k] = out[i];
+            k += 1;
+        }
     }
+    out.truncate(k);
 }
-
-const DEDUP: bool = true;
 
 fn hashed_part(b: &[u8], out: &mut Vec<u32>) {
     // Byte 4-grams.
-    if b.len() >= 4 {
-        for w in b.windows(4) {
-            push(out, fnv(1, w));
+    // Byte 4-grams and 6-grams from a rolling 64-bit window.
+    let mut x: u64 = 0;
+    for (i, &c) in b.iter().enumerate() {
+        x = (x << 8) | c as u64;
+        if i >= 3 {
+            push(out, mix(1, x & 0xFFFF_FFFF));
         }
-    }
-    if b.len() >= 6 {
-        for w in b.windows(6) {
-            push(out, fnv(6, w));
+        if i >= 5 {
+            push(out, mix(6, x & 0xFFFF_FFFF_FFFF));
         }
     }
     words(b, out, 0);

@@ -93,6 +93,18 @@ impl Normalized {
     /// The letters-and-digits view.
     pub fn squashed(&self) -> Squashed {
         let mut out = Squashed::default();
+        out.text.reserve(self.text.len());
+        out.at.reserve(self.text.len());
+        let b = self.text.as_bytes();
+        if self.text.is_ascii() {
+            for (i, &c) in b.iter().enumerate() {
+                if c.is_ascii_alphanumeric() {
+                    out.text.push(c as char);
+                    out.at.push(i as u32);
+                }
+            }
+            return out;
+        }
         for (i, c) in self.text.char_indices() {
             if c.is_alphanumeric() {
                 out.text.push(c);
@@ -209,6 +221,16 @@ fn compat(c: char) -> Option<&'static str> {
         0x2024 => Some("."),
         0x2026 => Some("..."),
         _ => None,
+    }
+}
+
+/// `char::is_alphanumeric` with an inlined ASCII fast path.
+#[inline(always)]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -351,6 +373,11 @@ pub(crate) fn normalize(text: &str) -> Normalized {
                 out.src.push(s);
             }
         }
+        if ch.c.is_ascii() {
+            out.text.push(ch.c);
+            out.src.push(ch.src);
+            continue;
+        }
         let s = ch.c.encode_utf8(&mut buf);
         out.text.push_str(s);
         for _ in 0..s.len() {
@@ -362,7 +389,7 @@ pub(crate) fn normalize(text: &str) -> Normalized {
 
 /// Per word: cross-script look-alikes and leetspeak.
 fn fold_words(chars: &mut [Ch]) {
-    let is_word = |c: char| c.is_alphanumeric() || is_leet_symbol(c);
+    let is_word = |c: char| is_alnum(c) || is_leet_symbol(c);
     // Word ranges first, so look-alike folding can peek at neighbours.
     let mut words: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -430,7 +457,7 @@ fn fold_words(chars: &mut [Ch]) {
 /// Joins runs of single letters separated by non-letters ("i g n o r e").
 fn join_spaced(mut chars: Vec<Ch>) -> Vec<Ch> {
     let n = chars.len();
-    let alnum = |c: char| c.is_alphanumeric() && !is_unspaced_script(c);
+    let alnum = |c: char| is_alnum(c) && !is_unspaced_script(c);
     // Find maximal runs: X sep X sep X … where X is one alnum char with no
     // alnum neighbour and sep is 1..=3 non-alnum, non-newline chars.
     let single = |i: usize| {
@@ -438,6 +465,28 @@ fn join_spaced(mut chars: Vec<Ch>) -> Vec<Ch> {
             && (i == 0 || !alnum(chars[i - 1].c))
             && (i + 1 >= n || !alnum(chars[i + 1].c))
     };
+    // Fast exit: no four single letters in a row (one class test per char).
+    {
+        let (mut run, mut found) = (0, false);
+        let (mut prev, mut cur) = (false, n > 0 && alnum(chars[0].c));
+        for i in 0..n {
+            let next = i + 1 < n && alnum(chars[i + 1].c);
+            if cur && !prev && !next {
+                run += 1;
+                if run >= 4 {
+                    found = true;
+                    break;
+                }
+            } else if cur || chars[i].c == '\n' {
+                run = 0;
+            }
+            prev = cur;
+            cur = next;
+        }
+        if !found {
+            return chars;
+        }
+    }
     let mut drop = vec![false; n];
     let mut space_at = vec![false; n];
     let mut leets: Vec<usize> = Vec::new();
