@@ -91,7 +91,7 @@ struct Compiled {
 }
 
 fn squash_alt(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars().filter(|c| c.is_alphanumeric()).map(crate::normalize::lower).collect()
 }
 
 /// Parses `a (b|c) [d] e` into slots; a phrase with an optional first
@@ -320,8 +320,15 @@ fn occurrence_weight_of(f: &Features) -> f32 {
 
 /// Assesses `text`: features, then risk.
 pub(crate) fn assess(text: &str) -> Assessment {
-    let (f, signals) = analyze(text);
-    Assessment { risk: risk_of(&f), signals }
+    let (f, mut signals) = analyze(text);
+    let risk = risk_of(&f);
+    // The classifier is a signal of its own when it alone reaches the
+    // operating point; its span is the whole text.
+    let p = sigmoid(logit(&f));
+    if p >= 0.5 && p.is_finite() {
+        signals.push(Signal { span: 0..text.len(), rule: "inject-classifier", type_name: "INJECTION_CLASSIFIER", score: p });
+    }
+    Assessment { risk, signals }
 }
 
 /// Risk from features: classifier, floored by the strongest rule.
