@@ -251,8 +251,14 @@ fn rule_report(data: &str) {
             } else {
                 e.1 += 1;
                 if e.2.len() < 6 {
-                    let a = t.floor_char_boundary(span.start.saturating_sub(30));
-                    let b = t.ceil_char_boundary((span.end + 30).min(t.len()));
+                    let mut a = span.start.saturating_sub(30);
+                    while !t.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    let mut b = (span.end + 30).min(t.len());
+                    while !t.is_char_boundary(b) {
+                        b += 1;
+                    }
                     e.2.push(format!("{:?} [{}]", &t[a..b], v["source"].as_str().unwrap_or("")));
                 }
             }
