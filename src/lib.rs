@@ -63,6 +63,7 @@ mod error;
 mod filter;
 mod inject;
 mod names;
+mod normalize;
 mod policy;
 mod report;
 mod response;
@@ -107,6 +108,74 @@ pub mod __private {
         crate::rules::builtin()
             .map(|r| (r.id, r.type_name, r.kind.as_str(), r.hits, r.misses))
             .collect()
+    }
+
+    /// Injection classifier features of `text`: (hashed feature codes,
+    /// dense features, rule floor). For `examples/train_injection.rs`.
+    pub fn inject_features(text: &str) -> (Vec<u32>, Vec<f32>, f32) {
+        let (f, _) = crate::inject::analyze(text);
+        (f.hashed, f.dense.to_vec(), f.floor)
+    }
+
+    /// Bucket and sign of a hashed injection feature code.
+    pub fn inject_bucket(code: u32) -> (usize, f32) {
+        crate::inject::features::bucket(code)
+    }
+
+    /// (hashed buckets, dense features) of the injection classifier.
+    pub const INJECT_DIMS: (usize, usize) =
+        (crate::inject::features::BUCKETS, crate::inject::features::N_DENSE);
+
+    /// Injection risk of `text` with the shipped model.
+    pub fn inject_risk(text: &str) -> f32 {
+        crate::inject::assess(text).risk
+    }
+
+    /// Injection signals of `text`: (rule id, type, byte span, score).
+    pub fn inject_signals(
+        text: &str,
+    ) -> Vec<(&'static str, &'static str, std::ops::Range<usize>, f32)> {
+        crate::inject::assess(text)
+            .signals
+            .into_iter()
+            .map(|s| (s.rule, s.type_name, s.span, s.score))
+            .collect()
+    }
+
+    /// Injection rules: (id, type, hits, misses).
+    pub fn inject_rules() -> Vec<(
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    )> {
+        crate::inject::rules::RULES
+            .iter()
+            .map(|r| (r.id, r.type_name, r.hits, r.misses))
+            .collect()
+    }
+
+    /// Injection phrase rules (`Squashed` view only): (id, phrases).
+    pub fn inject_rule_phrases() -> Vec<(&'static str, &'static str)> {
+        crate::inject::rules::RULES
+            .iter()
+            .filter(|r| r.view == crate::inject::rules::View::Squashed)
+            .map(|r| (r.id, r.phrases))
+            .collect()
+    }
+
+    /// The normalized view of `text` and the original span of each of its
+    /// chars: (normalized text, [(normalized byte, original span)]).
+    pub fn normalize_map(
+        text: &str,
+    ) -> (String, Vec<(usize, std::ops::Range<usize>)>) {
+        let n = crate::normalize::normalize(text);
+        let spans = n
+            .text
+            .char_indices()
+            .map(|(i, c)| (i, n.to_original(text, i..i + c.len_utf8())))
+            .collect();
+        (n.text, spans)
     }
 
     /// Every built-in pattern after rewriting, by rule id.

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area.
 mod actions;
 mod foundation;
+mod inject;
 mod pii;
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,0 +1,210 @@
+//! The classifier's featurizer, shared by inference and the trainer
+//! (`examples/train_injection.rs` reaches it through `__private`), so
+//! train and serve cannot drift.
+//!
+//! Sparse features are hashed (FNV-1a, `BUCKET_BITS` bits, sign from one
+//! hash bit) from the normalized text: word unigrams, word bigrams and
+//! byte 4-grams. Each occurrence adds `sign / sqrt(total occurrences)`.
+//! Only the first `HEAD` and last `TAIL` bytes of the normalized text are
+//! featurized, so cost is bounded. Dense features come from the rules and
+//! the normalizer (see [`Dense`]).
+
+/// Bits of the hashed feature space.
+pub(crate) const BUCKET_BITS: u32 = 14;
+/// Number of hashed buckets.
+pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
+const HEAD: usize = 6 * 1024;
+const TAIL: usize = 2 * 1024;
+
+/// Dense feature slots.
+pub(crate) const N_DENSE: usize = 12;
+
+/// Indices of dense features.
+#[allow(dead_code)]
+pub(crate) mod dense {
+    pub const OVERRIDE: usize = 0;
+    pub const PERSONA: usize = 1;
+    pub const EXTRACT: usize = 2;
+    pub const MARKER: usize = 3;
+    pub const INDIRECT: usize = 4;
+    pub const HIDDEN_TAGS: usize = 5;
+    pub const INVISIBLES: usize = 6;
+    pub const PAYLOAD: usize = 7;
+    pub const PAYLOAD_RISK: usize = 8;
+    pub const LENGTH: usize = 9;
+    pub const DOC: usize = 10;
+    pub const TABLE_PROSE: usize = 11;
+}
+
+#[inline]
+fn fnv(seed: u32, bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193);
+    for &b in bytes {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    // final avalanche
+    h ^= h >> 15;
+    h = h.wrapping_mul(0x2c1b_3c6d);
+    h ^= h >> 12;
+    h
+}
+
+#[inline(always)]
+fn push(out: &mut Vec<u32>, h: u32) {
+    out.push(h);
+}
+
+/// Mixes a 64-bit value (an n-gram read as little-endian) to 32 bits.
+#[inline(always)]
+fn mix(seed: u64, x: u64) -> u32 {
+    let mut h = (x ^ seed).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h >> 32) as u32
+}
+
+/// Appends hashed feature codes of `norm` (bucket in the high bits,
+/// sign in bit 0) to `out`.
+/// What kind of document a text looks like.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DocShape {
+    /// Looks like a pasted document (table, email, code).
+    pub doc: bool,
+    /// Prose lines (3+ words) inside a markdown table.
+    pub table_prose: usize,
+}
+
+/// Looks at line structure: tables (3+ lines starting with `|`), emails
+/// (`subject:`/`from:` headers), code (fences, `import`/`def` lines).
+pub(crate) fn shape(norm: &str) -> DocShape {
+    let head = &norm.as_bytes()[..norm.len().min(HEAD)];
+    let mut rows = 0;
+    let mut prose = 0;
+    let mut code = 0;
+    for line in head.split(|&c| c == b'\n') {
+        let l = line.trim_ascii();
+        if l.first() == Some(&b'|') {
+            rows += 1;
+        } else if l.split(|&c| c == b' ').filter(|w| !w.is_empty()).count()
+            >= 3
+        {
+            prose += 1;
+        }
+        if l.starts_with(b"```")
+            || l.starts_with(b"import ")
+            || l.starts_with(b"def ")
+            || l.starts_with(b"from ")
+                && l.windows(8).any(|w| w == b" import ")
+        {
+            code += 1;
+        }
+    }
+    let email = head.starts_with(b"subject:")
+        || head.windows(9).any(|w| w == b"|content:" || w == b"\ncontent:");
+    DocShape {
+        doc: rows >= 3 || email || code >= 2,
+        table_prose: if rows >= 3 { prose } else { 0 },
+    }
+}
+
+pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
+    let start = out.len();
+    let b = norm.as_bytes();
+    if b.len() <= HEAD + TAIL {
+        hashed_part(b, out);
+    } else {
+        hashed_part(&b[..HEAD], out);
+        hashed_part(&b[b.len() - TAIL..], out);
+    }
+    // Documents: words of prose lines again, under their own seed, so the
+    // model learns what is suspicious inside pasted content.
+    if shape.doc {
+        for line in b[..b.len().min(HEAD)].split(|&c| c == b'\n') {
+            let l = line.trim_ascii();
+            if l.first() == Some(&b'|') || l.len() < 12 {
+                continue;
+            }
+            words(l, out, 10);
+        }
+    }
+    // Each bucket counts once (binary features): dedup by bucket with a
+    // bitset, keeping first occurrences.
+    let mut seen = [0u64; BUCKETS / 64];
+    let mut k = start;
+    for i in start..out.len() {
+        let b = (out[i] >> (32 - BUCKET_BITS)) as usize;
+        let (w, bit) = (b / 64, 1u64 << (b % 64));
+        if seen[w] & bit == 0 {
+            seen[w] |= bit;
+            out[k] = out[i];
+            k += 1;
+        }
+    }
+    out.truncate(k);
+}
+
+fn hashed_part(b: &[u8], out: &mut Vec<u32>) {
+    // Byte 4-grams.
+    // Byte 4-grams and 6-grams from a rolling 64-bit window.
+    let mut x: u64 = 0;
+    for (i, &c) in b.iter().enumerate() {
+        x = (x << 8) | c as u64;
+        if i >= 3 {
+            push(out, mix(1, x & 0xFFFF_FFFF));
+        }
+        if i >= 5 {
+            push(out, mix(6, x & 0xFFFF_FFFF_FFFF));
+        }
+    }
+    words(b, out, 0);
+}
+
+/// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`.
+fn words(b: &[u8], out: &mut Vec<u32>, seed: u32) {
+    // Words: runs of ASCII alphanumerics or non-ASCII bytes; CJK text is
+    // covered by the byte n-grams.
+    let mut prev: Option<&[u8]> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        let w = &b[s..i.min(s + 24)];
+        push(out, fnv(seed + 2, w));
+        if let Some(p) = prev {
+            let h = fnv(seed + 3, p) ^ fnv(seed + 4, w).rotate_left(7);
+            push(out, fnv(seed + 5, &h.to_le_bytes()));
+        }
+        prev = Some(w);
+    }
+}
+
+#[inline]
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+/// Bucket and sign of a feature code.
+#[inline]
+pub(crate) fn bucket(code: u32) -> (usize, f32) {
+    (
+        (code >> (32 - BUCKET_BITS)) as usize,
+        if code & 1 == 1 { 1.0 } else { -1.0 },
+    )
+}
+
+/// Per-occurrence weight for `n` occurrences.
+#[inline]
+pub(crate) fn occurrence_weight(n: usize) -> f32 {
+    if n == 0 {
+        0.0
+    } else {
+        1.0 / (n as f32).sqrt()
+    }
+}
