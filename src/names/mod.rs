@@ -3,6 +3,16 @@
 //! Owns the dictionary- and grammar-based PII detectors (PERSON, ADDRESS,
 //! LOCATION, DATE_OF_BIRTH). Depends only on `report`; the filter layer
 //! applies policy to what it returns.
+//!
+//! One pass splits the text into tokens (words, numbers, punctuation; e-mail
+//! addresses and URLs become opaque tokens), then each detector walks the
+//! token list with a bounded look-back/look-ahead, so the cost is linear in
+//! the input length. Word lists live in `data/` (see `dict`).
+
+mod address;
+mod dict;
+mod person;
+mod place;
 
 use std::ops::Range;
 
@@ -19,7 +29,256 @@ pub(crate) struct Detection {
     pub score: f32,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (with inner `-` and `'`).
+    Word,
+    /// ASCII digits, possibly with inner `/ - .` and a trailing letter.
+    Num,
+    /// One punctuation character.
+    Punct(char),
+    /// An e-mail address, URL or other glued token: never part of a name.
+    Opaque,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// A line break occurs between the previous token and this one.
+    pub nl: bool,
+    /// Whitespace occurs between the previous token and this one.
+    pub sp: bool,
+    /// First letter is uppercase (words only).
+    pub cap: bool,
+    /// Every letter is uppercase and there are at least two (words only).
+    pub upper: bool,
+    /// Lowercase ASCII folding of a word (empty for other kinds).
+    pub key: String,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// Char at byte offset `i` (a space past the end or off a boundary).
+fn ch(text: &str, i: usize) -> char {
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
+}
+
+/// Byte offset of the char after the one at `i`.
+fn nx(text: &str, i: usize) -> usize {
+    i + ch(text, i).len_utf8()
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let n = text.len();
+    let mut i = 0;
+    let mut nl = false;
+    let mut sp = true;
+    while i < n {
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let c = ch(text, i);
+        if c.is_whitespace() {
+            if c == '\n' || c == '\r' {
+                nl = true;
+            }
+            sp = true;
+            i = nx(text, i);
+            continue;
+        }
+        // Opaque: a whitespace-delimited chunk holding '@', "://" or '_'
+        // is an e-mail address, URL or identifier.
+        let mut j = i;
+        let mut opaque = false;
+        while j < n {
+            let d = ch(text, j);
+            if d.is_whitespace() {
+                break;
+            }
+            if d == '@' || d == '_' || (d == ':' && text[j..].starts_with("://")) {
+                opaque = true;
+            }
+            j = nx(text, j);
+        }
+        if opaque {
+            // Trim trailing sentence punctuation off the chunk.
+            let mut e = j;
+            while e > i && matches!(text.as_bytes()[e - 1], b'.' | b',' | b')' | b';' | b'!' | b'?' | b'>') {
+                e -= 1;
+            }
+            out.push(tok(text, i, e, Kind::Opaque, nl, sp));
+            for k in e..j {
+                let p = text.as_bytes()[k] as char;
+                out.push(tok(text, k, k + 1, Kind::Punct(p), false, false));
+            }
+            nl = false;
+            sp = false;
+            i = j;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if is_letter(c) {
+            i = nx(text, i);
+            while i < n {
+                let d = ch(text, i);
+                if is_letter(d) {
+                    i = nx(text, i);
+                } else if matches!(d, '-' | '\'' | '\u{2019}') && is_letter(ch(text, nx(text, i))) {
+                    i = nx(text, nx(text, i));
+                } else {
+                    break;
+                }
+            }
+            kind = Kind::Word;
+        } else if c.is_ascii_digit() {
+            i += 1;
+            while i < n {
+                let d = ch(text, i);
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(d, '/' | '-' | '.') && ch(text, i + 1).is_ascii_digit() {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // "36U", "12a", "3ª", but not "12th"-like longer suffixes.
+            let d = ch(text, i);
+            if i < n && d.is_alphabetic() && !is_letter(ch(text, nx(text, i))) {
+                i = nx(text, i);
+            }
+            kind = Kind::Num;
+        } else {
+            i = nx(text, i);
+            kind = Kind::Punct(c);
+        }
+        out.push(tok(text, start, i, kind, nl, sp));
+        nl = false;
+        sp = false;
+    }
+    out
+}
+
+fn tok(text: &str, start: usize, end: usize, kind: Kind, nl: bool, sp: bool) -> Tok {
+    let s = text.get(start..end).unwrap_or("");
+    let (mut cap, mut upper, mut key) = (false, false, String::new());
+    if kind == Kind::Word {
+        cap = s.chars().next().is_some_and(char::is_uppercase);
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        upper = letters >= 2 && !s.chars().any(char::is_lowercase);
+        dict::fold_into(s, &mut key);
+    }
+    Tok { start, end, kind, nl, sp, cap, upper, key }
+}
+
+/// Texts are scanned in chunks of about this many bytes, cut at a line
+/// break (or a space) so token memory stays bounded for huge inputs.
+const CHUNK: usize = 32 * 1024;
+
 /// Finds names, addresses, locations and dates of birth.
-pub(crate) fn detect(_text: &str) -> Vec<Detection> {
-    Vec::new()
+pub(crate) fn detect(text: &str) -> Vec<Detection> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + CHUNK).min(text.len());
+        if end < text.len() {
+            let window = text.as_bytes().get(start..end).unwrap_or(&[]);
+            let cut = window
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .or_else(|| window.iter().rposition(|&b| b == b' '))
+                .map(|p| start + p + 1)
+                .unwrap_or(end);
+            end = cut.max(start + 1);
+            while end < text.len() && !text.is_char_boundary(end) {
+                end += 1;
+            }
+        }
+        let part = text.get(start..end).unwrap_or("");
+        for mut d in detect_chunk(part) {
+            d.span = d.span.start + start..d.span.end + start;
+            out.push(d);
+        }
+        start = end;
+    }
+    out
+}
+
+fn detect_chunk(text: &str) -> Vec<Detection> {
+    if text.is_empty() || !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+        return Vec::new();
+    }
+    let toks = tokenize(text);
+    let mut all = address::detect(text, &toks);
+    all.extend(person::detect(&toks));
+    all.extend(place::detect(text, &toks));
+    all.sort_by_key(|d| (d.span.start, d.span.end));
+    // Each detector's own output is non-overlapping; between detectors an
+    // ADDRESS wins, then the higher score, then the longer span. Linear.
+    let rank = |d: &Detection| (d.type_name == "ADDRESS", d.score, d.span.len());
+    let mut kept: Vec<Detection> = Vec::with_capacity(all.len());
+    for d in all {
+        match kept.last_mut() {
+            Some(k) if d.span.start < k.span.end => {
+                if rank(&d) > rank(k) {
+                    *k = d;
+                }
+            }
+            _ => kept.push(d),
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_ascii_lowercase() {
+        let l = dict::lists();
+        for list in [&l.given, &l.surnames, &l.common, &l.ambiguous, &l.places] {
+            for w in list.iter() {
+                assert!(
+                    w.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'\''),
+                    "{w:?}"
+                );
+            }
+        }
+        assert!(l.given.len() > 1500, "{}", l.given.len());
+        assert!(l.surnames.len() > 1500, "{}", l.surnames.len());
+    }
+
+    #[test]
+    fn fold_works() {
+        assert_eq!(dict::fold("Müller"), "muller");
+        assert_eq!(dict::fold("Łukasz"), "lukasz");
+        assert_eq!(dict::fold("Straße"), "strasse");
+        assert_eq!(dict::fold("O'Brien"), "obrien");
+    }
+
+    #[test]
+    fn tokens() {
+        let t = tokenize("Hi, I'm Anna (anna@x.com) at 12/3 Main St.");
+        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], Kind::Word);
+        assert!(kinds.contains(&Kind::Opaque));
+        assert!(t.iter().any(|t| t.kind == Kind::Num && t.end - t.start == 4));
+    }
 }

@@ -1,0 +1,338 @@
+//! PERSON: runs of capitalized words scored by name dictionaries and cues.
+//!
+//! Scores (default report threshold 0.5):
+//! - title cue ("Mr.", "Dr.", "Frau") before a capitalized run: 0.9
+//! - strong cue ("my name is", "Dear", "signed", "Regards," + line break,
+//!   "name:"): 0.85 for any capitalized run
+//! - known given name + known surname: 0.9; given + unknown capitalized
+//!   word: 0.75; ambiguous given ("Will", "Mark") + known surname: 0.75
+//! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
+//! - a single known given name without a cue: 0.35 (not reported)
+
+use super::dict::{has, lists, Lists, PARTICLES};
+use super::{Detection, Kind, Tok};
+
+const TITLES: &[&str] = &[
+    "dr", "doctor", "dott", "dotts", "frau", "herr", "madam", "madame", "miss", "mlle", "mme",
+    "mr", "mrs", "ms", "mx", "pan", "pani", "prof", "professor", "senor", "senora", "sig", "sigra",
+    "signor", "signora", "sir", "sr", "sra", "srta",
+];
+
+/// Cue phrases (folded, space-joined) that make the next capitalized run a
+/// name. Strong ones alone suffice; soft ones need a dictionary word.
+const STRONG: &[&str] = &[
+    "my name is", "name is", "name", "named", "dear", "signed", "call me", "attn", "attention",
+    "regards", "sincerely", "cheers", "best", "thanks", "yours", "ich bin", "ich heisse",
+    "je m'appelle", "je mappelle", "me llamo", "mi chiamo", "heet", "nazywam sie",
+    "jag heter", "meu nome e", "chamo-me", "patient", "liebe", "lieber", "cher", "chere",
+    "querido", "querida", "caro", "cara", "beste", "hallo",
+];
+const SOFT: &[&str] = &[
+    "i'm", "im", "i am", "this is", "hi", "hello", "hey", "thank you", "contact", "ask",
+    "ask for", "with", "from", "by", "cc", "to", "for", "met", "meet", "is", "and",
+    "client", "customer", "colleague", "friend", "manager", "boss", "wife", "husband",
+    "son", "daughter", "mother", "father", "brother", "sister", "tenant", "employee",
+    "candidate", "applicant", "user", "hola", "ciao", "bonjour", "hej", "czesc", "ola",
+    "about", "tell", "email", "call", "text", "ping", "per", "sent", "wrote", "said",
+    "says", "asked", "told", "let", "thanks", "best", "cheers",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Known given name (not ambiguous).
+    Given,
+    /// Known surname (not ambiguous, not a given name).
+    Sur,
+    /// Known given name and surname ("Thomas", "James").
+    Both,
+    /// A name that is also a common word ("Will", "Rose", "White").
+    Ambig,
+    /// Capitalized, unknown.
+    Unknown,
+}
+
+fn part_has(list: &[&str], key: &str) -> bool {
+    has(list, key) || (key.contains('-') && key.split('-').any(|p| has(list, p)))
+}
+
+fn classify(l: &Lists, t: &Tok) -> Option<Class> {
+    let k = t.key.as_str();
+    if k.is_empty() || k.len() > 40 {
+        return None;
+    }
+    let k = k.strip_suffix("'s").unwrap_or(k);
+    let amb = has(&l.ambiguous, k);
+    let g = part_has(&l.given, k);
+    let s = part_has(&l.surnames, k);
+    if amb {
+        return Some(Class::Ambig);
+    }
+    if has(&l.common, k) {
+        return None;
+    }
+    if t.upper && !g && !s {
+        return None;
+    }
+    Some(match (g, s) {
+        (true, true) => Class::Both,
+        (true, false) => Class::Given,
+        (false, true) => Class::Sur,
+        _ => Class::Unknown,
+    })
+}
+
+fn known(c: Class) -> bool {
+    matches!(c, Class::Given | Class::Sur | Class::Both)
+}
+
+/// Folded keys of up to `n` words before token `i` (skipping commas,
+/// colons and a dot after a title), nearest last, joined by spaces.
+fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
+    // Returns (matched cue, strong?, title?).
+    let mut j = i;
+    // Skip one "," or ":" or "." or "-" between cue and name.
+    let mut line_break = toks.get(i).is_some_and(|t| t.nl);
+    if j > 0 && matches!(toks[j - 1].kind, Kind::Punct(',' | ':' | '.' | '-')) {
+        j -= 1;
+        line_break |= toks[j].nl;
+    }
+    if j == 0 {
+        return (None, false, false);
+    }
+    let prev = &toks[j - 1];
+    if !prev.is_word() {
+        return (None, false, false);
+    }
+    if TITLES.contains(&prev.key.as_str()) && !line_break {
+        return (Some("title"), true, true);
+    }
+    // Build phrases of 1..=3 words ending at j-1.
+    let mut words: Vec<&str> = Vec::with_capacity(3);
+    let mut k = j;
+    while k > 0 && words.len() < 3 {
+        let t = &toks[k - 1];
+        if t.is_word() {
+            words.push(t.key.as_str());
+        } else if t.is_punct('\'') || t.is_punct('\u{2019}') {
+            // "I ' m" split around an odd apostrophe: give up.
+            break;
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    let mut phrase = String::new();
+    let mut best: (Option<&'static str>, bool, bool) = (None, false, false);
+    for n in 1..=words.len() {
+        phrase.clear();
+        for (m, w) in words[..n].iter().rev().enumerate() {
+            if m > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        // "i'm" folds to "im" (apostrophes dropped).
+        let strong = STRONG.iter().find(|s| fold_eq(s, &phrase)).filter(|s| {
+            // Closing words ("Regards", "Best") only count before a line
+            // break or a comma: "Best, Anna".
+            let closing = matches!(**s, "regards" | "sincerely" | "cheers" | "best" | "thanks" | "yours");
+            !closing || line_break || j < i
+        });
+        if let Some(s) = strong {
+            best = (Some(s), true, false);
+        } else if best.0.is_none() {
+            if let Some(s) = SOFT.iter().find(|s| fold_eq(s, &phrase)) {
+                best = (Some(s), false, false);
+            }
+        }
+    }
+    best
+}
+
+fn fold_eq(cue: &str, phrase: &str) -> bool {
+    let mut a = cue.bytes().filter(|b| *b != b'\'');
+    let mut b = phrase.bytes().filter(|b| *b != b'\'');
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+fn sentence_start(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || toks[i].nl {
+        return true;
+    }
+    let mut j = i;
+    while j > 0 && matches!(toks[j - 1].kind, Kind::Punct('"' | '\'' | '(' | '*' | '“' | '‘' | '[')) {
+        j -= 1;
+    }
+    j == 0 || toks[j].nl || matches!(toks[j - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•'))
+}
+
+pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
+    let l = lists();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        let (cue, strong, title) = cue_before(toks, i);
+        // Lowercase names after a strong cue: "my name is anna kowalska".
+        let lower_ok = strong && !title && !t.cap;
+        if !t.cap && !lower_ok {
+            i += 1;
+            continue;
+        }
+        // Collect the run.
+        let mut classes: Vec<Class> = Vec::with_capacity(4);
+        let mut end_tok = i;
+        let mut particle = false;
+        let mut j = i;
+        while j < toks.len() && classes.len() < 4 {
+            let w = &toks[j];
+            if j > i && (w.nl || !w.sp) {
+                break;
+            }
+            if !w.is_word() {
+                break;
+            }
+            if !w.cap {
+                if lower_ok {
+                    match classify(l, w) {
+                        Some(c) if known(c) => {
+                            classes.push(c);
+                            end_tok = j;
+                            j += 1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                // Particle between capitalized words ("van der", "da").
+                if j > i
+                    && PARTICLES.contains(&w.key.as_str())
+                    && toks.get(j + 1).is_some_and(|n| n.sp && !n.nl && (n.cap || PARTICLES.contains(&n.key.as_str())))
+                {
+                    particle = true;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            match classify(l, w) {
+                Some(c) => {
+                    classes.push(c);
+                    end_tok = j;
+                }
+                None => break,
+            }
+            j += 1;
+        }
+        if classes.is_empty() {
+            i += 1;
+            continue;
+        }
+        // "Call Anna Schmidt": drop a sentence-initial unknown word before
+        // a known given name.
+        let mut first_tok = i;
+        if classes.len() >= 2
+            && classes[0] == Class::Unknown
+            && matches!(classes[1], Class::Given | Class::Both)
+            && toks.get(i + 1).is_some_and(|t| t.is_word())
+            && sentence_start(toks, i)
+        {
+            classes.remove(0);
+            first_tok = i + 1;
+        }
+        let start = toks[first_tok].start;
+        let end = toks[end_tok].end;
+        // A place name ("New York", "Sao Paulo") is not a person.
+        if !title && is_place(l, &toks[first_tok..=end_tok]) {
+            i = end_tok + 1;
+            continue;
+        }
+        let mut score = run_score(&classes, particle, sentence_start(toks, first_tok));
+        let any_known = classes.iter().any(|c| known(*c));
+        let any_name = any_known || classes.contains(&Class::Ambig);
+        if let Some(c) = cue {
+            if title {
+                score = score.max(0.9);
+            } else if strong {
+                let weak_cue = matches!(c, "name" | "hallo" | "beste" | "best" | "thanks");
+                if any_name || classes.len() >= 2 {
+                    score = score.max(0.85);
+                } else if !weak_cue {
+                    score = score.max(0.7);
+                }
+            } else if any_known {
+                score = score.max(if classes.len() >= 2 { 0.85 } else { 0.7 });
+            } else if classes.len() >= 2 && !matches!(c, "to" | "for" | "and" | "is" | "with" | "from" | "by") {
+                score = score.max(0.6);
+            }
+        }
+        if score > 0.0 {
+            let rule = match (title, strong, cue.is_some()) {
+                (true, _, _) => "person-title",
+                (_, true, _) => "person-cue",
+                (_, _, true) if score >= 0.7 && classes.len() == 1 => "person-cue",
+                _ => "person-dict",
+            };
+            out.push(Detection { type_name: "PERSON", rule, span: start..end, score });
+        }
+        i = end_tok + 1;
+    }
+    out
+}
+
+fn run_score(c: &[Class], particle: bool, sent_start: bool) -> f32 {
+    use Class::*;
+    let first = c[0];
+    let last = c[c.len() - 1];
+    if c.len() == 1 {
+        return match first {
+            Given | Both => 0.35,
+            Sur => 0.25,
+            _ => 0.1,
+        };
+    }
+    let given_first = matches!(first, Given | Both);
+    let sur_last = matches!(last, Sur | Both);
+    let s: f32 = match (given_first, sur_last) {
+        (true, true) => 0.9,
+        (true, false) if last == Unknown || last == Given => 0.75,
+        (true, false) => 0.7, // given + ambiguous ("John White")
+        (false, true) if first == Ambig => 0.75,
+        (false, true) if first == Unknown && !sent_start => 0.6,
+        (false, true) => 0.45,
+        _ if particle && first != Ambig => 0.6,
+        _ => 0.2,
+    };
+    // Middle words must not be all-unknown noise in long runs.
+    if c.len() >= 4 && c.iter().filter(|x| **x == Unknown).count() >= 3 {
+        return s.min(0.3);
+    }
+    s
+}
+
+fn is_place(l: &Lists, run: &[Tok]) -> bool {
+    let mut key = String::new();
+    for (n, t) in run.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+        if n > 0 && has(&l.places, &key) {
+            return true;
+        }
+    }
+    run.len() == 1 && has(&l.places, &key) && !part_has(&l.given, &key)
+}
