@@ -18,7 +18,7 @@ use super::dict::{has, lists};
 use super::{Detection, Kind, Tok};
 
 /// Street types written after the street name (folded).
-const SUFFIX: &[&str] = &[
+pub(crate) const SUFFIX: &[&str] = &[
     "alley", "allee", "approach", "arcade", "ave", "avenue", "bagh", "bend", "blvd", "boulevard",
     "branch", "bridge", "brook", "broadway", "bypass", "causeway", "center", "centers", "centre",
     "centreway", "chase", "chowk", "circle", "cir", "circus", "cliff", "close", "colony", "common",
@@ -43,7 +43,7 @@ const SUFFIX: &[&str] = &[
 ];
 
 /// Street types written before the street name (folded).
-const PREFIX: &[&str] = &[
+pub(crate) const PREFIX: &[&str] = &[
     "acceso", "al", "alameda", "aleja", "allee", "avda", "avenida", "avenue", "bajada", "bd",
     "borgo", "boulevard", "calle", "callejon", "camino", "canada", "canale", "carrer", "carrera",
     "carretera", "chemin", "conjunto", "contrada", "corso", "cours", "cuesta", "estrada",
@@ -52,7 +52,10 @@ const PREFIX: &[&str] = &[
     "plaza", "praca", "quadra", "quai", "rambla", "recanto", "residencial", "rodovia",
     "rotonda", "ronda", "route", "rua", "rue", "setor", "strada", "stretto", "travesia",
     "travessa", "ul", "ulica", "urbanizacion", "vereda", "via", "viale", "vicolo", "viela",
-    "vila",
+    "vila", "vial", "viaduto", "chacara", "nucleo", "esplanada", "patio", "lagoa", "morro",
+    "fazenda", "praia", "passarela", "loteamento", "estacao", "favela", "campo", "distrito",
+    "colonia", "trecho", "sitio", "aeroporto", "condominio", "feira", "lago", "vale",
+    "viela", "trevo", "area", "c", "cl", "pje", "pza", "pl", "av", "cam", "ctra",
 ];
 
 /// Prefix types that may be written in lowercase.
@@ -366,7 +369,9 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         return None;
     }
     // type-first
-    if is_prefix(t) && !(t.key == "al" || t.key == "ul" || t.key == "os") || ((t.key == "al" || t.key == "ul" || t.key == "os") && at(i + 1).is_some_and(|x| x.is_punct('.'))) {
+    const ABBR: &[&str] = &["al", "ul", "os", "c", "cl", "pje", "pza", "pl", "av", "cam", "ctra", "bd"];
+    let abbr = ABBR.contains(&t.key.as_str());
+    if is_prefix(t) && (!abbr || at(i + 1).is_some_and(|x| x.is_punct('.') && !x.sp)) {
         let mut m = i + 1;
         if at(m).is_some_and(|x| x.is_punct('.')) {
             m += 1;
@@ -392,7 +397,7 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         return Some((m - 1, 0.3, "address-street"));
     }
     // joined: "Hauptstraße 5", "Berliner Straße 12"
-    if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && toks[i - 1].cap && toks[i - 1].is_word())) {
+    if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && toks[i - 1].cap && toks[i - 1].is_word() && !has(&lists().common, &toks[i - 1].key))) {
         let mut n = i + 1;
         if at(n).is_some_and(|x| x.is_punct('.') && !x.sp) {
             n += 1;

@@ -139,7 +139,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 let d = ch(text, i);
                 if is_letter(d) {
                     i = nx(text, i);
-                } else if matches!(d, '-' | '\'' | '\u{2019}') && is_letter(ch(text, nx(text, i))) {
+                } else if matches!(d, '-' | '\'' | '\u{2019}')
+                    && is_letter(ch(text, nx(text, i)))
+                    && !(d != '-'
+                        && matches!(ch(text, nx(text, i)), 's' | 'S')
+                        && !is_letter(ch(text, nx(text, nx(text, i)))))
+                {
+                    // ("Anna's" stops before the possessive.)
                     i = nx(text, nx(text, i));
                 } else {
                     break;
@@ -256,7 +262,7 @@ mod tests {
         for list in [&l.given, &l.surnames, &l.common, &l.ambiguous, &l.places] {
             for w in list.iter() {
                 assert!(
-                    w.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'\''),
+                    w.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-'),
                     "{w:?}"
                 );
             }

@@ -9,11 +9,12 @@
 //! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
 //! - a single known given name without a cue: 0.35 (not reported)
 
+use super::address::{PREFIX, SUFFIX};
 use super::dict::{has, lists, Lists, PARTICLES};
 use super::{Detection, Kind, Tok};
 
 const TITLES: &[&str] = &[
-    "dr", "doctor", "dott", "dotts", "frau", "herr", "madam", "madame", "miss", "mlle", "mme",
+    "dr", "dra", "doctor", "dott", "dotts", "dottssa", "ing", "ra", "na", "frau", "herr", "madam", "madame", "miss", "mlle", "mme",
     "mr", "mrs", "ms", "mx", "pan", "pani", "prof", "professor", "senor", "senora", "sig", "sigra",
     "signor", "signora", "sir", "sr", "sra", "srta",
 ];
@@ -26,6 +27,16 @@ const STRONG: &[&str] = &[
     "je m'appelle", "je mappelle", "me llamo", "mi chiamo", "heet", "nazywam sie",
     "jag heter", "meu nome e", "chamo-me", "patient", "liebe", "lieber", "cher", "chere",
     "querido", "querida", "caro", "cara", "beste", "hallo",
+];
+/// Soft cues too common to lift a single word (used only for pairs).
+const WEAK: &[&str] = &[
+    "with", "from", "by", "to", "for", "is", "and", "about", "per", "tell", "let", "call",
+    "text", "email", "ask",
+];
+/// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
+const GREET: &[&str] = &[
+    "hi", "hello", "hey", "thanks", "thank you", "hola", "ciao", "bonjour", "hej", "czesc",
+    "ola", "dear", "hallo", "cheers", "morning", "evening",
 ];
 const SOFT: &[&str] = &[
     "i'm", "im", "i am", "this is", "hi", "hello", "hey", "thank you", "contact", "ask",
@@ -57,18 +68,18 @@ fn part_has(list: &[&str], key: &str) -> bool {
 
 fn classify(l: &Lists, t: &Tok) -> Option<Class> {
     let k = t.key.as_str();
-    if k.is_empty() || k.len() > 40 {
+    if k.len() < 2 || k.len() > 40 || TITLES.contains(&k) {
         return None;
     }
-    let k = k.strip_suffix("'s").unwrap_or(k);
-    let amb = has(&l.ambiguous, k);
     let g = part_has(&l.given, k);
     let s = part_has(&l.surnames, k);
-    if amb {
+    if has(&l.ambiguous, k) {
         return Some(Class::Ambig);
     }
     if has(&l.common, k) {
-        return None;
+        // A common word that is also a name ("Young", "Cross") may join a
+        // name but never stands for one.
+        return if g || s { Some(Class::Ambig) } else { None };
     }
     if t.upper && !g && !s {
         return None;
@@ -103,7 +114,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
     if !prev.is_word() {
         return (None, false, false);
     }
-    if TITLES.contains(&prev.key.as_str()) && !line_break {
+    if TITLES.contains(&prev.key.as_str()) && !line_break && (prev.key.len() > 2 || j >= 3 && toks[j - 2].is_punct('.') || !matches!(prev.key.as_str(), "ra" | "na")) {
         return (Some("title"), true, true);
     }
     // Build phrases of 1..=3 words ending at j-1.
@@ -172,6 +183,29 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
     j == 0 || toks[j].nl || matches!(toks[j - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•'))
 }
 
+fn in_list(list: &[&str], cue: &str) -> bool {
+    list.iter().any(|s| fold_eq(s, cue))
+}
+
+/// The run is part of a street: "4872 Sean Parkways", "Via Mario Rossi",
+/// "C. de José Mora 50", "Núcleo Thomas Andrade".
+fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
+    let mut j = first;
+    while j > 0 && (toks[j - 1].is_punct(',') || toks[j - 1].is_punct('.') || (toks[j - 1].is_word() && PARTICLES.contains(&toks[j - 1].key.as_str()) && !toks[j - 1].cap)) {
+        j -= 1;
+    }
+    if j > 0 {
+        let p = &toks[j - 1];
+        if p.kind == Kind::Num && !toks[first].nl && j == first {
+            return true;
+        }
+        if p.is_word() && PREFIX.contains(&p.key.as_str()) && (p.cap || p.key.len() > 2) {
+            return true;
+        }
+    }
+    toks.get(last + 1).is_some_and(|n| n.is_word() && n.cap && !n.nl && SUFFIX.contains(&n.key.as_str()))
+}
+
 pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
@@ -185,13 +219,15 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let (cue, strong, title) = cue_before(toks, i);
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
-        if !t.cap && !lower_ok {
+        // "Mr. van der Dussen"
+        let lead_particle = title && !t.cap && PARTICLES.contains(&t.key.as_str());
+        if !t.cap && !lower_ok && !lead_particle {
             i += 1;
             continue;
         }
-        // Collect the run.
+        // Collect the run: classes and their token indices.
         let mut classes: Vec<Class> = Vec::with_capacity(4);
-        let mut end_tok = i;
+        let mut idx: Vec<usize> = Vec::with_capacity(4);
         let mut particle = false;
         let mut j = i;
         while j < toks.len() && classes.len() < 4 {
@@ -207,7 +243,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                     match classify(l, w) {
                         Some(c) if known(c) => {
                             classes.push(c);
-                            end_tok = j;
+                            idx.push(j);
                             j += 1;
                             continue;
                         }
@@ -215,7 +251,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                     }
                 }
                 // Particle between capitalized words ("van der", "da").
-                if j > i
+                if (j > i || lead_particle)
                     && PARTICLES.contains(&w.key.as_str())
                     && toks.get(j + 1).is_some_and(|n| n.sp && !n.nl && (n.cap || PARTICLES.contains(&n.key.as_str())))
                 {
@@ -228,59 +264,75 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             match classify(l, w) {
                 Some(c) => {
                     classes.push(c);
-                    end_tok = j;
+                    idx.push(j);
                 }
                 None => break,
             }
             j += 1;
         }
         if classes.is_empty() {
-            i += 1;
+            i = j.max(i + 1);
             continue;
         }
         // "Call Anna Schmidt": drop a sentence-initial unknown word before
         // a known given name.
-        let mut first_tok = i;
         if classes.len() >= 2
-            && classes[0] == Class::Unknown
+            && matches!(classes[0], Class::Unknown | Class::Ambig)
             && matches!(classes[1], Class::Given | Class::Both)
-            && toks.get(i + 1).is_some_and(|t| t.is_word())
-            && sentence_start(toks, i)
+            && sentence_start(toks, idx[0])
         {
             classes.remove(0);
-            first_tok = i + 1;
+            idx.remove(0);
         }
+        let first_tok = if lead_particle { i } else { idx[0] };
+        let end_tok = idx[idx.len() - 1];
         let start = toks[first_tok].start;
         let end = toks[end_tok].end;
-        // A place name ("New York", "Sao Paulo") is not a person.
-        if !title && is_place(l, &toks[first_tok..=end_tok]) {
+        // A place name ("New York", "Sao Paulo") or a street is not a person.
+        if !title && (is_place(l, &toks[idx[0]..=end_tok]) || street_context(toks, idx[0], end_tok)) {
             i = end_tok + 1;
             continue;
         }
-        let mut score = run_score(&classes, particle, sentence_start(toks, first_tok));
+        let sent = sentence_start(toks, idx[0]);
+        let mut score = run_score(&classes, particle, sent);
         let any_known = classes.iter().any(|c| known(*c));
         let any_name = any_known || classes.contains(&Class::Ambig);
+        let all_unknown = classes.iter().all(|c| *c == Class::Unknown);
+        let n = classes.len();
+        // Two or three capitalized words that are neither English words nor
+        // places, mid-sentence: a proper name, most likely a person.
+        if n >= 2 && n <= 3 && all_unknown && !sent {
+            score = score.max(0.55);
+        }
+        let after = toks.get(end_tok + 1);
+        let closes = after.map_or(true, |a| matches!(a.kind, Kind::Punct(',' | '!' | '.' | '?' | ')' | ':')) || a.nl);
         if let Some(c) = cue {
             if title {
                 score = score.max(0.9);
             } else if strong {
                 let weak_cue = matches!(c, "name" | "hallo" | "beste" | "best" | "thanks");
-                if any_name || classes.len() >= 2 {
+                if any_name || n >= 2 {
                     score = score.max(0.85);
-                } else if !weak_cue {
+                } else if !weak_cue || closes {
                     score = score.max(0.7);
                 }
+            } else if in_list(WEAK, c) {
+                if n >= 2 && (any_known || all_unknown) {
+                    score = score.max(0.65);
+                }
             } else if any_known {
-                score = score.max(if classes.len() >= 2 { 0.85 } else { 0.7 });
-            } else if classes.len() >= 2 && !matches!(c, "to" | "for" | "and" | "is" | "with" | "from" | "by") {
-                score = score.max(0.6);
+                score = score.max(if n >= 2 { 0.85 } else { 0.7 });
+            } else if n >= 2 {
+                score = score.max(0.65);
+            } else if in_list(GREET, c) && closes && classes[0] == Class::Unknown {
+                score = score.max(0.65);
             }
         }
         if score > 0.0 {
             let rule = match (title, strong, cue.is_some()) {
                 (true, _, _) => "person-title",
                 (_, true, _) => "person-cue",
-                (_, _, true) if score >= 0.7 && classes.len() == 1 => "person-cue",
+                (_, _, true) if score >= 0.7 && n == 1 => "person-cue",
                 _ => "person-dict",
             };
             out.push(Detection { type_name: "PERSON", rule, span: start..end, score });
