@@ -60,7 +60,7 @@ pub(crate) const PREFIX: &[&str] = &[
 
 /// Prefix types that may be written in lowercase.
 const PREFIX_LOWER: &[&str] = &[
-    "al", "aleja", "allee", "avenue", "bd", "boulevard", "chemin", "cours", "impasse", "os",
+    "pl", "al", "aleja", "allee", "avenue", "bd", "boulevard", "chemin", "cours", "impasse", "os",
     "osiedle", "place", "plac", "quai", "route", "rue", "ul", "ulica",
 ];
 
@@ -68,14 +68,18 @@ const PREFIX_LOWER: &[&str] = &[
 const JOINED: &[&str] = &[
     "allee", "chaussee", "damm", "dijk", "dreef", "gasse", "gatan", "gracht", "grand", "kade",
     "laan", "markt", "pfad", "platz", "plein", "ring", "singel", "steeg", "steig", "stigen",
-    "str", "straat", "strasse", "torget", "ufer", "vagen", "vej", "weg", "hof",
+    "str", "straat", "strasse", "torget", "ufer", "vagen", "vej", "weg", "hof", "baan",
+    "boulevard", "gata", "veien", "vei", "straede", "plads", "kuja", "katu", "tie",
 ];
+/// Joined endings that are also English word endings ("Notepad"): these
+/// need a postcode to count.
+const JOINED_WEAK: &[&str] = &["pad", "park", "hof", "vei", "tie", "gata"];
 
 /// Unit / building designators.
 const UNIT: &[&str] = &[
     "apartment", "appartamento", "apt", "bldg", "building", "etage", "flat", "floor", "fl",
     "hno", "lokal", "no", "piano", "piso", "puerta", "room", "ste", "studio", "suite", "unit",
-    "whg", "wohnung", "box", "postfach", "apartado", "mieszkanie", "m", "lok", "bloco", "casa",
+    "whg", "wohnung", "level", "box", "postfach", "apartado", "mieszkanie", "m", "lok", "bloco", "casa",
     "dpto", "depto", "interno", "scala",
 ];
 
@@ -109,7 +113,12 @@ fn joined(t: &Tok) -> bool {
     if last.len() < k.len() && JOINED.contains(&last) {
         return true; // "Kaiser-Wilhelm-Allee"
     }
-    JOINED.iter().any(|j| k.len() >= j.len() + 3 && k.ends_with(j))
+    JOINED.iter().any(|j| k.len() >= j.len() + if j.len() >= 5 { 2 } else { 3 } && k.ends_with(j))
+}
+
+fn joined_weak(t: &Tok) -> bool {
+    let k = t.key.as_str();
+    JOINED_WEAK.iter().any(|j| k.len() >= j.len() + 3 && k.ends_with(j))
 }
 
 fn is_prefix(t: &Tok) -> bool {
@@ -258,7 +267,8 @@ fn extend(text: &str, toks: &[Tok], mut k: usize) -> Ext {
                     j += 1;
                     continue;
                 }
-                if t.cap && !has(&l.common, &t.key) || is_suffix(t) && t.cap {
+                let next_cap = toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl);
+                if t.cap && (!has(&l.common, &t.key) || next_cap) || is_suffix(t) && t.cap {
                     k = j;
                     j += 1;
                     continue;
@@ -324,7 +334,11 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
     let t = &toks[i];
     let at = |k: usize| toks.get(k);
     // num-first
-    if num_like_house(t, text) && (i == 0 || !matches!(toks[i - 1].kind, Kind::Num | Kind::Punct('.' | '-' | '/' | ':' | '+' | '$' | '€' | '£'))) {
+    if num_like_house(t, text)
+        && (i == 0
+            || !matches!(toks[i - 1].kind, Kind::Num | Kind::Punct('.' | '-' | '/' | ':' | '+' | '$' | '€' | '£' | '#'))
+            || (toks[i - 1].is_punct(':') && t.sp))
+    {
         let mut k = i + 1;
         if at(k).is_some_and(|x| x.is_punct(',')) {
             k += 1;
@@ -397,6 +411,12 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         return Some((m - 1, 0.3, "address-street"));
     }
     // joined: "Hauptstraße 5", "Berliner Straße 12"
+    if t.is_word() && t.cap && !joined(t) && joined_weak(t) {
+        if at(i + 1).is_some_and(|x| num_like_house(x, text) && !x.nl) {
+            return Some((i + 1, 0.25, "address-street"));
+        }
+        return None;
+    }
     if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && toks[i - 1].cap && toks[i - 1].is_word() && !has(&lists().common, &toks[i - 1].key))) {
         let mut n = i + 1;
         if at(n).is_some_and(|x| x.is_punct('.') && !x.sp) {
