@@ -24,39 +24,20 @@ pub(crate) struct Lists {
     pub places: Vec<&'static str>,
 }
 
-/// Whitespace-separated words; `#` lines are comments.
-fn words(src: &'static str) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = src
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .flat_map(str::split_whitespace)
-        .filter(|w| !PARTICLES.contains(w))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// One entry per line (entries may contain spaces); `#` lines are comments.
-fn lines(src: &'static str) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = src
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// One entry per line, already sorted and unique (scripts/names-data;
+/// a unit test checks it); `#` lines are comments.
+fn entries(src: &'static str) -> Vec<&'static str> {
+    src.split('\n').filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 pub(crate) fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| Lists {
-        given: words(GIVEN),
-        surnames: words(SURNAMES),
-        common: words(COMMON),
-        ambiguous: words(AMBIGUOUS),
-        places: lines(PLACES),
+        given: entries(GIVEN),
+        surnames: entries(SURNAMES),
+        common: entries(COMMON),
+        ambiguous: entries(AMBIGUOUS),
+        places: entries(PLACES),
     })
 }
 

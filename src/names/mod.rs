@@ -231,12 +231,28 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
         return Vec::new();
     }
     let toks = tokenize(text);
-    let mut all = address::detect(text, &toks);
-    all.extend(person::detect(&toks));
-    all.extend(place::detect(text, &toks));
-    all.sort_by_key(|d| (d.span.start, d.span.end));
-    // Each detector's own output is non-overlapping; between detectors an
-    // ADDRESS wins, then the higher score, then the longer span. Linear.
+    // Each detector returns its findings in text order, without overlaps;
+    // merge the three lists by start (no sort: keeps the wasm small).
+    let lists = [address::detect(text, &toks), person::detect(&toks), place::detect(text, &toks)];
+    let mut pos = [0usize; 3];
+    let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    loop {
+        let mut best: Option<usize> = None;
+        for k in 0..3 {
+            if let Some(d) = lists[k].get(pos[k]) {
+                if best.map_or(true, |b| lists[b].get(pos[b]).is_some_and(|x| d.span.start < x.span.start)) {
+                    best = Some(k);
+                }
+            }
+        }
+        let Some(k) = best else { break };
+        if let Some(d) = lists[k].get(pos[k]) {
+            all.push(d.clone());
+        }
+        pos[k] += 1;
+    }
+    // Between detectors an ADDRESS wins, then the higher score, then the
+    // longer span. Linear.
     let rank = |d: &Detection| (d.type_name == "ADDRESS", d.score, d.span.len());
     let mut kept: Vec<Detection> = Vec::with_capacity(all.len());
     for d in all {
@@ -266,6 +282,9 @@ mod tests {
                     "{w:?}"
                 );
             }
+        }
+        for list in [&l.given, &l.surnames, &l.common, &l.ambiguous, &l.places] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "lists must be sorted and unique: run scripts/names-data");
         }
         assert!(l.given.len() > 1500, "{}", l.given.len());
         assert!(l.surnames.len() > 1500, "{}", l.surnames.len());
