@@ -182,7 +182,12 @@ fn names_eval() {
         let v: serde_json::Value = serde_json::from_str(line).expect("json");
         let text = v["text"].as_str().unwrap_or("");
         let cps: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        let ann: Vec<&str> = v["annotated_types"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+        let mut ann: Vec<&str> = v["annotated_types"].as_array().map(|a| a.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
+        if std::env::var("NAMES_ANN_ALL").is_ok() {
+            // Text without labels (e.g. benign prompts): every finding of
+            // ours counts as a false positive.
+            ann = vec!["PERSON", "ADDRESS", "LOCATION", "DATE_OF_BIRTH"];
+        }
         let truth: Vec<(String, usize, usize)> = v["spans"].as_array().map(|a| a.iter().map(|s| {
             (s["type"].as_str().unwrap_or("").to_string(), cps[s["start"].as_u64().unwrap_or(0) as usize], cps[s["end"].as_u64().unwrap_or(0) as usize])
         }).collect()).unwrap_or_default();

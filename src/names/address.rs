@@ -14,82 +14,73 @@
 //! (US ZIP(+4), UK, CA, NL, PL, BR, SE and 4-6 digit codes) while tokens look
 //! like address parts.
 
-use super::dict::{has, lists};
+use super::dict::{entries, has, lists};
 use super::{Detection, Kind, Tok};
 
 /// Street types written after the street name (folded).
-pub(crate) const SUFFIX: &[&str] = &[
-    "alley", "allee", "approach", "arcade", "ave", "avenue", "bagh", "bend", "blvd", "boulevard",
-    "branch", "bridge", "brook", "broadway", "bypass", "causeway", "center", "centers", "centre",
-    "centreway", "chase", "chowk", "circle", "cir", "circus", "cliff", "close", "colony", "common",
-    "corner", "corners", "course", "court", "courts", "cove", "crescent", "cres", "crest",
-    "creek", "crossing", "ct", "curve", "dale", "damm", "dr", "drive", "drives", "enclave",
-    "esplanade", "estate", "estates", "expressway", "extension", "falls", "ferry", "field",
-    "fields", "flat", "flats", "ford", "forge", "forges", "fork", "forks", "fort", "freeway",
-    "gali", "ganj", "garden", "gardens", "gasse", "gatan", "gateway", "gdns", "glen", "green",
-    "grove", "harbor", "harbour", "haven", "heights", "highroad", "highway", "hill", "hills",
-    "hollow", "hwy", "inlet", "island", "isle", "junction", "key", "keys", "knoll", "lake",
-    "lakes", "landing", "lane", "laan", "light", "lights", "ln", "lock", "lodge", "loop", "mall",
-    "manor", "marg", "meadow", "meadows", "mews", "mill", "mills", "motorway", "mount",
-    "mountain", "nagar", "orchard", "oval", "parade", "park", "parkway", "pass", "passage",
-    "path", "pike", "pine", "pines", "pkwy", "pl", "place", "plain", "plains", "platz", "plaza",
-    "plein", "point", "port", "ports", "prairie", "promenade", "quay", "rd", "ridge", "ridges",
-    "ring", "rise", "road", "route", "row", "run", "salai", "sector", "shoal", "shore", "shores",
-    "skyway", "spring", "springs", "sq", "square", "st", "station", "str", "straat", "strasse",
-    "stravenue", "stream", "street", "streets", "summit", "ter", "terrace", "throughway",
-    "trace", "track", "trafficway", "trail", "trl", "tunnel", "turnpike", "union", "unions",
-    "vagen", "valley", "vej", "via", "viaduct", "view", "views", "village", "villages", "ville",
-    "vista", "walk", "wall", "way", "ways", "weg", "well", "wells", "wharf", "zila",
-];
+pub(crate) const SUFFIX: &str = "\n\
+    allee\nalley\napproach\narcade\nave\navenue\nbagh\nbend\nblvd\nboulevard\nbranch\n\
+    bridge\nbroadway\nbrook\nbypass\ncauseway\ncenter\ncenters\ncentre\ncentreway\n\
+    chase\nchowk\ncir\ncircle\ncircus\ncliff\nclose\ncolony\ncommon\ncorner\ncorners\n\
+    course\ncourt\ncourts\ncove\ncreek\ncres\ncrescent\ncrest\ncrossing\nct\ncurve\n\
+    dale\ndamm\ndr\ndrive\ndrives\nenclave\nesplanade\nestate\nestates\nexpressway\n\
+    extension\nfalls\nferry\nfield\nfields\nflat\nflats\nford\nforge\nforges\nfork\n\
+    forks\nfort\nfreeway\ngali\nganj\ngarden\ngardens\ngasse\ngatan\ngateway\ngdns\n\
+    glen\ngreen\ngrove\nharbor\nharbour\nhaven\nheights\nhighroad\nhighway\nhill\n\
+    hills\nhollow\nhwy\ninlet\nisland\nisle\njunction\nkey\nkeys\nknoll\nlaan\nlake\n\
+    lakes\nlanding\nlane\nlight\nlights\nln\nlock\nlodge\nloop\nmall\nmanor\nmarg\n\
+    meadow\nmeadows\nmews\nmill\nmills\nmotorway\nmount\nmountain\nnagar\norchard\n\
+    oval\nparade\npark\nparkway\npass\npassage\npath\npike\npine\npines\npkwy\npl\n\
+    place\nplain\nplains\nplatz\nplaza\nplein\npoint\nport\nports\nprairie\npromenade\n\
+    quay\nrd\nridge\nridges\nring\nrise\nroad\nroute\nrow\nrun\nsalai\nsector\nshoal\n\
+    shore\nshores\nskyway\nspring\nsprings\nsq\nsquare\nst\nstation\nstr\nstraat\n\
+    strasse\nstravenue\nstream\nstreet\nstreets\nsummit\nter\nterrace\nthroughway\n\
+    trace\ntrack\ntrafficway\ntrail\ntrl\ntunnel\nturnpike\nunion\nunions\nvagen\n\
+    valley\nvej\nvia\nviaduct\nview\nviews\nvillage\nvillages\nville\nvista\nwalk\n\
+    wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n";
 
 /// Street types written before the street name (folded).
-pub(crate) const PREFIX: &[&str] = &[
-    "acceso", "al", "alameda", "aleja", "allee", "avda", "avenida", "avenue", "bajada", "bd",
-    "borgo", "boulevard", "calle", "callejon", "camino", "canada", "canale", "carrer", "carrera",
-    "carretera", "chemin", "conjunto", "contrada", "corso", "cours", "cuesta", "estrada",
-    "glorieta", "impasse", "incrocio", "jardim", "ladeira", "largo", "lungomare", "os",
-    "osiedle", "parque", "pasadizo", "pasaje", "paseo", "piazza", "piazzale", "plac", "place",
-    "plaza", "praca", "quadra", "quai", "rambla", "recanto", "residencial", "rodovia",
-    "rotonda", "ronda", "route", "rua", "rue", "setor", "strada", "stretto", "travesia",
-    "travessa", "ul", "ulica", "urbanizacion", "vereda", "via", "viale", "vicolo", "viela",
-    "vila", "vial", "viaduto", "chacara", "nucleo", "esplanada", "patio", "lagoa", "morro",
-    "fazenda", "praia", "passarela", "loteamento", "estacao", "favela", "campo", "distrito",
-    "colonia", "trecho", "sitio", "aeroporto", "condominio", "feira", "lago", "vale",
-    "viela", "trevo", "area", "c", "cl", "pje", "pza", "pl", "av", "cam", "ctra",
-];
+pub(crate) const PREFIX: &str = "\n\
+    acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\navenue\n\
+    bajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\ncampo\ncanada\n\
+    canale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\ncolonia\ncondominio\n\
+    conjunto\ncontrada\ncorso\ncours\nctra\ncuesta\ndistrito\nesplanada\nestacao\n\
+    estrada\nfavela\nfazenda\nfeira\nglorieta\nimpasse\nincrocio\njardim\nladeira\n\
+    lago\nlagoa\nlargo\nloteamento\nlungomare\nmorro\nnucleo\nos\nosiedle\nparque\n\
+    pasadizo\npasaje\npaseo\npassarela\npatio\npiazza\npiazzale\npje\npl\nplac\nplace\n\
+    plaza\npraca\npraia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\n\
+    ronda\nrotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\ntravessa\n\
+    trecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\nviaduto\nvial\nviale\n\
+    vicolo\nviela\nvila\n";
 
 /// Prefix types that may be written in lowercase.
-const PREFIX_LOWER: &[&str] = &[
-    "pl", "al", "aleja", "allee", "avenue", "bd", "boulevard", "chemin", "cours", "impasse", "os",
-    "osiedle", "place", "plac", "quai", "route", "rue", "ul", "ulica",
-];
+pub(crate) const PREFIX_LOWER: &str = "\n\
+    al\naleja\nallee\navenue\nbd\nboulevard\nchemin\ncours\nimpasse\nos\nosiedle\npl\n\
+    plac\nplace\nquai\nroute\nrue\nul\nulica\n";
 
 /// Endings of compound street words ("Hauptstraße", "Storgatan").
-const JOINED: &[&str] = &[
-    "allee", "chaussee", "damm", "dijk", "dreef", "gasse", "gatan", "gracht", "grand", "kade",
-    "laan", "markt", "pfad", "platz", "plein", "ring", "singel", "steeg", "steig", "stigen",
-    "str", "straat", "strasse", "torget", "ufer", "vagen", "vej", "weg", "hof", "baan",
-    "boulevard", "gata", "veien", "vei", "straede", "plads", "kuja", "katu", "tie",
-];
+pub(crate) const JOINED: &str = "\n\
+    allee\nbaan\nboulevard\nchaussee\ndamm\ndijk\ndreef\ngasse\ngata\ngatan\ngracht\n\
+    grand\nhof\nkade\nkatu\nkuja\nlaan\nmarkt\npfad\nplads\nplatz\nplein\nring\nsingel\n\
+    steeg\nsteig\nstigen\nstr\nstraat\nstraede\nstrasse\ntie\ntorget\nufer\nvagen\nvei\n\
+    veien\nvej\nweg\n";
 /// Joined endings that are also English word endings ("Notepad"): these
 /// need a postcode to count.
-const JOINED_WEAK: &[&str] = &["pad", "park", "hof", "vei", "tie", "gata"];
+pub(crate) const JOINED_WEAK: &str = "\n\
+    gata\nhof\npad\npark\ntie\nvei\n";
 
 /// Unit / building designators.
-const UNIT: &[&str] = &[
-    "apartment", "appartamento", "apt", "bldg", "building", "etage", "flat", "floor", "fl",
-    "hno", "lokal", "no", "piano", "piso", "puerta", "room", "ste", "studio", "suite", "unit",
-    "whg", "wohnung", "level", "box", "postfach", "apartado", "mieszkanie", "m", "lok", "bloco", "casa",
-    "dpto", "depto", "interno", "scala",
-];
+pub(crate) const UNIT: &str = "\n\
+    apartado\napartment\nappartamento\napt\nbldg\nbloco\nbox\nbuilding\ncasa\ndepto\n\
+    dpto\netage\nfl\nflat\nfloor\nhno\ninterno\nlevel\nlok\nlokal\nm\nmieszkanie\nno\n\
+    piano\npiso\npostfach\npuerta\nroom\nscala\nste\nstudio\nsuite\nunit\nwhg\nwohnung\n";
 
 /// Words before an address that raise a weak core.
-const CUE: &[&str] = &[
-    "address", "adres", "adresse", "anschrift", "direccion", "domicilio", "endereco",
-    "indirizzo", "live", "lives", "living", "located", "moved", "ship", "shipping", "deliver",
-    "delivery", "send", "mail", "visit", "residing", "resides", "reside", "wohne", "habite",
-    "vivo", "abito", "woon", "mieszkam", "bor", "moro",
-];
+pub(crate) const CUE: &str = "\n\
+    abito\naddress\nadres\nadresse\nanschrift\nbor\ndeliver\ndelivery\ndireccion\n\
+    domicilio\nendereco\nhabite\nindirizzo\nlive\nlives\nliving\nlocated\nmail\n\
+    mieszkam\nmoro\nmoved\nreside\nresides\nresiding\nsend\nship\nshipping\nvisit\n\
+    vivo\nwohne\nwoon\n";
 
 fn num_like_house(t: &Tok, text: &str) -> bool {
     if t.kind != Kind::Num {
@@ -101,7 +92,7 @@ fn num_like_house(t: &Tok, text: &str) -> bool {
 }
 
 fn is_suffix(t: &Tok) -> bool {
-    t.is_word() && (SUFFIX.contains(&t.key.as_str()) || joined(t))
+    t.is_word() && (has(SUFFIX, t.key.as_str()) || joined(t))
 }
 
 fn joined(t: &Tok) -> bool {
@@ -110,21 +101,21 @@ fn joined(t: &Tok) -> bool {
     }
     let k = t.key.as_str();
     let last = k.rsplit('-').next().unwrap_or(k);
-    if last.len() < k.len() && JOINED.contains(&last) {
+    if last.len() < k.len() && has(JOINED, last) {
         return true; // "Kaiser-Wilhelm-Allee"
     }
-    JOINED.iter().any(|j| k.len() >= j.len() + if j.len() >= 5 { 2 } else { 3 } && k.ends_with(j))
+    entries(JOINED).any(|j| k.len() >= j.len() + if j.len() >= 5 { 2 } else { 3 } && k.ends_with(j))
 }
 
 fn joined_weak(t: &Tok) -> bool {
     let k = t.key.as_str();
-    JOINED_WEAK.iter().any(|j| k.len() >= j.len() + 3 && k.ends_with(j))
+    entries(JOINED_WEAK).any(|j| k.len() >= j.len() + 3 && k.ends_with(j))
 }
 
 fn is_prefix(t: &Tok) -> bool {
     t.is_word()
-        && PREFIX.contains(&t.key.as_str())
-        && (t.cap || PREFIX_LOWER.contains(&t.key.as_str()))
+        && has(PREFIX, t.key.as_str())
+        && (t.cap || has(PREFIX_LOWER, t.key.as_str()))
 }
 
 /// A name word inside a street name: capitalized, or a particle.
@@ -141,7 +132,7 @@ fn name_word(t: &Tok) -> bool {
 }
 
 fn is_unit(t: &Tok) -> bool {
-    t.is_word() && UNIT.contains(&t.key.as_str())
+    t.is_word() && has(UNIT, t.key.as_str())
 }
 
 /// Length in bytes of a postcode starting at byte `p`, if one starts there
@@ -286,7 +277,7 @@ fn extend(text: &str, toks: &[Tok], mut k: usize) -> Ext {
 }
 
 fn cue_before(toks: &[Tok], i: usize) -> bool {
-    toks[i.saturating_sub(6)..i].iter().any(|t| t.is_word() && CUE.contains(&t.key.as_str()))
+    toks[i.saturating_sub(6)..i].iter().any(|t| t.is_word() && has(CUE, t.key.as_str()))
 }
 
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
@@ -383,8 +374,9 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         return None;
     }
     // type-first
-    const ABBR: &[&str] = &["al", "ul", "os", "c", "cl", "pje", "pza", "pl", "av", "cam", "ctra", "bd"];
-    let abbr = ABBR.contains(&t.key.as_str());
+    const ABBR: &str = "\n\
+    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n";
+    let abbr = has(ABBR, t.key.as_str());
     if is_prefix(t) && (!abbr || at(i + 1).is_some_and(|x| x.is_punct('.') && !x.sp)) {
         let mut m = i + 1;
         if at(m).is_some_and(|x| x.is_punct('.')) {

@@ -1,8 +1,6 @@
 //! Compact word lists: one `include_str!` data file per list, parsed and
 //! sorted once on first use, looked up by binary search.
 
-use std::sync::OnceLock;
-
 const GIVEN: &str = include_str!("data/given.txt");
 const SURNAMES: &str = include_str!("data/surnames.txt");
 const COMMON: &str = include_str!("data/common.txt");
@@ -10,39 +8,73 @@ const AMBIGUOUS: &str = include_str!("data/ambiguous.txt");
 const PLACES: &str = include_str!("data/places.txt");
 
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
-pub(crate) const PARTICLES: &[&str] = &[
-    "al", "bin", "binti", "da", "das", "de", "degli", "dei", "del", "della", "den",
-    "der", "des", "di", "do", "dos", "du", "el", "la", "le", "ten", "ter", "van",
-    "von", "y", "zu",
-];
+pub(crate) const PARTICLES: &str = "\n\
+    al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
+    du\nel\nla\nle\nten\nter\nvan\nvon\ny\nzu\n";
 
 pub(crate) struct Lists {
-    pub given: Vec<&'static str>,
-    pub surnames: Vec<&'static str>,
-    pub common: Vec<&'static str>,
-    pub ambiguous: Vec<&'static str>,
-    pub places: Vec<&'static str>,
+    pub given: &'static str,
+    pub surnames: &'static str,
+    pub common: &'static str,
+    pub ambiguous: &'static str,
+    pub places: &'static str,
 }
 
-/// One entry per line, already sorted and unique (scripts/names-data;
-/// a unit test checks it); `#` lines are comments.
-fn entries(src: &'static str) -> Vec<&'static str> {
-    src.split('\n').filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-}
+static LISTS: Lists = Lists {
+    given: GIVEN,
+    surnames: SURNAMES,
+    common: COMMON,
+    ambiguous: AMBIGUOUS,
+    places: PLACES,
+};
 
+/// The word lists (no parsing: each is searched in place).
 pub(crate) fn lists() -> &'static Lists {
-    static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| Lists {
-        given: entries(GIVEN),
-        surnames: entries(SURNAMES),
-        common: entries(COMMON),
-        ambiguous: entries(AMBIGUOUS),
-        places: entries(PLACES),
-    })
+    &LISTS
 }
 
-pub(crate) fn has(list: &[&str], key: &str) -> bool {
-    !key.is_empty() && list.binary_search(&key).is_ok()
+/// Binary search for `key` as a whole line in `list`: lines sorted by
+/// bytes, separated by `\n`. Leading `#` comment lines sort before every
+/// lowercase key, so a data file's header needs no skipping. No allocation,
+/// no pointer tables (keeps the wasm small).
+pub(crate) fn has(list: &str, key: &str) -> bool {
+    let b = list.as_bytes();
+    if key.is_empty() || key.contains('\n') {
+        return false;
+    }
+    let (mut lo, mut hi) = (0usize, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let mut s = mid;
+        while s > lo && b[s - 1] != b'\n' {
+            s -= 1;
+        }
+        let mut e = mid;
+        while e < hi && b[e] != b'\n' {
+            e += 1;
+        }
+        let line = &b[s..e];
+        if line.is_empty() {
+            // An empty line (list edges): step over it.
+            if e >= hi {
+                hi = s;
+            } else {
+                lo = e + 1;
+            }
+            continue;
+        }
+        match line.cmp(key.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = e + 1,
+            std::cmp::Ordering::Greater => hi = s,
+        }
+    }
+    false
+}
+
+/// The entries of a `\n`-separated list.
+pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split('\n').filter(|w| !w.is_empty() && !w.starts_with('#'))
 }
 
 /// ASCII folding for Latin-1 Supplement and Latin Extended-A letters

@@ -272,22 +272,32 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
 mod tests {
     use super::*;
 
+    pub(crate) fn sorted(list: &'static str) -> bool {
+        let v: Vec<&str> = dict::entries(list).collect();
+        v.windows(2).all(|w| w[0] < w[1]) && v.iter().all(|w| dict::has(list, w))
+    }
+
     #[test]
-    fn lists_are_ascii_lowercase() {
+    fn lists_are_sorted_ascii_lowercase() {
         let l = dict::lists();
-        for list in [&l.given, &l.surnames, &l.common, &l.ambiguous, &l.places] {
-            for w in list.iter() {
-                assert!(
-                    w.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-'),
-                    "{w:?}"
-                );
+        for list in [l.given, l.surnames, l.common, l.ambiguous, l.places] {
+            for w in dict::entries(list) {
+                assert!(w.bytes().all(|b| b.is_ascii_lowercase() || b == b' ' || b == b'-'), "{w:?}");
             }
+            assert!(sorted(list), "lists must be sorted and unique: run scripts/names-data");
+            assert!(!dict::has(list, "zzzz-not-a-word") && !dict::has(list, "a-not"));
         }
-        for list in [&l.given, &l.surnames, &l.common, &l.ambiguous, &l.places] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "lists must be sorted and unique: run scripts/names-data");
+        for small in [
+            address::SUFFIX, address::PREFIX, address::PREFIX_LOWER, address::JOINED,
+            address::JOINED_WEAK, address::UNIT, address::CUE, dict::PARTICLES, person::TITLES,
+            person::STRONG, person::WEAK, person::GREET, person::SOFT, place::LOC_CUE,
+            place::WEAK_LOC_CUE, place::BIRTH_CUE, place::MONTHS,
+        ] {
+            assert!(sorted(small), "{small:?}");
         }
-        assert!(l.given.len() > 1500, "{}", l.given.len());
-        assert!(l.surnames.len() > 1500, "{}", l.surnames.len());
+        assert!(dict::entries(l.given).count() > 1500);
+        assert!(dict::entries(l.surnames).count() > 1500);
+        assert!(dict::has(l.given, "anna") && dict::has(l.surnames, "schmidt") && dict::has(l.places, "new york"));
     }
 
     #[test]

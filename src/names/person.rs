@@ -10,43 +10,35 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::address::{PREFIX, SUFFIX};
-use super::dict::{has, lists, Lists, PARTICLES};
+use super::dict::{entries, has, lists, Lists, PARTICLES};
 use super::{Detection, Kind, Tok};
 
-const TITLES: &[&str] = &[
-    "dr", "dra", "doctor", "dott", "dotts", "dottssa", "ing", "ra", "na", "frau", "herr", "madam", "madame", "miss", "mlle", "mme",
-    "mr", "mrs", "ms", "mx", "pan", "pani", "prof", "professor", "senor", "senora", "sig", "sigra",
-    "signor", "signora", "sir", "sr", "sra", "srta",
-];
+pub(crate) const TITLES: &str = "\n\
+    doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
+    mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
+    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n";
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
 /// name. Strong ones alone suffice; soft ones need a dictionary word.
-const STRONG: &[&str] = &[
-    "my name is", "name is", "name", "named", "dear", "signed", "call me", "attn", "attention",
-    "regards", "sincerely", "cheers", "best", "thanks", "yours", "ich bin", "ich heisse",
-    "je m'appelle", "je mappelle", "me llamo", "mi chiamo", "heet", "nazywam sie",
-    "jag heter", "meu nome e", "chamo-me", "patient", "liebe", "lieber", "cher", "chere",
-    "querido", "querida", "caro", "cara", "beste", "hallo",
-];
+pub(crate) const STRONG: &str = "\n\
+    attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
+    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje m'appelle\nje mappelle\n\
+    liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
+    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n";
 /// Soft cues too common to lift a single word (used only for pairs).
-const WEAK: &[&str] = &[
-    "with", "from", "by", "to", "for", "is", "and", "about", "per", "tell", "let", "call",
-    "text", "email", "ask",
-];
+pub(crate) const WEAK: &str = "\n\
+    about\nand\nask\nby\ncall\nemail\nfor\nfrom\nis\nlet\nper\ntell\ntext\nto\nwith\n";
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
-const GREET: &[&str] = &[
-    "hi", "hello", "hey", "thanks", "thank you", "hola", "ciao", "bonjour", "hej", "czesc",
-    "ola", "dear", "hallo", "cheers", "morning", "evening",
-];
-const SOFT: &[&str] = &[
-    "i'm", "im", "i am", "this is", "hi", "hello", "hey", "thank you", "contact", "ask",
-    "ask for", "with", "from", "by", "cc", "to", "for", "met", "meet", "is", "and",
-    "client", "customer", "colleague", "friend", "manager", "boss", "wife", "husband",
-    "son", "daughter", "mother", "father", "brother", "sister", "tenant", "employee",
-    "candidate", "applicant", "user", "hola", "ciao", "bonjour", "hej", "czesc", "ola",
-    "about", "tell", "email", "call", "text", "ping", "per", "sent", "wrote", "said",
-    "says", "asked", "told", "let", "thanks", "best", "cheers",
-];
+pub(crate) const GREET: &str = "\n\
+    bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
+    morning\nola\nthank you\nthanks\n";
+pub(crate) const SOFT: &str = "\n\
+    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nby\ncall\n\
+    candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
+    email\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nhusband\n\
+    i am\ni'm\nim\nis\nlet\nmanager\nmeet\nmet\nmother\nola\nper\nping\nsaid\nsays\n\
+    sent\nsister\nson\ntell\ntenant\ntext\nthank you\nthanks\nthis is\nto\ntold\nuser\n\
+    wife\nwith\nwrote\n";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -62,13 +54,13 @@ enum Class {
     Unknown,
 }
 
-fn part_has(list: &[&str], key: &str) -> bool {
+fn part_has(list: &str, key: &str) -> bool {
     has(list, key) || (key.contains('-') && key.split('-').any(|p| has(list, p)))
 }
 
 fn classify(l: &Lists, t: &Tok) -> Option<Class> {
     let k = t.key.as_str();
-    if k.len() < 2 || k.len() > 40 || TITLES.contains(&k) {
+    if k.len() < 2 || k.len() > 40 || has(TITLES, k) {
         return None;
     }
     let g = part_has(&l.given, k);
@@ -114,7 +106,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
     if !prev.is_word() {
         return (None, false, false);
     }
-    if TITLES.contains(&prev.key.as_str()) && !line_break && (prev.key.len() > 2 || j >= 3 && toks[j - 2].is_punct('.') || !matches!(prev.key.as_str(), "ra" | "na")) {
+    if has(TITLES, prev.key.as_str()) && !line_break && (prev.key.len() > 2 || j >= 3 && toks[j - 2].is_punct('.') || !matches!(prev.key.as_str(), "ra" | "na")) {
         return (Some("title"), true, true);
     }
     // Build phrases of 1..=3 words ending at j-1.
@@ -143,16 +135,16 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
             phrase.push_str(w);
         }
         // "i'm" folds to "im" (apostrophes dropped).
-        let strong = STRONG.iter().find(|s| fold_eq(s, &phrase)).filter(|s| {
+        let strong = entries(STRONG).find(|s| fold_eq(s, &phrase)).filter(|s| {
             // Closing words ("Regards", "Best") only count before a line
             // break or a comma: "Best, Anna".
-            let closing = matches!(**s, "regards" | "sincerely" | "cheers" | "best" | "thanks" | "yours");
+            let closing = matches!(*s, "regards" | "sincerely" | "cheers" | "best" | "thanks" | "yours");
             !closing || line_break || j < i
         });
         if let Some(s) = strong {
             best = (Some(s), true, false);
         } else if best.0.is_none() {
-            if let Some(s) = SOFT.iter().find(|s| fold_eq(s, &phrase)) {
+            if let Some(s) = entries(SOFT).find(|s| fold_eq(s, &phrase)) {
                 best = (Some(s), false, false);
             }
         }
@@ -183,15 +175,15 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
     j == 0 || toks[j].nl || matches!(toks[j - 1].kind, Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•'))
 }
 
-fn in_list(list: &[&str], cue: &str) -> bool {
-    list.iter().any(|s| fold_eq(s, cue))
+fn in_list(list: &'static str, cue: &str) -> bool {
+    entries(list).any(|s| fold_eq(s, cue))
 }
 
 /// The run is part of a street: "4872 Sean Parkways", "Via Mario Rossi",
 /// "C. de José Mora 50", "Núcleo Thomas Andrade".
 fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
     let mut j = first;
-    while j > 0 && (toks[j - 1].is_punct(',') || toks[j - 1].is_punct('.') || (toks[j - 1].is_word() && PARTICLES.contains(&toks[j - 1].key.as_str()) && !toks[j - 1].cap)) {
+    while j > 0 && (toks[j - 1].is_punct(',') || toks[j - 1].is_punct('.') || (toks[j - 1].is_word() && has(PARTICLES, toks[j - 1].key.as_str()) && !toks[j - 1].cap)) {
         j -= 1;
     }
     if j > 0 {
@@ -199,11 +191,11 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
         if p.kind == Kind::Num && !toks[first].nl && j == first {
             return true;
         }
-        if p.is_word() && PREFIX.contains(&p.key.as_str()) && (p.cap || p.key.len() > 2) {
+        if p.is_word() && has(PREFIX, p.key.as_str()) && (p.cap || p.key.len() > 2) {
             return true;
         }
     }
-    toks.get(last + 1).is_some_and(|n| n.is_word() && n.cap && !n.nl && SUFFIX.contains(&n.key.as_str()))
+    toks.get(last + 1).is_some_and(|n| n.is_word() && n.cap && !n.nl && has(SUFFIX, n.key.as_str()))
 }
 
 pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
@@ -220,7 +212,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
         // "Mr. van der Dussen"
-        let lead_particle = title && !t.cap && PARTICLES.contains(&t.key.as_str());
+        let lead_particle = title && !t.cap && has(PARTICLES, t.key.as_str());
         if !t.cap && !lower_ok && !lead_particle {
             i += 1;
             continue;
@@ -252,8 +244,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 }
                 // Particle between capitalized words ("van der", "da").
                 if (j > i || lead_particle)
-                    && PARTICLES.contains(&w.key.as_str())
-                    && toks.get(j + 1).is_some_and(|n| n.sp && !n.nl && (n.cap || PARTICLES.contains(&n.key.as_str())))
+                    && has(PARTICLES, w.key.as_str())
+                    && toks.get(j + 1).is_some_and(|n| n.sp && !n.nl && (n.cap || has(PARTICLES, n.key.as_str())))
                 {
                     particle = true;
                     j += 1;
@@ -301,8 +293,19 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let n = classes.len();
         // Two or three capitalized words that are neither English words nor
         // places, mid-sentence: a proper name, most likely a person.
-        if n >= 2 && n <= 3 && all_unknown && !sent {
+        let shaped = idx.iter().zip(&classes).all(|(k, c)| *c != Class::Unknown || name_shaped(&toks[*k].key));
+        if n >= 2 && n <= 3 && all_unknown && !sent && shaped {
             score = score.max(0.55);
+        }
+        // "Stephen Elementary", "Mariana Championship": the unknown part
+        // looks like an English word, not a name.
+        if !shaped && !title {
+            score = score.min(0.45);
+        }
+        // "Sydney Opera House", "Victoria Station": a place first and no
+        // surname after it.
+        if !title && n >= 2 && has(&l.places, &toks[idx[0]].key) && !matches!(classes[n - 1], Class::Sur | Class::Both) {
+            score = score.min(0.45);
         }
         let after = toks.get(end_tok + 1);
         let closes = after.map_or(true, |a| matches!(a.kind, Kind::Punct(',' | '!' | '.' | '?' | ')' | ':')) || a.nl);
@@ -340,6 +343,19 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         i = end_tok + 1;
     }
     out
+}
+
+/// An unknown word that could be a name: not an English-looking
+/// derivation ("Championship", "Engineering", "Times").
+fn name_shaped(key: &str) -> bool {
+    const ENDINGS: &str = "\n\
+    able\nance\nary\nated\nbook\nence\nery\nese\nful\nian\nible\nical\nics\ning\nised\n\
+    ish\nism\nist\nity\nive\nized\nland\nless\nment\nness\nogy\nory\nous\nship\nsion\n\
+    tion\nure\nware\n";
+    let k = key.rsplit('-').next().unwrap_or(key);
+    k.len() >= 2
+        && !entries(ENDINGS).any(|e| k.len() > e.len() + 1 && k.ends_with(e))
+        && !(k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
 }
 
 fn run_score(c: &[Class], particle: bool, sent_start: bool) -> f32 {

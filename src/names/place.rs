@@ -12,41 +12,35 @@
 use super::dict::{has, lists};
 use super::{Detection, Kind, Tok};
 
-const LOC_CUE: &[&str] = &[
-    "in", "from", "near", "to", "at", "visit", "visiting", "visited", "outside", "around",
-    "across", "towards", "aus", "nach", "en", "de", "desde", "a", "da", "di", "uit", "naar",
-    "w", "z", "i", "fran", "till",
-];
+pub(crate) const LOC_CUE: &str = "\n\
+    a\nacross\naround\nat\naus\nda\nde\ndesde\ndi\nen\nfran\nfrom\ni\nin\nnaar\nnach\n\
+    near\noutside\ntill\nto\ntowards\nuit\nvisit\nvisited\nvisiting\nw\nz\n";
 /// Cues that may be ambiguous with people ("to Jordan", "with Chad").
-const WEAK_LOC_CUE: &[&str] = &["to", "at", "a", "de", "da", "di", "i", "z", "w"];
+pub(crate) const WEAK_LOC_CUE: &str = "\n\
+    a\nat\nda\nde\ndi\ni\nto\nw\nz\n";
 
-const BIRTH_CUE: &[&str] = &[
-    "born", "dob", "birth", "birthday", "birthdate", "bday", "geboren", "geb", "geburtsdatum",
-    "geburtstag", "ne", "nee", "naissance", "nacimiento", "nacido", "nacida", "nato", "nata",
-    "nascita", "geboortedatum", "urodzony", "urodzona", "urodzenia", "urodziny", "fodd",
-    "fodelsedatum", "fodelsedag", "nascimento", "nascido", "nascida", "aniversario",
-    "compleanno", "cumpleanos", "anniversaire",
-];
+pub(crate) const BIRTH_CUE: &str = "\n\
+    aniversario\nanniversaire\nbday\nbirth\nbirthdate\nbirthday\nborn\ncompleanno\n\
+    cumpleanos\ndob\nfodd\nfodelsedag\nfodelsedatum\ngeb\ngeboortedatum\ngeboren\n\
+    geburtsdatum\ngeburtstag\nnacida\nnacido\nnacimiento\nnaissance\nnascida\nnascido\n\
+    nascimento\nnascita\nnata\nnato\nne\nnee\nurodzenia\nurodziny\nurodzona\nurodzony\n";
 
 /// Month names and abbreviations (folded), several languages.
-const MONTHS: &[&str] = &[
-    "jan", "january", "januar", "janvier", "enero", "gennaio", "januari", "stycznia",
-    "styczen", "janeiro", "feb", "february", "februar", "fevrier", "febrero", "febbraio",
-    "februari", "lutego", "luty", "fevereiro", "mar", "march", "marz", "mars", "marzo",
-    "maart", "marca", "marzec", "marco", "apr", "april", "avril", "abril", "aprile",
-    "kwietnia", "kwiecien", "may", "mai", "mayo", "maggio", "mei", "maja", "maj", "maio",
-    "jun", "june", "juni", "juin", "junio", "giugno", "czerwca", "czerwiec", "junho", "jul",
-    "july", "juli", "juillet", "julio", "luglio", "lipca", "lipiec", "julho", "aug", "august",
-    "aout", "agosto", "augustus", "sierpnia", "sierpien", "augusti", "sep", "sept",
-    "september", "septembre", "septiembre", "settembre", "wrzesnia", "wrzesien", "setembro",
-    "oct", "october", "oktober", "octobre", "octubre", "ottobre", "pazdziernika",
-    "pazdziernik", "outubro", "nov", "november", "novembre", "noviembre", "listopada",
-    "listopad", "novembro", "dec", "december", "dezember", "decembre", "diciembre",
-    "dicembre", "grudnia", "grudzien", "dezembro",
-];
+pub(crate) const MONTHS: &str = "\n\
+    abril\nagosto\naout\napr\napril\naprile\naug\naugust\naugusti\naugustus\navril\n\
+    czerwca\nczerwiec\ndec\ndecember\ndecembre\ndezember\ndezembro\ndicembre\n\
+    diciembre\nenero\nfeb\nfebbraio\nfebrero\nfebruar\nfebruari\nfebruary\nfevereiro\n\
+    fevrier\ngennaio\ngiugno\ngrudnia\ngrudzien\njan\njaneiro\njanuar\njanuari\n\
+    january\njanvier\njuillet\njuin\njul\njulho\njuli\njulio\njuly\njun\njune\njunho\n\
+    juni\njunio\nkwiecien\nkwietnia\nlipca\nlipiec\nlistopad\nlistopada\nluglio\n\
+    lutego\nluty\nmaart\nmaggio\nmai\nmaio\nmaj\nmaja\nmar\nmarca\nmarch\nmarco\nmars\n\
+    marz\nmarzec\nmarzo\nmay\nmayo\nmei\nnov\nnovember\nnovembre\nnovembro\nnoviembre\n\
+    oct\noctober\noctobre\noctubre\noktober\nottobre\noutubro\npazdziernik\n\
+    pazdziernika\nsep\nsept\nseptember\nseptembre\nseptiembre\nsetembro\nsettembre\n\
+    sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n";
 
 fn is_month(t: &Tok) -> bool {
-    t.is_word() && MONTHS.contains(&t.key.as_str())
+    t.is_word() && has(MONTHS, t.key.as_str())
 }
 
 fn num_val(text: &str, t: &Tok) -> Option<u32> {
@@ -146,7 +140,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is_word() && BIRTH_CUE.contains(&t.key.as_str()) {
+        if t.is_word() && has(BIRTH_CUE, t.key.as_str()) {
             last_cue = Some(i);
         }
         // DATE_OF_BIRTH
@@ -182,14 +176,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             }
             if let Some(e) = best {
                 let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
-                let cue = prev.filter(|p| p.is_word() && LOC_CUE.contains(&p.key.as_str()));
+                let cue = prev.filter(|p| p.is_word() && has(LOC_CUE, p.key.as_str()));
                 let mut score: f32 = 0.35;
                 if let Some(c) = cue {
                     let person_like = e == i
                         && (has(&l.given, &t.key) || has(&l.surnames, &t.key) || has(&l.ambiguous, &t.key));
-                    score = if WEAK_LOC_CUE.contains(&c.key.as_str()) && person_like {
+                    score = if has(WEAK_LOC_CUE, c.key.as_str()) && person_like {
                         0.45
-                    } else if WEAK_LOC_CUE.contains(&c.key.as_str()) || person_like {
+                    } else if has(WEAK_LOC_CUE, c.key.as_str()) || person_like {
                         0.6
                     } else {
                         0.7
