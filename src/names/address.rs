@@ -366,7 +366,10 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
             words += 1;
             m += 1;
         }
-        if words >= 1 && words <= 3 && toks[k].cap {
+        let plain = (k..m).all(|w| {
+            !has(super::place::MONTHS, &toks[w].key) && !has(lists().common, &toks[w].key)
+        });
+        if words >= 1 && words <= 3 && toks[k].cap && plain {
             // Weak: "12 Foo Bar" with no street type; the postcode or a cue
             // must raise it.
             return Some((m - 1, 0.25, "address-street"));
