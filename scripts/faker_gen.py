@@ -12,7 +12,7 @@ joined with ", " as people type them in a chat box. Some items carry no
 entity at all (capitalized common words, companies, cities, months,
 products) so PERSON/ADDRESS precision is measured too.
 
-usage: faker_gen.py OUT.jsonl [N_PER_LOCALE] [SEED]
+usage: faker_gen.py OUT.jsonl [N_PER_LOCALE] [SEED] [alt]
 
 SEED defaults to 20261122 (the set the detectors were tuned on); use another
 seed for a held-out set.
@@ -76,6 +76,25 @@ POSITIVE = [
     "My colleague {name} will send the slides.",
     "Please verify this IBAN: {iban}",
     "Thanks {first}! I'll check with {name2} and get back to you.",
+]
+# A second, disjoint template set (written after tuning on POSITIVE) to check
+# that the figures do not depend on the exact phrasing: faker_gen.py OUT N SEED alt
+ALT_POSITIVE = [
+    "yo can u resend the tracking link to {name}? thx",
+    "{name} from the Lisbon office says the delivery to {address} failed twice.",
+    "Need to return a jacket. Buyer: {name}. Pickup from {address}.",
+    "Quick q - is {iban} a German or Dutch account? It belongs to {name}.",
+    "The landlord, {name}, wants the deposit sent to {iban} by Monday.",
+    "Remind me to call {first} tomorrow about the quote.",
+    "pls fix the typo in {name}'s badge",
+    "Our courier couldn't find {address}; can {name} confirm the house number?",
+    "Just spoke with {name} - she'll mail the form to {address}.",
+    "Who is {name}? They keep emailing {email} from {phone}.",
+    "Order #5521 for {name}, deliver to: {address}",
+    "Can you format this as a label?\n{name}\n{address}",
+    "Ping {first} {last} on Slack, the build is broken again.",
+    "card on file {cc} (holder {name}) was declined, what do I tell them?",
+    "interview feedback for {name}: strong Rust skills, weak on SQL",
 ]
 POSITIVE_US = [
     "My SSN is {ssn}, do you need anything else for the application?",
@@ -169,7 +188,8 @@ def main():
     for loc in LOCALES:
         fake = Faker(loc)
         fake.seed_instance(rng.randrange(1 << 30))
-        pos = POSITIVE + (POSITIVE_US if loc == "en_US" else [])
+        alt = len(sys.argv) > 4 and sys.argv[4] == "alt"
+        pos = ALT_POSITIVE if alt else POSITIVE + (POSITIVE_US if loc == "en_US" else [])
         for k in range(per):
             tpl = rng.choice(NEGATIVE) if rng.random() < 0.15 else pos[k % len(pos)]
             items.append(gen(fake, loc, rng, tpl))

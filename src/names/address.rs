@@ -412,7 +412,7 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         }
         return None;
     }
-    if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && toks[i - 1].cap && toks[i - 1].is_word() && !has(&lists().common, &toks[i - 1].key))) {
+    if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && !t.nl && toks[i - 1].cap && toks[i - 1].is_word() && !has(&lists().common, &toks[i - 1].key))) {
         let mut n = i + 1;
         if at(n).is_some_and(|x| x.is_punct('.') && !x.sp) {
             n += 1;

@@ -27,18 +27,19 @@ pub(crate) const STRONG: &str = "\n\
     nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n";
 /// Soft cues too common to lift a single word (used only for pairs).
 pub(crate) const WEAK: &str = "\n\
-    about\nand\nask\nby\ncall\nemail\nfor\nfrom\nis\nlet\nper\ntell\ntext\nto\nwith\n";
+    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n";
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
 pub(crate) const GREET: &str = "\n\
     bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
     morning\nola\nthank you\nthanks\n";
 pub(crate) const SOFT: &str = "\n\
-    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nby\ncall\n\
+    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
     candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
-    email\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nhusband\n\
-    i am\ni'm\nim\nis\nlet\nmanager\nmeet\nmet\nmother\nola\nper\nping\nsaid\nsays\n\
-    sent\nsister\nson\ntell\ntenant\ntext\nthank you\nthanks\nthis is\nto\ntold\nuser\n\
-    wife\nwith\nwrote\n";
+    dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
+    husband\ni am\ni'm\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
+    ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
+    sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
+    to\ntold\nuser\nwife\nwith\nwrote\n";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -230,6 +231,24 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             if !w.is_word() {
                 break;
             }
+            // Middle initial: "Hans D. Weinhage".
+            if j > i
+                && w.cap
+                && w.end - w.start == 1
+                && toks.get(j + 1).is_some_and(|d| d.is_punct('.') && !d.sp)
+                && toks.get(j + 2).is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
+            {
+                j += 2;
+                if let Some(n) = toks.get(j) {
+                    if let Some(c) = classify(l, n) {
+                        classes.push(c);
+                        idx.push(j);
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
             if !w.cap {
                 if lower_ok {
                     match classify(l, w) {
@@ -293,7 +312,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let n = classes.len();
         // Two or three capitalized words that are neither English words nor
         // places, mid-sentence: a proper name, most likely a person.
-        let shaped = idx.iter().zip(&classes).all(|(k, c)| *c != Class::Unknown || name_shaped(&toks[*k].key));
+        let strict = classes.iter().all(|c| *c == Class::Unknown);
+        let shaped = idx.iter().zip(&classes).all(|(k, c)| *c != Class::Unknown || name_shaped(&toks[*k].key, strict));
         if n >= 2 && n <= 3 && all_unknown && !sent && shaped {
             score = score.max(0.55);
         }
@@ -347,7 +367,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
 
 /// An unknown word that could be a name: not an English-looking
 /// derivation ("Championship", "Engineering", "Times").
-fn name_shaped(key: &str) -> bool {
+fn name_shaped(key: &str, strict: bool) -> bool {
     const ENDINGS: &str = "\n\
     able\nance\nary\nated\nbook\nence\nery\nese\nful\nian\nible\nical\nics\ning\nised\n\
     ish\nism\nist\nity\nive\nized\nland\nless\nment\nness\nogy\nory\nous\nship\nsion\n\
@@ -355,7 +375,7 @@ fn name_shaped(key: &str) -> bool {
     let k = key.rsplit('-').next().unwrap_or(key);
     k.len() >= 2
         && !entries(ENDINGS).any(|e| k.len() > e.len() + 1 && k.ends_with(e))
-        && !(k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
+        && !(strict && k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
 }
 
 fn run_score(c: &[Class], particle: bool, sent_start: bool) -> f32 {
