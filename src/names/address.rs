@@ -366,9 +366,9 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
             words += 1;
             m += 1;
         }
-        let plain = (k..m).all(|w| {
-            !has(super::place::MONTHS, &toks[w].key) && !has(lists().common, &toks[w].key)
-        });
+        // "25 April 2013", "3 Apple Watches": not a street.
+        let plain = !has(lists().common, &toks[k].key)
+            && (k..m).all(|w| !has(super::place::MONTHS, &toks[w].key));
         if words >= 1 && words <= 3 && toks[k].cap && plain {
             // Weak: "12 Foo Bar" with no street type; the postcode or a cue
             // must raise it.
