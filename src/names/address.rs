@@ -358,7 +358,9 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
                 if at(m + 1).is_some_and(|x| x.is_punct('.') && !x.sp) {
                     e = m + 1;
                 }
-                return Some((e, 0.85, "address-street"));
+                // "2011 Arab Spring": a year, not a house number.
+                let year = text.get(t.start..t.end).and_then(|v| v.parse::<u32>().ok()).is_some_and(|y| (1900..=2099).contains(&y));
+                return Some((e, if year { 0.25 } else { 0.85 }, "address-street"));
             }
             if joined(&toks[m]) && words == 0 {
                 return Some((m, 0.8, "address-street"));
@@ -388,7 +390,7 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         let mut words = 0;
         let mut capped = false;
         while m < toks.len() && words < 6 && name_word(&toks[m]) && !toks[m].nl {
-            capped |= toks[m].cap;
+            capped |= toks[m].cap && toks[m].end - toks[m].start > 1;
             words += 1;
             m += 1;
         }
