@@ -219,3 +219,21 @@ fn names_eval() {
         println!("{t:16} truth {truth:5} found {found:5} tpF {tp:5} fpF {fp:5} P {p:.3} R {r:.3}");
     }
 }
+
+/// Prints screening time for growing inputs (linearity check, no assert on
+/// time): `cargo test --test integration names_scaling -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn names_scaling() {
+    let unit = "Hi, I'm Anna Kowalska from Warsaw. Ship it to ul. Długa 5/7, 00-238 Warszawa \
+                or 221B Baker Street, London NW1 6XE. Born 12/03/1985. The Board met on Tuesday. ";
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    for n in [1_000usize, 4_000, 16_000] {
+        let text = unit.repeat(n);
+        let t0 = std::time::Instant::now();
+        let mut s = filter.session();
+        let r = s.screen_prompt(&text);
+        let dt = t0.elapsed().as_secs_f64();
+        println!("{:>9} bytes: {:.3} s, {:.2} MB/s, {} findings", text.len(), dt, text.len() as f64 / 1e6 / dt, r.findings.len());
+    }
+}

@@ -14,7 +14,7 @@
 //! (US ZIP(+4), UK, CA, NL, PL, BR, SE and 4-6 digit codes) while tokens look
 //! like address parts.
 
-use super::dict::{entries, has, lists};
+use super::dict::{ending_in, has, lists};
 use super::{Detection, Kind, Tok};
 
 /// Street types written after the street name (folded).
@@ -104,12 +104,12 @@ fn joined(t: &Tok) -> bool {
     if last.len() < k.len() && has(JOINED, last) {
         return true; // "Kaiser-Wilhelm-Allee"
     }
-    entries(JOINED).any(|j| k.len() >= j.len() + if j.len() >= 5 { 2 } else { 3 } && k.ends_with(j))
+    ending_in(JOINED, k, |n| if n >= 5 { 2 } else { 3 })
 }
 
 fn joined_weak(t: &Tok) -> bool {
     let k = t.key.as_str();
-    entries(JOINED_WEAK).any(|j| k.len() >= j.len() + 3 && k.ends_with(j))
+    ending_in(JOINED_WEAK, k, |_| 3)
 }
 
 fn is_prefix(t: &Tok) -> bool {

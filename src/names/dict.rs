@@ -37,10 +37,15 @@ pub(crate) fn lists() -> &'static Lists {
 /// bytes, separated by `\n`. Leading `#` comment lines sort before every
 /// lowercase key, so a data file's header needs no skipping. No allocation,
 /// no pointer tables (keeps the wasm small).
-pub(crate) fn has(list: &str, key: &str) -> bool {
+pub(crate) fn has(list: &'static str, key: &str) -> bool {
+    find(list, key).is_some()
+}
+
+/// Like [`has`], returning the matching line of `list`.
+pub(crate) fn find(list: &'static str, key: &str) -> Option<&'static str> {
     let b = list.as_bytes();
     if key.is_empty() || key.contains('\n') {
-        return false;
+        return None;
     }
     let (mut lo, mut hi) = (0usize, b.len());
     while lo < hi {
@@ -64,15 +69,25 @@ pub(crate) fn has(list: &str, key: &str) -> bool {
             continue;
         }
         match line.cmp(key.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Equal => return list.get(s..e),
             std::cmp::Ordering::Less => lo = e + 1,
             std::cmp::Ordering::Greater => hi = s,
         }
     }
-    false
+    None
+}
+
+/// The longest ending of `key` (3..=9 bytes) listed in `list`, if the rest
+/// of `key` is at least `min_rest(ending length)` bytes long.
+pub(crate) fn ending_in(list: &'static str, key: &str, min_rest: impl Fn(usize) -> usize) -> bool {
+    (3..=9usize.min(key.len())).any(|n| {
+        let cut = key.len() - n;
+        key.is_char_boundary(cut) && cut >= min_rest(n) && has(list, &key[cut..])
+    })
 }
 
 /// The entries of a `\n`-separated list.
+#[cfg(test)]
 pub(crate) fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.split('\n').filter(|w| !w.is_empty() && !w.starts_with('#'))
 }

@@ -317,3 +317,32 @@ mod tests {
         assert!(t.iter().any(|t| t.kind == Kind::Num && t.end - t.start == 4));
     }
 }
+
+#[cfg(test)]
+mod timing {
+    #[test]
+    #[ignore]
+    fn names_detect_scaling() {
+        let unit = "Hi, I'm Anna Kowalska from Warsaw. Ship it to ul. Długa 5/7, 00-238 Warszawa \
+                    or 221B Baker Street, London NW1 6XE. Born 12/03/1985. The Board met on Tuesday. ";
+        for n in [1_000usize, 4_000] {
+            let text = unit.repeat(n);
+            let t0 = std::time::Instant::now();
+            let toks = super::tokenize(&text[..100_000]);
+            println!("tokenize 100k: {:.3}", t0.elapsed().as_secs_f64());
+            let t1 = std::time::Instant::now();
+            let _ = super::address::detect(&text[..100_000], &toks);
+            println!("address: {:.3}", t1.elapsed().as_secs_f64());
+            let t1 = std::time::Instant::now();
+            let _ = super::person::detect(&toks);
+            println!("person: {:.3}", t1.elapsed().as_secs_f64());
+            let t1 = std::time::Instant::now();
+            let _ = super::place::detect(&text[..100_000], &toks);
+            println!("place: {:.3}", t1.elapsed().as_secs_f64());
+            let t0 = std::time::Instant::now();
+            let d = super::detect(&text);
+            let dt = t0.elapsed().as_secs_f64();
+            println!("{} bytes: {:.3} s, {:.2} MB/s, {}", text.len(), dt, text.len() as f64 / 1e6 / dt, d.len());
+        }
+    }
+}

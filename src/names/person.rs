@@ -10,7 +10,7 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::address::{PREFIX, SUFFIX};
-use super::dict::{entries, has, lists, Lists, PARTICLES};
+use super::dict::{ending_in, find, has, lists, Lists, PARTICLES};
 use super::{Detection, Kind, Tok};
 
 pub(crate) const TITLES: &str = "\n\
@@ -22,7 +22,7 @@ pub(crate) const TITLES: &str = "\n\
 /// name. Strong ones alone suffice; soft ones need a dictionary word.
 pub(crate) const STRONG: &str = "\n\
     attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
-    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje m'appelle\nje mappelle\n\
+    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
     liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
     nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n";
 /// Soft cues too common to lift a single word (used only for pairs).
@@ -36,7 +36,7 @@ pub(crate) const SOFT: &str = "\n\
     about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
     candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
     dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
-    husband\ni am\ni'm\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
+    husband\ni am\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
     ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
     sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
     to\ntold\nuser\nwife\nwith\nwrote\n";
@@ -55,7 +55,7 @@ enum Class {
     Unknown,
 }
 
-fn part_has(list: &str, key: &str) -> bool {
+fn part_has(list: &'static str, key: &str) -> bool {
     has(list, key) || (key.contains('-') && key.split('-').any(|p| has(list, p)))
 }
 
@@ -136,7 +136,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
             phrase.push_str(w);
         }
         // "i'm" folds to "im" (apostrophes dropped).
-        let strong = entries(STRONG).find(|s| fold_eq(s, &phrase)).filter(|s| {
+        let strong = find(STRONG, &phrase).filter(|s| {
             // Closing words ("Regards", "Best") only count before a line
             // break or a comma: "Best, Anna".
             let closing = matches!(*s, "regards" | "sincerely" | "cheers" | "best" | "thanks" | "yours");
@@ -145,24 +145,12 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
         if let Some(s) = strong {
             best = (Some(s), true, false);
         } else if best.0.is_none() {
-            if let Some(s) = entries(SOFT).find(|s| fold_eq(s, &phrase)) {
+            if let Some(s) = find(SOFT, &phrase) {
                 best = (Some(s), false, false);
             }
         }
     }
     best
-}
-
-fn fold_eq(cue: &str, phrase: &str) -> bool {
-    let mut a = cue.bytes().filter(|b| *b != b'\'');
-    let mut b = phrase.bytes().filter(|b| *b != b'\'');
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
-        }
-    }
 }
 
 fn sentence_start(toks: &[Tok], i: usize) -> bool {
@@ -177,7 +165,7 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
 }
 
 fn in_list(list: &'static str, cue: &str) -> bool {
-    entries(list).any(|s| fold_eq(s, cue))
+    has(list, cue)
 }
 
 /// The run is part of a street: "4872 Sean Parkways", "Via Mario Rossi",
@@ -206,6 +194,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     while i < toks.len() {
         let t = &toks[i];
         if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        // Cheap filter first: only capitalized words, known lowercase names
+        // ("my name is anna") and particles ("Mr. van Dijk") can start a run.
+        if !t.cap && !has(PARTICLES, &t.key) && !has(l.given, &t.key) && !has(l.surnames, &t.key) {
             i += 1;
             continue;
         }
@@ -374,7 +368,7 @@ fn name_shaped(key: &str, strict: bool) -> bool {
     tion\nure\nware\n";
     let k = key.rsplit('-').next().unwrap_or(key);
     k.len() >= 2
-        && !entries(ENDINGS).any(|e| k.len() > e.len() + 1 && k.ends_with(e))
+        && !ending_in(ENDINGS, k, |_| 2)
         && !(strict && k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
 }
 
