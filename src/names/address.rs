@@ -259,7 +259,7 @@ fn extend(text: &str, toks: &[Tok], mut k: usize) -> Ext {
                     continue;
                 }
                 let next_cap = toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl);
-                if t.cap && (!has(&l.common, &t.key) || next_cap) || is_suffix(t) && t.cap {
+                if t.cap && (!has(l.common, &t.key) || next_cap) || is_suffix(t) && t.cap {
                     k = j;
                     j += 1;
                     continue;
@@ -414,7 +414,7 @@ fn core_end(text: &str, toks: &[Tok], i: usize) -> Option<(usize, f32, &'static 
         }
         return None;
     }
-    if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && !t.nl && toks[i - 1].cap && toks[i - 1].is_word() && !has(&lists().common, &toks[i - 1].key))) {
+    if t.is_word() && t.cap && (joined(t) || (is_suffix(t) && i > 0 && !t.nl && toks[i - 1].cap && toks[i - 1].is_word() && !has(lists().common, &toks[i - 1].key))) {
         let mut n = i + 1;
         if at(n).is_some_and(|x| x.is_punct('.') && !x.sp) {
             n += 1;

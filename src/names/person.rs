@@ -64,12 +64,12 @@ fn classify(l: &Lists, t: &Tok) -> Option<Class> {
     if k.len() < 2 || k.len() > 40 || has(TITLES, k) {
         return None;
     }
-    let g = part_has(&l.given, k);
-    let s = part_has(&l.surnames, k);
-    if has(&l.ambiguous, k) {
+    let g = part_has(l.given, k);
+    let s = part_has(l.surnames, k);
+    if has(l.ambiguous, k) {
         return Some(Class::Ambig);
     }
-    if has(&l.common, k) {
+    if has(l.common, k) {
         // A common word that is also a name ("Young", "Cross") may join a
         // name but never stands for one.
         return if g || s { Some(Class::Ambig) } else { None };
@@ -318,7 +318,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         }
         // "Sydney Opera House", "Victoria Station": a place first and no
         // surname after it.
-        if !title && n >= 2 && has(&l.places, &toks[idx[0]].key) && !matches!(classes[n - 1], Class::Sur | Class::Both) {
+        if !title && n >= 2 && has(l.places, &toks[idx[0]].key) && !matches!(classes[n - 1], Class::Sur | Class::Both) {
             score = score.min(0.45);
         }
         let after = toks.get(end_tok + 1);
@@ -412,9 +412,9 @@ fn is_place(l: &Lists, run: &[Tok]) -> bool {
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n > 0 && has(&l.places, &key) {
+        if n > 0 && has(l.places, &key) {
             return true;
         }
     }
-    run.len() == 1 && has(&l.places, &key) && !part_has(&l.given, &key)
+    run.len() == 1 && has(l.places, &key) && !part_has(l.given, &key)
 }

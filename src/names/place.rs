@@ -170,7 +170,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     key.push(' ');
                 }
                 key.push_str(&w.key);
-                if has(&l.places, &key) {
+                if has(l.places, &key) {
                     best = Some(i + n);
                 }
             }
@@ -180,7 +180,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 let mut score: f32 = 0.35;
                 if let Some(c) = cue {
                     let person_like = e == i
-                        && (has(&l.given, &t.key) || has(&l.surnames, &t.key) || has(&l.ambiguous, &t.key));
+                        && (has(l.given, &t.key) || has(l.surnames, &t.key) || has(l.ambiguous, &t.key));
                     score = if has(WEAK_LOC_CUE, c.key.as_str()) && person_like {
                         0.45
                     } else if has(WEAK_LOC_CUE, c.key.as_str()) || person_like {
