@@ -546,23 +546,49 @@ pub struct Audit {
 /// Keeps the strongest of overlapping candidates: higher score, then
 /// secrets over PII, then longer, then earlier. Result is in text order.
 pub(crate) fn resolve_overlaps(mut c: Vec<Candidate>) -> Vec<Candidate> {
+    // A PII span inside a longer PII span is part of it: the postcode of
+    // an address, the digits of a card that also look like an id
+    // (Presidio's "merge contained"). Sweep in (start, longest) order.
+    c.sort_by(|a, b| {
+        a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
+    });
+    let mut reach: Option<(usize, usize)> = None; // (start, end) of PII
+    c.retain(|x| {
+        if x.kind != Kind::Pii {
+            return true;
+        }
+        if let Some((s, e)) = reach {
+            let inside = x.span.end <= e && x.span.len() < e - s;
+            if inside {
+                return false;
+            }
+        }
+        if reach.map_or(true, |(_, e)| x.span.end > e) {
+            reach = Some((x.span.start, x.span.end));
+        }
+        true
+    });
     c.sort_by(|a, b| {
         b.score
             .partial_cmp(&a.score)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then((b.kind == Kind::Secret).cmp(&(a.kind == Kind::Secret)))
-            .then(
-                (b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)),
-            )
+            .then(b.span.len().cmp(&a.span.len()))
             .then(a.span.start.cmp(&b.span.start))
             .then(a.rule.cmp(&b.rule))
     });
+    // Kept spans are disjoint, so only the kept span with the greatest
+    // start before `x.end` can overlap `x`.
+    let mut taken: std::collections::BTreeMap<usize, usize> =
+        std::collections::BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::with_capacity(c.len());
     for x in c {
-        if kept
-            .iter()
-            .all(|k| k.span.end <= x.span.start || x.span.end <= k.span.start)
-        {
+        let clash = taken
+            .range(..x.span.end)
+            .next_back()
+            .map_or(false, |(_, &end)| end > x.span.start);
+        if !clash && !x.span.is_empty() {
+            taken.insert(x.span.start, x.span.end);
             kept.push(x);
         }
     }

@@ -2,6 +2,7 @@
 mod actions;
 mod foundation;
 mod inject;
+mod names;
 mod pii;
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]

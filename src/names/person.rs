@@ -1,0 +1,488 @@
+//! PERSON: runs of capitalized words scored by name dictionaries and cues.
+//!
+//! Scores (default report threshold 0.5):
+//! - title cue ("Mr.", "Dr.", "Frau") before a capitalized run: 0.9
+//! - strong cue ("my name is", "Dear", "signed", "Regards," + line break,
+//!   "name:"): 0.85 for any capitalized run
+//! - known given name + known surname: 0.9; given + unknown capitalized
+//!   word: 0.75; ambiguous given ("Will", "Mark") + known surname: 0.75
+//! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
+//! - a single known given name without a cue: 0.35 (not reported)
+
+use super::address::{PREFIX, SUFFIX};
+use super::dict::{ending_in, find, has, lists, Lists, PARTICLES};
+use super::{Detection, Kind, Tok};
+
+pub(crate) const TITLES: &str = "\n\
+    doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
+    mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
+    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n";
+
+/// Cue phrases (folded, space-joined) that make the next capitalized run a
+/// name. Strong ones alone suffice; soft ones need a dictionary word.
+pub(crate) const STRONG: &str = "\n\
+    attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
+    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
+    liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
+    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n";
+/// Soft cues too common to lift a single word (used only for pairs).
+pub(crate) const WEAK: &str = "\n\
+    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n";
+/// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
+pub(crate) const GREET: &str = "\n\
+    bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
+    morning\nola\nthank you\nthanks\n";
+pub(crate) const SOFT: &str = "\n\
+    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
+    candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
+    dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
+    husband\ni am\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
+    ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
+    sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
+    to\ntold\nuser\nwife\nwith\nwrote\n";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    /// Known given name (not ambiguous).
+    Given,
+    /// Known surname (not ambiguous, not a given name).
+    Sur,
+    /// Known given name and surname ("Thomas", "James").
+    Both,
+    /// A name that is also a common word ("Will", "Rose", "White").
+    Ambig,
+    /// Capitalized, unknown.
+    Unknown,
+}
+
+fn part_has(list: &'static str, key: &str) -> bool {
+    has(list, key)
+        || (key.contains('-') && key.split('-').any(|p| has(list, p)))
+}
+
+fn classify(l: &Lists, t: &Tok) -> Option<Class> {
+    let k = t.key.as_str();
+    if k.len() < 2 || k.len() > 40 || has(TITLES, k) {
+        return None;
+    }
+    let g = part_has(l.given, k);
+    let s = part_has(l.surnames, k);
+    if has(l.ambiguous, k) {
+        return Some(Class::Ambig);
+    }
+    if has(l.common, k) {
+        // A common word that is also a name ("Young", "Cross") may join a
+        // name but never stands for one.
+        return if g || s { Some(Class::Ambig) } else { None };
+    }
+    if t.upper && !g && !s {
+        return None;
+    }
+    Some(match (g, s) {
+        (true, true) => Class::Both,
+        (true, false) => Class::Given,
+        (false, true) => Class::Sur,
+        _ => Class::Unknown,
+    })
+}
+
+fn known(c: Class) -> bool {
+    matches!(c, Class::Given | Class::Sur | Class::Both)
+}
+
+/// Folded keys of up to `n` words before token `i` (skipping commas,
+/// colons and a dot after a title), nearest last, joined by spaces.
+fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
+    // Returns (matched cue, strong?, title?).
+    let mut j = i;
+    // Skip one "," or ":" or "." or "-" between cue and name.
+    let mut line_break = toks.get(i).is_some_and(|t| t.nl);
+    if j > 0 && matches!(toks[j - 1].kind, Kind::Punct(',' | ':' | '.' | '-'))
+    {
+        j -= 1;
+        line_break |= toks[j].nl;
+    }
+    if j == 0 {
+        return (None, false, false);
+    }
+    let prev = &toks[j - 1];
+    if !prev.is_word() {
+        return (None, false, false);
+    }
+    if has(TITLES, prev.key.as_str())
+        && !line_break
+        && (prev.key.len() > 2
+            || j >= 3 && toks[j - 2].is_punct('.')
+            || !matches!(prev.key.as_str(), "ra" | "na"))
+    {
+        return (Some("title"), true, true);
+    }
+    // Build phrases of 1..=3 words ending at j-1.
+    let mut words: Vec<&str> = Vec::with_capacity(3);
+    let mut k = j;
+    while k > 0 && words.len() < 3 {
+        let t = &toks[k - 1];
+        if t.is_word() {
+            words.push(t.key.as_str());
+        } else if t.is_punct('\'') || t.is_punct('\u{2019}') {
+            // "I ' m" split around an odd apostrophe: give up.
+            break;
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    let mut phrase = String::new();
+    let mut best: (Option<&'static str>, bool, bool) = (None, false, false);
+    for n in 1..=words.len() {
+        phrase.clear();
+        for (m, w) in words[..n].iter().rev().enumerate() {
+            if m > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        // "i'm" folds to "im" (apostrophes dropped).
+        let strong = find(STRONG, &phrase).filter(|s| {
+            // Closing words ("Regards", "Best") only count before a line
+            // break or a comma: "Best, Anna".
+            let closing = matches!(
+                *s,
+                "regards"
+                    | "sincerely"
+                    | "cheers"
+                    | "best"
+                    | "thanks"
+                    | "yours"
+            );
+            !closing || line_break || j < i
+        });
+        if let Some(s) = strong {
+            best = (Some(s), true, false);
+        } else if best.0.is_none() {
+            if let Some(s) = find(SOFT, &phrase) {
+                best = (Some(s), false, false);
+            }
+        }
+    }
+    best
+}
+
+fn sentence_start(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || toks[i].nl {
+        return true;
+    }
+    let mut j = i;
+    while j > 0
+        && matches!(
+            toks[j - 1].kind,
+            Kind::Punct('"' | '\'' | '(' | '*' | '“' | '‘' | '[')
+        )
+    {
+        j -= 1;
+    }
+    j == 0
+        || toks[j].nl
+        || matches!(
+            toks[j - 1].kind,
+            Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•')
+        )
+}
+
+fn in_list(list: &'static str, cue: &str) -> bool {
+    has(list, cue)
+}
+
+/// The run is part of a street: "4872 Sean Parkways", "Via Mario Rossi",
+/// "C. de José Mora 50", "Núcleo Thomas Andrade".
+fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
+    let mut j = first;
+    while j > 0
+        && (toks[j - 1].is_punct(',')
+            || toks[j - 1].is_punct('.')
+            || (toks[j - 1].is_word()
+                && has(PARTICLES, toks[j - 1].key.as_str())
+                && !toks[j - 1].cap))
+    {
+        j -= 1;
+    }
+    if j > 0 {
+        let p = &toks[j - 1];
+        if p.kind == Kind::Num && !toks[first].nl && j == first {
+            return true;
+        }
+        if p.is_word()
+            && has(PREFIX, p.key.as_str())
+            && (p.cap || p.key.len() > 2)
+        {
+            return true;
+        }
+    }
+    toks.get(last + 1).is_some_and(|n| {
+        n.is_word() && n.cap && !n.nl && has(SUFFIX, n.key.as_str())
+    })
+}
+
+pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
+    let l = lists();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        // Cheap filter first: only capitalized words, known lowercase names
+        // ("my name is anna") and particles ("Mr. van Dijk") can start a run.
+        if !t.cap
+            && !has(PARTICLES, &t.key)
+            && !has(l.given, &t.key)
+            && !has(l.surnames, &t.key)
+        {
+            i += 1;
+            continue;
+        }
+        let (cue, strong, title) = cue_before(toks, i);
+        // Lowercase names after a strong cue: "my name is anna kowalska".
+        let lower_ok = strong && !title && !t.cap;
+        // "Mr. van der Dussen"
+        let lead_particle = title && !t.cap && has(PARTICLES, t.key.as_str());
+        if !t.cap && !lower_ok && !lead_particle {
+            i += 1;
+            continue;
+        }
+        // Collect the run: classes and their token indices.
+        let mut classes: Vec<Class> = Vec::with_capacity(4);
+        let mut idx: Vec<usize> = Vec::with_capacity(4);
+        let mut particle = false;
+        let mut j = i;
+        while j < toks.len() && classes.len() < 4 {
+            let w = &toks[j];
+            if j > i && (w.nl || !w.sp) {
+                break;
+            }
+            if !w.is_word() {
+                break;
+            }
+            // Middle initial: "Hans D. Weinhage".
+            if j > i
+                && w.cap
+                && w.end - w.start == 1
+                && toks.get(j + 1).is_some_and(|d| d.is_punct('.') && !d.sp)
+                && toks
+                    .get(j + 2)
+                    .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
+            {
+                j += 2;
+                if let Some(n) = toks.get(j) {
+                    if let Some(c) = classify(l, n) {
+                        classes.push(c);
+                        idx.push(j);
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if !w.cap {
+                if lower_ok {
+                    match classify(l, w) {
+                        Some(c) if known(c) => {
+                            classes.push(c);
+                            idx.push(j);
+                            j += 1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                // Particle between capitalized words ("van der", "da").
+                if (j > i || lead_particle)
+                    && has(PARTICLES, w.key.as_str())
+                    && toks.get(j + 1).is_some_and(|n| {
+                        n.sp && !n.nl
+                            && (n.cap || has(PARTICLES, n.key.as_str()))
+                    })
+                {
+                    particle = true;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            match classify(l, w) {
+                Some(c) => {
+                    classes.push(c);
+                    idx.push(j);
+                }
+                None => break,
+            }
+            j += 1;
+        }
+        if classes.is_empty() {
+            i = j.max(i + 1);
+            continue;
+        }
+        // "Call Anna Schmidt": drop a sentence-initial unknown word before
+        // a known given name.
+        if classes.len() >= 2
+            && matches!(classes[0], Class::Unknown | Class::Ambig)
+            && matches!(classes[1], Class::Given | Class::Both)
+            && sentence_start(toks, idx[0])
+        {
+            classes.remove(0);
+            idx.remove(0);
+        }
+        let first_tok = if lead_particle { i } else { idx[0] };
+        let end_tok = idx[idx.len() - 1];
+        let start = toks[first_tok].start;
+        let end = toks[end_tok].end;
+        // A place name ("New York", "Sao Paulo") or a street is not a person.
+        if !title
+            && (is_place(l, &toks[idx[0]..=end_tok])
+                || street_context(toks, idx[0], end_tok))
+        {
+            i = end_tok + 1;
+            continue;
+        }
+        let sent = sentence_start(toks, idx[0]);
+        let mut score = run_score(&classes, particle, sent);
+        let any_known = classes.iter().any(|c| known(*c));
+        let any_name = any_known || classes.contains(&Class::Ambig);
+        let all_unknown = classes.iter().all(|c| *c == Class::Unknown);
+        let n = classes.len();
+        // Two or three capitalized words that are neither English words nor
+        // places, mid-sentence: a proper name, most likely a person.
+        let strict = classes.iter().all(|c| *c == Class::Unknown);
+        let shaped = idx.iter().zip(&classes).all(|(k, c)| {
+            *c != Class::Unknown || name_shaped(&toks[*k].key, strict)
+        });
+        if n >= 2 && n <= 3 && all_unknown && !sent && shaped {
+            score = score.max(0.55);
+        }
+        // "Stephen Elementary", "Mariana Championship": the unknown part
+        // looks like an English word, not a name.
+        if !shaped && !title {
+            score = score.min(0.45);
+        }
+        // "Sydney Opera House", "Victoria Station": a place first and no
+        // surname after it.
+        if !title
+            && n >= 2
+            && has(l.places, &toks[idx[0]].key)
+            && !matches!(classes[n - 1], Class::Sur | Class::Both)
+        {
+            score = score.min(0.45);
+        }
+        let after = toks.get(end_tok + 1);
+        let closes = after.map_or(true, |a| {
+            matches!(a.kind, Kind::Punct(',' | '!' | '.' | '?' | ')' | ':'))
+                || a.nl
+        });
+        if let Some(c) = cue {
+            if title {
+                score = score.max(0.9);
+            } else if strong {
+                let weak_cue = matches!(
+                    c,
+                    "name" | "hallo" | "beste" | "best" | "thanks"
+                );
+                if any_name || n >= 2 {
+                    score = score.max(0.85);
+                } else if !weak_cue || closes {
+                    score = score.max(0.7);
+                }
+            } else if in_list(WEAK, c) {
+                if n >= 2 && (any_known || all_unknown) {
+                    score = score.max(0.65);
+                }
+            } else if any_known {
+                score = score.max(if n >= 2 { 0.85 } else { 0.7 });
+            } else if n >= 2 {
+                score = score.max(0.65);
+            } else if in_list(GREET, c)
+                && closes
+                && classes[0] == Class::Unknown
+            {
+                score = score.max(0.65);
+            }
+        }
+        if score > 0.0 {
+            let rule = match (title, strong, cue.is_some()) {
+                (true, _, _) => "person-title",
+                (_, true, _) => "person-cue",
+                (_, _, true) if score >= 0.7 && n == 1 => "person-cue",
+                _ => "person-dict",
+            };
+            out.push(Detection {
+                type_name: "PERSON",
+                rule,
+                span: start..end,
+                score,
+            });
+        }
+        i = end_tok + 1;
+    }
+    out
+}
+
+/// An unknown word that could be a name: not an English-looking
+/// derivation ("Championship", "Engineering", "Times").
+fn name_shaped(key: &str, strict: bool) -> bool {
+    const ENDINGS: &str = "\n\
+    able\nance\nary\nated\nbook\nence\nery\nese\nful\nian\nible\nical\nics\ning\nised\n\
+    ish\nism\nist\nity\nive\nized\nland\nless\nment\nness\nogy\nory\nous\nship\nsion\n\
+    tion\nure\nware\n";
+    let k = key.rsplit('-').next().unwrap_or(key);
+    k.len() >= 2
+        && !ending_in(ENDINGS, k, |_| 2)
+        && !(strict && k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
+}
+
+fn run_score(c: &[Class], particle: bool, sent_start: bool) -> f32 {
+    use Class::*;
+    let first = c[0];
+    let last = c[c.len() - 1];
+    if c.len() == 1 {
+        return match first {
+            Given | Both => 0.35,
+            Sur => 0.25,
+            _ => 0.1,
+        };
+    }
+    let given_first = matches!(first, Given | Both);
+    let sur_last = matches!(last, Sur | Both);
+    let s: f32 = match (given_first, sur_last) {
+        (true, true) => 0.9,
+        (true, false) if last == Unknown || last == Given => 0.75,
+        (true, false) => 0.7, // given + ambiguous ("John White")
+        (false, true) if first == Ambig => 0.75,
+        (false, true) if first == Unknown && !sent_start => 0.6,
+        (false, true) => 0.45,
+        _ if particle && first != Ambig => 0.6,
+        _ => 0.2,
+    };
+    // Middle words must not be all-unknown noise in long runs.
+    if c.len() >= 4 && c.iter().filter(|x| **x == Unknown).count() >= 3 {
+        return s.min(0.3);
+    }
+    s
+}
+
+fn is_place(l: &Lists, run: &[Tok]) -> bool {
+    let mut key = String::new();
+    for (n, t) in run.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+        if n > 0 && has(l.places, &key) {
+            return true;
+        }
+    }
+    run.len() == 1 && has(l.places, &key) && !part_has(l.given, &key)
+}

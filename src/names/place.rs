@@ -1,0 +1,242 @@
+//! LOCATION (gazetteer + context) and DATE_OF_BIRTH (date + birth cue).
+//!
+//! LOCATION: a gazetteer entry of 1-3 capitalized words. Right after "in",
+//! "from", "near", "based in", "live in", "moved to", ... it scores 0.7;
+//! elsewhere 0.35 (not reported by default).
+//!
+//! DATE_OF_BIRTH: a date (numeric d/m/y, y-m-d, or with a month name in
+//! English, German, French, Spanish, Italian, Dutch, Polish, Swedish or
+//! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
+//! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
+
+use super::dict::{has, lists};
+use super::{Detection, Kind, Tok};
+
+pub(crate) const LOC_CUE: &str = "\n\
+    a\nacross\naround\nat\naus\nda\nde\ndesde\ndi\nen\nfran\nfrom\ni\nin\nnaar\nnach\n\
+    near\noutside\ntill\nto\ntowards\nuit\nvisit\nvisited\nvisiting\nw\nz\n";
+/// Cues that may be ambiguous with people ("to Jordan", "with Chad").
+pub(crate) const WEAK_LOC_CUE: &str = "\n\
+    a\nat\nda\nde\ndi\ni\nto\nw\nz\n";
+
+pub(crate) const BIRTH_CUE: &str = "\n\
+    aniversario\nanniversaire\nbday\nbirth\nbirthdate\nbirthday\nborn\ncompleanno\n\
+    cumpleanos\ndob\nfodd\nfodelsedag\nfodelsedatum\ngeb\ngeboortedatum\ngeboren\n\
+    geburtsdatum\ngeburtstag\nnacida\nnacido\nnacimiento\nnaissance\nnascida\nnascido\n\
+    nascimento\nnascita\nnata\nnato\nne\nnee\nurodzenia\nurodziny\nurodzona\nurodzony\n";
+
+/// Month names and abbreviations (folded), several languages.
+pub(crate) const MONTHS: &str = "\n\
+    abril\nagosto\naout\napr\napril\naprile\naug\naugust\naugusti\naugustus\navril\n\
+    czerwca\nczerwiec\ndec\ndecember\ndecembre\ndezember\ndezembro\ndicembre\n\
+    diciembre\nenero\nfeb\nfebbraio\nfebrero\nfebruar\nfebruari\nfebruary\nfevereiro\n\
+    fevrier\ngennaio\ngiugno\ngrudnia\ngrudzien\njan\njaneiro\njanuar\njanuari\n\
+    january\njanvier\njuillet\njuin\njul\njulho\njuli\njulio\njuly\njun\njune\njunho\n\
+    juni\njunio\nkwiecien\nkwietnia\nlipca\nlipiec\nlistopad\nlistopada\nluglio\n\
+    lutego\nluty\nmaart\nmaggio\nmai\nmaio\nmaj\nmaja\nmar\nmarca\nmarch\nmarco\nmars\n\
+    marz\nmarzec\nmarzo\nmay\nmayo\nmei\nnov\nnovember\nnovembre\nnovembro\nnoviembre\n\
+    oct\noctober\noctobre\noctubre\noktober\nottobre\noutubro\npazdziernik\n\
+    pazdziernika\nsep\nsept\nseptember\nseptembre\nseptiembre\nsetembro\nsettembre\n\
+    sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n";
+
+fn is_month(t: &Tok) -> bool {
+    t.is_word() && has(MONTHS, t.key.as_str())
+}
+
+fn num_val(text: &str, t: &Tok) -> Option<u32> {
+    if t.kind != Kind::Num {
+        return None;
+    }
+    let s = text.get(t.start..t.end)?;
+    let s = s.trim_end_matches(|c: char| c.is_alphabetic());
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn year_ok(y: u32, len: usize) -> bool {
+    len == 2 || (1900..=2030).contains(&y)
+}
+
+/// A numeric date in one token: d/m/y, m/d/y, y-m-d, d.m.y.
+fn numeric_date(text: &str, t: &Tok) -> bool {
+    if t.kind != Kind::Num {
+        return false;
+    }
+    let s = text.get(t.start..t.end).unwrap_or("");
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts.iter().any(|p| {
+            p.is_empty()
+                || p.len() > 4
+                || !p.bytes().all(|b| b.is_ascii_digit())
+        })
+    {
+        return false;
+    }
+    let v: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    if parts[0].len() == 4 {
+        return year_ok(v[0], 4)
+            && (1..=12).contains(&v[1])
+            && (1..=31).contains(&v[2]);
+    }
+    let (a, b, y) = (v[0], v[1], v[2]);
+    year_ok(y, parts[2].len())
+        && parts[2].len() != 3
+        && (1..=31).contains(&a)
+        && (1..=31).contains(&b)
+        && (a <= 12 || b <= 12)
+}
+
+/// Date starting at token `i`: returns the last token of the date.
+fn date_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if numeric_date(text, t) {
+        return Some(i);
+    }
+    let at = |k: usize| toks.get(k);
+    let skip = |k: usize| {
+        if at(k).is_some_and(|x| {
+            matches!(x.kind, Kind::Punct('.' | ',' | '-' | '/'))
+        }) {
+            k + 1
+        } else {
+            k
+        }
+    };
+    // 12 March 1990 / 12. März 1990 / 12 de marzo de 1990 / 12-May-1990
+    if let Some(d) = num_val(text, t) {
+        if (1..=31).contains(&d) {
+            let mut k = skip(i + 1);
+            if at(k).is_some_and(|x| x.key == "de" || x.key == "of") {
+                k += 1;
+            }
+            if at(k).is_some_and(is_month) {
+                let mut y = skip(k + 1);
+                if at(y).is_some_and(|x| x.key == "de") {
+                    y += 1;
+                }
+                if let (Some(v), Some(yt)) =
+                    (at(y).and_then(|x| num_val(text, x)), at(y))
+                {
+                    if year_ok(v, yt.end - yt.start) && yt.end - yt.start >= 2
+                    {
+                        return Some(y);
+                    }
+                }
+                return Some(k); // "12 March" (no year) still a birthday
+            }
+        }
+    }
+    // March 12, 1990 / March 12th 1990
+    if is_month(t) {
+        let k = skip(i + 1);
+        if let Some(d) = at(k).and_then(|x| num_val(text, x)) {
+            if (1..=31).contains(&d) {
+                let mut y = k + 1;
+                if at(y).is_some_and(|x| {
+                    x.is_word()
+                        && matches!(x.key.as_str(), "st" | "nd" | "rd" | "th")
+                }) {
+                    y += 1;
+                }
+                let y = skip(y);
+                if let Some(v) = at(y).and_then(|x| num_val(text, x)) {
+                    if year_ok(v, 4) && v >= 1900 {
+                        return Some(y);
+                    }
+                }
+                return Some(k);
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
+    let l = lists();
+    let mut out = Vec::new();
+    let mut last_cue: Option<usize> = None;
+    let mut key = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.is_word() && has(BIRTH_CUE, t.key.as_str()) {
+            last_cue = Some(i);
+        }
+        // DATE_OF_BIRTH
+        if last_cue.is_some_and(|c| i > c && i - c <= 8) {
+            if let Some(e) = date_at(text, toks, i) {
+                out.push(Detection {
+                    type_name: "DATE_OF_BIRTH",
+                    rule: "dob-cue",
+                    span: t.start..toks[e].end,
+                    // Above a plain DATE_TIME on the same span: the birth
+                    // cue makes it the more specific type.
+                    score: 0.95,
+                });
+                last_cue = None;
+                i = e + 1;
+                continue;
+            }
+        }
+        // LOCATION: longest gazetteer match of 1..=3 words.
+        if t.is_word() && t.cap && !t.upper {
+            let mut best = None;
+            key.clear();
+            for n in 0..3 {
+                let Some(w) = toks.get(i + n) else { break };
+                if !w.is_word() || (n > 0 && (!w.sp || w.nl)) {
+                    break;
+                }
+                if n > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&w.key);
+                if has(l.places, &key) {
+                    best = Some(i + n);
+                }
+            }
+            if let Some(e) = best {
+                let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
+                let cue = prev
+                    .filter(|p| p.is_word() && has(LOC_CUE, p.key.as_str()));
+                let mut score: f32 = 0.35;
+                if let Some(c) = cue {
+                    let person_like = e == i
+                        && (has(l.given, &t.key)
+                            || has(l.surnames, &t.key)
+                            || has(l.ambiguous, &t.key));
+                    score = if has(WEAK_LOC_CUE, c.key.as_str()) && person_like
+                    {
+                        0.45
+                    } else if has(WEAK_LOC_CUE, c.key.as_str()) || person_like
+                    {
+                        0.6
+                    } else {
+                        0.7
+                    };
+                }
+                // A following capitalized word that is not part of the entry
+                // ("Paris Hilton", "Jordan Peterson") means something else.
+                if toks
+                    .get(e + 1)
+                    .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
+                {
+                    score = score.min(0.3);
+                }
+                out.push(Detection {
+                    type_name: "LOCATION",
+                    rule: "location-gazetteer",
+                    span: t.start..toks[e].end,
+                    score,
+                });
+                i = e + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,378 @@
+//! PERSON / ADDRESS / LOCATION / DATE_OF_BIRTH through the public API.
+
+use promptfence::{Filter, Policy};
+
+fn findings(text: &str) -> Vec<(String, String, f32)> {
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    let mut s = filter.session();
+    let r = s.screen_prompt(text);
+    r.findings
+        .iter()
+        .map(|f| {
+            (f.type_name.clone(), text[f.span.clone()].to_string(), f.score)
+        })
+        .collect()
+}
+
+/// (text, type, Some(part that must be covered) | None = no finding of type)
+const CASES: &[(&str, &str, Option<&str>)] = &[
+    // PERSON: cues
+    (
+        "Hi, I'm Anna Kowalska, nice to meet you.",
+        "PERSON",
+        Some("Anna Kowalska"),
+    ),
+    ("my name is Siobhan Gallagher", "PERSON", Some("Siobhan Gallagher")),
+    ("my name is john smith", "PERSON", Some("john smith")),
+    (
+        "Dear Mr. Okonkwo, thanks for the quick reply.",
+        "PERSON",
+        Some("Okonkwo"),
+    ),
+    ("Ask Dr. Tanaka about the results.", "PERSON", Some("Tanaka")),
+    ("Best regards,\nKarolina Wiśniewska", "PERSON", Some("Karolina")),
+    ("Thanks,\nOlu", "PERSON", Some("Olu")),
+    ("Hello Priya, the report is ready.", "PERSON", Some("Priya")),
+    (
+        "Sehr geehrte Frau Schneider, anbei die Unterlagen.",
+        "PERSON",
+        Some("Schneider"),
+    ),
+    // PERSON: dictionary pairs
+    (
+        "Please forward this to Jürgen Müller tomorrow.",
+        "PERSON",
+        Some("Jürgen Müller"),
+    ),
+    ("I talked to Wei Zhang about the budget.", "PERSON", Some("Wei Zhang")),
+    (
+        "The contract was signed by Luis Fernández yesterday.",
+        "PERSON",
+        Some("Luis Fernández"),
+    ),
+    (
+        "Loop in Sanne van der Berg and Mark Johnson.",
+        "PERSON",
+        Some("Mark Johnson"),
+    ),
+    (
+        "Loop in Sanne van der Berg please.",
+        "PERSON",
+        Some("Sanne van der Berg"),
+    ),
+    ("Call Aarav Sharma before noon.", "PERSON", Some("Aarav Sharma")),
+    ("Will Smith starred in that film.", "PERSON", Some("Will Smith")),
+    // PERSON: must miss
+    ("Will it rain tomorrow? May is usually dry.", "PERSON", None),
+    (
+        "Mark the task as done and Grant access to the Sales folder.",
+        "PERSON",
+        None,
+    ),
+    ("Bill me next month; Hope that works.", "PERSON", None),
+    (
+        "The Board approved the New Product Strategy on Tuesday.",
+        "PERSON",
+        None,
+    ),
+    ("Please Review The Attached Document Before Friday.", "PERSON", None),
+    ("Our team uses Slack, Jira and Google Docs every day.", "PERSON", None),
+    ("Maria", "PERSON", None),
+    ("Anna said hi.", "PERSON", None),
+    ("I moved to New York last year.", "PERSON", None),
+    ("Rose petals and Ivy leaves.", "PERSON", None),
+    ("Email john.smith@example.com for access.", "PERSON", None),
+    ("Which is better for Data Science, R or Python?", "PERSON", None),
+    ("I'm Canadian and I'm Happy.", "PERSON", None),
+    // ADDRESS
+    (
+        "Ship it to 221B Baker Street, London NW1 6XE please.",
+        "ADDRESS",
+        Some("221B Baker Street"),
+    ),
+    (
+        "I live at 1600 Pennsylvania Avenue NW, Washington, DC 20500.",
+        "ADDRESS",
+        Some("1600 Pennsylvania Avenue"),
+    ),
+    (
+        "Meine Adresse: Hauptstraße 5, 10115 Berlin",
+        "ADDRESS",
+        Some("Hauptstraße 5"),
+    ),
+    (
+        "Lieferung an Berliner Straße 12a, 80331 München",
+        "ADDRESS",
+        Some("Berliner Straße 12a"),
+    ),
+    (
+        "Envoyez-le au 8, rue de la Paix, 75002 Paris.",
+        "ADDRESS",
+        Some("rue de la Paix"),
+    ),
+    (
+        "Mi dirección es Calle Mayor, 5, 28013 Madrid.",
+        "ADDRESS",
+        Some("Calle Mayor"),
+    ),
+    ("Abito in Via Roma 12, 00184 Roma.", "ADDRESS", Some("Via Roma 12")),
+    (
+        "Mijn adres is Lindenlaan 3, 1234 AB Amsterdam.",
+        "ADDRESS",
+        Some("Lindenlaan 3"),
+    ),
+    ("Adres: ul. Długa 5/7, 00-238 Warszawa", "ADDRESS", Some("Długa 5/7")),
+    (
+        "Jag bor på Storgatan 12, 111 22 Stockholm.",
+        "ADDRESS",
+        Some("Storgatan 12"),
+    ),
+    (
+        "Rua Augusta, 81, 01305-000 São Paulo / SP",
+        "ADDRESS",
+        Some("Rua Augusta, 81"),
+    ),
+    (
+        "Send it to 12 Maple Rd, Toronto, ON M5V 2T6.",
+        "ADDRESS",
+        Some("12 Maple Rd"),
+    ),
+    ("Flat 7, Jones Light, North Holly, S6 7LJ", "ADDRESS", Some("Flat 7")),
+    ("I have 3 Apple Watches and 2 iPads to sell.", "ADDRESS", None),
+    ("Order 2 Large Pizzas and 1 Garlic Bread, please.", "ADDRESS", None),
+    ("Chapter 7 covers the French Revolution.", "ADDRESS", None),
+    ("See Spring 2024 and Notepad 3 for details.", "ADDRESS", None),
+    ("Route 66 is famous.", "ADDRESS", None),
+    // LOCATION
+    ("I'm based in Lisbon and travel a lot.", "LOCATION", Some("Lisbon")),
+    ("She is from South Korea.", "LOCATION", Some("South Korea")),
+    ("Paris is lovely.", "LOCATION", None),
+    ("I talked to Jordan yesterday.", "LOCATION", None),
+    // DATE_OF_BIRTH
+    ("DOB: 12/03/1985", "DATE_OF_BIRTH", Some("12/03/1985")),
+    (
+        "I was born on March 4, 1990 in Ohio.",
+        "DATE_OF_BIRTH",
+        Some("March 4, 1990"),
+    ),
+    ("Geboren am 3. Mai 1971 in Köln.", "DATE_OF_BIRTH", Some("3. Mai 1971")),
+    ("née le 14 juillet 1989", "DATE_OF_BIRTH", Some("14 juillet 1989")),
+    ("fecha de nacimiento: 1990-05-21", "DATE_OF_BIRTH", Some("1990-05-21")),
+    ("Today is 5/20/2021", "DATE_OF_BIRTH", None),
+    ("The meeting is on 12/03/2024.", "DATE_OF_BIRTH", None),
+];
+
+#[test]
+fn names_cases() {
+    let mut bad = Vec::new();
+    for (text, ty, want) in CASES {
+        let f = findings(text);
+        let of_type: Vec<&(String, String, f32)> =
+            f.iter().filter(|x| x.0 == *ty).collect();
+        match want {
+            Some(part) => {
+                let s = text.find(part).expect("part in text");
+                let e = s + part.len();
+                let hit = f.iter().any(|x| {
+                    if x.0 != *ty {
+                        return false;
+                    }
+                    let fs = text.find(x.1.as_str()).unwrap_or(usize::MAX);
+                    fs < e && s < fs.saturating_add(x.1.len())
+                });
+                if !hit {
+                    bad.push(format!("MISS {ty} {part:?} in {text:?}: {f:?}"));
+                }
+            }
+            None => {
+                if !of_type.is_empty() {
+                    bad.push(format!("FALSE {ty} in {text:?}: {of_type:?}"));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+}
+
+#[test]
+fn single_given_name_scores_low() {
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    for t in [
+        "Maria",
+        "Priya went home.",
+        "Thomas said so.",
+        "Rose",
+        "Jordan",
+        "I went to Jordan.",
+    ] {
+        let mut s = filter.session();
+        let r = s.screen_prompt(t);
+        assert!(
+            r.findings.iter().all(|f| f.type_name != "PERSON"),
+            "{t:?}: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn huge_input_is_handled() {
+    let mut t = String::new();
+    for i in 0..3_000 {
+        t.push_str(&format!(
+            "Hi Anna Schmidt, ship to {i} Main Street, Springfield. "
+        ));
+    }
+    let f = findings(&t);
+    assert!(
+        f.iter().filter(|x| x.0 == "PERSON").count() > 1000,
+        "persons found"
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_and_spans_on_boundaries(
+            s in "(\\PC|[ \n,.'’-]|[A-Z][a-z]{1,8}|[0-9]{1,5}|é|ß|ł|中文|😀|\u{301}){0,40}"
+        ) {
+            let filter = Filter::new(Policy::default()).expect("default policy");
+            let mut sess = filter.session();
+            let r = sess.screen_prompt(&s);
+            for f in &r.findings {
+                prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+                prop_assert!(f.span.start < f.span.end && f.span.end <= s.len());
+            }
+        }
+
+        #[test]
+        fn names_in_context_never_panic(
+            a in "[A-Z][a-z]{0,10}", b in "[A-ZÀ-Ž][a-zà-ž]{0,10}",
+            n in 0u32..100000, junk in "\\PC{0,12}"
+        ) {
+            let s = format!("Hi, I'm {a} {b}{junk}. Ship to {n} {b} Street, {a} {n}{junk}");
+            let filter = Filter::new(Policy::default()).expect("default policy");
+            let mut sess = filter.session();
+            let r = sess.screen_prompt(&s);
+            for f in &r.findings {
+                prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+            }
+        }
+    }
+}
+
+/// Native quick evaluation: `NAMES_EVAL=target/faker/faker.jsonl cargo test
+/// --test integration names_eval -- --ignored --nocapture`. Overlap scoring
+/// like ../shared/eval/score.mjs, for PERSON/ADDRESS/LOCATION/DATE_OF_BIRTH.
+#[test]
+#[ignore]
+fn names_eval() {
+    let Ok(path) = std::env::var("NAMES_EVAL") else { return };
+    let data = std::fs::read_to_string(path).expect("read eval file");
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    let show = std::env::var("NAMES_SHOW").unwrap_or_default();
+    let mut stats: std::collections::BTreeMap<String, [usize; 4]> =
+        Default::default();
+    for line in data.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let text = v["text"].as_str().unwrap_or("");
+        let cps: Vec<usize> =
+            text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut ann: Vec<&str> = v["annotated_types"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+            .unwrap_or_default();
+        if std::env::var("NAMES_ANN_ALL").is_ok() {
+            // Text without labels (e.g. benign prompts): every finding of
+            // ours counts as a false positive.
+            ann = vec!["PERSON", "ADDRESS", "LOCATION", "DATE_OF_BIRTH"];
+        }
+        let truth: Vec<(String, usize, usize)> = v["spans"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|s| {
+                        (
+                            s["type"].as_str().unwrap_or("").to_string(),
+                            cps[s["start"].as_u64().unwrap_or(0) as usize],
+                            cps[s["end"].as_u64().unwrap_or(0) as usize],
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut sess = filter.session();
+        let r = sess.screen_prompt(text);
+        for t in &truth {
+            if !ann.contains(&t.0.as_str()) {
+                continue;
+            }
+            let e = stats.entry(t.0.clone()).or_default();
+            e[0] += 1;
+            let found = r.findings.iter().any(|f| {
+                f.type_name == t.0 && f.span.start < t.2 && t.1 < f.span.end
+            });
+            if found {
+                e[1] += 1
+            } else if show == t.0 || show == "all" {
+                println!("MISS {} {:?} in {:?}", t.0, &text[t.1..t.2], text);
+            }
+        }
+        for f in &r.findings {
+            if !ann.contains(&f.type_name.as_str()) {
+                continue;
+            }
+            let e = stats.entry(f.type_name.clone()).or_default();
+            if truth.iter().any(|t| {
+                t.0 == f.type_name && f.span.start < t.2 && t.1 < f.span.end
+            }) {
+                e[2] += 1
+            } else {
+                e[3] += 1;
+                if show == f.type_name || show == "all" || show == "fp" {
+                    println!(
+                        "FP {} {:?} ({}, {}) in {:?}",
+                        f.type_name,
+                        &text[f.span.clone()],
+                        f.rule,
+                        f.score,
+                        text
+                    );
+                }
+            }
+        }
+    }
+    for (t, [truth, found, tp, fp]) in stats {
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = found as f64 / truth.max(1) as f64;
+        println!("{t:16} truth {truth:5} found {found:5} tpF {tp:5} fpF {fp:5} P {p:.3} R {r:.3}");
+    }
+}
+
+/// Prints screening time for growing inputs (linearity check, no assert on
+/// time): `cargo test --test integration names_scaling -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn names_scaling() {
+    let unit = "Hi, I'm Anna Kowalska from Warsaw. Ship it to ul. Długa 5/7, 00-238 Warszawa \
+                or 221B Baker Street, London NW1 6XE. Born 12/03/1985. The Board met on Tuesday. ";
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    for n in [1_000usize, 4_000, 16_000] {
+        let text = unit.repeat(n);
+        let t0 = std::time::Instant::now();
+        let mut s = filter.session();
+        let r = s.screen_prompt(&text);
+        let dt = t0.elapsed().as_secs_f64();
+        println!(
+            "{:>9} bytes: {:.3} s, {:.2} MB/s, {} findings",
+            text.len(),
+            dt,
+            text.len() as f64 / 1e6 / dt,
+            r.findings.len()
+        );
+    }
+}
