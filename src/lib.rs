@@ -97,6 +97,15 @@ pub mod __private {
             .collect()
     }
 
+    /// Raw detections as (rule, type, span, score): after validators,
+    /// entropy and stopwords, before policy and overlap resolution.
+    pub fn detections(
+        filter: &crate::Filter,
+        text: &str,
+    ) -> Vec<(String, String, std::ops::Range<usize>, f32)> {
+        filter.raw_detections(text)
+    }
+
     /// Candidate findings as (rule, type, span) with the prefilter on or
     /// with every rule forced to be a candidate.
     pub fn candidates(

@@ -14,8 +14,12 @@
 //! 2. match: each candidate rule's regex runs over the whole text.
 //! 3. validate: checksum/range validators, entropy floor, stopwords.
 //! 4. context: whole-word context words near a match raise its score.
+//! 5. decode: base64 and percent-encoded runs are decoded (bounded, see
+//!    `decode`) and the secret rules run on the decoded text; a hit is
+//!    reported at the span of the encoded run.
 
 mod context;
+pub(crate) mod decode;
 mod prefilter;
 pub(crate) mod validate;
 
@@ -56,6 +60,9 @@ pub(crate) struct Detection {
 
 /// Upper bound on a compiled rule regex, in bytes of heap.
 pub(crate) const RULE_SIZE_LIMIT: usize = 1 << 20;
+/// Built-in patterns are trusted and some are long by nature (a PEM block
+/// may be 16 KiB); they are compiled lazily, only when a keyword is present.
+pub(crate) const BUILTIN_SIZE_LIMIT: usize = 16 << 20;
 
 impl Rule {
     pub(crate) fn from_def(def: &RuleDef) -> Rule {
@@ -116,14 +123,22 @@ impl Rule {
     }
 
     fn regex(&self) -> Option<&Regex> {
-        self.regex.get_or_init(|| compile(&self.pattern).ok()).as_ref()
+        // Custom rules were compiled (with RULE_SIZE_LIMIT) when the policy
+        // was built; only built-ins get here unset.
+        self.regex
+            .get_or_init(|| compile_with(&self.pattern, BUILTIN_SIZE_LIMIT).ok())
+            .as_ref()
     }
 }
 
 /// Compiles a rule pattern after making `\d`, `\w` and `\b` ASCII-only.
 pub(crate) fn compile(pattern: &str) -> Result<Regex, String> {
+    compile_with(pattern, RULE_SIZE_LIMIT)
+}
+
+fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
     regex::RegexBuilder::new(&asciify(pattern))
-        .size_limit(RULE_SIZE_LIMIT)
+        .size_limit(limit)
         .dfa_size_limit(RULE_SIZE_LIMIT)
         .nest_limit(64)
         .build()
@@ -199,6 +214,18 @@ impl Engine {
         text: &str,
         all_candidates: bool,
     ) -> Vec<Detection> {
+        let mut budget = decode::MAX_TOTAL;
+        self.detect_depth(text, all_candidates, 0, &mut budget)
+    }
+
+    /// One scan; `depth > 0` is decoded text, where only secret rules run.
+    fn detect_depth(
+        &self,
+        text: &str,
+        all_candidates: bool,
+        depth: u8,
+        budget: &mut usize,
+    ) -> Vec<Detection> {
         let candidates = if all_candidates {
             vec![true; self.rules.len()]
         } else {
@@ -206,7 +233,7 @@ impl Engine {
         };
         let mut out = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
-            if !candidates[i] {
+            if !candidates[i] || (depth > 0 && rule.kind != Kind::Secret) {
                 continue;
             }
             let Some(re) = rule.regex() else { continue };
@@ -224,6 +251,20 @@ impl Engine {
         }
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
+        }
+        if depth < decode::MAX_DEPTH {
+            for (span, decoded) in decode::runs(text, budget) {
+                let inner =
+                    self.detect_depth(&decoded, all_candidates, depth + 1, budget);
+                let best = inner.into_iter().max_by(|a, b| {
+                    a.score
+                        .partial_cmp(&b.score)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                if let Some(d) = best {
+                    out.push(Detection { rule: d.rule, span, score: d.score });
+                }
+            }
         }
         out
     }

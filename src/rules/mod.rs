@@ -33,6 +33,10 @@ pub(crate) enum Validator {
     Ipv6,
     /// Phone number: digit count and not a date/version/long zero run.
     Phone,
+    /// Looks like a generated token, not a word or identifier: at least 8
+    /// bytes with a digit and a letter, or 20+ bytes of mixed case without
+    /// dots.
+    Token,
 }
 
 impl Validator {
@@ -46,12 +50,13 @@ impl Validator {
             "ipv4" => Validator::Ipv4,
             "ipv6" => Validator::Ipv6,
             "phone" => Validator::Phone,
+            "token" => Validator::Token,
             _ => return None,
         })
     }
 
     pub(crate) const NAMES: &'static str =
-        "none, luhn, iban, us_ssn, ipv4, ipv6, phone";
+        "none, luhn, iban, us_ssn, ipv4, ipv6, phone, token";
 }
 
 /// One built-in detection rule.
