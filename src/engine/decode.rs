@@ -172,7 +172,8 @@ mod tests {
         assert_eq!(r[0].1, "hello world secret");
         let r = runs("q=token%3Dabc%2Fdef%2Bghi0123", &mut budget);
         assert_eq!(r.len(), 1);
-        assert_eq!(r[0].1, "q=token=abc/def+ghi0123");
+        // `q=` is a key, not part of the run.
+        assert_eq!(r[0].1, "token=abc/def+ghi0123");
     }
 
     #[test]
