@@ -77,6 +77,9 @@ pub mod __private {
     //! Not API: may change in any release.
     use crate::filter::Side;
 
+    /// Rows in the built-in secret table (all must parse).
+    pub const SECRET_RULES_LEN: usize = crate::rules::secrets::RULES_LEN;
+
     /// Every built-in rule's (id, type, kind name, hits, misses).
     pub fn builtin_examples() -> Vec<(
         &'static str,

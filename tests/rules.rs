@@ -143,3 +143,11 @@ fn every_pattern_has_a_bounded_maximum_length() {
         }
     }
 }
+
+#[test]
+fn whole_secret_table_parses() {
+    assert_eq!(
+        __private::builtin_examples().iter().filter(|e| e.2 == "secret").count(),
+        __private::SECRET_RULES_LEN
+    );
+}

@@ -107,5 +107,5 @@ impl RuleDef {
 
 /// Every built-in rule, PII first, in a fixed order.
 pub(crate) fn builtin() -> impl Iterator<Item = &'static RuleDef> {
-    pii::RULES.iter().chain(secrets::RULES.iter())
+    pii::RULES.iter().chain(secrets::rules().iter())
 }
