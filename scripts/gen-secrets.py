@@ -220,7 +220,7 @@ rule('harness-token', 'HARNESS_TOKEN', ['pat.', 'sat.'], r'\b((?:pat|sat)\.[A-Za
 rule('postman-api-key', 'POSTMAN_API_KEY', ['pmak-'], r'\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\b', 3.0, 0.98, 'PMAK-{h24}-{h34}', ['PMAK-short'])
 rule('readme-api-key', 'README_API_KEY', ['rdme_'], r'\b(rdme_[a-z0-9]{70})\b', 3.0, 0.97, 'rdme_{a70}', ['rdme_short'])
 rule('linear-api-key', 'LINEAR_API_KEY', ['lin_api_', 'lin_oauth_'], r'\b(lin_(?:api|oauth)_[A-Za-z0-9]{40})\b', 3.0, 0.98, 'lin_api_{A40}', ['lin_api_short'])
-rule('asana-pat', 'ASANA_TOKEN', ['/'], r'\b([0-2]/\d{16}(?:/\d{16})?:[a-f0-9]{32})\b', 3.0, 0.9, 'ASANA_PAT=1/{d16}:{h32}', ['1/1234:abc'])
+rule('asana-pat', 'ASANA_TOKEN', ['0/', '1/', '2/'], r'\b([0-2]/\d{16}(?:/\d{16})?:[a-f0-9]{32})\b', 3.0, 0.9, 'ASANA_PAT=1/{d16}:{h32}', ['1/1234:abc'])
 rule('notion-token', 'NOTION_TOKEN', ['ntn_', 'secret_'], r'\b(ntn_\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\b', 3.0, 0.95, 'NOTION_TOKEN=ntn_{d11}{A35}', ['ntn_short', 'secret_value'])
 rule('airtable-pat', 'AIRTABLE_TOKEN', ['pat'], r'\b(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})\b', 3.0, 0.97, 'Key=pat{A14}.{h64}', ['pat123.abc'])
 ctx('airtable-api-key', 'AIRTABLE_TOKEN', ['airtable'], r'key[A-Za-z0-9]{14}', 'key{A14}')
@@ -468,9 +468,9 @@ rule('authorization-bearer', 'BEARER_TOKEN', ['bearer'], r'(?i)bearer\s{1,3}([A-
      'curl -H "Authorization: Bearer {u40}"', ['Authorization: Bearer <token>', 'bearer token auth'])
 
 # ---------------------------------------------------------------- generic (lower scores: provider rules win overlaps)
-V = r'[A-Za-z0-9_\-.+/=~!@$%^&*:]'
+V = r'[A-Za-z0-9_\-.+/=~!@$%^*:]'
 rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential', 'bearer', 'signature', 'private', 'access', 'clientid', 'client_id', 'session'],
-     r'(?i)(?:key|token|secret|passw(?:or)?d|pwd|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}["\']?\]?\s{0,4}(?:=|:=|:|=>|->|-|\s)\s{0,4}["\'{\[]?(?:bearer |token |basic )?((?-i:' + V + r'{8,400}?))(?:["\'\s,;})\]<`]|$)',
+     r'(?i)(?:key|token|secret|passw(?:or)?d|pwd|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}["\']?\]?\s{0,4}(?:=|:=|:|=>|->|-|\s)\s{0,4}["\'{\[]?\s?(?:bearer |token |basic )?((?-i:' + V + r'{8,1000}?))(?:["\'\s,;})\]<`]|$)',
      3.0, 0.7, 'API_KEY={A32}', ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)'])
 rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'\s\|\s'(" + V + r"{8,400}?)'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
 rule('generic-xml-secret', 'GENERIC_SECRET', ['<secret>', '<password>', '<token>', '<apikey>', '<api-key>', '<session>'],

@@ -147,7 +147,7 @@ harness-token\tHARNESS_TOKEN\tpat.,sat.\tT\t300\t95\t\\b((?:pat|sat)\\.[A-Za-z0-
 postman-api-key\tPOSTMAN_API_KEY\tpmak-\tT\t300\t98\t\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b\n\
 readme-api-key\tREADME_API_KEY\trdme_\tT\t300\t97\t\\b(rdme_[a-z0-9]{70})\\b\n\
 linear-api-key\tLINEAR_API_KEY\tlin_api_,lin_oauth_\tT\t300\t98\t\\b(lin_(?:api|oauth)_[A-Za-z0-9]{40})\\b\n\
-asana-pat\tASANA_TOKEN\t/\tT\t300\t90\t\\b([0-2]/\\d{16}(?:/\\d{16})?:[a-f0-9]{32})\\b\n\
+asana-pat\tASANA_TOKEN\t0/,1/,2/\tT\t300\t90\t\\b([0-2]/\\d{16}(?:/\\d{16})?:[a-f0-9]{32})\\b\n\
 notion-token\tNOTION_TOKEN\tntn_,secret_\tT\t300\t95\t\\b(ntn_\\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\\b\n\
 airtable-pat\tAIRTABLE_TOKEN\tpat\tT\t300\t97\t\\b(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})\\b\n\
 airtable-api-key\tAIRTABLE_TOKEN\tairtable\tC\t300\t92\tairtable\tkey[A-Za-z0-9]{14}\n\
@@ -355,9 +355,9 @@ jwt\tJWT\teyj\tT\t300\t90\t\\b(eyJ[A-Za-z0-9_\\-]{10,500}\\.eyJ[A-Za-z0-9_\\-]{2
 jwt-header-only-json\tJWT\teyjhbgcio\tT\t300\t88\t\\b(eyJhbGciO[A-Za-z0-9_\\-]{10,500}\\.[A-Za-z0-9_\\-]{10,3000}\\.[A-Za-z0-9_\\-]{10,500})(?:[^A-Za-z0-9_\\-]|$)\n\
 authorization-basic\tBASIC_AUTH\tbasic \tT\t300\t90\t(?i)(?:authorization|auth)[\"\\']?\\s{0,3}[:=]\\s{0,3}[\"\\']?basic\\s{1,3}([A-Za-z0-9+/]{8,400}={0,2})\n\
 authorization-bearer\tBEARER_TOKEN\tbearer\tT\t300\t80\t(?i)bearer\\s{1,3}([A-Za-z0-9_\\-.~+/]{20,1200}={0,2})(?:[^A-Za-z0-9_\\-.~+/=]|$)\n\
-generic-api-key\tGENERIC_SECRET\tkey,token,secret,passw,pwd,auth,credential,bearer,signature,private,access,clientid,client_id,session\tT\t300\t70\t(?i)(?:key|token|secret|passw(?:or)?d|pwd|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}[\"\\']?\\]?\\s{0,4}(?:=|:=|:|=>|->|-|\\s)\\s{0,4}[\"\\'{\\[]?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/=~!@$%^&*:]{8,400}?))(?:[\"\\'\\s,;})\\]<`]|$)\n\
-generic-quoted-list\tGENERIC_SECRET\t' | '\tT\t300\t65\t'\\s\\|\\s'([A-Za-z0-9_\\-.+/=~!@$%^&*:]{8,400}?)'\n\
-generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tT\t300\t70\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^&*:]{8,400}?))\\}?</\n\
+generic-api-key\tGENERIC_SECRET\tkey,token,secret,passw,pwd,auth,credential,bearer,signature,private,access,clientid,client_id,session\tT\t300\t70\t(?i)(?:key|token|secret|passw(?:or)?d|pwd|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}[\"\\']?\\]?\\s{0,4}(?:=|:=|:|=>|->|-|\\s)\\s{0,4}[\"\\'{\\[]?\\s?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1000}?))(?:[\"\\'\\s,;})\\]<`]|$)\n\
+generic-quoted-list\tGENERIC_SECRET\t' | '\tT\t300\t65\t'\\s\\|\\s'([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,400}?)'\n\
+generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tT\t300\t70\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,400}?))\\}?</\n\
 generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?\\s{0,3}(?:=|:|:=|=>)\\s{0,3}[\"\\']([^\\s\"\\'$<>{}]{6,128})[\"\\']\n\
 ";
 
