@@ -109,6 +109,11 @@ pub mod __private {
         filter.raw_detections(text)
     }
 
+    /// Every built-in rule's declared match window (0: whole text), by id.
+    pub fn builtin_windows() -> Vec<(&'static str, usize)> {
+        crate::rules::builtin().map(|r| (r.id, r.window)).collect()
+    }
+
     /// Candidate findings as (rule, type, span) with the prefilter on or
     /// with every rule forced to be a candidate.
     pub fn candidates(

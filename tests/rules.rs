@@ -151,3 +151,24 @@ fn whole_secret_table_parses() {
         __private::SECRET_RULES_LEN
     );
 }
+
+/// Windowed matching is only sound if a rule's declared window covers its
+/// longest possible match (the match contains a keyword, so it lies within
+/// `window` bytes of that keyword hit).
+#[test]
+fn declared_windows_cover_the_maximum_match_length() {
+    let windows: std::collections::HashMap<_, _> =
+        __private::builtin_windows().into_iter().collect();
+    for (id, pattern) in __private::builtin_patterns() {
+        let w = windows[id];
+        if w == 0 {
+            continue;
+        }
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&pattern)
+            .unwrap_or_else(|e| panic!("rule {id}: {e}"));
+        let max = hir.properties().maximum_len().unwrap_or(usize::MAX);
+        assert!(w >= max, "rule {id}: window {w} < maximum length {max}");
+    }
+}

@@ -44,6 +44,8 @@ pub(crate) struct Rule {
     pattern: String,
     regex: OnceLock<Option<Regex>>,
     pub group: usize,
+    /// See `RuleDef::window`; 0 for custom rules (whole text).
+    pub window: usize,
     pub validator: Validator,
     pub min_entropy: f32,
     pub score: f32,
@@ -74,6 +76,7 @@ impl Rule {
             pattern: def.pattern.to_string(),
             regex: OnceLock::new(),
             group: def.group,
+            window: def.window,
             validator: def.validator,
             min_entropy: def.min_entropy,
             score: def.score,
@@ -115,6 +118,7 @@ impl Rule {
             pattern: pattern.to_string(),
             regex: cell,
             group,
+            window: 0,
             validator,
             min_entropy: 0.0,
             score,
@@ -182,6 +186,68 @@ pub(crate) fn asciify(pattern: &str) -> String {
     out
 }
 
+/// Extra bytes searched for a whitespace byte to cut a region at.
+const CUT_SLACK: usize = 256;
+
+/// Disjoint text regions that contain every match of a rule whose matches
+/// lie within `window` bytes of one of its keyword hits.
+///
+/// Regions are cut just after an ASCII whitespace byte (start) and just
+/// after one (end), so `\b`, `^`/`$` and the rules' terminator classes see
+/// the same neighbours as in the whole text. Where no whitespace is near,
+/// the region falls back to the text edge (sound, just slower).
+fn windows(
+    text: &str,
+    hits: &[(u32, usize, usize)],
+    words: &[u32],
+    window: usize,
+) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &(p, s, e) in hits {
+        if !words.contains(&p) {
+            continue;
+        }
+        let lo = s.saturating_sub(window);
+        let hi = e.saturating_add(window).min(b.len());
+        if let Some(last) = out.last_mut() {
+            if lo <= last.end {
+                last.end = last.end.max(hi);
+                continue;
+            }
+        }
+        out.push(lo..hi);
+    }
+    let cut_start = |lo: usize| -> usize {
+        let floor = lo.saturating_sub(CUT_SLACK);
+        (floor..lo)
+            .rev()
+            .find(|&k| b[k].is_ascii_whitespace())
+            .map_or(if floor == 0 { 0 } else { usize::MAX }, |k| k + 1)
+    };
+    let cut_end = |hi: usize| -> usize {
+        let ceil = hi.saturating_add(CUT_SLACK).min(b.len());
+        (hi..ceil)
+            .find(|&k| b[k].is_ascii_whitespace())
+            .map_or(if ceil == b.len() { b.len() } else { usize::MAX }, |k| {
+                k + 1
+            })
+    };
+    let mut regions: Vec<Range<usize>> = Vec::with_capacity(out.len());
+    for r in out {
+        let lo = if r.start == 0 { 0 } else { cut_start(r.start) };
+        let hi = if r.end == b.len() { b.len() } else { cut_end(r.end) };
+        if lo == usize::MAX || hi == usize::MAX {
+            return vec![0..text.len()];
+        }
+        match regions.last_mut() {
+            Some(last) if lo <= last.end => last.end = last.end.max(hi),
+            _ => regions.push(lo..hi),
+        }
+    }
+    regions
+}
+
 /// The compiled rule set.
 #[derive(Debug)]
 pub(crate) struct Engine {
@@ -226,10 +292,11 @@ impl Engine {
         depth: u8,
         budget: &mut usize,
     ) -> Vec<Detection> {
-        let candidates = if all_candidates {
-            vec![true; self.rules.len()]
+        let (candidates, hits) = if all_candidates {
+            (vec![true; self.rules.len()], Vec::new())
         } else {
-            self.prefilter.candidates(text, self.rules.len())
+            let c = self.prefilter.scan(text, self.rules.len());
+            (c.rules, c.hits)
         };
         let mut out = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
@@ -237,14 +304,28 @@ impl Engine {
                 continue;
             }
             let Some(re) = rule.regex() else { continue };
-            if rule.group == 0 {
-                for m in re.find_iter(text) {
-                    self.consider(text, i, rule, m.range(), &mut out);
-                }
+            // PERF: with a known window, scan only the text around this
+            // rule's keyword hits (the forced-candidate mode used by the
+            // soundness test always scans the whole text).
+            let regions = if all_candidates || rule.window == 0 {
+                vec![0..text.len()]
             } else {
-                for caps in re.captures_iter(text) {
-                    if let Some(g) = caps.get(rule.group) {
-                        self.consider(text, i, rule, g.range(), &mut out);
+                windows(text, &hits, self.prefilter.words_of(i), rule.window)
+            };
+            for region in regions {
+                let hay = &text[region.clone()];
+                let base = region.start;
+                if rule.group == 0 {
+                    for m in re.find_iter(hay) {
+                        let r = base + m.start()..base + m.end();
+                        self.consider(text, i, rule, r, &mut out);
+                    }
+                } else {
+                    for caps in re.captures_iter(hay) {
+                        if let Some(g) = caps.get(rule.group) {
+                            let r = base + g.start()..base + g.end();
+                            self.consider(text, i, rule, r, &mut out);
+                        }
                     }
                 }
             }

@@ -81,6 +81,11 @@ pub(crate) struct RuleDef {
     pub score: f32,
     /// Whole words near the match that raise its score.
     pub context: &'static [&'static str],
+    /// Upper bound, in bytes, on a match's distance from any keyword in it
+    /// (so a match lies within `window` bytes of a keyword hit). 0: unknown,
+    /// the regex scans the whole text. A test checks it against the
+    /// pattern's maximum length.
+    pub window: usize,
     /// Texts that must yield a finding of this rule.
     pub hits: &'static [&'static str],
     /// Texts that must not yield a finding of this rule.
@@ -100,6 +105,7 @@ impl RuleDef {
         min_entropy: 0.0,
         score: 0.9,
         context: &[],
+        window: 0,
         hits: &[],
         misses: &[],
     };
