@@ -273,6 +273,24 @@ impl Filter {
         (self.candidates_from(text, side, detections), raw, deny_max)
     }
 
+    /// Raw engine detections (rule id, type, span, score) before policy
+    /// and overlap resolution; for the rule-table tests.
+    pub(crate) fn raw_detections(
+        &self,
+        text: &str,
+    ) -> Vec<(String, String, Range<usize>, f32)> {
+        let rules = self.inner.engine.rules();
+        self.inner
+            .engine
+            .detect_with(text, false)
+            .into_iter()
+            .map(|d| {
+                let r = &rules[d.rule];
+                (r.id.clone(), r.type_name.clone(), d.span, d.score)
+            })
+            .collect()
+    }
+
     fn allowed(&self, value: &str) -> bool {
         (!self.inner.allow.is_empty()
             && self.inner.allow.contains(&value.trim().to_ascii_lowercase()))

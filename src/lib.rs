@@ -96,6 +96,8 @@ pub mod __private {
     /// The JS binding's classes, for the wasm-bindgen tests (tests/wasm.rs).
     #[cfg(feature = "wasm")]
     pub use crate::wasm::{PromptFilter, ResponseScanner};
+    /// Rows in the built-in secret table (all must parse).
+    pub const SECRET_RULES_LEN: usize = crate::rules::secrets::RULES_LEN;
 
     /// Every built-in rule's (id, type, kind name, hits, misses).
     pub fn builtin_examples() -> Vec<(
@@ -183,6 +185,20 @@ pub mod __private {
         crate::rules::builtin()
             .map(|r| (r.id, r.pattern.to_string()))
             .collect()
+    }
+
+    /// Raw detections as (rule, type, span, score): after validators,
+    /// entropy and stopwords, before policy and overlap resolution.
+    pub fn detections(
+        filter: &crate::Filter,
+        text: &str,
+    ) -> Vec<(String, String, std::ops::Range<usize>, f32)> {
+        filter.raw_detections(text)
+    }
+
+    /// Every built-in rule's declared match window (0: whole text), by id.
+    pub fn builtin_windows() -> Vec<(&'static str, usize)> {
+        crate::rules::builtin().map(|r| (r.id, r.window)).collect()
     }
 
     /// Candidate findings as (rule, type, span) with the prefilter on or

@@ -8,3 +8,5 @@ mod policy;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
 mod response;
+mod rules;
+mod secrets;

@@ -16,6 +16,7 @@
 //! 4. context: whole-word context words near a match raise its score.
 
 mod context;
+pub(crate) mod decode;
 mod prefilter;
 pub(crate) mod syntax;
 pub(crate) mod validate;
@@ -40,7 +41,9 @@ pub(crate) struct Rule {
     pub keywords: Vec<String>,
     pattern: String,
     regex: OnceLock<Option<Regex>>,
-    /// `^(?:pattern)`, for anchored searches at candidate positions.
+    /// `^(?s:.)(?:pattern)`: an anchored search at a candidate position
+    /// that also sees the char before it, so `\b` and friends at the
+    /// start of any branch read the real text.
     anchored: OnceLock<Option<Regex>>,
     /// Length bound, digit floor, first bytes: see `syntax`.
     pub facts: syntax::Facts,
@@ -137,12 +140,24 @@ impl Rule {
     }
 
     fn regex(&self) -> Option<&Regex> {
-        self.regex.get_or_init(|| compile(&self.pattern).ok()).as_ref()
+        // Custom rules were compiled (with RULE_SIZE_LIMIT) when the
+        // policy was built; only built-ins get here unset.
+        self.regex
+            .get_or_init(|| {
+                compile_with(&self.pattern, BUILTIN_SIZE_LIMIT).ok()
+            })
+            .as_ref()
     }
 
     fn anchored(&self) -> Option<&Regex> {
         self.anchored
-            .get_or_init(|| compile(&format!("^(?:{})", self.pattern)).ok())
+            .get_or_init(|| {
+                compile_with(
+                    &format!("^(?s:.)(?:{})", self.pattern),
+                    BUILTIN_SIZE_LIMIT,
+                )
+                .ok()
+            })
             .as_ref()
     }
 
@@ -158,6 +173,10 @@ impl Rule {
     }
 }
 
+/// Size limit for built-in patterns: they are tested, and the PEM block
+/// pattern alone is over 1 MiB compiled.
+pub(crate) const BUILTIN_SIZE_LIMIT: usize = 16 << 20;
+
 /// Compiles a rule pattern.
 ///
 /// NOTE: the engine uses regex-lite (imported under the name `regex`): its
@@ -166,8 +185,12 @@ impl Rule {
 /// gzipped than `regex` in wasm. Its matcher is a PikeVM without a DFA, so
 /// rules run only in short windows around their anchors (see `detect`).
 pub(crate) fn compile(pattern: &str) -> Result<Regex, String> {
+    compile_with(pattern, RULE_SIZE_LIMIT)
+}
+
+fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
     regex::RegexBuilder::new(pattern)
-        .size_limit(RULE_SIZE_LIMIT)
+        .size_limit(limit)
         .nest_limit(64)
         .build()
         // The error text quotes the pattern, which is policy text, not
@@ -215,15 +238,34 @@ impl Engine {
         text: &str,
         all_candidates: bool,
     ) -> Vec<Detection> {
+        let mut budget = decode::MAX_TOTAL;
+        self.detect_depth(text, all_candidates, 0, &mut budget)
+    }
+
+    /// One pass; `depth > 0` is decoded text, where only secret rules run.
+    /// A hit in decoded text is reported at the span of the encoded run.
+    fn detect_depth(
+        &self,
+        text: &str,
+        all_candidates: bool,
+        depth: u8,
+        budget: &mut usize,
+    ) -> Vec<Detection> {
         let mut out = Vec::new();
+        let secret_only = |r: &Rule| depth == 0 || r.kind == Kind::Secret;
         if all_candidates {
             for (i, rule) in self.rules.iter().enumerate() {
-                self.search(text, i, rule, 0..text.len(), &mut out);
+                if secret_only(rule) {
+                    self.scan(text, i, rule, 0..text.len(), &mut out);
+                }
             }
         } else {
             let windows = self.prefilter.windows(text, &self.rules);
             for (i, list) in windows.into_iter().enumerate() {
                 let rule = &self.rules[i];
+                if !secret_only(rule) {
+                    continue;
+                }
                 for w in list {
                     self.search(text, i, rule, w, &mut out);
                 }
@@ -231,6 +273,24 @@ impl Engine {
         }
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
+        }
+        if depth < decode::MAX_DEPTH {
+            for (span, decoded) in decode::runs(text, budget) {
+                let inner = self.detect_depth(
+                    &decoded,
+                    all_candidates,
+                    depth + 1,
+                    budget,
+                );
+                let best = inner.into_iter().max_by(|a, b| {
+                    a.score
+                        .partial_cmp(&b.score)
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                if let Some(d) = best {
+                    out.push(Detection { rule: d.rule, span, score: d.score });
+                }
+            }
         }
         out
     }
@@ -294,8 +354,25 @@ impl Engine {
             while !text.is_char_boundary(end) {
                 end += 1;
             }
-            let hay = &text[p..end];
-            let Some(m) = re.find(hay) else {
+            // At the start of the text there is no char before `p`: search
+            // the plain pattern there (the lazily compiled unanchored
+            // regex, whose match must then start at 0).
+            let (hay, base, re_here) = if p == 0 {
+                (&text[..end], 0, rule.regex())
+            } else {
+                let mut prev = p - 1;
+                while !text.is_char_boundary(prev) {
+                    prev -= 1;
+                }
+                (&text[prev..end], prev, Some(re))
+            };
+            let Some(re_here) = re_here else { return };
+            let found = if p == 0 {
+                re_here.find(hay).filter(|m| m.start() == 0)
+            } else {
+                re_here.find(hay)
+            };
+            let Some(m) = found else {
                 p += 1;
                 continue;
             };
@@ -303,13 +380,14 @@ impl Engine {
                 p += 1;
                 continue;
             }
-            let whole = p + m.start()..p + m.end();
+            let whole = p..base + m.end();
             let span = if rule.group == 0 {
                 Some(whole.clone())
             } else {
-                re.captures(hay)
+                re_here
+                    .captures(hay)
                     .and_then(|c| c.get(rule.group))
-                    .map(|g| p + g.start()..p + g.end())
+                    .map(|g| base + g.start()..base + g.end())
             };
             if let Some(span) = span {
                 self.consider(text, index, rule, span, out);

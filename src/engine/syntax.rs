@@ -132,7 +132,10 @@ fn first_set(n: &Node, set: &mut [bool; 256]) -> bool {
 fn leading(n: &Node) -> Option<char> {
     match n {
         Node::Assert(c) => Some(*c),
-        Node::Concat(v) => v.first().and_then(leading),
+        // Flag groups like `(?i)` are empty nodes: look past them.
+        Node::Concat(v) => {
+            v.iter().find(|x| !matches!(x, Node::Empty)).and_then(leading)
+        }
         Node::Alt(v) => {
             let first = leading(v.first()?)?;
             v.iter().all(|x| leading(x) == Some(first)).then_some(first)
@@ -559,6 +562,7 @@ mod tests {
         let h = facts(r"x?y*");
         assert!(h.nullable);
         assert!(facts(r"^abc").needs_scan);
+        assert!(facts(r"(?i)\b\d{7}").starts_with_boundary);
         assert!(facts(r"(?m)abc").needs_scan);
     }
 }

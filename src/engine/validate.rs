@@ -15,12 +15,27 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::Ipv4 => ipv4(value),
         Validator::Ipv6 => ipv6(value),
         Validator::Phone => phone(value),
+        Validator::Token => token(value),
         // --- PII validators (pii helper) ---
         other => pii_check(other, value),
     }
 }
 
-#[inline(never)]
+/// A generated token rather than a word or an identifier.
+pub(crate) fn token(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() < 8 {
+        return false;
+    }
+    let digit = b.iter().any(u8::is_ascii_digit);
+    let upper = b.iter().any(u8::is_ascii_uppercase);
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    if digit && (upper || lower) {
+        return true;
+    }
+    upper && lower && b.len() >= 20 && !b.contains(&b'.')
+}
+
 fn digits(value: &str) -> Vec<u8> {
     value.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
 }

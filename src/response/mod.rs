@@ -111,6 +111,14 @@ struct Checks {
     /// window behind it.
     /// `None` when not gated, else the digits a match must hold.
     gated: Vec<Option<usize>>,
+    /// Keywords of every rule (lowercase) and, per keyword, the guards of
+    /// the non-gated rules that need it inside their match: such a rule
+    /// cannot be forming a match in a tail that holds none of its keywords.
+    keywords: Vec<String>,
+    keyword_owners: Vec<Vec<u32>>,
+    keyword_ac: Option<aho_corasick::AhoCorasick>,
+    /// Per guard: the rule needs one of its keywords in the match.
+    needs_keyword: Vec<bool>,
     canaries: Vec<canary::Canary>,
     canary_count: usize,
     leak: Option<leak::Fingerprint>,
@@ -118,6 +126,40 @@ struct Checks {
 }
 
 impl Checks {
+    /// Per guard: a rule that needs a keyword may still be forming a match
+    /// at the end of `text`: one of its keywords occurs in the last
+    /// `MAX_MATCH` bytes, or the text ends with the start of one.
+    fn live_keyword_rules(&self, text: &str) -> Vec<bool> {
+        let mut live = vec![false; self.guards.len()];
+        let Some(ac) = &self.keyword_ac else {
+            return vec![true; self.guards.len()];
+        };
+        let tail = &text[guard::floor_char(
+            text,
+            text.len().saturating_sub(guard::MAX_MATCH),
+        )..];
+        let mut mark = |k: usize| {
+            for &o in &self.keyword_owners[k] {
+                if let Some(x) = live.get_mut(o as usize) {
+                    *x = true;
+                }
+            }
+        };
+        for m in ac.find_overlapping_iter(tail) {
+            mark(m.pattern().as_usize());
+        }
+        let end = tail.as_bytes();
+        for (k, kw) in self.keywords.iter().enumerate() {
+            let kb = kw.as_bytes();
+            let partial = (1..kb.len().min(end.len() + 1))
+                .any(|n| end[end.len() - n..].eq_ignore_ascii_case(&kb[..n]));
+            if partial {
+                mark(k);
+            }
+        }
+        live
+    }
+
     fn refresh(&mut self, session: &Session, with_guards: bool) {
         let count = session.canaries().count();
         if !self.ready || count != self.canary_count {
@@ -141,6 +183,41 @@ impl Checks {
                 .chain(p.rules.iter().map(|r| r.regex.as_str()))
                 .map(guard::Guard::of_pattern)
                 .collect();
+            let rule_keywords: Vec<(Kind, Vec<String>)> =
+                crate::rules::builtin()
+                    .map(|r| {
+                        let kws =
+                            r.keywords.iter().map(|k| k.to_ascii_lowercase());
+                        (r.kind, kws.collect())
+                    })
+                    .chain(p.rules.iter().map(|r| {
+                        let kws =
+                            r.keywords.iter().map(|k| k.to_ascii_lowercase());
+                        (r.kind, kws.collect())
+                    }))
+                    .collect();
+            self.needs_keyword = rule_keywords
+                .iter()
+                .map(|(k, kws)| *k != Kind::Pii && !kws.is_empty())
+                .collect();
+            for (i, (_, kws)) in rule_keywords.iter().enumerate() {
+                if !self.needs_keyword[i] {
+                    continue;
+                }
+                for kw in kws {
+                    match self.keywords.iter().position(|x| x == kw) {
+                        Some(j) => self.keyword_owners[j].push(i as u32),
+                        None => {
+                            self.keywords.push(kw.clone());
+                            self.keyword_owners.push(vec![i as u32]);
+                        }
+                    }
+                }
+            }
+            self.keyword_ac = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&self.keywords)
+                .ok();
             let gate = |kind: Kind, has_keywords: bool, pattern: &str| {
                 (kind == Kind::Pii && has_keywords)
                     .then(|| crate::engine::syntax::facts(pattern).min_digits)
@@ -486,7 +563,13 @@ impl ResponseScanner {
             guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
         let found = |s: usize| raw.iter().any(|r| r.start == s);
         let mut g = e;
-        for gd in &self.checks.guards {
+        let live = self.checks.live_keyword_rules(text);
+        for (i, gd) in self.checks.guards.iter().enumerate() {
+            if self.checks.needs_keyword.get(i) == Some(&true)
+                && !live.get(i).copied().unwrap_or(true)
+            {
+                continue;
+            }
             g = g.min(gd.pending(text, floor, &found));
         }
         // Gated rules: hold every run of their characters (with the

@@ -83,6 +83,10 @@ pub(crate) enum Validator {
     UsNpi,
     Verhoeff,
     ZaId,
+    /// Looks like a generated token, not a word or identifier: at least 8
+    /// bytes with a digit and a letter, or 20+ bytes of mixed case without
+    /// dots.
+    Token,
 }
 
 impl Validator {
@@ -96,6 +100,7 @@ impl Validator {
             "ipv4" => Validator::Ipv4,
             "ipv6" => Validator::Ipv6,
             "phone" => Validator::Phone,
+            "token" => Validator::Token,
             _ => {
                 return Validator::PII
                     .iter()
@@ -108,7 +113,7 @@ impl Validator {
     /// Every validator name, for error messages.
     pub(crate) fn names() -> String {
         let mut out =
-            String::from("none, luhn, iban, us_ssn, ipv4, ipv6, phone");
+            String::from("none, luhn, iban, us_ssn, ipv4, ipv6, phone, token");
         for (name, _) in Validator::PII {
             out.push_str(", ");
             out.push_str(name);
@@ -195,6 +200,11 @@ pub(crate) struct RuleDef {
     /// Whole words near the match that lower its score ("order",
     /// "invoice", "version"): the number is probably not this type.
     pub anti_context: &'static [&'static str],
+    /// Upper bound, in bytes, on a match's distance from any keyword in it
+    /// (so a match lies within `window` bytes of a keyword hit). 0: unknown,
+    /// the regex scans the whole text. A test checks it against the
+    /// pattern's maximum length.
+    pub window: usize,
     /// Texts that must yield a finding of this rule.
     pub hits: &'static [&'static str],
     /// Texts that must not yield a finding of this rule.
@@ -215,6 +225,7 @@ impl RuleDef {
         score: 0.9,
         context: &[],
         anti_context: &[],
+        window: 0,
         hits: &[],
         misses: &[],
     };
@@ -222,5 +233,5 @@ impl RuleDef {
 
 /// Every built-in rule, PII first, in a fixed order.
 pub(crate) fn builtin() -> impl Iterator<Item = &'static RuleDef> {
-    pii::RULES.iter().chain(secrets::RULES.iter())
+    pii::RULES.iter().chain(secrets::rules().iter())
 }

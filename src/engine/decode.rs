@@ -1,0 +1,190 @@
+//! Decode stage: secrets hidden in base64 or percent-encoding.
+//!
+//! gitleaks decodes fragments and rescans them (`detect/codec/`); we do the
+//! same, bounded: runs of at most [`MAX_RUN`] encoded bytes, at most
+//! [`MAX_DEPTH`] nested decodings, at most [`MAX_TOTAL`] decoded bytes per
+//! scanned text. Only secret rules run on decoded text, and a hit is
+//! reported at the span of the whole encoded run in the original text, so
+//! redacting it removes the encoded secret.
+//!
+//! Decoded text must be valid UTF-8 and mostly printable; random tokens
+//! that merely look like base64 decode to binary and are dropped early.
+
+use std::ops::Range;
+
+/// Nested decodings (base64 inside percent-encoding, ...).
+pub(crate) const MAX_DEPTH: u8 = 2;
+/// Shortest encoded run worth decoding (12 decoded bytes).
+pub(crate) const MIN_RUN: usize = 16;
+/// Longest encoded run decoded; longer runs are skipped, not truncated.
+pub(crate) const MAX_RUN: usize = 8192;
+/// Decoded bytes per top-level text, over all runs and depths.
+pub(crate) const MAX_TOTAL: usize = 1 << 20;
+
+/// Encoded runs of `text` with their decoded text, in text order.
+pub(crate) fn runs(
+    text: &str,
+    budget: &mut usize,
+) -> Vec<(Range<usize>, String)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() && *budget > 0 {
+        if !is_run_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_run_byte(b[i]) {
+            i += 1;
+        }
+        // Absorb base64 padding, unless the `=` separates `key=value`.
+        let mut pad = i;
+        while pad < b.len() && pad - i < 2 && b[pad] == b'=' {
+            pad += 1;
+        }
+        if pad == b.len() || !is_run_byte(b[pad]) {
+            i = pad;
+        }
+        let end = i;
+        let len = end - start;
+        if !(MIN_RUN..=MAX_RUN).contains(&len) {
+            continue;
+        }
+        let run = &b[start..end];
+        let decoded =
+            if run.contains(&b'%') { percent(run) } else { base64(run) };
+        if let Some(d) = decoded {
+            if d.len() <= *budget {
+                *budget -= d.len();
+                out.push((start..end, d));
+            }
+        }
+    }
+    out
+}
+
+/// Bytes that may occur in a base64 (standard or URL-safe) or
+/// percent-encoded run.
+fn is_run_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'_' | b'-' | b'%')
+}
+
+fn printable(s: &str) -> bool {
+    let total = s.chars().count();
+    if total < 8 {
+        return false;
+    }
+    let bad = s
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    bad * 20 <= total
+}
+
+fn hex(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Percent-decodes a run with at least two escapes.
+fn percent(run: &[u8]) -> Option<String> {
+    let mut out = Vec::with_capacity(run.len());
+    let mut escapes = 0;
+    let mut i = 0;
+    while i < run.len() {
+        if run[i] == b'%' && i + 2 < run.len() {
+            if let (Some(h), Some(l)) = (hex(run[i + 1]), hex(run[i + 2])) {
+                out.push(h << 4 | l);
+                escapes += 1;
+                i += 3;
+                continue;
+            }
+        }
+        out.push(run[i]);
+        i += 1;
+    }
+    if escapes < 2 {
+        return None;
+    }
+    let s = String::from_utf8(out).ok()?;
+    printable(&s).then_some(s)
+}
+
+fn b64val(c: u8) -> Option<u32> {
+    Some(match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' | b'-' => 62,
+        b'/' | b'_' => 63,
+        _ => return None,
+    } as u32)
+}
+
+/// Decodes standard or URL-safe base64, padding optional. Runs that are
+/// all letters or all digits are words or numbers, not encodings.
+fn base64(run: &[u8]) -> Option<String> {
+    let body = match run.iter().position(|&c| c == b'=') {
+        Some(p)
+            if run[p..].iter().all(|&c| c == b'=') && run.len() - p <= 2 =>
+        {
+            &run[..p]
+        }
+        Some(_) => return None,
+        None => run,
+    };
+    if body.len() % 4 == 1 {
+        return None;
+    }
+    let upper = body.iter().any(u8::is_ascii_uppercase);
+    let lower = body.iter().any(u8::is_ascii_lowercase);
+    if !(upper && lower) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0u32;
+    for &c in body {
+        acc = (acc << 6) | b64val(c)?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    let s = String::from_utf8(out).ok()?;
+    printable(&s).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_base64_and_percent() {
+        let mut budget = MAX_TOTAL;
+        let r = runs("x aGVsbG8gd29ybGQgc2VjcmV0 y", &mut budget);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].1, "hello world secret");
+        let r = runs("q=token%3Dabc%2Fdef%2Bghi0123", &mut budget);
+        assert_eq!(r.len(), 1);
+        // `q=` is a key, not part of the run.
+        assert_eq!(r[0].1, "token=abc/def+ghi0123");
+    }
+
+    #[test]
+    fn rejects_binary_and_words() {
+        let mut budget = MAX_TOTAL;
+        assert!(runs("ghp_R4nd0mT0k3nV4lu3sAr3N0tR34lAbCd12345", &mut budget)
+            .is_empty());
+        assert!(runs("abcdefghijklmnopqrstuvwxyz", &mut budget).is_empty());
+        assert!(runs("%", &mut budget).is_empty());
+        assert!(runs("%%%%%%%%%%%%%%%%%%%%%%%%%%", &mut budget).is_empty());
+    }
+}

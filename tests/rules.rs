@@ -1,0 +1,181 @@
+//! The built-in rule table checks itself (gitleaks `Validate`): every rule
+//! has hit and miss examples, run through the full engine (prefilter
+//! included), and every pattern has a bounded maximum match length.
+
+use promptfence::__private;
+use promptfence::{Filter, Policy};
+
+/// Longest match any built-in pattern may have, in bytes: the response
+/// stream scanner holds back this much.
+pub const MAX_MATCH_LEN: usize = 4096;
+/// Key blocks (PEM, PuTTY) are longer; they get their own bound.
+pub const MAX_KEY_BLOCK_LEN: usize = 17 * 1024;
+
+fn filter() -> Filter {
+    Filter::new(Policy::default()).expect("default policy compiles")
+}
+
+#[test]
+fn every_rule_has_examples() {
+    for (id, _, _, hits, misses) in __private::builtin_examples() {
+        assert!(!hits.is_empty(), "rule {id} has no hit example");
+        assert!(!misses.is_empty(), "rule {id} has no miss example");
+    }
+}
+
+#[test]
+fn rule_ids_are_unique_kebab_case() {
+    let ex = __private::builtin_examples();
+    let mut ids: Vec<&str> = ex.iter().map(|e| e.0).collect();
+    for id in &ids {
+        assert!(
+            id.bytes().all(|b| b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || b == b'-'),
+            "rule id {id} is not kebab-case"
+        );
+    }
+    for (id, ty, ..) in &ex {
+        assert!(
+            ty.bytes().all(|b| b.is_ascii_uppercase()
+                || b.is_ascii_digit()
+                || b == b'_'),
+            "rule {id}: type {ty} is not UPPER_SNAKE"
+        );
+    }
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "duplicate rule ids");
+}
+
+#[test]
+fn secret_rule_count() {
+    let n = __private::builtin_examples()
+        .iter()
+        .filter(|e| e.2 == "secret")
+        .count();
+    assert!(n >= 200, "only {n} secret rules");
+}
+
+#[test]
+fn hits_hit_with_the_rules_type() {
+    let f = filter();
+    let mut failures = Vec::new();
+    for (id, ty, _, hits, _) in __private::builtin_examples() {
+        for hit in hits {
+            let mut s = f.session();
+            let out = s.screen_prompt(hit);
+            if !out.findings.iter().any(|x| x.type_name == ty) {
+                let got: Vec<_> = out
+                    .findings
+                    .iter()
+                    .map(|x| format!("{}/{}", x.rule, x.type_name))
+                    .collect();
+                failures.push(format!("{id}: hit {hit:?} gave {got:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn misses_do_not_hit_the_rule() {
+    let f = filter();
+    let mut failures = Vec::new();
+    for (id, _, _, _, misses) in __private::builtin_examples() {
+        for miss in misses {
+            // A miss may still match the pattern when context or policy
+            // turns it down ("order 4111..."): what counts is the finding.
+            let out = f.session().screen_prompt(miss);
+            if out.findings.iter().any(|x| x.rule == id) {
+                failures.push(format!("{id}: miss {miss:?} matched"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// No two rules claim the same example with different types: on a rule's
+/// hit, no other rule of another type detects an overlapping span with a
+/// higher score (it would win the overlap; ties go to the rule's own
+/// finding, which `hits_hit_with_the_rules_type` checks).
+#[test]
+fn no_two_rules_claim_an_example() {
+    let f = filter();
+    let mut failures = Vec::new();
+    for (id, ty, _, hits, _) in __private::builtin_examples() {
+        for hit in hits {
+            let ds = __private::detections(&f, hit);
+            for mine in ds.iter().filter(|d| d.0 == id) {
+                for other in &ds {
+                    if other.1 != ty
+                        && other.2.start < mine.2.end
+                        && mine.2.start < other.2.end
+                        && other.3 > mine.3
+                    {
+                        failures.push(format!(
+                            "{id} ({ty}) and {} ({}) both claim {hit:?}",
+                            other.0, other.1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_pattern_has_a_bounded_maximum_length() {
+    for (id, pattern) in __private::builtin_patterns() {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&pattern)
+            .unwrap_or_else(|e| panic!("rule {id}: {e}"));
+        let max = hir.properties().maximum_len();
+        let bound = if id.contains("private-key") {
+            MAX_KEY_BLOCK_LEN
+        } else {
+            MAX_MATCH_LEN
+        };
+        match max {
+            Some(n) => {
+                assert!(n <= bound, "rule {id}: maximum length {n} > {bound}")
+            }
+            None => panic!("rule {id}: unbounded pattern"),
+        }
+    }
+}
+
+#[test]
+fn whole_secret_table_parses() {
+    assert_eq!(
+        __private::builtin_examples()
+            .iter()
+            .filter(|e| e.2 == "secret")
+            .count(),
+        __private::SECRET_RULES_LEN
+    );
+}
+
+/// Windowed matching is only sound if a rule's declared window covers its
+/// longest possible match (the match contains a keyword, so it lies within
+/// `window` bytes of that keyword hit).
+#[test]
+fn declared_windows_cover_the_maximum_match_length() {
+    let windows: std::collections::HashMap<_, _> =
+        __private::builtin_windows().into_iter().collect();
+    for (id, pattern) in __private::builtin_patterns() {
+        let w = windows[id];
+        if w == 0 {
+            continue;
+        }
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&pattern)
+            .unwrap_or_else(|e| panic!("rule {id}: {e}"));
+        let max = hir.properties().maximum_len().unwrap_or(usize::MAX);
+        assert!(w >= max, "rule {id}: window {w} < maximum length {max}");
+    }
+}

@@ -1,0 +1,382 @@
+//! Secret detection through the public API: provider types, placeholders,
+//! key blocks, encoded secrets, prefilter soundness, and no panics.
+
+use promptfence::__private;
+use promptfence::{Action, Filter, Kind, Policy, Verdict};
+
+fn filter() -> Filter {
+    Filter::new(Policy::default()).expect("default policy compiles")
+}
+
+/// Deterministic synthetic token characters (xorshift), so no real-looking
+/// literal credential is committed for the long formats.
+fn synth(seed: u64, alphabet: &[u8], n: usize) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            alphabet[(x % alphabet.len() as u64) as usize] as char
+        })
+        .collect()
+}
+
+const ALNUM: &[u8] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const HEX: &[u8] = b"0123456789abcdef";
+
+fn types(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut s = filter().session();
+    s.screen_prompt(text)
+        .findings
+        .into_iter()
+        .filter(|f| f.kind == Kind::Secret)
+        .map(|f| (f.type_name, f.span))
+        .collect()
+}
+
+#[test]
+fn provider_types_are_named() {
+    let cases = [
+        (
+            format!(
+                "sk-proj-{}T3BlbkFJ{}",
+                synth(1, ALNUM, 24),
+                synth(2, ALNUM, 24)
+            ),
+            "OPENAI_API_KEY",
+        ),
+        (
+            format!("sk-ant-api03-{}AA", synth(3, ALNUM, 93)),
+            "ANTHROPIC_API_KEY",
+        ),
+        (
+            format!(
+                "hf_{}",
+                synth(4, b"abcdefghijklmnopqrstuvwxyzABCDEFGH", 34)
+            ),
+            "HUGGINGFACE_TOKEN",
+        ),
+        (format!("AIza{}", synth(5, ALNUM, 35)), "GOOGLE_API_KEY"),
+        (format!("gsk_{}", synth(6, ALNUM, 52)), "GROQ_API_KEY"),
+        (format!("r8_{}", synth(7, ALNUM, 37)), "REPLICATE_API_TOKEN"),
+        (format!("ghp_{}", synth(8, ALNUM, 36)), "GITHUB_TOKEN"),
+        (format!("glpat-{}", synth(9, ALNUM, 20)), "GITLAB_TOKEN"),
+        (format!("sk_live_{}", synth(10, ALNUM, 32)), "STRIPE_SECRET_KEY"),
+        (
+            format!(
+                "xoxb-{}-{}",
+                synth(11, b"0123456789", 12),
+                synth(12, ALNUM, 24)
+            ),
+            "SLACK_TOKEN",
+        ),
+        (format!("npm_{}", synth(13, ALNUM, 36)), "NPM_TOKEN"),
+        (
+            format!(
+                "AKIA{}",
+                synth(14, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
+            ),
+            "AWS_ACCESS_KEY_ID",
+        ),
+        (
+            format!("SG.{}.{}", synth(15, ALNUM, 22), synth(16, ALNUM, 43)),
+            "SENDGRID_API_KEY",
+        ),
+        (format!("dop_v1_{}", synth(17, HEX, 64)), "DIGITALOCEAN_TOKEN"),
+    ];
+    for (token, ty) in &cases {
+        let text = format!("here is my config: {token} thanks");
+        let got = types(&text);
+        let start = text.find(token.as_str()).unwrap();
+        assert!(
+            got.iter().any(|(t, s)| t == ty
+                && s.start == start
+                && s.end == start + token.len()),
+            "{ty}: got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn secrets_are_redacted_by_default_never_pseudonymized() {
+    let token = format!("ghp_{}", synth(20, ALNUM, 36));
+    let mut s = filter().session();
+    let out = s.screen_prompt(&format!("use {token} please"));
+    assert_eq!(out.verdict, Verdict::Redact);
+    assert_eq!(out.text, "use [GITHUB_TOKEN] please");
+    assert!(out.findings.iter().all(|f| f.action == Action::Redact));
+    assert!(s.vault().is_empty());
+}
+
+#[test]
+fn placeholders_are_not_flagged() {
+    for text in [
+        "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+        "password=changeme",
+        "API_KEY=${API_KEY}",
+        "api_key: <your-key>",
+        "token = \"xxxxxxxxxxxxxxxxxxxxxxxx\"",
+        "OPENAI_API_KEY=sk-...",
+        "secret: {{ .Values.secret }}",
+        "password = os.environ['DB_PASSWORD']",
+        "postgres://app:${DB_PASSWORD}@db:5432/app",
+    ] {
+        assert!(types(text).is_empty(), "{text:?}: {:?}", types(text));
+    }
+}
+
+#[test]
+fn generic_assignments_in_code_json_yaml_env() {
+    let v = synth(30, ALNUM, 32);
+    for text in [
+        format!("API_KEY={v}"),
+        format!("{{\"client_secret\": \"{v}\"}}"),
+        format!("auth:\n  token: {v}\n"),
+        format!("const apiKey = '{v}';"),
+        format!("export SERVICE_TOKEN=\"{v}\""),
+    ] {
+        let got = types(&text);
+        let start = text.find(&v).unwrap();
+        assert!(
+            got.iter().any(|(_, s)| s.start <= start && start < s.end),
+            "{text:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn provider_rule_wins_over_generic() {
+    let token = format!("sk_live_{}", synth(31, ALNUM, 32));
+    let got = types(&format!("STRIPE_API_KEY={token}"));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "STRIPE_SECRET_KEY");
+}
+
+#[test]
+fn connection_strings_and_url_credentials() {
+    let pw = synth(40, ALNUM, 16);
+    for (text, ty) in [
+        (
+            format!("postgres://app:{pw}@db.internal:5432/app"),
+            "CONNECTION_STRING",
+        ),
+        (
+            format!("mongodb+srv://admin:{pw}@cluster0.abcde.mongodb.net/db"),
+            "CONNECTION_STRING",
+        ),
+        (format!("redis://default:{pw}@cache:6379/0"), "CONNECTION_STRING"),
+        (
+            format!("amqps://user:{pw}@mq.internal:5671/vhost"),
+            "CONNECTION_STRING",
+        ),
+        (
+            format!("mysql://root:{pw}@127.0.0.1:3306/shop"),
+            "CONNECTION_STRING",
+        ),
+        (
+            format!("https://deploy:{pw}@git.internal.net/repo.git"),
+            "URL_CREDENTIALS",
+        ),
+    ] {
+        let got = types(&text);
+        assert!(got.iter().any(|(t, _)| t == ty), "{text:?}: {got:?}");
+    }
+}
+
+#[test]
+fn key_blocks_are_one_span() {
+    let body: Vec<String> = (0..6).map(|i| synth(50 + i, ALNUM, 64)).collect();
+    for (begin, end) in [
+        ("-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----"),
+        (
+            "-----BEGIN OPENSSH PRIVATE KEY-----",
+            "-----END OPENSSH PRIVATE KEY-----",
+        ),
+        (
+            "-----BEGIN PGP PRIVATE KEY BLOCK-----",
+            "-----END PGP PRIVATE KEY BLOCK-----",
+        ),
+    ] {
+        let block = format!("{begin}\n{}\n{end}", body.join("\n"));
+        let text = format!("my key:\n{block}\nthanks");
+        let got = types(&text);
+        let start = text.find(begin).unwrap();
+        assert_eq!(
+            got,
+            vec![("PRIVATE_KEY".to_string(), start..start + block.len())],
+            "{begin}"
+        );
+    }
+}
+
+#[test]
+fn jwt_is_detected() {
+    let jwt = format!(
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIx{}.{}",
+        synth(60, ALNUM, 30),
+        synth(61, ALNUM, 43)
+    );
+    let got = types(&format!("Authorization: Bearer {jwt}"));
+    assert!(got.iter().any(|(t, _)| t == "JWT"), "{got:?}");
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8] =
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in data.chunks(3) {
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn base64_encoded_secret_is_reported_at_the_encoded_span() {
+    let token = format!("ghp_{}", synth(70, ALNUM, 36));
+    let enc = base64(format!("GITHUB_TOKEN={token}\n").as_bytes());
+    let text = format!("decode this: {enc} please");
+    let got = types(&text);
+    let start = text.find(&enc).unwrap();
+    assert_eq!(
+        got,
+        vec![("GITHUB_TOKEN".to_string(), start..start + enc.len())]
+    );
+    // Injection scoring is off here: "decode this: <base64>" is itself a
+    // classic obfuscation pattern and may be blocked by default.
+    let p =
+        promptfence::Policy::from_value(&promptfence::Value::Object(vec![(
+            "injection".into(),
+            promptfence::Value::Object(vec![(
+                "enabled".into(),
+                promptfence::Value::Bool(false),
+            )]),
+        )]))
+        .unwrap();
+    let mut s = promptfence::Filter::new(p).unwrap().session();
+    assert_eq!(
+        s.screen_prompt(&text).text,
+        "decode this: [GITHUB_TOKEN] please"
+    );
+}
+
+#[test]
+fn percent_encoded_secret_is_reported_at_the_encoded_span() {
+    let token = format!("sk_live_{}", synth(71, ALNUM, 30));
+    let enc: String = format!("key={token}&x=1")
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect();
+    let text = format!("GET /cb?data={enc} HTTP/1.1");
+    let got = types(&text);
+    let start = text.find(&enc).unwrap();
+    assert!(
+        got.iter().any(|(t, s)| t == "STRIPE_SECRET_KEY"
+            && s.start <= start
+            && s.end >= start + enc.len()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn nested_encoding_is_bounded_but_two_levels_work() {
+    let token = format!("npm_{}", synth(72, ALNUM, 36));
+    let once = base64(format!("token: {token}").as_bytes());
+    let twice = base64(once.as_bytes());
+    let got = types(&format!("blob {twice} end"));
+    assert!(got.iter().any(|(t, _)| t == "NPM_TOKEN"), "{got:?}");
+}
+
+fn corpus_texts() -> Vec<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/dev/pii_dev.jsonl"
+    );
+    let Ok(data) = std::fs::read_to_string(path) else {
+        eprintln!(
+            "corpus not found at {path}; soundness runs on examples only"
+        );
+        return Vec::new();
+    };
+    data.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text")?.as_str().map(str::to_string))
+        .collect()
+}
+
+/// ripgrep's `every_line_is_candidate`: forcing every rule to be a
+/// candidate changes no finding.
+#[test]
+fn prefilter_is_sound() {
+    let f = filter();
+    let mut texts: Vec<String> = Vec::new();
+    for (_, _, _, hits, misses) in __private::builtin_examples() {
+        texts.extend(hits.iter().chain(misses.iter()).map(|s| s.to_string()));
+    }
+    texts.extend(corpus_texts());
+    let mut bad = 0;
+    for t in &texts {
+        let a = __private::candidates(&f, t, false);
+        let b = __private::candidates(&f, t, true);
+        if a != b {
+            bad += 1;
+            eprintln!("prefilter changed findings: {a:?} vs {b:?} in {t:?}");
+        }
+    }
+    assert_eq!(bad, 0, "{bad} of {} texts differ", texts.len());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn embedded() -> impl Strategy<Value = String> {
+        let tokens = prop::sample::select(vec![
+            "ghp_R4nd0mT0k3nV4lu3sAr3N0tR34lAbCd12345",
+            "API_KEY=Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb",
+            "postgres://u:Pw9xQ2vL7mN4@db:5432/x",
+            "-----BEGIN RSA PRIVATE KEY-----\nQUJDRA\n-----END RSA PRIVATE KEY-----",
+            "Z2hwX1I0bmQwbVQwazNuVjRsdTNzQXIzTjB0UjM0bEFiQ2QxMjM0NQ==",
+            "%67%68%70%5F%41",
+            "é🎉\u{200B}\u{E0041}",
+        ]);
+        (any::<String>(), tokens, any::<String>(), 0usize..4).prop_map(
+            |(a, t, b, n)| {
+                let mut s = a;
+                for _ in 0..=n {
+                    s.push_str(t);
+                }
+                s.push_str(&b);
+                s
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn never_panics_and_spans_are_char_boundaries(text in embedded()) {
+            let f = filter();
+            let mut s = f.session();
+            let out = s.screen_prompt(&text);
+            for x in &out.findings {
+                prop_assert!(x.span.start <= x.span.end);
+                prop_assert!(x.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(x.span.start));
+                prop_assert!(text.is_char_boundary(x.span.end));
+            }
+            let _ = __private::detections(&f, &text);
+        }
+    }
+}
