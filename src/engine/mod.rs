@@ -198,6 +198,18 @@ fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
         .map_err(|e| format!("invalid regex: {}", e))
 }
 
+/// Where a search for a match starting at or before `from` may stop: the
+/// rule's longest match plus slack past it, on a char boundary; the end of
+/// the text when the rule is unbounded.
+fn match_end(text: &str, from: usize, max_len: Option<usize>) -> usize {
+    match max_len {
+        Some(n) => {
+            prefilter::ceil(text, from.saturating_add(n).saturating_add(SLACK))
+        }
+        None => text.len(),
+    }
+}
+
 fn next_boundary(text: &str, at: usize) -> usize {
     let mut i = at + 1;
     while i < text.len() && !text.is_char_boundary(i) {
@@ -347,23 +359,14 @@ impl Engine {
                 p += 1;
                 continue;
             }
-            let mut end = p
-                .saturating_add(max_len)
-                .saturating_add(SLACK)
-                .min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
+            let end = match_end(text, p, Some(max_len));
             // At the start of the text there is no char before `p`: search
             // the plain pattern there (the lazily compiled unanchored
             // regex, whose match must then start at 0).
             let (hay, base, re_here) = if p == 0 {
                 (&text[..end], 0, rule.regex())
             } else {
-                let mut prev = p - 1;
-                while !text.is_char_boundary(prev) {
-                    prev -= 1;
-                }
+                let prev = prefilter::floor(text, p - 1);
                 (&text[prev..end], prev, Some(re))
             };
             let Some(re_here) = re_here else { return };
@@ -407,17 +410,7 @@ impl Engine {
     ) {
         let Some(re) = rule.regex() else { return };
         // `window` holds starts; matches may run max_len past the last.
-        let mut end = match rule.max_len() {
-            Some(n) => window
-                .end
-                .saturating_add(n)
-                .saturating_add(SLACK)
-                .min(text.len()),
-            None => text.len(),
-        };
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
+        let end = match_end(text, window.end, rule.max_len());
         let window = window.start..end;
         let hay = &text[..window.end];
         let cut = window.end < text.len();

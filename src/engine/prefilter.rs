@@ -209,7 +209,8 @@ fn merge(list: &mut Vec<Range<usize>>) {
     *list = merged;
 }
 
-fn floor(text: &str, mut at: usize) -> usize {
+/// The char boundary at or before `at` (clamped to the text).
+pub(super) fn floor(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;
@@ -217,7 +218,8 @@ fn floor(text: &str, mut at: usize) -> usize {
     at
 }
 
-fn ceil(text: &str, mut at: usize) -> usize {
+/// The char boundary at or after `at` (clamped to the text).
+pub(super) fn ceil(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at += 1;
