@@ -1,4 +1,4 @@
-//! Rough native throughput check (not a test): `cargo run --release --example quickbench [numbers|plain]`.
+//! Rough native throughput check (not a test): `cargo run --release --example quickbench [numbers|plain|report] [bytes]`.
 use promptfence::{Filter, Policy};
 use std::time::Instant;
 
@@ -6,16 +6,21 @@ fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
     let filter = Filter::new(Policy::default()).unwrap();
     let mut s = filter.session();
-    let base = if which == "plain" {
+    let base = if which == "report" {
+        // The paragraph bench/inject.mjs repeats to 2 KB.
+        "Our team is preparing the quarterly report and needs a short summary of the main findings. Revenue grew in every region, customer churn fell, and the new onboarding flow cut support tickets. "
+    } else if which == "plain" {
         "Could you explain how photosynthesis works in simple terms, and then write a short poem about the ocean at night? Keep it under twelve lines and avoid rhyming too much. "
     } else {
         "Hi team, can you summarize the attached quarterly report for me? The numbers for Q3 look off compared to last year: revenue grew 12% but margins dropped. Please also draft a reply to Maria explaining the delay on order 4471-2231, and ask whether the meeting on 2024-03-14 at 10:30 still works. Thanks! "
     };
     let mut text = String::new();
-    while text.len() < 1024 {
+    let size: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1024);
+    while text.len() < size {
         text.push_str(base);
     }
-    let n = 5000;
+    text.truncate(size);
+    let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
     let t = Instant::now();
     for _ in 0..n {
         std::hint::black_box(s.screen_prompt(&text));

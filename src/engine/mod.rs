@@ -352,9 +352,15 @@ impl Engine {
             let prev_word = p > 0 && is_word(bytes[p - 1]);
             let boundary_ok =
                 !rule.facts.starts_with_boundary || prev_word != is_word(b);
+            let next_ok = || {
+                rule.facts.next.iter().enumerate().all(|(j, set)| {
+                    bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
+                })
+            };
             if !rule.facts.first[b as usize]
                 || !text.is_char_boundary(p)
                 || !boundary_ok
+                || !next_ok()
             {
                 p += 1;
                 continue;

@@ -69,8 +69,8 @@ impl Prefilter {
         rules: &[Rule],
     ) -> Vec<Vec<Range<usize>>> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
+        let runs = digit_runs(text);
         if !self.always.is_empty() {
-            let runs = digit_runs(text);
             if !runs.is_empty() {
                 // digits_before[k]: digits in text[..runs[k].start]
                 let mut digits_before = Vec::with_capacity(runs.len() + 1);
@@ -135,11 +135,34 @@ impl Prefilter {
             // Could not build the automaton: stay sound, run everything.
             None => out.iter_mut().for_each(|l| l.push(0..text.len())),
         }
-        for list in &mut out {
+        for (list, rule) in out.iter_mut().zip(rules) {
             merge(list);
+            // A match holds `min_digits` digits, all within `max_len` bytes
+            // of its start: keyword windows without that many digits in
+            // reach cannot hold one (in prose, most keyword hits).
+            let need = rule.facts.min_digits;
+            if need > 0 && !rule.keywords.is_empty() {
+                list.retain(|w| {
+                    let reach = match rule.max_len() {
+                        Some(n) => w.end.saturating_add(n + SLACK),
+                        None => usize::MAX,
+                    };
+                    digits_within(&runs, w.start..reach) >= need
+                });
+            }
         }
         out
     }
+}
+
+/// ASCII digits of `runs` inside `range`.
+fn digits_within(runs: &[Range<usize>], range: Range<usize>) -> usize {
+    let first = runs.partition_point(|r| r.end <= range.start);
+    runs[first..]
+        .iter()
+        .take_while(|r| r.start < range.end)
+        .map(|r| r.end.min(range.end) - r.start.max(range.start))
+        .sum()
 }
 
 /// Maximal runs of ASCII digits.

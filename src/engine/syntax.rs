@@ -23,6 +23,11 @@ pub(crate) struct Facts {
     pub first: Box<[bool; 256]>,
     /// The pattern can match the empty string (or this reader is unsure).
     pub nullable: bool,
+    /// `next[j]`: a match may hold byte `b` at offset `j + 1`. Only the
+    /// offsets every match reaches (at most [`PREFIX_BYTES`] - 1), so a
+    /// position whose next bytes are outside these sets cannot start a
+    /// match: the engine skips it without running the regex.
+    pub next: Vec<ByteSet>,
     /// The pattern begins with `\b` (after leading flag groups).
     pub starts_with_boundary: bool,
     /// Starts with `^`/`\A`, or uses multi-line mode: anchored search at an
@@ -36,7 +41,7 @@ enum Node {
     /// One char from this byte-set (first byte of its UTF-8 form) and max
     /// width in bytes; `digit` when it can only be an ASCII digit.
     Char {
-        first: Box<[bool; 256]>,
+        first: ByteSet,
         width: usize,
         digit: bool,
     },
@@ -60,18 +65,26 @@ pub(crate) fn facts(pattern: &str) -> Facts {
             max_len: None,
             min_digits: 0,
             first: Box::new([true; 256]),
+            next: Vec::new(),
             nullable: true,
             starts_with_boundary: false,
             needs_scan: true,
         };
     };
-    let mut first = Box::new([false; 256]);
-    let nullable = first_set(&node, &mut first);
+    let mut first_bytes = ByteSet::default();
+    let nullable = first_set(&node, &mut first_bytes);
+    let first = Box::new(std::array::from_fn(|b| first_bytes.contains(b as u8)));
     let lead = leading(&node);
+    let prefix = prefix(&node);
+    let next = (1..PREFIX_BYTES)
+        .take_while(|&j| !prefix.ends[1..=j].contains(&true))
+        .map(|j| prefix.at[j])
+        .collect();
     Facts {
         max_len: max_len(&node),
         min_digits: min_digits(&node),
         first,
+        next,
         nullable,
         starts_with_boundary: lead == Some('b'),
         needs_scan: p.multi_line || matches!(lead, Some('^') | Some('A')),
@@ -112,18 +125,144 @@ fn min_digits(n: &Node) -> usize {
 }
 
 /// Adds the bytes `n` can start with; returns whether `n` can be empty.
-fn first_set(n: &Node, set: &mut [bool; 256]) -> bool {
+fn first_set(n: &Node, set: &mut ByteSet) -> bool {
     match n {
         Node::Empty | Node::Assert(_) => true,
         Node::Char { first, .. } => {
-            for (s, f) in set.iter_mut().zip(first.iter()) {
-                *s |= *f;
-            }
+            set.union(first);
             false
         }
         Node::Concat(v) => v.iter().all(|x| first_set(x, set)),
         Node::Alt(v) => v.iter().fold(false, |acc, x| first_set(x, set) | acc),
         Node::Repeat(x, lo, _) => first_set(x, set) || *lo == 0,
+    }
+}
+
+/// A set of bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    fn remove(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] &= !(1 << (b & 63));
+    }
+    fn all() -> ByteSet {
+        ByteSet([u64::MAX; 4])
+    }
+    fn union(&mut self, other: &ByteSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+}
+
+/// How many leading bytes of a match [`Prefix`] describes.
+pub(crate) const PREFIX_BYTES: usize = 3;
+
+/// The first [`PREFIX_BYTES`] bytes of a pattern's matches: `at[j]` holds
+/// the bytes at offset `j` of matches longer than `j`; `ends[m]` says some
+/// match is exactly `m` bytes long. Each offset is a separate superset.
+#[derive(Clone, Copy, Default)]
+struct Prefix {
+    at: [ByteSet; PREFIX_BYTES],
+    ends: [bool; PREFIX_BYTES],
+}
+
+impl Prefix {
+    fn empty_string() -> Prefix {
+        let mut p = Prefix::default();
+        p.ends[0] = true;
+        p
+    }
+
+    fn or(mut self, other: &Prefix) -> Prefix {
+        for j in 0..PREFIX_BYTES {
+            self.at[j].union(&other.at[j]);
+            self.ends[j] |= other.ends[j];
+        }
+        self
+    }
+
+    /// Strings `ab`: byte `j` is byte `j` of a long `a`, or byte `j - i`
+    /// of `b` after an `a` of `i` bytes.
+    fn then(&self, b: &Prefix) -> Prefix {
+        let mut r = Prefix::default();
+        for j in 0..PREFIX_BYTES {
+            r.at[j] = self.at[j];
+            for i in 0..=j {
+                if self.ends[i] {
+                    r.at[j].union(&b.at[j - i]);
+                    r.ends[j] |= b.ends[j - i];
+                }
+            }
+        }
+        r
+    }
+}
+
+fn prefix(n: &Node) -> Prefix {
+    match n {
+        Node::Empty | Node::Assert(_) => Prefix::empty_string(),
+        Node::Char { first, width, .. } => {
+            let mut p = Prefix::default();
+            p.at[0] = *first;
+            let ascii = first.0[0] | first.0[1] != 0;
+            let multi_byte = first.0[2] | first.0[3] != 0;
+            if ascii && PREFIX_BYTES > 1 {
+                p.ends[1] = true;
+            }
+            if multi_byte {
+                for j in 1..PREFIX_BYTES.min(*width) {
+                    for b in 0x80..=0xBF {
+                        p.at[j].insert(b);
+                    }
+                }
+                for m in 2..PREFIX_BYTES.min(width + 1) {
+                    p.ends[m] = true;
+                }
+            }
+            p
+        }
+        Node::Concat(v) => {
+            let mut acc = Prefix::empty_string();
+            for x in v {
+                // Once every string so far is long, later parts cannot
+                // reach a described offset.
+                if !acc.ends.contains(&true) {
+                    break;
+                }
+                acc = acc.then(&prefix(x));
+            }
+            acc
+        }
+        Node::Alt(v) => {
+            v.iter().fold(Prefix::default(), |acc, x| acc.or(&prefix(x)))
+        }
+        Node::Repeat(x, lo, hi) => {
+            // Copies past the first PREFIX_BYTES + 1 cannot reach a
+            // described offset that fewer copies do not.
+            let cap = PREFIX_BYTES + 1;
+            let one = prefix(x);
+            let optional = one.or(&Prefix::empty_string());
+            let extra = hi.map_or(cap, |h| h.saturating_sub(*lo).min(cap));
+            let mut acc = Prefix::empty_string();
+            for _ in 0..(*lo).min(cap) {
+                acc = acc.then(&one);
+            }
+            for _ in 0..extra {
+                if !acc.ends.contains(&true) {
+                    break;
+                }
+                acc = acc.then(&optional);
+            }
+            acc
+        }
     }
 }
 
@@ -152,18 +291,22 @@ struct Parser<'a> {
     multi_line: bool,
 }
 
-fn set_of(bytes: impl IntoIterator<Item = u8>) -> Box<[bool; 256]> {
-    let mut s = Box::new([false; 256]);
+fn char_node(first: ByteSet, width: usize, digit: bool) -> Node {
+    Node::Char { first, width, digit }
+}
+
+fn set_of(bytes: impl IntoIterator<Item = u8>) -> ByteSet {
+    let mut s = ByteSet::default();
     for b in bytes {
-        s[b as usize] = true;
+        s.insert(b);
     }
     s
 }
 
 /// Lead bytes of multi-byte UTF-8 chars.
-fn non_ascii_leads(s: &mut [bool; 256]) {
+fn non_ascii_leads(s: &mut ByteSet) {
     for b in 0xC0..=0xFF {
-        s[b] = true;
+        s.insert(b);
     }
 }
 
@@ -299,9 +442,9 @@ impl Parser<'_> {
             }
             '[' => self.class(),
             '.' => {
-                let mut s = Box::new([true; 256]);
-                s[b'\n' as usize] = false;
-                Some(Node::Char { first: s, width: 4, digit: false })
+                let mut s = ByteSet::all();
+                s.remove(b'\n');
+                Some(char_node(s, 4, false))
             }
             '^' => Some(Node::Assert('^')),
             '$' => Some(Node::Assert('$')),
@@ -311,35 +454,28 @@ impl Parser<'_> {
     }
 
     fn literal(&self, c: char) -> Node {
-        let mut s = Box::new([false; 256]);
+        let mut s = ByteSet::default();
         let mut buf = [0u8; 4];
-        let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-        s[lead as usize] = true;
+        s.insert(c.encode_utf8(&mut buf).as_bytes()[0]);
         if self.ci && c.is_ascii_alphabetic() {
-            s[c.to_ascii_lowercase() as usize] = true;
-            s[c.to_ascii_uppercase() as usize] = true;
+            s.insert(c.to_ascii_lowercase() as u8);
+            s.insert(c.to_ascii_uppercase() as u8);
         }
-        Node::Char { first: s, width: c.len_utf8(), digit: c.is_ascii_digit() }
+        char_node(s, c.len_utf8(), c.is_ascii_digit())
     }
 
     fn escape(&mut self) -> Option<Node> {
         let e = self.peek()?;
         self.pos += 1;
-        let class = |bytes: Vec<u8>, digit: bool| Node::Char {
-            first: set_of(bytes),
-            width: 1,
-            digit,
+        let class = |bytes: Vec<u8>, digit: bool| {
+            char_node(set_of(bytes), 1, digit)
         };
         Some(match e {
             'b' | 'B' | 'A' | 'z' | '<' | '>' => Node::Assert(e),
             'd' => class((b'0'..=b'9').collect(), true),
             'w' => class(word_bytes(), false),
             's' => class(b" \t\n\r\x0b\x0c".to_vec(), false),
-            'D' | 'W' | 'S' => Node::Char {
-                first: Box::new([true; 256]),
-                width: 4,
-                digit: false,
-            },
+            'D' | 'W' | 'S' => char_node(ByteSet::all(), 4, false),
             'x' => {
                 let mut hex = String::new();
                 if self.peek() == Some('{') {
@@ -371,7 +507,7 @@ impl Parser<'_> {
     }
 
     fn class(&mut self) -> Option<Node> {
-        let mut set = [false; 256];
+        let mut set = ByteSet::default();
         let mut negated = false;
         let mut wide = false;
         let mut digit_only = true;
@@ -398,7 +534,7 @@ impl Parser<'_> {
                         }
                         self.pos += 1;
                     }
-                    set = [true; 256];
+                    set = ByteSet::all();
                     wide = true;
                     digit_only = false;
                     prev = None;
@@ -416,12 +552,12 @@ impl Parser<'_> {
                     }
                     if lo.is_ascii() && hi.is_ascii() && lo <= hi {
                         for b in lo as u8..=hi as u8 {
-                            set[b as usize] = true;
+                            set.insert(b);
                         }
                     } else {
                         wide = true;
                         non_ascii_leads(&mut set);
-                        set.iter_mut().take(128).for_each(|x| *x = true);
+                        (0..128).for_each(|b| set.insert(b));
                     }
                 }
                 '\\' => {
@@ -429,19 +565,19 @@ impl Parser<'_> {
                     self.pos += 1;
                     match e {
                         'd' => {
-                            (b'0'..=b'9').for_each(|b| set[b as usize] = true)
+                            (b'0'..=b'9').for_each(|b| set.insert(b))
                         }
                         'w' => {
                             digit_only = false;
                             word_bytes()
                                 .into_iter()
-                                .for_each(|b| set[b as usize] = true)
+                                .for_each(|b| set.insert(b))
                         }
                         's' => {
                             digit_only = false;
                             b" \t\n\r\x0b\x0c"
                                 .iter()
-                                .for_each(|&b| set[b as usize] = true)
+                                .for_each(|&b| set.insert(b))
                         }
                         _ => {
                             digit_only = false;
@@ -450,7 +586,7 @@ impl Parser<'_> {
                                 't' => '\t',
                                 'r' => '\r',
                                 c if c.is_ascii_alphanumeric() => {
-                                    set = [true; 256];
+                                    set = ByteSet::all();
                                     wide = true;
                                     first = false;
                                     continue;
@@ -478,9 +614,7 @@ impl Parser<'_> {
             first = false;
         }
         if negated {
-            for x in set.iter_mut() {
-                *x = !*x;
-            }
+            set.0 = set.0.map(|w| !w);
             non_ascii_leads(&mut set);
             wide = true;
             digit_only = false;
@@ -488,22 +622,19 @@ impl Parser<'_> {
         if self.ci {
             for b in b'a'..=b'z' {
                 let u = b.to_ascii_uppercase();
-                let any = set[b as usize] || set[u as usize];
-                set[b as usize] = any;
-                set[u as usize] = any;
+                if set.contains(b) || set.contains(u) {
+                    set.insert(b);
+                    set.insert(u);
+                }
             }
         }
-        let any = set.iter().any(|&x| x);
-        Some(Node::Char {
-            first: Box::new(set),
-            width: if wide { 4 } else { 1 },
-            digit: digit_only && any,
-        })
+        let any = set != ByteSet::default();
+        Some(char_node(set, if wide { 4 } else { 1 }, digit_only && any))
     }
 
-    fn add_char(&self, set: &mut [bool; 256], wide: &mut bool, c: char) {
+    fn add_char(&self, set: &mut ByteSet, wide: &mut bool, c: char) {
         let mut buf = [0u8; 4];
-        set[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+        set.insert(c.encode_utf8(&mut buf).as_bytes()[0]);
         if !c.is_ascii() {
             *wide = true;
         }
@@ -564,5 +695,30 @@ mod tests {
         assert!(facts(r"^abc").needs_scan);
         assert!(facts(r"(?i)\b\d{7}").starts_with_boundary);
         assert!(facts(r"(?m)abc").needs_scan);
+    }
+
+    #[test]
+    fn next_bytes() {
+        let mac = facts(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b");
+        assert_eq!(mac.next.len(), 2);
+        assert!(mac.next[0].contains(b'c') && !mac.next[0].contains(b'x'));
+        assert!(mac.next[1].contains(b':') && !mac.next[1].contains(b'a'));
+        // An optional part widens the set; a possible end stops it.
+        let opt = facts(r"ab?c");
+        assert!(opt.next[0].contains(b'b') && opt.next[0].contains(b'c'));
+        assert_eq!(opt.next.len(), 1, "a match may end after `ac`");
+        assert!(facts(r"a|bcd").next.is_empty());
+        // A repeated group that may be empty.
+        let rep = facts(r"x(?:y?){3}z");
+        assert!(rep.next[0].contains(b'y') && rep.next[0].contains(b'z'));
+        assert_eq!(rep.next.len(), 1, "`xz` is a match");
+        let long = facts(r"x(?:y?){3}zz");
+        assert!(long.next[1].contains(b'y') && long.next[1].contains(b'z'));
+        // Multi-byte chars: continuation bytes follow their lead byte.
+        let cjk = facts(r"名[a-z]");
+        assert!(cjk.next[0].contains(0x90) && !cjk.next[0].contains(b'a'));
+        assert!(cjk.next[1].contains(0x8D));
+        let class = facts(r"[aé]x");
+        assert!(class.next[0].contains(b'x') && class.next[0].contains(0xA9));
     }
 }

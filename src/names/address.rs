@@ -14,11 +14,11 @@
 //! (US ZIP(+4), UK, CA, NL, PL, BR, SE and 4-6 digit codes) while tokens look
 //! like address parts.
 
-use super::dict::{ending_in, has, lists};
+use super::dict::{ending_in, has, lists, WordList};
 use super::{Detection, Kind, Tok};
 
 /// Street types written after the street name (folded).
-pub(crate) const SUFFIX: &str = "\n\
+pub(crate) static SUFFIX: WordList = WordList::new("\n\
     allee\nalley\napproach\narcade\nave\navenue\nbagh\nbend\nblvd\nboulevard\nbranch\n\
     bridge\nbroadway\nbrook\nbypass\ncauseway\ncenter\ncenters\ncentre\ncentreway\n\
     chase\nchowk\ncir\ncircle\ncircus\ncliff\nclose\ncolony\ncommon\ncorner\ncorners\n\
@@ -37,10 +37,10 @@ pub(crate) const SUFFIX: &str = "\n\
     strasse\nstravenue\nstream\nstreet\nstreets\nsummit\nter\nterrace\nthroughway\n\
     trace\ntrack\ntrafficway\ntrail\ntrl\ntunnel\nturnpike\nunion\nunions\nvagen\n\
     valley\nvej\nvia\nviaduct\nview\nviews\nvillage\nvillages\nville\nvista\nwalk\n\
-    wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n";
+    wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n");
 
 /// Street types written before the street name (folded).
-pub(crate) const PREFIX: &str = "\n\
+pub(crate) static PREFIX: WordList = WordList::new("\n\
     acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\navenue\n\
     bajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\ncampo\ncanada\n\
     canale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\ncolonia\ncondominio\n\
@@ -51,36 +51,36 @@ pub(crate) const PREFIX: &str = "\n\
     plaza\npraca\npraia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\n\
     ronda\nrotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\ntravessa\n\
     trecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\nviaduto\nvial\nviale\n\
-    vicolo\nviela\nvila\n";
+    vicolo\nviela\nvila\n");
 
 /// Prefix types that may be written in lowercase.
-pub(crate) const PREFIX_LOWER: &str = "\n\
+pub(crate) static PREFIX_LOWER: WordList = WordList::new("\n\
     al\naleja\nallee\navenue\nbd\nboulevard\nchemin\ncours\nimpasse\nos\nosiedle\npl\n\
-    plac\nplace\nquai\nroute\nrue\nul\nulica\n";
+    plac\nplace\nquai\nroute\nrue\nul\nulica\n");
 
 /// Endings of compound street words ("Hauptstraße", "Storgatan").
-pub(crate) const JOINED: &str = "\n\
+pub(crate) static JOINED: WordList = WordList::new("\n\
     allee\nbaan\nboulevard\nchaussee\ndamm\ndijk\ndreef\ngasse\ngata\ngatan\ngracht\n\
     grand\nhof\nkade\nkatu\nkuja\nlaan\nmarkt\npfad\nplads\nplatz\nplein\nring\nsingel\n\
     steeg\nsteig\nstigen\nstr\nstraat\nstraede\nstrasse\ntie\ntorget\nufer\nvagen\nvei\n\
-    veien\nvej\nweg\n";
+    veien\nvej\nweg\n");
 /// Joined endings that are also English word endings ("Notepad"): these
 /// need a postcode to count.
-pub(crate) const JOINED_WEAK: &str = "\n\
-    gata\nhof\npad\npark\ntie\nvei\n";
+pub(crate) static JOINED_WEAK: WordList = WordList::new("\n\
+    gata\nhof\npad\npark\ntie\nvei\n");
 
 /// Unit / building designators.
-pub(crate) const UNIT: &str = "\n\
+pub(crate) static UNIT: WordList = WordList::new("\n\
     apartado\napartment\nappartamento\napt\nbldg\nbloco\nbox\nbuilding\ncasa\ndepto\n\
     dpto\netage\nfl\nflat\nfloor\nhno\ninterno\nlevel\nlok\nlokal\nm\nmieszkanie\nno\n\
-    piano\npiso\npostfach\npuerta\nroom\nscala\nste\nstudio\nsuite\nunit\nwhg\nwohnung\n";
+    piano\npiso\npostfach\npuerta\nroom\nscala\nste\nstudio\nsuite\nunit\nwhg\nwohnung\n");
 
 /// Words before an address that raise a weak core.
-pub(crate) const CUE: &str = "\n\
+pub(crate) static CUE: WordList = WordList::new("\n\
     abito\naddress\nadres\nadresse\nanschrift\nbor\ndeliver\ndelivery\ndireccion\n\
     domicilio\nendereco\nhabite\nindirizzo\nlive\nlives\nliving\nlocated\nmail\n\
     mieszkam\nmoro\nmoved\nreside\nresides\nresiding\nsend\nship\nshipping\nvisit\n\
-    vivo\nwohne\nwoon\n";
+    vivo\nwohne\nwoon\n");
 
 fn num_like_house(t: &Tok, text: &str) -> bool {
     if t.kind != Kind::Num {
@@ -92,7 +92,7 @@ fn num_like_house(t: &Tok, text: &str) -> bool {
 }
 
 fn is_suffix(t: &Tok) -> bool {
-    t.is_word() && (has(SUFFIX, t.key.as_str()) || joined(t))
+    t.is_word() && (has(&SUFFIX, t.key.as_str()) || joined(t))
 }
 
 fn joined(t: &Tok) -> bool {
@@ -101,21 +101,21 @@ fn joined(t: &Tok) -> bool {
     }
     let k = t.key.as_str();
     let last = k.rsplit('-').next().unwrap_or(k);
-    if last.len() < k.len() && has(JOINED, last) {
+    if last.len() < k.len() && has(&JOINED, last) {
         return true; // "Kaiser-Wilhelm-Allee"
     }
-    ending_in(JOINED, k, |n| if n >= 5 { 2 } else { 3 })
+    ending_in(&JOINED, k, |n| if n >= 5 { 2 } else { 3 })
 }
 
 fn joined_weak(t: &Tok) -> bool {
     let k = t.key.as_str();
-    ending_in(JOINED_WEAK, k, |_| 3)
+    ending_in(&JOINED_WEAK, k, |_| 3)
 }
 
 fn is_prefix(t: &Tok) -> bool {
     t.is_word()
-        && has(PREFIX, t.key.as_str())
-        && (t.cap || has(PREFIX_LOWER, t.key.as_str()))
+        && has(&PREFIX, t.key.as_str())
+        && (t.cap || has(&PREFIX_LOWER, t.key.as_str()))
 }
 
 /// A name word inside a street name: capitalized, or a particle.
@@ -161,7 +161,7 @@ fn name_word(t: &Tok) -> bool {
 }
 
 fn is_unit(t: &Tok) -> bool {
-    t.is_word() && has(UNIT, t.key.as_str())
+    t.is_word() && has(&UNIT, t.key.as_str())
 }
 
 /// Length in bytes of a postcode starting at byte `p`, if one starts there
@@ -338,7 +338,7 @@ fn extend(text: &str, toks: &[Tok], mut k: usize) -> Ext {
 fn cue_before(toks: &[Tok], i: usize) -> bool {
     toks[i.saturating_sub(6)..i]
         .iter()
-        .any(|t| t.is_word() && has(CUE, t.key.as_str()))
+        .any(|t| t.is_word() && has(&CUE, t.key.as_str()))
 }
 
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
@@ -461,7 +461,7 @@ fn core_end(
         }
         // "25 April 2013", "3 Apple Watches": not a street.
         let plain = !has(lists().common, &toks[k].key)
-            && (k..m).all(|w| !has(super::place::MONTHS, &toks[w].key));
+            && (k..m).all(|w| !has(&super::place::MONTHS, &toks[w].key));
         if words >= 1 && words <= 3 && toks[k].cap && plain {
             // Weak: "12 Foo Bar" with no street type; the postcode or a cue
             // must raise it.
@@ -470,9 +470,9 @@ fn core_end(
         return None;
     }
     // type-first
-    const ABBR: &str = "\n\
-    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n";
-    let abbr = has(ABBR, t.key.as_str());
+    static ABBR: WordList = WordList::new("\n\
+    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n");
+    let abbr = has(&ABBR, t.key.as_str());
     if is_prefix(t)
         && (!abbr || at(i + 1).is_some_and(|x| x.is_punct('.') && !x.sp))
     {

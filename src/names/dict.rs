@@ -1,86 +1,135 @@
-//! Compact word lists: one `include_str!` data file per list, parsed and
-//! sorted once on first use, looked up by binary search.
+//! Compact word lists: one `include_str!` data file per list, looked up
+//! through a hash index built on first use.
 
-const GIVEN: &str = include_str!("data/given.txt");
-const SURNAMES: &str = include_str!("data/surnames.txt");
-const COMMON: &str = include_str!("data/common.txt");
-const AMBIGUOUS: &str = include_str!("data/ambiguous.txt");
-const PLACES: &str = include_str!("data/places.txt");
+use std::sync::OnceLock;
+
+static GIVEN: WordList = WordList::new(include_str!("data/given.txt"));
+static SURNAMES: WordList = WordList::new(include_str!("data/surnames.txt"));
+static COMMON: WordList = WordList::new(include_str!("data/common.txt"));
+static AMBIGUOUS: WordList = WordList::new(include_str!("data/ambiguous.txt"));
+static PLACES: WordList = WordList::new(include_str!("data/places.txt"));
 
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
-pub(crate) const PARTICLES: &str = "\n\
+pub(crate) static PARTICLES: WordList = WordList::new("\n\
     al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
-    du\nel\nla\nle\nten\nter\nvan\nvon\ny\nzu\n";
+    du\nel\nla\nle\nten\nter\nvan\nvon\ny\nzu\n");
 
 pub(crate) struct Lists {
-    pub given: &'static str,
-    pub surnames: &'static str,
-    pub common: &'static str,
-    pub ambiguous: &'static str,
-    pub places: &'static str,
+    pub given: &'static WordList,
+    pub surnames: &'static WordList,
+    pub common: &'static WordList,
+    pub ambiguous: &'static WordList,
+    pub places: &'static WordList,
 }
 
 static LISTS: Lists = Lists {
-    given: GIVEN,
-    surnames: SURNAMES,
-    common: COMMON,
-    ambiguous: AMBIGUOUS,
-    places: PLACES,
+    given: &GIVEN,
+    surnames: &SURNAMES,
+    common: &COMMON,
+    ambiguous: &AMBIGUOUS,
+    places: &PLACES,
 };
 
-/// The word lists (no parsing: each is searched in place).
+/// The dictionaries.
 pub(crate) fn lists() -> &'static Lists {
     &LISTS
 }
 
-/// Binary search for `key` as a whole line in `list`: lines sorted by
-/// bytes, separated by `\n`. Leading `#` comment lines sort before every
-/// lowercase key, so a data file's header needs no skipping. No allocation,
-/// no pointer tables (keeps the wasm small).
-pub(crate) fn has(list: &'static str, key: &str) -> bool {
+/// A `\n`-separated word list kept as its text, with a hash index of line
+/// starts built on first lookup. Every token of every prompt is looked up
+/// in several lists, so a lookup must cost a hash and usually one compare;
+/// the index (4 bytes per slot, half full) is built in microseconds and
+/// keeps the text itself the only thing in the wasm. Lines starting with
+/// `#` are comments.
+pub(crate) struct WordList {
+    text: &'static str,
+    index: OnceLock<Box<[u32]>>,
+}
+
+const EMPTY_SLOT: u32 = u32::MAX;
+
+impl WordList {
+    pub(crate) const fn new(text: &'static str) -> WordList {
+        WordList { text, index: OnceLock::new() }
+    }
+
+    fn index(&self) -> &[u32] {
+        self.index.get_or_init(|| {
+            let lines = self.lines().count();
+            let slots = (lines * 2).max(8).next_power_of_two();
+            let mut index = vec![EMPTY_SLOT; slots].into_boxed_slice();
+            let mask = slots - 1;
+            for (start, line) in self.lines() {
+                let mut h = hash(line.as_bytes()).unwrap_or(0) & mask;
+                while index[h] != EMPTY_SLOT {
+                    h = (h + 1) & mask;
+                }
+                // Word lists are a few KB: offsets always fit.
+                index[h] = start as u32;
+            }
+            index
+        })
+    }
+
+    /// (byte offset, line) of every entry.
+    fn lines(&self) -> impl Iterator<Item = (usize, &'static str)> {
+        let text = self.text;
+        text.split('\n')
+            .scan(0usize, |offset, line| {
+                let start = *offset;
+                *offset += line.len() + 1;
+                Some((start, line))
+            })
+            .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+    }
+}
+
+/// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
+/// `None` for keys that cannot be a line.
+fn hash(bytes: &[u8]) -> Option<usize> {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        if b == b'\n' {
+            return None;
+        }
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (!bytes.is_empty()).then_some(h as usize)
+}
+
+/// `key` is a whole line of `list`.
+pub(crate) fn has(list: &'static WordList, key: &str) -> bool {
     find(list, key).is_some()
 }
 
 /// Like [`has`], returning the matching line of `list`.
-pub(crate) fn find(list: &'static str, key: &str) -> Option<&'static str> {
-    let b = list.as_bytes();
-    if key.is_empty() || key.contains('\n') {
-        return None;
+pub(crate) fn find(list: &'static WordList, key: &str) -> Option<&'static str> {
+    // A key holding `\n` could match across two lines.
+    let Some(h) = hash(key.as_bytes()) else { return None };
+    let index = list.index();
+    let mask = index.len() - 1;
+    let text = list.text;
+    let mut h = h & mask;
+    loop {
+        let start = *index.get(h)?;
+        if start == EMPTY_SLOT {
+            return None;
+        }
+        let start = start as usize;
+        let end = start + key.len();
+        if text.get(start..end) == Some(key)
+            && text.as_bytes().get(end).is_none_or(|&b| b == b'\n')
+        {
+            return text.get(start..end);
+        }
+        h = (h + 1) & mask;
     }
-    let (mut lo, mut hi) = (0usize, b.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let mut s = mid;
-        while s > lo && b[s - 1] != b'\n' {
-            s -= 1;
-        }
-        let mut e = mid;
-        while e < hi && b[e] != b'\n' {
-            e += 1;
-        }
-        let line = &b[s..e];
-        if line.is_empty() {
-            // An empty line (list edges): step over it.
-            if e >= hi {
-                hi = s;
-            } else {
-                lo = e + 1;
-            }
-            continue;
-        }
-        match line.cmp(key.as_bytes()) {
-            std::cmp::Ordering::Equal => return list.get(s..e),
-            std::cmp::Ordering::Less => lo = e + 1,
-            std::cmp::Ordering::Greater => hi = s,
-        }
-    }
-    None
 }
 
 /// The longest ending of `key` (3..=9 bytes) listed in `list`, if the rest
 /// of `key` is at least `min_rest(ending length)` bytes long.
 pub(crate) fn ending_in(
-    list: &'static str,
+    list: &'static WordList,
     key: &str,
     min_rest: impl Fn(usize) -> usize,
 ) -> bool {
@@ -95,9 +144,9 @@ pub(crate) fn ending_in(
 /// The entries of a `\n`-separated list.
 #[cfg(test)]
 pub(crate) fn entries(
-    list: &'static str,
+    list: &'static WordList,
 ) -> impl Iterator<Item = &'static str> {
-    list.split('\n').filter(|w| !w.is_empty() && !w.starts_with('#'))
+    list.lines().map(|(_, line)| line)
 }
 
 /// ASCII folding for Latin-1 Supplement and Latin Extended-A letters

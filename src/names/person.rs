@@ -10,36 +10,36 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::address::{PREFIX, SUFFIX};
-use super::dict::{ending_in, find, has, lists, Lists, PARTICLES};
+use super::dict::{ending_in, find, has, lists, Lists, WordList, PARTICLES};
 use super::{Detection, Kind, Tok};
 
-pub(crate) const TITLES: &str = "\n\
+pub(crate) static TITLES: WordList = WordList::new("\n\
     doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
     mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
-    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n";
+    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n");
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
 /// name. Strong ones alone suffice; soft ones need a dictionary word.
-pub(crate) const STRONG: &str = "\n\
+pub(crate) static STRONG: WordList = WordList::new("\n\
     attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
     dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
     liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
-    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n";
+    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n");
 /// Soft cues too common to lift a single word (used only for pairs).
-pub(crate) const WEAK: &str = "\n\
-    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n";
+pub(crate) static WEAK: WordList = WordList::new("\n\
+    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n");
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
-pub(crate) const GREET: &str = "\n\
+pub(crate) static GREET: WordList = WordList::new("\n\
     bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
-    morning\nola\nthank you\nthanks\n";
-pub(crate) const SOFT: &str = "\n\
+    morning\nola\nthank you\nthanks\n");
+pub(crate) static SOFT: WordList = WordList::new("\n\
     about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
     candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
     dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
     husband\ni am\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
     ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
     sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
-    to\ntold\nuser\nwife\nwith\nwrote\n";
+    to\ntold\nuser\nwife\nwith\nwrote\n");
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -55,14 +55,14 @@ enum Class {
     Unknown,
 }
 
-fn part_has(list: &'static str, key: &str) -> bool {
+fn part_has(list: &'static WordList, key: &str) -> bool {
     has(list, key)
         || (key.contains('-') && key.split('-').any(|p| has(list, p)))
 }
 
 fn classify(l: &Lists, t: &Tok) -> Option<Class> {
     let k = t.key.as_str();
-    if k.len() < 2 || k.len() > 40 || has(TITLES, k) {
+    if k.len() < 2 || k.len() > 40 || has(&TITLES, k) {
         return None;
     }
     let g = part_has(l.given, k);
@@ -109,7 +109,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
     if !prev.is_word() {
         return (None, false, false);
     }
-    if has(TITLES, prev.key.as_str())
+    if has(&TITLES, prev.key.as_str())
         && !line_break
         && (prev.key.len() > 2
             || j >= 3 && toks[j - 2].is_punct('.')
@@ -143,7 +143,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
             phrase.push_str(w);
         }
         // "i'm" folds to "im" (apostrophes dropped).
-        let strong = find(STRONG, &phrase).filter(|s| {
+        let strong = find(&STRONG, &phrase).filter(|s| {
             // Closing words ("Regards", "Best") only count before a line
             // break or a comma: "Best, Anna".
             let closing = matches!(
@@ -160,7 +160,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
         if let Some(s) = strong {
             best = (Some(s), true, false);
         } else if best.0.is_none() {
-            if let Some(s) = find(SOFT, &phrase) {
+            if let Some(s) = find(&SOFT, &phrase) {
                 best = (Some(s), false, false);
             }
         }
@@ -189,7 +189,7 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
         )
 }
 
-fn in_list(list: &'static str, cue: &str) -> bool {
+fn in_list(list: &'static WordList, cue: &str) -> bool {
     has(list, cue)
 }
 
@@ -201,7 +201,7 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
         && (toks[j - 1].is_punct(',')
             || toks[j - 1].is_punct('.')
             || (toks[j - 1].is_word()
-                && has(PARTICLES, toks[j - 1].key.as_str())
+                && has(&PARTICLES, toks[j - 1].key.as_str())
                 && !toks[j - 1].cap))
     {
         j -= 1;
@@ -212,14 +212,14 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
             return true;
         }
         if p.is_word()
-            && has(PREFIX, p.key.as_str())
+            && has(&PREFIX, p.key.as_str())
             && (p.cap || p.key.len() > 2)
         {
             return true;
         }
     }
     toks.get(last + 1).is_some_and(|n| {
-        n.is_word() && n.cap && !n.nl && has(SUFFIX, n.key.as_str())
+        n.is_word() && n.cap && !n.nl && has(&SUFFIX, n.key.as_str())
     })
 }
 
@@ -236,7 +236,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // Cheap filter first: only capitalized words, known lowercase names
         // ("my name is anna") and particles ("Mr. van Dijk") can start a run.
         if !t.cap
-            && !has(PARTICLES, &t.key)
+            && !has(&PARTICLES, &t.key)
             && !has(l.given, &t.key)
             && !has(l.surnames, &t.key)
         {
@@ -247,7 +247,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
         // "Mr. van der Dussen"
-        let lead_particle = title && !t.cap && has(PARTICLES, t.key.as_str());
+        let lead_particle = title && !t.cap && has(&PARTICLES, t.key.as_str());
         if !t.cap && !lower_ok && !lead_particle {
             i += 1;
             continue;
@@ -299,10 +299,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 }
                 // Particle between capitalized words ("van der", "da").
                 if (j > i || lead_particle)
-                    && has(PARTICLES, w.key.as_str())
+                    && has(&PARTICLES, w.key.as_str())
                     && toks.get(j + 1).is_some_and(|n| {
                         n.sp && !n.nl
-                            && (n.cap || has(PARTICLES, n.key.as_str()))
+                            && (n.cap || has(&PARTICLES, n.key.as_str()))
                     })
                 {
                     particle = true;
@@ -393,7 +393,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 } else if !weak_cue || closes {
                     score = score.max(0.7);
                 }
-            } else if in_list(WEAK, c) {
+            } else if in_list(&WEAK, c) {
                 if n >= 2 && (any_known || all_unknown) {
                     score = score.max(0.65);
                 }
@@ -401,7 +401,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 score = score.max(if n >= 2 { 0.85 } else { 0.7 });
             } else if n >= 2 {
                 score = score.max(0.65);
-            } else if in_list(GREET, c)
+            } else if in_list(&GREET, c)
                 && closes
                 && classes[0] == Class::Unknown
             {
@@ -430,13 +430,13 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
 /// An unknown word that could be a name: not an English-looking
 /// derivation ("Championship", "Engineering", "Times").
 fn name_shaped(key: &str, strict: bool) -> bool {
-    const ENDINGS: &str = "\n\
+    static ENDINGS: WordList = WordList::new("\n\
     able\nance\nary\nated\nbook\nence\nery\nese\nful\nian\nible\nical\nics\ning\nised\n\
     ish\nism\nist\nity\nive\nized\nland\nless\nment\nness\nogy\nory\nous\nship\nsion\n\
-    tion\nure\nware\n";
+    tion\nure\nware\n");
     let k = key.rsplit('-').next().unwrap_or(key);
     k.len() >= 2
-        && !ending_in(ENDINGS, k, |_| 2)
+        && !ending_in(&ENDINGS, k, |_| 2)
         && !(strict && k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
 }
 

@@ -9,24 +9,24 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::dict::{has, lists};
+use super::dict::{has, lists, WordList};
 use super::{Detection, Kind, Tok};
 
-pub(crate) const LOC_CUE: &str = "\n\
+pub(crate) static LOC_CUE: WordList = WordList::new("\n\
     a\nacross\naround\nat\naus\nda\nde\ndesde\ndi\nen\nfran\nfrom\ni\nin\nnaar\nnach\n\
-    near\noutside\ntill\nto\ntowards\nuit\nvisit\nvisited\nvisiting\nw\nz\n";
+    near\noutside\ntill\nto\ntowards\nuit\nvisit\nvisited\nvisiting\nw\nz\n");
 /// Cues that may be ambiguous with people ("to Jordan", "with Chad").
-pub(crate) const WEAK_LOC_CUE: &str = "\n\
-    a\nat\nda\nde\ndi\ni\nto\nw\nz\n";
+pub(crate) static WEAK_LOC_CUE: WordList = WordList::new("\n\
+    a\nat\nda\nde\ndi\ni\nto\nw\nz\n");
 
-pub(crate) const BIRTH_CUE: &str = "\n\
+pub(crate) static BIRTH_CUE: WordList = WordList::new("\n\
     aniversario\nanniversaire\nbday\nbirth\nbirthdate\nbirthday\nborn\ncompleanno\n\
     cumpleanos\ndob\nfodd\nfodelsedag\nfodelsedatum\ngeb\ngeboortedatum\ngeboren\n\
     geburtsdatum\ngeburtstag\nnacida\nnacido\nnacimiento\nnaissance\nnascida\nnascido\n\
-    nascimento\nnascita\nnata\nnato\nne\nnee\nurodzenia\nurodziny\nurodzona\nurodzony\n";
+    nascimento\nnascita\nnata\nnato\nne\nnee\nurodzenia\nurodziny\nurodzona\nurodzony\n");
 
 /// Month names and abbreviations (folded), several languages.
-pub(crate) const MONTHS: &str = "\n\
+pub(crate) static MONTHS: WordList = WordList::new("\n\
     abril\nagosto\naout\napr\napril\naprile\naug\naugust\naugusti\naugustus\navril\n\
     czerwca\nczerwiec\ndec\ndecember\ndecembre\ndezember\ndezembro\ndicembre\n\
     diciembre\nenero\nfeb\nfebbraio\nfebrero\nfebruar\nfebruari\nfebruary\nfevereiro\n\
@@ -37,10 +37,10 @@ pub(crate) const MONTHS: &str = "\n\
     marz\nmarzec\nmarzo\nmay\nmayo\nmei\nnov\nnovember\nnovembre\nnovembro\nnoviembre\n\
     oct\noctober\noctobre\noctubre\noktober\nottobre\noutubro\npazdziernik\n\
     pazdziernika\nsep\nsept\nseptember\nseptembre\nseptiembre\nsetembro\nsettembre\n\
-    sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n";
+    sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n");
 
 fn is_month(t: &Tok) -> bool {
-    t.is_word() && has(MONTHS, t.key.as_str())
+    t.is_word() && has(&MONTHS, t.key.as_str())
 }
 
 fn num_val(text: &str, t: &Tok) -> Option<u32> {
@@ -162,7 +162,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is_word() && has(BIRTH_CUE, t.key.as_str()) {
+        if t.is_word() && has(&BIRTH_CUE, t.key.as_str()) {
             last_cue = Some(i);
         }
         // DATE_OF_BIRTH
@@ -201,17 +201,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             if let Some(e) = best {
                 let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
                 let cue = prev
-                    .filter(|p| p.is_word() && has(LOC_CUE, p.key.as_str()));
+                    .filter(|p| p.is_word() && has(&LOC_CUE, p.key.as_str()));
                 let mut score: f32 = 0.35;
                 if let Some(c) = cue {
                     let person_like = e == i
                         && (has(l.given, &t.key)
                             || has(l.surnames, &t.key)
                             || has(l.ambiguous, &t.key));
-                    score = if has(WEAK_LOC_CUE, c.key.as_str()) && person_like
+                    score = if has(&WEAK_LOC_CUE, c.key.as_str()) && person_like
                     {
                         0.45
-                    } else if has(WEAK_LOC_CUE, c.key.as_str()) || person_like
+                    } else if has(&WEAK_LOC_CUE, c.key.as_str()) || person_like
                     {
                         0.6
                     } else {

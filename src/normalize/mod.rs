@@ -305,6 +305,93 @@ struct Ch {
 
 /// Normalizes `text` (callers cap its size; offsets are u32).
 pub(crate) fn normalize(text: &str) -> Normalized {
+    // Most prompts are ASCII prose: nothing hidden, no look-alikes, no
+    // leetspeak or spaced letters. Then the fold is lowercasing and
+    // whitespace collapsing, done per byte (the general path costs ~40x
+    // more per byte). A test checks both paths agree.
+    if text.is_ascii() && !ascii_needs_word_folds(text.as_bytes()) {
+        return normalize_plain_ascii(text);
+    }
+    normalize_general(text)
+}
+
+/// Whether [`fold_words`] or [`join_spaced`] would change this ASCII
+/// text: a word with two letters and a leet character, or four single
+/// characters in a row.
+fn ascii_needs_word_folds(b: &[u8]) -> bool {
+    let is_leet_byte = |c: u8| matches!(c, b'!' | b'|' | b'@' | b'$');
+    let is_word = |c: u8| c.is_ascii_alphanumeric() || is_leet_byte(c);
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && is_word(b[i]) {
+            i += 1;
+        }
+        let mut e = i;
+        while e > s && is_leet_byte(b[e - 1]) {
+            e -= 1;
+        }
+        let mut s2 = s;
+        while s2 < e && matches!(b[s2], b'!' | b'|') {
+            s2 += 1;
+        }
+        let word = &b[s2.min(e)..e];
+        let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters >= 2 && word.iter().any(|&c| leet(c as char).is_some()) {
+            return true;
+        }
+    }
+    // join_spaced's own fast exit, on bytes.
+    let n = b.len();
+    let alnum = |i: usize| i < n && b[i].is_ascii_alphanumeric();
+    let mut run = 0;
+    for i in 0..n {
+        if alnum(i) && (i == 0 || !alnum(i - 1)) && !alnum(i + 1) {
+            run += 1;
+            if run >= 4 {
+                return true;
+            }
+        } else if alnum(i) || b[i] == b'\n' {
+            run = 0;
+        }
+    }
+    false
+}
+
+/// [`normalize`] of ASCII text that needs no word folds.
+fn normalize_plain_ascii(text: &str) -> Normalized {
+    let b = text.as_bytes();
+    let mut out = Normalized { orig_len: text.len(), ..Normalized::default() };
+    let mut folded: Vec<u8> = Vec::with_capacity(b.len());
+    out.src.reserve(b.len());
+    let mut ws: Option<(u8, u32)> = None;
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            let nl = c == b'\n';
+            ws = match ws {
+                Some((w, s)) => Some((if nl { b'\n' } else { w }, s)),
+                None => Some((if nl { b'\n' } else { b' ' }, i as u32)),
+            };
+            continue;
+        }
+        if let Some((w, s)) = ws.take() {
+            if !folded.is_empty() {
+                folded.push(w);
+                out.src.push(s);
+            }
+        }
+        folded.push(c.to_ascii_lowercase());
+        out.src.push(i as u32);
+    }
+    out.text = String::from_utf8(folded).unwrap_or_default();
+    out
+}
+
+fn normalize_general(text: &str) -> Normalized {
     let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
     let mut hidden: Vec<Hidden> = Vec::new();
     let mut last_visible: Option<char> = None;
@@ -645,6 +732,41 @@ mod tests {
         assert_eq!(n("игнорируй предыдущие"), "игнорируй предыдущие");
         assert_eq!(n("ɪɢɴᴏʀᴇ"), "ignore");
         assert_eq!(n("I have 2024 items, now!"), "i have 2024 items, now!");
+    }
+
+    #[test]
+    fn plain_ascii_path_equals_general_path() {
+        // Deterministic pseudo-random ASCII strings over an alphabet
+        // rich in the characters the word folds care about.
+        let alphabet = b"ab Z1 3\t\n\r!|@$.-_x0 \x0b\x0c";
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for round in 0..20_000 {
+            let len = round % 40;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize] as char
+                })
+                .collect();
+            let general = normalize_general(&text);
+            let fast = normalize(&text);
+            assert_eq!(fast.text, general.text, "{text:?}");
+            assert_eq!(fast.src, general.src, "{text:?}");
+            assert_eq!(fast.orig_len, general.orig_len);
+        }
+        for text in [
+            "Plain prose, with numbers 2024 and Q3.",
+            "h3llo there",
+            "a b c d e",
+            "  leading and trailing  \n\n ",
+            "now!! @home $5 |pipe|",
+        ] {
+            let general = normalize_general(text);
+            let fast = normalize(text);
+            assert_eq!((fast.text, fast.src), (general.text, general.src));
+        }
     }
 
     #[test]

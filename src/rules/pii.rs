@@ -379,7 +379,8 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "ipv4",
         type_name: "IP_ADDRESS",
-        keywords: &["."],
+        // No keyword: anchored on its digits, so prose sentences (every
+        // `.`) never run it.
         pattern: r"\b(?:\d{1,3}\.){3}\d{1,3}\b",
         validator: Validator::Ipv4,
         score: 0.85,
