@@ -36,7 +36,7 @@ pub(crate) mod dense {
     pub const TABLE_PROSE: usize = 11;
 }
 
-#[inline]
+#[inline(always)]
 fn fnv(seed: u32, bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193);
     for &b in bytes {
@@ -50,9 +50,24 @@ fn fnv(seed: u32, bytes: &[u8]) -> u32 {
     h
 }
 
-#[inline(always)]
-fn push(out: &mut Vec<u32>, h: u32) {
-    out.push(h);
+/// Collects feature codes, each bucket once (binary features), in first
+/// occurrence order. Deduplicating as codes arrive keeps the list to the
+/// distinct buckets (a 2 KB prompt yields ~4,000 codes, mostly repeats).
+struct Sink<'a> {
+    out: &'a mut Vec<u32>,
+    seen: [u64; BUCKETS / 64],
+}
+
+impl Sink<'_> {
+    #[inline(always)]
+    fn push(&mut self, code: u32) {
+        let b = (code >> (32 - BUCKET_BITS)) as usize;
+        let (w, bit) = (b / 64, 1u64 << (b % 64));
+        if self.seen[w] & bit == 0 {
+            self.seen[w] |= bit;
+            self.out.push(code);
+        }
+    }
 }
 
 /// Mixes a 64-bit value (an n-gram read as little-endian) to 32 bits.
@@ -109,8 +124,9 @@ pub(crate) fn shape(norm: &str) -> DocShape {
 }
 
 pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
-    let start = out.len();
     let b = norm.as_bytes();
+    out.reserve(b.len().min(HEAD + TAIL));
+    let out = &mut Sink { out, seen: [0; BUCKETS / 64] };
     if b.len() <= HEAD + TAIL {
         hashed_part(b, out);
     } else {
@@ -128,40 +144,26 @@ pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
             words(l, out, 10);
         }
     }
-    // Each bucket counts once (binary features): dedup by bucket with a
-    // bitset, keeping first occurrences.
-    let mut seen = [0u64; BUCKETS / 64];
-    let mut k = start;
-    for i in start..out.len() {
-        let b = (out[i] >> (32 - BUCKET_BITS)) as usize;
-        let (w, bit) = (b / 64, 1u64 << (b % 64));
-        if seen[w] & bit == 0 {
-            seen[w] |= bit;
-            out[k] = out[i];
-            k += 1;
-        }
-    }
-    out.truncate(k);
 }
 
-fn hashed_part(b: &[u8], out: &mut Vec<u32>) {
+fn hashed_part(b: &[u8], out: &mut Sink) {
     // Byte 4-grams.
     // Byte 4-grams and 6-grams from a rolling 64-bit window.
     let mut x: u64 = 0;
     for (i, &c) in b.iter().enumerate() {
         x = (x << 8) | c as u64;
         if i >= 3 {
-            push(out, mix(1, x & 0xFFFF_FFFF));
+            out.push(mix(1, x & 0xFFFF_FFFF));
         }
         if i >= 5 {
-            push(out, mix(6, x & 0xFFFF_FFFF_FFFF));
+            out.push(mix(6, x & 0xFFFF_FFFF_FFFF));
         }
     }
     words(b, out, 0);
 }
 
 /// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`.
-fn words(b: &[u8], out: &mut Vec<u32>, seed: u32) {
+fn words(b: &[u8], out: &mut Sink, seed: u32) {
     // Words: runs of ASCII alphanumerics or non-ASCII bytes; CJK text is
     // covered by the byte n-grams.
     let mut prev: Option<&[u8]> = None;
@@ -176,16 +178,16 @@ fn words(b: &[u8], out: &mut Vec<u32>, seed: u32) {
             i += 1;
         }
         let w = &b[s..i.min(s + 24)];
-        push(out, fnv(seed + 2, w));
+        out.push(fnv(seed + 2, w));
         if let Some(p) = prev {
             let h = fnv(seed + 3, p) ^ fnv(seed + 4, w).rotate_left(7);
-            push(out, fnv(seed + 5, &h.to_le_bytes()));
+            out.push(fnv(seed + 5, &h.to_le_bytes()));
         }
         prev = Some(w);
     }
 }
 
-#[inline]
+#[inline(always)]
 fn is_word_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c >= 0x80
 }

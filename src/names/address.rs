@@ -92,7 +92,7 @@ fn num_like_house(t: &Tok, text: &str) -> bool {
 }
 
 fn is_suffix(t: &Tok) -> bool {
-    t.is_word() && (has(&SUFFIX, t.key.as_str()) || joined(t))
+    t.is_word() && (has(&SUFFIX, &t.key) || joined(t))
 }
 
 fn joined(t: &Tok) -> bool {
@@ -114,8 +114,8 @@ fn joined_weak(t: &Tok) -> bool {
 
 fn is_prefix(t: &Tok) -> bool {
     t.is_word()
-        && has(&PREFIX, t.key.as_str())
-        && (t.cap || has(&PREFIX_LOWER, t.key.as_str()))
+        && has(&PREFIX, &t.key)
+        && (t.cap || has(&PREFIX_LOWER, &t.key))
 }
 
 /// A name word inside a street name: capitalized, or a particle.
@@ -161,7 +161,7 @@ fn name_word(t: &Tok) -> bool {
 }
 
 fn is_unit(t: &Tok) -> bool {
-    t.is_word() && has(&UNIT, t.key.as_str())
+    t.is_word() && has(&UNIT, &t.key)
 }
 
 /// Length in bytes of a postcode starting at byte `p`, if one starts there
@@ -338,7 +338,7 @@ fn extend(text: &str, toks: &[Tok], mut k: usize) -> Ext {
 fn cue_before(toks: &[Tok], i: usize) -> bool {
     toks[i.saturating_sub(6)..i]
         .iter()
-        .any(|t| t.is_word() && has(&CUE, t.key.as_str()))
+        .any(|t| t.is_word() && has(&CUE, &t.key))
 }
 
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
@@ -472,7 +472,7 @@ fn core_end(
     // type-first
     static ABBR: WordList = WordList::new("\n\
     al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n");
-    let abbr = has(&ABBR, t.key.as_str());
+    let abbr = has(&ABBR, &t.key);
     if is_prefix(t)
         && (!abbr || at(i + 1).is_some_and(|x| x.is_punct('.') && !x.sp))
     {

@@ -53,6 +53,7 @@ impl WordList {
         WordList { text, index: OnceLock::new() }
     }
 
+    #[inline(always)]
     fn index(&self) -> &[u32] {
         self.index.get_or_init(|| {
             let lines = self.lines().count();
@@ -97,15 +98,92 @@ fn hash(bytes: &[u8]) -> Option<usize> {
     (!bytes.is_empty()).then_some(h as usize)
 }
 
+/// A token's folded text with its hash, computed once: every word is
+/// looked up in several lists, several times.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Key {
+    text: String,
+    hash: Option<usize>,
+}
+
+impl Key {
+    pub(crate) fn new(text: String) -> Key {
+        let hash = hash(text.as_bytes());
+        Key { text, hash }
+    }
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+/// What [`has`] and [`find`] look up: a plain string or a [`Key`].
+pub(crate) trait Lookup {
+    fn text(&self) -> &str;
+    fn hash(&self) -> Option<usize>;
+}
+
+impl Lookup for &str {
+    fn text(&self) -> &str {
+        self
+    }
+    fn hash(&self) -> Option<usize> {
+        hash(self.as_bytes())
+    }
+}
+
+impl Lookup for String {
+    fn text(&self) -> &str {
+        self
+    }
+    fn hash(&self) -> Option<usize> {
+        hash(self.as_bytes())
+    }
+}
+
+impl<T: Lookup> Lookup for &T {
+    fn text(&self) -> &str {
+        (**self).text()
+    }
+    fn hash(&self) -> Option<usize> {
+        (**self).hash()
+    }
+}
+
+impl Lookup for Key {
+    fn text(&self) -> &str {
+        &self.text
+    }
+    fn hash(&self) -> Option<usize> {
+        self.hash
+    }
+}
+
 /// `key` is a whole line of `list`.
-pub(crate) fn has(list: &'static WordList, key: &str) -> bool {
+pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
     find(list, key).is_some()
 }
 
 /// Like [`has`], returning the matching line of `list`.
-pub(crate) fn find(list: &'static WordList, key: &str) -> Option<&'static str> {
-    // A key holding `\n` could match across two lines.
-    let Some(h) = hash(key.as_bytes()) else { return None };
+pub(crate) fn find(
+    list: &'static WordList,
+    key: impl Lookup,
+) -> Option<&'static str> {
+    // A key holding `\n` could match across two lines: it has no hash.
+    let h = key.hash()?;
+    let key = key.text();
     let index = list.index();
     let mask = index.len() - 1;
     let text = list.text;

@@ -55,7 +55,7 @@ pub(crate) struct Tok {
     /// Every letter is uppercase and there are at least two (words only).
     pub upper: bool,
     /// Lowercase ASCII folding of a word (empty for other kinds).
-    pub key: String,
+    pub key: dict::Key,
 }
 
 impl Tok {
@@ -67,6 +67,7 @@ impl Tok {
     }
 }
 
+#[inline(always)]
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
@@ -74,8 +75,17 @@ fn is_letter(c: char) -> bool {
     c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
 }
 
+#[inline(always)]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\x0b'
+    } else {
+        c.is_whitespace()
+    }
+}
+
 /// Char at byte offset `i` (a space past the end or off a boundary).
-#[inline]
+#[inline(always)]
 fn ch(text: &str, i: usize) -> char {
     // Most text is ASCII: one byte read, no decoding.
     match text.as_bytes().get(i) {
@@ -86,6 +96,7 @@ fn ch(text: &str, i: usize) -> char {
 }
 
 /// Byte offset of the char after the one at `i`.
+#[inline(always)]
 fn nx(text: &str, i: usize) -> usize {
     i + ch(text, i).len_utf8()
 }
@@ -102,7 +113,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             continue;
         }
         let c = ch(text, i);
-        if c.is_whitespace() {
+        if is_space(c) {
             if c == '\n' || c == '\r' {
                 nl = true;
             }
@@ -116,7 +127,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         let mut opaque = false;
         while j < n {
             let d = ch(text, j);
-            if d.is_whitespace() {
+            if is_space(d) {
                 break;
             }
             if d == '@'
@@ -211,13 +222,24 @@ fn tok(
 ) -> Tok {
     let s = text.get(start..end).unwrap_or("");
     let (mut cap, mut upper, mut key) = (false, false, String::new());
-    if kind == Kind::Word {
+    if kind == Kind::Word && s.is_ascii() {
+        let b = s.as_bytes();
+        cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        upper = letters >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        let folded: Vec<u8> = b
+            .iter()
+            .filter(|c| c.is_ascii_alphabetic() || **c == b'-')
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        key = String::from_utf8(folded).unwrap_or_default();
+    } else if kind == Kind::Word {
         cap = s.chars().next().is_some_and(char::is_uppercase);
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
         upper = letters >= 2 && !s.chars().any(char::is_lowercase);
         dict::fold_into(s, &mut key);
     }
-    Tok { start, end, kind, nl, sp, cap, upper, key }
+    Tok { start, end, kind, nl, sp, cap, upper, key: dict::Key::new(key) }
 }
 
 /// Texts are scanned in chunks of about this many bytes, cut at a line

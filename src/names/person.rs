@@ -10,7 +10,7 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::address::{PREFIX, SUFFIX};
-use super::dict::{ending_in, find, has, lists, Lists, WordList, PARTICLES};
+use super::dict::{ending_in, find, has, lists, Lists, Lookup, WordList, PARTICLES};
 use super::{Detection, Kind, Tok};
 
 pub(crate) static TITLES: WordList = WordList::new("\n\
@@ -55,13 +55,15 @@ enum Class {
     Unknown,
 }
 
-fn part_has(list: &'static WordList, key: &str) -> bool {
-    has(list, key)
+fn part_has(list: &'static WordList, key: impl Lookup) -> bool {
+    let hit = has(list, &key);
+    let key = key.text();
+    hit
         || (key.contains('-') && key.split('-').any(|p| has(list, p)))
 }
 
 fn classify(l: &Lists, t: &Tok) -> Option<Class> {
-    let k = t.key.as_str();
+    let k = &t.key;
     if k.len() < 2 || k.len() > 40 || has(&TITLES, k) {
         return None;
     }
@@ -109,7 +111,7 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
     if !prev.is_word() {
         return (None, false, false);
     }
-    if has(&TITLES, prev.key.as_str())
+    if has(&TITLES, &prev.key)
         && !line_break
         && (prev.key.len() > 2
             || j >= 3 && toks[j - 2].is_punct('.')
@@ -201,7 +203,7 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
         && (toks[j - 1].is_punct(',')
             || toks[j - 1].is_punct('.')
             || (toks[j - 1].is_word()
-                && has(&PARTICLES, toks[j - 1].key.as_str())
+                && has(&PARTICLES, &toks[j - 1].key)
                 && !toks[j - 1].cap))
     {
         j -= 1;
@@ -212,14 +214,14 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
             return true;
         }
         if p.is_word()
-            && has(&PREFIX, p.key.as_str())
+            && has(&PREFIX, &p.key)
             && (p.cap || p.key.len() > 2)
         {
             return true;
         }
     }
     toks.get(last + 1).is_some_and(|n| {
-        n.is_word() && n.cap && !n.nl && has(&SUFFIX, n.key.as_str())
+        n.is_word() && n.cap && !n.nl && has(&SUFFIX, &n.key)
     })
 }
 
@@ -247,7 +249,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
         // "Mr. van der Dussen"
-        let lead_particle = title && !t.cap && has(&PARTICLES, t.key.as_str());
+        let lead_particle = title && !t.cap && has(&PARTICLES, &t.key);
         if !t.cap && !lower_ok && !lead_particle {
             i += 1;
             continue;
@@ -299,10 +301,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 }
                 // Particle between capitalized words ("van der", "da").
                 if (j > i || lead_particle)
-                    && has(&PARTICLES, w.key.as_str())
+                    && has(&PARTICLES, &w.key)
                     && toks.get(j + 1).is_some_and(|n| {
                         n.sp && !n.nl
-                            && (n.cap || has(&PARTICLES, n.key.as_str()))
+                            && (n.cap || has(&PARTICLES, &n.key))
                     })
                 {
                     particle = true;

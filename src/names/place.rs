@@ -40,7 +40,7 @@ pub(crate) static MONTHS: WordList = WordList::new("\n\
     sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n");
 
 fn is_month(t: &Tok) -> bool {
-    t.is_word() && has(&MONTHS, t.key.as_str())
+    t.is_word() && has(&MONTHS, &t.key)
 }
 
 fn num_val(text: &str, t: &Tok) -> Option<u32> {
@@ -162,7 +162,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.is_word() && has(&BIRTH_CUE, t.key.as_str()) {
+        if t.is_word() && has(&BIRTH_CUE, &t.key) {
             last_cue = Some(i);
         }
         // DATE_OF_BIRTH
@@ -201,17 +201,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             if let Some(e) = best {
                 let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
                 let cue = prev
-                    .filter(|p| p.is_word() && has(&LOC_CUE, p.key.as_str()));
+                    .filter(|p| p.is_word() && has(&LOC_CUE, &p.key));
                 let mut score: f32 = 0.35;
                 if let Some(c) = cue {
                     let person_like = e == i
                         && (has(l.given, &t.key)
                             || has(l.surnames, &t.key)
                             || has(l.ambiguous, &t.key));
-                    score = if has(&WEAK_LOC_CUE, c.key.as_str()) && person_like
+                    score = if has(&WEAK_LOC_CUE, &c.key) && person_like
                     {
                         0.45
-                    } else if has(&WEAK_LOC_CUE, c.key.as_str()) || person_like
+                    } else if has(&WEAK_LOC_CUE, &c.key) || person_like
                     {
                         0.6
                     } else {

@@ -98,12 +98,20 @@ impl Normalized {
         out.at.reserve(self.text.len());
         let b = self.text.as_bytes();
         if self.text.is_ascii() {
+            let mut text = vec![0u8; b.len()];
+            let mut at = vec![0u32; b.len()];
+            let mut n = 0;
             for (i, &c) in b.iter().enumerate() {
                 if c.is_ascii_alphanumeric() {
-                    out.text.push(c as char);
-                    out.at.push(i as u32);
+                    text[n] = c;
+                    at[n] = i as u32;
+                    n += 1;
                 }
             }
+            text.truncate(n);
+            at.truncate(n);
+            out.text = String::from_utf8(text).unwrap_or_default();
+            out.at = at;
             return out;
         }
         for (i, c) in self.text.char_indices() {
@@ -319,8 +327,14 @@ pub(crate) fn normalize(text: &str) -> Normalized {
 /// text: a word with two letters and a leet character, or four single
 /// characters in a row.
 fn ascii_needs_word_folds(b: &[u8]) -> bool {
-    let is_leet_byte = |c: u8| matches!(c, b'!' | b'|' | b'@' | b'$');
-    let is_word = |c: u8| c.is_ascii_alphanumeric() || is_leet_byte(c);
+    #[inline(always)]
+    fn is_leet_byte(c: u8) -> bool {
+        matches!(c, b'!' | b'|' | b'@' | b'$')
+    }
+    #[inline(always)]
+    fn is_word(c: u8) -> bool {
+        c.is_ascii_alphanumeric() || is_leet_byte(c)
+    }
     let mut i = 0;
     while i < b.len() {
         if !is_word(b[i]) {
@@ -339,25 +353,35 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
         while s2 < e && matches!(b[s2], b'!' | b'|') {
             s2 += 1;
         }
-        let word = &b[s2.min(e)..e];
-        let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        if letters >= 2 && word.iter().any(|&c| leet(c as char).is_some()) {
+        let (mut letters, mut leets) = (0, 0);
+        for &c in &b[s2.min(e)..e] {
+            letters += usize::from(c.is_ascii_alphabetic());
+            // The leet characters of `leet`: digits other than 2 and 6,
+            // and the symbols.
+            leets += usize::from(matches!(
+                c,
+                b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'8' | b'9'
+            ) || is_leet_byte(c));
+        }
+        if letters >= 2 && leets > 0 {
             return true;
         }
     }
     // join_spaced's own fast exit, on bytes.
-    let n = b.len();
-    let alnum = |i: usize| i < n && b[i].is_ascii_alphanumeric();
     let mut run = 0;
-    for i in 0..n {
-        if alnum(i) && (i == 0 || !alnum(i - 1)) && !alnum(i + 1) {
+    let (mut prev, mut cur) = (false, b.first().is_some_and(u8::is_ascii_alphanumeric));
+    for i in 0..b.len() {
+        let next = b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if cur && !prev && !next {
             run += 1;
             if run >= 4 {
                 return true;
             }
-        } else if alnum(i) || b[i] == b'\n' {
+        } else if cur || b[i] == b'\n' {
             run = 0;
         }
+        prev = cur;
+        cur = next;
     }
     false
 }
@@ -365,9 +389,10 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
 /// [`normalize`] of ASCII text that needs no word folds.
 fn normalize_plain_ascii(text: &str) -> Normalized {
     let b = text.as_bytes();
-    let mut out = Normalized { orig_len: text.len(), ..Normalized::default() };
-    let mut folded: Vec<u8> = Vec::with_capacity(b.len());
-    out.src.reserve(b.len());
+    // Output is never longer than the input: write by index, then cut.
+    let mut folded = vec![0u8; b.len()];
+    let mut src = vec![0u32; b.len()];
+    let mut n = 0;
     let mut ws: Option<(u8, u32)> = None;
     for (i, &c) in b.iter().enumerate() {
         if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
@@ -379,16 +404,24 @@ fn normalize_plain_ascii(text: &str) -> Normalized {
             continue;
         }
         if let Some((w, s)) = ws.take() {
-            if !folded.is_empty() {
-                folded.push(w);
-                out.src.push(s);
+            if n > 0 {
+                folded[n] = w;
+                src[n] = s;
+                n += 1;
             }
         }
-        folded.push(c.to_ascii_lowercase());
-        out.src.push(i as u32);
+        folded[n] = c.to_ascii_lowercase();
+        src[n] = i as u32;
+        n += 1;
     }
-    out.text = String::from_utf8(folded).unwrap_or_default();
-    out
+    folded.truncate(n);
+    src.truncate(n);
+    Normalized {
+        text: String::from_utf8(folded).unwrap_or_default(),
+        src,
+        orig_len: text.len(),
+        hidden: Vec::new(),
+    }
 }
 
 fn normalize_general(text: &str) -> Normalized {
