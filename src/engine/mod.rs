@@ -219,12 +219,22 @@ fn next_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The compiled rule set.
-#[derive(Debug)]
 pub(crate) struct Engine {
     rules: Vec<Rule>,
     prefilter: Prefilter,
     context: ContextIndex,
     stopwords: aho_corasick::AhoCorasick,
+}
+
+/// Rules only: the automata's state tables are large and say nothing a
+/// reader needs (and their state numbers look like the digits a test
+/// checks Debug output for).
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("rules", &self.rules.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Engine {
@@ -233,7 +243,11 @@ impl Engine {
         let context = ContextIndex::new(&rules);
         let stopwords = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(crate::rules::secrets::STOPWORDS)
+            .build(
+                crate::rules::secrets::STOPWORDS
+                    .iter()
+                    .chain(crate::rules::secrets::FILLERS),
+            )
             .expect("static stopwords are valid");
         Engine { rules, prefilter, context, stopwords }
     }
