@@ -453,6 +453,31 @@ impl Engine {
         }
     }
 
+    /// A placeholder marker, a typed run ("12345678", "abcdefgh"), or
+    /// filler ("fake") around a rest that is not random on its own.
+    fn is_placeholder(&self, value: &str) -> bool {
+        if validate::has_sequential_run(value.as_bytes(), 8) {
+            return true;
+        }
+        let markers = crate::rules::secrets::STOPWORDS.len();
+        let mut rest = Vec::with_capacity(value.len());
+        let mut last = 0;
+        let mut filler = false;
+        for m in self.stopwords.find_iter(value) {
+            if m.pattern().as_usize() < markers {
+                return true;
+            }
+            filler = true;
+            rest.extend_from_slice(&value.as_bytes()[last..m.start()]);
+            last = m.end();
+        }
+        if !filler {
+            return false;
+        }
+        rest.extend_from_slice(&value.as_bytes()[last..]);
+        !validate::looks_random(&rest)
+    }
+
     fn consider(
         &self,
         text: &str,
@@ -485,7 +510,7 @@ impl Engine {
         {
             return;
         }
-        if rule.kind == Kind::Secret && self.stopwords.is_match(value) {
+        if rule.kind == Kind::Secret && self.is_placeholder(value) {
             return;
         }
         out.push(Detection { rule: index, span, score: rule.score });

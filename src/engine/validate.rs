@@ -16,6 +16,8 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::Ipv6 => ipv6(value),
         Validator::Phone => phone(value),
         Validator::Token => token(value),
+        Validator::GenericToken => generic_token(value),
+        Validator::Jwt => token(value) && jwt_header(value),
         // --- PII validators (pii helper) ---
         other => pii_check(other, value),
     }
@@ -34,6 +36,108 @@ pub(crate) fn token(value: &str) -> bool {
         return true;
     }
     upper && lower && b.len() >= 20 && !b.contains(&b'.')
+}
+
+/// The value of a generic assignment (`key = value`): a token, and none
+/// of the shapes that fill such assignments without being keys.
+pub(crate) fn generic_token(value: &str) -> bool {
+    token(value)
+        && !crate::rules::secrets::CLAIMED_PREFIXES
+            .iter()
+            .any(|p| value.starts_with(p))
+        && !hex_with_stray_letters(value)
+        && !host_name(value)
+        && (!value.starts_with("eyJ")
+            || !value.contains('.')
+            || jwt_header(value))
+}
+
+/// Letters, digits and hyphens, at least 16 of them, that are hex except
+/// for one or two letters from `g` to `z`, or (a digest, no hyphens) hex in
+/// one case except for one or two letters in the other: no generator emits that (a random
+/// base-36 string of 16 characters has at most two such letters with
+/// probability below 1e-3, one of 32 below 1e-8), but hand-edited digests
+/// and UUIDs and corrupted test keys do.
+pub(crate) fn hex_with_stray_letters(value: &str) -> bool {
+    let b = value.as_bytes();
+    if !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-') {
+        return false;
+    }
+    let alnum = b.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    let count = |f: fn(&u8) -> bool| b.iter().filter(|c| f(c)).count();
+    let stray = count(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit());
+    let (upper, lower) =
+        (count(u8::is_ascii_uppercase), count(u8::is_ascii_lowercase));
+    alnum >= 16
+        && (matches!(stray, 1 | 2)
+            || stray == 0
+                && !b.contains(&b'-')
+                && (matches!(upper, 1 | 2) && lower >= 8
+                    || matches!(lower, 1 | 2) && upper >= 8))
+}
+
+/// A host name or a bare origin (`api.example.com`, `db.internal.net:6380`,
+/// `https://acme.my.service.com/`): an address, not a credential. A URL
+/// with a path may carry a secret (webhooks) and is not matched here.
+pub(crate) fn host_name(value: &str) -> bool {
+    let v = match value.find("://") {
+        Some(i) => value[i + 3..].strip_suffix('/').unwrap_or(&value[i + 3..]),
+        None => value,
+    };
+    let host = match v.rsplit_once(':') {
+        Some((h, port))
+            if !port.is_empty()
+                && port.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            h
+        }
+        _ => v,
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels[labels.len() - 1];
+    labels.len() >= 2
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// A JWT's first segment is base64url JSON naming its algorithm
+/// (`{"alg":...}`); a corrupted or made-up header does not decode to that.
+pub(crate) fn jwt_header(value: &str) -> bool {
+    let head = value.split('.').next().unwrap_or("");
+    match super::decode::base64(head.as_bytes()) {
+        Some(h) => {
+            let h = h.trim();
+            h.starts_with('{') && h.ends_with('}') && h.contains("\"alg\"")
+        }
+        None => false,
+    }
+}
+
+/// Random enough to be a key on its own: 16+ bytes, 3.5+ bits of entropy
+/// per byte, and no run of six consecutive letters or digits ("abcdef",
+/// "456789", either direction), which people type and generators do not.
+pub(crate) fn looks_random(b: &[u8]) -> bool {
+    b.len() >= 16 && entropy(b) >= 3.5 && !has_sequential_run(b, 6)
+}
+
+/// `len` or more alphanumerics in a row, each one up or each one down from
+/// the one before, ignoring case.
+pub(crate) fn has_sequential_run(b: &[u8], len: usize) -> bool {
+    let (mut up, mut down) = (1, 1);
+    for w in b.windows(2) {
+        let (x, y) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        let alnum = x.is_ascii_alphanumeric() && y.is_ascii_alphanumeric();
+        up = if alnum && y == x.wrapping_add(1) { up + 1 } else { 1 };
+        down = if alnum && x == y.wrapping_add(1) { down + 1 } else { 1 };
+        if up >= len || down >= len {
+            return true;
+        }
+    }
+    false
 }
 
 fn digits(value: &str) -> Vec<u8> {
