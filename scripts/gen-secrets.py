@@ -379,6 +379,12 @@ rule('pypirc-password', 'PYPI_TOKEN', ['[pypi]', '[testpypi]'], r'(?i)\[(?:test)
 rule('connection-string', 'CONNECTION_STRING', ['://'],
      r'(?i)\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|couchbases?|neo4j(?:\+s)?|jdbc:[a-z0-9]{2,20}|ldaps?|ftps?|sftp|smtps?|nats|kafka|cassandra|postgis|timescale|snowflake|redshift|db2|oracle|memcached|elasticsearch|influxdb)://[^:@/\s"\'<>]{0,64}:[^@/\s"\'<>]{1,128}@[A-Za-z0-9.\-_\[\]:]{1,255}(?:/[^\s"\'<>|]{0,200})?)',
      0.0, 0.97, 'DATABASE_URL=postgres://app:{A16}@db.internal:5432/app', ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://localhost:5432/app'])
+# Any other scheme with a user and a password before the host
+# (`cloudinary://key:secret@cloud`, `amqp+ssl://...`): lower score, so
+# the named schemes above and http(s) URL credentials win.
+rule('uri-credentials', 'CONNECTION_STRING', ['://'],
+     r'(?i)\b([a-z][a-z0-9+.\-]{1,30}://[^:@/\s"\'<>]{1,64}:[^@/\s"\'<>]{3,128}@[A-Za-z0-9.\-_\[\]:]{1,255}(?:/[^\s"\'<>|]{0,200})?)',
+     0.0, 0.9, 'CLOUDINARY_URL=cloudinary://{d15}:{u27}@{a9}', ['cloudinary://{d15}@{a9}', 'svc://user:${PASS}@host'])
 rule('url-credentials', 'URL_CREDENTIALS', ['://'],
      r'(?i)\b(https?://[A-Za-z0-9._%\-]{1,64}:[^@/\s"\'<>]{3,128}@[A-Za-z0-9.\-]{1,253}(?::\d{1,5})?(?:/[^\s"\'<>|]{0,200})?)',
      0.0, 0.97, 'curl https://deploy:{A16}@git.internal.net/repo.git', ['https://user:${PASS}@host', 'https://example.com/a:b@c'])
@@ -491,13 +497,21 @@ T0 = r'[A-Za-z0-9_\-.+/]'
 # one line ("# OAuth tokens") is not assigned the next line.
 H = r'[ \t]'
 # Separators: `=`, `:=`, `:`, `=>`, `->`, a spaced dash ("token - 'v'"),
-# or a blank ("Bearer v"). A bare `-` is part of a name (`key-id`).
-SEP = r'(?:=|:=|:|=>|->|' + H + r'-' + H + r'|' + H + r')'
+# a table cell ("| API key | v |"), "is" ("the key is v"), or a blank
+# ("Bearer v"). A bare `-` is part of a name (`key-id`).
+SEP = r'(?:=|:=|:|=>|->|' + H + r'-' + H + r'|' + H + r'?\|' + H + r'?|' + H + r'(?:is|was)' + H + r'|' + H + r')'
+# A declared type between a name and its `=` (`const apiKey string = "v"`,
+# `apiKey: string = "v"`).
+TYPE = r'(?:' + H + r'{0,4}:?' + H + r'{1,4}(?:string|str|String|&str))?'
+# Or a name and its value as two quoted arguments: `Set("X-Api-Key", "v")`.
+ARGS = r'["\'],' + H + r'{0,2}'
 rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'credential', 'bearer', 'signature', 'private', 'access', 'clientid', 'client_id', 'session'],
-     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}["\']?\]?' + H + r'{0,4}' + SEP + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`]|$)',
-     3.0, 0.7, 'API_KEY={A32}', ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)',
+     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}(?:["\']?\]?' + TYPE + H + r'{0,4}' + SEP + r'|' + ARGS + r')' + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`|]|$)',
+     3.0, 0.7, ['API_KEY={A32}', 'the API key is {A32}.', '| api_key | {A32} |', 'const apiKey string = "{A32}"', 'req.Header.Set("X-Api-Key", "{A32}")'],
+     ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)',
      '# OAuth tokens\nACCESS_TOKEN=abc12', 'api_key = "={A24}"', 'token = "{A12}@{A16}"', 'api_key: {h20}q{h11}',
-     'SESSION_TOKEN=x8Kd2pQ', 'deploy_secret-{a8}-{a4}'])
+     'SESSION_TOKEN=x8Kd2pQ', 'deploy_secret-{a8}-{a4}', 'the key is missing', 'token = "sk-or-v1-{A20}"', 'api_key: db.{a12}.example.org',
+     'secret is "a-secret-of-at-least-32-chars"'])
 # A second quoted value after `' | '` (alternatives listed after a first
 # assignment); blanks inside the quotes are not part of the value.
 rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(" + V + r"{8,1999}?)\s?'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
@@ -505,8 +519,8 @@ rule('generic-xml-secret', 'GENERIC_SECRET', ['<secret>', '<password>', '<token>
      r'(?i)<(?:secret|password|token|apikey|api-key|session)>\{?(?:[\w.\-]{1,40} ){0,2}((?-i:' + V + r'{8,1999}?));?\}?</',
      3.0, 0.7, '<secret>{A32}</secret>', ['<secret></secret>', '<password>${PASS}</password>'])
 rule('generic-password', 'PASSWORD', ['passw', 'pwd'],
-     r'(?i)(?:passw(?:or)?d|pwd)[\w.\-]{0,20}["\']?' + H + r'{0,3}(?:=|:|:=|=>)' + H + r'{0,3}["\']?([^\s"\'$<>{}][^\s"\'<>{}]{5,127}?)(?:["\'\s,;&)]|$)',
-     2.5, 0.72, 'db_password = "{A12}"', ['password = ""', 'password = "<password>"', 'password = "${DB_PASS}"'])
+     r'(?i)(?:passw(?:or)?d|pwd)[\w.\-]{0,20}["\']?' + H + r'{0,3}(?:=|:|:=|=>|' + H + r'(?:is|was)' + H + r')' + H + r'{0,3}["\']?([^\s"\'$<>{}][^\s"\'<>{}]{5,127}?)(?:["\'\s,;&)]|$)',
+     2.5, 0.72, ['db_password = "{A12}"', 'my password is {A12}'], ['password = ""', 'password = "<password>"', 'password = "${DB_PASS}"'])
 
 def rs(s):
     h = 0
@@ -526,7 +540,7 @@ HEADER = '// @generated by scripts/gen-secrets.py: do not edit by hand.\n// Rege
 EXAMPLES_HEAD = '\n/// (hits, misses) per row of `TABLE`, same order.\n#[cfg(not(feature = "wasm"))]\nstatic EXAMPLES: &[(&[&str], &[&str])] = &['
 PARSER = '\n/// The parsed table, built once. Rows that do not parse are skipped (a\n/// test checks there are none); parsing never panics.\npub(crate) fn rules() -> &\'static [RuleDef] {\n    static CELL: OnceLock<Vec<RuleDef>> = OnceLock::new();\n    CELL.get_or_init(|| {\n        TABLE.lines().enumerate().filter_map(|(i, l)| row(i, l)).collect()\n    })\n}\n\nfn row(index: usize, line: &\'static str) -> Option<RuleDef> {\n    let mut f = line.splitn(8, \'\\t\');\n    let id = f.next()?;\n    let type_name = f.next()?;\n    let keywords: Vec<&\'static str> =\n        f.next()?.split(\',\').filter(|k| !k.is_empty()).collect();\n    let code = f.next()?;\n    let validator = match code {\n        "N" => Validator::None,\n        "G" => Validator::GenericToken,\n        "J" => Validator::Jwt,\n        _ => Validator::Token,\n    };\n    let min_entropy = hundredths(f.next()?)?;\n    let score = hundredths(f.next()?)?;\n    let window = int(f.next()?)? as usize;\n    let mut pattern = f.next()?;\n    if code == "C" {\n        // A provider key named (by one of the keywords) before an\n        // assignment; the pattern field is the value alone.\n        let names: Vec<String> =\n            keywords.iter().map(|k| regex::escape(k)).collect();\n        let p = format!(\n            "{CTX_HEAD}{}{CTX_MID}{pattern}{CTX_TAIL}",\n            names.join("|")\n        );\n        pattern = Box::leak(p.into_boxed_str());\n    }\n    #[cfg(not(feature = "wasm"))]\n    let (hits, misses): (&\'static [&\'static str], &\'static [&\'static str]) =\n        match EXAMPLES.get(index) {\n            Some((h, m)) => (h, m),\n            None => (&[], &[]),\n        };\n    #[cfg(feature = "wasm")]\n    let (hits, misses, _): (&\'static [&\'static str], &\'static [&\'static str], usize) =\n        (&[], &[], index);\n    Some(RuleDef {\n        id,\n        kind: Kind::Secret,\n        type_name,\n        keywords: Box::leak(keywords.into_boxed_slice()),\n        pattern,\n        group: 1,\n        validator,\n        min_entropy,\n        score,\n        context: &[],\n        anti_context: &[],\n        window,\n        hits,\n        misses,\n    })\n}\n\n/// Context rows (`C`): the provider name, then an assignment, then the\n/// value; only the value is reported and it is matched case-sensitively.\nconst CTX_HEAD: &str = "(?i)(?:";\nconst CTX_MID: &str =\n    r#")[\\w.\\-]{0,32}["\']?\\]?\\s{0,3}(?:=|:=|:|=>|\\s)\\s{0,3}["\']?((?-i:"#;\nconst CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\\-]|$)";\n\n/// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:\n/// `f32::from_str` costs kilobytes of wasm.)\nfn hundredths(s: &str) -> Option<f32> {\n    Some(int(s)? as f32 / 100.0)\n}\n\nfn int(s: &str) -> Option<u32> {\n    let mut n = 0u32;\n    for b in s.bytes() {\n        if !b.is_ascii_digit() {\n            return None;\n        }\n        n = n.checked_mul(10)?.checked_add(u32::from(b - b\'0\'))?;\n    }\n    Some(n)\n}\n\n/// Placeholder markers: a secret-kind span containing one of these\n/// (ASCII case-insensitive) is documentation, not a credential.\npub(crate) static STOPWORDS: &[&str] = &[\n    "example", "xxxxxxxx", "changeme", "change_me", "placeholder", "your_",\n    "your-", "<your", "${", "{{", "redacted", "dummy", "sample", "insert",\n    "replace_me", "process.env", "os.environ", "getenv", "********",\n];\n\n/// Vendor prefixes of fixed-length formats that a provider rule checks\n/// exactly. A generic assignment whose value starts with one is left to\n/// that rule: a value with the prefix and the wrong shape is truncated,\n/// padded or made up (`validate::generic_token`).\npub(crate) static CLAIMED_PREFIXES: &[&str] = &[\n    "AIza", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-or-v1-",\n    "xai-", "gsk_", "ghp_", "gho_", "github_pat_", "npm_", "dop_v1_",\n    "doo_v1_", "dor_v1_", "shpat_", "shpca_", "shppa_", "shpss_", "xoxb-",\n    "xoxp-", "xoxa-", "xoxr-", "xoxs-", "cfut_", "cfat_", "cfk_", "NRAK-",\n    "NRAA-", "NRJS-", "NRBR-", "HRKU-", "duffel_test_", "duffel_live_",\n    "access-sandbox-", "access-development-", "access-production-",\n];\n\n/// Filler that fixtures write into keys. A span with some is a placeholder\n/// only when what is left without it is not random on its own\n/// (`validate::looks_random`): a random key stays a key with "fake" in it.\npub(crate) static FILLERS: &[&str] = &["fake", "00000000"];'
 CTX_PY = r'(?i)(?:%s)[\w.\-]{0,32}["\']?\]?\s{0,3}(?:=|:=|:|=>|\s)\s{0,3}["\']?((?-i:%s))(?:[^A-Za-z0-9_\-]|$)'
-NONE_VALIDATOR = {'private-key', 'private-key-escaped', 'putty-private-key', 'connection-string', 'url-credentials',
+NONE_VALIDATOR = {'private-key', 'private-key-escaped', 'putty-private-key', 'connection-string', 'url-credentials', 'uri-credentials',
     'ado-connection-string', 'jdbc-password', 'gcp-service-account', 'azure-app-config-connection-string',
     'slack-webhook', 'discord-webhook', 'teams-webhook', 'zapier-webhook', 'generic-password', 'age-secret-key'}
 

@@ -47,6 +47,7 @@ pub(crate) fn generic_token(value: &str) -> bool {
             .any(|p| value.starts_with(p))
         && !hex_with_stray_letters(value)
         && !host_name(value)
+        && !word_phrase(value)
         && (!value.starts_with("eyJ")
             || !value.contains('.')
             || jwt_header(value))
@@ -74,6 +75,24 @@ pub(crate) fn hex_with_stray_letters(value: &str) -> bool {
                 && !b.contains(&b'-')
                 && (matches!(upper, 1 | 2) && lower >= 8
                     || matches!(lower, 1 | 2) && upper >= 8))
+}
+
+/// Four or more lowercase words or numbers joined by `-`, `_` or `.`
+/// (`a-string-secret-at-least-256-bits-long`, `my_app_token_name`): a
+/// name or a description, not a generated key.
+pub(crate) fn word_phrase(value: &str) -> bool {
+    let mut parts = 0;
+    for p in value.split(|c| matches!(c, '-' | '_' | '.')) {
+        let b = p.as_bytes();
+        let word = !b.is_empty()
+            && (b.iter().all(u8::is_ascii_lowercase)
+                || b.iter().all(u8::is_ascii_digit));
+        if !word {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 4
 }
 
 /// A host name or a bare origin (`api.example.com`, `db.internal.net:6380`,
@@ -1564,12 +1583,51 @@ mod tests {
                 Validator::Ipv4,
                 Validator::Ipv6,
                 Validator::Phone,
+                Validator::GenericToken,
+                Validator::Jwt,
             ] {
                 let _ = check(v, s);
             }
         }
         assert_eq!(entropy(b""), 0.0);
         assert!((entropy(b"ab") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn generic_values() {
+        // Hex with one or two letters from outside hex, or one letter of
+        // the other case in a digest; whole hex, UUIDs and base36 pass.
+        assert!(hex_with_stray_letters("9f86d081884c7d659a2feaa0c55ad015q"));
+        assert!(hex_with_stray_letters(
+            "c7d6z9a2-feaa-0c55-ad01-5a3bf4f1b2b0"
+        ));
+        assert!(hex_with_stray_letters("B9f86d081884c7d659a2feaa0c55ad015"));
+        assert!(!hex_with_stray_letters("9f86d081884c7d659a2feaa0c55ad015"));
+        assert!(!hex_with_stray_letters(
+            "c7d6e9a2-feaa-0c55-ad01-5a3bf4f1b2b0"
+        ));
+        assert!(!hex_with_stray_letters("k3v9x2m7q8w1z5r4t6y0p9l2"));
+        assert!(host_name("a1b2c3.api.vendor.com"));
+        assert!(host_name("https://tenant-7.vendor.io/"));
+        assert!(host_name("cache.internal.net:6380"));
+        assert!(!host_name("https://hooks.vendor.com/T0/B1/x9Y8z7"));
+        assert!(!host_name("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Rk9P"));
+        assert!(word_phrase("a-secret-of-at-least-32-chars"));
+        assert!(!word_phrase("k3v9-x2m7-q8w1"));
+        assert!(jwt_header("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig"));
+        assert!(!jwt_header("eyJhbGciOiJIU9I1NiJ9.eyJzdWIiOiIxIn0.sig"));
+        assert!(!generic_token("sk-or-v1-short"));
+        assert!(generic_token("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
+    }
+
+    #[test]
+    fn randomness_and_typed_runs() {
+        assert!(has_sequential_run(b"x1234567y", 6));
+        assert!(has_sequential_run(b"zyXWVu", 6));
+        assert!(!has_sequential_run(b"a1b2c3d4e5f6", 6));
+        assert!(looks_random(b"Qm7+Rt2vXk9/Lp4sWn8zHc3dJy6"));
+        assert!(!looks_random(b"ab99xy3qq"));
+        assert!(!looks_random(b"KEY-ijklmnopqrstuv0123"));
     }
 }
 

@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 337;
+pub(crate) const RULES_LEN: usize = 338;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -282,6 +282,7 @@ sonatype-token\tSONATYPE_TOKEN\tsonatype,ossrh\tC\t300\t92\t384\t[A-Za-z0-9+/=_\
 github-npm-auth\tNPM_TOKEN\t_authtoken\tT\t300\t90\t472\t(?i)_authToken\\s{0,3}=\\s{0,3}[\"\\']?([A-Za-z0-9_\\-]{20,100})\n\
 pypirc-password\tPYPI_TOKEN\t[pypi],[testpypi]\tT\t300\t90\t1700\t(?i)\\[(?:test)?pypi\\][^\\[]{0,200}?password\\s{0,3}[:=]\\s{0,3}([^\\s]{8,200})\n\
 connection-string\tCONNECTION_STRING\t://\tN\t0\t97\t2712\t(?i)\\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|couchbases?|neo4j(?:\\+s)?|jdbc:[a-z0-9]{2,20}|ldaps?|ftps?|sftp|smtps?|nats|kafka|cassandra|postgis|timescale|snowflake|redshift|db2|oracle|memcached|elasticsearch|influxdb)://[^:@/\\s\"\\'<>]{0,64}:[^@/\\s\"\\'<>]{1,128}@[A-Za-z0-9.\\-_\\[\\]:]{1,255}(?:/[^\\s\"\\'<>|]{0,200})?)\n\
+uri-credentials\tCONNECTION_STRING\t://\tN\t0\t90\t2736\t(?i)\\b([a-z][a-z0-9+.\\-]{1,30}://[^:@/\\s\"\\'<>]{1,64}:[^@/\\s\"\\'<>]{3,128}@[A-Za-z0-9.\\-_\\[\\]:]{1,255}(?:/[^\\s\"\\'<>|]{0,200})?)\n\
 url-credentials\tURL_CREDENTIALS\t://\tN\t0\t97\t2648\t(?i)\\b(https?://[A-Za-z0-9._%\\-]{1,64}:[^@/\\s\"\\'<>]{3,128}@[A-Za-z0-9.\\-]{1,253}(?::\\d{1,5})?(?:/[^\\s\"\\'<>|]{0,200})?)\n\
 ado-connection-string\tCONNECTION_STRING\tpassword=,pwd=\tN\t0\t90\t2640\t(?i)(?:Server|Data Source|Host|Address|AccountEndpoint)\\s{0,2}=[^;\\n]{1,200};[^\\n]{0,300}?(?:Password|Pwd)\\s{0,2}=\\s{0,2}([^;\\s\"\\'<>{}$]{3,128})\n\
 jdbc-password\tCONNECTION_STRING\tjdbc:\tN\t0\t90\t1852\t(?i)(jdbc:[a-z0-9]{2,20}:[^\\s\"\\'<>]{1,300}?(?:password|pwd)=[^&;\\s\"\\'<>]{3,128})\n\
@@ -358,10 +359,10 @@ jwt\tJWT\teyj\tJ\t300\t90\t16036\t\\b(eyJ[A-Za-z0-9_\\-]{10,500}\\.eyJ[A-Za-z0-9
 jwt-header-only-json\tJWT\teyjhbgcio\tJ\t300\t88\t16048\t\\b(eyJhbGciO[A-Za-z0-9_\\-]{10,500}\\.[A-Za-z0-9_\\-]{10,3000}\\.[A-Za-z0-9_\\-]{10,500})(?:[^A-Za-z0-9_\\-]|$)\n\
 authorization-basic\tBASIC_AUTH\tbasic \tT\t300\t90\t1728\t(?i)(?:authorization|auth)[\"\\']?\\s{0,3}[:=]\\s{0,3}[\"\\']?basic\\s{1,3}([A-Za-z0-9+/]{8,400}={0,2})\n\
 authorization-bearer\tBEARER_TOKEN\tbearer\tT\t300\t80\t4848\t(?i)bearer\\s{1,3}([A-Za-z0-9_\\-.~+/]{20,1200}={0,2})(?:[^A-Za-z0-9_\\-.~+/=]|$)\n\
-generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8256\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}[\"\\']?\\]?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t])[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`]|$)\n\
+generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
 generic-quoted-list\tGENERIC_SECRET\t' | '\tG\t300\t65\t8028\t'[ \\t]?\\|[ \\t]?'[ \\t]?([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?)\\s?'\n\
 generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tG\t300\t70\t8384\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?));?\\}?</\n\
-generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t668\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?[ \\t]{0,3}(?:=|:|:=|=>)[ \\t]{0,3}[\"\\']?([^\\s\"\\'$<>{}][^\\s\"\\'<>{}]{5,127}?)(?:[\"\\'\\s,;&)]|$)\n\
+generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t680\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?[ \\t]{0,3}(?:=|:|:=|=>|[ \\t](?:is|was)[ \\t])[ \\t]{0,3}[\"\\']?([^\\s\"\\'$<>{}][^\\s\"\\'<>{}]{5,127}?)(?:[\"\\'\\s,;&)]|$)\n\
 ";
 
 /// (hits, misses) per row of `TABLE`, same order.
@@ -1526,6 +1527,15 @@ password = <your-token>"],
         ],
     ),
     (
+        &[
+            r"CLOUDINARY_URL=cloudinary://802886916613178:PDJtHA-BFdIX9txLV0DoriUqDOg@ddt60fsp7",
+        ],
+        &[
+            r"cloudinary://881476615160045@z1cqqu5k8",
+            r"svc://user:${PASS}@host",
+        ],
+    ),
+    (
         &[r"curl https://deploy:XoizyXrCCw6bhV2H@git.internal.net/repo.git"],
         &[r"https://user:${PASS}@host", r"https://example.com/a:b@c"],
     ),
@@ -1890,7 +1900,13 @@ Private-MAC: b6dc5d4e8d60578637b6e09aecea2a714f13cef26d37bf1f9e3ad3a87db189be"],
         &[r"Authorization: Bearer <token>", r"bearer token auth"],
     ),
     (
-        &[r"API_KEY=Lgx1AR8PHEyWOdks1GcO8XPdFXgPgEzv"],
+        &[
+            r"API_KEY=Lgx1AR8PHEyWOdks1GcO8XPdFXgPgEzv",
+            r"the API key is 16F0BObCTqVJ1AXzQfJTCkJQDOf19Rzu.",
+            r"| api_key | 8YaeAOrRxpFAia1LnzY8i0AGuoBS66pZ |",
+            r#"const apiKey string = "N0Ih8wjYY3O4MYlTERmTdp4e2NJuacxY""#,
+            r#"req.Header.Set("X-Api-Key", "Ap6Ac9IvD1YkSCtKrLNv2p3q1kLIpMuy")"#,
+        ],
         &[
             r"API_KEY=changeme",
             r"key: value",
@@ -1902,6 +1918,10 @@ ACCESS_TOKEN=abc12",
             r"api_key: 207d19a40b8f4914817fq88177b0c6e3",
             r"SESSION_TOKEN=x8Kd2pQ",
             r"deploy_secret-fbo1ctvj-axq5",
+            r"the key is missing",
+            r#"token = "sk-or-v1-16F0BObCTqVJ1AXzQfJT""#,
+            r"api_key: db.fbo1ctvjaxq5.example.org",
+            r#"secret is "a-secret-of-at-least-32-chars""#,
         ],
     ),
     (
@@ -1915,7 +1935,7 @@ ACCESS_TOKEN=abc12",
         &[r"<secret></secret>", r"<password>${PASS}</password>"],
     ),
     (
-        &[r#"db_password = "gDa04rAlKNx1""#],
+        &[r#"db_password = "gDa04rAlKNx1""#, r"my password is VpeTCzYuX7ag"],
         &[
             r#"password = """#,
             r#"password = "<password>""#,
