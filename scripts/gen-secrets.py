@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Generates src/rules/secrets.rs from the table below.
 
-Usage: python3 scripts/gen-secrets.py > src/rules/secrets.rs
+Usage: python3 scripts/gen-secrets.py > src/rules/secrets.rs && rustfmt src/rules/secrets.rs
 
 Each row: (id, TYPE, keywords, pattern, min_entropy, score, hit, misses).
-`hit` and `misses` are templates; `{A36}` expands to 36 characters drawn
+`hit` (one template or a list) and `misses` are templates; `{A36}` expands to 36 characters drawn
 deterministically (seeded by the rule id) from class A. Classes:
   A [A-Za-z0-9]  a [a-z0-9]  h [a-f0-9]  H [A-F0-9]  U [A-Z0-9]  L [a-z]
   M [A-Za-z]  u [A-Za-z0-9_-] (alnum at both ends)  B [A-Za-z0-9+/]
@@ -59,7 +59,7 @@ def ctx(id, ty, names, value, hit_value, score=0.92, ent=3.0, miss=None):
     alt = '|'.join(re.escape(n).replace('\\ ', ' ') for n in names)
     pat = ('CTX', alt, value)
     name = names[0]
-    hit = f'{name}_api_key = "{hit_value}"'
+    hit = [f'{name}_api_key = "{hit_value}"', f'{name} token: {hit_value}']
     rule(id, ty, [n.lower() for n in names], pat, ent, score, hit,
          miss or [f'{name}_api_key = "ab12"', f'{name} key: <your-key>'])
 
@@ -154,7 +154,9 @@ ctx('hetzner-token', 'HETZNER_TOKEN', ['hetzner', 'hcloud'], r'[A-Za-z0-9]{64}',
 rule('scaleway-access-key', 'SCALEWAY_KEY', ['scw'], r'\b(SCW[A-Z0-9]{17})\b', 3.0, 0.85, 'SCW_ACCESS_KEY=SCW{U17}', ['SCWshort'])
 ctx('cloudflare-api-token', 'CLOUDFLARE_API_TOKEN', ['cloudflare', 'cf_api', 'cf-api'], r'[A-Za-z0-9_\-]{40}', '{u40}')
 ctx('cloudflare-global-api-key', 'CLOUDFLARE_API_KEY', ['cloudflare', 'x-auth-key'], r'[a-f0-9]{37}', '{h37}')
-rule('cloudflare-token', 'CLOUDFLARE_API_TOKEN', ['cfut_', 'cfat_', 'cfk_'], r'\b(cf(?:ut|at|k)_[A-Za-z0-9]{40,60})\b', 3.0, 0.95, 'CF_TOKEN=cfut_{A48}', ['cfut_short'])
+# Scannable Cloudflare tokens: prefix, 40 base62 characters, 8 hex digits
+# of checksum.
+rule('cloudflare-token', 'CLOUDFLARE_API_TOKEN', ['cfut_', 'cfat_', 'cfk_'], r'\b(cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8})\b', 3.0, 0.95, 'CF_TOKEN=cfut_{A40}{h8}', ['cfut_short', 'cfut_{A40}{h8}XTRA', 'cfk_{A40}{h5}'])
 rule('cloudflare-origin-ca-key', 'CLOUDFLARE_ORIGIN_CA_KEY', ['v1.0-'], r'\b(v1\.0-[a-f0-9]{24}-[a-f0-9]{146})\b', 3.0, 0.97, 'v1.0-{h24}-{h146}', ['v1.0-abc'])
 rule('flyio-token', 'FLYIO_TOKEN', ['fm1', 'fm2_', 'fo1_'], r'\b((?:fm1[ar]|fm2|fo1)_[A-Za-z0-9+/_\-]{43,1000}={0,2})', 3.0, 0.95, 'FLY_API_TOKEN=fm2_{B80}', ['fm2_short'])
 ctx('vercel-token', 'VERCEL_TOKEN', ['vercel'], r'[A-Za-z0-9]{24}', '{A24}')
@@ -173,8 +175,14 @@ rule('pulumi-token', 'PULUMI_TOKEN', ['pul-'], r'\b(pul-[a-f0-9]{40})\b', 3.0, 0
 rule('databricks-token', 'DATABRICKS_TOKEN', ['dapi', 'dose'], r'\b((?:dapi|dose)[a-f0-9]{32}(?:-\d)?)\b', 3.0, 0.95, 'DATABRICKS_TOKEN=dapi{h32}', ['dapishort'])
 rule('grafana-token', 'GRAFANA_TOKEN', ['glc_', 'glsa_', 'eyjrijoi'],
      r'\b(glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})', 3.0, 0.97, 'glsa_{A32}_{h8}', ['glsa_short'])
-rule('newrelic-key', 'NEWRELIC_KEY', ['nrak-', 'nrjs-', 'nrii-', 'nrbr-', 'nraa-'], r'\b(NR(?:AK|JS|II|BR|AA)-[A-Za-z0-9]{19,42})\b', 3.0, 0.95, 'NEW_RELIC_API_KEY=NRAK-{U27}', ['NRAK-short'])
-rule('newrelic-license-key', 'NEWRELIC_KEY', ['nral'], r'\b([a-fA-F0-9]{36}NRAL)\b', 3.0, 0.95, 'license_key: {h36}NRAL', ['abcNRAL'])
+# New Relic: user keys NRAK- and 27 characters, browser keys NRJS-/NRBR- and
+# 19 hex, Insights keys NRII-/NRIQ- (length varies); license keys 40 characters
+# ending NRAL and mobile app tokens 42 before -NRMA, both starting eu01xx
+# in the EU region.
+rule('newrelic-key', 'NEWRELIC_KEY', ['nrak-', 'nrjs-', 'nrii-', 'nriq-', 'nrbr-', 'nraa-'], r'\b(NRA[AK]-[A-Z0-9]{27}|NR(?:JS|BR)-[a-f0-9]{19}|NRI[IQ]-[A-Za-z0-9_\-]{20,42})(?:[^A-Za-z0-9_\-]|$)', 3.0, 0.95,
+     ['NEW_RELIC_API_KEY=NRAK-{U27}', 'browser key NRJS-{h19}', 'insert key NRII-{u32}'], ['NRAK-short', 'NRAK-{U26}', 'NRBR-{h18}'])
+rule('newrelic-license-key', 'NEWRELIC_KEY', ['nral'], r'\b((?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL)\b', 3.0, 0.95, ['license_key: {h36}NRAL', 'license_key: eu01xx{h30}NRAL'], ['abcNRAL', '{h30}NRAL'])
+rule('newrelic-mobile-token', 'NEWRELIC_KEY', ['-nrma'], r'\b((?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA)\b', 3.0, 0.95, ['app_token: AA{h40}-NRMA', 'eu01xx{h36}-NRMA'], ['AA{h38}-NRMA'])
 ctx('datadog-api-key', 'DATADOG_API_KEY', ['datadog', 'dd_api_key', 'dd_app_key', 'dd-api-key'], r'[a-f0-9]{32}(?:[a-f0-9]{8})?', '{h32}')
 rule('sentry-token', 'SENTRY_TOKEN', ['sntrys_', 'sntryu_'], r'\b(sntrys_[A-Za-z0-9+/=_]{50,300}|sntryu_[a-f0-9]{64})(?:[^A-Za-z0-9+/=_]|$)', 3.0, 0.97, 'SENTRY_AUTH_TOKEN=sntryu_{h64}', ['sntryu_short'])
 ctx('honeycomb-api-key', 'HONEYCOMB_API_KEY', ['honeycomb'], r'[A-Za-z0-9]{22,32}', '{A32}')
@@ -244,6 +252,7 @@ rule('onepassword-secret-key', 'ONEPASSWORD_TOKEN', ['a3-'], r'\b(A3-[A-Z0-9]{6}
 rule('age-secret-key', 'AGE_SECRET_KEY', ['age-secret-key-1'], r'\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b', 3.0, 0.99, 'AGE-SECRET-KEY-1' + ('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L' * 2)[:58], ['AGE-SECRET-KEY-1SHORT'])
 ctx('sourcegraph-token', 'SOURCEGRAPH_TOKEN', ['sourcegraph'], r'(?:sgp_)?[a-f0-9]{40}', '{h40}')
 rule('sourcegraph-access-token', 'SOURCEGRAPH_TOKEN', ['sgp_'], r'\b(sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})\b', 3.0, 0.95, 'sgp_{h40}', ['sgp_short'])
+rule('rootly-api-key', 'ROOTLY_API_KEY', ['rootly_'], r'\b(rootly_[a-f0-9]{64})\b', 3.0, 0.97, 'ROOTLY_API_TOKEN=rootly_{h64}', ['rootly_short'])
 rule('prefect-api-key', 'PREFECT_API_KEY', ['pnu_'], r'\b(pnu_[A-Za-z0-9]{36})\b', 3.0, 0.97, 'pnu_{A36}', ['pnu_short'])
 rule('infracost-api-key', 'INFRACOST_API_KEY', ['ico-'], r'\b(ico-[A-Za-z0-9]{32})\b', 3.0, 0.95, 'ico-{A32}', ['ico-short'])
 rule('frameio-token', 'FRAMEIO_TOKEN', ['fio-u-'], r'\b(fio-u-[A-Za-z0-9_=\-]{64})(?:[^A-Za-z0-9_=\-]|$)', 3.0, 0.97, 'fio-u-{u64}', ['fio-u-short'])
@@ -302,8 +311,8 @@ rule('woocommerce-token', 'WOOCOMMERCE_KEY', ['ck_', 'cs_'], r'\b(c[ks]_[a-f0-9]
 
 # ---------------------------------------------------------------- messaging, email, social
 rule('slack-token', 'SLACK_TOKEN', ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe', 'xapp-'],
-     r'\b(xox[baprs]-[0-9A-Za-z\-]{10,250}|xoxe(?:\.xox[bp])?-\d-[A-Z0-9]{140,180}|xapp-\d-[A-Z0-9]{9,12}-\d{10,14}-[a-f0-9]{64})(?:[^A-Za-z0-9_\-]|$)', 3.0, 0.98,
-     'SLACK_BOT_TOKEN=xoxb-{d12}-{d13}-{A24}', ['xoxb-short'])
+     r'\b(xox[baprs]-[0-9A-Za-z]{1,40}-[0-9A-Za-z\-]{8,250}|xoxe(?:\.xox[bp])?-\d-[A-Z0-9]{140,180}|xapp-\d-[A-Z0-9]{9,12}-\d{10,14}-[a-f0-9]{64})(?:[^A-Za-z0-9_\-]|$)', 3.0, 0.98,
+     'SLACK_BOT_TOKEN=xoxb-{d12}-{d13}-{A24}', ['xoxb-short', 'xoxb-{d11}?{d13}'])
 rule('slack-webhook', 'SLACK_WEBHOOK', ['hooks.slack.com'], r'(https?://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\-]{40,120})', 3.0, 0.97,
      'https://hooks.slack.com/services/T{U8}/B{U8}/{A24}', ['https://hooks.slack.com/services/'])
 rule('discord-webhook', 'DISCORD_WEBHOOK', ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'], r'(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{17,20}/[A-Za-z0-9_\-]{60,70})', 3.0, 0.97,
@@ -370,6 +379,12 @@ rule('pypirc-password', 'PYPI_TOKEN', ['[pypi]', '[testpypi]'], r'(?i)\[(?:test)
 rule('connection-string', 'CONNECTION_STRING', ['://'],
      r'(?i)\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|couchbases?|neo4j(?:\+s)?|jdbc:[a-z0-9]{2,20}|ldaps?|ftps?|sftp|smtps?|nats|kafka|cassandra|postgis|timescale|snowflake|redshift|db2|oracle|memcached|elasticsearch|influxdb)://[^:@/\s"\'<>]{0,64}:[^@/\s"\'<>]{1,128}@[A-Za-z0-9.\-_\[\]:]{1,255}(?:/[^\s"\'<>|]{0,200})?)',
      0.0, 0.97, 'DATABASE_URL=postgres://app:{A16}@db.internal:5432/app', ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://localhost:5432/app'])
+# Any other scheme with a user and a password before the host
+# (`cloudinary://key:secret@cloud`, `amqp+ssl://...`): lower score, so
+# the named schemes above and http(s) URL credentials win.
+rule('uri-credentials', 'CONNECTION_STRING', ['://'],
+     r'(?i)\b([a-z][a-z0-9+.\-]{1,30}://[^:@/\s"\'<>]{1,64}:[^@/\s"\'<>]{3,128}@[A-Za-z0-9.\-_\[\]:]{1,255}(?:/[^\s"\'<>|]{0,200})?)',
+     0.0, 0.9, 'CLOUDINARY_URL=cloudinary://{d15}:{u27}@{a9}', ['cloudinary://{d15}@{a9}', 'svc://user:${PASS}@host'])
 rule('url-credentials', 'URL_CREDENTIALS', ['://'],
      r'(?i)\b(https?://[A-Za-z0-9._%\-]{1,64}:[^@/\s"\'<>]{3,128}@[A-Za-z0-9.\-]{1,253}(?::\d{1,5})?(?:/[^\s"\'<>|]{0,200})?)',
      0.0, 0.97, 'curl https://deploy:{A16}@git.internal.net/repo.git', ['https://user:${PASS}@host', 'https://example.com/a:b@c'])
@@ -471,16 +486,41 @@ rule('authorization-bearer', 'BEARER_TOKEN', ['bearer'], r'(?i)bearer\s{1,3}([A-
 
 # ---------------------------------------------------------------- generic (lower scores: provider rules win overlaps)
 V = r'[A-Za-z0-9_\-.+/=~!@$%^*:]'
-rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'passw', 'pwd', 'auth', 'credential', 'bearer', 'signature', 'private', 'access', 'clientid', 'client_id', 'session'],
-     r'(?i)(?:key|token|secret|passw(?:or)?d|pwd|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}["\']?\]?\s{0,4}(?:=|:=|:|=>|->|-|\s)\s{0,4}["\'{\[]?\s?(?:bearer |token |basic )?((?-i:' + V + r'{8,1000}?))(?:["\'\s,;})\]<`]|$)',
-     3.0, 0.7, 'API_KEY={A32}', ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)'])
-rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'\s\|\s'(" + V + r"{8,400}?)'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
+# Token alphabet: base64 / base64url / hex / percent-escapes and the usual
+# separators. Issued API keys and tokens stay inside it; `!@$^*#()` and the
+# like occur in passwords (generic-password) and in hand-edited fakes.
+T = r'[A-Za-z0-9_\-.+/=~:%]'
+# A value starts with a token character: never `=` (an assignment left
+# over), `$` (a variable reference) or other punctuation.
+T0 = r'[A-Za-z0-9_\-.+/]'
+# Whitespace inside an assignment stays on one line: a name at the end of
+# one line ("# OAuth tokens") is not assigned the next line.
+H = r'[ \t]'
+# Separators: `=`, `:=`, `:`, `=>`, `->`, a spaced dash ("token - 'v'"),
+# a table cell ("| API key | v |"), "is" ("the key is v"), or a blank
+# ("Bearer v"). A bare `-` is part of a name (`key-id`).
+SEP = r'(?:=|:=|:|=>|->|' + H + r'-' + H + r'|' + H + r'?\|' + H + r'?|' + H + r'(?:is|was)' + H + r'|' + H + r')'
+# A declared type between a name and its `=` (`const apiKey string = "v"`,
+# `apiKey: string = "v"`).
+TYPE = r'(?:' + H + r'{0,4}:?' + H + r'{1,4}(?:string|str|String|&str))?'
+# Or a name and its value as two quoted arguments: `Set("X-Api-Key", "v")`.
+ARGS = r'["\'],' + H + r'{0,2}'
+rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'credential', 'bearer', 'signature', 'private', 'access', 'clientid', 'client_id', 'session'],
+     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}(?:["\']?\]?' + TYPE + H + r'{0,4}' + SEP + r'|' + ARGS + r')' + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`|]|$)',
+     3.0, 0.7, ['API_KEY={A32}', 'the API key is {A32}.', '| api_key | {A32} |', 'const apiKey string = "{A32}"', 'req.Header.Set("X-Api-Key", "{A32}")'],
+     ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)',
+     '# OAuth tokens\nACCESS_TOKEN=abc12', 'api_key = "={A24}"', 'token = "{A12}@{A16}"', 'api_key: {h20}q{h11}',
+     'SESSION_TOKEN=x8Kd2pQ', 'deploy_secret-{a8}-{a4}', 'the key is missing', 'token = "sk-or-v1-{A20}"', 'api_key: db.{a12}.example.org',
+     'secret is "a-secret-of-at-least-32-chars"'])
+# A second quoted value after `' | '` (alternatives listed after a first
+# assignment); blanks inside the quotes are not part of the value.
+rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(" + V + r"{8,1999}?)\s?'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
 rule('generic-xml-secret', 'GENERIC_SECRET', ['<secret>', '<password>', '<token>', '<apikey>', '<api-key>', '<session>'],
-     r'(?i)<(?:secret|password|token|apikey|api-key|session)>\{?(?:[\w.\-]{1,40} ){0,2}((?-i:' + V + r'{8,400}?))\}?</',
+     r'(?i)<(?:secret|password|token|apikey|api-key|session)>\{?(?:[\w.\-]{1,40} ){0,2}((?-i:' + V + r'{8,1999}?));?\}?</',
      3.0, 0.7, '<secret>{A32}</secret>', ['<secret></secret>', '<password>${PASS}</password>'])
 rule('generic-password', 'PASSWORD', ['passw', 'pwd'],
-     r'(?i)(?:passw(?:or)?d|pwd)[\w.\-]{0,20}["\']?\s{0,3}(?:=|:|:=|=>)\s{0,3}["\']([^\s"\'$<>{}]{6,128})["\']',
-     2.5, 0.72, 'db_password = "{A12}"', ['password = ""', 'password = "<password>"', 'password = "${DB_PASS}"'])
+     r'(?i)(?:passw(?:or)?d|pwd)[\w.\-]{0,20}["\']?' + H + r'{0,3}(?:=|:|:=|=>|' + H + r'(?:is|was)' + H + r')' + H + r'{0,3}["\']?([^\s"\'$<>{}][^\s"\'<>{}]{5,127}?)(?:["\'\s,;&)]|$)',
+     2.5, 0.72, ['db_password = "{A12}"', 'my password is {A12}'], ['password = ""', 'password = "<password>"', 'password = "${DB_PASS}"'])
 
 def rs(s):
     h = 0
@@ -496,13 +536,19 @@ dup = {i for i in ids if ids.count(i) > 1}
 if dup:
     sys.exit(f'duplicate ids: {dup}')
 
-HEADER = '// @generated by scripts/gen-secrets.py: do not edit by hand.\n// Regenerate: python3 scripts/gen-secrets.py > src/rules/secrets.rs\n//! Built-in secret rules. Data only; see `rules` for the conventions.\n//!\n//! The table is one compact string (wasm size: a static `RuleDef` per rule\n//! costs ~80 bytes of pointers that gzip cannot shrink; text compresses\n//! well). One rule per line, tab-separated: id, TYPE, comma-separated\n//! keywords, validator (`T` token shape, `N` none, `C` provider-named\n//! context row), minimum entropy and score in hundredths, window in\n//! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a\n//! bounded maximum match length (tests/rules.rs).\n//!\n//! Provider rules first (high scores), then generic ones (lower scores, so\n//! a provider rule wins an overlap). Example values are synthetic: the\n//! provider\'s shape, deterministic pseudo-random characters, never issued.\n//! Examples are compiled out of the wasm build (size); they exist for the\n//! native tests only.\n\nuse std::sync::OnceLock;\n\nuse super::{RuleDef, Validator};\nuse crate::report::Kind;\n\n/// Number of rows in `TABLE`; a test checks that all of them parse.\npub(crate) const RULES_LEN: usize = %d;\n\nstatic TABLE: &str = "\\'
-EXAMPLES_HEAD = '\n/// (hit, misses) per row of `TABLE`, same order.\n#[cfg(not(feature = "wasm"))]\nstatic EXAMPLES: &[(&str, &[&str])] = &['
-PARSER = '\n/// The parsed table, built once. Rows that do not parse are skipped (a\n/// test checks there are none); parsing never panics.\npub(crate) fn rules() -> &\'static [RuleDef] {\n    static CELL: OnceLock<Vec<RuleDef>> = OnceLock::new();\n    CELL.get_or_init(|| {\n        TABLE.lines().enumerate().filter_map(|(i, l)| row(i, l)).collect()\n    })\n}\n\nfn row(index: usize, line: &\'static str) -> Option<RuleDef> {\n    let mut f = line.splitn(8, \'\\t\');\n    let id = f.next()?;\n    let type_name = f.next()?;\n    let keywords: Vec<&\'static str> =\n        f.next()?.split(\',\').filter(|k| !k.is_empty()).collect();\n    let code = f.next()?;\n    let validator =\n        if code == "N" { Validator::None } else { Validator::Token };\n    let min_entropy = hundredths(f.next()?)?;\n    let score = hundredths(f.next()?)?;\n    let window = int(f.next()?)? as usize;\n    let mut pattern = f.next()?;\n    if code == "C" {\n        // A provider key named (by one of the keywords) before an\n        // assignment; the pattern field is the value alone.\n        let names: Vec<String> =\n            keywords.iter().map(|k| regex::escape(k)).collect();\n        let p = format!(\n            "{CTX_HEAD}{}{CTX_MID}{pattern}{CTX_TAIL}",\n            names.join("|")\n        );\n        pattern = Box::leak(p.into_boxed_str());\n    }\n    #[cfg(not(feature = "wasm"))]\n    let (hits, misses): (&\'static [&\'static str], &\'static [&\'static str]) =\n        match EXAMPLES.get(index) {\n            Some((h, m)) => (std::slice::from_ref(h), m),\n            None => (&[], &[]),\n        };\n    #[cfg(feature = "wasm")]\n    let (hits, misses, _): (&\'static [&\'static str], &\'static [&\'static str], usize) =\n        (&[], &[], index);\n    Some(RuleDef {\n        id,\n        kind: Kind::Secret,\n        type_name,\n        keywords: Box::leak(keywords.into_boxed_slice()),\n        pattern,\n        group: 1,\n        validator,\n        min_entropy,\n        score,\n        context: &[],\n        window,\n        hits,\n        misses,\n    })\n}\n\n/// Context rows (`C`): the provider name, then an assignment, then the\n/// value; only the value is reported and it is matched case-sensitively.\nconst CTX_HEAD: &str = "(?i)(?:";\nconst CTX_MID: &str =\n    r#")[\\w.\\-]{0,32}["\']?\\]?\\s{0,3}(?:=|:=|:|=>|\\s)\\s{0,3}["\']?((?-i:"#;\nconst CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\\-]|$)";\n\n/// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:\n/// `f32::from_str` costs kilobytes of wasm.)\nfn hundredths(s: &str) -> Option<f32> {\n    Some(int(s)? as f32 / 100.0)\n}\n\nfn int(s: &str) -> Option<u32> {\n    let mut n = 0u32;\n    for b in s.bytes() {\n        if !b.is_ascii_digit() {\n            return None;\n        }\n        n = n.checked_mul(10)?.checked_add(u32::from(b - b\'0\'))?;\n    }\n    Some(n)\n}\n\n/// Placeholder words: a secret-kind span containing one of these\n/// (ASCII case-insensitive) is documentation, not a credential.\npub(crate) static STOPWORDS: &[&str] = &[\n    "example", "xxxxxxxx", "changeme", "change_me", "placeholder", "your_",\n    "your-", "<your", "${", "{{", "redacted", "dummy", "sample",\n    "00000000", "12345678", "abcdefgh", "fake", "insert", "replace_me",\n    "process.env", "os.environ", "getenv", "********",\n];'
-CTX_PY = r'(?i)(?:%s)[\w.\-]{0,32}["\']?\]?\s{0,3}(?:=|:=|:|=>|\s)\s{0,3}["\']?((?-i:%s))(?:[^A-Za-z0-9_\-]|$)'
-NONE_VALIDATOR = {'private-key', 'private-key-escaped', 'putty-private-key', 'connection-string', 'url-credentials',
+HEADER = '// @generated by scripts/gen-secrets.py: do not edit by hand.\n// Regenerate: python3 scripts/gen-secrets.py > src/rules/secrets.rs && rustfmt src/rules/secrets.rs\n//! Built-in secret rules. Data only; see `rules` for the conventions.\n//!\n//! The table is one compact string (wasm size: a static `RuleDef` per rule\n//! costs ~80 bytes of pointers that gzip cannot shrink; text compresses\n//! well). One rule per line, tab-separated: id, TYPE, comma-separated\n//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `N`\n//! none, `C` provider-named context row), minimum entropy and score in hundredths, window in\n//! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a\n//! bounded maximum match length (tests/rules.rs).\n//!\n//! Provider rules first (high scores), then generic ones (lower scores, so\n//! a provider rule wins an overlap). Example values are synthetic: the\n//! provider\'s shape, deterministic pseudo-random characters, never issued.\n//! Examples are compiled out of the wasm build (size); they exist for the\n//! native tests only.\n\nuse std::sync::OnceLock;\n\nuse super::{RuleDef, Validator};\nuse crate::report::Kind;\n\n/// Number of rows in `TABLE`; a test checks that all of them parse.\npub(crate) const RULES_LEN: usize = %d;\n\nstatic TABLE: &str = "\\'
+EXAMPLES_HEAD = '\n/// (hits, misses) per row of `TABLE`, same order.\n#[cfg(not(feature = "wasm"))]\nstatic EXAMPLES: &[(&[&str], &[&str])] = &['
+PARSER = '\n/// The parsed table, built once. Rows that do not parse are skipped (a\n/// test checks there are none); parsing never panics.\npub(crate) fn rules() -> &\'static [RuleDef] {\n    static CELL: OnceLock<Vec<RuleDef>> = OnceLock::new();\n    CELL.get_or_init(|| {\n        TABLE.lines().enumerate().filter_map(|(i, l)| row(i, l)).collect()\n    })\n}\n\nfn row(index: usize, line: &\'static str) -> Option<RuleDef> {\n    let mut f = line.splitn(8, \'\\t\');\n    let id = f.next()?;\n    let type_name = f.next()?;\n    let keywords: Vec<&\'static str> =\n        f.next()?.split(\',\').filter(|k| !k.is_empty()).collect();\n    let code = f.next()?;\n    let validator = match code {\n        "N" => Validator::None,\n        "G" => Validator::GenericToken,\n        "J" => Validator::Jwt,\n        _ => Validator::Token,\n    };\n    let min_entropy = hundredths(f.next()?)?;\n    let score = hundredths(f.next()?)?;\n    let window = int(f.next()?)? as usize;\n    let mut pattern = f.next()?;\n    if code == "C" {\n        // A provider key named (by one of the keywords) before an\n        // assignment; the pattern field is the value alone.\n        let names: Vec<String> =\n            keywords.iter().map(|k| regex::escape(k)).collect();\n        let p = format!(\n            "{CTX_HEAD}{}{CTX_MID}{pattern}{CTX_TAIL}",\n            names.join("|")\n        );\n        pattern = Box::leak(p.into_boxed_str());\n    }\n    #[cfg(not(feature = "wasm"))]\n    let (hits, misses): (&\'static [&\'static str], &\'static [&\'static str]) =\n        match EXAMPLES.get(index) {\n            Some((h, m)) => (h, m),\n            None => (&[], &[]),\n        };\n    #[cfg(feature = "wasm")]\n    let (hits, misses, _): (&\'static [&\'static str], &\'static [&\'static str], usize) =\n        (&[], &[], index);\n    Some(RuleDef {\n        id,\n        kind: Kind::Secret,\n        type_name,\n        keywords: Box::leak(keywords.into_boxed_slice()),\n        pattern,\n        group: 1,\n        validator,\n        min_entropy,\n        score,\n        context: &[],\n        anti_context: &[],\n        window,\n        hits,\n        misses,\n    })\n}\n\n/// Context rows (`C`): the provider name (maybe followed by "key",\n/// "token", "secret" or "api key"), then an assignment, then the value; only the value is reported and it is matched case-sensitively.\nconst CTX_HEAD: &str = "(?i)(?:";\nconst CTX_MID: &str =\n    r#")[\\w.\\-]{0,32}(?:[ \\t](?:api[ \\t])?(?:key|token|secret))?["\']?\\]?\\s{0,3}(?:=|:=|:|=>|\\s)\\s{0,3}["\']?((?-i:"#;\nconst CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\\-]|$)";\n\n/// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:\n/// `f32::from_str` costs kilobytes of wasm.)\nfn hundredths(s: &str) -> Option<f32> {\n    Some(int(s)? as f32 / 100.0)\n}\n\nfn int(s: &str) -> Option<u32> {\n    let mut n = 0u32;\n    for b in s.bytes() {\n        if !b.is_ascii_digit() {\n            return None;\n        }\n        n = n.checked_mul(10)?.checked_add(u32::from(b - b\'0\'))?;\n    }\n    Some(n)\n}\n\n/// Placeholder markers: a secret-kind span containing one of these\n/// (ASCII case-insensitive) is documentation, not a credential.\npub(crate) static STOPWORDS: &[&str] = &[\n    "example", "xxxxxxxx", "changeme", "change_me", "placeholder", "your_",\n    "your-", "<your", "${", "{{", "redacted", "dummy", "sample", "insert",\n    "replace_me", "process.env", "os.environ", "getenv", "********",\n];\n\n/// Vendor prefixes of fixed-length formats that a provider rule checks\n/// exactly. A generic assignment whose value starts with one is left to\n/// that rule: a value with the prefix and the wrong shape is truncated,\n/// padded or made up (`validate::generic_token`).\npub(crate) static CLAIMED_PREFIXES: &[&str] = &[\n    "AIza", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-or-v1-",\n    "xai-", "gsk_", "ghp_", "gho_", "github_pat_", "npm_", "dop_v1_",\n    "doo_v1_", "dor_v1_", "shpat_", "shpca_", "shppa_", "shpss_", "xoxb-",\n    "xoxp-", "xoxa-", "xoxr-", "xoxs-", "cfut_", "cfat_", "cfk_", "NRAK-",\n    "NRAA-", "NRJS-", "NRBR-", "HRKU-", "duffel_test_", "duffel_live_",\n    "access-sandbox-", "access-development-", "access-production-",\n];\n\n/// Filler that fixtures write into keys. A span with some is a placeholder\n/// only when what is left without it is not random on its own\n/// (`validate::looks_random`): a random key stays a key with "fake" in it.\npub(crate) static FILLERS: &[&str] = &["fake", "00000000"];'
+CTX_PY = r'(?i)(?:%s)[\w.\-]{0,32}(?:[ \t](?:api[ \t])?(?:key|token|secret))?["\']?\]?\s{0,3}(?:=|:=|:|=>|\s)\s{0,3}["\']?((?-i:%s))(?:[^A-Za-z0-9_\-]|$)'
+NONE_VALIDATOR = {'private-key', 'private-key-escaped', 'putty-private-key', 'connection-string', 'url-credentials', 'uri-credentials',
     'ado-connection-string', 'jdbc-password', 'gcp-service-account', 'azure-app-config-connection-string',
     'slack-webhook', 'discord-webhook', 'teams-webhook', 'zapier-webhook', 'generic-password', 'age-secret-key'}
+
+# Generic rules: the token shape, and not a hex string with a letter or two
+# from outside hex (validate::generic_token).
+GENERIC_VALIDATOR = {'generic-api-key', 'generic-quoted-list', 'generic-xml-secret'}
+# JWTs: the header segment must decode to JSON with "alg" (validate::jwt_header).
+JWT_VALIDATOR = {'jwt', 'jwt-header-only-json'}
 
 def esc(x):
     return x.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n').replace('\t', '\\t')
@@ -515,7 +561,7 @@ for (id, ty, kws, pat, ent, score, hit, misses) in R:
         assert [k.lower() for k in kws] == kws
         v, pat = 'C', '|'.join(re.escape(k) for k in kws) + '\t' + pat[2]
     else:
-        v = 'N' if id in NONE_VALIDATOR else 'T'
+        v = 'N' if id in NONE_VALIDATOR else 'G' if id in GENERIC_VALIDATOR else 'J' if id in JWT_VALIDATOR else 'T'
     for f in [id, ty] + kws:
         if '\t' in f or '\n' in f or ',' in f:
             sys.exit(f'bad field in {id}')
@@ -529,17 +575,17 @@ for (id, ty, kws, pat, ent, score, hit, misses) in R:
     # bytes: a char is at most 4 bytes of UTF-8; 0 (scan everything) if unbounded
     window = width * 4 if 0 < width < 20000 else 0
     lines.append('\t'.join([id, ty, ','.join(kws), v, str(round(ent * 100)), str(round(score * 100)), str(window), pat]))
-    h = expand(id, hit)
+    hs = [expand(id, h, i) if i else expand(id, h) for i, h in enumerate([hit] if isinstance(hit, str) else hit)]
     ms = [expand(id, m, 1) for m in (misses or [])] or ['no secret here']
-    examples.append((h, ms))
+    examples.append((hs, ms))
 
 out = [HEADER % len(R)]
 for l in lines:
     out.append(esc(l) + '\\n\\')
 out.append('";')
 out.append(EXAMPLES_HEAD)
-for (h, ms) in examples:
-    out.append('    (' + rs(h) + ', &[' + ', '.join(rs(m) for m in ms) + ']),')
+for (hs, ms) in examples:
+    out.append('    (&[' + ', '.join(rs(h) for h in hs) + '], &[' + ', '.join(rs(m) for m in ms) + ']),')
 out.append('];')
 out.append(PARSER)
 print('\n'.join(out))

@@ -571,9 +571,24 @@ pub(crate) fn resolve_overlaps(mut c: Vec<Candidate>) -> Vec<Candidate> {
         a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
     });
     let mut reach: Option<(usize, usize)> = None; // (start, end) of PII
+                                                  // Likewise a PII-shaped run inside a longer secret is part of the
+                                                  // secret: thirteen digits that pass Luhn at the start of a token are
+                                                  // not a card number.
+    let secrets: Vec<Range<usize>> = c
+        .iter()
+        .filter(|x| x.kind == Kind::Secret)
+        .map(|x| x.span.clone())
+        .collect();
     c.retain(|x| {
         if x.kind != Kind::Pii {
             return true;
+        }
+        if secrets.iter().any(|s| {
+            s.start <= x.span.start
+                && x.span.end <= s.end
+                && s.len() > x.span.len()
+        }) {
+            return false;
         }
         if let Some((s, e)) = reach {
             let inside = x.span.end <= e && x.span.len() < e - s;

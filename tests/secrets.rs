@@ -147,6 +147,55 @@ fn generic_assignments_in_code_json_yaml_env() {
 }
 
 #[test]
+fn generic_values_that_are_not_keys() {
+    let hex = synth(32, HEX, 31);
+    for text in [
+        // a digest with a stray letter, a host name, a phrase
+        format!("api_key = {hex}q"),
+        format!("secret: {}.vendor-api.com", synth(33, b"abcdefgh0123", 10)),
+        "client_secret = my-app-client-secret-name".to_string(),
+        // a vendor prefix with the wrong shape: that vendor's rule decides
+        format!("token = \"sk-or-v1-{}\"", synth(34, ALNUM, 30)),
+        // punctuation no issued key carries
+        format!(
+            "api_key = \"{}$%^{}\"",
+            synth(35, ALNUM, 12),
+            synth(36, ALNUM, 12)
+        ),
+    ] {
+        assert!(types(&text).is_empty(), "{text:?}: {:?}", types(&text));
+    }
+}
+
+#[test]
+fn filler_in_a_random_key_does_not_make_it_a_placeholder() {
+    let key = format!("{}fake{}", synth(37, ALNUM, 16), synth(38, ALNUM, 16));
+    let text = format!("API_KEY={key}");
+    let start = text.find(&key).unwrap();
+    assert_eq!(
+        types(&text),
+        vec![("GENERIC_SECRET".to_string(), start..start + key.len())]
+    );
+    for text in [
+        "API_KEY=fake1fake2fake3fake",
+        "token = sk_live_0000000000000000000000ab",
+    ] {
+        assert!(types(text).is_empty(), "{text:?}: {:?}", types(text));
+    }
+}
+
+#[test]
+fn a_card_number_inside_a_secret_is_part_of_the_secret() {
+    let value = format!("4111111111111111-{}", synth(39, HEX, 32));
+    let text = format!("client_secret: {value}");
+    let mut s = filter().session();
+    let findings = s.screen_prompt(&text).findings;
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].kind, Kind::Secret);
+    assert_eq!(&text[findings[0].span.clone()], value);
+}
+
+#[test]
 fn provider_rule_wins_over_generic() {
     let token = format!("sk_live_{}", synth(31, ALNUM, 32));
     let got = types(&format!("STRIPE_API_KEY={token}"));

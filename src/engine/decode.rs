@@ -128,7 +128,7 @@ fn b64val(c: u8) -> Option<u32> {
 
 /// Decodes standard or URL-safe base64, padding optional. Runs that are
 /// all letters or all digits are words or numbers, not encodings.
-fn base64(run: &[u8]) -> Option<String> {
+pub(crate) fn base64(run: &[u8]) -> Option<String> {
     let body = match run.iter().position(|&c| c == b'=') {
         Some(p)
             if run[p..].iter().all(|&c| c == b'=') && run.len() - p <= 2 =>

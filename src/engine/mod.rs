@@ -219,12 +219,22 @@ fn next_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The compiled rule set.
-#[derive(Debug)]
 pub(crate) struct Engine {
     rules: Vec<Rule>,
     prefilter: Prefilter,
     context: ContextIndex,
     stopwords: aho_corasick::AhoCorasick,
+}
+
+/// Rules only: the automata's state tables are large and say nothing a
+/// reader needs (and their state numbers look like the digits a test
+/// checks Debug output for).
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("rules", &self.rules.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Engine {
@@ -233,7 +243,11 @@ impl Engine {
         let context = ContextIndex::new(&rules);
         let stopwords = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(crate::rules::secrets::STOPWORDS)
+            .build(
+                crate::rules::secrets::STOPWORDS
+                    .iter()
+                    .chain(crate::rules::secrets::FILLERS),
+            )
             .expect("static stopwords are valid");
         Engine { rules, prefilter, context, stopwords }
     }
@@ -445,6 +459,31 @@ impl Engine {
         }
     }
 
+    /// A placeholder marker, a typed run ("12345678", "abcdefgh"), or
+    /// filler ("fake") around a rest that is not random on its own.
+    fn is_placeholder(&self, value: &str) -> bool {
+        if validate::has_sequential_run(value.as_bytes(), 8) {
+            return true;
+        }
+        let markers = crate::rules::secrets::STOPWORDS.len();
+        let mut rest = Vec::with_capacity(value.len());
+        let mut last = 0;
+        let mut filler = false;
+        for m in self.stopwords.find_iter(value) {
+            if m.pattern().as_usize() < markers {
+                return true;
+            }
+            filler = true;
+            rest.extend_from_slice(&value.as_bytes()[last..m.start()]);
+            last = m.end();
+        }
+        if !filler {
+            return false;
+        }
+        rest.extend_from_slice(&value.as_bytes()[last..]);
+        !validate::looks_random(&rest)
+    }
+
     fn consider(
         &self,
         text: &str,
@@ -477,7 +516,7 @@ impl Engine {
         {
             return;
         }
-        if rule.kind == Kind::Secret && self.stopwords.is_match(value) {
+        if rule.kind == Kind::Secret && self.is_placeholder(value) {
             return;
         }
         out.push(Detection { rule: index, span, score: rule.score });

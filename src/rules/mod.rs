@@ -87,6 +87,12 @@ pub(crate) enum Validator {
     /// bytes with a digit and a letter, or 20+ bytes of mixed case without
     /// dots.
     Token,
+    /// `Token`, for generic assignments: also not a hex string with one or
+    /// two letters from outside hex (a hand-edited digest), a host name, or
+    /// a JWT whose header does not decode (`validate::generic_token`).
+    GenericToken,
+    /// `Token`, and the first segment decodes to a JOSE header.
+    Jwt,
 }
 
 impl Validator {
