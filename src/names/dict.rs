@@ -44,13 +44,23 @@ pub(crate) fn lists() -> &'static Lists {
 pub(crate) struct WordList {
     text: &'static str,
     index: OnceLock<Box<[u32]>>,
+    /// Bit set of hashed last-two-byte pairs of the entries: most words
+    /// end in no listed ending, and this says so without a lookup.
+    tails: OnceLock<[u64; 16]>,
+}
+
+fn tail_bit(pair: &[u8]) -> usize {
+    match pair {
+        [a, b] => (usize::from(*a) * 31 + usize::from(*b)) & 1023,
+        _ => 0,
+    }
 }
 
 const EMPTY_SLOT: u32 = u32::MAX;
 
 impl WordList {
     pub(crate) const fn new(text: &'static str) -> WordList {
-        WordList { text, index: OnceLock::new() }
+        WordList { text, index: OnceLock::new(), tails: OnceLock::new() }
     }
 
     #[inline(always)]
@@ -70,6 +80,21 @@ impl WordList {
             }
             index
         })
+    }
+
+    /// Whether some entry ends with the two bytes `pair` (or may).
+    fn may_end_with(&self, pair: &[u8]) -> bool {
+        let tails = self.tails.get_or_init(|| {
+            let mut bits = [0u64; 16];
+            for (_, line) in self.lines() {
+                let b = line.as_bytes();
+                let bit = tail_bit(&b[b.len().saturating_sub(2)..]);
+                bits[bit / 64] |= 1 << (bit % 64);
+            }
+            bits
+        });
+        let bit = tail_bit(pair);
+        tails[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// (byte offset, line) of every entry.
@@ -211,6 +236,10 @@ pub(crate) fn ending_in(
     key: &str,
     min_rest: impl Fn(usize) -> usize,
 ) -> bool {
+    let b = key.as_bytes();
+    if b.len() < 3 || !list.may_end_with(&b[b.len() - 2..]) {
+        return false;
+    }
     (3..=9usize.min(key.len())).any(|n| {
         let cut = key.len() - n;
         key.is_char_boundary(cut)
