@@ -223,16 +223,21 @@ fn tok(
     let s = text.get(start..end).unwrap_or("");
     let (mut cap, mut upper, mut key) = (false, false, String::new());
     if kind == Kind::Word && s.is_ascii() {
+        // One pass: case facts and the key (letters lowercased, `-` kept).
         let b = s.as_bytes();
         cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        upper = letters >= 2 && !b.iter().any(u8::is_ascii_lowercase);
-        let folded: Vec<u8> = b
-            .iter()
-            .filter(|c| c.is_ascii_alphabetic() || **c == b'-')
-            .map(u8::to_ascii_lowercase)
-            .collect();
-        key = String::from_utf8(folded).unwrap_or_default();
+        key.reserve(b.len());
+        let (mut letters, mut any_lower) = (0, false);
+        for &c in b {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                any_lower |= c.is_ascii_lowercase();
+                key.push(char::from(c.to_ascii_lowercase()));
+            } else if c == b'-' {
+                key.push('-');
+            }
+        }
+        upper = letters >= 2 && !any_lower;
     } else if kind == Kind::Word {
         cap = s.chars().next().is_some_and(char::is_uppercase);
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
