@@ -132,9 +132,8 @@ pub(crate) struct Key {
 }
 
 impl Key {
-    pub(crate) fn new(text: String) -> Key {
-        let hash = hash(text.as_bytes());
-        Key { text, hash }
+    pub(crate) fn new(text: &str) -> Key {
+        Key { text: text.to_string(), hash: hash(text.as_bytes()) }
     }
     pub(crate) fn as_str(&self) -> &str {
         &self.text
@@ -189,7 +188,7 @@ impl<T: Lookup> Lookup for &T {
 
 impl Lookup for Key {
     fn text(&self) -> &str {
-        &self.text
+        self.as_str()
     }
     fn hash(&self) -> Option<usize> {
         self.hash

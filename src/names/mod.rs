@@ -102,7 +102,9 @@ fn nx(text: &str, i: usize) -> usize {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
+    // About one token per five bytes of prose.
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut scratch = String::new();
     let n = text.len();
     let mut i = 0;
     let mut nl = false;
@@ -149,10 +151,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             {
                 e -= 1;
             }
-            out.push(tok(text, i, e, Kind::Opaque, nl, sp));
+            out.push(tok(text, i, e, Kind::Opaque, nl, sp, &mut scratch));
             for k in e..j {
                 let p = text.as_bytes()[k] as char;
-                out.push(tok(text, k, k + 1, Kind::Punct(p), false, false));
+                out.push(tok(
+                    text,
+                    k,
+                    k + 1,
+                    Kind::Punct(p),
+                    false,
+                    false,
+                    &mut scratch,
+                ));
             }
             nl = false;
             sp = false;
@@ -205,7 +215,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             i = nx(text, i);
             kind = Kind::Punct(c);
         }
-        out.push(tok(text, start, i, kind, nl, sp));
+        out.push(tok(text, start, i, kind, nl, sp, &mut scratch));
         nl = false;
         sp = false;
     }
@@ -219,9 +229,11 @@ fn tok(
     kind: Kind,
     nl: bool,
     sp: bool,
+    key: &mut String,
 ) -> Tok {
     let s = text.get(start..end).unwrap_or("");
-    let (mut cap, mut upper, mut key) = (false, false, String::new());
+    let (mut cap, mut upper) = (false, false);
+    key.clear();
     if kind == Kind::Word && s.is_ascii() {
         // One pass: case facts and the key (letters lowercased, `-` kept).
         let b = s.as_bytes();
@@ -242,7 +254,7 @@ fn tok(
         cap = s.chars().next().is_some_and(char::is_uppercase);
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
         upper = letters >= 2 && !s.chars().any(char::is_lowercase);
-        dict::fold_into(s, &mut key);
+        dict::fold_into(s, key);
     }
     Tok { start, end, kind, nl, sp, cap, upper, key: dict::Key::new(key) }
 }
