@@ -43,7 +43,8 @@ pub(crate) fn lists() -> &'static Lists {
 /// `#` are comments.
 pub(crate) struct WordList {
     text: &'static str,
-    index: OnceLock<Box<[u32]>>,
+    /// Slots of `line start | line hash << 32`, half full.
+    index: OnceLock<Box<[u64]>>,
     /// Bit set of hashed last-two-byte pairs of the entries: most words
     /// end in no listed ending, and this says so without a lookup.
     tails: OnceLock<[u64; 16]>,
@@ -56,7 +57,7 @@ fn tail_bit(pair: &[u8]) -> usize {
     }
 }
 
-const EMPTY_SLOT: u32 = u32::MAX;
+const EMPTY_SLOT: u64 = u64::MAX;
 
 impl WordList {
     pub(crate) const fn new(text: &'static str) -> WordList {
@@ -64,19 +65,20 @@ impl WordList {
     }
 
     #[inline(always)]
-    fn index(&self) -> &[u32] {
+    fn index(&self) -> &[u64] {
         self.index.get_or_init(|| {
             let lines = self.lines().count();
             let slots = (lines * 2).max(8).next_power_of_two();
             let mut index = vec![EMPTY_SLOT; slots].into_boxed_slice();
             let mask = slots - 1;
             for (start, line) in self.lines() {
-                let mut h = hash(line.as_bytes()).unwrap_or(0) & mask;
+                let full = hash(line.as_bytes()).unwrap_or(0);
+                let mut h = full & mask;
                 while index[h] != EMPTY_SLOT {
                     h = (h + 1) & mask;
                 }
-                // Word lists are a few KB: offsets always fit.
-                index[h] = start as u32;
+                // Word lists are a few KB: offsets fit in 32 bits.
+                index[h] = start as u64 | (full as u64) << 32;
             }
             index
         })
@@ -211,13 +213,19 @@ pub(crate) fn find(
     let index = list.index();
     let mask = index.len() - 1;
     let text = list.text;
+    let full = h as u64 & 0xFFFF_FFFF;
     let mut h = h & mask;
     loop {
-        let start = *index.get(h)?;
-        if start == EMPTY_SLOT {
+        let slot = *index.get(h)?;
+        if slot == EMPTY_SLOT {
             return None;
         }
-        let start = start as usize;
+        // Most probes end here: a different hash, no text compare.
+        if slot >> 32 != full {
+            h = (h + 1) & mask;
+            continue;
+        }
+        let start = (slot & 0xFFFF_FFFF) as usize;
         let end = start + key.len();
         if text.get(start..end) == Some(key)
             && text.as_bytes().get(end).is_none_or(|&b| b == b'\n')
