@@ -1,6 +1,7 @@
 //! Compact word lists: one `include_str!` data file per list, looked up
 //! through a hash index built on first use.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 static GIVEN: WordList = WordList::new(include_str!("data/given.txt"));
@@ -126,30 +127,32 @@ fn hash(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A token's folded text with its hash, computed once: every word is
-/// looked up in several lists, several times.
+/// looked up in several lists, several times. Lowercase words are their
+/// own key and are borrowed from the text.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Key {
-    text: String,
+pub(crate) struct Key<'a> {
+    text: Cow<'a, str>,
     hash: Option<usize>,
 }
 
-impl Key {
-    pub(crate) fn new(text: &str) -> Key {
-        Key { text: text.to_string(), hash: hash(text.as_bytes()) }
+impl<'a> Key<'a> {
+    pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
+        let hash = hash(text.as_bytes());
+        Key { text, hash }
     }
     pub(crate) fn as_str(&self) -> &str {
         &self.text
     }
 }
 
-impl std::ops::Deref for Key {
+impl std::ops::Deref for Key<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         &self.text
     }
 }
 
-impl PartialEq<&str> for Key {
+impl PartialEq<&str> for Key<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.text == *other
     }
@@ -188,7 +191,7 @@ impl<T: Lookup> Lookup for &T {
     }
 }
 
-impl Lookup for Key {
+impl Lookup for Key<'_> {
     fn text(&self) -> &str {
         self.as_str()
     }

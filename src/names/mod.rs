@@ -14,6 +14,7 @@ mod dict;
 mod person;
 mod place;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One dictionary/grammar detection.
@@ -42,7 +43,7 @@ pub(crate) enum Kind {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -55,10 +56,10 @@ pub(crate) struct Tok {
     /// Every letter is uppercase and there are at least two (words only).
     pub upper: bool,
     /// Lowercase ASCII folding of a word (empty for other kinds).
-    pub key: dict::Key,
+    pub key: dict::Key<'a>,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -101,7 +102,7 @@ fn nx(text: &str, i: usize) -> usize {
     i + ch(text, i).len_utf8()
 }
 
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     // About one token per five bytes of prose.
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
     let mut scratch = String::new();
@@ -222,15 +223,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-fn tok(
-    text: &str,
+fn tok<'a>(
+    text: &'a str,
     start: usize,
     end: usize,
     kind: Kind,
     nl: bool,
     sp: bool,
     key: &mut String,
-) -> Tok {
+) -> Tok<'a> {
     let s = text.get(start..end).unwrap_or("");
     let (mut cap, mut upper) = (false, false);
     key.clear();
@@ -256,6 +257,13 @@ fn tok(
         upper = letters >= 2 && !s.chars().any(char::is_lowercase);
         dict::fold_into(s, key);
     }
+    let key = if kind == Kind::Word && key.as_str() == s {
+        Cow::Borrowed(s)
+    } else if key.is_empty() {
+        Cow::Borrowed("")
+    } else {
+        Cow::Owned(key.clone())
+    };
     Tok { start, end, kind, nl, sp, cap, upper, key: dict::Key::new(key) }
 }
 
