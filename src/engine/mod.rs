@@ -47,6 +47,8 @@ pub(crate) struct Rule {
     anchored: OnceLock<Option<Regex>>,
     /// Length bound, digit floor, first bytes: see `syntax`.
     pub facts: syntax::Facts,
+    /// `syntax::next_bytes`, on first use.
+    next: OnceLock<Vec<syntax::ByteSet>>,
     pub group: usize,
     pub validator: Validator,
     pub min_entropy: f32,
@@ -82,6 +84,7 @@ impl Rule {
             regex: OnceLock::new(),
             anchored: OnceLock::new(),
             facts: syntax::facts(def.pattern),
+            next: OnceLock::new(),
             group: def.group,
             validator: def.validator,
             min_entropy: def.min_entropy,
@@ -130,6 +133,7 @@ impl Rule {
             regex: cell,
             anchored: OnceLock::new(),
             facts: syntax::facts(pattern),
+            next: OnceLock::new(),
             group,
             validator,
             min_entropy: 0.0,
@@ -159,6 +163,10 @@ impl Rule {
                 .ok()
             })
             .as_ref()
+    }
+
+    fn next_bytes(&self) -> &[syntax::ByteSet] {
+        self.next.get_or_init(|| syntax::next_bytes(&self.pattern))
     }
 
     /// Longest possible match in bytes; `None` when unbounded.
@@ -358,6 +366,7 @@ impl Engine {
         let Some(max_len) = rule.facts.max_len else { return };
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let next = rule.next_bytes();
         let mut p = window.start;
         while p < window.end {
             let b = bytes[p];
@@ -367,7 +376,7 @@ impl Engine {
             let boundary_ok =
                 !rule.facts.starts_with_boundary || prev_word != is_word(b);
             let next_ok = || {
-                rule.facts.next.iter().enumerate().all(|(j, set)| {
+                next.iter().enumerate().all(|(j, set)| {
                     bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
                 })
             };

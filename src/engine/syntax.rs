@@ -23,11 +23,6 @@ pub(crate) struct Facts {
     pub first: Box<[bool; 256]>,
     /// The pattern can match the empty string (or this reader is unsure).
     pub nullable: bool,
-    /// `next[j]`: a match may hold byte `b` at offset `j + 1`. Only the
-    /// offsets every match reaches (at most [`PREFIX_BYTES`] - 1), so a
-    /// position whose next bytes are outside these sets cannot start a
-    /// match: the engine skips it without running the regex.
-    pub next: Vec<ByteSet>,
     /// The pattern begins with `\b` (after leading flag groups).
     pub starts_with_boundary: bool,
     /// Starts with `^`/`\A`, or uses multi-line mode: anchored search at an
@@ -65,7 +60,6 @@ pub(crate) fn facts(pattern: &str) -> Facts {
             max_len: None,
             min_digits: 0,
             first: Box::new([true; 256]),
-            next: Vec::new(),
             nullable: true,
             starts_with_boundary: false,
             needs_scan: true,
@@ -75,20 +69,34 @@ pub(crate) fn facts(pattern: &str) -> Facts {
     let nullable = first_set(&node, &mut first_bytes);
     let first = Box::new(std::array::from_fn(|b| first_bytes.contains(b as u8)));
     let lead = leading(&node);
-    let prefix = prefix(&node);
-    let next = (1..PREFIX_BYTES)
-        .take_while(|&j| !prefix.ends[1..=j].contains(&true))
-        .map(|j| prefix.at[j])
-        .collect();
     Facts {
         max_len: max_len(&node),
         min_digits: min_digits(&node),
         first,
-        next,
         nullable,
         starts_with_boundary: lead == Some('b'),
         needs_scan: p.multi_line || matches!(lead, Some('^') | Some('A')),
     }
+}
+
+/// `next[j]`: the bytes a match may hold at offset `j + 1`, for the
+/// offsets every match reaches (at most [`PREFIX_BYTES`] - 1). A position
+/// whose following bytes fall outside these sets cannot start a match, so
+/// the engine skips it without running the regex. Computed on a rule's
+/// first use (it costs more than the other facts, and most rules of a
+/// filter never run).
+pub(crate) fn next_bytes(pattern: &str) -> Vec<ByteSet> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut p = Parser { chars: &chars, pos: 0, ci: false, multi_line: false };
+    let node = match p.alt() {
+        Some(n) if p.pos == chars.len() => n,
+        _ => return Vec::new(),
+    };
+    let prefix = prefix(&node);
+    (1..PREFIX_BYTES)
+        .take_while(|&j| !prefix.ends[1..=j].contains(&true))
+        .map(|j| prefix.at[j])
+        .collect()
 }
 
 fn max_len(n: &Node) -> Option<usize> {
@@ -163,7 +171,7 @@ impl ByteSet {
 }
 
 /// How many leading bytes of a match [`Prefix`] describes.
-pub(crate) const PREFIX_BYTES: usize = 3;
+pub(crate) const PREFIX_BYTES: usize = 8;
 
 /// The first [`PREFIX_BYTES`] bytes of a pattern's matches: `at[j]` holds
 /// the bytes at offset `j` of matches longer than `j`; `ends[m]` says some
@@ -647,7 +655,7 @@ fn word_bytes() -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::facts;
+    use super::{facts, next_bytes, PREFIX_BYTES};
 
     #[test]
     fn max_len_bounds() {
@@ -698,27 +706,32 @@ mod tests {
     }
 
     #[test]
-    fn next_bytes() {
-        let mac = facts(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b");
-        assert_eq!(mac.next.len(), 2);
-        assert!(mac.next[0].contains(b'c') && !mac.next[0].contains(b'x'));
-        assert!(mac.next[1].contains(b':') && !mac.next[1].contains(b'a'));
+    fn next_byte_sets() {
+        let mac = next_bytes(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b");
+        assert!(mac.len() >= 2);
+        assert!(mac[0].contains(b'c') && !mac[0].contains(b'x'));
+        assert!(mac[1].contains(b':') && !mac[1].contains(b'a'));
         // An optional part widens the set; a possible end stops it.
-        let opt = facts(r"ab?c");
-        assert!(opt.next[0].contains(b'b') && opt.next[0].contains(b'c'));
-        assert_eq!(opt.next.len(), 1, "a match may end after `ac`");
-        assert!(facts(r"a|bcd").next.is_empty());
+        let opt = next_bytes(r"ab?c");
+        assert!(opt[0].contains(b'b') && opt[0].contains(b'c'));
+        assert_eq!(opt.len(), 1, "a match may end after `ac`");
+        assert!(next_bytes(r"a|bcd").is_empty());
         // A repeated group that may be empty.
-        let rep = facts(r"x(?:y?){3}z");
-        assert!(rep.next[0].contains(b'y') && rep.next[0].contains(b'z'));
-        assert_eq!(rep.next.len(), 1, "`xz` is a match");
-        let long = facts(r"x(?:y?){3}zz");
-        assert!(long.next[1].contains(b'y') && long.next[1].contains(b'z'));
+        let rep = next_bytes(r"x(?:y?){3}z");
+        assert!(rep[0].contains(b'y') && rep[0].contains(b'z'));
+        assert_eq!(rep.len(), 1, "`xz` is a match");
+        let long = next_bytes(r"x(?:y?){3}zz");
+        assert!(long[1].contains(b'y') && long[1].contains(b'z'));
         // Multi-byte chars: continuation bytes follow their lead byte.
-        let cjk = facts(r"名[a-z]");
-        assert!(cjk.next[0].contains(0x90) && !cjk.next[0].contains(b'a'));
-        assert!(cjk.next[1].contains(0x8D));
-        let class = facts(r"[aé]x");
-        assert!(class.next[0].contains(b'x') && class.next[0].contains(0xA9));
+        let cjk = next_bytes(r"名[a-z]");
+        assert!(cjk[0].contains(0x90) && !cjk[0].contains(b'a'));
+        assert!(cjk[1].contains(0x8D));
+        let class = next_bytes(r"[aé]x");
+        assert!(class[0].contains(b'x') && class[0].contains(0xA9));
+        // Offsets past the third: a fixed-width pattern is checked up to
+        // PREFIX_BYTES - 1 bytes ahead.
+        let iban = next_bytes(r"[A-Z]{2}\d{2}[A-Z0-9]{4}");
+        assert_eq!(iban.len(), PREFIX_BYTES - 1);
+        assert!(iban[1].contains(b'7') && !iban[1].contains(b'E'));
     }
 }
