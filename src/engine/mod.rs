@@ -161,6 +161,15 @@ impl Rule {
             .as_ref()
     }
 
+    /// Scored below the default threshold, and its keywords are its
+    /// context words: it runs only where one occurs, and a match counts
+    /// only with one near it (see `ContextIndex::boost`).
+    pub(crate) fn context_only(&self) -> bool {
+        self.score < 0.5
+            && !self.context.is_empty()
+            && self.keywords == self.context
+    }
+
     /// Longest possible match in bytes; `None` when unbounded.
     pub(crate) fn max_len(&self) -> Option<usize> {
         self.facts.max_len
@@ -219,12 +228,21 @@ fn next_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The compiled rule set.
-#[derive(Debug)]
 pub(crate) struct Engine {
     rules: Vec<Rule>,
     prefilter: Prefilter,
     context: ContextIndex,
     stopwords: aho_corasick::AhoCorasick,
+}
+
+// Not derived: the automata's dumps are megabytes of state numbers, which
+// say nothing useful and can spell any digit string a test looks for.
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("rules", &self.rules.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Engine {
