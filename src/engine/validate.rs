@@ -411,6 +411,7 @@ fn pii_check(v: Validator, s: &str) -> bool {
         Validator::SgUen => sg_uen(s),
         Validator::ThTnin => th_tnin(s),
         Validator::TrPlate => tr_plate(s),
+        Validator::TrPhone => tr_phone(s),
         Validator::TrTckn => tr_tckn(s),
         Validator::UkDriving => uk_driving(s),
         Validator::UkNhs => uk_nhs(s),
@@ -1224,6 +1225,33 @@ pub(crate) fn tr_plate(s: &str) -> bool {
         && (1..=3).contains(&letters)
         && (2..=4).contains(&digits_n)
         && a[2 + letters..].iter().all(u8::is_ascii_digit)
+}
+
+/// Turkish phone number (BTK national plan): ten digits after +90 or the
+/// trunk 0, starting with a geographic area code, a mobile prefix (50x,
+/// 53x-55x, 561) or 850 (VoIP). "0306 999 0464" has the Turkish shape
+/// but no such area code: it is a UK or an Indian number.
+#[inline(never)]
+pub(crate) fn tr_phone(s: &str) -> bool {
+    const GEOGRAPHIC: &[u16] = &[
+        212, 216, 222, 224, 226, 228, 232, 236, 242, 246, 248, 252, 256, 258,
+        262, 264, 266, 272, 274, 276, 282, 284, 286, 288, 312, 318, 322, 324,
+        326, 328, 332, 338, 342, 344, 346, 348, 352, 354, 356, 358, 362, 364,
+        366, 368, 370, 372, 374, 376, 378, 380, 382, 384, 386, 388, 412, 414,
+        416, 422, 424, 426, 428, 432, 434, 436, 438, 442, 446, 452, 454, 456,
+        458, 462, 464, 466, 472, 474, 476, 478, 482, 484, 486, 488,
+    ];
+    let d = digits(s);
+    let d = match d.len() {
+        10 => &d[..],
+        11 if d[0] == 0 => &d[1..],
+        12 if d[..2] == [9, 0] => &d[2..],
+        _ => return false,
+    };
+    let code = d[..3].iter().fold(0u16, |a, &x| a * 10 + x as u16);
+    let known = GEOGRAPHIC.binary_search(&code).is_ok()
+        || matches!(code, 501 | 505..=507 | 530..=559 | 561 | 850);
+    known && not_placeholder(d) && phone(s)
 }
 
 /// Turkish identity number (TC Kimlik No): two check digits.

@@ -73,6 +73,8 @@ pub(crate) enum Validator {
     SgUen,
     ThTnin,
     TrPlate,
+    /// Turkish phone number: a Turkish area code or mobile prefix.
+    TrPhone,
     TrTckn,
     UkDriving,
     UkNhs,
@@ -162,6 +164,7 @@ impl Validator {
         ("sg_uen", Validator::SgUen),
         ("th_tnin", Validator::ThTnin),
         ("tr_plate", Validator::TrPlate),
+        ("tr_phone", Validator::TrPhone),
         ("tr_tckn", Validator::TrTckn),
         ("uk_driving", Validator::UkDriving),
         ("uk_nhs", Validator::UkNhs),

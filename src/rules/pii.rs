@@ -85,6 +85,11 @@ const PHONE_CONTEXT: &[&str] = &[
     "landline",
 ];
 
+/// Turkish words for a phone number ("cep" is short for cep telefonu,
+/// the mobile; "numara" is number).
+const TR_PHONE_CONTEXT: &[&str] =
+    &["telefon", "telefonu", "cep", "numara", "numaram", "numarasi"];
+
 const DATE_CONTEXT: &[&str] = &[
     "today",
     "date",
@@ -231,25 +236,28 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"(?:\+90[ -]?|\b0[ -]?)(?:\([2-5]\d{2}\)[ .-]?|[2-5]\d{2}[ .-])\d{3}[ .-]?\d{2}[ .-]?\d{2}\b|\+90[2-5]\d{9}\b",
-        validator: Validator::Phone,
+        validator: Validator::TrPhone,
         score: 0.8,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["ara: 0 542 318 27 90", "+90 (216) 318 27 90"],
-        misses: ex!["0 642 318 27 90"],
+        misses: ex!["0 642 318 27 90", "0 306 999 04 64"],
         ..PII
     },
+    // A bare digit run has no Turkish shape: only a Turkish word next to
+    // it says the number is Turkish. Next to an English "phone" the
+    // generic PHONE rules (phone-context) name it.
     RuleDef {
         id: "tr-phone-bare",
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"\b0[2-5]\d{9}\b",
-        validator: Validator::NotPlaceholder,
+        validator: Validator::TrPhone,
         score: 0.55,
-        context: PHONE_CONTEXT,
+        context: TR_PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["05423182790"],
-        misses: ex!["06423182790", "order 05423182790"],
+        misses: ex!["06423182790", "order 05423182790", "03069990464"],
         ..PII
     },
     RuleDef {
@@ -257,12 +265,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"\b[2-5]\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}\b",
-        validator: Validator::Phone,
+        validator: Validator::TrPhone,
         score: 0.7,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["cep 542 318 27 90"],
-        misses: ex!["742 318 27 90"],
+        misses: ex!["742 318 27 90", "345 606 00 86"],
         ..PII
     },
     RuleDef {
@@ -270,12 +278,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"\b5[0-5]\d{8}\b",
-        validator: Validator::NotPlaceholder,
+        validator: Validator::TrPhone,
         score: 0.5,
-        context: PHONE_CONTEXT,
+        context: TR_PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["5423182790"],
-        misses: ex!["5623182790", "order 5423182790"],
+        misses: ex!["5623182790", "order 5423182790", "5084128121"],
         ..PII
     },
     RuleDef {
@@ -283,14 +291,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         // Context-only (score < 0.5): runs only where a context
         // word occurs.
-        keywords: PHONE_CONTEXT,
+        keywords: TR_PHONE_CONTEXT,
         pattern: r"\b[2-4]\d{9}\b",
-        validator: Validator::NotPlaceholder,
+        validator: Validator::TrPhone,
         score: 0.4,
-        context: PHONE_CONTEXT,
+        context: TR_PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["telefon 2163182790"],
-        misses: ex!["2163182790"],
+        misses: ex!["2163182790", "telefon 3772719125"],
         ..PII
     },
     RuleDef {
