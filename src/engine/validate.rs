@@ -538,11 +538,16 @@ pub(crate) fn au_medicare(s: &str) -> bool {
 }
 
 /// Payment card: Luhn, consistent separators, an issuer prefix (2-6, or
-/// 1 for 15-digit UATP cards).
+/// 1 for 15-digit UATP cards). Twelve digits only for Maestro (issuer
+/// ranges 50 and 56-69), the one brand issued that short.
 #[inline(never)]
 pub(crate) fn credit_card(s: &str) -> bool {
     let d = digits(s);
-    luhn(s)
+    let maestro_12 = d.len() == 12
+        && (d[..2] == [5, 0] || (56..=69).contains(&(d[0] * 10 + d[1])))
+        && not_same(&d)
+        && luhn_digits(&d);
+    (maestro_12 || luhn(s))
         && same_separators(s)
         && ((2..=6).contains(&d[0]) || (d[0] == 1 && d.len() == 15))
 }
@@ -1556,6 +1561,10 @@ mod pii_tests {
         assert!(check(Validator::PhoneNanp, "(415) 555-0132"));
         assert!(!check(Validator::PhoneNanp, "(115) 555-0132"));
         assert!(!check(Validator::PhoneNanp, "91-415-555-0132"));
+        // Maestro is the one brand issued with twelve digits.
+        assert!(check(Validator::CreditCard, "6759 9458 0735"));
+        assert!(!check(Validator::CreditCard, "4111 1111 1111"));
+        assert!(!check(Validator::CreditCard, "4999 9458 0739"));
     }
 
     #[test]

@@ -85,6 +85,17 @@ const PHONE_CONTEXT: &[&str] = &[
     "landline",
 ];
 
+const CARD_CONTEXT: &[&str] = &[
+    "card",
+    "credit",
+    "debit",
+    "visa",
+    "mastercard",
+    "maestro",
+    "amex",
+    "payment",
+];
+
 /// Turkish words for a phone number ("cep" is short for cep telefonu,
 /// the mobile; "numara" is number).
 const TR_PHONE_CONTEXT: &[&str] =
@@ -305,17 +316,47 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "credit-card",
         type_name: "CREDIT_CARD",
         keywords: DIGITS,
-        pattern: r"\b(?:\d[ -]?){12,18}\d\b",
+        pattern: r"\b(?:\d[ .-]?){12,18}\d\b",
         validator: Validator::CreditCard,
         score: 0.9,
-        context: &["card", "credit", "visa", "mastercard", "amex", "payment"],
+        context: CARD_CONTEXT,
         anti_context: NOT_PII,
-        hits: ex!["card 4111 1111 1111 1111 exp 12/29", "4539148803436467"],
+        hits: ex![
+            "card 4111 1111 1111 1111 exp 12/29",
+            "4539148803436467",
+            "4111-1111-1111-1111",
+            "4111.1111.1111.1111",
+            "amex 3782 822463 10005",
+        ],
         misses: ex![
             "4111 1111 1111 1112",
             "1234567890123",
             "4111-1111 1111-1111",
             "order 4539148803436467",
+        ],
+        ..PII
+    },
+    RuleDef {
+        // Twelve-digit cards are Maestro only (the validator checks the
+        // issuer range); twelve digits are common enough elsewhere
+        // (Aadhaar, account numbers) to want a card word nearby.
+        id: "credit-card-12",
+        type_name: "CREDIT_CARD",
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: CARD_CONTEXT,
+        pattern: r"\b\d{4}[ .-]?\d{4}[ .-]?\d{4}\b",
+        validator: Validator::CreditCard,
+        score: 0.45,
+        context: CARD_CONTEXT,
+        anti_context: NOT_PII,
+        hits: ex!["card 6759 9458 0735", "maestro 501894580734"],
+        misses: ex![
+            "501894580734",
+            "card 4111 1111 1111",
+            "card 5018 9458 0735",
+            "card 6759-9458 0735",
+            "order 630494580735 card",
         ],
         ..PII
     },
