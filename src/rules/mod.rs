@@ -41,6 +41,10 @@ pub(crate) enum Validator {
     AuMedicare,
     CreditCard,
     PhoneNanp,
+    /// A national phone number with its trunk prefix 0, in groups.
+    PhoneTrunk,
+    /// A Brazilian national number: area code in use, subscriber prefix.
+    PhoneBr,
     PlNip,
     BrCpf,
     BrCnpj,
@@ -132,6 +136,8 @@ impl Validator {
         ("au_medicare", Validator::AuMedicare),
         ("credit_card", Validator::CreditCard),
         ("phone_nanp", Validator::PhoneNanp),
+        ("phone_trunk", Validator::PhoneTrunk),
+        ("phone_br", Validator::PhoneBr),
         ("pl_nip", Validator::PlNip),
         ("br_cpf", Validator::BrCpf),
         ("br_cnpj", Validator::BrCnpj),
