@@ -18,11 +18,19 @@ SEED defaults to 20261122 (the set the detectors were tuned on); use another
 seed for a held-out set.
 """
 import json
+import os
 import random
 import re
 import sys
 
-from faker import Faker
+# Faker's it_IT city list is built from a set, so its order (and the
+# cities drawn) follow Python's string hashing: pin it, or the same seed
+# gives a different file on each run.
+if os.environ.get("PYTHONHASHSEED") != "0":
+    os.environ["PYTHONHASHSEED"] = "0"
+    os.execv(sys.executable, [sys.executable] + sys.argv)
+
+from faker import Faker  # noqa: E402
 
 LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL",
            "sv_SE", "en_IN", "en_CA", "en_AU", "pt_BR"]
@@ -135,10 +143,34 @@ NEGATIVE = [
 ]
 
 
-def gen(fake, locale, rng, tpl):
+# Registered IBAN lengths (SWIFT registry) of the countries Faker draws.
+IBAN_LENGTH = {"GB": 22, "DE": 22, "FR": 27, "ES": 24, "IT": 27, "NL": 18, "PL": 28,
+               "SE": 24, "BR": 29}
+
+
+def gen(fake, locale, rng, tpl, fallback_bank):
     def addr():
         a = fake.address()
         return re.sub(r"\s*\n\s*", ", ", a.strip())
+
+    def phone():
+        # Faker fills "0###..." formats with any digit, so de_DE, nl_NL,
+        # sv_SE and en_IN numbers sometimes start with 00: the international
+        # call prefix there, not a number anyone could dial. Draw again
+        # (Faker's en_US "001-..." is the +1 number after that prefix).
+        v = fake.phone_number()
+        while re.match(r"\(?00", v) and not v.startswith("001-"):
+            v = fake.phone_number()
+        return v
+
+    def iban():
+        # Faker's generic bank provider (en_IN) makes 21-character "GB"
+        # IBANs; a GB IBAN has 22. Those are not IBANs: take one from the
+        # en_GB provider instead.
+        v = fake.iban()
+        if IBAN_LENGTH.get(v[:2]) != len(v):
+            v = fallback_bank.iban()
+        return v
 
     vals = {
         "name": ("PERSON", fake.name),
@@ -148,9 +180,9 @@ def gen(fake, locale, rng, tpl):
         "address": ("ADDRESS", addr),
         "address2": ("ADDRESS", addr),
         "email": ("EMAIL", fake.free_email),
-        "phone": ("PHONE", fake.phone_number),
+        "phone": ("PHONE", phone),
         "cc": ("CREDIT_CARD", fake.credit_card_number),
-        "iban": ("IBAN", fake.iban),
+        "iban": ("IBAN", iban),
         "ssn": ("US_SSN", fake.ssn),
         "company": (None, fake.company),
         "city": (None, fake.city),
@@ -185,6 +217,8 @@ def main():
     rng = random.Random(seed)
     Faker.seed(seed)
     items = []
+    fallback_bank = Faker("en_GB")
+    fallback_bank.seed_instance(seed)
     for loc in LOCALES:
         fake = Faker(loc)
         fake.seed_instance(rng.randrange(1 << 30))
@@ -192,7 +226,7 @@ def main():
         pos = ALT_POSITIVE if alt else POSITIVE + (POSITIVE_US if loc == "en_US" else [])
         for k in range(per):
             tpl = rng.choice(NEGATIVE) if rng.random() < 0.15 else pos[k % len(pos)]
-            items.append(gen(fake, loc, rng, tpl))
+            items.append(gen(fake, loc, rng, tpl, fallback_bank))
     with open(out, "w", encoding="utf-8") as f:
         for it in items:
             f.write(json.dumps(it, ensure_ascii=False) + "\n")

@@ -135,6 +135,45 @@ fn phones_and_lookalikes() {
         "ZA: +27 82 123 4567",
         "my phone: (415) 555-0132",
         "phone 020 7946 0958",
+        // International forms: trunk prefix in parentheses, 00 prefix,
+        // dots, dashes, extensions.
+        "+44 (0)20 7946 0958",
+        "+49(0)30 901820",
+        "+33 (0)1 42 68 53 00",
+        "+31(0)20-1234567",
+        "+46 (0)8 123 456 78",
+        "+61.2.9876.5432",
+        "+1-415-555-0132x816",
+        "0049 30 901820",
+        "001-415-555-0132",
+        // National forms with the trunk prefix, no context word needed.
+        "UK: 020 7946 0958",
+        "UK: (0131) 496 0654",
+        "DE: (030) 901820",
+        "DE: 0151-2345-6789",
+        "FR: 01 42 68 53 00",
+        "FR: 01.42.68.53.00",
+        "NL: (020) 123 4567",
+        "SE: 08-123 456 78",
+        "FI: 040 123 4567",
+        "IN: 022 2345 6789",
+        "AU: (02) 9876 5432",
+        "ZA: 082 123 4567",
+        "KR: 010-1234-5678",
+        "BR: 0800 123 4567",
+        "IT: 06 678 4343",
+        // NANP with extensions and dots.
+        "CA: 416.555.0132",
+        "US: 212-555-0147 ext. 12",
+        "US: (415)555-0132x0343",
+        // Next to a phone word: bare runs and forms without a trunk prefix.
+        "call me on 0142685300",
+        "phone: 512 345 678",
+        "tel. 22 595 13 92",
+        "text me at 11 98456-5666",
+        "SG: call 9123 4567",
+        "ES: llama al telefono 912 345 678",
+        "Regards,\nAna Lopez\n0151 23456789",
     ] {
         assert!(phone(t), "{}", t);
     }
@@ -146,6 +185,26 @@ fn phones_and_lookalikes() {
         "order #48201937",
         "1700000000123",
         "+999 123 4567",
+        // Order numbers, timestamps, versions, hashes, ids next to a phone
+        // word, and numbers outside every plan.
+        "order number 0151 2345678",
+        "call about order 0049 30 901820",
+        "call me on 12.05.2024 14 30",
+        "phone at 2024-01-15T12:30:45Z",
+        "phone version 1.20.3004.5",
+        "call commit 0123456789",
+        "text the hash 1234567890abcdef",
+        "isbn 0-306-40615-2",
+        "0-306-40615-2",
+        "01 02 2024",
+        "+44 (0)20 7946 09",
+        "+1 155 555 0132",
+        "+34 512 345 678",
+        "0049 0 901820",
+        "001-415-055-0132",
+        "account number 0142685300",
+        "invoice (415) 555-0132",
+        "ticket 020 7946 0958",
     ] {
         assert!(!phone(t), "{}", t);
     }

@@ -64,23 +64,49 @@ impl ContextIndex {
         ContextIndex { automaton, owners }
     }
 
+    /// Raises or lowers each detection's score by the words near it, and
+    /// drops detections of context-only rules that have no context word
+    /// near them: such a match is not evidence of anything, and left in
+    /// it could shadow a real finding it overlaps. (Their keywords gate
+    /// them on the whole text, so without this a context word far away
+    /// would decide what a span is.)
     pub(crate) fn boost(
         &self,
         text: &str,
         rules: &[Rule],
-        detections: &mut [Detection],
+        detections: &mut Vec<Detection>,
     ) {
-        let Some(ac) = &self.automaton else { return };
+        let hits = self.hits(text, rules, detections);
+        detections.retain_mut(|d| {
+            let rule = &rules[d.rule];
+            let (plus, minus) = Self::near(&self.owners, text, &hits, d);
+            if minus {
+                d.score = (d.score - PENALTY).max(0.0);
+            } else if plus {
+                d.score = (d.score + BOOST).min(1.0);
+            }
+            plus || !rule.context_only()
+        });
+    }
+
+    /// (start, end, word id) of whole-word context occurrences, in text
+    /// order; empty when no detection's rule uses context words.
+    fn hits(
+        &self,
+        text: &str,
+        rules: &[Rule],
+        detections: &[Detection],
+    ) -> Vec<(usize, usize, usize)> {
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let Some(ac) = &self.automaton else { return hits };
         if !detections.iter().any(|d| {
             let r = &rules[d.rule];
             !r.context.is_empty() || !r.anti_context.is_empty()
         }) {
-            return;
+            return hits;
         }
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        // (start, end, word id) of whole-word occurrences, in text order.
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let (s, e) = (m.start(), m.end());
             let left_ok = s == 0 || !is_word(bytes[s - 1]);
@@ -89,42 +115,43 @@ impl ContextIndex {
                 hits.push((s, e, m.pattern().as_usize()));
             }
         }
-        if hits.is_empty() {
-            return;
-        }
-        for d in detections.iter_mut() {
-            let lo = d.span.start.saturating_sub(WINDOW_BEFORE);
-            let hi = d.span.end.saturating_add(WINDOW_AFTER);
-            let first = hits.partition_point(|h| h.1 <= lo);
-            let (mut plus, mut minus) = (false, false);
-            let rule = d.rule as u32;
-            for h in hits[first..]
-                .iter()
-                .take_while(|h| h.1 <= hi + MAX_WORD)
-                .filter(|h| h.0 < hi)
-                .filter(|h| h.1 <= d.span.start || h.0 >= d.span.end)
-            {
-                // Anti-context counts only before the match with no digit
-                // in between: "order number 4471" describes this number,
-                // while in "card 4111 ... version 1.2" and "version 1.2,
-                // card 4111 ..." the word belongs to another number.
-                let describes = h.1 <= d.span.start
-                    && !bytes[h.1..d.span.start]
-                        .iter()
-                        .any(u8::is_ascii_digit);
-                for &o in &self.owners[h.2] {
-                    if o == rule {
-                        plus = true;
-                    } else if o == rule | ANTI && describes {
-                        minus = true;
-                    }
+        hits
+    }
+
+    /// Whether a context word (`.0`) or a describing anti-context word
+    /// (`.1`) of the detection's rule is near it.
+    fn near(
+        owners: &[Vec<u32>],
+        text: &str,
+        hits: &[(usize, usize, usize)],
+        d: &Detection,
+    ) -> (bool, bool) {
+        let bytes = text.as_bytes();
+        let lo = d.span.start.saturating_sub(WINDOW_BEFORE);
+        let hi = d.span.end.saturating_add(WINDOW_AFTER);
+        let first = hits.partition_point(|h| h.1 <= lo);
+        let (mut plus, mut minus) = (false, false);
+        let rule = d.rule as u32;
+        for h in hits[first..]
+            .iter()
+            .take_while(|h| h.1 <= hi + MAX_WORD)
+            .filter(|h| h.0 < hi)
+            .filter(|h| h.1 <= d.span.start || h.0 >= d.span.end)
+        {
+            // Anti-context counts only before the match with no digit
+            // in between: "order number 4471" describes this number,
+            // while in "card 4111 ... version 1.2" and "version 1.2,
+            // card 4111 ..." the word belongs to another number.
+            let describes = h.1 <= d.span.start
+                && !bytes[h.1..d.span.start].iter().any(u8::is_ascii_digit);
+            for &o in &owners[h.2] {
+                if o == rule {
+                    plus = true;
+                } else if o == rule | ANTI && describes {
+                    minus = true;
                 }
             }
-            if minus {
-                d.score = (d.score - PENALTY).max(0.0);
-            } else if plus {
-                d.score = (d.score + BOOST).min(1.0);
-            }
         }
+        (plus, minus)
     }
 }

@@ -169,6 +169,15 @@ impl Rule {
         self.next.get_or_init(|| syntax::next_bytes(&self.pattern))
     }
 
+    /// Scored below the default threshold, and its keywords are its
+    /// context words: it runs only where one occurs, and a match counts
+    /// only with one near it (see `ContextIndex::boost`).
+    pub(crate) fn context_only(&self) -> bool {
+        self.score < 0.5
+            && !self.context.is_empty()
+            && self.keywords == self.context
+    }
+
     /// Longest possible match in bytes; `None` when unbounded.
     pub(crate) fn max_len(&self) -> Option<usize> {
         self.facts.max_len
@@ -234,9 +243,8 @@ pub(crate) struct Engine {
     stopwords: aho_corasick::AhoCorasick,
 }
 
-/// Rules only: the automata's state tables are large and say nothing a
-/// reader needs (and their state numbers look like the digits a test
-/// checks Debug output for).
+// Not derived: the automata's dumps are megabytes of state numbers, which
+// say nothing useful and can spell any digit string a test looks for.
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Engine")

@@ -41,6 +41,10 @@ pub(crate) enum Validator {
     AuMedicare,
     CreditCard,
     PhoneNanp,
+    /// A national phone number with its trunk prefix 0, in groups.
+    PhoneTrunk,
+    /// A Brazilian national number: area code in use, subscriber prefix.
+    PhoneBr,
     PlNip,
     BrCpf,
     BrCnpj,
@@ -73,6 +77,8 @@ pub(crate) enum Validator {
     SgUen,
     ThTnin,
     TrPlate,
+    /// Turkish phone number: a Turkish area code or mobile prefix.
+    TrPhone,
     TrTckn,
     UkDriving,
     UkNhs,
@@ -136,6 +142,8 @@ impl Validator {
         ("au_medicare", Validator::AuMedicare),
         ("credit_card", Validator::CreditCard),
         ("phone_nanp", Validator::PhoneNanp),
+        ("phone_trunk", Validator::PhoneTrunk),
+        ("phone_br", Validator::PhoneBr),
         ("pl_nip", Validator::PlNip),
         ("br_cpf", Validator::BrCpf),
         ("br_cnpj", Validator::BrCnpj),
@@ -168,6 +176,7 @@ impl Validator {
         ("sg_uen", Validator::SgUen),
         ("th_tnin", Validator::ThTnin),
         ("tr_plate", Validator::TrPlate),
+        ("tr_phone", Validator::TrPhone),
         ("tr_tckn", Validator::TrTckn),
         ("uk_driving", Validator::UkDriving),
         ("uk_nhs", Validator::UkNhs),

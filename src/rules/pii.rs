@@ -30,6 +30,14 @@ macro_rules! ex {
 }
 use crate::report::Kind;
 
+/// An optional phone extension after the number: "x816", "ext. 12",
+/// ", #3". Validators leave it out of the number they check.
+macro_rules! phone_extension {
+    () => {
+        r"(?:,? ?(?:[xX]|[eE]xt\.?|#) ?\d{1,6})?"
+    };
+}
+
 /// Words that say a nearby number is not personal data.
 const NOT_PII: &[&str] = &[
     "order",
@@ -61,29 +69,73 @@ const NOT_PII: &[&str] = &[
     "part",
 ];
 
+/// Words that say a nearby number is a phone number. The first ones are
+/// weak ("account number", "contact id", "cell B2", "reach 10000000
+/// users", "a handy table"): they only raise rules that found a phone
+/// shape.
 const PHONE_CONTEXT: &[&str] = &[
+    "number",
+    "contact",
+    "numero",
+    "numer",
+    "text",
+    "cell",
+    "ring",
+    "reach",
+    "mob",
+    "handy",
+    "portable",
     "phone",
     "call",
+    "called",
+    "calling",
     "tel",
     "telephone",
     "mobile",
-    "cell",
-    "number",
-    "contact",
+    "cellphone",
     "whatsapp",
-    "text",
+    "text me",
+    "texting",
     "fax",
     "sms",
-    "ring",
     "dial",
+    "direct line",
+    "hotline",
+    "helpline",
+    "landline",
+    "regards",
+    "cep",
     "telefon",
     "telefono",
-    "numero",
-    "cep",
+    "telefone",
+    "telefoon",
+    "celular",
+    "cellulare",
+    "movil",
+    "puhelin",
     "gsm",
-    "handy",
-    "landline",
 ];
+
+/// `PHONE_CONTEXT` without its weak words: enough on their own to call a
+/// bare digit run a phone number. A number on the line after a sign-off
+/// ("Regards,\nAna Lopez\n...") is the signature's phone.
+const PHONE_WORDS: &[&str] = PHONE_CONTEXT.split_at(11).1;
+
+const CARD_CONTEXT: &[&str] = &[
+    "card",
+    "credit",
+    "debit",
+    "visa",
+    "mastercard",
+    "maestro",
+    "amex",
+    "payment",
+];
+
+/// Turkish words for a phone number ("cep" is short for cep telefonu,
+/// the mobile; "numara" is number).
+const TR_PHONE_CONTEXT: &[&str] =
+    &["telefon", "telefonu", "cep", "numara", "numaram", "numarasi"];
 
 const DATE_CONTEXT: &[&str] = &[
     "today",
@@ -142,7 +194,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "phone-intl",
         type_name: "PHONE",
         keywords: &["+"],
-        pattern: r"\+[1-9]\d{0,3}(?:[ .-]?\(\d{1,4}\)|[ .-]?\d{1,6}){1,7}\b",
+        // Country code, an optional "(0)" (the trunk prefix, not dialled
+        // from abroad), groups with spaces, dots, dashes or parentheses,
+        // and an optional extension.
+        pattern: concat!(
+            r"\+[1-9]\d{0,3}(?: ?\(0\))?(?:[ .-]?\(\d{1,4}\)|[ .-]?\d{1,6}){1,7}",
+            phone_extension!(),
+            r"\b"
+        ),
         validator: Validator::Phone,
         score: 0.75,
         context: PHONE_CONTEXT,
@@ -152,49 +211,172 @@ pub(crate) static RULES: &[RuleDef] = &[
             "Berlin office: +49 30 901820",
             "+44 (20) 7946 0958 is the desk",
             "whatsapp +5511984565666",
+            "desk +44 (0)20 7946 0958",
+            "+33 (0)1 42 68 53 00",
+            "+31(0)20-1234567",
+            "+1-415-555-0132x816",
+            "+1 415 555 0132 ext. 12",
         ],
-        misses: ex!["+999 123 456", "score +12", "+1 555 01"],
+        misses: ex![
+            "+999 123 456",
+            "score +12",
+            "+1 555 01",
+            "+44 (0)20 7946 09",
+            "+1-415-555-013x816",
+        ],
+        ..PII
+    },
+    RuleDef {
+        // "00" is the international call prefix in most of the world
+        // ("0049 30 901820", "001-415-555-0132").
+        id: "phone-intl-00",
+        type_name: "PHONE",
+        keywords: &["00"],
+        pattern: concat!(
+            r"\b00[1-9]\d{0,3}(?: ?\(0\))?(?:[ .-]?\(\d{1,4}\)|[ .-]?\d{1,6}){1,7}",
+            phone_extension!(),
+            r"\b"
+        ),
+        validator: Validator::Phone,
+        score: 0.6,
+        context: PHONE_CONTEXT,
+        anti_context: NOT_PII,
+        hits: ex!["0049 30 901820", "fax 001-415-555-0132 x12"],
+        misses: ex!["0099 123 456", "001-555-01", "order 0049 30 901820"],
         ..PII
     },
     RuleDef {
         id: "phone-nanp",
         type_name: "PHONE",
         keywords: DIGITS,
-        pattern: r"(?:\b\d{1,3}[-. ])?(?:\(\d{3}\)[ .-]?|\b\d{3}[ .-])\d{3}[ .-]\d{4}\b",
+        pattern: concat!(
+            r"(?:\b\d{1,3}[-. ])?(?:\(\d{3}\)[ .-]?|\b\d{3}[ .-])\d{3}[ .-]\d{4}",
+            phone_extension!(),
+            r"\b"
+        ),
         validator: Validator::PhoneNanp,
         score: 0.6,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
-        hits: ex!["my phone: (415) 555-0132", "ring 212-555-0147 today"],
+        hits: ex![
+            "my phone: (415) 555-0132",
+            "ring 212-555-0147 today",
+            "212-555-0147x5669",
+            "(415)555-0132 ext 7",
+            "1 (415) 555-0132",
+            "415.555.0132",
+        ],
         misses: ex![
             "version 1.2.3",
             "on 2024-01-15",
             "call 44-212-555-0147",
             "order 212-555-0147",
             "(123) 456-7890",
+            "(415) 055-0132",
         ],
         ..PII
     },
     RuleDef {
+        // With its trunk prefix and in groups, a national number is
+        // phone-shaped enough to report without a context word; bare
+        // digit runs are left to `phone-context`.
         id: "phone-national",
         type_name: "PHONE",
-        // Context-only (score < 0.5): runs only where a context
-        // word occurs.
-        keywords: PHONE_CONTEXT,
-        pattern: r"(?:\(0\d{1,4}\)[ .-]?|\b0\d{1,4}[ .-])\(?\d{2,5}\)?(?:[ .-]?\d{2,5}){0,3}\b",
-        validator: Validator::Phone,
-        score: 0.45,
+        keywords: &["0"],
+        pattern: concat!(
+            r"(?:\(0\d{1,4}\)[ .-]?|\b0\d{1,4}[ .-])\(?\d{2,5}\)?(?:[ .-]?\d{2,5}){0,3}",
+            phone_extension!(),
+            r"\b"
+        ),
+        validator: Validator::PhoneTrunk,
+        score: 0.5,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex![
             "my number is 030 901820 77",
             "Tel. 020 7946 0958",
             "mobile: 0151-2345-6789",
+            "030 901820 77",
+            "(0131) 496 0654",
+            "01632 960 549",
+            "04 20 56 79 29",
+            "(06730) 46952",
+            "08-741 638 02",
+            "(0283)-354561",
+            "(07).7275.6696",
         ],
         misses: ex![
-            "030 901820 77",
             "order number 030 901820 77",
-            "01.02.2024"
+            "01.02.2024",
+            "isbn 0-306-40615-2",
+            "0-306-40615-2",
+            "0 12 34",
+            "00 12 34 56 78",
+            "01 02 2024",
+            "ssn 078-05-1120",
+        ],
+        ..PII
+    },
+    RuleDef {
+        // Brazil writes national numbers as area code and subscriber with
+        // a dash in the subscriber: (11) 98456-5666, 62 3675-5047.
+        id: "phone-br",
+        type_name: "PHONE",
+        keywords: &["-"],
+        pattern: concat!(
+            r"(?:\(\d{2}\) ?|\b\d{2} )\d{4,5}-\d{4}",
+            phone_extension!(),
+            r"\b"
+        ),
+        validator: Validator::PhoneBr,
+        score: 0.5,
+        context: PHONE_CONTEXT,
+        anti_context: NOT_PII,
+        hits: ex!["(11) 98412-5666", "ligue 62 3675-5047", "21 2736-4190"],
+        misses: ex![
+            "21 2019-2020",
+            "20 3675-5047",
+            "11 1234-5678",
+            "order 62 3675-5047",
+        ],
+        ..PII
+    },
+    RuleDef {
+        // Any phone-shaped run of 7 to 15 digits next to a word that says
+        // it is a phone number: bare national numbers (0491085988),
+        // numbers without a trunk prefix (725 906 209, 62 3675-5047) and
+        // numbers outside the numbering plan the strict rules check.
+        id: "phone-context",
+        type_name: "PHONE",
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs. Not "number" or "contact": "account number".
+        keywords: PHONE_WORDS,
+        pattern: concat!(
+            r"(?:\(\d{1,5}\)[ .-]?|\b\d{1,4}[ .-]?\(\d{1,5}\)[ .-]?|\b)\d(?:[ .-]?\d){5,14}",
+            phone_extension!(),
+            r"\b"
+        ),
+        validator: Validator::Phone,
+        // Below the country rules' bare forms (tr-landline-bare): a
+        // number that fits a country's plan keeps that country's type.
+        score: 0.4,
+        context: PHONE_WORDS,
+        anti_context: NOT_PII,
+        hits: ex![
+            "call her at 0491085988",
+            "phone: 725 906 209",
+            "Text me at 62 3675-5047",
+            "tel. 1 (572) 125-2802",
+            "call me back on 172-577-8087 x463",
+            "Regards,\nAna Lopez\n3781.6177",
+        ],
+        misses: ex![
+            "0491085988",
+            "account number 0491085988",
+            "call me on 12.05.2024",
+            "call at 2024-01-15 10:30",
+            "order 0491085988, call me",
+            "phone version 1.2.3.4",
         ],
         ..PII
     },
@@ -231,25 +413,28 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"(?:\+90[ -]?|\b0[ -]?)(?:\([2-5]\d{2}\)[ .-]?|[2-5]\d{2}[ .-])\d{3}[ .-]?\d{2}[ .-]?\d{2}\b|\+90[2-5]\d{9}\b",
-        validator: Validator::Phone,
+        validator: Validator::TrPhone,
         score: 0.8,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["ara: 0 542 318 27 90", "+90 (216) 318 27 90"],
-        misses: ex!["0 642 318 27 90"],
+        misses: ex!["0 642 318 27 90", "0 306 999 04 64"],
         ..PII
     },
+    // A bare digit run has no Turkish shape: only a Turkish word next to
+    // it says the number is Turkish. Next to an English "phone" the
+    // generic PHONE rules (phone-context) name it.
     RuleDef {
         id: "tr-phone-bare",
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"\b0[2-5]\d{9}\b",
-        validator: Validator::NotPlaceholder,
+        validator: Validator::TrPhone,
         score: 0.55,
-        context: PHONE_CONTEXT,
+        context: TR_PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["05423182790"],
-        misses: ex!["06423182790", "order 05423182790"],
+        misses: ex!["06423182790", "order 05423182790", "03069990464"],
         ..PII
     },
     RuleDef {
@@ -257,12 +442,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"\b[2-5]\d{2}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}\b",
-        validator: Validator::Phone,
+        validator: Validator::TrPhone,
         score: 0.7,
         context: PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["cep 542 318 27 90"],
-        misses: ex!["742 318 27 90"],
+        misses: ex!["742 318 27 90", "345 606 00 86"],
         ..PII
     },
     RuleDef {
@@ -270,12 +455,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         keywords: DIGITS,
         pattern: r"\b5[0-5]\d{8}\b",
-        validator: Validator::NotPlaceholder,
+        validator: Validator::TrPhone,
         score: 0.5,
-        context: PHONE_CONTEXT,
+        context: TR_PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["5423182790"],
-        misses: ex!["5623182790", "order 5423182790"],
+        misses: ex!["5623182790", "order 5423182790", "5084128121"],
         ..PII
     },
     RuleDef {
@@ -283,31 +468,61 @@ pub(crate) static RULES: &[RuleDef] = &[
         type_name: "TR_PHONE_NUMBER",
         // Context-only (score < 0.5): runs only where a context
         // word occurs.
-        keywords: PHONE_CONTEXT,
+        keywords: TR_PHONE_CONTEXT,
         pattern: r"\b[2-4]\d{9}\b",
-        validator: Validator::NotPlaceholder,
-        score: 0.4,
-        context: PHONE_CONTEXT,
+        validator: Validator::TrPhone,
+        score: 0.45,
+        context: TR_PHONE_CONTEXT,
         anti_context: NOT_PII,
         hits: ex!["telefon 2163182790"],
-        misses: ex!["2163182790"],
+        misses: ex!["2163182790", "telefon 3772719125"],
         ..PII
     },
     RuleDef {
         id: "credit-card",
         type_name: "CREDIT_CARD",
         keywords: DIGITS,
-        pattern: r"\b(?:\d[ -]?){12,18}\d\b",
+        pattern: r"\b(?:\d[ .-]?){12,18}\d\b",
         validator: Validator::CreditCard,
         score: 0.9,
-        context: &["card", "credit", "visa", "mastercard", "amex", "payment"],
+        context: CARD_CONTEXT,
         anti_context: NOT_PII,
-        hits: ex!["card 4111 1111 1111 1111 exp 12/29", "4539148803436467"],
+        hits: ex![
+            "card 4111 1111 1111 1111 exp 12/29",
+            "4539148803436467",
+            "4111-1111-1111-1111",
+            "4111.1111.1111.1111",
+            "amex 3782 822463 10005",
+        ],
         misses: ex![
             "4111 1111 1111 1112",
             "1234567890123",
             "4111-1111 1111-1111",
             "order 4539148803436467",
+        ],
+        ..PII
+    },
+    RuleDef {
+        // Twelve-digit cards are Maestro only (the validator checks the
+        // issuer range); twelve digits are common enough elsewhere
+        // (Aadhaar, account numbers) to want a card word nearby.
+        id: "credit-card-12",
+        type_name: "CREDIT_CARD",
+        // Context-only (score < 0.5): runs only where a context
+        // word occurs.
+        keywords: CARD_CONTEXT,
+        pattern: r"\b\d{4}[ .-]?\d{4}[ .-]?\d{4}\b",
+        validator: Validator::CreditCard,
+        score: 0.45,
+        context: CARD_CONTEXT,
+        anti_context: NOT_PII,
+        hits: ex!["card 6759 9458 0735", "maestro 501894580734"],
+        misses: ex![
+            "501894580734",
+            "card 4111 1111 1111",
+            "card 5018 9458 0735",
+            "card 6759-9458 0735",
+            "order 630494580735 card",
         ],
         ..PII
     },
