@@ -512,6 +512,13 @@ rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'cr
      '# OAuth tokens\nACCESS_TOKEN=abc12', 'api_key = "={A24}"', 'token = "{A12}@{A16}"', 'api_key: {h20}q{h11}',
      'SESSION_TOKEN=x8Kd2pQ', 'deploy_secret-{a8}-{a4}', 'the key is missing', 'token = "sk-or-v1-{A20}"', 'api_key: db.{a12}.example.org',
      'secret is "a-secret-of-at-least-32-chars"'])
+# A query parameter named like a credential (`?api_key=v&format=json`,
+# `&refresh_token=v`): the value runs to the next `&`. Only after `?` or
+# `&`: elsewhere `&` may be part of a quoted value.
+rule('generic-query-param', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'session', 'signature'],
+     r'(?i)[?&][\w.\-]{0,30}(?:key|token|secret|auth|session|signature)[\w.\-]{0,20}=((?-i:' + T0 + T + r'{9,1999}?))(?:[&"\'\s<>)\]]|$)',
+     3.0, 0.7, ['GET /v1/data?api_key={A32}&format=json', 'https://auth.internal/oauth?grant_type=refresh&refresh_token={u60}'],
+     ['?api_key=changeme&x=1', 'body: client_id={A32}&grant_type=refresh_token', 'secret = "{A12}&{A12}"'])
 # A second quoted value after `' | '` (alternatives listed after a first
 # assignment); blanks inside the quotes are not part of the value.
 rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(" + V + r"{8,1999}?)\s?'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
@@ -546,7 +553,7 @@ NONE_VALIDATOR = {'private-key', 'private-key-escaped', 'putty-private-key', 'co
 
 # Generic rules: the token shape, and not a hex string with a letter or two
 # from outside hex (validate::generic_token).
-GENERIC_VALIDATOR = {'generic-api-key', 'generic-quoted-list', 'generic-xml-secret'}
+GENERIC_VALIDATOR = {'generic-api-key', 'generic-query-param', 'generic-quoted-list', 'generic-xml-secret'}
 # JWTs: the header segment must decode to JSON with "alg" (validate::jwt_header).
 JWT_VALIDATOR = {'jwt', 'jwt-header-only-json'}
 

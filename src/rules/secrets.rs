@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 338;
+pub(crate) const RULES_LEN: usize = 339;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -360,6 +360,7 @@ jwt-header-only-json\tJWT\teyjhbgcio\tJ\t300\t88\t16048\t\\b(eyJhbGciO[A-Za-z0-9
 authorization-basic\tBASIC_AUTH\tbasic \tT\t300\t90\t1728\t(?i)(?:authorization|auth)[\"\\']?\\s{0,3}[:=]\\s{0,3}[\"\\']?basic\\s{1,3}([A-Za-z0-9+/]{8,400}={0,2})\n\
 authorization-bearer\tBEARER_TOKEN\tbearer\tT\t300\t80\t4848\t(?i)bearer\\s{1,3}([A-Za-z0-9_\\-.~+/]{20,1200}={0,2})(?:[^A-Za-z0-9_\\-.~+/=]|$)\n\
 generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
+generic-query-param\tGENERIC_SECRET\tkey,token,secret,auth,session,signature\tG\t300\t70\t8248\t(?i)[?&][\\w.\\-]{0,30}(?:key|token|secret|auth|session|signature)[\\w.\\-]{0,20}=((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[&\"\\'\\s<>)\\]]|$)\n\
 generic-quoted-list\tGENERIC_SECRET\t' | '\tG\t300\t65\t8028\t'[ \\t]?\\|[ \\t]?'[ \\t]?([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?)\\s?'\n\
 generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tG\t300\t70\t8384\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?));?\\}?</\n\
 generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t680\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?[ \\t]{0,3}(?:=|:|:=|=>|[ \\t](?:is|was)[ \\t])[ \\t]{0,3}[\"\\']?([^\\s\"\\'$<>{}][^\\s\"\\'<>{}]{5,127}?)(?:[\"\\'\\s,;&)]|$)\n\
@@ -2346,6 +2347,17 @@ ACCESS_TOKEN=abc12",
             r#"token = "sk-or-v1-16F0BObCTqVJ1AXzQfJT""#,
             r"api_key: db.fbo1ctvjaxq5.example.org",
             r#"secret is "a-secret-of-at-least-32-chars""#,
+        ],
+    ),
+    (
+        &[
+            r"GET /v1/data?api_key=bqYLnsfFVegQ2iZfPo0NRFVdU4eESCWt&format=json",
+            r"https://auth.internal/oauth?grant_type=refresh&refresh_token=htN9lXhtHV4ctuLLKRCkeB2k6gwglt47LJg4IBNFFxn0r1Fp74ZsBR_Q405V",
+        ],
+        &[
+            r"?api_key=changeme&x=1",
+            r"body: client_id=ei3WGv0pheStLQWDl49K2cOWX6F0FFIv&grant_type=refresh_token",
+            r#"secret = "ei3WGv0pheSt&LQWDl49K2cOW""#,
         ],
     ),
     (
