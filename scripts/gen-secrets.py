@@ -13,7 +13,7 @@ Mixed classes always get at least one digit and one letter, so values pass
 the token-shape checks. Expanded examples are synthetic: right shape, never
 issued. Patterns: every quantifier bounded; group 1 is the reported span.
 """
-import random, re, sys, warnings
+import base64, random, re, sys, warnings
 warnings.filterwarnings('ignore')
 import sre_parse
 
@@ -216,6 +216,18 @@ rule('gitlab-runner-registration-token', 'GITLAB_TOKEN', ['gr1348941'], r'\b(GR1
 rule('bitbucket-app-password', 'BITBUCKET_TOKEN', ['atbb'], r'\b(ATBB[A-Za-z0-9_=.\-]{28,40})(?:[^A-Za-z0-9_=.\-]|$)', 3.0, 0.95, 'ATBB{A32}', ['ATBBshort'])
 rule('atlassian-api-token', 'ATLASSIAN_API_TOKEN', ['atatt', 'atctt'], r'\b(AT[AC]TT[A-Za-z0-9_=\-]{50,300})(?:[^A-Za-z0-9_=\-]|$)', 3.0, 0.97, 'JIRA_API_TOKEN=ATATT3x{A180}', ['ATATTshort'])
 ctx('atlassian-legacy-token', 'ATLASSIAN_API_TOKEN', ['jira', 'confluence', 'atlassian'], r'[A-Za-z0-9]{24}', '{A24}')
+# Jira / Confluence Data Center personal access tokens: base64 of a
+# 12-digit token id, `:` and 20 random bytes (44 characters). The pattern
+# spells out that prefix: each 3 ASCII digits encode as [MNO][DTjz]
+# [AEIMQUYcgk][w-z0-5], and `:` plus a random byte as O[g-v].
+def _dc_pat(seed):
+    rng = random.Random(seed)
+    raw = b'%012d:' % rng.randrange(10**11, 10**12) + bytes(rng.randrange(256) for _ in range(20))
+    return base64.b64encode(raw).decode()
+ctx('atlassian-datacenter-token', 'ATLASSIAN_API_TOKEN', ['jira', 'confluence', 'atlassian'],
+    r'(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26}', _dc_pat('dc-pat-1'),
+    miss=['confluence_token = ' + base64.b64encode(b'\x01' + b'89253959051: ' + b'k' * 20).decode(), 'jira key: <your-key>'],
+    more=['CONFLUENCE_PAT=' + _dc_pat('dc-pat-2')])
 rule('atlassian-datacenter-pat', 'ATLASSIAN_API_TOKEN', ['bbdc-'], r'\b(BBDC-[A-Za-z0-9+/@_\-]{40,48})(?:[^A-Za-z0-9+/@_\-]|$)', 3.0, 0.95, 'BBDC-{A44}', ['BBDC-short'])
 rule('circleci-token', 'CIRCLECI_TOKEN', ['ccipat_', 'cciprj_'], r'\b(CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\b', 3.0, 0.98, 'CCIPAT_{A22}_{h40}', ['CCIPAT_short'])
 ctx('circleci-legacy-token', 'CIRCLECI_TOKEN', ['circle'], r'[a-f0-9]{40}', '{h40}')
@@ -285,6 +297,8 @@ ctx('razorpay-secret', 'RAZORPAY_KEY', ['razorpay'], r'[A-Za-z0-9]{24}', '{A24}'
 rule('flutterwave-key', 'FLUTTERWAVE_KEY', ['flwseck', 'flwpubk', 'flwseck_test'], r'\b(FLW(?:SECK|PUBK)(?:_TEST)?-[a-f0-9]{32}-X)\b', 3.0, 0.97, 'FLWSECK-{h32}-X', ['FLWSECK-short-X'])
 rule('plaid-access-token', 'PLAID_TOKEN', ['access-sandbox-', 'access-development-', 'access-production-'], r'\b(access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b', 0.0, 0.97, 'access-production-{h8}-{h4}-{h4}-{h4}-{h12}', ['access-production-abc'])
 ctx('plaid-secret', 'PLAID_TOKEN', ['plaid'], r'[a-f0-9]{30}', '{h30}')
+# The client id is half of the credential pair and is reported with it.
+ctx('plaid-client-id', 'PLAID_TOKEN', ['plaid'], r'[a-f0-9]{24}', '{h24}', more=["plaid client id - '{h24}'", 'PLAID_CLIENT_ID={h24}'])
 rule('gocardless-token', 'GOCARDLESS_TOKEN', ['live_', 'sandbox_'], r'\b((?:live|sandbox)_[A-Za-z0-9_=\-]{40})(?:[^A-Za-z0-9_=\-]|$)', 3.5, 0.85, 'GOCARDLESS_TOKEN=live_{A40}', ['live_short'])
 rule('shippo-token', 'SHIPPO_TOKEN', ['shippo_'], r'\b(shippo_(?:live|test)_[a-f0-9]{40})\b', 0.0, 0.97, 'shippo_live_{h40}', ['shippo_live_short'])
 rule('easypost-key', 'EASYPOST_KEY', ['ezak', 'eztk'], r'\b(EZ[AT]K[a-f0-9]{54})\b', 3.0, 0.97, 'EZAK{h54}', ['EZAKshort'])
@@ -508,9 +522,12 @@ SEP = r'(?:=|:=|:|=>|->|' + H + r'-' + H + r'|' + H + r'?\|' + H + r'?|' + H + r
 TYPE = r'(?:' + H + r'{0,4}:?' + H + r'{1,4}(?:string|str|String|&str))?'
 # Or a name and its value as two quoted arguments: `Set("X-Api-Key", "v")`.
 ARGS = r'["\'],' + H + r'{0,2}'
+# Laravel Sanctum personal access tokens: the token's row id, `|`, 40
+# random characters and, since Sanctum 4, an 8-hex CRC32 of them.
+SANCTUM = r'\d{1,12}\|[A-Za-z0-9]{40}(?:[a-f0-9]{8})?'
 rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'credential', 'bearer', 'signature', 'private', 'access', 'clientid', 'client_id', 'session'],
-     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}(?:["\']?\]?' + TYPE + H + r'{0,4}' + SEP + r'|' + ARGS + r')' + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`|]|$)',
-     3.0, 0.7, ['API_KEY={A32}', 'the API key is {A32}.', '| api_key | {A32} |', 'const apiKey string = "{A32}"', 'req.Header.Set("X-Api-Key", "{A32}")'],
+     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}(?:["\']?\]?' + TYPE + H + r'{0,4}' + SEP + r'|' + ARGS + r')' + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + SANCTUM + r'|' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`|]|$)',
+     3.0, 0.7, ['API_KEY={A32}', 'the API key is {A32}.', '| api_key | {A32} |', 'const apiKey string = "{A32}"', 'req.Header.Set("X-Api-Key", "{A32}")', 'SANCTUM_TOKEN="{d2}|{A40}"'],
      ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)',
      '# OAuth tokens\nACCESS_TOKEN=abc12', 'api_key = "={A24}"', 'token = "{A12}@{A16}"', 'api_key: {h20}q{h11}',
      'SESSION_TOKEN=x8Kd2pQ', 'deploy_secret-{a8}-{a4}', 'the key is missing', 'token = "sk-or-v1-{A20}"', 'api_key: db.{a12}.example.org',

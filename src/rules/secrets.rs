@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 339;
+pub(crate) const RULES_LEN: usize = 341;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -134,6 +134,7 @@ gitlab-runner-registration-token\tGITLAB_TOKEN\tgr1348941\tT\t300\t98\t120\t\\b(
 bitbucket-app-password\tBITBUCKET_TOKEN\tatbb\tT\t300\t95\t180\t\\b(ATBB[A-Za-z0-9_=.\\-]{28,40})(?:[^A-Za-z0-9_=.\\-]|$)\n\
 atlassian-api-token\tATLASSIAN_API_TOKEN\tatatt,atctt\tT\t300\t97\t1224\t\\b(AT[AC]TT[A-Za-z0-9_=\\-]{50,300})(?:[^A-Za-z0-9_=\\-]|$)\n\
 atlassian-legacy-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t368\t[A-Za-z0-9]{24}\n\
+atlassian-datacenter-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t448\t(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26}\n\
 atlassian-datacenter-pat\tATLASSIAN_API_TOKEN\tbbdc-\tT\t300\t95\t216\t\\b(BBDC-[A-Za-z0-9+/@_\\-]{40,48})(?:[^A-Za-z0-9+/@_\\-]|$)\n\
 circleci-token\tCIRCLECI_TOKEN\tccipat_,cciprj_\tT\t300\t98\t280\t\\b(CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b\n\
 circleci-legacy-token\tCIRCLECI_TOKEN\tcircle\tC\t300\t92\t416\t[a-f0-9]{40}\n\
@@ -199,6 +200,7 @@ razorpay-secret\tRAZORPAY_KEY\trazorpay\tC\t300\t92\t360\t[A-Za-z0-9]{24}\n\
 flutterwave-key\tFLUTTERWAVE_KEY\tflwseck,flwpubk,flwseck_test\tT\t300\t97\t188\t\\b(FLW(?:SECK|PUBK)(?:_TEST)?-[a-f0-9]{32}-X)\\b\n\
 plaid-access-token\tPLAID_TOKEN\taccess-sandbox-,access-development-,access-production-\tT\t0\t97\t220\t\\b(access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
 plaid-secret\tPLAID_TOKEN\tplaid\tC\t300\t92\t372\t[a-f0-9]{30}\n\
+plaid-client-id\tPLAID_TOKEN\tplaid\tC\t300\t92\t348\t[a-f0-9]{24}\n\
 gocardless-token\tGOCARDLESS_TOKEN\tlive_,sandbox_\tT\t350\t85\t196\t\\b((?:live|sandbox)_[A-Za-z0-9_=\\-]{40})(?:[^A-Za-z0-9_=\\-]|$)\n\
 shippo-token\tSHIPPO_TOKEN\tshippo_\tT\t0\t97\t208\t\\b(shippo_(?:live|test)_[a-f0-9]{40})\\b\n\
 easypost-key\tEASYPOST_KEY\tezak,eztk\tT\t300\t97\t232\t\\b(EZ[AT]K[a-f0-9]{54})\\b\n\
@@ -359,7 +361,7 @@ jwt\tJWT\teyj\tJ\t300\t90\t16036\t\\b(eyJ[A-Za-z0-9_\\-]{10,500}\\.eyJ[A-Za-z0-9
 jwt-header-only-json\tJWT\teyjhbgcio\tJ\t300\t88\t16048\t\\b(eyJhbGciO[A-Za-z0-9_\\-]{10,500}\\.[A-Za-z0-9_\\-]{10,3000}\\.[A-Za-z0-9_\\-]{10,500})(?:[^A-Za-z0-9_\\-]|$)\n\
 authorization-basic\tBASIC_AUTH\tbasic \tT\t300\t90\t1728\t(?i)(?:authorization|auth)[\"\\']?\\s{0,3}[:=]\\s{0,3}[\"\\']?basic\\s{1,3}([A-Za-z0-9+/]{8,400}={0,2})\n\
 authorization-bearer\tBEARER_TOKEN\tbearer\tT\t300\t80\t4848\t(?i)bearer\\s{1,3}([A-Za-z0-9_\\-.~+/]{20,1200}={0,2})(?:[^A-Za-z0-9_\\-.~+/=]|$)\n\
-generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
+generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:\\d{1,12}\\|[A-Za-z0-9]{40}(?:[a-f0-9]{8})?|[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
 generic-query-param\tGENERIC_SECRET\tkey,token,secret,auth,session,signature\tG\t300\t70\t8248\t(?i)[?&][\\w.\\-]{0,30}(?:key|token|secret|auth|session|signature)[\\w.\\-]{0,20}=((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[&\"\\'\\s<>)\\]]|$)\n\
 generic-quoted-list\tGENERIC_SECRET\t' | '\tG\t300\t65\t8028\t'[ \\t]?\\|[ \\t]?'[ \\t]?([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?)\\s?'\n\
 generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tG\t300\t70\t8384\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?));?\\}?</\n\
@@ -980,6 +982,17 @@ static EXAMPLES: &[(&[&str], &[&str])] = &[
         &[r#"jira_api_key = "ab12""#, r"jira key: <your-key>"],
     ),
     (
+        &[
+            r#"jira_api_key = "ODE2NjgzNjAxMzAwOqmtE6/37bpvvuPctLsrIskea3B/""#,
+            r"jira token: ODE2NjgzNjAxMzAwOqmtE6/37bpvvuPctLsrIskea3B/",
+            r"CONFLUENCE_PAT=MzA2MTgyNzA5NDkwOiMEEYC8VqNmXiuBBmHb8Bx5pkG4",
+        ],
+        &[
+            r"confluence_token = ATg5MjUzOTU5MDUxOiBra2tra2tra2tra2tra2tra2traw==",
+            r"jira key: <your-key>",
+        ],
+    ),
+    (
         &[r"BBDC-wMBBlHic1zDXFijBxcxUlnbhdNtp41vbXlkFS1kiGIMn"],
         &[r"BBDC-short"],
     ),
@@ -1301,6 +1314,15 @@ static EXAMPLES: &[(&[&str], &[&str])] = &[
         &[
             r#"plaid_api_key = "7096770c4a95bb2fb758ab2594a8f2""#,
             r"plaid token: d55fc4884df357d43539fa2bde8b51",
+        ],
+        &[r#"plaid_api_key = "ab12""#, r"plaid key: <your-key>"],
+    ),
+    (
+        &[
+            r#"plaid_api_key = "4494f7cdbb27fd98f9475bbe""#,
+            r"plaid token: d40c200fc18e5139a5347fb2",
+            r"plaid client id - '83af2de0bca1302e8e93d6a1'",
+            r"PLAID_CLIENT_ID=dd156451fa352d2f39d0d642",
         ],
         &[r#"plaid_api_key = "ab12""#, r"plaid key: <your-key>"],
     ),
@@ -2334,6 +2356,7 @@ Private-MAC: b6dc5d4e8d60578637b6e09aecea2a714f13cef26d37bf1f9e3ad3a87db189be"],
             r"| api_key | 8YaeAOrRxpFAia1LnzY8i0AGuoBS66pZ |",
             r#"const apiKey string = "N0Ih8wjYY3O4MYlTERmTdp4e2NJuacxY""#,
             r#"req.Header.Set("X-Api-Key", "Ap6Ac9IvD1YkSCtKrLNv2p3q1kLIpMuy")"#,
+            r#"SANCTUM_TOKEN="56|2hTAxj69mpNRgQQQSKQyw9pKBZ7k6VlBVPkc0Qaw""#,
         ],
         &[
             r"API_KEY=changeme",
