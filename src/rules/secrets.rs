@@ -5,8 +5,8 @@
 //! The table is one compact string (wasm size: a static `RuleDef` per rule
 //! costs ~80 bytes of pointers that gzip cannot shrink; text compresses
 //! well). One rule per line, tab-separated: id, TYPE, comma-separated
-//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `N`
-//! none, `C` provider-named context row), minimum entropy and score in hundredths, window in
+//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `R`
+//! one kind of character, `N` none, `C` provider-named context row), minimum entropy and score in hundredths, window in
 //! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a
 //! bounded maximum match length (tests/rules.rs).
 //!
@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 341;
+pub(crate) const RULES_LEN: usize = 342;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -363,6 +363,7 @@ authorization-basic\tBASIC_AUTH\tbasic \tT\t300\t90\t1728\t(?i)(?:authorization|
 authorization-bearer\tBEARER_TOKEN\tbearer\tT\t300\t80\t4848\t(?i)bearer\\s{1,3}([A-Za-z0-9_\\-.~+/]{20,1200}={0,2})(?:[^A-Za-z0-9_\\-.~+/=]|$)\n\
 generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:\\d{1,12}\\|[A-Za-z0-9]{40}(?:[a-f0-9]{8})?|[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
 generic-query-param\tGENERIC_SECRET\tkey,token,secret,auth,session,signature\tG\t300\t70\t8248\t(?i)[?&][\\w.\\-]{0,30}(?:key|token|secret|auth|session|signature)[\\w.\\-]{0,20}=((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[&\"\\'\\s<>)\\]]|$)\n\
+generic-bare-run\tGENERIC_SECRET\tsecret,token\tR\t300\t70\t460\t(?i)(?:secret|token)[\\w.\\-]{0,30}[\"\\']?\\]?[ \\t]{0,4}(?:=|:=|:|=>|[ \\t]-[ \\t])[ \\t]{0,4}[\"\\']?((?-i:\\d{20,64}|[A-Za-z]{12,64}))(?:[\"\\'\\s,;})\\]<`|&]|$)\n\
 generic-quoted-list\tGENERIC_SECRET\t' | '\tG\t300\t65\t8028\t'[ \\t]?\\|[ \\t]?'[ \\t]?([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?)\\s?'\n\
 generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tG\t300\t70\t8384\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?));?\\}?</\n\
 generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t680\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?[ \\t]{0,3}(?:=|:|:=|=>|[ \\t](?:is|was)[ \\t])[ \\t]{0,3}[\"\\']?([^\\s\"\\'$<>{}][^\\s\"\\'<>{}]{5,127}?)(?:[\"\\'\\s,;&)]|$)\n\
@@ -2388,6 +2389,18 @@ ACCESS_TOKEN=abc12",
     ),
     (
         &[
+            r"vbout token = '8975893802957592911239084'",
+            r"CLIENT_SECRET=RqCQQNunpUKCmpyD",
+        ],
+        &[
+            r"session_token = '4044395209095409'",
+            r"token: GetAccessTokenHandler",
+            r"secret = 'abcdefghijkl'",
+            r"token_count = 12345678901234567890",
+        ],
+    ),
+    (
+        &[
             r"secret = 'oWBJ69teNPihfhid4zvMt6GkxuorO0dz' | '7169bsvxxBSxB5ZJTBNB1AmOZ0qd0iJ4'",
         ],
         &[r"'a' | 'b'"],
@@ -2426,6 +2439,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         "N" => Validator::None,
         "G" => Validator::GenericToken,
         "J" => Validator::Jwt,
+        "R" => Validator::BareRun,
         _ => Validator::Token,
     };
     let min_entropy = hundredths(f.next()?)?;
