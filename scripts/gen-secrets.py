@@ -477,6 +477,9 @@ for pid, ty, names, val, hv in [
     ctx(pid, ty, names, val, hv, ent=0 if '-{h4}-' in hv else (2.5 if pid == 'ipinfo-token' else 3.0))
 rule('tailscale-auth-key', 'TAILSCALE_KEY', ['tskey-'], r'\b(tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40})\b', 3.0, 0.97, 'tskey-auth-{A12}-{A32}', ['tskey-auth-short'])
 rule('zapier-webhook', 'ZAPIER_KEY', ['hooks.zapier.com'], r'(https://hooks\.zapier\.com/hooks/catch/\d{5,10}/[a-z0-9]{5,10}/?)', 0.0, 0.9, 'https://hooks.zapier.com/hooks/catch/{d7}/{a7}/', ['https://hooks.zapier.com/'])
+# BestTime (foot-traffic API): private keys pri_ and 32 hex (public keys
+# are pub_).
+rule('besttime-private-key', 'BESTTIME_KEY', ['pri_'], r'\b(pri_[a-f0-9]{32})\b', 3.0, 0.9, 'api_key_private=pri_{h32}', ['pri_short', 'pub_{h32}'])
 rule('apify-api-token', 'APIFY_TOKEN', ['apify_api_'], r'\b(apify_api_[A-Za-z0-9]{36})\b', 3.0, 0.97, 'apify_api_{A36}', ['apify_api_short'])
 rule('zoho-refresh-token', 'ZOHO_TOKEN', ['1000.'], r'\b(1000\.[a-f0-9]{32}\.[a-f0-9]{32})\b', 3.0, 0.9, '1000.{h32}.{h32}', ['1000.abc.def'])
 rule('yandex-key', 'YANDEX_KEY', ['aqvn', 'yc', 't1.'], r'\b(AQVN[A-Za-z0-9_\-]{35,38}|YC[A-Za-z0-9_\-]{38}|t1\.[A-Za-z0-9_\-]{20,200}={0,2}\.[A-Za-z0-9_\-]{86}={0,2})(?:[^A-Za-z0-9_\-=]|$)', 3.5, 0.85, 'AQVN{u36}', ['AQVNshort'])
@@ -550,6 +553,9 @@ rule('generic-bare-run', 'GENERIC_SECRET', ['secret', 'token'],
 # A second quoted value after `' | '` (alternatives listed after a first
 # assignment); blanks inside the quotes are not part of the value.
 rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(" + V + r"{8,1999}?)\s?'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
+# The same, for values in one kind of character (as generic-bare-run).
+rule('generic-quoted-list-bare', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(\d{20,64}|[A-Za-z]{12,64})\s?'", 3.0, 0.65,
+     "token = '{d24}' | '{d24}'", ["'a' | 'b'", "name = 'GetAccessToken' | 'GetRefreshToken'"])
 rule('generic-xml-secret', 'GENERIC_SECRET', ['<secret>', '<password>', '<token>', '<apikey>', '<api-key>', '<session>'],
      r'(?i)<(?:secret|password|token|apikey|api-key|session)>\{?(?:[\w.\-]{1,40} ){0,2}((?-i:' + V + r'{8,1999}?));?\}?</',
      3.0, 0.7, '<secret>{A32}</secret>', ['<secret></secret>', '<password>${PASS}</password>'])
@@ -585,7 +591,7 @@ GENERIC_VALIDATOR = {'generic-api-key', 'generic-query-param', 'generic-quoted-l
 # JWTs: the header segment must decode to JSON with "alg" (validate::jwt_header).
 JWT_VALIDATOR = {'jwt', 'jwt-header-only-json'}
 # One kind of character after a secret's name (validate::bare_run).
-BARE_VALIDATOR = {'generic-bare-run'}
+BARE_VALIDATOR = {'generic-bare-run', 'generic-quoted-list-bare'}
 
 def esc(x):
     return x.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n').replace('\t', '\\t')

@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 342;
+pub(crate) const RULES_LEN: usize = 344;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -350,6 +350,7 @@ zenkit-key\tZENKIT_KEY\tzenkit\tC\t300\t92\t428\t[A-Za-z0-9\\-]{43}\n\
 zoho-token\tZOHO_TOKEN\tzoho\tC\t300\t92\t528\t1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}\n\
 tailscale-auth-key\tTAILSCALE_KEY\ttskey-\tT\t300\t97\t300\t\\b(tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40})\\b\n\
 zapier-webhook\tZAPIER_KEY\thooks.zapier.com\tN\t0\t90\t236\t(https://hooks\\.zapier\\.com/hooks/catch/\\d{5,10}/[a-z0-9]{5,10}/?)\n\
+besttime-private-key\tBESTTIME_KEY\tpri_\tT\t300\t90\t144\t\\b(pri_[a-f0-9]{32})\\b\n\
 apify-api-token\tAPIFY_TOKEN\tapify_api_\tT\t300\t97\t184\t\\b(apify_api_[A-Za-z0-9]{36})\\b\n\
 zoho-refresh-token\tZOHO_TOKEN\t1000.\tT\t300\t90\t280\t\\b(1000\\.[a-f0-9]{32}\\.[a-f0-9]{32})\\b\n\
 yandex-key\tYANDEX_KEY\taqvn,yc,t1.\tT\t350\t85\t1180\t\\b(AQVN[A-Za-z0-9_\\-]{35,38}|YC[A-Za-z0-9_\\-]{38}|t1\\.[A-Za-z0-9_\\-]{20,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2})(?:[^A-Za-z0-9_\\-=]|$)\n\
@@ -365,6 +366,7 @@ generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signatu
 generic-query-param\tGENERIC_SECRET\tkey,token,secret,auth,session,signature\tG\t300\t70\t8248\t(?i)[?&][\\w.\\-]{0,30}(?:key|token|secret|auth|session|signature)[\\w.\\-]{0,20}=((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[&\"\\'\\s<>)\\]]|$)\n\
 generic-bare-run\tGENERIC_SECRET\tsecret,token\tR\t300\t70\t460\t(?i)(?:secret|token)[\\w.\\-]{0,30}[\"\\']?\\]?[ \\t]{0,4}(?:=|:=|:|=>|[ \\t]-[ \\t])[ \\t]{0,4}[\"\\']?((?-i:\\d{20,64}|[A-Za-z]{12,64}))(?:[\"\\'\\s,;})\\]<`|&]|$)\n\
 generic-quoted-list\tGENERIC_SECRET\t' | '\tG\t300\t65\t8028\t'[ \\t]?\\|[ \\t]?'[ \\t]?([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?)\\s?'\n\
+generic-quoted-list-bare\tGENERIC_SECRET\t' | '\tR\t300\t65\t288\t'[ \\t]?\\|[ \\t]?'[ \\t]?(\\d{20,64}|[A-Za-z]{12,64})\\s?'\n\
 generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tG\t300\t70\t8384\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?));?\\}?</\n\
 generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t680\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?[ \\t]{0,3}(?:=|:|:=|=>|[ \\t](?:is|was)[ \\t])[ \\t]{0,3}[\"\\']?([^\\s\"\\'$<>{}][^\\s\"\\'<>{}]{5,127}?)(?:[\"\\'\\s,;&)]|$)\n\
 ";
@@ -2294,6 +2296,10 @@ password = <your-token>"],
         &[r"https://hooks.zapier.com/"],
     ),
     (
+        &[r"api_key_private=pri_c9c89e149333bb703486f98f9ecbd308"],
+        &[r"pri_short", r"pub_c3bf67ddb89b12c89ff053f3aab3d2c3"],
+    ),
+    (
         &[r"apify_api_qkwNVJWSFLUrjEIr4tfSkRcI8UAFzEdBtKmf"],
         &[r"apify_api_short"],
     ),
@@ -2404,6 +2410,10 @@ ACCESS_TOKEN=abc12",
             r"secret = 'oWBJ69teNPihfhid4zvMt6GkxuorO0dz' | '7169bsvxxBSxB5ZJTBNB1AmOZ0qd0iJ4'",
         ],
         &[r"'a' | 'b'"],
+    ),
+    (
+        &[r"token = '918886038662988477144040' | '150860711224037994682849'"],
+        &[r"'a' | 'b'", r"name = 'GetAccessToken' | 'GetRefreshToken'"],
     ),
     (
         &[r"<secret>GhFQqo9uYi0ZeQMqIdv2ZOmzej5VgJ85</secret>"],
