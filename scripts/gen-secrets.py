@@ -456,7 +456,7 @@ for pid, ty, names, val, hv in [
     ('pipedrive-token', 'PIPEDRIVE_TOKEN', ['pipedrive'], r'[a-f0-9]{40}', '{h40}'),
     ('rapidapi-key', 'RAPIDAPI_KEY', ['rapidapi', 'x-rapidapi-key'], r'[A-Za-z0-9_\-]{50}', '{u50}'),
     ('salesloft-key', 'SALESLOFT_KEY', ['salesloft'], r'[A-Za-z0-9_\-]{40,70}', '{u60}'),
-    ('scrapingbee-key', 'SCRAPINGBEE_KEY', ['scrapingbee'], r'[A-Z0-9]{80}', '{U80}'),
+    ('scrapingbee-key', 'SCRAPINGBEE_KEY', ['scrapingbee', 'scraping_bee'], r'[A-Z0-9]{80}', '{U80}'),
     ('segment-write-key', 'SEGMENT_KEY', ['segment'], r'[A-Za-z0-9]{32}', '{A32}'),
     ('serpapi-key', 'SERPAPI_KEY', ['serpapi'], r'[a-f0-9]{64}', '{h64}'),
     ('shodan-key', 'SHODAN_KEY', ['shodan'], r'[A-Za-z0-9]{32}', '{A32}'),

@@ -331,7 +331,7 @@ openweather-key\tOPENWEATHER_KEY\topenweather,owm_\tC\t300\t92\t404\t[a-f0-9]{32
 pipedrive-token\tPIPEDRIVE_TOKEN\tpipedrive\tC\t300\t92\t428\t[a-f0-9]{40}\n\
 rapidapi-key\tRAPIDAPI_KEY\trapidapi,x-rapidapi-key\tC\t300\t92\t488\t[A-Za-z0-9_\\-]{50}\n\
 salesloft-key\tSALESLOFT_KEY\tsalesloft\tC\t300\t92\t548\t[A-Za-z0-9_\\-]{40,70}\n\
-scrapingbee-key\tSCRAPINGBEE_KEY\tscrapingbee\tC\t300\t92\t596\t[A-Z0-9]{80}\n\
+scrapingbee-key\tSCRAPINGBEE_KEY\tscrapingbee,scraping_bee\tC\t300\t92\t600\t[A-Z0-9]{80}\n\
 segment-write-key\tSEGMENT_KEY\tsegment\tC\t300\t92\t388\t[A-Za-z0-9]{32}\n\
 serpapi-key\tSERPAPI_KEY\tserpapi\tC\t300\t92\t516\t[a-f0-9]{64}\n\
 shodan-key\tSHODAN_KEY\tshodan\tC\t300\t92\t384\t[A-Za-z0-9]{32}\n\
