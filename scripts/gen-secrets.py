@@ -13,7 +13,7 @@ Mixed classes always get at least one digit and one letter, so values pass
 the token-shape checks. Expanded examples are synthetic: right shape, never
 issued. Patterns: every quantifier bounded; group 1 is the reported span.
 """
-import random, re, sys, warnings
+import base64, random, re, sys, warnings
 warnings.filterwarnings('ignore')
 import sre_parse
 
@@ -54,12 +54,13 @@ R = []
 def rule(id, ty, kws, pat, ent, score, hit, misses=None):
     R.append((id, ty, kws, pat, ent, score, hit, misses))
 
-def ctx(id, ty, names, value, hit_value, score=0.92, ent=3.0, miss=None):
-    """Provider key recognised by a provider name before an assignment."""
+def ctx(id, ty, names, value, hit_value, score=0.92, ent=3.0, miss=None, more=()):
+    """Provider key recognised by a provider name before an assignment;
+    `more`: further hit templates."""
     alt = '|'.join(re.escape(n).replace('\\ ', ' ') for n in names)
     pat = ('CTX', alt, value)
     name = names[0]
-    hit = [f'{name}_api_key = "{hit_value}"', f'{name} token: {hit_value}']
+    hit = [f'{name}_api_key = "{hit_value}"', f'{name} token: {hit_value}', *more]
     rule(id, ty, [n.lower() for n in names], pat, ent, score, hit,
          miss or [f'{name}_api_key = "ab12"', f'{name} key: <your-key>'])
 
@@ -215,6 +216,18 @@ rule('gitlab-runner-registration-token', 'GITLAB_TOKEN', ['gr1348941'], r'\b(GR1
 rule('bitbucket-app-password', 'BITBUCKET_TOKEN', ['atbb'], r'\b(ATBB[A-Za-z0-9_=.\-]{28,40})(?:[^A-Za-z0-9_=.\-]|$)', 3.0, 0.95, 'ATBB{A32}', ['ATBBshort'])
 rule('atlassian-api-token', 'ATLASSIAN_API_TOKEN', ['atatt', 'atctt'], r'\b(AT[AC]TT[A-Za-z0-9_=\-]{50,300})(?:[^A-Za-z0-9_=\-]|$)', 3.0, 0.97, 'JIRA_API_TOKEN=ATATT3x{A180}', ['ATATTshort'])
 ctx('atlassian-legacy-token', 'ATLASSIAN_API_TOKEN', ['jira', 'confluence', 'atlassian'], r'[A-Za-z0-9]{24}', '{A24}')
+# Jira / Confluence Data Center personal access tokens: base64 of a
+# 12-digit token id, `:` and 20 random bytes (44 characters). The pattern
+# spells out that prefix: each 3 ASCII digits encode as [MNO][DTjz]
+# [AEIMQUYcgk][w-z0-5], and `:` plus a random byte as O[g-v].
+def _dc_pat(seed):
+    rng = random.Random(seed)
+    raw = b'%012d:' % rng.randrange(10**11, 10**12) + bytes(rng.randrange(256) for _ in range(20))
+    return base64.b64encode(raw).decode()
+ctx('atlassian-datacenter-token', 'ATLASSIAN_API_TOKEN', ['jira', 'confluence', 'atlassian'],
+    r'(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26}', _dc_pat('dc-pat-1'),
+    miss=['confluence_token = ' + base64.b64encode(b'\x01' + b'89253959051: ' + b'k' * 20).decode(), 'jira key: <your-key>'],
+    more=['CONFLUENCE_PAT=' + _dc_pat('dc-pat-2')])
 rule('atlassian-datacenter-pat', 'ATLASSIAN_API_TOKEN', ['bbdc-'], r'\b(BBDC-[A-Za-z0-9+/@_\-]{40,48})(?:[^A-Za-z0-9+/@_\-]|$)', 3.0, 0.95, 'BBDC-{A44}', ['BBDC-short'])
 rule('circleci-token', 'CIRCLECI_TOKEN', ['ccipat_', 'cciprj_'], r'\b(CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\b', 3.0, 0.98, 'CCIPAT_{A22}_{h40}', ['CCIPAT_short'])
 ctx('circleci-legacy-token', 'CIRCLECI_TOKEN', ['circle'], r'[a-f0-9]{40}', '{h40}')
@@ -240,7 +253,8 @@ rule('clickup-token', 'CLICKUP_TOKEN', ['pk_'], r'\b(pk_\d{6,10}_[A-Z0-9]{32})\b
 rule('typeform-token', 'TYPEFORM_TOKEN', ['tfp_'], r'\b(tfp_[A-Za-z0-9_.\-]{40,70})(?:[^A-Za-z0-9_.\-]|$)', 3.0, 0.97, 'tfp_{A44}_{A14}', ['tfp_short'])
 rule('contentful-token', 'CONTENTFUL_TOKEN', ['cfpat-'], r'\b(CFPAT-[A-Za-z0-9_\-]{43})(?:[^A-Za-z0-9_\-]|$)', 3.0, 0.97, 'CFPAT-{u43}', ['CFPAT-short'])
 rule('hubspot-token', 'HUBSPOT_TOKEN', ['pat-na1-', 'pat-eu1-'], r'\b(pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b', 0.0, 0.97, 'pat-na1-{h8}-{h4}-{h4}-{h4}-{h12}', ['pat-na1-short'])
-ctx('hubspot-api-key', 'HUBSPOT_TOKEN', ['hubspot', 'hapikey'], r'[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', '{h8}-{h4}-{h4}-{h4}-{h12}', ent=0)
+ctx('hubspot-api-key', 'HUBSPOT_TOKEN', ['hubspot', 'hapikey'], r'[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', '{h8}-{h4}-{h4}-{h4}-{h12}', ent=0,
+    more=['const hs = new HubSpotAPI("{h8}-{h4}-{h4}-{h4}-{h12}");'])
 ctx('zendesk-token', 'ZENDESK_TOKEN', ['zendesk'], r'[A-Za-z0-9]{40}', '{A40}')
 ctx('intercom-token', 'INTERCOM_TOKEN', ['intercom'], r'[A-Za-z0-9_\-=]{59,60}', '{A60}')
 rule('trello-token', 'TRELLO_TOKEN', ['atta'], r'\b(ATTA[A-Fa-f0-9]{64}[A-F0-9]{8})\b', 3.0, 0.95, 'ATTA{h64}{H8}', ['ATTAshort'])
@@ -266,7 +280,8 @@ ctx('bitbucket-client-secret', 'BITBUCKET_TOKEN', ['bitbucket'], r'[A-Za-z0-9=_\
 ctx('github-oauth-secret', 'GITHUB_TOKEN', ['github_client_secret', 'github_secret'], r'[a-f0-9]{40}', '{h40}')
 ctx('gitlab-oauth-secret', 'GITLAB_TOKEN', ['gitlab'], r'gloas-[a-f0-9]{64}|[a-f0-9]{64}', '{h64}')
 ctx('netlify-legacy-token', 'NETLIFY_TOKEN', ['netlify'], r'[A-Za-z0-9_\-]{43,45}', '{u43}')
-ctx('salesforce-token', 'SALESFORCE_TOKEN', ['salesforce', 'sfdc'], r'00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}|3MVG9[A-Za-z0-9_.]{70,90}|5Aep861[A-Za-z0-9_.]{80}', '00{A13}!{A96}')
+ctx('salesforce-token', 'SALESFORCE_TOKEN', ['salesforce', 'sfdc'], r'00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}|3MVG9[A-Za-z0-9_.]{70,90}|5Aep861[A-Za-z0-9_.]{80}', '00{A13}!{A96}',
+    more=["salesforce token - '00{A13}!{A96}'", 'sfdc client id: 3MVG9{A80}'])
 ctx('shopify-secret', 'SHOPIFY_TOKEN', ['shopify'], r'[a-f0-9]{32}', '{h32}')
 rule('shopify-token', 'SHOPIFY_TOKEN', ['shpat_', 'shpca_', 'shppa_', 'shpss_', 'atkn_'], r'\b((?:shp(?:at|ca|pa|ss)|atkn)_[a-fA-F0-9]{32})\b', 3.0, 0.98, 'shpat_{h32}', ['shpat_short'])
 rule('tableau-pat', 'TABLEAU_TOKEN', ['=='], r'\b([A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32})\b', 3.0, 0.9, 'secret={A22}==:{A32}', ['abc==:def'])
@@ -282,6 +297,8 @@ ctx('razorpay-secret', 'RAZORPAY_KEY', ['razorpay'], r'[A-Za-z0-9]{24}', '{A24}'
 rule('flutterwave-key', 'FLUTTERWAVE_KEY', ['flwseck', 'flwpubk', 'flwseck_test'], r'\b(FLW(?:SECK|PUBK)(?:_TEST)?-[a-f0-9]{32}-X)\b', 3.0, 0.97, 'FLWSECK-{h32}-X', ['FLWSECK-short-X'])
 rule('plaid-access-token', 'PLAID_TOKEN', ['access-sandbox-', 'access-development-', 'access-production-'], r'\b(access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\b', 0.0, 0.97, 'access-production-{h8}-{h4}-{h4}-{h4}-{h12}', ['access-production-abc'])
 ctx('plaid-secret', 'PLAID_TOKEN', ['plaid'], r'[a-f0-9]{30}', '{h30}')
+# The client id is half of the credential pair and is reported with it.
+ctx('plaid-client-id', 'PLAID_TOKEN', ['plaid'], r'[a-f0-9]{24}', '{h24}', more=["plaid client id - '{h24}'", 'PLAID_CLIENT_ID={h24}'])
 rule('gocardless-token', 'GOCARDLESS_TOKEN', ['live_', 'sandbox_'], r'\b((?:live|sandbox)_[A-Za-z0-9_=\-]{40})(?:[^A-Za-z0-9_=\-]|$)', 3.5, 0.85, 'GOCARDLESS_TOKEN=live_{A40}', ['live_short'])
 rule('shippo-token', 'SHIPPO_TOKEN', ['shippo_'], r'\b(shippo_(?:live|test)_[a-f0-9]{40})\b', 0.0, 0.97, 'shippo_live_{h40}', ['shippo_live_short'])
 rule('easypost-key', 'EASYPOST_KEY', ['ezak', 'eztk'], r'\b(EZ[AT]K[a-f0-9]{54})\b', 3.0, 0.97, 'EZAK{h54}', ['EZAKshort'])
@@ -439,7 +456,7 @@ for pid, ty, names, val, hv in [
     ('pipedrive-token', 'PIPEDRIVE_TOKEN', ['pipedrive'], r'[a-f0-9]{40}', '{h40}'),
     ('rapidapi-key', 'RAPIDAPI_KEY', ['rapidapi', 'x-rapidapi-key'], r'[A-Za-z0-9_\-]{50}', '{u50}'),
     ('salesloft-key', 'SALESLOFT_KEY', ['salesloft'], r'[A-Za-z0-9_\-]{40,70}', '{u60}'),
-    ('scrapingbee-key', 'SCRAPINGBEE_KEY', ['scrapingbee'], r'[A-Z0-9]{80}', '{U80}'),
+    ('scrapingbee-key', 'SCRAPINGBEE_KEY', ['scrapingbee', 'scraping_bee'], r'[A-Z0-9]{80}', '{U80}'),
     ('segment-write-key', 'SEGMENT_KEY', ['segment'], r'[A-Za-z0-9]{32}', '{A32}'),
     ('serpapi-key', 'SERPAPI_KEY', ['serpapi'], r'[a-f0-9]{64}', '{h64}'),
     ('shodan-key', 'SHODAN_KEY', ['shodan'], r'[A-Za-z0-9]{32}', '{A32}'),
@@ -460,6 +477,9 @@ for pid, ty, names, val, hv in [
     ctx(pid, ty, names, val, hv, ent=0 if '-{h4}-' in hv else (2.5 if pid == 'ipinfo-token' else 3.0))
 rule('tailscale-auth-key', 'TAILSCALE_KEY', ['tskey-'], r'\b(tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40})\b', 3.0, 0.97, 'tskey-auth-{A12}-{A32}', ['tskey-auth-short'])
 rule('zapier-webhook', 'ZAPIER_KEY', ['hooks.zapier.com'], r'(https://hooks\.zapier\.com/hooks/catch/\d{5,10}/[a-z0-9]{5,10}/?)', 0.0, 0.9, 'https://hooks.zapier.com/hooks/catch/{d7}/{a7}/', ['https://hooks.zapier.com/'])
+# BestTime (foot-traffic API): private keys pri_ and 32 hex (public keys
+# are pub_).
+rule('besttime-private-key', 'BESTTIME_KEY', ['pri_'], r'\b(pri_[a-f0-9]{32})\b', 3.0, 0.9, 'api_key_private=pri_{h32}', ['pri_short', 'pub_{h32}'])
 rule('apify-api-token', 'APIFY_TOKEN', ['apify_api_'], r'\b(apify_api_[A-Za-z0-9]{36})\b', 3.0, 0.97, 'apify_api_{A36}', ['apify_api_short'])
 rule('zoho-refresh-token', 'ZOHO_TOKEN', ['1000.'], r'\b(1000\.[a-f0-9]{32}\.[a-f0-9]{32})\b', 3.0, 0.9, '1000.{h32}.{h32}', ['1000.abc.def'])
 rule('yandex-key', 'YANDEX_KEY', ['aqvn', 'yc', 't1.'], r'\b(AQVN[A-Za-z0-9_\-]{35,38}|YC[A-Za-z0-9_\-]{38}|t1\.[A-Za-z0-9_\-]{20,200}={0,2}\.[A-Za-z0-9_\-]{86}={0,2})(?:[^A-Za-z0-9_\-=]|$)', 3.5, 0.85, 'AQVN{u36}', ['AQVNshort'])
@@ -505,16 +525,37 @@ SEP = r'(?:=|:=|:|=>|->|' + H + r'-' + H + r'|' + H + r'?\|' + H + r'?|' + H + r
 TYPE = r'(?:' + H + r'{0,4}:?' + H + r'{1,4}(?:string|str|String|&str))?'
 # Or a name and its value as two quoted arguments: `Set("X-Api-Key", "v")`.
 ARGS = r'["\'],' + H + r'{0,2}'
+# Laravel Sanctum personal access tokens: the token's row id, `|`, 40
+# random characters and, since Sanctum 4, an 8-hex CRC32 of them.
+SANCTUM = r'\d{1,12}\|[A-Za-z0-9]{40}(?:[a-f0-9]{8})?'
 rule('generic-api-key', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'credential', 'bearer', 'signature', 'private', 'access', 'clientid', 'client_id', 'session'],
-     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}(?:["\']?\]?' + TYPE + H + r'{0,4}' + SEP + r'|' + ARGS + r')' + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`|]|$)',
-     3.0, 0.7, ['API_KEY={A32}', 'the API key is {A32}.', '| api_key | {A32} |', 'const apiKey string = "{A32}"', 'req.Header.Set("X-Api-Key", "{A32}")'],
+     r'(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\w.\-]{0,30}(?:["\']?\]?' + TYPE + H + r'{0,4}' + SEP + r'|' + ARGS + r')' + H + r'{0,4}["\'{\[]?' + H + r'?(?:bearer |token |basic )?((?-i:' + SANCTUM + r'|' + T0 + T + r'{9,1999}?))(?:["\'\s,;})\]<`|]|$)',
+     3.0, 0.7, ['API_KEY={A32}', 'the API key is {A32}.', '| api_key | {A32} |', 'const apiKey string = "{A32}"', 'req.Header.Set("X-Api-Key", "{A32}")', 'SANCTUM_TOKEN="{d2}|{A40}"'],
      ['API_KEY=changeme', 'key: value', 'token = getToken(ctx)',
      '# OAuth tokens\nACCESS_TOKEN=abc12', 'api_key = "={A24}"', 'token = "{A12}@{A16}"', 'api_key: {h20}q{h11}',
      'SESSION_TOKEN=x8Kd2pQ', 'deploy_secret-{a8}-{a4}', 'the key is missing', 'token = "sk-or-v1-{A20}"', 'api_key: db.{a12}.example.org',
      'secret is "a-secret-of-at-least-32-chars"'])
+# A query parameter named like a credential (`?api_key=v&format=json`,
+# `&refresh_token=v`): the value runs to the next `&`. Only after `?` or
+# `&`: elsewhere `&` may be part of a quoted value.
+rule('generic-query-param', 'GENERIC_SECRET', ['key', 'token', 'secret', 'auth', 'session', 'signature'],
+     r'(?i)[?&][\w.\-]{0,30}(?:key|token|secret|auth|session|signature)[\w.\-]{0,20}=((?-i:' + T0 + T + r'{9,1999}?))(?:[&"\'\s<>)\]]|$)',
+     3.0, 0.7, ['GET /v1/data?api_key={A32}&format=json', 'https://auth.internal/oauth?grant_type=refresh&refresh_token={u60}'],
+     ['?api_key=changeme&x=1', 'body: client_id={A32}&grant_type=refresh_token', 'secret = "{A12}&{A12}"'])
+# A secret's or token's value in one kind of character (`token = '<25
+# digits>'`, `secret: 'vZrEclFwOqeA'`), which the generic rule's token
+# shape turns down; only after these two names, whose values are secrets
+# by name (validate::bare_run).
+rule('generic-bare-run', 'GENERIC_SECRET', ['secret', 'token'],
+     r'(?i)(?:secret|token)[\w.\-]{0,30}["\']?\]?' + H + r'{0,4}(?:=|:=|:|=>|' + H + r'-' + H + r')' + H + r'{0,4}["\']?((?-i:\d{20,64}|[A-Za-z]{12,64}))(?:["\'\s,;})\]<`|&]|$)',
+     3.0, 0.7, ["vbout token = '{d25}'", 'CLIENT_SECRET={M16}'],
+     ["session_token = '{d16}'", 'token: GetAccessTokenHandler', "secret = 'abcdefghijkl'", 'token_count = 12345678901234567890'])
 # A second quoted value after `' | '` (alternatives listed after a first
 # assignment); blanks inside the quotes are not part of the value.
 rule('generic-quoted-list', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(" + V + r"{8,1999}?)\s?'", 3.0, 0.65, "secret = '{A32}' | '{A32}'", ["'a' | 'b'"])
+# The same, for values in one kind of character (as generic-bare-run).
+rule('generic-quoted-list-bare', 'GENERIC_SECRET', ["' | '"], r"'" + H + r"?\|" + H + r"?'" + H + r"?(\d{20,64}|[A-Za-z]{12,64})\s?'", 3.0, 0.65,
+     "token = '{d24}' | '{d24}'", ["'a' | 'b'", "name = 'GetAccessToken' | 'GetRefreshToken'"])
 rule('generic-xml-secret', 'GENERIC_SECRET', ['<secret>', '<password>', '<token>', '<apikey>', '<api-key>', '<session>'],
      r'(?i)<(?:secret|password|token|apikey|api-key|session)>\{?(?:[\w.\-]{1,40} ){0,2}((?-i:' + V + r'{8,1999}?));?\}?</',
      3.0, 0.7, '<secret>{A32}</secret>', ['<secret></secret>', '<password>${PASS}</password>'])
@@ -536,19 +577,21 @@ dup = {i for i in ids if ids.count(i) > 1}
 if dup:
     sys.exit(f'duplicate ids: {dup}')
 
-HEADER = '// @generated by scripts/gen-secrets.py: do not edit by hand.\n// Regenerate: python3 scripts/gen-secrets.py > src/rules/secrets.rs && rustfmt src/rules/secrets.rs\n//! Built-in secret rules. Data only; see `rules` for the conventions.\n//!\n//! The table is one compact string (wasm size: a static `RuleDef` per rule\n//! costs ~80 bytes of pointers that gzip cannot shrink; text compresses\n//! well). One rule per line, tab-separated: id, TYPE, comma-separated\n//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `N`\n//! none, `C` provider-named context row), minimum entropy and score in hundredths, window in\n//! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a\n//! bounded maximum match length (tests/rules.rs).\n//!\n//! Provider rules first (high scores), then generic ones (lower scores, so\n//! a provider rule wins an overlap). Example values are synthetic: the\n//! provider\'s shape, deterministic pseudo-random characters, never issued.\n//! Examples are compiled out of the wasm build (size); they exist for the\n//! native tests only.\n\nuse std::sync::OnceLock;\n\nuse super::{RuleDef, Validator};\nuse crate::report::Kind;\n\n/// Number of rows in `TABLE`; a test checks that all of them parse.\npub(crate) const RULES_LEN: usize = %d;\n\nstatic TABLE: &str = "\\'
+HEADER = '// @generated by scripts/gen-secrets.py: do not edit by hand.\n// Regenerate: python3 scripts/gen-secrets.py > src/rules/secrets.rs && rustfmt src/rules/secrets.rs\n//! Built-in secret rules. Data only; see `rules` for the conventions.\n//!\n//! The table is one compact string (wasm size: a static `RuleDef` per rule\n//! costs ~80 bytes of pointers that gzip cannot shrink; text compresses\n//! well). One rule per line, tab-separated: id, TYPE, comma-separated\n//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `R`\n//! one kind of character, `N` none, `C` provider-named context row), minimum entropy and score in hundredths, window in\n//! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a\n//! bounded maximum match length (tests/rules.rs).\n//!\n//! Provider rules first (high scores), then generic ones (lower scores, so\n//! a provider rule wins an overlap). Example values are synthetic: the\n//! provider\'s shape, deterministic pseudo-random characters, never issued.\n//! Examples are compiled out of the wasm build (size); they exist for the\n//! native tests only.\n\nuse std::sync::OnceLock;\n\nuse super::{RuleDef, Validator};\nuse crate::report::Kind;\n\n/// Number of rows in `TABLE`; a test checks that all of them parse.\npub(crate) const RULES_LEN: usize = %d;\n\nstatic TABLE: &str = "\\'
 EXAMPLES_HEAD = '\n/// (hits, misses) per row of `TABLE`, same order.\n#[cfg(not(feature = "wasm"))]\nstatic EXAMPLES: &[(&[&str], &[&str])] = &['
-PARSER = '\n/// The parsed table, built once. Rows that do not parse are skipped (a\n/// test checks there are none); parsing never panics.\npub(crate) fn rules() -> &\'static [RuleDef] {\n    static CELL: OnceLock<Vec<RuleDef>> = OnceLock::new();\n    CELL.get_or_init(|| {\n        TABLE.lines().enumerate().filter_map(|(i, l)| row(i, l)).collect()\n    })\n}\n\nfn row(index: usize, line: &\'static str) -> Option<RuleDef> {\n    let mut f = line.splitn(8, \'\\t\');\n    let id = f.next()?;\n    let type_name = f.next()?;\n    let keywords: Vec<&\'static str> =\n        f.next()?.split(\',\').filter(|k| !k.is_empty()).collect();\n    let code = f.next()?;\n    let validator = match code {\n        "N" => Validator::None,\n        "G" => Validator::GenericToken,\n        "J" => Validator::Jwt,\n        _ => Validator::Token,\n    };\n    let min_entropy = hundredths(f.next()?)?;\n    let score = hundredths(f.next()?)?;\n    let window = int(f.next()?)? as usize;\n    let mut pattern = f.next()?;\n    if code == "C" {\n        // A provider key named (by one of the keywords) before an\n        // assignment; the pattern field is the value alone.\n        let names: Vec<String> =\n            keywords.iter().map(|k| regex::escape(k)).collect();\n        let p = format!(\n            "{CTX_HEAD}{}{CTX_MID}{pattern}{CTX_TAIL}",\n            names.join("|")\n        );\n        pattern = Box::leak(p.into_boxed_str());\n    }\n    #[cfg(not(feature = "wasm"))]\n    let (hits, misses): (&\'static [&\'static str], &\'static [&\'static str]) =\n        match EXAMPLES.get(index) {\n            Some((h, m)) => (h, m),\n            None => (&[], &[]),\n        };\n    #[cfg(feature = "wasm")]\n    let (hits, misses, _): (&\'static [&\'static str], &\'static [&\'static str], usize) =\n        (&[], &[], index);\n    Some(RuleDef {\n        id,\n        kind: Kind::Secret,\n        type_name,\n        keywords: Box::leak(keywords.into_boxed_slice()),\n        pattern,\n        group: 1,\n        validator,\n        min_entropy,\n        score,\n        context: &[],\n        anti_context: &[],\n        window,\n        hits,\n        misses,\n    })\n}\n\n/// Context rows (`C`): the provider name (maybe followed by "key",\n/// "token", "secret" or "api key"), then an assignment, then the value; only the value is reported and it is matched case-sensitively.\nconst CTX_HEAD: &str = "(?i)(?:";\nconst CTX_MID: &str =\n    r#")[\\w.\\-]{0,32}(?:[ \\t](?:api[ \\t])?(?:key|token|secret))?["\']?\\]?\\s{0,3}(?:=|:=|:|=>|\\s)\\s{0,3}["\']?((?-i:"#;\nconst CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\\-]|$)";\n\n/// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:\n/// `f32::from_str` costs kilobytes of wasm.)\nfn hundredths(s: &str) -> Option<f32> {\n    Some(int(s)? as f32 / 100.0)\n}\n\nfn int(s: &str) -> Option<u32> {\n    let mut n = 0u32;\n    for b in s.bytes() {\n        if !b.is_ascii_digit() {\n            return None;\n        }\n        n = n.checked_mul(10)?.checked_add(u32::from(b - b\'0\'))?;\n    }\n    Some(n)\n}\n\n/// Placeholder markers: a secret-kind span containing one of these\n/// (ASCII case-insensitive) is documentation, not a credential.\npub(crate) static STOPWORDS: &[&str] = &[\n    "example", "xxxxxxxx", "changeme", "change_me", "placeholder", "your_",\n    "your-", "<your", "${", "{{", "redacted", "dummy", "sample", "insert",\n    "replace_me", "process.env", "os.environ", "getenv", "********",\n];\n\n/// Vendor prefixes of fixed-length formats that a provider rule checks\n/// exactly. A generic assignment whose value starts with one is left to\n/// that rule: a value with the prefix and the wrong shape is truncated,\n/// padded or made up (`validate::generic_token`).\npub(crate) static CLAIMED_PREFIXES: &[&str] = &[\n    "AIza", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-or-v1-",\n    "xai-", "gsk_", "ghp_", "gho_", "github_pat_", "npm_", "dop_v1_",\n    "doo_v1_", "dor_v1_", "shpat_", "shpca_", "shppa_", "shpss_", "xoxb-",\n    "xoxp-", "xoxa-", "xoxr-", "xoxs-", "cfut_", "cfat_", "cfk_", "NRAK-",\n    "NRAA-", "NRJS-", "NRBR-", "HRKU-", "duffel_test_", "duffel_live_",\n    "access-sandbox-", "access-development-", "access-production-",\n];\n\n/// Filler that fixtures write into keys. A span with some is a placeholder\n/// only when what is left without it is not random on its own\n/// (`validate::looks_random`): a random key stays a key with "fake" in it.\npub(crate) static FILLERS: &[&str] = &["fake", "00000000"];'
-CTX_PY = r'(?i)(?:%s)[\w.\-]{0,32}(?:[ \t](?:api[ \t])?(?:key|token|secret))?["\']?\]?\s{0,3}(?:=|:=|:|=>|\s)\s{0,3}["\']?((?-i:%s))(?:[^A-Za-z0-9_\-]|$)'
+PARSER = '\n/// The parsed table, built once. Rows that do not parse are skipped (a\n/// test checks there are none); parsing never panics.\npub(crate) fn rules() -> &\'static [RuleDef] {\n    static CELL: OnceLock<Vec<RuleDef>> = OnceLock::new();\n    CELL.get_or_init(|| {\n        TABLE.lines().enumerate().filter_map(|(i, l)| row(i, l)).collect()\n    })\n}\n\nfn row(index: usize, line: &\'static str) -> Option<RuleDef> {\n    let mut f = line.splitn(8, \'\\t\');\n    let id = f.next()?;\n    let type_name = f.next()?;\n    let keywords: Vec<&\'static str> =\n        f.next()?.split(\',\').filter(|k| !k.is_empty()).collect();\n    let code = f.next()?;\n    let validator = match code {\n        "N" => Validator::None,\n        "G" => Validator::GenericToken,\n        "J" => Validator::Jwt,\n        "R" => Validator::BareRun,\n        _ => Validator::Token,\n    };\n    let min_entropy = hundredths(f.next()?)?;\n    let score = hundredths(f.next()?)?;\n    let window = int(f.next()?)? as usize;\n    let mut pattern = f.next()?;\n    if code == "C" {\n        // A provider key named (by one of the keywords) before an\n        // assignment; the pattern field is the value alone.\n        let names: Vec<String> =\n            keywords.iter().map(|k| regex::escape(k)).collect();\n        let p = format!(\n            "{CTX_HEAD}{}{CTX_MID}{pattern}{CTX_TAIL}",\n            names.join("|")\n        );\n        pattern = Box::leak(p.into_boxed_str());\n    }\n    #[cfg(not(feature = "wasm"))]\n    let (hits, misses): (&\'static [&\'static str], &\'static [&\'static str]) =\n        match EXAMPLES.get(index) {\n            Some((h, m)) => (h, m),\n            None => (&[], &[]),\n        };\n    #[cfg(feature = "wasm")]\n    let (hits, misses, _): (&\'static [&\'static str], &\'static [&\'static str], usize) =\n        (&[], &[], index);\n    Some(RuleDef {\n        id,\n        kind: Kind::Secret,\n        type_name,\n        keywords: Box::leak(keywords.into_boxed_slice()),\n        pattern,\n        group: 1,\n        validator,\n        min_entropy,\n        score,\n        context: &[],\n        anti_context: &[],\n        window,\n        hits,\n        misses,\n    })\n}\n\n/// Context rows (`C`): the provider name (maybe followed by "key",\n/// "token", "secret", "id", "api key" or "client id"), then an assignment\n/// (`=`, `:`, a spaced `-`, a blank, or the `(` of a call such as\n/// `new HubSpotAPI("v")`), then the value; only the value is reported and\n/// it is matched case-sensitively.\nconst CTX_HEAD: &str = "(?i)(?:";\nconst CTX_MID: &str =\n    r#")[\\w.\\-]{0,32}(?:[ \\t](?:api[ \\t]|client[ \\t])?(?:key|token|secret|id))?["\']?\\]?\\s{0,3}(?:=|:=|:|=>|-[ \\t]|\\(|\\s)\\s{0,3}["\']?((?-i:"#;\nconst CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\\-]|$)";\n\n/// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:\n/// `f32::from_str` costs kilobytes of wasm.)\nfn hundredths(s: &str) -> Option<f32> {\n    Some(int(s)? as f32 / 100.0)\n}\n\nfn int(s: &str) -> Option<u32> {\n    let mut n = 0u32;\n    for b in s.bytes() {\n        if !b.is_ascii_digit() {\n            return None;\n        }\n        n = n.checked_mul(10)?.checked_add(u32::from(b - b\'0\'))?;\n    }\n    Some(n)\n}\n\n/// Placeholder markers: a secret-kind span containing one of these\n/// (ASCII case-insensitive) is documentation, not a credential.\npub(crate) static STOPWORDS: &[&str] = &[\n    "example", "xxxxxxxx", "changeme", "change_me", "placeholder", "your_",\n    "your-", "<your", "${", "{{", "redacted", "dummy", "sample", "insert",\n    "replace_me", "process.env", "os.environ", "getenv", "********",\n];\n\n/// Vendor prefixes of fixed-length formats that a provider rule checks\n/// exactly. A generic assignment whose value starts with one is left to\n/// that rule: a value with the prefix and the wrong shape is truncated,\n/// padded or made up (`validate::generic_token`).\npub(crate) static CLAIMED_PREFIXES: &[&str] = &[\n    "AIza", "sk-ant-", "sk-proj-", "sk-svcacct-", "sk-admin-", "sk-or-v1-",\n    "xai-", "gsk_", "ghp_", "gho_", "github_pat_", "npm_", "dop_v1_",\n    "doo_v1_", "dor_v1_", "shpat_", "shpca_", "shppa_", "shpss_", "xoxb-",\n    "xoxp-", "xoxa-", "xoxr-", "xoxs-", "cfut_", "cfat_", "cfk_", "NRAK-",\n    "NRAA-", "NRJS-", "NRBR-", "HRKU-", "duffel_test_", "duffel_live_",\n    "access-sandbox-", "access-development-", "access-production-",\n];\n\n/// Filler that fixtures write into keys. A span with some is a placeholder\n/// only when what is left without it is not random on its own\n/// (`validate::looks_random`): a random key stays a key with "fake" in it.\npub(crate) static FILLERS: &[&str] = &["fake", "00000000"];'
+CTX_PY = r'(?i)(?:%s)[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t])?(?:key|token|secret|id))?["\']?\]?\s{0,3}(?:=|:=|:|=>|-[ \t]|\(|\s)\s{0,3}["\']?((?-i:%s))(?:[^A-Za-z0-9_\-]|$)'
 NONE_VALIDATOR = {'private-key', 'private-key-escaped', 'putty-private-key', 'connection-string', 'url-credentials', 'uri-credentials',
     'ado-connection-string', 'jdbc-password', 'gcp-service-account', 'azure-app-config-connection-string',
     'slack-webhook', 'discord-webhook', 'teams-webhook', 'zapier-webhook', 'generic-password', 'age-secret-key'}
 
 # Generic rules: the token shape, and not a hex string with a letter or two
 # from outside hex (validate::generic_token).
-GENERIC_VALIDATOR = {'generic-api-key', 'generic-quoted-list', 'generic-xml-secret'}
+GENERIC_VALIDATOR = {'generic-api-key', 'generic-query-param', 'generic-quoted-list', 'generic-xml-secret'}
 # JWTs: the header segment must decode to JSON with "alg" (validate::jwt_header).
 JWT_VALIDATOR = {'jwt', 'jwt-header-only-json'}
+# One kind of character after a secret's name (validate::bare_run).
+BARE_VALIDATOR = {'generic-bare-run', 'generic-quoted-list-bare'}
 
 def esc(x):
     return x.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n').replace('\t', '\\t')
@@ -561,7 +604,7 @@ for (id, ty, kws, pat, ent, score, hit, misses) in R:
         assert [k.lower() for k in kws] == kws
         v, pat = 'C', '|'.join(re.escape(k) for k in kws) + '\t' + pat[2]
     else:
-        v = 'N' if id in NONE_VALIDATOR else 'G' if id in GENERIC_VALIDATOR else 'J' if id in JWT_VALIDATOR else 'T'
+        v = 'N' if id in NONE_VALIDATOR else 'G' if id in GENERIC_VALIDATOR else 'J' if id in JWT_VALIDATOR else 'R' if id in BARE_VALIDATOR else 'T'
     for f in [id, ty] + kws:
         if '\t' in f or '\n' in f or ',' in f:
             sys.exit(f'bad field in {id}')

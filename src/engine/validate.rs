@@ -18,6 +18,7 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::Token => token(value),
         Validator::GenericToken => generic_token(value),
         Validator::Jwt => token(value) && jwt_header(value),
+        Validator::BareRun => bare_run(value),
         // --- PII validators (pii helper) ---
         other => pii_check(other, value),
     }
@@ -51,6 +52,47 @@ pub(crate) fn generic_token(value: &str) -> bool {
         && (!value.starts_with("eyJ")
             || !value.contains('.')
             || jwt_header(value))
+}
+
+/// A secret written in one kind of character. Digits: 20 or more (fewer
+/// are ids, timestamps, PINs and amounts). Letters: 12 or more in both
+/// cases, with no run of five lowercase letters, and fewer than half of
+/// the pieces that start at a capital three letters long or more; words
+/// joined in CamelCase (`GetAccessToken`, `HttpRequestHandler`) fail one
+/// or the other, random letters pass both.
+pub(crate) fn bare_run(value: &str) -> bool {
+    let b = value.as_bytes();
+    if !b.is_empty() && b.iter().all(u8::is_ascii_digit) {
+        return b.len() >= 20;
+    }
+    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    if b.len() < 12
+        || !b.iter().all(u8::is_ascii_alphabetic)
+        || upper < 3
+        || b.len() - upper < 3
+    {
+        return false;
+    }
+    let (mut pieces, mut long, mut piece, mut lower_run) = (0, 0, 0, 0);
+    for &c in b {
+        if c.is_ascii_uppercase() {
+            if piece > 0 {
+                pieces += 1;
+                long += usize::from(piece >= 3);
+            }
+            piece = 0;
+            lower_run = 0;
+        } else {
+            lower_run += 1;
+            if lower_run >= 5 {
+                return false;
+            }
+        }
+        piece += 1;
+    }
+    pieces += 1;
+    long += usize::from(piece >= 3);
+    long * 2 < pieces
 }
 
 /// Letters, digits and hyphens, at least 16 of them, that are hex except
@@ -1712,6 +1754,7 @@ mod tests {
                 Validator::Phone,
                 Validator::GenericToken,
                 Validator::Jwt,
+                Validator::BareRun,
             ] {
                 let _ = check(v, s);
             }
@@ -1743,6 +1786,13 @@ mod tests {
         assert!(!word_phrase("k3v9-x2m7-q8w1"));
         assert!(jwt_header("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig"));
         assert!(!jwt_header("eyJhbGciOiJIU9I1NiJ9.eyJzdWIiOiIxIn0.sig"));
+        assert!(bare_run("5260181590830166131860"));
+        assert!(!bare_run("2024011512304599"));
+        assert!(bare_run("kHOoolDklZDOCj"));
+        assert!(!bare_run("GetAccessToken"));
+        assert!(!bare_run("XMLHttpRequest"));
+        assert!(!bare_run("ReadOnlyAccess"));
+        assert!(!bare_run("kholdklzdocjwb"));
         assert!(!generic_token("sk-or-v1-short"));
         assert!(generic_token("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
     }

@@ -99,6 +99,10 @@ pub(crate) enum Validator {
     GenericToken,
     /// `Token`, and the first segment decodes to a JOSE header.
     Jwt,
+    /// One kind of character after a secret's name, which `Token` turns
+    /// down: 20+ digits, or 12+ letters in both cases that do not read as
+    /// CamelCase words (`validate::bare_run`).
+    BareRun,
 }
 
 impl Validator {

@@ -5,8 +5,8 @@
 //! The table is one compact string (wasm size: a static `RuleDef` per rule
 //! costs ~80 bytes of pointers that gzip cannot shrink; text compresses
 //! well). One rule per line, tab-separated: id, TYPE, comma-separated
-//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `N`
-//! none, `C` provider-named context row), minimum entropy and score in hundredths, window in
+//! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `R`
+//! one kind of character, `N` none, `C` provider-named context row), minimum entropy and score in hundredths, window in
 //! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a
 //! bounded maximum match length (tests/rules.rs).
 //!
@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 338;
+pub(crate) const RULES_LEN: usize = 344;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -33,30 +33,30 @@ google-oauth-client-secret\tGOOGLE_OAUTH_CLIENT_SECRET\tgocspx-\tT\t300\t97\t144
 google-oauth-access-token\tGOOGLE_OAUTH_TOKEN\tya29.\tT\t300\t95\t4120\t\\b(ya29\\.[A-Za-z0-9_\\-]{30,1024})(?:[^A-Za-z0-9_\\-]|$)\n\
 azure-openai-api-key\tAZURE_OPENAI_API_KEY\tazure,openai,api-key,cognitive\tT\t300\t90\t348\t(?i)(?:azure|openai|api-key|cognitive)[\\w .\\-\"\\'\\[\\]]{0,40}?(?:=|:)\\s{0,4}[\"\\']?([a-f0-9]{32})\\b\n\
 azure-ai-key\tAZURE_API_KEY\tjqqj99\tT\t300\t95\t336\t\\b([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{26})\\b\n\
-cohere-api-key\tCOHERE_API_KEY\tcohere,co_api_key\tC\t300\t92\t420\t[A-Za-z0-9]{40}\n\
-mistral-api-key\tMISTRAL_API_KEY\tmistral\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
+cohere-api-key\tCOHERE_API_KEY\tcohere,co_api_key\tC\t300\t92\t432\t[A-Za-z0-9]{40}\n\
+mistral-api-key\tMISTRAL_API_KEY\tmistral\tC\t300\t92\t388\t[A-Za-z0-9]{32}\n\
 groq-api-key\tGROQ_API_KEY\tgsk_\tT\t300\t98\t224\t\\b(gsk_[A-Za-z0-9]{52})\\b\n\
 replicate-api-token\tREPLICATE_API_TOKEN\tr8_\tT\t300\t97\t160\t\\b(r8_[A-Za-z0-9]{37})\\b\n\
 perplexity-api-key\tPERPLEXITY_API_KEY\tpplx-\tT\t300\t97\t212\t\\b(pplx-[A-Za-z0-9]{48})\\b\n\
 xai-api-key\tXAI_API_KEY\txai-\tT\t300\t97\t336\t\\b(xai-[A-Za-z0-9]{80})\\b\n\
 openrouter-api-key\tOPENROUTER_API_KEY\tsk-or-\tT\t300\t98\t292\t\\b(sk-or-v1-[a-f0-9]{64})\\b\n\
-deepseek-api-key\tDEEPSEEK_API_KEY\tdeepseek\tC\t300\t92\t392\tsk-[a-f0-9]{32}\n\
-together-api-key\tTOGETHER_API_KEY\ttogether\tC\t300\t92\t536\t(?:tgp_v1_)?[A-Za-z0-9_\\-]{43,64}\n\
+deepseek-api-key\tDEEPSEEK_API_KEY\tdeepseek\tC\t300\t92\t404\tsk-[a-f0-9]{32}\n\
+together-api-key\tTOGETHER_API_KEY\ttogether\tC\t300\t92\t548\t(?:tgp_v1_)?[A-Za-z0-9_\\-]{43,64}\n\
 fireworks-api-key\tFIREWORKS_API_KEY\tfw_\tT\t300\t90\t108\t\\b(fw_[A-Za-z0-9]{24})\\b\n\
 langsmith-api-key\tLANGSMITH_API_KEY\tlsv2_\tT\t300\t98\t204\t\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b\n\
 langfuse-secret-key\tLANGFUSE_SECRET_KEY\tsk-lf-\tT\t0\t95\t168\t\\b(sk-lf-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
 pinecone-api-key\tPINECONE_API_KEY\tpcsk_\tT\t300\t97\t376\t\\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80})\\b\n\
-pinecone-legacy-key\tPINECONE_API_KEY\tpinecone\tC\t0\t92\t396\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-elevenlabs-api-key\tELEVENLABS_API_KEY\televenlabs,xi-api-key\tC\t300\t92\t464\t(?:sk_)?[a-f0-9]{32,48}\n\
-assemblyai-api-key\tASSEMBLYAI_API_KEY\tassemblyai\tC\t300\t92\t388\t[a-f0-9]{32}\n\
-deepgram-api-key\tDEEPGRAM_API_KEY\tdeepgram\tC\t300\t92\t412\t[a-f0-9]{40}\n\
-stability-api-key\tSTABILITY_API_KEY\tstability\tC\t300\t92\t460\tsk-[A-Za-z0-9]{48}\n\
-wandb-api-key\tWANDB_API_KEY\twandb\tC\t300\t92\t400\t[a-f0-9]{40}\n\
-voyage-api-key\tVOYAGE_API_KEY\tvoyage\tC\t300\t92\t456\tpa-[A-Za-z0-9_\\-]{40,50}\n\
-anyscale-api-key\tANYSCALE_API_KEY\tanyscale\tC\t300\t92\t388\tesecret_[A-Za-z0-9]{26}\n\
-ai21-api-key\tAI21_API_KEY\tai21\tC\t300\t92\t364\t[A-Za-z0-9]{32}\n\
-clarifai-pat\tCLARIFAI_TOKEN\tclarifai\tC\t300\t92\t380\t[a-f0-9]{32}\n\
-gradient-access-token\tGRADIENT_TOKEN\tgradient_access\tC\t300\t92\t408\t[A-Za-z0-9]{32}\n\
+pinecone-legacy-key\tPINECONE_API_KEY\tpinecone\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+elevenlabs-api-key\tELEVENLABS_API_KEY\televenlabs,xi-api-key\tC\t300\t92\t476\t(?:sk_)?[a-f0-9]{32,48}\n\
+assemblyai-api-key\tASSEMBLYAI_API_KEY\tassemblyai\tC\t300\t92\t400\t[a-f0-9]{32}\n\
+deepgram-api-key\tDEEPGRAM_API_KEY\tdeepgram\tC\t300\t92\t424\t[a-f0-9]{40}\n\
+stability-api-key\tSTABILITY_API_KEY\tstability\tC\t300\t92\t472\tsk-[A-Za-z0-9]{48}\n\
+wandb-api-key\tWANDB_API_KEY\twandb\tC\t300\t92\t412\t[a-f0-9]{40}\n\
+voyage-api-key\tVOYAGE_API_KEY\tvoyage\tC\t300\t92\t468\tpa-[A-Za-z0-9_\\-]{40,50}\n\
+anyscale-api-key\tANYSCALE_API_KEY\tanyscale\tC\t300\t92\t400\tesecret_[A-Za-z0-9]{26}\n\
+ai21-api-key\tAI21_API_KEY\tai21\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
+clarifai-pat\tCLARIFAI_TOKEN\tclarifai\tC\t300\t92\t392\t[a-f0-9]{32}\n\
+gradient-access-token\tGRADIENT_TOKEN\tgradient_access\tC\t300\t92\t420\t[A-Za-z0-9]{32}\n\
 nvidia-api-key\tNVIDIA_API_KEY\tnvapi-\tT\t300\t97\t284\t\\b(nvapi-[A-Za-z0-9_\\-]{64})(?:[^A-Za-z0-9_\\-]|$)\n\
 runpod-api-key\tRUNPOD_API_KEY\trpa_\tT\t300\t95\t208\t\\b(rpa_[A-Z0-9]{40,48})\\b\n\
 cerebras-api-key\tCEREBRAS_API_KEY\tcsk-\tT\t300\t95\t208\t\\b(csk-[a-z0-9]{48})\\b\n\
@@ -71,31 +71,31 @@ azure-shared-access-key\tAZURE_SHARED_ACCESS_KEY\tsharedaccesskey\tT\t300\t97\t2
 azure-ad-client-secret\tAZURE_CLIENT_SECRET\tq~\tT\t300\t95\t168\t(?:^|[^A-Za-z0-9_~.\\-])([A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.\\-]{31,34})(?:[^A-Za-z0-9_~.\\-]|$)\n\
 azure-sas-token\tAZURE_SAS_TOKEN\tsig=\tT\t300\t90\t500\t(?i)[?&]sig=([A-Za-z0-9%]{40,120})\n\
 azure-app-config-connection-string\tAZURE_CONNECTION_STRING\tazconfig.io\tN\t300\t98\t884\t(Endpoint=https://[A-Za-z0-9\\-]{1,50}\\.azconfig\\.io;Id=[^;\\s]{1,40};Secret=[A-Za-z0-9+/=]{40,90})\n\
-azure-apim-subscription-key\tAZURE_APIM_KEY\tocp-apim-subscription-key,apim\tC\t300\t92\t448\t[a-f0-9]{32}\n\
+azure-apim-subscription-key\tAZURE_APIM_KEY\tocp-apim-subscription-key,apim\tC\t300\t92\t460\t[a-f0-9]{32}\n\
 azure-devops-pat\tAZURE_DEVOPS_PAT\tazdo\tT\t300\t95\t336\t\\b([A-Za-z0-9]{52}AZDO[A-Za-z0-9]{28})\\b\n\
-azure-devops-legacy-pat\tAZURE_DEVOPS_PAT\tazure_devops,azure-devops,ado_pat,devops\tC\t300\t92\t476\t[a-z2-7]{52}\n\
-azure-management-key\tAZURE_API_KEY\tazure\tC\t300\t90\t592\t[A-Za-z0-9+/]{86}==\n\
+azure-devops-legacy-pat\tAZURE_DEVOPS_PAT\tazure_devops,azure-devops,ado_pat,devops\tC\t300\t92\t488\t[a-z2-7]{52}\n\
+azure-management-key\tAZURE_API_KEY\tazure\tC\t300\t90\t604\t[A-Za-z0-9+/]{86}==\n\
 gcp-service-account\tGCP_SERVICE_ACCOUNT\tservice_account\tN\t0\t60\t120\t(\"type\"\\s{0,3}:\\s{0,3}\"service_account\")\n\
 digitalocean-token\tDIGITALOCEAN_TOKEN\tdop_v1_,doo_v1_,dor_v1_\tT\t300\t98\t284\t\\b(do[opr]_v1_[a-f0-9]{64})\\b\n\
 alibaba-access-key-id\tALIBABA_ACCESS_KEY_ID\tltai\tT\t300\t95\t96\t\\b(LTAI[A-Za-z0-9]{20})\\b\n\
 tencent-secret-id\tTENCENT_SECRET_ID\takid\tT\t300\t95\t144\t\\b(AKID[A-Za-z0-9]{32})\\b\n\
-ibm-cloud-api-key\tIBM_CLOUD_API_KEY\tibm\tC\t300\t92\t408\t[A-Za-z0-9_\\-]{44}\n\
+ibm-cloud-api-key\tIBM_CLOUD_API_KEY\tibm\tC\t300\t92\t420\t[A-Za-z0-9_\\-]{44}\n\
 heroku-api-key\tHEROKU_API_KEY\thrku-\tT\t300\t97\t280\t\\b(HRKU-[A-Za-z0-9_\\-]{58,64})(?:[^A-Za-z0-9_\\-]|$)\n\
-heroku-legacy-key\tHEROKU_API_KEY\theroku\tC\t0\t92\t388\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-linode-token\tLINODE_TOKEN\tlinode\tC\t300\t92\t500\t[a-f0-9]{64}\n\
-vultr-api-key\tVULTR_API_KEY\tvultr\tC\t300\t92\t384\t[A-Z0-9]{36}\n\
-hetzner-token\tHETZNER_TOKEN\thetzner,hcloud\tC\t300\t92\t504\t[A-Za-z0-9]{64}\n\
+heroku-legacy-key\tHEROKU_API_KEY\theroku\tC\t0\t92\t400\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+linode-token\tLINODE_TOKEN\tlinode\tC\t300\t92\t512\t[a-f0-9]{64}\n\
+vultr-api-key\tVULTR_API_KEY\tvultr\tC\t300\t92\t396\t[A-Z0-9]{36}\n\
+hetzner-token\tHETZNER_TOKEN\thetzner,hcloud\tC\t300\t92\t516\t[A-Za-z0-9]{64}\n\
 scaleway-access-key\tSCALEWAY_KEY\tscw\tT\t300\t85\t80\t\\b(SCW[A-Z0-9]{17})\\b\n\
-cloudflare-api-token\tCLOUDFLARE_API_TOKEN\tcloudflare,cf_api,cf-api\tC\t300\t92\t420\t[A-Za-z0-9_\\-]{40}\n\
-cloudflare-global-api-key\tCLOUDFLARE_API_KEY\tcloudflare,x-auth-key\tC\t300\t92\t408\t[a-f0-9]{37}\n\
+cloudflare-api-token\tCLOUDFLARE_API_TOKEN\tcloudflare,cf_api,cf-api\tC\t300\t92\t432\t[A-Za-z0-9_\\-]{40}\n\
+cloudflare-global-api-key\tCLOUDFLARE_API_KEY\tcloudflare,x-auth-key\tC\t300\t92\t420\t[a-f0-9]{37}\n\
 cloudflare-token\tCLOUDFLARE_API_TOKEN\tcfut_,cfat_,cfk_\tT\t300\t95\t212\t\\b(cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8})\\b\n\
 cloudflare-origin-ca-key\tCLOUDFLARE_ORIGIN_CA_KEY\tv1.0-\tT\t300\t97\t704\t\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b\n\
 flyio-token\tFLYIO_TOKEN\tfm1,fm2_,fo1_\tT\t300\t95\t4028\t\\b((?:fm1[ar]|fm2|fo1)_[A-Za-z0-9+/_\\-]{43,1000}={0,2})\n\
-vercel-token\tVERCEL_TOKEN\tvercel\tC\t300\t92\t340\t[A-Za-z0-9]{24}\n\
+vercel-token\tVERCEL_TOKEN\tvercel\tC\t300\t92\t352\t[A-Za-z0-9]{24}\n\
 vercel-access-token\tVERCEL_TOKEN\tvcp_,vci_,vca_,vcr_,vck_\tT\t300\t95\t272\t\\b(vc[picrk]_[A-Za-z0-9]{40,64})\\b\n\
 netlify-token\tNETLIFY_TOKEN\tnfp_\tT\t300\t97\t176\t\\b(nfp_[A-Za-z0-9]{36,40})\\b\n\
 render-api-key\tRENDER_API_KEY\trnd_\tT\t300\t95\t144\t\\b(rnd_[A-Za-z0-9]{32})\\b\n\
-railway-token\tRAILWAY_TOKEN\trailway\tC\t0\t92\t392\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+railway-token\tRAILWAY_TOKEN\trailway\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 supabase-token\tSUPABASE_TOKEN\tsbp_,sb_secret_\tT\t300\t97\t200\t\\b(sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\\-]{31,40})\\b\n\
 planetscale-token\tPLANETSCALE_TOKEN\tpscale_\tT\t300\t97\t308\t\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.\\-]{32,64})\\b\n\
 neon-api-key\tNEON_API_KEY\tnapi_\tT\t300\t95\t276\t\\b(napi_[a-z0-9]{64})\\b\n\
@@ -108,43 +108,44 @@ grafana-token\tGRAFANA_TOKEN\tglc_,glsa_,eyjrijoi\tT\t300\t97\t1640\t\\b(glc_[A-
 newrelic-key\tNEWRELIC_KEY\tnrak-,nrjs-,nrii-,nriq-,nrbr-,nraa-\tT\t300\t95\t192\t\\b(NRA[AK]-[A-Z0-9]{27}|NR(?:JS|BR)-[a-f0-9]{19}|NRI[IQ]-[A-Za-z0-9_\\-]{20,42})(?:[^A-Za-z0-9_\\-]|$)\n\
 newrelic-license-key\tNEWRELIC_KEY\tnral\tT\t300\t95\t160\t\\b((?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL)\\b\n\
 newrelic-mobile-token\tNEWRELIC_KEY\t-nrma\tT\t300\t95\t188\t\\b((?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA)\\b\n\
-datadog-api-key\tDATADOG_API_KEY\tdatadog,dd_api_key,dd_app_key,dd-api-key\tC\t300\t92\t420\t[a-f0-9]{32}(?:[a-f0-9]{8})?\n\
+datadog-api-key\tDATADOG_API_KEY\tdatadog,dd_api_key,dd_app_key,dd-api-key\tC\t300\t92\t432\t[a-f0-9]{32}(?:[a-f0-9]{8})?\n\
 sentry-token\tSENTRY_TOKEN\tsntrys_,sntryu_\tT\t300\t97\t1232\t\\b(sntrys_[A-Za-z0-9+/=_]{50,300}|sntryu_[a-f0-9]{64})(?:[^A-Za-z0-9+/=_]|$)\n\
-honeycomb-api-key\tHONEYCOMB_API_KEY\thoneycomb\tC\t300\t92\t384\t[A-Za-z0-9]{22,32}\n\
+honeycomb-api-key\tHONEYCOMB_API_KEY\thoneycomb\tC\t300\t92\t396\t[A-Za-z0-9]{22,32}\n\
 dynatrace-token\tDYNATRACE_TOKEN\tdt0c01.,dt0s01.\tT\t300\t97\t384\t\\b(dt0[cs]01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b\n\
-splunk-hec-token\tSPLUNK_TOKEN\tsplunk\tC\t0\t92\t388\t[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}\n\
-pagerduty-api-key\tPAGERDUTY_API_KEY\tpagerduty\tC\t300\t92\t336\tu\\+[A-Za-z0-9_+\\-]{18}|[A-Za-z0-9_+\\-]{20}\n\
-opsgenie-api-key\tOPSGENIE_API_KEY\topsgenie\tC\t0\t92\t396\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-elastic-api-key\tELASTIC_API_KEY\telastic\tC\t300\t92\t656\t[A-Za-z0-9_\\-]{20,24}:[A-Za-z0-9_\\-]{20,24}|[A-Za-z0-9+/]{40,100}={0,2}\n\
-algolia-api-key\tALGOLIA_API_KEY\talgolia\tC\t300\t92\t376\t[a-f0-9]{32}\n\
+splunk-hec-token\tSPLUNK_TOKEN\tsplunk\tC\t0\t92\t400\t[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}\n\
+pagerduty-api-key\tPAGERDUTY_API_KEY\tpagerduty\tC\t300\t92\t348\tu\\+[A-Za-z0-9_+\\-]{18}|[A-Za-z0-9_+\\-]{20}\n\
+opsgenie-api-key\tOPSGENIE_API_KEY\topsgenie\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+elastic-api-key\tELASTIC_API_KEY\telastic\tC\t300\t92\t668\t[A-Za-z0-9_\\-]{20,24}:[A-Za-z0-9_\\-]{20,24}|[A-Za-z0-9+/]{40,100}={0,2}\n\
+algolia-api-key\tALGOLIA_API_KEY\talgolia\tC\t300\t92\t388\t[a-f0-9]{32}\n\
 mapbox-token\tMAPBOX_TOKEN\tsk.eyj\tT\t300\t97\t1352\t\\b(sk\\.eyJ[A-Za-z0-9_\\-]{50,300}\\.[A-Za-z0-9_\\-]{20,30})(?:[^A-Za-z0-9_\\-]|$)\n\
-sumologic-access-key\tSUMOLOGIC_KEY\tsumo\tC\t300\t92\t492\t[A-Za-z0-9]{64}\n\
-loggly-token\tLOGGLY_TOKEN\tloggly\tC\t0\t92\t388\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-logzio-token\tLOGZIO_TOKEN\tlogz\tC\t350\t92\t364\t[A-Za-z]{32}\n\
-bugsnag-api-key\tBUGSNAG_API_KEY\tbugsnag\tC\t300\t92\t376\t[a-f0-9]{32}\n\
-rollbar-token\tROLLBAR_TOKEN\trollbar\tC\t300\t92\t376\t[a-f0-9]{32}\n\
-airbrake-key\tAIRBRAKE_KEY\tairbrake\tC\t300\t92\t412\t[A-Za-z0-9]{32,40}\n\
-raygun-api-key\tRAYGUN_API_KEY\traygun\tC\t300\t92\t332\t[A-Za-z0-9]{22}\n\
-launchdarkly-key\tLAUNCHDARKLY_KEY\tlaunchdarkly\tC\t300\t92\t428\t(?:api|sdk|mob)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\n\
+sumologic-access-key\tSUMOLOGIC_KEY\tsumo\tC\t300\t92\t504\t[A-Za-z0-9]{64}\n\
+loggly-token\tLOGGLY_TOKEN\tloggly\tC\t0\t92\t400\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+logzio-token\tLOGZIO_TOKEN\tlogz\tC\t350\t92\t376\t[A-Za-z]{32}\n\
+bugsnag-api-key\tBUGSNAG_API_KEY\tbugsnag\tC\t300\t92\t388\t[a-f0-9]{32}\n\
+rollbar-token\tROLLBAR_TOKEN\trollbar\tC\t300\t92\t388\t[a-f0-9]{32}\n\
+airbrake-key\tAIRBRAKE_KEY\tairbrake\tC\t300\t92\t424\t[A-Za-z0-9]{32,40}\n\
+raygun-api-key\tRAYGUN_API_KEY\traygun\tC\t300\t92\t344\t[A-Za-z0-9]{22}\n\
+launchdarkly-key\tLAUNCHDARKLY_KEY\tlaunchdarkly\tC\t300\t92\t440\t(?:api|sdk|mob)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\n\
 launchdarkly-sdk-key\tLAUNCHDARKLY_KEY\tsdk-,api-,mob-\tT\t300\t80\t160\t\\b((?:api|sdk|mob)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
-statuspage-api-key\tSTATUSPAGE_API_KEY\tstatuspage\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+statuspage-api-key\tSTATUSPAGE_API_KEY\tstatuspage\tC\t0\t92\t416\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 github-token\tGITHUB_TOKEN\tghp_,gho_,ghu_,ghs_,ghr_,github_pat_\tT\t300\t98\t372\t\\b((?:ghp|gho|ghu|ghs)_[A-Za-z0-9]{36}|ghr_[A-Za-z0-9]{36,76}|github_pat_[A-Za-z0-9_]{82})\\b\n\
 gitlab-token\tGITLAB_TOKEN\tglpat-,gldt-,glrt-,glcbt-,glimt-,glagent-,gloas-,glsoat-,glffct-,glft-,glptt-,glwt-\tT\t300\t98\t1288\t\\b((?:glpat|gldt|glrt|glcbt|glimt|glagent|gloas|glsoat|glffct|glft|glptt|glwt)-[A-Za-z0-9_\\-]{20,300}(?:\\.[A-Za-z0-9]{2}\\.[A-Za-z0-9]{9})?)(?:[^A-Za-z0-9_\\-.]|$)\n\
 gitlab-runner-registration-token\tGITLAB_TOKEN\tgr1348941\tT\t300\t98\t120\t\\b(GR1348941[A-Za-z0-9_\\-]{20})(?:[^A-Za-z0-9_\\-]|$)\n\
 bitbucket-app-password\tBITBUCKET_TOKEN\tatbb\tT\t300\t95\t180\t\\b(ATBB[A-Za-z0-9_=.\\-]{28,40})(?:[^A-Za-z0-9_=.\\-]|$)\n\
 atlassian-api-token\tATLASSIAN_API_TOKEN\tatatt,atctt\tT\t300\t97\t1224\t\\b(AT[AC]TT[A-Za-z0-9_=\\-]{50,300})(?:[^A-Za-z0-9_=\\-]|$)\n\
-atlassian-legacy-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t356\t[A-Za-z0-9]{24}\n\
+atlassian-legacy-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t368\t[A-Za-z0-9]{24}\n\
+atlassian-datacenter-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t448\t(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26}\n\
 atlassian-datacenter-pat\tATLASSIAN_API_TOKEN\tbbdc-\tT\t300\t95\t216\t\\b(BBDC-[A-Za-z0-9+/@_\\-]{40,48})(?:[^A-Za-z0-9+/@_\\-]|$)\n\
 circleci-token\tCIRCLECI_TOKEN\tccipat_,cciprj_\tT\t300\t98\t280\t\\b(CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b\n\
-circleci-legacy-token\tCIRCLECI_TOKEN\tcircle\tC\t300\t92\t404\t[a-f0-9]{40}\n\
-travis-token\tTRAVIS_TOKEN\ttravis\tC\t300\t92\t332\t[A-Za-z0-9_\\-]{22}\n\
+circleci-legacy-token\tCIRCLECI_TOKEN\tcircle\tC\t300\t92\t416\t[a-f0-9]{40}\n\
+travis-token\tTRAVIS_TOKEN\ttravis\tC\t300\t92\t344\t[A-Za-z0-9_\\-]{22}\n\
 buildkite-token\tBUILDKITE_TOKEN\tbkua_\tT\t300\t97\t180\t\\b(bkua_[a-f0-9]{40})\\b\n\
-drone-token\tDRONE_TOKEN\tdrone\tC\t300\t92\t368\t[A-Za-z0-9]{32}\n\
-jenkins-api-token\tJENKINS_TOKEN\tjenkins\tC\t300\t92\t384\t11[a-f0-9]{32}|[a-f0-9]{32}\n\
+drone-token\tDRONE_TOKEN\tdrone\tC\t300\t92\t380\t[A-Za-z0-9]{32}\n\
+jenkins-api-token\tJENKINS_TOKEN\tjenkins\tC\t300\t92\t396\t11[a-f0-9]{32}|[a-f0-9]{32}\n\
 octopus-deploy-key\tOCTOPUS_API_KEY\tapi-\tT\t300\t85\t144\t\\b(API-[A-Z0-9]{26,32})\\b\n\
 sonarqube-token\tSONAR_TOKEN\tsqu_,sqp_,sqa_\tT\t300\t97\t176\t\\b(sq[upa]_[a-f0-9]{40})\\b\n\
-snyk-token\tSNYK_TOKEN\tsnyk\tC\t0\t92\t380\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-codecov-token\tCODECOV_TOKEN\tcodecov\tC\t0\t92\t392\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+snyk-token\tSNYK_TOKEN\tsnyk\tC\t0\t92\t392\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+codecov-token\tCODECOV_TOKEN\tcodecov\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 harness-token\tHARNESS_TOKEN\tpat.,sat.\tT\t300\t95\t288\t\\b((?:pat|sat)\\.[A-Za-z0-9_\\-]{22}\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20})\\b\n\
 postman-api-key\tPOSTMAN_API_KEY\tpmak-\tT\t300\t98\t256\t\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b\n\
 readme-api-key\tREADME_API_KEY\trdme_\tT\t300\t97\t300\t\\b(rdme_[a-z0-9]{70})\\b\n\
@@ -152,24 +153,24 @@ linear-api-key\tLINEAR_API_KEY\tlin_api_,lin_oauth_\tT\t300\t98\t200\t\\b(lin_(?
 asana-pat\tASANA_TOKEN\t0/,1/,2/\tT\t300\t90\t272\t\\b([0-2]/\\d{16}(?:/\\d{16})?:[a-f0-9]{32})\\b\n\
 notion-token\tNOTION_TOKEN\tntn_,secret_\tT\t300\t95\t200\t\\b(ntn_\\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\\b\n\
 airtable-pat\tAIRTABLE_TOKEN\tpat\tT\t300\t97\t328\t\\b(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})\\b\n\
-airtable-api-key\tAIRTABLE_TOKEN\tairtable\tC\t300\t92\t320\tkey[A-Za-z0-9]{14}\n\
+airtable-api-key\tAIRTABLE_TOKEN\tairtable\tC\t300\t92\t332\tkey[A-Za-z0-9]{14}\n\
 figma-token\tFIGMA_TOKEN\tfigd_,figu_\tT\t300\t97\t184\t\\b(fig[du]_[A-Za-z0-9_\\-]{40})(?:[^A-Za-z0-9_\\-]|$)\n\
-figma-legacy-token\tFIGMA_TOKEN\tfigma\tC\t300\t92\t412\t\\d{6}-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\n\
+figma-legacy-token\tFIGMA_TOKEN\tfigma\tC\t300\t92\t424\t\\d{6}-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\n\
 clickup-token\tCLICKUP_TOKEN\tpk_\tT\t300\t95\t184\t\\b(pk_\\d{6,10}_[A-Z0-9]{32})\\b\n\
 typeform-token\tTYPEFORM_TOKEN\ttfp_\tT\t300\t97\t300\t\\b(tfp_[A-Za-z0-9_.\\-]{40,70})(?:[^A-Za-z0-9_.\\-]|$)\n\
 contentful-token\tCONTENTFUL_TOKEN\tcfpat-\tT\t300\t97\t200\t\\b(CFPAT-[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
 hubspot-token\tHUBSPOT_TOKEN\tpat-na1-,pat-eu1-\tT\t0\t97\t176\t\\b(pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
-hubspot-api-key\tHUBSPOT_TOKEN\thubspot,hapikey\tC\t0\t92\t392\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-zendesk-token\tZENDESK_TOKEN\tzendesk\tC\t300\t92\t408\t[A-Za-z0-9]{40}\n\
-intercom-token\tINTERCOM_TOKEN\tintercom\tC\t300\t92\t492\t[A-Za-z0-9_\\-=]{59,60}\n\
+hubspot-api-key\tHUBSPOT_TOKEN\thubspot,hapikey\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+zendesk-token\tZENDESK_TOKEN\tzendesk\tC\t300\t92\t420\t[A-Za-z0-9]{40}\n\
+intercom-token\tINTERCOM_TOKEN\tintercom\tC\t300\t92\t504\t[A-Za-z0-9_\\-=]{59,60}\n\
 trello-token\tTRELLO_TOKEN\tatta\tT\t300\t95\t304\t\\b(ATTA[A-Fa-f0-9]{64}[A-F0-9]{8})\\b\n\
-trello-api-key\tTRELLO_TOKEN\ttrello\tC\t300\t92\t500\t[a-f0-9]{32}(?:[a-f0-9]{32})?\n\
+trello-api-key\tTRELLO_TOKEN\ttrello\tC\t300\t92\t512\t[a-f0-9]{32}(?:[a-f0-9]{32})?\n\
 dropbox-token\tDROPBOX_TOKEN\tsl.\tT\t300\t95\t6024\t\\b(sl\\.(?:u\\.)?[A-Za-z0-9_\\-]{130,1500})(?:[^A-Za-z0-9_\\-]|$)\n\
-okta-token\tOKTA_TOKEN\tokta\tC\t300\t92\t404\t00[A-Za-z0-9_\\-]{40}\n\
+okta-token\tOKTA_TOKEN\tokta\tC\t300\t92\t416\t00[A-Za-z0-9_\\-]{40}\n\
 onepassword-service-account\tONEPASSWORD_TOKEN\tops_eyj\tT\t300\t98\t6028\t\\b(ops_eyJ[A-Za-z0-9+/=_\\-]{250,1500})\n\
 onepassword-secret-key\tONEPASSWORD_TOKEN\ta3-\tT\t300\t95\t160\t\\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\\b\n\
 age-secret-key\tAGE_SECRET_KEY\tage-secret-key-1\tN\t300\t99\t296\t\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b\n\
-sourcegraph-token\tSOURCEGRAPH_TOKEN\tsourcegraph\tC\t300\t92\t440\t(?:sgp_)?[a-f0-9]{40}\n\
+sourcegraph-token\tSOURCEGRAPH_TOKEN\tsourcegraph\tC\t300\t92\t452\t(?:sgp_)?[a-f0-9]{40}\n\
 sourcegraph-access-token\tSOURCEGRAPH_TOKEN\tsgp_\tT\t300\t95\t244\t\\b(sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})\\b\n\
 rootly-api-key\tROOTLY_API_KEY\trootly_\tT\t300\t97\t284\t\\b(rootly_[a-f0-9]{64})\\b\n\
 prefect-api-key\tPREFECT_API_KEY\tpnu_\tT\t300\t97\t160\t\\b(pnu_[A-Za-z0-9]{36})\\b\n\
@@ -180,13 +181,13 @@ defined-networking-key\tDEFINED_NETWORKING_KEY\tdnkey-\tT\t300\t97\t344\t\\b(dnk
 beamer-api-key\tBEAMER_API_KEY\tb_\tT\t350\t80\t188\t\\b(b_[A-Za-z0-9=_\\-]{44})(?:[^A-Za-z0-9=_\\-]|$)\n\
 authress-key\tAUTHRESS_KEY\tsc_,ext_,scauth_,authress_\tT\t300\t95\t816\t\\b((?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_\\-][a-z0-9\\-]{10,32}\\.[A-Za-z0-9+/_=\\-]{30,120})\n\
 sidekiq-secret\tSIDEKIQ_SECRET\tbundle_enterprise__contribsys__com,bundle_gems__contribsys__com\tT\t200\t95\t236\t(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\\s{0,3}[:=]\\s{0,3}[\"\\']?([a-f0-9]{8}:[a-f0-9]{8})\\b\n\
-gitter-token\tGITTER_TOKEN\tgitter\tC\t300\t92\t404\t[a-z0-9_\\-]{40}\n\
-bitbucket-client-secret\tBITBUCKET_TOKEN\tbitbucket\tC\t300\t92\t512\t[A-Za-z0-9=_\\-]{64}|[A-Za-z0-9]{32}\n\
-github-oauth-secret\tGITHUB_TOKEN\tgithub_client_secret,github_secret\tC\t300\t92\t460\t[a-f0-9]{40}\n\
-gitlab-oauth-secret\tGITLAB_TOKEN\tgitlab\tC\t300\t92\t524\tgloas-[a-f0-9]{64}|[a-f0-9]{64}\n\
-netlify-legacy-token\tNETLIFY_TOKEN\tnetlify\tC\t300\t92\t428\t[A-Za-z0-9_\\-]{43,45}\n\
-salesforce-token\tSALESFORCE_TOKEN\tsalesforce,sfdc\tC\t300\t92\t708\t00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}|3MVG9[A-Za-z0-9_.]{70,90}|5Aep861[A-Za-z0-9_.]{80}\n\
-shopify-secret\tSHOPIFY_TOKEN\tshopify\tC\t300\t92\t376\t[a-f0-9]{32}\n\
+gitter-token\tGITTER_TOKEN\tgitter\tC\t300\t92\t416\t[a-z0-9_\\-]{40}\n\
+bitbucket-client-secret\tBITBUCKET_TOKEN\tbitbucket\tC\t300\t92\t524\t[A-Za-z0-9=_\\-]{64}|[A-Za-z0-9]{32}\n\
+github-oauth-secret\tGITHUB_TOKEN\tgithub_client_secret,github_secret\tC\t300\t92\t472\t[a-f0-9]{40}\n\
+gitlab-oauth-secret\tGITLAB_TOKEN\tgitlab\tC\t300\t92\t536\tgloas-[a-f0-9]{64}|[a-f0-9]{64}\n\
+netlify-legacy-token\tNETLIFY_TOKEN\tnetlify\tC\t300\t92\t440\t[A-Za-z0-9_\\-]{43,45}\n\
+salesforce-token\tSALESFORCE_TOKEN\tsalesforce,sfdc\tC\t300\t92\t720\t00[A-Za-z0-9]{13}![A-Za-z0-9_.]{96}|3MVG9[A-Za-z0-9_.]{70,90}|5Aep861[A-Za-z0-9_.]{80}\n\
+shopify-secret\tSHOPIFY_TOKEN\tshopify\tC\t300\t92\t388\t[a-f0-9]{32}\n\
 shopify-token\tSHOPIFY_TOKEN\tshpat_,shpca_,shppa_,shpss_,atkn_\tT\t300\t98\t152\t\\b((?:shp(?:at|ca|pa|ss)|atkn)_[a-fA-F0-9]{32})\\b\n\
 tableau-pat\tTABLEAU_TOKEN\t==\tT\t300\t90\t228\t\\b([A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32})\\b\n\
 stripe-secret-key\tSTRIPE_SECRET_KEY\tsk_live_,sk_test_\tT\t300\t98\t1020\t\\b(sk_(?:live|test)_[A-Za-z0-9]{24,247})\\b\n\
@@ -195,76 +196,77 @@ stripe-webhook-secret\tSTRIPE_WEBHOOK_SECRET\twhsec_\tT\t300\t97\t288\t\\b(whsec
 braintree-access-token\tBRAINTREE_TOKEN\taccess_token$\tT\t300\t98\t292\t(access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32})\\b\n\
 square-token\tSQUARE_TOKEN\tsq0atp-,sq0csp-,eaaa\tT\t300\t97\t260\t\\b(sq0atp-[A-Za-z0-9_\\-]{22}|sq0csp-[A-Za-z0-9_\\-]{43}|EAAA[A-Za-z0-9_\\-]{60})(?:[^A-Za-z0-9_\\-]|$)\n\
 razorpay-key\tRAZORPAY_KEY\trzp_\tT\t300\t95\t92\t\\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\\b\n\
-razorpay-secret\tRAZORPAY_KEY\trazorpay\tC\t300\t92\t348\t[A-Za-z0-9]{24}\n\
+razorpay-secret\tRAZORPAY_KEY\trazorpay\tC\t300\t92\t360\t[A-Za-z0-9]{24}\n\
 flutterwave-key\tFLUTTERWAVE_KEY\tflwseck,flwpubk,flwseck_test\tT\t300\t97\t188\t\\b(FLW(?:SECK|PUBK)(?:_TEST)?-[a-f0-9]{32}-X)\\b\n\
 plaid-access-token\tPLAID_TOKEN\taccess-sandbox-,access-development-,access-production-\tT\t0\t97\t220\t\\b(access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
-plaid-secret\tPLAID_TOKEN\tplaid\tC\t300\t92\t360\t[a-f0-9]{30}\n\
+plaid-secret\tPLAID_TOKEN\tplaid\tC\t300\t92\t372\t[a-f0-9]{30}\n\
+plaid-client-id\tPLAID_TOKEN\tplaid\tC\t300\t92\t348\t[a-f0-9]{24}\n\
 gocardless-token\tGOCARDLESS_TOKEN\tlive_,sandbox_\tT\t350\t85\t196\t\\b((?:live|sandbox)_[A-Za-z0-9_=\\-]{40})(?:[^A-Za-z0-9_=\\-]|$)\n\
 shippo-token\tSHIPPO_TOKEN\tshippo_\tT\t0\t97\t208\t\\b(shippo_(?:live|test)_[a-f0-9]{40})\\b\n\
 easypost-key\tEASYPOST_KEY\tezak,eztk\tT\t300\t97\t232\t\\b(EZ[AT]K[a-f0-9]{54})\\b\n\
 duffel-token\tDUFFEL_TOKEN\tduffel_\tT\t0\t97\t224\t\\b(duffel_(?:test|live)_[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
-paypal-secret\tPAYPAL_SECRET\tpaypal\tC\t300\t92\t564\tE[A-Za-z0-9_\\-]{79}|A[A-Za-z0-9_\\-]{79}\n\
-paystack-key\tPAYSTACK_KEY\tpaystack\tC\t300\t99\t444\tsk_(?:live|test)_[a-f0-9]{40}\n\
-mollie-key\tMOLLIE_KEY\tmollie\tC\t300\t92\t384\t(?:live|test)_[A-Za-z0-9]{30}\n\
-checkout-key\tCHECKOUT_KEY\tcheckout\tC\t300\t92\t428\tsk_(?:sbox_)?[a-z0-9]{26}|sk_(?:test_)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-adyen-api-key\tADYEN_API_KEY\tadyen\tC\t300\t92\t1052\tAQE[A-Za-z0-9+/=_\\-]{80,200}\n\
-coinbase-key\tCOINBASE_KEY\tcoinbase\tC\t300\t92\t508\t[A-Za-z0-9_\\-]{64}\n\
-kraken-key\tKRAKEN_KEY\tkraken\tC\t300\t92\t604\t[A-Za-z0-9/=_+\\-]{80,90}\n\
-kucoin-key\tKUCOIN_KEY\tkucoin\tC\t300\t92\t388\t[a-f0-9]{24}|[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-bittrex-key\tBITTREX_KEY\tbittrex\tC\t300\t92\t376\t[a-z0-9]{32}\n\
-binance-key\tBINANCE_KEY\tbinance\tC\t300\t92\t504\t[A-Za-z0-9]{64}\n\
-bitfinex-key\tBITFINEX_KEY\tbitfinex\tC\t300\t92\t424\t[A-Za-z0-9_\\-]{43}\n\
-etsy-key\tETSY_KEY\tetsy\tC\t300\t92\t332\t[a-z0-9]{24}\n\
-lemonsqueezy-key\tLEMONSQUEEZY_KEY\tlemonsqueezy,lemon_squeezy\tC\t300\t92\t14692\teyJ[A-Za-z0-9_\\-]{100,600}\\.[A-Za-z0-9_\\-]{100,2400}\\.[A-Za-z0-9_\\-]{100,600}\n\
-wise-api-key\tWISE_API_KEY\twise,transferwise\tC\t0\t92\t412\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+paypal-secret\tPAYPAL_SECRET\tpaypal\tC\t300\t92\t576\tE[A-Za-z0-9_\\-]{79}|A[A-Za-z0-9_\\-]{79}\n\
+paystack-key\tPAYSTACK_KEY\tpaystack\tC\t300\t99\t456\tsk_(?:live|test)_[a-f0-9]{40}\n\
+mollie-key\tMOLLIE_KEY\tmollie\tC\t300\t92\t396\t(?:live|test)_[A-Za-z0-9]{30}\n\
+checkout-key\tCHECKOUT_KEY\tcheckout\tC\t300\t92\t440\tsk_(?:sbox_)?[a-z0-9]{26}|sk_(?:test_)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+adyen-api-key\tADYEN_API_KEY\tadyen\tC\t300\t92\t1064\tAQE[A-Za-z0-9+/=_\\-]{80,200}\n\
+coinbase-key\tCOINBASE_KEY\tcoinbase\tC\t300\t92\t520\t[A-Za-z0-9_\\-]{64}\n\
+kraken-key\tKRAKEN_KEY\tkraken\tC\t300\t92\t616\t[A-Za-z0-9/=_+\\-]{80,90}\n\
+kucoin-key\tKUCOIN_KEY\tkucoin\tC\t300\t92\t400\t[a-f0-9]{24}|[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+bittrex-key\tBITTREX_KEY\tbittrex\tC\t300\t92\t388\t[a-z0-9]{32}\n\
+binance-key\tBINANCE_KEY\tbinance\tC\t300\t92\t516\t[A-Za-z0-9]{64}\n\
+bitfinex-key\tBITFINEX_KEY\tbitfinex\tC\t300\t92\t436\t[A-Za-z0-9_\\-]{43}\n\
+etsy-key\tETSY_KEY\tetsy\tC\t300\t92\t344\t[a-z0-9]{24}\n\
+lemonsqueezy-key\tLEMONSQUEEZY_KEY\tlemonsqueezy,lemon_squeezy\tC\t300\t92\t14704\teyJ[A-Za-z0-9_\\-]{100,600}\\.[A-Za-z0-9_\\-]{100,2400}\\.[A-Za-z0-9_\\-]{100,600}\n\
+wise-api-key\tWISE_API_KEY\twise,transferwise\tC\t0\t92\t424\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 lob-api-key\tLOB_API_KEY\tlive_,test_\tT\t300\t85\t176\t\\b((?:live|test)_(?:pub_)?[a-f0-9]{35})\\b\n\
-finicity-key\tFINICITY_KEY\tfinicity\tC\t300\t92\t380\t[a-f0-9]{32}|[A-Za-z0-9]{20}\n\
-finnhub-key\tFINNHUB_KEY\tfinnhub\tC\t300\t92\t328\t[a-z0-9]{20}\n\
-alpaca-key\tALPACA_KEY\talpaca\tC\t300\t92\t404\t[A-Z0-9]{20}|[A-Za-z0-9]{40}\n\
-squarespace-key\tSQUARESPACE_KEY\tsquarespace\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-bigcommerce-token\tBIGCOMMERCE_TOKEN\tbigcommerce\tC\t300\t92\t388\t[a-z0-9]{31}\n\
-woocommerce-key\tWOOCOMMERCE_KEY\twoocommerce\tC\t300\t92\t436\tc[ks]_[a-f0-9]{40}\n\
+finicity-key\tFINICITY_KEY\tfinicity\tC\t300\t92\t392\t[a-f0-9]{32}|[A-Za-z0-9]{20}\n\
+finnhub-key\tFINNHUB_KEY\tfinnhub\tC\t300\t92\t340\t[a-z0-9]{20}\n\
+alpaca-key\tALPACA_KEY\talpaca\tC\t300\t92\t416\t[A-Z0-9]{20}|[A-Za-z0-9]{40}\n\
+squarespace-key\tSQUARESPACE_KEY\tsquarespace\tC\t0\t92\t420\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+bigcommerce-token\tBIGCOMMERCE_TOKEN\tbigcommerce\tC\t300\t92\t400\t[a-z0-9]{31}\n\
+woocommerce-key\tWOOCOMMERCE_KEY\twoocommerce\tC\t300\t92\t448\tc[ks]_[a-f0-9]{40}\n\
 woocommerce-token\tWOOCOMMERCE_KEY\tck_,cs_\tT\t300\t80\t172\t\\b(c[ks]_[a-f0-9]{40})\\b\n\
 slack-token\tSLACK_TOKEN\txoxb-,xoxp-,xoxa-,xoxr-,xoxs-,xoxe,xapp-\tT\t300\t98\t1188\t\\b(xox[baprs]-[0-9A-Za-z]{1,40}-[0-9A-Za-z\\-]{8,250}|xoxe(?:\\.xox[bp])?-\\d-[A-Z0-9]{140,180}|xapp-\\d-[A-Z0-9]{9,12}-\\d{10,14}-[a-f0-9]{64})(?:[^A-Za-z0-9_\\-]|$)\n\
 slack-webhook\tSLACK_WEBHOOK\thooks.slack.com\tN\t300\t97\t616\t(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_\\-]{40,120})\n\
 discord-webhook\tDISCORD_WEBHOOK\tdiscord.com/api/webhooks,discordapp.com/api/webhooks\tN\t300\t97\t536\t(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d{17,20}/[A-Za-z0-9_\\-]{60,70})\n\
-discord-bot-token\tDISCORD_TOKEN\tdiscord\tC\t300\t92\t536\t[MNO][A-Za-z0-9_\\-]{23,25}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}\n\
+discord-bot-token\tDISCORD_TOKEN\tdiscord\tC\t300\t92\t548\t[MNO][A-Za-z0-9_\\-]{23,25}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}\n\
 telegram-bot-token\tTELEGRAM_BOT_TOKEN\t:aa\tT\t300\t97\t188\t\\b(\\d{8,10}:AA[A-Za-z0-9_\\-]{33})(?:[^A-Za-z0-9_\\-]|$)\n\
 twilio-api-key\tTWILIO_API_KEY\tsk\tT\t300\t90\t136\t\\b(SK[a-f0-9]{32})\\b\n\
-twilio-auth-token\tTWILIO_API_KEY\ttwilio\tC\t300\t92\t372\t[a-f0-9]{32}\n\
+twilio-auth-token\tTWILIO_API_KEY\ttwilio\tC\t300\t92\t384\t[a-f0-9]{32}\n\
 sendgrid-api-key\tSENDGRID_API_KEY\tsg.\tT\t300\t98\t280\t\\b(SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
 mailgun-api-key\tMAILGUN_API_KEY\tkey-\tT\t300\t90\t144\t\\b(key-[a-f0-9]{32})\\b\n\
-mailgun-signing-key\tMAILGUN_API_KEY\tmailgun\tC\t300\t92\t536\t[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}|[A-Za-z0-9_\\-]{72}\n\
+mailgun-signing-key\tMAILGUN_API_KEY\tmailgun\tC\t300\t92\t548\t[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}|[A-Za-z0-9_\\-]{72}\n\
 mailchimp-api-key\tMAILCHIMP_API_KEY\t-us\tT\t300\t95\t148\t\\b([a-f0-9]{32}-us\\d{1,2})\\b\n\
-mailjet-key\tMAILJET_KEY\tmailjet,mj_apikey\tC\t300\t92\t384\t[a-f0-9]{32}\n\
-postmark-token\tPOSTMARK_TOKEN\tpostmark\tC\t0\t92\t396\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+mailjet-key\tMAILJET_KEY\tmailjet,mj_apikey\tC\t300\t92\t396\t[a-f0-9]{32}\n\
+postmark-token\tPOSTMARK_TOKEN\tpostmark\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 brevo-api-key\tBREVO_API_KEY\txkeysib-,xsmtpsib-\tT\t300\t98\t360\t\\b(x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b\n\
-twitch-token\tTWITCH_TOKEN\ttwitch\tC\t300\t92\t364\t[a-z0-9]{30}\n\
+twitch-token\tTWITCH_TOKEN\ttwitch\tC\t300\t92\t376\t[a-z0-9]{30}\n\
 twitter-bearer-token\tTWITTER_TOKEN\taaaaaaaaaaaaaaaaaaaaa\tT\t300\t95\t568\t\\b(A{22}[A-Za-z0-9%]{30,120})\n\
-twitter-secret\tTWITTER_TOKEN\ttwitter,x_api\tC\t300\t92\t512\t[A-Za-z0-9]{45,50}|\\d{15,25}-[A-Za-z0-9]{20,40}\n\
+twitter-secret\tTWITTER_TOKEN\ttwitter,x_api\tC\t300\t92\t524\t[A-Za-z0-9]{45,50}|\\d{15,25}-[A-Za-z0-9]{20,40}\n\
 facebook-access-token\tFACEBOOK_TOKEN\teaa\tT\t300\t90\t1016\t\\b(EAA[A-Z][A-Za-z0-9]{80,250})\\b\n\
-facebook-secret\tFACEBOOK_TOKEN\tfacebook,fb_secret,fb_app\tC\t300\t92\t384\t[a-f0-9]{32}\n\
+facebook-secret\tFACEBOOK_TOKEN\tfacebook,fb_secret,fb_app\tC\t300\t92\t396\t[a-f0-9]{32}\n\
 teams-webhook\tTEAMS_WEBHOOK\twebhook.office.com,outlook.office.com/webhook,powerplatform.com\tN\t300\t97\t2280\t(https://[A-Za-z0-9\\-.]{1,80}\\.(?:webhook\\.office\\.com/webhookb2|outlook\\.office\\.com/webhook|environment\\.api\\.powerplatform\\.com(?::443)?/powerautomate/automations/direct/workflows)/[A-Za-z0-9@/?=&%._\\-]{30,400})\n\
-vonage-key\tVONAGE_KEY\tnexmo,vonage\tC\t250\t92\t308\t[a-f0-9]{8}|[A-Za-z0-9]{16}\n\
-plivo-key\tPLIVO_KEY\tplivo\tC\t300\t92\t400\tMA[A-Z0-9]{18}|[A-Za-z0-9]{40}\n\
-messagebird-key\tMESSAGEBIRD_KEY\tmessagebird,message-bird,message_bird\tC\t300\t92\t368\t[A-Za-z0-9]{25}\n\
-pusher-secret\tPUSHER_SECRET\tpusher\tC\t300\t92\t324\t[a-f0-9]{20}\n\
-mattermost-token\tMATTERMOST_TOKEN\tmattermost\tC\t300\t92\t364\t[a-z0-9]{26}\n\
-sendbird-token\tSENDBIRD_TOKEN\tsendbird\tC\t300\t92\t412\t[a-f0-9]{40}\n\
-line-token\tLINE_TOKEN\tline_channel,line_token,linebot\tC\t300\t92\t988\t[A-Za-z0-9+/=]{40,180}\n\
-zoom-secret\tZOOM_SECRET\tzoom\tC\t300\t92\t364\t[A-Za-z0-9]{32}\n\
-linkedin-secret\tLINKEDIN_SECRET\tlinkedin\tC\t300\t92\t316\t[A-Za-z0-9]{14,16}\n\
-nytimes-key\tNYTIMES_KEY\tnytimes\tC\t300\t92\t376\t[A-Za-z0-9=_\\-]{32}\n\
-flickr-key\tFLICKR_KEY\tflickr\tC\t300\t92\t372\t[a-f0-9]{32}\n\
-sparkpost-key\tSPARKPOST_KEY\tsparkpost\tC\t300\t92\t416\t[a-f0-9]{40}\n\
-mandrill-key\tMANDRILL_KEY\tmandrill\tC\t300\t92\t340\t[A-Za-z0-9_\\-]{22}\n\
-resend-key\tRESEND_KEY\tresend\tC\t300\t92\t416\tre_[A-Za-z0-9_]{20,40}\n\
+vonage-key\tVONAGE_KEY\tnexmo,vonage\tC\t250\t92\t320\t[a-f0-9]{8}|[A-Za-z0-9]{16}\n\
+plivo-key\tPLIVO_KEY\tplivo\tC\t300\t92\t412\tMA[A-Z0-9]{18}|[A-Za-z0-9]{40}\n\
+messagebird-key\tMESSAGEBIRD_KEY\tmessagebird,message-bird,message_bird\tC\t300\t92\t380\t[A-Za-z0-9]{25}\n\
+pusher-secret\tPUSHER_SECRET\tpusher\tC\t300\t92\t336\t[a-f0-9]{20}\n\
+mattermost-token\tMATTERMOST_TOKEN\tmattermost\tC\t300\t92\t376\t[a-z0-9]{26}\n\
+sendbird-token\tSENDBIRD_TOKEN\tsendbird\tC\t300\t92\t424\t[a-f0-9]{40}\n\
+line-token\tLINE_TOKEN\tline_channel,line_token,linebot\tC\t300\t92\t1000\t[A-Za-z0-9+/=]{40,180}\n\
+zoom-secret\tZOOM_SECRET\tzoom\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
+linkedin-secret\tLINKEDIN_SECRET\tlinkedin\tC\t300\t92\t328\t[A-Za-z0-9]{14,16}\n\
+nytimes-key\tNYTIMES_KEY\tnytimes\tC\t300\t92\t388\t[A-Za-z0-9=_\\-]{32}\n\
+flickr-key\tFLICKR_KEY\tflickr\tC\t300\t92\t384\t[a-f0-9]{32}\n\
+sparkpost-key\tSPARKPOST_KEY\tsparkpost\tC\t300\t92\t428\t[a-f0-9]{40}\n\
+mandrill-key\tMANDRILL_KEY\tmandrill\tC\t300\t92\t352\t[A-Za-z0-9_\\-]{22}\n\
+resend-key\tRESEND_KEY\tresend\tC\t300\t92\t428\tre_[A-Za-z0-9_]{20,40}\n\
 resend-api-key\tRESEND_KEY\tre_\tT\t300\t90\t144\t\\b(re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24})\\b\n\
-customerio-key\tCUSTOMERIO_KEY\tcustomerio,customer.io\tC\t300\t92\t392\t[a-f0-9]{20,32}\n\
-onesignal-key\tONESIGNAL_KEY\tonesignal\tC\t300\t92\t776\t[A-Za-z0-9]{48}|os_v2_app_[a-z0-9]{100,120}\n\
+customerio-key\tCUSTOMERIO_KEY\tcustomerio,customer.io\tC\t300\t92\t404\t[a-f0-9]{20,32}\n\
+onesignal-key\tONESIGNAL_KEY\tonesignal\tC\t300\t92\t788\t[A-Za-z0-9]{48}|os_v2_app_[a-z0-9]{100,120}\n\
 firebase-fcm-server-key\tFIREBASE_KEY\taaaa\tT\t300\t97\t612\t\\b(AAAA[A-Za-z0-9_\\-]{7}:[A-Za-z0-9_\\-]{140})(?:[^A-Za-z0-9_\\-]|$)\n\
-expo-token\tEXPO_TOKEN\texpo\tC\t300\t92\t396\t[A-Za-z0-9_\\-]{40}\n\
-ably-key\tABLY_KEY\tably\tC\t300\t92\t464\t[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{6}:[A-Za-z0-9_\\-]{43}\n\
+expo-token\tEXPO_TOKEN\texpo\tC\t300\t92\t408\t[A-Za-z0-9_\\-]{40}\n\
+ably-key\tABLY_KEY\tably\tC\t300\t92\t476\t[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{6}:[A-Za-z0-9_\\-]{43}\n\
 npm-token\tNPM_TOKEN\tnpm_\tT\t300\t98\t160\t\\b(npm_[A-Za-z0-9]{36})\\b\n\
 pypi-token\tPYPI_TOKEN\tpypi-ageichlwas5vcmc\tT\t300\t99\t4084\t\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,1000})(?:[^A-Za-z0-9_\\-]|$)\n\
 rubygems-token\tRUBYGEMS_TOKEN\trubygems_\tT\t300\t98\t228\t\\b(rubygems_[a-f0-9]{48})\\b\n\
@@ -272,13 +274,13 @@ nuget-api-key\tNUGET_API_KEY\toy2\tT\t300\t95\t184\t\\b(oy2[a-z0-9]{43})\\b\n\
 docker-hub-token\tDOCKER_TOKEN\tdckr_pat_,dckr_oat_\tT\t300\t98\t168\t\\b(dckr_(?:pat|oat)_[A-Za-z0-9_\\-]{27,32})(?:[^A-Za-z0-9_\\-]|$)\n\
 crates-io-token\tCRATES_IO_TOKEN\tcio\tT\t350\t90\t140\t\\b(cio[A-Za-z0-9]{32})\\b\n\
 jfrog-token\tJFROG_TOKEN\takc,cmvmdgtu\tT\t300\t95\t288\t\\b(AKC[A-Za-z0-9]{69}|cmVmdGtu[A-Za-z0-9]{56})\\b\n\
-artifactory-key\tJFROG_TOKEN\tartifactory,jfrog\tC\t300\t92\t556\t[A-Za-z0-9]{64,73}\n\
+artifactory-key\tJFROG_TOKEN\tartifactory,jfrog\tC\t300\t92\t568\t[A-Za-z0-9]{64,73}\n\
 clojars-token\tCLOJARS_TOKEN\tclojars_\tT\t300\t97\t272\t\\b(CLOJARS_[a-z0-9]{60})\\b\n\
-hex-pm-key\tHEX_API_KEY\thex_api_key,hexpm\tC\t300\t92\t392\t[a-f0-9]{32}\n\
-packagist-token\tPACKAGIST_TOKEN\tpackagist\tC\t300\t92\t584\t(?:packagist_[ou][ua]t_)?[a-f0-9]{20,68}\n\
-cocoapods-token\tCOCOAPODS_TOKEN\tcocoapods,cocoa_pods\tC\t300\t92\t388\t[a-f0-9]{32}\n\
-gradle-key\tGRADLE_KEY\tgradle\tC\t300\t92\t372\t[A-Za-z0-9]{32}\n\
-sonatype-token\tSONATYPE_TOKEN\tsonatype,ossrh\tC\t300\t92\t428\t[A-Za-z0-9+/=_\\-]{20,44}\n\
+hex-pm-key\tHEX_API_KEY\thex_api_key,hexpm\tC\t300\t92\t404\t[a-f0-9]{32}\n\
+packagist-token\tPACKAGIST_TOKEN\tpackagist\tC\t300\t92\t596\t(?:packagist_[ou][ua]t_)?[a-f0-9]{20,68}\n\
+cocoapods-token\tCOCOAPODS_TOKEN\tcocoapods,cocoa_pods\tC\t300\t92\t400\t[a-f0-9]{32}\n\
+gradle-key\tGRADLE_KEY\tgradle\tC\t300\t92\t384\t[A-Za-z0-9]{32}\n\
+sonatype-token\tSONATYPE_TOKEN\tsonatype,ossrh\tC\t300\t92\t440\t[A-Za-z0-9+/=_\\-]{20,44}\n\
 github-npm-auth\tNPM_TOKEN\t_authtoken\tT\t300\t90\t472\t(?i)_authToken\\s{0,3}=\\s{0,3}[\"\\']?([A-Za-z0-9_\\-]{20,100})\n\
 pypirc-password\tPYPI_TOKEN\t[pypi],[testpypi]\tT\t300\t90\t1700\t(?i)\\[(?:test)?pypi\\][^\\[]{0,200}?password\\s{0,3}[:=]\\s{0,3}([^\\s]{8,200})\n\
 connection-string\tCONNECTION_STRING\t://\tN\t0\t97\t2712\t(?i)\\b((?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|couchbases?|neo4j(?:\\+s)?|jdbc:[a-z0-9]{2,20}|ldaps?|ftps?|sftp|smtps?|nats|kafka|cassandra|postgis|timescale|snowflake|redshift|db2|oracle|memcached|elasticsearch|influxdb)://[^:@/\\s\"\\'<>]{0,64}:[^@/\\s\"\\'<>]{1,128}@[A-Za-z0-9.\\-_\\[\\]:]{1,255}(?:/[^\\s\"\\'<>|]{0,200})?)\n\
@@ -286,68 +288,69 @@ uri-credentials\tCONNECTION_STRING\t://\tN\t0\t90\t2736\t(?i)\\b([a-z][a-z0-9+.\
 url-credentials\tURL_CREDENTIALS\t://\tN\t0\t97\t2648\t(?i)\\b(https?://[A-Za-z0-9._%\\-]{1,64}:[^@/\\s\"\\'<>]{3,128}@[A-Za-z0-9.\\-]{1,253}(?::\\d{1,5})?(?:/[^\\s\"\\'<>|]{0,200})?)\n\
 ado-connection-string\tCONNECTION_STRING\tpassword=,pwd=\tN\t0\t90\t2640\t(?i)(?:Server|Data Source|Host|Address|AccountEndpoint)\\s{0,2}=[^;\\n]{1,200};[^\\n]{0,300}?(?:Password|Pwd)\\s{0,2}=\\s{0,2}([^;\\s\"\\'<>{}$]{3,128})\n\
 jdbc-password\tCONNECTION_STRING\tjdbc:\tN\t0\t90\t1852\t(?i)(jdbc:[a-z0-9]{2,20}:[^\\s\"\\'<>]{1,300}?(?:password|pwd)=[^&;\\s\"\\'<>]{3,128})\n\
-mongodb-atlas-key\tMONGODB_KEY\tmongodb_atlas,atlas_private,atlas_api\tC\t0\t92\t416\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-snowflake-password\tSNOWFLAKE_TOKEN\tsnowflake\tC\t300\t92\t512\t[A-Za-z0-9!@#$%^&*_+\\-]{12,64}\n\
-redis-cloud-key\tREDIS_KEY\tredis\tC\t300\t92\t440\t[A-Za-z0-9]{32,50}\n\
-fauna-secret\tFAUNA_SECRET\tfauna\tC\t300\t92\t400\tfn[A-Za-z0-9_\\-]{38}\n\
-upstash-token\tUPSTASH_TOKEN\tupstash\tC\t300\t92\t732\tA[A-Za-z0-9_\\-]{30,120}\n\
-influxdb-token\tINFLUXDB_TOKEN\tinflux\tC\t300\t92\t596\t[A-Za-z0-9_\\-]{86}==\n\
-confluent-key\tCONFLUENT_KEY\tconfluent\tC\t300\t92\t512\t[A-Za-z0-9+/]{64}|[A-Z0-9]{16}\n\
-firebase-secret\tFIREBASE_KEY\tfirebase\tC\t300\t92\t412\t[A-Za-z0-9]{40}\n\
-couchbase-key\tCOUCHBASE_KEY\tcouchbase\tC\t300\t92\t512\t[A-Za-z0-9]{32,64}\n\
-clickhouse-key\tCLICKHOUSE_KEY\tclickhouse\tC\t300\t92\t428\t4b1d[A-Za-z0-9]{38}|[A-Za-z0-9]{20,40}\n\
+mongodb-atlas-key\tMONGODB_KEY\tmongodb_atlas,atlas_private,atlas_api\tC\t0\t92\t428\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+snowflake-password\tSNOWFLAKE_TOKEN\tsnowflake\tC\t300\t92\t524\t[A-Za-z0-9!@#$%^&*_+\\-]{12,64}\n\
+redis-cloud-key\tREDIS_KEY\tredis\tC\t300\t92\t452\t[A-Za-z0-9]{32,50}\n\
+fauna-secret\tFAUNA_SECRET\tfauna\tC\t300\t92\t412\tfn[A-Za-z0-9_\\-]{38}\n\
+upstash-token\tUPSTASH_TOKEN\tupstash\tC\t300\t92\t744\tA[A-Za-z0-9_\\-]{30,120}\n\
+influxdb-token\tINFLUXDB_TOKEN\tinflux\tC\t300\t92\t608\t[A-Za-z0-9_\\-]{86}==\n\
+confluent-key\tCONFLUENT_KEY\tconfluent\tC\t300\t92\t524\t[A-Za-z0-9+/]{64}|[A-Z0-9]{16}\n\
+firebase-secret\tFIREBASE_KEY\tfirebase\tC\t300\t92\t424\t[A-Za-z0-9]{40}\n\
+couchbase-key\tCOUCHBASE_KEY\tcouchbase\tC\t300\t92\t524\t[A-Za-z0-9]{32,64}\n\
+clickhouse-key\tCLICKHOUSE_KEY\tclickhouse\tC\t300\t92\t440\t4b1d[A-Za-z0-9]{38}|[A-Za-z0-9]{20,40}\n\
 turso-token\tTURSO_TOKEN\tturso\tT\t300\t95\t12204\t(?i)turso[\\w.\\-]{0,30}\\s{0,3}[:=]\\s{0,3}[\"\\']?((?-i:eyJ[A-Za-z0-9_\\-]{10,500}\\.eyJ[A-Za-z0-9_\\-]{10,2000}\\.[A-Za-z0-9_\\-]{20,500}))\n\
-abstract-api-key\tABSTRACT_API_KEY\tabstractapi,abstract_api\tC\t300\t92\t396\t[a-z0-9]{32}\n\
-adafruit-io-key\tADAFRUIT_KEY\tadafruit\tC\t300\t92\t380\taio_[A-Za-z0-9]{28}|[a-z0-9]{32}\n\
-adobe-client-secret\tADOBE_SECRET\tadobe\tC\t300\t92\t384\tp8e-[A-Za-z0-9\\-]{32}|[a-f0-9]{32}\n\
-amplitude-key\tAMPLITUDE_KEY\tamplitude\tC\t300\t92\t384\t[a-f0-9]{32}\n\
-apify-token\tAPIFY_TOKEN\tapify\tC\t300\t92\t424\tapify_api_[A-Za-z0-9]{36}\n\
-auth0-secret\tAUTH0_SECRET\tauth0\tC\t300\t92\t496\t[A-Za-z0-9_\\-]{64}\n\
-box-token\tBOX_TOKEN\tbox_\tC\t300\t92\t364\t[A-Za-z0-9]{32}\n\
-browserstack-key\tBROWSERSTACK_KEY\tbrowserstack\tC\t300\t92\t348\t[A-Za-z0-9]{20}\n\
-calendly-token\tCALENDLY_TOKEN\tcalendly\tC\t300\t92\t8284\teyJ[A-Za-z0-9_\\-]{20,500}\\.eyJ[A-Za-z0-9_\\-]{20,1000}\\.[A-Za-z0-9_\\-]{20,500}\n\
-cloudinary-secret\tCLOUDINARY_SECRET\tcloudinary\tC\t300\t92\t368\t[A-Za-z0-9_\\-]{27}\n\
-contentstack-token\tCONTENTSTACK_TOKEN\tcontentstack\tC\t300\t92\t396\tcs[a-f0-9]{30}\n\
-docusign-key\tDOCUSIGN_KEY\tdocusign\tC\t0\t92\t396\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-dropbox-app-secret\tDROPBOX_TOKEN\tdropbox\tC\t300\t92\t308\t[a-z0-9]{15}\n\
-fastly-token\tFASTLY_TOKEN\tfastly\tC\t300\t92\t372\t[A-Za-z0-9_\\-]{32}\n\
-freshbooks-token\tFRESHBOOKS_TOKEN\tfreshbooks\tC\t300\t92\t516\t[a-z0-9]{64}\n\
-freshdesk-key\tFRESHDESK_KEY\tfreshdesk\tC\t300\t92\t336\t[A-Za-z0-9]{20}\n\
-gcp-api-key-named\tGOOGLE_API_KEY\tgoogle_api,gcp_api,google_maps\tC\t300\t92\t420\t[A-Za-z0-9_\\-]{39}\n\
-gemini-api-key\tGOOGLE_API_KEY\tgemini\tC\t300\t92\t400\t[A-Za-z0-9_\\-]{39}\n\
-github-app-secret\tGITHUB_TOKEN\tgithub_app,github_webhook\tC\t300\t92\t436\t[A-Za-z0-9]{40}\n\
-hubspot-private-app\tHUBSPOT_TOKEN\ths_private,hubspot_private\tC\t0\t92\t456\tpat-[a-z]{2}1-[a-f0-9\\-]{36}\n\
-imgur-client-secret\tIMGUR_SECRET\timgur\tC\t300\t92\t400\t[a-f0-9]{40}\n\
-ipinfo-token\tIPINFO_TOKEN\tipinfo\tC\t250\t92\t300\t[a-f0-9]{14}\n\
-jumpcloud-key\tJUMPCLOUD_KEY\tjumpcloud\tC\t300\t92\t416\t[a-f0-9]{40}\n\
-keen-key\tKEEN_KEY\tkeen\tC\t300\t92\t492\t[A-F0-9]{64}\n\
-klaviyo-key\tKLAVIYO_KEY\tklaviyo\tC\t300\t92\t396\tpk_[a-f0-9]{34}\n\
-mixpanel-secret\tMIXPANEL_SECRET\tmixpanel\tC\t300\t92\t380\t[a-f0-9]{32}\n\
-miro-token\tMIRO_TOKEN\tmiro\tC\t300\t92\t468\teyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_[A-Za-z0-9_\\-]{27}|[A-Za-z0-9_\\-]{27}\n\
-monday-token\tMONDAY_TOKEN\tmonday\tC\t300\t92\t2116\teyJhbGciOiJIUzI1NiJ9\\.eyJ[A-Za-z0-9_\\-]{100,400}\\.[A-Za-z0-9_\\-]{43}\n\
-openweather-key\tOPENWEATHER_KEY\topenweather,owm_\tC\t300\t92\t392\t[a-f0-9]{32}\n\
-pipedrive-token\tPIPEDRIVE_TOKEN\tpipedrive\tC\t300\t92\t416\t[a-f0-9]{40}\n\
-rapidapi-key\tRAPIDAPI_KEY\trapidapi,x-rapidapi-key\tC\t300\t92\t476\t[A-Za-z0-9_\\-]{50}\n\
-salesloft-key\tSALESLOFT_KEY\tsalesloft\tC\t300\t92\t536\t[A-Za-z0-9_\\-]{40,70}\n\
-scrapingbee-key\tSCRAPINGBEE_KEY\tscrapingbee\tC\t300\t92\t584\t[A-Z0-9]{80}\n\
-segment-write-key\tSEGMENT_KEY\tsegment\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
-serpapi-key\tSERPAPI_KEY\tserpapi\tC\t300\t92\t504\t[a-f0-9]{64}\n\
-shodan-key\tSHODAN_KEY\tshodan\tC\t300\t92\t372\t[A-Za-z0-9]{32}\n\
-smartsheet-token\tSMARTSHEET_TOKEN\tsmartsheet\tC\t300\t92\t408\t[A-Za-z0-9]{26,37}\n\
-spotify-secret\tSPOTIFY_SECRET\tspotify\tC\t300\t92\t376\t[a-f0-9]{32}\n\
-strava-secret\tSTRAVA_SECRET\tstrava\tC\t300\t92\t404\t[a-f0-9]{40}\n\
-tailscale-key\tTAILSCALE_KEY\ttailscale\tC\t300\t92\t556\ttskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}\n\
-todoist-token\tTODOIST_TOKEN\ttodoist\tC\t300\t92\t408\t[a-f0-9]{40}\n\
-uptimerobot-key\tUPTIMEROBOT_KEY\tuptimerobot\tC\t300\t92\t408\t[umr]\\d{6,10}-[a-f0-9]{24}\n\
-virustotal-key\tVIRUSTOTAL_KEY\tvirustotal\tC\t300\t92\t516\t[a-f0-9]{64}\n\
-webflow-token\tWEBFLOW_TOKEN\twebflow\tC\t300\t92\t504\t[a-f0-9]{64}\n\
-yousign-key\tYOUSIGN_KEY\tyousign\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
-youtube-key\tGOOGLE_API_KEY\tyoutube\tC\t300\t92\t404\tAIza[A-Za-z0-9_\\-]{35}\n\
-zapier-webhook-key\tZAPIER_KEY\tzapier\tC\t300\t92\t312\t[a-z0-9]{6,8}/[a-z0-9]{6,8}\n\
-zenkit-key\tZENKIT_KEY\tzenkit\tC\t300\t92\t416\t[A-Za-z0-9\\-]{43}\n\
-zoho-token\tZOHO_TOKEN\tzoho\tC\t300\t92\t516\t1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}\n\
+abstract-api-key\tABSTRACT_API_KEY\tabstractapi,abstract_api\tC\t300\t92\t408\t[a-z0-9]{32}\n\
+adafruit-io-key\tADAFRUIT_KEY\tadafruit\tC\t300\t92\t392\taio_[A-Za-z0-9]{28}|[a-z0-9]{32}\n\
+adobe-client-secret\tADOBE_SECRET\tadobe\tC\t300\t92\t396\tp8e-[A-Za-z0-9\\-]{32}|[a-f0-9]{32}\n\
+amplitude-key\tAMPLITUDE_KEY\tamplitude\tC\t300\t92\t396\t[a-f0-9]{32}\n\
+apify-token\tAPIFY_TOKEN\tapify\tC\t300\t92\t436\tapify_api_[A-Za-z0-9]{36}\n\
+auth0-secret\tAUTH0_SECRET\tauth0\tC\t300\t92\t508\t[A-Za-z0-9_\\-]{64}\n\
+box-token\tBOX_TOKEN\tbox_\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
+browserstack-key\tBROWSERSTACK_KEY\tbrowserstack\tC\t300\t92\t360\t[A-Za-z0-9]{20}\n\
+calendly-token\tCALENDLY_TOKEN\tcalendly\tC\t300\t92\t8296\teyJ[A-Za-z0-9_\\-]{20,500}\\.eyJ[A-Za-z0-9_\\-]{20,1000}\\.[A-Za-z0-9_\\-]{20,500}\n\
+cloudinary-secret\tCLOUDINARY_SECRET\tcloudinary\tC\t300\t92\t380\t[A-Za-z0-9_\\-]{27}\n\
+contentstack-token\tCONTENTSTACK_TOKEN\tcontentstack\tC\t300\t92\t408\tcs[a-f0-9]{30}\n\
+docusign-key\tDOCUSIGN_KEY\tdocusign\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+dropbox-app-secret\tDROPBOX_TOKEN\tdropbox\tC\t300\t92\t320\t[a-z0-9]{15}\n\
+fastly-token\tFASTLY_TOKEN\tfastly\tC\t300\t92\t384\t[A-Za-z0-9_\\-]{32}\n\
+freshbooks-token\tFRESHBOOKS_TOKEN\tfreshbooks\tC\t300\t92\t528\t[a-z0-9]{64}\n\
+freshdesk-key\tFRESHDESK_KEY\tfreshdesk\tC\t300\t92\t348\t[A-Za-z0-9]{20}\n\
+gcp-api-key-named\tGOOGLE_API_KEY\tgoogle_api,gcp_api,google_maps\tC\t300\t92\t432\t[A-Za-z0-9_\\-]{39}\n\
+gemini-api-key\tGOOGLE_API_KEY\tgemini\tC\t300\t92\t412\t[A-Za-z0-9_\\-]{39}\n\
+github-app-secret\tGITHUB_TOKEN\tgithub_app,github_webhook\tC\t300\t92\t448\t[A-Za-z0-9]{40}\n\
+hubspot-private-app\tHUBSPOT_TOKEN\ths_private,hubspot_private\tC\t0\t92\t468\tpat-[a-z]{2}1-[a-f0-9\\-]{36}\n\
+imgur-client-secret\tIMGUR_SECRET\timgur\tC\t300\t92\t412\t[a-f0-9]{40}\n\
+ipinfo-token\tIPINFO_TOKEN\tipinfo\tC\t250\t92\t312\t[a-f0-9]{14}\n\
+jumpcloud-key\tJUMPCLOUD_KEY\tjumpcloud\tC\t300\t92\t428\t[a-f0-9]{40}\n\
+keen-key\tKEEN_KEY\tkeen\tC\t300\t92\t504\t[A-F0-9]{64}\n\
+klaviyo-key\tKLAVIYO_KEY\tklaviyo\tC\t300\t92\t408\tpk_[a-f0-9]{34}\n\
+mixpanel-secret\tMIXPANEL_SECRET\tmixpanel\tC\t300\t92\t392\t[a-f0-9]{32}\n\
+miro-token\tMIRO_TOKEN\tmiro\tC\t300\t92\t480\teyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_[A-Za-z0-9_\\-]{27}|[A-Za-z0-9_\\-]{27}\n\
+monday-token\tMONDAY_TOKEN\tmonday\tC\t300\t92\t2128\teyJhbGciOiJIUzI1NiJ9\\.eyJ[A-Za-z0-9_\\-]{100,400}\\.[A-Za-z0-9_\\-]{43}\n\
+openweather-key\tOPENWEATHER_KEY\topenweather,owm_\tC\t300\t92\t404\t[a-f0-9]{32}\n\
+pipedrive-token\tPIPEDRIVE_TOKEN\tpipedrive\tC\t300\t92\t428\t[a-f0-9]{40}\n\
+rapidapi-key\tRAPIDAPI_KEY\trapidapi,x-rapidapi-key\tC\t300\t92\t488\t[A-Za-z0-9_\\-]{50}\n\
+salesloft-key\tSALESLOFT_KEY\tsalesloft\tC\t300\t92\t548\t[A-Za-z0-9_\\-]{40,70}\n\
+scrapingbee-key\tSCRAPINGBEE_KEY\tscrapingbee,scraping_bee\tC\t300\t92\t600\t[A-Z0-9]{80}\n\
+segment-write-key\tSEGMENT_KEY\tsegment\tC\t300\t92\t388\t[A-Za-z0-9]{32}\n\
+serpapi-key\tSERPAPI_KEY\tserpapi\tC\t300\t92\t516\t[a-f0-9]{64}\n\
+shodan-key\tSHODAN_KEY\tshodan\tC\t300\t92\t384\t[A-Za-z0-9]{32}\n\
+smartsheet-token\tSMARTSHEET_TOKEN\tsmartsheet\tC\t300\t92\t420\t[A-Za-z0-9]{26,37}\n\
+spotify-secret\tSPOTIFY_SECRET\tspotify\tC\t300\t92\t388\t[a-f0-9]{32}\n\
+strava-secret\tSTRAVA_SECRET\tstrava\tC\t300\t92\t416\t[a-f0-9]{40}\n\
+tailscale-key\tTAILSCALE_KEY\ttailscale\tC\t300\t92\t568\ttskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40}\n\
+todoist-token\tTODOIST_TOKEN\ttodoist\tC\t300\t92\t420\t[a-f0-9]{40}\n\
+uptimerobot-key\tUPTIMEROBOT_KEY\tuptimerobot\tC\t300\t92\t420\t[umr]\\d{6,10}-[a-f0-9]{24}\n\
+virustotal-key\tVIRUSTOTAL_KEY\tvirustotal\tC\t300\t92\t528\t[a-f0-9]{64}\n\
+webflow-token\tWEBFLOW_TOKEN\twebflow\tC\t300\t92\t516\t[a-f0-9]{64}\n\
+yousign-key\tYOUSIGN_KEY\tyousign\tC\t300\t92\t388\t[A-Za-z0-9]{32}\n\
+youtube-key\tGOOGLE_API_KEY\tyoutube\tC\t300\t92\t416\tAIza[A-Za-z0-9_\\-]{35}\n\
+zapier-webhook-key\tZAPIER_KEY\tzapier\tC\t300\t92\t324\t[a-z0-9]{6,8}/[a-z0-9]{6,8}\n\
+zenkit-key\tZENKIT_KEY\tzenkit\tC\t300\t92\t428\t[A-Za-z0-9\\-]{43}\n\
+zoho-token\tZOHO_TOKEN\tzoho\tC\t300\t92\t528\t1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}\n\
 tailscale-auth-key\tTAILSCALE_KEY\ttskey-\tT\t300\t97\t300\t\\b(tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40})\\b\n\
 zapier-webhook\tZAPIER_KEY\thooks.zapier.com\tN\t0\t90\t236\t(https://hooks\\.zapier\\.com/hooks/catch/\\d{5,10}/[a-z0-9]{5,10}/?)\n\
+besttime-private-key\tBESTTIME_KEY\tpri_\tT\t300\t90\t144\t\\b(pri_[a-f0-9]{32})\\b\n\
 apify-api-token\tAPIFY_TOKEN\tapify_api_\tT\t300\t97\t184\t\\b(apify_api_[A-Za-z0-9]{36})\\b\n\
 zoho-refresh-token\tZOHO_TOKEN\t1000.\tT\t300\t90\t280\t\\b(1000\\.[a-f0-9]{32}\\.[a-f0-9]{32})\\b\n\
 yandex-key\tYANDEX_KEY\taqvn,yc,t1.\tT\t350\t85\t1180\t\\b(AQVN[A-Za-z0-9_\\-]{35,38}|YC[A-Za-z0-9_\\-]{38}|t1\\.[A-Za-z0-9_\\-]{20,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2})(?:[^A-Za-z0-9_\\-=]|$)\n\
@@ -359,8 +362,11 @@ jwt\tJWT\teyj\tJ\t300\t90\t16036\t\\b(eyJ[A-Za-z0-9_\\-]{10,500}\\.eyJ[A-Za-z0-9
 jwt-header-only-json\tJWT\teyjhbgcio\tJ\t300\t88\t16048\t\\b(eyJhbGciO[A-Za-z0-9_\\-]{10,500}\\.[A-Za-z0-9_\\-]{10,3000}\\.[A-Za-z0-9_\\-]{10,500})(?:[^A-Za-z0-9_\\-]|$)\n\
 authorization-basic\tBASIC_AUTH\tbasic \tT\t300\t90\t1728\t(?i)(?:authorization|auth)[\"\\']?\\s{0,3}[:=]\\s{0,3}[\"\\']?basic\\s{1,3}([A-Za-z0-9+/]{8,400}={0,2})\n\
 authorization-bearer\tBEARER_TOKEN\tbearer\tT\t300\t80\t4848\t(?i)bearer\\s{1,3}([A-Za-z0-9_\\-.~+/]{20,1200}={0,2})(?:[^A-Za-z0-9_\\-.~+/=]|$)\n\
-generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
+generic-api-key\tGENERIC_SECRET\tkey,token,secret,auth,credential,bearer,signature,private,access,clientid,client_id,session\tG\t300\t70\t8324\t(?i)(?:key|token|secret|auth|credentials?|bearer|signature|private|access|client_?id|session)[\\w.\\-]{0,30}(?:[\"\\']?\\]?(?:[ \\t]{0,4}:?[ \\t]{1,4}(?:string|str|String|&str))?[ \\t]{0,4}(?:=|:=|:|=>|->|[ \\t]-[ \\t]|[ \\t]?\\|[ \\t]?|[ \\t](?:is|was)[ \\t]|[ \\t])|[\"\\'],[ \\t]{0,2})[ \\t]{0,4}[\"\\'{\\[]?[ \\t]?(?:bearer |token |basic )?((?-i:\\d{1,12}\\|[A-Za-z0-9]{40}(?:[a-f0-9]{8})?|[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[\"\\'\\s,;})\\]<`|]|$)\n\
+generic-query-param\tGENERIC_SECRET\tkey,token,secret,auth,session,signature\tG\t300\t70\t8248\t(?i)[?&][\\w.\\-]{0,30}(?:key|token|secret|auth|session|signature)[\\w.\\-]{0,20}=((?-i:[A-Za-z0-9_\\-.+/][A-Za-z0-9_\\-.+/=~:%]{9,1999}?))(?:[&\"\\'\\s<>)\\]]|$)\n\
+generic-bare-run\tGENERIC_SECRET\tsecret,token\tR\t300\t70\t460\t(?i)(?:secret|token)[\\w.\\-]{0,30}[\"\\']?\\]?[ \\t]{0,4}(?:=|:=|:|=>|[ \\t]-[ \\t])[ \\t]{0,4}[\"\\']?((?-i:\\d{20,64}|[A-Za-z]{12,64}))(?:[\"\\'\\s,;})\\]<`|&]|$)\n\
 generic-quoted-list\tGENERIC_SECRET\t' | '\tG\t300\t65\t8028\t'[ \\t]?\\|[ \\t]?'[ \\t]?([A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?)\\s?'\n\
+generic-quoted-list-bare\tGENERIC_SECRET\t' | '\tR\t300\t65\t288\t'[ \\t]?\\|[ \\t]?'[ \\t]?(\\d{20,64}|[A-Za-z]{12,64})\\s?'\n\
 generic-xml-secret\tGENERIC_SECRET\t<secret>,<password>,<token>,<apikey>,<api-key>,<session>\tG\t300\t70\t8384\t(?i)<(?:secret|password|token|apikey|api-key|session)>\\{?(?:[\\w.\\-]{1,40} ){0,2}((?-i:[A-Za-z0-9_\\-.+/=~!@$%^*:]{8,1999}?));?\\}?</\n\
 generic-password\tPASSWORD\tpassw,pwd\tN\t250\t72\t680\t(?i)(?:passw(?:or)?d|pwd)[\\w.\\-]{0,20}[\"\\']?[ \\t]{0,3}(?:=|:|:=|=>|[ \\t](?:is|was)[ \\t])[ \\t]{0,3}[\"\\']?([^\\s\"\\'$<>{}][^\\s\"\\'<>{}]{5,127}?)(?:[\"\\'\\s,;&)]|$)\n\
 ";
@@ -979,6 +985,17 @@ static EXAMPLES: &[(&[&str], &[&str])] = &[
         &[r#"jira_api_key = "ab12""#, r"jira key: <your-key>"],
     ),
     (
+        &[
+            r#"jira_api_key = "ODE2NjgzNjAxMzAwOqmtE6/37bpvvuPctLsrIskea3B/""#,
+            r"jira token: ODE2NjgzNjAxMzAwOqmtE6/37bpvvuPctLsrIskea3B/",
+            r"CONFLUENCE_PAT=MzA2MTgyNzA5NDkwOiMEEYC8VqNmXiuBBmHb8Bx5pkG4",
+        ],
+        &[
+            r"confluence_token = ATg5MjUzOTU5MDUxOiBra2tra2tra2tra2tra2tra2traw==",
+            r"jira key: <your-key>",
+        ],
+    ),
+    (
         &[r"BBDC-wMBBlHic1zDXFijBxcxUlnbhdNtp41vbXlkFS1kiGIMn"],
         &[r"BBDC-short"],
     ),
@@ -1102,6 +1119,7 @@ static EXAMPLES: &[(&[&str], &[&str])] = &[
         &[
             r#"hubspot_api_key = "60aca36f-f114-d3f8-6fbf-c249969690b5""#,
             r"hubspot token: 6488a28c-1f7c-a875-ff66-815e7c304ee9",
+            r#"const hs = new HubSpotAPI("9a194a5c-a80c-bf67-5cf6-fbb257e87cab");"#,
         ],
         &[r#"hubspot_api_key = "ab12""#, r"hubspot key: <your-key>"],
     ),
@@ -1246,6 +1264,8 @@ static EXAMPLES: &[(&[&str], &[&str])] = &[
         &[
             r#"salesforce_api_key = "00gFIsKObOH2zDn!PeMGoiWzqKpTsPWdfpLhzNzTCQXCociUsQLe6lR12CvJMP4fa4QtL3g90Tpyr1TQUqJnaKdnsxIITJJLDuRZ5BMNijiE3zJ0""#,
             r"salesforce token: 00xEs7G3DpGgIsU!hwNKsfZ8tCZkFDqG3cJg2DM5jbH6LZushls5rApwgGpWeeIakIqkKfOt8jyVt4hwoMYPQLkLSDTTM5CHlVZdyCFxHH3o8UYw",
+            r"salesforce token - '00L6wpHp5Wfbsho!EwvqEfVR1ENb9YAORbCcnZx8Y12Il2L8PSswYLoGviy8xPWRxgO4f22gx4n8hMtlTSplJWacYRPwOdb3YvaBaS3XVvrUiJXj'",
+            r"sfdc client id: 3MVG9H2f1TgGbyDQTFetxeb1ibFR9MKks9hx11A6IsP7AYu80Ba7txFTtyy8jBexdogbCrqxHhYS9kJ8NH7iH",
         ],
         &[r#"salesforce_api_key = "ab12""#, r"salesforce key: <your-key>"],
     ),
@@ -1297,6 +1317,15 @@ static EXAMPLES: &[(&[&str], &[&str])] = &[
         &[
             r#"plaid_api_key = "7096770c4a95bb2fb758ab2594a8f2""#,
             r"plaid token: d55fc4884df357d43539fa2bde8b51",
+        ],
+        &[r#"plaid_api_key = "ab12""#, r"plaid key: <your-key>"],
+    ),
+    (
+        &[
+            r#"plaid_api_key = "4494f7cdbb27fd98f9475bbe""#,
+            r"plaid token: d40c200fc18e5139a5347fb2",
+            r"plaid client id - '83af2de0bca1302e8e93d6a1'",
+            r"PLAID_CLIENT_ID=dd156451fa352d2f39d0d642",
         ],
         &[r#"plaid_api_key = "ab12""#, r"plaid key: <your-key>"],
     ),
@@ -2267,6 +2296,10 @@ password = <your-token>"],
         &[r"https://hooks.zapier.com/"],
     ),
     (
+        &[r"api_key_private=pri_c9c89e149333bb703486f98f9ecbd308"],
+        &[r"pri_short", r"pub_c3bf67ddb89b12c89ff053f3aab3d2c3"],
+    ),
+    (
         &[r"apify_api_qkwNVJWSFLUrjEIr4tfSkRcI8UAFzEdBtKmf"],
         &[r"apify_api_short"],
     ),
@@ -2330,6 +2363,7 @@ Private-MAC: b6dc5d4e8d60578637b6e09aecea2a714f13cef26d37bf1f9e3ad3a87db189be"],
             r"| api_key | 8YaeAOrRxpFAia1LnzY8i0AGuoBS66pZ |",
             r#"const apiKey string = "N0Ih8wjYY3O4MYlTERmTdp4e2NJuacxY""#,
             r#"req.Header.Set("X-Api-Key", "Ap6Ac9IvD1YkSCtKrLNv2p3q1kLIpMuy")"#,
+            r#"SANCTUM_TOKEN="56|2hTAxj69mpNRgQQQSKQyw9pKBZ7k6VlBVPkc0Qaw""#,
         ],
         &[
             r"API_KEY=changeme",
@@ -2350,9 +2384,36 @@ ACCESS_TOKEN=abc12",
     ),
     (
         &[
+            r"GET /v1/data?api_key=bqYLnsfFVegQ2iZfPo0NRFVdU4eESCWt&format=json",
+            r"https://auth.internal/oauth?grant_type=refresh&refresh_token=htN9lXhtHV4ctuLLKRCkeB2k6gwglt47LJg4IBNFFxn0r1Fp74ZsBR_Q405V",
+        ],
+        &[
+            r"?api_key=changeme&x=1",
+            r"body: client_id=ei3WGv0pheStLQWDl49K2cOWX6F0FFIv&grant_type=refresh_token",
+            r#"secret = "ei3WGv0pheSt&LQWDl49K2cOW""#,
+        ],
+    ),
+    (
+        &[
+            r"vbout token = '8975893802957592911239084'",
+            r"CLIENT_SECRET=RqCQQNunpUKCmpyD",
+        ],
+        &[
+            r"session_token = '4044395209095409'",
+            r"token: GetAccessTokenHandler",
+            r"secret = 'abcdefghijkl'",
+            r"token_count = 12345678901234567890",
+        ],
+    ),
+    (
+        &[
             r"secret = 'oWBJ69teNPihfhid4zvMt6GkxuorO0dz' | '7169bsvxxBSxB5ZJTBNB1AmOZ0qd0iJ4'",
         ],
         &[r"'a' | 'b'"],
+    ),
+    (
+        &[r"token = '918886038662988477144040' | '150860711224037994682849'"],
+        &[r"'a' | 'b'", r"name = 'GetAccessToken' | 'GetRefreshToken'"],
     ),
     (
         &[r"<secret>GhFQqo9uYi0ZeQMqIdv2ZOmzej5VgJ85</secret>"],
@@ -2388,6 +2449,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         "N" => Validator::None,
         "G" => Validator::GenericToken,
         "J" => Validator::Jwt,
+        "R" => Validator::BareRun,
         _ => Validator::Token,
     };
     let min_entropy = hundredths(f.next()?)?;
@@ -2438,9 +2500,12 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
 }
 
 /// Context rows (`C`): the provider name (maybe followed by "key",
-/// "token", "secret" or "api key"), then an assignment, then the value; only the value is reported and it is matched case-sensitively.
+/// "token", "secret", "id", "api key" or "client id"), then an assignment
+/// (`=`, `:`, a spaced `-`, a blank, or the `(` of a call such as
+/// `new HubSpotAPI("v")`), then the value; only the value is reported and
+/// it is matched case-sensitively.
 const CTX_HEAD: &str = "(?i)(?:";
-const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t])?(?:key|token|secret))?["']?\]?\s{0,3}(?:=|:=|:|=>|\s)\s{0,3}["']?((?-i:"#;
+const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t])?(?:key|token|secret|id))?["']?\]?\s{0,3}(?:=|:=|:|=>|-[ \t]|\(|\s)\s{0,3}["']?((?-i:"#;
 const CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\-]|$)";
 
 /// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:
