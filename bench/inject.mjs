@@ -57,6 +57,14 @@ function time(f, text) {
   cpu.sort((a, b) => a - b);
   return { med: q(0.5), p99: q(0.99), cpu: cpu[4], risk };
 }
+// CPU calibration, as in bench.mjs: how slow this machine is right now.
+{
+  const t0 = performance.now();
+  let s = 0;
+  for (let i = 0; i < 1e8; i++) s += i;
+  console.log(`cpu calibration: 1e8 JS additions in ${(performance.now() - t0).toFixed(0)} ms ` +
+    `(~100 ms on an idle modern core; more means the figures below are inflated)${s < 0 ? "!" : ""}`);
+}
 for (const [name, text] of Object.entries(prompts)) {
   // Interleave to share machine noise.
   const a = time(filter, text);
