@@ -564,37 +564,23 @@ pub struct Audit {
 /// Keeps the strongest of overlapping candidates: higher score, then
 /// secrets over PII, then longer, then earlier. Result is in text order.
 pub(crate) fn resolve_overlaps(mut c: Vec<Candidate>) -> Vec<Candidate> {
-    // A PII span inside a longer PII span is part of it: the postcode of
-    // an address, the digits of a card that also look like an id
-    // (Presidio's "merge contained"). Sweep in (start, longest) order.
+    // A PII span inside a longer PII or secret span is part of it: the
+    // postcode of an address, the digits of a card that also look like an
+    // id (Presidio's "merge contained"), thirteen digits that pass Luhn at
+    // the start of a token. Sweep in (start, longest) order, keeping the
+    // furthest-reaching PII or secret span seen.
     c.sort_by(|a, b| {
         a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
     });
-    let mut reach: Option<(usize, usize)> = None; // (start, end) of PII
-                                                  // Likewise a PII-shaped run inside a longer secret is part of the
-                                                  // secret: thirteen digits that pass Luhn at the start of a token are
-                                                  // not a card number.
-    let secrets: Vec<Range<usize>> = c
-        .iter()
-        .filter(|x| x.kind == Kind::Secret)
-        .map(|x| x.span.clone())
-        .collect();
+    let mut reach: Option<(usize, usize)> = None;
     c.retain(|x| {
-        if x.kind != Kind::Pii {
+        if !matches!(x.kind, Kind::Pii | Kind::Secret) {
             return true;
         }
-        if secrets.iter().any(|s| {
-            s.start <= x.span.start
-                && x.span.end <= s.end
-                && s.len() > x.span.len()
-        }) {
+        let inside = reach
+            .is_some_and(|(s, e)| x.span.end <= e && x.span.len() < e - s);
+        if inside && x.kind == Kind::Pii {
             return false;
-        }
-        if let Some((s, e)) = reach {
-            let inside = x.span.end <= e && x.span.len() < e - s;
-            if inside {
-                return false;
-            }
         }
         if reach.map_or(true, |(_, e)| x.span.end > e) {
             reach = Some((x.span.start, x.span.end));
