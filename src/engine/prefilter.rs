@@ -70,7 +70,6 @@ impl Prefilter {
     ) -> Vec<Vec<Range<usize>>> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
         let runs = digit_runs(text);
-        let total_digits: usize = runs.iter().map(Range::len).sum();
         if !self.always.is_empty() {
             if !runs.is_empty() {
                 // digits_before[k]: digits in text[..runs[k].start]
@@ -124,12 +123,6 @@ impl Prefilter {
                             .min(text.len());
                     for &i in &self.owners[m.pattern().as_usize()] {
                         let rule = &rules[i as usize];
-                        // Context keywords ("on", "number") are common
-                        // words; rules that need more digits than the
-                        // text has are settled here (prose has none).
-                        if rule.facts.min_digits > total_digits {
-                            continue;
-                        }
                         push_window(
                             text,
                             &mut out[i as usize],
