@@ -463,9 +463,7 @@ pub(crate) fn phone_br(value: &str) -> bool {
     }
     // At least ten digits from here on.
     let n = d.len();
-    let half = |r: std::ops::Range<usize>| {
-        d[r].iter().fold(0u32, |a, &x| a * 10 + x as u32)
-    };
+    let half = |r: std::ops::Range<usize>| num(&d[r]);
     let years = (1900..2100).contains(&half(n - 8..n - 4))
         && (1900..2100).contains(&half(n - 4..n));
     !years && not_placeholder(&d[2..])
@@ -1512,7 +1510,7 @@ pub(crate) fn tr_phone(s: &str) -> bool {
         12 if d[..2] == [9, 0] => &d[2..],
         _ => return false,
     };
-    let code = d[..3].iter().fold(0u16, |a, &x| a * 10 + x as u16);
+    let code = num(&d[..3]) as u16;
     let known = GEOGRAPHIC.binary_search(&code).is_ok()
         || matches!(code, 501 | 505..=507 | 530..=559 | 561 | 850);
     known && not_placeholder(d) && phone(s)
