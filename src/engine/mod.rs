@@ -388,7 +388,7 @@ impl Engine {
                     bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
                 })
             };
-            if !rule.facts.first[b as usize]
+            if !rule.facts.first.contains(b)
                 || !text.is_char_boundary(p)
                 || !boundary_ok
                 || !next_ok()

@@ -19,8 +19,8 @@
 pub(crate) struct Facts {
     pub max_len: Option<usize>,
     pub min_digits: usize,
-    /// `first[b]`: a match may start with byte `b`.
-    pub first: Box<[bool; 256]>,
+    /// The bytes a match may start with.
+    pub first: ByteSet,
     /// The pattern can match the empty string (or this reader is unsure).
     pub nullable: bool,
     /// The pattern begins with `\b` (after leading flag groups).
@@ -59,15 +59,14 @@ pub(crate) fn facts(pattern: &str) -> Facts {
         return Facts {
             max_len: None,
             min_digits: 0,
-            first: Box::new([true; 256]),
+            first: ByteSet::all(),
             nullable: true,
             starts_with_boundary: false,
             needs_scan: true,
         };
     };
-    let mut first_bytes = ByteSet::default();
-    let nullable = first_set(&node, &mut first_bytes);
-    let first = Box::new(std::array::from_fn(|b| first_bytes.contains(b as u8)));
+    let mut first = ByteSet::default();
+    let nullable = first_set(&node, &mut first);
     let lead = leading(&node);
     Facts {
         max_len: max_len(&node),
@@ -475,9 +474,8 @@ impl Parser<'_> {
     fn escape(&mut self) -> Option<Node> {
         let e = self.peek()?;
         self.pos += 1;
-        let class = |bytes: Vec<u8>, digit: bool| {
-            char_node(set_of(bytes), 1, digit)
-        };
+        let class =
+            |bytes: Vec<u8>, digit: bool| char_node(set_of(bytes), 1, digit);
         Some(match e {
             'b' | 'B' | 'A' | 'z' | '<' | '>' => Node::Assert(e),
             'd' => class((b'0'..=b'9').collect(), true),
@@ -572,9 +570,7 @@ impl Parser<'_> {
                     let e = self.peek()?;
                     self.pos += 1;
                     match e {
-                        'd' => {
-                            (b'0'..=b'9').for_each(|b| set.insert(b))
-                        }
+                        'd' => (b'0'..=b'9').for_each(|b| set.insert(b)),
                         'w' => {
                             digit_only = false;
                             word_bytes()
@@ -687,16 +683,16 @@ mod tests {
         let f = facts(r"\b(?:\+\d{1,3} )?\(?\d{3}");
         assert!(f.starts_with_boundary && !f.nullable && !f.needs_scan);
         assert!(
-            f.first[b'+' as usize]
-                && f.first[b'(' as usize]
-                && f.first[b'7' as usize]
+            f.first.contains(b'+')
+                && f.first.contains(b'(')
+                && f.first.contains(b'7')
         );
-        assert!(!f.first[b'a' as usize]);
+        assert!(!f.first.contains(b'a'));
         let g = facts(r"(?i)akia[A-Z2-7]{16}");
         assert!(
-            g.first[b'a' as usize]
-                && g.first[b'A' as usize]
-                && !g.first[b'k' as usize]
+            g.first.contains(b'a')
+                && g.first.contains(b'A')
+                && !g.first.contains(b'k')
         );
         let h = facts(r"x?y*");
         assert!(h.nullable);
