@@ -356,28 +356,39 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
         let (mut letters, mut leets) = (0, 0);
         for &c in &b[s2.min(e)..e] {
             letters += usize::from(c.is_ascii_alphabetic());
-            // The leet characters of `leet`: digits other than 2 and 6,
-            // and the symbols.
-            leets += usize::from(matches!(
-                c,
-                b'0' | b'1' | b'3' | b'4' | b'5' | b'7' | b'8' | b'9'
-            ) || is_leet_byte(c));
+            leets += usize::from(leet(char::from(c)).is_some());
         }
         if letters >= 2 && leets > 0 {
             return true;
         }
     }
     // join_spaced's own fast exit, on bytes.
+    has_spaced_run(
+        b.len(),
+        |i| b[i].is_ascii_alphanumeric(),
+        |i| b[i] == b'\n',
+    )
+}
+
+/// Whether four single characters stand in a row ("i g n o r e"): an
+/// `alnum` char with no `alnum` neighbour, runs broken by a longer word
+/// or a line break. [`join_spaced`] has nothing to do otherwise.
+#[inline(always)]
+fn has_spaced_run(
+    n: usize,
+    alnum: impl Fn(usize) -> bool,
+    newline: impl Fn(usize) -> bool,
+) -> bool {
     let mut run = 0;
-    let (mut prev, mut cur) = (false, b.first().is_some_and(u8::is_ascii_alphanumeric));
-    for i in 0..b.len() {
-        let next = b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+    let (mut prev, mut cur) = (false, n > 0 && alnum(0));
+    for i in 0..n {
+        let next = i + 1 < n && alnum(i + 1);
         if cur && !prev && !next {
             run += 1;
             if run >= 4 {
                 return true;
             }
-        } else if cur || b[i] == b'\n' {
+        } else if cur || newline(i) {
             run = 0;
         }
         prev = cur;
@@ -638,27 +649,8 @@ fn join_spaced(mut chars: Vec<Ch>) -> Vec<Ch> {
             && (i == 0 || !alnum(chars[i - 1].c))
             && (i + 1 >= n || !alnum(chars[i + 1].c))
     };
-    // Fast exit: no four single letters in a row (one class test per char).
-    {
-        let (mut run, mut found) = (0, false);
-        let (mut prev, mut cur) = (false, n > 0 && alnum(chars[0].c));
-        for i in 0..n {
-            let next = i + 1 < n && alnum(chars[i + 1].c);
-            if cur && !prev && !next {
-                run += 1;
-                if run >= 4 {
-                    found = true;
-                    break;
-                }
-            } else if cur || chars[i].c == '\n' {
-                run = 0;
-            }
-            prev = cur;
-            cur = next;
-        }
-        if !found {
-            return chars;
-        }
+    if !has_spaced_run(n, |i| alnum(chars[i].c), |i| chars[i].c == '\n') {
+        return chars;
     }
     let mut drop = vec![false; n];
     let mut space_at = vec![false; n];
