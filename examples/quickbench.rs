@@ -15,12 +15,14 @@ fn main() {
         "Hi team, can you summarize the attached quarterly report for me? The numbers for Q3 look off compared to last year: revenue grew 12% but margins dropped. Please also draft a reply to Maria explaining the delay on order 4471-2231, and ask whether the meeting on 2024-03-14 at 10:30 still works. Thanks! "
     };
     let mut text = String::new();
-    let size: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1024);
+    let size: usize =
+        std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1024);
     while text.len() < size {
         text.push_str(base);
     }
     text.truncate(size);
-    let n: usize = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
+    let n: usize =
+        std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
     let t = Instant::now();
     for _ in 0..n {
         std::hint::black_box(s.screen_prompt(&text));

@@ -66,8 +66,10 @@ pub(crate) static JOINED: WordList = WordList::new("\n\
     veien\nvej\nweg\n");
 /// Joined endings that are also English word endings ("Notepad"): these
 /// need a postcode to count.
-pub(crate) static JOINED_WEAK: WordList = WordList::new("\n\
-    gata\nhof\npad\npark\ntie\nvei\n");
+pub(crate) static JOINED_WEAK: WordList = WordList::new(
+    "\n\
+    gata\nhof\npad\npark\ntie\nvei\n",
+);
 
 /// Unit / building designators.
 pub(crate) static UNIT: WordList = WordList::new("\n\
@@ -470,8 +472,10 @@ fn core_end(
         return None;
     }
     // type-first
-    static ABBR: WordList = WordList::new("\n\
-    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n");
+    static ABBR: WordList = WordList::new(
+        "\n\
+    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n",
+    );
     let abbr = has(&ABBR, &t.key);
     if is_prefix(t)
         && (!abbr || at(i + 1).is_some_and(|x| x.is_punct('.') && !x.sp))

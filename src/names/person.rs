@@ -10,7 +10,9 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::address::{PREFIX, SUFFIX};
-use super::dict::{ending_in, find, has, lists, Lists, Lookup, WordList, PARTICLES};
+use super::dict::{
+    ending_in, find, has, lists, Lists, Lookup, WordList, PARTICLES,
+};
 use super::{Detection, Kind, Tok};
 
 pub(crate) static TITLES: WordList = WordList::new("\n\
@@ -26,8 +28,10 @@ pub(crate) static STRONG: WordList = WordList::new("\n\
     liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
     nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n");
 /// Soft cues too common to lift a single word (used only for pairs).
-pub(crate) static WEAK: WordList = WordList::new("\n\
-    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n");
+pub(crate) static WEAK: WordList = WordList::new(
+    "\n\
+    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n",
+);
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
 pub(crate) static GREET: WordList = WordList::new("\n\
     bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
@@ -58,8 +62,7 @@ enum Class {
 fn part_has(list: &'static WordList, key: impl Lookup) -> bool {
     let hit = has(list, &key);
     let key = key.text();
-    hit
-        || (key.contains('-') && key.split('-').any(|p| has(list, p)))
+    hit || (key.contains('-') && key.split('-').any(|p| has(list, p)))
 }
 
 fn classify(l: &Lists, t: &Tok) -> Option<Class> {
@@ -213,16 +216,12 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
         if p.kind == Kind::Num && !toks[first].nl && j == first {
             return true;
         }
-        if p.is_word()
-            && has(&PREFIX, &p.key)
-            && (p.cap || p.key.len() > 2)
-        {
+        if p.is_word() && has(&PREFIX, &p.key) && (p.cap || p.key.len() > 2) {
             return true;
         }
     }
-    toks.get(last + 1).is_some_and(|n| {
-        n.is_word() && n.cap && !n.nl && has(&SUFFIX, &n.key)
-    })
+    toks.get(last + 1)
+        .is_some_and(|n| n.is_word() && n.cap && !n.nl && has(&SUFFIX, &n.key))
 }
 
 pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
@@ -303,8 +302,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 if (j > i || lead_particle)
                     && has(&PARTICLES, &w.key)
                     && toks.get(j + 1).is_some_and(|n| {
-                        n.sp && !n.nl
-                            && (n.cap || has(&PARTICLES, &n.key))
+                        n.sp && !n.nl && (n.cap || has(&PARTICLES, &n.key))
                     })
                 {
                     particle = true;

@@ -16,8 +16,10 @@ pub(crate) static LOC_CUE: WordList = WordList::new("\n\
     a\nacross\naround\nat\naus\nda\nde\ndesde\ndi\nen\nfran\nfrom\ni\nin\nnaar\nnach\n\
     near\noutside\ntill\nto\ntowards\nuit\nvisit\nvisited\nvisiting\nw\nz\n");
 /// Cues that may be ambiguous with people ("to Jordan", "with Chad").
-pub(crate) static WEAK_LOC_CUE: WordList = WordList::new("\n\
-    a\nat\nda\nde\ndi\ni\nto\nw\nz\n");
+pub(crate) static WEAK_LOC_CUE: WordList = WordList::new(
+    "\n\
+    a\nat\nda\nde\ndi\ni\nto\nw\nz\n",
+);
 
 pub(crate) static BIRTH_CUE: WordList = WordList::new("\n\
     aniversario\nanniversaire\nbday\nbirth\nbirthdate\nbirthday\nborn\ncompleanno\n\
@@ -200,19 +202,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             }
             if let Some(e) = best {
                 let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
-                let cue = prev
-                    .filter(|p| p.is_word() && has(&LOC_CUE, &p.key));
+                let cue =
+                    prev.filter(|p| p.is_word() && has(&LOC_CUE, &p.key));
                 let mut score: f32 = 0.35;
                 if let Some(c) = cue {
                     let person_like = e == i
                         && (has(l.given, &t.key)
                             || has(l.surnames, &t.key)
                             || has(l.ambiguous, &t.key));
-                    score = if has(&WEAK_LOC_CUE, &c.key) && person_like
-                    {
+                    score = if has(&WEAK_LOC_CUE, &c.key) && person_like {
                         0.45
-                    } else if has(&WEAK_LOC_CUE, &c.key) || person_like
-                    {
+                    } else if has(&WEAK_LOC_CUE, &c.key) || person_like {
                         0.6
                     } else {
                         0.7
