@@ -235,7 +235,50 @@ impl Filter {
                 });
             }
         }
+        if side == Side::Prompt {
+            out.extend(repeats_of_secrets(text, &out));
+            out.extend(self.tenant_endpoints(text, side, &out));
+        }
         resolve_overlaps(out)
+    }
+
+    /// Tenant endpoints (`rules::tenants`) of the providers whose
+    /// credentials are among `found`. Prompts only, for the reason given at
+    /// `repeats_of_secrets`.
+    fn tenant_endpoints(
+        &self,
+        text: &str,
+        side: Side,
+        found: &[Candidate],
+    ) -> Vec<Candidate> {
+        let Some(fam) = self.family(side, Kind::Secret) else {
+            return Vec::new();
+        };
+        let has = |t: &str| {
+            found.iter().any(|c| c.kind == Kind::Secret && c.type_name == t)
+        };
+        if !found.iter().any(|c| c.kind == Kind::Secret) {
+            return Vec::new();
+        }
+        // Below a provider key's own score: the endpoint is the lesser
+        // half of the credential.
+        const SCORE: f32 = 0.9;
+        crate::engine::tenants::endpoints(text, has)
+            .into_iter()
+            .filter(|(def, span)| {
+                fam.wants(def.type_name)
+                    && SCORE >= fam.threshold_for(def.type_name)
+                    && !self.allowed(&text[span.clone()])
+            })
+            .map(|(def, span)| Candidate {
+                kind: Kind::Secret,
+                type_name: def.type_name.to_string(),
+                span,
+                score: SCORE,
+                rule: def.id.to_string(),
+                action: fam.action_for(def.type_name),
+            })
+            .collect()
     }
 
     /// Streaming support: the candidates plus the spans of every raw
@@ -559,6 +602,50 @@ pub struct Audit {
     pub rules: Vec<String>,
     /// Policy fingerprint (16 hex digits).
     pub policy: String,
+}
+
+/// Every other occurrence of a found secret's value, as the same finding:
+/// redacting the one the rule matched (`key = v`) while a bare repeat of
+/// `v` two lines down goes out would leak it anyway.
+///
+/// Prompts only. The response stream scanner screens a bounded window, so
+/// a repeat further back than the window could not be matched the same way
+/// one-shot and streamed.
+fn repeats_of_secrets(text: &str, found: &[Candidate]) -> Vec<Candidate> {
+    // Shorter values are too likely to recur by chance (`admin`, `secret`).
+    const MIN_LEN: usize = 8;
+    let secrets: Vec<&Candidate> = found
+        .iter()
+        .filter(|c| c.kind == Kind::Secret && c.span.len() >= MIN_LEN)
+        .collect();
+    if secrets.is_empty() {
+        return Vec::new();
+    }
+    let values: Vec<&str> =
+        secrets.iter().map(|c| &text[c.span.clone()]).collect();
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&values)
+    else {
+        return Vec::new();
+    };
+    // A repeat glued to more letters or digits is another token that
+    // shares a run with the secret, not the secret.
+    let bytes = text.as_bytes();
+    let standalone = |r: &Range<usize>| {
+        !(r.start > 0 && bytes[r.start - 1].is_ascii_alphanumeric())
+            && !bytes.get(r.end).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    ac.find_iter(text)
+        .filter(|m| {
+            standalone(&m.range())
+                && !secrets.iter().any(|c| c.span.start == m.start())
+        })
+        .map(|m| Candidate {
+            span: m.range(),
+            ..secrets[m.pattern().as_usize()].clone()
+        })
+        .collect()
 }
 
 /// Keeps the strongest of overlapping candidates: higher score, then

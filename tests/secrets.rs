@@ -128,6 +128,70 @@ fn placeholders_are_not_flagged() {
 }
 
 #[test]
+fn a_vendor_prefix_needs_no_entropy_but_markers_still_count() {
+    // The prefix and exact length name the format: a low-entropy body is
+    // still that vendor's key (redacting a stand-in costs nothing).
+    let low = format!("SHIPPO_API_KEY=shippo_live_{}", "a".repeat(40));
+    assert_eq!(types(&low).len(), 1, "{low:?}");
+    assert_eq!(types(&low)[0].0, "SHIPPO_TOKEN");
+    // A documentation marker turns it down all the same.
+    let marked = format!("shippo_live_{}", "x".repeat(40));
+    assert!(types(&marked).is_empty(), "{:?}", types(&marked));
+    // And the shape is still checked: one character short.
+    let short = format!("shippo_live_{}", "a".repeat(39));
+    assert!(types(&short).is_empty(), "{:?}", types(&short));
+}
+
+#[test]
+fn every_repeat_of_a_found_secret_is_redacted() {
+    let value = synth(31, ALNUM, 32);
+    let text =
+        format!("api_key = \"{value}\"\nretry with {value}; not x{value}");
+    let found = types(&text);
+    let spans: Vec<&str> =
+        found.iter().map(|(_, r)| &text[r.clone()]).collect();
+    assert_eq!(spans, [value.as_str(), value.as_str()], "{found:?}");
+    let mut s = filter().session();
+    let out = s.screen_prompt(&text);
+    // The copy glued to another letter is another token; both
+    // standalone copies are gone from the output.
+    assert_eq!(out.text.matches(value.as_str()).count(), 1, "{}", out.text);
+    assert!(out.text.contains(&format!("x{value}")));
+}
+
+#[test]
+fn a_tenant_endpoint_goes_with_its_providers_key() {
+    let token = format!("shpat_{}", synth(32, HEX, 32));
+    let text =
+        format!("SHOPIFY_TOKEN={token}\nstore: acme-shop.myshopify.com");
+    let found = types(&text);
+    assert!(
+        found.iter().any(|(t, r)| t == "SHOPIFY_STORE_DOMAIN"
+            && &text[r.clone()] == "acme-shop.myshopify.com"),
+        "{found:?}"
+    );
+    // Without the key the store's host name is just a host name.
+    assert!(types("store: acme-shop.myshopify.com").is_empty());
+    // A key of another provider does not pull it in.
+    let other = format!(
+        "ghp_{}\nstore: acme-shop.myshopify.com",
+        synth(33, ALNUM, 36)
+    );
+    assert!(types(&other).iter().all(|(t, _)| t != "SHOPIFY_STORE_DOMAIN"));
+    // The policy can leave endpoints out by type.
+    let json = serde_json::json!({"secrets": {"types": ["SHOPIFY_TOKEN"]}});
+    let value = serde_json::from_value(json).expect("policy value");
+    let policy = Policy::from_value(&value).expect("policy");
+    let mut s = Filter::new(policy).expect("filter").session();
+    let out = s.screen_prompt(&text);
+    assert!(out.findings.iter().any(|f| f.type_name == "SHOPIFY_TOKEN"));
+    assert!(out
+        .findings
+        .iter()
+        .all(|f| f.type_name != "SHOPIFY_STORE_DOMAIN"));
+}
+
+#[test]
 fn generic_assignments_in_code_json_yaml_env() {
     let v = synth(30, ALNUM, 32);
     for text in [

@@ -19,6 +19,7 @@ mod context;
 pub(crate) mod decode;
 mod prefilter;
 pub(crate) mod syntax;
+pub(crate) mod tenants;
 pub(crate) mod validate;
 
 use std::ops::Range;
@@ -501,6 +502,14 @@ impl Engine {
         !validate::looks_random(&rest)
     }
 
+    /// A placeholder marker (`xxxxxxxx`, `example`, `<your`, `${`).
+    fn has_marker(&self, value: &str) -> bool {
+        let markers = crate::rules::secrets::STOPWORDS.len();
+        self.stopwords
+            .find_iter(value)
+            .any(|m| m.pattern().as_usize() < markers)
+    }
+
     fn consider(
         &self,
         text: &str,
@@ -533,8 +542,15 @@ impl Engine {
         {
             return;
         }
-        if rule.kind == Kind::Secret && self.is_placeholder(value) {
-            return;
+        if rule.kind == Kind::Secret {
+            let placeholder = if rule.validator == Validator::Prefixed {
+                self.has_marker(value)
+            } else {
+                self.is_placeholder(value)
+            };
+            if placeholder {
+                return;
+            }
         }
         out.push(Detection { rule: index, span, score: rule.score });
     }

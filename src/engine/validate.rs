@@ -19,6 +19,7 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::GenericToken => generic_token(value),
         Validator::Jwt => token(value) && jwt_header(value),
         Validator::BareRun => bare_run(value),
+        Validator::Prefixed => true,
         // --- PII validators (pii helper) ---
         other => pii_check(other, value),
     }

@@ -452,6 +452,13 @@ fn known_types(
             crate::rules::pii::EXTRA_TYPES.iter().map(|s| s.to_string()),
         );
     }
+    if kind == Kind::Secret {
+        out.extend(
+            crate::rules::tenants::TENANTS
+                .iter()
+                .map(|t| t.type_name.to_string()),
+        );
+    }
     out.sort();
     out.dedup();
     out

@@ -12,6 +12,7 @@
 
 pub(crate) mod pii;
 pub(crate) mod secrets;
+pub(crate) mod tenants;
 
 use crate::report::Kind;
 
@@ -103,6 +104,12 @@ pub(crate) enum Validator {
     /// down: 20+ digits, or 12+ letters in both cases that do not read as
     /// CamelCase words (`validate::bare_run`).
     BareRun,
+    /// A vendor format that names itself: a literal prefix of four or more
+    /// characters with a separator (`shippo_live_`, `BBDC-`, `sk-ant-`)
+    /// and an exact body. The prefix and shape are the evidence, so there
+    /// is no entropy floor and no token-shape test; only the placeholder
+    /// markers (`xxxxxxxx`, `example`, `<your`...) turn it down.
+    Prefixed,
 }
 
 impl Validator {

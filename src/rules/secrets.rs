@@ -6,7 +6,7 @@
 //! costs ~80 bytes of pointers that gzip cannot shrink; text compresses
 //! well). One rule per line, tab-separated: id, TYPE, comma-separated
 //! keywords, validator (`T` token shape, `G` generic token, `J` JWT, `R`
-//! one kind of character, `N` none, `C` provider-named context row), minimum entropy and score in hundredths, window in
+//! one kind of character, `P` self-identifying prefix, `N` none, `C` provider-named context row), minimum entropy and score in hundredths, window in
 //! bytes (see `RuleDef::window`), pattern. Every pattern reports group 1 and has a
 //! bounded maximum match length (tests/rules.rs).
 //!
@@ -26,26 +26,26 @@ pub(crate) const RULES_LEN: usize = 344;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
-anthropic-api-key\tANTHROPIC_API_KEY\tsk-ant-\tT\t300\t99\t472\t\\b(sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,100}AA)(?:[^A-Za-z0-9_\\-]|$)\n\
+anthropic-api-key\tANTHROPIC_API_KEY\tsk-ant-\tP\t0\t99\t472\t\\b(sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,100}AA)(?:[^A-Za-z0-9_\\-]|$)\n\
 huggingface-token\tHUGGINGFACE_TOKEN\thf_,api_org_\tT\t300\t97\t168\t\\b((?:hf|api_org)_[A-Za-z]{34})\\b\n\
 google-api-key\tGOOGLE_API_KEY\taiza\tT\t300\t97\t160\t\\b(AIza[A-Za-z0-9_\\-]{35})(?:[^A-Za-z0-9_\\-]|$)\n\
-google-oauth-client-secret\tGOOGLE_OAUTH_CLIENT_SECRET\tgocspx-\tT\t300\t97\t144\t\\b(GOCSPX-[A-Za-z0-9_\\-]{28})(?:[^A-Za-z0-9_\\-]|$)\n\
-google-oauth-access-token\tGOOGLE_OAUTH_TOKEN\tya29.\tT\t300\t95\t4120\t\\b(ya29\\.[A-Za-z0-9_\\-]{30,1024})(?:[^A-Za-z0-9_\\-]|$)\n\
+google-oauth-client-secret\tGOOGLE_OAUTH_CLIENT_SECRET\tgocspx-\tP\t0\t97\t144\t\\b(GOCSPX-[A-Za-z0-9_\\-]{28})(?:[^A-Za-z0-9_\\-]|$)\n\
+google-oauth-access-token\tGOOGLE_OAUTH_TOKEN\tya29.\tP\t0\t95\t4120\t\\b(ya29\\.[A-Za-z0-9_\\-]{30,1024})(?:[^A-Za-z0-9_\\-]|$)\n\
 azure-openai-api-key\tAZURE_OPENAI_API_KEY\tazure,openai,api-key,cognitive\tT\t300\t90\t348\t(?i)(?:azure|openai|api-key|cognitive)[\\w .\\-\"\\'\\[\\]]{0,40}?(?:=|:)\\s{0,4}[\"\\']?([a-f0-9]{32})\\b\n\
 azure-ai-key\tAZURE_API_KEY\tjqqj99\tT\t300\t95\t336\t\\b([A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{26})\\b\n\
 cohere-api-key\tCOHERE_API_KEY\tcohere,co_api_key\tC\t300\t92\t432\t[A-Za-z0-9]{40}\n\
 mistral-api-key\tMISTRAL_API_KEY\tmistral\tC\t300\t92\t388\t[A-Za-z0-9]{32}\n\
-groq-api-key\tGROQ_API_KEY\tgsk_\tT\t300\t98\t224\t\\b(gsk_[A-Za-z0-9]{52})\\b\n\
+groq-api-key\tGROQ_API_KEY\tgsk_\tP\t0\t98\t224\t\\b(gsk_[A-Za-z0-9]{52})\\b\n\
 replicate-api-token\tREPLICATE_API_TOKEN\tr8_\tT\t300\t97\t160\t\\b(r8_[A-Za-z0-9]{37})\\b\n\
-perplexity-api-key\tPERPLEXITY_API_KEY\tpplx-\tT\t300\t97\t212\t\\b(pplx-[A-Za-z0-9]{48})\\b\n\
-xai-api-key\tXAI_API_KEY\txai-\tT\t300\t97\t336\t\\b(xai-[A-Za-z0-9]{80})\\b\n\
-openrouter-api-key\tOPENROUTER_API_KEY\tsk-or-\tT\t300\t98\t292\t\\b(sk-or-v1-[a-f0-9]{64})\\b\n\
+perplexity-api-key\tPERPLEXITY_API_KEY\tpplx-\tP\t0\t97\t212\t\\b(pplx-[A-Za-z0-9]{48})\\b\n\
+xai-api-key\tXAI_API_KEY\txai-\tP\t0\t97\t336\t\\b(xai-[A-Za-z0-9]{80})\\b\n\
+openrouter-api-key\tOPENROUTER_API_KEY\tsk-or-\tP\t0\t98\t292\t\\b(sk-or-v1-[a-f0-9]{64})\\b\n\
 deepseek-api-key\tDEEPSEEK_API_KEY\tdeepseek\tC\t300\t92\t404\tsk-[a-f0-9]{32}\n\
 together-api-key\tTOGETHER_API_KEY\ttogether\tC\t300\t92\t548\t(?:tgp_v1_)?[A-Za-z0-9_\\-]{43,64}\n\
 fireworks-api-key\tFIREWORKS_API_KEY\tfw_\tT\t300\t90\t108\t\\b(fw_[A-Za-z0-9]{24})\\b\n\
-langsmith-api-key\tLANGSMITH_API_KEY\tlsv2_\tT\t300\t98\t204\t\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b\n\
-langfuse-secret-key\tLANGFUSE_SECRET_KEY\tsk-lf-\tT\t0\t95\t168\t\\b(sk-lf-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
-pinecone-api-key\tPINECONE_API_KEY\tpcsk_\tT\t300\t97\t376\t\\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80})\\b\n\
+langsmith-api-key\tLANGSMITH_API_KEY\tlsv2_\tP\t0\t98\t204\t\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b\n\
+langfuse-secret-key\tLANGFUSE_SECRET_KEY\tsk-lf-\tP\t0\t95\t168\t\\b(sk-lf-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
+pinecone-api-key\tPINECONE_API_KEY\tpcsk_\tP\t0\t97\t376\t\\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80})\\b\n\
 pinecone-legacy-key\tPINECONE_API_KEY\tpinecone\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 elevenlabs-api-key\tELEVENLABS_API_KEY\televenlabs,xi-api-key\tC\t300\t92\t476\t(?:sk_)?[a-f0-9]{32,48}\n\
 assemblyai-api-key\tASSEMBLYAI_API_KEY\tassemblyai\tC\t300\t92\t400\t[a-f0-9]{32}\n\
@@ -57,14 +57,14 @@ anyscale-api-key\tANYSCALE_API_KEY\tanyscale\tC\t300\t92\t400\tesecret_[A-Za-z0-
 ai21-api-key\tAI21_API_KEY\tai21\tC\t300\t92\t376\t[A-Za-z0-9]{32}\n\
 clarifai-pat\tCLARIFAI_TOKEN\tclarifai\tC\t300\t92\t392\t[a-f0-9]{32}\n\
 gradient-access-token\tGRADIENT_TOKEN\tgradient_access\tC\t300\t92\t420\t[A-Za-z0-9]{32}\n\
-nvidia-api-key\tNVIDIA_API_KEY\tnvapi-\tT\t300\t97\t284\t\\b(nvapi-[A-Za-z0-9_\\-]{64})(?:[^A-Za-z0-9_\\-]|$)\n\
-runpod-api-key\tRUNPOD_API_KEY\trpa_\tT\t300\t95\t208\t\\b(rpa_[A-Z0-9]{40,48})\\b\n\
-cerebras-api-key\tCEREBRAS_API_KEY\tcsk-\tT\t300\t95\t208\t\\b(csk-[a-z0-9]{48})\\b\n\
+nvidia-api-key\tNVIDIA_API_KEY\tnvapi-\tP\t0\t97\t284\t\\b(nvapi-[A-Za-z0-9_\\-]{64})(?:[^A-Za-z0-9_\\-]|$)\n\
+runpod-api-key\tRUNPOD_API_KEY\trpa_\tP\t0\t95\t208\t\\b(rpa_[A-Z0-9]{40,48})\\b\n\
+cerebras-api-key\tCEREBRAS_API_KEY\tcsk-\tP\t0\t95\t208\t\\b(csk-[a-z0-9]{48})\\b\n\
 aws-access-key-id\tAWS_ACCESS_KEY_ID\takia,asia,abia,acca,a3t\tT\t300\t95\t80\t\\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\\b\n\
 aws-secret-access-key\tAWS_SECRET_ACCESS_KEY\taws,secret_access\tT\t350\t95\t480\t(?i)(?:aws|secret_access)[\\w.\\-]{0,30}(?:secret|key)[\\w.\\-]{0,20}[\"\\']?\\s{0,3}(?:=|:|=>)\\s{0,3}[\"\\']?([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)\n\
 aws-session-token\tAWS_SESSION_TOKEN\tfwogzxivyxdz,iqojb3jpz2lux2vj\tT\t300\t95\t5664\t\\b((?:FwoGZXIvYXdzE|IQoJb3JpZ2luX2Vj)[A-Za-z0-9/+=]{100,1400})\n\
-aws-mws-key\tAWS_MWS_KEY\tamzn.mws.\tT\t0\t95\t180\t\\b(amzn\\.mws\\.[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
-aws-appsync-api-key\tAWS_APPSYNC_API_KEY\tda2-\tT\t300\t90\t120\t\\b(da2-[a-z0-9]{26})\\b\n\
+aws-mws-key\tAWS_MWS_KEY\tamzn.mws.\tP\t0\t95\t180\t\\b(amzn\\.mws\\.[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
+aws-appsync-api-key\tAWS_APPSYNC_API_KEY\tda2-\tP\t0\t90\t120\t\\b(da2-[a-z0-9]{26})\\b\n\
 aws-bedrock-api-key\tAWS_BEDROCK_API_KEY\tabsk\tT\t300\t95\t824\t\\b(ABSK[A-Za-z0-9+/]{100,200}={0,2})\n\
 azure-storage-account-key\tAZURE_STORAGE_KEY\taccountkey\tT\t300\t98\t396\t(?i)AccountKey=([A-Za-z0-9+/]{86}==)\n\
 azure-shared-access-key\tAZURE_SHARED_ACCESS_KEY\tsharedaccesskey\tT\t300\t97\t244\t(?i)SharedAccessKey=([A-Za-z0-9+/]{42,44}=?)\n\
@@ -80,7 +80,7 @@ digitalocean-token\tDIGITALOCEAN_TOKEN\tdop_v1_,doo_v1_,dor_v1_\tT\t300\t98\t284
 alibaba-access-key-id\tALIBABA_ACCESS_KEY_ID\tltai\tT\t300\t95\t96\t\\b(LTAI[A-Za-z0-9]{20})\\b\n\
 tencent-secret-id\tTENCENT_SECRET_ID\takid\tT\t300\t95\t144\t\\b(AKID[A-Za-z0-9]{32})\\b\n\
 ibm-cloud-api-key\tIBM_CLOUD_API_KEY\tibm\tC\t300\t92\t420\t[A-Za-z0-9_\\-]{44}\n\
-heroku-api-key\tHEROKU_API_KEY\thrku-\tT\t300\t97\t280\t\\b(HRKU-[A-Za-z0-9_\\-]{58,64})(?:[^A-Za-z0-9_\\-]|$)\n\
+heroku-api-key\tHEROKU_API_KEY\thrku-\tP\t0\t97\t280\t\\b(HRKU-[A-Za-z0-9_\\-]{58,64})(?:[^A-Za-z0-9_\\-]|$)\n\
 heroku-legacy-key\tHEROKU_API_KEY\theroku\tC\t0\t92\t400\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 linode-token\tLINODE_TOKEN\tlinode\tC\t300\t92\t512\t[a-f0-9]{64}\n\
 vultr-api-key\tVULTR_API_KEY\tvultr\tC\t300\t92\t396\t[A-Z0-9]{36}\n\
@@ -89,27 +89,27 @@ scaleway-access-key\tSCALEWAY_KEY\tscw\tT\t300\t85\t80\t\\b(SCW[A-Z0-9]{17})\\b\
 cloudflare-api-token\tCLOUDFLARE_API_TOKEN\tcloudflare,cf_api,cf-api\tC\t300\t92\t432\t[A-Za-z0-9_\\-]{40}\n\
 cloudflare-global-api-key\tCLOUDFLARE_API_KEY\tcloudflare,x-auth-key\tC\t300\t92\t420\t[a-f0-9]{37}\n\
 cloudflare-token\tCLOUDFLARE_API_TOKEN\tcfut_,cfat_,cfk_\tT\t300\t95\t212\t\\b(cf(?:ut|at|k)_[A-Za-z0-9]{40}[a-f0-9]{8})\\b\n\
-cloudflare-origin-ca-key\tCLOUDFLARE_ORIGIN_CA_KEY\tv1.0-\tT\t300\t97\t704\t\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b\n\
+cloudflare-origin-ca-key\tCLOUDFLARE_ORIGIN_CA_KEY\tv1.0-\tP\t0\t97\t704\t\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b\n\
 flyio-token\tFLYIO_TOKEN\tfm1,fm2_,fo1_\tT\t300\t95\t4028\t\\b((?:fm1[ar]|fm2|fo1)_[A-Za-z0-9+/_\\-]{43,1000}={0,2})\n\
 vercel-token\tVERCEL_TOKEN\tvercel\tC\t300\t92\t352\t[A-Za-z0-9]{24}\n\
 vercel-access-token\tVERCEL_TOKEN\tvcp_,vci_,vca_,vcr_,vck_\tT\t300\t95\t272\t\\b(vc[picrk]_[A-Za-z0-9]{40,64})\\b\n\
-netlify-token\tNETLIFY_TOKEN\tnfp_\tT\t300\t97\t176\t\\b(nfp_[A-Za-z0-9]{36,40})\\b\n\
-render-api-key\tRENDER_API_KEY\trnd_\tT\t300\t95\t144\t\\b(rnd_[A-Za-z0-9]{32})\\b\n\
+netlify-token\tNETLIFY_TOKEN\tnfp_\tP\t0\t97\t176\t\\b(nfp_[A-Za-z0-9]{36,40})\\b\n\
+render-api-key\tRENDER_API_KEY\trnd_\tP\t0\t95\t144\t\\b(rnd_[A-Za-z0-9]{32})\\b\n\
 railway-token\tRAILWAY_TOKEN\trailway\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
-supabase-token\tSUPABASE_TOKEN\tsbp_,sb_secret_\tT\t300\t97\t200\t\\b(sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\\-]{31,40})\\b\n\
-planetscale-token\tPLANETSCALE_TOKEN\tpscale_\tT\t300\t97\t308\t\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.\\-]{32,64})\\b\n\
-neon-api-key\tNEON_API_KEY\tnapi_\tT\t300\t95\t276\t\\b(napi_[a-z0-9]{64})\\b\n\
+supabase-token\tSUPABASE_TOKEN\tsbp_,sb_secret_\tP\t0\t97\t200\t\\b(sbp_[a-f0-9]{40}|sb_secret_[A-Za-z0-9_\\-]{31,40})\\b\n\
+planetscale-token\tPLANETSCALE_TOKEN\tpscale_\tP\t0\t97\t308\t\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.\\-]{32,64})\\b\n\
+neon-api-key\tNEON_API_KEY\tnapi_\tP\t0\t95\t276\t\\b(napi_[a-z0-9]{64})\\b\n\
 doppler-token\tDOPPLER_TOKEN\tdp.pt.,dp.st.,dp.sa.,dp.ct.,dp.scim.,dp.audit.\tT\t300\t97\t236\t\\b(dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9_.\\-]{40,50})\\b\n\
 hashicorp-vault-token\tVAULT_TOKEN\thvs.,hvb.,hvr.\tT\t300\t96\t820\t\\b(hv[sbr]\\.[A-Za-z0-9_\\-]{24,200})(?:[^A-Za-z0-9_\\-]|$)\n\
 terraform-cloud-token\tTERRAFORM_TOKEN\tatlasv1\tT\t300\t97\t376\t\\b([a-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=\\-]{60,70})(?:[^A-Za-z0-9_=\\-]|$)\n\
-pulumi-token\tPULUMI_TOKEN\tpul-\tT\t300\t97\t176\t\\b(pul-[a-f0-9]{40})\\b\n\
+pulumi-token\tPULUMI_TOKEN\tpul-\tP\t0\t97\t176\t\\b(pul-[a-f0-9]{40})\\b\n\
 databricks-token\tDATABRICKS_TOKEN\tdapi,dose\tT\t300\t95\t152\t\\b((?:dapi|dose)[a-f0-9]{32}(?:-\\d)?)\\b\n\
-grafana-token\tGRAFANA_TOKEN\tglc_,glsa_,eyjrijoi\tT\t300\t97\t1640\t\\b(glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})\n\
+grafana-token\tGRAFANA_TOKEN\tglc_,glsa_,eyjrijoi\tP\t0\t97\t1640\t\\b(glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|eyJrIjoi[A-Za-z0-9]{70,400}={0,2})\n\
 newrelic-key\tNEWRELIC_KEY\tnrak-,nrjs-,nrii-,nriq-,nrbr-,nraa-\tT\t300\t95\t192\t\\b(NRA[AK]-[A-Z0-9]{27}|NR(?:JS|BR)-[a-f0-9]{19}|NRI[IQ]-[A-Za-z0-9_\\-]{20,42})(?:[^A-Za-z0-9_\\-]|$)\n\
 newrelic-license-key\tNEWRELIC_KEY\tnral\tT\t300\t95\t160\t\\b((?:eu01xx[a-fA-F0-9]{30}|[a-fA-F0-9]{36})NRAL)\\b\n\
 newrelic-mobile-token\tNEWRELIC_KEY\t-nrma\tT\t300\t95\t188\t\\b((?:AA[a-f0-9]{40}|eu01xx[a-f0-9]{36})-NRMA)\\b\n\
 datadog-api-key\tDATADOG_API_KEY\tdatadog,dd_api_key,dd_app_key,dd-api-key\tC\t300\t92\t432\t[a-f0-9]{32}(?:[a-f0-9]{8})?\n\
-sentry-token\tSENTRY_TOKEN\tsntrys_,sntryu_\tT\t300\t97\t1232\t\\b(sntrys_[A-Za-z0-9+/=_]{50,300}|sntryu_[a-f0-9]{64})(?:[^A-Za-z0-9+/=_]|$)\n\
+sentry-token\tSENTRY_TOKEN\tsntrys_,sntryu_\tP\t0\t97\t1232\t\\b(sntrys_[A-Za-z0-9+/=_]{50,300}|sntryu_[a-f0-9]{64})(?:[^A-Za-z0-9+/=_]|$)\n\
 honeycomb-api-key\tHONEYCOMB_API_KEY\thoneycomb\tC\t300\t92\t396\t[A-Za-z0-9]{22,32}\n\
 dynatrace-token\tDYNATRACE_TOKEN\tdt0c01.,dt0s01.\tT\t300\t97\t384\t\\b(dt0[cs]01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64})\\b\n\
 splunk-hec-token\tSPLUNK_TOKEN\tsplunk\tC\t0\t92\t400\t[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}\n\
@@ -117,7 +117,7 @@ pagerduty-api-key\tPAGERDUTY_API_KEY\tpagerduty\tC\t300\t92\t348\tu\\+[A-Za-z0-9
 opsgenie-api-key\tOPSGENIE_API_KEY\topsgenie\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 elastic-api-key\tELASTIC_API_KEY\telastic\tC\t300\t92\t668\t[A-Za-z0-9_\\-]{20,24}:[A-Za-z0-9_\\-]{20,24}|[A-Za-z0-9+/]{40,100}={0,2}\n\
 algolia-api-key\tALGOLIA_API_KEY\talgolia\tC\t300\t92\t388\t[a-f0-9]{32}\n\
-mapbox-token\tMAPBOX_TOKEN\tsk.eyj\tT\t300\t97\t1352\t\\b(sk\\.eyJ[A-Za-z0-9_\\-]{50,300}\\.[A-Za-z0-9_\\-]{20,30})(?:[^A-Za-z0-9_\\-]|$)\n\
+mapbox-token\tMAPBOX_TOKEN\tsk.eyj\tP\t0\t97\t1352\t\\b(sk\\.eyJ[A-Za-z0-9_\\-]{50,300}\\.[A-Za-z0-9_\\-]{20,30})(?:[^A-Za-z0-9_\\-]|$)\n\
 sumologic-access-key\tSUMOLOGIC_KEY\tsumo\tC\t300\t92\t504\t[A-Za-z0-9]{64}\n\
 loggly-token\tLOGGLY_TOKEN\tloggly\tC\t0\t92\t400\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 logzio-token\tLOGZIO_TOKEN\tlogz\tC\t350\t92\t376\t[A-Za-z]{32}\n\
@@ -130,36 +130,36 @@ launchdarkly-sdk-key\tLAUNCHDARKLY_KEY\tsdk-,api-,mob-\tT\t300\t80\t160\t\\b((?:
 statuspage-api-key\tSTATUSPAGE_API_KEY\tstatuspage\tC\t0\t92\t416\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 github-token\tGITHUB_TOKEN\tghp_,gho_,ghu_,ghs_,ghr_,github_pat_\tT\t300\t98\t372\t\\b((?:ghp|gho|ghu|ghs)_[A-Za-z0-9]{36}|ghr_[A-Za-z0-9]{36,76}|github_pat_[A-Za-z0-9_]{82})\\b\n\
 gitlab-token\tGITLAB_TOKEN\tglpat-,gldt-,glrt-,glcbt-,glimt-,glagent-,gloas-,glsoat-,glffct-,glft-,glptt-,glwt-\tT\t300\t98\t1288\t\\b((?:glpat|gldt|glrt|glcbt|glimt|glagent|gloas|glsoat|glffct|glft|glptt|glwt)-[A-Za-z0-9_\\-]{20,300}(?:\\.[A-Za-z0-9]{2}\\.[A-Za-z0-9]{9})?)(?:[^A-Za-z0-9_\\-.]|$)\n\
-gitlab-runner-registration-token\tGITLAB_TOKEN\tgr1348941\tT\t300\t98\t120\t\\b(GR1348941[A-Za-z0-9_\\-]{20})(?:[^A-Za-z0-9_\\-]|$)\n\
+gitlab-runner-registration-token\tGITLAB_TOKEN\tgr1348941\tP\t0\t98\t120\t\\b(GR1348941[A-Za-z0-9_\\-]{20})(?:[^A-Za-z0-9_\\-]|$)\n\
 bitbucket-app-password\tBITBUCKET_TOKEN\tatbb\tT\t300\t95\t180\t\\b(ATBB[A-Za-z0-9_=.\\-]{28,40})(?:[^A-Za-z0-9_=.\\-]|$)\n\
 atlassian-api-token\tATLASSIAN_API_TOKEN\tatatt,atctt\tT\t300\t97\t1224\t\\b(AT[AC]TT[A-Za-z0-9_=\\-]{50,300})(?:[^A-Za-z0-9_=\\-]|$)\n\
 atlassian-legacy-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t368\t[A-Za-z0-9]{24}\n\
 atlassian-datacenter-token\tATLASSIAN_API_TOKEN\tjira,confluence,atlassian\tC\t300\t92\t448\t(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){4}O[g-v][A-Za-z0-9+/]{26}\n\
-atlassian-datacenter-pat\tATLASSIAN_API_TOKEN\tbbdc-\tT\t300\t95\t216\t\\b(BBDC-[A-Za-z0-9+/@_\\-]{40,48})(?:[^A-Za-z0-9+/@_\\-]|$)\n\
+atlassian-datacenter-pat\tATLASSIAN_API_TOKEN\tbbdc-\tP\t0\t95\t216\t\\b(BBDC-[A-Za-z0-9+/@_\\-]{40,48})(?:[^A-Za-z0-9+/@_\\-]|$)\n\
 circleci-token\tCIRCLECI_TOKEN\tccipat_,cciprj_\tT\t300\t98\t280\t\\b(CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b\n\
 circleci-legacy-token\tCIRCLECI_TOKEN\tcircle\tC\t300\t92\t416\t[a-f0-9]{40}\n\
 travis-token\tTRAVIS_TOKEN\ttravis\tC\t300\t92\t344\t[A-Za-z0-9_\\-]{22}\n\
-buildkite-token\tBUILDKITE_TOKEN\tbkua_\tT\t300\t97\t180\t\\b(bkua_[a-f0-9]{40})\\b\n\
+buildkite-token\tBUILDKITE_TOKEN\tbkua_\tP\t0\t97\t180\t\\b(bkua_[a-f0-9]{40})\\b\n\
 drone-token\tDRONE_TOKEN\tdrone\tC\t300\t92\t380\t[A-Za-z0-9]{32}\n\
 jenkins-api-token\tJENKINS_TOKEN\tjenkins\tC\t300\t92\t396\t11[a-f0-9]{32}|[a-f0-9]{32}\n\
-octopus-deploy-key\tOCTOPUS_API_KEY\tapi-\tT\t300\t85\t144\t\\b(API-[A-Z0-9]{26,32})\\b\n\
+octopus-deploy-key\tOCTOPUS_API_KEY\tapi-\tP\t0\t85\t144\t\\b(API-[A-Z0-9]{26,32})\\b\n\
 sonarqube-token\tSONAR_TOKEN\tsqu_,sqp_,sqa_\tT\t300\t97\t176\t\\b(sq[upa]_[a-f0-9]{40})\\b\n\
 snyk-token\tSNYK_TOKEN\tsnyk\tC\t0\t92\t392\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 codecov-token\tCODECOV_TOKEN\tcodecov\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 harness-token\tHARNESS_TOKEN\tpat.,sat.\tT\t300\t95\t288\t\\b((?:pat|sat)\\.[A-Za-z0-9_\\-]{22}\\.[a-f0-9]{24}\\.[A-Za-z0-9]{20})\\b\n\
-postman-api-key\tPOSTMAN_API_KEY\tpmak-\tT\t300\t98\t256\t\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b\n\
-readme-api-key\tREADME_API_KEY\trdme_\tT\t300\t97\t300\t\\b(rdme_[a-z0-9]{70})\\b\n\
-linear-api-key\tLINEAR_API_KEY\tlin_api_,lin_oauth_\tT\t300\t98\t200\t\\b(lin_(?:api|oauth)_[A-Za-z0-9]{40})\\b\n\
+postman-api-key\tPOSTMAN_API_KEY\tpmak-\tP\t0\t98\t256\t\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b\n\
+readme-api-key\tREADME_API_KEY\trdme_\tP\t0\t97\t300\t\\b(rdme_[a-z0-9]{70})\\b\n\
+linear-api-key\tLINEAR_API_KEY\tlin_api_,lin_oauth_\tP\t0\t98\t200\t\\b(lin_(?:api|oauth)_[A-Za-z0-9]{40})\\b\n\
 asana-pat\tASANA_TOKEN\t0/,1/,2/\tT\t300\t90\t272\t\\b([0-2]/\\d{16}(?:/\\d{16})?:[a-f0-9]{32})\\b\n\
-notion-token\tNOTION_TOKEN\tntn_,secret_\tT\t300\t95\t200\t\\b(ntn_\\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\\b\n\
+notion-token\tNOTION_TOKEN\tntn_,secret_\tP\t0\t95\t200\t\\b(ntn_\\d{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})\\b\n\
 airtable-pat\tAIRTABLE_TOKEN\tpat\tT\t300\t97\t328\t\\b(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})\\b\n\
 airtable-api-key\tAIRTABLE_TOKEN\tairtable\tC\t300\t92\t332\tkey[A-Za-z0-9]{14}\n\
 figma-token\tFIGMA_TOKEN\tfigd_,figu_\tT\t300\t97\t184\t\\b(fig[du]_[A-Za-z0-9_\\-]{40})(?:[^A-Za-z0-9_\\-]|$)\n\
 figma-legacy-token\tFIGMA_TOKEN\tfigma\tC\t300\t92\t424\t\\d{6}-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\n\
 clickup-token\tCLICKUP_TOKEN\tpk_\tT\t300\t95\t184\t\\b(pk_\\d{6,10}_[A-Z0-9]{32})\\b\n\
-typeform-token\tTYPEFORM_TOKEN\ttfp_\tT\t300\t97\t300\t\\b(tfp_[A-Za-z0-9_.\\-]{40,70})(?:[^A-Za-z0-9_.\\-]|$)\n\
-contentful-token\tCONTENTFUL_TOKEN\tcfpat-\tT\t300\t97\t200\t\\b(CFPAT-[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
-hubspot-token\tHUBSPOT_TOKEN\tpat-na1-,pat-eu1-\tT\t0\t97\t176\t\\b(pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
+typeform-token\tTYPEFORM_TOKEN\ttfp_\tP\t0\t97\t300\t\\b(tfp_[A-Za-z0-9_.\\-]{40,70})(?:[^A-Za-z0-9_.\\-]|$)\n\
+contentful-token\tCONTENTFUL_TOKEN\tcfpat-\tP\t0\t97\t200\t\\b(CFPAT-[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
+hubspot-token\tHUBSPOT_TOKEN\tpat-na1-,pat-eu1-\tP\t0\t97\t176\t\\b(pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
 hubspot-api-key\tHUBSPOT_TOKEN\thubspot,hapikey\tC\t0\t92\t404\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
 zendesk-token\tZENDESK_TOKEN\tzendesk\tC\t300\t92\t420\t[A-Za-z0-9]{40}\n\
 intercom-token\tINTERCOM_TOKEN\tintercom\tC\t300\t92\t504\t[A-Za-z0-9_\\-=]{59,60}\n\
@@ -167,17 +167,17 @@ trello-token\tTRELLO_TOKEN\tatta\tT\t300\t95\t304\t\\b(ATTA[A-Fa-f0-9]{64}[A-F0-
 trello-api-key\tTRELLO_TOKEN\ttrello\tC\t300\t92\t512\t[a-f0-9]{32}(?:[a-f0-9]{32})?\n\
 dropbox-token\tDROPBOX_TOKEN\tsl.\tT\t300\t95\t6024\t\\b(sl\\.(?:u\\.)?[A-Za-z0-9_\\-]{130,1500})(?:[^A-Za-z0-9_\\-]|$)\n\
 okta-token\tOKTA_TOKEN\tokta\tC\t300\t92\t416\t00[A-Za-z0-9_\\-]{40}\n\
-onepassword-service-account\tONEPASSWORD_TOKEN\tops_eyj\tT\t300\t98\t6028\t\\b(ops_eyJ[A-Za-z0-9+/=_\\-]{250,1500})\n\
+onepassword-service-account\tONEPASSWORD_TOKEN\tops_eyj\tP\t0\t98\t6028\t\\b(ops_eyJ[A-Za-z0-9+/=_\\-]{250,1500})\n\
 onepassword-secret-key\tONEPASSWORD_TOKEN\ta3-\tT\t300\t95\t160\t\\b(A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})\\b\n\
 age-secret-key\tAGE_SECRET_KEY\tage-secret-key-1\tN\t300\t99\t296\t\\b(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\\b\n\
 sourcegraph-token\tSOURCEGRAPH_TOKEN\tsourcegraph\tC\t300\t92\t452\t(?:sgp_)?[a-f0-9]{40}\n\
-sourcegraph-access-token\tSOURCEGRAPH_TOKEN\tsgp_\tT\t300\t95\t244\t\\b(sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})\\b\n\
-rootly-api-key\tROOTLY_API_KEY\trootly_\tT\t300\t97\t284\t\\b(rootly_[a-f0-9]{64})\\b\n\
-prefect-api-key\tPREFECT_API_KEY\tpnu_\tT\t300\t97\t160\t\\b(pnu_[A-Za-z0-9]{36})\\b\n\
-infracost-api-key\tINFRACOST_API_KEY\tico-\tT\t300\t95\t144\t\\b(ico-[A-Za-z0-9]{32})\\b\n\
-frameio-token\tFRAMEIO_TOKEN\tfio-u-\tT\t300\t97\t284\t\\b(fio-u-[A-Za-z0-9_=\\-]{64})(?:[^A-Za-z0-9_=\\-]|$)\n\
-scalingo-token\tSCALINGO_TOKEN\ttk-us-\tT\t300\t97\t220\t\\b(tk-us-[A-Za-z0-9_\\-]{48})(?:[^A-Za-z0-9_\\-]|$)\n\
-defined-networking-key\tDEFINED_NETWORKING_KEY\tdnkey-\tT\t300\t97\t344\t\\b(dnkey-[a-z0-9=_\\-]{26}-[a-z0-9=_\\-]{52})(?:[^a-z0-9=_\\-]|$)\n\
+sourcegraph-access-token\tSOURCEGRAPH_TOKEN\tsgp_\tP\t0\t95\t244\t\\b(sgp_(?:[a-f0-9]{16}_)?[a-f0-9]{40})\\b\n\
+rootly-api-key\tROOTLY_API_KEY\trootly_\tP\t0\t97\t284\t\\b(rootly_[a-f0-9]{64})\\b\n\
+prefect-api-key\tPREFECT_API_KEY\tpnu_\tP\t0\t97\t160\t\\b(pnu_[A-Za-z0-9]{36})\\b\n\
+infracost-api-key\tINFRACOST_API_KEY\tico-\tP\t0\t95\t144\t\\b(ico-[A-Za-z0-9]{32})\\b\n\
+frameio-token\tFRAMEIO_TOKEN\tfio-u-\tP\t0\t97\t284\t\\b(fio-u-[A-Za-z0-9_=\\-]{64})(?:[^A-Za-z0-9_=\\-]|$)\n\
+scalingo-token\tSCALINGO_TOKEN\ttk-us-\tP\t0\t97\t220\t\\b(tk-us-[A-Za-z0-9_\\-]{48})(?:[^A-Za-z0-9_\\-]|$)\n\
+defined-networking-key\tDEFINED_NETWORKING_KEY\tdnkey-\tP\t0\t97\t344\t\\b(dnkey-[a-z0-9=_\\-]{26}-[a-z0-9=_\\-]{52})(?:[^a-z0-9=_\\-]|$)\n\
 beamer-api-key\tBEAMER_API_KEY\tb_\tT\t350\t80\t188\t\\b(b_[A-Za-z0-9=_\\-]{44})(?:[^A-Za-z0-9=_\\-]|$)\n\
 authress-key\tAUTHRESS_KEY\tsc_,ext_,scauth_,authress_\tT\t300\t95\t816\t\\b((?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_\\-][a-z0-9\\-]{10,32}\\.[A-Za-z0-9+/_=\\-]{30,120})\n\
 sidekiq-secret\tSIDEKIQ_SECRET\tbundle_enterprise__contribsys__com,bundle_gems__contribsys__com\tT\t200\t95\t236\t(?i)BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM\\s{0,3}[:=]\\s{0,3}[\"\\']?([a-f0-9]{8}:[a-f0-9]{8})\\b\n\
@@ -192,19 +192,19 @@ shopify-token\tSHOPIFY_TOKEN\tshpat_,shpca_,shppa_,shpss_,atkn_\tT\t300\t98\t152
 tableau-pat\tTABLEAU_TOKEN\t==\tT\t300\t90\t228\t\\b([A-Za-z0-9+/]{22}==:[A-Za-z0-9]{32})\\b\n\
 stripe-secret-key\tSTRIPE_SECRET_KEY\tsk_live_,sk_test_\tT\t300\t98\t1020\t\\b(sk_(?:live|test)_[A-Za-z0-9]{24,247})\\b\n\
 stripe-restricted-key\tSTRIPE_RESTRICTED_KEY\trk_live_,rk_test_\tT\t300\t98\t1020\t\\b(rk_(?:live|test)_[A-Za-z0-9]{24,247})\\b\n\
-stripe-webhook-secret\tSTRIPE_WEBHOOK_SECRET\twhsec_\tT\t300\t97\t288\t\\b(whsec_[A-Za-z0-9+/]{32,64}={0,2})\n\
+stripe-webhook-secret\tSTRIPE_WEBHOOK_SECRET\twhsec_\tP\t0\t97\t288\t\\b(whsec_[A-Za-z0-9+/]{32,64}={0,2})\n\
 braintree-access-token\tBRAINTREE_TOKEN\taccess_token$\tT\t300\t98\t292\t(access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32})\\b\n\
-square-token\tSQUARE_TOKEN\tsq0atp-,sq0csp-,eaaa\tT\t300\t97\t260\t\\b(sq0atp-[A-Za-z0-9_\\-]{22}|sq0csp-[A-Za-z0-9_\\-]{43}|EAAA[A-Za-z0-9_\\-]{60})(?:[^A-Za-z0-9_\\-]|$)\n\
-razorpay-key\tRAZORPAY_KEY\trzp_\tT\t300\t95\t92\t\\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\\b\n\
+square-token\tSQUARE_TOKEN\tsq0atp-,sq0csp-,eaaa\tP\t0\t97\t260\t\\b(sq0atp-[A-Za-z0-9_\\-]{22}|sq0csp-[A-Za-z0-9_\\-]{43}|EAAA[A-Za-z0-9_\\-]{60})(?:[^A-Za-z0-9_\\-]|$)\n\
+razorpay-key\tRAZORPAY_KEY\trzp_\tP\t0\t95\t92\t\\b(rzp_(?:live|test)_[A-Za-z0-9]{14})\\b\n\
 razorpay-secret\tRAZORPAY_KEY\trazorpay\tC\t300\t92\t360\t[A-Za-z0-9]{24}\n\
 flutterwave-key\tFLUTTERWAVE_KEY\tflwseck,flwpubk,flwseck_test\tT\t300\t97\t188\t\\b(FLW(?:SECK|PUBK)(?:_TEST)?-[a-f0-9]{32}-X)\\b\n\
-plaid-access-token\tPLAID_TOKEN\taccess-sandbox-,access-development-,access-production-\tT\t0\t97\t220\t\\b(access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
+plaid-access-token\tPLAID_TOKEN\taccess-sandbox-,access-development-,access-production-\tP\t0\t97\t220\t\\b(access-(?:sandbox|development|production)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b\n\
 plaid-secret\tPLAID_TOKEN\tplaid\tC\t300\t92\t372\t[a-f0-9]{30}\n\
 plaid-client-id\tPLAID_TOKEN\tplaid\tC\t300\t92\t348\t[a-f0-9]{24}\n\
 gocardless-token\tGOCARDLESS_TOKEN\tlive_,sandbox_\tT\t350\t85\t196\t\\b((?:live|sandbox)_[A-Za-z0-9_=\\-]{40})(?:[^A-Za-z0-9_=\\-]|$)\n\
-shippo-token\tSHIPPO_TOKEN\tshippo_\tT\t0\t97\t208\t\\b(shippo_(?:live|test)_[a-f0-9]{40})\\b\n\
+shippo-token\tSHIPPO_TOKEN\tshippo_\tP\t0\t97\t208\t\\b(shippo_(?:live|test)_[a-f0-9]{40})\\b\n\
 easypost-key\tEASYPOST_KEY\tezak,eztk\tT\t300\t97\t232\t\\b(EZ[AT]K[a-f0-9]{54})\\b\n\
-duffel-token\tDUFFEL_TOKEN\tduffel_\tT\t0\t97\t224\t\\b(duffel_(?:test|live)_[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
+duffel-token\tDUFFEL_TOKEN\tduffel_\tP\t0\t97\t224\t\\b(duffel_(?:test|live)_[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
 paypal-secret\tPAYPAL_SECRET\tpaypal\tC\t300\t92\t576\tE[A-Za-z0-9_\\-]{79}|A[A-Za-z0-9_\\-]{79}\n\
 paystack-key\tPAYSTACK_KEY\tpaystack\tC\t300\t99\t456\tsk_(?:live|test)_[a-f0-9]{40}\n\
 mollie-key\tMOLLIE_KEY\tmollie\tC\t300\t92\t396\t(?:live|test)_[A-Za-z0-9]{30}\n\
@@ -235,7 +235,7 @@ telegram-bot-token\tTELEGRAM_BOT_TOKEN\t:aa\tT\t300\t97\t188\t\\b(\\d{8,10}:AA[A
 twilio-api-key\tTWILIO_API_KEY\tsk\tT\t300\t90\t136\t\\b(SK[a-f0-9]{32})\\b\n\
 twilio-auth-token\tTWILIO_API_KEY\ttwilio\tC\t300\t92\t384\t[a-f0-9]{32}\n\
 sendgrid-api-key\tSENDGRID_API_KEY\tsg.\tT\t300\t98\t280\t\\b(SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)\n\
-mailgun-api-key\tMAILGUN_API_KEY\tkey-\tT\t300\t90\t144\t\\b(key-[a-f0-9]{32})\\b\n\
+mailgun-api-key\tMAILGUN_API_KEY\tkey-\tP\t0\t90\t144\t\\b(key-[a-f0-9]{32})\\b\n\
 mailgun-signing-key\tMAILGUN_API_KEY\tmailgun\tC\t300\t92\t548\t[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}|[A-Za-z0-9_\\-]{72}\n\
 mailchimp-api-key\tMAILCHIMP_API_KEY\t-us\tT\t300\t95\t148\t\\b([a-f0-9]{32}-us\\d{1,2})\\b\n\
 mailjet-key\tMAILJET_KEY\tmailjet,mj_apikey\tC\t300\t92\t396\t[a-f0-9]{32}\n\
@@ -267,15 +267,15 @@ onesignal-key\tONESIGNAL_KEY\tonesignal\tC\t300\t92\t788\t[A-Za-z0-9]{48}|os_v2_
 firebase-fcm-server-key\tFIREBASE_KEY\taaaa\tT\t300\t97\t612\t\\b(AAAA[A-Za-z0-9_\\-]{7}:[A-Za-z0-9_\\-]{140})(?:[^A-Za-z0-9_\\-]|$)\n\
 expo-token\tEXPO_TOKEN\texpo\tC\t300\t92\t408\t[A-Za-z0-9_\\-]{40}\n\
 ably-key\tABLY_KEY\tably\tC\t300\t92\t476\t[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{6}:[A-Za-z0-9_\\-]{43}\n\
-npm-token\tNPM_TOKEN\tnpm_\tT\t300\t98\t160\t\\b(npm_[A-Za-z0-9]{36})\\b\n\
-pypi-token\tPYPI_TOKEN\tpypi-ageichlwas5vcmc\tT\t300\t99\t4084\t\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,1000})(?:[^A-Za-z0-9_\\-]|$)\n\
-rubygems-token\tRUBYGEMS_TOKEN\trubygems_\tT\t300\t98\t228\t\\b(rubygems_[a-f0-9]{48})\\b\n\
+npm-token\tNPM_TOKEN\tnpm_\tP\t0\t98\t160\t\\b(npm_[A-Za-z0-9]{36})\\b\n\
+pypi-token\tPYPI_TOKEN\tpypi-ageichlwas5vcmc\tP\t0\t99\t4084\t\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,1000})(?:[^A-Za-z0-9_\\-]|$)\n\
+rubygems-token\tRUBYGEMS_TOKEN\trubygems_\tP\t0\t98\t228\t\\b(rubygems_[a-f0-9]{48})\\b\n\
 nuget-api-key\tNUGET_API_KEY\toy2\tT\t300\t95\t184\t\\b(oy2[a-z0-9]{43})\\b\n\
-docker-hub-token\tDOCKER_TOKEN\tdckr_pat_,dckr_oat_\tT\t300\t98\t168\t\\b(dckr_(?:pat|oat)_[A-Za-z0-9_\\-]{27,32})(?:[^A-Za-z0-9_\\-]|$)\n\
+docker-hub-token\tDOCKER_TOKEN\tdckr_pat_,dckr_oat_\tP\t0\t98\t168\t\\b(dckr_(?:pat|oat)_[A-Za-z0-9_\\-]{27,32})(?:[^A-Za-z0-9_\\-]|$)\n\
 crates-io-token\tCRATES_IO_TOKEN\tcio\tT\t350\t90\t140\t\\b(cio[A-Za-z0-9]{32})\\b\n\
 jfrog-token\tJFROG_TOKEN\takc,cmvmdgtu\tT\t300\t95\t288\t\\b(AKC[A-Za-z0-9]{69}|cmVmdGtu[A-Za-z0-9]{56})\\b\n\
 artifactory-key\tJFROG_TOKEN\tartifactory,jfrog\tC\t300\t92\t568\t[A-Za-z0-9]{64,73}\n\
-clojars-token\tCLOJARS_TOKEN\tclojars_\tT\t300\t97\t272\t\\b(CLOJARS_[a-z0-9]{60})\\b\n\
+clojars-token\tCLOJARS_TOKEN\tclojars_\tP\t0\t97\t272\t\\b(CLOJARS_[a-z0-9]{60})\\b\n\
 hex-pm-key\tHEX_API_KEY\thex_api_key,hexpm\tC\t300\t92\t404\t[a-f0-9]{32}\n\
 packagist-token\tPACKAGIST_TOKEN\tpackagist\tC\t300\t92\t596\t(?:packagist_[ou][ua]t_)?[a-f0-9]{20,68}\n\
 cocoapods-token\tCOCOAPODS_TOKEN\tcocoapods,cocoa_pods\tC\t300\t92\t400\t[a-f0-9]{32}\n\
@@ -348,13 +348,13 @@ youtube-key\tGOOGLE_API_KEY\tyoutube\tC\t300\t92\t416\tAIza[A-Za-z0-9_\\-]{35}\n
 zapier-webhook-key\tZAPIER_KEY\tzapier\tC\t300\t92\t324\t[a-z0-9]{6,8}/[a-z0-9]{6,8}\n\
 zenkit-key\tZENKIT_KEY\tzenkit\tC\t300\t92\t428\t[A-Za-z0-9\\-]{43}\n\
 zoho-token\tZOHO_TOKEN\tzoho\tC\t300\t92\t528\t1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}\n\
-tailscale-auth-key\tTAILSCALE_KEY\ttskey-\tT\t300\t97\t300\t\\b(tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40})\\b\n\
+tailscale-auth-key\tTAILSCALE_KEY\ttskey-\tP\t0\t97\t300\t\\b(tskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,40})\\b\n\
 zapier-webhook\tZAPIER_KEY\thooks.zapier.com\tN\t0\t90\t236\t(https://hooks\\.zapier\\.com/hooks/catch/\\d{5,10}/[a-z0-9]{5,10}/?)\n\
-besttime-private-key\tBESTTIME_KEY\tpri_\tT\t300\t90\t144\t\\b(pri_[a-f0-9]{32})\\b\n\
-apify-api-token\tAPIFY_TOKEN\tapify_api_\tT\t300\t97\t184\t\\b(apify_api_[A-Za-z0-9]{36})\\b\n\
-zoho-refresh-token\tZOHO_TOKEN\t1000.\tT\t300\t90\t280\t\\b(1000\\.[a-f0-9]{32}\\.[a-f0-9]{32})\\b\n\
+besttime-private-key\tBESTTIME_KEY\tpri_\tP\t0\t90\t144\t\\b(pri_[a-f0-9]{32})\\b\n\
+apify-api-token\tAPIFY_TOKEN\tapify_api_\tP\t0\t97\t184\t\\b(apify_api_[A-Za-z0-9]{36})\\b\n\
+zoho-refresh-token\tZOHO_TOKEN\t1000.\tP\t0\t90\t280\t\\b(1000\\.[a-f0-9]{32}\\.[a-f0-9]{32})\\b\n\
 yandex-key\tYANDEX_KEY\taqvn,yc,t1.\tT\t350\t85\t1180\t\\b(AQVN[A-Za-z0-9_\\-]{35,38}|YC[A-Za-z0-9_\\-]{38}|t1\\.[A-Za-z0-9_\\-]{20,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2})(?:[^A-Za-z0-9_\\-=]|$)\n\
-shopify-storefront\tSHOPIFY_TOKEN\tshpua_\tT\t300\t97\t152\t\\b(shpua_[a-fA-F0-9]{32})\\b\n\
+shopify-storefront\tSHOPIFY_TOKEN\tshpua_\tP\t0\t97\t152\t\\b(shpua_[a-fA-F0-9]{32})\\b\n\
 private-key\tPRIVATE_KEY\t-----begin\tN\t0\t99\t66112\t(-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/= \\t\\r\\n:,.\\-\\\\]{16,16384}?-----END[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----)\n\
 private-key-escaped\tPRIVATE_KEY\t-----begin\tN\t0\t98\t66080\t(-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY-----(?:\\\\n|\\\\r\\\\n)[A-Za-z0-9+/=\\\\]{16,16384}?-----END[ A-Z0-9]{0,40} PRIVATE KEY-----)\n\
 putty-private-key\tPRIVATE_KEY\tputty-user-key-file-\tN\t0\t99\t33168\t(PuTTY-User-Key-File-\\d: [A-Za-z0-9+/= \\t\\r\\n:,.@\\-]{20,8192}?Private-MAC: [a-f0-9]{40,64})\n\
@@ -2450,6 +2450,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         "G" => Validator::GenericToken,
         "J" => Validator::Jwt,
         "R" => Validator::BareRun,
+        "P" => Validator::Prefixed,
         _ => Validator::Token,
     };
     let min_entropy = hundredths(f.next()?)?;

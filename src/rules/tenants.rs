@@ -1,0 +1,154 @@
+//! Tenant endpoints of provider credentials, as data.
+//!
+//! Many provider keys only work against the customer's own instance: a
+//! Shopify admin token with its `*.myshopify.com` store, a Salesforce token
+//! with its My Domain, a Tableau PAT with its site's server. When a prompt
+//! holds such a key, the endpoint is the other half of the credential, so
+//! it is redacted with it. On its own (no key of that provider in the same
+//! text) an endpoint is an ordinary host name and is left alone.
+//!
+//! Data only: matching and the same-text rule live in `engine::tenants`.
+
+/// One provider's tenant endpoint.
+pub(crate) struct TenantDef {
+    pub id: &'static str,
+    /// The finding's type: which provider's endpoint it is.
+    pub type_name: &'static str,
+    /// Secret types that, found in the same text, make the endpoint part
+    /// of the credential.
+    pub credentials: &'static [&'static str],
+    /// Lowercase text that every match contains (the prefilter).
+    pub keyword: &'static str,
+    /// Group 1 is reported: the endpoint, with its scheme and port when
+    /// they are written.
+    pub pattern: &'static str,
+    /// Texts the pattern must report an endpoint in (read by the tests).
+    #[allow(dead_code)]
+    pub hits: &'static [&'static str],
+    /// Texts it must not report anything in.
+    #[allow(dead_code)]
+    pub misses: &'static [&'static str],
+}
+
+/// A host label: letters, digits and inner hyphens (at most 63).
+macro_rules! label {
+    () => {
+        r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+    };
+}
+
+pub(crate) static TENANTS: &[TenantDef] = &[
+    TenantDef {
+        id: "shopify-store-domain",
+        type_name: "SHOPIFY_STORE_DOMAIN",
+        credentials: &["SHOPIFY_TOKEN"],
+        keyword: ".myshopify.com",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.myshopify\.com)\b"),
+        hits: &["my-test-store.myshopify.com", "https://acme.myshopify.com"],
+        misses: &["myshopify.com", "see shopify.com for docs"],
+    },
+    TenantDef {
+        id: "salesforce-my-domain",
+        type_name: "SALESFORCE_INSTANCE",
+        credentials: &["SALESFORCE_TOKEN"],
+        keyword: ".salesforce.com",
+        pattern: concat!(
+            r"\b((?:https?://)?",
+            label!(),
+            r"(?:\.(?:sandbox|develop|scratch))?\.my\.salesforce\.com)\b"
+        ),
+        hits: &["my-test-org-123.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com"],
+        misses: &["login.salesforce.com", "www.salesforce.com"],
+    },
+    TenantDef {
+        id: "tableau-cloud-pod",
+        type_name: "TABLEAU_SERVER",
+        credentials: &["TABLEAU_TOKEN"],
+        keyword: ".online.tableau.com",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.online\.tableau\.com)\b"),
+        hits: &["prod-ansouthgest-a.online.tableau.com", "https://10ay.online.tableau.com"],
+        misses: &["www.tableau.com", "online.tableau.com"],
+    },
+    TenantDef {
+        id: "octopus-cloud-instance",
+        type_name: "OCTOPUS_INSTANCE",
+        credentials: &["OCTOPUS_API_KEY"],
+        keyword: ".octopus.app",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.octopus\.app)\b"),
+        hits: &["acme.octopus.app", "https://prod.octopus.app"],
+        misses: &["octopus.com", "the octopus.app site"],
+    },
+    TenantDef {
+        id: "atlassian-cloud-site",
+        type_name: "ATLASSIAN_SITE",
+        credentials: &["ATLASSIAN_API_TOKEN"],
+        keyword: ".atlassian.net",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.atlassian\.net)\b"),
+        hits: &["acme.atlassian.net", "https://hereisavalidsubdomain.atlassian.net"],
+        misses: &["atlassian.net", "www.atlassian.com"],
+    },
+    TenantDef {
+        // Data Center installs live on the customer's own hosts: the URL
+        // counts only when the line names the product.
+        id: "atlassian-server-url",
+        type_name: "ATLASSIAN_SITE",
+        credentials: &["ATLASSIAN_API_TOKEN"],
+        keyword: "://",
+        pattern: r#"(?i)\b(?:bitbucket|confluence|jira)[\w.\-]{0,24}(?:[ \t]{1,3}[a-z]{1,12}){0,2}?[ \t]{0,3}(?:[:=]|\bat\b)[ \t]{0,3}["']?((?-i:https?)://[A-Za-z0-9.\-]{1,100}(?::\d{1,5})?)"#,
+        hits: &[
+            "bitbucket server at https://git.company.com:7990/scm/x.git",
+            "CONFLUENCE_URL=https://wiki.example.com:8443",
+            "confluence host: https://confluence.corp.local/rest/api",
+        ],
+        misses: &["see https://git.company.com:7990 for details", "bitbucket is great"],
+    },
+    TenantDef {
+        id: "aws-appsync-endpoint",
+        type_name: "AWS_APPSYNC_ENDPOINT",
+        credentials: &["AWS_APPSYNC_API_KEY"],
+        keyword: ".appsync-api.",
+        pattern: r"\b((?:https://)?[a-z0-9]{26}\.appsync-api\.[a-z0-9\-]{1,30}\.amazonaws\.com(?:/graphql)?)",
+        hits: &["https://abcdefghijklmnopqrstuvwxyz.appsync-api.us-east-1.amazonaws.com/graphql"],
+        misses: &["appsync-api.us-east-1.amazonaws.com"],
+    },
+    TenantDef {
+        id: "azure-apim-gateway",
+        type_name: "AZURE_APIM_GATEWAY",
+        credentials: &["AZURE_APIM_KEY"],
+        keyword: ".azure-api.net",
+        pattern: concat!(
+            r"\b((?:https?://)?",
+            label!(),
+            r"(?:\.management|\.developer|\.scm)?\.azure-api\.net)\b"
+        ),
+        hits: &["https://trufflesecuritytest.azure-api.net", "contoso.management.azure-api.net"],
+        misses: &["azure-api.net"],
+    },
+    TenantDef {
+        id: "grafana-cloud-stack",
+        type_name: "GRAFANA_STACK",
+        credentials: &["GRAFANA_TOKEN"],
+        keyword: ".grafana.net",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.grafana\.net)\b"),
+        hits: &["mystack.grafana.net", "https://acme-prod.grafana.net"],
+        misses: &["grafana.com", "grafana.net"],
+    },
+    TenantDef {
+        id: "okta-org",
+        type_name: "OKTA_DOMAIN",
+        credentials: &["OKTA_TOKEN"],
+        keyword: ".okta",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.(?:okta|oktapreview|okta-emea)\.com)\b"),
+        hits: &["dev-123456.okta.com", "https://acme.oktapreview.com"],
+        misses: &["okta.com", "www-okta.org"],
+    },
+    TenantDef {
+        id: "loggly-subdomain",
+        type_name: "LOGGLY_SUBDOMAIN",
+        credentials: &["LOGGLY_TOKEN"],
+        keyword: ".loggly.com",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.loggly\.com)\b"),
+        hits: &["w8wW1-tiwRdoa.loggly.com"],
+        misses: &["loggly.com"],
+    },
+];
