@@ -485,6 +485,100 @@ rule('zoho-refresh-token', 'ZOHO_TOKEN', ['1000.'], r'\b(1000\.[a-f0-9]{32}\.[a-
 rule('yandex-key', 'YANDEX_KEY', ['aqvn', 'yc', 't1.'], r'\b(AQVN[A-Za-z0-9_\-]{35,38}|YC[A-Za-z0-9_\-]{38}|t1\.[A-Za-z0-9_\-]{20,200}={0,2}\.[A-Za-z0-9_\-]{86}={0,2})(?:[^A-Za-z0-9_\-=]|$)', 3.5, 0.85, 'AQVN{u36}', ['AQVNshort'])
 rule('shopify-storefront', 'SHOPIFY_TOKEN', ['shpua_'], r'\b(shpua_[a-fA-F0-9]{32})\b', 3.0, 0.97, 'shpua_{h32}', ['shpua_short'])
 
+# ---------------------------------------------------------------- more SaaS / other APIs
+# Cloze: API key, 32 lowercase hex, named "cloze".
+ctx('cloze-api-key', 'CLOZE_API_KEY', ['cloze'], r'[a-f0-9]{32}', '{h32}')
+# Currencycloud: API key, 64 lowercase letters and digits.
+ctx('currencycloud-api-key', 'CURRENCYCLOUD_API_KEY', ['currencycloud', 'currency_cloud'], r'[a-z0-9]{64}', '{a64}')
+# GoCanvas: API key, 43 base64 characters and one `=` (base64 of 32 bytes).
+ctx('gocanvas-api-key', 'GOCANVAS_API_KEY', ['gocanvas'], r'[A-Za-z0-9+/]{43}=', '{B43}=')
+# MagicBell: API key, 40 letters, digits and hyphens.
+ctx('magicbell-api-key', 'MAGICBELL_API_KEY', ['magicbell'], r'[A-Za-z0-9\-]{40}', '{A40}')
+# Kanban Tool: API token, 12 uppercase letters and digits (names kanban, kanbantool).
+ctx('kanbantool-token', 'KANBANTOOL_TOKEN', ['kanban'], r'[A-Z0-9]{12}', '{U12}')
+# Keen IO: master/write key, 64 uppercase letters and digits (keen-key takes only hex).
+ctx('keenio-key', 'KEEN_KEY', ['keen'], r'[A-Z0-9]{64}', '{U64}')
+# IP Geolocation by ipify: API key, 32 letters, digits and underscores (at_ and 29).
+ctx('geoipify-api-key', 'GEOIPIFY_API_KEY', ['ipify', 'ipifi'], r'[A-Za-z0-9_]{32}', 'at_{A29}')
+# MaxMind: license key, 6 alphanumerics, `_`, 29 alphanumerics, `_mmk`.
+rule('maxmind-license-key', 'MAXMIND_LICENSE_KEY', ['_mmk'], r'\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)\b', 3.0, 0.95,
+     ['MAXMIND_LICENSE_KEY={A6}_{A29}_mmk', 'LicenseKey {A6}_{A29}_mmk'], ['{A6}_{A28}_mmk', '{A6}_{A29}_MMK'])
+# MaxMind (legacy, GeoIP): license key, 16 letters and digits.
+ctx('maxmind-legacy-license-key', 'MAXMIND_LICENSE_KEY', ['maxmind', 'geoip'], r'[A-Za-z0-9]{16}', '{A16}')
+# MetaAPI (meta-api.io): API key, 64 lowercase hex.
+ctx('metaapi-key', 'METAAPI_KEY', ['metaapi', 'meta-api', 'meta_api'], r'[a-f0-9]{64}', '{h64}')
+# mite (time tracking): API key, 16 lowercase letters and digits.
+ctx('mite-api-key', 'MITE_API_KEY', ['mite'], r'[a-z0-9]{16}', '{a16}')
+# Mixpanel: service account secret, 32 letters and digits (mixpanel-secret takes only hex).
+ctx('mixpanel-service-account-secret', 'MIXPANEL_SECRET', ['mixpanel'], r'[A-Za-z0-9]{32}', '{A32}')
+# Red Hat Pyxis (Ecosystem Catalog): API key, 32 lowercase letters and digits.
+ctx('redhat-pyxis-api-key', 'REDHAT_PYXIS_API_KEY', ['redhat', 'red_hat', 'pyxis'], r'[a-z0-9]{32}', '{a32}')
+# Instamojo: client secret, 128 letters and digits, or client id, 40.
+ctx('instamojo-key', 'INSTAMOJO_KEY', ['instamojo'], r'[A-Za-z0-9]{128}|[A-Za-z0-9]{40}', '{A40}', more=['instamojo client secret: {A128}'])
+# InvoiceOcean: API token, 20 letters and digits.
+ctx('invoiceocean-token', 'INVOICEOCEAN_TOKEN', ['invoiceocean'], r'[A-Za-z0-9]{20}', '{A20}')
+# WebSitePulse: API key, 32 lowercase hex.
+ctx('websitepulse-key', 'WEBSITEPULSE_KEY', ['websitepulse'], r'[a-f0-9]{32}', '{h32}')
+# LiveAgent: API key, 32 letters and digits.
+ctx('liveagent-api-key', 'LIVEAGENT_API_KEY', ['liveagent', 'ladesk'], r'[A-Za-z0-9]{32}', '{A32}')
+# Luno: API key secret, 43 base64url characters.
+ctx('luno-api-key', 'LUNO_API_KEY', ['luno'], r'[A-Za-z0-9_\-]{43}', '{u43}')
+# OneSignal: key as a UUID (onesignal-key takes only the 48-character and os_v2_app_ keys).
+ctx('onesignal-uuid-key', 'ONESIGNAL_KEY', ['onesignal'], r'[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', '{h8}-{h4}-{h4}-{h4}-{h12}', score=0.9, ent=0)
+# Freshworks (myfreshworks CRM): API key, 22 base64url characters.
+ctx('freshworks-api-key', 'FRESHWORKS_KEY', ['freshworks'], r'[A-Za-z0-9_\-]{22}', '{u22}')
+# Better Stack (Better Uptime): API token, 24 letters and digits.
+ctx('betterstack-token', 'BETTERSTACK_TOKEN', ['betterstack', 'better_stack', 'betteruptime', 'better_uptime'], r'[A-Za-z0-9]{24}', '{A24}')
+# Cloudimage: API key, 30 lowercase letters, digits and underscores.
+ctx('cloudimage-key', 'CLOUDIMAGE_KEY', ['cloudimage'], r'[a-z0-9_]{30}', '{a30}')
+# Cloudmersive: API key, 36 lowercase letters, digits and hyphens.
+ctx('cloudmersive-api-key', 'CLOUDMERSIVE_API_KEY', ['cloudmersive'], r'[a-z0-9\-]{36}', '{a8}-{a4}-{a4}-{a4}-{a12}')
+# Cloudsmith: API key, 40 lowercase hex.
+ctx('cloudsmith-api-key', 'CLOUDSMITH_API_KEY', ['cloudsmith'], r'[a-f0-9]{40}', '{h40}')
+# Coinlib: API key, 16 lowercase letters and digits.
+ctx('coinlib-api-key', 'COINLIB_API_KEY', ['coinlib'], r'[a-z0-9]{16}', '{a16}')
+# pganalyze: read API key, pgar_ and 27 letters and digits.
+rule('pganalyze-read-key', 'PGANALYZE_API_KEY', ['pgar_'], r'\b(pgar_[A-Za-z0-9]{27})\b', 3.0, 0.95,
+     'PGANALYZE_READ_KEY=pgar_{A27}', ['pgar_short', 'PGAR_{A27}', 'pgar_{A32}'])
+# SpectralOps: personal API key, spu- and 32 lowercase letters and digits.
+rule('spectralops-token', 'SPECTRALOPS_TOKEN', ['spu-'], r'\b(spu-[a-z0-9]{32})\b', 3.0, 0.95,
+     'SPECTRAL_DSN=https://spu-{h32}@get.spectralops.io', ['spu-short', 'spu-{H32}', 'spu-{h36}'])
+# Verifier (verifier.meetchopra.com): API token, 96 lowercase letters and digits.
+ctx('verifier-token', 'VERIFIER_TOKEN', ['verifier'], r'[a-z0-9]{96}', '{a96}')
+# ZipAPI: API key, 32 lowercase letters and digits.
+ctx('zipapi-key', 'ZIPAPI_KEY', ['zipapi'], r'[a-z0-9]{32}', '{a32}')
+# Webex: bot/personal access token, 64 alphanumerics, `_`, 4, `_`, then a UUID-shaped org id.
+rule('webex-bot-token', 'WEBEX_TOKEN', ['webex', 'spark'],
+     r'\b([A-Za-z0-9]{64}_[A-Za-z0-9]{4}_[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12})\b', 3.0, 0.9,
+     'WEBEX_BOT_TOKEN={A64}_{U4}_{h8}-{h4}-{h4}-{h4}-{h12}', ['webex = {A28}_{U4}_{h8}-{h4}-{h4}-{h4}-{h12}'])
+# Webex: OAuth client secret, 64 lowercase hex (the client id is C and 64 hex).
+ctx('webex-client-secret', 'WEBEX_TOKEN', ['webex'], r'[a-f0-9]{64}', '{h64}')
+# WePay: access token, 62 letters, digits, underscores (and `?`).
+ctx('wepay-token', 'WEPAY_TOKEN', ['wepay'], r'[A-Za-z0-9_?]{62}', '{A62}')
+# NetHunt: API key, 36 printable characters without blanks, quotes or `/`.
+ctx('nethunt-api-key', 'NETHUNT_API_KEY', ['nethunt'], r'[A-Za-z0-9!#$%&*+=?@^_~.;\-]{36}', '{a8}-{a4}-{a4}-{a4}-{a12}')
+# Mockaroo: API key, 8 lowercase letters and digits (short: lower entropy floor).
+ctx('mockaroo-api-key', 'MOCKAROO_API_KEY', ['mockaroo'], r'[a-z0-9]{8}', '{a8}', ent=2.0)
+# Spotify: client id or secret, 32 letters and digits (spotify-secret takes only hex).
+ctx('spotify-client-credential', 'SPOTIFY_SECRET', ['spotify'], r'[A-Za-z0-9]{32}', '{A32}')
+# Braintrust: API key, sk- and 48 letters and digits, named "braintrust".
+ctx('braintrust-api-key', 'BRAINTRUST_API_KEY', ['braintrust'], r'sk-[A-Za-z0-9]{48}', 'sk-{A48}')
+# Anypoint (MuleSoft): access token, a lowercase UUID.
+ctx('anypoint-token', 'ANYPOINT_TOKEN', ['anypoint', 'mulesoft'], r'[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}', '{h8}-{h4}-{h4}-{h4}-{h12}', ent=0)
+# Anypoint (MuleSoft): connected-app client id or secret, 32 hex (either case).
+ctx('anypoint-client-credential', 'ANYPOINT_TOKEN', ['anypoint', 'mulesoft'], r'[A-Fa-f0-9]{32}', '{h32}', more=['anypoint id {h32}'])
+# Algolia / DocSearch: application id, 10 uppercase letters and digits.
+ctx('algolia-app-id', 'ALGOLIA_APP_ID', ['docsearch', 'algolia'], r'[A-Z0-9]{10}', '{U10}', ent=2.5)
+# APIMetrics: API key, 32 letters and digits.
+ctx('apimetrics-key', 'APIMETRICS_KEY', ['apimetrics', 'api_metrics'], r'[A-Za-z0-9]{32}', '{A32}', more=['apiMetrics := "{A32}"'])
+# APITemplate.io: API key, 39 letters and digits.
+ctx('apitemplate-key', 'APITEMPLATE_KEY', ['apitemplate', 'api_template'], r'[A-Za-z0-9]{39}', '{A39}', more=['apiTemplate := "{A39}"'])
+# Chec (Commerce.js): public API key, pk_ and 45 lowercase letters and digits.
+rule('chec-api-key', 'CHEC_API_KEY', ['pk_'], r'\b(pk_[a-z0-9]{45})\b', 3.0, 0.9,
+     'X-Authorization: pk_{a45}', ['pk_short', 'pk_{a44}', 'pk_{A45}'])
+# IPInfoDB: API key, 64 lowercase letters and digits.
+ctx('ipinfodb-api-key', 'IPINFODB_KEY', ['ipinfodb'], r'[a-z0-9]{64}', '{a64}')
+
 # ---------------------------------------------------------------- keys, certificates, tokens
 rule('private-key', 'PRIVATE_KEY', ['-----begin'],
      r'(-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/= \t\r\n:,.\-\\]{16,16384}?-----END[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----)', 0.0, 0.99,

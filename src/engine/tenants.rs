@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::compile;
 use crate::rules::tenants::{TenantDef, TENANTS};
 
 /// Each table row's regex, compiled on first use (most texts never hold a
@@ -16,7 +17,7 @@ use crate::rules::tenants::{TenantDef, TENANTS};
 fn compiled() -> &'static [Option<Regex>] {
     static CELL: OnceLock<Vec<Option<Regex>>> = OnceLock::new();
     CELL.get_or_init(|| {
-        TENANTS.iter().map(|t| Regex::new(t.pattern).ok()).collect()
+        TENANTS.iter().map(|t| compile(t.pattern).ok()).collect()
     })
 }
 

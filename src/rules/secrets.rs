@@ -22,7 +22,7 @@ use super::{RuleDef, Validator};
 use crate::report::Kind;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
-pub(crate) const RULES_LEN: usize = 344;
+pub(crate) const RULES_LEN: usize = 387;
 
 static TABLE: &str = "\
 openai-api-key\tOPENAI_API_KEY\tt3blbkfj,sk-proj-,sk-svcacct-,sk-admin-\tT\t300\t99\t848\t\\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_\\-]{20,74}T3BlbkFJ[A-Za-z0-9_\\-]{20,74}|sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{80,200})(?:[^A-Za-z0-9_\\-]|$)\n\
@@ -355,6 +355,49 @@ apify-api-token\tAPIFY_TOKEN\tapify_api_\tP\t0\t97\t184\t\\b(apify_api_[A-Za-z0-
 zoho-refresh-token\tZOHO_TOKEN\t1000.\tP\t0\t90\t280\t\\b(1000\\.[a-f0-9]{32}\\.[a-f0-9]{32})\\b\n\
 yandex-key\tYANDEX_KEY\taqvn,yc,t1.\tT\t350\t85\t1180\t\\b(AQVN[A-Za-z0-9_\\-]{35,38}|YC[A-Za-z0-9_\\-]{38}|t1\\.[A-Za-z0-9_\\-]{20,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2})(?:[^A-Za-z0-9_\\-=]|$)\n\
 shopify-storefront\tSHOPIFY_TOKEN\tshpua_\tP\t0\t97\t152\t\\b(shpua_[a-fA-F0-9]{32})\\b\n\
+cloze-api-key\tCLOZE_API_KEY\tcloze\tC\t300\t92\t380\t[a-f0-9]{32}\n\
+currencycloud-api-key\tCURRENCYCLOUD_API_KEY\tcurrencycloud,currency_cloud\tC\t300\t92\t544\t[a-z0-9]{64}\n\
+gocanvas-api-key\tGOCANVAS_API_KEY\tgocanvas\tC\t300\t92\t440\t[A-Za-z0-9+/]{43}=\n\
+magicbell-api-key\tMAGICBELL_API_KEY\tmagicbell\tC\t300\t92\t428\t[A-Za-z0-9\\-]{40}\n\
+kanbantool-token\tKANBANTOOL_TOKEN\tkanban\tC\t300\t92\t304\t[A-Z0-9]{12}\n\
+keenio-key\tKEEN_KEY\tkeen\tC\t300\t92\t504\t[A-Z0-9]{64}\n\
+geoipify-api-key\tGEOIPIFY_API_KEY\tipify,ipifi\tC\t300\t92\t380\t[A-Za-z0-9_]{32}\n\
+maxmind-license-key\tMAXMIND_LICENSE_KEY\t_mmk\tT\t300\t95\t160\t\\b([A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk)\\b\n\
+maxmind-legacy-license-key\tMAXMIND_LICENSE_KEY\tmaxmind,geoip\tC\t300\t92\t324\t[A-Za-z0-9]{16}\n\
+metaapi-key\tMETAAPI_KEY\tmetaapi,meta-api,meta_api\tC\t300\t92\t520\t[a-f0-9]{64}\n\
+mite-api-key\tMITE_API_KEY\tmite\tC\t300\t92\t312\t[a-z0-9]{16}\n\
+mixpanel-service-account-secret\tMIXPANEL_SECRET\tmixpanel\tC\t300\t92\t392\t[A-Za-z0-9]{32}\n\
+redhat-pyxis-api-key\tREDHAT_PYXIS_API_KEY\tredhat,red_hat,pyxis\tC\t300\t92\t388\t[a-z0-9]{32}\n\
+instamojo-key\tINSTAMOJO_KEY\tinstamojo\tC\t300\t92\t780\t[A-Za-z0-9]{128}|[A-Za-z0-9]{40}\n\
+invoiceocean-token\tINVOICEOCEAN_TOKEN\tinvoiceocean\tC\t300\t92\t360\t[A-Za-z0-9]{20}\n\
+websitepulse-key\tWEBSITEPULSE_KEY\twebsitepulse\tC\t300\t92\t408\t[a-f0-9]{32}\n\
+liveagent-api-key\tLIVEAGENT_API_KEY\tliveagent,ladesk\tC\t300\t92\t396\t[A-Za-z0-9]{32}\n\
+luno-api-key\tLUNO_API_KEY\tluno\tC\t300\t92\t420\t[A-Za-z0-9_\\-]{43}\n\
+onesignal-uuid-key\tONESIGNAL_KEY\tonesignal\tC\t0\t90\t412\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+freshworks-api-key\tFRESHWORKS_KEY\tfreshworks\tC\t300\t92\t360\t[A-Za-z0-9_\\-]{22}\n\
+betterstack-token\tBETTERSTACK_TOKEN\tbetterstack,better_stack,betteruptime,better_uptime\tC\t300\t92\t380\t[A-Za-z0-9]{24}\n\
+cloudimage-key\tCLOUDIMAGE_KEY\tcloudimage\tC\t300\t92\t392\t[a-z0-9_]{30}\n\
+cloudmersive-api-key\tCLOUDMERSIVE_API_KEY\tcloudmersive\tC\t300\t92\t424\t[a-z0-9\\-]{36}\n\
+cloudsmith-api-key\tCLOUDSMITH_API_KEY\tcloudsmith\tC\t300\t92\t432\t[a-f0-9]{40}\n\
+coinlib-api-key\tCOINLIB_API_KEY\tcoinlib\tC\t300\t92\t324\t[a-z0-9]{16}\n\
+pganalyze-read-key\tPGANALYZE_API_KEY\tpgar_\tP\t0\t95\t128\t\\b(pgar_[A-Za-z0-9]{27})\\b\n\
+spectralops-token\tSPECTRALOPS_TOKEN\tspu-\tP\t0\t95\t144\t\\b(spu-[a-z0-9]{32})\\b\n\
+verifier-token\tVERIFIER_TOKEN\tverifier\tC\t300\t92\t648\t[a-z0-9]{96}\n\
+zipapi-key\tZIPAPI_KEY\tzipapi\tC\t300\t92\t384\t[a-z0-9]{32}\n\
+webex-bot-token\tWEBEX_TOKEN\twebex,spark\tT\t300\t90\t424\t\\b([A-Za-z0-9]{64}_[A-Za-z0-9]{4}_[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12})\\b\n\
+webex-client-secret\tWEBEX_TOKEN\twebex\tC\t300\t92\t508\t[a-f0-9]{64}\n\
+wepay-token\tWEPAY_TOKEN\twepay\tC\t300\t92\t500\t[A-Za-z0-9_?]{62}\n\
+nethunt-api-key\tNETHUNT_API_KEY\tnethunt\tC\t300\t92\t404\t[A-Za-z0-9!#$%&*+=?@^_~.;\\-]{36}\n\
+mockaroo-api-key\tMOCKAROO_API_KEY\tmockaroo\tC\t200\t92\t296\t[a-z0-9]{8}\n\
+spotify-client-credential\tSPOTIFY_SECRET\tspotify\tC\t300\t92\t388\t[A-Za-z0-9]{32}\n\
+braintrust-api-key\tBRAINTRUST_API_KEY\tbraintrust\tC\t300\t92\t476\tsk-[A-Za-z0-9]{48}\n\
+anypoint-token\tANYPOINT_TOKEN\tanypoint,mulesoft\tC\t0\t92\t408\t[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\n\
+anypoint-client-credential\tANYPOINT_TOKEN\tanypoint,mulesoft\tC\t300\t92\t392\t[A-Fa-f0-9]{32}\n\
+algolia-app-id\tALGOLIA_APP_ID\tdocsearch,algolia\tC\t250\t92\t308\t[A-Z0-9]{10}\n\
+apimetrics-key\tAPIMETRICS_KEY\tapimetrics,api_metrics\tC\t300\t92\t404\t[A-Za-z0-9]{32}\n\
+apitemplate-key\tAPITEMPLATE_KEY\tapitemplate,api_template\tC\t300\t92\t436\t[A-Za-z0-9]{39}\n\
+chec-api-key\tCHEC_API_KEY\tpk_\tT\t300\t90\t192\t\\b(pk_[a-z0-9]{45})\\b\n\
+ipinfodb-api-key\tIPINFODB_KEY\tipinfodb\tC\t300\t92\t520\t[a-z0-9]{64}\n\
 private-key\tPRIVATE_KEY\t-----begin\tN\t0\t99\t66112\t(-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/= \\t\\r\\n:,.\\-\\\\]{16,16384}?-----END[ A-Z0-9]{0,40} PRIVATE KEY(?: BLOCK)?-----)\n\
 private-key-escaped\tPRIVATE_KEY\t-----begin\tN\t0\t98\t66080\t(-----BEGIN[ A-Z0-9]{0,40} PRIVATE KEY-----(?:\\\\n|\\\\r\\\\n)[A-Za-z0-9+/=\\\\]{16,16384}?-----END[ A-Z0-9]{0,40} PRIVATE KEY-----)\n\
 putty-private-key\tPRIVATE_KEY\tputty-user-key-file-\tN\t0\t99\t33168\t(PuTTY-User-Key-File-\\d: [A-Za-z0-9+/= \\t\\r\\n:,.@\\-]{20,8192}?Private-MAC: [a-f0-9]{40,64})\n\
@@ -2311,6 +2354,319 @@ password = <your-token>"],
     ),
     (&[r"AQVNuwWlxKSkwKjAX3U4lZrm9g42bowtCA2s9HlH"], &[r"AQVNshort"]),
     (&[r"shpua_84217ecced1fff46895b148c529b0291"], &[r"shpua_short"]),
+    (
+        &[
+            r#"cloze_api_key = "10f0efb52aafe9c3e5aed2cc28f339d0""#,
+            r"cloze token: 4c759e302f78fd967ebd5322b3175613",
+        ],
+        &[r#"cloze_api_key = "ab12""#, r"cloze key: <your-key>"],
+    ),
+    (
+        &[
+            r#"currencycloud_api_key = "8w8m3x5jmkr2jk9kn8r8ajg16xzhtvyxzzd4nzsw7nszts1bzkb015ieduut6pku""#,
+            r"currencycloud token: twrfibv7tky3fjyuo98gptmp64accdlyty5woyyzsq5uy97u0z95nisnr71v76na",
+        ],
+        &[
+            r#"currencycloud_api_key = "ab12""#,
+            r"currencycloud key: <your-key>",
+        ],
+    ),
+    (
+        &[
+            r#"gocanvas_api_key = "kvMhVuuzFy0zJHQmXd82lusNONjnOfqEWMcoLYfHP9U=""#,
+            r"gocanvas token: gVGDIQETXhIDTJ11Z2ULbzTDM0JIlrOWzQIlm1u4N03=",
+        ],
+        &[r#"gocanvas_api_key = "ab12""#, r"gocanvas key: <your-key>"],
+    ),
+    (
+        &[
+            r#"magicbell_api_key = "dArNoSeohr1jZVg7CvIaeU1DOGGIDxAzXf88uA8m""#,
+            r"magicbell token: F9mcaoOoCNU8xxjWUee0vKfejOSuvUiBPJqrBbvQ",
+        ],
+        &[r#"magicbell_api_key = "ab12""#, r"magicbell key: <your-key>"],
+    ),
+    (
+        &[r#"kanban_api_key = "2P4O1KDCP5QS""#, r"kanban token: LISMTYSUCXS4"],
+        &[r#"kanban_api_key = "ab12""#, r"kanban key: <your-key>"],
+    ),
+    (
+        &[
+            r#"keen_api_key = "P8UO8D32IZ87LMGVRL56OVQZK4UGUAP3ZDT73VUCR13RHQ0HM1ET4G85MI4XKMHZ""#,
+            r"keen token: 1B88ZYB1VLPAXSGK1V7VXT6KV1GJ669CK3O4TSY6RF4NTR98C2WL9WZHSFTK2K7E",
+        ],
+        &[r#"keen_api_key = "ab12""#, r"keen key: <your-key>"],
+    ),
+    (
+        &[
+            r#"ipify_api_key = "at_TdN7vveXL01BjJp8lulMN8edH2CSP""#,
+            r"ipify token: at_dTqywQSouHB7fNtuopWU7FOb8IjSe",
+        ],
+        &[r#"ipify_api_key = "ab12""#, r"ipify key: <your-key>"],
+    ),
+    (
+        &[
+            r"MAXMIND_LICENSE_KEY=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",
+            r"LicenseKey 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",
+        ],
+        &[
+            r"57f9hE_CiQlhNF3ldOzc0GzLS9DkiBFYrAU_mmk",
+            r"57f9hE_CiQlhNF3ldOzc0GzLS9DkiBFYrAUH_MMK",
+        ],
+    ),
+    (
+        &[
+            r#"maxmind_api_key = "G1NPOwtocycqje7e""#,
+            r"maxmind token: QEZ2yxluWhkYldAC",
+        ],
+        &[r#"maxmind_api_key = "ab12""#, r"maxmind key: <your-key>"],
+    ),
+    (
+        &[
+            r#"metaapi_api_key = "83cfb73508d2496d48122fbeb363e5bdccf15a1606fbf71b6995ed14c5013f01""#,
+            r"metaapi token: 664789586f5415afefc936ea220780e13f243ee7011e9a0e0cd8033241266503",
+        ],
+        &[r#"metaapi_api_key = "ab12""#, r"metaapi key: <your-key>"],
+    ),
+    (
+        &[
+            r#"mite_api_key = "fkk4v6htuded6lrk""#,
+            r"mite token: 1gw6ap8wiyo36sys",
+        ],
+        &[r#"mite_api_key = "ab12""#, r"mite key: <your-key>"],
+    ),
+    (
+        &[
+            r#"mixpanel_api_key = "GGw0kBQ8rf9FjW3hV3fQY5VYdNuSXaP2""#,
+            r"mixpanel token: 9Fh7hxrTfxfpgKAWumGFjGuqZF5J1Iwl",
+        ],
+        &[r#"mixpanel_api_key = "ab12""#, r"mixpanel key: <your-key>"],
+    ),
+    (
+        &[
+            r#"redhat_api_key = "edjk1jiigpskfvas6n9e0qiq4m3beyob""#,
+            r"redhat token: shgolhq9m90pdisk2uygb810vaamjxma",
+        ],
+        &[r#"redhat_api_key = "ab12""#, r"redhat key: <your-key>"],
+    ),
+    (
+        &[
+            r#"instamojo_api_key = "d2S1jt6hwTza0snbmJFX225DQ0HByNqodC7VLkdb""#,
+            r"instamojo token: WE6njy1O8kuEkI9X0juzgI4dFx5Ysrl9CnoBpuEG",
+            r"instamojo client secret: bWkWU8MY3O8ZejR7LDbgkUEqFojdm12VqsFaCDiHlAqjMl1gaetKmcPpV1JlKiITSmBhXtOvEr1pzwz3wTotX7OsgYGPJzXs4to6rW8wSqsVwHfKEFJtgNfw8GUGynSz",
+        ],
+        &[r#"instamojo_api_key = "ab12""#, r"instamojo key: <your-key>"],
+    ),
+    (
+        &[
+            r#"invoiceocean_api_key = "LM30hN0LVaqzZikOOHtt""#,
+            r"invoiceocean token: LV3YLwKO5sPWh7TVgeXc",
+        ],
+        &[r#"invoiceocean_api_key = "ab12""#, r"invoiceocean key: <your-key>"],
+    ),
+    (
+        &[
+            r#"websitepulse_api_key = "019caeffebd64ae8e6c4e0dfbb8a8e72""#,
+            r"websitepulse token: 69a3176d7188f0e108348ecbd46c8c77",
+        ],
+        &[r#"websitepulse_api_key = "ab12""#, r"websitepulse key: <your-key>"],
+    ),
+    (
+        &[
+            r#"liveagent_api_key = "uvHUWwhO1yw7ju72DwBhCdgfysNfEpmH""#,
+            r"liveagent token: dDRHrhhb0mnwRyHKjiiIQi6dgZlV7ei6",
+        ],
+        &[r#"liveagent_api_key = "ab12""#, r"liveagent key: <your-key>"],
+    ),
+    (
+        &[
+            r#"luno_api_key = "tUAR6repB9uN_XA9krMQqbRLp7mqZPYtC5ybcLIlEU8""#,
+            r"luno token: RqGmGRPsu9OGDhZooloW0OmAYrRmdLjEXJ728mO8QOb",
+        ],
+        &[r#"luno_api_key = "ab12""#, r"luno key: <your-key>"],
+    ),
+    (
+        &[
+            r#"onesignal_api_key = "27b4f0a2-98d1-9eca-7cd9-22f2d73a9245""#,
+            r"onesignal token: 2c03a47a-563e-e71d-3f0e-c694a73adab3",
+        ],
+        &[r#"onesignal_api_key = "ab12""#, r"onesignal key: <your-key>"],
+    ),
+    (
+        &[
+            r#"freshworks_api_key = "geLYmQOGO2P_eyP8FI06ID""#,
+            r"freshworks token: Jw4XZ_pyS9sLfHdSSS7H9X",
+        ],
+        &[r#"freshworks_api_key = "ab12""#, r"freshworks key: <your-key>"],
+    ),
+    (
+        &[
+            r#"betterstack_api_key = "b0qlca3yljiPAD9fW8Rjrj7R""#,
+            r"betterstack token: DuacuC6QE8H7L9oXHlJC76PI",
+        ],
+        &[r#"betterstack_api_key = "ab12""#, r"betterstack key: <your-key>"],
+    ),
+    (
+        &[
+            r#"cloudimage_api_key = "i72kelsaac0o4fc2f6bhbvevknzwzg""#,
+            r"cloudimage token: cib5dp49r1k5vt0funpg6wagoxbrwe",
+        ],
+        &[r#"cloudimage_api_key = "ab12""#, r"cloudimage key: <your-key>"],
+    ),
+    (
+        &[
+            r#"cloudmersive_api_key = "sxxqh5u6-61d3-y30o-sxj7-fp5jxnmdezu9""#,
+            r"cloudmersive token: 0y8qngpj-i0aw-woh6-m8iu-s8tomcsp2wpq",
+        ],
+        &[r#"cloudmersive_api_key = "ab12""#, r"cloudmersive key: <your-key>"],
+    ),
+    (
+        &[
+            r#"cloudsmith_api_key = "f4d41d63f928589ace4a64fe726396929480a58e""#,
+            r"cloudsmith token: c582dc37106dacaeaaad296b26888f7f97409252",
+        ],
+        &[r#"cloudsmith_api_key = "ab12""#, r"cloudsmith key: <your-key>"],
+    ),
+    (
+        &[
+            r#"coinlib_api_key = "b8vqnr7e5kj4cdwk""#,
+            r"coinlib token: lpjrwzlx08hzr5ex",
+        ],
+        &[r#"coinlib_api_key = "ab12""#, r"coinlib key: <your-key>"],
+    ),
+    (
+        &[r"PGANALYZE_READ_KEY=pgar_6bY01j2Pax3zljI9vFQNJJMUfVE"],
+        &[
+            r"pgar_short",
+            r"PGAR_85AYbYUygs0rtRlhekT8Uv9GvcT",
+            r"pgar_85AYbYUygs0rtRlhekT8Uv9GvcTTisW8",
+        ],
+    ),
+    (
+        &[
+            r"SPECTRAL_DSN=https://spu-d9817d983a64555ba9fb3a4ba903f17c@get.spectralops.io",
+        ],
+        &[
+            r"spu-short",
+            r"spu-A1016D066EDE67041E1F9B508C3EE745",
+            r"spu-a1016d066ede67041e1f9b508c3ee745d650",
+        ],
+    ),
+    (
+        &[
+            r#"verifier_api_key = "2q0lyvf6bbmrs3c0xfgscvi8tbim2edne57k56148d39wzq328v4oosyhmfm3n9qfpymbf6gqab3e0aow12yr31lh9a5xtw0""#,
+            r"verifier token: d5bss0irp9anss7mhlnf5ecuyvagsa0lthsq3gsg2vdd38541bl2qc9qzxpi3v1o8bjlp1fdgxl67bgqibi12bp9njemzlag",
+        ],
+        &[r#"verifier_api_key = "ab12""#, r"verifier key: <your-key>"],
+    ),
+    (
+        &[
+            r#"zipapi_api_key = "ct9qtzcjpq6wgexipam3og7g64ou8m0d""#,
+            r"zipapi token: thcwef5mr7iac0pgksrwym0k280rqft0",
+        ],
+        &[r#"zipapi_api_key = "ab12""#, r"zipapi key: <your-key>"],
+    ),
+    (
+        &[
+            r"WEBEX_BOT_TOKEN=hw4QEsC9xzvhkcYc2RzzsfdZRPie7lVmLrJircxvrjiAbUiOvOj4WhyQ2RByUWaJ_NQ01_5d0d63df-0c7a-8e76-d538-eadc5ffe1905",
+        ],
+        &[
+            r"webex = x9z5FWjpVhCKoKZj4veei4Ue4Uyn_9WOW_214746de-f920-e590-9ef4-87042f1e14f4",
+        ],
+    ),
+    (
+        &[
+            r#"webex_api_key = "12e1034f79dbb82e72d15d957492d36ec8eee7209d93d6e1aef0190eaaad3db0""#,
+            r"webex token: 2cd8f0aab0886033c2d259d3c654c226a521f8dc7c571d6d3ce1b5f758e2a867",
+        ],
+        &[r#"webex_api_key = "ab12""#, r"webex key: <your-key>"],
+    ),
+    (
+        &[
+            r#"wepay_api_key = "aTENyGX5dGjRhh9vdfi2yD0vQWi28HGOqj28XYIvkM94uNixGH4Eg1JJ2JWMEC""#,
+            r"wepay token: mBiaoPWH5L4C47HLSKsP86at0FKkaNHRjjd6mlXO537mssiujZutaqWgnOVCJ1",
+        ],
+        &[r#"wepay_api_key = "ab12""#, r"wepay key: <your-key>"],
+    ),
+    (
+        &[
+            r#"nethunt_api_key = "c95al01c-q9wy-562z-m9zg-27x3h8vssie0""#,
+            r"nethunt token: qh7j8c33-auz9-cnm7-48ph-5jil16o42qm5",
+        ],
+        &[r#"nethunt_api_key = "ab12""#, r"nethunt key: <your-key>"],
+    ),
+    (
+        &[r#"mockaroo_api_key = "r4npqpx3""#, r"mockaroo token: vhxpkw08"],
+        &[r#"mockaroo_api_key = "ab12""#, r"mockaroo key: <your-key>"],
+    ),
+    (
+        &[
+            r#"spotify_api_key = "JplpDLCrL6z0wbkDa1BcfOn7CkmBXA61""#,
+            r"spotify token: afUi1628OR69etZ1IVegBqDNo6SyQeDn",
+        ],
+        &[r#"spotify_api_key = "ab12""#, r"spotify key: <your-key>"],
+    ),
+    (
+        &[
+            r#"braintrust_api_key = "sk-xedGtLBCAxBdr5T6TzARdjokTqm2AYGdIcY3TBgQzjzsUbJ6""#,
+            r"braintrust token: sk-17AsPzsjxlNU9SqyUu5amwebCdO5Nk0ci8bUEpMr936rOunO",
+        ],
+        &[r#"braintrust_api_key = "ab12""#, r"braintrust key: <your-key>"],
+    ),
+    (
+        &[
+            r#"anypoint_api_key = "e99d8be2-00f0-1f56-a933-0a6c86c45b13""#,
+            r"anypoint token: cacd8930-f6b8-d28f-8b6e-c43997e58e9b",
+        ],
+        &[r#"anypoint_api_key = "ab12""#, r"anypoint key: <your-key>"],
+    ),
+    (
+        &[
+            r#"anypoint_api_key = "1c6cf61608ce0d53cde170835dcfd1bd""#,
+            r"anypoint token: 4927ec44e06113629150bfe718e69741",
+            r"anypoint id 8bd1a48a780616e2dd4f75c0cdf847aa",
+        ],
+        &[r#"anypoint_api_key = "ab12""#, r"anypoint key: <your-key>"],
+    ),
+    (
+        &[
+            r#"docsearch_api_key = "A82GY9F6UE""#,
+            r"docsearch token: QBRNB053ER",
+        ],
+        &[r#"docsearch_api_key = "ab12""#, r"docsearch key: <your-key>"],
+    ),
+    (
+        &[
+            r#"apimetrics_api_key = "mjOGpaUXxmX7kd4YXg97A1X8t2yaPYDE""#,
+            r"apimetrics token: SMCH0xKf4lbfwxdSvBG8iKO48nqpgvk5",
+            r#"apiMetrics := "GLengJLx463QvZLyCVnxU5MsLmapEgTm""#,
+        ],
+        &[r#"apimetrics_api_key = "ab12""#, r"apimetrics key: <your-key>"],
+    ),
+    (
+        &[
+            r#"apitemplate_api_key = "A52GchLMdaU0gXYQMtefo3Or9W3FLlNMF1LeWsv""#,
+            r"apitemplate token: CtbjMyTlRiH4whsXKNu5XQhC3404XINYQj71Gpa",
+            r#"apiTemplate := "GkqfZO77nj9rGDtBcAalmecThYDU5eLd3MM0pRp""#,
+        ],
+        &[r#"apitemplate_api_key = "ab12""#, r"apitemplate key: <your-key>"],
+    ),
+    (
+        &[
+            r"X-Authorization: pk_yuwtuuldm0lhqxayxndewvf1qev2synwkyqfu38lc9ld9",
+        ],
+        &[
+            r"pk_short",
+            r"pk_56sdd9ycnra2ksqs6ghj0my0n341sbsg2heune6xt070",
+            r"pk_fk9gSDy4u4D0jYtCNRA9cKSQS9vgG2HJa7MYayNdepbSB",
+        ],
+    ),
+    (
+        &[
+            r#"ipinfodb_api_key = "833kec9pin1r1948teeu3yao6rgedh4blneg93a1cwg4yxv8mt9fjpay5gku6p3g""#,
+            r"ipinfodb token: 0h4llph7uectnb9qjs9wh82aytu2tye0fq04t7cve0vy7dbpzechd4wac49nrxct",
+        ],
+        &[r#"ipinfodb_api_key = "ab12""#, r"ipinfodb key: <your-key>"],
+    ),
     (
         &[r"-----BEGIN RSA PRIVATE KEY-----
 EqkXDqbvwvl5Zas+spmrsj4NosEYfUgNgbLNqSdpHAPOO0UULuDLm9xjrWf7OIG7
