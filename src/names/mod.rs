@@ -233,6 +233,20 @@ fn tok<'a>(
     key: &mut String,
 ) -> Tok<'a> {
     let s = text.get(start..end).unwrap_or("");
+    if kind == Kind::Word && s.bytes().all(|c| c.is_ascii_lowercase()) {
+        // Most words of prose: the text is its own key.
+        let key = dict::Key::new(Cow::Borrowed(s));
+        return Tok {
+            start,
+            end,
+            kind,
+            nl,
+            sp,
+            cap: false,
+            upper: false,
+            key,
+        };
+    }
     let (mut cap, mut upper) = (false, false);
     key.clear();
     if kind == Kind::Word && s.is_ascii() {
