@@ -70,6 +70,7 @@ mod response;
 mod rules;
 mod span;
 mod synth;
+mod trie;
 mod vault;
 
 #[cfg(feature = "wasm")]

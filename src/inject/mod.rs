@@ -47,6 +47,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::normalize::{normalize, HiddenKind, Normalized, Squashed};
+use crate::trie::Trie;
 use features::{dense, N_DENSE};
 use rules::{View, RULES};
 
@@ -198,9 +199,9 @@ fn compiled() -> &'static Compiled {
                 }
             }
         }
-        let anchors = Some((Trie::new(&anchor_pats), anchor_owner));
+        let anchors = Some((Trie::new(&anchor_pats, false), anchor_owner));
         let pats: Vec<String> = pats.iter().map(|p| p.to_string()).collect();
-        let markers = Some((Trie::new(&pats), owner));
+        let markers = Some((Trie::new(&pats, false), owner));
         Compiled { phrases, anchors, markers }
     })
 }
@@ -298,7 +299,9 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
                 break;
             }
             found.clear();
-            ac.matches_at(sq.text.as_bytes(), start, &mut found);
+            ac.matches_at(sq.text.as_bytes(), start, &mut |lit, end| {
+                found.push((lit, end))
+            });
             for &(pattern, end) in &found {
                 let Some(&(pi, _)) = owner.get(pattern) else { continue };
                 let ph = &c.phrases[pi];
@@ -330,26 +333,21 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
         let mut nl = String::with_capacity(t.len() + 1);
         nl.push('\n');
         nl.push_str(t);
-        let hay = nl.as_bytes();
         let mut found = Vec::new();
-        let mut left = 64;
-        'scan: for start in 0..hay.len() {
-            found.clear();
-            ac.matches_at(hay, start, &mut found);
-            for &(pattern, end) in &found {
-                if left == 0 {
-                    break 'scan;
-                }
-                left -= 1;
-                // nl = "\n" + t: t offset = nl offset - 1; skip a pattern's
-                // leading newline.
-                let skip = usize::from(hay[start] == b'\n');
-                let s = (start + skip).saturating_sub(1);
-                let e = end.saturating_sub(1);
-                let idx = owner.get(pattern).copied().unwrap_or(0);
-                if s < e {
-                    hits.push((idx, s..e));
-                }
+        ac.find_all(nl.as_bytes(), |lit, start, end| {
+            if found.len() < 64 {
+                found.push((lit, start, end));
+            }
+        });
+        for (pattern, start, end) in found {
+            // nl = "\n" + t: t offset = nl offset - 1; skip a pattern's
+            // leading newline.
+            let skip = usize::from(nl.as_bytes()[start] == b'\n');
+            let s = (start + skip).saturating_sub(1);
+            let e = end.saturating_sub(1);
+            let idx = owner.get(pattern).copied().unwrap_or(0);
+            if s < e {
+                hits.push((idx, s..e));
             }
         }
     }
@@ -619,97 +617,5 @@ mod timing {
         time("assess", &|| {
             std::hint::black_box(super::assess(&t));
         });
-    }
-}
-
-/// Literals as a byte trie, searched from given starts: phrase anchors
-/// from word starts only, markers from every byte, where the root table
-/// turns most bytes away in one lookup (an Aho-Corasick automaton over the
-/// same text cost ~10x more, and ~1.5M instructions more to build).
-struct Trie {
-    /// The root's child for each byte (0: none), so that most starts end
-    /// after one lookup.
-    root: [u32; 256],
-    /// Children of node `n`: `edges[first[n]..first[n + 1]]`.
-    first: Vec<u32>,
-    edges: Vec<(u8, u32)>,
-    /// Anchors ending at node `n`: `outs[out_first[n]..out_first[n + 1]]`.
-    out_first: Vec<u32>,
-    outs: Vec<u32>,
-}
-
-impl Trie {
-    fn new(patterns: &[String]) -> Trie {
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
-        let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
-        for (i, p) in patterns.iter().enumerate() {
-            let mut node = 0usize;
-            for &b in p.as_bytes() {
-                node = match children[node].iter().find(|e| e.0 == b) {
-                    Some(&(_, to)) => to as usize,
-                    None => {
-                        let to = children.len();
-                        children[node].push((b, to as u32));
-                        children.push(Vec::new());
-                        ends.push(Vec::new());
-                        to
-                    }
-                };
-            }
-            ends[node].push(i as u32);
-        }
-        let mut root = [0u32; 256];
-        for &(b, to) in &children[0] {
-            root[usize::from(b)] = to;
-        }
-        let mut trie = Trie {
-            root,
-            first: Vec::with_capacity(children.len() + 1),
-            edges: Vec::new(),
-            out_first: Vec::with_capacity(children.len() + 1),
-            outs: Vec::new(),
-        };
-        for (kids, end) in children.into_iter().zip(ends) {
-            trie.first.push(trie.edges.len() as u32);
-            trie.edges.extend(kids);
-            trie.out_first.push(trie.outs.len() as u32);
-            trie.outs.extend(end);
-        }
-        trie.first.push(trie.edges.len() as u32);
-        trie.out_first.push(trie.outs.len() as u32);
-        trie
-    }
-
-    /// Every anchor that starts at `start` of `hay`, as (anchor, end), by
-    /// increasing end.
-    fn matches_at(
-        &self,
-        hay: &[u8],
-        start: usize,
-        out: &mut Vec<(usize, usize)>,
-    ) {
-        let Some(&b) = hay.get(start) else { return };
-        let mut node = self.root[usize::from(b)] as usize;
-        if node == 0 {
-            return;
-        }
-        let mut end = start + 1;
-        loop {
-            let lo = self.out_first.get(node).copied().unwrap_or(0) as usize;
-            let hi =
-                self.out_first.get(node + 1).copied().unwrap_or(0) as usize;
-            for &p in self.outs.get(lo..hi).unwrap_or(&[]) {
-                out.push((p as usize, end));
-            }
-            let Some(&b) = hay.get(end) else { return };
-            let lo = self.first.get(node).copied().unwrap_or(0) as usize;
-            let hi = self.first.get(node + 1).copied().unwrap_or(0) as usize;
-            let kids = self.edges.get(lo..hi).unwrap_or(&[]);
-            let Some(&(_, to)) = kids.iter().find(|e| e.0 == b) else {
-                return;
-            };
-            node = to as usize;
-            end += 1;
-        }
     }
 }
