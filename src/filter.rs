@@ -162,8 +162,20 @@ impl Filter {
         side: Side,
         all_rules: bool,
     ) -> Vec<Candidate> {
-        let detections = self.inner.engine.detect_with(text, all_rules);
+        let detections = if self.wants_rules(side) {
+            self.inner.engine.detect_with(text, all_rules)
+        } else {
+            Vec::new()
+        };
         self.candidates_from(text, side, detections)
+    }
+
+    /// Whether any rule's finding could be kept on `side`: with PII and
+    /// secrets both off (an injection-only policy) the rules need not run.
+    fn wants_rules(&self, side: Side) -> bool {
+        [Kind::Pii, Kind::Secret]
+            .iter()
+            .any(|&k| self.family(side, k).is_some_and(|f| f.enabled))
     }
 
     fn candidates_from(
@@ -193,7 +205,10 @@ impl Filter {
                 action,
             });
         }
-        if let Some(fam) = self.family(side, Kind::Pii) {
+        let names_wanted = self
+            .family(side, Kind::Pii)
+            .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
+        if let Some(fam) = names_wanted {
             for d in crate::names::detect(text) {
                 if !fam.wants(d.type_name) {
                     continue;
@@ -293,7 +308,11 @@ impl Filter {
         side: Side,
     ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
         let inner = &self.inner;
-        let detections = inner.engine.detect_with(text, false);
+        let detections = if self.wants_rules(side) {
+            inner.engine.detect_with(text, false)
+        } else {
+            Vec::new()
+        };
         let mut raw = Vec::new();
         for d in &detections {
             let r = &inner.engine.rules()[d.rule];
