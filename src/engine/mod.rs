@@ -46,8 +46,10 @@ pub(crate) struct Rule {
     /// that also sees the char before it, so `\b` and friends at the
     /// start of any branch read the real text.
     anchored: OnceLock<Option<Regex>>,
-    /// Length bound, digit floor, first bytes: see `syntax`.
-    pub facts: syntax::Facts,
+    /// Length bound, digit floor, first bytes: see `syntax`. Read from
+    /// the pattern on first use: most rules never become candidates, and
+    /// reading all ~480 patterns was a third of building a filter.
+    facts: OnceLock<syntax::Facts>,
     /// `syntax::next_bytes`, on first use.
     next: OnceLock<Vec<syntax::ByteSet>>,
     pub group: usize,
@@ -84,7 +86,7 @@ impl Rule {
             pattern: def.pattern.to_string(),
             regex: OnceLock::new(),
             anchored: OnceLock::new(),
-            facts: syntax::facts(def.pattern),
+            facts: OnceLock::new(),
             next: OnceLock::new(),
             group: def.group,
             validator: def.validator,
@@ -122,6 +124,8 @@ impl Rule {
         }
         let cell = OnceLock::new();
         let _ = cell.set(Some(regex));
+        let facts = OnceLock::new();
+        let _ = facts.set(syntax::facts(pattern));
         Ok(Rule {
             id,
             kind,
@@ -133,7 +137,7 @@ impl Rule {
             pattern: pattern.to_string(),
             regex: cell,
             anchored: OnceLock::new(),
-            facts: syntax::facts(pattern),
+            facts,
             next: OnceLock::new(),
             group,
             validator,
@@ -166,6 +170,10 @@ impl Rule {
             .as_ref()
     }
 
+    pub(crate) fn facts(&self) -> &syntax::Facts {
+        self.facts.get_or_init(|| syntax::facts(&self.pattern))
+    }
+
     fn next_bytes(&self) -> &[syntax::ByteSet] {
         self.next.get_or_init(|| syntax::next_bytes(&self.pattern))
     }
@@ -181,12 +189,12 @@ impl Rule {
 
     /// Longest possible match in bytes; `None` when unbounded.
     pub(crate) fn max_len(&self) -> Option<usize> {
-        self.facts.max_len
+        self.facts().max_len
     }
 
     /// Whether searches may start only at candidate positions.
     fn anchorable(&self) -> bool {
-        let f = &self.facts;
+        let f = self.facts();
         f.max_len.is_some() && !f.nullable && !f.needs_scan
     }
 }
@@ -372,7 +380,8 @@ impl Engine {
         out: &mut Vec<Detection>,
     ) {
         let Some(re) = rule.anchored() else { return };
-        let Some(max_len) = rule.facts.max_len else { return };
+        let facts = rule.facts();
+        let Some(max_len) = facts.max_len else { return };
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let next = rule.next_bytes();
@@ -383,13 +392,13 @@ impl Engine {
             // `\b` is checked here against the real previous byte.
             let prev_word = p > 0 && is_word(bytes[p - 1]);
             let boundary_ok =
-                !rule.facts.starts_with_boundary || prev_word != is_word(b);
+                !facts.starts_with_boundary || prev_word != is_word(b);
             let next_ok = || {
                 next.iter().enumerate().all(|(j, set)| {
                     bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
                 })
             };
-            if !rule.facts.first.contains(b)
+            if !facts.first.contains(b)
                 || !text.is_char_boundary(p)
                 || !boundary_ok
                 || !next_ok()

@@ -82,12 +82,14 @@ impl Prefilter {
                 digits_before.push(total);
                 for &i in &self.always {
                     let rule = &rules[i as usize];
+                    let (min_digits, max_len) =
+                        (rule.facts().min_digits, rule.max_len());
                     let list = &mut out[i as usize];
                     for (k, r) in runs.iter().enumerate() {
-                        if rule.facts.min_digits > r.len() {
+                        if min_digits > r.len() {
                             // A match holding this run spans at most
                             // max_len bytes: count the digits within reach.
-                            let reach = rule.max_len().unwrap_or(usize::MAX);
+                            let reach = max_len.unwrap_or(usize::MAX);
                             let lo = r.start.saturating_sub(reach);
                             let hi = r.end.saturating_add(reach);
                             let first =
@@ -95,18 +97,13 @@ impl Prefilter {
                             let last = k + runs[k..]
                                 .partition_point(|x| x.start < hi);
                             if digits_before[last] - digits_before[first]
-                                < rule.facts.min_digits
+                                < min_digits
                             {
                                 continue;
                             }
                         }
                         // Any digit of the run may be the match's anchor.
-                        push_window(
-                            text,
-                            list,
-                            r.start..r.end,
-                            rule.max_len(),
-                        );
+                        push_window(text, list, r.start..r.end, max_len);
                     }
                 }
             }
@@ -136,14 +133,18 @@ impl Prefilter {
             None => out.iter_mut().for_each(|l| l.push(0..text.len())),
         }
         for (list, rule) in out.iter_mut().zip(rules) {
+            if list.is_empty() {
+                continue;
+            }
             merge(list);
             // A match holds `min_digits` digits, all within `max_len` bytes
             // of its start: keyword windows without that many digits in
             // reach cannot hold one (in prose, most keyword hits).
-            let need = rule.facts.min_digits;
+            let need = rule.facts().min_digits;
+            let max_len = rule.max_len();
             if need > 0 && !rule.keywords.is_empty() {
                 list.retain(|w| {
-                    let reach = match rule.max_len() {
+                    let reach = match max_len {
                         Some(n) => w.end.saturating_add(n + SLACK),
                         None => usize::MAX,
                     };
