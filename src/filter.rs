@@ -162,20 +162,26 @@ impl Filter {
         side: Side,
         all_rules: bool,
     ) -> Vec<Candidate> {
-        let detections = if self.wants_rules(side) {
-            self.inner.engine.detect_with(text, all_rules)
-        } else {
-            Vec::new()
-        };
+        let detections = self.detections(text, side, all_rules);
         self.candidates_from(text, side, detections)
     }
 
-    /// Whether any rule's finding could be kept on `side`: with PII and
-    /// secrets both off (an injection-only policy) the rules need not run.
-    fn wants_rules(&self, side: Side) -> bool {
-        [Kind::Pii, Kind::Secret]
+    /// The engine's detections, or none when no rule's finding could be
+    /// kept on `side` (PII and secrets both off: an injection-only policy).
+    fn detections(
+        &self,
+        text: &str,
+        side: Side,
+        all_rules: bool,
+    ) -> Vec<Detection> {
+        let wanted = [Kind::Pii, Kind::Secret]
             .iter()
-            .any(|&k| self.family(side, k).is_some_and(|f| f.enabled))
+            .any(|&k| self.family(side, k).is_some_and(|f| f.enabled));
+        if wanted {
+            self.inner.engine.detect_with(text, all_rules)
+        } else {
+            Vec::new()
+        }
     }
 
     fn candidates_from(
@@ -272,9 +278,6 @@ impl Filter {
         let has = |t: &str| {
             found.iter().any(|c| c.kind == Kind::Secret && c.type_name == t)
         };
-        if !found.iter().any(|c| c.kind == Kind::Secret) {
-            return Vec::new();
-        }
         // Below a provider key's own score: the endpoint is the lesser
         // half of the credential.
         const SCORE: f32 = 0.9;
@@ -308,11 +311,7 @@ impl Filter {
         side: Side,
     ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
         let inner = &self.inner;
-        let detections = if self.wants_rules(side) {
-            inner.engine.detect_with(text, false)
-        } else {
-            Vec::new()
-        };
+        let detections = self.detections(text, side, false);
         let mut raw = Vec::new();
         for d in &detections {
             let r = &inner.engine.rules()[d.rule];
