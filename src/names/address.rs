@@ -18,7 +18,7 @@ use super::dict::{ending_in, has, lists, WordList};
 use super::{Detection, Kind, Tok};
 
 /// Street types written after the street name (folded).
-pub(crate) static SUFFIX: WordList = WordList::new("\n\
+pub(crate) static SUFFIX: WordList = WordList::new(6, "\n\
     allee\nalley\napproach\narcade\nave\navenue\nbagh\nbend\nblvd\nboulevard\nbranch\n\
     bridge\nbroadway\nbrook\nbypass\ncauseway\ncenter\ncenters\ncentre\ncentreway\n\
     chase\nchowk\ncir\ncircle\ncircus\ncliff\nclose\ncolony\ncommon\ncorner\ncorners\n\
@@ -40,7 +40,7 @@ pub(crate) static SUFFIX: WordList = WordList::new("\n\
     wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n");
 
 /// Street types written before the street name (folded).
-pub(crate) static PREFIX: WordList = WordList::new("\n\
+pub(crate) static PREFIX: WordList = WordList::new(7, "\n\
     acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\navenue\n\
     bajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\ncampo\ncanada\n\
     canale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\ncolonia\ncondominio\n\
@@ -54,12 +54,12 @@ pub(crate) static PREFIX: WordList = WordList::new("\n\
     vicolo\nviela\nvila\n");
 
 /// Prefix types that may be written in lowercase.
-pub(crate) static PREFIX_LOWER: WordList = WordList::new("\n\
+pub(crate) static PREFIX_LOWER: WordList = WordList::new(8, "\n\
     al\naleja\nallee\navenue\nbd\nboulevard\nchemin\ncours\nimpasse\nos\nosiedle\npl\n\
     plac\nplace\nquai\nroute\nrue\nul\nulica\n");
 
 /// Endings of compound street words ("Hauptstraße", "Storgatan").
-pub(crate) static JOINED: WordList = WordList::new("\n\
+pub(crate) static JOINED: WordList = WordList::new(9, "\n\
     allee\nbaan\nboulevard\nchaussee\ndamm\ndijk\ndreef\ngasse\ngata\ngatan\ngracht\n\
     grand\nhof\nkade\nkatu\nkuja\nlaan\nmarkt\npfad\nplads\nplatz\nplein\nring\nsingel\n\
     steeg\nsteig\nstigen\nstr\nstraat\nstraede\nstrasse\ntie\ntorget\nufer\nvagen\nvei\n\
@@ -67,18 +67,26 @@ pub(crate) static JOINED: WordList = WordList::new("\n\
 /// Joined endings that are also English word endings ("Notepad"): these
 /// need a postcode to count.
 pub(crate) static JOINED_WEAK: WordList = WordList::new(
+    10,
     "\n\
     gata\nhof\npad\npark\ntie\nvei\n",
 );
 
 /// Unit / building designators.
-pub(crate) static UNIT: WordList = WordList::new("\n\
+pub(crate) static UNIT: WordList = WordList::new(11, "\n\
     apartado\napartment\nappartamento\napt\nbldg\nbloco\nbox\nbuilding\ncasa\ndepto\n\
     dpto\netage\nfl\nflat\nfloor\nhno\ninterno\nlevel\nlok\nlokal\nm\nmieszkanie\nno\n\
     piano\npiso\npostfach\npuerta\nroom\nscala\nste\nstudio\nsuite\nunit\nwhg\nwohnung\n");
 
+/// Prefix types that are abbreviations: they need their dot.
+pub(crate) static ABBR: WordList = WordList::new(
+    13,
+    "\n\
+    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n",
+);
+
 /// Words before an address that raise a weak core.
-pub(crate) static CUE: WordList = WordList::new("\n\
+pub(crate) static CUE: WordList = WordList::new(12, "\n\
     abito\naddress\nadres\nadresse\nanschrift\nbor\ndeliver\ndelivery\ndireccion\n\
     domicilio\nendereco\nhabite\nindirizzo\nlive\nlives\nliving\nlocated\nmail\n\
     mieszkam\nmoro\nmoved\nreside\nresides\nresiding\nsend\nship\nshipping\nvisit\n\
@@ -472,10 +480,6 @@ fn core_end(
         return None;
     }
     // type-first
-    static ABBR: WordList = WordList::new(
-        "\n\
-    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n",
-    );
     let abbr = has(&ABBR, &t.key);
     if is_prefix(t)
         && (!abbr || at(i + 1).is_some_and(|x| x.is_punct('.') && !x.sp))

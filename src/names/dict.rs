@@ -4,16 +4,51 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-static GIVEN: WordList = WordList::new(include_str!("data/given.txt"));
-static SURNAMES: WordList = WordList::new(include_str!("data/surnames.txt"));
-static COMMON: WordList = WordList::new(include_str!("data/common.txt"));
-static AMBIGUOUS: WordList = WordList::new(include_str!("data/ambiguous.txt"));
-static PLACES: WordList = WordList::new(include_str!("data/places.txt"));
+static GIVEN: WordList = WordList::new(0, include_str!("data/given.txt"));
+static SURNAMES: WordList =
+    WordList::new(1, include_str!("data/surnames.txt"));
+static COMMON: WordList = WordList::new(2, include_str!("data/common.txt"));
+static AMBIGUOUS: WordList =
+    WordList::new(3, include_str!("data/ambiguous.txt"));
+static PLACES: WordList = WordList::new(4, include_str!("data/places.txt"));
 
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
-pub(crate) static PARTICLES: WordList = WordList::new("\n\
+pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
     al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
     du\nel\nla\nle\nten\nter\nvan\nvon\ny\nzu\n");
+
+/// Every word list, at the index that is its `bit`. A word is looked up
+/// once, in one table of all the lists' words, and carries a bit per list
+/// that holds it: each token of a prompt is asked about in up to a dozen
+/// lists, and a bit test is what that should cost. A list missing here
+/// still answers (by a scan of its text), only slowly; a test checks
+/// that every list is here.
+static REGISTRY: [&WordList; 24] = [
+    &GIVEN,
+    &SURNAMES,
+    &COMMON,
+    &AMBIGUOUS,
+    &PLACES,
+    &PARTICLES,
+    &super::address::SUFFIX,
+    &super::address::PREFIX,
+    &super::address::PREFIX_LOWER,
+    &super::address::JOINED,
+    &super::address::JOINED_WEAK,
+    &super::address::UNIT,
+    &super::address::CUE,
+    &super::address::ABBR,
+    &super::person::TITLES,
+    &super::person::STRONG,
+    &super::person::WEAK,
+    &super::person::GREET,
+    &super::person::SOFT,
+    &super::person::ENDINGS,
+    &super::place::LOC_CUE,
+    &super::place::WEAK_LOC_CUE,
+    &super::place::BIRTH_CUE,
+    &super::place::MONTHS,
+];
 
 pub(crate) struct Lists {
     pub given: &'static WordList,
@@ -36,16 +71,13 @@ pub(crate) fn lists() -> &'static Lists {
     &LISTS
 }
 
-/// A `\n`-separated word list kept as its text, with a hash index of line
-/// starts built on first lookup. Every token of every prompt is looked up
-/// in several lists, so a lookup must cost a hash and usually one compare;
-/// the index (4 bytes per slot, half full) is built in microseconds and
-/// keeps the text itself the only thing in the wasm. Lines starting with
-/// `#` are comments.
+/// A `\n`-separated word list kept as its text: the text is the only
+/// thing in the wasm, and the lookup table over all lists ([`Lexicon`]) is
+/// built on first use. Lines starting with `#` are comments.
 pub(crate) struct WordList {
+    /// This list's index in [`REGISTRY`] and bit in a word's list set.
+    bit: u8,
     text: &'static str,
-    /// Slots of `line start | line hash << 32`, half full.
-    index: OnceLock<Box<[u64]>>,
     /// Bit set of hashed last-two-byte pairs of the entries: most words
     /// end in no listed ending, and this says so without a lookup.
     tails: OnceLock<[u64; 16]>,
@@ -58,31 +90,19 @@ fn tail_bit(pair: &[u8]) -> usize {
     }
 }
 
-const EMPTY_SLOT: u64 = u64::MAX;
-
 impl WordList {
-    pub(crate) const fn new(text: &'static str) -> WordList {
-        WordList { text, index: OnceLock::new(), tails: OnceLock::new() }
+    pub(crate) const fn new(bit: u8, text: &'static str) -> WordList {
+        WordList { bit, text, tails: OnceLock::new() }
     }
 
+    /// This list's bit in [`Member::lists`], if it is registered.
     #[inline(always)]
-    fn index(&self) -> &[u64] {
-        self.index.get_or_init(|| {
-            let lines = self.lines().count();
-            let slots = (lines * 2).max(8).next_power_of_two();
-            let mut index = vec![EMPTY_SLOT; slots].into_boxed_slice();
-            let mask = slots - 1;
-            for (start, line) in self.lines() {
-                let full = hash(line.as_bytes()).unwrap_or(0);
-                let mut h = full & mask;
-                while index[h] != EMPTY_SLOT {
-                    h = (h + 1) & mask;
-                }
-                // Word lists are a few KB: offsets fit in 32 bits.
-                index[h] = start as u64 | (full as u64) << 32;
-            }
-            index
-        })
+    fn mask(&'static self) -> Option<u32> {
+        let registered = REGISTRY
+            .get(usize::from(self.bit))
+            .is_some_and(|r| std::ptr::eq(*r, self));
+        debug_assert!(registered, "word list missing from dict::REGISTRY");
+        registered.then(|| 1 << self.bit)
     }
 
     /// Whether some entry ends with the two bytes `pair` (or may).
@@ -113,6 +133,102 @@ impl WordList {
     }
 }
 
+/// What the lexicon knows of a word: the lists that hold it and the
+/// word as they spell it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Member {
+    lists: u32,
+    entry: &'static str,
+}
+
+/// One open-addressing table over the words of every registered list.
+struct Lexicon {
+    /// `entry index + 1 | word hash << 32`; 0 is an empty slot.
+    slots: Box<[u64]>,
+    members: Vec<Member>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        // At most two words per line (a phrase's last word): the table
+        // stays at most half full, so every probe ends at an empty slot.
+        let words: usize = REGISTRY
+            .iter()
+            .flat_map(|l| l.lines())
+            .map(|(_, line)| 1 + usize::from(line.contains(' ')))
+            .sum();
+        let n = (words * 2).max(8).next_power_of_two();
+        let mut lex = Lexicon {
+            slots: vec![0; n].into_boxed_slice(),
+            members: Vec::new(),
+        };
+        for (bit, list) in REGISTRY.iter().enumerate() {
+            for (_, line) in list.lines() {
+                lex.add(line, 1 << bit);
+                if let Some((_, last)) = line.rsplit_once(' ') {
+                    lex.add(last, PHRASE_END);
+                }
+            }
+        }
+        lex
+    })
+}
+
+/// The bit of words that end a multi-word entry of some list: a phrase
+/// whose last word lacks it is in no list, and needs no lookup.
+const PHRASE_END: u32 = 1 << 31;
+
+impl Lexicon {
+    fn add(&mut self, word: &'static str, bits: u32) {
+        let Some(h) = hash(word.as_bytes()) else { return };
+        match self.probe(h, word) {
+            Ok(i) => {
+                if let Some(m) = self.members.get_mut(i) {
+                    m.lists |= bits;
+                }
+            }
+            Err(slot) => {
+                self.members.push(Member { lists: bits, entry: word });
+                // Word lists hold a few thousand words: the index fits in
+                // 32 bits.
+                if let Some(s) = self.slots.get_mut(slot) {
+                    *s = self.members.len() as u64 | (h as u64) << 32;
+                }
+            }
+        }
+    }
+
+    /// `Ok(member index)` of `word`, or `Err(the empty slot it would take)`.
+    #[inline]
+    fn probe(&self, h: usize, word: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let full = h as u64 & 0xFFFF_FFFF;
+        let mut at = h & mask;
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            if slot == 0 {
+                return Err(at);
+            }
+            // Most probes end here: a different hash, no text compare.
+            if slot >> 32 == full {
+                let i = (slot & 0xFFFF_FFFF) as usize - 1;
+                if self.members.get(i).is_some_and(|m| m.entry == word) {
+                    return Ok(i);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn member(&self, word: &str) -> Member {
+        hash(word.as_bytes())
+            .and_then(|h| self.probe(h, word).ok())
+            .and_then(|i| self.members.get(i).copied())
+            .unwrap_or_default()
+    }
+}
+
 /// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
 /// `None` for keys that cannot be a line.
 fn hash(bytes: &[u8]) -> Option<usize> {
@@ -126,22 +242,26 @@ fn hash(bytes: &[u8]) -> Option<usize> {
     (!bytes.is_empty()).then_some(h as usize)
 }
 
-/// A token's folded text with its hash, computed once: every word is
-/// looked up in several lists, several times. Lowercase words are their
-/// own key and are borrowed from the text.
+/// A token's folded text with its list memberships, looked up once:
+/// every word is asked about in several lists, several times. Lowercase
+/// words are their own key and are borrowed from the text.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Key<'a> {
     text: Cow<'a, str>,
-    hash: Option<usize>,
+    member: Member,
 }
 
 impl<'a> Key<'a> {
     pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
-        let hash = hash(text.as_bytes());
-        Key { text, hash }
+        let member = lexicon().member(&text);
+        Key { text, member }
     }
     pub(crate) fn as_str(&self) -> &str {
         &self.text
+    }
+    /// Whether some list has a multi-word entry ending in this word.
+    pub(crate) fn ends_phrase(&self) -> bool {
+        self.member.lists & PHRASE_END != 0
     }
 }
 
@@ -161,15 +281,14 @@ impl PartialEq<&str> for Key<'_> {
 /// What [`has`] and [`find`] look up: a plain string or a [`Key`].
 pub(crate) trait Lookup {
     fn text(&self) -> &str;
-    fn hash(&self) -> Option<usize>;
+    fn member(&self) -> Member {
+        lexicon().member(self.text())
+    }
 }
 
 impl Lookup for &str {
     fn text(&self) -> &str {
         self
-    }
-    fn hash(&self) -> Option<usize> {
-        hash(self.as_bytes())
     }
 }
 
@@ -177,17 +296,14 @@ impl Lookup for String {
     fn text(&self) -> &str {
         self
     }
-    fn hash(&self) -> Option<usize> {
-        hash(self.as_bytes())
-    }
 }
 
 impl<T: Lookup> Lookup for &T {
     fn text(&self) -> &str {
         (**self).text()
     }
-    fn hash(&self) -> Option<usize> {
-        (**self).hash()
+    fn member(&self) -> Member {
+        (**self).member()
     }
 }
 
@@ -195,8 +311,8 @@ impl Lookup for Key<'_> {
     fn text(&self) -> &str {
         self.as_str()
     }
-    fn hash(&self) -> Option<usize> {
-        self.hash
+    fn member(&self) -> Member {
+        self.member
     }
 }
 
@@ -210,33 +326,12 @@ pub(crate) fn find(
     list: &'static WordList,
     key: impl Lookup,
 ) -> Option<&'static str> {
-    // A key holding `\n` could match across two lines: it has no hash.
-    let h = key.hash()?;
-    let key = key.text();
-    let index = list.index();
-    let mask = index.len() - 1;
-    let text = list.text;
-    let full = h as u64 & 0xFFFF_FFFF;
-    let mut h = h & mask;
-    loop {
-        let slot = *index.get(h)?;
-        if slot == EMPTY_SLOT {
-            return None;
-        }
-        // Most probes end here: a different hash, no text compare.
-        if slot >> 32 != full {
-            h = (h + 1) & mask;
-            continue;
-        }
-        let start = (slot & 0xFFFF_FFFF) as usize;
-        let end = start + key.len();
-        if text.get(start..end) == Some(key)
-            && text.as_bytes().get(end).is_none_or(|&b| b == b'\n')
-        {
-            return text.get(start..end);
-        }
-        h = (h + 1) & mask;
-    }
+    let Some(bit) = list.mask() else {
+        let key = key.text();
+        return list.lines().map(|(_, l)| l).find(|l| *l == key);
+    };
+    let m = key.member();
+    (m.lists & bit != 0).then_some(m.entry)
 }
 
 /// The longest ending of `key` (3..=9 bytes) listed in `list`, if the rest
@@ -256,6 +351,18 @@ pub(crate) fn ending_in(
             && cut >= min_rest(n)
             && has(list, &key[cut..])
     })
+}
+
+/// Every registered list, in bit order.
+#[cfg(test)]
+pub(crate) fn registry() -> &'static [&'static WordList] {
+    &REGISTRY
+}
+
+/// A list's index in the registry.
+#[cfg(test)]
+pub(crate) fn bit(list: &WordList) -> usize {
+    usize::from(list.bit)
 }
 
 /// The entries of a `\n`-separated list.

@@ -400,25 +400,7 @@ mod tests {
                     && !dict::has(list, "a-not")
             );
         }
-        for small in [
-            &address::SUFFIX,
-            &address::PREFIX,
-            &address::PREFIX_LOWER,
-            &address::JOINED,
-            &address::JOINED_WEAK,
-            &address::UNIT,
-            &address::CUE,
-            &dict::PARTICLES,
-            &person::TITLES,
-            &person::STRONG,
-            &person::WEAK,
-            &person::GREET,
-            &person::SOFT,
-            &place::LOC_CUE,
-            &place::WEAK_LOC_CUE,
-            &place::BIRTH_CUE,
-            &place::MONTHS,
-        ] {
+        for small in dict::registry() {
             assert!(sorted(small), "{:?}", dict::entries(small).next());
         }
         assert!(dict::entries(l.given).count() > 1500);
@@ -428,6 +410,55 @@ mod tests {
                 && dict::has(l.surnames, "schmidt")
                 && dict::has(l.places, "new york")
         );
+    }
+
+    /// A list left out of the registry would still answer, by a scan of
+    /// its text: slowly. Every list declared in these sources is there,
+    /// at the index that is its bit.
+    #[test]
+    fn every_word_list_is_registered() {
+        for (i, list) in dict::registry().iter().enumerate() {
+            assert_eq!(dict::bit(list), i);
+        }
+        let declared: usize = [
+            include_str!("dict.rs"),
+            include_str!("address.rs"),
+            include_str!("person.rs"),
+            include_str!("place.rs"),
+        ]
+        .iter()
+        .map(|src| src.matches(concat!("WordList", "::new(")).count())
+        .sum();
+        assert_eq!(declared, dict::registry().len());
+    }
+
+    /// The lexicon answers exactly what a scan of each list's text does,
+    /// for every entry of every list and for words in none.
+    #[test]
+    fn lexicon_matches_the_lists() {
+        let mut words: Vec<&str> = vec!["", "zzzz", "a-not", "new\nyork"];
+        for list in dict::registry() {
+            words.extend(dict::entries(list));
+        }
+        for list in dict::registry() {
+            let entries: Vec<&str> = dict::entries(list).collect();
+            for w in &words {
+                let key = dict::Key::new(std::borrow::Cow::Borrowed(*w));
+                let want = entries.contains(w);
+                assert_eq!(dict::has(list, w), want, "{w:?}");
+                assert_eq!(dict::has(list, &key), want, "{w:?}");
+                assert_eq!(dict::find(list, *w), want.then_some(*w));
+            }
+            for phrase in dict::entries(list) {
+                let Some((_, last)) = phrase.rsplit_once(' ') else {
+                    continue;
+                };
+                let key = dict::Key::new(std::borrow::Cow::Borrowed(last));
+                assert!(key.ends_phrase(), "{phrase:?}");
+            }
+        }
+        let plain = dict::Key::new(std::borrow::Cow::Borrowed("report"));
+        assert!(!plain.ends_phrase());
     }
 
     #[test]

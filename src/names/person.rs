@@ -11,32 +11,33 @@
 
 use super::address::{PREFIX, SUFFIX};
 use super::dict::{
-    ending_in, find, has, lists, Lists, Lookup, WordList, PARTICLES,
+    ending_in, find, has, lists, Key, Lists, Lookup, WordList, PARTICLES,
 };
 use super::{Detection, Kind, Tok};
 
-pub(crate) static TITLES: WordList = WordList::new("\n\
+pub(crate) static TITLES: WordList = WordList::new(14, "\n\
     doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
     mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
     signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n");
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
 /// name. Strong ones alone suffice; soft ones need a dictionary word.
-pub(crate) static STRONG: WordList = WordList::new("\n\
+pub(crate) static STRONG: WordList = WordList::new(15, "\n\
     attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
     dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
     liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
     nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n");
 /// Soft cues too common to lift a single word (used only for pairs).
 pub(crate) static WEAK: WordList = WordList::new(
+    16,
     "\n\
     about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n",
 );
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
-pub(crate) static GREET: WordList = WordList::new("\n\
+pub(crate) static GREET: WordList = WordList::new(17, "\n\
     bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
     morning\nola\nthank you\nthanks\n");
-pub(crate) static SOFT: WordList = WordList::new("\n\
+pub(crate) static SOFT: WordList = WordList::new(18, "\n\
     about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
     candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
     dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
@@ -123,49 +124,49 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
         return (Some("title"), true, true);
     }
     // Build phrases of 1..=3 words ending at j-1.
-    let mut words: Vec<&str> = Vec::with_capacity(3);
+    let mut words: Vec<&Key> = Vec::with_capacity(3);
     let mut k = j;
     while k > 0 && words.len() < 3 {
         let t = &toks[k - 1];
         if t.is_word() {
-            words.push(t.key.as_str());
-        } else if t.is_punct('\'') || t.is_punct('\u{2019}') {
-            // "I ' m" split around an odd apostrophe: give up.
-            break;
+            words.push(&t.key);
         } else {
+            // Also "I ' m" split around an odd apostrophe: give up.
             break;
         }
         k -= 1;
     }
-    let mut phrase = String::new();
+    let closing_ok = |s: &&str| {
+        // Closing words ("Regards", "Best") only count before a line
+        // break or a comma: "Best, Anna".
+        let closing = matches!(
+            *s,
+            "regards" | "sincerely" | "cheers" | "best" | "thanks" | "yours"
+        );
+        !closing || line_break || j < i
+    };
     let mut best: (Option<&'static str>, bool, bool) = (None, false, false);
+    let mut phrase = String::new();
     for n in 1..=words.len() {
-        phrase.clear();
-        for (m, w) in words[..n].iter().rev().enumerate() {
-            if m > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(w);
-        }
         // "i'm" folds to "im" (apostrophes dropped).
-        let strong = find(&STRONG, &phrase).filter(|s| {
-            // Closing words ("Regards", "Best") only count before a line
-            // break or a comma: "Best, Anna".
-            let closing = matches!(
-                *s,
-                "regards"
-                    | "sincerely"
-                    | "cheers"
-                    | "best"
-                    | "thanks"
-                    | "yours"
-            );
-            !closing || line_break || j < i
-        });
-        if let Some(s) = strong {
+        let (strong, soft) = if n == 1 {
+            (find(&STRONG, words[0]), find(&SOFT, words[0]))
+        } else if words[0].ends_phrase() {
+            phrase.clear();
+            for (m, w) in words[..n].iter().rev().enumerate() {
+                if m > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+            }
+            (find(&STRONG, &phrase), find(&SOFT, &phrase))
+        } else {
+            break;
+        };
+        if let Some(s) = strong.filter(closing_ok) {
             best = (Some(s), true, false);
         } else if best.0.is_none() {
-            if let Some(s) = find(&SOFT, &phrase) {
+            if let Some(s) = soft {
                 best = (Some(s), false, false);
             }
         }
@@ -427,13 +428,15 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     out
 }
 
-/// An unknown word that could be a name: not an English-looking
-/// derivation ("Championship", "Engineering", "Times").
-fn name_shaped(key: &str, strict: bool) -> bool {
-    static ENDINGS: WordList = WordList::new("\n\
+/// Endings of English-looking derivations ("Championship", "Engineering").
+pub(crate) static ENDINGS: WordList = WordList::new(19, "\n\
     able\nance\nary\nated\nbook\nence\nery\nese\nful\nian\nible\nical\nics\ning\nised\n\
     ish\nism\nist\nity\nive\nized\nland\nless\nment\nness\nogy\nory\nous\nship\nsion\n\
     tion\nure\nware\n");
+
+/// An unknown word that could be a name: not an English-looking
+/// derivation ("Championship", "Engineering", "Times").
+fn name_shaped(key: &str, strict: bool) -> bool {
     let k = key.rsplit('-').next().unwrap_or(key);
     k.len() >= 2
         && !ending_in(&ENDINGS, k, |_| 2)
