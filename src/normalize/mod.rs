@@ -336,14 +336,31 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
         c.is_ascii_alphanumeric() || is_leet_byte(c)
     }
     let mut i = 0;
+    // Runs of single alphanumeric chars ("i g n o r e"), as in
+    // `has_spaced_run`: a line break or a longer run ends one.
+    let mut singles = 0;
     while i < b.len() {
-        if !is_word(b[i]) {
+        let c = b[i];
+        if !is_word(c) {
+            if c == b'\n' {
+                singles = 0;
+            }
             i += 1;
             continue;
         }
         let s = i;
+        // Most words are letters only: no leet character to count.
+        let mut letters_only = true;
         while i < b.len() && is_word(b[i]) {
+            letters_only &= b[i].is_ascii_alphabetic();
             i += 1;
+        }
+        if letters_only {
+            singles = if i - s == 1 { singles + 1 } else { 0 };
+            if singles >= 4 {
+                return true;
+            }
+            continue;
         }
         let mut e = i;
         while e > s && is_leet_byte(b[e - 1]) {
@@ -361,13 +378,24 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
         if letters >= 2 && leets > 0 {
             return true;
         }
+        // Leet symbols split alphanumeric runs: count this word's runs.
+        let mut k = s;
+        while k < i {
+            if !b[k].is_ascii_alphanumeric() {
+                k += 1;
+                continue;
+            }
+            let r = k;
+            while k < i && b[k].is_ascii_alphanumeric() {
+                k += 1;
+            }
+            singles = if k - r == 1 { singles + 1 } else { 0 };
+            if singles >= 4 {
+                return true;
+            }
+        }
     }
-    // join_spaced's own fast exit, on bytes.
-    has_spaced_run(
-        b.len(),
-        |i| b[i].is_ascii_alphanumeric(),
-        |i| b[i] == b'\n',
-    )
+    false
 }
 
 /// Whether four single characters stand in a row ("i g n o r e"): an
