@@ -110,6 +110,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut i = 0;
     let mut nl = false;
     let mut sp = true;
+    // The end of the current chunk when it is known not to be opaque.
+    let mut plain_until = 0;
     while i < n {
         if !text.is_char_boundary(i) {
             i += 1;
@@ -125,21 +127,25 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             continue;
         }
         // Opaque: a whitespace-delimited chunk holding '@', "://" or '_'
-        // is an e-mail address, URL or identifier.
+        // is an e-mail address, URL or identifier. A chunk is looked at
+        // once, from its first token: the rest of it holds none of those.
         let mut j = i;
         let mut opaque = false;
-        while j < n {
-            let d = ch(text, j);
-            if is_space(d) {
-                break;
+        if i >= plain_until {
+            while j < n {
+                let d = ch(text, j);
+                if is_space(d) {
+                    break;
+                }
+                if d == '@'
+                    || d == '_'
+                    || (d == ':' && text[j..].starts_with("://"))
+                {
+                    opaque = true;
+                }
+                j = nx(text, j);
             }
-            if d == '@'
-                || d == '_'
-                || (d == ':' && text[j..].starts_with("://"))
-            {
-                opaque = true;
-            }
-            j = nx(text, j);
+            plain_until = j;
         }
         if opaque {
             // Trim trailing sentence punctuation off the chunk.
