@@ -312,8 +312,8 @@ impl Engine {
             }
         } else {
             let windows = self.prefilter.windows(text, &self.rules);
-            for (i, list) in windows.into_iter().enumerate() {
-                let rule = &self.rules[i];
+            for (i, list) in windows {
+                let Some(rule) = self.rules.get(i) else { continue };
                 if !secret_only(rule) {
                     continue;
                 }
@@ -388,6 +388,11 @@ impl Engine {
         let mut p = window.start;
         while p < window.end {
             let b = bytes[p];
+            // Most bytes start no match: one table lookup says so.
+            if !facts.first.contains(b) {
+                p += 1;
+                continue;
+            }
             // The anchored regex sees no text before `p`, so a leading
             // `\b` is checked here against the real previous byte.
             let prev_word = p > 0 && is_word(bytes[p - 1]);
@@ -398,11 +403,7 @@ impl Engine {
                     bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
                 })
             };
-            if !facts.first.contains(b)
-                || !text.is_char_boundary(p)
-                || !boundary_ok
-                || !next_ok()
-            {
+            if !text.is_char_boundary(p) || !boundary_ok || !next_ok() {
                 p += 1;
                 continue;
             }

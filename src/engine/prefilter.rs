@@ -61,13 +61,13 @@ impl Prefilter {
         Prefilter { automaton, owners, always }
     }
 
-    /// Ranges of possible match starts per rule (empty: the rule does not
-    /// run), sorted and disjoint.
+    /// The rules that may match, by index, each with the ranges where a
+    /// match may start, sorted and disjoint. Rules left out do not run.
     pub(crate) fn windows(
         &self,
         text: &str,
         rules: &[Rule],
-    ) -> Vec<Vec<Range<usize>>> {
+    ) -> Vec<(usize, Vec<Range<usize>>)> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
         let runs = digit_runs(text);
         if !self.always.is_empty() {
@@ -132,7 +132,8 @@ impl Prefilter {
             // Could not build the automaton: stay sound, run everything.
             None => out.iter_mut().for_each(|l| l.push(0..text.len())),
         }
-        for (list, rule) in out.iter_mut().zip(rules) {
+        let mut candidates = Vec::new();
+        for (i, (list, rule)) in out.iter_mut().zip(rules).enumerate() {
             if list.is_empty() {
                 continue;
             }
@@ -151,8 +152,11 @@ impl Prefilter {
                     digits_within(&runs, w.start..reach) >= need
                 });
             }
+            if !list.is_empty() {
+                candidates.push((i, std::mem::take(list)));
+            }
         }
-        out
+        candidates
     }
 }
 
