@@ -70,10 +70,7 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
         i += 1;
     }
     if out.len() < MAX_PAYLOADS
-        && (lowered_hint.contains("rot13")
-            || lowered_hint.contains("rot 13")
-            || lowered_hint.contains("rot-13")
-            || lowered_hint.contains("caesar"))
+        && names_a_rotation(lowered_hint)
         && text.len() <= MAX_ENCODED
     {
         out.push(Payload {
@@ -83,6 +80,22 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
         });
     }
     out
+}
+
+/// Whether the lowercased text says "rot13", "rot 13", "rot-13" or
+/// "caesar": one pass, looking only after an `r` or a `c`.
+fn names_a_rotation(lowered: &str) -> bool {
+    let b = lowered.as_bytes();
+    (0..b.len()).any(|i| match b[i] {
+        b'r' => {
+            let rest = &b[i + 1..];
+            rest.starts_with(b"ot13")
+                || rest.starts_with(b"ot 13")
+                || rest.starts_with(b"ot-13")
+        }
+        b'c' => b[i + 1..].starts_with(b"aesar"),
+        _ => false,
+    })
 }
 
 fn hex_pairs_around(b: &[u8], s: usize, i: usize) -> bool {
@@ -245,5 +258,23 @@ mod tests {
         )
         .is_empty());
         assert_eq!(rot13("vtaber"), "ignore");
+    }
+
+    #[test]
+    fn rotation_is_named() {
+        for hint in [
+            "rot13",
+            "decode this rot 13: vtaber",
+            "(rot-13)",
+            "a caesar cipher",
+        ] {
+            assert!(names_a_rotation(hint), "{hint}");
+        }
+        for hint in ["", "r", "rot", "rot1", "rot 1", "caesa", "carrot 12"] {
+            assert!(!names_a_rotation(hint), "{hint}");
+        }
+        let p = payloads("vtaber nyy", "please apply rot13 to this");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].text, "ignore all");
     }
 }

@@ -302,6 +302,7 @@ impl<T: Lookup> Lookup for &T {
     fn text(&self) -> &str {
         (**self).text()
     }
+    #[inline(always)]
     fn member(&self) -> Member {
         (**self).member()
     }
@@ -311,27 +312,36 @@ impl Lookup for Key<'_> {
     fn text(&self) -> &str {
         self.as_str()
     }
+    #[inline(always)]
     fn member(&self) -> Member {
         self.member
     }
 }
 
 /// `key` is a whole line of `list`.
+#[inline(always)]
 pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
     find(list, key).is_some()
 }
 
 /// Like [`has`], returning the matching line of `list`.
+#[inline(always)]
 pub(crate) fn find(
     list: &'static WordList,
     key: impl Lookup,
 ) -> Option<&'static str> {
     let Some(bit) = list.mask() else {
-        let key = key.text();
-        return list.lines().map(|(_, l)| l).find(|l| *l == key);
+        return scan(list, key.text());
     };
     let m = key.member();
     (m.lists & bit != 0).then_some(m.entry)
+}
+
+/// [`find`] in a list missing from the registry.
+#[cold]
+#[inline(never)]
+fn scan(list: &'static WordList, key: &str) -> Option<&'static str> {
+    list.lines().map(|(_, l)| l).find(|l| *l == key)
 }
 
 /// The longest ending of `key` (3..=9 bytes) listed in `list`, if the rest
