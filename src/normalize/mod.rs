@@ -23,6 +23,7 @@
 //!
 //! Work is linear in the input; callers cap the input size.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Why a character was dropped from the view.
@@ -64,10 +65,12 @@ pub(crate) struct Normalized {
     orig_len: usize,
     /// Runs of dropped characters.
     pub hidden: Vec<Hidden>,
+    /// [`Normalized::squashed`], when the fold made it on the way.
+    squashed: Option<Squashed>,
 }
 
 /// Letters and digits of a [`Normalized`] text, with a map into it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Squashed {
     pub text: String,
     /// For each byte of `text`, the byte offset in the normalized text.
@@ -92,28 +95,17 @@ impl Normalized {
     }
 
     /// The letters-and-digits view.
-    pub fn squashed(&self) -> Squashed {
+    pub fn squashed(&self) -> Cow<'_, Squashed> {
+        match &self.squashed {
+            Some(sq) => Cow::Borrowed(sq),
+            None => Cow::Owned(self.squash()),
+        }
+    }
+
+    fn squash(&self) -> Squashed {
         let mut out = Squashed::default();
         out.text.reserve(self.text.len());
         out.at.reserve(self.text.len());
-        let b = self.text.as_bytes();
-        if self.text.is_ascii() {
-            let mut text = vec![0u8; b.len()];
-            let mut at = vec![0u32; b.len()];
-            let mut n = 0;
-            for (i, &c) in b.iter().enumerate() {
-                if c.is_ascii_alphanumeric() {
-                    text[n] = c;
-                    at[n] = i as u32;
-                    n += 1;
-                }
-            }
-            text.truncate(n);
-            at.truncate(n);
-            out.text = String::from_utf8(text).unwrap_or_default();
-            out.at = at;
-            return out;
-        }
         for (i, c) in self.text.char_indices() {
             if c.is_alphanumeric() {
                 out.text.push(c);
@@ -425,13 +417,16 @@ fn has_spaced_run(
     false
 }
 
-/// [`normalize`] of ASCII text that needs no word folds.
+/// [`normalize`] of ASCII text that needs no word folds; the squashed
+/// view (its letters and digits) is made in the same pass.
 fn normalize_plain_ascii(text: &str) -> Normalized {
     let b = text.as_bytes();
     // Output is never longer than the input: write by index, then cut.
     let mut folded = vec![0u8; b.len()];
     let mut src = vec![0u32; b.len()];
-    let mut n = 0;
+    let mut squashed = vec![0u8; b.len()];
+    let mut at = vec![0u32; b.len()];
+    let (mut n, mut m) = (0, 0);
     let mut ws: Option<(u8, u32)> = None;
     for (i, &c) in b.iter().enumerate() {
         if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
@@ -449,17 +444,29 @@ fn normalize_plain_ascii(text: &str) -> Normalized {
                 n += 1;
             }
         }
-        folded[n] = c.to_ascii_lowercase();
+        let lower = c.to_ascii_lowercase();
+        if lower.is_ascii_alphanumeric() {
+            squashed[m] = lower;
+            at[m] = n as u32;
+            m += 1;
+        }
+        folded[n] = lower;
         src[n] = i as u32;
         n += 1;
     }
     folded.truncate(n);
     src.truncate(n);
+    squashed.truncate(m);
+    at.truncate(m);
     Normalized {
         text: String::from_utf8(folded).unwrap_or_default(),
         src,
         orig_len: text.len(),
         hidden: Vec::new(),
+        squashed: Some(Squashed {
+            text: String::from_utf8(squashed).unwrap_or_default(),
+            at,
+        }),
     }
 }
 
@@ -807,6 +814,7 @@ mod tests {
             let fast = normalize(&text);
             assert_eq!(fast.text, general.text, "{text:?}");
             assert_eq!(fast.src, general.src, "{text:?}");
+            assert_eq!(fast.squashed(), general.squashed(), "{text:?}");
             assert_eq!(fast.orig_len, general.orig_len);
         }
         for text in [
