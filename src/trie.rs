@@ -11,33 +11,43 @@
 //! cost ~10% more than the automaton. Depends on nothing else in the
 //! crate.
 
-/// The literals, as a trie.
 /// Nodes with this many children or more get a 256-entry table.
 const DENSE_FROM: usize = 6;
-const NOT_DENSE: u32 = u32::MAX;
+/// `Node::n_kids` of a node whose children are a table.
+const DENSE: u16 = u16::MAX;
 
+/// One trie node: where its children and the literals ending at it are.
+/// Kept in one array so a step of the walk reads one node.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    /// First child in `edge_bytes`/`edge_to`, or, for a dense node, the
+    /// node's 256-entry table in `tables`.
+    kids: u32,
+    /// Number of children, or [`DENSE`].
+    n_kids: u16,
+    /// Number of literals ending here, at `outs[out_at..]`.
+    n_outs: u16,
+    out_at: u32,
+}
+
+/// The literals, as a trie.
 #[derive(Debug)]
 pub(crate) struct Trie {
-    /// ASCII letters match either case (literals are stored folded).
-    fold: bool,
-    /// The root's child for each (folded) byte; 0: none.
+    /// The root's child for each byte; 0: none.
     root: Box<[u32; 256]>,
-    /// Children of node `n`: `edges[first[n]..first[n + 1]]`, or, for a
-    /// node with many (keywords fan out after their first letters), a
-    /// 256-entry table at `tables[dense[n]..]`.
-    first: Vec<u32>,
-    dense: Vec<u32>,
+    nodes: Vec<Node>,
+    /// Children of sparse nodes: the byte and the child, side by side.
+    edge_bytes: Vec<u8>,
+    edge_to: Vec<u32>,
+    /// Children of dense nodes (keywords fan out after their first
+    /// letters), 256 per node; 0: none.
     tables: Vec<u32>,
-    edges: Vec<(u8, u32)>,
-    /// Literals ending at node `n`: `outs[out_first[n]..out_first[n + 1]]`.
-    out_first: Vec<u32>,
     outs: Vec<u32>,
 }
 
 impl Trie {
-    /// A trie of `literals`; with `fold`, ASCII letters match either case.
-    /// Empty literals never match.
-    pub(crate) fn new<S: AsRef<[u8]>>(literals: &[S], fold: bool) -> Trie {
+    /// A trie of `literals`. Empty literals never match.
+    pub(crate) fn new<S: AsRef<[u8]>>(literals: &[S]) -> Trie {
         let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, lit) in literals.iter().enumerate() {
@@ -47,7 +57,6 @@ impl Trie {
             }
             let mut node = 0usize;
             for &b in lit {
-                let b = if fold { b.to_ascii_lowercase() } else { b };
                 node = match children[node].iter().find(|e| e.0 == b) {
                     Some(&(_, to)) => to as usize,
                     None => {
@@ -66,39 +75,40 @@ impl Trie {
             root[usize::from(b)] = to;
         }
         let mut trie = Trie {
-            fold,
             root,
-            first: Vec::with_capacity(children.len() + 1),
-            dense: Vec::with_capacity(children.len()),
+            nodes: Vec::with_capacity(children.len()),
+            edge_bytes: Vec::new(),
+            edge_to: Vec::new(),
             tables: Vec::new(),
-            edges: Vec::new(),
-            out_first: Vec::with_capacity(children.len() + 1),
             outs: Vec::new(),
         };
         for (kids, end) in children.into_iter().zip(ends) {
+            let mut node = Node {
+                out_at: trie.outs.len() as u32,
+                // Literals are a few hundred per trie.
+                n_outs: end.len().min(usize::from(u16::MAX)) as u16,
+                ..Node::default()
+            };
+            trie.outs.extend(end);
             if kids.len() >= DENSE_FROM {
+                node.kids = trie.tables.len() as u32;
+                node.n_kids = DENSE;
                 let at = trie.tables.len();
-                trie.dense.push(at as u32);
                 trie.tables.resize(at + 256, 0);
                 for &(b, to) in &kids {
                     trie.tables[at + usize::from(b)] = to;
                 }
             } else {
-                trie.dense.push(NOT_DENSE);
+                node.kids = trie.edge_bytes.len() as u32;
+                node.n_kids = kids.len() as u16;
+                for (b, to) in kids {
+                    trie.edge_bytes.push(b);
+                    trie.edge_to.push(to);
+                }
             }
-            trie.first.push(trie.edges.len() as u32);
-            trie.edges.extend(kids);
-            trie.out_first.push(trie.outs.len() as u32);
-            trie.outs.extend(end);
+            trie.nodes.push(node);
         }
-        trie.first.push(trie.edges.len() as u32);
-        trie.out_first.push(trie.outs.len() as u32);
         trie
-    }
-
-    #[inline(always)]
-    fn key(&self, b: u8) -> usize {
-        usize::from(if self.fold { b.to_ascii_lowercase() } else { b })
     }
 
     /// Calls `found(literal, end)` for every literal that starts at
@@ -111,34 +121,31 @@ impl Trie {
         found: &mut impl FnMut(usize, usize),
     ) {
         let Some(&b) = hay.get(start) else { return };
-        let mut node = self.root[self.key(b)] as usize;
-        if node == 0 {
-            return;
-        }
+        let mut node = self.root[usize::from(b)] as usize;
         let mut end = start + 1;
-        loop {
-            let lo = self.out_first.get(node).copied().unwrap_or(0) as usize;
-            let hi =
-                self.out_first.get(node + 1).copied().unwrap_or(0) as usize;
-            for &lit in self.outs.get(lo..hi).unwrap_or(&[]) {
-                found(lit as usize, end);
+        while node != 0 {
+            let Some(n) = self.nodes.get(node) else { return };
+            if n.n_outs != 0 {
+                let at = n.out_at as usize;
+                let outs = self.outs.get(at..at + usize::from(n.n_outs));
+                for &lit in outs.unwrap_or(&[]) {
+                    found(lit as usize, end);
+                }
             }
             let Some(&b) = hay.get(end) else { return };
-            let b = self.key(b);
-            let dense = self.dense.get(node).copied().unwrap_or(NOT_DENSE);
-            let to = if dense != NOT_DENSE {
-                self.tables.get(dense as usize + b).copied().unwrap_or(0)
+            let kids = n.kids as usize;
+            node = if n.n_kids == DENSE {
+                self.tables.get(kids + usize::from(b)).copied().unwrap_or(0)
             } else {
-                let lo = self.first.get(node).copied().unwrap_or(0) as usize;
-                let hi =
-                    self.first.get(node + 1).copied().unwrap_or(0) as usize;
-                let kids = self.edges.get(lo..hi).unwrap_or(&[]);
-                kids.iter().find(|e| usize::from(e.0) == b).map_or(0, |e| e.1)
-            };
-            if to == 0 {
-                return;
-            }
-            node = to as usize;
+                let bytes =
+                    self.edge_bytes.get(kids..kids + usize::from(n.n_kids));
+                match bytes.and_then(|e| e.iter().position(|&e| e == b)) {
+                    Some(k) => {
+                        self.edge_to.get(kids + k).copied().unwrap_or(0)
+                    }
+                    None => 0,
+                }
+            } as usize;
             end += 1;
         }
     }
@@ -151,7 +158,7 @@ impl Trie {
         mut found: impl FnMut(usize, usize, usize),
     ) {
         for (start, &b) in hay.iter().enumerate() {
-            if self.root[self.key(b)] != 0 {
+            if self.root[usize::from(b)] != 0 {
                 self.matches_at(hay, start, &mut |lit, end| {
                     found(lit, start, end)
                 });
@@ -165,18 +172,8 @@ mod tests {
     use super::*;
 
     /// Every occurrence, by brute force.
-    fn naive(
-        lits: &[&str],
-        hay: &str,
-        fold: bool,
-    ) -> Vec<(usize, usize, usize)> {
-        let norm = |s: &str| {
-            if fold {
-                s.to_ascii_lowercase()
-            } else {
-                s.to_string()
-            }
-        };
+    fn naive(lits: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
+        let norm = |s: &str| s.to_string();
         let h = norm(hay);
         let mut out = Vec::new();
         for start in 0..h.len() {
@@ -193,12 +190,8 @@ mod tests {
         out
     }
 
-    fn trie_all(
-        lits: &[&str],
-        hay: &str,
-        fold: bool,
-    ) -> Vec<(usize, usize, usize)> {
-        let t = Trie::new(lits, fold);
+    fn trie_all(lits: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
+        let t = Trie::new(lits);
         let mut out = Vec::new();
         t.find_all(hay.as_bytes(), |i, s, e| out.push((i, s, e)));
         out.sort_by_key(|&(i, s, e)| (s, e, i));
@@ -207,23 +200,24 @@ mod tests {
 
     #[test]
     fn finds_every_overlapping_occurrence() {
-        let lits = ["he", "she", "hers", "his", "", "s", "é", "Key"];
-        for hay in
-            ["ushers", "she said his hers", "", "ééé", "API KEY key kEy"]
-        {
-            for fold in [false, true] {
-                assert_eq!(
-                    trie_all(&lits, hay, fold),
-                    naive(&lits, hay, fold),
-                    "{hay:?} fold={fold}"
-                );
-            }
+        let mut lits = vec!["he", "she", "hers", "his", "", "s", "é", "Key"];
+        // A node with more children than DENSE_FROM gets a table.
+        lits.extend(["ka", "kb", "kc", "kd", "ke", "kf", "kg", "k"]);
+        for hay in [
+            "ushers",
+            "she said his hers",
+            "",
+            "ééé",
+            "API KEY key kEy",
+            "kakbkckdkekfkgkhk",
+        ] {
+            assert_eq!(trie_all(&lits, hay), naive(&lits, hay), "{hay:?}");
         }
     }
 
     #[test]
     fn duplicate_literals_both_report() {
-        let got = trie_all(&["ab", "ab"], "xab", false);
+        let got = trie_all(&["ab", "ab"], "xab");
         assert_eq!(got, [(0, 1, 3), (1, 1, 3)]);
     }
 }

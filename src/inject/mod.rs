@@ -199,9 +199,9 @@ fn compiled() -> &'static Compiled {
                 }
             }
         }
-        let anchors = Some((Trie::new(&anchor_pats, false), anchor_owner));
+        let anchors = Some((Trie::new(&anchor_pats), anchor_owner));
         let pats: Vec<String> = pats.iter().map(|p| p.to_string()).collect();
-        let markers = Some((Trie::new(&pats, false), owner));
+        let markers = Some((Trie::new(&pats), owner));
         Compiled { phrases, anchors, markers }
     })
 }
