@@ -66,9 +66,22 @@ pub(crate) fn runs(
 
 /// Bytes that may occur in a base64 (standard or URL-safe) or
 /// percent-encoded run.
+#[inline(always)]
 fn is_run_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'_' | b'-' | b'%')
+    RUN_BYTES[usize::from(c)]
 }
+
+static RUN_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric()
+            || matches!(b, b'+' | b'/' | b'_' | b'-' | b'%');
+        c += 1;
+    }
+    t
+};
 
 fn printable(s: &str) -> bool {
     let total = s.chars().count();

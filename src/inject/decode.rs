@@ -83,17 +83,17 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
 }
 
 /// Whether the lowercased text says "rot13", "rot 13", "rot-13" or
-/// "caesar": one pass, looking only after an `r` or a `c`.
+/// "caesar": one pass, looking further only after "ro" or "ca".
 fn names_a_rotation(lowered: &str) -> bool {
     let b = lowered.as_bytes();
-    (0..b.len()).any(|i| match b[i] {
-        b'r' => {
-            let rest = &b[i + 1..];
-            rest.starts_with(b"ot13")
-                || rest.starts_with(b"ot 13")
-                || rest.starts_with(b"ot-13")
+    b.windows(2).enumerate().any(|(i, pair)| match pair {
+        b"ro" => {
+            let rest = &b[i + 2..];
+            rest.starts_with(b"t13")
+                || rest.starts_with(b"t 13")
+                || rest.starts_with(b"t-13")
         }
-        b'c' => b[i + 1..].starts_with(b"aesar"),
+        b"ca" => b[i + 2..].starts_with(b"esar"),
         _ => false,
     })
 }
@@ -107,14 +107,36 @@ fn hex_pairs_around(b: &[u8], s: usize, i: usize) -> bool {
         && run.rsplit(|&c| c == b' ').next().is_some_and(|p| p.len() == 2)
 }
 
-#[inline]
+/// Byte classes: base64 alphabet (with the URL-safe one and padding),
+/// hex digits.
+const B64: u8 = 1;
+const HEX: u8 = 2;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_')
+        {
+            t[c] |= B64;
+        }
+        if b.is_ascii_hexdigit() {
+            t[c] |= HEX;
+        }
+        c += 1;
+    }
+    t
+};
+
+#[inline(always)]
 fn is_b64(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=' | b'-' | b'_')
+    CLASS[usize::from(c)] & B64 != 0
 }
 
-#[inline]
+#[inline(always)]
 fn is_hex(c: u8) -> bool {
-    c.is_ascii_hexdigit()
+    CLASS[usize::from(c)] & HEX != 0
 }
 
 fn hexval(c: u8) -> Option<u8> {
