@@ -59,6 +59,11 @@ pub(crate) struct Rule {
     pub context: Vec<String>,
     /// Words that lower the score (built-in rules only).
     pub anti_context: Vec<String>,
+    /// Built-in rules: a keyword with no letter or digit (`:`, `.`, `@`)
+    /// is a separator inside the match, never a word near it
+    /// (`prefilter_is_sound` checks). A policy's keywords promise only to
+    /// occur near a match.
+    keywords_in_match: bool,
 }
 
 /// A match that passed validation, before policy.
@@ -98,6 +103,7 @@ impl Rule {
                 .iter()
                 .map(|k| k.to_string())
                 .collect(),
+            keywords_in_match: true,
         }
     }
 
@@ -145,7 +151,15 @@ impl Rule {
             score,
             context,
             anti_context: Vec::new(),
+            keywords_in_match: false,
         })
+    }
+
+    /// Whether a hit of `keyword` may lie outside the match, as a
+    /// context word within the context window.
+    pub(crate) fn keyword_may_be_near(&self, keyword: &str) -> bool {
+        !self.keywords_in_match
+            || keyword.bytes().any(|b| b.is_ascii_alphanumeric())
     }
 
     fn regex(&self) -> Option<&Regex> {

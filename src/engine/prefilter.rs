@@ -9,10 +9,13 @@
 //!
 //! Beyond *which* rules, it says *where*: the positions at which a match
 //! of the rule may start. A match must contain one of its rule's anchors:
-//! a keyword hit, widened by the context window (a keyword may be a
-//! context word next to the match), for rules with keywords; an ASCII
-//! digit for rules without (a test checks every built-in example). So it starts at most `max_len`
-//! bytes before the anchor ends and no later than the anchor's last byte.
+//! for rules with keywords, a keyword hit, widened by the context window
+//! unless the keyword is a separator inside the match (a built-in rule's
+//! keyword without letters or digits, such as `.` in a MAC address);
+//! an ASCII digit for rules without (a test
+//! checks every built-in example and the dev corpus). So it starts at
+//! most `max_len` bytes before the anchor ends and no later than the
+//! anchor's last byte.
 //! Rules with no length bound may start anywhere once anchored.
 
 use std::ops::Range;
@@ -21,10 +24,13 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{context, Rule};
 
+/// Flag on an owner: the keyword may stand near the match, not in it.
+const NEAR: u32 = 1 << 31;
+
 #[derive(Debug)]
 pub(crate) struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// keyword pattern id -> rule indices
+    /// keyword pattern id -> rule indices, with [`NEAR`]
     owners: Vec<Vec<u32>>,
     /// rules with no keywords: always candidates
     always: Vec<u32>,
@@ -41,12 +47,14 @@ impl Prefilter {
                 continue;
             }
             for kw in &rule.keywords {
+                let owner = i as u32
+                    | if rule.keyword_may_be_near(kw) { NEAR } else { 0 };
                 let kw = kw.to_ascii_lowercase();
                 match words.iter().position(|w| *w == kw) {
-                    Some(p) => owners[p].push(i as u32),
+                    Some(p) => owners[p].push(owner),
                     None => {
                         words.push(kw);
-                        owners.push(vec![i as u32]);
+                        owners.push(vec![owner]);
                     }
                 }
             }
@@ -112,20 +120,21 @@ impl Prefilter {
             Some(ac) => {
                 for m in ac.find_overlapping_iter(text) {
                     // A keyword may also be a context word near the match
-                    // (rules that run only where one occurs): widen the
-                    // anchor by the context window on both sides.
+                    // (rules that run only where one occurs): then widen
+                    // the anchor by the context window on both sides.
                     let near = m.start().saturating_sub(context::WINDOW_AFTER)
                         ..m.end()
                             .saturating_add(context::WINDOW_BEFORE)
                             .min(text.len());
-                    for &i in &self.owners[m.pattern().as_usize()] {
-                        let rule = &rules[i as usize];
-                        push_window(
-                            text,
-                            &mut out[i as usize],
-                            near.clone(),
-                            rule.max_len(),
-                        );
+                    for &owner in &self.owners[m.pattern().as_usize()] {
+                        let i = (owner & !NEAR) as usize;
+                        let Some(rule) = rules.get(i) else { continue };
+                        let anchor = if owner & NEAR != 0 {
+                            near.clone()
+                        } else {
+                            m.range()
+                        };
+                        push_window(text, &mut out[i], anchor, rule.max_len());
                     }
                 }
             }
