@@ -21,8 +21,7 @@ pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
 /// once, in one table of all the lists' words, and carries a bit per list
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
-/// still answers (by a scan of its text), only slowly; a test checks
-/// that every list is here.
+/// would hold nothing: a test checks that every list is here.
 static REGISTRY: [&WordList; 24] = [
     &GIVEN,
     &SURNAMES,
@@ -91,18 +90,10 @@ fn tail_bit(pair: &[u8]) -> usize {
 }
 
 impl WordList {
-    pub(crate) const fn new(bit: u8, text: &'static str) -> WordList {
+    /// Lists are made only in `names`: a test counts them there and
+    /// checks each is in [`REGISTRY`] at its bit.
+    pub(super) const fn new(bit: u8, text: &'static str) -> WordList {
         WordList { bit, text, tails: OnceLock::new() }
-    }
-
-    /// This list's bit in [`Member::lists`], if it is registered.
-    #[inline(always)]
-    fn mask(&'static self) -> Option<u32> {
-        let registered = REGISTRY
-            .get(usize::from(self.bit))
-            .is_some_and(|r| std::ptr::eq(*r, self));
-        debug_assert!(registered, "word list missing from dict::REGISTRY");
-        registered.then(|| 1 << self.bit)
     }
 
     /// Whether some entry ends with the two bytes `pair` (or may).
@@ -321,7 +312,7 @@ impl Lookup for Key<'_> {
 /// `key` is a whole line of `list`.
 #[inline(always)]
 pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
-    find(list, key).is_some()
+    key.member().lists >> list.bit & 1 != 0
 }
 
 /// Like [`has`], returning the matching line of `list`.
@@ -330,18 +321,8 @@ pub(crate) fn find(
     list: &'static WordList,
     key: impl Lookup,
 ) -> Option<&'static str> {
-    let Some(bit) = list.mask() else {
-        return scan(list, key.text());
-    };
     let m = key.member();
-    (m.lists & bit != 0).then_some(m.entry)
-}
-
-/// [`find`] in a list missing from the registry.
-#[cold]
-#[inline(never)]
-fn scan(list: &'static WordList, key: &str) -> Option<&'static str> {
-    list.lines().map(|(_, l)| l).find(|l| *l == key)
+    (m.lists >> list.bit & 1 != 0).then_some(m.entry)
 }
 
 /// The longest ending of `key` (3..=9 bytes) listed in `list`, if the rest
