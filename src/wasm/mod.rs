@@ -67,6 +67,21 @@ impl PromptFilter {
         to_js(&ReportOut::new(&text, &report))
     }
 
+    /// `screenPrompt` of a prompt the JS layer encoded (`api.js` uses it
+    /// for long prompts: the platform's UTF-8 encoder copies them far
+    /// faster than the generated glue's per-character loop; the bytes are
+    /// the same).
+    #[wasm_bindgen(js_name = screenPromptUtf8, skip_typescript)]
+    pub fn screen_prompt_utf8(
+        &self,
+        bytes: &[u8],
+    ) -> Result<JsValue, JsValue> {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| type_error("screenPrompt expects a string"))?;
+        let report = self.session.borrow_mut().screen_prompt(text);
+        to_js(&ReportOut::new(text, &report))
+    }
+
     /// Screens a complete model response.
     #[wasm_bindgen(js_name = screenResponse)]
     pub fn screen_response(&self, text: JsValue) -> Result<JsValue, JsValue> {

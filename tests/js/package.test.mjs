@@ -104,6 +104,21 @@ describe("after ready()", () => {
     assert.ok(out.text.startsWith("\uFFFD"), "a lone surrogate comes back as U+FFFD");
   });
 
+  test("long prompts (UTF-8 encoded in JS) report as the generated glue does", () => {
+    const unit = "\uD800 👍🏽 e\u0301 日本 write bob@example.org, thanks. ";
+    const input = unit.repeat(8);
+    assert.ok(input.length >= 256, "long enough for the encoder path");
+    const viaGlue = Object.getPrototypeOf(pf.PromptFilter.prototype).screenPrompt;
+    const shape = (r) => [r.verdict, r.risk, r.findings.map((x) => [x.type, x.start, x.end, x.rule])];
+    const long = new pf.PromptFilter().screenPrompt(input);
+    assert.deepEqual(shape(long), shape(viaGlue.call(new pf.PromptFilter(), input)));
+    const emails = long.findings.filter((x) => x.type === "EMAIL");
+    assert.equal(emails.length, 8);
+    for (const e of emails) assert.equal(input.slice(e.start, e.end), "bob@example.org");
+    assert.ok(long.text.startsWith("\uFFFD"), "a lone surrogate comes back as U+FFFD");
+    assert.throws(() => new pf.PromptFilter().screenPrompt(42), /string/);
+  });
+
   test("restore gives the original back", () => {
     const f = new pf.PromptFilter();
     const out = f.screenPrompt(PROMPT);
