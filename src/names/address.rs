@@ -92,10 +92,16 @@ pub(crate) static CUE: WordList = WordList::new(12, "\n\
     mieszkam\nmoro\nmoved\nreside\nresides\nresiding\nsend\nship\nshipping\nvisit\n\
     vivo\nwohne\nwoon\n");
 
+#[inline(always)]
 fn num_like_house(t: &Tok, text: &str) -> bool {
     if t.kind != Kind::Num {
         return false;
     }
+    house_number_shape(t, text)
+}
+
+/// A number token shaped like a house number: 1-5 digits, no dot.
+fn house_number_shape(t: &Tok, text: &str) -> bool {
     let s = text.get(t.start..t.end).unwrap_or("");
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     (1..=5).contains(&digits) && !s.contains('.') && s.len() <= 9

@@ -247,8 +247,14 @@ impl<'a> Key<'a> {
         let member = lexicon().member(&text);
         Key { text, member }
     }
+    // Detectors read keys everywhere; `Cow`'s own deref is a call in
+    // the size-optimized wasm.
+    #[inline(always)]
     pub(crate) fn as_str(&self) -> &str {
-        &self.text
+        match &self.text {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => s.as_str(),
+        }
     }
     /// Whether some list has a multi-word entry ending in this word.
     pub(crate) fn ends_phrase(&self) -> bool {
@@ -258,14 +264,16 @@ impl<'a> Key<'a> {
 
 impl std::ops::Deref for Key<'_> {
     type Target = str;
+    #[inline(always)]
     fn deref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl PartialEq<&str> for Key<'_> {
+    #[inline(always)]
     fn eq(&self, other: &&str) -> bool {
-        self.text == *other
+        self.as_str() == *other
     }
 }
 
