@@ -123,7 +123,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 nl = true;
             }
             sp = true;
-            i = nx(text, i);
+            i += c.len_utf8();
             continue;
         }
         // Opaque: a whitespace-delimited chunk holding '@', "://" or '_'
@@ -143,7 +143,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 {
                     opaque = true;
                 }
-                j = nx(text, j);
+                j += d.len_utf8();
             }
             plain_until = j;
         }
@@ -179,11 +179,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         let start = i;
         let kind;
         if is_letter(c) {
-            i = nx(text, i);
+            i += c.len_utf8();
             while i < n {
+                // ASCII letters, most of every word, byte by byte.
+                if text.as_bytes()[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
                 let d = ch(text, i);
                 if is_letter(d) {
-                    i = nx(text, i);
+                    i += d.len_utf8();
                 } else if matches!(d, '-' | '\'' | '\u{2019}')
                     && is_letter(ch(text, nx(text, i)))
                     && !(d != '-'
@@ -219,7 +224,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             kind = Kind::Num;
         } else {
-            i = nx(text, i);
+            i += c.len_utf8();
             kind = Kind::Punct(c);
         }
         out.push(tok(text, start, i, kind, nl, sp, &mut scratch));
