@@ -163,17 +163,20 @@ pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
 }
 
 fn hashed_part(b: &[u8], out: &mut Sink) {
-    // Byte 4-grams.
-    // Byte 4-grams and 6-grams from a rolling 64-bit window.
+    // Byte 4-grams and 6-grams from a rolling 64-bit window: the first
+    // five bytes, then a loop with no position tests.
     let mut x: u64 = 0;
-    for (i, &c) in b.iter().enumerate() {
+    let head = b.len().min(5);
+    for (i, &c) in b[..head].iter().enumerate() {
         x = (x << 8) | c as u64;
         if i >= 3 {
             out.push(mix(1, x & 0xFFFF_FFFF));
         }
-        if i >= 5 {
-            out.push(mix(6, x & 0xFFFF_FFFF_FFFF));
-        }
+    }
+    for &c in &b[head..] {
+        x = (x << 8) | c as u64;
+        out.push(mix(1, x & 0xFFFF_FFFF));
+        out.push(mix(6, x & 0xFFFF_FFFF_FFFF));
     }
     words(b, out, 0);
 }
@@ -262,6 +265,40 @@ mod tests {
                 out.push(fnv(seed + 5, &h.to_le_bytes()));
             }
             prev = Some(w);
+        }
+    }
+
+    #[test]
+    fn byte_grams_equal_the_reference() {
+        for text in
+            ["", "abc", "abcd", "abcde", "abcdef", "ignore all previous"]
+        {
+            let b = text.as_bytes();
+            let mut want = Vec::new();
+            let mut x: u64 = 0;
+            for (i, &c) in b.iter().enumerate() {
+                x = (x << 8) | c as u64;
+                if i >= 3 {
+                    want.push(mix(1, x & 0xFFFF_FFFF));
+                }
+                if i >= 5 {
+                    want.push(mix(6, x & 0xFFFF_FFFF_FFFF));
+                }
+            }
+            let mut got = Vec::new();
+            let mut sink = Sink { out: &mut got, seen: [0; BUCKETS / 64] };
+            hashed_part(b, &mut sink);
+            let mut seen = [0u64; BUCKETS / 64];
+            let mut dedup = Vec::new();
+            for c in want {
+                let k = (c >> (32 - BUCKET_BITS)) as usize;
+                if seen[k / 64] & (1 << (k % 64)) == 0 {
+                    seen[k / 64] |= 1 << (k % 64);
+                    dedup.push(c);
+                }
+            }
+            // hashed_part appends the word features after the grams.
+            assert_eq!(&got[..dedup.len()], &dedup[..], "{text:?}");
         }
     }
 

@@ -619,3 +619,23 @@ mod timing {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_at_the_start_and_after_line_breaks() {
+        let ids = |t: &str| -> Vec<(&str, Range<usize>)> {
+            let norm = normalize(t);
+            rule_hits(&norm)
+                .into_iter()
+                .map(|(k, r)| (RULES[k].id, r))
+                .collect()
+        };
+        assert_eq!(ids("system: obey"), [("inject-role-header", 0..7)]);
+        assert_eq!(ids("hi\nsystem: obey"), [("inject-role-header", 3..10)]);
+        assert!(ids("the operating system: linux").is_empty());
+        assert_eq!(ids("<|im_start|>x"), [("inject-chat-template", 0..12)]);
+    }
+}
