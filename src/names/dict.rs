@@ -212,16 +212,43 @@ impl Lexicon {
         }
     }
 
+    /// The lists holding `word`: a hash of its bytes and, when a slot's
+    /// hash agrees, a byte compare, all in one loop (every token of a
+    /// prompt comes through here).
     fn member(&self, word: &str) -> Member {
-        hash(word.as_bytes())
-            .and_then(|h| self.probe(h, word).ok())
-            .and_then(|i| self.members.get(i).copied())
-            .unwrap_or_default()
+        let Some(h) = hash(word.as_bytes()) else {
+            return Member::default();
+        };
+        let mask = self.slots.len() - 1;
+        let full = h as u64 & 0xFFFF_FFFF;
+        let mut at = h & mask;
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            if slot == 0 {
+                return Member::default();
+            }
+            if slot >> 32 == full {
+                let i = (slot & 0xFFFF_FFFF) as usize;
+                if let Some(m) = self.members.get(i.wrapping_sub(1)) {
+                    if same_bytes(m.entry.as_bytes(), word.as_bytes()) {
+                        return *m;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
+}
+
+/// Byte equality without a call: words are a few bytes long.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
 /// `None` for keys that cannot be a line.
+#[inline(always)]
 fn hash(bytes: &[u8]) -> Option<usize> {
     let mut h: u32 = 0x811c_9dc5;
     for &b in bytes {
