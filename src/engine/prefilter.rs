@@ -78,6 +78,7 @@ impl Prefilter {
     ) -> Vec<(usize, Vec<Range<usize>>)> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
         let runs = digit_runs(text);
+        let digits: usize = runs.iter().map(|r| r.len()).sum();
         if !self.always.is_empty() {
             if !runs.is_empty() {
                 // digits_before[k]: digits in text[..runs[k].start]
@@ -129,6 +130,11 @@ impl Prefilter {
                     for &owner in &self.owners[m.pattern().as_usize()] {
                         let i = (owner & !NEAR) as usize;
                         let Some(rule) = rules.get(i) else { continue };
+                        // Its windows would all be dropped below for want
+                        // of digits (prose: most keyword hits).
+                        if rule.facts().min_digits > digits {
+                            continue;
+                        }
                         let anchor = if owner & NEAR != 0 {
                             near.clone()
                         } else {
