@@ -1,5 +1,5 @@
 //! Compact word lists: one `include_str!` data file per list, looked up
-//! through a hash index built on first use.
+//! through one hash index over all of them, built on first use.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -100,7 +100,7 @@ impl WordList {
     fn may_end_with(&self, pair: &[u8]) -> bool {
         let tails = self.tails.get_or_init(|| {
             let mut bits = [0u64; 16];
-            for (_, line) in self.lines() {
+            for line in self.lines() {
                 let b = line.as_bytes();
                 let bit = tail_bit(&b[b.len().saturating_sub(2)..]);
                 bits[bit / 64] |= 1 << (bit % 64);
@@ -111,16 +111,11 @@ impl WordList {
         tails[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// (byte offset, line) of every entry.
-    fn lines(&self) -> impl Iterator<Item = (usize, &'static str)> {
-        let text = self.text;
-        text.split('\n')
-            .scan(0usize, |offset, line| {
-                let start = *offset;
-                *offset += line.len() + 1;
-                Some((start, line))
-            })
-            .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+    /// Every entry.
+    fn lines(&self) -> impl Iterator<Item = &'static str> {
+        self.text
+            .split('\n')
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
     }
 }
 
@@ -147,7 +142,7 @@ fn lexicon() -> &'static Lexicon {
         let words: usize = REGISTRY
             .iter()
             .flat_map(|l| l.lines())
-            .map(|(_, line)| 1 + usize::from(line.contains(' ')))
+            .map(|line| 1 + usize::from(line.contains(' ')))
             .sum();
         let n = (words * 2).max(8).next_power_of_two();
         let mut lex = Lexicon {
@@ -155,7 +150,7 @@ fn lexicon() -> &'static Lexicon {
             members: Vec::new(),
         };
         for (bit, list) in REGISTRY.iter().enumerate() {
-            for (_, line) in list.lines() {
+            for line in list.lines() {
                 lex.add(line, 1 << bit);
                 if let Some((_, last)) = line.rsplit_once(' ') {
                     lex.add(last, PHRASE_END);
@@ -191,7 +186,9 @@ impl Lexicon {
     }
 
     /// `Ok(member index)` of `word`, or `Err(the empty slot it would take)`.
-    #[inline]
+    /// Every token of a prompt comes through here: hash compares first,
+    /// then bytes, without a call.
+    #[inline(always)]
     fn probe(&self, h: usize, word: &str) -> Result<usize, usize> {
         let mask = self.slots.len() - 1;
         let full = h as u64 & 0xFFFF_FFFF;
@@ -203,8 +200,10 @@ impl Lexicon {
             }
             // Most probes end here: a different hash, no text compare.
             if slot >> 32 == full {
-                let i = (slot & 0xFFFF_FFFF) as usize - 1;
-                if self.members.get(i).is_some_and(|m| m.entry == word) {
+                let i = ((slot & 0xFFFF_FFFF) as usize).wrapping_sub(1);
+                if self.members.get(i).is_some_and(|m| {
+                    same_bytes(m.entry.as_bytes(), word.as_bytes())
+                }) {
                     return Ok(i);
                 }
             }
@@ -212,30 +211,14 @@ impl Lexicon {
         }
     }
 
-    /// The lists holding `word`: a hash of its bytes and, when a slot's
-    /// hash agrees, a byte compare, all in one loop (every token of a
-    /// prompt comes through here).
+    /// The lists holding `word`.
     fn member(&self, word: &str) -> Member {
         let Some(h) = hash(word.as_bytes()) else {
             return Member::default();
         };
-        let mask = self.slots.len() - 1;
-        let full = h as u64 & 0xFFFF_FFFF;
-        let mut at = h & mask;
-        loop {
-            let slot = self.slots.get(at).copied().unwrap_or(0);
-            if slot == 0 {
-                return Member::default();
-            }
-            if slot >> 32 == full {
-                let i = (slot & 0xFFFF_FFFF) as usize;
-                if let Some(m) = self.members.get(i.wrapping_sub(1)) {
-                    if same_bytes(m.entry.as_bytes(), word.as_bytes()) {
-                        return *m;
-                    }
-                }
-            }
-            at = (at + 1) & mask;
+        match self.probe(h, word) {
+            Ok(i) => self.members.get(i).copied().unwrap_or_default(),
+            Err(_) => Member::default(),
         }
     }
 }
@@ -396,7 +379,7 @@ pub(crate) fn bit(list: &WordList) -> usize {
 pub(crate) fn entries(
     list: &'static WordList,
 ) -> impl Iterator<Item = &'static str> {
-    list.lines().map(|(_, line)| line)
+    list.lines()
 }
 
 /// ASCII folding for Latin-1 Supplement and Latin Extended-A letters
