@@ -11,11 +11,10 @@
 //! of the rule may start. A match must contain one of its rule's anchors:
 //! for rules with keywords, a keyword hit, widened by the context window
 //! unless the keyword is a separator inside the match (a built-in rule's
-//! keyword without letters or digits, such as `.` in a MAC address);
-//! an ASCII digit for rules without (a test
-//! checks every built-in example and the dev corpus). So it starts at
-//! most `max_len` bytes before the anchor ends and no later than the
-//! anchor's last byte.
+//! keyword without letters or digits, such as `.` in a MAC address); an
+//! ASCII digit for rules without (a test checks every built-in example
+//! and the dev corpus). So it starts at most `max_len` bytes before the
+//! anchor ends and no later than the anchor's last byte.
 //! Rules with no length bound may start anywhere once anchored.
 
 use std::ops::Range;
