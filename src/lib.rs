@@ -57,6 +57,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_debug_implementations)]
 
+mod codec;
 mod digest;
 mod engine;
 mod error;

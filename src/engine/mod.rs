@@ -16,7 +16,6 @@
 //! 4. context: whole-word context words near a match raise its score.
 
 mod context;
-pub(crate) mod decode;
 mod prefilter;
 pub(crate) mod syntax;
 pub(crate) mod tenants;
@@ -27,8 +26,14 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::codec::rescan;
 use crate::report::Kind;
 use crate::rules::{RuleDef, Validator};
+
+/// The old path of the rescan decoders: `validate` reads JWT headers with
+/// `decode::base64`. It can go once `validate` has moved out of the
+/// engine.
+pub(crate) use crate::codec::rescan as decode;
 
 pub(crate) use context::ContextIndex;
 pub(crate) use prefilter::Prefilter;
@@ -303,7 +308,7 @@ impl Engine {
         text: &str,
         all_candidates: bool,
     ) -> Vec<Detection> {
-        let mut budget = decode::MAX_TOTAL;
+        let mut budget = rescan::MAX_TOTAL;
         self.detect_depth(text, all_candidates, 0, &mut budget)
     }
 
@@ -339,8 +344,8 @@ impl Engine {
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
         }
-        if depth < decode::MAX_DEPTH {
-            for (span, decoded) in decode::runs(text, budget) {
+        if depth < rescan::MAX_DEPTH {
+            for (span, decoded) in rescan::runs(text, budget) {
                 let inner = self.detect_depth(
                     &decoded,
                     all_candidates,

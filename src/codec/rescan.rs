@@ -1,16 +1,23 @@
-//! Decode stage: secrets hidden in base64 or percent-encoding.
+//! The engine's secret rescan: secrets hidden in base64 or
+//! percent-encoding.
 //!
-//! gitleaks decodes fragments and rescans them (`detect/codec/`); we do the
-//! same, bounded: runs of at most [`MAX_RUN`] encoded bytes, at most
-//! [`MAX_DEPTH`] nested decodings, at most [`MAX_TOTAL`] decoded bytes per
-//! scanned text. Only secret rules run on decoded text, and a hit is
-//! reported at the span of the whole encoded run in the original text, so
-//! redacting it removes the encoded secret.
+//! gitleaks decodes fragments and rescans them (`detect/codec/`); the
+//! engine does the same, bounded: runs of at most [`MAX_RUN`] encoded
+//! bytes, at most [`MAX_DEPTH`] nested decodings, at most [`MAX_TOTAL`]
+//! decoded bytes per scanned text. Only secret rules run on decoded text,
+//! and a hit is reported at the span of the whole encoded run in the
+//! original text, so redacting it removes the encoded secret.
 //!
-//! Decoded text must be valid UTF-8 and mostly printable; random tokens
-//! that merely look like base64 decode to binary and are dropped early.
+//! Decoded text must be valid UTF-8 and mostly printable
+//! ([`SECRET_TEXT`]); random tokens that merely look like base64 decode
+//! to binary and are dropped early.
 
 use std::ops::Range;
+
+use super::base64::{self as b64, Padding};
+use super::class::{self, BASE64, PAD, PERCENT};
+use super::percent;
+use super::text::{readable, Readable};
 
 /// Nested decodings (base64 inside percent-encoding, ...).
 pub(crate) const MAX_DEPTH: u8 = 2;
@@ -21,6 +28,18 @@ pub(crate) const MAX_RUN: usize = 8192;
 /// Decoded bytes per top-level text, over all runs and depths.
 pub(crate) const MAX_TOTAL: usize = 1 << 20;
 
+/// A decoded secret need only be printable: at most 5% control chars
+/// (form feed is one), no other test of what it says.
+pub(crate) static SECRET_TEXT: Readable = Readable {
+    min_chars: 8,
+    max_control_percent: 5,
+    form_feed_is_space: false,
+    prose: false,
+};
+
+/// Bytes of a run: base64 (standard or URL-safe) or percent-encoding.
+const RUN: u8 = BASE64 | PERCENT;
+
 /// Encoded runs of `text` with their decoded text, in text order.
 pub(crate) fn runs(
     text: &str,
@@ -30,12 +49,12 @@ pub(crate) fn runs(
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() && *budget > 0 {
-        if !is_run_byte(b[i]) {
+        if !class::is(b[i], RUN) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() && is_run_byte(b[i]) {
+        while i < b.len() && class::is(b[i], RUN) {
             i += 1;
         }
         // Absorb base64 padding, unless the `=` separates `key=value`.
@@ -43,7 +62,7 @@ pub(crate) fn runs(
         while pad < b.len() && pad - i < 2 && b[pad] == b'=' {
             pad += 1;
         }
-        if pad == b.len() || !is_run_byte(b[pad]) {
+        if pad == b.len() || !class::is(b[pad], RUN) {
             i = pad;
         }
         let end = i;
@@ -64,115 +83,20 @@ pub(crate) fn runs(
     out
 }
 
-/// Bytes that may occur in a base64 (standard or URL-safe) or
-/// percent-encoded run.
-#[inline(always)]
-fn is_run_byte(c: u8) -> bool {
-    RUN_BYTES[usize::from(c)]
-}
-
-static RUN_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = b.is_ascii_alphanumeric()
-            || matches!(b, b'+' | b'/' | b'_' | b'-' | b'%');
-        c += 1;
-    }
-    t
-};
-
-fn printable(s: &str) -> bool {
-    let total = s.chars().count();
-    if total < 8 {
-        return false;
-    }
-    let bad = s
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
-    bad * 20 <= total
-}
-
-fn hex(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Percent-decodes a run with at least two escapes.
+/// Percent-decodes a whole run with at least two escapes; a `%` that
+/// starts no escape is kept as text, and so are `+` and end padding.
 fn percent(run: &[u8]) -> Option<String> {
-    let mut out = Vec::with_capacity(run.len());
-    let mut escapes = 0;
-    let mut i = 0;
-    while i < run.len() {
-        if run[i] == b'%' && i + 2 < run.len() {
-            if let (Some(h), Some(l)) = (hex(run[i + 1]), hex(run[i + 2])) {
-                out.push(h << 4 | l);
-                escapes += 1;
-                i += 3;
-                continue;
-            }
-        }
-        out.push(run[i]);
-        i += 1;
-    }
-    if escapes < 2 {
+    let d = percent::decode(run, 0, usize::MAX, RUN | PAD, false);
+    if d.escapes < 2 {
         return None;
     }
-    let s = String::from_utf8(out).ok()?;
-    printable(&s).then_some(s)
+    readable(d.bytes, &SECRET_TEXT)
 }
 
-fn b64val(c: u8) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' | b'-' => 62,
-        b'/' | b'_' => 63,
-        _ => return None,
-    } as u32)
-}
-
-/// Decodes standard or URL-safe base64, padding optional. Runs that are
-/// all letters or all digits are words or numbers, not encodings.
+/// Decodes a strictly padded base64 run to printable text (`validate`
+/// reads JWT headers with it).
 pub(crate) fn base64(run: &[u8]) -> Option<String> {
-    let body = match run.iter().position(|&c| c == b'=') {
-        Some(p)
-            if run[p..].iter().all(|&c| c == b'=') && run.len() - p <= 2 =>
-        {
-            &run[..p]
-        }
-        Some(_) => return None,
-        None => run,
-    };
-    if body.len() % 4 == 1 {
-        return None;
-    }
-    let upper = body.iter().any(u8::is_ascii_uppercase);
-    let lower = body.iter().any(u8::is_ascii_lowercase);
-    if !(upper && lower) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0u32;
-    for &c in body {
-        acc = (acc << 6) | b64val(c)?;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    let s = String::from_utf8(out).ok()?;
-    printable(&s).then_some(s)
+    readable(b64::decode(run, Padding::Strict)?, &SECRET_TEXT)
 }
 
 #[cfg(test)]
@@ -278,6 +202,7 @@ mod tests {
             "0..25 \"pass word%zz/abcdefgh\"",
         ),
         ("abcdefghij%41%42%", MAX_TOTAL, "0..17 \"abcdefghijAB%\""),
+        ("a%20b%20c%20d%20efgh== x", MAX_TOTAL, "0..22 \"a b c d efgh==\""),
         ("abcdefghijklmn%41op", MAX_TOTAL, ""),
         ("%41%42%43%44%45%46%47%48%0C%0Cxyz", MAX_TOTAL, ""),
         ("%", MAX_TOTAL, ""),

@@ -1,101 +1,122 @@
-//! Bounded decoding of encoded payloads (base64, hex, percent-encoding,
-//! rot13) so their plain text can be rescanned.
+//! The injection scorer's payload finder: encoded runs in a prompt
+//! (base64, hex, percent-encoding, and rot13 of a text that names it;
+//! see [`super::families`]), decoded so their plain text can be assessed
+//! again.
 //!
-//! Limits: at most [`MAX_PAYLOADS`] payloads per text, each at most
-//! [`MAX_ENCODED`] bytes of encoded input; a decoding is kept only when it
-//! is mostly printable text. The caller bounds the recursion depth.
+//! Limits: at most [`MAX_PAYLOADS`] payloads per text, each from at most
+//! [`MAX_ENCODED`] bytes of encoded input; a decoding is kept only when
+//! it reads as prose ([`PAYLOAD_TEXT`]). The caller bounds the recursion
+//! depth.
 
 use std::ops::Range;
+
+use super::class::{self, BASE64, HEX, PAD};
+use super::families::{Form, FAMILIES};
+use super::text::{readable, Readable};
 
 /// Payloads decoded per text.
 pub(crate) const MAX_PAYLOADS: usize = 4;
 /// Longest encoded run considered (bytes).
 pub(crate) const MAX_ENCODED: usize = 8 * 1024;
-const MIN_B64: usize = 16;
-const MIN_HEX_BYTES: usize = 8;
+/// Shortest token run worth decoding (12 base64 bytes, 8 hex bytes).
+const MIN_TOKEN_RUN: usize = 16;
+
+/// A payload must read as prose: mostly printable (form feed is
+/// whitespace), a quarter letters, some whitespace.
+pub(crate) static PAYLOAD_TEXT: Readable = Readable {
+    min_chars: 8,
+    max_control_percent: 3,
+    form_feed_is_space: true,
+    prose: true,
+};
 
 /// One decoded payload.
 #[derive(Clone, Debug)]
 pub(crate) struct Payload {
     /// Byte span of the encoded run in the text.
     pub span: Range<usize>,
+    /// The family's name ([`super::families::Family::name`]).
     pub encoding: &'static str,
     pub text: String,
 }
 
-/// Finds and decodes payloads in `text`.
+/// Finds and decodes payloads in `text`; `lowered_hint` is the lowercased
+/// text in which a `Whole` family looks for its name.
 pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() && out.len() < MAX_PAYLOADS {
+    'scan: while i < b.len() && out.len() < MAX_PAYLOADS {
         let c = b[i];
-        if c == b'%' {
-            let (end, dec) = percent_run(b, i);
-            if let Some(t) = dec.and_then(printable) {
-                out.push(Payload {
-                    span: i..end,
-                    encoding: "percent",
-                    text: t,
-                });
-                i = end;
+        for family in &FAMILIES {
+            let Form::Run { first, decode } = family.form else { continue };
+            if c != first {
                 continue;
             }
+            let Some((end, bytes)) = decode(b, i, MAX_ENCODED) else {
+                continue;
+            };
+            if let Some(text) = readable(bytes, &PAYLOAD_TEXT) {
+                out.push(Payload {
+                    span: i..end,
+                    encoding: family.name,
+                    text,
+                });
+                i = end;
+                continue 'scan;
+            }
         }
-        if is_b64(c) {
+        if class::is(c, BASE64 | PAD) {
             let s = i;
             while i < b.len()
-                && (is_b64(b[i])
+                && (class::is(b[i], BASE64 | PAD)
                     || (b[i] == b' '
                         && i + 1 < b.len()
-                        && is_hex(b[i + 1])
+                        && class::is(b[i + 1], HEX)
                         && hex_pairs_around(b, s, i)))
             {
                 i += 1;
             }
             let run = &b[s..i];
-            if run.len() >= MIN_B64 && run.len() <= MAX_ENCODED {
-                if let Some(t) = decode_hex(run).and_then(printable) {
-                    out.push(Payload { span: s..i, encoding: "hex", text: t });
-                } else if let Some(t) = decode_b64(run).and_then(printable) {
-                    out.push(Payload {
-                        span: s..i,
-                        encoding: "base64",
-                        text: t,
-                    });
+            if (MIN_TOKEN_RUN..=MAX_ENCODED).contains(&run.len()) {
+                for family in &FAMILIES {
+                    let Form::Token(decode) = family.form else { continue };
+                    let decoded = decode(run)
+                        .and_then(|bytes| readable(bytes, &PAYLOAD_TEXT));
+                    if let Some(text) = decoded {
+                        out.push(Payload {
+                            span: s..i,
+                            encoding: family.name,
+                            text,
+                        });
+                        break;
+                    }
                 }
             }
             continue;
         }
         i += 1;
     }
-    if out.len() < MAX_PAYLOADS
-        && names_a_rotation(lowered_hint)
-        && text.len() <= MAX_ENCODED
-    {
-        out.push(Payload {
-            span: 0..text.len(),
-            encoding: "rot13",
-            text: rot13(text),
-        });
+    for family in &FAMILIES {
+        let Form::Whole { named, apply } = family.form else { continue };
+        if out.len() < MAX_PAYLOADS
+            && named(lowered_hint)
+            && text.len() <= MAX_ENCODED
+        {
+            out.push(Payload {
+                span: 0..text.len(),
+                encoding: family.name,
+                text: apply(text),
+            });
+        }
     }
     out
 }
 
-/// Whether the lowercased text says "rot13", "rot 13", "rot-13" or
-/// "caesar": one pass, looking further only after "ro" or "ca".
-fn names_a_rotation(lowered: &str) -> bool {
-    let b = lowered.as_bytes();
-    b.windows(2).enumerate().any(|(i, pair)| match pair {
-        b"ro" => {
-            let rest = &b[i + 2..];
-            rest.starts_with(b"t13")
-                || rest.starts_with(b"t 13")
-                || rest.starts_with(b"t-13")
-        }
-        b"ca" => b[i + 2..].starts_with(b"esar"),
-        _ => false,
-    })
+/// The name of every family, for callers that map names to their own ids.
+#[cfg(test)]
+pub(crate) fn encodings() -> impl Iterator<Item = &'static str> {
+    FAMILIES.iter().map(|f| f.name)
 }
 
 fn hex_pairs_around(b: &[u8], s: usize, i: usize) -> bool {
@@ -103,156 +124,8 @@ fn hex_pairs_around(b: &[u8], s: usize, i: usize) -> bool {
     // space-separated pairs.
     let run = &b[s..i];
     run.len() >= 2
-        && run.iter().all(|&c| is_hex(c) || c == b' ')
+        && run.iter().all(|&c| class::is(c, HEX) || c == b' ')
         && run.rsplit(|&c| c == b' ').next().is_some_and(|p| p.len() == 2)
-}
-
-/// Byte classes: base64 alphabet (with the URL-safe one and padding),
-/// hex digits.
-const B64: u8 = 1;
-const HEX: u8 = 2;
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        if b.is_ascii_alphanumeric()
-            || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_')
-        {
-            t[c] |= B64;
-        }
-        if b.is_ascii_hexdigit() {
-            t[c] |= HEX;
-        }
-        c += 1;
-    }
-    t
-};
-
-#[inline(always)]
-fn is_b64(c: u8) -> bool {
-    CLASS[usize::from(c)] & B64 != 0
-}
-
-#[inline(always)]
-fn is_hex(c: u8) -> bool {
-    CLASS[usize::from(c)] & HEX != 0
-}
-
-fn hexval(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
-fn decode_hex(run: &[u8]) -> Option<Vec<u8>> {
-    let digits: Vec<u8> = run.iter().copied().filter(|&c| c != b' ').collect();
-    if digits.len() < 2 * MIN_HEX_BYTES || digits.len() % 2 != 0 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(digits.len() / 2);
-    for p in digits.chunks(2) {
-        out.push(hexval(p[0])? << 4 | hexval(p[1])?);
-    }
-    Some(out)
-}
-
-fn decode_b64(run: &[u8]) -> Option<Vec<u8>> {
-    // Mixed case or digits: plain words are not base64.
-    let upper = run.iter().any(u8::is_ascii_uppercase);
-    let lower = run.iter().any(u8::is_ascii_lowercase);
-    if !(upper && lower) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(run.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for &c in run {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            b'=' => break,
-            _ => return None,
-        };
-        acc = (acc << 6) | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
-
-fn percent_run(b: &[u8], start: usize) -> (usize, Option<Vec<u8>>) {
-    let mut i = start;
-    let mut out = Vec::new();
-    let mut escapes = 0;
-    while i < b.len() && i - start < MAX_ENCODED {
-        if b[i] == b'%' && i + 2 < b.len() {
-            match (hexval(b[i + 1]), hexval(b[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push(h << 4 | l);
-                    escapes += 1;
-                    i += 3;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        if b[i].is_ascii_alphanumeric()
-            || matches!(b[i], b'.' | b'-' | b'_' | b'~' | b'+')
-        {
-            out.push(if b[i] == b'+' { b' ' } else { b[i] });
-            i += 1;
-            continue;
-        }
-        break;
-    }
-    if escapes >= 4 {
-        (i, Some(out))
-    } else {
-        (start + 1, None)
-    }
-}
-
-/// Keeps decodings that read as text: valid UTF-8, at least 8 chars,
-/// mostly letters/spaces/punctuation, some letters.
-fn printable(bytes: Vec<u8>) -> Option<String> {
-    let s = String::from_utf8(bytes).ok()?;
-    let n = s.chars().count();
-    if n < 8 {
-        return None;
-    }
-    let good = s
-        .chars()
-        .filter(|c| !c.is_control() || c.is_ascii_whitespace())
-        .count();
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let spaces = s.chars().filter(|c| c.is_whitespace()).count();
-    if good * 100 >= n * 97 && letters * 4 >= n && spaces >= 1 {
-        Some(s)
-    } else {
-        None
-    }
-}
-
-/// rot13 of ASCII letters.
-pub(crate) fn rot13(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'a'..='z' => (((c as u8 - b'a') + 13) % 26 + b'a') as char,
-            'A'..='Z' => (((c as u8 - b'A') + 13) % 26 + b'A') as char,
-            _ => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -279,22 +152,10 @@ mod tests {
             ""
         )
         .is_empty());
-        assert_eq!(rot13("vtaber"), "ignore");
     }
 
     #[test]
-    fn rotation_is_named() {
-        for hint in [
-            "rot13",
-            "decode this rot 13: vtaber",
-            "(rot-13)",
-            "a caesar cipher",
-        ] {
-            assert!(names_a_rotation(hint), "{hint}");
-        }
-        for hint in ["", "r", "rot", "rot1", "rot 1", "caesa", "carrot 12"] {
-            assert!(!names_a_rotation(hint), "{hint}");
-        }
+    fn rot13_when_named() {
         let p = payloads("vtaber nyy", "please apply rot13 to this");
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].text, "ignore all");
