@@ -68,15 +68,7 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
         }
         if class::is(c, BASE64 | PAD) {
             let s = i;
-            while i < b.len()
-                && (class::is(b[i], BASE64 | PAD)
-                    || (b[i] == b' '
-                        && i + 1 < b.len()
-                        && class::is(b[i + 1], HEX)
-                        && hex_pairs_around(b, s, i)))
-            {
-                i += 1;
-            }
+            i = token_run_end(b, s);
             let run = &b[s..i];
             if (MIN_TOKEN_RUN..=MAX_ENCODED).contains(&run.len()) {
                 for family in &FAMILIES {
@@ -119,13 +111,33 @@ pub(crate) fn encodings() -> impl Iterator<Item = &'static str> {
     FAMILIES.iter().map(|f| f.name)
 }
 
-fn hex_pairs_around(b: &[u8], s: usize, i: usize) -> bool {
-    // "69 67 6e": a space is part of a hex run when the run so far is
-    // space-separated pairs.
-    let run = &b[s..i];
-    run.len() >= 2
-        && run.iter().all(|&c| class::is(c, HEX) || c == b' ')
-        && run.rsplit(|&c| c == b' ').next().is_some_and(|p| p.len() == 2)
+/// Where the token run that starts at `s` ends: base64 chars and `=`,
+/// and single spaces inside hex ("69 67 6e"): a space joins the run when
+/// a hex digit follows and the run so far is space-separated pairs.
+fn token_run_end(b: &[u8], s: usize) -> usize {
+    // What the run so far is: only hex digits and spaces, and how long
+    // its last piece without a space is. Kept as the run grows, so a long
+    // spaced-hex run is read once (asking the run at each space was
+    // quadratic).
+    let mut hex_and_spaces = true;
+    let mut last_piece = 0;
+    let mut i = s;
+    while i < b.len() {
+        let c = b[i];
+        let joins = class::is(c, BASE64 | PAD)
+            || (c == b' '
+                && b.get(i + 1).is_some_and(|&d| class::is(d, HEX))
+                && i - s >= 2
+                && hex_and_spaces
+                && last_piece == 2);
+        if !joins {
+            break;
+        }
+        hex_and_spaces &= c == b' ' || class::is(c, HEX);
+        last_piece = if c == b' ' { 0 } else { last_piece + 1 };
+        i += 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -329,5 +341,21 @@ mod tests {
         let long = "vtaber ".repeat(MAX_ENCODED / 7 + 1);
         assert!(payloads(&long, "rot13").is_empty());
         assert_eq!(payloads(&long[..MAX_ENCODED], "rot13").len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    /// Time for a long spaced-hex run, which must grow linearly (run with
+    /// --release -- --ignored --nocapture).
+    #[test]
+    #[ignore]
+    fn spaced_hex() {
+        for n in [4_000usize, 16_000] {
+            let t = "69 ".repeat(n);
+            let s = std::time::Instant::now();
+            let p = super::payloads(&t, "");
+            println!("{} bytes: {:?} {}", t.len(), s.elapsed(), p.len());
+        }
     }
 }
