@@ -5,16 +5,17 @@
 
 use super::{base64, hex, percent, rot13};
 
+/// Decodes the run that starts at `start` of the text's bytes, reading
+/// at most `max_len` bytes: (where it ends, decoded bytes).
+pub(crate) type RunDecoder =
+    fn(bytes: &[u8], start: usize, max_len: usize) -> Option<(usize, Vec<u8>)>;
+
 /// How a family's runs are found.
 #[derive(Debug)]
 pub(crate) enum Form {
     /// A run that starts at the byte `first` and whose end the decoder
-    /// finds: `decode(text bytes, start, max run length)` gives (end,
-    /// decoded bytes).
-    Run {
-        first: u8,
-        decode: fn(&[u8], usize, usize) -> Option<(usize, Vec<u8>)>,
-    },
+    /// finds.
+    Run { first: u8, decode: RunDecoder },
     /// A token run (letters, digits, `+ / - _ =`, hex pairs spaced by one
     /// space): the first `Token` family whose decoding reads as text
     /// names it.
