@@ -35,8 +35,9 @@ pub(crate) struct Family {
 }
 
 /// Every family, in the order the finder tries them: hex before base64,
-/// since hex digits are base64 chars too.
-pub(crate) static FAMILIES: [Family; 4] = [
+/// since hex digits are base64 chars too. (A `const`, so that
+/// [`RUN_STARTS`] can be computed from it.)
+pub(crate) const FAMILIES: [Family; 4] = [
     Family {
         name: "percent",
         form: Form::Run { first: b'%', decode: percent::payload },
@@ -48,3 +49,17 @@ pub(crate) static FAMILIES: [Family; 4] = [
         form: Form::Whole { named: rot13::named, apply: rot13::rot13 },
     },
 ];
+
+/// The bytes that start a run of some `Run` family: the finder asks the
+/// families only at these, not at every byte.
+pub(crate) static RUN_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut k = 0;
+    while k < FAMILIES.len() {
+        if let Form::Run { first, .. } = FAMILIES[k].form {
+            starts[first as usize] = true;
+        }
+        k += 1;
+    }
+    starts
+};

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::class::{self, BASE64, HEX, PAD};
-use super::families::{Form, FAMILIES};
+use super::families::{Form, FAMILIES, RUN_STARTS};
 use super::text::{readable, Readable};
 
 /// Payloads decoded per text.
@@ -46,24 +46,13 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    'scan: while i < b.len() && out.len() < MAX_PAYLOADS {
+    while i < b.len() && out.len() < MAX_PAYLOADS {
         let c = b[i];
-        for family in &FAMILIES {
-            let Form::Run { first, decode } = family.form else { continue };
-            if c != first {
+        if RUN_STARTS[usize::from(c)] {
+            if let Some(p) = run_payload(b, i) {
+                i = p.span.end;
+                out.push(p);
                 continue;
-            }
-            let Some((end, bytes)) = decode(b, i, MAX_ENCODED) else {
-                continue;
-            };
-            if let Some(text) = readable(bytes, &PAYLOAD_TEXT) {
-                out.push(Payload {
-                    span: i..end,
-                    encoding: family.name,
-                    text,
-                });
-                i = end;
-                continue 'scan;
             }
         }
         if class::is(c, BASE64 | PAD) {
@@ -111,33 +100,53 @@ pub(crate) fn encodings() -> impl Iterator<Item = &'static str> {
     FAMILIES.iter().map(|f| f.name)
 }
 
+/// The first `Run` family's payload at byte `i`.
+fn run_payload(b: &[u8], i: usize) -> Option<Payload> {
+    FAMILIES.iter().find_map(|family| {
+        let Form::Run { first, decode } = family.form else { return None };
+        if b[i] != first {
+            return None;
+        }
+        let (end, bytes) = decode(b, i, MAX_ENCODED)?;
+        let text = readable(bytes, &PAYLOAD_TEXT)?;
+        Some(Payload { span: i..end, encoding: family.name, text })
+    })
+}
+
 /// Where the token run that starts at `s` ends: base64 chars and `=`,
 /// and single spaces inside hex ("69 67 6e"): a space joins the run when
 /// a hex digit follows and the run so far is space-separated pairs.
 fn token_run_end(b: &[u8], s: usize) -> usize {
-    // What the run so far is: only hex digits and spaces, and how long
-    // its last piece without a space is. Kept as the run grows, so a long
-    // spaced-hex run is read once (asking the run at each space was
-    // quadratic).
-    let mut hex_and_spaces = true;
-    let mut last_piece = 0;
     let mut i = s;
-    while i < b.len() {
-        let c = b[i];
-        let joins = class::is(c, BASE64 | PAD)
-            || (c == b' '
-                && b.get(i + 1).is_some_and(|&d| class::is(d, HEX))
-                && i - s >= 2
-                && hex_and_spaces
-                && last_piece == 2);
-        if !joins {
-            break;
+    // Start of the run's last piece without a space.
+    let mut piece = s;
+    // b[s..hex_upto] holds only hex digits and spaces. Read on demand, at
+    // a space, so each byte is read once (asking the whole run again at
+    // each space was quadratic) and words followed by no space pay
+    // nothing.
+    let mut hex_upto = s;
+    loop {
+        while i < b.len() && class::is(b[i], BASE64 | PAD) {
+            i += 1;
         }
-        hex_and_spaces &= c == b' ' || class::is(c, HEX);
-        last_piece = if c == b' ' { 0 } else { last_piece + 1 };
+        let space_may_join = b.get(i) == Some(&b' ')
+            && b.get(i + 1).is_some_and(|&d| class::is(d, HEX))
+            && i - s >= 2
+            && i - piece == 2;
+        if !space_may_join {
+            return i;
+        }
+        while hex_upto < i
+            && (b[hex_upto] == b' ' || class::is(b[hex_upto], HEX))
+        {
+            hex_upto += 1;
+        }
+        if hex_upto < i {
+            return i;
+        }
         i += 1;
+        piece = i;
     }
-    i
 }
 
 #[cfg(test)]
