@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area.
 mod actions;
+mod architecture;
 mod foundation;
 mod inject;
 mod names;

@@ -1,7 +1,7 @@
 //! PII rules through the full engine, and the dev-corpus figures.
 
 use promptfence::__private;
-use promptfence::{Filter, Kind, Policy};
+use promptfence::{Filter, Kind, Policy, PromptFilter};
 
 fn filter() -> Filter {
     Filter::new(Policy::default()).expect("default policy")
@@ -277,7 +277,7 @@ fn corpus() {
             n += 1;
         }
         cp[t.len()] = n;
-        let mut s = f.session();
+        let mut s = PromptFilter::new(&f);
         let report = s.screen_prompt(t);
         let found: Vec<(usize, usize, String, String)> = report
             .findings
@@ -404,7 +404,7 @@ mod props {
         #[test]
         fn pii_pass_never_panics(s in "\\PC{0,200}") {
             let f = shared();
-            let mut chat = f.session();
+            let mut chat = PromptFilter::new(&f);
             let r = chat.screen_prompt(&s);
             for x in &r.findings {
                 prop_assert!(x.span.end <= s.len());
@@ -420,7 +420,7 @@ mod props {
         #[test]
         fn pii_pass_on_number_soup(s in "[0-9A-Z +()./:@-]{0,120}") {
             let f = shared();
-            let mut chat = f.session();
+            let mut chat = PromptFilter::new(&f);
             let _ = chat.screen_prompt(&s);
             let _ = chat.screen_response(&s);
         }

@@ -3,7 +3,7 @@
 //! included), and every pattern has a bounded maximum match length.
 
 use promptfence::__private;
-use promptfence::{Filter, Policy};
+use promptfence::{Filter, Policy, PromptFilter};
 
 /// Longest match any built-in pattern may have, in bytes: the response
 /// stream scanner holds back this much.
@@ -64,7 +64,7 @@ fn hits_hit_with_the_rules_type() {
     let mut failures = Vec::new();
     for (id, ty, _, hits, _) in __private::builtin_examples() {
         for hit in hits {
-            let mut s = f.session();
+            let mut s = PromptFilter::new(&f);
             let out = s.screen_prompt(hit);
             if !out.findings.iter().any(|x| x.type_name == ty) {
                 let got: Vec<_> = out
@@ -87,7 +87,7 @@ fn misses_do_not_hit_the_rule() {
         for miss in misses {
             // A miss may still match the pattern when context or policy
             // turns it down ("order 4111..."): what counts is the finding.
-            let out = f.session().screen_prompt(miss);
+            let out = PromptFilter::new(&f).screen_prompt(miss);
             if out.findings.iter().any(|x| x.rule == id) {
                 failures.push(format!("{id}: miss {miss:?} matched"));
             }
