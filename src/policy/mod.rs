@@ -3,8 +3,9 @@
 //! Owns the policy shape, its defaults and its validation. A policy is read
 //! from a [`Value`] tree by hand so every error names its key path; unknown
 //! keys are errors (a typo must never silently turn protection off). This
-//! module knows the rule *names* (to validate types and ids) but nothing of
-//! matching.
+//! module knows the rule *names* (to validate types and ids) and compiles
+//! custom patterns once to reject bad ones (`engine::compile`), but knows
+//! nothing of matching.
 //!
 //! Shape (all keys optional; JS spelling):
 //!
