@@ -124,6 +124,21 @@ pub mod __private {
     /// Rows in the built-in secret table (all must parse).
     pub const SECRET_RULES_LEN: usize = crate::rules::secrets::RULES_LEN;
 
+    /// Every type a built-in PII (`pii`) or secret (`secret`) detector
+    /// reports, sorted: the vocabulary of `PiiType` / `SecretType` in
+    /// `index.d.ts`.
+    pub fn builtin_types(kind: crate::Kind) -> Vec<String> {
+        crate::policy::known_types(kind, &[], &[])
+    }
+
+    /// Finding types of the response checks and of the input limit: the
+    /// vocabulary of `CheckType` in `index.d.ts`.
+    pub fn check_types() -> Vec<&'static str> {
+        let mut t = crate::response::TYPES.to_vec();
+        t.push(crate::filter::INPUT_TOO_LARGE);
+        t
+    }
+
     /// Every built-in rule's (id, type, kind name, hits, misses).
     pub fn builtin_examples() -> Vec<(
         &'static str,

@@ -31,6 +31,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order findings of one span sort.
+    pub const ALL: [Kind; 7] = [
+        Kind::Pii,
+        Kind::Secret,
+        Kind::Injection,
+        Kind::Canary,
+        Kind::Leak,
+        Kind::Exfiltration,
+        Kind::Limit,
+    ];
+
     /// The lowercase name used in JSON and policies.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +78,18 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, mildest first.
+    pub const ALL: [Action; 8] = [
+        Action::Allow,
+        Action::Flag,
+        Action::Mask,
+        Action::Redact,
+        Action::Hash,
+        Action::Pseudonymize,
+        Action::Synthesize,
+        Action::Block,
+    ];
+
     /// The lowercase name used in JSON and policies.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -125,6 +148,10 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every verdict, mildest first.
+    pub const ALL: [Verdict; 3] =
+        [Verdict::Allow, Verdict::Redact, Verdict::Block];
+
     /// The verdict of a screening: `block` when any finding's action is
     /// `block`, else `redact` when the text was rewritten, else `allow`.
     pub(crate) fn of(findings: &[Finding], rewritten: bool) -> Verdict {

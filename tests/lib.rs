@@ -11,3 +11,4 @@ mod props;
 mod response;
 mod rules;
 mod secrets;
+mod vocabulary;

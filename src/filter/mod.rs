@@ -44,6 +44,9 @@ use act::Actor;
 use detect::Detectors;
 use resolve::Resolver;
 
+/// Type of the finding on a text over `limits.maxInputBytes`.
+pub(crate) const INPUT_TOO_LARGE: &str = "INPUT_TOO_LARGE";
+
 /// A compiled policy. Cheap to clone; immutable; shareable across threads.
 #[derive(Clone, Debug)]
 pub struct Filter {
@@ -190,7 +193,7 @@ impl Filter {
         let action = if p.fail_closed { Action::Block } else { Action::Allow };
         let finding = Finding {
             kind: Kind::Limit,
-            type_name: "INPUT_TOO_LARGE".to_string(),
+            type_name: INPUT_TOO_LARGE.to_string(),
             span: 0..text.len(),
             score: 1.0,
             action,

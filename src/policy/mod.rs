@@ -428,7 +428,9 @@ fn parse_action(s: &str, path: &str) -> Result<Action, Error> {
 }
 
 /// Every type name a family knows: built-in rule types plus custom ones.
-fn known_types(
+/// Every type a policy may name for `kind`: built-in types plus those of
+/// the policy's own rules and deny-list entries, sorted.
+pub(crate) fn known_types(
     kind: Kind,
     custom: &[CustomRule],
     deny: &[DenyEntry],

@@ -85,6 +85,14 @@ use crate::filter::{Candidate, Extras, Filter, Side};
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
 
+/// Finding types of the response checks.
+pub(crate) const CANARY: &str = "CANARY";
+pub(crate) const SYSTEM_PROMPT: &str = "SYSTEM_PROMPT";
+pub(crate) const IMAGE: &str = "IMAGE";
+pub(crate) const LINK: &str = "LINK";
+/// Every finding type the response checks report.
+pub(crate) const TYPES: [&str; 4] = [CANARY, SYSTEM_PROMPT, IMAGE, LINK];
+
 /// What replaces a blocked response from the block point on.
 pub const BLOCK_MARKER: &str = "[blocked]";
 
@@ -383,11 +391,11 @@ fn analyze(
         replacement: None,
     };
     for span in canary::find(text, &checks.canaries) {
-        extras.push((block(Kind::Canary, "CANARY", "canary", span), vec![]));
+        extras.push((block(Kind::Canary, CANARY, "canary", span), vec![]));
     }
     if let Some(fp) = &checks.leak {
         if let Some(span) = fp.find(text, skip_first) {
-            let f = block(Kind::Leak, "SYSTEM_PROMPT", "system-prompt", span);
+            let f = block(Kind::Leak, SYSTEM_PROMPT, "system-prompt", span);
             extras.push((f, vec![]));
         }
     }
@@ -421,10 +429,10 @@ fn exfiltration(
         return None;
     }
     let (type_name, rule) = match (l.image, l.html) {
-        (true, false) => ("IMAGE", "md-image"),
-        (true, true) => ("IMAGE", "html-img"),
-        (false, false) => ("LINK", "md-link"),
-        (false, true) => ("LINK", "html-a"),
+        (true, false) => (IMAGE, "md-image"),
+        (true, true) => (IMAGE, "html-img"),
+        (false, false) => (LINK, "md-link"),
+        (false, true) => (LINK, "html-a"),
     };
     let defang = l.image || dangerous || links::carries_data(url);
     let edits = if !defang {
