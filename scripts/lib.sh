@@ -38,12 +38,25 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# Reinstalls when a tool is missing or package-lock.json changed since the
+# last install. "Changed" is a content hash stamped into node_modules, not
+# mtimes: a fresh checkout or worktree has a newer package-lock.json than
+# any install and would reinstall every time.
 ensure_npm_tools() {
+  local want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/workerd ] \
     || [ ! -d node_modules/playwright-core ] \
-    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    || [ "$(cat node_modules/.pf-lock-sha256 2>/dev/null)" != "$want" ]; then
+    if [ -L node_modules ]; then
+      # npm ci empties node_modules before installing, and through a
+      # symlink that is the other checkout's tree: drop the link only.
+      log "node_modules is a symlink: replacing the link (not its target) with a local install"
+      rm node_modules
+    fi
     log "installing npm dev tools (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
+    printf '%s\n' "$want" > node_modules/.pf-lock-sha256
   fi
 }
 
