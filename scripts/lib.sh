@@ -60,6 +60,31 @@ ensure_npm_tools() {
   fi
 }
 
+# The shared evaluation data (dev corpus, ../shared/eval/score.mjs) is not in
+# this repo: PF_SHARED names the dir holding corpus/ and eval/ (relative:
+# from the repo root), default ../shared beside the repo. Steps that need it
+# skip without it; PF_REQUIRE_SHARED=1 (scripts/test sets it under CI) makes
+# its absence an error instead.
+SHARED="${PF_SHARED:-$ROOT/../shared}"
+
+# skip_without_shared PATH...: when a PATH (relative to $SHARED) is absent,
+# prints one "skip:" line and returns 0 (the caller skips); returns 1 when
+# all are present. Under PF_REQUIRE_SHARED=1 an absent PATH exits 1.
+skip_without_shared() {
+  local rel
+  for rel in "$@"; do
+    if [ ! -e "$SHARED/$rel" ]; then
+      if [ "${PF_REQUIRE_SHARED:-}" = 1 ]; then
+        echo "error: $SHARED/$rel not found (set PF_SHARED); PF_REQUIRE_SHARED=1 forbids skipping" >&2
+        exit 1
+      fi
+      echo "skip: $SHARED/$rel not found (set PF_SHARED)"
+      return 0
+    fi
+  done
+  return 1
+}
+
 # Debian's chromium + chromium-driver (headless browser tests). Root in CI;
 # sudo -n elsewhere (never prompts: CI has no stdin).
 ensure_chromium() {

@@ -6,8 +6,10 @@
 //! cargo run --release --example train_injection -- --write    # retrain, write src/inject/model.{rs,bin}
 //! cargo run --release --example train_injection -- --eval     # figures of the shipped model
 //! ```
-//! Data: `../shared/corpus/dev/injection_dev.jsonl` (or `--data FILE`),
-//! read at training time, never copied. Deterministic (fixed seeds).
+//! Data: `corpus/dev/injection_dev.jsonl` under `$PF_SHARED` (default
+//! `../shared`), or `--data FILE`; read at training time, never copied.
+//! Deterministic (fixed seeds). Lives in `tools/`, built as a Cargo
+//! example (see Cargo.toml).
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -313,9 +315,25 @@ fn rule_report(data: &str) {
     }
 }
 
+/// Exits with one line when the training data is absent (a clone
+/// without `../shared`), instead of a panic backtrace.
+fn require(data: &str) {
+    if !std::path::Path::new(data).exists() {
+        eprintln!(
+            "error: {data} not found (set PF_SHARED or pass --data FILE)"
+        );
+        std::process::exit(1);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut data = "../shared/corpus/dev/injection_dev.jsonl".to_string();
+    // `$PF_SHARED` is the dir holding `corpus/` and `eval/`; the default
+    // path is kept verbatim because it is written into model.rs.
+    let mut data = match std::env::var("PF_SHARED") {
+        Ok(dir) => format!("{dir}/corpus/dev/injection_dev.jsonl"),
+        Err(_) => "../shared/corpus/dev/injection_dev.jsonl".to_string(),
+    };
     let mut cv = 0usize;
     let mut write = false;
     let mut eval = false;
@@ -333,6 +351,7 @@ fn main() {
             "--write" => write = true,
             "--eval" => eval = true,
             "--rules" => {
+                require(&data);
                 rule_report(&data);
                 return;
             }
@@ -343,6 +362,7 @@ fn main() {
     if cv == 0 && !write && !eval {
         cv = 5;
     }
+    require(&data);
     let t0 = std::time::Instant::now();
     let items = load(&data);
     eprintln!(
