@@ -1,8 +1,9 @@
 // The user examples in examples/, run as their READMEs say, against the
-// package built into pkg/ (scripts/build first): the Node script (from the
-// packed tarball, imported by name), the edge worker in workerd with its
-// own config, and the browser page in headless Chromium. Servers bind
-// 127.0.0.1 on free ports and are stopped at the end.
+// package built into pkg/ (scripts/build first): the Node script and the
+// README's usage block (from the packed tarball, imported by name), the
+// edge worker in workerd with its own config, and the browser page in
+// headless Chromium. Servers bind 127.0.0.1 on free ports and are stopped
+// at the end.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -15,25 +16,51 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, packAndInstall, startServer, s
 const EXAMPLES = path.join(ROOT, "examples");
 const EMAIL = "ana.lopez@example.com";
 
+// The packed package installed into a temp project, for the scripts that
+// import it by name.
+let inst;
+before(() => { inst = packAndInstall("pf-examples"); });
+after(() => inst?.cleanup());
+
+/** Runs `source` as an ES module in the temp project; returns stdout. */
+async function runModule(name, source) {
+  fs.writeFileSync(path.join(inst.project, name), source);
+  const { stdout } = await promisify(execFile)(process.execPath, [name], { cwd: inst.project, timeout: 30_000 });
+  return stdout;
+}
+
+describe("README.md usage block", () => {
+  test("runs and prints what its comments say", async () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("## Use it")).match(/```js\n([^]*?)```/)[1];
+    // `console.log(...); // expected line`
+    const expected = block.split("\n").filter((l) => l.startsWith("console.log("))
+      .map((l) => l.slice(l.indexOf("// ") + 3));
+    assert.ok(expected.length >= 3, block);
+    // `// out: { ... }` (over several comment lines): the result's shape.
+    const lines = block.split("\n");
+    const first = lines.findIndex((l) => l.startsWith("// out: "));
+    let shape = lines[first].slice("// out: ".length);
+    for (let i = first + 1; lines[i].startsWith("//  "); i++) shape += lines[i].slice(2);
+    const documented = new Function(`return (${shape});`)();
+    const got = (await runModule("readme.mjs", block + "\nconsole.log(JSON.stringify(out));\n"))
+      .trimEnd().split("\n");
+    assert.deepEqual(JSON.parse(got.pop()), documented);
+    assert.deepEqual(got, expected);
+  });
+});
+
 describe("examples/node", () => {
-  let inst;
   let lines;
 
   before(async () => {
-    inst = packAndInstall("pf-example-node");
-    fs.copyFileSync(path.join(EXAMPLES, "node/screen.mjs"), path.join(inst.project, "screen.mjs"));
-    const { stdout } = await promisify(execFile)(process.execPath, ["screen.mjs"], {
-      cwd: inst.project,
-      timeout: 30_000,
-    });
+    const stdout = await runModule("screen.mjs", fs.readFileSync(path.join(EXAMPLES, "node/screen.mjs"), "utf8"));
     // "label: value" lines; findings repeat their label.
     lines = stdout.trimEnd().split("\n").map((l) => {
       const i = l.indexOf(": ");
       return [l.slice(0, i), l.slice(i + 2)];
     });
   });
-
-  after(() => inst?.cleanup());
 
   const one = (label) => {
     const found = lines.filter(([l]) => l === label);
