@@ -210,12 +210,6 @@ fn phones_and_lookalikes() {
     }
 }
 
-fn corpus_path() -> Option<std::path::PathBuf> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/dev/pii_dev.jsonl");
-    p.exists().then_some(p)
-}
-
 /// Per-type figures on the dev corpus (non-SECRET items), scored like
 /// ../shared/eval/score.mjs. Prints; run with
 /// `cargo test --test integration pii::corpus -- --ignored --nocapture`.
@@ -223,8 +217,11 @@ fn corpus_path() -> Option<std::path::PathBuf> {
 #[ignore]
 fn corpus() {
     use std::collections::BTreeMap;
-    let Some(path) = corpus_path() else { return };
-    let text = std::fs::read_to_string(path).unwrap();
+    let Some(text) =
+        crate::corpus::read("corpus/dev/pii_dev.jsonl", "pii::corpus")
+    else {
+        return;
+    };
     let f = filter();
     let family = |base: &str, t: &str| -> bool {
         match base {
