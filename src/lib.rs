@@ -153,7 +153,7 @@ pub mod __private {
     }
 
     /// Injection classifier features of `text`: (hashed feature codes,
-    /// dense features, rule floor). For `examples/train_injection.rs`.
+    /// dense features, rule floor). For `tools/train_injection.rs`.
     pub fn inject_features(text: &str) -> (Vec<u32>, Vec<f32>, f32) {
         let (f, _) = crate::inject::analyze(text);
         (f.hashed, f.dense.to_vec(), f.floor)
