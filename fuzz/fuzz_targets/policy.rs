@@ -8,7 +8,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<Value>(data) else { return };
     if let Ok(policy) = Policy::from_value(&value) {
         if let Ok(filter) = Filter::new(policy) {
-            let _ = PromptFilter::new(&filter).screen_prompt("mail ana@example.com, card 4111 1111 1111 1111");
+            let _ = PromptFilter::new(&filter).screen_prompt(
+                "mail ana@example.com, card 4111 1111 1111 1111",
+            );
         }
     }
 });

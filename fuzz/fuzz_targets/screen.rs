@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let mut chat = PromptFilter::new(&filter);
     let r = chat.screen_prompt(&text);
     for f in &r.findings {
-        assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+        assert!(
+            text.is_char_boundary(f.span.start)
+                && text.is_char_boundary(f.span.end)
+        );
         assert!(f.span.start < f.span.end && f.span.end <= text.len());
     }
     let _ = chat.screen_response(&text);

@@ -21,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        got.push_str(&scanner.push(&mut chat.response_context(), &text[at..end]));
+        got.push_str(
+            &scanner.push(&mut chat.response_context(), &text[at..end]),
+        );
         at = end;
     }
     got.push_str(&scanner.finish(&mut chat.response_context()));
