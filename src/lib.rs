@@ -71,6 +71,7 @@ mod rules;
 mod span;
 mod synth;
 mod trie;
+mod validate;
 mod vault;
 
 #[cfg(feature = "wasm")]
@@ -99,6 +100,18 @@ pub mod __private {
     pub use crate::wasm::{PromptFilter, ResponseScanner};
     /// Rows in the built-in secret table (all must parse).
     pub const SECRET_RULES_LEN: usize = crate::rules::secrets::RULES_LEN;
+
+    /// Every validator's policy name, in the table's order (the
+    /// TypeScript `ValidatorName` type lists the same, in this order).
+    pub fn validator_names() -> Vec<&'static str> {
+        crate::validate::Validator::all().map(|v| v.name()).collect()
+    }
+
+    /// The name of the validator that `name` selects in a policy, or
+    /// `None` if no validator has that name (`name(by_name(name))`).
+    pub fn validator_name_round_trip(name: &str) -> Option<&'static str> {
+        crate::validate::Validator::by_name(name).map(|v| v.name())
+    }
 
     /// Every built-in rule's (id, type, kind name, hits, misses).
     pub fn builtin_examples() -> Vec<(

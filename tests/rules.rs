@@ -179,3 +179,32 @@ fn declared_windows_cover_the_maximum_match_length() {
         assert!(w >= max, "rule {id}: window {w} < maximum length {max}");
     }
 }
+
+/// Every validator has one policy name: the name selects the validator
+/// that carries it (`by_name(name(v)) == v`), names are unique, and a
+/// policy's custom rule accepts each of them.
+#[test]
+fn every_validator_name_round_trips_and_works_in_a_policy() {
+    let names = __private::validator_names();
+    assert!(names.len() >= 60, "only {} validators", names.len());
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "duplicate validator names");
+    for name in &names {
+        assert_eq!(
+            __private::validator_name_round_trip(name),
+            Some(*name),
+            "validator {name}"
+        );
+        let json = format!(
+            r#"{{"rules":[{{"id":"v","type":"V","regex":"\\bV\\d{{4}}\\b","validator":"{name}"}}]}}"#
+        );
+        let v: promptfence::Value = serde_json::from_str(&json).unwrap();
+        let policy = Policy::from_value(&v)
+            .unwrap_or_else(|e| panic!("validator {name}: {e}"));
+        Filter::new(policy)
+            .unwrap_or_else(|e| panic!("validator {name}: {e}"));
+    }
+    assert_eq!(__private::validator_name_round_trip("nope"), None);
+}

@@ -19,7 +19,8 @@
 //! Example values in `hits` were computed for this file from each format's
 //! checksum definition; none is a real person's number.
 
-use super::{RuleDef, Validator};
+use super::RuleDef;
+use crate::validate::Validator;
 
 /// Example texts are test data: the wasm build leaves them out (they are
 /// checked by the native test suite).

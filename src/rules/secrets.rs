@@ -18,8 +18,9 @@
 
 use std::sync::OnceLock;
 
-use super::{RuleDef, Validator};
+use super::RuleDef;
 use crate::report::Kind;
+use crate::validate::Validator;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
 pub(crate) const RULES_LEN: usize = 387;
@@ -2904,50 +2905,6 @@ pub(crate) static STOPWORDS: &[&str] = &[
     "os.environ",
     "getenv",
     "********",
-];
-
-/// Vendor prefixes of fixed-length formats that a provider rule checks
-/// exactly. A generic assignment whose value starts with one is left to
-/// that rule: a value with the prefix and the wrong shape is truncated,
-/// padded or made up (`validate::generic_token`).
-pub(crate) static CLAIMED_PREFIXES: &[&str] = &[
-    "AIza",
-    "sk-ant-",
-    "sk-proj-",
-    "sk-svcacct-",
-    "sk-admin-",
-    "sk-or-v1-",
-    "xai-",
-    "gsk_",
-    "ghp_",
-    "gho_",
-    "github_pat_",
-    "npm_",
-    "dop_v1_",
-    "doo_v1_",
-    "dor_v1_",
-    "shpat_",
-    "shpca_",
-    "shppa_",
-    "shpss_",
-    "xoxb-",
-    "xoxp-",
-    "xoxa-",
-    "xoxr-",
-    "xoxs-",
-    "cfut_",
-    "cfat_",
-    "cfk_",
-    "NRAK-",
-    "NRAA-",
-    "NRJS-",
-    "NRBR-",
-    "HRKU-",
-    "duffel_test_",
-    "duffel_live_",
-    "access-sandbox-",
-    "access-development-",
-    "access-production-",
 ];
 
 /// Filler that fixtures write into keys. A span with some is a placeholder
