@@ -208,3 +208,60 @@ fn every_validator_name_round_trips_and_works_in_a_policy() {
     }
     assert_eq!(__private::validator_name_round_trip("nope"), None);
 }
+
+/// Longest match of `hir` in chars (`None`: unbounded).
+fn max_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(lit) => {
+            Some(String::from_utf8_lossy(&lit.0).chars().count())
+        }
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(rep) => {
+            Some(max_chars(&rep.sub)? * rep.max? as usize)
+        }
+        HirKind::Capture(cap) => max_chars(&cap.sub),
+        HirKind::Concat(subs) => {
+            subs.iter().map(max_chars).sum::<Option<usize>>()
+        }
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .map(max_chars)
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .max(),
+    }
+}
+
+/// A secret rule's `window` in src/rules/secrets.rules is data; this is
+/// its definition: four bytes (the longest UTF-8 char) per char of the
+/// longest match. On a mismatch the message says what to write.
+#[test]
+fn secret_windows_are_four_bytes_per_char_of_the_longest_match() {
+    let windows: std::collections::HashMap<_, _> =
+        __private::builtin_windows().into_iter().collect();
+    let secret: std::collections::HashSet<_> = __private::builtin_examples()
+        .into_iter()
+        .filter(|e| e.2 == "secret")
+        .map(|e| e.0)
+        .collect();
+    let mut failures = Vec::new();
+    for (id, pattern) in __private::builtin_patterns() {
+        if !secret.contains(id) {
+            continue;
+        }
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&pattern)
+            .unwrap_or_else(|e| panic!("rule {id}: {e}"));
+        let want = max_chars(&hir).map_or(0, |n| 4 * n);
+        if windows[id] != want {
+            failures.push(format!(
+                "[{id}]: window {} is wrong; write `window {want}`",
+                windows[id]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
