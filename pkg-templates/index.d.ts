@@ -527,8 +527,75 @@ export interface SecretsPolicy extends FamilyPolicy<SecretType> {
   disabledRules?: string[];
 }
 
-/** Validators a custom rule may name. */
-export type ValidatorName = "none" | "luhn" | "iban" | "us_ssn" | "ipv4" | "ipv6" | "phone";
+/** Validators a custom rule may name: every built-in validator, in the
+ * order of the Rust table (src/validate/mod.rs). Extension: the secret
+ * shapes the built-in rules use ("generic_token", "jwt", "bare_run",
+ * "prefixed") can now be named too. */
+export type ValidatorName =
+  | "none"
+  | "luhn"
+  | "iban"
+  | "us_ssn"
+  | "ipv4"
+  | "ipv6"
+  | "phone"
+  | "token"
+  | "aba_routing"
+  | "au_abn"
+  | "au_acn"
+  | "au_tfn"
+  | "au_medicare"
+  | "credit_card"
+  | "phone_nanp"
+  | "phone_trunk"
+  | "phone_br"
+  | "pl_nip"
+  | "br_cpf"
+  | "br_cnpj"
+  | "ca_sin"
+  | "crypto_wallet"
+  | "date"
+  | "dea"
+  | "de_kvnr"
+  | "de_lanr"
+  | "de_rvnr"
+  | "de_tax_id"
+  | "es_nif"
+  | "fi_hetu"
+  | "fr_nir"
+  | "icao"
+  | "in_gstin"
+  | "it_fiscal_code"
+  | "it_vat"
+  | "kr_brn"
+  | "kr_driver"
+  | "kr_frn"
+  | "kr_rrn"
+  | "mac"
+  | "nl_bsn"
+  | "not_placeholder"
+  | "pl_pesel"
+  | "se_org"
+  | "se_pnr"
+  | "sg_nric"
+  | "sg_uen"
+  | "th_tnin"
+  | "tr_plate"
+  | "tr_phone"
+  | "tr_tckn"
+  | "uk_driving"
+  | "uk_nhs"
+  | "uk_nino"
+  | "uk_plate"
+  | "url"
+  | "us_itin"
+  | "us_npi"
+  | "verhoeff"
+  | "za_id"
+  | "generic_token"
+  | "jwt"
+  | "bare_run"
+  | "prefixed";
 
 /** A user-defined regex rule. `\d`, `\w`, `\b` are ASCII-only. */
 export interface CustomRule {

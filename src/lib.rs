@@ -92,6 +92,7 @@ mod session;
 mod span;
 mod synth;
 mod trie;
+mod validate;
 mod vault;
 
 #[cfg(feature = "wasm")]
@@ -137,6 +138,18 @@ pub mod __private {
         let mut t = crate::response::TYPES.to_vec();
         t.push(crate::filter::INPUT_TOO_LARGE);
         t
+    }
+
+    /// Every validator's policy name, in the table's order (the
+    /// TypeScript `ValidatorName` type lists the same, in this order).
+    pub fn validator_names() -> Vec<&'static str> {
+        crate::validate::Validator::all().map(|v| v.name()).collect()
+    }
+
+    /// The name of the validator that `name` selects in a policy, or
+    /// `None` if no validator has that name (`name(by_name(name))`).
+    pub fn validator_name_round_trip(name: &str) -> Option<&'static str> {
+        crate::validate::Validator::by_name(name).map(|v| v.name())
     }
 
     /// Every built-in rule's (id, type, kind name, hits, misses).

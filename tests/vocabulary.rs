@@ -77,6 +77,14 @@ fn verdicts_actions_and_kinds_match_rust() {
 }
 
 #[test]
+fn validator_names_match_rust() {
+    check(
+        "ValidatorName",
+        __private::validator_names().into_iter().map(str::to_string).collect(),
+    );
+}
+
+#[test]
 fn finding_types_match_rust() {
     check("PiiType", __private::builtin_types(Kind::Pii));
     check("SecretType", __private::builtin_types(Kind::Secret));

@@ -20,7 +20,6 @@ pub(crate) mod decode;
 mod prefilter;
 pub(crate) mod syntax;
 pub(crate) mod tenants;
-pub(crate) mod validate;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -28,7 +27,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::report::Kind;
-use crate::rules::{RuleDef, Validator};
+use crate::rules::RuleDef;
+use crate::validate::{self, Validator};
 
 pub(crate) use context::ContextIndex;
 pub(crate) use prefilter::Prefilter;

@@ -38,7 +38,8 @@ use std::collections::BTreeMap;
 
 use crate::error::Error;
 use crate::report::{Action, Kind};
-use crate::rules::{self, Validator};
+use crate::rules;
+use crate::validate::Validator;
 
 /// Limits on policy content (untrusted input, like regex's size limits).
 pub(crate) const MAX_CUSTOM_RULES: usize = 256;
