@@ -214,8 +214,15 @@ fn code_only(text: &str) -> String {
         }
     }
     let mut code = String::from_utf8(out).unwrap();
-    // Blank every `#[cfg(test)]` item: to its `;` or its balanced `}`.
-    while let Some(at) = code.find("#[cfg(test)]") {
+    // Blank every test-only item (`#[cfg(test)]`, `#[cfg(all(test, ..))]`):
+    // to its `;` or its balanced `}`.
+    let test_only = |code: &str| {
+        ["#[cfg(test)]", "#[cfg(all(test,"]
+            .iter()
+            .filter_map(|a| code.find(a))
+            .min()
+    };
+    while let Some(at) = test_only(&code) {
         let bytes = code.as_bytes();
         let mut j = at;
         let mut depth = 0;

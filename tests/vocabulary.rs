@@ -7,7 +7,7 @@
 //! and everything else untouched), so adding a rule or a validator is one
 //! command: `PF_BLESS=1 cargo test --test integration vocabulary`.
 
-use promptfence::{Action, Kind, Verdict, __private};
+use promptfence::{__private, Action, Kind, Verdict};
 
 fn dts_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -15,17 +15,16 @@ fn dts_path() -> std::path::PathBuf {
 }
 
 /// Byte range of `export type NAME = ...;` and the string literals in it.
-fn union(dts: &str, name: &str) -> Option<(std::ops::Range<usize>, Vec<String>)> {
+fn union(
+    dts: &str,
+    name: &str,
+) -> Option<(std::ops::Range<usize>, Vec<String>)> {
     let head = format!("export type {name} =");
     let start = dts.find(&head)?;
     let end = start + dts[start..].find(';')? + 1;
     let body = &dts[start + head.len()..end];
-    let names = body
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
+    let names =
+        body.split('"').skip(1).step_by(2).map(str::to_string).collect();
     Some((start..end, names))
 }
 
@@ -41,7 +40,8 @@ fn render(name: &str, members: &[String]) -> String {
 
 fn check(name: &str, want: Vec<String>) {
     let path = dts_path();
-    let dts = std::fs::read_to_string(&path).expect("pkg-templates/index.d.ts");
+    let dts =
+        std::fs::read_to_string(&path).expect("pkg-templates/index.d.ts");
     let found = union(&dts, name);
     if found.as_ref().is_some_and(|(_, have)| *have == want) {
         return;
