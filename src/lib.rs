@@ -6,13 +6,16 @@
 //! secrets redacted, canaries caught).
 //!
 //! If you just want the API: compile a [`Policy`] into a [`Filter`], open a
-//! [`Session`] per conversation and call [`Session::screen_prompt`].
+//! [`PromptFilter`] per conversation and call
+//! [`PromptFilter::screen_prompt`]. The names are the JS package's:
+//! `PromptFilter`, `ScreenResult`, `Finding`, `AuditRecord`,
+//! `ResponseScanner`.
 //!
 //! ```
-//! use promptfence::{Filter, Policy, Verdict};
+//! use promptfence::{Filter, Policy, PromptFilter, Verdict};
 //!
 //! let filter = Filter::new(Policy::default())?;
-//! let mut chat = filter.session();
+//! let mut chat = PromptFilter::new(&filter);
 //! let out = chat.screen_prompt("Mail me at ana.lopez@example.com ok");
 //! assert_eq!(out.verdict, Verdict::Redact);
 //! assert_eq!(out.text, "Mail me at [EMAIL_1] ok");
@@ -24,12 +27,26 @@
 //!
 //! - Spans are byte offsets into the text you passed. The JS binding
 //!   converts them to UTF-16 code units.
-//! - Screening never fails: over-limit input gives a `block` report (or,
-//!   with `failClosed: false`, an `allow` report saying it was not
+//! - Screening never fails: over-limit input gives a `block` result (or,
+//!   with `failClosed: false`, an `allow` result saying it was not
 //!   screened). Only building a filter returns errors, and those name the
 //!   policy key path.
 //! - Nothing here prints or formats a detected value: `Debug` of findings,
-//!   vaults and reports shows offsets, types and counts only.
+//!   vaults and results shows offsets, types and counts only.
+//!
+//! # How a text is screened
+//!
+//! One pipeline, one direction: **detect** (regex engine, names, deny
+//! list, injection) → **resolve** (thresholds, allow list, repeats of
+//! secrets, tenant endpoints, one overlap resolution) → **act** (mask,
+//! redact, hash, pseudonymize, synthesize, block; edits applied once) →
+//! **report** ([`ScreenResult`], verdict). A [`Filter`] holds the compiled
+//! stages; a [`PromptFilter`] adds one conversation's vault and canaries
+//! and screens prompts through the filter and responses through the
+//! response checks (restored tokens, canaries, system-prompt leaks,
+//! exfiltration links), which take the filter and the vault it lends
+//! ([`PromptFilter::response_context`]). The repository's
+//! `docs/ARCHITECTURE.md` maps every module.
 //!
 //! # Untrusted input
 //!
@@ -40,9 +57,11 @@
 //!
 //! # Streaming responses
 //!
-//! A [`ResponseScanner`] screens a model response as it arrives: `push`
+//! A [`ResponseScanner`] screens a model response as it arrives
+//! (`chat.response_scanner()`, then `push(&mut chat.response_context(),
+//! chunk)` per chunk and `finish` at the end): `push`
 //! returns the text that is safe to show now, `finish` the rest, and the
-//! joined output equals [`Session::screen_response`] of the joined input
+//! joined output equals [`PromptFilter::screen_response`] of the joined input
 //! for every way of splitting it (property-tested). It holds back only
 //! what could still become a finding: usually the current word (plus the
 //! last 7 words when a system prompt is fingerprinted); an unclosed
@@ -66,12 +85,15 @@ mod inject;
 mod names;
 mod normalize;
 mod policy;
+mod random;
 mod report;
 mod response;
 mod rules;
+mod session;
 mod span;
 mod synth;
 mod trie;
+mod validate;
 mod vault;
 
 #[cfg(feature = "wasm")]
@@ -79,13 +101,16 @@ mod vault;
 mod wasm;
 
 pub use crate::error::Error;
-pub use crate::filter::{Audit, Filter, Session};
+pub use crate::filter::Filter;
 pub use crate::policy::{
     CustomRule, DenyEntry, FamilyPolicy, InjectionPolicy, Policy,
     ResponsePolicy, Value,
 };
-pub use crate::report::{Action, Finding, Kind, Report, Verdict};
-pub use crate::response::ResponseScanner;
+pub use crate::report::{
+    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict,
+};
+pub use crate::response::{ResponseContext, ResponseScanner};
+pub use crate::session::PromptFilter;
 pub use crate::span::{utf16_len, utf16_offsets};
 pub use crate::vault::{Vault, VaultEntry};
 
@@ -101,6 +126,33 @@ pub mod __private {
     /// Rows in the built-in secret table (all must parse).
     pub const SECRET_RULES_LEN: usize = crate::rules::secrets::RULES_LEN;
 
+    /// Every type a built-in PII (`pii`) or secret (`secret`) detector
+    /// reports, sorted: the vocabulary of `PiiType` / `SecretType` in
+    /// `index.d.ts`.
+    pub fn builtin_types(kind: crate::Kind) -> Vec<String> {
+        crate::policy::known_types(kind, &[], &[])
+    }
+
+    /// Finding types of the response checks and of the input limit: the
+    /// vocabulary of `CheckType` in `index.d.ts`.
+    pub fn check_types() -> Vec<&'static str> {
+        let mut t = crate::response::TYPES.to_vec();
+        t.push(crate::filter::INPUT_TOO_LARGE);
+        t
+    }
+
+    /// Every validator's policy name, in the table's order (the
+    /// TypeScript `ValidatorName` type lists the same, in this order).
+    pub fn validator_names() -> Vec<&'static str> {
+        crate::validate::Validator::all().map(|v| v.name()).collect()
+    }
+
+    /// The name of the validator that `name` selects in a policy, or
+    /// `None` if no validator has that name (`name(by_name(name))`).
+    pub fn validator_name_round_trip(name: &str) -> Option<&'static str> {
+        crate::validate::Validator::by_name(name).map(|v| v.name())
+    }
+
     /// Every built-in rule's (id, type, kind name, hits, misses).
     pub fn builtin_examples() -> Vec<(
         &'static str,
@@ -115,7 +167,7 @@ pub mod __private {
     }
 
     /// Injection classifier features of `text`: (hashed feature codes,
-    /// dense features, rule floor). For `examples/train_injection.rs`.
+    /// dense features, rule floor). For `tools/train_injection.rs`.
     pub fn inject_features(text: &str) -> (Vec<u32>, Vec<f32>, f32) {
         let (f, _) = crate::inject::analyze(text);
         (f.hashed, f.dense.to_vec(), f.floor)

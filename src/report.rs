@@ -1,9 +1,13 @@
-//! What a scan returns: findings, actions, verdicts and scores.
+//! What screening returns: the [`ScreenResult`] of one text, its
+//! [`Finding`]s, and the names every layer shares ([`Kind`], [`Action`],
+//! [`Verdict`]), plus the privacy-safe [`AuditRecord`] of a result.
 //!
-//! These types are the one definition of score and verdict semantics; every
-//! detector reports through them. This module depends on nothing else in the
-//! crate.
+//! Verdict semantics are defined here once ([`Verdict::of`]); detectors
+//! have their own types and reach these only through the screening
+//! pipeline (`filter`). Every `Debug` here prints offsets, types and counts,
+//! never a matched value. This module depends on nothing else in the crate.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -27,6 +31,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order findings of one span sort.
+    pub const ALL: [Kind; 7] = [
+        Kind::Pii,
+        Kind::Secret,
+        Kind::Injection,
+        Kind::Canary,
+        Kind::Leak,
+        Kind::Exfiltration,
+        Kind::Limit,
+    ];
+
     /// The lowercase name used in JSON and policies.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -63,6 +78,18 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, mildest first.
+    pub const ALL: [Action; 8] = [
+        Action::Allow,
+        Action::Flag,
+        Action::Mask,
+        Action::Redact,
+        Action::Hash,
+        Action::Pseudonymize,
+        Action::Synthesize,
+        Action::Block,
+    ];
+
     /// The lowercase name used in JSON and policies.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -121,6 +148,22 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every verdict, mildest first.
+    pub const ALL: [Verdict; 3] =
+        [Verdict::Allow, Verdict::Redact, Verdict::Block];
+
+    /// The verdict of a screening: `block` when any finding's action is
+    /// `block`, else `redact` when the text was rewritten, else `allow`.
+    pub(crate) fn of(findings: &[Finding], rewritten: bool) -> Verdict {
+        if findings.iter().any(|f| f.action == Action::Block) {
+            Verdict::Block
+        } else if rewritten {
+            Verdict::Redact
+        } else {
+            Verdict::Allow
+        }
+    }
+
     /// The lowercase name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -165,9 +208,9 @@ impl fmt::Debug for Finding {
     }
 }
 
-/// The result of screening one text.
+/// The result of screening one text (JS: `ScreenResult`).
 #[derive(Clone, PartialEq)]
-pub struct Report {
+pub struct ScreenResult {
     /// The overall decision.
     pub verdict: Verdict,
     /// The text with actions applied. When the verdict is `Block` this is
@@ -179,13 +222,54 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
-impl fmt::Debug for Report {
+impl fmt::Debug for ScreenResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Report")
+        f.debug_struct("ScreenResult")
             .field("verdict", &self.verdict)
             .field("text_len", &self.text.len())
             .field("risk", &self.risk)
             .field("findings", &self.findings)
             .finish()
+    }
+}
+
+/// A summary of a result that is safe to log: no values, no text (JS:
+/// `AuditRecord`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditRecord {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Injection risk.
+    pub risk: f32,
+    /// Number of findings.
+    pub findings: usize,
+    /// Findings per type.
+    pub counts: BTreeMap<String, usize>,
+    /// Rule ids that fired, in order of first appearance.
+    pub rules: Vec<String>,
+    /// Fingerprint of the policy that screened (16 hex digits).
+    pub policy: String,
+}
+
+impl AuditRecord {
+    /// The record of `result`, screened under the policy whose
+    /// fingerprint is `policy`.
+    pub fn of(result: &ScreenResult, policy: String) -> AuditRecord {
+        let mut counts = BTreeMap::new();
+        let mut rules = Vec::new();
+        for f in &result.findings {
+            *counts.entry(f.type_name.clone()).or_insert(0usize) += 1;
+            if !rules.contains(&f.rule) {
+                rules.push(f.rule.clone());
+            }
+        }
+        AuditRecord {
+            verdict: result.verdict,
+            risk: result.risk,
+            findings: result.findings.len(),
+            counts,
+            rules,
+            policy,
+        }
     }
 }

@@ -15,8 +15,8 @@
 //! across turns. Nothing about the value can be recovered from the fake.
 
 use crate::digest;
-use crate::engine::validate;
-use crate::rules::{self, Validator};
+use crate::rules;
+use crate::validate::{self, Validator};
 
 /// A deterministic byte stream from HMAC(key, type 0 value || counter).
 struct Stream {

@@ -1,7 +1,9 @@
 //! Actions (mask, redact, hash, pseudonymize, synthesize, block), policy
 //! controls for PII, and tolerant restoration, through the public API.
 
-use promptfence::{Action, Filter, Policy, Value, Vault, VaultEntry, Verdict};
+use promptfence::{
+    Action, Filter, Policy, PromptFilter, Value, Vault, VaultEntry, Verdict,
+};
 
 fn policy(json: &str) -> Policy {
     let v: Value = serde_json::from_str(json).expect("json");
@@ -19,7 +21,8 @@ fn mask_keeps_separators_and_last_n() {
     let f = filter(
         r##"{"pii":{"action":"mask"},"mask":{"char":"#","keepLast":4}}"##,
     );
-    let out = f.session().screen_prompt(&format!("card {} ok", CARD));
+    let out =
+        PromptFilter::new(&f).screen_prompt(&format!("card {} ok", CARD));
     assert_eq!(out.text, "card #### #### #### 6467 ok");
     assert_eq!(out.verdict, Verdict::Redact);
     assert_eq!(out.findings[0].action, Action::Mask);
@@ -28,8 +31,8 @@ fn mask_keeps_separators_and_last_n() {
 #[test]
 fn redact_uses_the_type_label() {
     let f = filter(r#"{"pii":{"action":"redact"}}"#);
-    let out =
-        f.session().screen_prompt("mail ana@example.com, NHS 943 476 5919");
+    let out = PromptFilter::new(&f)
+        .screen_prompt("mail ana@example.com, NHS 943 476 5919");
     assert_eq!(out.text, "mail [EMAIL], NHS [UK_NHS]");
 }
 
@@ -40,9 +43,9 @@ fn hash_is_keyed_stable_and_hides_the_value() {
     let b =
         filter(r#"{"pii":{"action":"hash"},"hash":{"key":"key-two-456"}}"#);
     let t = "mail ana@example.com";
-    let x = a.session().screen_prompt(t).text;
-    let y = a.session().screen_prompt(t).text;
-    let z = b.session().screen_prompt(t).text;
+    let x = PromptFilter::new(&a).screen_prompt(t).text;
+    let y = PromptFilter::new(&a).screen_prompt(t).text;
+    let z = PromptFilter::new(&b).screen_prompt(t).text;
     assert_eq!(x, y, "stable within a key");
     assert_ne!(x, z, "differs across keys");
     assert!(x.starts_with("mail [EMAIL:") && !x.contains("ana"));
@@ -51,7 +54,7 @@ fn hash_is_keyed_stable_and_hides_the_value() {
 #[test]
 fn pseudonymize_is_consistent_across_turns_and_restores() {
     let f = filter("{}");
-    let mut chat = f.session();
+    let mut chat = PromptFilter::new(&f);
     let one = chat.screen_prompt("I am ana@example.com, call +1 415 555 0132");
     assert_eq!(one.text, "I am [EMAIL_1], call [PHONE_1]");
     let two = chat.screen_prompt("again: ana@example.com and bo@example.com");
@@ -90,7 +93,7 @@ fn restore_is_tolerant_but_only_for_vault_tokens() {
 #[test]
 fn vault_export_import_round_trip() {
     let f = filter("{}");
-    let mut a = f.session();
+    let mut a = PromptFilter::new(&f);
     let out = a.screen_prompt("ana@example.com and 536-22-1234");
     // Export as JSON the way the JS binding does ({version, entries}).
     let dump = serde_json::json!({
@@ -111,7 +114,7 @@ fn vault_export_import_round_trip() {
             type_name: e["type"].as_str().unwrap().into(),
         })
         .collect();
-    let mut b = f.session();
+    let mut b = PromptFilter::new(&f);
     assert_eq!(b.vault_mut().import(entries.clone()), 2);
     assert_eq!(b.restore(&out.text), "ana@example.com and 536-22-1234");
     // New values continue the numbering; re-import adds nothing.
@@ -135,8 +138,8 @@ fn synthesize_gives_same_format_fakes() {
         r#"{"pii":{"action":"synthesize"},"hash":{"key":"synth-key-1"}}"#,
     );
     let t = format!("card {} mail ana@corp.io ip 10.1.2.3", CARD);
-    let a = f.session().screen_prompt(&t);
-    let b = f.session().screen_prompt(&t);
+    let a = PromptFilter::new(&f).screen_prompt(&t);
+    let b = PromptFilter::new(&f).screen_prompt(&t);
     assert_eq!(a.text, b.text, "deterministic per key and value");
     assert!(!a.text.contains("4539") && !a.text.contains("ana@corp.io"));
     assert!(a.text.contains("@example."), "{}", a.text);
@@ -150,7 +153,7 @@ fn synthesize_gives_same_format_fakes() {
 #[test]
 fn block_refuses_the_text() {
     let f = filter(r#"{"pii":{"actions":{"US_SSN":"block"}}}"#);
-    let out = f.session().screen_prompt("ssn 536-22-1234");
+    let out = PromptFilter::new(&f).screen_prompt("ssn 536-22-1234");
     assert_eq!(out.verdict, Verdict::Block);
     assert_eq!(out.text, "");
 }
@@ -161,29 +164,36 @@ fn per_type_actions_thresholds_and_min_score() {
         r#"{"pii":{"action":"redact","actions":{"EMAIL":"flag"},
             "thresholds":{"CREDIT_CARD":0.99},"minScore":0.5}}"#,
     );
-    let out = f.session().screen_prompt(&format!("ana@example.com {}", CARD));
+    let out = PromptFilter::new(&f)
+        .screen_prompt(&format!("ana@example.com {}", CARD));
     assert_eq!(out.text, format!("ana@example.com {}", CARD));
     assert_eq!(out.findings.len(), 1);
     assert_eq!(out.findings[0].action, Action::Flag);
     // Context-only rules (score < 0.5) run only next to a context word,
     // whatever minScore says: a bare 9-digit number is never a passport.
     let low = filter(r#"{"pii":{"action":"redact","minScore":0.2}}"#);
-    assert_eq!(low.session().screen_prompt("536221234").text, "536221234");
+    assert_eq!(
+        PromptFilter::new(&low).screen_prompt("536221234").text,
+        "536221234"
+    );
     // minScore 0.92: email (0.95) stays, the card (0.9) goes.
     let high = filter(r#"{"pii":{"action":"redact","minScore":0.92}}"#);
     assert_eq!(
-        high.session()
+        PromptFilter::new(&high)
             .screen_prompt(&format!("ana@example.com {}", CARD))
             .text,
         format!("[EMAIL] {}", CARD)
     );
     let ctx = filter(r#"{"pii":{"action":"redact"}}"#);
     assert_eq!(
-        ctx.session().screen_prompt("SSN 536221234").text,
+        PromptFilter::new(&ctx).screen_prompt("SSN 536221234").text,
         "SSN [US_SSN]"
     );
     let dflt = filter(r#"{"pii":{"action":"redact"}}"#);
-    assert_eq!(dflt.session().screen_prompt("536221234").text, "536221234");
+    assert_eq!(
+        PromptFilter::new(&dflt).screen_prompt("536221234").text,
+        "536221234"
+    );
 }
 
 #[test]
@@ -193,7 +203,7 @@ fn allow_and_deny_lists() {
             "allowList":["support@example.com"],
             "denyList":[{"value":"Project Nightjar","type":"CODENAME"}]}"#,
     );
-    let out = f.session().screen_prompt(
+    let out = PromptFilter::new(&f).screen_prompt(
         "write SUPPORT@example.com or ana@example.com about project nightjar",
     );
     assert_eq!(
@@ -211,7 +221,7 @@ fn custom_rules_with_validators_by_name() {
             {"id":"nhs-alt","type":"NHS_ALT","regex":"\\bN\\d{10}\\b","validator":"uk_nhs"}
         ]}"#,
     );
-    let out = f.session().screen_prompt(
+    let out = PromptFilter::new(&f).screen_prompt(
         "EMP-482019 AC4539148803436467 AC4539148803436468 N9434765919 N9434765918",
     );
     assert_eq!(
@@ -230,7 +240,7 @@ fn custom_rules_with_validators_by_name() {
 #[test]
 fn screening_never_panics_on_odd_text() {
     let f = filter("{}");
-    let mut s = f.session();
+    let mut s = PromptFilter::new(&f);
     for t in [
         "",
         "\u{0}",
@@ -255,13 +265,14 @@ fn screening_never_panics_on_odd_text() {
 #[test]
 fn dates_are_flagged_not_rewritten_by_default() {
     let f = filter("{}");
-    let out = f.session().screen_prompt("what happened on 2024-01-15?");
+    let out =
+        PromptFilter::new(&f).screen_prompt("what happened on 2024-01-15?");
     assert_eq!(out.text, "what happened on 2024-01-15?");
     assert_eq!(out.findings[0].type_name, "DATE_TIME");
     assert_eq!(out.findings[0].action, Action::Flag);
     let r = filter(r#"{"pii":{"actions":{"DATE_TIME":"redact"}}}"#);
     assert_eq!(
-        r.session().screen_prompt("on 2024-01-15").text,
+        PromptFilter::new(&r).screen_prompt("on 2024-01-15").text,
         "on [DATE_TIME]"
     );
 }
@@ -272,7 +283,7 @@ fn allow_list_regex_entries() {
         r#"{"pii":{"action":"redact"},
             "allowList":[{"regex":"[a-z.]+@example\\.com"}, "+1 415 555 0132"]}"#,
     );
-    let out = f.session().screen_prompt(
+    let out = PromptFilter::new(&f).screen_prompt(
         "ana@example.com bo@corp.io +1 415 555 0132 +1 212 555 0147",
     );
     assert_eq!(out.text, "ana@example.com [EMAIL] +1 415 555 0132 [PHONE]");

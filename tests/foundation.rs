@@ -1,7 +1,7 @@
 //! Cross-cutting promises: UTF-16 offsets, no raw values in Debug, auto
-//! traits, and the layering rule (only src/wasm knows the JS binding).
+//! traits. (The layering rules are in `architecture.rs`.)
 
-use promptfence::{utf16_offsets, Filter, Policy, Verdict};
+use promptfence::{utf16_offsets, Filter, Policy, PromptFilter, Verdict};
 
 fn utf16_slice(text: &str, start: usize, end: usize) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
@@ -15,7 +15,7 @@ fn utf16_offsets_slice_the_value_after_emoji_cjk_and_combining_marks() {
         ["😀 ", "東京の 🎉🎉 ", "e\u{301}e\u{301} ", "\u{FFFD} ", "👩‍👩‍👧 "]
     {
         let text = format!("{}mail ana.lopez@example.com 😀 ok", prefix);
-        let r = f.session().screen_prompt(&text);
+        let r = PromptFilter::new(&f).screen_prompt(&text);
         let email = r
             .findings
             .iter()
@@ -34,7 +34,7 @@ fn utf16_offsets_slice_the_value_after_emoji_cjk_and_combining_marks() {
 #[test]
 fn acceptance_example_round_trips() {
     let f = Filter::new(Policy::default()).unwrap();
-    let mut chat = f.session();
+    let mut chat = PromptFilter::new(&f);
     let text = "Mail me at ana.lopez@example.com 😀 ok";
     let r = chat.screen_prompt(text);
     assert_eq!(r.verdict, Verdict::Redact);
@@ -45,7 +45,7 @@ fn acceptance_example_round_trips() {
 #[test]
 fn debug_output_never_contains_values() {
     let f = Filter::new(Policy::default()).unwrap();
-    let mut chat = f.session();
+    let mut chat = PromptFilter::new(&f);
     let r = chat
         .screen_prompt("card 4111 1111 1111 1111, mail ana.lopez@example.com");
     let dbg = format!("{:?} {:?} {:?}", r, chat, chat.audit(&r));
@@ -67,44 +67,8 @@ fn public_types_are_send_sync_unwind_safe() {
     }
     check::<promptfence::Filter>();
     check::<promptfence::Policy>();
-    check::<promptfence::Report>();
+    check::<promptfence::ScreenResult>();
     check::<promptfence::Error>();
-    check::<promptfence::Session>();
+    check::<promptfence::PromptFilter>();
     check::<promptfence::Vault>();
-}
-
-#[test]
-fn only_src_wasm_knows_the_js_binding() {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().map_or(false, |x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    walk(&src, &mut files);
-    assert!(files.len() > 5);
-    for f in files {
-        if f.starts_with(src.join("wasm")) {
-            continue;
-        }
-        let text = std::fs::read_to_string(&f).unwrap();
-        for name in ["wasm_bindgen", "js_sys", "serde_wasm_bindgen"] {
-            let uses = text.lines().any(|l| {
-                let l = l.trim_start();
-                !l.starts_with("//") && l.contains(name)
-            });
-            assert!(
-                !uses,
-                "{} mentions {} outside src/wasm",
-                f.display(),
-                name
-            );
-        }
-    }
 }

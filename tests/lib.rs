@@ -1,5 +1,8 @@
-//! Integration tests: one binary, one module per area.
+//! Integration tests: one binary, one module per area. `corpus` finds
+//! the shared dev corpus for the tests that read it.
 mod actions;
+mod architecture;
+mod corpus;
 mod foundation;
 mod inject;
 mod names;
@@ -10,3 +13,4 @@ mod props;
 mod response;
 mod rules;
 mod secrets;
+mod vocabulary;

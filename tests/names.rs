@@ -1,10 +1,10 @@
 //! PERSON / ADDRESS / LOCATION / DATE_OF_BIRTH through the public API.
 
-use promptfence::{Filter, Policy};
+use promptfence::{Filter, Policy, PromptFilter};
 
 fn findings(text: &str) -> Vec<(String, String, f32)> {
     let filter = Filter::new(Policy::default()).expect("default policy");
-    let mut s = filter.session();
+    let mut s = PromptFilter::new(&filter);
     let r = s.screen_prompt(text);
     r.findings
         .iter()
@@ -205,7 +205,7 @@ fn single_given_name_scores_low() {
         "Jordan",
         "I went to Jordan.",
     ] {
-        let mut s = filter.session();
+        let mut s = PromptFilter::new(&filter);
         let r = s.screen_prompt(t);
         assert!(
             r.findings.iter().all(|f| f.type_name != "PERSON"),
@@ -241,7 +241,7 @@ mod props {
             s in "(\\PC|[ \n,.'’-]|[A-Z][a-z]{1,8}|[0-9]{1,5}|é|ß|ł|中文|😀|\u{301}){0,40}"
         ) {
             let filter = Filter::new(Policy::default()).expect("default policy");
-            let mut sess = filter.session();
+            let mut sess = PromptFilter::new(&filter);
             let r = sess.screen_prompt(&s);
             for f in &r.findings {
                 prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
@@ -256,7 +256,7 @@ mod props {
         ) {
             let s = format!("Hi, I'm {a} {b}{junk}. Ship to {n} {b} Street, {a} {n}{junk}");
             let filter = Filter::new(Policy::default()).expect("default policy");
-            let mut sess = filter.session();
+            let mut sess = PromptFilter::new(&filter);
             let r = sess.screen_prompt(&s);
             for f in &r.findings {
                 prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
@@ -305,7 +305,7 @@ fn names_eval() {
                     .collect()
             })
             .unwrap_or_default();
-        let mut sess = filter.session();
+        let mut sess = PromptFilter::new(&filter);
         let r = sess.screen_prompt(text);
         for t in &truth {
             if !ann.contains(&t.0.as_str()) {
@@ -364,7 +364,7 @@ fn names_scaling() {
     for n in [1_000usize, 4_000, 16_000] {
         let text = unit.repeat(n);
         let t0 = std::time::Instant::now();
-        let mut s = filter.session();
+        let mut s = PromptFilter::new(&filter);
         let r = s.screen_prompt(&text);
         let dt = t0.elapsed().as_secs_f64();
         println!(

@@ -1,7 +1,7 @@
 //! PII rules through the full engine, and the dev-corpus figures.
 
 use promptfence::__private;
-use promptfence::{Filter, Kind, Policy};
+use promptfence::{Filter, Kind, Policy, PromptFilter};
 
 fn filter() -> Filter {
     Filter::new(Policy::default()).expect("default policy")
@@ -210,12 +210,6 @@ fn phones_and_lookalikes() {
     }
 }
 
-fn corpus_path() -> Option<std::path::PathBuf> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus/dev/pii_dev.jsonl");
-    p.exists().then_some(p)
-}
-
 /// Per-type figures on the dev corpus (non-SECRET items), scored like
 /// ../shared/eval/score.mjs. Prints; run with
 /// `cargo test --test integration pii::corpus -- --ignored --nocapture`.
@@ -223,8 +217,11 @@ fn corpus_path() -> Option<std::path::PathBuf> {
 #[ignore]
 fn corpus() {
     use std::collections::BTreeMap;
-    let Some(path) = corpus_path() else { return };
-    let text = std::fs::read_to_string(path).unwrap();
+    let Some(text) =
+        crate::corpus::read("corpus/dev/pii_dev.jsonl", "pii::corpus")
+    else {
+        return;
+    };
     let f = filter();
     let family = |base: &str, t: &str| -> bool {
         match base {
@@ -277,7 +274,7 @@ fn corpus() {
             n += 1;
         }
         cp[t.len()] = n;
-        let mut s = f.session();
+        let mut s = PromptFilter::new(&f);
         let report = s.screen_prompt(t);
         let found: Vec<(usize, usize, String, String)> = report
             .findings
@@ -404,7 +401,7 @@ mod props {
         #[test]
         fn pii_pass_never_panics(s in "\\PC{0,200}") {
             let f = shared();
-            let mut chat = f.session();
+            let mut chat = PromptFilter::new(&f);
             let r = chat.screen_prompt(&s);
             for x in &r.findings {
                 prop_assert!(x.span.end <= s.len());
@@ -420,7 +417,7 @@ mod props {
         #[test]
         fn pii_pass_on_number_soup(s in "[0-9A-Z +()./:@-]{0,120}") {
             let f = shared();
-            let mut chat = f.session();
+            let mut chat = PromptFilter::new(&f);
             let _ = chat.screen_prompt(&s);
             let _ = chat.screen_response(&s);
         }

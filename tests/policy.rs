@@ -5,7 +5,9 @@
 use std::fs;
 use std::path::Path;
 
-use promptfence::{Action, Filter, Kind, Policy, Value, Verdict};
+use promptfence::{
+    Action, Filter, Kind, Policy, PromptFilter, Value, Verdict,
+};
 
 pub(crate) fn value(json: &serde_json::Value) -> Value {
     serde_json::from_value(json.clone()).expect("fixture converts to Value")
@@ -73,9 +75,9 @@ fn defaults_are_safe_with_no_policy() {
     assert_eq!(p.response.pii.action, Action::Redact);
 }
 
-fn screen(policy: serde_json::Value, text: &str) -> promptfence::Report {
+fn screen(policy: serde_json::Value, text: &str) -> promptfence::ScreenResult {
     let f = Filter::new(Policy::from_value(&value(&policy)).unwrap()).unwrap();
-    f.session().screen_prompt(text)
+    PromptFilter::new(&f).screen_prompt(text)
 }
 
 #[test]

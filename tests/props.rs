@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use promptfence::{Filter, Policy, Value};
+use promptfence::{Filter, Policy, PromptFilter, Value};
 
 fn texty() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
@@ -85,7 +85,7 @@ proptest! {
     #[test]
     fn screening_any_text_is_total_and_well_formed(text in texty()) {
         let f = Filter::new(Policy::default()).unwrap();
-        let mut chat = f.session();
+        let mut chat = PromptFilter::new(&f);
         let r = chat.screen_prompt(&text);
         prop_assert!((0.0..=1.0).contains(&r.risk));
         for x in &r.findings {
@@ -107,7 +107,7 @@ proptest! {
             ("injection".into(), Value::Object(vec![("enabled".into(), Value::Bool(false))])),
         ])).unwrap();
         let f = Filter::new(p).unwrap();
-        let mut chat = f.session();
+        let mut chat = PromptFilter::new(&f);
         let r = chat.screen_prompt(&text);
         prop_assert_eq!(chat.restore(&r.text), text);
     }
@@ -117,7 +117,7 @@ proptest! {
         match Policy::from_value(&v) {
             Ok(p) => {
                 if let Ok(f) = Filter::new(p) {
-                    let _ = f.session().screen_prompt("mail ana@example.com 4111 1111 1111 1111");
+                    let _ = PromptFilter::new(&f).screen_prompt("mail ana@example.com 4111 1111 1111 1111");
                 }
             }
             Err(e) => prop_assert!(!e.path().is_empty() || !e.message().is_empty()),

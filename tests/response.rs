@@ -1,22 +1,22 @@
 //! Response screening: restore, output policy, canaries, leaks,
 //! exfiltration, and the stream == one-shot property.
 
-use promptfence::{Filter, Kind, Policy, Session, Value, Verdict};
+use promptfence::{Kind, Policy, PromptFilter, Value, Verdict};
 use proptest::prelude::*;
 
 const SYSTEM: &str = "You are Acme Support Bot. Only answer questions about \
     Acme routers, never discuss pricing of competitor products, and always \
     reply in a calm and friendly tone with short paragraphs.";
 
-fn session_with(policy: &str) -> Session {
+fn session_with(policy: &str) -> PromptFilter {
     let v: Value = serde_json::from_str(policy).expect("json");
     let p = Policy::from_value(&v).expect("policy");
-    Filter::new(p).expect("filter").session()
+    PromptFilter::with_policy(p).expect("filter")
 }
 
 /// A session whose vault holds [EMAIL_1] and [PHONE_1] (if detected) and
 /// one canary; returns it with the canary.
-fn fixture() -> (Session, String) {
+fn fixture() -> (PromptFilter, String) {
     let policy = format!(
         r#"{{"response": {{"systemPrompt": {}, "allowedHosts": ["docs.acme.test", "*.cdn.acme.test"]}}}}"#,
         serde_json::to_string(SYSTEM).unwrap()
@@ -29,18 +29,19 @@ fn fixture() -> (Session, String) {
 }
 
 fn stream(
-    s: &mut Session,
+    s: &mut PromptFilter,
     chunks: &[&str],
 ) -> (Vec<String>, Verdict, Vec<(Kind, usize)>) {
     let mut sc = promptfence::ResponseScanner::new();
-    let mut out: Vec<String> = chunks.iter().map(|c| sc.push(s, c)).collect();
-    out.push(sc.finish(s));
+    let mut out: Vec<String> =
+        chunks.iter().map(|c| sc.push(&mut s.response_context(), c)).collect();
+    out.push(sc.finish(&mut s.response_context()));
     let f = sc.findings().iter().map(|f| (f.kind, f.span.start)).collect();
     (out, sc.verdict(), f)
 }
 
 fn one_shot(
-    s: &mut Session,
+    s: &mut PromptFilter,
     text: &str,
 ) -> (String, Verdict, Vec<(Kind, usize)>) {
     let r = s.screen_response(text);
@@ -151,13 +152,13 @@ fn token_inside_exfil_link_is_not_restored_into_url() {
 fn stream_edge_cases_never_panic() {
     let (mut s, _) = fixture();
     let mut sc = promptfence::ResponseScanner::new();
-    assert_eq!(sc.push(&mut s, ""), "");
-    let mut all = sc.push(&mut s, "hello ");
-    all += &sc.push(&mut s, "");
-    all += &sc.finish(&mut s);
+    assert_eq!(sc.push(&mut s.response_context(), ""), "");
+    let mut all = sc.push(&mut s.response_context(), "hello ");
+    all += &sc.push(&mut s.response_context(), "");
+    all += &sc.finish(&mut s.response_context());
     assert_eq!(all, "hello ");
-    assert_eq!(sc.push(&mut s, "more"), "");
-    assert_eq!(sc.finish(&mut s), "");
+    assert_eq!(sc.push(&mut s.response_context(), "more"), "");
+    assert_eq!(sc.finish(&mut s.response_context()), "");
 }
 
 #[test]
@@ -168,11 +169,11 @@ fn stream_holds_back_little_in_prose() {
     for w in "The quick brown fox jumps over the lazy dog and keeps on running through the field. "
         .split_inclusive(' ')
     {
-        shown += &sc.push(&mut s, w);
+        shown += &sc.push(&mut s.response_context(), w);
     }
     // Only the last few words (leak fingerprint: 7 words) are held.
     assert!(shown.len() >= 30, "shown {:?}", shown);
-    shown += &sc.finish(&mut s);
+    shown += &sc.finish(&mut s.response_context());
     assert!(shown.ends_with("field. "));
 }
 
@@ -226,7 +227,7 @@ fn pieces(canary: String) -> Vec<String> {
 }
 
 fn check_splits(
-    s: &Session,
+    s: &PromptFilter,
     text: &str,
     cuts: &[usize],
 ) -> Result<(), TestCaseError> {
@@ -321,7 +322,7 @@ fn stream_equals_one_shot_every_position_all_pieces() {
     }
 }
 
-fn check_every_split(s: &Session, text: &str) {
+fn check_every_split(s: &PromptFilter, text: &str) {
     for k in 0..=text.len() {
         check_splits(s, text, &[k]).unwrap();
     }

@@ -3,7 +3,7 @@
 //! included), and every pattern has a bounded maximum match length.
 
 use promptfence::__private;
-use promptfence::{Filter, Policy};
+use promptfence::{Filter, Policy, PromptFilter};
 
 /// Longest match any built-in pattern may have, in bytes: the response
 /// stream scanner holds back this much.
@@ -64,7 +64,7 @@ fn hits_hit_with_the_rules_type() {
     let mut failures = Vec::new();
     for (id, ty, _, hits, _) in __private::builtin_examples() {
         for hit in hits {
-            let mut s = f.session();
+            let mut s = PromptFilter::new(&f);
             let out = s.screen_prompt(hit);
             if !out.findings.iter().any(|x| x.type_name == ty) {
                 let got: Vec<_> = out
@@ -87,7 +87,7 @@ fn misses_do_not_hit_the_rule() {
         for miss in misses {
             // A miss may still match the pattern when context or policy
             // turns it down ("order 4111..."): what counts is the finding.
-            let out = f.session().screen_prompt(miss);
+            let out = PromptFilter::new(&f).screen_prompt(miss);
             if out.findings.iter().any(|x| x.rule == id) {
                 failures.push(format!("{id}: miss {miss:?} matched"));
             }
@@ -178,4 +178,90 @@ fn declared_windows_cover_the_maximum_match_length() {
         let max = hir.properties().maximum_len().unwrap_or(usize::MAX);
         assert!(w >= max, "rule {id}: window {w} < maximum length {max}");
     }
+}
+
+/// Every validator has one policy name: the name selects the validator
+/// that carries it (`by_name(name(v)) == v`), names are unique, and a
+/// policy's custom rule accepts each of them.
+#[test]
+fn every_validator_name_round_trips_and_works_in_a_policy() {
+    let names = __private::validator_names();
+    assert!(names.len() >= 60, "only {} validators", names.len());
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "duplicate validator names");
+    for name in &names {
+        assert_eq!(
+            __private::validator_name_round_trip(name),
+            Some(*name),
+            "validator {name}"
+        );
+        let json = format!(
+            r#"{{"rules":[{{"id":"v","type":"V","regex":"\\bV\\d{{4}}\\b","validator":"{name}"}}]}}"#
+        );
+        let v: promptfence::Value = serde_json::from_str(&json).unwrap();
+        let policy = Policy::from_value(&v)
+            .unwrap_or_else(|e| panic!("validator {name}: {e}"));
+        Filter::new(policy)
+            .unwrap_or_else(|e| panic!("validator {name}: {e}"));
+    }
+    assert_eq!(__private::validator_name_round_trip("nope"), None);
+}
+
+/// Longest match of `hir` in chars (`None`: unbounded).
+fn max_chars(hir: &regex_syntax::hir::Hir) -> Option<usize> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(lit) => {
+            Some(String::from_utf8_lossy(&lit.0).chars().count())
+        }
+        HirKind::Class(_) => Some(1),
+        HirKind::Repetition(rep) => {
+            Some(max_chars(&rep.sub)? * rep.max? as usize)
+        }
+        HirKind::Capture(cap) => max_chars(&cap.sub),
+        HirKind::Concat(subs) => {
+            subs.iter().map(max_chars).sum::<Option<usize>>()
+        }
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .map(max_chars)
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .max(),
+    }
+}
+
+/// A secret rule's `window` in src/rules/secrets.rules is data; this is
+/// its definition: four bytes (the longest UTF-8 char) per char of the
+/// longest match. On a mismatch the message says what to write.
+#[test]
+fn secret_windows_are_four_bytes_per_char_of_the_longest_match() {
+    let windows: std::collections::HashMap<_, _> =
+        __private::builtin_windows().into_iter().collect();
+    let secret: std::collections::HashSet<_> = __private::builtin_examples()
+        .into_iter()
+        .filter(|e| e.2 == "secret")
+        .map(|e| e.0)
+        .collect();
+    let mut failures = Vec::new();
+    for (id, pattern) in __private::builtin_patterns() {
+        if !secret.contains(id) {
+            continue;
+        }
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&pattern)
+            .unwrap_or_else(|e| panic!("rule {id}: {e}"));
+        let want = max_chars(&hir).map_or(0, |n| 4 * n);
+        if windows[id] != want {
+            failures.push(format!(
+                "[{id}]: window {} is wrong; write `window {want}`",
+                windows[id]
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

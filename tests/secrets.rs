@@ -2,7 +2,7 @@
 //! key blocks, encoded secrets, prefilter soundness, and no panics.
 
 use promptfence::__private;
-use promptfence::{Action, Filter, Kind, Policy, Verdict};
+use promptfence::{Action, Filter, Kind, Policy, PromptFilter, Verdict};
 
 fn filter() -> Filter {
     Filter::new(Policy::default()).expect("default policy compiles")
@@ -27,7 +27,7 @@ const ALNUM: &[u8] =
 const HEX: &[u8] = b"0123456789abcdef";
 
 fn types(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut s = filter().session();
+    let mut s = PromptFilter::new(&filter());
     s.screen_prompt(text)
         .findings
         .into_iter()
@@ -102,7 +102,7 @@ fn provider_types_are_named() {
 #[test]
 fn secrets_are_redacted_by_default_never_pseudonymized() {
     let token = format!("ghp_{}", synth(20, ALNUM, 36));
-    let mut s = filter().session();
+    let mut s = PromptFilter::new(&filter());
     let out = s.screen_prompt(&format!("use {token} please"));
     assert_eq!(out.verdict, Verdict::Redact);
     assert_eq!(out.text, "use [GITHUB_TOKEN] please");
@@ -151,7 +151,7 @@ fn every_repeat_of_a_found_secret_is_redacted() {
     let spans: Vec<&str> =
         found.iter().map(|(_, r)| &text[r.clone()]).collect();
     assert_eq!(spans, [value.as_str(), value.as_str()], "{found:?}");
-    let mut s = filter().session();
+    let mut s = PromptFilter::new(&filter());
     let out = s.screen_prompt(&text);
     // The copy glued to another letter is another token; both
     // standalone copies are gone from the output.
@@ -182,7 +182,7 @@ fn a_tenant_endpoint_goes_with_its_providers_key() {
     let json = serde_json::json!({"secrets": {"types": ["SHOPIFY_TOKEN"]}});
     let value = serde_json::from_value(json).expect("policy value");
     let policy = Policy::from_value(&value).expect("policy");
-    let mut s = Filter::new(policy).expect("filter").session();
+    let mut s = PromptFilter::with_policy(policy).expect("filter");
     let out = s.screen_prompt(&text);
     assert!(out.findings.iter().any(|f| f.type_name == "SHOPIFY_TOKEN"));
     assert!(out
@@ -252,7 +252,7 @@ fn filler_in_a_random_key_does_not_make_it_a_placeholder() {
 fn a_card_number_inside_a_secret_is_part_of_the_secret() {
     let value = format!("4111111111111111-{}", synth(39, HEX, 32));
     let text = format!("client_secret: {value}");
-    let mut s = filter().session();
+    let mut s = PromptFilter::new(&filter());
     let findings = s.screen_prompt(&text).findings;
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0].kind, Kind::Secret);
@@ -376,7 +376,7 @@ fn base64_encoded_secret_is_reported_at_the_encoded_span() {
             )]),
         )]))
         .unwrap();
-    let mut s = promptfence::Filter::new(p).unwrap().session();
+    let mut s = promptfence::PromptFilter::with_policy(p).unwrap();
     assert_eq!(
         s.screen_prompt(&text).text,
         "decode this: [GITHUB_TOKEN] please"
@@ -410,15 +410,13 @@ fn nested_encoding_is_bounded_but_two_levels_work() {
     assert!(got.iter().any(|(t, _)| t == "NPM_TOKEN"), "{got:?}");
 }
 
+/// The dev corpus texts; empty (after a skip line) without the shared
+/// corpus, and the soundness check then runs on the rule examples only.
 fn corpus_texts() -> Vec<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/dev/pii_dev.jsonl"
-    );
-    let Ok(data) = std::fs::read_to_string(path) else {
-        eprintln!(
-            "corpus not found at {path}; soundness runs on examples only"
-        );
+    let Some(data) = crate::corpus::read(
+        "corpus/dev/pii_dev.jsonl",
+        "secrets::prefilter_is_sound (corpus part; rule examples still run)",
+    ) else {
         return Vec::new();
     };
     data.lines()
@@ -483,7 +481,7 @@ mod props {
         #[test]
         fn never_panics_and_spans_are_char_boundaries(text in embedded()) {
             let f = filter();
-            let mut s = f.session();
+            let mut s = PromptFilter::new(&f);
             let out = s.screen_prompt(&text);
             for x in &out.findings {
                 prop_assert!(x.span.start <= x.span.end);

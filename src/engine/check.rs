@@ -8,9 +8,8 @@ use std::ops::Range;
 use aho_corasick::AhoCorasick;
 
 use super::rule::{Detection, Rule};
-use super::validate;
 use crate::report::Kind;
-use crate::rules::Validator;
+use crate::validate::{self, Validator};
 
 /// The checks, with the stopword automaton they share.
 pub(crate) struct Checks {

@@ -34,10 +34,8 @@
 //!    reported at the span of the whole encoded run.
 //!
 //! Children import each other (`rule` holds the shared types), never this
-//! file, which only declares, re-exports and runs the stages; the one
-//! exception, `validate` reading `decode::base64`, goes when `validate`
-//! moves out. The engine must not depend on `filter`, `policy`,
-//! `response` or `wasm`.
+//! file, which only declares, re-exports and runs the stages. The engine
+//! uses `rules`, `validate`, `codec` and `report` only.
 
 mod check;
 mod context;
@@ -46,15 +44,9 @@ mod rule;
 mod search;
 pub(crate) mod syntax;
 pub(crate) mod tenants;
-pub(crate) mod validate;
 
 use crate::codec::rescan;
 use crate::report::Kind;
-
-/// The old path of the rescan decoders: `validate` reads JWT headers with
-/// `decode::base64`. It can go once `validate` has moved out of the
-/// engine.
-pub(crate) use crate::codec::rescan as decode;
 
 use check::Checks;
 pub(crate) use context::ContextIndex;

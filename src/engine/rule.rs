@@ -1,8 +1,8 @@
 //! A rule ready for matching, built-in or from a policy, and what a match
 //! of one becomes ([`Detection`]); compiling rule patterns.
 //!
-//! Depends on `syntax` (facts read from a pattern) and on the rule
-//! definitions of `rules`.
+//! Depends on `syntax` (facts read from a pattern), the rule definitions
+//! of `rules` and the validator names of `validate`.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -11,7 +11,8 @@ use regex::Regex;
 
 use super::syntax;
 use crate::report::Kind;
-use crate::rules::{RuleDef, Validator};
+use crate::rules::RuleDef;
+use crate::validate::Validator;
 
 /// A rule ready for matching: built-in or from a policy.
 #[derive(Debug)]

@@ -3,8 +3,9 @@
 //! Owns the policy shape, its defaults and its validation. A policy is read
 //! from a [`Value`] tree by hand so every error names its key path; unknown
 //! keys are errors (a typo must never silently turn protection off). This
-//! module knows the rule *names* (to validate types and ids) but nothing of
-//! matching.
+//! module knows the rule *names* (to validate types and ids) and compiles
+//! custom patterns once to reject bad ones (`engine::compile`), but knows
+//! nothing of matching.
 //!
 //! Shape (all keys optional; JS spelling):
 //!
@@ -37,7 +38,8 @@ use std::collections::BTreeMap;
 
 use crate::error::Error;
 use crate::report::{Action, Kind};
-use crate::rules::{self, Validator};
+use crate::rules;
+use crate::validate::Validator;
 
 /// Limits on policy content (untrusted input, like regex's size limits).
 pub(crate) const MAX_CUSTOM_RULES: usize = 256;
@@ -427,7 +429,9 @@ fn parse_action(s: &str, path: &str) -> Result<Action, Error> {
 }
 
 /// Every type name a family knows: built-in rule types plus custom ones.
-fn known_types(
+/// Every type a policy may name for `kind`: built-in types plus those of
+/// the policy's own rules and deny-list entries, sorted.
+pub(crate) fn known_types(
     kind: Kind,
     custom: &[CustomRule],
     deny: &[DenyEntry],

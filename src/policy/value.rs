@@ -2,8 +2,9 @@
 //!
 //! serde's derive reports *that* a policy is wrong but not *where*; a
 //! policy error must name the offending key path (`pii.types[2]`). So the
-//! binding deserializes into this tree (it implements `Deserialize` for any
-//! self-describing format) and `policy::parse` walks it by hand.
+//! JS binding deserializes a policy object into this tree (it implements
+//! `Deserialize` for any self-describing format) and
+//! [`Policy::from_value`](super::Policy::from_value) walks it by hand.
 
 use std::fmt;
 

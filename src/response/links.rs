@@ -305,7 +305,7 @@ fn looks_like_data(v: &[u8]) -> bool {
         || (v.len() >= 16
             && alpha
             && digit
-            && crate::engine::validate::entropy(v) >= 3.3)
+            && crate::validate::entropy(v) >= 3.3)
 }
 
 /// Does the URL carry data in its path, query or fragment?

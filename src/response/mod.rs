@@ -37,7 +37,7 @@
 //!
 //! `push` returns the longest prefix that can no longer change; `finish`
 //! the rest. For every way of splitting the input, the joined output and
-//! the findings equal [`Session::screen_response`] of the joined input
+//! the findings equal `PromptFilter::screen_response` of the joined input
 //! (a property test splits at every position and at random).
 //!
 //! After a push the scanner re-screens a window: up to [`KEEP`] (256) bytes
@@ -81,8 +81,17 @@ mod links;
 
 use std::ops::Range;
 
-use crate::filter::{Candidate, Filter, Session, Side};
-use crate::report::{Action, Finding, Kind, Report, Verdict};
+use crate::filter::{Candidate, Extras, Filter, Side};
+use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
+use crate::vault::Vault;
+
+/// Finding types of the response checks.
+pub(crate) const CANARY: &str = "CANARY";
+pub(crate) const SYSTEM_PROMPT: &str = "SYSTEM_PROMPT";
+pub(crate) const IMAGE: &str = "IMAGE";
+pub(crate) const LINK: &str = "LINK";
+/// Every finding type the response checks report.
+pub(crate) const TYPES: [&str; 4] = [CANARY, SYSTEM_PROMPT, IMAGE, LINK];
 
 /// What replaces a blocked response from the block point on.
 pub const BLOCK_MARKER: &str = "[blocked]";
@@ -160,15 +169,15 @@ impl Checks {
         live
     }
 
-    fn refresh(&mut self, session: &Session, with_guards: bool) {
-        let count = session.canaries().count();
+    fn refresh(&mut self, cx: &ResponseContext<'_>, with_guards: bool) {
+        let count = cx.canaries().count();
         if !self.ready || count != self.canary_count {
             self.canaries =
-                session.canaries().filter_map(canary::Canary::new).collect();
+                cx.canaries().filter_map(canary::Canary::new).collect();
             self.canary_count = count;
         }
         if !self.ready {
-            let p = session.filter().policy();
+            let p = cx.filter.policy();
             self.leak = p
                 .response
                 .system_prompt
@@ -177,7 +186,7 @@ impl Checks {
             self.ready = true;
         }
         if with_guards && self.guards.is_empty() {
-            let p = session.filter().policy();
+            let p = cx.filter.policy();
             self.guards = crate::rules::builtin()
                 .map(|r| r.pattern)
                 .chain(p.rules.iter().map(|r| r.regex.as_str()))
@@ -340,20 +349,16 @@ impl Analysis {
 /// Screens `text`; with `raw`, also collects the spans and the deny-list
 /// bound the stream scanner needs (same detection pass).
 fn analyze(
-    session: &Session,
+    cx: &ResponseContext<'_>,
     checks: &Checks,
     text: &str,
     skip_first: bool,
     raw: Option<&mut (Vec<Range<usize>>, usize)>,
 ) -> Analysis {
-    let filter = session.filter();
+    let filter = cx.filter;
     let policy = filter.policy();
     let tokens: Vec<(Range<usize>, String)> = if policy.response.restore {
-        session
-            .vault()
-            .find_tokens(text)
-            .map(|(r, v)| (r, v.to_string()))
-            .collect()
+        cx.vault.find_tokens(text).map(|(r, v)| (r, v.to_string())).collect()
     } else {
         Vec::new()
     };
@@ -386,11 +391,11 @@ fn analyze(
         replacement: None,
     };
     for span in canary::find(text, &checks.canaries) {
-        extras.push((block(Kind::Canary, "CANARY", "canary", span), vec![]));
+        extras.push((block(Kind::Canary, CANARY, "canary", span), vec![]));
     }
     if let Some(fp) = &checks.leak {
         if let Some(span) = fp.find(text, skip_first) {
-            let f = block(Kind::Leak, "SYSTEM_PROMPT", "system-prompt", span);
+            let f = block(Kind::Leak, SYSTEM_PROMPT, "system-prompt", span);
             extras.push((f, vec![]));
         }
     }
@@ -424,10 +429,10 @@ fn exfiltration(
         return None;
     }
     let (type_name, rule) = match (l.image, l.html) {
-        (true, false) => ("IMAGE", "md-image"),
-        (true, true) => ("IMAGE", "html-img"),
-        (false, false) => ("LINK", "md-link"),
-        (false, true) => ("LINK", "html-a"),
+        (true, false) => (IMAGE, "md-image"),
+        (true, true) => (IMAGE, "html-img"),
+        (false, false) => (LINK, "md-link"),
+        (false, true) => (LINK, "html-a"),
     };
     let defang = l.image || dangerous || links::carries_data(url);
     let edits = if !defang {
@@ -472,15 +477,58 @@ fn token_pending(text: &str) -> usize {
 
 /// Screens a whole response.
 pub(crate) fn screen(
-    _filter: &Filter,
+    cx: &mut ResponseContext<'_>,
     text: &str,
-    session: &mut Session,
-) -> Report {
+) -> ScreenResult {
+    if let Some(r) = cx.filter.over_limit(text) {
+        return r;
+    }
     let mut s = ResponseScanner::new();
     s.one_shot = true;
     s.window = text.to_string();
-    let out = s.finish(session);
-    Report { verdict: s.verdict(), text: out, risk: 0.0, findings: s.findings }
+    let out = s.finish(cx);
+    ScreenResult {
+        verdict: s.verdict(),
+        text: out,
+        risk: 0.0,
+        findings: s.findings,
+    }
+}
+
+/// What screening a response reads and writes of its conversation: the
+/// compiled filter, the vault (tokens to restore, pseudonyms a response
+/// policy issues) and the canaries minted so far. A `PromptFilter` lends
+/// one with `response_context()`.
+pub struct ResponseContext<'a> {
+    filter: &'a Filter,
+    vault: &'a mut Vault,
+    minted: &'a [String],
+}
+
+impl<'a> ResponseContext<'a> {
+    pub(crate) fn new(
+        filter: &'a Filter,
+        vault: &'a mut Vault,
+        minted: &'a [String],
+    ) -> ResponseContext<'a> {
+        ResponseContext { filter, vault, minted }
+    }
+
+    /// The canaries to watch for: minted ones, then the policy's.
+    fn canaries(&self) -> impl Iterator<Item = &str> {
+        let policy = &self.filter.policy().response.canaries;
+        self.minted.iter().chain(policy).map(String::as_str)
+    }
+}
+
+// SECURITY: the vault and canaries are secrets; Debug shows counts only.
+impl std::fmt::Debug for ResponseContext<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseContext")
+            .field("vault_entries", &self.vault.len())
+            .field("canaries", &self.minted.len())
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -491,7 +539,7 @@ enum State {
 }
 
 /// Incremental response screening. The joined output of every `push` and
-/// `finish` equals [`Session::screen_response`] of the joined input; see
+/// `finish` equals `PromptFilter::screen_response` of the joined input; see
 /// the module docs of `response` (in the crate source) for the hold-back
 /// bound: usually the current word, never more than 72 KiB.
 pub struct ResponseScanner {
@@ -533,7 +581,11 @@ impl ResponseScanner {
 
     /// Adds a chunk; returns the text that is safe to show now (possibly
     /// empty). After `finish` or a block this is a no-op returning `""`.
-    pub fn push(&mut self, session: &mut Session, chunk: &str) -> String {
+    pub fn push(
+        &mut self,
+        cx: &mut ResponseContext<'_>,
+        chunk: &str,
+    ) -> String {
         if self.state != State::Open {
             return String::new();
         }
@@ -546,10 +598,10 @@ impl ResponseScanner {
             return String::new();
         }
         self.unscanned = 0;
-        self.checks.refresh(session, true);
+        self.checks.refresh(cx, true);
         let mut rd = (Vec::new(), 0);
         let an = analyze(
-            session,
+            cx,
             &self.checks,
             &self.window,
             self.base > 0,
@@ -586,9 +638,7 @@ impl ResponseScanner {
                 (e + 1).saturating_sub(deny_max),
             ));
         }
-        if session.filter().policy().response.restore
-            && !session.vault().is_empty()
-        {
+        if cx.filter.policy().response.restore && !cx.vault.is_empty() {
             g = g.min(token_pending(text));
         }
         g = g.min(canary::pending(text, &self.checks.canaries));
@@ -603,7 +653,7 @@ impl ResponseScanner {
         }
         let g = g.max(from);
         if let Some(b) = an.blocker(from, g) {
-            return self.block(session, &an, b);
+            return self.block(cx, &an, b);
         }
         let mut cut = an.settle(from, g, &raw);
         // Memory bound: past MAX_HOLD, cut anyway (documented).
@@ -614,14 +664,14 @@ impl ResponseScanner {
         if cut <= from {
             return String::new();
         }
-        let out = self.render(session, &an, from, cut);
+        let out = self.render(cx, &an, from, cut);
         self.emitted = cut;
         self.slide();
         out
     }
 
     /// Ends the stream; returns the rest. A second call returns `""`.
-    pub fn finish(&mut self, session: &mut Session) -> String {
+    pub fn finish(&mut self, cx: &mut ResponseContext<'_>) -> String {
         if self.state != State::Open {
             return String::new();
         }
@@ -630,14 +680,13 @@ impl ResponseScanner {
         if from == self.window.len() && !self.one_shot {
             return String::new();
         }
-        self.checks.refresh(session, false);
-        let an =
-            analyze(session, &self.checks, &self.window, self.base > 0, None);
+        self.checks.refresh(cx, false);
+        let an = analyze(cx, &self.checks, &self.window, self.base > 0, None);
         let e = self.window.len();
         if let Some(b) = an.blocker(from, e + 1) {
-            return self.block(session, &an, b);
+            return self.block(cx, &an, b);
         }
-        let out = self.render(session, &an, from, e);
+        let out = self.render(cx, &an, from, e);
         self.window = String::new();
         out
     }
@@ -672,13 +721,13 @@ impl ResponseScanner {
 
     fn block(
         &mut self,
-        session: &mut Session,
+        cx: &mut ResponseContext<'_>,
         an: &Analysis,
         b: Finding,
     ) -> String {
         let from = self.emitted;
         let bp = an.settle(from, b.span.start, &[]);
-        let mut out = self.render(session, an, from, bp);
+        let mut out = self.render(cx, an, from, bp);
         out.push_str(BLOCK_MARKER);
         self.record(vec![b]);
         self.state = State::Blocked;
@@ -690,7 +739,7 @@ impl ResponseScanner {
     /// Screened text of `window[from..to]`; records its findings.
     fn render(
         &mut self,
-        session: &mut Session,
+        cx: &mut ResponseContext<'_>,
         an: &Analysis,
         from: usize,
         to: usize,
@@ -714,16 +763,10 @@ impl ResponseScanner {
         if cands.is_empty() && edits.is_empty() && extras.is_empty() {
             return self.window.get(from..to).unwrap_or("").to_string();
         }
-        let filter = session.filter().clone();
+        let filter = cx.filter;
         let Some(head) = self.window.get(..to) else { return String::new() };
-        let rep = filter.finish(
-            head,
-            cands,
-            edits,
-            extras,
-            0.0,
-            session.vault_for_response(),
-        );
+        let extras = Extras { findings: extras, edits, risk: 0.0 };
+        let rep = filter.act(head, cands, extras, cx.vault);
         if rep.verdict == Verdict::Redact {
             self.edited = true;
         }
@@ -742,7 +785,7 @@ impl ResponseScanner {
         let u16 = if self.one_shot {
             Vec::new()
         } else {
-            crate::utf16_offsets(&self.window, &offs)
+            crate::span::utf16_offsets(&self.window, &offs)
         };
         for (i, f) in found.iter_mut().enumerate() {
             if let (Some(a), Some(b)) = (u16.get(2 * i), u16.get(2 * i + 1)) {
@@ -760,7 +803,7 @@ impl ResponseScanner {
         if keep_from == 0 {
             return;
         }
-        self.base16 += crate::utf16_len(&self.window[..keep_from]);
+        self.base16 += crate::span::utf16_len(&self.window[..keep_from]);
         self.base += keep_from;
         self.window.drain(..keep_from);
         self.emitted -= keep_from;

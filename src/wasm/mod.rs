@@ -13,13 +13,16 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{
-    Filter, Policy, Report, ResponseScanner as CoreScanner, Session, Value,
-};
+use crate::error::Error;
+use crate::filter::Filter;
+use crate::policy::{Policy, Value};
+use crate::report::ScreenResult;
+use crate::response::ResponseScanner as CoreScanner;
+use crate::session::PromptFilter as Conversation;
 
-use types::{to_js, AuditOut, ReportIn, ReportOut, VaultDump};
+use types::{to_js, AuditOut, ScreenResultIn, ScreenResultOut, VaultDump};
 
-fn js_error(e: &crate::Error) -> JsValue {
+fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
     err.set_name(e.name());
     let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path().into());
@@ -30,11 +33,12 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-/// A prompt filter for one conversation: compiled policy + vault.
+/// A prompt filter for one conversation: compiled policy + vault. Wraps
+/// the crate's `PromptFilter`, which the scanners it makes share.
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct PromptFilter {
-    session: Rc<RefCell<Session>>,
+    session: Rc<RefCell<Conversation>>,
 }
 
 #[wasm_bindgen]
@@ -46,7 +50,7 @@ impl PromptFilter {
             Value::Null
         } else {
             serde_wasm_bindgen::from_value(policy).map_err(|e| {
-                js_error(&crate::Error::policy(
+                js_error(&Error::policy(
                     "policy",
                     format!("not a plain object: {}", e),
                 ))
@@ -54,7 +58,8 @@ impl PromptFilter {
         };
         let policy = Policy::from_value(&value).map_err(|e| js_error(&e))?;
         let filter = Filter::new(policy).map_err(|e| js_error(&e))?;
-        Ok(PromptFilter { session: Rc::new(RefCell::new(filter.session())) })
+        let session = Conversation::new(&filter);
+        Ok(PromptFilter { session: Rc::new(RefCell::new(session)) })
     }
 
     /// Screens a user prompt.
@@ -63,8 +68,8 @@ impl PromptFilter {
         let text = text
             .as_string()
             .ok_or_else(|| type_error("screenPrompt expects a string"))?;
-        let report = self.session.borrow_mut().screen_prompt(&text);
-        to_js(&ReportOut::new(&text, &report))
+        let result = self.session.borrow_mut().screen_prompt(&text);
+        to_js(&ScreenResultOut::new(&text, &result))
     }
 
     /// `screenPrompt` of a prompt the JS layer encoded (`api.js` uses it
@@ -78,8 +83,8 @@ impl PromptFilter {
     ) -> Result<JsValue, JsValue> {
         let text = std::str::from_utf8(bytes)
             .map_err(|_| type_error("screenPrompt expects a string"))?;
-        let report = self.session.borrow_mut().screen_prompt(text);
-        to_js(&ReportOut::new(text, &report))
+        let result = self.session.borrow_mut().screen_prompt(text);
+        to_js(&ScreenResultOut::new(text, &result))
     }
 
     /// Screens a complete model response.
@@ -88,8 +93,8 @@ impl PromptFilter {
         let text = text
             .as_string()
             .ok_or_else(|| type_error("screenResponse expects a string"))?;
-        let report = self.session.borrow_mut().screen_response(&text);
-        to_js(&ReportOut::new(&text, &report))
+        let result = self.session.borrow_mut().screen_response(&text);
+        to_js(&ScreenResultOut::new(&text, &result))
     }
 
     /// Replaces vault tokens with the original values.
@@ -102,14 +107,14 @@ impl PromptFilter {
 
     /// A privacy-safe summary of a screening result.
     pub fn audit(&self, out: JsValue) -> Result<JsValue, JsValue> {
-        let input: ReportIn =
-            serde_wasm_bindgen::from_value(out).map_err(|_| {
+        let input: ScreenResultIn = serde_wasm_bindgen::from_value(out)
+            .map_err(|_| {
                 type_error(
                     "audit expects a result of screenPrompt or screenResponse",
                 )
             })?;
-        let report: Report = input.into_report();
-        let audit = self.session.borrow().audit(&report);
+        let result: ScreenResult = input.into_result();
+        let audit = self.session.borrow().audit(&result);
         to_js(&AuditOut::from(&audit))
     }
 
@@ -165,7 +170,7 @@ impl PromptFilter {
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct ResponseScanner {
-    session: Rc<RefCell<Session>>,
+    session: Rc<RefCell<Conversation>>,
     inner: CoreScanner,
     /// A high surrogate that ended the previous chunk.
     carry: Option<u16>,
@@ -188,18 +193,19 @@ impl ResponseScanner {
             }
         }
         let chunk = String::from_utf16_lossy(&units);
-        Ok(self.inner.push(&mut self.session.borrow_mut(), &chunk))
+        let mut session = self.session.borrow_mut();
+        Ok(self.inner.push(&mut session.response_context(), &chunk))
     }
 
     /// Ends the stream; returns the rest.
     pub fn finish(&mut self) -> String {
         let mut session = self.session.borrow_mut();
+        let mut cx = session.response_context();
         let mut out = String::new();
         if let Some(u) = self.carry.take() {
-            out =
-                self.inner.push(&mut session, &String::from_utf16_lossy(&[u]));
+            out = self.inner.push(&mut cx, &String::from_utf16_lossy(&[u]));
         }
-        out.push_str(&self.inner.finish(&mut session));
+        out.push_str(&self.inner.finish(&mut cx));
         out
     }
 

@@ -7,9 +7,10 @@
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use crate::{
-    Action, Audit, Finding, Kind, Report, Vault, VaultEntry, Verdict,
+use crate::report::{
+    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict,
 };
+use crate::vault::{Vault, VaultEntry};
 
 const SERIALIZER: serde_wasm_bindgen::Serializer =
     serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
@@ -45,7 +46,7 @@ pub(super) fn findings_out(
 ) -> Vec<FindingOut> {
     let offsets: Vec<usize> =
         findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
-    let u16 = crate::utf16_offsets(text, &offsets);
+    let u16 = crate::span::utf16_offsets(text, &offsets);
     findings
         .iter()
         .enumerate()
@@ -84,16 +85,16 @@ pub(super) fn findings_out_spans(
 }
 
 #[derive(Serialize)]
-pub(super) struct ReportOut {
+pub(super) struct ScreenResultOut {
     verdict: &'static str,
     text: String,
     risk: f64,
     findings: Vec<FindingOut>,
 }
 
-impl ReportOut {
-    pub(super) fn new(input: &str, r: &Report) -> ReportOut {
-        ReportOut {
+impl ScreenResultOut {
+    pub(super) fn new(input: &str, r: &ScreenResult) -> ScreenResultOut {
+        ScreenResultOut {
             verdict: r.verdict.as_str(),
             text: r.text.clone(),
             risk: round3(r.risk),
@@ -115,7 +116,7 @@ pub(super) struct FindingIn {
 }
 
 #[derive(Deserialize)]
-pub(super) struct ReportIn {
+pub(super) struct ScreenResultIn {
     verdict: String,
     #[serde(default)]
     risk: f32,
@@ -135,14 +136,14 @@ fn kind_from(s: &str) -> Kind {
     }
 }
 
-impl ReportIn {
-    pub(super) fn into_report(self) -> Report {
+impl ScreenResultIn {
+    pub(super) fn into_result(self) -> ScreenResult {
         let verdict = match self.verdict.as_str() {
             "block" => Verdict::Block,
             "redact" => Verdict::Redact,
             _ => Verdict::Allow,
         };
-        Report {
+        ScreenResult {
             verdict,
             text: String::new(),
             risk: self.risk.clamp(0.0, 1.0),
@@ -173,8 +174,8 @@ pub(super) struct AuditOut {
     policy: String,
 }
 
-impl From<&Audit> for AuditOut {
-    fn from(a: &Audit) -> AuditOut {
+impl From<&AuditRecord> for AuditOut {
+    fn from(a: &AuditRecord) -> AuditOut {
         AuditOut {
             verdict: a.verdict.as_str(),
             risk: round3(a.risk),

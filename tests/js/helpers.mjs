@@ -1,6 +1,7 @@
 // Shared helpers for the package tests: pack pkg/ the way it is published,
-// install the tarball into a throwaway project, find free ports.
-import { execFileSync } from "node:child_process";
+// install the tarball into a throwaway project, find free ports, start
+// servers on 127.0.0.1, the headless Chromium settings.
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -81,4 +82,30 @@ export async function stop(child, ms = 3000) {
   const t = setTimeout(() => child.kill("SIGKILL"), ms);
   await gone;
   clearTimeout(t);
+}
+
+/** Headless Chromium (Debian's) for playwright-core: the binary and the
+ * flags that run it in a container without a GPU or network. */
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+  "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+/**
+ * Starts a server process on `port` (127.0.0.1) and waits until `url`
+ * answers. Returns { child, log() }; the child is killed if this process
+ * exits first, and `stop(child)` ends it.
+ */
+export async function startServer(cmd, args, { url, cwd = ROOT, env = {}, ms = 30_000 }) {
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout.on("data", (d) => { log += d; });
+  child.stderr.on("data", (d) => { log += d; });
+  process.on("exit", () => child.kill("SIGKILL"));
+  try {
+    await waitForHttp(url, ms, child);
+  } catch (e) {
+    await stop(child);
+    throw new Error(`${e.message}\n${path.basename(cmd)} output:\n${log}`);
+  }
+  return { child, log: () => log };
 }

@@ -1,11 +1,11 @@
 //! Rough native throughput check (not a test): `cargo run --release --example quickbench [numbers|plain|report] [bytes]`.
-use promptfence::{Filter, Policy};
+use promptfence::{Filter, Policy, PromptFilter};
 use std::time::Instant;
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
     let filter = Filter::new(Policy::default()).unwrap();
-    let mut s = filter.session();
+    let mut s = PromptFilter::new(&filter);
     let base = if which == "report" {
         // The paragraph bench/inject.mjs repeats to 2 KB.
         "Our team is preparing the quarterly report and needs a short summary of the main findings. Revenue grew in every region, customer churn fell, and the new onboarding flow cut support tickets. "

@@ -10,7 +10,7 @@ fn main() {
         or mail ana@example.com. Version 1.2.3, build 7781, room 4B, 12 people. ";
     for (name, unit) in [("prose", prose), ("mixed", mixed)] {
         let text = unit.repeat(1024 / unit.len() + 1);
-        let mut s = f.session();
+        let mut s = promptfence::PromptFilter::new(&f);
         let _ = s.screen_prompt(&text);
         let t = Instant::now();
         let n = 300;

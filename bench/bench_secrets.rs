@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use promptfence::{Filter, Policy};
+use promptfence::{Filter, Policy, PromptFilter};
 
 fn main() {
     let chat =
@@ -33,7 +33,7 @@ fn main() {
         });
     }
     let filter = Filter::new(Policy::default()).expect("default policy");
-    let mut s = filter.session();
+    let mut s = PromptFilter::new(&filter);
     // Warm-up: lazily compiled regexes.
     for _ in 0..5 {
         s.screen_prompt(&unit);

@@ -2,11 +2,15 @@
 //! build recommended): `cargo run --release --example rule_timing`.
 use std::time::Instant;
 fn main() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/dev/pii_dev.jsonl"
-    );
-    let Ok(data) = std::fs::read_to_string(path) else { return };
+    // `$PF_SHARED` holds `corpus/` and `eval/`; default `../shared`.
+    let shared = std::env::var("PF_SHARED").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared").to_string()
+    });
+    let path = format!("{shared}/corpus/dev/pii_dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        println!("skip: {path} not found (set PF_SHARED)");
+        return;
+    };
     let texts: Vec<String> = data
         .lines()
         .filter_map(|l| {

@@ -1,0 +1,442 @@
+//! Build script: reads the secret rules from `src/rules/secrets.rules`
+//! (hand-edited data; its header documents the format), checks every
+//! record, and writes to `OUT_DIR`:
+//! - `secrets.tsv`: the compact table `src/rules/secrets.rs` parses at run
+//!   time (one rule per line, tab-separated; see that module's doc);
+//! - `secret_examples.rs`: each rule's hit and miss examples, as a Rust
+//!   array in table order, for the native tests.
+//!
+//! It also sets the `rule_examples` cfg unless the target is wasm32: the
+//! one switch that keeps example texts (PII and secrets) out of the wasm
+//! build, where they would only cost size.
+//!
+//! A malformed record stops the build with `file:line: what is wrong`.
+//! No dependencies: the format is simple enough to read by hand.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs, process};
+
+const RULES: &str = "src/rules/secrets.rules";
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed={RULES}");
+    println!("cargo::rustc-check-cfg=cfg(rule_examples)");
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        println!("cargo::rustc-cfg=rule_examples");
+    }
+
+    let text = fs::read_to_string(RULES).unwrap_or_else(|e| {
+        eprintln!("error: {RULES}: {e}");
+        process::exit(1);
+    });
+    let rules = match parse(&text) {
+        Ok(rules) => rules,
+        Err(errors) => {
+            for (line, message) in errors {
+                eprintln!("error: {RULES}:{line}: {message}");
+            }
+            process::exit(1);
+        }
+    };
+
+    let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    write(&out.join("secrets.tsv"), &table(&rules));
+    write(&out.join("secret_examples.rs"), &examples(&rules));
+}
+
+fn write(path: &Path, contents: &str) {
+    // Unchanged output keeps its timestamp, so nothing rebuilds for it.
+    if fs::read_to_string(path).ok().as_deref() != Some(contents) {
+        fs::write(path, contents).unwrap_or_else(|e| {
+            eprintln!("error: {}: {e}", path.display());
+            process::exit(1);
+        });
+    }
+}
+
+/// One record, checked.
+struct Rule {
+    id: String,
+    type_name: String,
+    keywords: Vec<String>,
+    /// The runtime table's validator code (see `code`).
+    code: char,
+    /// Hundredths.
+    min_entropy: u32,
+    /// Hundredths.
+    score: u32,
+    window: u32,
+    pattern: String,
+    hits: Vec<String>,
+    misses: Vec<String>,
+}
+
+/// Keys a record may have; every one but `hit` and `miss` at most once.
+const KEYS: &[&str] = &[
+    "type",
+    "keywords",
+    "template",
+    "validator",
+    "min_entropy",
+    "score",
+    "window",
+    "pattern",
+    "hit",
+    "miss",
+    "source",
+];
+
+/// A record as read: its header line and `(line, key, value)` fields.
+struct Raw<'a> {
+    line: usize,
+    id: &'a str,
+    fields: Vec<(usize, &'a str, String)>,
+}
+
+type Errors = Vec<(usize, String)>;
+
+fn parse(text: &str) -> Result<Vec<Rule>, Errors> {
+    let mut errors = Errors::new();
+    let mut raws: Vec<Raw> = Vec::new();
+    // Whether the line before was a `hit`/`miss` (or continued one), so
+    // that a `|` line may continue it.
+    let mut in_example = false;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        let continues = in_example;
+        in_example = false;
+        if line.ends_with([' ', '\t', '\r']) {
+            errors.push((n, "line ends in a blank".into()));
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) =
+            line.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+        {
+            raws.push(Raw { line: n, id, fields: Vec::new() });
+            continue;
+        }
+        let Some(raw) = raws.last_mut() else {
+            errors.push((n, "field before the first `[rule-id]`".into()));
+            continue;
+        };
+        if let Some(rest) = line.strip_prefix('|') {
+            let more = match rest.strip_prefix(' ') {
+                Some(more) => more,
+                None if rest.is_empty() => "",
+                None => {
+                    errors.push((n, "`|` must be followed by a blank".into()));
+                    continue;
+                }
+            };
+            match raw.fields.last_mut() {
+                Some((_, _, value)) if continues => {
+                    value.push('\n');
+                    value.push_str(more);
+                    in_example = true;
+                }
+                _ => {
+                    errors.push((n, "`|` line not after a hit or miss".into()))
+                }
+            }
+            continue;
+        }
+        let (key, value) = line.split_once(' ').unwrap_or((line, ""));
+        if !KEYS.contains(&key) {
+            errors.push((
+                n,
+                format!(
+                    "unknown key `{key}` (expected one of {})",
+                    KEYS.join(", ")
+                ),
+            ));
+            continue;
+        }
+        in_example = matches!(key, "hit" | "miss");
+        raw.fields.push((n, key, value.to_string()));
+    }
+    let mut ids = HashSet::new();
+    let mut rules = Vec::new();
+    for raw in &raws {
+        if !ids.insert(raw.id) {
+            errors.push((raw.line, format!("duplicate rule id `{}`", raw.id)));
+        }
+        match check(raw) {
+            Ok(rule) => rules.push(rule),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if raws.is_empty() {
+        errors.push((1, "no rules".into()));
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        errors.sort_by_key(|e| e.0);
+        Err(errors)
+    }
+}
+
+/// Checks one record's fields and builds the rule.
+fn check(raw: &Raw) -> Result<Rule, Errors> {
+    let mut errors = Errors::new();
+    let mut err = |line: usize, message: String| {
+        errors.push((line, format!("rule `{}`: {message}", raw.id)))
+    };
+    if raw.id.is_empty()
+        || !raw
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        err(raw.line, "id is not kebab-case".into());
+    }
+    // The one value of a single-valued key.
+    let mut one = |key: &str| -> Option<(usize, &str)> {
+        let mut found = raw.fields.iter().filter(|f| f.1 == key);
+        let first = found.next();
+        if let Some(again) = found.next() {
+            err(again.0, format!("`{key}` given twice"));
+        }
+        match first {
+            Some((line, _, value)) => Some((*line, value.as_str())),
+            // `template` is the one optional key.
+            None if key == "template" => None,
+            None => {
+                err(raw.line, format!("`{key}` missing"));
+                None
+            }
+        }
+    };
+    let type_name = one("type");
+    let keywords = one("keywords");
+    let template = one("template");
+    let validator = one("validator");
+    let min_entropy = one("min_entropy");
+    let score = one("score");
+    let window = one("window");
+    let pattern = one("pattern");
+    one("source");
+
+    let mut rule = Rule {
+        id: raw.id.to_string(),
+        type_name: String::new(),
+        keywords: Vec::new(),
+        code: 'N',
+        min_entropy: 0,
+        score: 0,
+        window: 0,
+        pattern: String::new(),
+        hits: Vec::new(),
+        misses: Vec::new(),
+    };
+    if let Some((line, v)) = type_name {
+        if v.is_empty()
+            || !v.bytes().all(|b| {
+                b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+            })
+        {
+            err(line, format!("type `{v}` is not UPPER_SNAKE"));
+        }
+        rule.type_name = v.to_string();
+    }
+    if let Some((line, v)) = keywords {
+        match split_keywords(v) {
+            Ok(k) => rule.keywords = k,
+            Err(e) => err(line, e),
+        }
+        for k in &rule.keywords {
+            // The runtime table separates keywords with commas and fields
+            // with tabs; the prefilter compares lowercase.
+            if k.is_empty()
+                || k.contains([',', '\t'])
+                || k.bytes().any(|b| b.is_ascii_uppercase())
+            {
+                err(
+                    line,
+                    format!(
+                        "keyword `{k}`: not lowercase, empty, or with `,` \
+                         or a tab"
+                    ),
+                );
+            }
+        }
+    }
+    let context = match template {
+        Some((_, "context")) => true,
+        Some((line, v)) => {
+            err(line, format!("unknown template `{v}` (expected `context`)"));
+            false
+        }
+        None => false,
+    };
+    if let Some((line, v)) = validator {
+        match code(v, context) {
+            Ok(c) => rule.code = c,
+            Err(e) => err(line, e),
+        }
+    }
+    if let Some((line, v)) = min_entropy {
+        match hundredths(v) {
+            Some(h) => rule.min_entropy = h,
+            None => err(
+                line,
+                format!(
+                    "min_entropy `{v}`: not a number with at most two \
+                     decimals"
+                ),
+            ),
+        }
+    }
+    if let Some((line, v)) = score {
+        match hundredths(v) {
+            Some(h) if h <= 100 => rule.score = h,
+            _ => err(
+                line,
+                format!(
+                    "score `{v}`: not a number from 0 to 1 with at most \
+                     two decimals"
+                ),
+            ),
+        }
+    }
+    if let Some((line, v)) = window {
+        match v.parse::<u32>() {
+            Ok(w) if v.bytes().all(|b| b.is_ascii_digit()) => rule.window = w,
+            _ => err(
+                line,
+                format!("window `{v}` is not a whole number of bytes"),
+            ),
+        }
+    }
+    if let Some((line, v)) = pattern {
+        if v.is_empty() || v.contains('\t') {
+            err(line, "pattern is empty or has a tab (write `\\t`)".into());
+        }
+        rule.pattern = v.to_string();
+    }
+    for (_, key, value) in &raw.fields {
+        match *key {
+            "hit" => rule.hits.push(value.clone()),
+            "miss" => rule.misses.push(value.clone()),
+            _ => {}
+        }
+    }
+    if rule.hits.is_empty() || rule.misses.is_empty() {
+        err(raw.line, "needs at least one `hit` and one `miss`".into());
+    }
+    if errors.is_empty() {
+        Ok(rule)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Keywords separated by blanks; `"..."` for one with a blank in it.
+fn split_keywords(v: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut rest = v;
+    while !rest.is_empty() {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let Some((k, after)) = quoted.split_once('"') else {
+                return Err("unclosed `\"` in keywords".into());
+            };
+            out.push(k.to_string());
+            rest = after;
+        } else {
+            let end = rest.find(' ').unwrap_or(rest.len());
+            out.push(rest[..end].to_string());
+            rest = &rest[end..];
+        }
+        match rest.strip_prefix(' ') {
+            Some(r) if !r.is_empty() && !r.starts_with(' ') => rest = r,
+            None if rest.is_empty() => {}
+            _ => return Err("keywords are separated by one blank".into()),
+        }
+    }
+    Ok(out)
+}
+
+/// The runtime table's code for a validator (src/rules/secrets.rs reads
+/// it back): one letter per validator secret rules use, and `C` for a
+/// context row, whose validator is the token shape.
+fn code(validator: &str, context: bool) -> Result<char, String> {
+    let c = match validator {
+        "token" if context => 'C',
+        _ if context => {
+            return Err(format!(
+                "template context takes validator `token`, not `{validator}`"
+            ))
+        }
+        "token" => 'T',
+        "generic_token" => 'G',
+        "jwt" => 'J',
+        "bare_run" => 'R',
+        "prefixed" => 'P',
+        "none" => 'N',
+        _ => {
+            return Err(format!(
+                "validator `{validator}` is not one secret rules use \
+                 (token, generic_token, jwt, bare_run, prefixed, none)"
+            ))
+        }
+    };
+    Ok(c)
+}
+
+/// `3`, `3.5` or `0.92` in hundredths, without floats.
+fn hundredths(v: &str) -> Option<u32> {
+    let (whole, frac) = v.split_once('.').unwrap_or((v, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 2 {
+        return None;
+    }
+    let frac = format!("{frac:0<2}");
+    whole
+        .parse::<u32>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(frac.parse().ok()?)
+}
+
+/// The runtime table: id, TYPE, keywords (comma-separated), validator
+/// code, min entropy and score in hundredths, window, pattern.
+fn table(rules: &[Rule]) -> String {
+    let mut out = String::new();
+    for r in rules {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.id,
+            r.type_name,
+            r.keywords.join(","),
+            r.code,
+            r.min_entropy,
+            r.score,
+            r.window,
+            r.pattern
+        );
+    }
+    out
+}
+
+/// `&[(&[hits...], &[misses...]), ...]`, one entry per table row.
+fn examples(rules: &[Rule]) -> String {
+    let mut out = String::from("&[\n");
+    for r in rules {
+        let list = |xs: &[String]| {
+            let items: Vec<String> =
+                xs.iter().map(|x| format!("{x:?}")).collect();
+            format!("&[{}]", items.join(", "))
+        };
+        let _ = writeln!(out, "    ({}, {}),", list(&r.hits), list(&r.misses));
+    }
+    out.push(']');
+    out
+}

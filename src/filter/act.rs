@@ -1,0 +1,188 @@
+//! Stage 3, act: what happens to each standing candidate, and the
+//! screened text.
+//!
+//! Each candidate's action becomes a replacement (`mask`, `redact`,
+//! `hash`, `pseudonymize` through the vault, `synthesize`) or none
+//! (`allow`, `flag`, `block`). The edits are applied once, left to right,
+//! over the original text, and the [`ScreenResult`] is assembled: every
+//! finding in text order and the verdict (`report::Verdict::of`).
+
+use std::ops::Range;
+
+use super::candidate::Candidate;
+use crate::digest;
+use crate::policy::Policy;
+use crate::report::{Action, Finding, ScreenResult, Verdict};
+use crate::synth;
+use crate::vault::Vault;
+
+/// What the act stage gets besides the candidates: findings that rewrite
+/// nothing by themselves (injection signals; a response's canary, leak and
+/// link findings), edits decided elsewhere (a response's restored tokens
+/// and defanged links), and the injection risk.
+#[derive(Debug, Default)]
+pub(crate) struct Extras {
+    pub findings: Vec<Finding>,
+    pub edits: Vec<(Range<usize>, String)>,
+    pub risk: f32,
+}
+
+/// The keyed parts of acting.
+#[derive(Debug)]
+pub(crate) struct Actor {
+    /// Key of the `hash` action and of `synthesize`'s generator.
+    hash_key: Vec<u8>,
+}
+
+impl Actor {
+    pub(crate) fn new(hash_key: Vec<u8>) -> Actor {
+        Actor { hash_key }
+    }
+
+    /// Applies the candidates' actions and `extras` to `text`.
+    pub(crate) fn act(
+        &self,
+        policy: &Policy,
+        text: &str,
+        candidates: Vec<Candidate>,
+        extras: Extras,
+        vault: &mut Vault,
+    ) -> ScreenResult {
+        let Extras { findings: extra_findings, mut edits, risk } = extras;
+        let mut findings =
+            Vec::with_capacity(candidates.len() + extra_findings.len());
+        for c in candidates {
+            let value = &text[c.span.clone()];
+            let (action, rep) = self.replacement(policy, &c, value, vault);
+            let replacement = if action.rewrites() {
+                edits.push((c.span.clone(), rep.clone()));
+                Some(rep)
+            } else {
+                None
+            };
+            findings.push(Finding {
+                kind: c.kind,
+                type_name: c.type_name,
+                span: c.span,
+                score: c.score,
+                action,
+                rule: c.rule,
+                replacement,
+            });
+        }
+        findings.extend(extra_findings);
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.kind).cmp(&(
+                b.span.start,
+                b.span.end,
+                b.kind,
+            ))
+        });
+        let verdict = Verdict::of(&findings, !edits.is_empty());
+        let out_text = if verdict == Verdict::Block {
+            String::new()
+        } else {
+            apply_edits(text, edits)
+        };
+        ScreenResult { verdict, text: out_text, risk, findings }
+    }
+
+    /// The action actually taken and the replacement text. `pseudonymize`
+    /// falls back to `redact` when the vault is full.
+    fn replacement(
+        &self,
+        policy: &Policy,
+        c: &Candidate,
+        value: &str,
+        vault: &mut Vault,
+    ) -> (Action, String) {
+        match c.action {
+            Action::Redact => (Action::Redact, format!("[{}]", c.type_name)),
+            Action::Mask => (
+                Action::Mask,
+                mask(value, policy.mask_char, policy.mask_keep_last),
+            ),
+            Action::Hash => {
+                let mut msg = c.type_name.as_bytes().to_vec();
+                msg.push(0);
+                msg.extend_from_slice(value.as_bytes());
+                let d = digest::hmac_sha256(&self.hash_key, &msg);
+                (
+                    Action::Hash,
+                    format!("[{}:{}]", c.type_name, digest::hex(&d[..4])),
+                )
+            }
+            Action::Pseudonymize => {
+                match vault.tokenize(&c.type_name, value) {
+                    Some(t) => (Action::Pseudonymize, t),
+                    None => (Action::Redact, format!("[{}]", c.type_name)),
+                }
+            }
+            Action::Synthesize => (
+                Action::Synthesize,
+                synth::synthesize(&c.type_name, value, &self.hash_key),
+            ),
+            other => (other, String::new()),
+        }
+    }
+}
+
+/// Applies non-overlapping edits (overlapping ones: the earlier wins).
+fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+    edits.sort_by_key(|e| (e.0.start, e.0.end));
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (r, rep) in edits {
+        if r.start < last || r.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[last..r.start]);
+        out.push_str(&rep);
+        last = r.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Masks letters and digits, keeping separators and the last `keep` of
+/// them, so the format stays readable: `**** **** **** 1111`.
+fn mask(value: &str, ch: char, keep: usize) -> String {
+    let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+    let mut seen = 0;
+    value
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                seen += 1;
+                if seen > total.saturating_sub(keep) {
+                    c
+                } else {
+                    ch
+                }
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_keeps_separators_and_the_end() {
+        assert_eq!(mask("4111 1111 1111 1234", '*', 4), "**** **** **** 1234");
+        assert_eq!(mask("ana@x.io", '#', 0), "###@#.##");
+    }
+
+    #[test]
+    fn edits_apply_once_and_the_earlier_wins() {
+        let e = vec![
+            (4..8, "B".to_string()),
+            (0..2, "A".into()),
+            (6..9, "X".into()),
+        ];
+        assert_eq!(apply_edits("0123456789", e), "A23B89");
+    }
+}

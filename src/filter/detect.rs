@@ -1,0 +1,220 @@
+//! Stage 1, detect: what is in the text.
+//!
+//! Runs the detectors the policy wants over one text and returns what
+//! they found, unjudged:
+//! - the regex engine: built-in and custom rules, with their validators,
+//!   context words and the decode pass (secrets inside base64 or
+//!   percent-encoded runs);
+//! - the names detectors: PERSON, ADDRESS, LOCATION, DATE_OF_BIRTH;
+//! - the deny list: literal values the policy always reports;
+//! - on prompts, the injection assessment.
+//!
+//! A detection of a type the policy does not want, or of a rule it
+//! switched off, is dropped here; nothing is dropped for its score or for
+//! overlapping another (that is `resolve`). Each candidate carries the
+//! action its family gives its type (a custom rule may set its own).
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::candidate::{Candidate, Side};
+use crate::engine::{Detection, Engine, Rule};
+use crate::error::Error;
+use crate::inject;
+use crate::policy::Policy;
+use crate::report::{Action, Kind};
+use crate::rules;
+
+/// The detectors compiled from a policy.
+#[derive(Debug)]
+pub(crate) struct Detectors {
+    engine: Engine,
+    /// Per engine rule: the custom rule's own action, if it set one.
+    rule_actions: Vec<Option<Action>>,
+    /// The deny list's values, in policy order.
+    deny: Option<AhoCorasick>,
+}
+
+/// What the detectors found in one text.
+#[derive(Debug, Default)]
+pub(crate) struct Detected {
+    /// Engine and names candidates: any score, possibly overlapping.
+    pub found: Vec<Candidate>,
+    /// Deny-list matches.
+    pub denied: Vec<Candidate>,
+    /// With `want_raw` only: the spans of every engine detection of a
+    /// wanted type (switched-off rules included) and of every deny-list
+    /// match. The response stream scanner never cuts inside one.
+    pub raw: Vec<Range<usize>>,
+}
+
+impl Detectors {
+    /// Compiles the built-in rules, the policy's custom rules and its
+    /// deny list.
+    ///
+    /// # Errors
+    ///
+    /// A custom rule whose regex does not compile (the policy checked it
+    /// already; this is the compiled-size limit).
+    pub(crate) fn new(policy: &Policy) -> Result<Detectors, Error> {
+        let mut rules: Vec<Rule> =
+            rules::builtin().map(Rule::from_def).collect();
+        let mut rule_actions = vec![None; rules.len()];
+        for c in &policy.rules {
+            let rule = Rule::custom(
+                c.id.clone(),
+                c.kind,
+                c.type_name.clone(),
+                &c.regex,
+                c.keywords.clone(),
+                c.group,
+                c.validator,
+                c.score,
+                c.context.clone(),
+            )
+            .map_err(|m| Error::policy(format!("rules[{}].regex", c.id), m))?;
+            rules.push(rule);
+            rule_actions.push(c.action);
+        }
+        let deny = if policy.deny_list.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(policy.deny_list.iter().map(|d| d.value.as_str()))
+                .ok()
+        };
+        Ok(Detectors { engine: Engine::new(rules), rule_actions, deny })
+    }
+
+    /// Number of engine rules (built-in and custom).
+    pub(crate) fn rules_len(&self) -> usize {
+        self.engine.rules().len()
+    }
+
+    /// Runs every detector `side` wants over `text`; with `all_rules`,
+    /// every engine rule runs as if the keyword prefilter had picked it
+    /// (the prefilter soundness test).
+    pub(crate) fn detect(
+        &self,
+        policy: &Policy,
+        text: &str,
+        side: Side,
+        all_rules: bool,
+        want_raw: bool,
+    ) -> Detected {
+        let mut out = Detected::default();
+        let engine_found =
+            self.engine_detections(policy, text, side, all_rules);
+        for Detection { rule, span, score } in engine_found {
+            let r = &self.engine.rules()[rule];
+            let Some(fam) = side.family(policy, r.kind) else { continue };
+            if !fam.wants(&r.type_name) {
+                continue;
+            }
+            if want_raw {
+                out.raw.push(span.clone());
+            }
+            if fam.disabled_rules.iter().any(|d| *d == r.id) {
+                continue;
+            }
+            let action = self.rule_actions[rule]
+                .unwrap_or_else(|| fam.action_for(&r.type_name));
+            out.found.push(Candidate {
+                kind: r.kind,
+                type_name: r.type_name.clone(),
+                span,
+                score,
+                rule: r.id.clone(),
+                action,
+            });
+        }
+        let names_wanted = side
+            .family(policy, Kind::Pii)
+            .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
+        if let Some(fam) = names_wanted {
+            for d in crate::names::detect(text) {
+                if !fam.wants(d.type_name) {
+                    continue;
+                }
+                out.found.push(Candidate {
+                    kind: Kind::Pii,
+                    type_name: d.type_name.to_string(),
+                    span: d.span,
+                    score: d.score,
+                    rule: d.rule.to_string(),
+                    action: fam.action_for(d.type_name),
+                });
+            }
+        }
+        if let Some(ac) = &self.deny {
+            for m in ac.find_iter(text) {
+                if want_raw {
+                    out.raw.push(m.range());
+                }
+                let d = &policy.deny_list[m.pattern().as_usize()];
+                let Some(fam) = side.family(policy, d.kind) else { continue };
+                if !fam.enabled {
+                    continue;
+                }
+                out.denied.push(Candidate {
+                    kind: d.kind,
+                    type_name: d.type_name.clone(),
+                    span: m.range(),
+                    score: 1.0,
+                    rule: "deny-list".to_string(),
+                    action: fam.action_for(&d.type_name),
+                });
+            }
+        }
+        out
+    }
+
+    /// The engine's detections, or none when no engine finding could be
+    /// kept on `side` (PII and secrets both off: an injection-only
+    /// policy).
+    fn engine_detections(
+        &self,
+        policy: &Policy,
+        text: &str,
+        side: Side,
+        all_rules: bool,
+    ) -> Vec<Detection> {
+        let wanted = [Kind::Pii, Kind::Secret]
+            .iter()
+            .any(|&k| side.family(policy, k).is_some_and(|f| f.enabled));
+        if wanted {
+            self.engine.detect_with(text, all_rules)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Raw engine detections (rule id, type, span, score) before policy,
+    /// for the rule-table tests.
+    pub(crate) fn raw_detections(
+        &self,
+        text: &str,
+    ) -> Vec<(String, String, Range<usize>, f32)> {
+        let rules = self.engine.rules();
+        self.engine
+            .detect_with(text, false)
+            .into_iter()
+            .map(|d| {
+                let r = &rules[d.rule];
+                (r.id.clone(), r.type_name.clone(), d.span, d.score)
+            })
+            .collect()
+    }
+}
+
+/// The injection assessment of a prompt, when the policy scores
+/// injection.
+pub(crate) fn injection(
+    policy: &Policy,
+    text: &str,
+) -> Option<inject::Assessment> {
+    policy.injection.enabled.then(|| inject::assess(text))
+}

@@ -1,0 +1,212 @@
+//! The compiled policy, and the pipeline that screens one text.
+//!
+//! A [`Filter`] compiles a [`Policy`] once: detectors, allow list, hash
+//! key. It is immutable, cheap to clone and shared by every conversation
+//! (`session::PromptFilter`) made from it.
+//!
+//! Screening one text runs four stages, one module each, in one
+//! direction:
+//!
+//! 1. **detect** (`detect`): the regex engine (built-in and custom rules,
+//!    decoded runs), the names detectors, the deny list and, on prompts,
+//!    the injection assessment say what is in the text;
+//! 2. **resolve** (`resolve`): thresholds and the allow list, repeats of
+//!    found secrets and tenant endpoints, then one overlap resolution
+//!    decide which candidates stand; the injection risk gets its action;
+//! 3. **act** (`act`): each standing candidate's action becomes a
+//!    replacement (the vault issues pseudonyms) and the edits are applied;
+//! 4. **report**: the [`ScreenResult`] with findings in text order and the
+//!    verdict (`report`).
+//!
+//! [`Filter::screen_prompt`] runs all four. The response side
+//! (`response`) runs detect and resolve through [`Filter::candidates`],
+//! adds its own checks (restored tokens, canaries, leaks, links) and
+//! finishes with [`Filter::act`]. This module knows nothing of sessions,
+//! responses or the JS binding.
+
+mod act;
+mod candidate;
+mod detect;
+mod resolve;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::error::Error;
+use crate::policy::Policy;
+use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
+use crate::vault::Vault;
+
+pub(crate) use act::Extras;
+pub(crate) use candidate::{Candidate, Side};
+
+use act::Actor;
+use detect::Detectors;
+use resolve::Resolver;
+
+/// Type of the finding on a text over `limits.maxInputBytes`.
+pub(crate) const INPUT_TOO_LARGE: &str = "INPUT_TOO_LARGE";
+
+/// A compiled policy. Cheap to clone; immutable; shareable across threads.
+#[derive(Clone, Debug)]
+pub struct Filter {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    policy: Policy,
+    detectors: Detectors,
+    resolver: Resolver,
+    actor: Actor,
+}
+
+impl Filter {
+    /// Compiles a policy.
+    ///
+    /// # Errors
+    ///
+    /// Only for conditions a validated [`Policy`] cannot rule out (e.g. no
+    /// randomness source for the hash key).
+    pub fn new(policy: Policy) -> Result<Filter, Error> {
+        let detectors = Detectors::new(&policy)?;
+        let resolver = Resolver::new(&policy);
+        let hash_key = match &policy.hash_key {
+            Some(k) => k.as_bytes().to_vec(),
+            None => crate::random::bytes(32)?,
+        };
+        Ok(Filter {
+            inner: Arc::new(Inner {
+                policy,
+                detectors,
+                resolver,
+                actor: Actor::new(hash_key),
+            }),
+        })
+    }
+
+    /// The policy this filter was compiled from.
+    pub fn policy(&self) -> &Policy {
+        &self.inner.policy
+    }
+
+    /// Number of detection rules (built-in and custom).
+    pub fn rules_len(&self) -> usize {
+        self.inner.detectors.rules_len()
+    }
+
+    /// Screens a prompt: detect, resolve, act, report. Pseudonyms go into
+    /// `vault`.
+    pub(crate) fn screen_prompt(
+        &self,
+        text: &str,
+        vault: &mut Vault,
+    ) -> ScreenResult {
+        if let Some(r) = self.over_limit(text) {
+            return r;
+        }
+        let p = &self.inner.policy;
+        let candidates = self.candidates(text, Side::Prompt);
+        let (risk, findings) =
+            resolve::injection(p, detect::injection(p, text));
+        self.act(
+            text,
+            candidates,
+            Extras { findings, risk, ..Extras::default() },
+            vault,
+        )
+    }
+
+    /// Detect and resolve: the PII and secret candidates of `text` that
+    /// stand on `side`, non-overlapping, in text order.
+    pub(crate) fn candidates(&self, text: &str, side: Side) -> Vec<Candidate> {
+        self.candidates_with(text, side, false)
+    }
+
+    /// [`Filter::candidates`]; with `all_rules`, every engine rule runs as
+    /// if the prefilter had picked it (the prefilter soundness test).
+    pub(crate) fn candidates_with(
+        &self,
+        text: &str,
+        side: Side,
+        all_rules: bool,
+    ) -> Vec<Candidate> {
+        let i = &self.inner;
+        let d = i.detectors.detect(&i.policy, text, side, all_rules, false);
+        i.resolver.resolve(&i.policy, text, side, d.found, d.denied)
+    }
+
+    /// Streaming support: the candidates, the spans of every raw detection
+    /// that could become a finding on `side` (types the policy wants, any
+    /// score, before resolution) and of deny-list matches, and the longest
+    /// deny-list entry in bytes. One detection pass serves both. The
+    /// response stream scanner never cuts inside one of these spans.
+    pub(crate) fn stream_candidates(
+        &self,
+        text: &str,
+        side: Side,
+    ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
+        let i = &self.inner;
+        let d = i.detectors.detect(&i.policy, text, side, false, true);
+        let deny_max = i
+            .policy
+            .deny_list
+            .iter()
+            .map(|d| d.value.len())
+            .max()
+            .unwrap_or(0);
+        let candidates =
+            i.resolver.resolve(&i.policy, text, side, d.found, d.denied);
+        (candidates, d.raw, deny_max)
+    }
+
+    /// Act and report: applies the candidates' actions and `extras` to
+    /// `text`.
+    pub(crate) fn act(
+        &self,
+        text: &str,
+        candidates: Vec<Candidate>,
+        extras: Extras,
+        vault: &mut Vault,
+    ) -> ScreenResult {
+        let i = &self.inner;
+        i.actor.act(&i.policy, text, candidates, extras, vault)
+    }
+
+    /// Raw engine detections (rule id, type, span, score) before policy
+    /// and resolution; for the rule-table tests.
+    pub(crate) fn raw_detections(
+        &self,
+        text: &str,
+    ) -> Vec<(String, String, Range<usize>, f32)> {
+        self.inner.detectors.raw_detections(text)
+    }
+
+    /// The result for a text over `limits.maxInputBytes`, which is not
+    /// screened: blocked when the policy fails closed, else passed through
+    /// with a finding that says so.
+    pub(crate) fn over_limit(&self, text: &str) -> Option<ScreenResult> {
+        let p = &self.inner.policy;
+        if text.len() <= p.max_input_bytes {
+            return None;
+        }
+        let action = if p.fail_closed { Action::Block } else { Action::Allow };
+        let finding = Finding {
+            kind: Kind::Limit,
+            type_name: INPUT_TOO_LARGE.to_string(),
+            span: 0..text.len(),
+            score: 1.0,
+            action,
+            rule: "max-input-bytes".to_string(),
+            replacement: None,
+        };
+        let findings = vec![finding];
+        let verdict = Verdict::of(&findings, false);
+        Some(ScreenResult {
+            verdict,
+            text: if p.fail_closed { String::new() } else { text.to_string() },
+            risk: 0.0,
+            findings,
+        })
+    }
+}

@@ -1,0 +1,392 @@
+//! Stage 2, resolve: which candidates stand.
+//!
+//! Takes what `detect` found and decides, in one place:
+//! - thresholds and the allow list: a candidate below its type's minimum
+//!   score, or whose value is allow-listed, does not stand;
+//! - derived candidates (prompts only): every other standalone occurrence
+//!   of a found secret's value, and the tenant endpoint of a provider
+//!   whose key was found (`rules::tenants`);
+//! - overlaps, once for all of them ([`resolve_overlaps`]): the strongest
+//!   reading of a span decides what it is.
+//! - injection: the risk becomes a flag or block by the policy's
+//!   thresholds, on each injection signal.
+//!
+//! Repeats and tenant endpoints are prompt-only: the response stream
+//! scanner screens a bounded window, so a repeat further back than the
+//! window could not be matched the same way one-shot and streamed.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::candidate::{Candidate, Side};
+use crate::inject::Assessment;
+use crate::policy::Policy;
+use crate::report::{Action, Finding, Kind};
+
+/// The allow list, compiled.
+#[derive(Debug)]
+pub(crate) struct Resolver {
+    /// Exact values, lowercased.
+    allow: HashSet<String>,
+    /// `{regex}` entries, anchored to the whole value.
+    allow_re: Vec<regex::Regex>,
+}
+
+impl Resolver {
+    pub(crate) fn new(policy: &Policy) -> Resolver {
+        let allow =
+            policy.allow_list.iter().map(|s| s.to_ascii_lowercase()).collect();
+        let allow_re = policy
+            .allow_patterns
+            .iter()
+            .filter_map(|p| {
+                crate::engine::compile(&format!("^(?:{})$", p)).ok()
+            })
+            .collect();
+        Resolver { allow, allow_re }
+    }
+
+    /// The candidates that stand, non-overlapping, in text order.
+    pub(crate) fn resolve(
+        &self,
+        policy: &Policy,
+        text: &str,
+        side: Side,
+        found: Vec<Candidate>,
+        denied: Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        let mut all: Vec<(Candidate, Standing)> =
+            Vec::with_capacity(found.len() + denied.len());
+        for c in found {
+            let passes = side
+                .family(policy, c.kind)
+                .is_some_and(|f| c.score >= f.threshold_for(&c.type_name))
+                && !self.allowed(&text[c.span.clone()]);
+            let standing =
+                if passes { Standing::Kept } else { Standing::Shadow };
+            all.push((c, standing));
+        }
+        all.extend(denied.into_iter().map(|c| (c, Standing::Derived)));
+        if side == Side::Prompt {
+            let repeats = repeats_of_secrets(text, &all);
+            all.extend(repeats.into_iter().map(|c| (c, Standing::Derived)));
+            let tenants = self.tenant_endpoints(policy, text, side, &all);
+            all.extend(tenants.into_iter().map(|c| (c, Standing::Derived)));
+        }
+        resolve_overlaps(all)
+    }
+
+    /// Tenant endpoints (`rules::tenants`) of the providers whose keys are
+    /// among the standing candidates.
+    fn tenant_endpoints(
+        &self,
+        policy: &Policy,
+        text: &str,
+        side: Side,
+        all: &[(Candidate, Standing)],
+    ) -> Vec<Candidate> {
+        let Some(fam) = side.family(policy, Kind::Secret) else {
+            return Vec::new();
+        };
+        let has = |t: &str| {
+            all.iter().any(|(c, st)| {
+                *st != Standing::Shadow
+                    && c.kind == Kind::Secret
+                    && c.type_name == t
+            })
+        };
+        // Below a provider key's own score: the endpoint is the lesser
+        // half of the credential.
+        const SCORE: f32 = 0.9;
+        crate::engine::tenants::endpoints(text, has)
+            .into_iter()
+            .filter(|(def, span)| {
+                fam.wants(def.type_name)
+                    && SCORE >= fam.threshold_for(def.type_name)
+                    && !self.allowed(&text[span.clone()])
+            })
+            .map(|(def, span)| Candidate {
+                kind: Kind::Secret,
+                type_name: def.type_name.to_string(),
+                span,
+                score: SCORE,
+                rule: def.id.to_string(),
+                action: fam.action_for(def.type_name),
+            })
+            .collect()
+    }
+
+    fn allowed(&self, value: &str) -> bool {
+        (!self.allow.is_empty()
+            && self.allow.contains(&value.trim().to_ascii_lowercase()))
+            || self.allow_re.iter().any(|r| r.is_match(value.trim()))
+    }
+}
+
+/// The injection risk of a prompt and its signals as findings: each
+/// signal gets `block` at or above the block threshold, `flag` at or above
+/// the flag threshold, else `allow`.
+pub(crate) fn injection(
+    policy: &Policy,
+    assessment: Option<Assessment>,
+) -> (f32, Vec<Finding>) {
+    let Some(a) = assessment else { return (0.0, Vec::new()) };
+    let p = &policy.injection;
+    let action = if a.risk >= p.block_threshold {
+        Action::Block
+    } else if a.risk >= p.flag_threshold {
+        Action::Flag
+    } else {
+        Action::Allow
+    };
+    let findings = a
+        .signals
+        .into_iter()
+        .map(|s| Finding {
+            kind: Kind::Injection,
+            type_name: s.type_name.to_string(),
+            span: s.span,
+            score: s.score,
+            action,
+            rule: s.rule.to_string(),
+            replacement: None,
+        })
+        .collect();
+    (a.risk, findings)
+}
+
+/// Where a candidate stands going into overlap resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Standing {
+    /// A detection that passed its threshold and the allow list.
+    Kept,
+    /// A detection below its threshold or on the allow list. It still
+    /// claims its span against other detections, then is dropped: the
+    /// strongest reading of a span decides what it is, so a card number
+    /// below a raised CREDIT_CARD threshold, or an allow-listed email,
+    /// must not surface as an Aadhaar number or a URL inside it.
+    Shadow,
+    /// Named by the policy or derived from found secrets: deny-list
+    /// matches, repeats of a secret, tenant endpoints. A shadow never hides
+    /// one: a value the policy names is reported even inside a reading the
+    /// policy dropped.
+    Derived,
+}
+
+/// Every other standalone occurrence of a found secret's value, as the same
+/// finding: redacting the one the rule matched (`key = v`) while a bare
+/// repeat of `v` two lines down goes out would leak it anyway.
+fn repeats_of_secrets(
+    text: &str,
+    found: &[(Candidate, Standing)],
+) -> Vec<Candidate> {
+    // Shorter values are too likely to recur by chance (`admin`, `secret`).
+    const MIN_LEN: usize = 8;
+    let secrets: Vec<&Candidate> = found
+        .iter()
+        .filter(|(c, st)| {
+            *st != Standing::Shadow
+                && c.kind == Kind::Secret
+                && c.span.len() >= MIN_LEN
+        })
+        .map(|(c, _)| c)
+        .collect();
+    if secrets.is_empty() {
+        return Vec::new();
+    }
+    let values: Vec<&str> =
+        secrets.iter().map(|c| &text[c.span.clone()]).collect();
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&values)
+    else {
+        return Vec::new();
+    };
+    // A repeat glued to more letters or digits is another token that
+    // shares a run with the secret, not the secret.
+    let bytes = text.as_bytes();
+    let standalone = |r: &Range<usize>| {
+        !(r.start > 0 && bytes[r.start - 1].is_ascii_alphanumeric())
+            && !bytes.get(r.end).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    ac.find_iter(text)
+        .filter(|m| {
+            standalone(&m.range())
+                && !secrets.iter().any(|c| c.span.start == m.start())
+        })
+        .map(|m| Candidate {
+            span: m.range(),
+            ..secrets[m.pattern().as_usize()].clone()
+        })
+        .collect()
+}
+
+/// Keeps the strongest of overlapping candidates, in one pass over all of
+/// them, and drops shadows. Result: the kept and derived candidates,
+/// non-overlapping, in text order.
+///
+/// 1. Containment: a PII span inside a longer PII or secret span is part
+///    of it (the postcode of an address, the digits of a card that also
+///    look like an id: Presidio's "merge contained"), and is dropped.
+/// 2. Priority: higher score, then secrets over PII, then longer, then
+///    earlier, then rule id; each candidate is taken unless it overlaps
+///    one taken before it.
+///
+/// In both steps a derived candidate ignores shadows (see [`Standing`]).
+fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
+    // Sweep in (start, longest) order, keeping the furthest-reaching span
+    // seen: over every candidate, and over kept and derived ones only.
+    c.sort_by(|(a, _), (b, _)| {
+        a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
+    });
+    let mut reach_any: Option<Range<usize>> = None;
+    let mut reach_solid: Option<Range<usize>> = None;
+    let extend = |reach: &mut Option<Range<usize>>, x: &Range<usize>| {
+        if reach.as_ref().map_or(true, |r| x.end > r.end) {
+            *reach = Some(x.clone());
+        }
+    };
+    c.retain(|(x, st)| {
+        if !matches!(x.kind, Kind::Pii | Kind::Secret) {
+            return true;
+        }
+        let reach =
+            if *st == Standing::Derived { &reach_solid } else { &reach_any };
+        let inside = reach
+            .as_ref()
+            .is_some_and(|r| x.span.end <= r.end && x.span.len() < r.len());
+        if inside && x.kind == Kind::Pii {
+            return false;
+        }
+        extend(&mut reach_any, &x.span);
+        if *st != Standing::Shadow {
+            extend(&mut reach_solid, &x.span);
+        }
+        true
+    });
+    c.sort_by(|(a, _), (b, _)| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then((b.kind == Kind::Secret).cmp(&(a.kind == Kind::Secret)))
+            .then(b.span.len().cmp(&a.span.len()))
+            .then(a.span.start.cmp(&b.span.start))
+            .then(a.rule.cmp(&b.rule))
+    });
+    // Taken spans by standing; each set is disjoint in itself (a derived
+    // span may overlap a shadow, nothing else overlaps).
+    let mut kept_spans = Spans::default();
+    let mut shadow_spans = Spans::default();
+    let mut derived_spans = Spans::default();
+    let mut kept: Vec<Candidate> = Vec::with_capacity(c.len());
+    for (x, st) in c {
+        let clash = kept_spans.overlaps(&x.span)
+            || derived_spans.overlaps(&x.span)
+            || (st != Standing::Derived && shadow_spans.overlaps(&x.span));
+        if x.span.is_empty() || clash {
+            continue;
+        }
+        match st {
+            Standing::Kept => kept_spans.insert(&x.span),
+            Standing::Shadow => shadow_spans.insert(&x.span),
+            Standing::Derived => derived_spans.insert(&x.span),
+        }
+        if st != Standing::Shadow {
+            kept.push(x);
+        }
+    }
+    kept.sort_by_key(|k| (k.span.start, k.span.end));
+    kept
+}
+
+/// Disjoint byte ranges by start.
+#[derive(Default)]
+struct Spans(BTreeMap<usize, usize>);
+
+impl Spans {
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Disjoint ranges: only the one with the greatest start before
+        // `r.end` can reach into `r`.
+        self.0
+            .range(..r.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > r.start)
+    }
+
+    /// Adds a non-empty range that overlaps none in the set.
+    fn insert(&mut self, r: &Range<usize>) {
+        self.0.insert(r.start, r.end);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(
+        kind: Kind,
+        span: Range<usize>,
+        score: f32,
+        rule: &str,
+    ) -> Candidate {
+        Candidate {
+            kind,
+            type_name: rule.to_ascii_uppercase(),
+            span,
+            score,
+            rule: rule.to_string(),
+            action: Action::Redact,
+        }
+    }
+
+    fn rules(c: &[Candidate]) -> Vec<&str> {
+        c.iter().map(|c| c.rule.as_str()).collect()
+    }
+
+    #[test]
+    fn strongest_reading_wins_and_contained_pii_goes() {
+        let out = resolve_overlaps(vec![
+            (cand(Kind::Pii, 0..10, 0.6, "weak"), Standing::Kept),
+            (cand(Kind::Pii, 2..12, 0.9, "strong"), Standing::Kept),
+            (cand(Kind::Pii, 20..30, 0.9, "address"), Standing::Kept),
+            (cand(Kind::Pii, 24..28, 0.95, "postcode"), Standing::Kept),
+        ]);
+        assert_eq!(rules(&out), ["strong", "address"]);
+    }
+
+    #[test]
+    fn a_shadow_hides_detections_but_not_derived_candidates() {
+        let out = resolve_overlaps(vec![
+            (cand(Kind::Pii, 0..16, 0.9, "card"), Standing::Shadow),
+            (cand(Kind::Pii, 0..12, 0.7, "aadhaar"), Standing::Kept),
+            (cand(Kind::Secret, 4..10, 0.5, "denied"), Standing::Derived),
+        ]);
+        assert_eq!(rules(&out), ["denied"]);
+    }
+
+    #[test]
+    fn derived_candidates_compete_with_kept_ones_by_priority() {
+        let out = resolve_overlaps(vec![
+            (cand(Kind::Pii, 0..10, 0.9, "url"), Standing::Kept),
+            (cand(Kind::Secret, 5..9, 0.95, "repeat"), Standing::Derived),
+            (cand(Kind::Pii, 20..30, 0.9, "email"), Standing::Kept),
+            (cand(Kind::Secret, 22..26, 0.5, "tenant"), Standing::Derived),
+        ]);
+        assert_eq!(rules(&out), ["repeat", "email"]);
+    }
+
+    #[test]
+    fn spans_answer_overlaps() {
+        let mut s = Spans::default();
+        s.insert(&(10..20));
+        s.insert(&(30..40));
+        assert!(s.overlaps(&(39..50)));
+        assert!(s.overlaps(&(15..16)));
+        assert!(s.overlaps(&(0..11)));
+        assert!(!s.overlaps(&(40..50)));
+        assert!(!s.overlaps(&(20..30)));
+        assert!(!s.overlaps(&(0..10)));
+    }
+}

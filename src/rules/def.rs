@@ -1,0 +1,61 @@
+//! The shape of a built-in rule. Its own module so that the tables
+//! (`pii`, `secrets`) can name it without importing their parent.
+
+use crate::report::Kind;
+use crate::validate::Validator;
+
+/// One built-in detection rule.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RuleDef {
+    /// Kebab-case id, provider first: `github-pat`, `email`.
+    pub id: &'static str,
+    pub kind: Kind,
+    /// Canonical UPPER_SNAKE type name.
+    pub type_name: &'static str,
+    /// Lowercase literals, one of which must occur (ASCII case-insensitive)
+    /// for the rule to run. Empty: the rule always runs.
+    pub keywords: &'static [&'static str],
+    pub pattern: &'static str,
+    /// Capture group whose span is reported (0: the whole match).
+    pub group: usize,
+    pub validator: Validator,
+    /// Minimum Shannon entropy of the reported span, in bits per byte
+    /// (0: no check). Used where the format does not identify itself.
+    pub min_entropy: f32,
+    /// Score before context.
+    pub score: f32,
+    /// Whole words near the match that raise its score.
+    pub context: &'static [&'static str],
+    /// Whole words near the match that lower its score ("order",
+    /// "invoice", "version"): the number is probably not this type.
+    pub anti_context: &'static [&'static str],
+    /// Upper bound, in bytes, on a match's distance from any keyword in it
+    /// (so a match lies within `window` bytes of a keyword hit). 0: unknown,
+    /// the regex scans the whole text. A test checks it against the
+    /// pattern's maximum length.
+    pub window: usize,
+    /// Texts that must yield a finding of this rule.
+    pub hits: &'static [&'static str],
+    /// Texts that must not yield a finding of this rule.
+    pub misses: &'static [&'static str],
+}
+
+impl RuleDef {
+    /// Defaults for table rows: `..RuleDef::DEFAULT`.
+    pub(crate) const DEFAULT: RuleDef = RuleDef {
+        id: "",
+        kind: Kind::Pii,
+        type_name: "",
+        keywords: &[],
+        pattern: "",
+        group: 0,
+        validator: Validator::None,
+        min_entropy: 0.0,
+        score: 0.9,
+        context: &[],
+        anti_context: &[],
+        window: 0,
+        hits: &[],
+        misses: &[],
+    };
+}

@@ -1,0 +1,173 @@
+//! Formats that are not personal ids: IP and MAC addresses, URL hosts,
+//! calendar dates, payment cards and crypto wallet addresses.
+
+use super::checksum::{base58check, bech32, luhn, luhn_digits};
+use super::digits::{digits, not_same, same_separators, valid_day_month};
+
+pub(crate) fn ipv4(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 3
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u16>().map_or(false, |n| n <= 255)
+        })
+}
+
+/// IPv6 address, optionally with a zone (`%eth0`) and a prefix length
+/// of at most 128.
+pub(crate) fn ipv6(value: &str) -> bool {
+    let (addr, prefix) = match value.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (value, None),
+    };
+    let addr = addr.split_once('%').map_or(addr, |(a, _)| a);
+    prefix.map_or(true, |p| p.parse::<u8>().map_or(false, |n| n <= 128))
+        && addr.parse::<std::net::Ipv6Addr>().is_ok()
+}
+
+/// MAC address: six octets with one separator style, or Cisco dotted
+/// triplets; not broadcast or all-zero.
+#[inline(never)]
+pub(crate) fn mac(s: &str) -> bool {
+    let hex: Vec<u8> = s.bytes().filter(u8::is_ascii_hexdigit).collect();
+    hex.len() == 12
+        && same_separators(s)
+        && !hex.iter().all(|&c| c == b'0')
+        && !hex.iter().all(|&c| c == b'f' || c == b'F')
+}
+
+/// URL host sanity: a dotted host whose last label is 2-24 letters.
+#[inline(never)]
+pub(crate) fn url(s: &str) -> bool {
+    let rest = s.split_once("://").map_or(s, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return host.eq_ignore_ascii_case("localhost") && s.contains("://");
+    };
+    !name.is_empty()
+        && (2..=24).contains(&tld.len())
+        && (tld.bytes().all(|b| b.is_ascii_alphabetic())
+            || tld.starts_with("xn--"))
+}
+
+/// A calendar date or timestamp: numeric fields in range. Accepts
+/// Y-M-D, D.M.Y, M/D/Y, D/M/Y, M/Y, M/D and month-name forms.
+#[inline(never)]
+pub(crate) fn date(s: &str) -> bool {
+    let named =
+        s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3);
+    if named {
+        // Month name plus day and/or year: day/year ranges only.
+        return s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .all(|p| {
+                p.parse::<u32>().map_or(false, |x| {
+                    (1..=31).contains(&x) || (1900..2100).contains(&x)
+                })
+            });
+    }
+    let head: &str = s.split(['T', 't', ' ']).next().unwrap_or(s);
+    let parts: Vec<&str> =
+        head.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
+    let n: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match (parts.len(), n.as_slice()) {
+        (3, [Some(a), Some(b), Some(c)]) => {
+            if parts[0].len() == 4 {
+                (1900..2100).contains(a) && valid_day_month(*c, *b)
+            } else {
+                (valid_day_month(*a, *b) || valid_day_month(*b, *a))
+                    && (parts[2].len() == 2 || (1900..2100).contains(c))
+            }
+        }
+        (2, [Some(a), Some(b)]) => {
+            if parts[1].len() == 4 {
+                (1..=12).contains(a) && (1900..2100).contains(b)
+            } else {
+                (1..=12).contains(a) && (1..=31).contains(b)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Payment card: Luhn, consistent separators, an issuer prefix (2-6, or
+/// 1 for 15-digit UATP cards). Twelve digits only for Maestro (issuer
+/// ranges 50 and 56-69), the one brand issued that short.
+#[inline(never)]
+pub(crate) fn credit_card(s: &str) -> bool {
+    let d = digits(s);
+    let maestro_12 = d.len() == 12
+        && (d[..2] == [5, 0] || (56..=69).contains(&(d[0] * 10 + d[1])))
+        && not_same(&d)
+        && luhn_digits(&d);
+    (maestro_12 || luhn(s))
+        && same_separators(s)
+        && ((2..=6).contains(&d[0]) || (d[0] == 1 && d.len() == 15))
+}
+
+/// Bitcoin addresses: Base58Check (P2PKH/P2SH) or Bech32/Bech32m (SegWit);
+/// Ethereum-style 0x + 40 hex digits (not all one case of a repeated digit).
+#[inline(never)]
+pub(crate) fn crypto_wallet(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() == 42 && (s.starts_with("0x") || s.starts_with("0X")) {
+        let h = &b[2..];
+        return h.iter().all(u8::is_ascii_hexdigit)
+            && h.iter().any(|&c| c != h[0])
+            && h.iter().filter(|c| c.is_ascii_digit()).count() >= 4;
+    }
+    let lower = s.to_ascii_lowercase();
+    if lower.starts_with("bc1") || lower.starts_with("tb1") {
+        return bech32(&lower) && (s == lower || s == s.to_ascii_uppercase());
+    }
+    base58check(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::digits::testing::check_all;
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert!(ipv4("10.0.0.1") && !ipv4("10.0.0.256") && !ipv4("01.2.3.4"));
+        assert!(mac("3c:22:fb:10:9a:7e"));
+        assert!(!mac("3c:22:fb-10-9a-7e"));
+        assert!(!mac("ff:ff:ff:ff:ff:ff"));
+        assert!(ipv6("2001:db8::/32") && ipv6("fe80::1%eth0") && ipv6("::"));
+        assert!(!ipv6("2001::db8::1") && !ipv6("::1/129"));
+        assert!(url("https://example.org/x"));
+        assert!(!url("http://intranet"));
+        for d in ["2031-07-04", "7/4/2031", "14.3.31", "4 July 2031", "7/31"] {
+            assert!(date(d), "{}", d);
+        }
+        for d in ["2031-13-04", "32/13/2031", "13/2031", "99/99"] {
+            assert!(!date(d), "{}", d);
+        }
+    }
+
+    #[test]
+    fn payment_cards() {
+        check_all(
+            credit_card,
+            &["4539148803436467", "4111-1111-1111-1111"],
+            &["4111-1111 1111-1111", "1748503543012", "0000000000000000"],
+        );
+        // Maestro is the one brand issued with twelve digits.
+        assert!(credit_card("6759 9458 0735"));
+        assert!(!credit_card("4111 1111 1111"));
+        assert!(!credit_card("4999 9458 0739"));
+    }
+
+    #[test]
+    fn wallets() {
+        assert!(crypto_wallet("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"));
+        assert!(crypto_wallet("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"));
+        assert!(!crypto_wallet("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"));
+        assert!(!crypto_wallet("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5"));
+    }
+}

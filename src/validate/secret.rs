@@ -1,0 +1,303 @@
+//! Secret shapes: is a matched value a generated token, or a word, an
+//! identifier, a host name or a hand-made placeholder? Heuristics about
+//! how keys are generated (token shape, entropy, typed runs), not facts
+//! about one vendor's format.
+
+/// Vendor prefixes of fixed-length formats that a provider rule checks
+/// exactly. A generic assignment whose value starts with one is left to
+/// that rule: a value with the prefix and the wrong shape is truncated,
+/// padded or made up ([`generic_token`]).
+///
+/// NOTE: the list is about the secret rules but lives here, beside the
+/// only code that reads it: the rule tables depend on `validate` (they
+/// name validators), so `validate` must not depend back on them.
+static CLAIMED_PREFIXES: &[&str] = &[
+    "AIza",
+    "sk-ant-",
+    "sk-proj-",
+    "sk-svcacct-",
+    "sk-admin-",
+    "sk-or-v1-",
+    "xai-",
+    "gsk_",
+    "ghp_",
+    "gho_",
+    "github_pat_",
+    "npm_",
+    "dop_v1_",
+    "doo_v1_",
+    "dor_v1_",
+    "shpat_",
+    "shpca_",
+    "shppa_",
+    "shpss_",
+    "xoxb-",
+    "xoxp-",
+    "xoxa-",
+    "xoxr-",
+    "xoxs-",
+    "cfut_",
+    "cfat_",
+    "cfk_",
+    "NRAK-",
+    "NRAA-",
+    "NRJS-",
+    "NRBR-",
+    "HRKU-",
+    "duffel_test_",
+    "duffel_live_",
+    "access-sandbox-",
+    "access-development-",
+    "access-production-",
+];
+
+/// A generated token rather than a word or an identifier.
+pub(crate) fn token(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() < 8 {
+        return false;
+    }
+    let digit = b.iter().any(u8::is_ascii_digit);
+    let upper = b.iter().any(u8::is_ascii_uppercase);
+    let lower = b.iter().any(u8::is_ascii_lowercase);
+    if digit && (upper || lower) {
+        return true;
+    }
+    upper && lower && b.len() >= 20 && !b.contains(&b'.')
+}
+
+/// The value of a generic assignment (`key = value`): a token, and none
+/// of the shapes that fill such assignments without being keys.
+pub(crate) fn generic_token(value: &str) -> bool {
+    token(value)
+        && !CLAIMED_PREFIXES.iter().any(|p| value.starts_with(p))
+        && !hex_with_stray_letters(value)
+        && !host_name(value)
+        && !word_phrase(value)
+        && (!value.starts_with("eyJ")
+            || !value.contains('.')
+            || jwt_header(value))
+}
+
+/// A secret written in one kind of character. Digits: 20 or more (fewer
+/// are ids, timestamps, PINs and amounts). Letters: 12 or more in both
+/// cases, with no run of five lowercase letters, and fewer than half of
+/// the pieces that start at a capital three letters long or more; words
+/// joined in CamelCase (`GetAccessToken`, `HttpRequestHandler`) fail one
+/// or the other, random letters pass both.
+pub(crate) fn bare_run(value: &str) -> bool {
+    let b = value.as_bytes();
+    if !b.is_empty() && b.iter().all(u8::is_ascii_digit) {
+        return b.len() >= 20;
+    }
+    let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
+    if b.len() < 12
+        || !b.iter().all(u8::is_ascii_alphabetic)
+        || upper < 3
+        || b.len() - upper < 3
+    {
+        return false;
+    }
+    let (mut pieces, mut long, mut piece, mut lower_run) = (0, 0, 0, 0);
+    for &c in b {
+        if c.is_ascii_uppercase() {
+            if piece > 0 {
+                pieces += 1;
+                long += usize::from(piece >= 3);
+            }
+            piece = 0;
+            lower_run = 0;
+        } else {
+            lower_run += 1;
+            if lower_run >= 5 {
+                return false;
+            }
+        }
+        piece += 1;
+    }
+    pieces += 1;
+    long += usize::from(piece >= 3);
+    long * 2 < pieces
+}
+
+/// Letters, digits and hyphens, at least 16 of them, that are hex except
+/// for one or two letters from `g` to `z`, or (a digest, no hyphens) hex in
+/// one case except for one or two letters in the other: no generator emits that (a random
+/// base-36 string of 16 characters has at most two such letters with
+/// probability below 1e-3, one of 32 below 1e-8), but hand-edited digests
+/// and UUIDs and corrupted test keys do.
+pub(crate) fn hex_with_stray_letters(value: &str) -> bool {
+    let b = value.as_bytes();
+    if !b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-') {
+        return false;
+    }
+    let alnum = b.iter().filter(|c| c.is_ascii_alphanumeric()).count();
+    let count = |f: fn(&u8) -> bool| b.iter().filter(|c| f(c)).count();
+    let stray = count(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit());
+    let (upper, lower) =
+        (count(u8::is_ascii_uppercase), count(u8::is_ascii_lowercase));
+    alnum >= 16
+        && (matches!(stray, 1 | 2)
+            || stray == 0
+                && !b.contains(&b'-')
+                && (matches!(upper, 1 | 2) && lower >= 8
+                    || matches!(lower, 1 | 2) && upper >= 8))
+}
+
+/// Four or more lowercase words or numbers joined by `-`, `_` or `.`
+/// (`a-string-secret-at-least-256-bits-long`, `my_app_token_name`): a
+/// name or a description, not a generated key.
+pub(crate) fn word_phrase(value: &str) -> bool {
+    let mut parts = 0;
+    for p in value.split(|c| matches!(c, '-' | '_' | '.')) {
+        let b = p.as_bytes();
+        let word = !b.is_empty()
+            && (b.iter().all(u8::is_ascii_lowercase)
+                || b.iter().all(u8::is_ascii_digit));
+        if !word {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 4
+}
+
+/// A host name or a bare origin (`api.example.com`, `db.internal.net:6380`,
+/// `https://acme.my.service.com/`): an address, not a credential. A URL
+/// with a path may carry a secret (webhooks) and is not matched here.
+pub(crate) fn host_name(value: &str) -> bool {
+    let v = match value.find("://") {
+        Some(i) => value[i + 3..].strip_suffix('/').unwrap_or(&value[i + 3..]),
+        None => value,
+    };
+    let host = match v.rsplit_once(':') {
+        Some((h, port))
+            if !port.is_empty()
+                && port.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            h
+        }
+        _ => v,
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let tld = labels[labels.len() - 1];
+    labels.len() >= 2
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// A JWT's first segment is base64url JSON naming its algorithm
+/// (`{"alg":...}`); a corrupted or made-up header does not decode to that.
+pub(crate) fn jwt_header(value: &str) -> bool {
+    let head = value.split('.').next().unwrap_or("");
+    match crate::codec::rescan::base64(head.as_bytes()) {
+        Some(h) => {
+            let h = h.trim();
+            h.starts_with('{') && h.ends_with('}') && h.contains("\"alg\"")
+        }
+        None => false,
+    }
+}
+
+/// Random enough to be a key on its own: 16+ bytes, 3.5+ bits of entropy
+/// per byte, and no run of six consecutive letters or digits ("abcdef",
+/// "456789", either direction), which people type and generators do not.
+pub(crate) fn looks_random(b: &[u8]) -> bool {
+    b.len() >= 16 && entropy(b) >= 3.5 && !has_sequential_run(b, 6)
+}
+
+/// `len` or more alphanumerics in a row, each one up or each one down from
+/// the one before, ignoring case.
+pub(crate) fn has_sequential_run(b: &[u8], len: usize) -> bool {
+    let (mut up, mut down) = (1, 1);
+    for w in b.windows(2) {
+        let (x, y) = (w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase());
+        let alnum = x.is_ascii_alphanumeric() && y.is_ascii_alphanumeric();
+        up = if alnum && y == x.wrapping_add(1) { up + 1 } else { 1 };
+        down = if alnum && x == y.wrapping_add(1) { down + 1 } else { 1 };
+        if up >= len || down >= len {
+            return true;
+        }
+    }
+    false
+}
+
+/// Shannon entropy in bits per byte.
+#[inline(never)]
+pub(crate) fn entropy(bytes: &[u8]) -> f32 {
+    if bytes.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in bytes {
+        counts[b as usize] += 1;
+    }
+    let n = bytes.len() as f32;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f32 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_in_bits_per_byte() {
+        assert_eq!(entropy(b""), 0.0);
+        assert!((entropy(b"ab") - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn generic_values() {
+        // Hex with one or two letters from outside hex, or one letter of
+        // the other case in a digest; whole hex, UUIDs and base36 pass.
+        assert!(hex_with_stray_letters("9f86d081884c7d659a2feaa0c55ad015q"));
+        assert!(hex_with_stray_letters(
+            "c7d6z9a2-feaa-0c55-ad01-5a3bf4f1b2b0"
+        ));
+        assert!(hex_with_stray_letters("B9f86d081884c7d659a2feaa0c55ad015"));
+        assert!(!hex_with_stray_letters("9f86d081884c7d659a2feaa0c55ad015"));
+        assert!(!hex_with_stray_letters(
+            "c7d6e9a2-feaa-0c55-ad01-5a3bf4f1b2b0"
+        ));
+        assert!(!hex_with_stray_letters("k3v9x2m7q8w1z5r4t6y0p9l2"));
+        assert!(host_name("a1b2c3.api.vendor.com"));
+        assert!(host_name("https://tenant-7.vendor.io/"));
+        assert!(host_name("cache.internal.net:6380"));
+        assert!(!host_name("https://hooks.vendor.com/T0/B1/x9Y8z7"));
+        assert!(!host_name("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Rk9P"));
+        assert!(word_phrase("a-secret-of-at-least-32-chars"));
+        assert!(!word_phrase("k3v9-x2m7-q8w1"));
+        assert!(jwt_header("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig"));
+        assert!(!jwt_header("eyJhbGciOiJIU9I1NiJ9.eyJzdWIiOiIxIn0.sig"));
+        assert!(bare_run("5260181590830166131860"));
+        assert!(!bare_run("2024011512304599"));
+        assert!(bare_run("kHOoolDklZDOCj"));
+        assert!(!bare_run("GetAccessToken"));
+        assert!(!bare_run("XMLHttpRequest"));
+        assert!(!bare_run("ReadOnlyAccess"));
+        assert!(!bare_run("kholdklzdocjwb"));
+        assert!(!generic_token("sk-or-v1-short"));
+        assert!(generic_token("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
+    }
+
+    #[test]
+    fn randomness_and_typed_runs() {
+        assert!(has_sequential_run(b"x1234567y", 6));
+        assert!(has_sequential_run(b"zyXWVu", 6));
+        assert!(!has_sequential_run(b"a1b2c3d4e5f6", 6));
+        assert!(looks_random(b"Qm7+Rt2vXk9/Lp4sWn8zHc3dJy6"));
+        assert!(!looks_random(b"ab99xy3qq"));
+        assert!(!looks_random(b"KEY-ijklmnopqrstuv0123"));
+    }
+}
