@@ -76,6 +76,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_debug_implementations)]
 
+mod codec;
 mod digest;
 mod engine;
 mod error;

@@ -7,7 +7,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{Detection, Rule};
+use super::rule::{Detection, Rule};
 
 /// Bytes before a match searched for context words.
 pub(crate) const WINDOW_BEFORE: usize = 48;

@@ -21,7 +21,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::{context, Rule};
+use super::context;
+use super::rule::Rule;
 
 /// Flag on an owner: the keyword may stand near the match, not in it.
 const NEAR: u32 = 1 << 31;

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::compile;
+use super::rule::compile;
 use crate::rules::tenants::{TenantDef, TENANTS};
 
 /// Each table row's regex, compiled on first use (most texts never hold a

@@ -7,7 +7,7 @@
 //! byte 4-grams. Each occurrence adds `sign / sqrt(total occurrences)`.
 //! Only the first `HEAD` and last `TAIL` bytes of the normalized text are
 //! featurized, so cost is bounded. Dense features come from the rules and
-//! the normalizer (see [`Dense`]).
+//! the normalizer (see [`dense`]).
 
 /// Bits of the hashed feature space.
 pub(crate) const BUCKET_BITS: u32 = 14;

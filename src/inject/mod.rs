@@ -9,8 +9,8 @@
 //!    examples) run on the normalized views: regexes over the
 //!    letters-only view, Aho-Corasick for chat-template markers.
 //! 3. Hidden text (Unicode tag characters) and encoded payloads (base64,
-//!    hex, percent, rot13; [`decode`]) are decoded and assessed again, at
-//!    most [`MAX_DEPTH`] levels deep.
+//!    hex, percent, rot13; [`crate::codec::payload`]) are decoded and
+//!    assessed again, at most [`MAX_DEPTH`] levels deep.
 //! 4. A logistic model over hashed word/char n-grams of the normalized
 //!    text plus dense rule/normalizer features ([`features`], weights in
 //!    [`model`]) gives a logit.
@@ -38,7 +38,6 @@
 //! a tail window, the classifier reads at most 8 KiB of normalized text,
 //! decoding is bounded (payload count and size, depth).
 
-mod decode;
 pub(crate) mod features;
 mod model;
 pub(crate) mod rules;
@@ -46,6 +45,7 @@ pub(crate) mod rules;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::codec::payload::payloads;
 use crate::normalize::{normalize, HiddenKind, Normalized, Squashed};
 use crate::trie::Trie;
 use features::{dense, N_DENSE};
@@ -531,7 +531,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
 
     // Encoded payloads.
     if depth < MAX_DEPTH {
-        for p in decode::payloads(text, &norm.text) {
+        for p in payloads(text, &norm.text) {
             let (sf, ss) = analyze_at(&p.text, depth + 1);
             let r = risk_of(&sf);
             f.dense[dense::PAYLOAD] = 1.0;
@@ -540,7 +540,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
                 f.floor = f.floor.max(r);
                 signals.push(Signal {
                     span: p.span.clone(),
-                    rule: p.encoding_rule(),
+                    rule: encoding_rule(p.encoding),
                     type_name: "ENCODED_PAYLOAD",
                     score: r,
                 });
@@ -559,14 +559,13 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     (f, signals)
 }
 
-impl decode::Payload {
-    fn encoding_rule(&self) -> &'static str {
-        match self.encoding {
-            "base64" => "inject-encoded-base64",
-            "hex" => "inject-encoded-hex",
-            "percent" => "inject-encoded-percent",
-            _ => "inject-encoded-rot13",
-        }
+/// The rule id of a payload of the codec family `encoding`.
+fn encoding_rule(encoding: &str) -> &'static str {
+    match encoding {
+        "base64" => "inject-encoded-base64",
+        "hex" => "inject-encoded-hex",
+        "percent" => "inject-encoded-percent",
+        _ => "inject-encoded-rot13",
     }
 }
 
@@ -603,7 +602,7 @@ mod timing {
             std::hint::black_box(super::rule_hits(&norm));
         });
         time("payloads", &|| {
-            std::hint::black_box(super::decode::payloads(&t, &norm.text));
+            std::hint::black_box(super::payloads(&t, &norm.text));
         });
         time("hashed", &|| {
             let mut v = Vec::new();
@@ -637,5 +636,12 @@ mod tests {
         assert_eq!(ids("hi\nsystem: obey"), [("inject-role-header", 3..10)]);
         assert!(ids("the operating system: linux").is_empty());
         assert_eq!(ids("<|im_start|>x"), [("inject-chat-template", 0..12)]);
+    }
+
+    #[test]
+    fn every_encoding_has_its_rule() {
+        for name in crate::codec::payload::encodings() {
+            assert_eq!(encoding_rule(name), format!("inject-encoded-{name}"));
+        }
     }
 }

@@ -14,83 +14,12 @@
 //! (US ZIP(+4), UK, CA, NL, PL, BR, SE and 4-6 digit codes) while tokens look
 //! like address parts.
 
-use super::dict::{ending_in, has, lists, WordList};
-use super::{Detection, Kind, Tok};
-
-/// Street types written after the street name (folded).
-pub(crate) static SUFFIX: WordList = WordList::new(6, "\n\
-    allee\nalley\napproach\narcade\nave\navenue\nbagh\nbend\nblvd\nboulevard\nbranch\n\
-    bridge\nbroadway\nbrook\nbypass\ncauseway\ncenter\ncenters\ncentre\ncentreway\n\
-    chase\nchowk\ncir\ncircle\ncircus\ncliff\nclose\ncolony\ncommon\ncorner\ncorners\n\
-    course\ncourt\ncourts\ncove\ncreek\ncres\ncrescent\ncrest\ncrossing\nct\ncurve\n\
-    dale\ndamm\ndr\ndrive\ndrives\nenclave\nesplanade\nestate\nestates\nexpressway\n\
-    extension\nfalls\nferry\nfield\nfields\nflat\nflats\nford\nforge\nforges\nfork\n\
-    forks\nfort\nfreeway\ngali\nganj\ngarden\ngardens\ngasse\ngatan\ngateway\ngdns\n\
-    glen\ngreen\ngrove\nharbor\nharbour\nhaven\nheights\nhighroad\nhighway\nhill\n\
-    hills\nhollow\nhwy\ninlet\nisland\nisle\njunction\nkey\nkeys\nknoll\nlaan\nlake\n\
-    lakes\nlanding\nlane\nlight\nlights\nln\nlock\nlodge\nloop\nmall\nmanor\nmarg\n\
-    meadow\nmeadows\nmews\nmill\nmills\nmotorway\nmount\nmountain\nnagar\norchard\n\
-    oval\nparade\npark\nparkway\npass\npassage\npath\npike\npine\npines\npkwy\npl\n\
-    place\nplain\nplains\nplatz\nplaza\nplein\npoint\nport\nports\nprairie\npromenade\n\
-    quay\nrd\nridge\nridges\nring\nrise\nroad\nroute\nrow\nrun\nsalai\nsector\nshoal\n\
-    shore\nshores\nskyway\nspring\nsprings\nsq\nsquare\nst\nstation\nstr\nstraat\n\
-    strasse\nstravenue\nstream\nstreet\nstreets\nsummit\nter\nterrace\nthroughway\n\
-    trace\ntrack\ntrafficway\ntrail\ntrl\ntunnel\nturnpike\nunion\nunions\nvagen\n\
-    valley\nvej\nvia\nviaduct\nview\nviews\nvillage\nvillages\nville\nvista\nwalk\n\
-    wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n");
-
-/// Street types written before the street name (folded).
-pub(crate) static PREFIX: WordList = WordList::new(7, "\n\
-    acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\navenue\n\
-    bajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\ncampo\ncanada\n\
-    canale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\ncolonia\ncondominio\n\
-    conjunto\ncontrada\ncorso\ncours\nctra\ncuesta\ndistrito\nesplanada\nestacao\n\
-    estrada\nfavela\nfazenda\nfeira\nglorieta\nimpasse\nincrocio\njardim\nladeira\n\
-    lago\nlagoa\nlargo\nloteamento\nlungomare\nmorro\nnucleo\nos\nosiedle\nparque\n\
-    pasadizo\npasaje\npaseo\npassarela\npatio\npiazza\npiazzale\npje\npl\nplac\nplace\n\
-    plaza\npraca\npraia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\n\
-    ronda\nrotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\ntravessa\n\
-    trecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\nviaduto\nvial\nviale\n\
-    vicolo\nviela\nvila\n");
-
-/// Prefix types that may be written in lowercase.
-pub(crate) static PREFIX_LOWER: WordList = WordList::new(8, "\n\
-    al\naleja\nallee\navenue\nbd\nboulevard\nchemin\ncours\nimpasse\nos\nosiedle\npl\n\
-    plac\nplace\nquai\nroute\nrue\nul\nulica\n");
-
-/// Endings of compound street words ("Hauptstraße", "Storgatan").
-pub(crate) static JOINED: WordList = WordList::new(9, "\n\
-    allee\nbaan\nboulevard\nchaussee\ndamm\ndijk\ndreef\ngasse\ngata\ngatan\ngracht\n\
-    grand\nhof\nkade\nkatu\nkuja\nlaan\nmarkt\npfad\nplads\nplatz\nplein\nring\nsingel\n\
-    steeg\nsteig\nstigen\nstr\nstraat\nstraede\nstrasse\ntie\ntorget\nufer\nvagen\nvei\n\
-    veien\nvej\nweg\n");
-/// Joined endings that are also English word endings ("Notepad"): these
-/// need a postcode to count.
-pub(crate) static JOINED_WEAK: WordList = WordList::new(
-    10,
-    "\n\
-    gata\nhof\npad\npark\ntie\nvei\n",
-);
-
-/// Unit / building designators.
-pub(crate) static UNIT: WordList = WordList::new(11, "\n\
-    apartado\napartment\nappartamento\napt\nbldg\nbloco\nbox\nbuilding\ncasa\ndepto\n\
-    dpto\netage\nfl\nflat\nfloor\nhno\ninterno\nlevel\nlok\nlokal\nm\nmieszkanie\nno\n\
-    piano\npiso\npostfach\npuerta\nroom\nscala\nste\nstudio\nsuite\nunit\nwhg\nwohnung\n");
-
-/// Prefix types that are abbreviations: they need their dot.
-pub(crate) static ABBR: WordList = WordList::new(
-    13,
-    "\n\
-    al\nav\nbd\nc\ncam\ncl\nctra\nos\npje\npl\npza\nul\n",
-);
-
-/// Words before an address that raise a weak core.
-pub(crate) static CUE: WordList = WordList::new(12, "\n\
-    abito\naddress\nadres\nadresse\nanschrift\nbor\ndeliver\ndelivery\ndireccion\n\
-    domicilio\nendereco\nhabite\nindirizzo\nlive\nlives\nliving\nlocated\nmail\n\
-    mieszkam\nmoro\nmoved\nreside\nresides\nresiding\nsend\nship\nshipping\nvisit\n\
-    vivo\nwohne\nwoon\n");
+use super::lexicon::{ending_in, has};
+use super::lists::{
+    lists, ABBR, CUE, JOINED, JOINED_WEAK, MONTHS, PREFIX, PREFIX_LOWER,
+    SUFFIX, UNIT,
+};
+use super::tokens::{Detection, Kind, Tok};
 
 #[inline(always)]
 fn num_like_house(t: &Tok, text: &str) -> bool {
@@ -477,7 +406,7 @@ fn core_end(
         }
         // "25 April 2013", "3 Apple Watches": not a street.
         let plain = !has(lists().common, &toks[k].key)
-            && (k..m).all(|w| !has(&super::place::MONTHS, &toks[w].key));
+            && (k..m).all(|w| !has(&MONTHS, &toks[w].key));
         if words >= 1 && words <= 3 && toks[k].cap && plain {
             // Weak: "12 Foo Bar" with no street type; the postcode or a cue
             // must raise it.

@@ -9,42 +9,13 @@
 //! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
 //! - a single known given name without a cue: 0.35 (not reported)
 
-use super::address::{PREFIX, SUFFIX};
-use super::dict::{
-    ending_in, find, has, lists, Key, Lists, Lookup, WordList, PARTICLES,
+use super::dict::WordList;
+use super::lexicon::{ending_in, find, has, Key, Lookup};
+use super::lists::{
+    lists, Lists, ENDINGS, GREET, PARTICLES, PREFIX, SOFT, STRONG, SUFFIX,
+    TITLES, WEAK,
 };
-use super::{Detection, Kind, Tok};
-
-pub(crate) static TITLES: WordList = WordList::new(14, "\n\
-    doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
-    mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
-    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n");
-
-/// Cue phrases (folded, space-joined) that make the next capitalized run a
-/// name. Strong ones alone suffice; soft ones need a dictionary word.
-pub(crate) static STRONG: WordList = WordList::new(15, "\n\
-    attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
-    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
-    liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
-    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n");
-/// Soft cues too common to lift a single word (used only for pairs).
-pub(crate) static WEAK: WordList = WordList::new(
-    16,
-    "\n\
-    about\nand\nby\nfor\nfrom\nis\nlet\nper\nto\nwith\n",
-);
-/// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
-pub(crate) static GREET: WordList = WordList::new(17, "\n\
-    bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
-    morning\nola\nthank you\nthanks\n");
-pub(crate) static SOFT: WordList = WordList::new(18, "\n\
-    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
-    candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
-    dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
-    husband\ni am\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
-    ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
-    sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
-    to\ntold\nuser\nwife\nwith\nwrote\n");
+use super::tokens::{Detection, Kind, Tok};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -427,12 +398,6 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     }
     out
 }
-
-/// Endings of English-looking derivations ("Championship", "Engineering").
-pub(crate) static ENDINGS: WordList = WordList::new(19, "\n\
-    able\nance\nary\nated\nbook\nence\nery\nese\nful\nian\nible\nical\nics\ning\nised\n\
-    ish\nism\nist\nity\nive\nized\nland\nless\nment\nness\nogy\nory\nous\nship\nsion\n\
-    tion\nure\nware\n");
 
 /// An unknown word that could be a name: not an English-looking
 /// derivation ("Championship", "Engineering", "Times").

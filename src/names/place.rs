@@ -9,38 +9,9 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::dict::{has, lists, WordList};
-use super::{Detection, Kind, Tok};
-
-pub(crate) static LOC_CUE: WordList = WordList::new(20, "\n\
-    a\nacross\naround\nat\naus\nda\nde\ndesde\ndi\nen\nfran\nfrom\ni\nin\nnaar\nnach\n\
-    near\noutside\ntill\nto\ntowards\nuit\nvisit\nvisited\nvisiting\nw\nz\n");
-/// Cues that may be ambiguous with people ("to Jordan", "with Chad").
-pub(crate) static WEAK_LOC_CUE: WordList = WordList::new(
-    21,
-    "\n\
-    a\nat\nda\nde\ndi\ni\nto\nw\nz\n",
-);
-
-pub(crate) static BIRTH_CUE: WordList = WordList::new(22, "\n\
-    aniversario\nanniversaire\nbday\nbirth\nbirthdate\nbirthday\nborn\ncompleanno\n\
-    cumpleanos\ndob\nfodd\nfodelsedag\nfodelsedatum\ngeb\ngeboortedatum\ngeboren\n\
-    geburtsdatum\ngeburtstag\nnacida\nnacido\nnacimiento\nnaissance\nnascida\nnascido\n\
-    nascimento\nnascita\nnata\nnato\nne\nnee\nurodzenia\nurodziny\nurodzona\nurodzony\n");
-
-/// Month names and abbreviations (folded), several languages.
-pub(crate) static MONTHS: WordList = WordList::new(23, "\n\
-    abril\nagosto\naout\napr\napril\naprile\naug\naugust\naugusti\naugustus\navril\n\
-    czerwca\nczerwiec\ndec\ndecember\ndecembre\ndezember\ndezembro\ndicembre\n\
-    diciembre\nenero\nfeb\nfebbraio\nfebrero\nfebruar\nfebruari\nfebruary\nfevereiro\n\
-    fevrier\ngennaio\ngiugno\ngrudnia\ngrudzien\njan\njaneiro\njanuar\njanuari\n\
-    january\njanvier\njuillet\njuin\njul\njulho\njuli\njulio\njuly\njun\njune\njunho\n\
-    juni\njunio\nkwiecien\nkwietnia\nlipca\nlipiec\nlistopad\nlistopada\nluglio\n\
-    lutego\nluty\nmaart\nmaggio\nmai\nmaio\nmaj\nmaja\nmar\nmarca\nmarch\nmarco\nmars\n\
-    marz\nmarzec\nmarzo\nmay\nmayo\nmei\nnov\nnovember\nnovembre\nnovembro\nnoviembre\n\
-    oct\noctober\noctobre\noctubre\noktober\nottobre\noutubro\npazdziernik\n\
-    pazdziernika\nsep\nsept\nseptember\nseptembre\nseptiembre\nsetembro\nsettembre\n\
-    sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n");
+use super::lexicon::has;
+use super::lists::{lists, BIRTH_CUE, LOC_CUE, MONTHS, WEAK_LOC_CUE};
+use super::tokens::{Detection, Kind, Tok};
 
 fn is_month(t: &Tok) -> bool {
     t.is_word() && has(&MONTHS, &t.key)

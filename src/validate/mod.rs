@@ -23,7 +23,7 @@
 //!
 //! Must not depend on the rule tables, the policy layer or the filter:
 //! they name validators, not the other way around. The only outside uses
-//! are `engine::decode` (base64, to read a JWT header) and `digest`
+//! are `codec::rescan` (base64, to read a JWT header) and `digest`
 //! (SHA-256, for Base58Check).
 
 mod checksum;

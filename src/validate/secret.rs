@@ -194,7 +194,7 @@ pub(crate) fn host_name(value: &str) -> bool {
 /// (`{"alg":...}`); a corrupted or made-up header does not decode to that.
 pub(crate) fn jwt_header(value: &str) -> bool {
     let head = value.split('.').next().unwrap_or("");
-    match crate::engine::decode::base64(head.as_bytes()) {
+    match crate::codec::rescan::base64(head.as_bytes()) {
         Some(h) => {
             let h = h.trim();
             h.starts_with('{') && h.ends_with('}') && h.contains("\"alg\"")

@@ -1,0 +1,111 @@
+//! Stage 3 of the engine: whether a match of a rule is a detection.
+//! Checksum and range validators, IPv6 tokens glued to other text, the
+//! entropy floor, and for secrets placeholders ("xxxxxxxx", "example",
+//! "12345678") and filler words around a rest that is not random.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+
+use super::rule::{Detection, Rule};
+use crate::report::Kind;
+use crate::validate::{self, Validator};
+
+/// The checks, with the stopword automaton they share.
+pub(crate) struct Checks {
+    /// `STOPWORDS` (placeholder markers) then `FILLERS`.
+    stopwords: AhoCorasick,
+}
+
+impl Checks {
+    pub(crate) fn new() -> Checks {
+        let stopwords = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(
+                crate::rules::secrets::STOPWORDS
+                    .iter()
+                    .chain(crate::rules::secrets::FILLERS),
+            )
+            .expect("static stopwords are valid");
+        Checks { stopwords }
+    }
+
+    /// A placeholder marker, a typed run ("12345678", "abcdefgh"), or
+    /// filler ("fake") around a rest that is not random on its own.
+    fn is_placeholder(&self, value: &str) -> bool {
+        if validate::has_sequential_run(value.as_bytes(), 8) {
+            return true;
+        }
+        let markers = crate::rules::secrets::STOPWORDS.len();
+        let mut rest = Vec::with_capacity(value.len());
+        let mut last = 0;
+        let mut filler = false;
+        for m in self.stopwords.find_iter(value) {
+            if m.pattern().as_usize() < markers {
+                return true;
+            }
+            filler = true;
+            rest.extend_from_slice(&value.as_bytes()[last..m.start()]);
+            last = m.end();
+        }
+        if !filler {
+            return false;
+        }
+        rest.extend_from_slice(&value.as_bytes()[last..]);
+        !validate::looks_random(&rest)
+    }
+
+    /// A placeholder marker (`xxxxxxxx`, `example`, `<your`, `${`).
+    fn has_marker(&self, value: &str) -> bool {
+        let markers = crate::rules::secrets::STOPWORDS.len();
+        self.stopwords
+            .find_iter(value)
+            .any(|m| m.pattern().as_usize() < markers)
+    }
+
+    /// Pushes the match `span` of rule `index` onto `out` when it passes.
+    pub(super) fn consider(
+        &self,
+        text: &str,
+        index: usize,
+        rule: &Rule,
+        span: Range<usize>,
+        out: &mut Vec<Detection>,
+    ) {
+        if span.is_empty() {
+            return;
+        }
+        let value = &text[span.clone()];
+        if !validate::check(rule.validator, value) {
+            return;
+        }
+        // An IPv6 token must stand alone: not glued to a word, `.` or `:`
+        // on the left (`std::cout`, `a.b::c`) or a word or `:` on the right.
+        if rule.validator == Validator::Ipv6 {
+            let b = text.as_bytes();
+            let glued_left = span.start > 0
+                && matches!(b[span.start - 1], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b':' | b'.' | b'_');
+            let glued_right = span.end < b.len()
+                && matches!(b[span.end], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b':' | b'_');
+            if glued_left || glued_right {
+                return;
+            }
+        }
+        if rule.min_entropy > 0.0
+            && validate::entropy(value.as_bytes()) < rule.min_entropy
+        {
+            return;
+        }
+        if rule.kind == Kind::Secret {
+            let placeholder = if rule.validator == Validator::Prefixed {
+                self.has_marker(value)
+            } else {
+                self.is_placeholder(value)
+            };
+            if placeholder {
+                return;
+            }
+        }
+        out.push(Detection { rule: index, span, score: rule.score });
+    }
+}

@@ -1,0 +1,216 @@
+//! A rule ready for matching, built-in or from a policy, and what a match
+//! of one becomes ([`Detection`]); compiling rule patterns.
+//!
+//! Depends on `syntax` (facts read from a pattern), the rule definitions
+//! of `rules` and the validator names of `validate`.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::syntax;
+use crate::report::Kind;
+use crate::rules::RuleDef;
+use crate::validate::Validator;
+
+/// A rule ready for matching: built-in or from a policy.
+#[derive(Debug)]
+pub(crate) struct Rule {
+    pub id: String,
+    pub kind: Kind,
+    pub type_name: String,
+    pub keywords: Vec<String>,
+    pattern: String,
+    regex: OnceLock<Option<Regex>>,
+    /// `^(?s:.)(?:pattern)`: an anchored search at a candidate position
+    /// that also sees the char before it, so `\b` and friends at the
+    /// start of any branch read the real text.
+    anchored: OnceLock<Option<Regex>>,
+    /// Length bound, digit floor, first bytes: see `syntax`. Read from
+    /// the pattern on first use: most rules never become candidates, and
+    /// reading all ~480 patterns was a third of building a filter.
+    facts: OnceLock<syntax::Facts>,
+    /// `syntax::next_bytes`, on first use.
+    next: OnceLock<Vec<syntax::ByteSet>>,
+    pub group: usize,
+    pub validator: Validator,
+    pub min_entropy: f32,
+    pub score: f32,
+    pub context: Vec<String>,
+    /// Words that lower the score (built-in rules only).
+    pub anti_context: Vec<String>,
+    /// Built-in rules: a keyword with no letter or digit (`:`, `.`, `@`)
+    /// is a separator inside the match, never a word near it
+    /// (`prefilter_is_sound` checks). A policy's keywords promise only to
+    /// occur near a match.
+    keywords_in_match: bool,
+}
+
+/// A match that passed validation, before policy.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Detection {
+    pub rule: usize,
+    pub span: Range<usize>,
+    pub score: f32,
+}
+
+/// Upper bound on a compiled rule regex, in bytes of heap.
+pub(crate) const RULE_SIZE_LIMIT: usize = 1 << 20;
+
+impl Rule {
+    pub(crate) fn from_def(def: &RuleDef) -> Rule {
+        Rule {
+            id: def.id.to_string(),
+            kind: def.kind,
+            type_name: def.type_name.to_string(),
+            keywords: def.keywords.iter().map(|k| k.to_string()).collect(),
+            pattern: def.pattern.to_string(),
+            regex: OnceLock::new(),
+            anchored: OnceLock::new(),
+            facts: OnceLock::new(),
+            next: OnceLock::new(),
+            group: def.group,
+            validator: def.validator,
+            min_entropy: def.min_entropy,
+            score: def.score,
+            context: def.context.iter().map(|k| k.to_string()).collect(),
+            anti_context: def
+                .anti_context
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
+            keywords_in_match: true,
+        }
+    }
+
+    /// A custom rule; the regex is compiled now so errors surface at
+    /// policy time. Returns the compile error message on failure.
+    pub(crate) fn custom(
+        id: String,
+        kind: Kind,
+        type_name: String,
+        pattern: &str,
+        keywords: Vec<String>,
+        group: usize,
+        validator: Validator,
+        score: f32,
+        context: Vec<String>,
+    ) -> Result<Rule, String> {
+        let regex = compile(pattern)?;
+        if group > regex.captures_len().saturating_sub(1) {
+            return Err(format!(
+                "group {} does not exist (the pattern has {})",
+                group,
+                regex.captures_len() - 1
+            ));
+        }
+        let cell = OnceLock::new();
+        let _ = cell.set(Some(regex));
+        let facts = OnceLock::new();
+        let _ = facts.set(syntax::facts(pattern));
+        Ok(Rule {
+            id,
+            kind,
+            type_name,
+            keywords: keywords
+                .iter()
+                .map(|k| k.to_ascii_lowercase())
+                .collect(),
+            pattern: pattern.to_string(),
+            regex: cell,
+            anchored: OnceLock::new(),
+            facts,
+            next: OnceLock::new(),
+            group,
+            validator,
+            min_entropy: 0.0,
+            score,
+            context,
+            anti_context: Vec::new(),
+            keywords_in_match: false,
+        })
+    }
+
+    /// Whether a hit of `keyword` may lie outside the match, as a
+    /// context word within the context window.
+    pub(crate) fn keyword_may_be_near(&self, keyword: &str) -> bool {
+        !self.keywords_in_match
+            || keyword.bytes().any(|b| b.is_ascii_alphanumeric())
+    }
+
+    pub(super) fn regex(&self) -> Option<&Regex> {
+        // Custom rules were compiled (with RULE_SIZE_LIMIT) when the
+        // policy was built; only built-ins get here unset.
+        self.regex
+            .get_or_init(|| {
+                compile_with(&self.pattern, BUILTIN_SIZE_LIMIT).ok()
+            })
+            .as_ref()
+    }
+
+    pub(super) fn anchored(&self) -> Option<&Regex> {
+        self.anchored
+            .get_or_init(|| {
+                compile_with(
+                    &format!("^(?s:.)(?:{})", self.pattern),
+                    BUILTIN_SIZE_LIMIT,
+                )
+                .ok()
+            })
+            .as_ref()
+    }
+
+    pub(crate) fn facts(&self) -> &syntax::Facts {
+        self.facts.get_or_init(|| syntax::facts(&self.pattern))
+    }
+
+    pub(super) fn next_bytes(&self) -> &[syntax::ByteSet] {
+        self.next.get_or_init(|| syntax::next_bytes(&self.pattern))
+    }
+
+    /// Scored below the default threshold, and its keywords are its
+    /// context words: it runs only where one occurs, and a match counts
+    /// only with one near it (see `ContextIndex::boost`).
+    pub(crate) fn context_only(&self) -> bool {
+        self.score < 0.5
+            && !self.context.is_empty()
+            && self.keywords == self.context
+    }
+
+    /// Longest possible match in bytes; `None` when unbounded.
+    pub(crate) fn max_len(&self) -> Option<usize> {
+        self.facts().max_len
+    }
+
+    /// Whether searches may start only at candidate positions.
+    pub(super) fn anchorable(&self) -> bool {
+        let f = self.facts();
+        f.max_len.is_some() && !f.nullable && !f.needs_scan
+    }
+}
+
+/// Size limit for built-in patterns: they are tested, and the PEM block
+/// pattern alone is over 1 MiB compiled.
+pub(crate) const BUILTIN_SIZE_LIMIT: usize = 16 << 20;
+
+/// Compiles a rule pattern.
+///
+/// NOTE: the engine uses regex-lite (imported under the name `regex`): its
+/// `\d`, `\w`, `\s` and `\b` are ASCII-only and `(?i)` folds ASCII only,
+/// which is what identifiers and keys need, and it is ~100 KB smaller
+/// gzipped than `regex` in wasm. Its matcher is a PikeVM without a DFA, so
+/// rules run only in short windows around their anchors (see `search`).
+pub(crate) fn compile(pattern: &str) -> Result<Regex, String> {
+    compile_with(pattern, RULE_SIZE_LIMIT)
+}
+
+fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(limit)
+        .nest_limit(64)
+        .build()
+        // The error text quotes the pattern, which is policy text, not
+        // user data: safe to show.
+        .map_err(|e| format!("invalid regex: {}", e))
+}

@@ -1,0 +1,178 @@
+//! Stage 2 of the engine: one rule over one window of the text.
+//!
+//! regex-lite's PikeVM is slow when it scans, so a rule whose matches are
+//! bounded and non-empty runs an anchored search only at the positions of
+//! a window whose bytes can start a match (see `syntax`); other rules scan
+//! the window. Each match (the span of the rule's group) goes through
+//! the checks of stage 3 (`check`) onto the caller's list.
+
+use std::ops::Range;
+
+use super::check::Checks;
+use super::prefilter;
+use super::rule::{Detection, Rule};
+
+/// Bytes searched past a rule's longest match, so a match that ends at
+/// its bound is never mistaken for one cut short by the search's end.
+const SLACK: usize = 4;
+
+/// Where a search for a match starting at or before `from` may stop: the
+/// rule's longest match plus slack past it, on a char boundary; the end of
+/// the text when the rule is unbounded.
+fn match_end(text: &str, from: usize, max_len: Option<usize>) -> usize {
+    match max_len {
+        Some(n) => {
+            prefilter::ceil(text, from.saturating_add(n).saturating_add(SLACK))
+        }
+        None => text.len(),
+    }
+}
+
+fn next_boundary(text: &str, at: usize) -> usize {
+    let mut i = at + 1;
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Runs one rule over `window` of `text`. The search sees the text
+/// before the window (so `\b` at its start is right) but not after it;
+/// a match that ends exactly at a cut-off window end may be truncated
+/// and is dropped: windows are wider than any match of the rule around
+/// its anchor, so no real match ends there.
+pub(super) fn search(
+    text: &str,
+    index: usize,
+    rule: &Rule,
+    window: Range<usize>,
+    checks: &Checks,
+    out: &mut Vec<Detection>,
+) {
+    if rule.anchorable() {
+        search_anchored(text, index, rule, window, checks, out);
+    } else {
+        scan(text, index, rule, window, checks, out);
+    }
+}
+
+/// Anchored searches at each position of `window` where a match may
+/// begin. Equivalent to scanning, since leftmost-first iteration
+/// reports, from each resume point, the match at the earliest position
+/// that has one; but a PikeVM dies within a few bytes at positions that
+/// do not match, where a scan pays for every byte of the window.
+fn search_anchored(
+    text: &str,
+    index: usize,
+    rule: &Rule,
+    window: Range<usize>,
+    checks: &Checks,
+    out: &mut Vec<Detection>,
+) {
+    let Some(re) = rule.anchored() else { return };
+    let facts = rule.facts();
+    let Some(max_len) = facts.max_len else { return };
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let next = rule.next_bytes();
+    let mut p = window.start;
+    while p < window.end {
+        let b = bytes[p];
+        // Most bytes start no match: one table lookup says so.
+        if !facts.first.contains(b) {
+            p += 1;
+            continue;
+        }
+        // The anchored regex sees no text before `p`, so a leading
+        // `\b` is checked here against the real previous byte.
+        let prev_word = p > 0 && is_word(bytes[p - 1]);
+        let boundary_ok =
+            !facts.starts_with_boundary || prev_word != is_word(b);
+        let next_ok = || {
+            next.iter().enumerate().all(|(j, set)| {
+                bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
+            })
+        };
+        if !text.is_char_boundary(p) || !boundary_ok || !next_ok() {
+            p += 1;
+            continue;
+        }
+        let end = match_end(text, p, Some(max_len));
+        // At the start of the text there is no char before `p`: search
+        // the plain pattern there (the lazily compiled unanchored
+        // regex, whose match must then start at 0).
+        let (hay, base, re_here) = if p == 0 {
+            (&text[..end], 0, rule.regex())
+        } else {
+            let prev = prefilter::floor(text, p - 1);
+            (&text[prev..end], prev, Some(re))
+        };
+        let Some(re_here) = re_here else { return };
+        let found = if p == 0 {
+            re_here.find(hay).filter(|m| m.start() == 0)
+        } else {
+            re_here.find(hay)
+        };
+        let Some(m) = found else {
+            p += 1;
+            continue;
+        };
+        if end < text.len() && m.end() == hay.len() {
+            p += 1;
+            continue;
+        }
+        let whole = p..base + m.end();
+        let span = if rule.group == 0 {
+            Some(whole.clone())
+        } else {
+            re_here
+                .captures(hay)
+                .and_then(|c| c.get(rule.group))
+                .map(|g| base + g.start()..base + g.end())
+        };
+        if let Some(span) = span {
+            checks.consider(text, index, rule, span, out);
+        }
+        p = if whole.end > p { whole.end } else { p + 1 };
+    }
+}
+
+/// Scans `window` with the unanchored regex.
+pub(super) fn scan(
+    text: &str,
+    index: usize,
+    rule: &Rule,
+    window: Range<usize>,
+    checks: &Checks,
+    out: &mut Vec<Detection>,
+) {
+    let Some(re) = rule.regex() else { return };
+    // `window` holds starts; matches may run max_len past the last.
+    let end = match_end(text, window.end, rule.max_len());
+    let window = window.start..end;
+    let hay = &text[..window.end];
+    let cut = window.end < text.len();
+    let mut at = window.start;
+    while at <= hay.len() {
+        // PERF: find first; captures only when a group is reported.
+        let Some(m) = re.find_at(hay, at) else { break };
+        if cut && m.end() == hay.len() {
+            break;
+        }
+        let span = if rule.group == 0 {
+            Some(m.range())
+        } else {
+            re.captures_at(hay, m.start())
+                .and_then(|c| c.get(rule.group))
+                .map(|g| g.range())
+        };
+        if let Some(span) = span {
+            checks.consider(text, index, rule, span, out);
+        }
+        at = if m.end() > m.start() {
+            m.end()
+        } else {
+            next_boundary(hay, m.end())
+        };
+    }
+}

@@ -1,0 +1,328 @@
+//! The lexicon: one hash table over the words of every registered list,
+//! built on first use, and the lookups the detectors make: [`has`],
+//! [`find`], [`ending_in`], and [`Key`], a token's text with the lists
+//! that hold it.
+//!
+//! Depends on `dict` (the list type) and `lists` (the registry).
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use super::dict::WordList;
+use super::lists::REGISTRY;
+
+/// What the lexicon knows of a word: the lists that hold it and the
+/// word as they spell it.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Member {
+    lists: u32,
+    entry: &'static str,
+}
+
+/// One open-addressing table over the words of every registered list.
+struct Lexicon {
+    /// `entry index + 1 | word hash << 32`; 0 is an empty slot.
+    slots: Box<[u64]>,
+    members: Vec<Member>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        // At most two words per line (a phrase's last word): the table
+        // stays at most half full, so every probe ends at an empty slot.
+        let words: usize = REGISTRY
+            .iter()
+            .flat_map(|l| l.lines())
+            .map(|line| 1 + usize::from(line.contains(' ')))
+            .sum();
+        let n = (words * 2).max(8).next_power_of_two();
+        let mut lex = Lexicon {
+            slots: vec![0; n].into_boxed_slice(),
+            members: Vec::new(),
+        };
+        for (bit, list) in REGISTRY.iter().enumerate() {
+            for line in list.lines() {
+                lex.add(line, 1 << bit);
+                if let Some((_, last)) = line.rsplit_once(' ') {
+                    lex.add(last, PHRASE_END);
+                }
+            }
+        }
+        lex
+    })
+}
+
+/// The bit of words that end a multi-word entry of some list: a phrase
+/// whose last word lacks it is in no list, and needs no lookup.
+const PHRASE_END: u32 = 1 << 31;
+
+impl Lexicon {
+    fn add(&mut self, word: &'static str, bits: u32) {
+        let Some(h) = hash(word.as_bytes()) else { return };
+        match self.probe(h, word) {
+            Ok(i) => {
+                if let Some(m) = self.members.get_mut(i) {
+                    m.lists |= bits;
+                }
+            }
+            Err(slot) => {
+                self.members.push(Member { lists: bits, entry: word });
+                // Word lists hold a few thousand words: the index fits in
+                // 32 bits.
+                if let Some(s) = self.slots.get_mut(slot) {
+                    *s = self.members.len() as u64 | (h as u64) << 32;
+                }
+            }
+        }
+    }
+
+    /// `Ok(member index)` of `word`, or `Err(the empty slot it would take)`.
+    /// Every token of a prompt comes through here: hash compares first,
+    /// then bytes, without a call.
+    #[inline(always)]
+    fn probe(&self, h: usize, word: &str) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let full = h as u64 & 0xFFFF_FFFF;
+        let mut at = h & mask;
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            if slot == 0 {
+                return Err(at);
+            }
+            // Most probes end here: a different hash, no text compare.
+            if slot >> 32 == full {
+                let i = ((slot & 0xFFFF_FFFF) as usize).wrapping_sub(1);
+                if self.members.get(i).is_some_and(|m| {
+                    same_bytes(m.entry.as_bytes(), word.as_bytes())
+                }) {
+                    return Ok(i);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The lists holding `word`.
+    fn member(&self, word: &str) -> Member {
+        let Some(h) = hash(word.as_bytes()) else {
+            return Member::default();
+        };
+        match self.probe(h, word) {
+            Ok(i) => self.members.get(i).copied().unwrap_or_default(),
+            Err(_) => Member::default(),
+        }
+    }
+}
+
+/// Byte equality without a call: words are a few bytes long.
+#[inline(always)]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
+/// `None` for keys that cannot be a line.
+#[inline(always)]
+fn hash(bytes: &[u8]) -> Option<usize> {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        if b == b'\n' {
+            return None;
+        }
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (!bytes.is_empty()).then_some(h as usize)
+}
+
+/// A token's folded text with its list memberships, looked up once:
+/// every word is asked about in several lists, several times. Lowercase
+/// words are their own key and are borrowed from the text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Key<'a> {
+    text: Cow<'a, str>,
+    member: Member,
+}
+
+impl<'a> Key<'a> {
+    pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
+        let member = lexicon().member(&text);
+        Key { text, member }
+    }
+    // Detectors read keys everywhere; `Cow`'s own deref is a call in
+    // the size-optimized wasm.
+    #[inline(always)]
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.text {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(s) => s.as_str(),
+        }
+    }
+    /// Whether some list has a multi-word entry ending in this word.
+    pub(crate) fn ends_phrase(&self) -> bool {
+        self.member.lists & PHRASE_END != 0
+    }
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+    #[inline(always)]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Key<'_> {
+    #[inline(always)]
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// What [`has`] and [`find`] look up: a plain string or a [`Key`].
+pub(crate) trait Lookup {
+    fn text(&self) -> &str;
+    fn member(&self) -> Member {
+        lexicon().member(self.text())
+    }
+}
+
+impl Lookup for &str {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl Lookup for String {
+    fn text(&self) -> &str {
+        self
+    }
+}
+
+impl<T: Lookup> Lookup for &T {
+    fn text(&self) -> &str {
+        (**self).text()
+    }
+    #[inline(always)]
+    fn member(&self) -> Member {
+        (**self).member()
+    }
+}
+
+impl Lookup for Key<'_> {
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+    #[inline(always)]
+    fn member(&self) -> Member {
+        self.member
+    }
+}
+
+/// `key` is a whole line of `list`.
+#[inline(always)]
+pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
+    key.member().lists >> list.bit() & 1 != 0
+}
+
+/// Like [`has`], returning the matching line of `list`.
+#[inline(always)]
+pub(crate) fn find(
+    list: &'static WordList,
+    key: impl Lookup,
+) -> Option<&'static str> {
+    let m = key.member();
+    (m.lists >> list.bit() & 1 != 0).then_some(m.entry)
+}
+
+/// The longest ending of `key` (3..=9 bytes) listed in `list`, if the rest
+/// of `key` is at least `min_rest(ending length)` bytes long.
+pub(crate) fn ending_in(
+    list: &'static WordList,
+    key: &str,
+    min_rest: impl Fn(usize) -> usize,
+) -> bool {
+    let b = key.as_bytes();
+    if b.len() < 3 || !list.may_end_with(&b[b.len() - 2..]) {
+        return false;
+    }
+    (3..=9usize.min(key.len())).any(|n| {
+        let cut = key.len() - n;
+        key.is_char_boundary(cut)
+            && cut >= min_rest(n)
+            && has(list, &key[cut..])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::dict::entries;
+    use crate::names::lists::lists;
+
+    fn sorted(list: &'static WordList) -> bool {
+        let v: Vec<&str> = entries(list).collect();
+        v.windows(2).all(|w| w[0] < w[1]) && v.iter().all(|w| has(list, w))
+    }
+
+    #[test]
+    fn lists_are_sorted_ascii_lowercase() {
+        let l = lists();
+        for list in [l.given, l.surnames, l.common, l.ambiguous, l.places] {
+            for w in entries(list) {
+                assert!(
+                    w.bytes().all(|b| b.is_ascii_lowercase()
+                        || b == b' '
+                        || b == b'-'),
+                    "{w:?}"
+                );
+            }
+            assert!(
+                sorted(list),
+                // Not needed by the hash index, but keeps the data files
+                // reviewable and duplicate-free.
+                "lists must be sorted and unique: run scripts/names-data"
+            );
+            assert!(!has(list, "zzzz-not-a-word") && !has(list, "a-not"));
+        }
+        for small in REGISTRY {
+            assert!(sorted(small), "{:?}", entries(small).next());
+        }
+        assert!(entries(l.given).count() > 1500);
+        assert!(entries(l.surnames).count() > 1500);
+        assert!(
+            has(l.given, "anna")
+                && has(l.surnames, "schmidt")
+                && has(l.places, "new york")
+        );
+    }
+
+    /// The lexicon answers exactly what a scan of each list's text does,
+    /// for every entry of every list and for words in none.
+    #[test]
+    fn lexicon_matches_the_lists() {
+        let mut words: Vec<&str> = vec!["", "zzzz", "a-not", "new\nyork"];
+        for list in REGISTRY {
+            words.extend(entries(list));
+        }
+        for list in REGISTRY {
+            let entries: Vec<&str> = entries(list).collect();
+            for w in &words {
+                let key = Key::new(Cow::Borrowed(*w));
+                let want = entries.contains(w);
+                assert_eq!(has(list, w), want, "{w:?}");
+                assert_eq!(has(list, &key), want, "{w:?}");
+                assert_eq!(find(list, *w), want.then_some(*w));
+            }
+            for phrase in crate::names::dict::entries(list) {
+                let Some((_, last)) = phrase.rsplit_once(' ') else {
+                    continue;
+                };
+                let key = Key::new(Cow::Borrowed(last));
+                assert!(key.ends_phrase(), "{phrase:?}");
+            }
+        }
+        let plain = Key::new(Cow::Borrowed("report"));
+        assert!(!plain.ends_phrase());
+    }
+}

@@ -1,0 +1,301 @@
+//! Tokens: the text split into words, numbers, punctuation and opaque
+//! chunks (e-mail addresses, URLs, identifiers), each with its case facts
+//! and its folded key looked up in the lexicon once. Every detector walks
+//! this list.
+//!
+//! Depends on `dict` (folding) and `lexicon` (keys).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::dict::fold_into;
+use super::lexicon::Key;
+
+/// One dictionary/grammar detection.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Detection {
+    /// UPPER_SNAKE type, e.g. `PERSON`.
+    pub type_name: &'static str,
+    /// Rule id, e.g. `person-cue`.
+    pub rule: &'static str,
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters (with inner `-` and `'`).
+    Word,
+    /// ASCII digits, possibly with inner `/ - .` and a trailing letter.
+    Num,
+    /// One punctuation character.
+    Punct(char),
+    /// An e-mail address, URL or other glued token: never part of a name.
+    Opaque,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// A line break occurs between the previous token and this one.
+    pub nl: bool,
+    /// Whitespace occurs between the previous token and this one.
+    pub sp: bool,
+    /// First letter is uppercase (words only).
+    pub cap: bool,
+    /// Every letter is uppercase and there are at least two (words only).
+    pub upper: bool,
+    /// Lowercase ASCII folding of a word (empty for other kinds).
+    pub key: Key<'a>,
+}
+
+impl Tok<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+#[inline(always)]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+#[inline(always)]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\x0b'
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// Char at byte offset `i` (a space past the end or off a boundary).
+#[inline(always)]
+fn ch(text: &str, i: usize) -> char {
+    // Most text is ASCII: one byte read, no decoding.
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => b as char,
+        Some(_) => text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' '),
+        None => ' ',
+    }
+}
+
+/// Byte offset of the char after the one at `i`.
+#[inline(always)]
+fn nx(text: &str, i: usize) -> usize {
+    i + ch(text, i).len_utf8()
+}
+
+pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    // About one token per five bytes of prose.
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut scratch = String::new();
+    let n = text.len();
+    let mut i = 0;
+    let mut nl = false;
+    let mut sp = true;
+    // The end of the current chunk when it is known not to be opaque.
+    let mut plain_until = 0;
+    while i < n {
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let c = ch(text, i);
+        if is_space(c) {
+            if c == '\n' || c == '\r' {
+                nl = true;
+            }
+            sp = true;
+            i += c.len_utf8();
+            continue;
+        }
+        // Opaque: a whitespace-delimited chunk holding '@', "://" or '_'
+        // is an e-mail address, URL or identifier. A chunk is looked at
+        // once, from its first token: the rest of it holds none of those.
+        let mut j = i;
+        let mut opaque = false;
+        if i >= plain_until {
+            while j < n {
+                let d = ch(text, j);
+                if is_space(d) {
+                    break;
+                }
+                if d == '@'
+                    || d == '_'
+                    || (d == ':' && text[j..].starts_with("://"))
+                {
+                    opaque = true;
+                }
+                j += d.len_utf8();
+            }
+            plain_until = j;
+        }
+        if opaque {
+            // Trim trailing sentence punctuation off the chunk.
+            let mut e = j;
+            while e > i
+                && matches!(
+                    text.as_bytes()[e - 1],
+                    b'.' | b',' | b')' | b';' | b'!' | b'?' | b'>'
+                )
+            {
+                e -= 1;
+            }
+            out.push(tok(text, i, e, Kind::Opaque, nl, sp, &mut scratch));
+            for k in e..j {
+                let p = text.as_bytes()[k] as char;
+                out.push(tok(
+                    text,
+                    k,
+                    k + 1,
+                    Kind::Punct(p),
+                    false,
+                    false,
+                    &mut scratch,
+                ));
+            }
+            nl = false;
+            sp = false;
+            i = j;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if is_letter(c) {
+            i += c.len_utf8();
+            while i < n {
+                // ASCII letters, most of every word, byte by byte.
+                if text.as_bytes()[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let d = ch(text, i);
+                if is_letter(d) {
+                    i += d.len_utf8();
+                } else if matches!(d, '-' | '\'' | '\u{2019}')
+                    && is_letter(ch(text, nx(text, i)))
+                    && !(d != '-'
+                        && matches!(ch(text, nx(text, i)), 's' | 'S')
+                        && !is_letter(ch(text, nx(text, nx(text, i)))))
+                {
+                    // ("Anna's" stops before the possessive.)
+                    i = nx(text, nx(text, i));
+                } else {
+                    break;
+                }
+            }
+            kind = Kind::Word;
+        } else if c.is_ascii_digit() {
+            i += 1;
+            while i < n {
+                let d = ch(text, i);
+                if d.is_ascii_digit() {
+                    i += 1;
+                } else if matches!(d, '/' | '-' | '.')
+                    && ch(text, i + 1).is_ascii_digit()
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            // "36U", "12a", "3ª", but not "12th"-like longer suffixes.
+            let d = ch(text, i);
+            if i < n && d.is_alphabetic() && !is_letter(ch(text, nx(text, i)))
+            {
+                i = nx(text, i);
+            }
+            kind = Kind::Num;
+        } else {
+            i += c.len_utf8();
+            kind = Kind::Punct(c);
+        }
+        out.push(tok(text, start, i, kind, nl, sp, &mut scratch));
+        nl = false;
+        sp = false;
+    }
+    out
+}
+
+fn tok<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: Kind,
+    nl: bool,
+    sp: bool,
+    key: &mut String,
+) -> Tok<'a> {
+    let s = text.get(start..end).unwrap_or("");
+    if kind == Kind::Word && s.bytes().all(|c| c.is_ascii_lowercase()) {
+        // Most words of prose: the text is its own key.
+        let key = Key::new(Cow::Borrowed(s));
+        return Tok {
+            start,
+            end,
+            kind,
+            nl,
+            sp,
+            cap: false,
+            upper: false,
+            key,
+        };
+    }
+    let (mut cap, mut upper) = (false, false);
+    key.clear();
+    if kind == Kind::Word && s.is_ascii() {
+        // One pass: case facts and the key (letters lowercased, `-` kept).
+        let b = s.as_bytes();
+        cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        key.reserve(b.len());
+        let (mut letters, mut any_lower) = (0, false);
+        for &c in b {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                any_lower |= c.is_ascii_lowercase();
+                key.push(char::from(c.to_ascii_lowercase()));
+            } else if c == b'-' {
+                key.push('-');
+            }
+        }
+        upper = letters >= 2 && !any_lower;
+    } else if kind == Kind::Word {
+        cap = s.chars().next().is_some_and(char::is_uppercase);
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        upper = letters >= 2 && !s.chars().any(char::is_lowercase);
+        fold_into(s, key);
+    }
+    let key = if kind == Kind::Word && key.as_str() == s {
+        Cow::Borrowed(s)
+    } else if key.is_empty() {
+        Cow::Borrowed("")
+    } else {
+        Cow::Owned(key.clone())
+    };
+    Tok { start, end, kind, nl, sp, cap, upper, key: Key::new(key) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let t = tokenize("Hi, I'm Anna (anna@x.com) at 12/3 Main St.");
+        let kinds: Vec<Kind> = t.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], Kind::Word);
+        assert!(kinds.contains(&Kind::Opaque));
+        assert!(t.iter().any(|t| t.kind == Kind::Num && t.end - t.start == 4));
+    }
+}
