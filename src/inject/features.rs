@@ -1,5 +1,5 @@
 //! The classifier's featurizer, shared by inference and the trainer
-//! (`examples/train_injection.rs` reaches it through `__private`), so
+//! (`tools/train_injection.rs` reaches it through `__private`), so
 //! train and serve cannot drift.
 //!
 //! Sparse features are hashed (FNV-1a, `BUCKET_BITS` bits, sign from one

@@ -9,9 +9,10 @@
 //! the policy layer. Children share `def::RuleDef` (not this file), and
 //! example texts exist only under the `rule_examples` cfg (not in wasm).
 //!
-//! Pattern conventions (the engine rewrites these before compiling, so rule
-//! authors can write the short forms): `\d`, `\w` and `\b` are ASCII-only.
-//! Every pattern must have a bounded maximum match length so the response
+//! Pattern conventions: patterns are regex-lite syntax, so `\d`, `\w`,
+//! `\s` and `\b` are ASCII-only and `(?i)` folds ASCII only, which is what
+//! identifiers and keys need. Every pattern must have a bounded maximum
+//! match length so the engine can search in windows and the response
 //! stream scanner can bound its hold-back; a test checks this.
 
 mod def;
