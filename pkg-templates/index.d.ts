@@ -434,6 +434,18 @@ export type SecretType =
   | "ZOHO_TOKEN"
   | "ZOOM_SECRET";
 
+/** Types of injection signals (kind "injection"). */
+export type InjectionType =
+  | "INSTRUCTION_OVERRIDE"
+  | "ROLE_HIJACK"
+  | "PROMPT_EXTRACTION"
+  | "FAKE_ROLE_MARKER"
+  | "INDIRECT_INSTRUCTION"
+  | "INJECTION_CLASSIFIER"
+  | "HIDDEN_TEXT"
+  | "OBFUSCATION"
+  | "ENCODED_PAYLOAD";
+
 /** Types of the response checks (canary, system-prompt leak, exfiltrating
  * image or link) and of over-limit input. */
 export type CheckType =
@@ -445,7 +457,12 @@ export type CheckType =
 
 /** A finding's type: a built-in one, or the `type` of one of your own rules
  * or deny-list entries. */
-export type FindingType = PiiType | SecretType | CheckType | (string & {});
+export type FindingType =
+  | PiiType
+  | SecretType
+  | InjectionType
+  | CheckType
+  | (string & {});
 
 /** One detection. Offsets are UTF-16 code units (JS string indices) into the
  * ORIGINAL input: `input.slice(start, end)` is the detected text. */

@@ -133,6 +133,12 @@ pub mod __private {
         crate::policy::known_types(kind, &[], &[])
     }
 
+    /// Every injection signal type: the vocabulary of `InjectionType` in
+    /// `index.d.ts`.
+    pub fn injection_types() -> Vec<&'static str> {
+        crate::inject::rules::TYPES.to_vec()
+    }
+
     /// Finding types of the response checks and of the input limit: the
     /// vocabulary of `CheckType` in `index.d.ts`.
     pub fn check_types() -> Vec<&'static str> {
@@ -234,7 +240,8 @@ pub mod __private {
         (n.text, spans)
     }
 
-    /// Every built-in pattern after rewriting, by rule id.
+    /// Every built-in pattern as the engine compiles it (context rows with
+    /// their template applied), by rule id.
     pub fn builtin_patterns() -> Vec<(&'static str, String)> {
         crate::rules::builtin()
             .map(|r| (r.id, r.pattern.to_string()))

@@ -44,10 +44,19 @@ const BENIGN: &[&str] = &[
 fn rule_examples_hit_and_miss() {
     let rules = p::inject_rules();
     assert!(rules.len() >= 8);
-    for (id, _ty, hits, misses) in rules {
+    let types = p::injection_types();
+    for (id, ty, hits, misses) in rules {
+        assert!(types.contains(&ty), "{id}: type {ty} is not in TYPES");
         assert!(!hits.is_empty(), "{id} has no hit examples");
         for h in hits {
             let sig = p::inject_signals(h);
+            for s in &sig {
+                assert!(
+                    types.contains(&s.1),
+                    "signal type {} not in TYPES",
+                    s.1
+                );
+            }
             assert!(
                 sig.iter().any(|s| s.0 == id),
                 "{id} must hit {h:?}; got {sig:?}"

@@ -89,6 +89,10 @@ fn finding_types_match_rust() {
     check("PiiType", __private::builtin_types(Kind::Pii));
     check("SecretType", __private::builtin_types(Kind::Secret));
     check(
+        "InjectionType",
+        __private::injection_types().into_iter().map(str::to_string).collect(),
+    );
+    check(
         "CheckType",
         __private::check_types().into_iter().map(str::to_string).collect(),
     );

@@ -409,7 +409,7 @@ pub(crate) fn assess(text: &str) -> Assessment {
         signals.push(Signal {
             span: 0..text.len(),
             rule: "inject-classifier",
-            type_name: "INJECTION_CLASSIFIER",
+            type_name: rules::CLASSIFIER,
             score: p,
         });
     }
@@ -501,7 +501,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
             signals.push(Signal {
                 span: h.span.clone(),
                 rule: "inject-hidden-tags",
-                type_name: "HIDDEN_TEXT",
+                type_name: rules::HIDDEN_TEXT,
                 score,
             });
         }
@@ -523,7 +523,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
             signals.push(Signal {
                 span,
                 rule: "inject-invisible-chars",
-                type_name: "OBFUSCATION",
+                type_name: rules::OBFUSCATION,
                 score: 0.3,
             });
         }
@@ -541,7 +541,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
                 signals.push(Signal {
                     span: p.span.clone(),
                     rule: encoding_rule(p.encoding),
-                    type_name: "ENCODED_PAYLOAD",
+                    type_name: rules::ENCODED_PAYLOAD,
                     score: r,
                 });
                 for s in ss.into_iter().take(8) {

@@ -38,6 +38,28 @@ const PERSONA: &str = "ROLE_HIJACK";
 const EXTRACT: &str = "PROMPT_EXTRACTION";
 const MARKER: &str = "FAKE_ROLE_MARKER";
 const INDIRECT: &str = "INDIRECT_INSTRUCTION";
+/// The classifier alone reached the operating point.
+pub(crate) const CLASSIFIER: &str = "INJECTION_CLASSIFIER";
+/// Invisible or tag characters hide text.
+pub(crate) const HIDDEN_TEXT: &str = "HIDDEN_TEXT";
+/// Letters disguised (spacing, homoglyphs, leetspeak) around a phrase.
+pub(crate) const OBFUSCATION: &str = "OBFUSCATION";
+/// An encoded run decodes to an injection.
+pub(crate) const ENCODED_PAYLOAD: &str = "ENCODED_PAYLOAD";
+
+/// Every type an injection signal may have: the rules' and the
+/// assessment's own.
+pub(crate) const TYPES: [&str; 9] = [
+    OVERRIDE,
+    PERSONA,
+    EXTRACT,
+    MARKER,
+    INDIRECT,
+    CLASSIFIER,
+    HIDDEN_TEXT,
+    OBFUSCATION,
+    ENCODED_PAYLOAD,
+];
 
 pub(crate) static RULES: &[Rule] = &[
     Rule {
