@@ -275,25 +275,21 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
             .then(a.span.start.cmp(&b.span.start))
             .then(a.rule.cmp(&b.rule))
     });
-    // Taken spans by standing; each set is disjoint in itself (a derived
-    // span may overlap a shadow, nothing else overlaps).
-    let mut kept_spans = Spans::default();
-    let mut shadow_spans = Spans::default();
-    let mut derived_spans = Spans::default();
+    // Spans taken by kept and derived candidates (disjoint), and by
+    // shadows (disjoint; a derived span may overlap one).
+    let mut solid = Spans::default();
+    let mut shadows = Spans::default();
     let mut kept: Vec<Candidate> = Vec::with_capacity(c.len());
     for (x, st) in c {
-        let clash = kept_spans.overlaps(&x.span)
-            || derived_spans.overlaps(&x.span)
-            || (st != Standing::Derived && shadow_spans.overlaps(&x.span));
+        let clash = solid.overlaps(&x.span)
+            || (st != Standing::Derived && shadows.overlaps(&x.span));
         if x.span.is_empty() || clash {
             continue;
         }
-        match st {
-            Standing::Kept => kept_spans.insert(&x.span),
-            Standing::Shadow => shadow_spans.insert(&x.span),
-            Standing::Derived => derived_spans.insert(&x.span),
-        }
-        if st != Standing::Shadow {
+        if st == Standing::Shadow {
+            shadows.insert(&x.span);
+        } else {
+            solid.insert(&x.span);
             kept.push(x);
         }
     }
