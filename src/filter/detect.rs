@@ -43,9 +43,9 @@ pub(crate) struct Detected {
     pub found: Vec<Candidate>,
     /// Deny-list matches.
     pub denied: Vec<Candidate>,
-    /// With `want_raw` only: the spans of every engine detection of a
-    /// wanted type (switched-off rules included) and of every deny-list
-    /// match. The response stream scanner never cuts inside one.
+    /// The spans of every engine detection of a wanted type (switched-off
+    /// rules included) and of every deny-list match: the response stream
+    /// scanner never cuts inside one.
     pub raw: Vec<Range<usize>>,
 }
 
@@ -103,7 +103,6 @@ impl Detectors {
         text: &str,
         side: Side,
         all_rules: bool,
-        want_raw: bool,
     ) -> Detected {
         let mut out = Detected::default();
         let engine_found =
@@ -114,9 +113,7 @@ impl Detectors {
             if !fam.wants(&r.type_name) {
                 continue;
             }
-            if want_raw {
-                out.raw.push(span.clone());
-            }
+            out.raw.push(span.clone());
             if fam.disabled_rules.iter().any(|d| *d == r.id) {
                 continue;
             }
@@ -151,9 +148,7 @@ impl Detectors {
         }
         if let Some(ac) = &self.deny {
             for m in ac.find_iter(text) {
-                if want_raw {
-                    out.raw.push(m.range());
-                }
+                out.raw.push(m.range());
                 let d = &policy.deny_list[m.pattern().as_usize()];
                 let Some(fam) = side.family(policy, d.kind) else { continue };
                 if !fam.enabled {

@@ -132,7 +132,7 @@ impl Filter {
         all_rules: bool,
     ) -> Vec<Candidate> {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, all_rules, false);
+        let d = i.detectors.detect(&i.policy, text, side, all_rules);
         i.resolver.resolve(&i.policy, text, side, d.found, d.denied)
     }
 
@@ -147,7 +147,7 @@ impl Filter {
         side: Side,
     ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, false, true);
+        let d = i.detectors.detect(&i.policy, text, side, false);
         let deny_max = i
             .policy
             .deny_list
