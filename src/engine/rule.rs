@@ -161,6 +161,11 @@ impl Rule {
             .as_ref()
     }
 
+    /// The pattern as compiled.
+    pub(crate) fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
     pub(crate) fn facts(&self) -> &syntax::Facts {
         self.facts.get_or_init(|| syntax::facts(&self.pattern))
     }

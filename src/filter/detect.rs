@@ -89,9 +89,9 @@ impl Detectors {
         Ok(Detectors { engine: Engine::new(rules), rule_actions, deny })
     }
 
-    /// Number of engine rules (built-in and custom).
-    pub(crate) fn rules_len(&self) -> usize {
-        self.engine.rules().len()
+    /// The engine rules, built-in then custom.
+    pub(crate) fn rules(&self) -> &[Rule] {
+        self.engine.rules()
     }
 
     /// Runs every detector `side` wants over `text`; with `all_rules`,

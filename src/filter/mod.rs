@@ -32,6 +32,7 @@ mod resolve;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::engine::Rule;
 use crate::error::Error;
 use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
@@ -92,7 +93,13 @@ impl Filter {
 
     /// Number of detection rules (built-in and custom).
     pub fn rules_len(&self) -> usize {
-        self.inner.detectors.rules_len()
+        self.inner.detectors.rules().len()
+    }
+
+    /// The compiled engine rules, built-in then custom (the response
+    /// stream scanner reads their patterns and keywords).
+    pub(crate) fn rules(&self) -> &[Rule] {
+        self.inner.detectors.rules()
     }
 
     /// Screens a prompt: detect, resolve, act, report. Pseudonyms go into

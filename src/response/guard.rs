@@ -38,14 +38,15 @@ pub(crate) struct Guard {
 }
 
 impl Guard {
-    /// Conservative analysis of a regex pattern.
-    pub(crate) fn of_pattern(p: &str) -> Guard {
+    /// Conservative analysis of a regex pattern whose longest match is
+    /// `max_len` bytes (`None`: unbounded).
+    pub(crate) fn of_pattern(p: &str, max_len: Option<usize>) -> Guard {
         let mut g = Guard {
             ascii: [false; 128],
             non_ascii: false,
             any: false,
             folds: false,
-            max_len: crate::engine::syntax::facts(p).max_len,
+            max_len,
             prefix: literal_prefix(p),
         };
         let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
@@ -327,26 +328,30 @@ pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn of(p: &str) -> Guard {
+        Guard::of_pattern(p, crate::engine::syntax::facts(p).max_len)
+    }
+
     #[test]
     fn classes_and_prefixes() {
-        let email = Guard::of_pattern(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@");
+        let email = of(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@");
         assert!(!email.any);
         assert!(email.contains('a') && email.contains('@'));
         assert!(!email.contains(' '));
         let no = |_: usize| false;
         assert_eq!(email.pending("mail ana@exa", 0, &no), 5);
         assert_eq!(email.pending("mail ana@exa ", 0, &no), 13);
-        let pem = Guard::of_pattern(r"-----BEGIN[ A-Z]{0,4}[\s\S]{1,9}");
+        let pem = of(r"-----BEGIN[ A-Z]{0,4}[\s\S]{1,9}");
         assert_eq!(pem.prefix.as_deref(), Some(&b"-----BEGIN"[..]));
         assert_eq!(pem.pending("abc ---", 0, &no), 4);
         assert_eq!(pem.pending("abc -----BEGIN x", 0, &no), 4);
         assert_eq!(pem.pending("abc -----BEGIN x", 0, &|s| s == 4), 16);
         assert_eq!(pem.pending("abc - x", 0, &no), 7);
-        let dot = Guard::of_pattern(r"a.b|c");
+        let dot = of(r"a.b|c");
         assert!(dot.any && dot.prefix.is_none());
-        let neg = Guard::of_pattern(r"x[^a]");
+        let neg = of(r"x[^a]");
         assert!(neg.any);
-        let ci = Guard::of_pattern(r"(?i)\bab");
+        let ci = of(r"(?i)\bab");
         assert!(ci.contains('A') && ci.contains('\u{212A}'));
     }
 
@@ -367,7 +372,7 @@ mod tests {
         }
         let f = crate::Filter::new(crate::Policy::default()).unwrap();
         for r in crate::rules::builtin() {
-            let g = Guard::of_pattern(r.pattern);
+            let g = of(r.pattern);
             for hit in r.hits {
                 for c in
                     f.candidates_with(hit, crate::filter::Side::Prompt, true)

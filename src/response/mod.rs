@@ -186,34 +186,23 @@ impl Checks {
             self.ready = true;
         }
         if with_guards && self.guards.is_empty() {
-            let p = cx.filter.policy();
-            self.guards = crate::rules::builtin()
-                .map(|r| r.pattern)
-                .chain(p.rules.iter().map(|r| r.regex.as_str()))
-                .map(guard::Guard::of_pattern)
-                .collect();
-            let rule_keywords: Vec<(Kind, Vec<String>)> =
-                crate::rules::builtin()
-                    .map(|r| {
-                        let kws =
-                            r.keywords.iter().map(|k| k.to_ascii_lowercase());
-                        (r.kind, kws.collect())
-                    })
-                    .chain(p.rules.iter().map(|r| {
-                        let kws =
-                            r.keywords.iter().map(|k| k.to_ascii_lowercase());
-                        (r.kind, kws.collect())
-                    }))
-                    .collect();
-            self.needs_keyword = rule_keywords
+            // The filter's compiled rules, built-in then custom: their
+            // keywords are lowercase and their pattern facts are read once
+            // per filter, not once per stream.
+            let rules = cx.filter.rules();
+            self.guards = rules
                 .iter()
-                .map(|(k, kws)| *k != Kind::Pii && !kws.is_empty())
+                .map(|r| guard::Guard::of_pattern(r.pattern(), r.max_len()))
                 .collect();
-            for (i, (_, kws)) in rule_keywords.iter().enumerate() {
+            self.needs_keyword = rules
+                .iter()
+                .map(|r| r.kind != Kind::Pii && !r.keywords.is_empty())
+                .collect();
+            for (i, r) in rules.iter().enumerate() {
                 if !self.needs_keyword[i] {
                     continue;
                 }
-                for kw in kws {
+                for kw in &r.keywords {
                     match self.keywords.iter().position(|x| x == kw) {
                         Some(j) => self.keyword_owners[j].push(i as u32),
                         None => {
@@ -227,17 +216,13 @@ impl Checks {
                 .ascii_case_insensitive(true)
                 .build(&self.keywords)
                 .ok();
-            let gate = |kind: Kind, has_keywords: bool, pattern: &str| {
-                (kind == Kind::Pii && has_keywords)
-                    .then(|| crate::engine::syntax::facts(pattern).min_digits)
-            };
-            self.gated =
-                crate::rules::builtin()
-                    .map(|r| gate(r.kind, !r.keywords.is_empty(), r.pattern))
-                    .chain(p.rules.iter().map(|r| {
-                        gate(r.kind, !r.keywords.is_empty(), &r.regex)
-                    }))
-                    .collect();
+            self.gated = rules
+                .iter()
+                .map(|r| {
+                    (r.kind == Kind::Pii && !r.keywords.is_empty())
+                        .then(|| r.facts().min_digits)
+                })
+                .collect();
         }
     }
 }

@@ -26,3 +26,16 @@ pub(crate) use def::RuleDef;
 pub(crate) fn builtin() -> impl Iterator<Item = &'static RuleDef> {
     pii::RULES.iter().chain(secrets::rules().iter())
 }
+
+#[cfg(test)]
+mod tests {
+    /// The engine and the stream scanner compare keywords in lowercase.
+    #[test]
+    fn builtin_keywords_are_lowercase() {
+        for r in super::builtin() {
+            for k in r.keywords {
+                assert_eq!(*k, k.to_ascii_lowercase(), "rule {}", r.id);
+            }
+        }
+    }
+}
