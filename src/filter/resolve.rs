@@ -386,3 +386,74 @@ mod tests {
         assert!(!s.overlaps(&(0..10)));
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn standing() -> impl Strategy<Value = Standing> {
+        prop_oneof![
+            Just(Standing::Kept),
+            Just(Standing::Shadow),
+            Just(Standing::Derived)
+        ]
+    }
+
+    fn candidate() -> impl Strategy<Value = (Candidate, Standing)> {
+        (0usize..60, 0usize..20, 0u8..5, any::<bool>(), standing()).prop_map(
+            |(start, len, score, secret, st)| {
+                let kind = if secret { Kind::Secret } else { Kind::Pii };
+                let c = Candidate {
+                    kind,
+                    type_name: "T".to_string(),
+                    span: start..start + len,
+                    score: f32::from(score) / 4.0,
+                    rule: format!("r{start}"),
+                    action: Action::Redact,
+                };
+                (c, st)
+            },
+        )
+    }
+
+    proptest! {
+        /// What stands is disjoint, in text order, never a shadow, never
+        /// empty, and always one of the inputs.
+        #[test]
+        fn the_result_is_disjoint_and_drawn_from_the_input(
+            input in prop::collection::vec(candidate(), 0..40)
+        ) {
+            let out = resolve_overlaps(input.clone());
+            for w in out.windows(2) {
+                prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for c in &out {
+                prop_assert!(!c.span.is_empty());
+                prop_assert!(input.iter().any(|(x, st)| *st != Standing::Shadow
+                    && x.span == c.span && x.rule == c.rule));
+            }
+        }
+
+        /// Candidates that overlap nothing all stand, except shadows.
+        #[test]
+        fn disjoint_candidates_all_stand(
+            input in prop::collection::vec(candidate(), 0..40)
+        ) {
+            let mut disjoint: Vec<(Candidate, Standing)> = Vec::new();
+            for (c, st) in input {
+                let free = disjoint.iter().all(|(d, _)| {
+                    c.span.end <= d.span.start || d.span.end <= c.span.start
+                });
+                if free && !c.span.is_empty() {
+                    disjoint.push((c, st));
+                }
+            }
+            let want = disjoint
+                .iter()
+                .filter(|(_, st)| *st != Standing::Shadow)
+                .count();
+            prop_assert_eq!(resolve_overlaps(disjoint).len(), want);
+        }
+    }
+}
