@@ -1,8 +1,11 @@
 //! Response screening: what the model sends back, whole or streamed.
 //!
-//! Owns the response pipeline and the streaming scanner. Depends on
-//! `filter` for PII/secret detection and actions and on `vault` for
-//! pseudonyms; knows nothing of the JS binding.
+//! Owns the response pipeline and the streaming scanner. Takes what it
+//! needs of a conversation as a [`ResponseContext`] (the compiled
+//! `filter`, the `vault`, the canaries), so it never sees the session
+//! that lends it. Uses `filter` for detect, resolve and act (and its
+//! compiled rules for the stream's hold-back), `vault` for pseudonyms;
+//! knows nothing of the JS binding.
 //!
 //! # Pipeline (one-shot and stream alike)
 //!
