@@ -114,7 +114,7 @@ impl Detectors {
                 continue;
             }
             out.raw.push(span.clone());
-            if fam.disabled_rules.iter().any(|d| *d == r.id) {
+            if fam.disabled_rules.contains(&r.id) {
                 continue;
             }
             let action = self.rule_actions[rule]
