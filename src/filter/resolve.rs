@@ -211,14 +211,19 @@ fn repeats_of_secrets(
         !(r.start > 0 && bytes[r.start - 1].is_ascii_alphanumeric())
             && !bytes.get(r.end).is_some_and(u8::is_ascii_alphanumeric)
     };
+    // Where a reading of the same span at least as strong stands already
+    // (the value's own occurrence, or the same value found there by its
+    // own rule), a repeat adds nothing. A weaker reading there (a list
+    // item rule, say) gives way to the repeat in overlap resolution.
+    let covered = |r: &Range<usize>, score: f32| {
+        secrets.iter().any(|c| c.span == *r && c.score >= score)
+    };
     ac.find_iter(text)
-        .filter(|m| {
-            standalone(&m.range())
-                && !secrets.iter().any(|c| c.span.start == m.start())
-        })
-        .map(|m| Candidate {
-            span: m.range(),
-            ..secrets[m.pattern().as_usize()].clone()
+        .filter_map(|m| {
+            let of = secrets[m.pattern().as_usize()];
+            let r = m.range();
+            (standalone(&r) && !covered(&r, of.score))
+                .then(|| Candidate { span: r, ..of.clone() })
         })
         .collect()
 }
@@ -371,6 +376,35 @@ mod tests {
             (cand(Kind::Secret, 22..26, 0.5, "tenant"), Standing::Derived),
         ]);
         assert_eq!(rules(&out), ["repeat", "email"]);
+    }
+
+    #[test]
+    fn a_repeat_gives_way_only_to_an_equal_or_stronger_reading() {
+        let v = "oauth2:abcdef123456";
+        let text = format!("k = '{v}' | '{v}' | {v}");
+        let first = text.find(v).unwrap();
+        let second = first + 1 + text[first + 1..].find(v).unwrap();
+        let third = text.rfind(v).unwrap();
+        let found = vec![
+            (
+                cand(Kind::Secret, first..first + v.len(), 0.7, "key"),
+                Standing::Kept,
+            ),
+            // A weaker reading of the second copy (a list item rule).
+            (
+                cand(Kind::Secret, second..second + v.len(), 0.65, "list"),
+                Standing::Kept,
+            ),
+            // The third copy found again by a rule as strong.
+            (
+                cand(Kind::Secret, third..third + v.len(), 0.7, "key"),
+                Standing::Kept,
+            ),
+        ];
+        let repeats = repeats_of_secrets(&text, &found);
+        let spans: Vec<_> = repeats.iter().map(|c| c.span.start).collect();
+        assert_eq!(spans, [second]);
+        assert_eq!(repeats[0].rule, "key");
     }
 
     #[test]
