@@ -107,7 +107,7 @@ pub use crate::policy::{
     ResponsePolicy, Value,
 };
 pub use crate::report::{
-    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict,
+    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict, CONTEXT_SOURCES,
 };
 pub use crate::response::{ResponseContext, ResponseScanner};
 pub use crate::session::PromptFilter;

@@ -213,3 +213,11 @@ pub(crate) fn injection(
 ) -> Option<inject::Assessment> {
     policy.injection.enabled.then(|| inject::assess(text))
 }
+
+/// [`injection`] of untrusted content (see [`inject::assess_context`]).
+pub(crate) fn injection_in_context(
+    policy: &Policy,
+    text: &str,
+) -> Option<inject::Assessment> {
+    policy.injection.enabled.then(|| inject::assess_context(text))
+}

@@ -38,6 +38,7 @@
 //! a tail window, the classifier reads at most 8 KiB of normalized text,
 //! decoding is bounded (payload count and size, depth).
 
+mod cues;
 pub(crate) mod features;
 mod model;
 pub(crate) mod rules;
@@ -75,6 +76,10 @@ pub(crate) struct Signal {
 pub(crate) struct Assessment {
     pub risk: f32,
     pub signals: Vec<Signal>,
+    /// The strongest evidence besides the classifier: phrase rules,
+    /// hidden text, decoded payloads. `block` needs it (see
+    /// [`crate::filter`]): a statistical vote alone only flags.
+    pub evidence: f32,
 }
 
 /// Features of one text, as the classifier sees them.
@@ -413,7 +418,82 @@ pub(crate) fn assess(text: &str) -> Assessment {
             score: p,
         });
     }
-    Assessment { risk, signals }
+    Assessment { risk, signals, evidence: f.floor.clamp(0.0, 1.0) }
+}
+
+/// Assesses text the model will read but the user did not write (tool
+/// output, a web page, an e-mail, a retrieved chunk): as [`assess`], and
+/// when the classifier fired, its span narrows to the segment (line or
+/// sentence) that scores highest, so the report points at the planted
+/// instruction rather than at the whole document.
+pub(crate) fn assess_context(text: &str) -> Assessment {
+    let mut a = assess(text);
+    let whole = 0..text.len();
+    if let Some(s) = a
+        .signals
+        .iter_mut()
+        .find(|s| s.rule == "inject-classifier" && s.span == whole)
+    {
+        if let Some(span) = strongest_segment(text) {
+            s.span = span;
+        }
+    }
+    a
+}
+
+/// Segments located at most: the rest of a longer text is one segment.
+const MAX_SEGMENTS: usize = 64;
+
+/// The line or sentence of `text` with the highest classifier risk, when
+/// the text has more than one. Segments partition the text, so the cost
+/// is linear.
+fn strongest_segment(text: &str) -> Option<Range<usize>> {
+    let segs = segments(text);
+    if segs.len() < 2 {
+        return None;
+    }
+    let mut best: Option<(f32, Range<usize>)> = None;
+    for r in segs {
+        let seg = &text[r.clone()];
+        if seg.split_whitespace().nth(2).is_none() {
+            continue; // under three words: too little to judge
+        }
+        let p = sigmoid(logit(&analyze(seg).0));
+        if p.is_finite() && best.as_ref().is_none_or(|(b, _)| p > *b) {
+            best = Some((p, r));
+        }
+    }
+    best.map(|(_, r)| r)
+}
+
+/// Lines, and sentences inside long lines (after `. `, `! `, `? `),
+/// trimmed, each at least 24 bytes (short pieces join the next).
+fn segments(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let end_here = b[i] == b'\n'
+            || matches!(b[i], b'.' | b'!' | b'?')
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace());
+        i += 1;
+        if end_here && i - start >= 24 && out.len() + 1 < MAX_SEGMENTS {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < b.len() {
+        out.push(start..b.len());
+    }
+    out.into_iter()
+        .filter_map(|r| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            let t = s.trim();
+            (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
+        })
+        .collect()
 }
 
 /// Risk from features: classifier, floored by the strongest rule.
@@ -555,7 +635,10 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let shape = features::shape(&norm.text);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    features::hashed(&norm.text, shape, &mut f.hashed);
+    let cues = features::hashed(&norm.text, shape, &mut f.hashed);
+    for (k, &n) in cues.iter().enumerate() {
+        f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
+    }
     (f, signals)
 }
 

@@ -23,6 +23,21 @@ pub(crate) const DENSE: [f32; super::features::N_DENSE] = [
     -1.1184232e0,
     -1.3284796e0,
     1.3595934e1,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
+    0e0,
 ];
 /// Hashed feature weights, 4-bit two's complement, two per byte (low nibble first).
 pub(crate) static WEIGHTS: &[u8; super::features::BUCKETS / 2] =
