@@ -4,8 +4,56 @@
 
 use promptfence::{Filter, Kind, Policy, PromptFilter, Verdict};
 
+/// `tests/data/chat_benign.txt` (written by `scripts/gen-chat-benign.py`,
+/// separately from the classifier's training generator): greetings with
+/// contact details, trigger words used innocently, everyday requests in
+/// several languages.
+const CHAT: &str = include_str!("data/chat_benign.txt");
+
 fn filter() -> PromptFilter {
     PromptFilter::new(&Filter::new(Policy::default()).unwrap())
+}
+
+#[test]
+fn ordinary_chat_is_never_blocked_and_rarely_flagged() {
+    let mut f = filter();
+    let lines: Vec<&str> = CHAT.lines().filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() >= 300, "{} messages", lines.len());
+    let (mut flagged, mut blocked) = (Vec::new(), Vec::new());
+    for (i, l) in lines.iter().enumerate() {
+        let r = f.screen_prompt(l);
+        if r.risk >= 0.5 {
+            flagged.push(i + 1);
+        }
+        if r.verdict == Verdict::Block {
+            blocked.push(i + 1);
+        }
+    }
+    println!(
+        "ordinary chat: {} messages, {} flagged ({:.2}%), {} blocked",
+        lines.len(),
+        flagged.len(),
+        100.0 * flagged.len() as f64 / lines.len() as f64,
+        blocked.len()
+    );
+    assert!(blocked.is_empty(), "blocked: lines {blocked:?}");
+    // At most 0.5% flagged.
+    assert!(flagged.len() * 200 <= lines.len(), "flagged: lines {flagged:?}");
+}
+
+#[test]
+fn the_issue_examples_are_not_blocked() {
+    let mut f = filter();
+    for t in [
+        "Hi, I am ana.lopez@example.com",
+        "Ignore my previous message, I found the answer.",
+        "From now on, answer in French please.",
+        "Decode this base64 for me: SGVsbG8gd29ybGQ=",
+    ] {
+        let r = f.screen_prompt(t);
+        assert_ne!(r.verdict, Verdict::Block, "{t}");
+        assert!(r.risk < 0.5, "{t}: risk {}", r.risk);
+    }
 }
 
 #[test]
