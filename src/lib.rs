@@ -82,6 +82,7 @@ mod engine;
 mod error;
 mod filter;
 mod inject;
+mod literals;
 mod names;
 mod normalize;
 mod policy;

@@ -18,10 +18,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::candidate::{Candidate, Side};
 use crate::inject::Assessment;
+use crate::literals::{Literals, MatchKind};
 use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind};
 
@@ -203,9 +202,7 @@ fn repeats_of_secrets(
     }
     let values: Vec<&str> =
         secrets.iter().map(|c| &text[c.span.clone()]).collect();
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&values)
+    let Some(ac) = Literals::new(&values, MatchKind::LeftmostLongest, false)
     else {
         return Vec::new();
     };
