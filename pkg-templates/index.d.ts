@@ -776,6 +776,14 @@ export class PromptFilter {
   free(): void;
 }
 
+/** Every built-in detector type, by family (the unions above, as data). */
+export const detectorTypes: {
+  readonly pii: readonly PiiType[];
+  readonly secret: readonly SecretType[];
+  readonly injection: readonly InjectionType[];
+  readonly check: readonly CheckType[];
+};
+
 /** Instantiates the wasm module once; safe to call again. In browsers an
  * optional URL, Response or WebAssembly.Module may replace the default
  * `promptfence_bg.wasm` next to the entry file. */

@@ -5,6 +5,7 @@ import { markReady } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
+export { detectorTypes } from "./types.js";
 
 let pending;
 

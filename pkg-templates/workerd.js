@@ -6,6 +6,7 @@ import { markReady } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
+export { detectorTypes } from "./types.js";
 
 initSync({ module: wasmModule });
 markReady();
