@@ -4,6 +4,7 @@ import {
   ready,
   PromptFilter,
   ResponseScanner,
+  detectorTypes,
   type Finding,
   type Policy,
   type PolicyError,
@@ -17,6 +18,10 @@ import {
 
 export async function demo(): Promise<string> {
   await ready();
+  const secretTypes: readonly string[] = detectorTypes.secret;
+  const firstPii: string | undefined = detectorTypes.pii[0];
+  void secretTypes;
+  void firstPii;
   await ready(new URL("https://cdn.example/promptfence_bg.wasm"));
   const policy: Policy = {
     version: 1,
