@@ -1,5 +1,10 @@
 // The demo page in headless Chromium: the package loads in a real browser,
-// a typed email is screened before sending and the streamed answer is shown.
+// a typed email is screened before sending and the streamed answer is shown;
+// the policy editor validates and re-screens; scenarios (a leaked key, a
+// tool output carrying an injection, a canary leak) are stopped; the
+// "real endpoint" mode goes through the demo server's pass-through to its
+// own OpenAI-compatible mock route (never the internet); a 50 KB paste is
+// screened; the page fits a phone. No console errors anywhere.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -64,6 +69,142 @@ test("demo page screens a prompt and the streamed answer", { timeout: 60_000 }, 
 
   fs.mkdirSync(path.join(ROOT, "target"), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, "target/demo.png"), fullPage: true });
+  assert.deepEqual(errors, [], `page errors: ${errors.join("\n")}\nserver: ${serverLog}`);
+  await page.close();
+});
+
+/** A page that records console errors and uncaught exceptions. */
+async function openPage(viewport = { width: 1200, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(base + "/", { waitUntil: "load" });
+  await page.waitForFunction(() => window.pfReady === true, null, { timeout: 20_000 });
+  return { page, errors };
+}
+
+/** Clicks a scenario button and waits for the reply; returns its text. */
+async function runScenario(page, name) {
+  const before = await page.locator(".msg.assistant[data-done='1']").count();
+  await page.click(`button.scenario[data-scenario="${name}"]`);
+  await page.waitForFunction((n) => document.querySelectorAll(".msg.assistant[data-done='1']").length > n, before, { timeout: 20_000 });
+  return page.locator(".msg.assistant").last();
+}
+
+test("policy editor: validated live with the key path, and a valid edit re-screens", { timeout: 60_000 }, async () => {
+  const { page, errors } = await openPage();
+  assert.match(await page.textContent("#policy-status"), /^valid: \d+ rules/);
+  await page.fill("#prompt", "Write to ana.lopez@example.com please");
+  await page.waitForFunction(() => document.querySelector("#sent-text").textContent.includes("[EMAIL_1]"));
+
+  await page.fill("#policy", '{ "pii": { "actions": { "EMAIL": "mask" } ');
+  await page.waitForFunction(() => /JSON error/.test(document.querySelector("#policy-status").textContent));
+  assert.equal(await page.getAttribute("#policy", "aria-invalid"), "true");
+
+  await page.fill("#policy", '{ "pii": { "colour": 1 } }');
+  await page.waitForFunction(() => / at pii\.colour: /.test(document.querySelector("#policy-status").textContent));
+  await page.fill("#policy", '{ "pii": { "actions": { "EMAIL": "bounce" } } }');
+  await page.waitForFunction(() => / at pii\.actions\.EMAIL: /.test(document.querySelector("#policy-status").textContent));
+  // The last valid policy is still in use.
+  assert.match(await page.textContent("#sent-text"), /\[EMAIL_1\]/);
+
+  await page.fill("#policy", '{ "pii": { "actions": { "EMAIL": "mask" } } }');
+  await page.waitForFunction(() => /^valid/.test(document.querySelector("#policy-status").textContent));
+  assert.equal(await page.getAttribute("#policy", "aria-invalid"), "false");
+  await page.waitForFunction(() => !document.querySelector("#sent-text").textContent.includes("[EMAIL_1]"));
+  const sent = await page.textContent("#sent-text");
+  assert.ok(!sent.includes("ana.lopez@example.com"), sent);
+  assert.match(sent, /\*{4}/, `masked: ${sent}`);
+  await page.click("#policy-reset");
+  await page.waitForFunction(() => /^valid/.test(document.querySelector("#policy-status").textContent));
+  assert.deepEqual(errors, [], `page errors: ${errors.join("\n")}\nserver: ${serverLog}`);
+  await page.close();
+});
+
+test("scenarios: a leaked key, a tool output with an injection and a canary leak are stopped", { timeout: 90_000 }, async () => {
+  const { page, errors } = await openPage();
+  const key = await runScenario(page, "key");
+  const keyText = await key.locator(".text").textContent();
+  assert.ok(!/ghp_/.test(keyText), `token shown: ${keyText}`);
+  assert.ok(!keyText.includes("ops.admin@corp-internal.example"), keyText);
+  assert.match(await key.locator(".meta").textContent(), /GITHUB_TOKEN: a credential .* → redact/);
+  assert.match(await page.textContent("#families tr[data-kind=secret] .why"), /^reply: GITHUB_TOKEN/);
+
+  const tool = await runScenario(page, "tool");
+  assert.equal(await page.getAttribute(".msg.tool", "data-verdict"), "block");
+  assert.match(await page.textContent(".msg.tool .meta"), /screenContext: blocked/);
+  assert.match(await tool.locator(".text").textContent(), /withheld/);
+  assert.match(await page.textContent("#families tr[data-kind=injection] .why"), /^tool output: /);
+
+  const canary = await runScenario(page, "canary");
+  const canaryText = await canary.locator(".text").textContent();
+  assert.ok(!/pf-canary-/.test(canaryText), canaryText);
+  assert.equal(await canary.getAttribute("data-verdict"), "block");
+  assert.match(await page.textContent("#families tr[data-kind=canary] .why"), /^reply: CANARY/);
+
+  for (const kind of ["pii", "secret", "injection", "canary", "leak", "exfiltration", "limit"]) {
+    const why = await page.textContent(`#families tr[data-kind=${kind}] .why`);
+    assert.ok(why.length > 10, `${kind}: ${why}`);
+  }
+  assert.deepEqual(errors, [], `page errors: ${errors.join("\n")}\nserver: ${serverLog}`);
+  await page.close();
+});
+
+test("real-endpoint mode through the pass-through (the demo server's own OpenAI-compatible mock)", { timeout: 60_000 }, async () => {
+  const { page, errors } = await openPage();
+  await page.click("#model-panel summary");
+  await page.check('input[name="model-mode"][value="real"]');
+  await page.fill("#base-url", `${base}/v1`);
+  await page.fill("#api-key", "sk-test-not-a-real-key");
+  await page.fill("#model-name", "mock-model");
+  await page.selectOption("#route", "proxy");
+  await page.fill("#prompt", "Please email ana.lopez@example.com the report");
+  await page.click("#send");
+  await page.waitForSelector(".msg.assistant[data-done='1']", { timeout: 20_000 });
+  const answer = await page.textContent(".msg.assistant .text");
+  assert.ok(answer.includes("ana.lopez@example.com"), `pseudonym not restored: ${answer}`);
+  assert.ok(!/ghp_/.test(answer), answer);
+  assert.ok(!/tracker\.evil\.example/.test(answer), answer);
+  assert.ok(!serverLog.includes("sk-test-not-a-real-key"), "the server logged the key");
+
+  // Directly from the page (same origin here, so no CORS question).
+  await page.selectOption("#route", "direct");
+  await page.fill("#prompt", "hello there");
+  await page.click("#send");
+  await page.waitForFunction(() => document.querySelectorAll(".msg.assistant[data-done='1']").length === 2, null, { timeout: 20_000 });
+  assert.equal(await page.locator(".msg.assistant .meta.error").count(), 0);
+  // Without a key the endpoint answers 401 and the page says so.
+  await page.fill("#api-key", "");
+  await page.fill("#prompt", "hello again");
+  await page.click("#send");
+  await page.waitForSelector(".msg.assistant .meta.error", { timeout: 20_000 });
+  assert.match(await page.textContent(".msg.assistant .meta.error"), /HTTP 401/);
+  // A failed request is logged by Chromium itself; nothing else may be.
+  const rest = errors.filter((e) => !/status of 401/.test(e));
+  assert.deepEqual(rest, [], `page errors: ${rest.join("\n")}\nserver: ${serverLog}`);
+  await page.close();
+});
+
+test("a 50 KB paste is screened (time shown); labelled controls; fits a phone", { timeout: 60_000 }, async () => {
+  const { page, errors } = await openPage({ width: 390, height: 844 });
+  const para = "Our quarterly numbers look fine; reach the team at team.lead@example.com or +1 415 555 0100. ";
+  const big = para.repeat(Math.ceil(50_000 / para.length));
+  await page.fill("#prompt", big);
+  await page.waitForFunction(() => /^screened 5\d\.\dk characters in [\d.]+ ms$/.test(document.querySelector("#timing").textContent), null, { timeout: 30_000 });
+  console.log(`demo: ${await page.textContent("#timing")}`);
+  assert.equal(await page.textContent("#verdict"), "redact");
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, textarea, select")].filter((e) => e.labels.length === 0 && !e.getAttribute("aria-label")).map((e) => e.id || e.name));
+  assert.deepEqual(unlabelled, []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than a phone`);
+  // Keyboard: a scenario button is reachable and runs on Enter.
+  await page.fill("#prompt", "");
+  await page.focus('button.scenario[data-scenario="echo"]');
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".msg.assistant[data-done='1']", { timeout: 20_000 });
+  await page.screenshot({ path: path.join(ROOT, "target/demo-phone.png"), fullPage: true });
   assert.deepEqual(errors, [], `page errors: ${errors.join("\n")}\nserver: ${serverLog}`);
   await page.close();
 });
