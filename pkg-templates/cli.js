@@ -213,10 +213,9 @@ function openInput(input) {
 /** Byte chunks of at most `max` bytes, cut after a newline when the window
  * has one, else on a UTF-8 character boundary. Each chunk keeps its
  * newline, so the chunks joined are the input. */
-async function* textChunks(stream, max, onBytes) {
+async function* textChunks(stream, max) {
   let carry = null;
   for await (const data of stream) {
-    onBytes(data.length);
     const buf = carry ? Buffer.concat([carry, data]) : data;
     let start = 0;
     while (buf.length - start >= max) {
@@ -237,18 +236,18 @@ async function* textChunks(stream, max, onBytes) {
   if (carry) yield carry;
 }
 
-/** The lines of a byte stream (without their newline). */
-async function* byteLines(stream, onBytes, name) {
+/** The lines of a byte stream, each with its newline (the last may have
+ * none). */
+async function* byteLines(stream, name) {
   let carry = null;
   let lineNo = 0;
   for await (const data of stream) {
-    onBytes(data.length);
     const buf = carry ? Buffer.concat([carry, data]) : data;
     let start = 0;
     let nl;
     while ((nl = buf.indexOf(10, start)) !== -1) {
       lineNo++;
-      yield buf.subarray(start, nl);
+      yield buf.subarray(start, nl + 1);
       start = nl + 1;
     }
     carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
@@ -407,7 +406,8 @@ class Scanner {
     const decoder = new TextDecoder("utf-8");
     let line = 1;
     let first = true;
-    for await (const bytes of textChunks(stream, CHUNK, (n) => { this.stats.bytes += n; })) {
+    for await (const bytes of textChunks(stream, CHUNK)) {
+      this.stats.bytes += bytes.length;
       if (first) {
         first = false;
         if (bytes.subarray(0, 8192).includes(0)) {
@@ -454,11 +454,12 @@ class Scanner {
   async scanJsonl(input, stream, progress) {
     const decoder = new TextDecoder("utf-8");
     let lineNo = 0;
-    for await (const bytes of byteLines(stream, (n) => { this.stats.bytes += n; }, input.name)) {
+    for await (const bytes of byteLines(stream, input.name)) {
       lineNo++;
+      this.stats.bytes += bytes.length;
       const raw = decoder.decode(bytes);
       if (raw.trim() === "") {
-        if (this.opts.redact) await out.write(raw + "\n");
+        if (this.opts.redact) await out.write(raw);
         continue;
       }
       let value;

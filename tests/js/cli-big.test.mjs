@@ -79,6 +79,7 @@ test(`CLI: ${MB} MB of JSONL in bounded memory`, { timeout: 30 * 60_000 }, async
   console.log(stderr.replace(/PF_MAXRSS_KB=\d+\n/, "").trimEnd());
   assert.equal(code, 1, `--fail-on block should exit 1 (injections present); stderr:\n${stderr}`);
   assert.equal(results, gen.items, "one --json result per item");
+  assert.ok(!stderr.includes("\r"), "a progress line was written to a stderr that is not a terminal");
   assert.equal(blocked, gen.injections);
   assert.ok(rssMB > 0, "peak RSS was not reported");
   assert.ok(rssMB < RSS_LIMIT_MB, `peak RSS ${rssMB.toFixed(0)} MB over ${RSS_LIMIT_MB} MB`);
