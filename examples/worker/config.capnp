@@ -17,6 +17,7 @@ const promptWorker :Workerd.Worker = (
     (name = "promptfence", esModule = embed "../../pkg/workerd.js"),
     (name = "api.js", esModule = embed "../../pkg/api.js"),
     (name = "sse.js", esModule = embed "../../pkg/sse.js"),
+    (name = "types.js", esModule = embed "../../pkg/types.js"),
     (name = "wasm/promptfence.js", esModule = embed "../../pkg/wasm/promptfence.js"),
     (name = "promptfence_bg.wasm", wasm = embed "../../pkg/promptfence_bg.wasm"),
   ],

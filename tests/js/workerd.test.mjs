@@ -44,8 +44,9 @@ before(async () => {
   assert.ok(entry, "exports map has no workerd condition");
   // workerd resolves imports by module name: the package is laid out under
   // its bare name, relative imports resolve inside it.
-  // Every shipped module except the other runtimes' entry points.
-  const entries = new Set(["index.js", "node.js", "workerd.js"]);
+  // Every shipped module except the other runtimes' entry points and the
+  // Node command line.
+  const entries = new Set(["index.js", "node.js", "workerd.js", "cli.js"]);
   const files = pj.files.filter((f) => f.endsWith(".js") && !entries.has(f));
   const mod = (name, file, kind = "esModule") => `(name = "${name}", ${kind} = embed "${file}")`;
   const modules = [
