@@ -314,6 +314,13 @@ class Progress {
 
 // ---------------------------------------------------------------- screening
 
+/** A JSON.parse error without the text it quotes (V8 quotes the input,
+ * which may hold the very values being screened). */
+function jsonError(e) {
+  return String(e.message).replace(/, ".*" is not valid JSON$/s, "").replace(/^Unexpected token '(.)'$/s, "unexpected character")
+    .replace(/ in JSON at position (\d+).*$/s, (_, n) => ` at column ${Number(n) + 1}`);
+}
+
 function loadPolicy(file) {
   if (file === undefined) return undefined;
   let text;
@@ -325,7 +332,7 @@ function loadPolicy(file) {
   try {
     return JSON.parse(text);
   } catch (e) {
-    fail(`policy ${file} is not valid JSON: ${e.message}`);
+    fail(`policy ${file} is not valid JSON: ${jsonError(e)}`);
   }
 }
 
@@ -392,12 +399,14 @@ class Scanner {
     }
   }
 
-  async listFindings(name, where, findings, lineOf) {
+  /** The findings listing: `FILE:LINE[:COL]: [FIELD [START,END): ]kind
+   * TYPE action (rule, score)`; never the detected text. */
+  async listFindings(name, field, findings, posOf, spanOf = () => "") {
     if (!this.human || findings.length === 0) return;
     let s = "";
     for (const f of findings) {
-      const pos = lineOf(f);
-      s += `${name}:${pos}: ${where}${f.kind} ${f.type} ${f.action} (rule ${f.rule}, score ${Number(f.score).toFixed(2)})\n`;
+      const where = field ? `${field}${spanOf(f)}: ` : "";
+      s += `${name}:${posOf(f)}: ${where}${f.kind} ${f.type} ${f.action} (rule ${f.rule}, score ${Number(f.score).toFixed(2)})\n`;
     }
     await out.write(s);
   }
@@ -466,7 +475,7 @@ class Scanner {
       try {
         value = JSON.parse(raw);
       } catch (e) {
-        fail(`${input.name}:${lineNo}: bad JSON: ${e.message}`);
+        fail(`${input.name}:${lineNo}: bad JSON: ${jsonError(e)}`);
       }
       const slots = [];
       collect(value, this.opts.fieldPath, 0, "", slots, null, null);
@@ -479,7 +488,7 @@ class Scanner {
         } else if (this.opts.redact) {
           slot.holder[slot.key] = r.text;
         } else {
-          await this.listFindings(input.name, `${slot.where}: `, r.findings, (f) => `${lineNo}:${f.start + 1}`);
+          await this.listFindings(input.name, slot.where, r.findings, (f) => `${lineNo}`, (f) => ` [${f.start},${f.end})`);
         }
       }
       if (this.opts.redact) await out.write(JSON.stringify(value) + "\n");

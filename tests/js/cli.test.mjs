@@ -179,7 +179,7 @@ describe("JSONL", () => {
     assert.deepEqual(res.map((x) => [x.line, x.field, x.verdict]), [[1, "text", "redact"], [3, "text", "allow"], [5, "text", "block"]]);
     assert.match(r.stderr, /note: 1 line had no string at --field text/);
     const listing = cli(["scan", "--field", "text", file]);
-    assert.match(listing.stdout, /^.*log\.jsonl:1:6: text: pii EMAIL pseudonymize/m);
+    assert.match(listing.stdout, /^.*log\.jsonl:1: text \[5,26\): pii EMAIL pseudonymize/m);
     assert.equal(cli(["scan", "--field", "text", "--fail-on", "block", file]).status, 1);
   });
 
@@ -226,8 +226,9 @@ describe("bad input: a clear message and exit 2", () => {
   });
 
   test("bad JSON on line N", () => {
-    const file = write("broken.jsonl", `{"text":"a"}\n{"text":"b"}\n{"text": oops}\n`);
-    bad(["scan", "--field", "text", file], /broken\.jsonl:3: bad JSON: /);
+    const file = write("broken.jsonl", `{"text":"a"}\n{"text":"b"}\n{"text": "${EMAIL}" oops}\n`);
+    const r = bad(["scan", "--field", "text", file], /broken\.jsonl:3: bad JSON: /);
+    assert.ok(!r.stderr.includes(EMAIL), `the error quotes the input: ${r.stderr}`);
   });
 
   test("a bad policy names its key path; a policy that is not JSON says so", () => {
