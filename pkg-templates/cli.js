@@ -384,6 +384,19 @@ class Scanner {
     return f.screenContext(text, { source: mode });
   }
 
+  /** --redact of a blocked chunk: a blocked text has nothing to send, but
+   * one bad line should not take the chunk's other lines with it. Each
+   * line is screened on its own; lines that block become a marker. If no
+   * single line blocks (the reason spans lines), the whole chunk does.
+   * Markers keep their newlines, so line numbers still match. */
+  redactBlocked(text) {
+    const lines = text.split(/(?<=\n)/);
+    const marker = (s) => BLOCKED + "\n".repeat((s.match(/\n/g) || []).length);
+    const results = lines.map((l) => this.screen(l));
+    if (!results.some((r) => r.verdict === "block")) return marker(text);
+    return results.map((r, i) => (r.verdict === "block" ? marker(lines[i]) : r.text)).join("");
+  }
+
   account(result) {
     const s = this.stats;
     s.items++;
@@ -450,8 +463,7 @@ class Scanner {
         const findings = r.findings.map((f, i) => ({ ...f, line: pos[i][0], column: pos[i][1] }));
         await out.write(JSON.stringify({ file: input.name, line: startLine, verdict: r.verdict, risk: r.risk, text: r.text, findings }) + "\n");
       } else if (this.opts.redact) {
-        // A blocked chunk has no text to send: a marker keeps its lines.
-        await out.write(r.verdict === "block" ? BLOCKED + "\n".repeat(line - startLine) : r.text);
+        await out.write(r.verdict === "block" ? this.redactBlocked(text) : r.text);
       } else {
         const idx = new Map(r.findings.map((f, i) => [f, i]));
         await this.listFindings(input.name, "", r.findings, (f) => `${pos[idx.get(f)][0]}:${pos[idx.get(f)][1]}`);

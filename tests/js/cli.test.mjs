@@ -111,12 +111,12 @@ describe("options", () => {
     assert.equal(cli(["scan", "--policy", policy, "--fail-on", "redact", "-"], { input }).status, 0);
   });
 
-  test("--redact writes the screened text; a blocked chunk becomes a marker that keeps its lines", () => {
+  test("--redact writes the screened text; a blocked line becomes a marker, the chunk's other lines stay", () => {
     const r = cli(["scan", "--redact", "-"], { input: `one\nmail ${EMAIL}\nthree` });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, "one\nmail [EMAIL_1]\nthree");
-    const b = cli(["scan", "--redact", "-"], { input: `${INJECTION}\nsecond line\n` });
-    assert.equal(b.stdout, "[BLOCKED]\n\n");
+    const b = cli(["scan", "--redact", "-"], { input: `first line\n${INJECTION}\nmail ${EMAIL}\n` });
+    assert.equal(b.stdout, "first line\n[BLOCKED]\nmail [EMAIL_1]\n");
   });
 
   test("--as response restores nothing and redacts leaked values; --as tool screens context", () => {
