@@ -23,7 +23,8 @@ Options:
   --field PATH         JSONL: screen the string(s) at PATH in each line: text, a.b, messages[].content,
                        items[0].body ([] walks an array; content-part arrays [{type:"text",text}] are read too)
   --as MODE            prompt (default), response, or context from a source: tool, function, web, email,
-                       document, retrieval, other
+                       document, retrieval, other; auto (JSONL chat logs): by the message's role, user and
+                       system as prompt, assistant as response, tool/function as context
   --json               one JSON result per item (JSONL line, or text chunk) on stdout: file, line, verdict,
                        risk, the screened text and findings (offsets relative to the item; "line" per finding)
   --redact             write the screened text (JSONL: each line with the field(s) replaced) to stdout
@@ -93,8 +94,8 @@ function parseArgs(argv) {
   if (o.failOn !== undefined && !LEVELS.includes(o.failOn)) {
     fail(`--fail-on must be one of ${LEVELS.join(", ")}, not ${JSON.stringify(o.failOn)}`);
   }
-  if (o.as !== "prompt" && o.as !== "response" && !SOURCES.includes(o.as)) {
-    fail(`--as must be prompt, response or one of ${SOURCES.join(", ")}, not ${JSON.stringify(o.as)}`);
+  if (o.as !== "prompt" && o.as !== "response" && o.as !== "auto" && !SOURCES.includes(o.as)) {
+    fail(`--as must be prompt, response, auto or one of ${SOURCES.join(", ")}, not ${JSON.stringify(o.as)}`);
   }
   if (o.json && o.redact) fail("--json and --redact both write to stdout: choose one");
   if (o.field !== undefined) o.fieldPath = parseField(o.field);
@@ -137,16 +138,17 @@ function parseField(spec) {
   return steps;
 }
 
-/** The strings at `steps` in `value`: [{ holder, key, where }] where
- * holder[key] is the string and `where` its concrete path. Arrays of
+/** The strings at `steps` in `value`: [{ holder, key, where, role }]
+ * where holder[key] is the string, `where` its concrete path and `role`
+ * the `role` of the nearest object around it (chat messages). Arrays of
  * content parts ({ type: "text", text }) at the end count as strings. */
-function collect(value, steps, i, where, out, holder, key) {
+function collect(value, steps, i, where, out, holder, key, role) {
   if (i === steps.length) {
-    if (typeof value === "string") out.push({ holder, key, where });
+    if (typeof value === "string") out.push({ holder, key, where, role });
     else if (Array.isArray(value)) {
       value.forEach((p, n) => {
         if (p && typeof p === "object" && typeof p.text === "string" && (p.type === undefined || p.type === "text")) {
-          out.push({ holder: p, key: "text", where: `${where}[${n}].text` });
+          out.push({ holder: p, key: "text", where: `${where}[${n}].text`, role });
         }
       });
     }
@@ -155,12 +157,21 @@ function collect(value, steps, i, where, out, holder, key) {
   const s = steps[i];
   if (s === "*") {
     if (!Array.isArray(value)) return;
-    value.forEach((v, n) => collect(v, steps, i + 1, `${where}[${n}]`, out, value, n));
+    value.forEach((v, n) => collect(v, steps, i + 1, `${where}[${n}]`, out, value, n, role));
   } else if (typeof s === "number") {
-    if (Array.isArray(value) && s < value.length) collect(value[s], steps, i + 1, `${where}[${s}]`, out, value, s);
+    if (Array.isArray(value) && s < value.length) collect(value[s], steps, i + 1, `${where}[${s}]`, out, value, s, role);
   } else if (value && typeof value === "object" && !Array.isArray(value) && Object.hasOwn(value, s)) {
-    collect(value[s], steps, i + 1, where ? `${where}.${s}` : s, out, value, s);
+    const inner = typeof value.role === "string" ? value.role : role;
+    collect(value[s], steps, i + 1, where ? `${where}.${s}` : s, out, value, s, inner);
   }
+}
+
+/** --as auto: how a chat message is screened, by its role (as
+ * screenMessages does, and assistant turns as responses). */
+function modeForRole(role) {
+  if (role === "assistant") return "response";
+  if (role === "tool" || role === "function") return role;
+  return "prompt";
 }
 
 // ---------------------------------------------------------------- inputs
@@ -368,7 +379,7 @@ class Scanner {
    * screens a batch of items; it is renewed every RENEW_ITEMS items or
    * RENEW_CHARS characters so its pseudonym vault (and memory) stays
    * bounded. Pseudonym numbers ([EMAIL_3]) run on within a batch. */
-  screen(text) {
+  screen(text, mode = this.opts.as === "auto" ? "prompt" : this.opts.as) {
     if (!this.filter || this.batchItems >= RENEW_ITEMS || this.batchChars >= RENEW_CHARS) {
       this.filter?.free();
       this.filter = new PromptFilter(this.policy);
@@ -378,7 +389,6 @@ class Scanner {
     this.batchItems++;
     this.batchChars += text.length;
     const f = this.filter;
-    const mode = this.opts.as;
     if (mode === "prompt") return f.screenPrompt(text);
     if (mode === "response") return f.screenResponse(text);
     return f.screenContext(text, { source: mode });
@@ -490,13 +500,15 @@ class Scanner {
         fail(`${input.name}:${lineNo}: bad JSON: ${jsonError(e)}`);
       }
       const slots = [];
-      collect(value, this.opts.fieldPath, 0, "", slots, null, null);
+      collect(value, this.opts.fieldPath, 0, "", slots, null, null, undefined);
       if (slots.length === 0) this.stats.empty++;
       for (const slot of slots) {
-        const r = this.screen(slot.holder[slot.key]);
+        const r = this.opts.as === "auto"
+          ? this.screen(slot.holder[slot.key], modeForRole(slot.role))
+          : this.screen(slot.holder[slot.key]);
         this.account(r);
         if (this.opts.json) {
-          await out.write(JSON.stringify({ file: input.name, line: lineNo, field: slot.where, verdict: r.verdict, risk: r.risk, text: r.text, findings: r.findings }) + "\n");
+          await out.write(JSON.stringify({ file: input.name, line: lineNo, field: slot.where, role: slot.role, verdict: r.verdict, risk: r.risk, text: r.text, findings: r.findings }) + "\n");
         } else if (this.opts.redact) {
           slot.holder[slot.key] = r.text;
         } else {
