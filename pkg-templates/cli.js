@@ -182,6 +182,9 @@ function modeForRole(role) {
  * node_modules. */
 function expandPaths(paths) {
   const out = [];
+  if (paths.length === 0 && process.stdin.isTTY) {
+    fail("nothing to scan: give FILE, DIR or - (stdin), or pipe text in");
+  }
   const list = paths.length ? paths : ["-"];
   for (const p of list) {
     if (p === "-") {
