@@ -378,7 +378,7 @@ class Scanner {
     this.batchChars = 0;
   }
 
-  /** Screens one text. Compiling a filter costs ~10 ms, so one filter
+  /** Screens one text. Compiling a filter takes tens of ms, so one filter
    * screens a batch of items; it is renewed every RENEW_ITEMS items or
    * RENEW_CHARS characters so its pseudonym vault (and memory) stays
    * bounded. Pseudonym numbers ([EMAIL_3]) run on within a batch. */
@@ -430,9 +430,9 @@ class Scanner {
   async listFindings(name, field, findings, posOf, spanOf = () => "") {
     if (!this.human || findings.length === 0) return;
     let s = "";
-    for (const f of findings) {
+    for (const [i, f] of findings.entries()) {
       const where = field ? `${field}${spanOf(f)}: ` : "";
-      s += `${name}:${posOf(f)}: ${where}${f.kind} ${f.type} ${f.action} (rule ${f.rule}, score ${Number(f.score).toFixed(2)})\n`;
+      s += `${name}:${posOf(f, i)}: ${where}${f.kind} ${f.type} ${f.action} (rule ${f.rule}, score ${Number(f.score).toFixed(2)})\n`;
     }
     await out.write(s);
   }
@@ -448,7 +448,6 @@ class Scanner {
         if (bytes.subarray(0, 8192).includes(0)) {
           this.stats.binary++;
           if (this.human) process.stderr.write(`${input.name}: skipped (binary)\n`);
-          if (stream.destroy && input.file !== null) stream.destroy();
           return;
         }
       }
@@ -478,8 +477,7 @@ class Scanner {
       } else if (this.opts.redact) {
         await out.write(r.verdict === "block" ? this.redactBlocked(text) : r.text);
       } else {
-        const idx = new Map(r.findings.map((f, i) => [f, i]));
-        await this.listFindings(input.name, "", r.findings, (f) => `${pos[idx.get(f)][0]}:${pos[idx.get(f)][1]}`);
+        await this.listFindings(input.name, "", r.findings, (f, i) => `${pos[i][0]}:${pos[i][1]}`);
       }
       progress.tick(this.stats);
     }
@@ -515,7 +513,7 @@ class Scanner {
         } else if (this.opts.redact) {
           slot.holder[slot.key] = r.text;
         } else {
-          await this.listFindings(input.name, slot.where, r.findings, (f) => `${lineNo}`, (f) => ` [${f.start},${f.end})`);
+          await this.listFindings(input.name, slot.where, r.findings, () => `${lineNo}`, (f) => ` [${f.start},${f.end})`);
         }
       }
       if (this.opts.redact) await out.write(JSON.stringify(value) + "\n");
