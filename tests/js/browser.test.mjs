@@ -122,7 +122,7 @@ test("policy editor: validated live with the key path, and a valid edit re-scree
   await page.close();
 });
 
-test("scenarios: a leaked key, a tool output with an injection and a canary leak are stopped", { timeout: 90_000 }, async () => {
+test("scenarios: a leaked key, a tool output with an injection, a canary, the system prompt and an exfiltration image are stopped", { timeout: 90_000 }, async () => {
   const { page, errors } = await openPage();
   const key = await runScenario(page, "key");
   const keyText = await key.locator(".text").textContent();
@@ -142,6 +142,15 @@ test("scenarios: a leaked key, a tool output with an injection and a canary leak
   assert.ok(!/pf-canary-/.test(canaryText), canaryText);
   assert.equal(await canary.getAttribute("data-verdict"), "block");
   assert.match(await page.textContent("#families tr[data-kind=canary] .why"), /^reply: CANARY/);
+
+  const system = await runScenario(page, "system");
+  assert.equal(await system.getAttribute("data-verdict"), "block");
+  assert.ok(!/partners get 30% off/.test(await system.locator(".text").textContent()));
+  assert.match(await page.textContent("#families tr[data-kind=leak] .why"), /^reply: SYSTEM_PROMPT/);
+
+  const image = await runScenario(page, "image");
+  assert.ok(!/tracker\.evil\.example/.test(await image.locator(".text").textContent()));
+  assert.match(await page.textContent("#families tr[data-kind=exfiltration] .why"), /^reply: IMAGE/);
 
   for (const kind of ["pii", "secret", "injection", "canary", "leak", "exfiltration", "limit"]) {
     const why = await page.textContent(`#families tr[data-kind=${kind}] .why`);
