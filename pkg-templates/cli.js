@@ -503,6 +503,7 @@ class Scanner {
       const slots = [];
       collect(value, this.opts.fieldPath, 0, "", slots, null, null, undefined);
       if (slots.length === 0) this.stats.empty++;
+      let changed = false;
       for (const slot of slots) {
         const r = this.opts.as === "auto"
           ? this.screen(slot.holder[slot.key], modeForRole(slot.role))
@@ -511,12 +512,16 @@ class Scanner {
         if (this.opts.json) {
           await out.write(JSON.stringify({ file: input.name, line: lineNo, field: slot.where, role: slot.role, verdict: r.verdict, risk: r.risk, text: r.text, findings: r.findings }) + "\n");
         } else if (this.opts.redact) {
-          slot.holder[slot.key] = r.text;
+          if (r.text !== slot.holder[slot.key]) {
+            slot.holder[slot.key] = r.text;
+            changed = true;
+          }
         } else {
           await this.listFindings(input.name, slot.where, r.findings, () => `${lineNo}`, (f) => ` [${f.start},${f.end})`);
         }
       }
-      if (this.opts.redact) await out.write(JSON.stringify(value) + "\n");
+      // A line with nothing to change is written as it came.
+      if (this.opts.redact) await out.write(changed ? JSON.stringify(value) + "\n" : raw.endsWith("\n") ? raw : raw + "\n");
       progress.tick(this.stats);
     }
   }

@@ -215,6 +215,9 @@ describe("JSONL", () => {
     const auto = jsonLines(cli(["scan", "--as", "auto", "--field", "messages[].content", "--json", log]).stdout);
     assert.deepEqual(auto.map((x) => [x.role, x.verdict]), [["user", "allow"], ["tool", "block"], ["assistant", "redact"]]);
     assert.ok(!auto[2].text.includes("ops.admin@"), auto[2].text);
+    // Lines with nothing to change pass through byte for byte.
+    const plain = '{ "messages": [ {"role": "user", "content": "hi there"} ] }\r\n';
+    assert.equal(cli(["scan", "--field", "messages[].content", "--redact", "-"], { input: plain }).stdout, plain);
     const one = cli(["scan", "--field", "messages[1].content", "--json", file]);
     assert.deepEqual(jsonLines(one.stdout).map((x) => x.field), ["messages[1].content"]);
   });
