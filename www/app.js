@@ -281,13 +281,14 @@ async function send(text, scenario = "all") {
   bubble.dataset.done = "0";
   const body = el("span", "text");
   bubble.replaceChildren(body);
+  let scanner;
   try {
     // The system prompt (from the policy) carries a fresh canary marker:
     // a reply that repeats either is stopped.
     const system = `${policy?.response?.systemPrompt ?? DEFAULT_SYSTEM}\n${filter.canary()}`;
     const messages = [{ role: "system", content: system }, { role: "user", content: out.text }];
     if (scenario === "tool") messages.push({ role: "user", content: `Tool result:\n${await runTool()}` });
-    const scanner = filter.responseScanner();
+    scanner = filter.responseScanner();
     const r = await callModel(messages, scenario);
     if (!r.ok) throw new Error(`model: HTTP ${r.status} ${(await r.text()).slice(0, 200)}`);
     for await (const delta of sse(r.body)) {
@@ -311,6 +312,8 @@ async function send(text, scenario = "all") {
     bubble.dataset.verdict = scanner.verdict;
   } catch (e) {
     bubble.append(el("span", "meta error", `error: ${e.message}`));
+  } finally {
+    scanner?.free(); // its wasm memory now, not at garbage collection
   }
   bubble.dataset.done = "1";
 }
