@@ -176,6 +176,8 @@ test("real-endpoint mode through the pass-through (the demo server's own OpenAI-
   assert.ok(!/ghp_/.test(answer), answer);
   assert.ok(!/tracker\.evil\.example/.test(answer), answer);
   assert.ok(!serverLog.includes("sk-test-not-a-real-key"), "the server logged the key");
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length), 0,
+    "the page stored something");
 
   // Directly from the page (same origin here, so no CORS question).
   await page.selectOption("#route", "direct");
