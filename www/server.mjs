@@ -190,7 +190,9 @@ async function completions(req, res) {
  * in the page (header x-pf-base-url), for endpoints that do not allow
  * browser CORS. Forwards the body and the Authorization header to
  * BASE/chat/completions and streams the answer back; stores and logs
- * nothing. */
+ * nothing. The custom header makes a cross-origin request need a CORS
+ * preflight, which this server never grants (OPTIONS gets 405), so only
+ * the demo page itself can use the pass-through. */
 async function proxy(req, res) {
   let target;
   try {
