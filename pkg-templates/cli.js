@@ -15,8 +15,10 @@ Usage:
   promptfence --types [--json]                 list every built-in detector type by family
   promptfence --help | --version
 
-With no paths, scan reads stdin. Plain text is screened in chunks of at most
-64 KiB cut on line boundaries; with --field the input is JSONL, one item a line.
+With no paths, scan reads piped stdin. Plain text is screened in chunks of at
+most 64 KiB cut on line boundaries; with --field the input is JSONL, one item a
+line. Findings are listed on stdout (FILE:LINE:COL: kind TYPE action), the
+summary (counts by type, verdicts, time) goes to stderr.
 
 Options:
   --policy FILE        policy JSON (see the package README); a bad policy is an error with its key path
