@@ -180,8 +180,8 @@ function modeForRole(role) {
 
 /** Expands the command-line paths into [{ name, file|null }] (null: stdin),
  * failing before any output on a path that does not exist. Directories are
- * walked recursively in name order, skipping hidden entries and
- * node_modules. */
+ * walked recursively in name order, skipping hidden entries,
+ * node_modules and symbolic links (a path given by name is followed). */
 function expandPaths(paths) {
   const out = [];
   if (paths.length === 0 && process.stdin.isTTY) {
