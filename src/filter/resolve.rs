@@ -21,6 +21,7 @@ use std::ops::Range;
 use super::candidate::{Candidate, Side};
 use crate::inject::Assessment;
 use crate::literals::{Literals, MatchKind};
+use crate::order;
 use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind};
 
@@ -240,7 +241,7 @@ fn repeats_of_secrets(
 fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
     // Sweep in (start, longest) order, keeping the furthest-reaching span
     // seen: over every candidate, and over kept and derived ones only.
-    c.sort_by(|(a, _), (b, _)| {
+    order::sort_by(&mut c, |(a, _), (b, _)| {
         a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
     });
     let mut reach_any: Option<Range<usize>> = None;
@@ -268,7 +269,7 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
         }
         true
     });
-    c.sort_by(|(a, _), (b, _)| {
+    order::sort_by(&mut c, |(a, _), (b, _)| {
         b.score
             .partial_cmp(&a.score)
             .unwrap_or(std::cmp::Ordering::Equal)
@@ -295,7 +296,7 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
             kept.push(x);
         }
     }
-    kept.sort_by_key(|k| (k.span.start, k.span.end));
+    order::sort_by_key(&mut kept, |k| (k.span.start, k.span.end));
     kept
 }
 
