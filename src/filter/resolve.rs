@@ -15,7 +15,7 @@
 //! scanner screens a bounded window, so a repeat further back than the
 //! window could not be matched the same way one-shot and streamed.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::candidate::{Candidate, Side};
@@ -269,6 +269,9 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
         }
         true
     });
+    // Where the spans below may start: still in start order here.
+    let mut starts: Vec<usize> = c.iter().map(|(x, _)| x.span.start).collect();
+    starts.dedup();
     order::sort_by(&mut c, |(a, _), (b, _)| {
         b.score
             .partial_cmp(&a.score)
@@ -280,8 +283,8 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
     });
     // Spans taken by kept and derived candidates (disjoint), and by
     // shadows (disjoint; a derived span may overlap one).
-    let mut solid = Spans::default();
-    let mut shadows = Spans::default();
+    let mut solid = Spans::new(&starts);
+    let mut shadows = Spans::new(&starts);
     let mut kept: Vec<Candidate> = Vec::with_capacity(c.len());
     for (x, st) in c {
         let clash = solid.overlaps(&x.span)
@@ -300,23 +303,45 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
     kept
 }
 
-/// Disjoint byte ranges by start.
-#[derive(Default)]
-struct Spans(BTreeMap<usize, usize>);
+/// Disjoint byte ranges, each starting at one of a sorted list of
+/// positions: a Fenwick tree of the furthest end over the positions'
+/// prefixes. Disjoint ranges end in start order, so the furthest end of
+/// those starting before a position is the end of the last of them. (Not a
+/// `BTreeMap<usize, usize>`: one more B-tree instantiation is ~5 KB of
+/// wasm.) O(log n) a query or insert.
+struct Spans<'a> {
+    /// Sorted, distinct.
+    starts: &'a [usize],
+    /// 1-based Fenwick array of maxima; 0: nothing (ranges are non-empty).
+    ends: Vec<usize>,
+}
 
-impl Spans {
-    fn overlaps(&self, r: &Range<usize>) -> bool {
-        // Disjoint ranges: only the one with the greatest start before
-        // `r.end` can reach into `r`.
-        self.0
-            .range(..r.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > r.start)
+impl<'a> Spans<'a> {
+    fn new(starts: &'a [usize]) -> Spans<'a> {
+        Spans { starts, ends: vec![0; starts.len() + 1] }
     }
 
-    /// Adds a non-empty range that overlaps none in the set.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Disjoint ranges: only the one with the greatest start before
+        // `r.end` can reach into `r`, and it reaches furthest.
+        let mut i = self.starts.partition_point(|&s| s < r.end);
+        let mut end = 0;
+        while i > 0 {
+            end = end.max(self.ends.get(i).copied().unwrap_or(0));
+            i &= i - 1;
+        }
+        end > r.start
+    }
+
+    /// Adds a non-empty range that overlaps none in the set and starts at
+    /// one of the positions.
     fn insert(&mut self, r: &Range<usize>) {
-        self.0.insert(r.start, r.end);
+        let Ok(k) = self.starts.binary_search(&r.start) else { return };
+        let mut i = k + 1;
+        while let Some(e) = self.ends.get_mut(i) {
+            *e = (*e).max(r.end);
+            i += i & i.wrapping_neg();
+        }
     }
 }
 
@@ -407,7 +432,8 @@ mod tests {
 
     #[test]
     fn spans_answer_overlaps() {
-        let mut s = Spans::default();
+        let starts = [10, 30];
+        let mut s = Spans::new(&starts);
         s.insert(&(10..20));
         s.insert(&(30..40));
         assert!(s.overlaps(&(39..50)));
