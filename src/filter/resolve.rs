@@ -15,7 +15,6 @@
 //! scanner screens a bounded window, so a repeat further back than the
 //! window could not be matched the same way one-shot and streamed.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::candidate::{Candidate, Side};
@@ -28,16 +27,19 @@ use crate::report::{Action, Finding, Kind};
 /// The allow list, compiled.
 #[derive(Debug)]
 pub(crate) struct Resolver {
-    /// Exact values, lowercased.
-    allow: HashSet<String>,
+    /// Exact values, lowercased, sorted and distinct (a binary search, not
+    /// a `HashSet`: one hashbrown instantiation fewer in the wasm).
+    allow: Vec<String>,
     /// `{regex}` entries, anchored to the whole value.
     allow_re: Vec<regex::Regex>,
 }
 
 impl Resolver {
     pub(crate) fn new(policy: &Policy) -> Resolver {
-        let allow =
+        let mut allow: Vec<String> =
             policy.allow_list.iter().map(|s| s.to_ascii_lowercase()).collect();
+        order::sort_by(&mut allow, String::cmp);
+        allow.dedup();
         let allow_re = policy
             .allow_patterns
             .iter()
@@ -120,7 +122,10 @@ impl Resolver {
 
     fn allowed(&self, value: &str) -> bool {
         (!self.allow.is_empty()
-            && self.allow.contains(&value.trim().to_ascii_lowercase()))
+            && self
+                .allow
+                .binary_search(&value.trim().to_ascii_lowercase())
+                .is_ok())
             || self.allow_re.iter().any(|r| r.is_match(value.trim()))
     }
 }
