@@ -66,7 +66,7 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // NEW
     "instead new now task",
     // HARM
-    "bomb drugs exploit explosive explosives hack hacking illegal kill malware meth phishing poison ransomware steal weapon weapons",
+    "anthrax assassinate bioweapon blackmail bomb bombs cocaine counterfeit dox doxx drugs exploit explosive explosives extort fentanyl firearm fraud gun guns hack hacking harass heroin hijack illegal keylogger kidnap kill launder laundering lethal malware meth murder napalm nerve overdose phishing poison racist ransomware ricin sabotage scam smuggle stalk steal suicide terror terrorist torture trafficking trojan weapon weapons",
     // YOU
     "du tu usted vous you your youre yourself вы ты",
     // REPLY
