@@ -3,6 +3,7 @@
 mod actions;
 mod architecture;
 mod corpus;
+mod evasion;
 mod foundation;
 mod inject;
 mod names;

@@ -42,12 +42,21 @@
 //!
 //! Depends on nothing else in the crate.
 
+mod ascii85;
+mod base32;
 mod base64;
+mod braille;
+mod cipher;
 mod class;
+mod entities;
 mod families;
 mod hex;
+mod morse;
+mod nato;
 pub(crate) mod payload;
 mod percent;
+mod qp;
 pub(crate) mod rescan;
-mod rot13;
 mod text;
+mod uuencode;
+mod zwbinary;

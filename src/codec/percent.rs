@@ -1,6 +1,7 @@
 //! Percent-encoding (`%2F`), as in URLs and form bodies.
 
 use super::class::{self, UNRESERVED};
+use super::families::Read;
 use super::hex::nibble;
 
 /// Escapes a payload needs: fewer are a stray `%20` in a pasted URL.
@@ -56,12 +57,13 @@ pub(crate) fn decode(
 }
 
 /// The payload finder's reading at a `%`: a run of URL bytes with
-/// [`MIN_PAYLOAD_ESCAPES`] escapes at least, as (end, bytes).
-pub(crate) fn payload(
-    b: &[u8],
-    start: usize,
-    max_len: usize,
-) -> Option<(usize, Vec<u8>)> {
+/// [`MIN_PAYLOAD_ESCAPES`] escapes at least. (A run with fewer is not
+/// read as one: a `%` further in may start a run with enough.)
+pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
     let d = decode(b, start, max_len, UNRESERVED, true);
-    (d.escapes >= MIN_PAYLOAD_ESCAPES).then_some((d.end, d.bytes))
+    if d.escapes >= MIN_PAYLOAD_ESCAPES {
+        Read::Run(d.end, d.bytes)
+    } else {
+        Read::No
+    }
 }

@@ -529,13 +529,43 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
     }
 
-    // Encoded payloads.
+    // Encoded payloads. The classifier reads the text with each payload
+    // replaced by its decoding (`decoded`), so an encoded sentence is
+    // judged like the sentence and the encoding itself is no evidence.
+    let mut decoded: Option<String> = None;
     if depth < MAX_DEPTH {
-        for p in payloads(text, &norm.text) {
+        let found = payloads(text, &norm.text);
+        let mut order: Vec<&crate::codec::payload::Payload> =
+            found.iter().collect();
+        order.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+        let mut at = 0;
+        for p in order {
+            let (Some(before), true) =
+                (text.get(at..p.span.start), p.span.end <= text.len())
+            else {
+                continue;
+            };
+            let view = decoded.get_or_insert_with(String::new);
+            view.push_str(before);
+            view.push(' ');
+            view.push_str(&p.text);
+            view.push(' ');
+            at = p.span.end;
+        }
+        if let (Some(view), Some(rest)) = (decoded.as_mut(), text.get(at..)) {
+            view.push_str(rest);
+        }
+        for p in found {
             let (sf, ss) = analyze_at(&p.text, depth + 1);
             let r = risk_of(&sf);
-            f.dense[dense::PAYLOAD] = 1.0;
-            f.dense[dense::PAYLOAD_RISK] = f.dense[dense::PAYLOAD_RISK].max(r);
+            // A payload counts as evidence only when its decoding is
+            // itself an injection: an encoded benign sentence is judged
+            // like the sentence (issue 13).
+            if r >= 0.5 {
+                f.dense[dense::PAYLOAD] = 1.0;
+                f.dense[dense::PAYLOAD_RISK] =
+                    f.dense[dense::PAYLOAD_RISK].max(r);
+            }
             if r >= 0.5 || !ss.is_empty() {
                 f.floor = f.floor.max(r);
                 signals.push(Signal {
@@ -551,11 +581,13 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
     }
 
-    f.dense[dense::LENGTH] = ((1 + norm.text.len()) as f32).ln() / 10.0;
-    let shape = features::shape(&norm.text);
+    let decoded_norm = decoded.map(|d| normalize(&d));
+    let seen = decoded_norm.as_ref().map_or(&norm.text, |n| &n.text);
+    f.dense[dense::LENGTH] = ((1 + seen.len()) as f32).ln() / 10.0;
+    let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    features::hashed(&norm.text, shape, &mut f.hashed);
+    features::hashed(seen, shape, &mut f.hashed);
     (f, signals)
 }
 
@@ -563,8 +595,20 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
 fn encoding_rule(encoding: &str) -> &'static str {
     match encoding {
         "base64" => "inject-encoded-base64",
+        "base32" => "inject-encoded-base32",
+        "ascii85" => "inject-encoded-ascii85",
         "hex" => "inject-encoded-hex",
         "percent" => "inject-encoded-percent",
+        "entities" => "inject-encoded-entities",
+        "quoted-printable" => "inject-encoded-quoted-printable",
+        "uuencode" => "inject-encoded-uuencode",
+        "morse" => "inject-encoded-morse",
+        "braille" => "inject-encoded-braille",
+        "nato" => "inject-encoded-nato",
+        "zero-width" => "inject-encoded-zero-width",
+        "caesar" => "inject-encoded-caesar",
+        "atbash" => "inject-encoded-atbash",
+        "reversed" => "inject-encoded-reversed",
         _ => "inject-encoded-rot13",
     }
 }
