@@ -2,7 +2,7 @@
 //! (dot 6), the number sign (dots 3456: a-j are 1-0), punctuation.
 //! Grade 2 contractions are not read.
 
-use super::families::Read;
+use super::form::Read;
 
 /// Cells a payload needs.
 const MIN_CELLS: usize = 8;
@@ -83,9 +83,9 @@ pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
             }
         }
     }
-    let trimmed = out.len()
-        - out.iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
-    out.truncate(trimmed);
+    while out.last().is_some_and(u8::is_ascii_whitespace) {
+        out.pop();
+    }
     if cells >= MIN_CELLS {
         Read::Run(end, out)
     } else {

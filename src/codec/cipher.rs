@@ -14,10 +14,15 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::families::TextFind;
+use super::form::TextFind;
 
-/// The variants, as `TextFind` reports them.
-pub(crate) const NAMES: [&str; 4] = ["caesar", "atbash", "reversed", "rot13"];
+/// The variants' rule ids, as `TextFind` reports them.
+pub(crate) const NAMES: [&str; 4] = [
+    "inject-encoded-caesar",
+    "inject-encoded-atbash",
+    "inject-encoded-reversed",
+    "inject-encoded-rot13",
+];
 
 /// Bytes of a text read.
 const MAX_SCAN: usize = 8 * 1024;
@@ -25,26 +30,22 @@ const MAX_SCAN: usize = 8 * 1024;
 /// Common English words (and the words of requests to a model), 3..=12
 /// letters. A word of a text that is one of these under a transform votes
 /// for it.
-const WORDS: &str = "the and you that was for are with his they this have from one had \
-word but not what all were when your can said there use each which she how their will \
-other about out many then them these some her would make like him into time has look two \
-more write see number way could people than first been call who its now find long down \
-day did get come made may part over new any only also just tell give show know please \
-instructions instruction previous ignore system prompt rules secret password reveal \
-print output repeat above below before after without every everything anything answer \
-question questions help need want should must does where why here there thank thanks \
-good great best most much very well back still even because through while where after \
-again never always something nothing someone message text data user users email send \
-follow following forget disregard from now act pretend mode developer hidden initial \
-original everything restrictions limits policy content safety model assistant words \
-write explain describe list summarize translate recommend check plan store name tips \
-what which whom whose our ours their them then than those such same own other another \
-day days year years home work school world life hand part place case week company \
-number group problem fact right left high small large next early young important few \
-public bad same able good new first last long great little own old big different \
-following key keys api admin access link image private confidential exact entire full \
-start chat conversation history contents comply request obey orders guidance earlier \
-prior";
+const WORDS: &str = "the and you that was for are with they this have from \
+one had but not what all were when your can said there use each which how their \
+will other about out many then them these some would make like into time has \
+two more write see way could people than first been call who its now find \
+day did get come made may over new any only also just tell give show know \
+please instructions instruction previous ignore system prompt rules secret \
+password reveal print output repeat above before after without every \
+everything anything answer question help need want should must does where why \
+here thank good best most very well because while again never always \
+something nothing message text data user email send follow forget disregard \
+act pretend mode developer hidden initial original restrictions limits policy \
+content safety assistant words explain describe list summarize translate \
+recommend check plan name tips our such same own another year home work \
+school world life week right three five important key keys admin access link \
+private confidential exact entire full start chat conversation history \
+comply request obey orders guidance earlier prior";
 
 /// Most transforms: 0 = plain, 1..=25 Caesar shifts, 26 Atbash, 27
 /// reversed.
@@ -52,8 +53,8 @@ const N: usize = 28;
 const ATBASH: usize = 26;
 const REVERSED: usize = 27;
 
-/// The shape key of lowercase letters: length, then letter differences
-/// mod 26 (5 bits each).
+/// The shape key of lowercase letters (3..=12 of them): length, then
+/// letter differences mod 26 (5 bits each); 59 bits at most.
 fn shape(w: &[u8]) -> u64 {
     let mut k = w.len() as u64;
     for p in w.windows(2) {
@@ -62,33 +63,52 @@ fn shape(w: &[u8]) -> u64 {
     k
 }
 
-/// (shape, first letter) of every common word, sorted.
-fn table() -> &'static [(u64, u8)] {
-    static T: OnceLock<Vec<(u64, u8)>> = OnceLock::new();
+/// Slots of the common-word table (a power of two, over twice the words).
+const SLOTS: usize = 512;
+
+/// The common words as an open-addressing hash table of (shape, first
+/// letter + 1); 0 marks an empty slot. Built once, without sorting (a
+/// sorted table built at compile time came out larger gzipped).
+fn table() -> &'static [(u64, u8); SLOTS] {
+    static T: OnceLock<Box<[(u64, u8); SLOTS]>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: Vec<(u64, u8)> = WORDS
-            .split_ascii_whitespace()
-            .map(|w| {
-                let l: Vec<u8> = w.bytes().map(|c| c - b'a').collect();
-                (shape(&l), l[0])
-            })
-            .collect();
-        t.sort_unstable();
-        t.dedup();
+        let mut t = Box::new([(0u64, 0u8); SLOTS]);
+        let mut l = [0u8; 12];
+        for w in WORDS.split_ascii_whitespace() {
+            for (d, c) in l.iter_mut().zip(w.bytes()) {
+                *d = c - b'a';
+            }
+            let l = &l[..w.len().min(12)];
+            let entry = (shape(l), l[0] + 1);
+            let mut k = slot(entry.0);
+            while t[k].1 != 0 && t[k] != entry {
+                k = (k + 1) % SLOTS;
+            }
+            t[k] = entry;
+        }
         t
     })
+}
+
+/// The first slot of a shape.
+fn slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SLOTS
 }
 
 /// The shifts under which `w` (letters 0..26) is a common word: bit s
 /// for shift s (plain text is shift 0).
 fn shifts(w: &[u8]) -> u32 {
     let t = table();
-    let k = shape(w);
-    let from = t.partition_point(|e| e.0 < k);
-    t[from..]
-        .iter()
-        .take_while(|e| e.0 == k)
-        .fold(0, |m, e| m | 1 << ((w[0] + 26 - e.1) % 26))
+    let key = shape(w);
+    let mut k = slot(key);
+    let mut m = 0;
+    while t[k].1 != 0 {
+        if t[k].0 == key {
+            m |= 1 << ((w[0] + 27 - t[k].1) % 26);
+        }
+        k = (k + 1) % SLOTS;
+    }
+    m
 }
 
 /// The transforms under which the word `w` (letters 0..26) is a common
@@ -182,27 +202,33 @@ pub(crate) fn find(text: &str, lowered_hint: &str) -> Option<TextFind> {
     }
     let s = &text[span.clone()];
     let (variant, out) = match best {
-        ATBASH => (1, s.chars().map(|c| letter_map(c, |x| 25 - x)).collect()),
+        ATBASH => (1, map_letters(s, 0, true)),
         REVERSED => (2, s.chars().rev().collect()),
         k => {
-            let back = 26 - k as u8;
-            let out = s
-                .chars()
-                .map(|c| letter_map(c, |x| (x + back) % 26))
-                .collect();
-            (if k == 13 { 3 } else { 0 }, out)
+            (if k == 13 { 3 } else { 0 }, map_letters(s, 26 - k as u8, false))
         }
     };
     Some((variant, span, out))
 }
 
-/// `c` with an ASCII letter mapped by `f` (on 0..26), case kept.
-fn letter_map(c: char, f: impl Fn(u8) -> u8) -> char {
-    match c {
-        'a'..='z' => char::from(b'a' + f(c as u8 - b'a')),
-        'A'..='Z' => char::from(b'A' + f(c as u8 - b'A')),
-        _ => c,
+/// `s` with its ASCII letters shifted by `shift` or, for `atbash`,
+/// mirrored (a <-> z); case kept.
+fn map_letters(s: &str, shift: u8, atbash: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let base = match c {
+            'a'..='z' => b'a',
+            'A'..='Z' => b'A',
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        let x = c as u8 - base;
+        let y = if atbash { 25 - x } else { (x + shift) % 26 };
+        out.push(char::from(base + y));
     }
+    out
 }
 
 /// Whether the lowercased text names a letter cipher or reversal.

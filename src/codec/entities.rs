@@ -2,7 +2,7 @@
 //! (`&amp; &lt; &gt; &quot; &apos; &nbsp;`).
 
 use super::class::{self, UNRESERVED};
-use super::families::Read;
+use super::form::Read;
 
 /// Numeric references a payload needs: fewer are an `&amp;` in pasted
 /// HTML.

@@ -2,68 +2,30 @@
 //!
 //! One family is one file (its decoder) plus one entry here. The payload
 //! finder tries them in table order. Every family has hit and miss
-//! examples in [`examples::EXAMPLES`] (checked by a test).
+//! examples in `examples.rs` (checked by a test).
 
-use std::ops::Range;
-
+use super::form::Form;
 use super::{
     ascii85, base32, base64, braille, cipher, entities, hex, morse, nato,
     percent, qp, uuencode, zwbinary,
 };
 
-/// What a `Run` decoder read at a start byte.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Read {
-    /// The run ends at `.0` and decodes to `.1` (not yet checked to read
-    /// as text).
-    Run(usize, Vec<u8>),
-    /// No payload here; the bytes up to `.0` belong to a failed run of
-    /// this family, so the finder need not look inside it again (this
-    /// keeps the finder linear: a run is read once, not once per start
-    /// byte in it).
-    Skip(usize),
-    /// Not this family.
-    No,
-}
-
-/// Reads the run that starts at `start` of the text's bytes, reading at
-/// most `max_len` bytes (an escape under way is read whole).
-pub(crate) type RunDecoder =
-    fn(bytes: &[u8], start: usize, max_len: usize) -> Read;
-
-/// A text-level family's finding: (variant, byte span, decoded text).
-pub(crate) type TextFind = (usize, Range<usize>, String);
-
-/// How a family's runs are found.
-#[derive(Debug)]
-pub(crate) enum Form {
-    /// A run that starts at one of the bytes `first` and whose end the
-    /// decoder finds.
-    Run { first: &'static [u8], decode: RunDecoder },
-    /// A token run (letters, digits, `+ / - _ =`, hex pairs spaced by one
-    /// space or colon, lines of equal length): the first `Token` family
-    /// whose decoding reads as text names it.
-    Token(fn(&[u8]) -> Option<Vec<u8>>),
-    /// A run of printable non-space ASCII that is not a token run (it
-    /// holds punctuation), starting after whitespace.
-    Chunk(fn(&[u8]) -> Option<Vec<u8>>),
-    /// A transform of the text's words found by reading them (one pass,
-    /// bounded by the decoder); `find` also gets the lowercased normalized
-    /// text, where a family may look for its name as a hint. `names` are
-    /// its variants.
-    Text {
-        find: fn(&str, &str) -> Option<TextFind>,
-        names: &'static [&'static str],
-    },
-}
-
 /// One encoding family.
 #[derive(Debug)]
 pub(crate) struct Family {
-    /// Reported as `Payload::encoding` (the injection rule
-    /// `inject-encoded-<name>`); `Text` families report their variant.
-    pub name: &'static str,
+    /// The injection rule id of its payloads, `inject-encoded-<name>`
+    /// (`Text` families report their variant's); the name is
+    /// `Payload::encoding`.
+    pub rule: &'static str,
     pub form: Form,
+}
+
+/// The prefix of every payload rule id.
+pub(crate) const RULE_PREFIX: &str = "inject-encoded-";
+
+/// The family name in a rule id.
+pub(crate) fn name_of(rule: &'static str) -> &'static str {
+    rule.strip_prefix(RULE_PREFIX).unwrap_or(rule)
 }
 
 /// Every family, in the order the finder tries them: hex before base32
@@ -71,48 +33,57 @@ pub(crate) struct Family {
 /// `const`, so that [`RUN_STARTS`] can be computed from it.)
 pub(crate) const FAMILIES: [Family; 14] = [
     Family {
-        name: "percent",
+        rule: "inject-encoded-percent",
         form: Form::Run { first: b"%", decode: percent::payload },
     },
     Family {
-        name: "entities",
+        rule: "inject-encoded-entities",
         form: Form::Run { first: b"&", decode: entities::payload },
     },
     Family {
-        name: "quoted-printable",
+        rule: "inject-encoded-quoted-printable",
         form: Form::Run { first: b"=", decode: qp::payload },
     },
     Family {
-        name: "hex",
+        rule: "inject-encoded-hex",
         form: Form::Run { first: b"\\0", decode: hex::escaped },
     },
     Family {
-        name: "uuencode",
+        rule: "inject-encoded-uuencode",
         form: Form::Run { first: b"b", decode: uuencode::payload },
     },
     Family {
-        name: "morse",
+        rule: "inject-encoded-morse",
         form: Form::Run { first: b".-_", decode: morse::payload },
     },
     Family {
-        name: "braille",
+        rule: "inject-encoded-braille",
         form: Form::Run { first: b"\xE2", decode: braille::payload },
     },
     Family {
-        name: "zero-width",
+        rule: "inject-encoded-zero-width",
         form: Form::Run { first: b"\xE2\xEF", decode: zwbinary::payload },
     },
-    Family { name: "hex", form: Form::Token(hex::payload) },
-    Family { name: "base32", form: Form::Token(base32::payload) },
-    Family { name: "base64", form: Form::Token(base64::payload) },
-    Family { name: "ascii85", form: Form::Chunk(ascii85::payload) },
+    Family { rule: "inject-encoded-hex", form: Form::Token(hex::payload) },
     Family {
-        name: "caesar",
+        rule: "inject-encoded-base32",
+        form: Form::Token(base32::payload),
+    },
+    Family {
+        rule: "inject-encoded-base64",
+        form: Form::Token(base64::payload),
+    },
+    Family {
+        rule: "inject-encoded-ascii85",
+        form: Form::Chunk(ascii85::payload),
+    },
+    Family {
+        rule: "inject-encoded-caesar",
         form: Form::Text { find: cipher::find, names: &cipher::NAMES },
     },
     Family {
-        name: "nato",
-        form: Form::Text { find: nato::find, names: &["nato"] },
+        rule: "inject-encoded-nato",
+        form: Form::Text { find: nato::find, names: &["inject-encoded-nato"] },
     },
 ];
 

@@ -1,7 +1,7 @@
 //! Hex: pairs of hex digits, one byte each; bare (`69676e`), separated
 //! (`69 67 6e`, `69:67:6e`) or escaped (`\x69\x67`, `0x69, 0x67`).
 
-use super::families::Read;
+use super::form::Read;
 
 /// Fewest bytes a hex payload decodes to: shorter hex runs are hashes,
 /// ids and colours more often than text.

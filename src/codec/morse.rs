@@ -1,7 +1,7 @@
 //! Morse code: `.` and `-` (or `_`), letters split by one space, words by
 //! ` / `, ` | `, a line break or two spaces and more.
 
-use super::families::Read;
+use super::form::Read;
 
 /// Letters a payload needs.
 const MIN_LETTERS: usize = 8;

@@ -1,42 +1,18 @@
 //! The NATO / ICAO spelling alphabet ("India Golf November ..."): one
 //! word a letter; `space`, `/` or `|` between words, punctuation kept.
 
-use super::families::TextFind;
+use super::form::TextFind;
 
 /// Spelling words a payload needs.
 const MIN_LETTERS: usize = 6;
 /// Bytes of a text read.
 const MAX_SCAN: usize = 8 * 1024;
 
-/// The spelling words, a to z, with their common variants.
-const WORDS: [&[&str]; 26] = [
-    &["alfa", "alpha"],
-    &["bravo"],
-    &["charlie"],
-    &["delta"],
-    &["echo"],
-    &["foxtrot"],
-    &["golf"],
-    &["hotel"],
-    &["india"],
-    &["juliett", "juliet"],
-    &["kilo"],
-    &["lima"],
-    &["mike"],
-    &["november"],
-    &["oscar"],
-    &["papa"],
-    &["quebec"],
-    &["romeo"],
-    &["sierra"],
-    &["tango"],
-    &["uniform"],
-    &["victor"],
-    &["whiskey", "whisky"],
-    &["xray", "x-ray"],
-    &["yankee"],
-    &["zulu"],
-];
+/// The spelling words and their common variants; each stands for its
+/// first letter.
+const WORDS: &str = "alfa alpha bravo charlie delta echo foxtrot golf hotel \
+india juliett juliet kilo lima mike november oscar papa quebec romeo sierra \
+tango uniform victor whiskey whisky xray yankee zulu";
 
 /// What one whitespace-separated token of the text is.
 enum Token {
@@ -74,10 +50,11 @@ fn token(t: &[u8]) -> Token {
     if low == b"space" {
         return Token::Space;
     }
-    WORDS
-        .iter()
-        .position(|alts| alts.iter().any(|a| a.as_bytes() == low))
-        .map_or(Token::Other, |k| Token::Letter(b'a' + k as u8))
+    if WORDS.split(' ').any(|w| w.as_bytes() == low) {
+        Token::Letter(low[0])
+    } else {
+        Token::Other
+    }
 }
 
 /// The first run of spelling words in `text`, spelled out.

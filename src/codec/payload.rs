@@ -1,7 +1,6 @@
-//! The injection scorer's payload finder: encoded runs in a prompt
-//! (base64, hex, percent-encoding, and rot13 of a text that names it;
-//! see [`super::families`]), decoded so their plain text can be assessed
-//! again.
+//! The injection scorer's payload finder: encoded runs and ciphered
+//! spans in a prompt (every family of [`super::families`]), decoded so
+//! their plain text can be assessed again.
 //!
 //! Limits: at most [`MAX_PAYLOADS`] payloads per text, each from at most
 //! [`MAX_ENCODED`] bytes of encoded input; a decoding is kept only when
@@ -11,7 +10,8 @@
 use std::ops::Range;
 
 use super::class::{self, BASE64, HEX, PAD};
-use super::families::{Form, Read, FAMILIES, RUN_STARTS};
+use super::families::{name_of, FAMILIES, RUN_STARTS};
+use super::form::{Form, Read};
 use super::text::{readable, Readable};
 
 /// Payloads decoded per text.
@@ -35,9 +35,17 @@ pub(crate) static PAYLOAD_TEXT: Readable = Readable {
 pub(crate) struct Payload {
     /// Byte span of the encoded run in the text.
     pub span: Range<usize>,
-    /// The family's name ([`super::families::Family::name`]).
+    /// The family's name (`base64`, ...).
     pub encoding: &'static str,
+    /// The family's injection rule id, `inject-encoded-<encoding>`.
+    pub rule: &'static str,
     pub text: String,
+}
+
+impl Payload {
+    fn new(span: Range<usize>, rule: &'static str, text: String) -> Self {
+        Payload { span, encoding: name_of(rule), rule, text }
+    }
 }
 
 /// Finds and decodes payloads in `text`; `lowered_hint` is the lowercased
@@ -97,11 +105,7 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
                     let decoded = decode(run)
                         .and_then(|bytes| readable(bytes, &PAYLOAD_TEXT));
                     if let Some(text) = decoded {
-                        out.push(Payload {
-                            span: s..i,
-                            encoding: family.name,
-                            text,
-                        });
+                        out.push(Payload::new(s..i, family.rule, text));
                         break;
                     }
                 }
@@ -116,20 +120,52 @@ pub(crate) fn payloads(text: &str, lowered_hint: &str) -> Vec<Payload> {
             break;
         }
         if let Some((variant, span, text)) = find(text, lowered_hint) {
-            let encoding = names.get(variant).copied().unwrap_or(family.name);
-            out.push(Payload { span, encoding, text });
+            let rule = names.get(variant).copied().unwrap_or(family.rule);
+            out.push(Payload::new(span, rule, text));
         }
     }
     out
 }
 
-/// The name of every family, for callers that map names to their own ids.
+/// `text` with each payload's span replaced by its decoding (spaced off),
+/// left to right; a payload that overlaps one taken is left out. `None`
+/// without payloads. (At most [`MAX_PAYLOADS`]: picking the next one by a
+/// scan is cheap.)
+#[inline(never)]
+pub(crate) fn substituted(text: &str, found: &[Payload]) -> Option<String> {
+    if found.is_empty() {
+        return None;
+    }
+    let mut view = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(p) = found
+        .iter()
+        .filter(|p| p.span.start >= at && p.span.end > p.span.start)
+        .min_by_key(|p| p.span.start)
+    {
+        view.push_str(text.get(at..p.span.start)?);
+        view.push(' ');
+        view.push_str(&p.text);
+        view.push(' ');
+        at = p.span.end;
+    }
+    view.push_str(text.get(at..)?);
+    Some(view)
+}
+
+/// The rule id of every family and variant.
 #[cfg(test)]
-pub(crate) fn encodings() -> impl Iterator<Item = &'static str> {
+pub(crate) fn rules() -> impl Iterator<Item = &'static str> {
     FAMILIES.iter().flat_map(|f| match f.form {
         Form::Text { names, .. } => names.to_vec(),
-        _ => vec![f.name],
+        _ => vec![f.rule],
     })
+}
+
+/// The name of every family and variant.
+#[cfg(test)]
+pub(crate) fn encodings() -> impl Iterator<Item = &'static str> {
+    rules().map(name_of)
 }
 
 /// A printable non-space ASCII byte: what a `Chunk` run is made of.
@@ -155,7 +191,7 @@ fn chunk_payload(b: &[u8], i: usize) -> Option<Payload> {
     FAMILIES.iter().find_map(|family| {
         let Form::Chunk(decode) = family.form else { return None };
         let text = readable(decode(&b[i..end])?, &PAYLOAD_TEXT)?;
-        Some(Payload { span: i..end, encoding: family.name, text })
+        Some(Payload::new(i..end, family.rule, text))
     })
 }
 
@@ -171,11 +207,7 @@ fn run_payload(b: &[u8], i: usize) -> Result<Payload, usize> {
         match decode(b, i, MAX_ENCODED) {
             Read::Run(end, bytes) => match readable(bytes, &PAYLOAD_TEXT) {
                 Some(text) => {
-                    return Ok(Payload {
-                        span: i..end,
-                        encoding: family.name,
-                        text,
-                    })
+                    return Ok(Payload::new(i..end, family.rule, text))
                 }
                 None => skip = skip.max(end),
             },

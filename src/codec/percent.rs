@@ -1,7 +1,7 @@
 //! Percent-encoding (`%2F`), as in URLs and form bodies.
 
 use super::class::{self, UNRESERVED};
-use super::families::Read;
+use super::form::Read;
 use super::hex::nibble;
 
 /// Escapes a payload needs: fewer are a stray `%20` in a pasted URL.

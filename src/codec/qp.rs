@@ -2,7 +2,7 @@
 //! soft line break.
 
 use super::class::{self, UNRESERVED};
-use super::families::Read;
+use super::form::Read;
 use super::hex::nibble;
 
 /// Escapes a payload needs (a base64 pad or `a=b` has none).

@@ -2,7 +2,8 @@
 //! groups of four chars (`(c - 32) & 63` each, backquote for 0) for three
 //! bytes, then a zero-length line and `end`.
 
-use super::families::Read;
+use super::base64::pack;
+use super::form::Read;
 
 /// Decodes the uuencoded block at `start` (which must be `begin `).
 pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
@@ -38,13 +39,8 @@ pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
             i = line_end + 1;
             break;
         }
-        let mut got = Vec::with_capacity(n);
-        for k in 0..n.div_ceil(3) {
-            let c =
-                |j: usize| u32::from(val(*body.get(4 * k + j).unwrap_or(&32)));
-            let v = c(0) << 18 | c(1) << 12 | c(2) << 6 | c(3);
-            got.extend_from_slice(&v.to_be_bytes()[1..]);
-        }
+        let values = body.iter().map(|&c| Some(u32::from(val(c))));
+        let mut got = pack(values, 6).unwrap_or_default();
         got.truncate(n);
         out.extend_from_slice(&got);
         i = line_end + 1;

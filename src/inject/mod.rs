@@ -9,8 +9,9 @@
 //!    examples) run on the normalized views: regexes over the
 //!    letters-only view, Aho-Corasick for chat-template markers.
 //! 3. Hidden text (Unicode tag characters) and encoded payloads (base64,
-//!    hex, percent, rot13; [`crate::codec::payload`]) are decoded and
-//!    assessed again, at most [`MAX_DEPTH`] levels deep.
+//!    hex, ciphers, Morse, ...; [`crate::codec::payload`]) are decoded and
+//!    assessed again, at most [`MAX_DEPTH`] levels deep; the classifier
+//!    reads the text with each payload replaced by its decoding.
 //! 4. A logistic model over hashed word/char n-grams of the normalized
 //!    text plus dense rule/normalizer features ([`features`], weights in
 //!    [`model`]) gives a logit.
@@ -45,7 +46,7 @@ pub(crate) mod rules;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::codec::payload::payloads;
+use crate::codec::payload::{payloads, substituted};
 use crate::normalize::{normalize, HiddenKind, Normalized, Squashed};
 use crate::trie::Trie;
 use features::{dense, N_DENSE};
@@ -535,26 +536,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let mut decoded: Option<String> = None;
     if depth < MAX_DEPTH {
         let found = payloads(text, &norm.text);
-        let mut order: Vec<&crate::codec::payload::Payload> =
-            found.iter().collect();
-        order.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
-        let mut at = 0;
-        for p in order {
-            let (Some(before), true) =
-                (text.get(at..p.span.start), p.span.end <= text.len())
-            else {
-                continue;
-            };
-            let view = decoded.get_or_insert_with(String::new);
-            view.push_str(before);
-            view.push(' ');
-            view.push_str(&p.text);
-            view.push(' ');
-            at = p.span.end;
-        }
-        if let (Some(view), Some(rest)) = (decoded.as_mut(), text.get(at..)) {
-            view.push_str(rest);
-        }
+        decoded = substituted(text, &found);
         for p in found {
             let (sf, ss) = analyze_at(&p.text, depth + 1);
             let r = risk_of(&sf);
@@ -570,7 +552,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
                 f.floor = f.floor.max(r);
                 signals.push(Signal {
                     span: p.span.clone(),
-                    rule: encoding_rule(p.encoding),
+                    rule: p.rule,
                     type_name: rules::ENCODED_PAYLOAD,
                     score: r,
                 });
@@ -589,28 +571,6 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
     features::hashed(seen, shape, &mut f.hashed);
     (f, signals)
-}
-
-/// The rule id of a payload of the codec family `encoding`.
-fn encoding_rule(encoding: &str) -> &'static str {
-    match encoding {
-        "base64" => "inject-encoded-base64",
-        "base32" => "inject-encoded-base32",
-        "ascii85" => "inject-encoded-ascii85",
-        "hex" => "inject-encoded-hex",
-        "percent" => "inject-encoded-percent",
-        "entities" => "inject-encoded-entities",
-        "quoted-printable" => "inject-encoded-quoted-printable",
-        "uuencode" => "inject-encoded-uuencode",
-        "morse" => "inject-encoded-morse",
-        "braille" => "inject-encoded-braille",
-        "nato" => "inject-encoded-nato",
-        "zero-width" => "inject-encoded-zero-width",
-        "caesar" => "inject-encoded-caesar",
-        "atbash" => "inject-encoded-atbash",
-        "reversed" => "inject-encoded-reversed",
-        _ => "inject-encoded-rot13",
-    }
 }
 
 #[cfg(test)]
@@ -684,8 +644,10 @@ mod tests {
 
     #[test]
     fn every_encoding_has_its_rule() {
-        for name in crate::codec::payload::encodings() {
-            assert_eq!(encoding_rule(name), format!("inject-encoded-{name}"));
+        let rules: Vec<_> = crate::codec::payload::rules().collect();
+        let names: Vec<_> = crate::codec::payload::encodings().collect();
+        for (rule, name) in rules.iter().zip(&names) {
+            assert_eq!(*rule, format!("inject-encoded-{name}"));
         }
     }
 }
