@@ -21,9 +21,11 @@ pub(crate) struct Family {
 }
 
 /// The prefix of every payload rule id.
+#[cfg(test)]
 pub(crate) const RULE_PREFIX: &str = "inject-encoded-";
 
 /// The family name in a rule id.
+#[cfg(test)]
 pub(crate) fn name_of(rule: &'static str) -> &'static str {
     rule.strip_prefix(RULE_PREFIX).unwrap_or(rule)
 }

@@ -10,7 +10,9 @@
 use std::ops::Range;
 
 use super::class::{self, BASE64, HEX, PAD};
-use super::families::{name_of, FAMILIES, RUN_STARTS};
+#[cfg(test)]
+use super::families::name_of;
+use super::families::{FAMILIES, RUN_STARTS};
 use super::form::{Form, Read};
 use super::text::{readable, Readable};
 
@@ -35,16 +37,20 @@ pub(crate) static PAYLOAD_TEXT: Readable = Readable {
 pub(crate) struct Payload {
     /// Byte span of the encoded run in the text.
     pub span: Range<usize>,
-    /// The family's name (`base64`, ...).
-    pub encoding: &'static str,
-    /// The family's injection rule id, `inject-encoded-<encoding>`.
+    /// The family's injection rule id, `inject-encoded-<name>`.
     pub rule: &'static str,
     pub text: String,
 }
 
 impl Payload {
     fn new(span: Range<usize>, rule: &'static str, text: String) -> Self {
-        Payload { span, encoding: name_of(rule), rule, text }
+        Payload { span, rule, text }
+    }
+
+    /// The family's name (`base64`, ...).
+    #[cfg(test)]
+    pub(crate) fn encoding(&self) -> &'static str {
+        name_of(self.rule)
     }
 }
 
@@ -469,7 +475,10 @@ mod tests {
             .map(|p| {
                 format!(
                     "{}..{} {} {:?}",
-                    p.span.start, p.span.end, p.encoding, p.text
+                    p.span.start,
+                    p.span.end,
+                    p.encoding(),
+                    p.text
                 )
             })
             .collect()
