@@ -8,53 +8,65 @@ const MIN_LETTERS: usize = 6;
 /// Bytes of a text read.
 const MAX_SCAN: usize = 8 * 1024;
 
-/// The spelling words and their common variants; each stands for its
-/// first letter.
-const WORDS: &str = "alfa alpha bravo charlie delta echo foxtrot golf hotel \
-india juliett juliet kilo lima mike november oscar papa quebec romeo sierra \
-tango uniform victor whiskey whisky xray yankee zulu";
+/// The spelling words of each letter, a to z, with common variants.
+const WORDS: [&str; 26] = [
+    "alfa alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliett juliet",
+    "kilo",
+    "lima",
+    "mike",
+    "november",
+    "oscar",
+    "papa",
+    "quebec",
+    "romeo",
+    "sierra",
+    "tango",
+    "uniform",
+    "victor",
+    "whiskey whisky",
+    "xray",
+    "yankee",
+    "zulu",
+];
 
-/// What one whitespace-separated token of the text is.
-enum Token {
-    Letter(u8),
-    Space,
-    Punct(u8),
-    Other,
-}
-
-fn token(t: &[u8]) -> Token {
-    let core: &[u8] = {
-        let s = t.iter().position(|c| c.is_ascii_alphanumeric());
-        let e = t.iter().rposition(|c| c.is_ascii_alphanumeric());
-        match (s, e) {
-            (Some(s), Some(e)) => &t[s..=e],
-            _ => {
-                return match t {
-                    [b'/' | b'|'] => Token::Space,
-                    [c @ (b'.' | b',' | b'!' | b'?' | b':' | b';' | b'\'')] => {
-                        Token::Punct(*c)
-                    }
-                    _ => Token::Other,
-                }
-            }
+/// What one whitespace-separated token of the text spells: a letter, a
+/// space (`space`, `(space)`, `/`, `|`), a punctuation mark, or `None`
+/// when it is no spelling.
+fn token(t: &[u8]) -> Option<u8> {
+    match t {
+        [b'/' | b'|'] => return Some(b' '),
+        [c @ (b'.' | b',' | b'!' | b'?' | b':' | b';' | b'\'')] => {
+            return Some(*c)
         }
-    };
-    if core.len() < 4 || core.len() > 8 {
-        return Token::Other;
+        _ => {}
     }
+    // The word without brackets and trailing punctuation, lowercased.
     let mut low = [0u8; 8];
-    for (d, c) in low.iter_mut().zip(core) {
-        *d = c.to_ascii_lowercase();
+    let mut n = 0;
+    for &c in t {
+        if c.is_ascii_alphabetic() {
+            *low.get_mut(n)? = c.to_ascii_lowercase();
+            n += 1;
+        } else if n > 0 && !b".,!?:;)".contains(&c) || n == 0 && c != b'(' {
+            return None;
+        }
     }
-    let low = &low[..core.len()];
+    let low = &low[..n];
     if low == b"space" {
-        return Token::Space;
+        return Some(b' ');
     }
-    if WORDS.split(' ').any(|w| w.as_bytes() == low) {
-        Token::Letter(low[0])
-    } else {
-        Token::Other
-    }
+    let first = *low.first()?;
+    let alts = WORDS.get(usize::from(first.wrapping_sub(b'a')))?;
+    alts.split(' ').any(|w| w.as_bytes() == low).then_some(first)
 }
 
 /// The first run of spelling words in `text`, spelled out.
@@ -73,23 +85,17 @@ pub(crate) fn find(text: &str, _hint: &str) -> Option<TextFind> {
         while i < b.len() && !b[i].is_ascii_whitespace() {
             i += 1;
         }
-        match token(&b[s..i]) {
-            Token::Other => {
-                if letters >= MIN_LETTERS {
-                    break;
-                }
-                out.clear();
-                letters = 0;
-                span = None;
-                continue;
+        let Some(c) = token(&b[s..i]) else {
+            if letters >= MIN_LETTERS {
+                break;
             }
-            Token::Letter(c) => {
-                letters += 1;
-                out.push(char::from(c));
-            }
-            Token::Space => out.push(' '),
-            Token::Punct(c) => out.push(char::from(c)),
-        }
+            out.clear();
+            letters = 0;
+            span = None;
+            continue;
+        };
+        letters += usize::from(c.is_ascii_alphabetic());
+        out.push(char::from(c));
         let r = span.get_or_insert(s..i);
         r.end = i;
     }
