@@ -95,33 +95,62 @@ fn slot(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % SLOTS
 }
 
-/// The shifts under which `w` (letters 0..26) is a common word: bit s
-/// for shift s (plain text is shift 0).
-fn shifts(w: &[u8]) -> u32 {
+/// The shifts under which a word of shape `key` whose first letter is
+/// `first` (0..26) is a common word: bit s for shift s (plain text is
+/// shift 0).
+fn shifts(key: u64, first: u8) -> u32 {
     let t = table();
-    let key = shape(w);
     let mut k = slot(key);
     let mut m = 0;
     while t[k].1 != 0 {
         if t[k].0 == key {
-            m |= 1 << ((w[0] + 27 - t[k].1) % 26);
+            m |= 1 << ((first + 27 - t[k].1) % 26);
         }
         k = (k + 1) % SLOTS;
     }
     m
 }
 
-/// The transforms under which the word `w` (letters 0..26) is a common
-/// word, as a bit set over [`N`].
-fn votes(w: &[u8], buf: &mut Vec<u8>) -> u32 {
-    let mut v = shifts(w) & ((1 << 26) - 1);
-    buf.clear();
-    buf.extend(w.iter().map(|&c| 25 - c));
-    v |= (shifts(buf) & 1) << ATBASH;
-    buf.clear();
-    buf.extend(w.iter().rev());
-    v |= (shifts(buf) & 1) << REVERSED;
-    v
+/// One word of the text as it is read, letter by letter: its shape keys
+/// as written, under Atbash and reversed (no buffers: Atbash negates the
+/// letter differences, reversal also reverses their order).
+#[derive(Default)]
+struct Word {
+    len: usize,
+    first: u8,
+    last: u8,
+    diffs: u64,
+    atbash: u64,
+    reversed: u64,
+}
+
+impl Word {
+    fn push(&mut self, x: u8) {
+        if self.len == 0 {
+            self.first = x;
+        } else if self.len < 12 {
+            let d = u64::from((x + 26 - self.last) % 26);
+            let neg = (26 - d) % 26;
+            self.diffs = self.diffs << 5 | d;
+            self.atbash = self.atbash << 5 | neg;
+            self.reversed |= neg << (5 * (self.len - 1));
+        }
+        self.last = x;
+        self.len += 1;
+    }
+
+    /// The transforms under which the word is a common word, as a bit
+    /// set over [`N`]; 0 for words of other lengths than 3..=12.
+    fn votes(&self) -> u32 {
+        if !(3..=12).contains(&self.len) {
+            return 0;
+        }
+        let len = (self.len as u64) << (5 * (self.len - 1));
+        let v = shifts(len | self.diffs, self.first) & ((1 << 26) - 1);
+        let a = shifts(len | self.atbash, 25 - self.first) & 1;
+        let r = shifts(len | self.reversed, self.last) & 1;
+        v | a << ATBASH | r << REVERSED
+    }
 }
 
 /// Per transform: votes and the span of the lines that voted.
@@ -161,8 +190,7 @@ pub(crate) fn find(text: &str, lowered_hint: &str) -> Option<TextFind> {
     let mut tally = Tally::default();
     let mut line = [0usize; N];
     let (mut words, mut line_start) = (0, 0);
-    let mut w: Vec<u8> = Vec::with_capacity(12);
-    let mut buf = Vec::with_capacity(12);
+    let mut w = Word::default();
     let mut i = 0;
     while i <= b.len() {
         let c = b.get(i).copied().unwrap_or(b'\n');
@@ -171,15 +199,15 @@ pub(crate) fn find(text: &str, lowered_hint: &str) -> Option<TextFind> {
             i += 1;
             continue;
         }
-        if (3..=12).contains(&w.len()) {
+        if (3..=12).contains(&w.len) {
             words += 1;
-            let mut v = votes(&w, &mut buf);
+            let mut v = w.votes();
             while v != 0 {
                 line[v.trailing_zeros() as usize] += 1;
                 v &= v - 1;
             }
         }
-        w.clear();
+        w = Word::default();
         if c == b'\n' {
             close_line(&mut tally, &line, words, line_start..i.min(b.len()));
             line = [0; N];

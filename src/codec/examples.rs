@@ -254,3 +254,30 @@ proptest::proptest! {
         check(&v.concat());
     }
 }
+
+/// Per-family time on a 2 KB benign prompt (run with --release --
+/// --ignored --nocapture).
+#[test]
+#[ignore]
+fn timing() {
+    let para = "Our team is preparing the quarterly report and needs a short summary of the main findings. Revenue grew in every region, customer churn fell. ";
+    let t = para.repeat(2048 / para.len() + 1);
+    let n = 2000;
+    let time = |name: &str, f: &dyn Fn()| {
+        let s = std::time::Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        let us = s.elapsed().as_secs_f64() * 1e6 / f64::from(n);
+        println!("{name:12} {us:8.1} us");
+    };
+    time("payloads", &|| {
+        std::hint::black_box(payloads(&t, &t));
+    });
+    time("cipher", &|| {
+        std::hint::black_box(super::cipher::find(&t, &t));
+    });
+    time("nato", &|| {
+        std::hint::black_box(super::nato::find(&t, &t));
+    });
+}

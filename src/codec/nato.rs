@@ -49,6 +49,11 @@ fn token(t: &[u8]) -> Option<u8> {
         }
         _ => {}
     }
+    // Spelling words have 4..=8 letters (`space` 5), with a bracket or a
+    // punctuation mark or two.
+    if !(4..=10).contains(&t.len()) {
+        return None;
+    }
     // The word without brackets and trailing punctuation, lowercased.
     let mut low = [0u8; 8];
     let mut n = 0;
@@ -65,8 +70,12 @@ fn token(t: &[u8]) -> Option<u8> {
         return Some(b' ');
     }
     let first = *low.first()?;
-    let alts = WORDS.get(usize::from(first.wrapping_sub(b'a')))?;
-    alts.split(' ').any(|w| w.as_bytes() == low).then_some(first)
+    let alts = WORDS.get(usize::from(first.wrapping_sub(b'a')))?.as_bytes();
+    // One or two words: `low` is the first, or the one after the space.
+    let one = alts.len() == n || alts.get(n) == Some(&b' ');
+    let is = |w: &[u8]| w == low;
+    (one && is(&alts[..n]) || alts.len() > n && is(&alts[alts.len() - n..]))
+        .then_some(first)
 }
 
 /// The first run of spelling words in `text`, spelled out.
