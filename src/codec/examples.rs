@@ -255,8 +255,9 @@ proptest::proptest! {
     }
 }
 
-/// Per-family time on a 2 KB benign prompt (run with --release --
-/// --ignored --nocapture).
+/// Time of the finder and of the text-level families on a 2 KB benign
+/// prompt, and of the finder on 48 KB pathological runs (run with
+/// --release -- --ignored --nocapture).
 #[test]
 #[ignore]
 fn timing() {
@@ -280,4 +281,11 @@ fn timing() {
     time("nato", &|| {
         std::hint::black_box(super::nato::find(&t, &t));
     });
+    for u in ["%00", ".-", "&#0;", "=00", "Alfa ", "the quick brown fox "] {
+        let t = u.repeat(48_000 / u.len());
+        let s = std::time::Instant::now();
+        let s = std::time::Instant::now();
+        let found = payloads(&t, &t);
+        println!("{u:12} {:?}, {} payloads", s.elapsed(), found.len());
+    }
 }
