@@ -23,6 +23,12 @@ function assertReady() {
 const utf8 = new TextEncoder();
 const ENCODE_FROM = 256;
 
+const STRICTNESS = { allow: 0, redact: 1, block: 2 };
+
+function stricter(a, b) {
+  return STRICTNESS[b] > STRICTNESS[a] ? b : a;
+}
+
 export class PromptFilter extends wasm.PromptFilter {
   constructor(policy) {
     assertReady();
@@ -34,6 +40,43 @@ export class PromptFilter extends wasm.PromptFilter {
       return this.screenPromptUtf8(utf8.encode(text));
     }
     return super.screenPrompt(text);
+  }
+
+  /** Screens an OpenAI-style message list (see index.d.ts). */
+  screenMessages(messages) {
+    if (!Array.isArray(messages)) {
+      throw new TypeError("screenMessages expects an array of messages");
+    }
+    const results = [];
+    let verdict = "allow";
+    let risk = 0;
+    const screen = (role, text, index, part) => {
+      const result =
+        role === "user"
+          ? this.screenPrompt(text)
+          : this.screenContext(text, { source: role });
+      results.push({ index, part, result });
+      verdict = stricter(verdict, result.verdict);
+      risk = Math.max(risk, result.risk);
+      return result.text;
+    };
+    const out = messages.map((m, index) => {
+      const role = m && m.role;
+      if (role !== "user" && role !== "tool" && role !== "function") return m;
+      if (typeof m.content === "string") {
+        return { ...m, content: screen(role, m.content, index, -1) };
+      }
+      if (Array.isArray(m.content)) {
+        const content = m.content.map((p, part) =>
+          p && p.type === "text" && typeof p.text === "string"
+            ? { ...p, text: screen(role, p.text, index, part) }
+            : p,
+        );
+        return { ...m, content };
+      }
+      return m;
+    });
+    return { verdict, risk, messages: verdict === "block" ? [] : out, results };
   }
 
   /** A Web TransformStream<string, string> that screens a response stream. */

@@ -455,6 +455,43 @@ export type CheckType =
   | "LINK"
   | "INPUT_TOO_LARGE";
 
+/** Where content passed to `screenContext` came from. */
+export type ContextSource =
+  | "tool"
+  | "function"
+  | "web"
+  | "email"
+  | "document"
+  | "retrieval"
+  | "other";
+
+/** Result of `screenContext`: a `ScreenResult` that names its source. */
+export interface ContextResult extends ScreenResult {
+  source: ContextSource;
+}
+
+/** A chat message as OpenAI-style APIs take it. `content` may also be an
+ * array of parts; text parts (`{ type: "text", text }`) are screened. */
+export interface ChatMessage {
+  role: "system" | "developer" | "user" | "assistant" | "tool" | "function" | (string & {});
+  content?: string | null | Array<{ type: string; text?: string } & Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+/** Result of `screenMessages`. */
+export interface MessagesResult {
+  /** The strictest verdict over the screened messages. */
+  verdict: Verdict;
+  /** The highest injection risk over the screened messages. */
+  risk: number;
+  /** The messages with actions applied (copies; the input is not changed).
+   * Empty when the verdict is "block". */
+  messages: ChatMessage[];
+  /** One entry per screened text: the message index, the part index for
+   * array content (else -1), and its result. */
+  results: Array<{ index: number; part: number; result: ScreenResult }>;
+}
+
 /** A finding's type: a built-in one, or the `type` of one of your own rules
  * or deny-list entries. */
 export type FindingType =
@@ -704,6 +741,19 @@ export class PromptFilter {
   constructor(policy?: Policy | null);
   /** Screens a user prompt before it is sent. */
   screenPrompt(text: string): ScreenResult;
+  /** Screens content the model will read but the user did not write: tool
+   * and function output, web pages, e-mails, retrieved chunks. PII and
+   * secrets follow the prompt policy; the injection assessment looks for
+   * planted instructions, and a classifier finding spans the line or
+   * sentence that scores highest.
+   * @throws {TypeError} when `options.source` is not a `ContextSource`. */
+  screenContext(text: string, options?: { source?: ContextSource }): ContextResult;
+  /** Screens an OpenAI-style message list before it is sent: `user`
+   * messages with `screenPrompt`, `tool` and `function` messages with
+   * `screenContext`; `system`, `developer` and `assistant` messages pass
+   * unchanged (the application wrote them, or they came back through
+   * `screenResponse`). */
+  screenMessages(messages: ChatMessage[]): MessagesResult;
   /** Screens a complete model response: pseudonyms restored, output policy applied. */
   screenResponse(text: string): ScreenResult;
   /** Replaces vault tokens ([EMAIL_1], …) with the original values. */

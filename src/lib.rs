@@ -82,6 +82,7 @@ mod engine;
 mod error;
 mod filter;
 mod inject;
+mod literals;
 mod names;
 mod normalize;
 mod policy;
@@ -107,7 +108,7 @@ pub use crate::policy::{
     ResponsePolicy, Value,
 };
 pub use crate::report::{
-    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict,
+    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict, CONTEXT_SOURCES,
 };
 pub use crate::response::{ResponseContext, ResponseScanner};
 pub use crate::session::PromptFilter;

@@ -208,6 +208,11 @@ impl fmt::Debug for Finding {
     }
 }
 
+/// Where content screened with `screenContext` came from: tool or
+/// function output, a web page, an e-mail, a document, a retrieved chunk.
+pub const CONTEXT_SOURCES: [&str; 7] =
+    ["tool", "function", "web", "email", "document", "retrieval", "other"];
+
 /// The result of screening one text (JS: `ScreenResult`).
 #[derive(Clone, PartialEq)]
 pub struct ScreenResult {

@@ -70,6 +70,12 @@ impl PromptFilter {
         self.filter.screen_prompt(text, &mut self.vault)
     }
 
+    /// Screens content the model will read but the user did not write:
+    /// tool and function output, web pages, e-mails, retrieved chunks.
+    pub fn screen_context(&mut self, text: &str) -> ScreenResult {
+        self.filter.screen_context(text, &mut self.vault)
+    }
+
     /// Screens a model response: restores pseudonyms, applies the output
     /// policy and the response checks.
     pub fn screen_response(&mut self, text: &str) -> ScreenResult {

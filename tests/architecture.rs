@@ -40,17 +40,20 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     // Response checks: the filter's detect/resolve/act (and its compiled
     // rules, for the stream's hold-back) plus their own.
-    ("response", &["filter", "validate", "report", "vault", "span"]),
+    (
+        "response",
+        &["filter", "validate", "report", "vault", "span", "literals"],
+    ),
     // The pipeline for one text.
     (
         "filter",
         &[
             "engine", "names", "inject", "rules", "policy", "report", "error",
-            "vault", "synth", "digest", "random",
+            "vault", "synth", "digest", "random", "literals",
         ],
     ),
     // Detectors.
-    ("engine", &["rules", "validate", "codec", "report"]),
+    ("engine", &["rules", "validate", "codec", "report", "literals"]),
     ("names", &[]),
     ("inject", &["normalize", "codec", "trie"]),
     ("normalize", &[]),
@@ -63,6 +66,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("vault", &[]),
     ("codec", &[]),
     ("trie", &[]),
+    ("literals", &[]),
     ("report", &[]),
     ("error", &[]),
     ("span", &[]),

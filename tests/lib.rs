@@ -2,6 +2,7 @@
 //! the shared dev corpus for the tests that read it.
 mod actions;
 mod architecture;
+mod chat;
 mod corpus;
 mod evasion;
 mod foundation;

@@ -93,6 +93,12 @@ proptest! {
             prop_assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
             prop_assert!((0.0..=1.0).contains(&x.score));
         }
+        let r = chat.screen_context(&text);
+        prop_assert!((0.0..=1.0).contains(&r.risk));
+        for x in &r.findings {
+            prop_assert!(x.span.start <= x.span.end && x.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+        }
         let _ = chat.screen_response(&text);
         let _ = chat.restore(&text);
     }

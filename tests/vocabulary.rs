@@ -74,6 +74,10 @@ fn verdicts_actions_and_kinds_match_rust() {
     check("Verdict", strings(&Verdict::ALL, |v| v.as_str()));
     check("Action", strings(&Action::ALL, |a| a.as_str()));
     check("Kind", strings(&Kind::ALL, |k| k.as_str()));
+    check(
+        "ContextSource",
+        promptfence::CONTEXT_SOURCES.iter().map(|s| s.to_string()).collect(),
+    );
 }
 
 #[test]

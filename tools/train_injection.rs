@@ -16,9 +16,18 @@ use std::io::Write as _;
 
 use promptfence::__private as p;
 
+#[path = "injection_gen.rs"]
+mod gen;
+
 struct Item {
     label: bool,
     source: String,
+    /// The source with its split and label suffixes removed
+    /// (`bipia_train_code_injected` -> `bipia_code`): a held-out source
+    /// takes its clean/injected twin and its other split with it.
+    group: String,
+    /// May train what ships (`train_ok: true`, or generated here).
+    train_ok: bool,
     trigger: bool,
     hashed: Vec<(usize, f32)>,
     dense: Vec<f32>,
@@ -31,8 +40,11 @@ struct Model {
     b: f32,
 }
 
-/// Target benign false-positive rate at the operating point (risk 0.5).
+/// Target benign false-positive rate of k-fold out-of-fold scores at the
+/// operating point (risk 0.5), when no LOSO run chooses it.
 const TARGET_FPR: f64 = 0.018;
+/// Held-out benign FPR of the LOSO scores at the operating point.
+const LOSO_FPR: f64 = 0.02;
 const EPOCHS: usize = 25;
 const L2: f32 = 1e-6;
 const LR: f32 = 0.2;
@@ -42,24 +54,24 @@ fn env_f(name: &str, d: f32) -> f32 {
     std::env::var(name).ok().and_then(|b| b.parse().ok()).unwrap_or(d)
 }
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
+use gen::Rng;
 
 fn bits() -> u32 {
     std::env::var("INJECT_BITS").ok().and_then(|b| b.parse().ok()).unwrap_or(0)
+}
+
+/// `bipia_train_code_injected` -> `bipia_code`.
+fn group_of(source: &str) -> String {
+    let mut g = source.replace("_train_", "_");
+    for suffix in
+        ["_clean", "_injected", "_benign", "_injection", "_jailbreak"]
+    {
+        if let Some(s) = g.strip_suffix(suffix) {
+            g = s.to_string();
+            break;
+        }
+    }
+    g
 }
 
 fn load(path: &str) -> Vec<Item> {
@@ -68,6 +80,13 @@ fn load(path: &str) -> Vec<Item> {
     let mut items = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        items.push(item(&v));
+    }
+    items
+}
+
+fn item(v: &serde_json::Value) -> Item {
+    {
         let text = v["text"].as_str().unwrap_or("");
         let label = v["label"].as_str().unwrap_or("benign") != "benign";
         let trigger = v["tags"]
@@ -89,16 +108,18 @@ fn load(path: &str) -> Vec<Item> {
                 (b, s * ow)
             })
             .collect();
-        items.push(Item {
+        let source = v["source"].as_str().unwrap_or("?").to_string();
+        Item {
             label,
-            source: v["source"].as_str().unwrap_or("?").to_string(),
+            group: group_of(&source),
+            source,
+            train_ok: v["train_ok"].as_bool() == Some(true),
             trigger,
             hashed,
             dense,
             floor,
-        });
+        }
     }
-    items
 }
 
 fn logit(m: &Model, it: &Item) -> f32 {
@@ -123,8 +144,27 @@ fn train(items: &[&Item], seed: u64) -> Model {
     let mut gb = 1e-8f32;
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut rng = Rng(seed | 1);
-    let pos = items.iter().filter(|i| i.label).count() as f32;
-    let neg = items.len() as f32 - pos;
+    // INJECT_SRCW=1: each source weighs by the square root of its size,
+    // not its size, so a few large sources do not set the style the model
+    // learns. Off by default: it did not move the LOSO figures (macro TPR
+    // 0.230 with it, 0.234 without, at held-out benign FPR 2%).
+    let mut per_source: std::collections::HashMap<&str, f32> =
+        std::collections::HashMap::new();
+    for it in items {
+        *per_source.entry(it.source.as_str()).or_default() += 1.0;
+    }
+    let sw: Vec<f32> = if env_f("INJECT_SRCW", 0.0) > 0.0 {
+        items
+            .iter()
+            .map(|it| 1.0 / per_source[it.source.as_str()].sqrt())
+            .collect()
+    } else {
+        vec![1.0; items.len()]
+    };
+    let pos: f32 =
+        items.iter().zip(&sw).filter(|(i, _)| i.label).map(|(_, w)| w).sum();
+    let neg: f32 = sw.iter().sum::<f32>() - pos;
+    let total = pos + neg;
     let (l2, lr) = (env_f("INJECT_L2", L2), env_f("INJECT_LR", LR));
     let dlr = env_f("INJECT_DLR", DENSE_LR);
     for _ in 0..env_f("INJECT_EPOCHS", EPOCHS as f32) as usize {
@@ -133,11 +173,13 @@ fn train(items: &[&Item], seed: u64) -> Model {
             let it = items[k];
             let y = if it.label { 1.0 } else { 0.0 };
             // Balance classes.
-            let cw = if it.label {
-                items.len() as f32 / (2.0 * pos)
-            } else {
-                items.len() as f32 / (2.0 * neg)
-            };
+            // Mean weight 1, so the learning rate keeps its meaning.
+            let cw = sw[k] * items.len() as f32 / total
+                * if it.label {
+                    total / (2.0 * pos)
+                } else {
+                    total / (2.0 * neg)
+                };
             let z = logit(&m, it);
             let pr = 1.0 / (1.0 + (-z).exp());
             let g = (pr - y) * cw;
@@ -326,23 +368,202 @@ fn require(data: &str) {
     }
 }
 
+/// Out-of-fold `(logit, floor, label)` of `items` by stratified k-fold
+/// (per source, shuffled, round robin).
+fn kfold(items: &[&Item], cv: usize) -> Vec<(f32, f32, bool)> {
+    let mut fold = vec![0usize; items.len()];
+    let mut rng = Rng(0x5eed_1234_abcd);
+    let mut srcs: Vec<&str> =
+        items.iter().map(|i| i.source.as_str()).collect();
+    srcs.sort();
+    srcs.dedup();
+    for s in srcs {
+        let mut idx: Vec<usize> =
+            (0..items.len()).filter(|&k| items[k].source == s).collect();
+        rng.shuffle(&mut idx);
+        for (j, k) in idx.into_iter().enumerate() {
+            fold[k] = j % cv;
+        }
+    }
+    let mut oof = vec![(0.0f32, 0.0f32, false); items.len()];
+    for f in 0..cv {
+        let tr: Vec<&Item> = (0..items.len())
+            .filter(|&k| fold[k] != f)
+            .map(|k| items[k])
+            .collect();
+        let mut m = train(&tr, 42 + f as u64);
+        quantize(&mut m);
+        for k in (0..items.len()).filter(|&k| fold[k] == f) {
+            oof[k] = (logit(&m, items[k]), items[k].floor, items[k].label);
+        }
+    }
+    oof
+}
+
+/// Leave-one-group-out logits for every item: an item of group `g` is
+/// scored by a model trained on the `train_ok` items of every other
+/// group. Items never trainable are held out by the full model.
+fn loso(items: &[Item]) -> Vec<(f32, f32, bool)> {
+    let mut groups: Vec<&str> =
+        items.iter().map(|i| i.group.as_str()).collect();
+    groups.sort();
+    groups.dedup();
+    let trainable: Vec<&Item> = items.iter().filter(|i| i.train_ok).collect();
+    let mut full = train(&trainable, 7);
+    quantize(&mut full);
+    let mut out: Vec<(f32, f32, bool)> = items
+        .iter()
+        .map(|it| (logit(&full, it), it.floor, it.label))
+        .collect();
+    for g in groups {
+        if !items.iter().any(|i| i.train_ok && i.group == g) {
+            continue; // the full model never saw it
+        }
+        let tr: Vec<&Item> =
+            trainable.iter().copied().filter(|i| i.group != g).collect();
+        let mut m = train(&tr, 7);
+        quantize(&mut m);
+        for (k, it) in items.iter().enumerate().filter(|(_, i)| i.group == g) {
+            out[k] = (logit(&m, it), it.floor, it.label);
+        }
+        eprint!(".");
+    }
+    eprintln!();
+    out
+}
+
+/// Per source: items, trainable, flagged share; then the macro TPR over
+/// sources with positives, the lowest one, and the overall benign FPR.
+fn loso_table(
+    items: &[Item],
+    risks: &[f32],
+    kfold_risks: &[f32],
+    thr: f32,
+) -> (f64, f64, f64) {
+    let srcs = scored_sources(items);
+    println!("| source | group | train_ok | items | label | flagged (LOSO) | flagged (5-fold, all items) |");
+    println!("|---|---|---|---|---|---|---|");
+    let (mut tprs, mut fp, mut neg) = (Vec::new(), 0usize, 0usize);
+    for s in srcs {
+        let idx: Vec<usize> =
+            (0..items.len()).filter(|&k| items[k].source == s).collect();
+        let pos = idx.iter().filter(|&&k| items[k].label).count();
+        let flagged = idx.iter().filter(|&&k| risks[k] >= thr).count();
+        let share = flagged as f64 / idx.len() as f64;
+        let kshare = idx.iter().filter(|&&k| kfold_risks[k] >= thr).count()
+            as f64
+            / idx.len() as f64;
+        let it = &items[idx[0]];
+        println!(
+            "| {s} | {} | {} | {} | {} | {:.3} | {:.3} |",
+            it.group,
+            if it.train_ok { "yes" } else { "no" },
+            idx.len(),
+            if pos == idx.len() {
+                "attack"
+            } else if pos == 0 {
+                "benign"
+            } else {
+                "mixed"
+            },
+            share,
+            kshare
+        );
+        if pos > 0 {
+            let tp = idx
+                .iter()
+                .filter(|&&k| items[k].label && risks[k] >= thr)
+                .count();
+            tprs.push(tp as f64 / pos as f64);
+        }
+        for &k in &idx {
+            if !items[k].label {
+                neg += 1;
+                fp += usize::from(risks[k] >= thr);
+            }
+        }
+    }
+    let macro_tpr = tprs.iter().sum::<f64>() / tprs.len().max(1) as f64;
+    let min_tpr = tprs.iter().copied().fold(1.0f64, f64::min);
+    (macro_tpr, min_tpr, fp as f64 / neg.max(1) as f64)
+}
+
+/// The sources the LOSO figures are over: every dev source, not the
+/// generated ones (`gen_`).
+fn scored_sources(items: &[Item]) -> Vec<&str> {
+    let mut srcs: Vec<&str> = items
+        .iter()
+        .map(|i| i.source.as_str())
+        .filter(|s| !s.starts_with("gen_"))
+        .collect();
+    srcs.sort();
+    srcs.dedup();
+    srcs
+}
+
+/// `loso_table`'s three figures without the table.
+fn summary(items: &[Item], risks: &[f32], thr: f32) -> (f64, f64, f64) {
+    let srcs = scored_sources(items);
+    let (mut tprs, mut fp, mut neg) = (Vec::new(), 0usize, 0usize);
+    for s in srcs {
+        let (mut p, mut tp) = (0usize, 0usize);
+        for (it, &r) in items.iter().zip(risks).filter(|(i, _)| i.source == s)
+        {
+            if it.label {
+                p += 1;
+                tp += usize::from(r >= thr);
+            } else {
+                neg += 1;
+                fp += usize::from(r >= thr);
+            }
+        }
+        if p > 0 {
+            tprs.push(tp as f64 / p as f64);
+        }
+    }
+    (
+        tprs.iter().sum::<f64>() / tprs.len().max(1) as f64,
+        tprs.iter().copied().fold(1.0f64, f64::min),
+        fp as f64 / neg.max(1) as f64,
+    )
+}
+
+/// Expected calibration error over 10 equal-width bins.
+fn ece(risks: &[f32], labels: &[bool]) -> f64 {
+    let mut bins = [(0.0f64, 0.0f64, 0usize); 10];
+    for (&r, &y) in risks.iter().zip(labels) {
+        let b = ((r * 10.0) as usize).min(9);
+        bins[b].0 += r as f64;
+        bins[b].1 += f64::from(u8::from(y));
+        bins[b].2 += 1;
+    }
+    let n = risks.len().max(1) as f64;
+    bins.iter().filter(|b| b.2 > 0).map(|b| (b.0 - b.1).abs() / n).sum()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // `$PF_SHARED` is the dir holding `corpus/` and `eval/`; the default
-    // path is kept verbatim because it is written into model.rs.
-    let mut data = match std::env::var("PF_SHARED") {
-        Ok(dir) => format!("{dir}/corpus/dev/injection_dev.jsonl"),
-        Err(_) => "../shared/corpus/dev/injection_dev.jsonl".to_string(),
-    };
-    let mut cv = 0usize;
-    let mut write = false;
-    let mut eval = false;
+    // `$PF_SHARED` is the dir holding `corpus/` and `eval/`.
+    let dir =
+        std::env::var("PF_SHARED").unwrap_or_else(|_| "../shared".into());
+    let mut data: Vec<String> =
+        ["injection_dev.jsonl", "injection_extra.jsonl"]
+            .iter()
+            .map(|f| format!("{dir}/corpus/dev/{f}"))
+            .collect();
+    let mut given = false;
+    let (mut cv, mut write, mut eval, mut loso_run) =
+        (0usize, false, false, false);
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--data" => {
                 i += 1;
-                data = args[i].clone();
+                if !given {
+                    data.clear();
+                    given = true;
+                }
+                data.push(args[i].clone());
             }
             "--cv" => {
                 i += 1;
@@ -350,43 +571,59 @@ fn main() {
             }
             "--write" => write = true,
             "--eval" => eval = true,
+            "--loso" => loso_run = true,
             "--rules" => {
-                require(&data);
-                rule_report(&data);
+                for d in &data {
+                    require(d);
+                    rule_report(d);
+                }
                 return;
             }
             a => panic!("unknown argument {a}"),
         }
         i += 1;
     }
-    if cv == 0 && !write && !eval {
+    if cv == 0 && !write && !eval && !loso_run {
         cv = 5;
     }
-    require(&data);
+    data.iter().for_each(|d| require(d));
     let t0 = std::time::Instant::now();
-    let items = load(&data);
+    let mut items: Vec<Item> = data.iter().flat_map(|d| load(d)).collect();
+    items.extend(gen::items().iter().map(item));
     eprintln!(
-        "featurized {} items in {:.1}s",
+        "featurized {} items ({} may train) in {:.1}s",
         items.len(),
+        items.iter().filter(|i| i.train_ok).count(),
         t0.elapsed().as_secs_f64()
     );
     let all: Vec<&Item> = items.iter().collect();
+    let trainable: Vec<&Item> = items.iter().filter(|i| i.train_ok).collect();
 
     if eval {
-        let text = std::fs::read_to_string(&data).expect("read");
-        let risks: Vec<f32> = text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let v: serde_json::Value =
-                    serde_json::from_str(l).expect("json");
-                p::inject_risk(v["text"].as_str().unwrap_or(""))
+        let texts: Vec<String> = data
+            .iter()
+            .flat_map(|d| {
+                std::fs::read_to_string(d)
+                    .expect("read")
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| {
+                        let v: serde_json::Value =
+                            serde_json::from_str(l).expect("json");
+                        v["text"].as_str().unwrap_or("").to_string()
+                    })
+                    .collect::<Vec<_>>()
             })
+            .chain(
+                gen::items()
+                    .iter()
+                    .map(|v| v["text"].as_str().unwrap_or("").to_string()),
+            )
             .collect();
+        let risks: Vec<f32> =
+            texts.iter().map(|t| p::inject_risk(t)).collect();
         let f = figures(&all, &risks, 0.5);
-        println!(
-            "shipped model on {data} (in-sample), decision = risk >= 0.5:"
-        );
+        println!("shipped model on every item (trainable ones in-sample), risk >= 0.5:");
         println!(
             "  TPR {:.4}  FPR {:.4}  trigger-word FPR {:.4}  AUC {:.4}",
             f.tpr, f.fpr, f.trig_fpr, f.auc
@@ -394,67 +631,92 @@ fn main() {
         per_source(&all, &risks, 0.5);
     }
 
+    // The operating point: the intercept shift that keeps the benign FPR
+    // of out-of-fold scores of the trainable items at TARGET_FPR.
     let mut shift = 0.0f32;
-    if cv > 0 {
-        // Stratified folds: per source, shuffled, round robin.
-        let mut fold = vec![0usize; items.len()];
-        let mut rng = Rng(0x5eed_1234_abcd);
-        let mut srcs: Vec<&str> =
-            items.iter().map(|i| i.source.as_str()).collect();
-        srcs.sort();
-        srcs.dedup();
-        for s in srcs {
-            let mut idx: Vec<usize> =
-                (0..items.len()).filter(|&k| items[k].source == s).collect();
-            rng.shuffle(&mut idx);
-            for (j, k) in idx.into_iter().enumerate() {
-                fold[k] = j % cv;
-            }
-        }
-        let mut oof = vec![(0.0f32, 0.0f32, false); items.len()];
-        for f in 0..cv {
-            let tr: Vec<&Item> = (0..items.len())
-                .filter(|&k| fold[k] != f)
-                .map(|k| &items[k])
-                .collect();
-            let mut m = train(&tr, 42 + f as u64);
-            quantize(&mut m);
-            for k in (0..items.len()).filter(|&k| fold[k] == f) {
-                oof[k] =
-                    (logit(&m, &items[k]), items[k].floor, items[k].label);
-            }
-        }
+    if cv > 0 || write || loso_run {
+        let k = if cv > 0 { cv } else { 5 };
+        let oof = kfold(&trainable, k);
         shift = pick_shift(&oof);
         let risks: Vec<f32> =
             oof.iter().map(|&(z, fl, _)| risk(z + shift, fl)).collect();
-        let f = figures(&all, &risks, 0.5);
-        println!("{cv}-fold CV on {data} (out-of-fold), intercept shift {shift:.3} chosen on OOF for FPR <= {TARGET_FPR}:");
+        let f = figures(&trainable, &risks, 0.5);
+        println!("{k}-fold CV over the trainable items (out-of-fold), intercept shift {shift:.3} for FPR <= {TARGET_FPR}:");
         println!(
             "  TPR {:.4}  FPR {:.4}  trigger-word FPR {:.4}  AUC {:.4}",
             f.tpr, f.fpr, f.trig_fpr, f.auc
         );
-        // Honest variant: each fold's shift chosen on the other folds' OOF.
-        let mut risks2 = vec![0.0f32; items.len()];
-        for f in 0..cv {
-            let others: Vec<(f32, f32, bool)> = (0..items.len())
-                .filter(|&k| fold[k] != f)
-                .map(|k| oof[k])
-                .collect();
-            let s = pick_shift(&others);
-            for k in (0..items.len()).filter(|&k| fold[k] == f) {
-                risks2[k] = risk(oof[k].0 + s, oof[k].1);
-            }
+        if cv > 0 {
+            per_source(&trainable, &risks, 0.5);
         }
-        let f2 = figures(&all, &risks2, 0.5);
-        println!("  (shift chosen on the other folds only) TPR {:.4}  FPR {:.4}  trigger-word FPR {:.4}", f2.tpr, f2.fpr, f2.trig_fpr);
-        let rules_only: Vec<f32> = items.iter().map(|i| i.floor).collect();
-        let fr = figures(&all, &rules_only, 0.5);
-        println!("  rules alone (floor >= 0.5): TPR {:.4}  FPR {:.4}  trigger-word FPR {:.4}", fr.tpr, fr.fpr, fr.trig_fpr);
-        per_source(&all, &risks, 0.5);
+    }
+
+    if loso_run {
+        let held = loso(&items);
+        let labels: Vec<bool> = items.iter().map(|i| i.label).collect();
+        let at = |shift: f32| -> Vec<f32> {
+            held.iter().map(|&(z, fl, _)| risk(z + shift, fl)).collect()
+        };
+        let (mt, mn, fpr) = summary(&items, &at(shift), 0.5);
+        println!("\nleave-one-group-out at the k-fold operating point: macro TPR {mt:.3}  lowest {mn:.3}  benign FPR {fpr:.4}");
+        let floors: Vec<f32> = items.iter().map(|i| i.floor).collect();
+        let (mt, mn, fpr) = summary(&items, &floors, 0.5);
+        println!("rules, hidden text and payloads alone (floor >= 0.5): macro TPR {mt:.3}  lowest {mn:.3}  benign FPR {fpr:.4}");
+        // The shipped operating point: the intercept shift that brings the
+        // held-out benign FPR to LOSO_FPR (one number chosen on held-out
+        // scores; the per-source figures below are at it).
+        let shift_for = |target: f64| {
+            let (mut lo, mut hi) = (-20.0f32, 20.0f32);
+            for _ in 0..40 {
+                let mid = (lo + hi) / 2.0;
+                if summary(&items, &at(mid), 0.5).2 > target {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            lo
+        };
+        for target in [0.05f64, 0.01] {
+            let (mt, mn, fpr) = summary(&items, &at(shift_for(target)), 0.5);
+            println!("at held-out benign FPR <= {target}: macro TPR {mt:.3}  lowest {mn:.3}  FPR {fpr:.4}");
+        }
+        shift = shift_for(LOSO_FPR);
+        let risks = at(shift);
+        println!("\nleave-one-group-out at held-out benign FPR <= {LOSO_FPR} (shift {shift:.3}, risk >= 0.5):\n");
+        // The optimistic figure random folds give: 5-fold over every item
+        // (also those that may not train what ships; this model is only
+        // measured), at its own out-of-fold FPR 2%.
+        let kf = kfold(&all, 5);
+        let ks = {
+            let (mut lo, mut hi) = (-20.0f32, 20.0f32);
+            for _ in 0..40 {
+                let mid = (lo + hi) / 2.0;
+                let r: Vec<f32> =
+                    kf.iter().map(|&(z, fl, _)| risk(z + mid, fl)).collect();
+                if summary(&items, &r, 0.5).2 > LOSO_FPR {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            lo
+        };
+        let krisks: Vec<f32> =
+            kf.iter().map(|&(z, fl, _)| risk(z + ks, fl)).collect();
+        let (kmt, kmn, kfpr) = summary(&items, &krisks, 0.5);
+        let (mt, mn, fpr) = loso_table(&items, &risks, &krisks, 0.5);
+        println!("\n5-fold over every item at benign FPR <= {LOSO_FPR}: macro TPR {kmt:.3}  lowest {kmn:.3}  FPR {kfpr:.4}");
+        let f = figures(&all, &risks, 0.5);
+        println!(
+            "\nmacro TPR {mt:.3}  lowest source TPR {mn:.3}  benign FPR {fpr:.4}  AUC {:.4}  ECE {:.4}",
+            f.auc,
+            ece(&risks, &labels)
+        );
     }
 
     if write {
-        let mut m = train(&all, 7);
+        let mut m = train(&trainable, 7);
         let (scale, q) = quantize(&mut m);
         let bias = m.b + shift;
         let bin: Vec<u8> = q
@@ -467,15 +729,27 @@ fn main() {
         s.push_str(
             "// @generated by tools/train_injection.rs -- do not edit.\n",
         );
-        s.push_str("// Regenerate with: cargo run --release --example train_injection -- --cv 5 --write\n");
+        s.push_str("// Regenerate with: cargo run --release --example train_injection -- --loso --write\n");
         let _ = writeln!(s, "//! Injection classifier weights: {} hashed 4-bit weights ({} non-zero) in", q.len(), nz);
         let _ = writeln!(s, "//! `model.bin`, {} dense weights, intercept shifted by {:.4} (from", m.d.len(), shift);
         let _ = writeln!(
             s,
-            "//! cross-validation) so that risk 0.5 is the operating point."
+            "//! {}) so that risk 0.5 is the operating point.",
+            if loso_run {
+                "leave-one-source-out scores, benign FPR 2%"
+            } else {
+                "cross-validation"
+            }
         );
-        let _ =
-            writeln!(s, "//! Trained on {} items of {}.\n", items.len(), data);
+        let _ = writeln!(
+            s,
+            "//! Trained on the {} `train_ok` items of the dev corpora ({}) and the\n//! generated items of `tools/injection_gen.rs`.\n",
+            trainable.len(),
+            data.iter()
+                .map(|d| d.rsplit('/').next().unwrap_or(d))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         let _ = writeln!(
             s,
             "/// Multiply a 4-bit weight by this to get the float weight."

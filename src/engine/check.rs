@@ -5,27 +5,25 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
-
 use super::rule::{Detection, Rule};
+use crate::literals::{Literals, MatchKind};
 use crate::report::Kind;
 use crate::validate::{self, Validator};
 
 /// The checks, with the stopword automaton they share.
 pub(crate) struct Checks {
     /// `STOPWORDS` (placeholder markers) then `FILLERS`.
-    stopwords: AhoCorasick,
+    stopwords: Literals,
 }
 
 impl Checks {
     pub(crate) fn new() -> Checks {
-        let stopwords = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(
-                crate::rules::secrets::STOPWORDS
-                    .iter()
-                    .chain(crate::rules::secrets::FILLERS),
-            )
+        let words: Vec<&str> = crate::rules::secrets::STOPWORDS
+            .iter()
+            .chain(crate::rules::secrets::FILLERS)
+            .copied()
+            .collect();
+        let stopwords = Literals::new(&words, MatchKind::Standard, true)
             .expect("static stopwords are valid");
         Checks { stopwords }
     }

@@ -5,9 +5,8 @@
 //! "duplicate"); we match whole words only, in a fixed window around the
 //! match, found with one Aho-Corasick pass over the text.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::rule::{Detection, Rule};
+use crate::literals::{Literals, MatchKind};
 
 /// Bytes before a match searched for context words.
 pub(crate) const WINDOW_BEFORE: usize = 48;
@@ -26,7 +25,7 @@ const MAX_WORD: usize = 64;
 
 #[derive(Debug)]
 pub(crate) struct ContextIndex {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Literals>,
     /// word id -> rule indices that use it; the top bit marks an
     /// anti-context use.
     owners: Vec<Vec<u32>>,
@@ -55,11 +54,8 @@ impl ContextIndex {
         let automaton = if words.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .build(&words)
-                .ok()
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            Literals::new(&words, MatchKind::Standard, true)
         };
         ContextIndex { automaton, owners }
     }

@@ -19,17 +19,16 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::context;
 use super::rule::Rule;
+use crate::literals::{Literals, MatchKind};
 
 /// Flag on an owner: the keyword may stand near the match, not in it.
 const NEAR: u32 = 1 << 31;
 
 #[derive(Debug)]
 pub(crate) struct Prefilter {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<Literals>,
     /// keyword pattern id -> rule indices, with [`NEAR`]
     owners: Vec<Vec<u32>>,
     /// rules with no keywords: always candidates
@@ -61,11 +60,8 @@ impl Prefilter {
         }
         // Standard semantics: overlapping iteration reports every keyword
         // present, including one inside another keyword.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&words)
-            .ok();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let automaton = Literals::new(&words, MatchKind::Standard, true);
         Prefilter { automaton, owners, always }
     }
 

@@ -16,12 +16,11 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::candidate::{Candidate, Side};
 use crate::engine::{Detection, Engine, Rule};
 use crate::error::Error;
 use crate::inject;
+use crate::literals::{Literals, MatchKind};
 use crate::policy::Policy;
 use crate::report::{Action, Kind};
 use crate::rules;
@@ -33,7 +32,7 @@ pub(crate) struct Detectors {
     /// Per engine rule: the custom rule's own action, if it set one.
     rule_actions: Vec<Option<Action>>,
     /// The deny list's values, in policy order.
-    deny: Option<AhoCorasick>,
+    deny: Option<Literals>,
 }
 
 /// What the detectors found in one text.
@@ -80,11 +79,9 @@ impl Detectors {
         let deny = if policy.deny_list.is_empty() {
             None
         } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .build(policy.deny_list.iter().map(|d| d.value.as_str()))
-                .ok()
+            let values: Vec<&str> =
+                policy.deny_list.iter().map(|d| d.value.as_str()).collect();
+            Literals::new(&values, MatchKind::LeftmostLongest, true)
         };
         Ok(Detectors { engine: Engine::new(rules), rule_actions, deny })
     }
@@ -212,4 +209,12 @@ pub(crate) fn injection(
     text: &str,
 ) -> Option<inject::Assessment> {
     policy.injection.enabled.then(|| inject::assess(text))
+}
+
+/// [`injection`] of untrusted content (see [`inject::assess_context`]).
+pub(crate) fn injection_in_context(
+    policy: &Policy,
+    text: &str,
+) -> Option<inject::Assessment> {
+    policy.injection.enabled.then(|| inject::assess_context(text))
 }

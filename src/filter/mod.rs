@@ -109,13 +109,36 @@ impl Filter {
         text: &str,
         vault: &mut Vault,
     ) -> ScreenResult {
+        self.screen_input(text, vault, detect::injection)
+    }
+
+    /// Screens content the model will read but the user did not write
+    /// (tool output, a web page, an e-mail, a retrieved chunk): the
+    /// prompt policy's PII and secret actions, and the injection
+    /// assessment for planted instructions, whose classifier signal spans
+    /// the segment that scores highest.
+    pub(crate) fn screen_context(
+        &self,
+        text: &str,
+        vault: &mut Vault,
+    ) -> ScreenResult {
+        self.screen_input(text, vault, detect::injection_in_context)
+    }
+
+    /// Detect, resolve, act, report for text on its way to the model,
+    /// with `assess` judging injection.
+    fn screen_input(
+        &self,
+        text: &str,
+        vault: &mut Vault,
+        assess: fn(&Policy, &str) -> Option<crate::inject::Assessment>,
+    ) -> ScreenResult {
         if let Some(r) = self.over_limit(text) {
             return r;
         }
         let p = &self.inner.policy;
         let candidates = self.candidates(text, Side::Prompt);
-        let (risk, findings) =
-            resolve::injection(p, detect::injection(p, text));
+        let (risk, findings) = resolve::injection(p, assess(p, text));
         self.act(
             text,
             candidates,

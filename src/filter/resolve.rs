@@ -18,10 +18,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use super::candidate::{Candidate, Side};
 use crate::inject::Assessment;
+use crate::literals::{Literals, MatchKind};
 use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind};
 
@@ -126,21 +125,26 @@ impl Resolver {
 }
 
 /// The injection risk of a prompt and its signals as findings: each
-/// signal gets `block` at or above the block threshold, `flag` at or above
-/// the flag threshold, else `allow`.
+/// signal gets `block` at or above the block threshold when evidence
+/// other than the classifier (a phrase rule, hidden text, a decoded
+/// payload) reaches the flag threshold, `flag` at or above the flag
+/// threshold, else `allow`. The classifier alone never blocks: it is a
+/// statistical vote, wrong on some ordinary chat, and a product that
+/// blocks ordinary chat is switched off.
 pub(crate) fn injection(
     policy: &Policy,
     assessment: Option<Assessment>,
 ) -> (f32, Vec<Finding>) {
     let Some(a) = assessment else { return (0.0, Vec::new()) };
     let p = &policy.injection;
-    let action = if a.risk >= p.block_threshold {
-        Action::Block
-    } else if a.risk >= p.flag_threshold {
-        Action::Flag
-    } else {
-        Action::Allow
-    };
+    let action =
+        if a.risk >= p.block_threshold && a.evidence >= p.flag_threshold {
+            Action::Block
+        } else if a.risk >= p.flag_threshold {
+            Action::Flag
+        } else {
+            Action::Allow
+        };
     let findings = a
         .signals
         .into_iter()
@@ -198,9 +202,7 @@ fn repeats_of_secrets(
     }
     let values: Vec<&str> =
         secrets.iter().map(|c| &text[c.span.clone()]).collect();
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&values)
+    let Some(ac) = Literals::new(&values, MatchKind::LeftmostLongest, false)
     else {
         return Vec::new();
     };

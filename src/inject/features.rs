@@ -16,8 +16,9 @@ pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
 
-/// Dense feature slots.
-pub(crate) const N_DENSE: usize = 12;
+/// Dense feature slots: 12 from rules, normalizer and shape, then one
+/// per cue class ([`super::cues`]) from [`dense::CUES`].
+pub(crate) const N_DENSE: usize = 12 + super::cues::CLASSES;
 
 /// Indices of dense features.
 #[allow(dead_code)]
@@ -34,6 +35,8 @@ pub(crate) mod dense {
     pub const LENGTH: usize = 9;
     pub const DOC: usize = 10;
     pub const TABLE_PROSE: usize = 11;
+    /// First cue-class slot.
+    pub const CUES: usize = 12;
 }
 
 #[inline(always)]
@@ -139,15 +142,25 @@ pub(crate) fn shape(norm: &str) -> DocShape {
     }
 }
 
-pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
+/// Appends the hashed feature codes of `norm` to `out` and returns how
+/// many words of each cue class it has.
+pub(crate) fn hashed(
+    norm: &str,
+    shape: DocShape,
+    out: &mut Vec<u32>,
+) -> [u16; super::cues::CLASSES] {
     let b = norm.as_bytes();
     out.reserve(b.len().min(HEAD + TAIL));
     let out = &mut Sink { out, seen: [0; BUCKETS / 64] };
+    let mut counts = [0u16; super::cues::CLASSES];
     if b.len() <= HEAD + TAIL {
         hashed_part(b, out);
+        cue_grams(b, out, &mut counts);
     } else {
         hashed_part(&b[..HEAD], out);
         hashed_part(&b[b.len() - TAIL..], out);
+        cue_grams(&b[..HEAD], out, &mut counts);
+        cue_grams(&b[b.len() - TAIL..], out, &mut counts);
     }
     // Documents: words of prose lines again, under their own seed, so the
     // model learns what is suspicious inside pasted content.
@@ -159,6 +172,47 @@ pub(crate) fn hashed(norm: &str, shape: DocShape, out: &mut Vec<u32>) {
             }
             words(l, out, 10);
         }
+    }
+    counts
+}
+
+/// Words further apart than this do not pair as cue classes.
+const CUE_REACH: usize = 3;
+
+/// Cue classes of the words of `b`: counted into `counts`, and each pair
+/// of classes of two cue words at most [`CUE_REACH`] words apart hashed
+/// (seed 30) in text order, so "ignore … previous … instructions" gives
+/// OVERRIDE·PRIOR and PRIOR·RULES whatever the language or synonym.
+fn cue_grams(
+    b: &[u8],
+    out: &mut Sink,
+    counts: &mut [u16; super::cues::CLASSES],
+) {
+    let mut last: u16 = 0;
+    let mut since = usize::MAX;
+    for w in word_runs(b) {
+        since = since.saturating_add(1);
+        let c = super::cues::classes(&b[w]);
+        if c == 0 {
+            continue;
+        }
+        for (k, n) in counts.iter_mut().enumerate() {
+            *n += (c >> k) as u16 & 1;
+        }
+        if last != 0 && since <= CUE_REACH {
+            for a in 0..super::cues::CLASSES as u64 {
+                if last >> a & 1 == 0 {
+                    continue;
+                }
+                for z in 0..super::cues::CLASSES as u64 {
+                    if c >> z & 1 == 1 {
+                        out.push(mix(30, a << 8 | z));
+                    }
+                }
+            }
+        }
+        last = c;
+        since = 0;
     }
 }
 
@@ -189,17 +243,8 @@ fn words(b: &[u8], out: &mut Sink, seed: u32) {
     // Words: runs of ASCII alphanumerics or non-ASCII bytes; CJK text is
     // covered by the byte n-grams.
     let mut prev: Option<u32> = None;
-    let mut i = 0;
-    while i < b.len() {
-        if !is_word_byte(b[i]) {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < b.len() && is_word_byte(b[i]) {
-            i += 1;
-        }
-        let w = &b[s..i.min(s + 24)];
+    for r in word_runs(b) {
+        let w = &b[r.start..r.end.min(r.start + 24)];
         let (mut h2, mut h3, mut h4) =
             (fnv_start(seed + 2), fnv_start(seed + 3), fnv_start(seed + 4));
         for &c in w {
@@ -214,6 +259,22 @@ fn words(b: &[u8], out: &mut Sink, seed: u32) {
         }
         prev = Some(fnv_finish(h3));
     }
+}
+
+/// The byte ranges of the words of `b`: runs of [`is_word_byte`].
+#[inline(always)]
+fn word_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !is_word_byte(b[i]) {
+            i += 1;
+        }
+        let s = i;
+        while i < b.len() && is_word_byte(b[i]) {
+            i += 1;
+        }
+        (s < i).then_some(s..i)
+    })
 }
 
 #[inline(always)]

@@ -85,6 +85,7 @@ mod links;
 use std::ops::Range;
 
 use crate::filter::{Candidate, Extras, Filter, Side};
+use crate::literals::{Literals, MatchKind};
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
 
@@ -128,7 +129,7 @@ struct Checks {
     /// cannot be forming a match in a tail that holds none of its keywords.
     keywords: Vec<String>,
     keyword_owners: Vec<Vec<u32>>,
-    keyword_ac: Option<aho_corasick::AhoCorasick>,
+    keyword_ac: Option<Literals>,
     /// Per guard: the rule needs one of its keywords in the match.
     needs_keyword: Vec<bool>,
     canaries: Vec<canary::Canary>,
@@ -215,10 +216,9 @@ impl Checks {
                     }
                 }
             }
-            self.keyword_ac = aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&self.keywords)
-                .ok();
+            let words: Vec<&str> =
+                self.keywords.iter().map(String::as_str).collect();
+            self.keyword_ac = Literals::new(&words, MatchKind::Standard, true);
             self.gated = rules
                 .iter()
                 .map(|r| {

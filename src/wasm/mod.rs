@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Error;
 use crate::filter::Filter;
 use crate::policy::{Policy, Value};
-use crate::report::ScreenResult;
+use crate::report::{ScreenResult, CONTEXT_SOURCES};
 use crate::response::ResponseScanner as CoreScanner;
 use crate::session::PromptFilter as Conversation;
 
@@ -31,6 +31,32 @@ fn js_error(e: &Error) -> JsValue {
 
 fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
+}
+
+/// `options.source` of `screenContext`: one of [`CONTEXT_SOURCES`],
+/// `"other"` when absent.
+fn context_source(options: &JsValue) -> Result<&'static str, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok("other");
+    }
+    if !options.is_object() {
+        return Err(type_error("screenContext: options must be an object"));
+    }
+    let v = js_sys::Reflect::get(options, &"source".into())
+        .unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() {
+        return Ok("other");
+    }
+    let name = v.as_string().unwrap_or_default();
+    CONTEXT_SOURCES.iter().find(|s| **s == name).copied().ok_or_else(|| {
+        let mut m =
+            String::from("screenContext: options.source must be one of");
+        for (i, s) in CONTEXT_SOURCES.iter().enumerate() {
+            m.push_str(if i == 0 { " " } else { ", " });
+            m.push_str(s);
+        }
+        type_error(&m)
+    })
 }
 
 /// A prompt filter for one conversation: compiled policy + vault. Wraps
@@ -85,6 +111,26 @@ impl PromptFilter {
             .map_err(|_| type_error("screenPrompt expects a string"))?;
         let result = self.session.borrow_mut().screen_prompt(text);
         to_js(&ScreenResultOut::new(text, &result))
+    }
+
+    /// Screens content the model will read but the user did not write
+    /// (tool or function output, a web page, an e-mail, a retrieved
+    /// chunk). `options.source` names where it came from; the result
+    /// carries it back.
+    #[wasm_bindgen(js_name = screenContext, skip_typescript)]
+    pub fn screen_context(
+        &self,
+        text: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = text
+            .as_string()
+            .ok_or_else(|| type_error("screenContext expects a string"))?;
+        let source = context_source(&options)?;
+        let result = self.session.borrow_mut().screen_context(&text);
+        let out = to_js(&ScreenResultOut::new(&text, &result))?;
+        let _ = js_sys::Reflect::set(&out, &"source".into(), &source.into());
+        Ok(out)
     }
 
     /// Screens a complete model response.

@@ -8,6 +8,9 @@ import {
   type Policy,
   type PolicyError,
   type ScreenResult,
+  type ContextResult,
+  type ContextSource,
+  type MessagesResult,
   type AuditRecord,
   type VaultDump,
 } from "promptfence";
@@ -42,6 +45,17 @@ export async function demo(): Promise<string> {
   const verdict: "allow" | "redact" | "block" = out.verdict;
   const audit: AuditRecord = filter.audit(out);
   const back: ScreenResult = filter.screenResponse("[EMAIL_1]");
+  const ctx: ContextResult = filter.screenContext("tool output", { source: "tool" });
+  const src: ContextSource = ctx.source;
+  const msgs: MessagesResult = filter.screenMessages([
+    { role: "system", content: "You are helpful." },
+    { role: "user", content: "hi" },
+    { role: "tool", content: [{ type: "text", text: "42" }], tool_call_id: "1" },
+  ]);
+  const firstRole: string = msgs.messages[0]?.role ?? src;
+  void firstRole;
+  // @ts-expect-error: sources are a closed set
+  filter.screenContext("x", { source: "rumour" });
   const restored: string = filter.restore(back.text);
   const s: ResponseScanner = filter.responseScanner();
   const shown: string = s.push("a") + s.finish();

@@ -1,0 +1,141 @@
+//! Cue words: the words injections are made of, by what they do
+//! (override, point back, name the rules, address the AI, ask to reveal,
+//! name a secret, set up a persona, lift restrictions, …), in the
+//! languages the phrase rules cover.
+//!
+//! The classifier sees how many words of each cue class a text has and
+//! which cue classes follow each other ("ignore · previous ·
+//! instructions" is OVERRIDE · PRIOR · RULES, in any language and with
+//! any synonym). Byte and word n-grams learn the style of the sources a
+//! model was trained on; cue classes are what carries over to sources it
+//! never saw (leave-one-source-out evaluation, `tools/train_injection.rs`).
+//!
+//! `WORDS` is data: one space-separated list per class, folded as the
+//! normalizer folds (lowercase; Latin-1 accents dropped; checked by a
+//! test), looked up through a map built on first use.
+
+/// Cue classes, one bit each, in the order of [`WORDS`] (the tests name
+/// them; the classifier only needs the order).
+#[cfg(test)]
+mod class {
+    pub const OVERRIDE: u16 = 1 << 0;
+    pub const PRIOR: u16 = 1 << 1;
+    pub const RULES: u16 = 1 << 2;
+    pub const AI: u16 = 1 << 3;
+    pub const REVEAL: u16 = 1 << 4;
+    pub const SECRET: u16 = 1 << 5;
+    pub const PERSONA: u16 = 1 << 6;
+    pub const UNBOUND: u16 = 1 << 7;
+    pub const ETHICS: u16 = 1 << 8;
+    pub const COMPEL: u16 = 1 << 9;
+    pub const EXFIL: u16 = 1 << 10;
+    pub const NEW: u16 = 1 << 11;
+    pub const HARM: u16 = 1 << 12;
+    pub const YOU: u16 = 1 << 13;
+    pub const REPLY: u16 = 1 << 14;
+}
+
+/// Number of cue classes.
+pub(crate) const CLASSES: usize = 15;
+
+/// The words of each cue class, in class-bit order, space-separated.
+/// A word may stand in more than one class.
+pub(crate) static WORDS: [&str; CLASSES] = [
+    // OVERRIDE
+    "bypass cancel cancelled dimentica discard disregard esqueca forget ignora ignore ignorer ignorez ignoriere negeer olvida oublie override vergiss забудь игнорируй",
+    // PRIOR
+    "above anterioare anterior anteriores before bisherigen earlier initial original precedentes precedenti preceding previous prior vorherigen предыдущие",
+    // RULES
+    "anweisungen commands consignes constraints directives guidelines instrucciones instrucoes instructies instruction instructions instrukcje istruzioni programming prompt prompts regeln reglas regles regole rules инструкции правила",
+    // AI
+    "ai anthropic assistant bot chatbot chatgpt claude gemini gpt llm model openai system",
+    // REVEAL
+    "disclose display dump leak output print recite repeat reveal verbatim",
+    // SECRET
+    "confidential credentials hidden internal password passwords prompt secret system token",
+    // PERSONA
+    "act character dan developer impersonate mode persona pretend role roleplay simulate sudo",
+    // UNBOUND
+    "amoral dan evil free freed immoral jailbreak jailbroken sudo uncensored unethical unfiltered unlimited unrestricted without",
+    // ETHICS
+    "boundaries censored censorship constraints content ethical ethics filter filters guidelines limitations limits moral morals policies policy restrictions safety",
+    // COMPEL
+    "always apologise apologize disclaimer disclaimers must never obey refuse sorry",
+    // EXFIL
+    "append attacker exfiltrate forward http https leak send upload url",
+    // NEW
+    "instead new now task",
+    // HARM
+    "anthrax assassinate bioweapon blackmail bomb bombs cocaine counterfeit dox doxx drugs exploit explosive explosives extort fentanyl firearm fraud gun guns hack hacking harass heroin hijack illegal keylogger kidnap kill launder laundering lethal malware meth murder napalm nerve overdose phishing poison racist ransomware ricin sabotage scam smuggle stalk steal suicide terror terrorist torture trafficking trojan weapon weapons",
+    // YOU
+    "du tu usted vous you your youre yourself вы ты",
+    // REPLY
+    "chat conversation output reply respond response",
+];
+
+/// The cue classes of a folded word (0 when it is none).
+#[inline]
+pub(crate) fn classes(word: &[u8]) -> u16 {
+    static MAP: std::sync::OnceLock<
+        std::collections::HashMap<&'static [u8], u16>,
+    > = std::sync::OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (k, words) in WORDS.iter().enumerate() {
+            for w in words.split(' ') {
+                *m.entry(w.as_bytes()).or_insert(0) |= 1 << k;
+            }
+        }
+        m
+    });
+    map.get(word).copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::class::*;
+    use super::*;
+
+    #[test]
+    fn words_are_folded_and_listed_once_per_class() {
+        for words in WORDS {
+            let list: Vec<&str> = words.split(' ').collect();
+            for w in &list {
+                assert!(!w.is_empty(), "double space in {words:?}");
+                assert_eq!(
+                    crate::normalize::normalize(w).text,
+                    *w,
+                    "{w} is not folded"
+                );
+            }
+            let mut sorted = list.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), list.len(), "a word twice in {words:?}");
+        }
+    }
+
+    #[test]
+    fn classes_are_the_bits_in_order() {
+        let all = [
+            OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
+            ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY,
+        ];
+        assert_eq!(all.len(), CLASSES);
+        for (k, c) in all.iter().enumerate() {
+            assert_eq!(*c, 1 << k);
+        }
+    }
+
+    #[test]
+    fn lookups_hit_and_miss() {
+        assert_eq!(classes(b"ignore"), OVERRIDE);
+        assert_eq!(classes(b"prompt"), RULES | SECRET);
+        assert_eq!(classes(b"system"), AI | SECRET);
+        assert_eq!(classes(b"ignored"), 0);
+        assert_eq!(classes(b""), 0);
+        assert_eq!(classes("игнорируй".as_bytes()), OVERRIDE);
+        assert_eq!(classes(b"your"), YOU);
+        assert_eq!(classes(b"reply"), REPLY);
+    }
+}
