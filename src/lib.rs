@@ -85,6 +85,7 @@ mod inject;
 mod literals;
 mod names;
 mod normalize;
+mod order;
 mod policy;
 mod random;
 mod report;

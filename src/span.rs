@@ -11,7 +11,7 @@
 /// rounded down to the boundary before it; one past the end is clamped.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| byte_offsets[i]);
+    crate::order::sort_by_key(&mut order, |&i| byte_offsets[i]);
     let mut out = vec![0; byte_offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0usize;

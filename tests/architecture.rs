@@ -49,16 +49,19 @@ const LAYERS: &[(&str, &[&str])] = &[
         "filter",
         &[
             "engine", "names", "inject", "rules", "policy", "report", "error",
-            "vault", "synth", "digest", "random", "literals",
+            "vault", "synth", "digest", "random", "literals", "order",
         ],
     ),
     // Detectors.
-    ("engine", &["rules", "validate", "codec", "report", "literals"]),
+    ("engine", &["rules", "validate", "codec", "report", "literals", "order"]),
     ("names", &[]),
-    ("inject", &["normalize", "codec", "trie"]),
+    ("inject", &["normalize", "codec", "trie", "order"]),
     ("normalize", &[]),
     // Configuration and rule data.
-    ("policy", &["engine", "rules", "validate", "report", "error", "digest"]),
+    (
+        "policy",
+        &["engine", "rules", "validate", "report", "error", "digest", "order"],
+    ),
     ("rules", &["validate", "report"]),
     ("synth", &["rules", "validate", "digest"]),
     ("validate", &["codec", "digest"]),
@@ -67,9 +70,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("codec", &[]),
     ("trie", &[]),
     ("literals", &[]),
+    ("order", &[]),
     ("report", &[]),
     ("error", &[]),
-    ("span", &[]),
+    ("span", &["order"]),
     ("digest", &[]),
     ("random", &["error"]),
 ];

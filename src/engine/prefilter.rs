@@ -235,7 +235,7 @@ fn merge(list: &mut Vec<Range<usize>>) {
     if list.len() < 2 {
         return;
     }
-    list.sort_by_key(|r| r.start);
+    crate::order::sort_by_key(list, |r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
     for r in list.drain(..) {
         match merged.last_mut() {

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::candidate::Candidate;
 use crate::digest;
+use crate::order;
 use crate::policy::Policy;
 use crate::report::{Action, Finding, ScreenResult, Verdict};
 use crate::synth;
@@ -71,7 +72,7 @@ impl Actor {
             });
         }
         findings.extend(extra_findings);
-        findings.sort_by(|a, b| {
+        order::sort_by(&mut findings, |a, b| {
             (a.span.start, a.span.end, a.kind).cmp(&(
                 b.span.start,
                 b.span.end,
@@ -129,7 +130,7 @@ impl Actor {
 
 /// Applies non-overlapping edits (overlapping ones: the earlier wins).
 fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
-    edits.sort_by_key(|e| (e.0.start, e.0.end));
+    order::sort_by_key(&mut edits, |e| (e.0.start, e.0.end));
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (r, rep) in edits {

@@ -15,28 +15,31 @@
 //! scanner screens a bounded window, so a repeat further back than the
 //! window could not be matched the same way one-shot and streamed.
 
-use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use super::candidate::{Candidate, Side};
 use crate::inject::Assessment;
 use crate::literals::{Literals, MatchKind};
+use crate::order;
 use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind};
 
 /// The allow list, compiled.
 #[derive(Debug)]
 pub(crate) struct Resolver {
-    /// Exact values, lowercased.
-    allow: HashSet<String>,
+    /// Exact values, lowercased, sorted and distinct (a binary search, not
+    /// a `HashSet`: one hashbrown instantiation fewer in the wasm).
+    allow: Vec<String>,
     /// `{regex}` entries, anchored to the whole value.
     allow_re: Vec<regex::Regex>,
 }
 
 impl Resolver {
     pub(crate) fn new(policy: &Policy) -> Resolver {
-        let allow =
+        let mut allow: Vec<String> =
             policy.allow_list.iter().map(|s| s.to_ascii_lowercase()).collect();
+        order::sort_by(&mut allow, String::cmp);
+        allow.dedup();
         let allow_re = policy
             .allow_patterns
             .iter()
@@ -119,7 +122,10 @@ impl Resolver {
 
     fn allowed(&self, value: &str) -> bool {
         (!self.allow.is_empty()
-            && self.allow.contains(&value.trim().to_ascii_lowercase()))
+            && self
+                .allow
+                .binary_search(&value.trim().to_ascii_lowercase())
+                .is_ok())
             || self.allow_re.iter().any(|r| r.is_match(value.trim()))
     }
 }
@@ -245,7 +251,7 @@ fn repeats_of_secrets(
 fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
     // Sweep in (start, longest) order, keeping the furthest-reaching span
     // seen: over every candidate, and over kept and derived ones only.
-    c.sort_by(|(a, _), (b, _)| {
+    order::sort_by(&mut c, |(a, _), (b, _)| {
         a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end))
     });
     let mut reach_any: Option<Range<usize>> = None;
@@ -273,7 +279,10 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
         }
         true
     });
-    c.sort_by(|(a, _), (b, _)| {
+    // Where the spans below may start: still in start order here.
+    let mut starts: Vec<usize> = c.iter().map(|(x, _)| x.span.start).collect();
+    starts.dedup();
+    order::sort_by(&mut c, |(a, _), (b, _)| {
         b.score
             .partial_cmp(&a.score)
             .unwrap_or(std::cmp::Ordering::Equal)
@@ -284,8 +293,8 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
     });
     // Spans taken by kept and derived candidates (disjoint), and by
     // shadows (disjoint; a derived span may overlap one).
-    let mut solid = Spans::default();
-    let mut shadows = Spans::default();
+    let mut solid = Spans::new(&starts);
+    let mut shadows = Spans::new(&starts);
     let mut kept: Vec<Candidate> = Vec::with_capacity(c.len());
     for (x, st) in c {
         let clash = solid.overlaps(&x.span)
@@ -300,27 +309,49 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
             kept.push(x);
         }
     }
-    kept.sort_by_key(|k| (k.span.start, k.span.end));
+    order::sort_by_key(&mut kept, |k| (k.span.start, k.span.end));
     kept
 }
 
-/// Disjoint byte ranges by start.
-#[derive(Default)]
-struct Spans(BTreeMap<usize, usize>);
+/// Disjoint byte ranges, each starting at one of a sorted list of
+/// positions: a Fenwick tree of the furthest end over the positions'
+/// prefixes. Disjoint ranges end in start order, so the furthest end of
+/// those starting before a position is the end of the last of them. (Not a
+/// `BTreeMap<usize, usize>`: one more B-tree instantiation is ~5 KB of
+/// wasm.) O(log n) a query or insert.
+struct Spans<'a> {
+    /// Sorted, distinct.
+    starts: &'a [usize],
+    /// 1-based Fenwick array of maxima; 0: nothing (ranges are non-empty).
+    ends: Vec<usize>,
+}
 
-impl Spans {
-    fn overlaps(&self, r: &Range<usize>) -> bool {
-        // Disjoint ranges: only the one with the greatest start before
-        // `r.end` can reach into `r`.
-        self.0
-            .range(..r.end)
-            .next_back()
-            .is_some_and(|(_, &end)| end > r.start)
+impl<'a> Spans<'a> {
+    fn new(starts: &'a [usize]) -> Spans<'a> {
+        Spans { starts, ends: vec![0; starts.len() + 1] }
     }
 
-    /// Adds a non-empty range that overlaps none in the set.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        // Disjoint ranges: only the one with the greatest start before
+        // `r.end` can reach into `r`, and it reaches furthest.
+        let mut i = self.starts.partition_point(|&s| s < r.end);
+        let mut end = 0;
+        while i > 0 {
+            end = end.max(self.ends.get(i).copied().unwrap_or(0));
+            i &= i - 1;
+        }
+        end > r.start
+    }
+
+    /// Adds a non-empty range that overlaps none in the set and starts at
+    /// one of the positions.
     fn insert(&mut self, r: &Range<usize>) {
-        self.0.insert(r.start, r.end);
+        let Ok(k) = self.starts.binary_search(&r.start) else { return };
+        let mut i = k + 1;
+        while let Some(e) = self.ends.get_mut(i) {
+            *e = (*e).max(r.end);
+            i += i & i.wrapping_neg();
+        }
     }
 }
 
@@ -411,7 +442,8 @@ mod tests {
 
     #[test]
     fn spans_answer_overlaps() {
-        let mut s = Spans::default();
+        let starts = [10, 30];
+        let mut s = Spans::new(&starts);
         s.insert(&(10..20));
         s.insert(&(30..40));
         assert!(s.overlaps(&(39..50)));

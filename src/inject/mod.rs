@@ -143,7 +143,9 @@ fn parse_phrase(p: &str) -> Vec<Vec<String>> {
                     alts.push(String::new());
                 }
                 // Longest first so the first full match is the longest.
-                alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+                crate::order::sort_by_key(&mut alts, |a| {
+                    std::cmp::Reverse(a.len())
+                });
                 alts.dedup();
                 slots.push(alts);
             }
@@ -326,7 +328,7 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
                     &mut budget,
                     &mut ends,
                 );
-                ends.sort_unstable_by(|a, b| b.cmp(a));
+                crate::order::sort_by(&mut ends, |a, b| b.cmp(a));
                 for &e in &ends {
                     let r = sq.to_normalized(t, start..e);
                     if boundary_ok(&r) {

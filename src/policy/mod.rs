@@ -463,7 +463,7 @@ pub(crate) fn known_types(
                 .map(|t| t.type_name.to_string()),
         );
     }
-    out.sort();
+    crate::order::sort_by(&mut out, String::cmp);
     out.dedup();
     out
 }

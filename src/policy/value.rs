@@ -83,7 +83,7 @@ impl Value {
             Value::Object(entries) => {
                 let mut sorted: Vec<&(String, Value)> =
                     entries.iter().collect();
-                sorted.sort_by(|a, b| a.0.cmp(&b.0));
+                crate::order::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
                 out.push('{');
                 for (i, (k, v)) in sorted.into_iter().enumerate() {
                     if i > 0 {
