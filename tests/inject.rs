@@ -120,7 +120,7 @@ fn zero_width(s: &str) -> String {
     o
 }
 
-fn tags(s: &str) -> String {
+pub(crate) fn tags(s: &str) -> String {
     let hidden: String = s
         .chars()
         .filter(|c| c.is_ascii() && !c.is_ascii_control())
@@ -129,7 +129,7 @@ fn tags(s: &str) -> String {
     format!("Please summarize this article for me.{hidden}")
 }
 
-fn homoglyphs(s: &str) -> String {
+pub(crate) fn homoglyphs(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'a' => 'а',
@@ -157,7 +157,7 @@ fn full_width(s: &str) -> String {
         .collect()
 }
 
-fn leetspeak(s: &str) -> String {
+pub(crate) fn leetspeak(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'a' => '4',

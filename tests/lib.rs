@@ -4,6 +4,7 @@ mod actions;
 mod architecture;
 mod chat;
 mod corpus;
+mod evasion;
 mod foundation;
 mod inject;
 mod names;

@@ -51,12 +51,21 @@ pub(crate) fn decode(run: &[u8], padding: Padding) -> Option<Vec<u8>> {
     if !(upper && lower) {
         return None;
     }
-    let mut out = Vec::with_capacity(body.len() * 3 / 4);
+    pack(body.iter().map(|&c| value(c)), 6)
+}
+
+/// Bytes from `width`-bit values (a `None` fails the whole); leftover
+/// bits of a last partial value are dropped. Base64 and base32 share it.
+pub(crate) fn pack(
+    values: impl ExactSizeIterator<Item = Option<u32>>,
+    width: u32,
+) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(values.len() * width as usize / 8);
     let mut acc = 0u32;
     let mut bits = 0u32;
-    for &c in body {
-        acc = (acc << 6) | value(c)?;
-        bits += 6;
+    for v in values {
+        acc = (acc << width) | v?;
+        bits += width;
         if bits >= 8 {
             bits -= 8;
             out.push((acc >> bits) as u8);

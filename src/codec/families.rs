@@ -1,52 +1,91 @@
 //! The payload finder's families: how each is found and decoded.
 //!
 //! One family is one file (its decoder) plus one entry here. The payload
-//! finder tries them in table order.
+//! finder tries them in table order. Every family has hit and miss
+//! examples in `examples.rs` (checked by a test).
 
-use super::{base64, hex, percent, rot13};
-
-/// Decodes the run that starts at `start` of the text's bytes, reading
-/// at most `max_len` bytes: (where it ends, decoded bytes).
-pub(crate) type RunDecoder =
-    fn(bytes: &[u8], start: usize, max_len: usize) -> Option<(usize, Vec<u8>)>;
-
-/// How a family's runs are found.
-#[derive(Debug)]
-pub(crate) enum Form {
-    /// A run that starts at the byte `first` and whose end the decoder
-    /// finds.
-    Run { first: u8, decode: RunDecoder },
-    /// A token run (letters, digits, `+ / - _ =`, hex pairs spaced by one
-    /// space): the first `Token` family whose decoding reads as text
-    /// names it.
-    Token(fn(&[u8]) -> Option<Vec<u8>>),
-    /// The whole text, when the text names the family (`named` reads the
-    /// lowercased normalized text): any text decodes, so a hint is needed.
-    Whole { named: fn(&str) -> bool, apply: fn(&str) -> String },
-}
+use super::form::Form;
+use super::{
+    ascii85, base32, base64, braille, cipher, entities, hex, morse, nato,
+    percent, qp, uuencode, zwbinary,
+};
 
 /// One encoding family.
 #[derive(Debug)]
 pub(crate) struct Family {
-    /// Reported as `Payload::encoding` (the injection rule
-    /// `inject-encoded-<name>`).
-    pub name: &'static str,
+    /// The injection rule id of its payloads, `inject-encoded-<name>`
+    /// (`Text` families report their variant's); the name is
+    /// `Payload::encoding`.
+    pub rule: &'static str,
     pub form: Form,
 }
 
-/// Every family, in the order the finder tries them: hex before base64,
-/// since hex digits are base64 chars too. (A `const`, so that
-/// [`RUN_STARTS`] can be computed from it.)
-pub(crate) const FAMILIES: [Family; 4] = [
+/// The prefix of every payload rule id.
+#[cfg(test)]
+pub(crate) const RULE_PREFIX: &str = "inject-encoded-";
+
+/// The family name in a rule id.
+#[cfg(test)]
+pub(crate) fn name_of(rule: &'static str) -> &'static str {
+    rule.strip_prefix(RULE_PREFIX).unwrap_or(rule)
+}
+
+/// Every family, in the order the finder tries them: hex before base32
+/// before base64, since hex digits are base32/base64 chars too. (A
+/// `const`, so that [`RUN_STARTS`] can be computed from it.)
+pub(crate) const FAMILIES: [Family; 14] = [
     Family {
-        name: "percent",
-        form: Form::Run { first: b'%', decode: percent::payload },
+        rule: "inject-encoded-percent",
+        form: Form::Run { first: b"%", decode: percent::payload },
     },
-    Family { name: "hex", form: Form::Token(hex::payload) },
-    Family { name: "base64", form: Form::Token(base64::payload) },
     Family {
-        name: "rot13",
-        form: Form::Whole { named: rot13::named, apply: rot13::rot13 },
+        rule: "inject-encoded-entities",
+        form: Form::Run { first: b"&", decode: entities::payload },
+    },
+    Family {
+        rule: "inject-encoded-quoted-printable",
+        form: Form::Run { first: b"=", decode: qp::payload },
+    },
+    Family {
+        rule: "inject-encoded-hex",
+        form: Form::Run { first: b"\\0", decode: hex::escaped },
+    },
+    Family {
+        rule: "inject-encoded-uuencode",
+        form: Form::Run { first: b"b", decode: uuencode::payload },
+    },
+    Family {
+        rule: "inject-encoded-morse",
+        form: Form::Run { first: b".-_", decode: morse::payload },
+    },
+    Family {
+        rule: "inject-encoded-braille",
+        form: Form::Run { first: b"\xE2", decode: braille::payload },
+    },
+    Family {
+        rule: "inject-encoded-zero-width",
+        form: Form::Run { first: b"\xE2\xEF", decode: zwbinary::payload },
+    },
+    Family { rule: "inject-encoded-hex", form: Form::Token(hex::payload) },
+    Family {
+        rule: "inject-encoded-base32",
+        form: Form::Token(base32::payload),
+    },
+    Family {
+        rule: "inject-encoded-base64",
+        form: Form::Token(base64::payload),
+    },
+    Family {
+        rule: "inject-encoded-ascii85",
+        form: Form::Chunk(ascii85::payload),
+    },
+    Family {
+        rule: "inject-encoded-caesar",
+        form: Form::Text { find: cipher::find, names: &cipher::NAMES },
+    },
+    Family {
+        rule: "inject-encoded-nato",
+        form: Form::Text { find: nato::find, names: &["inject-encoded-nato"] },
     },
 ];
 
@@ -57,7 +96,11 @@ pub(crate) static RUN_STARTS: [bool; 256] = {
     let mut k = 0;
     while k < FAMILIES.len() {
         if let Form::Run { first, .. } = FAMILIES[k].form {
-            starts[first as usize] = true;
+            let mut j = 0;
+            while j < first.len() {
+                starts[first[j] as usize] = true;
+                j += 1;
+            }
         }
         k += 1;
     }

@@ -1,4 +1,7 @@
-//! Hex: pairs of hex digits, one byte each.
+//! Hex: pairs of hex digits, one byte each; bare (`69676e`), separated
+//! (`69 67 6e`, `69:67:6e`) or escaped (`\x69\x67`, `0x69, 0x67`).
+
+use super::form::Read;
 
 /// Fewest bytes a hex payload decodes to: shorter hex runs are hashes,
 /// ids and colours more often than text.
@@ -14,10 +17,12 @@ pub(crate) fn nibble(c: u8) -> Option<u8> {
     }
 }
 
-/// Decodes the digits of `run`, spaces ignored (`69 67 6e`): an even
-/// count of at least `2 * MIN_BYTES` digits, nothing else.
+/// Decodes the digits of `run`, spaces and colons ignored (`69 67 6e`,
+/// `69:67:6e`; the finder joins only separated pairs): an even count of
+/// at least `2 * MIN_BYTES` digits, nothing else.
 pub(crate) fn payload(run: &[u8]) -> Option<Vec<u8>> {
-    let digits: Vec<u8> = run.iter().copied().filter(|&c| c != b' ').collect();
+    let digits: Vec<u8> =
+        run.iter().copied().filter(|&c| c != b' ' && c != b':').collect();
     if digits.len() < 2 * MIN_BYTES || digits.len() % 2 != 0 {
         return None;
     }
@@ -26,4 +31,37 @@ pub(crate) fn payload(run: &[u8]) -> Option<Vec<u8>> {
         out.push(nibble(p[0])? << 4 | nibble(p[1])?);
     }
     Some(out)
+}
+
+/// Escaped hex at `start`: `\xHH` or `0xHH` items, each maybe followed by
+/// `,` and/or one space; [`MIN_BYTES`] items at least.
+pub(crate) fn escaped(b: &[u8], start: usize, max_len: usize) -> Read {
+    let mut i = start;
+    let mut out = Vec::new();
+    while i < b.len() && i - start < max_len {
+        let prefixed =
+            matches!((b[i], b.get(i + 1)), (b'\\' | b'0', Some(b'x' | b'X')));
+        let byte = match (b.get(i + 2), b.get(i + 3)) {
+            (Some(&h), Some(&l)) if prefixed => {
+                nibble(h).zip(nibble(l)).map(|(h, l)| h << 4 | l)
+            }
+            _ => None,
+        };
+        let Some(byte) = byte else { break };
+        out.push(byte);
+        i += 4;
+        if b.get(i) == Some(&b',') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b' ')
+            && matches!(b.get(i + 1), Some(b'\\' | b'0'))
+        {
+            i += 1;
+        }
+    }
+    match out.len() {
+        0 => Read::No,
+        n if n < MIN_BYTES => Read::Skip(i),
+        _ => Read::Run(i, out),
+    }
 }

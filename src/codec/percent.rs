@@ -1,6 +1,7 @@
 //! Percent-encoding (`%2F`), as in URLs and form bodies.
 
 use super::class::{self, UNRESERVED};
+use super::form::Read;
 use super::hex::nibble;
 
 /// Escapes a payload needs: fewer are a stray `%20` in a pasted URL.
@@ -12,15 +13,72 @@ pub(crate) struct Decoded {
     /// Where reading stopped.
     pub end: usize,
     pub bytes: Vec<u8>,
-    /// `%XX` escapes decoded.
+    /// Escapes decoded.
     pub escapes: usize,
 }
 
-/// Percent-decodes `b` from `start`: `%XX` escapes, and bytes of the class
-/// `literal` copied as they are (`+` as a space when `plus_is_space`).
-/// Stops at any other byte (a `%` that starts no escape is one, unless
-/// `literal` holds `%`), or once `max_len` bytes are read (an escape under
-/// way is read whole).
+/// Reads escapes (each parsed by `escape`, which pushes what it stands
+/// for and returns its length, or `None` where none starts) and bytes of
+/// the class `literal` copied as they are (`+` as a space when
+/// `plus_is_space`) from `start`. Stops at any other byte, or once
+/// `max_len` bytes are read (an escape under way is read whole). An
+/// escape that pushes nothing (a soft line break) is not counted.
+/// Percent-encoding, quoted-printable and HTML entities share it.
+pub(crate) fn read(
+    b: &[u8],
+    start: usize,
+    max_len: usize,
+    escape: Escape,
+    literal: u8,
+    plus_is_space: bool,
+) -> Decoded {
+    let mut i = start;
+    let mut bytes = Vec::new();
+    let mut escapes = 0;
+    while i < b.len() && i - start < max_len {
+        let before = bytes.len();
+        if let Some(len) = escape(b, i, &mut bytes) {
+            escapes += usize::from(bytes.len() > before);
+            i += len;
+            continue;
+        }
+        if !class::is(b[i], literal) {
+            break;
+        }
+        bytes.push(if plus_is_space && b[i] == b'+' { b' ' } else { b[i] });
+        i += 1;
+    }
+    Decoded { end: i, bytes, escapes }
+}
+
+/// Parses an escape at `b[i]`: pushes the bytes it stands for, returns
+/// its length.
+pub(crate) type Escape =
+    fn(b: &[u8], i: usize, out: &mut Vec<u8>) -> Option<usize>;
+
+/// `b[i..]` starts with `mark` and two hex digits: pushes their byte.
+/// (`%XX` in percent-encoding, `=XX` in quoted-printable.)
+pub(crate) fn hex_escape(
+    mark: u8,
+    b: &[u8],
+    i: usize,
+    out: &mut Vec<u8>,
+) -> Option<usize> {
+    match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(&m), Some(&h), Some(&l)) if m == mark => {
+            out.push(nibble(h)? << 4 | nibble(l)?);
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
+fn percent_escape(b: &[u8], i: usize, out: &mut Vec<u8>) -> Option<usize> {
+    hex_escape(b'%', b, i, out)
+}
+
+/// Percent-decodes `b` from `start` (see [`read`]); a `%` that starts no
+/// escape stops the run unless `literal` holds `%`.
 ///
 /// NOTE: the finders differ here and keep their ways. The secret rescan
 /// decodes a run it has already delimited, keeps a bad `%` as text and
@@ -34,34 +92,17 @@ pub(crate) fn decode(
     literal: u8,
     plus_is_space: bool,
 ) -> Decoded {
-    let mut i = start;
-    let mut bytes = Vec::new();
-    let mut escapes = 0;
-    while i < b.len() && i - start < max_len {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let (Some(h), Some(l)) = (nibble(b[i + 1]), nibble(b[i + 2])) {
-                bytes.push(h << 4 | l);
-                escapes += 1;
-                i += 3;
-                continue;
-            }
-        }
-        if !class::is(b[i], literal) {
-            break;
-        }
-        bytes.push(if plus_is_space && b[i] == b'+' { b' ' } else { b[i] });
-        i += 1;
-    }
-    Decoded { end: i, bytes, escapes }
+    read(b, start, max_len, percent_escape, literal, plus_is_space)
 }
 
 /// The payload finder's reading at a `%`: a run of URL bytes with
-/// [`MIN_PAYLOAD_ESCAPES`] escapes at least, as (end, bytes).
-pub(crate) fn payload(
-    b: &[u8],
-    start: usize,
-    max_len: usize,
-) -> Option<(usize, Vec<u8>)> {
+/// [`MIN_PAYLOAD_ESCAPES`] escapes at least. (A run with fewer is not
+/// read as one: a `%` further in may start a run with enough.)
+pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
     let d = decode(b, start, max_len, UNRESERVED, true);
-    (d.escapes >= MIN_PAYLOAD_ESCAPES).then_some((d.end, d.bytes))
+    if d.escapes >= MIN_PAYLOAD_ESCAPES {
+        Read::Run(d.end, d.bytes)
+    } else {
+        Read::No
+    }
 }

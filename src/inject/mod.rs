@@ -9,8 +9,9 @@
 //!    examples) run on the normalized views: regexes over the
 //!    letters-only view, Aho-Corasick for chat-template markers.
 //! 3. Hidden text (Unicode tag characters) and encoded payloads (base64,
-//!    hex, percent, rot13; [`crate::codec::payload`]) are decoded and
-//!    assessed again, at most [`MAX_DEPTH`] levels deep.
+//!    hex, ciphers, Morse, ...; [`crate::codec::payload`]) are decoded and
+//!    assessed again, at most [`MAX_DEPTH`] levels deep; the classifier
+//!    reads the text with each payload replaced by its decoding.
 //! 4. A logistic model over hashed word/char n-grams and cue-class pairs
 //!    ([`cues`]) of the normalized text plus dense rule, normalizer and
 //!    cue-count features ([`features`], weights in [`model`]) gives a
@@ -49,7 +50,7 @@ pub(crate) mod rules;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::codec::payload::payloads;
+use crate::codec::payload::{payloads, substituted};
 use crate::normalize::{normalize, HiddenKind, Normalized, Squashed};
 use crate::trie::Trie;
 use features::{dense, N_DENSE};
@@ -685,18 +686,29 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
     }
 
-    // Encoded payloads.
+    // Encoded payloads. The classifier reads the text with each payload
+    // replaced by its decoding (`decoded`), so an encoded sentence is
+    // judged like the sentence and the encoding itself is no evidence.
+    let mut decoded: Option<String> = None;
     if depth < MAX_DEPTH {
-        for p in payloads(text, &norm.text) {
+        let found = payloads(text, &norm.text);
+        decoded = substituted(text, &found);
+        for p in found {
             let (sf, ss) = analyze_at(&p.text, depth + 1);
             let r = risk_of(&sf);
-            f.dense[dense::PAYLOAD] = 1.0;
-            f.dense[dense::PAYLOAD_RISK] = f.dense[dense::PAYLOAD_RISK].max(r);
+            // A payload counts as evidence only when its decoding is
+            // itself an injection: an encoded benign sentence is judged
+            // like the sentence (issue 13).
+            if r >= 0.5 {
+                f.dense[dense::PAYLOAD] = 1.0;
+                f.dense[dense::PAYLOAD_RISK] =
+                    f.dense[dense::PAYLOAD_RISK].max(r);
+            }
             if r >= 0.5 || !ss.is_empty() {
                 f.floor = f.floor.max(r);
                 signals.push(Signal {
                     span: p.span.clone(),
-                    rule: encoding_rule(p.encoding),
+                    rule: p.rule,
                     type_name: rules::ENCODED_PAYLOAD,
                     score: r,
                 });
@@ -707,25 +719,17 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
     }
 
-    f.dense[dense::LENGTH] = ((1 + norm.text.len()) as f32).ln() / 10.0;
-    let shape = features::shape(&norm.text);
+    let decoded_norm = decoded.map(|d| normalize(&d));
+    let seen = decoded_norm.as_ref().map_or(&norm.text, |n| &n.text);
+    f.dense[dense::LENGTH] = ((1 + seen.len()) as f32).ln() / 10.0;
+    let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    let cues = features::hashed(&norm.text, shape, &mut f.hashed);
+    let cues = features::hashed(seen, shape, &mut f.hashed);
     for (k, &n) in cues.iter().enumerate() {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
     }
     (f, signals)
-}
-
-/// The rule id of a payload of the codec family `encoding`.
-fn encoding_rule(encoding: &str) -> &'static str {
-    match encoding {
-        "base64" => "inject-encoded-base64",
-        "hex" => "inject-encoded-hex",
-        "percent" => "inject-encoded-percent",
-        _ => "inject-encoded-rot13",
-    }
 }
 
 #[cfg(test)]
@@ -799,8 +803,10 @@ mod tests {
 
     #[test]
     fn every_encoding_has_its_rule() {
-        for name in crate::codec::payload::encodings() {
-            assert_eq!(encoding_rule(name), format!("inject-encoded-{name}"));
+        let rules: Vec<_> = crate::codec::payload::rules().collect();
+        let names: Vec<_> = crate::codec::payload::encodings().collect();
+        for (rule, name) in rules.iter().zip(&names) {
+            assert_eq!(*rule, format!("inject-encoded-{name}"));
         }
     }
 }

@@ -303,7 +303,9 @@ struct Ch {
     alike: Option<char>,
 }
 
-/// Normalizes `text` (callers cap its size; offsets are u32).
+/// Normalizes `text` (callers cap its size; offsets are u32). Not
+/// inlined: the scorer calls it twice (the text, its decoded view).
+#[inline(never)]
 pub(crate) fn normalize(text: &str) -> Normalized {
     // Most prompts are ASCII prose: nothing hidden, no look-alikes, no
     // leetspeak or spaced letters. Then the fold is lowercasing and
@@ -742,11 +744,18 @@ fn join_spaced(mut chars: Vec<Ch>) -> Vec<Ch> {
                 .iter()
                 .filter(|&&k| chars[k].c.is_ascii_digit())
                 .count();
+            // Interleaved letters ("i*g*n*o*r*e a*l*l"): when most gaps
+            // hold no whitespace, a gap that does is a word break.
+            let has_ws = |g: &Range<usize>| {
+                g.clone().any(|k| chars[k].c.is_whitespace())
+            };
+            let ws_gaps = gaps.iter().filter(|g| has_ws(g)).count();
             for g in &gaps {
                 for k in g.clone() {
                     drop[k] = true;
                 }
-                if g.len() > min_gap {
+                if g.len() > min_gap || (ws_gaps * 2 < gaps.len() && has_ws(g))
+                {
                     space_at[g.start] = true;
                 }
             }
