@@ -73,7 +73,8 @@ pub(crate) fn entries(
 }
 
 /// ASCII folding for Latin-1 Supplement and Latin Extended-A letters
-/// (U+00C0..U+017F), lowercase. `*` marks characters folded specially.
+/// (U+00C0..U+017F), lowercase; letters of other scripts (from U+0370)
+/// are kept lowercased. `*` marks characters folded specially.
 const FOLD_TABLE: &[u8; 192] = b"aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 /// Appends the lowercase ASCII folding of `word` to `out`; drops characters
@@ -106,6 +107,10 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
         } else if matches!(u, 0x218..=0x21B) {
             // Romanian comma-below s/t.
             out.push(if u < 0x21A { 's' } else { 't' });
+        } else if u >= 0x370 && c.is_alphabetic() {
+            // Greek, Cyrillic, Arabic, CJK, ...: kept, lowercased, so the
+            // cue lists can hold "меня зовут" or "κύριος".
+            out.extend(c.to_lowercase());
         }
     }
 }
@@ -127,5 +132,7 @@ mod tests {
         assert_eq!(fold("Łukasz"), "lukasz");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("O'Brien"), "obrien");
+        assert_eq!(fold("Меня"), "меня");
+        assert_eq!(fold("Κύριος"), "κύριος");
     }
 }

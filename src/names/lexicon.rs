@@ -15,7 +15,7 @@ use super::lists::REGISTRY;
 /// word as they spell it.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Member {
-    lists: u32,
+    lists: u64,
     entry: &'static str,
 }
 
@@ -55,10 +55,10 @@ fn lexicon() -> &'static Lexicon {
 
 /// The bit of words that end a multi-word entry of some list: a phrase
 /// whose last word lacks it is in no list, and needs no lookup.
-const PHRASE_END: u32 = 1 << 31;
+const PHRASE_END: u64 = 1 << 63;
 
 impl Lexicon {
-    fn add(&mut self, word: &'static str, bits: u32) {
+    fn add(&mut self, word: &'static str, bits: u64) {
         let Some(h) = hash(word.as_bytes()) else { return };
         match self.probe(h, word) {
             Ok(i) => {

@@ -107,18 +107,66 @@ pub(crate) static CUE: WordList = WordList::new(12, "\n\
 
 // PERSON (`person.rs`).
 
-pub(crate) static TITLES: WordList = WordList::new(14, "\n\
-    doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
-    mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
-    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n");
+pub(crate) static TITLES: WordList = WordList::new(
+    14,
+    "\n\
+    arch\navv\nbapak\nbay\nbayan\nbc\nbinibini\nbwana\ncapt\ndato\ndatuk\n\
+    dhr\ndl\ndna\ndoamna\ndoc\ndocteur\ndoctor\ndomnisoara\ndomnul\ndona\n\
+    dott\ndottore\ndottoressa\ndotts\ndottssa\ndr\ndra\ndrs\nencik\nfrau\n\
+    fraulein\nfroken\nfru\ngda\ngeom\nginang\nginoo\ngospa\ngospod\ngospoda\n\
+    gospodin\ngospodja\nharra\nherr\nherra\nhr\nibu\nimam\ning\ninz\nir\n\
+    judr\nkhun\nkumari\nkundze\nkungs\nlek\nlic\nlicenciada\nlicenciado\n\
+    madam\nmadame\nmademoiselle\nmaitre\nmej\nmevr\nmevrouw\nmgr\nmiss\n\
+    mister\nmlle\nmme\nmmes\nmonsieur\nmr\nmrs\nms\nmudr\nmw\nmwalimu\nmx\n\
+    na\nneiti\npan\npani\npanna\nphdr\nponas\nponia\nprof\nprofessor\nproua\n\
+    puan\nra\nrabbi\nrag\nrev\nrevd\nrndr\nrouva\nsaudara\nsaudari\nsayin\n\
+    sayyid\nsenhor\nsenhora\nsenor\nsenora\nsenorita\nsgt\nsheikh\nshri\nsig\n\
+    signor\nsignora\nsignore\nsignorina\nsigra\nsir\nslecna\nsmt\nsr\nsra\n\
+    sri\nsrta\ntohtori\ntuan\nδεσποινίς\nκ\nκυρία\nκύριε\nκύριος\nг-жа\nг-н\n\
+    господа\nгосподин\nгосподине\nгоспожа\nгоспођа\nгоспођо\nпан\nпани\nпані\n\
+    товарищ\nآقای\nالآنسة\nالدكتور\nالسيد\nالسيدة\nالشيخ\nخانم\n",
+);
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
 /// name. Strong ones alone suffice; soft ones need a dictionary word.
-pub(crate) static STRONG: WordList = WordList::new(15, "\n\
-    attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
-    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
-    liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
-    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n");
+pub(crate) static STRONG: WordList = WordList::new(
+    15,
+    "\n\
+    a bientot\na nevem\nabraco\nabracos\nabrazos\nako si\namities\n\
+    atenciosamente\natentamente\nattention\nattn\nbaci\nbedankt\nbeijos\n\
+    benim adim\nbesos\nbest\nbest regards\nbest wishes\nbeste\nbeste grusse\n\
+    bien a vous\nbises\ncall me\ncara\ncari\ncaro\nchamo-me\ncheers\ncher\n\
+    chere\ncordialement\ncordiali saluti\ncordially\ncordialmente\ncu drag\n\
+    cu stima\ncumprimentos\ndanke\ndear\ndearest\ndegerli\ndistinti saluti\n\
+    draga\ndragi\ndroga\ndrogi\negregio\nestimada\nestimado\nestimados\n\
+    geachte\ngeehrte\ngeehrter\ngentile\ngentilissima\ngentilissimo\ngracias\n\
+    grazie\ngroet\ngroeten\ngruss\ngrusse\ngrussen\nhallo\nhalsning\n\
+    halsningar\nhartelijke groet\nheet\nhello\nherzliche grusse\nhi\nhilsen\n\
+    hormat saya\nhyva\ni am called\nich bin\nich heisse\nik heet\njag heter\n\
+    je mappelle\njeg hedder\njeg heter\njmenuji se\nkaere\nkara\nkedves\n\
+    kind regards\nlg\nliebe\nliebe grusse\nlieber\nma numesc\nmam na imie\n\
+    many thanks\nme chamo\nme llamo\nmed vanlig halsning\nmed venlig hilsen\n\
+    mein name ist\nmerci\nmet vriendelijke groet\nmeu nome e\nmfg\nmi chiamo\n\
+    mi nombre es\nmijn naam is\nmila\nmily\nmio nome e\nmit navn er\n\
+    mitt namn ar\nmitt navn er\nmoi cest\nmon nom est\nmvg\nmvh\nmy name is\n\
+    nama saya\nname\nname is\nnamed\nnazywam sie\nnimeni on\nnumele meu este\n\
+    obrigada\nobrigado\npangalan ko ay\npatient\npostovana\npostovani\n\
+    pozdrav\npozdravi\npozdravy\npozdrawiam\npozdrowienia\nprezada\nprezado\n\
+    querida\nquerido\nregards\nrespectfully\ns pozdravem\ns pozdravom\nsalam\n\
+    saludos\nsalutari\nsalutations\nsaluti\nsaygilar\nsaygilarimla\nsayin\n\
+    sehr geehrte\nsehr geehrter\nselamlar\nsevgili\nsigned\nsincerely\n\
+    srdacan pozdrav\nstimata\nstimate\nszanowna\nszanowni\nszanowny\n\
+    terima kasih\nterveisin\nthank you\nthanks\ntisztelettel\nudvozlettel\n\
+    un abrazo\nun saludo\nun saluto\nvazena\nvazeny\nvenlig hilsen\n\
+    vennlig hilsen\nvg\nviele grusse\nvolam sa\nvriendelijke groeten\n\
+    warm regards\nyours\nyours sincerely\nyours truly\n\
+    ystavallisin terveisin\nyth\nz pozdrowieniami\nzovem se\nαγαπητέ\n\
+    αγαπητή\nεκτίμηση\nευχαριστώ\nλέγομαι\nμε εκτίμηση\nμε λένε\nονομάζομαι\n\
+    το όνομά μου είναι\nдорогая\nдорогой\nз повагою\nзовем се\nмене звати\n\
+    меня зовут\nмое имя\nмоё имя\nмоє імя\nповагою\nпоздрав\nпоштована\n\
+    поштовани\nс наилучшими пожеланиями\nс уважением\nспасибо\n\
+    срдачан поздрав\nуважаемая\nуважаемый\nуважением\nшановна\nшановний\n",
+);
 
 /// Soft cues too common to lift a single word (used only for pairs).
 pub(crate) static WEAK: WordList = WordList::new(
@@ -128,18 +176,36 @@ pub(crate) static WEAK: WordList = WordList::new(
 );
 
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
-pub(crate) static GREET: WordList = WordList::new(17, "\n\
-    bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
-    morning\nola\nthank you\nthanks\n");
+pub(crate) static GREET: WordList = WordList::new(
+    17,
+    "\n\
+    ahoj\nboa noite\nboa tarde\nbok\nbom dia\nbonjour\nbonsoir\nbuenas\n\
+    buenas noches\nbuenas tardes\nbuenos dias\nbuna\nbuna ziua\nbuonasera\n\
+    buongiorno\ncao\ncheers\nciao\ncoucou\nczesc\ndear\ndobar dan\ndobry den\n\
+    dzien dobry\nevening\ngod morgon\ngoddag\ngodmorgen\ngoedemiddag\n\
+    goedemorgen\ngoedenavond\ngood afternoon\ngood evening\ngood morning\n\
+    gruss gott\ngunaydin\nguten abend\nguten morgen\nguten tag\nhai\nhallo\n\
+    halo\nhei\nhej\nhejsan\nhello\nhey\nhi\nhiya\nhoi\nhola\nhuomenta\n\
+    jo napot\nkumusta\nlabas\nmerhaba\nmoi\nmoin\nmorning\noi\nola\nsalut\n\
+    salve\nselam\nselamat pagi\nservus\nsveiki\nszia\nsziasztok\ntere\nterve\n\
+    thank you\nthanks\ntjena\nwitaj\nwitam\nyo\nzdravo\nγεια\nγεια σας\n\
+    γεια σου\nκαλημέρα\nвітаю\nдобар дан\nдоброе утро\nдобрый день\nздраво\n\
+    здравствуйте\nпривет\nпривіт\n",
+);
 
-pub(crate) static SOFT: WordList = WordList::new(18, "\n\
-    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
-    candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
-    dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
-    husband\ni am\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
-    ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
-    sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
-    to\ntold\nuser\nwife\nwith\nwrote\n");
+pub(crate) static SOFT: WordList = WordList::new(
+    18,
+    "\n\
+    about\nadim\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\n\
+    brother\nbuyer\nby\ncall\ncandidate\ncc\ncheers\nciao\nclient\ncolleague\n\
+    contact\ncustomer\nczesc\ndaughter\ndm\nemail\nemployee\nfather\nfor\n\
+    friend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\nhusband\ni am\nich bin\n\
+    ik ben\nim\ninvite\nis\nja sam\nje suis\njestem\njsem\nlet\nmanager\n\
+    meet\nmessage\nmet\nmother\nola\nolen\nowner\npay\nper\nping\nrecipient\n\
+    remind\nsaid\nsays\nseller\nsender\nsent\nsister\nsom\nson\nsono\nsoy\n\
+    tell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\nto\ntold\nuser\n\
+    vagyok\nwife\nwith\nwrote\nја сам\n",
+);
 
 /// Endings of English-looking derivations ("Championship", "Engineering").
 pub(crate) static ENDINGS: WordList = WordList::new(19, "\n\
@@ -180,12 +246,224 @@ pub(crate) static MONTHS: WordList = WordList::new(23, "\n\
     pazdziernika\nsep\nsept\nseptember\nseptembre\nseptiembre\nsetembro\nsettembre\n\
     sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n");
 
+// Issue 14: context grammar for PERSON, ORGANIZATION and LOCATION.
+
+pub(crate) static FIELD_PERSON: WordList = WordList::new(
+    24,
+    "\n\
+    absender\naccount holder\nachternaam\nad\nad soyad\nadi\nansprechpartner\n\
+    apellido\napellidos\napplicant\nattendee\nauthor\nbeneficiary\n\
+    card holder\ncardholder\nclient\ncliente\ncognome\ncontact\ncontact name\n\
+    contact person\ncustomer\ncustomer name\ndestinataire\ndestinatario\n\
+    driver\nefternamn\nefternavn\nempfanger\nempleado\nemployee\n\
+    employee name\netternavn\netunimi\nexpediteur\nfamily name\nfirst name\n\
+    firstname\nfornamn\nfornavn\nfulde navn\nfull name\nfullname\ngiven name\n\
+    guest\nho ten\nholder\nime\nime i prezime\nimie\nimie i nazwisko\nisim\n\
+    jmeno\nkunde\nlast name\nlastname\nmanager\nmeno\nmittente\nnaam\n\
+    nachname\nnama\nnama lengkap\nname\nnamn\nnavn\nnazwisko\nnev\nnimi\nnom\n\
+    nom complet\nnombre\nnombre completo\nnombre y apellidos\nnome\n\
+    nome completo\nnome do cliente\nnume\nowner\npaciente\npangalan\n\
+    passageiro\npassenger\npassenger name\npatient\npatient name\nprenom\n\
+    prenume\nprezime\npriezvisko\nprijmeni\nrecipient\nremitente\nsender\n\
+    signature\nsigned\nsoyad\nspeaker\nstudent\nsukunimi\nsurname\nten\n\
+    tenant\ntitular\nuser\nusername\nvolledige naam\nvollstandiger name\n\
+    voornaam\nvorname\nεπώνυμο\nονοματεπώνυμο\nόνομα\nиме\nимя\nпрезиме\n\
+    прізвище\nфамилия\nфио\nімя\n",
+);
+
+pub(crate) static FIELD_LOC: WordList = WordList::new(
+    25,
+    "\n\
+    birthplace\nbundesland\nby\ncidade\ncitta\ncity\ncity of birth\nciudad\n\
+    comune\ncountry\ncounty\ndrzava\nestado\ngeburtsort\ngrad\nhometown\nil\n\
+    ilce\njudet\nkaupunki\nkommune\nkota\nkraj\nland\nlieu\n\
+    lieu de naissance\nlocalidad\nlocalidade\nlocation\nlugar\n\
+    lugar de nacimiento\nluogo\nluogo di nascita\nmaa\nmesto\nmiasto\n\
+    miejscowosc\nmjesto\nmunicipio\nnaturalidade\nnegara\nobec\noras\norszag\n\
+    ort\npaese\npaikkakunta\npais\npays\nplaats\nplace\nplace of birth\n\
+    postort\nprovince\nprovincia\nprovincie\nregion\nsehir\nstad\nstadt\n\
+    state\nsted\ntara\ntown\nulke\nvaros\nville\nwohnort\nwojewodztwo\n\
+    woonplaats\nπόλη\nχώρα\nгород\nград\nдржава\nкраїна\nмісто\nобласть\n\
+    страна\n",
+);
+
+pub(crate) static FIELD_ORG: WordList = WordList::new(
+    26,
+    "\n\
+    agency\nangajator\narbeidsgiver\narbeitgeber\narbejdsgiver\narbetsgivare\n\
+    azienda\nbank\nbedrijf\nbolag\nbusiness\nbusiness name\nceg\ncompania\n\
+    companie\ncompany\ncompany name\ndepartment\nditta\nempleador\nemployer\n\
+    employeur\nempresa\nentreprise\nfirm\nfirma\nforetag\nforetak\n\
+    hochschule\ninstansi\ninstitucion\ninstitution\nisveren\nkurum\nmerchant\n\
+    munkaltato\norg\norganisatie\norganisation\norganisme\norganizacion\n\
+    organization\norganization name\nperusahaan\npoduzece\npracodawca\n\
+    preduzece\nschool\nselskab\nsirket\nsocieta\nsociete\nspolecnost\n\
+    spolocnost\nsupplier\ntvrtka\ntyonantaja\nuczelnia\nuniversidad\n\
+    universita\nuniversitat\nuniversite\nuniversiteit\nuniversity\n\
+    unternehmen\nvendor\nvirksomhed\nwerkgever\nworkplace\nyritys\n\
+    zamestnavatel\nεταιρεία\nοργανισμός\nкомпания\nкомпанія\nорганизация\n\
+    работодатель\nуніверситет\n",
+);
+
+pub(crate) static CLOSING: WordList = WordList::new(
+    27,
+    "\n\
+    a bientot\nabraco\nabracos\nabrazos\namities\natenciosamente\n\
+    atentamente\nbaci\nbedankt\nbeijos\nbesos\nbest\nbest regards\n\
+    best wishes\nbeste grusse\nbien a vous\nbises\ncheers\ncordialement\n\
+    cordiali saluti\ncordially\ncordialmente\ncu drag\ncu stima\n\
+    cumprimentos\ndanke\ndistinti saluti\ngracias\ngrazie\ngroet\ngroeten\n\
+    gruss\ngrusse\ngrussen\nhalsning\nhalsningar\nhartelijke groet\n\
+    herzliche grusse\nhilsen\nhormat saya\nkind regards\nlg\nliebe grusse\n\
+    many thanks\nmed vanlig halsning\nmed venlig hilsen\nmerci\n\
+    met vriendelijke groet\nmfg\nmvg\nmvh\nobrigada\nobrigado\npozdrav\n\
+    pozdravi\npozdravy\npozdrawiam\npozdrowienia\nregards\nrespectfully\n\
+    s pozdravem\ns pozdravom\nsalam\nsaludos\nsalutari\nsalutations\nsaluti\n\
+    saygilar\nsaygilarimla\nselamlar\nsincerely\nsrdacan pozdrav\n\
+    terima kasih\nterveisin\nthank you\nthanks\ntisztelettel\nudvozlettel\n\
+    un abrazo\nun saludo\nun saluto\nvenlig hilsen\nvennlig hilsen\nvg\n\
+    viele grusse\nvriendelijke groeten\nwarm regards\nyours\nyours sincerely\n\
+    yours truly\nystavallisin terveisin\nz pozdrowieniami\nεκτίμηση\n\
+    ευχαριστώ\nμε εκτίμηση\nз повагою\nповагою\nпоздрав\n\
+    с наилучшими пожеланиями\nс уважением\nспасибо\nсрдачан поздрав\n\
+    уважением\n",
+);
+
+pub(crate) static SALUTE: WordList = WordList::new(
+    28,
+    "\n\
+    beste\ncara\ncari\ncaro\ncher\nchere\ndear\ndearest\ndegerli\ndraga\n\
+    dragi\ndroga\ndrogi\negregio\nestimada\nestimado\nestimados\ngeachte\n\
+    geehrte\ngeehrter\ngentile\ngentilissima\ngentilissimo\nhello\nhi\nhyva\n\
+    kaere\nkara\nkedves\nliebe\nlieber\nmila\nmily\npostovana\npostovani\n\
+    prezada\nprezado\nquerida\nquerido\nsayin\nsehr geehrte\nsehr geehrter\n\
+    sevgili\nstimata\nstimate\nszanowna\nszanowni\nszanowny\nvazena\nvazeny\n\
+    yth\nαγαπητέ\nαγαπητή\nдорогая\nдорогой\nпоштована\nпоштовани\nуважаемая\n\
+    уважаемый\nшановна\nшановний\n",
+);
+
+pub(crate) static RELATION: WordList = WordList::new(
+    29,
+    "\n\
+    ami\namica\namico\namie\namiga\namigo\nassistant\naunt\nbaas\nboss\n\
+    boyfriend\nbrat\nbroer\nbror\nbrother\nbruder\ncapo\nchef\nchefe\nchefin\n\
+    classmate\nclient\nco-worker\ncolega\ncolleague\ncollega\ncollegue\n\
+    corka\ncousin\ncoworker\ncustomer\ndad\ndaughter\ndochter\ndoctor\n\
+    dotter\nesposa\nesposo\nfather\nfemme\nfiance\nfiancee\nfiglia\nfiglio\n\
+    filha\nfilho\nfille\nfils\nfratello\nfrau\nfrere\nfreund\nfreundin\n\
+    friend\nfru\ngirlfriend\ngrandfather\ngrandma\ngrandmother\ngrandpa\n\
+    hermana\nhermano\nhija\nhijo\nhusband\nintern\nirma\nirmao\njefa\njefe\n\
+    kolega\nkolezanka\nkollega\nkollege\nkollegin\nlandlord\nlawyer\nmadre\n\
+    mae\nmanager\nmann\nmari\nmarido\nmaz\nmere\nmoeder\nmoglie\nmom\nmother\n\
+    mum\nmutter\nneighbor\nneighbour\nnurse\npadre\npai\npartner\npatron\n\
+    pere\nprzyjaciel\nprzyjaciolka\nroommate\nschwester\nsiostra\nsister\n\
+    soeur\nsohn\nson\nsorella\nstudent\nsyn\nsyster\nszef\nteacher\nteammate\n\
+    tenant\ntochter\nuncle\nvader\nvan\nvater\nvriend\nvriendin\nvrouw\nwife\n\
+    zona\nzoon\nzus\n",
+);
+
+pub(crate) static POSSESSIVE: WordList = WordList::new(
+    30,
+    "\n\
+    her\nhis\nil mio\nla mia\nma\nmein\nmeine\nmeinem\nmeinen\nmeiner\nmeu\n\
+    mi\nmia\nmijn\nmin\nmina\nminha\nmio\nmis\nmitt\nmoj\nmoja\nmoje\nmojego\n\
+    mojej\nmon\nmuj\nmy\nnossa\nnosso\nnotre\nnuestra\nnuestro\nonze\nour\n\
+    their\nunser\nunsere\nvar\nvor\nyour\n",
+);
+
+pub(crate) static POST_TITLE: WordList = WordList::new(
+    31,
+    "\n\
+    asszony\nbey\nchan\nefendi\nesq\nhanim\nii\niii\niv\nji\njr\nkun\nmd\n\
+    nim\nphd\nsaheb\nsahib\nsama\nsan\nsenpai\nsensei\nsr\nssi\nur\n",
+);
+
+pub(crate) static ORG_CUE: WordList = WordList::new(
+    32,
+    "\n\
+    acquired by\nacquisition of\nangestellt bei\narbeider i\narbeite bei\n\
+    arbeitet bei\narbejder hos\narbetar pa\nbei der firma\nbekerja di\n\
+    calisiyor\nceo of\nchez\ncto of\ndolgozik\nemployed at\nemployed by\n\
+    founder of\nhead of\nintern at\ninternship at\nje travaille chez\njob at\n\
+    jobbar pa\njobber i\njoined\njoining\nlavora per\nlavora presso\n\
+    lavoro per\nlavoro presso\nlucreaza la\npracuje dla\npracuje w\n\
+    pracujem v\npracuji v\nradi u\nradim u\nshares of\nstock of\ntrabaja en\n\
+    trabaja para\ntrabajo en\ntrabajo para\ntrabalha na\ntrabalha no\n\
+    trabalho na\ntrabalho no\ntravaille chez\ntravaille pour\ntyoskentelee\n\
+    werk bij\nwerkt bij\nwork at\nwork for\nworked at\nworked for\n\
+    working at\nworking for\nworks at\nworks for\nεργάζεται στην\n\
+    εργάζομαι στην\nпрацює в\nработает в\nработаю в\n",
+);
+
+pub(crate) static ORG_AFTER: WordList = WordList::new(
+    33,
+    "\n\
+    account\nboard\nceo\ncfo\ncto\ncustomer service\nemployees\nheadquarters\n\
+    helpdesk\nhq\npress office\nshares\nspokesman\nspokesperson\nspokeswoman\n\
+    staff\nstock\nstore\nstores\nsubsidiary\nsupport\nteam\n",
+);
+
+pub(crate) static ORG_SUFFIX: WordList = WordList::new(34, "\n\
+    ab\nacademy\nad\nag\nagency\nairlines\nairways\naps\nas\nasa\nassociates\n\
+    association\nauthority\nautomotive\nbancorp\nbank\nbankshares\nbau\nbhd\n\
+    biosciences\nbrewery\nbt\nbv\ncapital\ncia\nclinic\nclub\nco\ncollege\n\
+    commission\ncommittee\ncommunications\ncompania\ncompany\nconsulting\n\
+    corp\ncorporation\ncouncil\ncv\ndd\ndoo\neg\nehf\neireli\neirl\n\
+    electronics\nenergy\nenterprises\nentertainment\neood\nev\nfc\n\
+    federation\nfondation\nfondazione\nfoods\nfoundation\nfundacion\n\
+    fundacja\ngbr\ngk\ngmbh\ngroep\ngroup\ngroupe\ngrupa\ngrupo\ngruppe\n\
+    gruppen\ngruppo\nhermanos\nhf\nholding\nholdings\nhospital\nhotel\n\
+    hotels\ninc\nincorporated\nindustries\ninstitute\ninsurance\n\
+    international\nis\njsc\nkft\nkg\nkk\nkoncernen\nkonzern\nks\n\
+    laboratories\nlabs\nlimited\nllc\nllp\nlogistics\nlp\nltd\nltda\nmedia\n\
+    ministry\nmotors\nnetwork\nnetworks\nnv\nnyrt\noao\nohg\nojsc\nood\nooo\n\
+    oy\noyj\npartners\npharma\npharmaceuticals\npjsc\nplc\npllc\npt\npte\n\
+    pty\nrecords\nrestaurant\nsa\nsaa\nsac\nsapa\nsarl\nsas\nsasu\nsau\nsc\n\
+    sca\nscarl\nsdn\nse\nservices\nsl\nsll\nslu\nsnc\nsociete\nsociety\n\
+    software\nsolutions\nsp\nspa\nspolka\nsrl\nsro\nstichting\nstiftung\n\
+    studios\nsystems\ntbk\ntechnologies\ntechnology\ntelecom\ntherapeutics\n\
+    ug\nunited\nuniversitat\nuniversiteit\nuniversitet\nuniversity\nventures\n\
+    verein\nverlag\nvof\nvos\nwerke\nyk\nzao\nzrt\nао\nзао\nип\nоао\nооо\n\
+    пао\n公司\n合同会社\n大学\n大學\n有限会社\n有限公司\n株式会社\n銀行\n银行\n集团\n集團\n");
+
+pub(crate) static ORG_PREFIX: WordList = WordList::new(
+    35,
+    "\n\
+    ayuntamiento\nbanca\nbanco\nbank\nbanka\nbanque\ncamara\nclub\ncolegio\n\
+    college\ncomitato\ncomite\nfederal\nfondation\nfondazione\nfundacao\n\
+    fundacion\nfundacja\ngroupe\ngrupo\ngruppo\nhopital\nhospital\ninstitut\n\
+    institute\ninstituto\nistituto\nklinikum\nklub\nministarstvo\nministere\n\
+    ministerio\nministerium\nministero\nministerstvo\nministerstwo\nministry\n\
+    musee\nmuseo\nmuseum\nnational\nospedale\npartei\nparti\npartido\n\
+    partito\nprefeitura\nroyal\nstiftung\nstrana\nstranka\nsveuciliste\n\
+    universidad\nuniversidade\nuniversita\nuniversitat\nuniversitatea\n\
+    universite\nuniversiteit\nuniversitet\nuniversity\nuniverzita\n\
+    univerzitet\nuniwersytet\nбанк\nинститут\nкомпания\nминистерства\n\
+    министерство\nуниверситет\nуниверситета\n",
+);
+
+pub(crate) static LOC_STRONG: WordList = WordList::new(
+    36,
+    "\n\
+    abito a\nasuu\nbased in\nbor i\nbor pa\nborn in\nbydlim v\nelek\nflew to\n\
+    flying to\nfodd i\ngeboren in\nhabite a\nheadquartered in\nje vis a\n\
+    jhabite a\nlebe in\nlebt in\nlive in\nlived in\nlives in\nliving in\n\
+    located in\nlocuiesc in\nme mude a\nmieszka w\nmieszkam w\nmora em\n\
+    moro em\nmoved from\nmoved to\nmoving to\nnaci en\nnasci em\nnata a\n\
+    nato a\nne a\nnear\noffice in\nrelocated to\nrelocating to\nstation in\n\
+    tinggal di\ntravel to\ntraveling to\ntravelling to\ntrip to\n\
+    umgezogen nach\nurodzona w\nurodzony w\nvisit\nvisited\nvisiting\nvit a\n\
+    vive a\nvive en\nvivo a\nvivo em\nvivo en\nwohne in\nwohnt in\nwoon in\n\
+    woont in\nyasiyorum\nziehe nach\nzijem v\nzivim u\nμένω στην\nμένω στο\n\
+    живет в\nживим у\nживу в\nживу у\nродилась в\nродился в\n",
+);
+
 /// Every word list, at the index that is its `bit`. A word is looked up
 /// once, in one table of all the lists' words, and carries a bit per list
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 24] = [
+pub(crate) static REGISTRY: [&WordList; 37] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -210,6 +488,19 @@ pub(crate) static REGISTRY: [&WordList; 24] = [
     &WEAK_LOC_CUE,
     &BIRTH_CUE,
     &MONTHS,
+    &FIELD_PERSON,
+    &FIELD_LOC,
+    &FIELD_ORG,
+    &CLOSING,
+    &SALUTE,
+    &RELATION,
+    &POSSESSIVE,
+    &POST_TITLE,
+    &ORG_CUE,
+    &ORG_AFTER,
+    &ORG_SUFFIX,
+    &ORG_PREFIX,
+    &LOC_STRONG,
 ];
 
 pub(crate) struct Lists {
@@ -237,13 +528,27 @@ pub(crate) fn lists() -> &'static Lists {
 mod tests {
     use super::*;
 
+    /// Every entry is written as a token's key: folded, so a lookup can
+    /// find it ("gruessen" would never match "Grüßen", which folds to
+    /// "grussen").
+    #[test]
+    fn entries_are_folded() {
+        for list in REGISTRY {
+            for w in crate::names::dict::entries(list) {
+                for part in w.split(' ') {
+                    assert_eq!(crate::names::dict::fold(part), part, "{w:?}");
+                }
+            }
+        }
+    }
+
     /// A list left out of the registry would hold no word. Every list
     /// declared in `names` (only this file can make one) is there, at the
     /// index that is its bit.
     #[test]
     fn every_word_list_is_registered() {
-        // Bit 31 marks phrase ends (lexicon::PHRASE_END).
-        assert!(REGISTRY.len() < 31);
+        // Bit 63 marks phrase ends (lexicon::PHRASE_END).
+        assert!(REGISTRY.len() < 63);
         for (i, list) in REGISTRY.iter().enumerate() {
             assert_eq!(usize::from(list.bit()), i);
         }

@@ -49,6 +49,8 @@ pub(crate) struct Tok<'a> {
     pub cap: bool,
     /// Every letter is uppercase and there are at least two (words only).
     pub upper: bool,
+    /// The first letter has no case (CJK, Arabic, Hebrew, Thai, ...).
+    pub uncased: bool,
     /// Lowercase ASCII folding of a word (empty for other kinds).
     pub key: Key<'a>,
 }
@@ -249,10 +251,11 @@ fn tok<'a>(
             sp,
             cap: false,
             upper: false,
+            uncased: false,
             key,
         };
     }
-    let (mut cap, mut upper) = (false, false);
+    let (mut cap, mut upper, mut uncased) = (false, false, false);
     key.clear();
     if kind == Kind::Word && s.is_ascii() {
         // One pass: case facts and the key (letters lowercased, `-` kept).
@@ -271,7 +274,9 @@ fn tok<'a>(
         }
         upper = letters >= 2 && !any_lower;
     } else if kind == Kind::Word {
-        cap = s.chars().next().is_some_and(char::is_uppercase);
+        let first = s.chars().next().unwrap_or(' ');
+        cap = first.is_uppercase();
+        uncased = first.is_alphabetic() && !cap && !first.is_lowercase();
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
         upper = letters >= 2 && !s.chars().any(char::is_lowercase);
         fold_into(s, key);
@@ -283,7 +288,7 @@ fn tok<'a>(
     } else {
         Cow::Owned(key.clone())
     };
-    Tok { start, end, kind, nl, sp, cap, upper, key: Key::new(key) }
+    Tok { start, end, kind, nl, sp, cap, upper, uncased, key: Key::new(key) }
 }
 
 #[cfg(test)]
