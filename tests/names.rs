@@ -82,6 +82,20 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Python: Fast enough\nRust: Faster\nGo: Simple", "PERSON", None),
     ("Note: Remember the milk.", "PERSON", None),
     ("Danke Schön für alles", "PERSON", None),
+    // ORGANIZATION (issue 14): legal forms, organization heads and
+    // openers, cue phrases, form fields; never from capitals alone.
+    ("She works at Initech since May.", "ORGANIZATION", Some("Initech")),
+    ("Company: Vandelay Industries", "ORGANIZATION", Some("Vandelay")),
+    ("Rossi S.p.A. and Müller GmbH signed.", "ORGANIZATION", Some("Rossi")),
+    ("Signed by Müller GmbH today.", "ORGANIZATION", Some("Müller GmbH")),
+    ("I studied at the University of Oslo.", "ORGANIZATION", Some("Oslo")),
+    ("Ask Emil, he had the Globex account.", "ORGANIZATION", Some("Globex")),
+    ("Er arbeitet bei Zalando seit 2019.", "ORGANIZATION", Some("Zalando")),
+    ("Amazon rainforest documentary was great.", "ORGANIZATION", None),
+    ("Jordan sneakers restock Friday.", "ORGANIZATION", None),
+    ("The ThinkPad X1 Carbon fan is loud.", "ORGANIZATION", None),
+    ("Vehicles AB51 ABC and BD62XYZ were seen", "ORGANIZATION", None),
+    ("Marty Short is the best", "ORGANIZATION", None),
     // PERSON: must miss
     ("Will it rain tomorrow? May is usually dry.", "PERSON", None),
     (

@@ -430,12 +430,12 @@ pub(crate) static ORG_PREFIX: WordList = WordList::new(
     35,
     "\n\
     ayuntamiento\nbanca\nbanco\nbank\nbanka\nbanque\ncamara\nclub\ncolegio\n\
-    college\ncomitato\ncomite\nfederal\nfondation\nfondazione\nfundacao\n\
+    college\ncomitato\ncomite\nfondation\nfondazione\nfundacao\n\
     fundacion\nfundacja\ngroupe\ngrupo\ngruppo\nhopital\nhospital\ninstitut\n\
     institute\ninstituto\nistituto\nklinikum\nklub\nministarstvo\nministere\n\
     ministerio\nministerium\nministero\nministerstvo\nministerstwo\nministry\n\
-    musee\nmuseo\nmuseum\nnational\nospedale\npartei\nparti\npartido\n\
-    partito\nprefeitura\nroyal\nstiftung\nstrana\nstranka\nsveuciliste\n\
+    musee\nmuseo\nmuseum\nospedale\npartei\nparti\npartido\n\
+    partito\nprefeitura\nstiftung\nstrana\nstranka\nsveuciliste\n\
     universidad\nuniversidade\nuniversita\nuniversitat\nuniversitatea\n\
     universite\nuniversiteit\nuniversitet\nuniversity\nuniverzita\n\
     univerzitet\nuniwersytet\nбанк\nинститут\nкомпания\nминистерства\n\

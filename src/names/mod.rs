@@ -1,7 +1,7 @@
 //! Names, addresses, locations and dates of birth without an ML model.
 //!
 //! Owns the dictionary- and grammar-based PII detectors (PERSON, ADDRESS,
-//! LOCATION, DATE_OF_BIRTH). Depends on nothing else in the crate; the
+//! LOCATION, ORGANIZATION, DATE_OF_BIRTH). Depends on nothing else in the crate; the
 //! filter layer applies policy to what it returns.
 //!
 //! One pass splits the text into tokens (words, numbers, punctuation; e-mail
@@ -15,7 +15,7 @@
 //!   registry of their bits;
 //! - `lexicon`: one table over all lists, and the lookups (`has`, `Key`);
 //! - `tokens`: the token list and the `Detection` type;
-//! - `address`, `person`, `place`: the detectors;
+//! - `address`, `person`, `place`, `org`: the detectors;
 //! - this file: runs them over chunks of the text and merges their
 //!   findings.
 
@@ -23,6 +23,7 @@ mod address;
 mod dict;
 mod lexicon;
 mod lists;
+mod org;
 mod person;
 mod place;
 mod tokens;
@@ -70,17 +71,18 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
     }
     let toks = tokenize(text);
     // Each detector returns its findings in text order, without overlaps;
-    // merge the three lists by start (no sort: keeps the wasm small).
+    // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
         address::detect(text, &toks),
         person::detect(&toks),
         place::detect(text, &toks),
+        org::detect(&toks),
     ];
-    let mut pos = [0usize; 3];
+    let mut pos = [0usize; 4];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
-        for k in 0..3 {
+        for k in 0..lists.len() {
             if let Some(d) = lists[k].get(pos[k]) {
                 if best.map_or(true, |b| {
                     lists[b]

@@ -16,7 +16,7 @@ use super::lists::{
     PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE, SOFT, STRONG,
     SUFFIX, TITLES, WEAK,
 };
-use super::tokens::{Detection, Kind, Tok};
+use super::tokens::{skip_separators, Detection, Kind, Tok};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -77,42 +77,6 @@ struct Cue {
     title: bool,
     /// A form label whose value is not a person ("City:", "Company:").
     other_field: bool,
-}
-
-/// Up to three punctuation tokens between a cue and the run: `,` `:`
-/// `.` `-` `=` `"` `'` `|` (`Name: "Ana"`, `"name": "Ana"`, `Name = Ana`),
-/// and a gender ending `/r` or `/a` ("Liebe/r Georg", "Estimado/a Ana").
-/// Returns the index after the cue and whether a field separator was seen.
-fn skip_separators(toks: &[Tok], i: usize) -> (usize, bool, bool) {
-    let mut j = i;
-    let mut field = false;
-    let mut line_break = toks.get(i).is_some_and(|t| t.nl);
-    let mut n = 0;
-    while j > 0 && n < 3 {
-        let p = &toks[j - 1];
-        let take = match p.kind {
-            Kind::Punct(',' | '.' | '-' | '"' | '\'' | '|') => 1,
-            Kind::Punct(':' | '=' | '：') => {
-                field = true;
-                1
-            }
-            Kind::Word
-                if p.key.len() == 1
-                    && !p.sp
-                    && j >= 2
-                    && toks[j - 2].is_punct('/') =>
-            {
-                2
-            }
-            _ => break,
-        };
-        for _ in 0..take {
-            line_break |= toks[j - 1].nl;
-            j -= 1;
-        }
-        n += 1;
-    }
-    (j, field, line_break)
 }
 
 fn cue_before(toks: &[Tok], i: usize) -> Cue {
@@ -185,8 +149,7 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
             .or_else(|| find(&SALUTE, key));
         // "my colleague Tenisha", "mi hermana Lucía".
         let related = find(&RELATION, key).filter(|_| {
-            k + n == j
-                && k + n >= n + 1
+            j > n
                 && toks
                     .get(j - n - 1)
                     .is_some_and(|p| p.is_word() && has(&POSSESSIVE, &p.key))

@@ -291,6 +291,42 @@ fn tok<'a>(
     Tok { start, end, kind, nl, sp, cap, upper, uncased, key: Key::new(key) }
 }
 
+/// Up to three punctuation tokens between a cue and the run: `,` `:`
+/// `.` `-` `=` `"` `'` `|` (`Name: "Ana"`, `"name": "Ana"`, `Name = Ana`),
+/// and a gender ending `/r` or `/a` ("Liebe/r Georg", "Estimado/a Ana").
+/// Returns the index after the cue and whether a field separator was seen.
+pub(crate) fn skip_separators(toks: &[Tok], i: usize) -> (usize, bool, bool) {
+    let mut j = i;
+    let mut field = false;
+    let mut line_break = toks.get(i).is_some_and(|t| t.nl);
+    let mut n = 0;
+    while j > 0 && n < 3 {
+        let p = &toks[j - 1];
+        let take = match p.kind {
+            Kind::Punct(',' | '.' | '-' | '"' | '\'' | '|') => 1,
+            Kind::Punct(':' | '=' | '：') => {
+                field = true;
+                1
+            }
+            Kind::Word
+                if p.key.len() == 1
+                    && !p.sp
+                    && j >= 2
+                    && toks[j - 2].is_punct('/') =>
+            {
+                2
+            }
+            _ => break,
+        };
+        for _ in 0..take {
+            line_break |= toks[j - 1].nl;
+            j -= 1;
+        }
+        n += 1;
+    }
+    (j, field, line_break)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
