@@ -17,7 +17,7 @@
 
 use super::lexicon::{find, has, Key};
 use super::lists::{
-    lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX,
+    lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
 use super::tokens::{skip_separators, Detection, Kind, Tok};
 
@@ -26,38 +26,21 @@ use super::tokens::{skip_separators, Detection, Kind, Tok};
 fn connector(t: &Tok) -> bool {
     t.is_word()
         && !t.cap
-        && matches!(
-            t.key.as_str(),
-            "of" | "for"
-                | "and"
-                | "the"
-                | "de"
-                | "del"
-                | "della"
-                | "di"
-                | "da"
-                | "do"
-                | "dos"
-                | "das"
-                | "du"
-                | "des"
-                | "la"
-                | "le"
-                | "el"
-                | "der"
-                | "die"
-                | "und"
-                | "et"
-                | "y"
-                | "e"
-                | "i"
-                | "och"
-                | "og"
-                | "van"
-                | "von"
-                | "voor"
-                | "fur"
-        )
+        && (has(&PARTICLES, &t.key)
+            || matches!(
+                t.key.as_str(),
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "und"
+                    | "et"
+                    | "e"
+                    | "i"
+                    | "och"
+                    | "og"
+                    | "voor"
+                    | "fur"
+            ))
 }
 
 /// A word that may be part of a name: capitalized, all caps, or a
