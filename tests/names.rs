@@ -181,6 +181,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("I'm based in Lisbon and travel a lot.", "LOCATION", Some("Lisbon")),
     ("She is from South Korea.", "LOCATION", Some("South Korea")),
     ("Paris is lovely.", "LOCATION", None),
+    // LOCATION (issue 14): form fields and strong place cues.
+    ("Name: Ana Lima\nCidade: Não-Me-Toque\n", "LOCATION", Some("Não")),
+    ("{\"city\": \"Brønnøysund\"}", "LOCATION", Some("Brønnøysund")),
+    ("She is based in Jerez de la Frontera.", "LOCATION", Some("Jerez")),
+    ("She is based in Jerez de la Frontera.", "PERSON", None),
+    ("Ich wohne in Rottach-Egern.", "LOCATION", Some("Rottach")),
+    ("I am visiting Anna tomorrow.", "LOCATION", None),
     ("I talked to Jordan yesterday.", "LOCATION", None),
     // DATE_OF_BIRTH
     ("DOB: 12/03/1985", "DATE_OF_BIRTH", Some("12/03/1985")),

@@ -10,17 +10,30 @@ use super::dict::WordList;
 
 // The dictionaries.
 
-static GIVEN: WordList = WordList::new(0, include_str!("data/given.txt"));
+static GIVEN: WordList = WordList::front_coded(
+    0,
+    include_str!(concat!(env!("OUT_DIR"), "/names_given.fc")),
+);
 
-static SURNAMES: WordList =
-    WordList::new(1, include_str!("data/surnames.txt"));
+static SURNAMES: WordList = WordList::front_coded(
+    1,
+    include_str!(concat!(env!("OUT_DIR"), "/names_surnames.fc")),
+);
 
-static COMMON: WordList = WordList::new(2, include_str!("data/common.txt"));
+static COMMON: WordList = WordList::front_coded(
+    2,
+    include_str!(concat!(env!("OUT_DIR"), "/names_common.fc")),
+);
 
-static AMBIGUOUS: WordList =
-    WordList::new(3, include_str!("data/ambiguous.txt"));
+static AMBIGUOUS: WordList = WordList::front_coded(
+    3,
+    include_str!(concat!(env!("OUT_DIR"), "/names_ambiguous.fc")),
+);
 
-static PLACES: WordList = WordList::new(4, include_str!("data/places.txt"));
+static PLACES: WordList = WordList::front_coded(
+    4,
+    include_str!(concat!(env!("OUT_DIR"), "/names_places.fc")),
+);
 
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
 pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
@@ -110,21 +123,17 @@ pub(crate) static CUE: WordList = WordList::new(12, "\n\
 pub(crate) static TITLES: WordList = WordList::new(
     14,
     "\n\
-    arch\navv\nbapak\nbay\nbayan\nbc\nbinibini\nbwana\ncapt\ndato\ndatuk\n\
-    dhr\ndl\ndna\ndoamna\ndoc\ndocteur\ndoctor\ndomnisoara\ndomnul\ndona\n\
-    dott\ndottore\ndottoressa\ndotts\ndottssa\ndr\ndra\ndrs\nencik\nfrau\n\
-    fraulein\nfroken\nfru\ngda\ngeom\nginang\nginoo\ngospa\ngospod\ngospoda\n\
-    gospodin\ngospodja\nharra\nherr\nherra\nhr\nibu\nimam\ning\ninz\nir\n\
-    judr\nkhun\nkumari\nkundze\nkungs\nlek\nlic\nlicenciada\nlicenciado\n\
-    madam\nmadame\nmademoiselle\nmaitre\nmej\nmevr\nmevrouw\nmgr\nmiss\n\
-    mister\nmlle\nmme\nmmes\nmonsieur\nmr\nmrs\nms\nmudr\nmw\nmwalimu\nmx\n\
-    na\nneiti\npan\npani\npanna\nphdr\nponas\nponia\nprof\nprofessor\nproua\n\
-    puan\nra\nrabbi\nrag\nrev\nrevd\nrndr\nrouva\nsaudara\nsaudari\nsayin\n\
-    sayyid\nsenhor\nsenhora\nsenor\nsenora\nsenorita\nsgt\nsheikh\nshri\nsig\n\
-    signor\nsignora\nsignore\nsignorina\nsigra\nsir\nslecna\nsmt\nsr\nsra\n\
-    sri\nsrta\ntohtori\ntuan\nδεσποινίς\nκ\nκυρία\nκύριε\nκύριος\nг-жа\nг-н\n\
-    господа\nгосподин\nгосподине\nгоспожа\nгоспођа\nгоспођо\nпан\nпани\nпані\n\
-    товарищ\nآقای\nالآنسة\nالدكتور\nالسيد\nالسيدة\nالشيخ\nخانم\n",
+    avv\nbapak\nbay\nbayan\ndhr\ndna\ndoamna\ndocteur\ndoctor\ndomnisoara\n\
+    domnul\ndona\ndott\ndottore\ndottoressa\ndotts\ndottssa\ndr\ndra\nfrau\n\
+    fraulein\nfroken\nfru\ngda\ngospa\ngospod\ngospoda\ngospodin\ngospodja\n\
+    harra\nherr\nherra\nhr\nibu\ning\ninz\nkhun\nkumari\nlic\nlicenciada\n\
+    licenciado\nmadam\nmadame\nmademoiselle\nmaitre\nmevr\nmevrouw\nmgr\n\
+    miss\nmister\nmlle\nmme\nmonsieur\nmr\nmrs\nms\nmx\nna\nneiti\npan\npani\n\
+    panna\nprof\nprofessor\nproua\nra\nrev\nrouva\nsayin\nsenhor\nsenhora\n\
+    senor\nsenora\nsenorita\nshri\nsig\nsignor\nsignora\nsignore\nsignorina\n\
+    sigra\nsir\nslecna\nsmt\nsr\nsra\nsri\nsrta\ntohtori\nκυρία\nκύριος\n\
+    г-жа\nг-н\nгосподин\nгоспожа\nгоспођа\nпан\nпани\nпані\nтоварищ\nآقای\n\
+    السيد\nالسيدة\nخانم\n",
 );
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
@@ -132,40 +141,17 @@ pub(crate) static TITLES: WordList = WordList::new(
 pub(crate) static STRONG: WordList = WordList::new(
     15,
     "\n\
-    a bientot\na nevem\nabraco\nabracos\nabrazos\nako si\namities\n\
-    atenciosamente\natentamente\nattention\nattn\nbaci\nbedankt\nbeijos\n\
-    benim adim\nbesos\nbest\nbest regards\nbest wishes\nbeste\nbeste grusse\n\
-    bien a vous\nbises\ncall me\ncara\ncari\ncaro\nchamo-me\ncheers\ncher\n\
-    chere\ncordialement\ncordiali saluti\ncordially\ncordialmente\ncu drag\n\
-    cu stima\ncumprimentos\ndanke\ndear\ndearest\ndegerli\ndistinti saluti\n\
-    draga\ndragi\ndroga\ndrogi\negregio\nestimada\nestimado\nestimados\n\
-    geachte\ngeehrte\ngeehrter\ngentile\ngentilissima\ngentilissimo\ngracias\n\
-    grazie\ngroet\ngroeten\ngruss\ngrusse\ngrussen\nhallo\nhalsning\n\
-    halsningar\nhartelijke groet\nheet\nhello\nherzliche grusse\nhi\nhilsen\n\
-    hormat saya\nhyva\ni am called\nich bin\nich heisse\nik heet\njag heter\n\
-    je mappelle\njeg hedder\njeg heter\njmenuji se\nkaere\nkara\nkedves\n\
-    kind regards\nlg\nliebe\nliebe grusse\nlieber\nma numesc\nmam na imie\n\
-    many thanks\nme chamo\nme llamo\nmed vanlig halsning\nmed venlig hilsen\n\
-    mein name ist\nmerci\nmet vriendelijke groet\nmeu nome e\nmfg\nmi chiamo\n\
-    mi nombre es\nmijn naam is\nmila\nmily\nmio nome e\nmit navn er\n\
-    mitt namn ar\nmitt navn er\nmoi cest\nmon nom est\nmvg\nmvh\nmy name is\n\
-    nama saya\nname\nname is\nnamed\nnazywam sie\nnimeni on\nnumele meu este\n\
-    obrigada\nobrigado\npangalan ko ay\npatient\npostovana\npostovani\n\
-    pozdrav\npozdravi\npozdravy\npozdrawiam\npozdrowienia\nprezada\nprezado\n\
-    querida\nquerido\nregards\nrespectfully\ns pozdravem\ns pozdravom\nsalam\n\
-    saludos\nsalutari\nsalutations\nsaluti\nsaygilar\nsaygilarimla\nsayin\n\
-    sehr geehrte\nsehr geehrter\nselamlar\nsevgili\nsigned\nsincerely\n\
-    srdacan pozdrav\nstimata\nstimate\nszanowna\nszanowni\nszanowny\n\
-    terima kasih\nterveisin\nthank you\nthanks\ntisztelettel\nudvozlettel\n\
-    un abrazo\nun saludo\nun saluto\nvazena\nvazeny\nvenlig hilsen\n\
-    vennlig hilsen\nvg\nviele grusse\nvolam sa\nvriendelijke groeten\n\
-    warm regards\nyours\nyours sincerely\nyours truly\n\
-    ystavallisin terveisin\nyth\nz pozdrowieniami\nzovem se\nαγαπητέ\n\
-    αγαπητή\nεκτίμηση\nευχαριστώ\nλέγομαι\nμε εκτίμηση\nμε λένε\nονομάζομαι\n\
-    το όνομά μου είναι\nдорогая\nдорогой\nз повагою\nзовем се\nмене звати\n\
-    меня зовут\nмое имя\nмоё имя\nмоє імя\nповагою\nпоздрав\nпоштована\n\
-    поштовани\nс наилучшими пожеланиями\nс уважением\nспасибо\n\
-    срдачан поздрав\nуважаемая\nуважаемый\nуважением\nшановна\nшановний\n",
+    a nevem\nako si\nattention\nattn\nbenim adim\nbest\nbeste\ncall me\ncara\n\
+    caro\nchamo-me\ncheers\ncher\nchere\ndear\nhallo\nheet\ni am called\n\
+    ich bin\nich heisse\nik heet\njag heter\nje mappelle\njeg hedder\n\
+    jeg heter\njmenuji se\nliebe\nlieber\nma numesc\nmam na imie\nme chamo\n\
+    me llamo\nmein name ist\nmeu nome e\nmi chiamo\nmi nombre es\n\
+    mijn naam is\nmio nome e\nmit navn er\nmitt namn ar\nmitt navn er\n\
+    moi cest\nmon nom est\nmy name is\nnama saya\nname\nname is\nnamed\n\
+    nazywam sie\nnimeni on\nnumele meu este\npangalan ko ay\npatient\n\
+    querida\nquerido\nregards\nsigned\nsincerely\nthanks\nvolam sa\nyours\n\
+    zovem se\nλέγομαι\nμε λένε\nονομάζομαι\nτο όνομά μου είναι\nзовем се\n\
+    мене звати\nменя зовут\nмое имя\nмоё имя\nмоє імя\n",
 );
 
 /// Soft cues too common to lift a single word (used only for pairs).
@@ -251,82 +237,57 @@ pub(crate) static MONTHS: WordList = WordList::new(23, "\n\
 pub(crate) static FIELD_PERSON: WordList = WordList::new(
     24,
     "\n\
-    absender\naccount holder\nachternaam\nad\nad soyad\nadi\nansprechpartner\n\
-    apellido\napellidos\napplicant\nattendee\nauthor\nbeneficiary\n\
-    card holder\ncardholder\nclient\ncliente\ncognome\ncontact\ncontact name\n\
-    contact person\ncustomer\ncustomer name\ndestinataire\ndestinatario\n\
-    driver\nefternamn\nefternavn\nempfanger\nempleado\nemployee\n\
-    employee name\netternavn\netunimi\nexpediteur\nfamily name\nfirst name\n\
-    firstname\nfornamn\nfornavn\nfulde navn\nfull name\nfullname\ngiven name\n\
-    guest\nho ten\nholder\nime\nime i prezime\nimie\nimie i nazwisko\nisim\n\
-    jmeno\nkunde\nlast name\nlastname\nmanager\nmeno\nmittente\nnaam\n\
-    nachname\nnama\nnama lengkap\nname\nnamn\nnavn\nnazwisko\nnev\nnimi\nnom\n\
-    nom complet\nnombre\nnombre completo\nnombre y apellidos\nnome\n\
-    nome completo\nnome do cliente\nnume\nowner\npaciente\npangalan\n\
-    passageiro\npassenger\npassenger name\npatient\npatient name\nprenom\n\
-    prenume\nprezime\npriezvisko\nprijmeni\nrecipient\nremitente\nsender\n\
-    signature\nsigned\nsoyad\nspeaker\nstudent\nsukunimi\nsurname\nten\n\
-    tenant\ntitular\nuser\nusername\nvolledige naam\nvollstandiger name\n\
-    voornaam\nvorname\nεπώνυμο\nονοματεπώνυμο\nόνομα\nиме\nимя\nпрезиме\n\
-    прізвище\nфамилия\nфио\nімя\n",
+    achternaam\nad\nad soyad\nadi\nansprechpartner\napellido\napellidos\n\
+    applicant\nattendee\ncognome\ncontact\ncontact name\ncontact person\n\
+    customer\ncustomer name\nefternamn\nefternavn\nemployee\nemployee name\n\
+    etternavn\netunimi\nfamily name\nfirst name\nfirstname\nfornamn\nfornavn\n\
+    full name\nfullname\ngiven name\nime\nimie\nisim\njmeno\nkunde\n\
+    last name\nlastname\nmeno\nnaam\nnachname\nnama\nname\nnamn\nnavn\n\
+    nazwisko\nnev\nnimi\nnom\nnom complet\nnombre\nnombre completo\nnome\n\
+    nome completo\nnume\npangalan\npatient\npatient name\nprenom\nprenume\n\
+    prezime\npriezvisko\nprijmeni\nrecipient\nsender\nsoyad\nsukunimi\n\
+    surname\nuser\nvoornaam\nvorname\nόνομα\nиме\nимя\nфамилия\nфио\nімя\n",
 );
 
 pub(crate) static FIELD_LOC: WordList = WordList::new(
     25,
     "\n\
-    birthplace\nbundesland\nby\ncidade\ncitta\ncity\ncity of birth\nciudad\n\
-    comune\ncountry\ncounty\ndrzava\nestado\ngeburtsort\ngrad\nhometown\nil\n\
-    ilce\njudet\nkaupunki\nkommune\nkota\nkraj\nland\nlieu\n\
-    lieu de naissance\nlocalidad\nlocalidade\nlocation\nlugar\n\
-    lugar de nacimiento\nluogo\nluogo di nascita\nmaa\nmesto\nmiasto\n\
-    miejscowosc\nmjesto\nmunicipio\nnaturalidade\nnegara\nobec\noras\norszag\n\
-    ort\npaese\npaikkakunta\npais\npays\nplaats\nplace\nplace of birth\n\
-    postort\nprovince\nprovincia\nprovincie\nregion\nsehir\nstad\nstadt\n\
-    state\nsted\ntara\ntown\nulke\nvaros\nville\nwohnort\nwojewodztwo\n\
-    woonplaats\nπόλη\nχώρα\nгород\nград\nдржава\nкраїна\nмісто\nобласть\n\
-    страна\n",
+    bundesland\nby\ncidade\ncitta\ncity\nciudad\ncomune\ncountry\ncounty\n\
+    drzava\nestado\ngeburtsort\ngrad\nhometown\nil\nkaupunki\nkota\nkraj\n\
+    land\nlieu de naissance\nlocalidad\nlocation\nlugar de nacimiento\n\
+    luogo di nascita\nmesto\nmiasto\nmiejscowosc\nmjesto\nmunicipio\n\
+    naturalidade\nnegara\norszag\nort\npaese\npais\npays\nplaats\n\
+    place of birth\nprovince\nprovincia\nprovincie\nregion\nsehir\nstad\n\
+    stadt\nstate\ntown\nulke\nvaros\nville\nwohnort\nwojewodztwo\nwoonplaats\n\
+    πόλη\nгород\nград\nдржава\nкраїна\nмісто\nстрана\n",
 );
 
 pub(crate) static FIELD_ORG: WordList = WordList::new(
     26,
     "\n\
-    agency\nangajator\narbeidsgiver\narbeitgeber\narbejdsgiver\narbetsgivare\n\
-    azienda\nbank\nbedrijf\nbolag\nbusiness\nbusiness name\nceg\ncompania\n\
-    companie\ncompany\ncompany name\ndepartment\nditta\nempleador\nemployer\n\
-    employeur\nempresa\nentreprise\nfirm\nfirma\nforetag\nforetak\n\
-    hochschule\ninstansi\ninstitucion\ninstitution\nisveren\nkurum\nmerchant\n\
-    munkaltato\norg\norganisatie\norganisation\norganisme\norganizacion\n\
-    organization\norganization name\nperusahaan\npoduzece\npracodawca\n\
-    preduzece\nschool\nselskab\nsirket\nsocieta\nsociete\nspolecnost\n\
-    spolocnost\nsupplier\ntvrtka\ntyonantaja\nuczelnia\nuniversidad\n\
+    arbeidsgiver\narbeitgeber\narbejdsgiver\narbetsgivare\nazienda\nbedrijf\n\
+    compania\ncompany\ncompany name\nempleador\nemployer\nemployeur\nempresa\n\
+    entreprise\nfirma\nforetag\ninstitucion\nisveren\norganisatie\n\
+    organisation\norganizacion\norganization\nperusahaan\npracodawca\nschool\n\
+    sirket\nsociete\nspolecnost\nspolocnost\ntyonantaja\nuniversidad\n\
     universita\nuniversitat\nuniversite\nuniversiteit\nuniversity\n\
-    unternehmen\nvendor\nvirksomhed\nwerkgever\nworkplace\nyritys\n\
-    zamestnavatel\nεταιρεία\nοργανισμός\nкомпания\nкомпанія\nорганизация\n\
-    работодатель\nуніверситет\n",
+    unternehmen\nvirksomhed\nwerkgever\nyritys\nzamestnavatel\nεταιρεία\n\
+    компания\nработодатель\n",
 );
 
 pub(crate) static CLOSING: WordList = WordList::new(
     27,
     "\n\
-    a bientot\nabraco\nabracos\nabrazos\namities\natenciosamente\n\
-    atentamente\nbaci\nbedankt\nbeijos\nbesos\nbest\nbest regards\n\
-    best wishes\nbeste grusse\nbien a vous\nbises\ncheers\ncordialement\n\
-    cordiali saluti\ncordially\ncordialmente\ncu drag\ncu stima\n\
-    cumprimentos\ndanke\ndistinti saluti\ngracias\ngrazie\ngroet\ngroeten\n\
-    gruss\ngrusse\ngrussen\nhalsning\nhalsningar\nhartelijke groet\n\
-    herzliche grusse\nhilsen\nhormat saya\nkind regards\nlg\nliebe grusse\n\
-    many thanks\nmed vanlig halsning\nmed venlig hilsen\nmerci\n\
-    met vriendelijke groet\nmfg\nmvg\nmvh\nobrigada\nobrigado\npozdrav\n\
-    pozdravi\npozdravy\npozdrawiam\npozdrowienia\nregards\nrespectfully\n\
-    s pozdravem\ns pozdravom\nsalam\nsaludos\nsalutari\nsalutations\nsaluti\n\
-    saygilar\nsaygilarimla\nselamlar\nsincerely\nsrdacan pozdrav\n\
-    terima kasih\nterveisin\nthank you\nthanks\ntisztelettel\nudvozlettel\n\
-    un abrazo\nun saludo\nun saluto\nvenlig hilsen\nvennlig hilsen\nvg\n\
-    viele grusse\nvriendelijke groeten\nwarm regards\nyours\nyours sincerely\n\
-    yours truly\nystavallisin terveisin\nz pozdrowieniami\nεκτίμηση\n\
-    ευχαριστώ\nμε εκτίμηση\nз повагою\nповагою\nпоздрав\n\
-    с наилучшими пожеланиями\nс уважением\nспасибо\nсрдачан поздрав\n\
-    уважением\n",
+    abracos\natenciosamente\natentamente\nbedankt\nbest\nbest regards\n\
+    best wishes\ncheers\ncordialement\ncordiali saluti\ncordialmente\n\
+    cu stima\ncumprimentos\ndanke\ndistinti saluti\ngracias\ngrazie\ngroet\n\
+    groeten\ngruss\ngrusse\ngrussen\nhalsning\nhalsningar\nhilsen\n\
+    kind regards\nlg\nmed venlig hilsen\nmerci\nmet vriendelijke groet\nmfg\n\
+    mvh\nobrigado\npozdrav\npozdravy\npozdrawiam\nregards\ns pozdravem\n\
+    s pozdravom\nsaludos\nsalutations\nsaluti\nsaygilarimla\nsincerely\n\
+    terveisin\nthank you\nthanks\nudvozlettel\nvenlig hilsen\nvennlig hilsen\n\
+    viele grusse\nyours\nyours sincerely\nз повагою\nповагою\nпоздрав\n\
+    с уважением\nуважением\n",
 );
 
 pub(crate) static SALUTE: WordList = WordList::new(
@@ -345,21 +306,15 @@ pub(crate) static SALUTE: WordList = WordList::new(
 pub(crate) static RELATION: WordList = WordList::new(
     29,
     "\n\
-    ami\namica\namico\namie\namiga\namigo\nassistant\naunt\nbaas\nboss\n\
-    boyfriend\nbrat\nbroer\nbror\nbrother\nbruder\ncapo\nchef\nchefe\nchefin\n\
-    classmate\nclient\nco-worker\ncolega\ncolleague\ncollega\ncollegue\n\
-    corka\ncousin\ncoworker\ncustomer\ndad\ndaughter\ndochter\ndoctor\n\
-    dotter\nesposa\nesposo\nfather\nfemme\nfiance\nfiancee\nfiglia\nfiglio\n\
-    filha\nfilho\nfille\nfils\nfratello\nfrau\nfrere\nfreund\nfreundin\n\
-    friend\nfru\ngirlfriend\ngrandfather\ngrandma\ngrandmother\ngrandpa\n\
-    hermana\nhermano\nhija\nhijo\nhusband\nintern\nirma\nirmao\njefa\njefe\n\
-    kolega\nkolezanka\nkollega\nkollege\nkollegin\nlandlord\nlawyer\nmadre\n\
-    mae\nmanager\nmann\nmari\nmarido\nmaz\nmere\nmoeder\nmoglie\nmom\nmother\n\
-    mum\nmutter\nneighbor\nneighbour\nnurse\npadre\npai\npartner\npatron\n\
-    pere\nprzyjaciel\nprzyjaciolka\nroommate\nschwester\nsiostra\nsister\n\
-    soeur\nsohn\nson\nsorella\nstudent\nsyn\nsyster\nszef\nteacher\nteammate\n\
-    tenant\ntochter\nuncle\nvader\nvan\nvater\nvriend\nvriendin\nvrouw\nwife\n\
-    zona\nzoon\nzus\n",
+    ami\namica\namico\namie\namiga\namigo\nassistant\nboss\nboyfriend\n\
+    brother\nbruder\nchef\nchefe\nclient\nco-worker\ncolega\ncolleague\n\
+    collega\ncollegue\ncoworker\ncustomer\ndaughter\ndoctor\nesposa\nesposo\n\
+    father\nfemme\nfiglia\nfiglio\nfilha\nfilho\nfille\nfils\nfratello\nfrau\n\
+    frere\nfreund\nfreundin\nfriend\ngirlfriend\nhermana\nhermano\nhija\n\
+    hijo\nhusband\nirma\nirmao\njefe\nkollege\nkollegin\nmadre\nmae\nmanager\n\
+    mann\nmari\nmarido\nmere\nmoglie\nmother\nmutter\nneighbor\nneighbour\n\
+    padre\npai\npartner\npere\nprzyjaciel\nschwester\nsister\nsoeur\nsohn\n\
+    son\nsorella\nstudent\nteacher\nteammate\ntenant\ntochter\nvater\nwife\n",
 );
 
 pub(crate) static POSSESSIVE: WordList = WordList::new(
@@ -381,18 +336,12 @@ pub(crate) static POST_TITLE: WordList = WordList::new(
 pub(crate) static ORG_CUE: WordList = WordList::new(
     32,
     "\n\
-    acquired by\nacquisition of\nangestellt bei\narbeider i\narbeite bei\n\
-    arbeitet bei\narbejder hos\narbetar pa\nbei der firma\nbekerja di\n\
-    calisiyor\nceo of\nchez\ncto of\ndolgozik\nemployed at\nemployed by\n\
-    founder of\nhead of\nintern at\ninternship at\nje travaille chez\njob at\n\
-    jobbar pa\njobber i\njoined\njoining\nlavora per\nlavora presso\n\
-    lavoro per\nlavoro presso\nlucreaza la\npracuje dla\npracuje w\n\
-    pracujem v\npracuji v\nradi u\nradim u\nshares of\nstock of\ntrabaja en\n\
-    trabaja para\ntrabajo en\ntrabajo para\ntrabalha na\ntrabalha no\n\
-    trabalho na\ntrabalho no\ntravaille chez\ntravaille pour\ntyoskentelee\n\
-    werk bij\nwerkt bij\nwork at\nwork for\nworked at\nworked for\n\
-    working at\nworking for\nworks at\nworks for\nεργάζεται στην\n\
-    εργάζομαι στην\nпрацює в\nработает в\nработаю в\n",
+    acquired by\nangestellt bei\narbeitet bei\narbejder hos\narbetar pa\n\
+    ceo of\nchez\ncto of\nemployed at\nemployed by\nfounder of\nhead of\n\
+    jobbar pa\njobber i\njoined\nlavora per\nlavora presso\npracuje w\n\
+    pracuji v\nradi u\ntrabaja en\ntrabaja para\ntrabalha na\ntrabalha no\n\
+    travaille chez\ntravaille pour\nwerkt bij\nwork at\nwork for\nworks at\n\
+    works for\nεργάζεται στην\nпрацює в\nработает в\n",
 );
 
 pub(crate) static ORG_AFTER: WordList = WordList::new(
@@ -403,7 +352,9 @@ pub(crate) static ORG_AFTER: WordList = WordList::new(
     staff\nstock\nstore\nstores\nsubsidiary\nsupport\nteam\n",
 );
 
-pub(crate) static ORG_SUFFIX: WordList = WordList::new(34, "\n\
+pub(crate) static ORG_SUFFIX: WordList = WordList::new(
+    34,
+    "\n\
     ab\nacademy\nad\nag\nagency\nairlines\nairways\naps\nas\nasa\nassociates\n\
     association\nauthority\nautomotive\nbancorp\nbank\nbankshares\nbau\nbhd\n\
     biosciences\nbrewery\nbt\nbv\ncapital\ncia\nclinic\nclub\nco\ncollege\n\
@@ -423,39 +374,33 @@ pub(crate) static ORG_SUFFIX: WordList = WordList::new(34, "\n\
     software\nsolutions\nsp\nspa\nspolka\nsrl\nsro\nstichting\nstiftung\n\
     studios\nsystems\ntbk\ntechnologies\ntechnology\ntelecom\ntherapeutics\n\
     ug\nunited\nuniversitat\nuniversiteit\nuniversitet\nuniversity\nventures\n\
-    verein\nverlag\nvof\nvos\nwerke\nyk\nzao\nzrt\nао\nзао\nип\nоао\nооо\n\
-    пао\n公司\n合同会社\n大学\n大學\n有限会社\n有限公司\n株式会社\n銀行\n银行\n集团\n集團\n");
+    verein\nverlag\nvof\nvos\nwerke\nyk\nzao\nzrt\n",
+);
 
 pub(crate) static ORG_PREFIX: WordList = WordList::new(
     35,
     "\n\
     ayuntamiento\nbanca\nbanco\nbank\nbanka\nbanque\ncamara\nclub\ncolegio\n\
-    college\ncomitato\ncomite\nfondation\nfondazione\nfundacao\n\
-    fundacion\nfundacja\ngroupe\ngrupo\ngruppo\nhopital\nhospital\ninstitut\n\
-    institute\ninstituto\nistituto\nklinikum\nklub\nministarstvo\nministere\n\
-    ministerio\nministerium\nministero\nministerstvo\nministerstwo\nministry\n\
-    musee\nmuseo\nmuseum\nospedale\npartei\nparti\npartido\n\
-    partito\nprefeitura\nstiftung\nstrana\nstranka\nsveuciliste\n\
-    universidad\nuniversidade\nuniversita\nuniversitat\nuniversitatea\n\
-    universite\nuniversiteit\nuniversitet\nuniversity\nuniverzita\n\
-    univerzitet\nuniwersytet\nбанк\nинститут\nкомпания\nминистерства\n\
-    министерство\nуниверситет\nуниверситета\n",
+    college\ncomitato\ncomite\nfondation\nfondazione\nfundacao\nfundacion\n\
+    fundacja\ngroupe\ngrupo\ngruppo\nhopital\nhospital\ninstitut\ninstitute\n\
+    instituto\nistituto\nklinikum\nklub\nministarstvo\nministere\nministerio\n\
+    ministerium\nministero\nministerstvo\nministerstwo\nministry\nmusee\n\
+    museo\nmuseum\nospedale\npartei\nparti\npartido\npartito\nprefeitura\n\
+    stiftung\nstrana\nstranka\nsveuciliste\nuniversidad\nuniversidade\n\
+    universita\nuniversitat\nuniversitatea\nuniversite\nuniversiteit\n\
+    universitet\nuniversity\nuniverzita\nuniverzitet\nuniwersytet\n",
 );
 
 pub(crate) static LOC_STRONG: WordList = WordList::new(
     36,
     "\n\
-    abito a\nasuu\nbased in\nbor i\nbor pa\nborn in\nbydlim v\nelek\nflew to\n\
-    flying to\nfodd i\ngeboren in\nhabite a\nheadquartered in\nje vis a\n\
-    jhabite a\nlebe in\nlebt in\nlive in\nlived in\nlives in\nliving in\n\
-    located in\nlocuiesc in\nme mude a\nmieszka w\nmieszkam w\nmora em\n\
-    moro em\nmoved from\nmoved to\nmoving to\nnaci en\nnasci em\nnata a\n\
-    nato a\nne a\nnear\noffice in\nrelocated to\nrelocating to\nstation in\n\
-    tinggal di\ntravel to\ntraveling to\ntravelling to\ntrip to\n\
-    umgezogen nach\nurodzona w\nurodzony w\nvisit\nvisited\nvisiting\nvit a\n\
-    vive a\nvive en\nvivo a\nvivo em\nvivo en\nwohne in\nwohnt in\nwoon in\n\
-    woont in\nyasiyorum\nziehe nach\nzijem v\nzivim u\nμένω στην\nμένω στο\n\
-    живет в\nживим у\nживу в\nживу у\nродилась в\nродился в\n",
+    abito a\nbased in\nbor i\nbor pa\nborn in\nbydlim v\nflew to\ngeboren in\n\
+    habite a\nheadquartered in\nlebe in\nlebt in\nlive in\nlived in\n\
+    lives in\nliving in\nlocated in\nmieszka w\nmieszkam w\nmora em\nmoro em\n\
+    moved from\nmoved to\nnear\noffice in\nrelocated to\nstation in\n\
+    travel to\nvisit\nvisited\nvisiting\nvit a\nvive a\nvive en\nvivo a\n\
+    vivo em\nvivo en\nwohne in\nwohnt in\nwoon in\nwoont in\nzivim u\n\
+    μένω στην\nживу в\n",
 );
 
 /// Every word list, at the index that is its `bit`. A word is looked up
@@ -561,9 +506,13 @@ mod tests {
             include_str!("person.rs"),
             include_str!("place.rs"),
             include_str!("tokens.rs"),
+            include_str!("org.rs"),
         ]
         .iter()
-        .map(|src| src.matches(concat!("WordList", "::new(")).count())
+        .map(|src| {
+            src.matches(concat!("WordList", "::new(")).count()
+                + src.matches(concat!("WordList", "::front_coded(")).count()
+        })
         .sum();
         assert_eq!(declared, REGISTRY.len());
     }

@@ -15,11 +15,11 @@
 //! Nothing is reported from capitalization alone: brands, products and
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
 
-use super::lexicon::{find, has, Key};
+use super::lexicon::has;
 use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
-use super::tokens::{skip_separators, Detection, Kind, Tok};
+use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
 
 /// A lowercase word that may stand inside an organization name
 /// ("Bank of America", "Banco do Brasil", "Procter & Gamble").
@@ -47,42 +47,6 @@ fn connector(t: &Tok) -> bool {
 /// word of an uncased script after a field label.
 fn name_word(t: &Tok) -> bool {
     t.is_word() && (t.cap || t.upper)
-}
-
-/// The phrase of up to three words ending just before token `j`, looked
-/// up in `list`.
-fn phrase_before(
-    toks: &[Tok],
-    j: usize,
-    list: &'static super::dict::WordList,
-) -> bool {
-    let mut words: Vec<&Key> = Vec::with_capacity(3);
-    let mut k = j;
-    while k > 0 && words.len() < 3 && toks[k - 1].is_word() {
-        words.push(&toks[k - 1].key);
-        k -= 1;
-    }
-    let Some(w0) = words.first() else { return false };
-    if has(list, *w0) {
-        return true;
-    }
-    if !w0.ends_phrase() {
-        return false;
-    }
-    let mut phrase = String::new();
-    for n in 2..=words.len() {
-        phrase.clear();
-        for (m, w) in words[..n].iter().rev().enumerate() {
-            if m > 0 {
-                phrase.push(' ');
-            }
-            phrase.push_str(w);
-        }
-        if find(list, phrase.as_str()).is_some() {
-            return true;
-        }
-    }
-    false
 }
 
 /// A form label whose value is an organization ends before token `i`.

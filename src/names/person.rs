@@ -13,10 +13,10 @@ use super::dict::WordList;
 use super::lexicon::{ending_in, find, has, Key, Lookup};
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
-    PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE, SOFT, STRONG,
-    SUFFIX, TITLES, WEAK,
+    LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
+    SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
-use super::tokens::{skip_separators, Detection, Kind, Tok};
+use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -522,6 +522,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             .is_some_and(|(_, p)| has(&POST_TITLE, p));
         if post && (any_known || shaped) {
             score = score.max(0.85);
+        }
+        // "based in Jerez de la Frontera", "moved to Sierra Leone": a
+        // place cue, and no strong evidence of a person.
+        if !title && score < 0.85 && phrase_before(toks, idx[0], &LOC_STRONG) {
+            i = end_tok + 1;
+            continue;
         }
         if score > 0.0 {
             let rule = match (title, strong, cue.is_some()) {

@@ -10,8 +10,68 @@
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
 use super::lexicon::has;
-use super::lists::{lists, BIRTH_CUE, LOC_CUE, MONTHS, WEAK_LOC_CUE};
-use super::tokens::{Detection, Kind, Tok};
+use super::lists::{
+    lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
+    WEAK_LOC_CUE,
+};
+use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
+
+/// The value of a place field ("City: Porto Alegre", "\"city\": \"Cork\"",
+/// "Ort = Bad Tölz") starting at token `i`: its last token.
+fn field_value(toks: &[Tok], i: usize) -> Option<usize> {
+    let (j, field, _) = skip_separators(toks, i);
+    if !field || j == 0 || !phrase_before(toks, j, &FIELD_LOC) {
+        return None;
+    }
+    let mut e = i;
+    let mut k = i + 1;
+    while let Some(n) = toks.get(k) {
+        if n.nl
+            || k > i + 6
+            || n.kind == Kind::Opaque
+            || matches!(n.kind, Kind::Punct('"' | ',' | ';' | '|' | '('))
+        {
+            break;
+        }
+        if n.is_word() {
+            e = k;
+        }
+        k += 1;
+    }
+    Some(e)
+}
+
+/// A capitalized run after a strong place cue ("based in Jerez de la
+/// Frontera", "wohne in Bad Tölz"), outside the gazetteer: its last
+/// token. Not for a known given name ("visiting Anna").
+fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    let l = lists();
+    if !t.cap
+        || t.upper
+        || has(l.given, &t.key)
+        || has(l.common, &t.key)
+        || !phrase_before(toks, i, &LOC_STRONG)
+    {
+        return None;
+    }
+    let mut e = i;
+    let mut k = i + 1;
+    while let Some(n) = toks.get(k) {
+        if n.nl || !n.sp || k > i + 4 || !n.is_word() {
+            break;
+        }
+        if n.cap && !has(l.common, &n.key) {
+            e = k;
+        } else if !(has(&PARTICLES, &n.key)
+            && toks.get(k + 1).is_some_and(|m| m.cap && m.sp))
+        {
+            break;
+        }
+        k += 1;
+    }
+    Some(e)
+}
 
 fn is_month(t: &Tok) -> bool {
     t.is_word() && has(&MONTHS, &t.key)
@@ -155,6 +215,19 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 continue;
             }
         }
+        // LOCATION: the value of "City:", "Ciudad:", "Ort =".
+        if t.is_word() && (t.cap || t.uncased) {
+            if let Some(e) = field_value(toks, i) {
+                out.push(Detection {
+                    type_name: "LOCATION",
+                    rule: "location-field",
+                    span: t.start..toks[e].end,
+                    score: 0.85,
+                });
+                i = e + 1;
+                continue;
+            }
+        }
         // LOCATION: longest gazetteer match of 1..=3 words.
         if t.is_word() && t.cap && !t.upper {
             let mut best = None;
@@ -203,6 +276,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     rule: "location-gazetteer",
                     span: t.start..toks[e].end,
                     score,
+                });
+                i = e + 1;
+                continue;
+            }
+            if let Some(e) = cued_run(toks, i) {
+                out.push(Detection {
+                    type_name: "LOCATION",
+                    rule: "location-cue",
+                    span: t.start..toks[e].end,
+                    score: 0.6,
                 });
                 i = e + 1;
                 continue;

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::dict::fold_into;
-use super::lexicon::Key;
+use super::dict::WordList;
+use super::lexicon::{find, has, Key};
 
 /// One dictionary/grammar detection.
 #[derive(Clone, Debug, PartialEq)]
@@ -325,6 +326,42 @@ pub(crate) fn skip_separators(toks: &[Tok], i: usize) -> (usize, bool, bool) {
         n += 1;
     }
     (j, field, line_break)
+}
+
+/// The phrase of up to three words ending just before token `j`, looked
+/// up in `list`.
+pub(crate) fn phrase_before(
+    toks: &[Tok],
+    j: usize,
+    list: &'static WordList,
+) -> bool {
+    let mut words: Vec<&Key> = Vec::with_capacity(3);
+    let mut k = j;
+    while k > 0 && words.len() < 3 && toks[k - 1].is_word() {
+        words.push(&toks[k - 1].key);
+        k -= 1;
+    }
+    let Some(w0) = words.first() else { return false };
+    if has(list, *w0) {
+        return true;
+    }
+    if !w0.ends_phrase() {
+        return false;
+    }
+    let mut phrase = String::new();
+    for n in 2..=words.len() {
+        phrase.clear();
+        for (m, w) in words[..n].iter().rev().enumerate() {
+            if m > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        if find(list, phrase.as_str()).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
