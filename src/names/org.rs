@@ -19,7 +19,9 @@ use super::lexicon::has;
 use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
-use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
+use super::tokens::{
+    phrase_before, skip_separators, value_end, Detection, Kind, Tok,
+};
 
 /// A lowercase word that may stand inside an organization name
 /// ("Bank of America", "Banco do Brasil", "Procter & Gamble").
@@ -129,27 +131,9 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // "Company: Initech", "\"employer\": \"Globex\"": the value, to the
         // end of its line, quote or comma.
         if org_field(toks, i) {
-            let mut e = i;
-            let mut k = i + 1;
-            while let Some(n) = toks.get(k) {
-                if n.nl
-                    || k > i + 8
-                    || matches!(n.kind, Kind::Punct('"' | ',' | ';' | '|'))
-                    || n.kind == Kind::Opaque
-                {
-                    break;
-                }
-                if n.is_word() || n.kind == Kind::Num {
-                    e = k;
-                }
-                k += 1;
-            }
-            out.push(Detection {
-                type_name: "ORGANIZATION",
-                rule: "org-field",
-                span: t.start..toks[e].end,
-                score: 0.85,
-            });
+            let e = value_end(toks, i, 8);
+            let span = t.start..toks[e].end;
+            out.push(Detection::new("ORGANIZATION", "org-field", span, 0.85));
             i = e + 1;
             continue;
         }
@@ -231,12 +215,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             }
         }
         if score > 0.0 {
-            out.push(Detection {
-                type_name: "ORGANIZATION",
-                rule,
-                span: head.start..toks[end].end,
-                score,
-            });
+            let span = head.start..toks[end].end;
+            out.push(Detection::new("ORGANIZATION", rule, span, score));
         }
         i = end + 1;
     }

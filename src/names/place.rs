@@ -14,7 +14,9 @@ use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
 };
-use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
+use super::tokens::{
+    phrase_before, skip_separators, value_end, Detection, Kind, Tok,
+};
 
 /// The value of a place field ("City: Porto Alegre", "\"city\": \"Cork\"",
 /// "Ort = Bad Tölz") starting at token `i`: its last token.
@@ -23,22 +25,7 @@ fn field_value(toks: &[Tok], i: usize) -> Option<usize> {
     if !field || j == 0 || !phrase_before(toks, j, &FIELD_LOC) {
         return None;
     }
-    let mut e = i;
-    let mut k = i + 1;
-    while let Some(n) = toks.get(k) {
-        if n.nl
-            || k > i + 6
-            || n.kind == Kind::Opaque
-            || matches!(n.kind, Kind::Punct('"' | ',' | ';' | '|' | '('))
-        {
-            break;
-        }
-        if n.is_word() {
-            e = k;
-        }
-        k += 1;
-    }
-    Some(e)
+    Some(value_end(toks, i, 6))
 }
 
 /// A capitalized run after a strong place cue ("based in Jerez de la
@@ -215,21 +202,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 continue;
             }
         }
-        // LOCATION: the value of "City:", "Ciudad:", "Ort =".
-        if t.is_word() && (t.cap || t.uncased) {
-            if let Some(e) = field_value(toks, i) {
-                out.push(Detection {
-                    type_name: "LOCATION",
-                    rule: "location-field",
-                    span: t.start..toks[e].end,
-                    score: 0.85,
-                });
-                i = e + 1;
-                continue;
-            }
-        }
+        // LOCATION: the value of "City:", "Ciudad:", "Ort =" first.
+        let field = (t.is_word() && (t.cap || t.uncased))
+            .then(|| field_value(toks, i))
+            .flatten();
         // LOCATION: longest gazetteer match of 1..=3 words.
-        if t.is_word() && t.cap && !t.upper {
+        if field.is_none() && t.is_word() && t.cap && !t.upper {
             let mut best = None;
             key.clear();
             for n in 0..3 {
@@ -280,16 +258,19 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 i = e + 1;
                 continue;
             }
-            if let Some(e) = cued_run(toks, i) {
-                out.push(Detection {
-                    type_name: "LOCATION",
-                    rule: "location-cue",
-                    span: t.start..toks[e].end,
-                    score: 0.6,
-                });
-                i = e + 1;
-                continue;
-            }
+        }
+        // LOCATION: a field's value, or a run after a strong place cue.
+        let ruled = field.map(|e| (e, "location-field", 0.85)).or_else(|| {
+            let cued = t.is_word() && t.cap && !t.upper;
+            cued.then(|| cued_run(toks, i))
+                .flatten()
+                .map(|e| (e, "location-cue", 0.6))
+        });
+        if let Some((e, rule, score)) = ruled {
+            let span = t.start..toks[e].end;
+            out.push(Detection::new("LOCATION", rule, span, score));
+            i = e + 1;
+            continue;
         }
         i += 1;
     }

@@ -25,6 +25,39 @@ pub(crate) struct Detection {
     pub score: f32,
 }
 
+impl Detection {
+    pub(crate) fn new(
+        type_name: &'static str,
+        rule: &'static str,
+        span: Range<usize>,
+        score: f32,
+    ) -> Detection {
+        Detection { type_name, rule, span, score }
+    }
+}
+
+/// The last token of a form field's value starting at token `i`: words
+/// and numbers up to the end of the line, a quote, a comma, a `;`, a
+/// `|` or a `(`, at most `max` tokens on.
+pub(crate) fn value_end(toks: &[Tok], i: usize, max: usize) -> usize {
+    let mut e = i;
+    let mut k = i + 1;
+    while let Some(n) = toks.get(k) {
+        if n.nl
+            || k > i + max
+            || n.kind == Kind::Opaque
+            || matches!(n.kind, Kind::Punct('"' | ',' | ';' | '|' | '('))
+        {
+            break;
+        }
+        if n.is_word() || n.kind == Kind::Num {
+            e = k;
+        }
+        k += 1;
+    }
+    e
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
     /// Letters (with inner `-` and `'`).
