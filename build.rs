@@ -63,8 +63,8 @@ fn main() {
 }
 
 /// The word lists of `src/names/data/` that ship front-coded.
-const NAME_LISTS: [&str; 5] =
-    ["given", "surnames", "common", "ambiguous", "places"];
+const NAME_LISTS: [&str; 6] =
+    ["given", "surnames", "common", "ambiguous", "places", "places_major"];
 
 /// Front coding of a word list: comment lines dropped, then per entry the
 /// count of leading bytes it shares with the entry before (one digit,

@@ -188,6 +188,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("She is based in Jerez de la Frontera.", "PERSON", None),
     ("Ich wohne in Rottach-Egern.", "LOCATION", Some("Rottach")),
     ("I am visiting Anna tomorrow.", "LOCATION", None),
+    // Countries, regions, big cities stand alone; not as a thing at a
+    // sentence start, nor when they are someone's name.
+    ("Prices rose while Kenya held steady.", "LOCATION", Some("Kenya")),
+    ("Where was the match? Manitoba?", "LOCATION", Some("Manitoba")),
+    ("Chile peppers are hot.", "LOCATION", None),
+    ("I called Georgia yesterday.", "LOCATION", None),
+    ("Доставка: Аллея Садовая 12, Курган", "PERSON", None),
     ("I talked to Jordan yesterday.", "LOCATION", None),
     // DATE_OF_BIRTH
     ("DOB: 12/03/1985", "DATE_OF_BIRTH", Some("12/03/1985")),

@@ -268,7 +268,9 @@ mod tests {
     #[test]
     fn lists_are_sorted_ascii_lowercase() {
         let l = lists();
-        for list in [l.given, l.surnames, l.common, l.ambiguous, l.places] {
+        for list in
+            [l.given, l.surnames, l.common, l.ambiguous, l.places, l.major]
+        {
             for w in entries(list) {
                 assert!(
                     w.bytes().all(|b| b.is_ascii_lowercase()
@@ -293,7 +295,7 @@ mod tests {
         assert!(
             has(l.given, "anna")
                 && has(l.surnames, "schmidt")
-                && has(l.places, "new york")
+                && l.place("new york")
         );
     }
 

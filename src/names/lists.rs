@@ -35,6 +35,14 @@ static PLACES: WordList = WordList::front_coded(
     include_str!(concat!(env!("OUT_DIR"), "/names_places.fc")),
 );
 
+/// Countries, first-level regions and cities of 500,000+ people: the
+/// places reported without a cue (`scripts/names-places` splits them out
+/// of `places.txt`).
+static PLACES_MAJOR: WordList = WordList::front_coded(
+    37,
+    include_str!(concat!(env!("OUT_DIR"), "/names_places_major.fc")),
+);
+
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
 pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
     al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
@@ -65,18 +73,24 @@ pub(crate) static SUFFIX: WordList = WordList::new(6, "\n\
     wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n");
 
 /// Street types written before the street name (folded).
-pub(crate) static PREFIX: WordList = WordList::new(7, "\n\
-    acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\navenue\n\
-    bajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\ncampo\ncanada\n\
-    canale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\ncolonia\ncondominio\n\
-    conjunto\ncontrada\ncorso\ncours\nctra\ncuesta\ndistrito\nesplanada\nestacao\n\
-    estrada\nfavela\nfazenda\nfeira\nglorieta\nimpasse\nincrocio\njardim\nladeira\n\
-    lago\nlagoa\nlargo\nloteamento\nlungomare\nmorro\nnucleo\nos\nosiedle\nparque\n\
-    pasadizo\npasaje\npaseo\npassarela\npatio\npiazza\npiazzale\npje\npl\nplac\nplace\n\
-    plaza\npraca\npraia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\n\
-    ronda\nrotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\ntravessa\n\
-    trecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\nviaduto\nvial\nviale\n\
-    vicolo\nviela\nvila\n");
+pub(crate) static PREFIX: WordList = WordList::new(
+    7,
+    "\n\
+    acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\n\
+    avenue\nbajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\n\
+    campo\ncanada\ncanale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\n\
+    colonia\ncondominio\nconjunto\ncontrada\ncorso\ncours\nctra\ncuesta\n\
+    distrito\nesplanada\nestacao\nestrada\nfavela\nfazenda\nfeira\nglorieta\n\
+    impasse\nincrocio\njardim\nladeira\nlago\nlagoa\nlargo\nloteamento\n\
+    lungomare\nmorro\nnucleo\nos\nosiedle\nparque\npasadizo\npasaje\npaseo\n\
+    passarela\npatio\npiazza\npiazzale\npje\npl\nplac\nplace\nplaza\npraca\n\
+    praia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\nronda\n\
+    rotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\n\
+    travessa\ntrecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\n\
+    viaduto\nvial\nviale\nvicolo\nviela\nvila\nаллея\nбулевар\nбульвар\nвул\n\
+    вулиця\nмайдан\nнабережная\nпер\nпереулок\nплощадь\nпровулок\nпроезд\n\
+    проспект\nтрг\nтупик\nул\nулица\nшоссе\n",
+);
 
 /// Prefix types that may be written in lowercase.
 pub(crate) static PREFIX_LOWER: WordList = WordList::new(8, "\n\
@@ -408,7 +422,7 @@ pub(crate) static LOC_STRONG: WordList = WordList::new(
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 37] = [
+pub(crate) static REGISTRY: [&WordList; 38] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -446,6 +460,7 @@ pub(crate) static REGISTRY: [&WordList; 37] = [
     &ORG_SUFFIX,
     &ORG_PREFIX,
     &LOC_STRONG,
+    &PLACES_MAJOR,
 ];
 
 pub(crate) struct Lists {
@@ -454,6 +469,18 @@ pub(crate) struct Lists {
     pub common: &'static WordList,
     pub ambiguous: &'static WordList,
     pub places: &'static WordList,
+    pub major: &'static WordList,
+}
+
+impl Lists {
+    /// A gazetteer entry of either tier.
+    pub(crate) fn place(
+        &self,
+        key: impl super::lexicon::Lookup + Copy,
+    ) -> bool {
+        super::lexicon::has(self.places, key)
+            || super::lexicon::has(self.major, key)
+    }
 }
 
 static LISTS: Lists = Lists {
@@ -462,6 +489,7 @@ static LISTS: Lists = Lists {
     common: &COMMON,
     ambiguous: &AMBIGUOUS,
     places: &PLACES,
+    major: &PLACES_MAJOR,
 };
 
 /// The dictionaries.

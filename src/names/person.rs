@@ -467,7 +467,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // surname after it.
         if !title
             && n >= 2
-            && has(l.places, &toks[idx[0]].key)
+            && l.place(&toks[idx[0]].key)
             && !matches!(classes[n - 1], Class::Sur | Class::Both)
         {
             score = score.min(0.45);
@@ -597,9 +597,9 @@ fn is_place(l: &Lists, run: &[Tok]) -> bool {
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n > 0 && has(l.places, &key) {
+        if n > 0 && l.place(key.as_str()) {
             return true;
         }
     }
-    run.len() == 1 && has(l.places, &key) && !part_has(l.given, &key)
+    run.len() == 1 && l.place(key.as_str()) && !part_has(l.given, &key)
 }

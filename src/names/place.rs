@@ -60,6 +60,30 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
     Some(e)
 }
 
+/// The folded words of tokens `i..=e`, space-joined: a gazetteer key.
+fn key_of(toks: &[Tok], i: usize, e: usize) -> String {
+    let mut key = String::new();
+    for t in toks.get(i..=e).unwrap_or(&[]) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+    }
+    key
+}
+
+/// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
+/// opening quotes).
+fn opens_sentence(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && matches!(toks[j - 1].kind, Kind::Punct('"' | '(' | '\'')) {
+        j -= 1;
+    }
+    j == 0
+        || toks[j].nl
+        || matches!(toks[j - 1].kind, Kind::Punct('.' | '!' | '?' | '>' | ':'))
+}
+
 fn is_month(t: &Tok) -> bool {
     t.is_word() && has(&MONTHS, &t.key)
 }
@@ -219,7 +243,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     key.push(' ');
                 }
                 key.push_str(&w.key);
-                if has(l.places, &key) {
+                if l.place(key.as_str()) {
                     best = Some(i + n);
                 }
             }
@@ -227,12 +251,27 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
                 let cue =
                     prev.filter(|p| p.is_word() && has(&LOC_CUE, &p.key));
-                let mut score: f32 = 0.35;
+                let person_like = e == i
+                    && (has(l.given, &t.key)
+                        || has(l.surnames, &t.key)
+                        || has(l.ambiguous, &t.key)
+                        || has(l.common, &t.key));
+                // A country, region or big city that is no one's name
+                // stands without a cue ("Turkey?", "Utah lawmakers").
+                // At a sentence start and before a lowercase word it may be
+                // a thing ("Turkey for Thanksgiving", "Brussels sprouts").
+                let thing = opens_sentence(toks, i)
+                    && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
+                let mut score: f32 =
+                    if has(l.major, key_of(toks, i, e).as_str())
+                        && !person_like
+                        && !thing
+                    {
+                        0.55
+                    } else {
+                        0.35
+                    };
                 if let Some(c) = cue {
-                    let person_like = e == i
-                        && (has(l.given, &t.key)
-                            || has(l.surnames, &t.key)
-                            || has(l.ambiguous, &t.key));
                     score = if has(&WEAK_LOC_CUE, &c.key) && person_like {
                         0.45
                     } else if has(&WEAK_LOC_CUE, &c.key) || person_like {
@@ -249,12 +288,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 {
                     score = score.min(0.3);
                 }
-                out.push(Detection {
-                    type_name: "LOCATION",
-                    rule: "location-gazetteer",
-                    span: t.start..toks[e].end,
+                let span = t.start..toks[e].end;
+                out.push(Detection::new(
+                    "LOCATION",
+                    "location-gazetteer",
+                    span,
                     score,
-                });
+                ));
                 i = e + 1;
                 continue;
             }
