@@ -96,6 +96,29 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("The ThinkPad X1 Carbon fan is loud.", "ORGANIZATION", None),
     ("Vehicles AB51 ABC and BD62XYZ were seen", "ORGANIZATION", None),
     ("Marty Short is the best", "ORGANIZATION", None),
+    // Tables (issue 14): a header's column names type the cells below.
+    (
+        "id,name,email,city\n1,Zbyněk Kolář,z@x.io,Brno\n",
+        "PERSON",
+        Some("Zbyněk Kolář"),
+    ),
+    (
+        "id,name,email,city\n1,Zbyněk Kolář,z@x.io,Brno\n",
+        "LOCATION",
+        Some("Brno"),
+    ),
+    (
+        "| Nombre | Empresa |\n|---|---|\n| ana ruiz | Talleres Ruiz |",
+        "ORGANIZATION",
+        Some("Talleres Ruiz"),
+    ),
+    (
+        "| Nombre | Empresa |\n|---|---|\n| ana ruiz | x |",
+        "PERSON",
+        Some("ana ruiz"),
+    ),
+    ("name, city and zip are required, see below", "PERSON", None),
+    ("name,score\n\nrose,10", "PERSON", None),
     // PERSON: must miss
     ("Will it rain tomorrow? May is usually dry.", "PERSON", None),
     (
@@ -288,6 +311,25 @@ mod props {
         fn never_panics_and_spans_on_boundaries(
             s in "(\\PC|[ \n,.'’-]|[A-Z][a-z]{1,8}|[0-9]{1,5}|é|ß|ł|中文|😀|\u{301}){0,40}"
         ) {
+            let filter = Filter::new(Policy::default()).expect("default policy");
+            let mut sess = PromptFilter::new(&filter);
+            let r = sess.screen_prompt(&s);
+            for f in &r.findings {
+                prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+                prop_assert!(f.span.start < f.span.end && f.span.end <= s.len());
+            }
+        }
+
+        #[test]
+        fn tables_never_panic_and_spans_on_boundaries(
+            cells in proptest::collection::vec("[\\PC,;|\t\"]{0,12}", 0..12),
+            sep in "[,;|\t]",
+        ) {
+            let mut s = format!("name{sep}city{sep}company\n");
+            for (k, c) in cells.iter().enumerate() {
+                s.push_str(c);
+                s.push_str(if k % 3 == 2 { "\n" } else { &sep });
+            }
             let filter = Filter::new(Policy::default()).expect("default policy");
             let mut sess = PromptFilter::new(&filter);
             let r = sess.screen_prompt(&s);

@@ -535,6 +535,7 @@ mod tests {
             include_str!("place.rs"),
             include_str!("tokens.rs"),
             include_str!("org.rs"),
+            include_str!("table.rs"),
         ]
         .iter()
         .map(|src| {

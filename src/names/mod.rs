@@ -15,7 +15,8 @@
 //!   registry of their bits;
 //! - `lexicon`: one table over all lists, and the lookups (`has`, `Key`);
 //! - `tokens`: the token list and the `Detection` type;
-//! - `address`, `person`, `place`, `org`: the detectors;
+//! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns):
+//!   the detectors;
 //! - this file: runs them over chunks of the text and merges their
 //!   findings.
 
@@ -26,6 +27,7 @@ mod lists;
 mod org;
 mod person;
 mod place;
+mod table;
 mod tokens;
 
 use tokens::{tokenize, Detection};
@@ -77,8 +79,9 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
         person::detect(&toks),
         place::detect(text, &toks),
         org::detect(&toks),
+        table::detect(text),
     ];
-    let mut pos = [0usize; 4];
+    let mut pos = [0usize; 5];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
