@@ -305,19 +305,26 @@ mod props {
     use super::*;
     use proptest::prelude::*;
 
+    /// Every finding of `s` is a non-empty span on char boundaries.
+    fn spans_ok(s: &str) -> bool {
+        let filter = Filter::new(Policy::default()).expect("default policy");
+        let mut sess = PromptFilter::new(&filter);
+        let r = sess.screen_prompt(s);
+        r.findings.iter().all(|f| {
+            s.is_char_boundary(f.span.start)
+                && s.is_char_boundary(f.span.end)
+                && f.span.start < f.span.end
+                && f.span.end <= s.len()
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         #[test]
         fn never_panics_and_spans_on_boundaries(
             s in "(\\PC|[ \n,.'’-]|[A-Z][a-z]{1,8}|[0-9]{1,5}|é|ß|ł|中文|😀|\u{301}){0,40}"
         ) {
-            let filter = Filter::new(Policy::default()).expect("default policy");
-            let mut sess = PromptFilter::new(&filter);
-            let r = sess.screen_prompt(&s);
-            for f in &r.findings {
-                prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
-                prop_assert!(f.span.start < f.span.end && f.span.end <= s.len());
-            }
+            prop_assert!(spans_ok(&s));
         }
 
         #[test]
@@ -330,13 +337,7 @@ mod props {
                 s.push_str(c);
                 s.push_str(if k % 3 == 2 { "\n" } else { &sep });
             }
-            let filter = Filter::new(Policy::default()).expect("default policy");
-            let mut sess = PromptFilter::new(&filter);
-            let r = sess.screen_prompt(&s);
-            for f in &r.findings {
-                prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
-                prop_assert!(f.span.start < f.span.end && f.span.end <= s.len());
-            }
+            prop_assert!(spans_ok(&s));
         }
 
         #[test]
