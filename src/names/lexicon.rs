@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::dict::WordList;
-use super::lists::REGISTRY;
+use super::lists::{lists, REGISTRY};
 
 /// What the lexicon knows of a word: the lists that hold it and the
 /// word as they spell it.
@@ -225,6 +225,12 @@ pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
     key.member().lists >> list.bit() & 1 != 0
 }
 
+/// `key` is a gazetteer entry of either tier (`places`, `major`).
+pub(crate) fn gazetteer(key: impl Lookup + Copy) -> bool {
+    let l = lists();
+    has(l.places, key) || has(l.major, key)
+}
+
 /// Like [`has`], returning the matching line of `list`.
 #[inline(always)]
 pub(crate) fn find(
@@ -295,7 +301,7 @@ mod tests {
         assert!(
             has(l.given, "anna")
                 && has(l.surnames, "schmidt")
-                && l.place("new york")
+                && gazetteer("new york")
         );
     }
 

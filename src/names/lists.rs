@@ -472,17 +472,6 @@ pub(crate) struct Lists {
     pub major: &'static WordList,
 }
 
-impl Lists {
-    /// A gazetteer entry of either tier.
-    pub(crate) fn place(
-        &self,
-        key: impl super::lexicon::Lookup + Copy,
-    ) -> bool {
-        super::lexicon::has(self.places, key)
-            || super::lexicon::has(self.major, key)
-    }
-}
-
 static LISTS: Lists = Lists {
     given: &GIVEN,
     surnames: &SURNAMES,

@@ -186,7 +186,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             end = d;
         } else if last > first
             && has(&ORG_SUFFIX, &tail.key)
-            && !(tail.key.len() <= 3 && !tail.upper && !tail.cap)
+            // Two-letter forms in capitals ("AG", "SA"; "Oy", "Co"), not
+            // "As" or "Is" of a title-cased headline.
+            && (tail.key.len() > 2 || tail.upper || matches!(tail.key.as_str(), "oy" | "co"))
+            && head.key.len() >= 2
             // "Kathrine SA": a given name and a short form is a person.
             && !(last == first + 1 && has(l.given, &head.key) && tail.key.len() <= 3)
             && !head.upper

@@ -10,7 +10,7 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::dict::WordList;
-use super::lexicon::{ending_in, find, has, Key, Lookup};
+use super::lexicon::{ending_in, find, gazetteer, has, Key, Lookup};
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
     LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
@@ -284,6 +284,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let dialogue = speaker_lines(toks) >= 2;
+    // The last token of the last confident name, for lists of names.
+    let mut last_strong: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -467,7 +469,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // surname after it.
         if !title
             && n >= 2
-            && l.place(&toks[idx[0]].key)
+            && gazetteer(&toks[idx[0]].key)
             && !matches!(classes[n - 1], Class::Sur | Class::Both)
         {
             score = score.min(0.45);
@@ -505,6 +507,56 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 score = score.max(0.65);
             }
         }
+        // One more name of a list: "Ana Ruiz, Beto and Carla Díaz".
+        let listed = last_strong.is_some_and(|e| {
+            let between = &toks[e + 1..idx[0].max(e + 1)];
+            !between.is_empty()
+                && between.len() <= 2
+                && between.iter().all(|b| {
+                    b.is_punct(',')
+                        || b.is_word()
+                            && matches!(
+                                b.key.as_str(),
+                                "and"
+                                    | "und"
+                                    | "y"
+                                    | "et"
+                                    | "e"
+                                    | "i"
+                                    | "og"
+                                    | "och"
+                                    | "en"
+                                    | "or"
+                            )
+                })
+        });
+        if listed && n <= 3 && (any_known || shaped) && !sent {
+            score = score.max(0.75);
+        }
+        // The first line after a signature rule ("-- ", "—").
+        if toks[idx[0]].nl && n <= 4 && closes && (any_known || shaped) {
+            let mut j = idx[0];
+            while j > 0
+                && matches!(toks[j - 1].kind, Kind::Punct('-' | '—' | '–'))
+            {
+                j -= 1;
+            }
+            // Two dashes, or one long one ("—" is three bytes).
+            let dashes = idx[0] - j;
+            let long = toks[j].end - toks[j].start > 1;
+            if (dashes >= 2 || dashes == 1 && long) && (j == 0 || toks[j].nl) {
+                score = score.max(0.8);
+            }
+        }
+        // A known first name called by: "Remember me, Lori?".
+        if n == 1
+            && matches!(classes[0], Class::Given | Class::Both)
+            && idx[0] > 0
+            && toks[idx[0] - 1].is_punct(',')
+            && after.is_some_and(|a| matches!(a.kind, Kind::Punct('?' | '!')))
+        {
+            score = score.max(0.6);
+        }
         // A dialogue speaker ("Kent: Remember me, Lori?"), one of two or
         // more labelled lines, or a known name.
         let speaker = idx[0] == i
@@ -536,12 +588,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 (_, _, true) if score >= 0.7 && n == 1 => "person-cue",
                 _ => "person-dict",
             };
-            out.push(Detection {
-                type_name: "PERSON",
-                rule,
-                span: start..end,
-                score,
-            });
+            out.push(Detection::new("PERSON", rule, start..end, score));
+            if score >= 0.7 {
+                last_strong = Some(end_tok);
+            }
         }
         i = end_tok + 1;
     }
@@ -597,9 +647,9 @@ fn is_place(l: &Lists, run: &[Tok]) -> bool {
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n > 0 && l.place(key.as_str()) {
+        if n > 0 && gazetteer(key.as_str()) {
             return true;
         }
     }
-    run.len() == 1 && l.place(key.as_str()) && !part_has(l.given, &key)
+    run.len() == 1 && gazetteer(key.as_str()) && !part_has(l.given, &key)
 }

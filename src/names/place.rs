@@ -9,7 +9,7 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::lexicon::has;
+use super::lexicon::{gazetteer, has};
 use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
@@ -243,7 +243,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     key.push(' ');
                 }
                 key.push_str(&w.key);
-                if l.place(key.as_str()) {
+                if gazetteer(key.as_str()) {
                     best = Some(i + n);
                 }
             }

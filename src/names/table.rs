@@ -37,33 +37,42 @@ fn cells(line: &str, sep: u8) -> Vec<(usize, usize)> {
     }
     // "| a | b |": the empty cells outside the outer bars.
     if sep == b'|' {
-        if out.first().is_some_and(|c| c.0 == c.1) {
-            out.remove(0);
-        }
         if out.last().is_some_and(|c| c.0 == c.1) {
             out.pop();
+        }
+        if out.first().is_some_and(|c| c.0 == c.1) {
+            out.remove(0);
         }
     }
     out
 }
 
-/// The type a column name announces.
+/// The type a column name announces: "first_name", "Nombre", "City".
 fn column_type(name: &str) -> Option<&'static str> {
     if name.is_empty() || name.len() > 30 {
         return None;
     }
+    // Folded, with `_` `-` `.` as single spaces: "first name".
     let mut key = String::with_capacity(name.len());
-    super::dict::fold_into(&name.replace(['_', '-', '.'], " "), &mut key);
-    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
-    if has(&FIELD_PERSON, key.as_str()) {
-        Some("PERSON")
-    } else if has(&FIELD_LOC, key.as_str()) {
-        Some("LOCATION")
-    } else if has(&FIELD_ORG, key.as_str()) {
-        Some("ORGANIZATION")
-    } else {
-        None
+    let mut buf = [0u8; 4];
+    for c in name.chars() {
+        if matches!(c, '_' | '-' | '.' | ' ') {
+            if !key.is_empty() && !key.ends_with(' ') {
+                key.push(' ');
+            }
+        } else {
+            super::dict::fold_into(c.encode_utf8(&mut buf), &mut key);
+        }
     }
+    let key = key.trim_end();
+    [
+        (&FIELD_PERSON, "PERSON"),
+        (&FIELD_LOC, "LOCATION"),
+        (&FIELD_ORG, "ORGANIZATION"),
+    ]
+    .into_iter()
+    .find(|(list, _)| has(list, key))
+    .map(|(_, ty)| ty)
 }
 
 /// A header line: cells that are all short labels (letters, spaces,
@@ -113,7 +122,9 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
                     let cell = line.get(a..b).unwrap_or("");
                     if b - a > 80
                         || !cell.chars().any(char::is_alphabetic)
-                        || cell.contains(['@', '/', '='])
+                        || cell
+                            .bytes()
+                            .any(|c| matches!(c, b'@' | b'/' | b'='))
                     {
                         continue;
                     }
