@@ -20,14 +20,18 @@ pub(crate) struct WordList {
     /// `decoded`, on first use.
     coded: bool,
     decoded: OnceLock<&'static str>,
-    /// Bit set of hashed last-two-byte pairs of the entries: most words
-    /// end in no listed ending, and this says so without a lookup.
+    /// Bit set of the hashed last three bytes of the entries (every entry
+    /// `ending_in` asks about has three or more): most words end in no
+    /// listed ending, and this says so without a lookup.
     tails: OnceLock<[u64; 16]>,
 }
 
-fn tail_bit(pair: &[u8]) -> usize {
-    match pair {
-        [a, b] => (usize::from(*a) * 31 + usize::from(*b)) & 1023,
+fn tail_bit(tail: &[u8]) -> usize {
+    match tail {
+        [a, b, c] => {
+            (usize::from(*a) * 961 + usize::from(*b) * 31 + usize::from(*c))
+                & 1023
+        }
         _ => 0,
     }
 }
@@ -73,18 +77,18 @@ impl WordList {
         self.bit
     }
 
-    /// Whether some entry ends with the two bytes `pair` (or may).
-    pub(super) fn may_end_with(&self, pair: &[u8]) -> bool {
+    /// Whether some entry ends with the three bytes `tail` (or may).
+    pub(super) fn may_end_with(&self, tail: &[u8]) -> bool {
         let tails = self.tails.get_or_init(|| {
             let mut bits = [0u64; 16];
             for line in self.lines() {
                 let b = line.as_bytes();
-                let bit = tail_bit(&b[b.len().saturating_sub(2)..]);
+                let bit = tail_bit(&b[b.len().saturating_sub(3)..]);
                 bits[bit / 64] |= 1 << (bit % 64);
             }
             bits
         });
-        let bit = tail_bit(pair);
+        let bit = tail_bit(tail);
         tails[bit / 64] & (1 << (bit % 64)) != 0
     }
 

@@ -19,6 +19,15 @@ pub(crate) struct Member {
     entry: &'static str,
 }
 
+impl Member {
+    /// The line of `list` this word or phrase is, if it is one: a bit
+    /// test, for a member looked up once and asked about many lists.
+    #[inline(always)]
+    pub(crate) fn find(self, list: &'static WordList) -> Option<&'static str> {
+        (self.lists >> list.bit() & 1 != 0).then_some(self.entry)
+    }
+}
+
 /// One open-addressing table over the words of every registered list.
 struct Lexicon {
     /// `entry index + 1 | word hash << 32`; 0 is an empty slot.
@@ -226,9 +235,17 @@ pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
 }
 
 /// `key` is a gazetteer entry of either tier (`places`, `major`).
-pub(crate) fn gazetteer(key: impl Lookup + Copy) -> bool {
+pub(crate) fn gazetteer(key: impl Lookup) -> bool {
+    place_tier(key).is_some()
+}
+
+/// `Some(major?)` when `key` is a gazetteer entry: one lookup for both
+/// tiers.
+pub(crate) fn place_tier(key: impl Lookup) -> Option<bool> {
     let l = lists();
-    has(l.places, key) || has(l.major, key)
+    let m = key.member().lists;
+    let major = m >> l.major.bit() & 1 != 0;
+    (major || m >> l.places.bit() & 1 != 0).then_some(major)
 }
 
 /// Like [`has`], returning the matching line of `list`.
@@ -249,7 +266,7 @@ pub(crate) fn ending_in(
     min_rest: impl Fn(usize) -> usize,
 ) -> bool {
     let b = key.as_bytes();
-    if b.len() < 3 || !list.may_end_with(&b[b.len() - 2..]) {
+    if b.len() < 3 || !list.may_end_with(&b[b.len() - 3..]) {
         return false;
     }
     (3..=9usize.min(key.len())).any(|n| {

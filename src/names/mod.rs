@@ -126,7 +126,9 @@ mod timing {
     #[ignore]
     fn names_detect_scaling() {
         let unit = "Hi, I'm Anna Kowalska from Warsaw. Ship it to ul. Długa 5/7, 00-238 Warszawa \
-                    or 221B Baker Street, London NW1 6XE. Born 12/03/1985. The Board met on Tuesday. ";
+                    or 221B Baker Street, London NW1 6XE. Born 12/03/1985. The Board met on Tuesday. \
+                    Could you ask Dr. Okafor whether the clinic in Lagos has sent the figures? The \
+                    team at Northwind Traders Ltd said they would share the invoice by Friday.\n";
         for n in [1_000usize, 4_000] {
             let text = unit.repeat(n);
             let t0 = std::time::Instant::now();
@@ -141,6 +143,12 @@ mod timing {
             let t1 = std::time::Instant::now();
             let _ = super::place::detect(&text[..100_000], &toks);
             println!("place: {:.3}", t1.elapsed().as_secs_f64());
+            let t1 = std::time::Instant::now();
+            let _ = super::org::detect(&toks);
+            println!("org: {:.3}", t1.elapsed().as_secs_f64());
+            let t1 = std::time::Instant::now();
+            let _ = super::table::detect(&text[..100_000]);
+            println!("table: {:.3}", t1.elapsed().as_secs_f64());
             let t0 = std::time::Instant::now();
             let d = super::detect(&text);
             let dt = t0.elapsed().as_secs_f64();
@@ -152,5 +160,32 @@ mod timing {
                 d.len()
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod prose_timing {
+    #[test]
+    #[ignore]
+    fn names_prose_2k() {
+        let para = "Hi Marta, thanks for the quick reply yesterday. I talked to Jonas Weber from the Berlin office and he agrees that the Q3 report should go out before the board meeting on 12 March 2025. Could you ask Dr. Okafor whether the clinic in Lagos has sent the updated figures? The team at Northwind Traders Ltd said they would share the invoice by Friday, but nothing has arrived yet. We also need to book flights to Lisbon for the conference; Priya suggested the Tuesday morning slot, which works for me. Please remind Mr. Tanaka that the contract with Globex GmbH renews next month and that legal wants a summary of the changes. If anything is unclear, call me. Best regards,\nAna Lopez\nOperations, Contoso S.A.\n";
+        let mut text = String::new();
+        while text.len() < 2048 {
+            text.push_str(para);
+        }
+        let text = &text[..2048];
+        for _ in 0..200 {
+            let _ = super::detect(text);
+        }
+        let mut v = Vec::new();
+        for _ in 0..15 {
+            let t0 = std::time::Instant::now();
+            for _ in 0..200 {
+                let _ = super::detect(text);
+            }
+            v.push(t0.elapsed().as_secs_f64() / 200.0 * 1e6);
+        }
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        println!("names::detect 2KB prose median {:.1} us", v[7]);
     }
 }

@@ -20,7 +20,8 @@ use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
 use super::tokens::{
-    phrase_before, skip_separators, value_end, Detection, Kind, Tok,
+    after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
+    Tok,
 };
 
 /// A lowercase word that may stand inside an organization name
@@ -28,6 +29,7 @@ use super::tokens::{
 fn connector(t: &Tok) -> bool {
     t.is_word()
         && !t.cap
+        && t.key.len() <= 4
         && (has(&PARTICLES, &t.key)
             || matches!(
                 t.key.as_str(),
@@ -53,6 +55,9 @@ fn name_word(t: &Tok) -> bool {
 
 /// A form label whose value is an organization ends before token `i`.
 fn org_field(toks: &[Tok], i: usize) -> bool {
+    if !after_punct(toks, i) {
+        return false;
+    }
     let (j, field, _) = skip_separators(toks, i);
     field && j > 0 && phrase_before(toks, j, &FIELD_ORG)
 }
@@ -137,7 +142,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             i = e + 1;
             continue;
         }
-        if t.uncased {
+        // A lone capitalized common word ("The", "Could") names nothing:
+        // most capitals of prose end here.
+        let alone = !toks.get(i + 1).is_some_and(|n| {
+            n.sp && !n.nl && (name_word(n) || connector(n)) || n.is_punct('&')
+        });
+        if t.uncased || alone && has(l.common, &t.key) && !t.upper {
             i += 1;
             continue;
         }

@@ -10,7 +10,7 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::dict::WordList;
-use super::lexicon::{ending_in, find, gazetteer, has, Key, Lookup};
+use super::lexicon::{ending_in, gazetteer, has, Key, Lookup};
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
     LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
@@ -111,17 +111,13 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
         }
         k -= 1;
     }
-    let closing_ok = |s: &&str| {
-        // Closing words ("Regards", "Best") only count before a line
-        // break or a comma: "Best, Anna".
-        !has(&CLOSING, *s) || line_break || j < i
-    };
     let mut best = none;
     let mut phrase = String::new();
     for n in 1..=words.len() {
         // "i'm" folds to "im" (apostrophes dropped).
-        let key: &str = if n == 1 {
-            words[0]
+        // One lookup per phrase, then a bit test per list.
+        let m = if n == 1 {
+            words[0].member()
         } else if words[0].ends_phrase() {
             phrase.clear();
             for (m, w) in words[..n].iter().rev().enumerate() {
@@ -130,34 +126,37 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
                 }
                 phrase.push_str(w);
             }
-            &phrase
+            phrase.as_str().member()
         } else {
             break;
         };
         // A form label: "Name:", "Nombre completo =", "\"name\": ".
         if field {
-            if let Some(s) = find(&FIELD_PERSON, key) {
+            if let Some(s) = m.find(&FIELD_PERSON) {
                 best = Cue { text: Some(s), strong: true, ..none };
                 continue;
             }
-            if has(&FIELD_LOC, key) || has(&FIELD_ORG, key) {
+            if m.find(&FIELD_LOC).or(m.find(&FIELD_ORG)).is_some() {
                 return Cue { other_field: true, ..none };
             }
         }
-        let strong = find(&STRONG, key)
-            .or_else(|| find(&CLOSING, key))
-            .or_else(|| find(&SALUTE, key));
+        let closing = m.find(&CLOSING);
+        let strong = m.find(&STRONG).or(closing).or(m.find(&SALUTE));
+        // Closing words ("Regards", "Best") only count before a line
+        // break or a comma: "Best, Anna".
+        let strong =
+            strong.filter(|_| closing.is_none() || line_break || j < i);
         // "my colleague Tenisha", "mi hermana Lucía".
-        let related = find(&RELATION, key).filter(|_| {
+        let related = m.find(&RELATION).filter(|_| {
             j > n
                 && toks
                     .get(j - n - 1)
                     .is_some_and(|p| p.is_word() && has(&POSSESSIVE, &p.key))
         });
-        if let Some(s) = strong.filter(closing_ok).or(related) {
+        if let Some(s) = strong.or(related) {
             best = Cue { text: Some(s), strong: true, ..none };
         } else if best.text.is_none() {
-            if let Some(s) = find(&SOFT, key).or_else(|| find(&GREET, key)) {
+            if let Some(s) = m.find(&SOFT).or(m.find(&GREET)) {
                 best = Cue { text: Some(s), ..none };
             }
         }

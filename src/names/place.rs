@@ -9,18 +9,22 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::lexicon::{gazetteer, has};
+use super::lexicon::{has, place_tier};
 use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
 };
 use super::tokens::{
-    phrase_before, skip_separators, value_end, Detection, Kind, Tok,
+    after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
+    Tok,
 };
 
 /// The value of a place field ("City: Porto Alegre", "\"city\": \"Cork\"",
 /// "Ort = Bad Tölz") starting at token `i`: its last token.
 fn field_value(toks: &[Tok], i: usize) -> Option<usize> {
+    if !after_punct(toks, i) {
+        return None;
+    }
     let (j, field, _) = skip_separators(toks, i);
     if !field || j == 0 || !phrase_before(toks, j, &FIELD_LOC) {
         return None;
@@ -58,18 +62,6 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
         k += 1;
     }
     Some(e)
-}
-
-/// The folded words of tokens `i..=e`, space-joined: a gazetteer key.
-fn key_of(toks: &[Tok], i: usize, e: usize) -> String {
-    let mut key = String::new();
-    for t in toks.get(i..=e).unwrap_or(&[]) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(&t.key);
-    }
-    key
 }
 
 /// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
@@ -233,18 +225,32 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         // LOCATION: longest gazetteer match of 1..=3 words.
         if field.is_none() && t.is_word() && t.cap && !t.upper {
             let mut best = None;
-            key.clear();
+            let mut major = false;
             for n in 0..3 {
                 let Some(w) = toks.get(i + n) else { break };
                 if !w.is_word() || (n > 0 && (!w.sp || w.nl)) {
                     break;
                 }
-                if n > 0 {
-                    key.push(' ');
-                }
-                key.push_str(&w.key);
-                if gazetteer(key.as_str()) {
+                // A token's own key is looked up already; a longer entry
+                // must end in a word that ends some phrase, and only then
+                // is its text put together.
+                let tier = if n == 0 {
+                    place_tier(&w.key)
+                } else if w.key.ends_phrase() {
+                    key.clear();
+                    for (m, p) in toks[i..=i + n].iter().enumerate() {
+                        if m > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&p.key);
+                    }
+                    place_tier(key.as_str())
+                } else {
+                    None
+                };
+                if let Some(m) = tier {
                     best = Some(i + n);
+                    major = m;
                 }
             }
             if let Some(e) = best {
@@ -263,14 +269,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 let thing = opens_sentence(toks, i)
                     && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
                 let mut score: f32 =
-                    if has(l.major, key_of(toks, i, e).as_str())
-                        && !person_like
-                        && !thing
-                    {
-                        0.55
-                    } else {
-                        0.35
-                    };
+                    if major && !person_like && !thing { 0.55 } else { 0.35 };
                 if let Some(c) = cue {
                     score = if has(&WEAK_LOC_CUE, &c.key) && person_like {
                         0.45

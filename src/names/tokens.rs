@@ -329,7 +329,31 @@ fn tok<'a>(
 /// `.` `-` `=` `"` `'` `|` (`Name: "Ana"`, `"name": "Ana"`, `Name = Ana`),
 /// and a gender ending `/r` or `/a` ("Liebe/r Georg", "Estimado/a Ana").
 /// Returns the index after the cue and whether a field separator was seen.
+/// A `:` or `=` stands in the three tokens before token `i`: the cheap
+/// test before [`skip_separators`], which a form field needs.
+#[inline(always)]
+pub(crate) fn after_punct(toks: &[Tok], i: usize) -> bool {
+    let mut k = i.min(toks.len());
+    while k > 0 && k + 3 > i {
+        if matches!(toks[k - 1].kind, Kind::Punct(':' | '=' | '：')) {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
+#[inline(always)]
 pub(crate) fn skip_separators(toks: &[Tok], i: usize) -> (usize, bool, bool) {
+    // Most words follow a word: nothing to skip.
+    match i.checked_sub(1).and_then(|p| toks.get(p)) {
+        Some(p) if p.is_word() && p.key.len() != 1 => (i, false, toks[i].nl),
+        None => (i, false, toks.get(i).is_some_and(|t| t.nl)),
+        _ => skip_separators_slow(toks, i),
+    }
+}
+
+fn skip_separators_slow(toks: &[Tok], i: usize) -> (usize, bool, bool) {
     let mut j = i;
     let mut field = false;
     let mut line_break = toks.get(i).is_some_and(|t| t.nl);
@@ -368,27 +392,31 @@ pub(crate) fn phrase_before(
     j: usize,
     list: &'static WordList,
 ) -> bool {
-    let mut words: Vec<&Key> = Vec::with_capacity(3);
-    let mut k = j;
-    while k > 0 && words.len() < 3 && toks[k - 1].is_word() {
-        words.push(&toks[k - 1].key);
-        k -= 1;
+    // Most calls end at the first word: no phrase, no allocation.
+    let Some(w0) = j.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    if !w0.is_word() {
+        return false;
     }
-    let Some(w0) = words.first() else { return false };
-    if has(list, *w0) {
+    if has(list, &w0.key) {
         return true;
     }
-    if !w0.ends_phrase() {
+    if !w0.key.ends_phrase() {
         return false;
     }
     let mut phrase = String::new();
-    for n in 2..=words.len() {
+    for n in 2..=3.min(j) {
+        let words = &toks[j - n..j];
+        if !words[0].is_word() {
+            break;
+        }
         phrase.clear();
-        for (m, w) in words[..n].iter().rev().enumerate() {
+        for (m, w) in words.iter().enumerate() {
             if m > 0 {
                 phrase.push(' ');
             }
-            phrase.push_str(w);
+            phrase.push_str(&w.key);
         }
         if find(list, phrase.as_str()).is_some() {
             return true;
