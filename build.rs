@@ -6,6 +6,11 @@
 //! - `secret_examples.rs`: each rule's hit and miss examples, as a Rust
 //!   array in table order, for the native tests.
 //!
+//! - `names_<list>.fc`: the big word lists of `src/names/data/`,
+//!   front-coded (each line: one digit, the bytes shared with the line
+//!   before, then the rest), which gzips ~18% smaller than the sorted text;
+//!   `src/names/dict.rs` decodes them on first use.
+//!
 //! It also sets the `rule_examples` cfg unless the target is wasm32: the
 //! one switch that keeps example texts (PII and secrets) out of the wasm
 //! build, where they would only cost size.
@@ -46,6 +51,44 @@ fn main() {
     let out = Path::new(&out);
     write(&out.join("secrets.tsv"), &table(&rules));
     write(&out.join("secret_examples.rs"), &examples(&rules));
+    for name in NAME_LISTS {
+        let path = format!("src/names/data/{name}.txt");
+        println!("cargo::rerun-if-changed={path}");
+        let text = fs::read_to_string(&path).unwrap_or_else(|e| {
+            eprintln!("error: {path}: {e}");
+            process::exit(1);
+        });
+        write(&out.join(format!("names_{name}.fc")), &front_code(&text));
+    }
+}
+
+/// The word lists of `src/names/data/` that ship front-coded.
+const NAME_LISTS: [&str; 6] =
+    ["given", "surnames", "common", "ambiguous", "places", "places_major"];
+
+/// Front coding of a word list: comment lines dropped, then per entry the
+/// count of leading bytes it shares with the entry before (one digit,
+/// at most 9) and the rest of it. The lists are ASCII.
+fn front_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = "";
+    for line in text.lines() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let shared = line
+            .bytes()
+            .zip(prev.bytes())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(9);
+        let shared = if line.is_char_boundary(shared) { shared } else { 0 };
+        out.push(char::from(b'0' + shared as u8));
+        out.push_str(&line[shared..]);
+        out.push('\n');
+        prev = line;
+    }
+    out
 }
 
 fn write(path: &Path, contents: &str) {

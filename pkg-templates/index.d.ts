@@ -71,6 +71,7 @@ export type PiiType =
   | "MEDICAL_LICENSE"
   | "NG_VEHICLE_REGISTRATION"
   | "NL_BSN"
+  | "ORGANIZATION"
   | "PERSON"
   | "PHONE"
   | "PH_MOBILE_NUMBER"

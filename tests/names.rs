@@ -62,6 +62,63 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
     ("Call Aarav Sharma before noon.", "PERSON", Some("Aarav Sharma")),
     ("Will Smith starred in that film.", "PERSON", Some("Will Smith")),
+    // PERSON: context grammar (issue 14): form fields, speakers,
+    // salutations and sign-offs in many languages, self-introductions,
+    // relations, honorifics after the name, uncased scripts.
+    ("Nombre: Itziar Goikoetxea", "PERSON", Some("Itziar Goikoetxea")),
+    ("{\"name\": \"Radomir Kvapil\"}", "PERSON", Some("Radomir Kvapil")),
+    ("Ana: are you coming?\nBeto: yes, at six", "PERSON", Some("Beto")),
+    ("[09:12] 王芳: 你好\n[09:13] 李雷: 好的", "PERSON", Some("李雷")),
+    ("Saludos,\nIñaki Zubizarreta", "PERSON", Some("Iñaki Zubizarreta")),
+    ("Mit freundlichen Grüßen\nWiebke Harms", "PERSON", Some("Wiebke")),
+    ("Estimado Fulgencio, le escribo.", "PERSON", Some("Fulgencio")),
+    ("Liebe/r Gerlinde, danke.", "PERSON", Some("Gerlinde")),
+    ("Goedemorgen Evie,", "PERSON", Some("Evie")),
+    ("Меня зовут Светлана.", "PERSON", Some("Светлана")),
+    ("Write to my colleague Ingeborg: hello", "PERSON", Some("Ingeborg")),
+    ("Please ask Yamashiro san about it", "PERSON", Some("Yamashiro")),
+    ("Sayın Ayşegül Kaya, toplantı yarın.", "PERSON", Some("Ayşegül")),
+    ("City: Springfield", "PERSON", None),
+    ("Python: Fast enough\nRust: Faster\nGo: Simple", "PERSON", None),
+    ("Note: Remember the milk.", "PERSON", None),
+    ("Danke Schön für alles", "PERSON", None),
+    // ORGANIZATION (issue 14): legal forms, organization heads and
+    // openers, cue phrases, form fields; never from capitals alone.
+    ("She works at Initech since May.", "ORGANIZATION", Some("Initech")),
+    ("Company: Vandelay Industries", "ORGANIZATION", Some("Vandelay")),
+    ("Rossi S.p.A. and Müller GmbH signed.", "ORGANIZATION", Some("Rossi")),
+    ("Signed by Müller GmbH today.", "ORGANIZATION", Some("Müller GmbH")),
+    ("I studied at the University of Oslo.", "ORGANIZATION", Some("Oslo")),
+    ("Ask Emil, he had the Globex account.", "ORGANIZATION", Some("Globex")),
+    ("Er arbeitet bei Zalando seit 2019.", "ORGANIZATION", Some("Zalando")),
+    ("Amazon rainforest documentary was great.", "ORGANIZATION", None),
+    ("Jordan sneakers restock Friday.", "ORGANIZATION", None),
+    ("The ThinkPad X1 Carbon fan is loud.", "ORGANIZATION", None),
+    ("Vehicles AB51 ABC and BD62XYZ were seen", "ORGANIZATION", None),
+    ("Marty Short is the best", "ORGANIZATION", None),
+    // Tables (issue 14): a header's column names type the cells below.
+    (
+        "id,name,email,city\n1,Zbyněk Kolář,z@x.io,Brno\n",
+        "PERSON",
+        Some("Zbyněk Kolář"),
+    ),
+    (
+        "id,name,email,city\n1,Zbyněk Kolář,z@x.io,Brno\n",
+        "LOCATION",
+        Some("Brno"),
+    ),
+    (
+        "| Nombre | Empresa |\n|---|---|\n| ana ruiz | Talleres Ruiz |",
+        "ORGANIZATION",
+        Some("Talleres Ruiz"),
+    ),
+    (
+        "| Nombre | Empresa |\n|---|---|\n| ana ruiz | x |",
+        "PERSON",
+        Some("ana ruiz"),
+    ),
+    ("name, city and zip are required, see below", "PERSON", None),
+    ("name,score\n\nrose,10", "PERSON", None),
     // PERSON: must miss
     ("Will it rain tomorrow? May is usually dry.", "PERSON", None),
     (
@@ -147,6 +204,20 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("I'm based in Lisbon and travel a lot.", "LOCATION", Some("Lisbon")),
     ("She is from South Korea.", "LOCATION", Some("South Korea")),
     ("Paris is lovely.", "LOCATION", None),
+    // LOCATION (issue 14): form fields and strong place cues.
+    ("Name: Ana Lima\nCidade: Não-Me-Toque\n", "LOCATION", Some("Não")),
+    ("{\"city\": \"Brønnøysund\"}", "LOCATION", Some("Brønnøysund")),
+    ("She is based in Jerez de la Frontera.", "LOCATION", Some("Jerez")),
+    ("She is based in Jerez de la Frontera.", "PERSON", None),
+    ("Ich wohne in Rottach-Egern.", "LOCATION", Some("Rottach")),
+    ("I am visiting Anna tomorrow.", "LOCATION", None),
+    // Countries, regions, big cities stand alone; not as a thing at a
+    // sentence start, nor when they are someone's name.
+    ("Prices rose while Kenya held steady.", "LOCATION", Some("Kenya")),
+    ("Where was the match? Manitoba?", "LOCATION", Some("Manitoba")),
+    ("Chile peppers are hot.", "LOCATION", None),
+    ("I called Georgia yesterday.", "LOCATION", None),
+    ("Доставка: Аллея Садовая 12, Курган", "PERSON", None),
     ("I talked to Jordan yesterday.", "LOCATION", None),
     // DATE_OF_BIRTH
     ("DOB: 12/03/1985", "DATE_OF_BIRTH", Some("12/03/1985")),
@@ -234,19 +305,39 @@ mod props {
     use super::*;
     use proptest::prelude::*;
 
+    /// Every finding of `s` is a non-empty span on char boundaries.
+    fn spans_ok(s: &str) -> bool {
+        let filter = Filter::new(Policy::default()).expect("default policy");
+        let mut sess = PromptFilter::new(&filter);
+        let r = sess.screen_prompt(s);
+        r.findings.iter().all(|f| {
+            s.is_char_boundary(f.span.start)
+                && s.is_char_boundary(f.span.end)
+                && f.span.start < f.span.end
+                && f.span.end <= s.len()
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
         #[test]
         fn never_panics_and_spans_on_boundaries(
             s in "(\\PC|[ \n,.'’-]|[A-Z][a-z]{1,8}|[0-9]{1,5}|é|ß|ł|中文|😀|\u{301}){0,40}"
         ) {
-            let filter = Filter::new(Policy::default()).expect("default policy");
-            let mut sess = PromptFilter::new(&filter);
-            let r = sess.screen_prompt(&s);
-            for f in &r.findings {
-                prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
-                prop_assert!(f.span.start < f.span.end && f.span.end <= s.len());
+            prop_assert!(spans_ok(&s));
+        }
+
+        #[test]
+        fn tables_never_panic_and_spans_on_boundaries(
+            cells in proptest::collection::vec("[\\PC,;|\t\"]{0,12}", 0..12),
+            sep in "[,;|\t]",
+        ) {
+            let mut s = format!("name{sep}city{sep}company\n");
+            for (k, c) in cells.iter().enumerate() {
+                s.push_str(c);
+                s.push_str(if k % 3 == 2 { "\n" } else { &sep });
             }
+            prop_assert!(spans_ok(&s));
         }
 
         #[test]

@@ -39,6 +39,11 @@ fn render(name: &str, members: &[String]) -> String {
 }
 
 fn check(name: &str, want: Vec<String>) {
+    // The tests run in parallel and each rewrites the one file under
+    // PF_BLESS: unserialized, one write could start from another's
+    // half-written file and leave a stub.
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let path = dts_path();
     let dts =
         std::fs::read_to_string(&path).expect("pkg-templates/index.d.ts");

@@ -5,7 +5,8 @@
 //! - the regex engine: built-in and custom rules, with their validators,
 //!   context words and the decode pass (secrets inside base64 or
 //!   percent-encoded runs);
-//! - the names detectors: PERSON, ADDRESS, LOCATION, DATE_OF_BIRTH;
+//! - the names detectors: PERSON, ADDRESS, LOCATION, ORGANIZATION,
+//!   DATE_OF_BIRTH;
 //! - the deny list: literal values the policy always reports;
 //! - on prompts, the injection assessment.
 //!

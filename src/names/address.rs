@@ -45,7 +45,10 @@ fn joined(t: &Tok) -> bool {
         return false;
     }
     let k = t.key.as_str();
-    let last = k.rsplit('-').next().unwrap_or(k);
+    let last = match k.bytes().rposition(|b| b == b'-') {
+        Some(d) => k.get(d + 1..).unwrap_or(k),
+        None => k,
+    };
     if last.len() < k.len() && has(&JOINED, last) {
         return true; // "Kaiser-Wilhelm-Allee"
     }

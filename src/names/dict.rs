@@ -16,14 +16,22 @@ pub(crate) struct WordList {
     /// set.
     bit: u8,
     text: &'static str,
-    /// Bit set of hashed last-two-byte pairs of the entries: most words
-    /// end in no listed ending, and this says so without a lookup.
+    /// `text` is front-coded (see `build.rs`): decoded once, into
+    /// `decoded`, on first use.
+    coded: bool,
+    decoded: OnceLock<&'static str>,
+    /// Bit set of the hashed last three bytes of the entries (every entry
+    /// `ending_in` asks about has three or more): most words end in no
+    /// listed ending, and this says so without a lookup.
     tails: OnceLock<[u64; 16]>,
 }
 
-fn tail_bit(pair: &[u8]) -> usize {
-    match pair {
-        [a, b] => (usize::from(*a) * 31 + usize::from(*b)) & 1023,
+fn tail_bit(tail: &[u8]) -> usize {
+    match tail {
+        [a, b, c] => {
+            (usize::from(*a) * 961 + usize::from(*b) * 31 + usize::from(*c))
+                & 1023
+        }
         _ => 0,
     }
 }
@@ -32,7 +40,35 @@ impl WordList {
     /// Lists are made only in `names/lists.rs`: a test counts them in
     /// `names` and checks each is in `lists::REGISTRY` at its bit.
     pub(super) const fn new(bit: u8, text: &'static str) -> WordList {
-        WordList { bit, text, tails: OnceLock::new() }
+        WordList {
+            bit,
+            text,
+            coded: false,
+            decoded: OnceLock::new(),
+            tails: OnceLock::new(),
+        }
+    }
+
+    /// A list whose text `build.rs` front-coded.
+    pub(super) const fn front_coded(bit: u8, text: &'static str) -> WordList {
+        WordList {
+            bit,
+            text,
+            coded: true,
+            decoded: OnceLock::new(),
+            tails: OnceLock::new(),
+        }
+    }
+
+    /// The list's text, one entry a line. A front-coded list is decoded
+    /// once per process into memory that lives as long as the lexicon
+    /// that points into it (to the end of the process).
+    fn text(&self) -> &'static str {
+        if !self.coded {
+            return self.text;
+        }
+        self.decoded
+            .get_or_init(|| Box::leak(decode(self.text).into_boxed_str()))
     }
 
     /// This list's bit in a word's list set.
@@ -41,27 +77,47 @@ impl WordList {
         self.bit
     }
 
-    /// Whether some entry ends with the two bytes `pair` (or may).
-    pub(super) fn may_end_with(&self, pair: &[u8]) -> bool {
+    /// Whether some entry ends with the three bytes `tail` (or may).
+    pub(super) fn may_end_with(&self, tail: &[u8]) -> bool {
         let tails = self.tails.get_or_init(|| {
             let mut bits = [0u64; 16];
             for line in self.lines() {
                 let b = line.as_bytes();
-                let bit = tail_bit(&b[b.len().saturating_sub(2)..]);
+                let bit = tail_bit(&b[b.len().saturating_sub(3)..]);
                 bits[bit / 64] |= 1 << (bit % 64);
             }
             bits
         });
-        let bit = tail_bit(pair);
+        let bit = tail_bit(tail);
         tails[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Every entry.
     pub(super) fn lines(&self) -> impl Iterator<Item = &'static str> {
-        self.text
+        self.text()
             .split('\n')
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
     }
+}
+
+/// Undoes `build.rs`'s front coding: each line is one digit (the bytes
+/// shared with the entry before) and the rest of the entry.
+fn decode(coded: &str) -> String {
+    let mut out = String::with_capacity(coded.len() * 3 / 2);
+    let mut last = String::new();
+    for line in coded.split('\n') {
+        let Some(d) = line.bytes().next() else { continue };
+        let shared = usize::from(d.wrapping_sub(b'0')).min(9);
+        let mut keep = shared.min(last.len());
+        while !last.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        last.truncate(keep);
+        last.push_str(line.get(1..).unwrap_or(""));
+        out.push_str(&last);
+        out.push('\n');
+    }
+    out
 }
 
 /// The entries of a `\n`-separated list.
@@ -73,7 +129,8 @@ pub(crate) fn entries(
 }
 
 /// ASCII folding for Latin-1 Supplement and Latin Extended-A letters
-/// (U+00C0..U+017F), lowercase. `*` marks characters folded specially.
+/// (U+00C0..U+017F), lowercase; letters of other scripts (from U+0370)
+/// are kept lowercased. `*` marks characters folded specially.
 const FOLD_TABLE: &[u8; 192] = b"aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkllllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 /// Appends the lowercase ASCII folding of `word` to `out`; drops characters
@@ -106,8 +163,33 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
         } else if matches!(u, 0x218..=0x21B) {
             // Romanian comma-below s/t.
             out.push(if u < 0x21A { 's' } else { 't' });
+        } else if u >= 0x370 && c.is_alphabetic() {
+            // Greek, Cyrillic, Armenian, Arabic, CJK, ...: kept, so the cue
+            // lists can hold "меня зовут" or "κύριος".
+            out.push(lower_other(c));
         }
     }
+}
+
+/// Lowercase for the cased scripts past Latin (Greek, Cyrillic,
+/// Armenian), by range: `char::to_lowercase` would bring its whole
+/// Unicode table (kilobytes) into the wasm. Other letters are returned
+/// as they are.
+fn lower_other(c: char) -> char {
+    let u = c as u32;
+    let d = match u {
+        0x391..=0x3A1 | 0x3A3..=0x3AB => 0x20,
+        0x386 => 0x26,
+        0x388..=0x38A => 0x25,
+        0x38C => 0x40,
+        0x38E..=0x38F => 0x3F,
+        0x400..=0x40F => 0x50,
+        0x410..=0x42F => 0x20,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F => (u & 1) ^ 1,
+        0x531..=0x556 => 0x30,
+        _ => 0,
+    };
+    char::from_u32(u + d).unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -121,11 +203,38 @@ pub(crate) fn fold(word: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The front-coded lists decode to exactly the data files' entries.
+    #[test]
+    fn front_coded_lists_decode() {
+        let raw = include_str!("data/given.txt");
+        let coded = include_str!(concat!(env!("OUT_DIR"), "/names_given.fc"));
+        let want: Vec<&str> = raw
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let got = decode(coded);
+        assert_eq!(got.lines().collect::<Vec<_>>(), want);
+        assert!(coded.len() < raw.len());
+        assert_eq!(decode(""), "");
+        assert_eq!(decode("9\n\n5ab\n"), "\nab\n");
+    }
+
     #[test]
     fn fold_works() {
         assert_eq!(fold("Müller"), "muller");
         assert_eq!(fold("Łukasz"), "lukasz");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("O'Brien"), "obrien");
+        assert_eq!(fold("Меня"), "меня");
+        assert_eq!(fold("Κύριος"), "κύριος");
+        assert_eq!(fold("ΆΈΉΊΌΎΏ"), "άέήίόύώ");
+        assert_eq!(fold("ЁЉЂЯ"), "ёљђя");
+        let ranges = [0x386..=0x3AB, 0x400..=0x42F, 0x531..=0x556];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let want: String = c.to_lowercase().collect();
+            if want.chars().count() == 1 && c.is_uppercase() {
+                assert_eq!(lower_other(c).to_string(), want, "{c:?}");
+            }
+        }
     }
 }

@@ -9,14 +9,23 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::dict::WordList;
-use super::lists::REGISTRY;
+use super::lists::{lists, REGISTRY};
 
 /// What the lexicon knows of a word: the lists that hold it and the
 /// word as they spell it.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Member {
-    lists: u32,
+    lists: u64,
     entry: &'static str,
+}
+
+impl Member {
+    /// The line of `list` this word or phrase is, if it is one: a bit
+    /// test, for a member looked up once and asked about many lists.
+    #[inline(always)]
+    pub(crate) fn find(self, list: &'static WordList) -> Option<&'static str> {
+        (self.lists >> list.bit() & 1 != 0).then_some(self.entry)
+    }
 }
 
 /// One open-addressing table over the words of every registered list.
@@ -55,10 +64,10 @@ fn lexicon() -> &'static Lexicon {
 
 /// The bit of words that end a multi-word entry of some list: a phrase
 /// whose last word lacks it is in no list, and needs no lookup.
-const PHRASE_END: u32 = 1 << 31;
+const PHRASE_END: u64 = 1 << 63;
 
 impl Lexicon {
-    fn add(&mut self, word: &'static str, bits: u32) {
+    fn add(&mut self, word: &'static str, bits: u64) {
         let Some(h) = hash(word.as_bytes()) else { return };
         match self.probe(h, word) {
             Ok(i) => {
@@ -225,6 +234,20 @@ pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
     key.member().lists >> list.bit() & 1 != 0
 }
 
+/// `key` is a gazetteer entry of either tier (`places`, `major`).
+pub(crate) fn gazetteer(key: impl Lookup) -> bool {
+    place_tier(key).is_some()
+}
+
+/// `Some(major?)` when `key` is a gazetteer entry: one lookup for both
+/// tiers.
+pub(crate) fn place_tier(key: impl Lookup) -> Option<bool> {
+    let l = lists();
+    let m = key.member().lists;
+    let major = m >> l.major.bit() & 1 != 0;
+    (major || m >> l.places.bit() & 1 != 0).then_some(major)
+}
+
 /// Like [`has`], returning the matching line of `list`.
 #[inline(always)]
 pub(crate) fn find(
@@ -243,7 +266,7 @@ pub(crate) fn ending_in(
     min_rest: impl Fn(usize) -> usize,
 ) -> bool {
     let b = key.as_bytes();
-    if b.len() < 3 || !list.may_end_with(&b[b.len() - 2..]) {
+    if b.len() < 3 || !list.may_end_with(&b[b.len() - 3..]) {
         return false;
     }
     (3..=9usize.min(key.len())).any(|n| {
@@ -268,7 +291,9 @@ mod tests {
     #[test]
     fn lists_are_sorted_ascii_lowercase() {
         let l = lists();
-        for list in [l.given, l.surnames, l.common, l.ambiguous, l.places] {
+        for list in
+            [l.given, l.surnames, l.common, l.ambiguous, l.places, l.major]
+        {
             for w in entries(list) {
                 assert!(
                     w.bytes().all(|b| b.is_ascii_lowercase()
@@ -293,7 +318,7 @@ mod tests {
         assert!(
             has(l.given, "anna")
                 && has(l.surnames, "schmidt")
-                && has(l.places, "new york")
+                && gazetteer("new york")
         );
     }
 

@@ -10,17 +10,38 @@ use super::dict::WordList;
 
 // The dictionaries.
 
-static GIVEN: WordList = WordList::new(0, include_str!("data/given.txt"));
+static GIVEN: WordList = WordList::front_coded(
+    0,
+    include_str!(concat!(env!("OUT_DIR"), "/names_given.fc")),
+);
 
-static SURNAMES: WordList =
-    WordList::new(1, include_str!("data/surnames.txt"));
+static SURNAMES: WordList = WordList::front_coded(
+    1,
+    include_str!(concat!(env!("OUT_DIR"), "/names_surnames.fc")),
+);
 
-static COMMON: WordList = WordList::new(2, include_str!("data/common.txt"));
+static COMMON: WordList = WordList::front_coded(
+    2,
+    include_str!(concat!(env!("OUT_DIR"), "/names_common.fc")),
+);
 
-static AMBIGUOUS: WordList =
-    WordList::new(3, include_str!("data/ambiguous.txt"));
+static AMBIGUOUS: WordList = WordList::front_coded(
+    3,
+    include_str!(concat!(env!("OUT_DIR"), "/names_ambiguous.fc")),
+);
 
-static PLACES: WordList = WordList::new(4, include_str!("data/places.txt"));
+static PLACES: WordList = WordList::front_coded(
+    4,
+    include_str!(concat!(env!("OUT_DIR"), "/names_places.fc")),
+);
+
+/// Countries, first-level regions and cities of 500,000+ people: the
+/// places reported without a cue (`scripts/names-places` splits them out
+/// of `places.txt`).
+static PLACES_MAJOR: WordList = WordList::front_coded(
+    37,
+    include_str!(concat!(env!("OUT_DIR"), "/names_places_major.fc")),
+);
 
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
 pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
@@ -52,18 +73,24 @@ pub(crate) static SUFFIX: WordList = WordList::new(6, "\n\
     wall\nway\nways\nweg\nwell\nwells\nwharf\nzila\n");
 
 /// Street types written before the street name (folded).
-pub(crate) static PREFIX: WordList = WordList::new(7, "\n\
-    acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\navenue\n\
-    bajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\ncampo\ncanada\n\
-    canale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\ncolonia\ncondominio\n\
-    conjunto\ncontrada\ncorso\ncours\nctra\ncuesta\ndistrito\nesplanada\nestacao\n\
-    estrada\nfavela\nfazenda\nfeira\nglorieta\nimpasse\nincrocio\njardim\nladeira\n\
-    lago\nlagoa\nlargo\nloteamento\nlungomare\nmorro\nnucleo\nos\nosiedle\nparque\n\
-    pasadizo\npasaje\npaseo\npassarela\npatio\npiazza\npiazzale\npje\npl\nplac\nplace\n\
-    plaza\npraca\npraia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\n\
-    ronda\nrotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\ntravessa\n\
-    trecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\nviaduto\nvial\nviale\n\
-    vicolo\nviela\nvila\n");
+pub(crate) static PREFIX: WordList = WordList::new(
+    7,
+    "\n\
+    acceso\naeroporto\nal\nalameda\naleja\nallee\narea\nav\navda\navenida\n\
+    avenue\nbajada\nbd\nborgo\nboulevard\nc\ncalle\ncallejon\ncam\ncamino\n\
+    campo\ncanada\ncanale\ncarrer\ncarrera\ncarretera\nchacara\nchemin\ncl\n\
+    colonia\ncondominio\nconjunto\ncontrada\ncorso\ncours\nctra\ncuesta\n\
+    distrito\nesplanada\nestacao\nestrada\nfavela\nfazenda\nfeira\nglorieta\n\
+    impasse\nincrocio\njardim\nladeira\nlago\nlagoa\nlargo\nloteamento\n\
+    lungomare\nmorro\nnucleo\nos\nosiedle\nparque\npasadizo\npasaje\npaseo\n\
+    passarela\npatio\npiazza\npiazzale\npje\npl\nplac\nplace\nplaza\npraca\n\
+    praia\npza\nquadra\nquai\nrambla\nrecanto\nresidencial\nrodovia\nronda\n\
+    rotonda\nroute\nrua\nrue\nsetor\nsitio\nstrada\nstretto\ntravesia\n\
+    travessa\ntrecho\ntrevo\nul\nulica\nurbanizacion\nvale\nvereda\nvia\n\
+    viaduto\nvial\nviale\nvicolo\nviela\nvila\nаллея\nбулевар\nбульвар\nвул\n\
+    вулиця\nмайдан\nнабережная\nпер\nпереулок\nплощадь\nпровулок\nпроезд\n\
+    проспект\nтрг\nтупик\nул\nулица\nшоссе\n",
+);
 
 /// Prefix types that may be written in lowercase.
 pub(crate) static PREFIX_LOWER: WordList = WordList::new(8, "\n\
@@ -107,18 +134,39 @@ pub(crate) static CUE: WordList = WordList::new(12, "\n\
 
 // PERSON (`person.rs`).
 
-pub(crate) static TITLES: WordList = WordList::new(14, "\n\
-    doctor\ndott\ndotts\ndottssa\ndr\ndra\nfrau\nherr\ning\nmadam\nmadame\nmiss\nmlle\n\
-    mme\nmr\nmrs\nms\nmx\nna\npan\npani\nprof\nprofessor\nra\nsenor\nsenora\nsig\n\
-    signor\nsignora\nsigra\nsir\nsr\nsra\nsrta\n");
+pub(crate) static TITLES: WordList = WordList::new(
+    14,
+    "\n\
+    avv\nbapak\nbay\nbayan\ndhr\ndna\ndoamna\ndocteur\ndoctor\ndomnisoara\n\
+    domnul\ndona\ndott\ndottore\ndottoressa\ndotts\ndottssa\ndr\ndra\nfrau\n\
+    fraulein\nfroken\nfru\ngda\ngospa\ngospod\ngospoda\ngospodin\ngospodja\n\
+    harra\nherr\nherra\nhr\nibu\ning\ninz\nkhun\nkumari\nlic\nlicenciada\n\
+    licenciado\nmadam\nmadame\nmademoiselle\nmaitre\nmevr\nmevrouw\nmgr\n\
+    miss\nmister\nmlle\nmme\nmonsieur\nmr\nmrs\nms\nmx\nna\nneiti\npan\npani\n\
+    panna\nprof\nprofessor\nproua\nra\nrev\nrouva\nsayin\nsenhor\nsenhora\n\
+    senor\nsenora\nsenorita\nshri\nsig\nsignor\nsignora\nsignore\nsignorina\n\
+    sigra\nsir\nslecna\nsmt\nsr\nsra\nsri\nsrta\ntohtori\nκυρία\nκύριος\n\
+    г-жа\nг-н\nгосподин\nгоспожа\nгоспођа\nпан\nпани\nпані\nтоварищ\nآقای\n\
+    السيد\nالسيدة\nخانم\n",
+);
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
 /// name. Strong ones alone suffice; soft ones need a dictionary word.
-pub(crate) static STRONG: WordList = WordList::new(15, "\n\
-    attention\nattn\nbest\nbeste\ncall me\ncara\ncaro\nchamo-me\ncheers\ncher\nchere\n\
-    dear\nhallo\nheet\nich bin\nich heisse\njag heter\nje mappelle\n\
-    liebe\nlieber\nme llamo\nmeu nome e\nmi chiamo\nmy name is\nname\nname is\nnamed\n\
-    nazywam sie\npatient\nquerida\nquerido\nregards\nsigned\nsincerely\nthanks\nyours\n");
+pub(crate) static STRONG: WordList = WordList::new(
+    15,
+    "\n\
+    a nevem\nako si\nattention\nattn\nbenim adim\nbest\nbeste\ncall me\ncara\n\
+    caro\nchamo-me\ncheers\ncher\nchere\ndear\nhallo\nheet\ni am called\n\
+    ich bin\nich heisse\nik heet\njag heter\nje mappelle\njeg hedder\n\
+    jeg heter\njmenuji se\nliebe\nlieber\nma numesc\nmam na imie\nme chamo\n\
+    me llamo\nmein name ist\nmeu nome e\nmi chiamo\nmi nombre es\n\
+    mijn naam is\nmio nome e\nmit navn er\nmitt namn ar\nmitt navn er\n\
+    moi cest\nmon nom est\nmy name is\nnama saya\nname\nname is\nnamed\n\
+    nazywam sie\nnimeni on\nnumele meu este\npangalan ko ay\npatient\n\
+    querida\nquerido\nregards\nsigned\nsincerely\nthanks\nvolam sa\nyours\n\
+    zovem se\nλέγομαι\nμε λένε\nονομάζομαι\nτο όνομά μου είναι\nзовем се\n\
+    мене звати\nменя зовут\nмое имя\nмоё имя\nмоє імя\n",
+);
 
 /// Soft cues too common to lift a single word (used only for pairs).
 pub(crate) static WEAK: WordList = WordList::new(
@@ -128,18 +176,36 @@ pub(crate) static WEAK: WordList = WordList::new(
 );
 
 /// Greetings: "Hi Agathe," / "Thanks Rodolfo!" lift a single unknown word.
-pub(crate) static GREET: WordList = WordList::new(17, "\n\
-    bonjour\ncheers\nciao\nczesc\ndear\nevening\nhallo\nhej\nhello\nhey\nhi\nhola\n\
-    morning\nola\nthank you\nthanks\n");
+pub(crate) static GREET: WordList = WordList::new(
+    17,
+    "\n\
+    ahoj\nboa noite\nboa tarde\nbok\nbom dia\nbonjour\nbonsoir\nbuenas\n\
+    buenas noches\nbuenas tardes\nbuenos dias\nbuna\nbuna ziua\nbuonasera\n\
+    buongiorno\ncao\ncheers\nciao\ncoucou\nczesc\ndear\ndobar dan\ndobry den\n\
+    dzien dobry\nevening\ngod morgon\ngoddag\ngodmorgen\ngoedemiddag\n\
+    goedemorgen\ngoedenavond\ngood afternoon\ngood evening\ngood morning\n\
+    gruss gott\ngunaydin\nguten abend\nguten morgen\nguten tag\nhai\nhallo\n\
+    halo\nhei\nhej\nhejsan\nhello\nhey\nhi\nhiya\nhoi\nhola\nhuomenta\n\
+    jo napot\nkumusta\nlabas\nmerhaba\nmoi\nmoin\nmorning\noi\nola\nsalut\n\
+    salve\nselam\nselamat pagi\nservus\nsveiki\nszia\nsziasztok\ntere\nterve\n\
+    thank you\nthanks\ntjena\nwitaj\nwitam\nyo\nzdravo\nγεια\nγεια σας\n\
+    γεια σου\nκαλημέρα\nвітаю\nдобар дан\nдоброе утро\nдобрый день\nздраво\n\
+    здравствуйте\nпривет\nпривіт\n",
+);
 
-pub(crate) static SOFT: WordList = WordList::new(18, "\n\
-    about\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\nbrother\nbuyer\nby\ncall\n\
-    candidate\ncc\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\ndaughter\n\
-    dm\nemail\nemployee\nfather\nfor\nfriend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\n\
-    husband\ni am\nim\ninvite\nis\nlet\nmanager\nmeet\nmessage\nmet\nmother\n\
-    ola\nowner\npay\nper\nping\nrecipient\nremind\nsaid\nsays\nseller\n\
-    sender\nsent\nsister\nson\ntell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\n\
-    to\ntold\nuser\nwife\nwith\nwrote\n");
+pub(crate) static SOFT: WordList = WordList::new(
+    18,
+    "\n\
+    about\nadim\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\n\
+    brother\nbuyer\nby\ncall\ncandidate\ncc\ncheers\nciao\nclient\ncolleague\n\
+    contact\ncustomer\nczesc\ndaughter\ndm\nemail\nemployee\nfather\nfor\n\
+    friend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\nhusband\ni am\nich bin\n\
+    ik ben\nim\ninvite\nis\nja sam\nje suis\njestem\njsem\nlet\nmanager\n\
+    meet\nmessage\nmet\nmother\nola\nolen\nowner\npay\nper\nping\nrecipient\n\
+    remind\nsaid\nsays\nseller\nsender\nsent\nsister\nsom\nson\nsono\nsoy\n\
+    tell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\nto\ntold\nuser\n\
+    vagyok\nwife\nwith\nwrote\nја сам\n",
+);
 
 /// Endings of English-looking derivations ("Championship", "Engineering").
 pub(crate) static ENDINGS: WordList = WordList::new(19, "\n\
@@ -180,12 +246,183 @@ pub(crate) static MONTHS: WordList = WordList::new(23, "\n\
     pazdziernika\nsep\nsept\nseptember\nseptembre\nseptiembre\nsetembro\nsettembre\n\
     sierpien\nsierpnia\nstyczen\nstycznia\nwrzesien\nwrzesnia\n");
 
+// Issue 14: context grammar for PERSON, ORGANIZATION and LOCATION.
+
+pub(crate) static FIELD_PERSON: WordList = WordList::new(
+    24,
+    "\n\
+    achternaam\nad\nad soyad\nadi\nansprechpartner\napellido\napellidos\n\
+    applicant\nattendee\ncognome\ncontact\ncontact name\ncontact person\n\
+    customer\ncustomer name\nefternamn\nefternavn\nemployee\nemployee name\n\
+    etternavn\netunimi\nfamily name\nfirst name\nfirstname\nfornamn\nfornavn\n\
+    full name\nfullname\ngiven name\nime\nimie\nisim\njmeno\nkunde\n\
+    last name\nlastname\nmeno\nnaam\nnachname\nnama\nname\nnamn\nnavn\n\
+    nazwisko\nnev\nnimi\nnom\nnom complet\nnombre\nnombre completo\nnome\n\
+    nome completo\nnume\npangalan\npatient\npatient name\nprenom\nprenume\n\
+    prezime\npriezvisko\nprijmeni\nrecipient\nsender\nsoyad\nsukunimi\n\
+    surname\nuser\nvoornaam\nvorname\nόνομα\nиме\nимя\nфамилия\nфио\nімя\n",
+);
+
+pub(crate) static FIELD_LOC: WordList = WordList::new(
+    25,
+    "\n\
+    bundesland\nby\ncidade\ncitta\ncity\nciudad\ncomune\ncountry\ncounty\n\
+    drzava\nestado\ngeburtsort\ngrad\nhometown\nil\nkaupunki\nkota\nkraj\n\
+    land\nlieu de naissance\nlocalidad\nlocation\nlugar de nacimiento\n\
+    luogo di nascita\nmesto\nmiasto\nmiejscowosc\nmjesto\nmunicipio\n\
+    naturalidade\nnegara\norszag\nort\npaese\npais\npays\nplaats\n\
+    place of birth\nprovince\nprovincia\nprovincie\nregion\nsehir\nstad\n\
+    stadt\nstate\ntown\nulke\nvaros\nville\nwohnort\nwojewodztwo\nwoonplaats\n\
+    πόλη\nгород\nград\nдржава\nкраїна\nмісто\nстрана\n",
+);
+
+pub(crate) static FIELD_ORG: WordList = WordList::new(
+    26,
+    "\n\
+    arbeidsgiver\narbeitgeber\narbejdsgiver\narbetsgivare\nazienda\nbedrijf\n\
+    compania\ncompany\ncompany name\nempleador\nemployer\nemployeur\nempresa\n\
+    entreprise\nfirma\nforetag\ninstitucion\nisveren\norganisatie\n\
+    organisation\norganizacion\norganization\nperusahaan\npracodawca\nschool\n\
+    sirket\nsociete\nspolecnost\nspolocnost\ntyonantaja\nuniversidad\n\
+    universita\nuniversitat\nuniversite\nuniversiteit\nuniversity\n\
+    unternehmen\nvirksomhed\nwerkgever\nyritys\nzamestnavatel\nεταιρεία\n\
+    компания\nработодатель\n",
+);
+
+pub(crate) static CLOSING: WordList = WordList::new(
+    27,
+    "\n\
+    abracos\natenciosamente\natentamente\nbedankt\nbest\nbest regards\n\
+    best wishes\ncheers\ncordialement\ncordiali saluti\ncordialmente\n\
+    cu stima\ncumprimentos\ndanke\ndistinti saluti\ngracias\ngrazie\ngroet\n\
+    groeten\ngruss\ngrusse\ngrussen\nhalsning\nhalsningar\nhilsen\n\
+    kind regards\nlg\nmed venlig hilsen\nmerci\nmet vriendelijke groet\nmfg\n\
+    mvh\nobrigado\npozdrav\npozdravy\npozdrawiam\nregards\ns pozdravem\n\
+    s pozdravom\nsaludos\nsalutations\nsaluti\nsaygilarimla\nsincerely\n\
+    terveisin\nthank you\nthanks\nudvozlettel\nvenlig hilsen\nvennlig hilsen\n\
+    viele grusse\nyours\nyours sincerely\nз повагою\nповагою\nпоздрав\n\
+    с уважением\nуважением\n",
+);
+
+pub(crate) static SALUTE: WordList = WordList::new(
+    28,
+    "\n\
+    beste\ncara\ncari\ncaro\ncher\nchere\ndear\ndearest\ndegerli\ndraga\n\
+    dragi\ndroga\ndrogi\negregio\nestimada\nestimado\nestimados\ngeachte\n\
+    geehrte\ngeehrter\ngentile\ngentilissima\ngentilissimo\nhello\nhi\nhyva\n\
+    kaere\nkara\nkedves\nliebe\nlieber\nmila\nmily\npostovana\npostovani\n\
+    prezada\nprezado\nquerida\nquerido\nsayin\nsehr geehrte\nsehr geehrter\n\
+    sevgili\nstimata\nstimate\nszanowna\nszanowni\nszanowny\nvazena\nvazeny\n\
+    yth\nαγαπητέ\nαγαπητή\nдорогая\nдорогой\nпоштована\nпоштовани\nуважаемая\n\
+    уважаемый\nшановна\nшановний\n",
+);
+
+pub(crate) static RELATION: WordList = WordList::new(
+    29,
+    "\n\
+    ami\namica\namico\namie\namiga\namigo\nassistant\nboss\nboyfriend\n\
+    brother\nbruder\nchef\nchefe\nclient\nco-worker\ncolega\ncolleague\n\
+    collega\ncollegue\ncoworker\ncustomer\ndaughter\ndoctor\nesposa\nesposo\n\
+    father\nfemme\nfiglia\nfiglio\nfilha\nfilho\nfille\nfils\nfratello\nfrau\n\
+    frere\nfreund\nfreundin\nfriend\ngirlfriend\nhermana\nhermano\nhija\n\
+    hijo\nhusband\nirma\nirmao\njefe\nkollege\nkollegin\nmadre\nmae\nmanager\n\
+    mann\nmari\nmarido\nmere\nmoglie\nmother\nmutter\nneighbor\nneighbour\n\
+    padre\npai\npartner\npere\nprzyjaciel\nschwester\nsister\nsoeur\nsohn\n\
+    son\nsorella\nstudent\nteacher\nteammate\ntenant\ntochter\nvater\nwife\n",
+);
+
+pub(crate) static POSSESSIVE: WordList = WordList::new(
+    30,
+    "\n\
+    her\nhis\nil mio\nla mia\nma\nmein\nmeine\nmeinem\nmeinen\nmeiner\nmeu\n\
+    mi\nmia\nmijn\nmin\nmina\nminha\nmio\nmis\nmitt\nmoj\nmoja\nmoje\nmojego\n\
+    mojej\nmon\nmuj\nmy\nnossa\nnosso\nnotre\nnuestra\nnuestro\nonze\nour\n\
+    their\nunser\nunsere\nvar\nvor\nyour\n",
+);
+
+pub(crate) static POST_TITLE: WordList = WordList::new(
+    31,
+    "\n\
+    asszony\nbey\nchan\nefendi\nesq\nhanim\nii\niii\niv\nji\njr\nkun\nmd\n\
+    nim\nphd\nsaheb\nsahib\nsama\nsan\nsenpai\nsensei\nsr\nssi\nur\n",
+);
+
+pub(crate) static ORG_CUE: WordList = WordList::new(
+    32,
+    "\n\
+    acquired by\nangestellt bei\narbeitet bei\narbejder hos\narbetar pa\n\
+    ceo of\nchez\ncto of\nemployed at\nemployed by\nfounder of\nhead of\n\
+    jobbar pa\njobber i\njoined\nlavora per\nlavora presso\npracuje w\n\
+    pracuji v\nradi u\ntrabaja en\ntrabaja para\ntrabalha na\ntrabalha no\n\
+    travaille chez\ntravaille pour\nwerkt bij\nwork at\nwork for\nworks at\n\
+    works for\nεργάζεται στην\nпрацює в\nработает в\n",
+);
+
+pub(crate) static ORG_AFTER: WordList = WordList::new(
+    33,
+    "\n\
+    account\nboard\nceo\ncfo\ncto\ncustomer service\nemployees\nheadquarters\n\
+    helpdesk\nhq\npress office\nshares\nspokesman\nspokesperson\nspokeswoman\n\
+    staff\nstock\nstore\nstores\nsubsidiary\nsupport\nteam\n",
+);
+
+pub(crate) static ORG_SUFFIX: WordList = WordList::new(
+    34,
+    "\n\
+    ab\nacademy\nad\nag\nagency\nairlines\nairways\naps\nas\nasa\nassociates\n\
+    association\nauthority\nautomotive\nbancorp\nbank\nbankshares\nbau\nbhd\n\
+    biosciences\nbrewery\nbt\nbv\ncapital\ncia\nclinic\nclub\nco\ncollege\n\
+    commission\ncommittee\ncommunications\ncompania\ncompany\nconsulting\n\
+    corp\ncorporation\ncouncil\ncv\ndd\ndoo\neg\nehf\neireli\neirl\n\
+    electronics\nenergy\nenterprises\nentertainment\neood\nev\nfc\n\
+    federation\nfondation\nfondazione\nfoods\nfoundation\nfundacion\n\
+    fundacja\ngbr\ngk\ngmbh\ngroep\ngroup\ngroupe\ngrupa\ngrupo\ngruppe\n\
+    gruppen\ngruppo\nhermanos\nhf\nholding\nholdings\nhospital\nhotel\n\
+    hotels\ninc\nincorporated\nindustries\ninstitute\ninsurance\n\
+    international\nis\njsc\nkft\nkg\nkk\nkoncernen\nkonzern\nks\n\
+    laboratories\nlabs\nlimited\nllc\nllp\nlogistics\nlp\nltd\nltda\nmedia\n\
+    ministry\nmotors\nnetwork\nnetworks\nnv\nnyrt\noao\nohg\nojsc\nood\nooo\n\
+    oy\noyj\npartners\npharma\npharmaceuticals\npjsc\nplc\npllc\npt\npte\n\
+    pty\nrecords\nrestaurant\nsa\nsaa\nsac\nsapa\nsarl\nsas\nsasu\nsau\nsc\n\
+    sca\nscarl\nsdn\nse\nservices\nsl\nsll\nslu\nsnc\nsociete\nsociety\n\
+    software\nsolutions\nsp\nspa\nspolka\nsrl\nsro\nstichting\nstiftung\n\
+    studios\nsystems\ntbk\ntechnologies\ntechnology\ntelecom\ntherapeutics\n\
+    ug\nunited\nuniversitat\nuniversiteit\nuniversitet\nuniversity\nventures\n\
+    verein\nverlag\nvof\nvos\nwerke\nyk\nzao\nzrt\n",
+);
+
+pub(crate) static ORG_PREFIX: WordList = WordList::new(
+    35,
+    "\n\
+    ayuntamiento\nbanca\nbanco\nbank\nbanka\nbanque\ncamara\nclub\ncolegio\n\
+    college\ncomitato\ncomite\nfondation\nfondazione\nfundacao\nfundacion\n\
+    fundacja\ngroupe\ngrupo\ngruppo\nhopital\nhospital\ninstitut\ninstitute\n\
+    instituto\nistituto\nklinikum\nklub\nministarstvo\nministere\nministerio\n\
+    ministerium\nministero\nministerstvo\nministerstwo\nministry\nmusee\n\
+    museo\nmuseum\nospedale\npartei\nparti\npartido\npartito\nprefeitura\n\
+    stiftung\nstrana\nstranka\nsveuciliste\nuniversidad\nuniversidade\n\
+    universita\nuniversitat\nuniversitatea\nuniversite\nuniversiteit\n\
+    universitet\nuniversity\nuniverzita\nuniverzitet\nuniwersytet\n",
+);
+
+pub(crate) static LOC_STRONG: WordList = WordList::new(
+    36,
+    "\n\
+    abito a\nbased in\nbor i\nbor pa\nborn in\nbydlim v\nflew to\ngeboren in\n\
+    habite a\nheadquartered in\nlebe in\nlebt in\nlive in\nlived in\n\
+    lives in\nliving in\nlocated in\nmieszka w\nmieszkam w\nmora em\nmoro em\n\
+    moved from\nmoved to\nnear\noffice in\nrelocated to\nstation in\n\
+    travel to\nvisit\nvisited\nvisiting\nvit a\nvive a\nvive en\nvivo a\n\
+    vivo em\nvivo en\nwohne in\nwohnt in\nwoon in\nwoont in\nzivim u\n\
+    μένω στην\nживу в\n",
+);
+
 /// Every word list, at the index that is its `bit`. A word is looked up
 /// once, in one table of all the lists' words, and carries a bit per list
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 24] = [
+pub(crate) static REGISTRY: [&WordList; 38] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -210,6 +447,20 @@ pub(crate) static REGISTRY: [&WordList; 24] = [
     &WEAK_LOC_CUE,
     &BIRTH_CUE,
     &MONTHS,
+    &FIELD_PERSON,
+    &FIELD_LOC,
+    &FIELD_ORG,
+    &CLOSING,
+    &SALUTE,
+    &RELATION,
+    &POSSESSIVE,
+    &POST_TITLE,
+    &ORG_CUE,
+    &ORG_AFTER,
+    &ORG_SUFFIX,
+    &ORG_PREFIX,
+    &LOC_STRONG,
+    &PLACES_MAJOR,
 ];
 
 pub(crate) struct Lists {
@@ -218,6 +469,7 @@ pub(crate) struct Lists {
     pub common: &'static WordList,
     pub ambiguous: &'static WordList,
     pub places: &'static WordList,
+    pub major: &'static WordList,
 }
 
 static LISTS: Lists = Lists {
@@ -226,6 +478,7 @@ static LISTS: Lists = Lists {
     common: &COMMON,
     ambiguous: &AMBIGUOUS,
     places: &PLACES,
+    major: &PLACES_MAJOR,
 };
 
 /// The dictionaries.
@@ -237,13 +490,27 @@ pub(crate) fn lists() -> &'static Lists {
 mod tests {
     use super::*;
 
+    /// Every entry is written as a token's key: folded, so a lookup can
+    /// find it ("gruessen" would never match "Grüßen", which folds to
+    /// "grussen").
+    #[test]
+    fn entries_are_folded() {
+        for list in REGISTRY {
+            for w in crate::names::dict::entries(list) {
+                for part in w.split(' ') {
+                    assert_eq!(crate::names::dict::fold(part), part, "{w:?}");
+                }
+            }
+        }
+    }
+
     /// A list left out of the registry would hold no word. Every list
     /// declared in `names` (only this file can make one) is there, at the
     /// index that is its bit.
     #[test]
     fn every_word_list_is_registered() {
-        // Bit 31 marks phrase ends (lexicon::PHRASE_END).
-        assert!(REGISTRY.len() < 31);
+        // Bit 63 marks phrase ends (lexicon::PHRASE_END).
+        assert!(REGISTRY.len() < 63);
         for (i, list) in REGISTRY.iter().enumerate() {
             assert_eq!(usize::from(list.bit()), i);
         }
@@ -256,9 +523,14 @@ mod tests {
             include_str!("person.rs"),
             include_str!("place.rs"),
             include_str!("tokens.rs"),
+            include_str!("org.rs"),
+            include_str!("table.rs"),
         ]
         .iter()
-        .map(|src| src.matches(concat!("WordList", "::new(")).count())
+        .map(|src| {
+            src.matches(concat!("WordList", "::new(")).count()
+                + src.matches(concat!("WordList", "::front_coded(")).count()
+        })
         .sum();
         assert_eq!(declared, REGISTRY.len());
     }

@@ -10,12 +10,13 @@
 //! - a single known given name without a cue: 0.35 (not reported)
 
 use super::dict::WordList;
-use super::lexicon::{ending_in, find, has, Key, Lookup};
+use super::lexicon::{ending_in, gazetteer, has, Key, Lookup};
 use super::lists::{
-    lists, Lists, ENDINGS, GREET, PARTICLES, PREFIX, SOFT, STRONG, SUFFIX,
-    TITLES, WEAK,
+    lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
+    LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
+    SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
-use super::tokens::{Detection, Kind, Tok};
+use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -67,32 +68,35 @@ fn known(c: Class) -> bool {
     matches!(c, Class::Given | Class::Sur | Class::Both)
 }
 
-/// Folded keys of up to `n` words before token `i` (skipping commas,
-/// colons and a dot after a title), nearest last, joined by spaces.
-fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
-    // Returns (matched cue, strong?, title?).
-    let mut j = i;
-    // Skip one "," or ":" or "." or "-" between cue and name.
-    let mut line_break = toks.get(i).is_some_and(|t| t.nl);
-    if j > 0 && matches!(toks[j - 1].kind, Kind::Punct(',' | ':' | '.' | '-'))
-    {
-        j -= 1;
-        line_break |= toks[j].nl;
-    }
+/// What stands before a run: the cue word or phrase (folded), whether it
+/// is strong (a name follows for sure) and whether it is a title.
+#[derive(Clone, Copy, Default)]
+struct Cue {
+    text: Option<&'static str>,
+    strong: bool,
+    title: bool,
+    /// A form label whose value is not a person ("City:", "Company:").
+    other_field: bool,
+}
+
+fn cue_before(toks: &[Tok], i: usize) -> Cue {
+    let none = Cue::default();
+    let (j, field, line_break) = skip_separators(toks, i);
     if j == 0 {
-        return (None, false, false);
+        return none;
     }
     let prev = &toks[j - 1];
     if !prev.is_word() {
-        return (None, false, false);
+        return none;
     }
     if has(&TITLES, &prev.key)
         && !line_break
+        && !field
         && (prev.key.len() > 2
             || j >= 3 && toks[j - 2].is_punct('.')
             || !matches!(prev.key.as_str(), "ra" | "na"))
     {
-        return (Some("title"), true, true);
+        return Cue { text: Some("title"), strong: true, title: true, ..none };
     }
     // Build phrases of 1..=3 words ending at j-1.
     let mut words: Vec<&Key> = Vec::with_capacity(3);
@@ -107,21 +111,13 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
         }
         k -= 1;
     }
-    let closing_ok = |s: &&str| {
-        // Closing words ("Regards", "Best") only count before a line
-        // break or a comma: "Best, Anna".
-        let closing = matches!(
-            *s,
-            "regards" | "sincerely" | "cheers" | "best" | "thanks" | "yours"
-        );
-        !closing || line_break || j < i
-    };
-    let mut best: (Option<&'static str>, bool, bool) = (None, false, false);
+    let mut best = none;
     let mut phrase = String::new();
     for n in 1..=words.len() {
         // "i'm" folds to "im" (apostrophes dropped).
-        let (strong, soft) = if n == 1 {
-            (find(&STRONG, words[0]), find(&SOFT, words[0]))
+        // One lookup per phrase, then a bit test per list.
+        let m = if n == 1 {
+            words[0].member()
         } else if words[0].ends_phrase() {
             phrase.clear();
             for (m, w) in words[..n].iter().rev().enumerate() {
@@ -130,15 +126,38 @@ fn cue_before(toks: &[Tok], i: usize) -> (Option<&'static str>, bool, bool) {
                 }
                 phrase.push_str(w);
             }
-            (find(&STRONG, &phrase), find(&SOFT, &phrase))
+            phrase.as_str().member()
         } else {
             break;
         };
-        if let Some(s) = strong.filter(closing_ok) {
-            best = (Some(s), true, false);
-        } else if best.0.is_none() {
-            if let Some(s) = soft {
-                best = (Some(s), false, false);
+        // A form label: "Name:", "Nombre completo =", "\"name\": ".
+        if field {
+            if let Some(s) = m.find(&FIELD_PERSON) {
+                best = Cue { text: Some(s), strong: true, ..none };
+                continue;
+            }
+            if m.find(&FIELD_LOC).or(m.find(&FIELD_ORG)).is_some() {
+                return Cue { other_field: true, ..none };
+            }
+        }
+        let closing = m.find(&CLOSING);
+        let strong = m.find(&STRONG).or(closing).or(m.find(&SALUTE));
+        // Closing words ("Regards", "Best") only count before a line
+        // break or a comma: "Best, Anna".
+        let strong =
+            strong.filter(|_| closing.is_none() || line_break || j < i);
+        // "my colleague Tenisha", "mi hermana Lucía".
+        let related = m.find(&RELATION).filter(|_| {
+            j > n
+                && toks
+                    .get(j - n - 1)
+                    .is_some_and(|p| p.is_word() && has(&POSSESSIVE, &p.key))
+        });
+        if let Some(s) = strong.or(related) {
+            best = Cue { text: Some(s), strong: true, ..none };
+        } else if best.text.is_none() {
+            if let Some(s) = m.find(&SOFT).or(m.find(&GREET)) {
+                best = Cue { text: Some(s), ..none };
             }
         }
     }
@@ -196,13 +215,100 @@ fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
         .is_some_and(|n| n.is_word() && n.cap && !n.nl && has(&SUFFIX, &n.key))
 }
 
+/// The first token of the line holding token `i`, past a leading
+/// timestamp or bullet ("[16:58] ", "- ", "12:01 "), when only such
+/// tokens stand before `i` on its line.
+fn line_start(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    loop {
+        if j == 0 || toks[j].nl {
+            return true;
+        }
+        let p = &toks[j - 1];
+        if p.is_word() || p.kind == Kind::Opaque || j + 8 < i {
+            return false;
+        }
+        j -= 1;
+    }
+}
+
+/// A speaker label: 1..=3 words at the start of a line, then `:` and
+/// text on the same line ("Kent: Remember me?", "[16:58] 撰彤: ok").
+/// Returns the index of the colon.
+fn speaker_colon(toks: &[Tok], first: usize) -> Option<usize> {
+    if !line_start(toks, first) {
+        return None;
+    }
+    let mut j = first;
+    while j < toks.len() && j < first + 3 && toks[j].is_word() {
+        if j > first && (toks[j].nl || !toks[j].sp) {
+            return None;
+        }
+        j += 1;
+    }
+    let colon = toks.get(j)?;
+    let next = toks.get(j + 1)?;
+    (j > first
+        && matches!(colon.kind, Kind::Punct(':' | '：'))
+        && !next.nl
+        && toks[first..j].iter().all(|w| {
+            (w.cap || w.uncased)
+                && !has(&FIELD_PERSON, &w.key)
+                && !has(&FIELD_LOC, &w.key)
+                && !has(&FIELD_ORG, &w.key)
+                && !has(lists().common, &w.key)
+        }))
+    .then_some(j)
+}
+
+/// How many lines open with a speaker label: two or more make a dialogue.
+fn speaker_lines(toks: &[Tok]) -> usize {
+    let mut n = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word()
+            && (t.cap || t.uncased)
+            && (i == 0 || !toks[i - 1].is_word())
+            && speaker_colon(toks, i).is_some()
+        {
+            n += 1;
+            if n >= 2 {
+                break;
+            }
+        }
+    }
+    n
+}
+
 pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
+    let dialogue = speaker_lines(toks) >= 2;
+    // The last token of the last confident name, for lists of names.
+    let mut last_strong: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if !t.is_word() {
+            i += 1;
+            continue;
+        }
+        // A name in a script without case (CJK, Arabic, Thai): only as a
+        // dialogue speaker or after a title or a strong cue.
+        if t.uncased {
+            let cue = cue_before(toks, i);
+            let speaker = dialogue && speaker_colon(toks, i) == Some(i + 1);
+            if speaker || (cue.strong && t.key.chars().count() <= 12) {
+                out.push(Detection {
+                    type_name: "PERSON",
+                    rule: if speaker {
+                        "person-speaker"
+                    } else {
+                        "person-cue"
+                    },
+                    span: t.start..t.end,
+                    score: 0.8,
+                });
+            }
             i += 1;
             continue;
         }
@@ -216,7 +322,22 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             i += 1;
             continue;
         }
-        let (cue, strong, title) = cue_before(toks, i);
+        // A capitalized cue word opens no name: "Estimado Fulgencio",
+        // "Hola Monte" start at the name, with the cue before it.
+        let m = &t.key;
+        if t.cap
+            && !has(l.given, m)
+            && (has(&GREET, m)
+                || has(&SALUTE, m)
+                || has(&STRONG, m)
+                || has(&CLOSING, m)
+                || has(&SOFT, m))
+        {
+            i += 1;
+            continue;
+        }
+        let c = cue_before(toks, i);
+        let (cue, strong, title) = (c.text, c.strong, c.title);
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
         // "Mr. van der Dussen"
@@ -310,7 +431,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let end_tok = idx[idx.len() - 1];
         let start = toks[first_tok].start;
         let end = toks[end_tok].end;
-        // A place name ("New York", "Sao Paulo") or a street is not a person.
+        // A place name ("New York", "Sao Paulo") or a street is not a person;
+        // nor the value of "City:" or "Company:".
+        if c.other_field {
+            i = end_tok + 1;
+            continue;
+        }
         if !title
             && (is_place(l, &toks[idx[0]..=end_tok])
                 || street_context(toks, idx[0], end_tok))
@@ -342,7 +468,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // surname after it.
         if !title
             && n >= 2
-            && has(l.places, &toks[idx[0]].key)
+            && gazetteer(&toks[idx[0]].key)
             && !matches!(classes[n - 1], Class::Sur | Class::Both)
         {
             score = score.min(0.45);
@@ -380,6 +506,80 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 score = score.max(0.65);
             }
         }
+        // One more name of a list: "Ana Ruiz, Beto and Carla Díaz".
+        let listed = last_strong.is_some_and(|e| {
+            let between = &toks[e + 1..idx[0].max(e + 1)];
+            !between.is_empty()
+                && between.len() <= 2
+                && between.iter().all(|b| {
+                    b.is_punct(',')
+                        || b.is_word()
+                            && matches!(
+                                b.key.as_str(),
+                                "and"
+                                    | "und"
+                                    | "y"
+                                    | "et"
+                                    | "e"
+                                    | "i"
+                                    | "og"
+                                    | "och"
+                                    | "en"
+                                    | "or"
+                            )
+                })
+        });
+        if listed && n <= 3 && (any_known || shaped) && !sent {
+            score = score.max(0.75);
+        }
+        // The first line after a signature rule ("-- ", "—").
+        if toks[idx[0]].nl && n <= 4 && closes && (any_known || shaped) {
+            let mut j = idx[0];
+            while j > 0
+                && matches!(toks[j - 1].kind, Kind::Punct('-' | '—' | '–'))
+            {
+                j -= 1;
+            }
+            // Two dashes, or one long one ("—" is three bytes).
+            let dashes = idx[0] - j;
+            let long = toks[j].end - toks[j].start > 1;
+            if (dashes >= 2 || dashes == 1 && long) && (j == 0 || toks[j].nl) {
+                score = score.max(0.8);
+            }
+        }
+        // A known first name called by: "Remember me, Lori?".
+        if n == 1
+            && matches!(classes[0], Class::Given | Class::Both)
+            && idx[0] > 0
+            && toks[idx[0] - 1].is_punct(',')
+            && after.is_some_and(|a| matches!(a.kind, Kind::Punct('?' | '!')))
+        {
+            score = score.max(0.6);
+        }
+        // A dialogue speaker ("Kent: Remember me, Lori?"), one of two or
+        // more labelled lines, or a known name.
+        let speaker = idx[0] == i
+            && speaker_colon(toks, i) == Some(end_tok + 1)
+            && (dialogue || any_known);
+        if speaker && shaped {
+            score = score.max(if dialogue { 0.8 } else { 0.7 });
+        }
+        // An honorific after the name: "Tanaka san", "Ayşe Hanım", "Jr.".
+        let post = toks.get(end_tok + 1).is_some_and(|a| {
+            a.is_word() && a.sp && !a.nl && has(&POST_TITLE, &a.key)
+        }) || toks[end_tok]
+            .key
+            .rsplit_once('-')
+            .is_some_and(|(_, p)| has(&POST_TITLE, p));
+        if post && (any_known || shaped) {
+            score = score.max(0.85);
+        }
+        // "based in Jerez de la Frontera", "moved to Sierra Leone": a
+        // place cue, and no strong evidence of a person.
+        if !title && score < 0.85 && phrase_before(toks, idx[0], &LOC_STRONG) {
+            i = end_tok + 1;
+            continue;
+        }
         if score > 0.0 {
             let rule = match (title, strong, cue.is_some()) {
                 (true, _, _) => "person-title",
@@ -387,12 +587,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 (_, _, true) if score >= 0.7 && n == 1 => "person-cue",
                 _ => "person-dict",
             };
-            out.push(Detection {
-                type_name: "PERSON",
-                rule,
-                span: start..end,
-                score,
-            });
+            out.push(Detection::new("PERSON", rule, start..end, score));
+            if score >= 0.7 {
+                last_strong = Some(end_tok);
+            }
         }
         i = end_tok + 1;
     }
@@ -448,9 +646,9 @@ fn is_place(l: &Lists, run: &[Tok]) -> bool {
             key.push(' ');
         }
         key.push_str(&t.key);
-        if n > 0 && has(l.places, &key) {
+        if n > 0 && gazetteer(key.as_str()) {
             return true;
         }
     }
-    run.len() == 1 && has(l.places, &key) && !part_has(l.given, &key)
+    run.len() == 1 && gazetteer(key.as_str()) && !part_has(l.given, &key)
 }

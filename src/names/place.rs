@@ -9,9 +9,72 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::lexicon::has;
-use super::lists::{lists, BIRTH_CUE, LOC_CUE, MONTHS, WEAK_LOC_CUE};
-use super::tokens::{Detection, Kind, Tok};
+use super::lexicon::{has, place_tier};
+use super::lists::{
+    lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
+    WEAK_LOC_CUE,
+};
+use super::tokens::{
+    after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
+    Tok,
+};
+
+/// The value of a place field ("City: Porto Alegre", "\"city\": \"Cork\"",
+/// "Ort = Bad Tölz") starting at token `i`: its last token.
+fn field_value(toks: &[Tok], i: usize) -> Option<usize> {
+    if !after_punct(toks, i) {
+        return None;
+    }
+    let (j, field, _) = skip_separators(toks, i);
+    if !field || j == 0 || !phrase_before(toks, j, &FIELD_LOC) {
+        return None;
+    }
+    Some(value_end(toks, i, 6))
+}
+
+/// A capitalized run after a strong place cue ("based in Jerez de la
+/// Frontera", "wohne in Bad Tölz"), outside the gazetteer: its last
+/// token. Not for a known given name ("visiting Anna").
+fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    let l = lists();
+    if !t.cap
+        || t.upper
+        || has(l.given, &t.key)
+        || has(l.common, &t.key)
+        || !phrase_before(toks, i, &LOC_STRONG)
+    {
+        return None;
+    }
+    let mut e = i;
+    let mut k = i + 1;
+    while let Some(n) = toks.get(k) {
+        if n.nl || !n.sp || k > i + 4 || !n.is_word() {
+            break;
+        }
+        if n.cap && !has(l.common, &n.key) {
+            e = k;
+        } else if !(has(&PARTICLES, &n.key)
+            && toks.get(k + 1).is_some_and(|m| m.cap && m.sp))
+        {
+            break;
+        }
+        k += 1;
+    }
+    Some(e)
+}
+
+/// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
+/// opening quotes).
+fn opens_sentence(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && matches!(toks[j - 1].kind, Kind::Punct('"' | '(' | '\'')) {
+        j -= 1;
+    }
+    j == 0
+        || toks[j].nl
+        || matches!(toks[j - 1].kind, Kind::Punct('.' | '!' | '?' | '>' | ':'))
+}
 
 fn is_month(t: &Tok) -> bool {
     t.is_word() && has(&MONTHS, &t.key)
@@ -155,33 +218,59 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 continue;
             }
         }
+        // LOCATION: the value of "City:", "Ciudad:", "Ort =" first.
+        let field = (t.is_word() && (t.cap || t.uncased))
+            .then(|| field_value(toks, i))
+            .flatten();
         // LOCATION: longest gazetteer match of 1..=3 words.
-        if t.is_word() && t.cap && !t.upper {
+        if field.is_none() && t.is_word() && t.cap && !t.upper {
             let mut best = None;
-            key.clear();
+            let mut major = false;
             for n in 0..3 {
                 let Some(w) = toks.get(i + n) else { break };
                 if !w.is_word() || (n > 0 && (!w.sp || w.nl)) {
                     break;
                 }
-                if n > 0 {
-                    key.push(' ');
-                }
-                key.push_str(&w.key);
-                if has(l.places, &key) {
+                // A token's own key is looked up already; a longer entry
+                // must end in a word that ends some phrase, and only then
+                // is its text put together.
+                let tier = if n == 0 {
+                    place_tier(&w.key)
+                } else if w.key.ends_phrase() {
+                    key.clear();
+                    for (m, p) in toks[i..=i + n].iter().enumerate() {
+                        if m > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&p.key);
+                    }
+                    place_tier(key.as_str())
+                } else {
+                    None
+                };
+                if let Some(m) = tier {
                     best = Some(i + n);
+                    major = m;
                 }
             }
             if let Some(e) = best {
                 let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
                 let cue =
                     prev.filter(|p| p.is_word() && has(&LOC_CUE, &p.key));
-                let mut score: f32 = 0.35;
+                let person_like = e == i
+                    && (has(l.given, &t.key)
+                        || has(l.surnames, &t.key)
+                        || has(l.ambiguous, &t.key)
+                        || has(l.common, &t.key));
+                // A country, region or big city that is no one's name
+                // stands without a cue ("Turkey?", "Utah lawmakers").
+                // At a sentence start and before a lowercase word it may be
+                // a thing ("Turkey for Thanksgiving", "Brussels sprouts").
+                let thing = opens_sentence(toks, i)
+                    && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
+                let mut score: f32 =
+                    if major && !person_like && !thing { 0.55 } else { 0.35 };
                 if let Some(c) = cue {
-                    let person_like = e == i
-                        && (has(l.given, &t.key)
-                            || has(l.surnames, &t.key)
-                            || has(l.ambiguous, &t.key));
                     score = if has(&WEAK_LOC_CUE, &c.key) && person_like {
                         0.45
                     } else if has(&WEAK_LOC_CUE, &c.key) || person_like {
@@ -198,15 +287,29 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 {
                     score = score.min(0.3);
                 }
-                out.push(Detection {
-                    type_name: "LOCATION",
-                    rule: "location-gazetteer",
-                    span: t.start..toks[e].end,
+                let span = t.start..toks[e].end;
+                out.push(Detection::new(
+                    "LOCATION",
+                    "location-gazetteer",
+                    span,
                     score,
-                });
+                ));
                 i = e + 1;
                 continue;
             }
+        }
+        // LOCATION: a field's value, or a run after a strong place cue.
+        let ruled = field.map(|e| (e, "location-field", 0.85)).or_else(|| {
+            let cued = t.is_word() && t.cap && !t.upper;
+            cued.then(|| cued_run(toks, i))
+                .flatten()
+                .map(|e| (e, "location-cue", 0.6))
+        });
+        if let Some((e, rule, score)) = ruled {
+            let span = t.start..toks[e].end;
+            out.push(Detection::new("LOCATION", rule, span, score));
+            i = e + 1;
+            continue;
         }
         i += 1;
     }

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::dict::fold_into;
-use super::lexicon::Key;
+use super::dict::WordList;
+use super::lexicon::{find, has, Key};
 
 /// One dictionary/grammar detection.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +23,39 @@ pub(crate) struct Detection {
     pub span: Range<usize>,
     /// Confidence in [0, 1].
     pub score: f32,
+}
+
+impl Detection {
+    pub(crate) fn new(
+        type_name: &'static str,
+        rule: &'static str,
+        span: Range<usize>,
+        score: f32,
+    ) -> Detection {
+        Detection { type_name, rule, span, score }
+    }
+}
+
+/// The last token of a form field's value starting at token `i`: words
+/// and numbers up to the end of the line, a quote, a comma, a `;`, a
+/// `|` or a `(`, at most `max` tokens on.
+pub(crate) fn value_end(toks: &[Tok], i: usize, max: usize) -> usize {
+    let mut e = i;
+    let mut k = i + 1;
+    while let Some(n) = toks.get(k) {
+        if n.nl
+            || k > i + max
+            || n.kind == Kind::Opaque
+            || matches!(n.kind, Kind::Punct('"' | ',' | ';' | '|' | '('))
+        {
+            break;
+        }
+        if n.is_word() || n.kind == Kind::Num {
+            e = k;
+        }
+        k += 1;
+    }
+    e
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +83,8 @@ pub(crate) struct Tok<'a> {
     pub cap: bool,
     /// Every letter is uppercase and there are at least two (words only).
     pub upper: bool,
+    /// The first letter has no case (CJK, Arabic, Hebrew, Thai, ...).
+    pub uncased: bool,
     /// Lowercase ASCII folding of a word (empty for other kinds).
     pub key: Key<'a>,
 }
@@ -249,10 +285,11 @@ fn tok<'a>(
             sp,
             cap: false,
             upper: false,
+            uncased: false,
             key,
         };
     }
-    let (mut cap, mut upper) = (false, false);
+    let (mut cap, mut upper, mut uncased) = (false, false, false);
     key.clear();
     if kind == Kind::Word && s.is_ascii() {
         // One pass: case facts and the key (letters lowercased, `-` kept).
@@ -271,7 +308,9 @@ fn tok<'a>(
         }
         upper = letters >= 2 && !any_lower;
     } else if kind == Kind::Word {
-        cap = s.chars().next().is_some_and(char::is_uppercase);
+        let first = s.chars().next().unwrap_or(' ');
+        cap = first.is_uppercase();
+        uncased = first.is_alphabetic() && !cap && !first.is_lowercase();
         let letters = s.chars().filter(|c| c.is_alphabetic()).count();
         upper = letters >= 2 && !s.chars().any(char::is_lowercase);
         fold_into(s, key);
@@ -283,7 +322,107 @@ fn tok<'a>(
     } else {
         Cow::Owned(key.clone())
     };
-    Tok { start, end, kind, nl, sp, cap, upper, key: Key::new(key) }
+    Tok { start, end, kind, nl, sp, cap, upper, uncased, key: Key::new(key) }
+}
+
+/// Up to three punctuation tokens between a cue and the run: `,` `:`
+/// `.` `-` `=` `"` `'` `|` (`Name: "Ana"`, `"name": "Ana"`, `Name = Ana`),
+/// and a gender ending `/r` or `/a` ("Liebe/r Georg", "Estimado/a Ana").
+/// Returns the index after the cue and whether a field separator was seen.
+/// A `:` or `=` stands in the three tokens before token `i`: the cheap
+/// test before [`skip_separators`], which a form field needs.
+#[inline(always)]
+pub(crate) fn after_punct(toks: &[Tok], i: usize) -> bool {
+    let mut k = i.min(toks.len());
+    while k > 0 && k + 3 > i {
+        if matches!(toks[k - 1].kind, Kind::Punct(':' | '=' | '：')) {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
+#[inline(always)]
+pub(crate) fn skip_separators(toks: &[Tok], i: usize) -> (usize, bool, bool) {
+    // Most words follow a word: nothing to skip.
+    match i.checked_sub(1).and_then(|p| toks.get(p)) {
+        Some(p) if p.is_word() && p.key.len() != 1 => (i, false, toks[i].nl),
+        None => (i, false, toks.get(i).is_some_and(|t| t.nl)),
+        _ => skip_separators_slow(toks, i),
+    }
+}
+
+fn skip_separators_slow(toks: &[Tok], i: usize) -> (usize, bool, bool) {
+    let mut j = i;
+    let mut field = false;
+    let mut line_break = toks.get(i).is_some_and(|t| t.nl);
+    let mut n = 0;
+    while j > 0 && n < 3 {
+        let p = &toks[j - 1];
+        let take = match p.kind {
+            Kind::Punct(',' | '.' | '-' | '"' | '\'' | '|') => 1,
+            Kind::Punct(':' | '=' | '：') => {
+                field = true;
+                1
+            }
+            Kind::Word
+                if p.key.len() == 1
+                    && !p.sp
+                    && j >= 2
+                    && toks[j - 2].is_punct('/') =>
+            {
+                2
+            }
+            _ => break,
+        };
+        for _ in 0..take {
+            line_break |= toks[j - 1].nl;
+            j -= 1;
+        }
+        n += 1;
+    }
+    (j, field, line_break)
+}
+
+/// The phrase of up to three words ending just before token `j`, looked
+/// up in `list`.
+pub(crate) fn phrase_before(
+    toks: &[Tok],
+    j: usize,
+    list: &'static WordList,
+) -> bool {
+    // Most calls end at the first word: no phrase, no allocation.
+    let Some(w0) = j.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    if !w0.is_word() {
+        return false;
+    }
+    if has(list, &w0.key) {
+        return true;
+    }
+    if !w0.key.ends_phrase() {
+        return false;
+    }
+    let mut phrase = String::new();
+    for n in 2..=3.min(j) {
+        let words = &toks[j - n..j];
+        if !words[0].is_word() {
+            break;
+        }
+        phrase.clear();
+        for (m, w) in words.iter().enumerate() {
+            if m > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(&w.key);
+        }
+        if find(list, phrase.as_str()).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

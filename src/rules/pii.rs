@@ -1572,4 +1572,4 @@ const _: &[&str] = ID_CONTEXT;
 /// PII types reported by detectors that are not regex rules (dictionaries,
 /// grammars). Listed so policies can name them.
 pub(crate) static EXTRA_TYPES: &[&str] =
-    &["PERSON", "ADDRESS", "LOCATION", "DATE_OF_BIRTH"];
+    &["PERSON", "ADDRESS", "LOCATION", "ORGANIZATION", "DATE_OF_BIRTH"];

@@ -1,0 +1,237 @@
+//! ORGANIZATION: a capitalized run with organization evidence.
+//!
+//! Scores (default report threshold 0.5):
+//! - value of a form field ("Company:", "Empresa:", "Arbeitgeber ="): 0.85
+//! - a legal form or an organization head after the name ("Polytec
+//!   Holding", "Acme GmbH", "Rossi S.p.A.", "Compass Group"): 0.8
+//! - an organization word opening the name ("University of Oslo", "Banco
+//!   Santander", "Ministerio de Salud"): 0.75
+//! - a cue phrase before it ("works at", "arbeitet bei", "travaille
+//!   chez"): 0.7
+//! - a word after it that belongs to organizations ("the Initech
+//!   account", "Globex support"), for a run that does not look like a
+//!   person's given name: 0.6
+//!
+//! Nothing is reported from capitalization alone: brands, products and
+//! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
+
+use super::lexicon::has;
+use super::lists::{
+    lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
+};
+use super::tokens::{
+    after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
+    Tok,
+};
+
+/// A lowercase word that may stand inside an organization name
+/// ("Bank of America", "Banco do Brasil", "Procter & Gamble").
+fn connector(t: &Tok) -> bool {
+    t.is_word()
+        && !t.cap
+        && t.key.len() <= 4
+        && (has(&PARTICLES, &t.key)
+            || matches!(
+                t.key.as_str(),
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "und"
+                    | "et"
+                    | "e"
+                    | "i"
+                    | "och"
+                    | "og"
+                    | "voor"
+                    | "fur"
+            ))
+}
+
+/// A word that may be part of a name: capitalized, all caps, or a
+/// word of an uncased script after a field label.
+fn name_word(t: &Tok) -> bool {
+    t.is_word() && (t.cap || t.upper)
+}
+
+/// A form label whose value is an organization ends before token `i`.
+fn org_field(toks: &[Tok], i: usize) -> bool {
+    if !after_punct(toks, i) {
+        return false;
+    }
+    let (j, field, _) = skip_separators(toks, i);
+    field && j > 0 && phrase_before(toks, j, &FIELD_ORG)
+}
+
+/// Legal form spelled with dots after token `e` ("S.p.A.", "S.A.",
+/// "Sp. z o.o."): the index of its last letter token. It opens with a
+/// capital and a dot right after its first letters.
+fn dotted_suffix(toks: &[Tok], e: usize) -> Option<usize> {
+    let open = toks.get(e + 1)?;
+    if !(open.is_word() && open.cap && open.sp && !open.nl)
+        || !toks.get(e + 2).is_some_and(|d| d.is_punct('.') && !d.sp)
+    {
+        return None;
+    }
+    let mut key = String::new();
+    let mut k = e + 1;
+    let mut last = None;
+    while let Some(t) = toks.get(k) {
+        if key.len() > 8 || (t.nl && k > e + 1) {
+            break;
+        }
+        if t.is_word() && t.key.len() <= 3 {
+            key.push_str(&t.key);
+            if key.len() >= 2 && has(&ORG_SUFFIX, key.as_str()) {
+                last = Some(k);
+            }
+        } else if !t.is_punct('.') {
+            break;
+        }
+        k += 1;
+    }
+    last
+}
+
+/// Words left off the front of a name: "The Acme Group", "der Allianz".
+fn article(t: &Tok) -> bool {
+    matches!(
+        t.key.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "our"
+            | "my"
+            | "your"
+            | "their"
+            | "this"
+            | "der"
+            | "die"
+            | "das"
+            | "le"
+            | "la"
+            | "les"
+            | "el"
+            | "los"
+            | "las"
+            | "il"
+            | "lo"
+            | "o"
+            | "os"
+            | "het"
+            | "de"
+            | "een"
+    )
+}
+
+pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
+    let l = lists();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_word() || !(t.cap || t.upper || t.uncased) {
+            i += 1;
+            continue;
+        }
+        // "Company: Initech", "\"employer\": \"Globex\"": the value, to the
+        // end of its line, quote or comma.
+        if org_field(toks, i) {
+            let e = value_end(toks, i, 8);
+            let span = t.start..toks[e].end;
+            out.push(Detection::new("ORGANIZATION", "org-field", span, 0.85));
+            i = e + 1;
+            continue;
+        }
+        // A lone capitalized common word ("The", "Could") names nothing:
+        // most capitals of prose end here.
+        let alone = !toks.get(i + 1).is_some_and(|n| {
+            n.sp && !n.nl && (name_word(n) || connector(n)) || n.is_punct('&')
+        });
+        if t.uncased || alone && has(l.common, &t.key) && !t.upper {
+            i += 1;
+            continue;
+        }
+        // The run: capitalized words, with connectors between them.
+        let mut last = i;
+        let mut words = 1;
+        let mut k = i + 1;
+        while let Some(n) = toks.get(k) {
+            if n.nl || !n.sp && !n.is_punct('&') || words >= 6 {
+                break;
+            }
+            // An abbreviation with dots ("S.p.A.", "Inc.") ends the run.
+            if name_word(n)
+                && !(n.key.len() <= 3
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|d| d.is_punct('.') && !d.sp)
+                    && toks.get(k + 2).is_some_and(|w| w.is_word() && !w.sp))
+            {
+                last = k;
+                words += 1;
+                k += 1;
+            } else if (connector(n) || n.is_punct('&'))
+                && toks.get(k + 1).is_some_and(|m| name_word(m) && !m.nl)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // A leading common word ("The", "Our") is not part of the name.
+        let mut first = i;
+        while first < last && article(&toks[first]) {
+            first += 1;
+            while first < last && !name_word(&toks[first]) {
+                first += 1;
+            }
+        }
+        let head = &toks[first];
+        let tail = &toks[last];
+        let mut end = last;
+        let mut score: f32 = 0.0;
+        let mut rule = "org-suffix";
+        if let Some(d) = dotted_suffix(toks, last) {
+            score = 0.8;
+            end = d;
+        } else if last > first
+            && has(&ORG_SUFFIX, &tail.key)
+            // Two-letter forms in capitals ("AG", "SA"; "Oy", "Co"), not
+            // "As" or "Is" of a title-cased headline.
+            && (tail.key.len() > 2 || tail.upper || matches!(tail.key.as_str(), "oy" | "co"))
+            && head.key.len() >= 2
+            // "Kathrine SA": a given name and a short form is a person.
+            && !(last == first + 1 && has(l.given, &head.key) && tail.key.len() <= 3)
+            && !head.upper
+            // "AB51 ABC" is a plate, not "… AB".
+            && !toks.get(last + 1).is_some_and(|x| !x.sp && !matches!(x.kind, Kind::Punct(_)))
+        {
+            score = 0.8;
+        } else if last > first
+            && has(&ORG_PREFIX, &head.key)
+            && !head.upper
+            && !toks.get(first + 1).is_some_and(|c| c.key == "and")
+        {
+            score = 0.75;
+            rule = "org-prefix";
+        } else if !has(l.common, &head.key) || head.upper {
+            let before = skip_separators(toks, first).0;
+            if before == first && phrase_before(toks, first, &ORG_CUE) {
+                score = 0.7;
+                rule = "org-cue";
+            } else if toks.get(last + 1).is_some_and(|a| {
+                a.is_word() && !a.cap && a.sp && has(&ORG_AFTER, &a.key)
+            }) && !(first == last && has(l.given, &head.key))
+            {
+                score = 0.6;
+                rule = "org-cue";
+            }
+        }
+        if score > 0.0 {
+            let span = head.start..toks[end].end;
+            out.push(Detection::new("ORGANIZATION", rule, span, score));
+        }
+        i = end + 1;
+    }
+    out
+}
