@@ -12,5 +12,6 @@ mod policy;
 mod props;
 mod response;
 mod rules;
+mod secret_draws;
 mod secrets;
 mod vocabulary;
