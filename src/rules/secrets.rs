@@ -74,6 +74,8 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         "J" => Validator::Jwt,
         "R" => Validator::BareRun,
         "P" => Validator::Prefixed,
+        "C" => Validator::NamedToken,
+        "B" => Validator::Base64Credentials,
         _ => Validator::Token,
     };
     let min_entropy = hundredths(f.next()?)?;

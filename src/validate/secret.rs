@@ -190,6 +190,31 @@ pub(crate) fn host_name(value: &str) -> bool {
         })
 }
 
+/// The part of a URL that can hold a secret: the user info before `@`
+/// when there is one, else the path, query and fragment; the scheme and
+/// host are addresses. A value without `://` is returned whole.
+pub(crate) fn url_secret_part(value: &str) -> &str {
+    let Some(i) = value.find("://") else { return value };
+    let rest = &value[i + 3..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => &rest[..at],
+        None => &rest[end..],
+    }
+}
+
+/// Base64 (strictly padded) of `user:password`: printable, no blanks,
+/// a colon with text on both sides.
+pub(crate) fn base64_credentials(value: &str) -> bool {
+    match crate::codec::rescan::base64(value.as_bytes()) {
+        Some(d) => d
+            .split_once(':')
+            .is_some_and(|(u, p)| !u.is_empty() && !p.is_empty())
+            && !d.bytes().any(|b| b.is_ascii_whitespace()),
+        None => false,
+    }
+}
+
 /// A JWT's first segment is base64url JSON naming its algorithm
 /// (`{"alg":...}`); a corrupted or made-up header does not decode to that.
 pub(crate) fn jwt_header(value: &str) -> bool {
@@ -278,6 +303,13 @@ mod tests {
         assert!(!host_name("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Rk9P"));
         assert!(word_phrase("a-secret-of-at-least-32-chars"));
         assert!(!word_phrase("k3v9-x2m7-q8w1"));
+        assert_eq!(url_secret_part("postgres://u:pw@db.example.net/x"), "u:pw");
+        assert_eq!(url_secret_part("https://h.example.org/hooks/a1?k=v"), "/hooks/a1?k=v");
+        assert_eq!(url_secret_part("https://h.example.org"), "");
+        assert_eq!(url_secret_part("key=abc"), "key=abc");
+        assert!(base64_credentials("ZGVwbG95OlMzY3JldCFwYXNz")); // deploy:S3cret!pass
+        assert!(!base64_credentials("ZGVwbG95UzNjcmV0IXBhc3M=")); // no colon
+        assert!(!base64_credentials("OlMzY3JldCFwYXNz")); // empty user
         assert!(jwt_header("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig"));
         assert!(!jwt_header("eyJhbGciOiJIU9I1NiJ9.eyJzdWIiOiIxIn0.sig"));
         assert!(bare_run("5260181590830166131860"));
