@@ -341,7 +341,12 @@ mod tests {
             Validator::Ipv4 => ("10.0.0.1", "10.0.0.256"),
             Validator::Ipv6 => ("fe80::1%eth0", "::1/129"),
             Validator::Phone => ("+1 415 555 0132", "2024-01-15"),
-            Validator::Token | Validator::GenericToken => {
+            Validator::Base64Credentials => {
+                ("ZGVwbG95OlMzY3JldCFwYXNz", "bm9jb2xvbmhlcmU=")
+            }
+            Validator::Token
+            | Validator::GenericToken
+            | Validator::NamedToken => {
                 ("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb", "abcdefgh")
             }
             Validator::Jwt => (
