@@ -75,7 +75,9 @@ fn draw(
 ) {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => {}
-        HirKind::Literal(lit) => out.push_str(&String::from_utf8_lossy(&lit.0)),
+        HirKind::Literal(lit) => {
+            out.push_str(&String::from_utf8_lossy(&lit.0))
+        }
         HirKind::Class(class) => {
             let m = if inside { mode } else { Mode::Any };
             let chars = members(class, m);
@@ -88,11 +90,7 @@ fn draw(
         HirKind::Repetition(rep) => {
             let min = rep.min as usize;
             let max = rep.max.map_or(min + 8, |m| m as usize);
-            let n = if inside {
-                min + rng.below(max - min + 1)
-            } else {
-                min
-            };
+            let n = if inside { min + rng.below(max - min + 1) } else { min };
             for _ in 0..n {
                 draw(&rep.sub, mode, inside, rng, out, group);
             }

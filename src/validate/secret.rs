@@ -207,10 +207,11 @@ pub(crate) fn url_secret_part(value: &str) -> &str {
 /// a colon with text on both sides.
 pub(crate) fn base64_credentials(value: &str) -> bool {
     match crate::codec::rescan::base64(value.as_bytes()) {
-        Some(d) => d
-            .split_once(':')
-            .is_some_and(|(u, p)| !u.is_empty() && !p.is_empty())
-            && !d.bytes().any(|b| b.is_ascii_whitespace()),
+        Some(d) => {
+            d.split_once(':')
+                .is_some_and(|(u, p)| !u.is_empty() && !p.is_empty())
+                && !d.bytes().any(|b| b.is_ascii_whitespace())
+        }
         None => false,
     }
 }
@@ -303,8 +304,14 @@ mod tests {
         assert!(!host_name("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Rk9P"));
         assert!(word_phrase("a-secret-of-at-least-32-chars"));
         assert!(!word_phrase("k3v9-x2m7-q8w1"));
-        assert_eq!(url_secret_part("postgres://u:pw@db.example.net/x"), "u:pw");
-        assert_eq!(url_secret_part("https://h.example.org/hooks/a1?k=v"), "/hooks/a1?k=v");
+        assert_eq!(
+            url_secret_part("postgres://u:pw@db.example.net/x"),
+            "u:pw"
+        );
+        assert_eq!(
+            url_secret_part("https://h.example.org/hooks/a1?k=v"),
+            "/hooks/a1?k=v"
+        );
         assert_eq!(url_secret_part("https://h.example.org"), "");
         assert_eq!(url_secret_part("key=abc"), "key=abc");
         assert!(base64_credentials("ZGVwbG95OlMzY3JldCFwYXNz")); // deploy:S3cret!pass
