@@ -217,9 +217,10 @@ validators! {
     /// entropy floor and no token-shape test; only the placeholder
     /// markers (`xxxxxxxx`, `example`, `<your`...) turn it down.
     Prefixed = "prefixed",
-    /// `Token` after a provider's name (`snyk_token = ...`): the name is
-    /// the evidence, so only placeholder markers turn a value down, not
-    /// typed runs or filler.
+    /// `Token` after a provider's name (`snyk_token = ...`), or for a
+    /// value of letters alone `BareRun` (random letters, not CamelCase
+    /// words): the name is the evidence, so only placeholder markers turn
+    /// a value down, not typed runs or filler.
     NamedToken = "named_token",
     /// Base64 of `user:password` (HTTP Basic, `.npmrc` `_auth`, docker
     /// `auths`): decodes to printable text without blanks, with a colon
@@ -265,7 +266,7 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::Jwt => secret::token(value) && secret::jwt_header(value),
         Validator::BareRun => secret::bare_run(value),
         Validator::Prefixed => true,
-        Validator::NamedToken => secret::token(value),
+        Validator::NamedToken => secret::named_token(value),
         Validator::Base64Credentials => secret::base64_credentials(value),
         Validator::AbaRouting => id_americas::aba_routing(value),
         Validator::AuAbn => id_asia_pacific::au_abn(value),

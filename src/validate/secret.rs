@@ -66,6 +66,14 @@ pub(crate) fn token(value: &str) -> bool {
     upper && lower && b.len() >= 20 && !b.contains(&b'.')
 }
 
+/// The value after a provider's name: a token, and when it is letters
+/// alone, random letters rather than words joined in CamelCase
+/// (`searchConfluenceUsingCql`).
+pub(crate) fn named_token(value: &str) -> bool {
+    let b = value.as_bytes();
+    token(value) && !(b.iter().all(u8::is_ascii_alphabetic) && camel_words(b))
+}
+
 /// The value of a generic assignment (`key = value`): a token, and none
 /// of the shapes that fill such assignments without being keys.
 pub(crate) fn generic_token(value: &str) -> bool {
@@ -98,26 +106,32 @@ pub(crate) fn bare_run(value: &str) -> bool {
     {
         return false;
     }
-    let (mut pieces, mut long, mut piece, mut lower_run) = (0, 0, 0, 0);
+    let mut lower_run = 0;
     for &c in b {
-        if c.is_ascii_uppercase() {
-            if piece > 0 {
-                pieces += 1;
-                long += usize::from(piece >= 3);
-            }
+        lower_run = if c.is_ascii_uppercase() { 0 } else { lower_run + 1 };
+        if lower_run >= 5 {
+            return false;
+        }
+    }
+    !camel_words(b)
+}
+
+/// Half or more of the pieces that start at a capital (and the piece
+/// before the first capital) are three letters long or more: words
+/// joined in CamelCase (`searchConfluenceUsingCql`), not random letters.
+fn camel_words(b: &[u8]) -> bool {
+    let (mut pieces, mut long, mut piece) = (0, 0, 0);
+    for &c in b {
+        if c.is_ascii_uppercase() && piece > 0 {
+            pieces += 1;
+            long += usize::from(piece >= 3);
             piece = 0;
-            lower_run = 0;
-        } else {
-            lower_run += 1;
-            if lower_run >= 5 {
-                return false;
-            }
         }
         piece += 1;
     }
     pieces += 1;
     long += usize::from(piece >= 3);
-    long * 2 < pieces
+    long * 2 >= pieces
 }
 
 /// Letters, digits and hyphens, at least 16 of them, that are hex except
@@ -327,6 +341,9 @@ mod tests {
         assert!(!bare_run("ReadOnlyAccess"));
         assert!(!bare_run("kholdklzdocjwb"));
         assert!(!generic_token("sk-or-v1-short"));
+        assert!(named_token("HXxVGpzwegiaPBVcAyhLGdOSwIizffdY"));
+        assert!(!named_token("searchConfluenceUsingCql"));
+        assert!(named_token("12345678-ABCD-ABCD-ABCD-1234567890AB"));
         assert!(generic_token("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
     }
 
