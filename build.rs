@@ -408,7 +408,8 @@ fn split_keywords(v: &str) -> Result<Vec<String>, String> {
 
 /// The runtime table's code for a validator (src/rules/secrets.rs reads
 /// it back): one letter per validator secret rules use, and `C` for a
-/// context row, whose validator is the token shape.
+/// context row, whose validator is the token shape after a provider's
+/// name (`named_token`: only markers count as placeholders).
 fn code(validator: &str, context: bool) -> Result<char, String> {
     let c = match validator {
         "token" if context => 'C',
@@ -422,11 +423,13 @@ fn code(validator: &str, context: bool) -> Result<char, String> {
         "jwt" => 'J',
         "bare_run" => 'R',
         "prefixed" => 'P',
+        "base64_credentials" => 'B',
         "none" => 'N',
         _ => {
             return Err(format!(
                 "validator `{validator}` is not one secret rules use \
-                 (token, generic_token, jwt, bare_run, prefixed, none)"
+                 (token, generic_token, jwt, bare_run, prefixed, \
+                 base64_credentials, none)"
             ))
         }
     };

@@ -259,6 +259,11 @@ pub mod __private {
         filter.raw_detections(text)
     }
 
+    /// Every built-in rule's (id, validator policy name).
+    pub fn builtin_validators() -> Vec<(&'static str, &'static str)> {
+        crate::rules::builtin().map(|r| (r.id, r.validator.name())).collect()
+    }
+
     /// Every built-in rule's declared match window (0: whole text), by id.
     pub fn builtin_windows() -> Vec<(&'static str, usize)> {
         crate::rules::builtin().map(|r| (r.id, r.window)).collect()

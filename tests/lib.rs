@@ -14,5 +14,6 @@ mod policy;
 mod props;
 mod response;
 mod rules;
+mod secret_draws;
 mod secrets;
 mod vocabulary;

@@ -373,3 +373,40 @@ proptest! {
         check_splits(&s, &text, &cuts)?;
     }
 }
+
+/// Every secret rule's hit examples, in a response: the secret is found,
+/// and the stream equals the one-shot screening for a cut just before, at
+/// and after the start of each finding, in the middle of the rest and
+/// near the end, and for chunks of 7 bytes; so each rule's bounded window
+/// reaches the hold-back guards. (Every position for all ~600 examples
+/// takes minutes in a debug build; the every-position tests above do
+/// that for a mixed text.)
+#[test]
+fn every_secret_rule_streams_like_one_shot() {
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    for (id, _, kind, hits, _) in promptfence::__private::builtin_examples() {
+        if kind != "secret" {
+            continue;
+        }
+        for hit in hits {
+            let (_, _, found) = one_shot(&mut s.clone(), hit);
+            assert!(
+                found.iter().any(|f| f.0 == Kind::Secret),
+                "{id}: no secret in the response {hit:?}"
+            );
+            let n = hit.len();
+            let mut cuts = vec![1, n / 2, n.saturating_sub(1)];
+            for &(_, at) in &found {
+                let rest = at + (n - at.min(n)) / 2;
+                cuts.extend([at.saturating_sub(1), at, at + 1, rest]);
+            }
+            for k in cuts {
+                check_splits(&s, hit, &[k])
+                    .unwrap_or_else(|e| panic!("{id}: cut {k}: {e}"));
+            }
+            let chunks: Vec<usize> = (7..n).step_by(7).collect();
+            check_splits(&s, hit, &chunks)
+                .unwrap_or_else(|e| panic!("{id}: 7-byte chunks: {e}"));
+        }
+    }
+}

@@ -240,12 +240,13 @@ fn filler_in_a_random_key_does_not_make_it_a_placeholder() {
         types(&text),
         vec![("GENERIC_SECRET".to_string(), start..start + key.len())]
     );
-    for text in [
-        "API_KEY=fake1fake2fake3fake",
-        "token = sk_live_0000000000000000000000ab",
-    ] {
-        assert!(types(text).is_empty(), "{text:?}: {:?}", types(text));
-    }
+    assert!(types("API_KEY=fake1fake2fake3fake").is_empty());
+    // Filler does not turn down a format that names itself: the prefix
+    // and length are the evidence, only markers count against them.
+    assert_eq!(
+        types("token = sk_live_0000000000000000000000ab"),
+        vec![("STRIPE_SECRET_KEY".to_string(), 8..40)]
+    );
 }
 
 #[test]

@@ -95,10 +95,17 @@ impl Checks {
             return;
         }
         if rule.kind == Kind::Secret {
-            let placeholder = if rule.validator == Validator::Prefixed {
-                self.has_marker(value)
+            // In a URL the host is an address, not the secret: a marker in
+            // `db.example.net` says nothing about the password before it.
+            let part = validate::url_secret_part(value);
+            let named = matches!(
+                rule.validator,
+                Validator::Prefixed | Validator::NamedToken
+            );
+            let placeholder = if named {
+                self.has_marker(part)
             } else {
-                self.is_placeholder(value)
+                self.is_placeholder(part)
             };
             if placeholder {
                 return;

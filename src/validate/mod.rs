@@ -36,7 +36,9 @@ mod phone;
 mod secret;
 
 pub(crate) use checksum::{iban, luhn, luhn_digits};
-pub(crate) use secret::{entropy, has_sequential_run, looks_random};
+pub(crate) use secret::{
+    entropy, has_sequential_run, looks_random, url_secret_part,
+};
 
 /// Declares [`Validator`] and its policy names from one list, so that
 /// every variant has exactly one name.
@@ -208,12 +210,22 @@ validators! {
     /// down: 20+ digits, or 12+ letters in both cases that do not read as
     /// CamelCase words (`secret::bare_run`).
     BareRun = "bare_run",
-    /// A vendor format that names itself: a literal prefix of four or more
-    /// characters with a separator (`shippo_live_`, `BBDC-`, `sk-ant-`)
-    /// and an exact body. The prefix and shape are the evidence, so there
-    /// is no entropy floor and no token-shape test; only the placeholder
+    /// A vendor format that names itself: a literal prefix, infix or
+    /// suffix (`AKIA`, `ghp_`, `shippo_live_`, `NRAL`), a service's URL
+    /// shape (webhooks) or the key that only this credential fills, and
+    /// an exact body. The name and shape are the evidence, so there is no
+    /// entropy floor and no token-shape test; only the placeholder
     /// markers (`xxxxxxxx`, `example`, `<your`...) turn it down.
     Prefixed = "prefixed",
+    /// `Token` after a provider's name (`snyk_token = ...`), or for a
+    /// value of letters alone `BareRun` (random letters, not CamelCase
+    /// words): the name is the evidence, so only placeholder markers turn
+    /// a value down, not typed runs or filler.
+    NamedToken = "named_token",
+    /// Base64 of `user:password` (HTTP Basic, `.npmrc` `_auth`, docker
+    /// `auths`): decodes to printable text without blanks, with a colon
+    /// that has text on both sides (`secret::base64_credentials`).
+    Base64Credentials = "base64_credentials",
 }
 
 impl Validator {
@@ -254,6 +266,8 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::Jwt => secret::token(value) && secret::jwt_header(value),
         Validator::BareRun => secret::bare_run(value),
         Validator::Prefixed => true,
+        Validator::NamedToken => secret::named_token(value),
+        Validator::Base64Credentials => secret::base64_credentials(value),
         Validator::AbaRouting => id_americas::aba_routing(value),
         Validator::AuAbn => id_asia_pacific::au_abn(value),
         Validator::AuAcn => id_asia_pacific::au_acn(value),
@@ -328,7 +342,12 @@ mod tests {
             Validator::Ipv4 => ("10.0.0.1", "10.0.0.256"),
             Validator::Ipv6 => ("fe80::1%eth0", "::1/129"),
             Validator::Phone => ("+1 415 555 0132", "2024-01-15"),
-            Validator::Token | Validator::GenericToken => {
+            Validator::Base64Credentials => {
+                ("ZGVwbG95OlMzY3JldCFwYXNz", "bm9jb2xvbmhlcmU=")
+            }
+            Validator::Token
+            | Validator::GenericToken
+            | Validator::NamedToken => {
                 ("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb", "abcdefgh")
             }
             Validator::Jwt => (

@@ -66,6 +66,14 @@ pub(crate) fn token(value: &str) -> bool {
     upper && lower && b.len() >= 20 && !b.contains(&b'.')
 }
 
+/// The value after a provider's name: a token, and when it is letters
+/// alone, random letters rather than words joined in CamelCase
+/// (`searchConfluenceUsingCql`).
+pub(crate) fn named_token(value: &str) -> bool {
+    let b = value.as_bytes();
+    token(value) && !(b.iter().all(u8::is_ascii_alphabetic) && camel_words(b))
+}
+
 /// The value of a generic assignment (`key = value`): a token, and none
 /// of the shapes that fill such assignments without being keys.
 pub(crate) fn generic_token(value: &str) -> bool {
@@ -98,26 +106,32 @@ pub(crate) fn bare_run(value: &str) -> bool {
     {
         return false;
     }
-    let (mut pieces, mut long, mut piece, mut lower_run) = (0, 0, 0, 0);
+    let mut lower_run = 0;
     for &c in b {
-        if c.is_ascii_uppercase() {
-            if piece > 0 {
-                pieces += 1;
-                long += usize::from(piece >= 3);
-            }
+        lower_run = if c.is_ascii_uppercase() { 0 } else { lower_run + 1 };
+        if lower_run >= 5 {
+            return false;
+        }
+    }
+    !camel_words(b)
+}
+
+/// Half or more of the pieces that start at a capital (and the piece
+/// before the first capital) are three letters long or more: words
+/// joined in CamelCase (`searchConfluenceUsingCql`), not random letters.
+fn camel_words(b: &[u8]) -> bool {
+    let (mut pieces, mut long, mut piece) = (0, 0, 0);
+    for &c in b {
+        if c.is_ascii_uppercase() && piece > 0 {
+            pieces += 1;
+            long += usize::from(piece >= 3);
             piece = 0;
-            lower_run = 0;
-        } else {
-            lower_run += 1;
-            if lower_run >= 5 {
-                return false;
-            }
         }
         piece += 1;
     }
     pieces += 1;
     long += usize::from(piece >= 3);
-    long * 2 < pieces
+    long * 2 >= pieces
 }
 
 /// Letters, digits and hyphens, at least 16 of them, that are hex except
@@ -188,6 +202,32 @@ pub(crate) fn host_name(value: &str) -> bool {
             !l.is_empty()
                 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
+}
+
+/// The part of a URL that can hold a secret: the user info before `@`
+/// when there is one, else the path, query and fragment; the scheme and
+/// host are addresses. A value without `://` is returned whole.
+pub(crate) fn url_secret_part(value: &str) -> &str {
+    let Some(i) = value.find("://") else { return value };
+    let rest = &value[i + 3..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => &rest[..at],
+        None => &rest[end..],
+    }
+}
+
+/// Base64 (strictly padded) of `user:password`: printable, no blanks,
+/// a colon with text on both sides.
+pub(crate) fn base64_credentials(value: &str) -> bool {
+    match crate::codec::rescan::base64(value.as_bytes()) {
+        Some(d) => {
+            d.split_once(':')
+                .is_some_and(|(u, p)| !u.is_empty() && !p.is_empty())
+                && !d.bytes().any(|b| b.is_ascii_whitespace())
+        }
+        None => false,
+    }
 }
 
 /// A JWT's first segment is base64url JSON naming its algorithm
@@ -278,6 +318,19 @@ mod tests {
         assert!(!host_name("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.Rk9P"));
         assert!(word_phrase("a-secret-of-at-least-32-chars"));
         assert!(!word_phrase("k3v9-x2m7-q8w1"));
+        assert_eq!(
+            url_secret_part("postgres://u:pw@db.example.net/x"),
+            "u:pw"
+        );
+        assert_eq!(
+            url_secret_part("https://h.example.org/hooks/a1?k=v"),
+            "/hooks/a1?k=v"
+        );
+        assert_eq!(url_secret_part("https://h.example.org"), "");
+        assert_eq!(url_secret_part("key=abc"), "key=abc");
+        assert!(base64_credentials("ZGVwbG95OlMzY3JldCFwYXNz")); // deploy:S3cret!pass
+        assert!(!base64_credentials("ZGVwbG95UzNjcmV0IXBhc3M=")); // no colon
+        assert!(!base64_credentials("OlMzY3JldCFwYXNz")); // empty user
         assert!(jwt_header("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig"));
         assert!(!jwt_header("eyJhbGciOiJIU9I1NiJ9.eyJzdWIiOiIxIn0.sig"));
         assert!(bare_run("5260181590830166131860"));
@@ -288,6 +341,9 @@ mod tests {
         assert!(!bare_run("ReadOnlyAccess"));
         assert!(!bare_run("kholdklzdocjwb"));
         assert!(!generic_token("sk-or-v1-short"));
+        assert!(named_token("HXxVGpzwegiaPBVcAyhLGdOSwIizffdY"));
+        assert!(!named_token("searchConfluenceUsingCql"));
+        assert!(named_token("12345678-ABCD-ABCD-ABCD-1234567890AB"));
         assert!(generic_token("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
     }
 
