@@ -284,7 +284,6 @@ fn timing() {
     for u in ["%00", ".-", "&#0;", "=00", "Alfa ", "the quick brown fox "] {
         let t = u.repeat(48_000 / u.len());
         let s = std::time::Instant::now();
-        let s = std::time::Instant::now();
         let found = payloads(&t, &t);
         println!("{u:12} {:?}, {} payloads", s.elapsed(), found.len());
     }
