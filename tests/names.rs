@@ -211,10 +211,12 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("She is based in Jerez de la Frontera.", "PERSON", None),
     ("Ich wohne in Rottach-Egern.", "LOCATION", Some("Rottach")),
     ("I am visiting Anna tomorrow.", "LOCATION", None),
-    // Countries, regions, big cities stand alone; not as a thing at a
-    // sentence start, nor when they are someone's name.
-    ("Prices rose while Kenya held steady.", "LOCATION", Some("Kenya")),
-    ("Where was the match? Manitoba?", "LOCATION", Some("Manitoba")),
+    // Countries, regions, big cities without a cue are places, not
+    // personal data: scored under the default threshold, so a question
+    // about them reaches the model as written.
+    ("Prices rose while Kenya held steady.", "LOCATION", None),
+    ("Where was the match? Manitoba?", "LOCATION", None),
+    ("What is the capital of France?", "LOCATION", None),
     ("Chile peppers are hot.", "LOCATION", None),
     ("I called Georgia yesterday.", "LOCATION", None),
     ("Доставка: Аллея Садовая 12, Курган", "PERSON", None),
