@@ -118,9 +118,12 @@ for (const file of inputs) {
       const b = run(B, pol, text, idx + 1);
       if (a !== b) {
         differ++;
-        if (coarse(a) === coarse(b)) attributionOnly++;
+        const onlyAttribution = coarse(a) === coarse(b);
+        if (onlyAttribution) attributionOnly++;
         byPolicy[name] = (byPolicy[name] || 0) + 1;
-        if (shown.length < 8) shown.push({ file: path.basename(file), idx, policy: name, old: a.slice(0, 1500), new: b.slice(0, 1500) });
+        // COMPARE_SHOW=coarse: show only pairs that differ in more than
+        // rule ids and scores.
+        if (shown.length < 8 && !(process.env.COMPARE_SHOW === "coarse" && onlyAttribution)) shown.push({ file: path.basename(file), idx, policy: name, old: a.slice(0, 1500), new: b.slice(0, 1500) });
       }
     }
   });
