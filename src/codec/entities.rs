@@ -42,10 +42,5 @@ fn number(digits: &[u8], radix: u32) -> Option<char> {
 /// A run of references and URL-safe bytes at `start` (an `&`), with
 /// [`MIN_REFERENCES`] references at least.
 pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
-    let d = read(b, start, max_len, reference, UNRESERVED, false);
-    if d.escapes >= MIN_REFERENCES {
-        Read::Run(d.end, d.bytes)
-    } else {
-        Read::No
-    }
+    read(b, start, max_len, reference, UNRESERVED, false).run(MIN_REFERENCES)
 }

@@ -17,6 +17,19 @@ pub(crate) struct Decoded {
     pub escapes: usize,
 }
 
+impl Decoded {
+    /// The finder's reading: a run when at least `min_escapes` escapes
+    /// were decoded, else none (a `%`, `=` or `&` further in may start a
+    /// run with enough).
+    pub(crate) fn run(self, min_escapes: usize) -> Read {
+        if self.escapes >= min_escapes {
+            Read::Run(self.end, self.bytes)
+        } else {
+            Read::No
+        }
+    }
+}
+
 /// Reads escapes (each parsed by `escape`, which pushes what it stands
 /// for and returns its length, or `None` where none starts) and bytes of
 /// the class `literal` copied as they are (`+` as a space when
@@ -99,10 +112,5 @@ pub(crate) fn decode(
 /// [`MIN_PAYLOAD_ESCAPES`] escapes at least. (A run with fewer is not
 /// read as one: a `%` further in may start a run with enough.)
 pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
-    let d = decode(b, start, max_len, UNRESERVED, true);
-    if d.escapes >= MIN_PAYLOAD_ESCAPES {
-        Read::Run(d.end, d.bytes)
-    } else {
-        Read::No
-    }
+    decode(b, start, max_len, UNRESERVED, true).run(MIN_PAYLOAD_ESCAPES)
 }

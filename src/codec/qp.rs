@@ -20,10 +20,5 @@ fn escape(b: &[u8], i: usize, out: &mut Vec<u8>) -> Option<usize> {
 /// A run of escapes, soft line breaks and URL-safe bytes at `start` (an
 /// `=`), with [`MIN_ESCAPES`] escapes at least.
 pub(crate) fn payload(b: &[u8], start: usize, max_len: usize) -> Read {
-    let d = read(b, start, max_len, escape, UNRESERVED, false);
-    if d.escapes >= MIN_ESCAPES {
-        Read::Run(d.end, d.bytes)
-    } else {
-        Read::No
-    }
+    read(b, start, max_len, escape, UNRESERVED, false).run(MIN_ESCAPES)
 }
