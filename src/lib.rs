@@ -82,6 +82,7 @@ mod engine;
 mod error;
 mod filter;
 mod inject;
+mod links;
 mod literals;
 mod names;
 mod normalize;

@@ -42,7 +42,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     // rules, for the stream's hold-back) plus their own.
     (
         "response",
-        &["filter", "validate", "report", "vault", "span", "literals"],
+        &[
+            "filter", "validate", "report", "vault", "span", "literals",
+            "links",
+        ],
     ),
     // The pipeline for one text.
     (
@@ -55,7 +58,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     // Detectors.
     ("engine", &["rules", "validate", "codec", "report", "literals", "order"]),
     ("names", &[]),
-    ("inject", &["normalize", "codec", "trie", "order"]),
+    ("inject", &["normalize", "codec", "trie", "order", "links"]),
     ("normalize", &[]),
     // Configuration and rule data.
     (
@@ -64,6 +67,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("rules", &["validate", "report"]),
     ("synth", &["rules", "validate", "digest"]),
+    ("links", &["validate"]),
     ("validate", &["codec", "digest"]),
     // Leaves.
     ("vault", &[]),

@@ -51,6 +51,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::codec::payload::{payloads, substituted};
+use crate::links;
 use crate::normalize::{normalize, HiddenKind, Normalized, Squashed};
 use crate::trie::Trie;
 use features::{dense, N_DENSE};
@@ -485,34 +486,22 @@ fn context_signals(text: &str) -> Vec<Signal> {
                 });
             }
         }
-        // At most 16 images a line, each read within 1 KiB: linear.
-        let mut from = 0;
-        for _ in 0..16 {
-            let Some(i) = line[from..].find("![") else { break };
-            let s = from + i;
-            from = s + 2;
-            let near =
-                &line[..floor_boundary(line, (s + 1024).min(line.len()))];
-            let Some(close) = near[s..].find("](") else { continue };
-            let url_start = s + close + 2;
-            let url_end = near[url_start..]
-                .find([')', ' '])
-                .map_or(near.len(), |e| url_start + e);
-            let url = &line[url_start..url_end];
-            let templated = url.contains('?')
-                && (url.contains('{')
-                    || url.contains('$')
-                    || url.contains('<')
-                    || url.to_ascii_lowercase().contains("%7b"));
-            if templated && url.starts_with("http") {
-                out.push(Signal {
-                    span: start + s..start + url_end.min(line.len()),
-                    rule: "inject-context-exfil-image",
-                    type_name: rules::INDIRECT,
-                    score: 0.7,
-                });
-                break;
-            }
+    }
+    // Images, read by the response checks' own link parser.
+    for l in links::find(head).0.iter().filter(|l| l.image).take(8) {
+        let url = &head[l.url.clone()];
+        let templated = url.contains('?')
+            && (url.contains('{')
+                || url.contains('$')
+                || url.contains('<')
+                || url.to_ascii_lowercase().contains("%7b"));
+        if templated && url.starts_with("http") {
+            out.push(Signal {
+                span: l.span.start..l.url.end,
+                rule: "inject-context-exfil-image",
+                type_name: rules::INDIRECT,
+                score: 0.7,
+            });
         }
     }
     out

