@@ -17,7 +17,8 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
 import { ROOT, freePort, startServer, stop } from "./helpers.mjs";
-import { LEAKED_TOKEN, startMockUpstream } from "./mock-upstream.mjs";
+import { coalesceSSE } from "../../examples/edge-worker/src/coalesce.js";
+import { LEAKED_TOKEN, chatEvents, responsesEvents, startMockUpstream } from "./mock-upstream.mjs";
 
 const EXAMPLE = path.join(ROOT, "examples/edge-worker");
 const WRANGLER = path.join(EXAMPLE, "node_modules/.bin/wrangler");
@@ -182,6 +183,16 @@ describe("the proxy", { timeout: 300_000 }, () => {
       });
     }
   }
+
+  test("a stream paced event by event (pseudonyms split across events) is restored the same", async () => {
+    for (const [route, make] of ROUTES) {
+      const res = await post(route, make(PROMPT, "echo-paced", { stream: true }));
+      assert.equal(res.status, 200, res.text);
+      const text = answerText(route, res);
+      for (const v of [EMAIL, PHONE, CARD]) assert.ok(text.includes(v), `${route}: ${v} not restored: ${text}`);
+      assert.ok(!text.includes(LEAKED_TOKEN), text);
+    }
+  });
 
   test("the canary is appended to the system prompt per request", async () => {
     const { got } = await receivedDuring(() => post("/v1/chat/completions", chat("hello")));
@@ -401,4 +412,45 @@ describe("an invalid configuration", { timeout: 60_000 }, () => {
     assert.match(res.json.error.message, /POLICY is invalid at pii\.actions\.EMAIL/);
     assert.match(s.log(), /configuration error: POLICY is invalid at pii\.actions\.EMAIL/);
   });
+});
+
+describe("coalesceSSE (deltas that arrive together are screened together)", () => {
+  const ENC = new TextEncoder();
+  const run = async (chunks) => {
+    const ts = coalesceSSE();
+    const out = new Response(new ReadableStream({
+      start(c) { for (const ch of chunks) c.enqueue(ch); c.close(); },
+    }).pipeThrough(ts));
+    return out.text();
+  };
+  // The deltas joined, and every other event in order.
+  const parse = (sse) => {
+    let text = "";
+    const others = [];
+    for (const block of sse.replace(/\r\n?/g, "\n").split("\n\n")) {
+      const data = block.split("\n").filter((l) => l.startsWith("data: ")).map((l) => l.slice(6)).join("\n");
+      if (!data) continue;
+      const ev = data === "[DONE]" ? {} : JSON.parse(data);
+      const delta = ev.type === "response.output_text.delta" ? ev.delta : ev.choices?.[0]?.delta;
+      if (typeof delta === "string") text += delta;
+      else if (delta && Object.keys(delta).length === 1 && typeof delta.content === "string") text += delta.content;
+      else others.push(JSON.stringify({ ...ev, sequence_number: undefined }));
+    }
+    return { text, others };
+  };
+  const TEXT = "Mail ana.lopez@example.com 😀, then [EMAIL_1] again.\nDone.";
+  for (const [name, sse] of [["chat", chatEvents("m", TEXT)], ["responses", responsesEvents("m", TEXT)],
+    ["chat, CRLF", chatEvents("m", TEXT).replace(/\n/g, "\r\n")]]) {
+    test(`${name}: the same text and events at every split`, async () => {
+      const bytes = ENC.encode(sse);
+      const want = parse(sse);
+      const whole = await run([bytes]);
+      assert.deepEqual(parse(whole), want);
+      assert.ok(whole.split("\n\n").length < sse.split(/\r?\n\r?\n/).length / 2, "deltas were merged");
+      for (let i = 1; i < bytes.length; i += 7) {
+        assert.deepEqual(parse(await run([bytes.slice(0, i), bytes.slice(i)])), want, `split at ${i}`);
+      }
+      assert.deepEqual(parse(await run([...bytes].map((b) => Uint8Array.of(b)))), want, "one byte at a time");
+    });
+  }
 });

