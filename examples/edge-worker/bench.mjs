@@ -98,6 +98,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pf-edge-bench-"));
 const mock = await startMockUpstream();
 const vars = (v) => Object.entries(v).map(([k, x]) => `${k} = ${JSON.stringify(x)}`).join("\n");
 let proxy, bare;
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    for (const s of [proxy, bare]) s?.child.kill();
+    process.exit(130);
+  });
+}
 try {
   [proxy, bare] = await Promise.all([
     wrangler(path.join(tmp, "proxy"), `name = "pf-edge-bench"\nmain = ${JSON.stringify(path.join(HERE, "src/worker.js"))}\n` +

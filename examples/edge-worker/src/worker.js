@@ -258,6 +258,7 @@ async function proxy(request, route, st, audit) {
         method: "POST",
         headers,
         body: JSON.stringify(forward),
+        redirect: "manual",
         signal: abort.signal,
       });
     } catch {
@@ -275,11 +276,12 @@ async function proxy(request, route, st, audit) {
       if (v !== null) out.set(h, v);
     }
     const type = res.headers.get("content-type") ?? "";
-    if (res.status >= 500) {
+    if (res.status >= 500 || (res.status >= 300 && res.status < 400)) {
+      // A redirect is not followed: the body and key go to UPSTREAM_URL only.
       await res.body?.cancel();
       return error(502, "upstream_error", "upstream_error", `the upstream answered ${res.status}`);
     }
-    if (res.status >= 300) {
+    if (res.status >= 400) {
       // The upstream's own error (bad model, quota...): it only ever saw
       // screened text. Passed on as it is.
       out.set("content-type", type || "application/json");
