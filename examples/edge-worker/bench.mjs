@@ -8,7 +8,7 @@
 // phone number and a card number in it), sends N requests one at a time to
 // each of: the mock directly, the pass-through worker, the proxy (the three
 // interleaved), timing each until the whole answer (a 400-character reply,
-// in 68 events when streamed) is read. "stream": the mock writes all events
+// in ~70 events when streamed) is read. "stream": the mock writes all events
 // at once (the proxy screens the deltas of one read together); "paced": one
 // write per event, 1 ms apart (one scanner push per event, as with a model
 // that generates slower than the proxy screens). Prints median and p99 per target
