@@ -34,10 +34,7 @@ const ADAPTERS = {
 };
 
 function apiOf(url, api) {
-  if (api) {
-    if (!ADAPTERS[api]) throw new TypeError(`promptfence: unknown api "${api}"`);
-    return api;
-  }
+  if (api) return api;
   const path = new URL(url, "http://localhost/").pathname.replace(/\/+$/, "");
   if (path.endsWith("/messages")) return "anthropic";
   if (path.endsWith("/responses")) return "openai-responses";
@@ -117,6 +114,9 @@ function withoutLengthAndEncoding(headers) {
  * is screened with `filter` and its answer screened on the way back.
  */
 export function screenedFetch(filter, options = {}) {
+  if (options.api !== undefined && !ADAPTERS[options.api]) {
+    throw new TypeError(`promptfence: unknown api "${options.api}"`);
+  }
   const baseFetch = options.fetch ?? ((...a) => globalThis.fetch(...a));
   return async function fetchScreened(input, init = {}) {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
