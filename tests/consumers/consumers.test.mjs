@@ -286,6 +286,17 @@ describe("server runtimes", () => {
       { cwd: nodeApp, env: { DENO_NO_UPDATE_CHECK: "1", DENO_DIR: path.join(OUT, "deno-cache") } })), "deno");
   });
 
+  test(`openai ${version("openai")} and @anthropic-ai/sdk ${version("@anthropic-ai/sdk")} streaming through promptfence/fetch`, () => {
+    const r = lastJson(run(process.execPath, ["sdk.mjs"], { cwd: nodeApp }));
+    const shown = "I wrote to ana.lopez@example.com; your key [AWS_ACCESS_KEY_ID] works.";
+    assert.deepEqual(r, {
+      openaiSent: "Please mail [EMAIL_1] the report",
+      anthropicSent: "Please mail [EMAIL_1] the report",
+      openaiText: shown,
+      anthropicText: shown,
+    });
+  });
+
   test(`React ${version("react-dom")} server rendering: usePromptFilter renders its loading state`, () => {
     const out = run(process.execPath, ["ssr.mjs"], { cwd: nodeApp });
     assert.match(out, /<pre>loading<\/pre>/, out);
