@@ -135,7 +135,8 @@ export function screenedFetch(filter, options = {}) {
 
     const headers = withoutLengthAndEncoding(init.headers ?? (input instanceof Request ? input.headers : undefined));
     const res = await baseFetch(input instanceof Request ? input.url : input,
-      { ...init, method: init.method ?? (input instanceof Request ? input.method : "POST"), headers, body: JSON.stringify(screened.body) });
+      { ...init, method: init.method ?? (input instanceof Request ? input.method : "POST"), headers,
+        signal: init.signal ?? (input instanceof Request ? input.signal : undefined), body: JSON.stringify(screened.body) });
     if (!res.ok || !res.body) return res;
 
     const type = res.headers.get("content-type") || "";

@@ -153,6 +153,19 @@ describe("browser bundles in headless Chromium", () => {
     await checkBundle(out, "vite");
   });
 
+  test(`Vite ${version("vite")} dev server (dependency pre-bundling)`, async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const srv = await startServer(BIN("vite"), ["--host", "127.0.0.1", "--port", String(port), "--strictPort",
+      "--force"], { url: base, cwd: path.join(APPS, "vite"), env: ENV }); // --force: a rebuilt tarball has the same version
+    try {
+      assertScreened(await resultInChromium(`${base}/`), "vite dev");
+      assert.deepEqual(promptfenceWarnings(srv.log()), [], srv.log());
+    } finally {
+      await stop(srv.child);
+    }
+  });
+
   test(`esbuild ${version("esbuild")}: ES module bundle + the README's copy line`, async () => {
     const out = path.join(OUT, "esbuild");
     fs.rmSync(out, { recursive: true, force: true });
