@@ -807,7 +807,9 @@ export const detectorTypes: {
 
 /** Instantiates the wasm module once; safe to call again. In browsers an
  * optional URL, Response or WebAssembly.Module may replace the default
- * `promptfence_bg.wasm` next to the entry file. */
+ * `promptfence_bg.wasm` next to the entry file; the bytes or a
+ * WebAssembly.Module also work in Node. The edge-light, workerd and inline
+ * entries ignore the argument. */
 export function ready(
   moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
 ): Promise<void>;

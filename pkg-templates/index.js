@@ -1,5 +1,9 @@
 // Browser and bundler entry: fetches and instantiates the .wasm next to
-// this file on the first ready().
+// this file on the first ready(). The new URL("./promptfence_bg.wasm",
+// import.meta.url) below is the one pattern webpack 5, Vite, Rollup,
+// Parcel and Next.js/Turbopack all emit as an asset: keep it literal.
+// ready(x) takes a URL, string, Request, Response, bytes or a
+// WebAssembly.Module instead (esbuild, CDNs).
 import init from "./wasm/promptfence.js";
 import { markReady } from "./api.js";
 
@@ -12,7 +16,18 @@ let pending;
 /** Instantiates the wasm module once; safe to call again. */
 export function ready(moduleOrPath) {
   if (!pending) {
-    const source = moduleOrPath ?? new URL("./promptfence_bg.wasm", import.meta.url);
+    let source = moduleOrPath;
+    if (source == null) {
+      try {
+        source = new URL("./promptfence_bg.wasm", import.meta.url);
+      } catch {
+        // An IIFE or CommonJS bundle (esbuild's default format) has no
+        // import.meta.url: say what to do instead of "Invalid URL".
+        return Promise.reject(new Error(
+          "promptfence: this bundle has no import.meta.url to find promptfence_bg.wasm: " +
+          "bundle as an ES module, pass the .wasm's URL to ready(url), or import promptfence/inline"));
+      }
+    }
     pending = init({ module_or_path: source }).then(() => markReady());
     pending.catch(() => { pending = undefined; });
   }

@@ -9,10 +9,21 @@ export { detectorTypes } from "./types.js";
 
 let done = false;
 
-/** Instantiates the wasm module once; safe to call again. */
-export async function ready() {
+function wasmFile() {
+  // Bundlers (Turbopack, webpack) emit the .wasm this names as an asset.
+  const asset = new URL("./promptfence_bg.wasm", import.meta.url);
+  if (asset.protocol === "file:") return asset;
+  // Next.js' webpack server build makes it a relative URL with no file
+  // behind it; this module's own location still names the shipped file.
+  const here = import.meta.url;
+  return new URL("./promptfence_bg.wasm", here);
+}
+
+/** Instantiates the wasm module once (optionally from given bytes or a
+ * WebAssembly.Module); safe to call again. */
+export async function ready(moduleOrBytes) {
   if (!done) {
-    const bytes = readFileSync(new URL("./promptfence_bg.wasm", import.meta.url));
+    const bytes = moduleOrBytes ?? readFileSync(wasmFile());
     initSync({ module: bytes });
     markReady();
     done = true;

@@ -1,0 +1,26 @@
+// Vercel Edge / Next.js edge routes entry (the "edge-light" condition):
+// these runtimes refuse to compile wasm from bytes, so the .wasm is
+// imported as a WebAssembly.Module (`?module`, which Next.js (webpack and
+// Turbopack) and Vercel's bundlers understand). Turbopack hands over a
+// promise of the module, so ready() awaits it before instantiating.
+import wasmModule from "./promptfence_bg.wasm?module";
+import { initSync } from "./wasm/promptfence.js";
+import { markReady } from "./api.js";
+
+export { PromptFilter, ResponseScanner } from "./api.js";
+export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
+export { detectorTypes } from "./types.js";
+
+let pending;
+
+/** Instantiates the wasm module once; safe to call again. */
+export function ready() {
+  if (!pending) {
+    pending = Promise.resolve(wasmModule).then((module) => {
+      initSync({ module });
+      markReady();
+    });
+    pending.catch(() => { pending = undefined; });
+  }
+  return pending;
+}
