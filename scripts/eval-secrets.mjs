@@ -14,7 +14,8 @@
 // secret finding overlaps it; a finding is a true positive when it overlaps
 // a SECRET truth span (findings in span-less items count as false
 // positives too); findings of other kinds are not scored here. A span-less
-// item raises a false alarm when any secret finding is made in it.
+// item raises a false alarm when any secret finding is made in it; the
+// summary also gives that rate for the clean negatives alone.
 // Corpus offsets are code points, findings' offsets UTF-16 (converted).
 // --misses writes per item the missed spans and false positives (rule ids
 // and offsets, with the text) for a rule author to read; no item text is
@@ -103,7 +104,13 @@ for (const [k, r] of rows.entries()) {
   console.log(r.map((x, i) => (i ? String(x).padStart(w[i]) : String(x).padEnd(w[i]))).join("  "));
   if (k === 0) console.log(w.map((n) => "-".repeat(n)).join("  "));
 }
+// The trufflehog negatives are near-miss keys (a detector's wrong length or
+// alphabet, often beside a credential name); the others are clean (no rule
+// set flags them: placeholders, references, docs URLs).
+const clean = { items: 0, fa: 0 };
+for (const [s, n] of neg) if (s !== "trufflehog_detector_tests") { clean.items += n.items; clean.fa += n.fa; }
+results.clean_negatives = clean;
 const t = prf(all);
-console.log(`summary: SECRET R ${f3(t.R)} P ${f3(t.P)} | span-less FA ${pct(negAll)} (${negAll.fa}/${negAll.items})`);
+console.log(`summary: SECRET R ${f3(t.R)} P ${f3(t.P)} | span-less FA ${pct(negAll)} (${negAll.fa}/${negAll.items}); clean negatives ${pct(clean)} (${clean.fa}/${clean.items})`);
 if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 1));
 if (o.misses) fs.writeFileSync(o.misses, misses.map((x) => JSON.stringify(x)).join("\n") + "\n");
