@@ -18,8 +18,8 @@
 // Without the shared data it prints one `skip:` line and exits 0.
 import fs from "node:fs";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
+import { u16ToCp, screenAll } from "./eval-lib.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.PF_SHARED || path.join(ROOT, "..", "shared");
@@ -70,20 +70,6 @@ function itemMap(base, annotated, cp, truthByType) {
   for (const c of cands) if ((truthByType.get(c) || []).some((s) => s[0] < cp[1] && cp[0] < s[1])) return c;
   return cands[0] ?? base;
 }
-// UTF-16 offset -> code-point offset.
-function u16ToCp(text) {
-  const map = new Int32Array(text.length + 1);
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = cp;
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) { map[i + 1] = cp; i++; }
-    cp++;
-  }
-  map[text.length] = cp;
-  return map;
-}
-
 function scoreItem(item, findings) {
   const spans = item.spans || [];
   const annotated = new Set(item.annotated_types?.length ? item.annotated_types : spans.map((s) => s.type));
@@ -122,22 +108,6 @@ function readJsonl(file) {
   return Array.from({ length: o.limit }, (_, k) => items[Math.floor((k * items.length) / o.limit)]);
 }
 
-// The screen function: the package, or the native probe over all texts at once.
-async function screenAll(items) {
-  if (o.native) {
-    const bin = path.join(ROOT, "target", "release", "examples", "pii_probe");
-    if (!fs.existsSync(bin)) { console.error(`${bin} missing: cargo build --release --example pii_probe`); process.exit(2); }
-    const input = items.map((it) => JSON.stringify({ text: it.text })).join("\n") + "\n";
-    const r = spawnSync(bin, ["--jsonl"], { input, maxBuffer: 1 << 30 });
-    if (r.status !== 0) { console.error(String(r.stderr)); process.exit(1); }
-    return String(r.stdout).split("\n").filter(Boolean).map((l) => JSON.parse(l).findings);
-  }
-  const mod = await import(pathToFileURL(path.resolve(o.pkg, "node.js")).href);
-  await mod.ready();
-  const filter = new mod.PromptFilter();
-  return items.map((it) => filter.screenPrompt(it.text).findings);
-}
-
 const f3 = (x) => (x === null || Number.isNaN(x) ? "-" : x.toFixed(3));
 const prf = (c) => {
   const P = c.tp + c.fp ? c.tp / (c.tp + c.fp) : null, R = c.truth ? c.found / c.truth : null;
@@ -167,7 +137,7 @@ const presidio = { truth: 0, found: 0, tp: 0, fp: 0 };
 for (const file of files) {
   const items = readJsonl(file);
   const t0 = Date.now();
-  const outs = await screenAll(items);
+  const outs = await screenAll(items, { native: o.native, pkg: o.pkg, root: ROOT });
   console.log(`${path.basename(file)}: ${items.length} items screened in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   items.forEach((it, idx) => {
     const r = scoreItem(it, outs[idx] || []);

@@ -126,14 +126,15 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
 }
 
 /// Context rows (`C`, `template context` in the data): the provider name (maybe followed by "key",
-/// "token", "secret", "id", "api key" or "client id"), then an assignment
+/// "token", "secret", "id", "api key" or "client id", with a suffix such
+/// as `token2` or `key_prod`), then an assignment
 /// as code and config write them (`=`, `:`, `:=`, `::=`, `.=`, `?=`,
 /// `=>`, `||`, `,` before a quoted call argument, a spaced `-`, a blank, the `(`
 /// of a call such as `new HubSpotAPI("v")`, or the `>` closing an XML
 /// tag), then up to five blanks or quotes, then the value; only the value
 /// is reported and it is matched case-sensitively.
 const CTX_HEAD: &str = "(?i)(?:";
-const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t])?(?:key|token|secret|id))?["'`]?[\]>]?\s{0,3}(?:=|:{1,3}=|\.=|\?=|:|=>|\|\||,[ \t]{0,2}["'`]|-[ \t]|\(|\s)[\s"'`=]{0,5}((?-i:"#;
+const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t])?(?:key|token|secret|id)[\w.\-]{0,8})?["'`]?[\]>]?\s{0,3}(?:=|:{1,3}=|\.=|\?=|:|=>|\|\||,[ \t]{0,2}["'`]|-[ \t]|\(|\s)[\s"'`=]{0,5}((?-i:"#;
 const CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\-]|$)";
 
 /// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:

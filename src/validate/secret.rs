@@ -49,6 +49,9 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "access-sandbox-",
     "access-development-",
     "access-production-",
+    "aio_",
+    "bkua_",
+    "spu-",
 ];
 
 /// A generated token rather than a word or an identifier.
