@@ -33,6 +33,7 @@
 mod value;
 
 pub use value::Value;
+use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
 
 use std::collections::BTreeMap;
 
@@ -42,14 +43,12 @@ use crate::rules;
 use crate::validate::Validator;
 
 /// Limits on policy content (untrusted input, like regex's size limits).
-/// The README's policy section lists them all (a table); `value.rs`
-/// enforces the structural ones while converting from JS, so an
-/// oversized list is refused after at most one entry too many.
+/// The package README's policy section lists them all (a table); the
+/// list and object sizes live in `value.rs`, which enforces them while
+/// converting from JS, so an oversized list is refused after at most one
+/// entry too many.
 pub(crate) const MAX_CUSTOM_RULES: usize = 256;
 pub(crate) const MAX_PATTERN_LEN: usize = 4096;
-pub(crate) const MAX_LIST_ENTRIES: usize = 10_000;
-/// Keys of any one object.
-pub(crate) const MAX_OBJECT_KEYS: usize = 1_000;
 /// Any one string (the system prompt is the longest).
 pub(crate) const MAX_STRING_BYTES: usize = 1 << 20;
 /// `keywords` and `context` of a custom rule: entries, bytes each.

@@ -8,8 +8,6 @@
 
 use std::fmt;
 
-use super::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
-
 use serde::de::{
     self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor,
 };
@@ -100,6 +98,11 @@ impl Value {
         }
     }
 }
+
+/// Entries of any one list in a policy.
+pub(crate) const MAX_LIST_ENTRIES: usize = 10_000;
+/// Keys of any one object in a policy.
+pub(crate) const MAX_OBJECT_KEYS: usize = 1_000;
 
 /// Deepest nesting accepted; deeper input is refused rather than
 /// recursing without bound.
