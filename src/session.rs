@@ -60,7 +60,7 @@ impl PromptFilter {
 
     /// Compiles the policy `value` and starts a conversation with it.
     /// Conversations with the same policy (same canonical form) share one
-    /// compiled filter: the last [`COMPILED_CACHE`] policies stay
+    /// compiled filter: the last 8 policies (`COMPILED_CACHE`) stay
     /// compiled, so a new conversation costs its vault and a hash key,
     /// not a compile (about 620 KB of rules and automata).
     ///

@@ -186,7 +186,7 @@ impl Vault {
 
     /// The token for `value` of `type_name`, creating one if needed.
     /// `None` when the vault is full or the value is longer than
-    /// [`MAX_VALUE_BYTES`].
+    /// `MAX_VALUE_BYTES` (64 KiB).
     pub fn tokenize(
         &mut self,
         type_name: &str,
@@ -295,7 +295,7 @@ impl Vault {
 
     /// Adds entries from an export. Entries whose token is malformed or
     /// already present, whose type is not UPPER_SNAKE of at most 64
-    /// bytes or whose value is empty or longer than [`MAX_VALUE_BYTES`]
+    /// bytes or whose value is empty or longer than `MAX_VALUE_BYTES`
     /// are skipped; returns how many were added.
     pub fn import(&mut self, entries: Vec<VaultEntry>) -> usize {
         let mut added = 0;
