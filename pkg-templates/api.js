@@ -25,6 +25,9 @@ const ENCODE_FROM = 256;
 
 const STRICTNESS = { allow: 0, redact: 1, block: 2 };
 
+// The vault's limit (src/vault.rs MAX_ENTRIES).
+const MAX_VAULT_ENTRIES = 100_000;
+
 function stricter(a, b) {
   return STRICTNESS[b] > STRICTNESS[a] ? b : a;
 }
@@ -35,11 +38,45 @@ export class PromptFilter extends wasm.PromptFilter {
     super(policy);
   }
 
+  // Types and rule ids this filter reported: the only names audit()
+  // repeats (any other reads "OTHER" / "other"), so a result handed to
+  // audit() cannot smuggle text into a log.
+  #names = new Set();
+
+  #note(result) {
+    for (const f of result.findings) {
+      this.#names.add(f.type);
+      this.#names.add(f.rule);
+    }
+    return result;
+  }
+
   screenPrompt(text) {
     if (typeof text === "string" && text.length >= ENCODE_FROM) {
-      return this.screenPromptUtf8(utf8.encode(text));
+      return this.#note(this.screenPromptUtf8(utf8.encode(text)));
     }
-    return super.screenPrompt(text);
+    return this.#note(super.screenPrompt(text));
+  }
+
+  screenContext(text, options) {
+    return this.#note(super.screenContext(text, options));
+  }
+
+  screenResponse(text) {
+    return this.#note(super.screenResponse(text));
+  }
+
+  audit(result) {
+    if (result && Array.isArray(result.findings)) {
+      const name = (n, other) => (this.#names.has(n) ? n : other);
+      const findings = result.findings.map((f) => ({
+        ...f,
+        type: name(f?.type, "OTHER"),
+        rule: name(f?.rule, "other"),
+      }));
+      result = { ...result, findings };
+    }
+    return super.audit(result);
   }
 
   /** Screens an OpenAI-style message list (see index.d.ts). */
@@ -79,6 +116,19 @@ export class PromptFilter extends wasm.PromptFilter {
     return { verdict, risk, messages: verdict === "block" ? [] : out, results };
   }
 
+  /** Adds entries from exportVault(); a dump over the vault's limit is
+   * refused before any entry is copied into wasm. */
+  importVault(dump) {
+    const n = dump && Array.isArray(dump.entries) ? dump.entries.length : 0;
+    if (n > MAX_VAULT_ENTRIES) {
+      const e = new Error(`entries: more than ${MAX_VAULT_ENTRIES} vault entries`);
+      e.name = "LimitError";
+      e.path = "entries";
+      throw e;
+    }
+    return super.importVault(dump);
+  }
+
   /** A Web TransformStream<string, string> that screens a response stream. */
   responseStream() {
     const scanner = this.responseScanner();
@@ -96,3 +146,19 @@ export class PromptFilter extends wasm.PromptFilter {
 }
 
 export const ResponseScanner = wasm.ResponseScanner;
+
+// Explicit resource management: `using f = new PromptFilter()` frees the
+// wasm memory when the scope ends (free() is the same, by hand; filters
+// never freed are freed after garbage collection). Disposing twice is a
+// no-op. Symbol.for is the key TypeScript's `using` helper falls back to
+// where the runtime has no Symbol.dispose.
+const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
+for (const cls of [PromptFilter, wasm.ResponseScanner]) {
+  Object.defineProperty(cls.prototype, DISPOSE, {
+    value() {
+      if (this.__wbg_ptr) this.free();
+    },
+    writable: true,
+    configurable: true,
+  });
+}

@@ -683,7 +683,8 @@ export interface CustomRule {
   regex: string;
   /** Default "pii". */
   kind?: "pii" | "secret";
-  /** Prefilter keywords; empty: the rule always runs. */
+  /** Prefilter keywords; empty: the rule always runs. At most 64, of at
+   * most 128 bytes each. */
   keywords?: string[];
   /** Capture group reported (0: whole match). */
   group?: number;
@@ -691,11 +692,18 @@ export interface CustomRule {
   /** Score of a match. Default 0.9. */
   score?: number;
   action?: Action;
-  /** Context words that raise the score. */
+  /** Context words that raise the score. At most 64, of at most 128
+   * bytes each. */
   context?: string[];
 }
 
-/** The policy: every key optional; unknown keys throw a PolicyError. */
+/** The policy: every key optional; unknown keys throw a PolicyError.
+ *
+ * Limits (a LimitError or PolicyError with the key path; checked while the
+ * object is read, so an oversized list fails after one entry too many): any
+ * list 10,000 entries, any object 1,000 keys, any string 1 MiB, nesting 32;
+ * `rules` 256; a `regex` (rule or allow list) 4 KiB, compiled to at most
+ * 1 MiB; per-key limits below. README "Limits" has the full table. */
 export interface Policy {
   version?: 1;
   /** Over-limit input is blocked (default true). */
@@ -710,22 +718,28 @@ export interface Policy {
     /** Risk at or above which the prompt is blocked. Default 0.8. */
     blockThreshold?: number;
   };
-  /** Values never flagged. */
+  /** Values never flagged: at most 10,000, each at most 4 KiB (at most
+   * 256 of them `{regex}` patterns). */
   allowList?: string[];
-  /** Values always flagged as `type`. */
+  /** Values always flagged as `type`: at most 10,000; each value 3
+   * characters to 256 bytes. */
   denyList?: { value: string; type: string; kind?: "pii" | "secret" }[];
+  /** Custom rules: at most 256. */
   rules?: CustomRule[];
+  /** `keepLast` (0-64) letters and digits stay visible at the end, but
+   * never more than half of them. */
   mask?: { char?: string; keepLast?: number };
-  /** Key for the "hash" action; default: a random per-filter key. */
+  /** Key for the "hash" action (8 bytes to 4 KiB); default: a random
+   * per-filter key. */
   hash?: { key?: string };
   response?: {
     pii?: FamilyPolicy;
     secrets?: SecretsPolicy;
     /** Hosts links and images may point to; others are stopped. */
     allowedHosts?: string[];
-    /** Fingerprinted; a response that leaks it is blocked. */
+    /** Fingerprinted; a response that leaks it is blocked. At most 1 MiB. */
     systemPrompt?: string;
-    /** Extra canary markers (at least 6 characters each). */
+    /** Extra canary markers (6 characters to 4 KiB each). */
     canaries?: string[];
     /** Restore pseudonyms in responses. Default true. */
     restore?: boolean;
@@ -755,10 +769,20 @@ export class ResponseScanner {
   readonly verdict: Verdict;
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
+  /** `free()`, for `using s = filter.responseScanner()`; a no-op once freed. */
+  [Symbol.dispose](): void;
 }
 
 /** A prompt filter for one conversation: compiled policy plus the vault of
- * pseudonyms. Create it after `await ready()`. */
+ * pseudonyms. Create it after `await ready()`.
+ *
+ * Memory: filters with the same policy share one compiled rule set (the
+ * last 8 policies stay compiled), so a filter costs its vault, a few
+ * hundred bytes when empty. `free()` releases it at once, and so does
+ * `using f = new PromptFilter(policy)` at the end of the scope; a filter
+ * never freed is released after garbage collection. When wasm memory is
+ * short, a call throws a `LimitError` with `path` "memory" instead of
+ * stopping the module; the filters stay usable. */
 export class PromptFilter {
   /** @throws {PolicyError} for an invalid policy; Error if used before ready(). */
   constructor(policy?: Policy | null);
@@ -779,9 +803,13 @@ export class PromptFilter {
   screenMessages(messages: ChatMessage[]): MessagesResult;
   /** Screens a complete model response: pseudonyms restored, output policy applied. */
   screenResponse(text: string): ScreenResult;
-  /** Replaces vault tokens ([EMAIL_1], …) with the original values. */
+  /** Replaces vault tokens ([EMAIL_1], …) with the original values.
+   * @throws {LimitError} (path "restore") when the result would be longer
+   * than `limits.maxInputBytes` UTF-8 bytes (16 MiB by default). */
   restore(text: string): string;
-  /** A privacy-safe summary of a result, fit for logs. */
+  /** A privacy-safe summary of a result, fit for logs. Only types and
+   * rule ids this filter reported or defines are repeated; any other
+   * reads "OTHER" / "other". */
   audit(result: ScreenResult): AuditRecord;
   /** A fresh random marker to embed in a system prompt; a response echoing it is blocked. */
   canary(): string;
@@ -791,12 +819,18 @@ export class PromptFilter {
   responseStream(): TransformStream<string, string>;
   /** The vault (original values!) as a plain object. */
   exportVault(): VaultDump;
-  /** Adds entries from `exportVault()`; returns how many were added. */
+  /** Adds entries from `exportVault()`; returns how many were added.
+   * Entries with a malformed token, a type that is not UPPER_SNAKE (at
+   * most 64 bytes) or a value over 64 KiB are skipped.
+   * @throws {LimitError} (path "entries") for more than 100,000 entries,
+   * before any is read. */
   importVault(dump: VaultDump): number;
   /** Number of detection rules compiled into this filter. */
   readonly ruleCount: number;
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
+  /** `free()`, for `using f = new PromptFilter()`; a no-op once freed. */
+  [Symbol.dispose](): void;
 }
 
 /** Every built-in detector type, by family (the unions above, as data). */
@@ -817,3 +851,10 @@ export function ready(
 ): Promise<void>;
 
 export * from "./sse.js";
+
+declare global {
+  interface SymbolConstructor {
+    /** The key of explicit resource management (`using`; ES2024). */
+    readonly dispose: unique symbol;
+  }
+}

@@ -7,13 +7,28 @@
 //! the filter, the vault and the canaries lent by
 //! [`PromptFilter::response_context`]. Neither of them knows this module.
 
+use std::cell::RefCell;
+
 use crate::digest;
 use crate::error::Error;
 use crate::filter::Filter;
-use crate::policy::Policy;
+use crate::policy::{Policy, Value};
 use crate::report::{AuditRecord, ScreenResult};
 use crate::response::{self, ResponseContext, ResponseScanner};
 use crate::vault::Vault;
+
+/// How many compiled policies [`PromptFilter::from_value`] keeps (a new
+/// one replaces the oldest).
+pub const COMPILED_CACHE: usize = 8;
+
+/// Compiled filters (found by their canonical policy), and the slot the
+/// next one goes to.
+type Compiled = ([Option<Filter>; COMPILED_CACHE], usize);
+
+thread_local! {
+    static COMPILED: RefCell<Compiled> =
+        const { RefCell::new(([const { None }; COMPILED_CACHE], 0)) };
+}
 
 /// A prompt filter for one conversation: a compiled [`Filter`] (shared)
 /// plus the vault of pseudonyms and the canaries of this conversation.
@@ -41,6 +56,37 @@ impl PromptFilter {
     /// As [`Filter::new`].
     pub fn with_policy(policy: Policy) -> Result<PromptFilter, Error> {
         Ok(PromptFilter::new(&Filter::new(policy)?))
+    }
+
+    /// Compiles the policy `value` and starts a conversation with it.
+    /// Conversations with the same policy (same canonical form) share one
+    /// compiled filter: the last 8 policies (`COMPILED_CACHE`) stay
+    /// compiled, so a new conversation costs its vault and a hash key,
+    /// not a compile (about 620 KB of rules and automata).
+    ///
+    /// # Errors
+    ///
+    /// As [`Policy::from_value`] and [`Filter::new`].
+    pub fn from_value(value: &Value) -> Result<PromptFilter, Error> {
+        let policy = Policy::from_value(value)?;
+        let hit = COMPILED.with(|c| {
+            let c = c.borrow();
+            let mut slots = c.0.iter().flatten();
+            slots.find(|f| f.policy().canonical == policy.canonical).cloned()
+        });
+        let filter = match hit {
+            Some(f) => f.with_fresh_key()?,
+            None => {
+                let f = Filter::new(policy)?;
+                COMPILED.with(|c| {
+                    let (slots, next) = &mut *c.borrow_mut();
+                    slots[*next % COMPILED_CACHE] = Some(f.clone());
+                    *next += 1;
+                });
+                f
+            }
+        };
+        Ok(PromptFilter::new(&filter))
     }
 
     /// The compiled filter.
@@ -95,9 +141,25 @@ impl PromptFilter {
         ResponseContext::new(&self.filter, &mut self.vault, &self.canaries)
     }
 
-    /// Replaces vault tokens in `text` with their values.
+    /// Replaces vault tokens in `text` with their values; over the bound
+    /// of [`PromptFilter::try_restore`], returns `text` as given.
     pub fn restore(&self, text: &str) -> String {
-        self.vault.restore(text)
+        self.try_restore(text).unwrap_or_else(|_| text.to_string())
+    }
+
+    /// Replaces vault tokens in `text` with their values.
+    ///
+    /// # Errors
+    ///
+    /// A limit error (path `restore`) when the restored text would be
+    /// longer than `limits.maxInputBytes` (UTF-8 bytes; 16 MiB by
+    /// default), the most a prompt may hold: nothing is built then.
+    pub fn try_restore(&self, text: &str) -> Result<String, Error> {
+        if self.vault.restored_len(text) > self.filter.policy().max_input_bytes
+        {
+            return Err(Error::limit("restore", "over limits.maxInputBytes"));
+        }
+        Ok(self.vault.restore(text))
     }
 
     /// A fresh random marker to embed in a system prompt; a response that

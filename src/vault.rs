@@ -46,6 +46,18 @@ impl fmt::Debug for Vault {
 /// `redact` so memory stays bounded over a long chat.
 pub const MAX_ENTRIES: usize = 100_000;
 
+/// Longest value a vault holds, in UTF-8 bytes; a longer one is
+/// redacted instead of pseudonymized, and skipped on import.
+pub const MAX_VALUE_BYTES: usize = 64 << 10;
+
+/// Longest type name (UPPER_SNAKE), as in a policy.
+const MAX_TYPE_BYTES: usize = 64;
+
+/// Most digits in a token number, and the largest number issued: a
+/// counter that would pass it makes the vault refuse new values.
+const MAX_DIGITS: usize = 9;
+const MAX_NUMBER: u32 = 999_999_999;
+
 /// Tokens as they come back from a model: any case, markdown around them
 /// (`**[EMAIL_1]**` needs nothing special), a space inside the brackets or
 /// instead of the underscore (`[ EMAIL 1 ]`), or the brackets dropped
@@ -70,9 +82,12 @@ fn bracket_token_len(s: &[u8]) -> Option<usize> {
         return None;
     }
     i += 1;
-    let digits =
-        s[i..].iter().take(7).take_while(|b| b.is_ascii_digit()).count();
-    if !(1..=6).contains(&digits) {
+    let digits = s[i..]
+        .iter()
+        .take(MAX_DIGITS + 1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if !(1..=MAX_DIGITS).contains(&digits) {
         return None;
     }
     i += digits;
@@ -124,10 +139,10 @@ fn bare_token_len(s: &[u8]) -> Option<usize> {
     }
     let digits = s[name + 1..]
         .iter()
-        .take(7)
+        .take(MAX_DIGITS + 1)
         .take_while(|b| b.is_ascii_digit())
         .count();
-    (1..=6).contains(&digits).then_some(name + 1 + digits)
+    (1..=MAX_DIGITS).contains(&digits).then_some(name + 1 + digits)
 }
 
 /// An exported token must have the exact canonical shape `[NAME_N]`.
@@ -170,7 +185,8 @@ impl Vault {
     }
 
     /// The token for `value` of `type_name`, creating one if needed.
-    /// `None` when the vault is full.
+    /// `None` when the vault is full or the value is longer than
+    /// `MAX_VALUE_BYTES` (64 KiB).
     pub fn tokenize(
         &mut self,
         type_name: &str,
@@ -180,11 +196,14 @@ impl Vault {
         if let Some(&i) = self.by_value.get(&key) {
             return Some(self.entries[i].token.clone());
         }
-        if self.entries.len() >= MAX_ENTRIES {
+        if self.entries.len() >= MAX_ENTRIES || value.len() > MAX_VALUE_BYTES {
             return None;
         }
         let n = self.counters.entry(type_name.to_string()).or_insert(0);
         let token = loop {
+            if *n >= MAX_NUMBER {
+                return None;
+            }
             *n += 1;
             let t = format!("[{}_{}]", type_name, n);
             if !self.by_token.contains_key(&t) {
@@ -248,8 +267,15 @@ impl Vault {
         })
     }
 
+    /// UTF-8 length of [`Vault::restore`]'s output, without building it.
+    pub fn restored_len(&self, text: &str) -> usize {
+        self.find_tokens(text)
+            .fold(text.len(), |n, (r, v)| n - r.len() + v.len())
+    }
+
     /// Replaces every vault token in `text` with its value. Tokens that
-    /// are not in this vault are left alone.
+    /// are not in this vault are left alone. The output is not bounded:
+    /// check [`Vault::restored_len`] first on untrusted text.
     pub fn restore(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut last = 0;
@@ -268,21 +294,31 @@ impl Vault {
     }
 
     /// Adds entries from an export. Entries whose token is malformed or
-    /// already present with another value are skipped; returns how many
-    /// were added.
+    /// already present, whose type is not UPPER_SNAKE of at most 64
+    /// bytes or whose value is empty or longer than `MAX_VALUE_BYTES`
+    /// are skipped; returns how many were added.
     pub fn import(&mut self, entries: Vec<VaultEntry>) -> usize {
         let mut added = 0;
         for e in entries {
             if self.entries.len() >= MAX_ENTRIES {
                 break;
             }
-            let whole = is_strict_token(&e.token);
-            if !whole
+            let type_ok = !e.type_name.is_empty()
+                && e.type_name.len() <= MAX_TYPE_BYTES
+                && e.type_name.bytes().all(|b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+                });
+            let value_ok =
+                !e.value.is_empty() && e.value.len() <= MAX_VALUE_BYTES;
+            if !type_ok
+                || !value_ok
+                || !is_strict_token(&e.token)
                 || self.by_token.contains_key(&e.token.to_ascii_uppercase())
             {
                 continue;
             }
-            // Keep counters ahead of imported numbers.
+            // Keep counters ahead of imported numbers (a strict token's
+            // number has at most MAX_DIGITS digits: it fits a u32).
             if let Some(n) = e
                 .token
                 .trim_end_matches(']')

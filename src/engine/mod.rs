@@ -13,7 +13,8 @@
 //!    ASCII digits give each candidate rule its windows, the ranges where
 //!    a match may start: around a keyword hit (widened by the context
 //!    window when the keyword is a context word near the match) or, for
-//!    rules without keywords, around a digit run; windows without the
+//!    rules without keywords, around a digit run (the whole text for a
+//!    custom one whose match needs no digit); windows without the
 //!    digits a match needs are dropped. A rule without windows does not
 //!    run. The windows are a superset: a test runs every rule over the
 //!    whole text instead and expects equal results.

@@ -76,6 +76,14 @@ impl Prefilter {
         let runs = digit_runs(text);
         let digits: usize = runs.iter().map(|r| r.len()).sum();
         if !self.always.is_empty() {
+            // A rule without keywords whose match needs no digit (only
+            // custom rules: a built-in one always needs one) has no anchor
+            // to look for: it runs over the whole text.
+            for &i in &self.always {
+                if rules[i as usize].facts().min_digits == 0 {
+                    out[i as usize].push(0..text.len());
+                }
+            }
             if !runs.is_empty() {
                 // digits_before[k]: digits in text[..runs[k].start]
                 let mut digits_before = Vec::with_capacity(runs.len() + 1);

@@ -52,9 +52,13 @@ impl Actor {
         let Extras { findings: extra_findings, mut edits, risk } = extras;
         let mut findings =
             Vec::with_capacity(candidates.len() + extra_findings.len());
+        // A blocked text is never sent: its values stay out of the vault.
+        let blocked = candidates.iter().any(|c| c.action == Action::Block)
+            || extra_findings.iter().any(|f| f.action == Action::Block);
         for c in candidates {
             let value = &text[c.span.clone()];
-            let (action, rep) = self.replacement(policy, &c, value, vault);
+            let (action, rep) =
+                self.replacement(policy, &c, value, vault, blocked);
             let replacement = if action.rewrites() {
                 edits.push((c.span.clone(), rep.clone()));
                 Some(rep)
@@ -89,16 +93,26 @@ impl Actor {
     }
 
     /// The action actually taken and the replacement text. `pseudonymize`
-    /// falls back to `redact` when the vault is full.
+    /// falls back to `redact` when the vault is full or the text is
+    /// `blocked`.
     fn replacement(
         &self,
         policy: &Policy,
         c: &Candidate,
         value: &str,
         vault: &mut Vault,
+        blocked: bool,
     ) -> (Action, String) {
         match c.action {
-            Action::Redact => (Action::Redact, format!("[{}]", c.type_name)),
+            Action::Redact | Action::Pseudonymize => {
+                let token = (c.action == Action::Pseudonymize && !blocked)
+                    .then(|| vault.tokenize(&c.type_name, value))
+                    .flatten();
+                match token {
+                    Some(t) => (Action::Pseudonymize, t),
+                    None => (Action::Redact, format!("[{}]", c.type_name)),
+                }
+            }
             Action::Mask => (
                 Action::Mask,
                 mask(value, policy.mask_char, policy.mask_keep_last),
@@ -112,12 +126,6 @@ impl Actor {
                     Action::Hash,
                     format!("[{}:{}]", c.type_name, digest::hex(&d[..4])),
                 )
-            }
-            Action::Pseudonymize => {
-                match vault.tokenize(&c.type_name, value) {
-                    Some(t) => (Action::Pseudonymize, t),
-                    None => (Action::Redact, format!("[{}]", c.type_name)),
-                }
             }
             Action::Synthesize => (
                 Action::Synthesize,
@@ -146,16 +154,21 @@ fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
 }
 
 /// Masks letters and digits, keeping separators and the last `keep` of
-/// them, so the format stays readable: `**** **** **** 1111`.
+/// them, so the format stays readable: `**** **** **** 1111`. At most
+/// half of them are ever kept, whatever `keep` says: a mask never shows
+/// the whole value (`mask.keepLast: 64` on a card number keeps 8).
 fn mask(value: &str, ch: char, keep: usize) -> String {
     let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+    // No letters or digits to hide: hide every char.
+    let all = total == 0;
+    let keep = keep.min(total / 2);
     let mut seen = 0;
     value
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() {
+            if all || c.is_alphanumeric() {
                 seen += 1;
-                if seen > total.saturating_sub(keep) {
+                if !all && seen > total - keep {
                     c
                 } else {
                     ch
@@ -175,6 +188,12 @@ mod tests {
     fn mask_keeps_separators_and_the_end() {
         assert_eq!(mask("4111 1111 1111 1234", '*', 4), "**** **** **** 1234");
         assert_eq!(mask("ana@x.io", '#', 0), "###@#.##");
+        assert_eq!(
+            mask("4111 1111 1111 1234", '*', 64),
+            "**** **** 1111 1234"
+        );
+        assert_eq!(mask("a", '*', 64), "*");
+        assert_eq!(mask("@-@", '*', 2), "***");
     }
 
     #[test]

@@ -45,6 +45,14 @@ use act::Actor;
 use detect::Detectors;
 use resolve::Resolver;
 
+/// The policy's `hash.key`, or a random per-filter key.
+fn hash_key(policy: &Policy) -> Result<Vec<u8>, Error> {
+    match &policy.hash_key {
+        Some(k) => Ok(k.as_bytes().to_vec()),
+        None => crate::random::bytes(32),
+    }
+}
+
 /// Type of the finding on a text over `limits.maxInputBytes`.
 pub(crate) const INPUT_TOO_LARGE: &str = "INPUT_TOO_LARGE";
 
@@ -52,6 +60,9 @@ pub(crate) const INPUT_TOO_LARGE: &str = "INPUT_TOO_LARGE";
 #[derive(Clone, Debug)]
 pub struct Filter {
     inner: Arc<Inner>,
+    /// The keyed part, apart so [`Filter::with_fresh_key`] can share the
+    /// compiled rest.
+    actor: Arc<Actor>,
 }
 
 #[derive(Debug)]
@@ -59,7 +70,6 @@ struct Inner {
     policy: Policy,
     detectors: Detectors,
     resolver: Resolver,
-    actor: Actor,
 }
 
 impl Filter {
@@ -72,18 +82,25 @@ impl Filter {
     pub fn new(policy: Policy) -> Result<Filter, Error> {
         let detectors = Detectors::new(&policy)?;
         let resolver = Resolver::new(&policy);
-        let hash_key = match &policy.hash_key {
-            Some(k) => k.as_bytes().to_vec(),
-            None => crate::random::bytes(32)?,
-        };
+        let actor = Arc::new(Actor::new(hash_key(&policy)?));
         Ok(Filter {
-            inner: Arc::new(Inner {
-                policy,
-                detectors,
-                resolver,
-                actor: Actor::new(hash_key),
-            }),
+            inner: Arc::new(Inner { policy, detectors, resolver }),
+            actor,
         })
+    }
+
+    /// The same compiled policy with its own hash key: a fresh random
+    /// one unless the policy sets `hash.key`. Costs a key, not a compile.
+    ///
+    /// # Errors
+    ///
+    /// When no randomness source is available.
+    pub(crate) fn with_fresh_key(&self) -> Result<Filter, Error> {
+        let actor = match self.inner.policy.hash_key {
+            Some(_) => self.actor.clone(),
+            None => Arc::new(Actor::new(hash_key(&self.inner.policy)?)),
+        };
+        Ok(Filter { inner: self.inner.clone(), actor })
     }
 
     /// The policy this filter was compiled from.
@@ -199,8 +216,7 @@ impl Filter {
         extras: Extras,
         vault: &mut Vault,
     ) -> ScreenResult {
-        let i = &self.inner;
-        i.actor.act(&i.policy, text, candidates, extras, vault)
+        self.actor.act(&self.inner.policy, text, candidates, extras, vault)
     }
 
     /// Raw engine detections (rule id, type, span, score) before policy

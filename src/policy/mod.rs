@@ -33,6 +33,7 @@
 mod value;
 
 pub use value::Value;
+use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
 
 use std::collections::BTreeMap;
 
@@ -42,9 +43,22 @@ use crate::rules;
 use crate::validate::Validator;
 
 /// Limits on policy content (untrusted input, like regex's size limits).
+/// The package README's policy section lists them all (a table); the
+/// list and object sizes live in `value.rs`, which enforces them while
+/// converting from JS, so an oversized list is refused after at most one
+/// entry too many.
 pub(crate) const MAX_CUSTOM_RULES: usize = 256;
 pub(crate) const MAX_PATTERN_LEN: usize = 4096;
-pub(crate) const MAX_LIST_ENTRIES: usize = 10_000;
+/// Any one string (the system prompt is the longest).
+pub(crate) const MAX_STRING_BYTES: usize = 1 << 20;
+/// `keywords` and `context` of a custom rule: entries, bytes each.
+const MAX_RULE_WORDS: usize = 64;
+const MAX_WORD_LEN: usize = 128;
+/// A deny-list value: shortest (characters) and longest (bytes).
+const MIN_DENY_CHARS: usize = 3;
+const MAX_DENY_LEN: usize = 256;
+/// An `allowedHosts` entry (a DNS name is at most 253 bytes).
+const MAX_HOST_LEN: usize = 255;
 
 /// Settings for one detection family (PII or secrets).
 #[derive(Clone, Debug, PartialEq)]
@@ -279,6 +293,12 @@ fn quote(s: &str) -> String {
 impl<'a> Obj<'a> {
     fn new(v: &'a Value, path: &str) -> Result<Obj<'a>, Error> {
         match v {
+            Value::Object(entries) if entries.len() > MAX_OBJECT_KEYS => {
+                Err(Error::limit(
+                    if path.is_empty() { "policy" } else { path },
+                    "more than 1000 keys",
+                ))
+            }
             Value::Object(entries) => Ok(Obj {
                 entries,
                 path: path.to_string(),
@@ -350,17 +370,19 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A list of at most `max` entries.
     fn array(
         &mut self,
         key: &str,
+        max: usize,
     ) -> Result<Option<(&'a [Value], String)>, Error> {
         match self.take(key) {
             None => Ok(None),
             Some((Value::Array(items), p)) => {
-                if items.len() > MAX_LIST_ENTRIES {
+                if items.len() > max {
                     return Err(Error::limit(
                         p,
-                        format!("more than {} entries", MAX_LIST_ENTRIES),
+                        format!("more than {} entries", max),
                     ));
                 }
                 Ok(Some((items.as_slice(), p)))
@@ -372,14 +394,26 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A list of at most `max_entries` strings of at most `max_len` bytes
+    /// each.
     fn strings(
         &mut self,
         key: &str,
+        max_entries: usize,
+        max_len: usize,
     ) -> Result<Option<Vec<(String, String)>>, Error> {
-        let Some((items, p)) = self.array(key)? else { return Ok(None) };
+        let Some((items, p)) = self.array(key, max_entries)? else {
+            return Ok(None);
+        };
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
             match v {
+                Value::String(s) if s.len() > max_len => {
+                    return Err(Error::limit(
+                        index(&p, i),
+                        format!("longer than {} bytes", max_len),
+                    ))
+                }
                 Value::String(s) => out.push((s.clone(), index(&p, i))),
                 other => {
                     return Err(Error::policy(
@@ -488,7 +522,9 @@ fn family(
     if let Some(b) = o.bool("enabled")? {
         base.enabled = b;
     }
-    if let Some(list) = o.strings("types")? {
+    if let Some(list) =
+        o.strings("types", MAX_LIST_ENTRIES, MAX_PATTERN_LEN)?
+    {
         for (t, p) in &list {
             check_type(t, p, &known)?;
         }
@@ -523,7 +559,9 @@ fn family(
         }
         th.finish()?;
     }
-    if let Some(ids) = o.strings("disabledRules")? {
+    if let Some(ids) =
+        o.strings("disabledRules", MAX_LIST_ENTRIES, MAX_PATTERN_LEN)?
+    {
         for (id, p) in &ids {
             let exists =
                 rules::builtin().any(|r| r.kind == kind && r.id == id);
@@ -608,23 +646,20 @@ fn custom_rules(
             .string("regex")?
             .ok_or_else(|| Error::policy(join(&p, "regex"), "missing"))?;
         if regex.len() > MAX_PATTERN_LEN {
-            return Err(Error::limit(
-                rp,
-                format!("longer than {} bytes", MAX_PATTERN_LEN),
-            ));
+            return Err(Error::limit(rp, "longer than 4096 bytes"));
         }
         let kind = match o.string("kind")? {
             Some((k, kp)) => parse_kind(k, &kp)?,
             None => Kind::Pii,
         };
         let keywords = o
-            .strings("keywords")?
+            .strings("keywords", MAX_RULE_WORDS, MAX_WORD_LEN)?
             .unwrap_or_default()
             .into_iter()
             .map(|(k, _)| k)
             .collect();
         let context = o
-            .strings("context")?
+            .strings("context", MAX_RULE_WORDS, MAX_WORD_LEN)?
             .unwrap_or_default()
             .into_iter()
             .map(|(k, _)| k)
@@ -733,20 +768,24 @@ impl Policy {
             l.finish()?;
         }
         // Custom rules first: their types are valid names elsewhere.
-        if let Some((items, path)) = o.array("rules")? {
+        if let Some((items, path)) = o.array("rules", MAX_LIST_ENTRIES)? {
             p.rules = custom_rules(items, &path)?;
         }
-        if let Some((items, path)) = o.array("denyList")? {
+        if let Some((items, path)) = o.array("denyList", MAX_LIST_ENTRIES)? {
             for (i, item) in items.iter().enumerate() {
                 let ip = index(&path, i);
                 let mut e = Obj::new(item, &ip)?;
                 let (value, vp) = e.string("value")?.ok_or_else(|| {
                     Error::policy(join(&ip, "value"), "missing")
                 })?;
-                if value.is_empty() || value.len() > MAX_PATTERN_LEN {
+                // One or two characters would match all over any text
+                // (a finding per letter).
+                if value.chars().count() < MIN_DENY_CHARS
+                    || value.len() > MAX_DENY_LEN
+                {
                     return Err(Error::policy(
                         vp,
-                        format!("must be 1 to {} bytes", MAX_PATTERN_LEN),
+                        "must be 3 characters to 256 bytes",
                     ));
                 }
                 let kind = match e.string("kind")? {
@@ -797,11 +836,23 @@ impl Policy {
                 ));
             }
         }
-        if let Some((items, path)) = o.array("allowList")? {
+        if let Some((items, path)) = o.array("allowList", MAX_LIST_ENTRIES)? {
             for (i, item) in items.iter().enumerate() {
                 let ip = index(&path, i);
                 match item {
                     Value::String(v) if v.is_empty() => {}
+                    Value::String(v) if v.len() > MAX_PATTERN_LEN => {
+                        return Err(Error::limit(ip, "longer than 4096 bytes"))
+                    }
+                    // Each pattern is compiled: as many as custom rules.
+                    Value::Object(_)
+                        if p.allow_patterns.len() >= MAX_CUSTOM_RULES =>
+                    {
+                        return Err(Error::limit(
+                            ip,
+                            "more than 256 {regex} entries",
+                        ))
+                    }
                     Value::String(v) => p.allow_list.push(v.clone()),
                     Value::Object(_) => {
                         let mut e = Obj::new(item, &ip)?;
@@ -855,10 +906,10 @@ impl Policy {
         }
         if let Some(mut h) = o.object("hash")? {
             if let Some((k, kp)) = h.string("key")? {
-                if k.len() < 8 {
+                if k.len() < 8 || k.len() > MAX_PATTERN_LEN {
                     return Err(Error::policy(
                         kp,
-                        "use a key of at least 8 bytes",
+                        "use a key of 8 to 4096 bytes",
                     ));
                 }
                 p.hash_key = Some(k.to_string());
@@ -882,17 +933,21 @@ impl Policy {
                 &p.rules,
                 &p.deny_list,
             )?;
-            if let Some(list) = r.strings("allowedHosts")? {
+            if let Some(list) =
+                r.strings("allowedHosts", MAX_LIST_ENTRIES, MAX_HOST_LEN)?
+            {
                 p.response.allowed_hosts = hosts(list)?;
             }
             if let Some((s, sp)) = r.string("systemPrompt")? {
-                if s.len() > 1 << 20 {
+                if s.len() > MAX_STRING_BYTES {
                     return Err(Error::limit(sp, "longer than 1 MiB"));
                 }
                 p.response.system_prompt =
                     Some(s.to_string()).filter(|s| !s.trim().is_empty());
             }
-            if let Some(list) = r.strings("canaries")? {
+            if let Some(list) =
+                r.strings("canaries", MAX_LIST_ENTRIES, MAX_PATTERN_LEN)?
+            {
                 for (c, cp) in &list {
                     if c.trim().len() < 6 {
                         return Err(Error::policy(

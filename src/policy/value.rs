@@ -99,6 +99,11 @@ impl Value {
     }
 }
 
+/// Entries of any one list in a policy.
+pub(crate) const MAX_LIST_ENTRIES: usize = 10_000;
+/// Keys of any one object in a policy.
+pub(crate) const MAX_OBJECT_KEYS: usize = 1_000;
+
 /// Deepest nesting accepted; deeper input is refused rather than
 /// recursing without bound.
 const MAX_DEPTH: usize = 32;
@@ -161,16 +166,19 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
         Ok(Value::String(v.to_string()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
+    // Limits while converting (the policy checks them with key paths):
+    // a list or object stops one entry past its limit, so a huge one is
+    // refused without converting the rest.
     fn visit_seq<A: SeqAccess<'de>>(
         self,
         mut seq: A,
     ) -> Result<Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(Nested(self.depth + 1))? {
-            items.push(v);
+        while items.len() <= MAX_LIST_ENTRIES {
+            match seq.next_element_seed(Nested(self.depth + 1))? {
+                Some(v) => items.push(v),
+                None => break,
+            }
         }
         Ok(Value::Array(items))
     }
@@ -179,7 +187,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
         mut map: A,
     ) -> Result<Value, A::Error> {
         let mut entries: Vec<(String, Value)> = Vec::new();
-        while let Some(k) = map.next_key::<String>()? {
+        while entries.len() <= MAX_OBJECT_KEYS {
+            let Some(k) = map.next_key::<String>()? else { break };
             let v = map.next_value_seed(Nested(self.depth + 1))?;
             entries.retain(|(old, _)| *old != k);
             entries.push((k, v));

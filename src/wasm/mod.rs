@@ -14,8 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
-use crate::filter::Filter;
-use crate::policy::{Policy, Value};
+use crate::policy::Value;
 use crate::report::{ScreenResult, CONTEXT_SOURCES};
 use crate::response::ResponseScanner as CoreScanner;
 use crate::session::PromptFilter as Conversation;
@@ -27,6 +26,41 @@ fn js_error(e: &Error) -> JsValue {
     err.set_name(e.name());
     let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path().into());
     err.into()
+}
+
+/// Wasm memory a call needs before it starts: a fixed floor plus
+/// `PER_BYTE` per UTF-8 byte of input. The measured peak of
+/// `screenPrompt` on 16 MiB inputs was 11 bytes per byte on prose and 23
+/// on text dense with names (bench: wasm memory growth, before the
+/// check existed).
+const FLOOR: usize = 4 << 20;
+const PER_BYTE: usize = 32;
+
+/// Makes sure about `FLOOR + PER_BYTE * bytes` of memory can be had
+/// before a call starts, by allocating it once (growing wasm memory if
+/// needed) and giving it back: when memory is short the call fails with
+/// a `LimitError` at path `memory` instead of trapping the module, and
+/// every filter stays usable.
+fn room(bytes: usize) -> Result<(), JsValue> {
+    let need = bytes.saturating_mul(PER_BYTE).saturating_add(FLOOR);
+    let mut probe: Vec<u8> = Vec::new();
+    if probe.try_reserve_exact(need).is_err() {
+        return Err(js_error(&Error::limit(
+            "memory",
+            "out of wasm memory: free() unused filters",
+        )));
+    }
+    // Keep the optimizer from dropping the allocation.
+    std::hint::black_box(probe.as_ptr());
+    Ok(())
+}
+
+/// The string in `v`, or `None` when `v` is not a string, after `room`
+/// for screening it.
+fn string_arg(v: &JsValue) -> Result<Option<String>, JsValue> {
+    let s = v.as_string();
+    room(s.as_ref().map_or(0, String::len))?;
+    Ok(s)
 }
 
 fn type_error(message: &str) -> JsValue {
@@ -72,6 +106,7 @@ impl PromptFilter {
     /// Compiles `policy` (a plain object; optional).
     #[wasm_bindgen(constructor)]
     pub fn new(policy: JsValue) -> Result<PromptFilter, JsValue> {
+        room(0)?;
         let value: Value = if policy.is_undefined() || policy.is_null() {
             Value::Null
         } else {
@@ -82,17 +117,15 @@ impl PromptFilter {
                 ))
             })?
         };
-        let policy = Policy::from_value(&value).map_err(|e| js_error(&e))?;
-        let filter = Filter::new(policy).map_err(|e| js_error(&e))?;
-        let session = Conversation::new(&filter);
+        let session =
+            Conversation::from_value(&value).map_err(|e| js_error(&e))?;
         Ok(PromptFilter { session: Rc::new(RefCell::new(session)) })
     }
 
     /// Screens a user prompt.
     #[wasm_bindgen(js_name = screenPrompt)]
     pub fn screen_prompt(&self, text: JsValue) -> Result<JsValue, JsValue> {
-        let text = text
-            .as_string()
+        let text = string_arg(&text)?
             .ok_or_else(|| type_error("screenPrompt expects a string"))?;
         let result = self.session.borrow_mut().screen_prompt(&text);
         to_js(&ScreenResultOut::new(&text, &result))
@@ -107,6 +140,7 @@ impl PromptFilter {
         &self,
         bytes: &[u8],
     ) -> Result<JsValue, JsValue> {
+        room(bytes.len())?;
         let text = std::str::from_utf8(bytes)
             .map_err(|_| type_error("screenPrompt expects a string"))?;
         let result = self.session.borrow_mut().screen_prompt(text);
@@ -123,8 +157,7 @@ impl PromptFilter {
         text: JsValue,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text
-            .as_string()
+        let text = string_arg(&text)?
             .ok_or_else(|| type_error("screenContext expects a string"))?;
         let source = context_source(&options)?;
         let result = self.session.borrow_mut().screen_context(&text);
@@ -136,8 +169,7 @@ impl PromptFilter {
     /// Screens a complete model response.
     #[wasm_bindgen(js_name = screenResponse)]
     pub fn screen_response(&self, text: JsValue) -> Result<JsValue, JsValue> {
-        let text = text
-            .as_string()
+        let text = string_arg(&text)?
             .ok_or_else(|| type_error("screenResponse expects a string"))?;
         let result = self.session.borrow_mut().screen_response(&text);
         to_js(&ScreenResultOut::new(&text, &result))
@@ -145,10 +177,9 @@ impl PromptFilter {
 
     /// Replaces vault tokens with the original values.
     pub fn restore(&self, text: JsValue) -> Result<String, JsValue> {
-        let text = text
-            .as_string()
+        let text = string_arg(&text)?
             .ok_or_else(|| type_error("restore expects a string"))?;
-        Ok(self.session.borrow().restore(&text))
+        self.session.borrow().try_restore(&text).map_err(|e| js_error(&e))
     }
 
     /// A privacy-safe summary of a screening result.

@@ -72,6 +72,8 @@ export async function demo(): Promise<string> {
   const c: string = filter.canary();
   s.free();
   filter.free();
+  const disposable: () => void = filter[Symbol.dispose];
+  void disposable;
   // @ts-expect-error: unknown policy keys are rejected at compile time too
   new PromptFilter({ bogusKey: 1 });
   // @ts-expect-error: actions are a closed set
