@@ -813,9 +813,19 @@ fn attrs(t: &[u8], r: Range<usize>, tag: &[u8]) -> Vec<(Range<usize>, bool)> {
             while let Some(p) = v.get(k..).and_then(|x| {
                 x.windows(4).position(|w| w.eq_ignore_ascii_case(b"url("))
             }) {
-                let s = k + p + 4;
+                let mut s = k + p + 4;
+                while s < v.len() && ws(v[s]) {
+                    s += 1;
+                }
+                let close = match v.get(s) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        s += 1;
+                        q
+                    }
+                    _ => b')',
+                };
                 let mut e = s;
-                while e < v.len() && v[e] != b')' {
+                while e < v.len() && v[e] != close {
                     e += 1;
                 }
                 out.push((vs + s..vs + e, false));

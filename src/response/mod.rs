@@ -21,9 +21,17 @@
 //! 4. System-prompt leak ([`leak`]): with `response.systemPrompt`, 12 or
 //!    more consecutive words of it (case, whitespace and punctuation
 //!    ignored) -> `leak` finding, action `block`.
-//! 5. Exfiltration ([`links`]): markdown/HTML images to hosts off
-//!    `response.allowedHosts` are removed, data-carrying links defanged,
-//!    other foreign links flagged -> `exfiltration` findings.
+//! 5. Exfiltration ([`links`]), decided on each URL as it would be
+//!    emitted (tokens restored): images (markdown inline and reference,
+//!    HTML attributes that load, CSS `url()`) to hosts off
+//!    `response.allowedHosts` are removed (alt text kept); a link
+//!    (inline, reference definition, autolink, bare URL, `<a href>`,
+//!    form action) to such a host that carries a restored vault value,
+//!    detected PII/secret, or data-looking values loses its URL (bare
+//!    URLs and autolinks become `[LINK]`, definitions go); other foreign
+//!    links are flagged (bare URLs are not) -> `exfiltration` findings,
+//!    type `IMAGE` or `LINK`. A link or image not closed within
+//!    [`links::HOLD`] bytes has its opener removed (`<` becomes `&lt;`).
 //!
 //! # Block semantics
 //!
@@ -54,8 +62,9 @@
 //! - a detection whose right-hand context ([`CTX_AFTER`] bytes, for
 //!   context words) is not complete yet;
 //! - a pseudonym token (from the last `[`, at most 52 bytes);
-//! - a markdown link/image or HTML tag that is not closed yet (from its
-//!   `[`, `![` or `<`; at most ~3.3 KiB by the link size limits);
+//! - a markdown link/image, definition, HTML tag, autolink, CSS `url(`
+//!   or bare URL that is not closed yet (from its opener; at most
+//!   [`links::HOLD`]);
 //! - a canary: the longest trailing run that is a piece of a canary;
 //! - a leak: the last 7 words plus a trailing run of matching shingles
 //!   (fewer than 12 words).
@@ -65,7 +74,12 @@
 //! bytes have arrived, so a few more bytes may wait for the next chunk;
 //! each byte is re-screened about (256 + hold-back) / 16 times, so a
 //! stream costs ~20x a one-shot screen of the same text. In prose the hold-back is usually
-//! the current word or two. The worst case is bounded by [`MAX_HOLD`]
+//! the current word or two. On a long run of digits or base64
+//! characters it stays under [`RUN_HOLD`] (8 KiB): keyword-gated rules
+//! hold at most their longest match plus the context window. Links and
+//! images hold back until closed, at most [`links::HOLD`] (8 KiB) from
+//! their opener; one still open then has its opener neutralized, in
+//! one-shot screening too. The worst case is bounded by [`MAX_HOLD`]
 //! (72 KiB: the longest built-in match, a PEM private key, plus context):
 //! past it the scanner cuts anyway, so memory stays bounded, and only a
 //! match longer than the bound can be split (custom rules whose pattern
@@ -113,6 +127,15 @@ pub const MIN_STEP: usize = 16;
 
 /// Most bytes the stream ever holds back.
 pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
+
+/// Most bytes held back inside a long run of digits or base64 characters
+/// with the built-in rules (tested on 1 MB runs): a keyword-gated rule
+/// holds at most its longest match plus [`CTX_AFTER`] (an email, 640 +
+/// 96), an any-character pattern [`guard::ANY_HOLD`], plus one re-screen
+/// step. (It was the whole [`guard::MAX_MATCH`] before gated rules were
+/// bounded by their longest match.)
+#[allow(dead_code)]
+pub const RUN_HOLD: usize = 8 * 1024;
 
 /// Per-stream checks prepared once.
 #[derive(Default)]
