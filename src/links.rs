@@ -97,9 +97,9 @@ struct P<'a> {
     eof: bool,
     out: Vec<Link>,
     pending: usize,
-    /// Per closing byte (`"`, `'`, `)`): a scan from `.0` found the first
-    /// unescaped occurrence at `.1` (`len` if none).
-    memo: [(usize, usize); 3],
+    /// Per closing byte (`"`, `'`, `)`, `\n`): a scan from `.0` found
+    /// the first unescaped occurrence at `.1` (`len` if none).
+    memo: [(usize, usize); 4],
 }
 
 /// True when `t[i]` is backslash-escaped (parity of at most 128
@@ -127,7 +127,7 @@ pub(crate) fn find(text: &str) -> (Vec<Link>, usize) {
 pub(crate) fn scan(text: &str, eof: bool) -> (Vec<Link>, usize) {
     let t = text.as_bytes();
     let mut p =
-        P { t, eof, out: Vec::new(), pending: t.len(), memo: [(0, 0); 3] };
+        P { t, eof, out: Vec::new(), pending: t.len(), memo: [(0, 0); 4] };
     p.markdown();
     p.html();
     p.bare();
@@ -195,7 +195,8 @@ impl P<'_> {
         let k = match c {
             b'"' => 0,
             b'\'' => 1,
-            _ => 2,
+            b')' => 2,
+            _ => 3,
         };
         let (from, found) = self.memo[k];
         if from <= i && i <= found {
@@ -207,7 +208,7 @@ impl P<'_> {
                 j = found;
                 break;
             }
-            if self.t[j] == c && !escaped(self.t, j) {
+            if self.t[j] == c && (c == b'\n' || !escaped(self.t, j)) {
                 break;
             }
             j += 1;
@@ -426,16 +427,16 @@ impl P<'_> {
         if url.is_empty() && self.t.get(url.start) != Some(&b'>') {
             return R::Fail;
         }
-        loop {
-            match self.at(start, i) {
-                R::Ok(b'\n') => break,
-                R::Ok(_) => i += 1,
-                R::More if i > url.end => break,
-                R::More => return R::More,
-                R::Long => return R::Long,
-                R::Fail => return R::Fail,
-            }
+        if i < self.n() {
+            i = self.next(b'\n', i);
         }
+        if i >= start.saturating_add(HOLD) {
+            return R::Long;
+        }
+        if i >= self.n() && !self.eof {
+            return R::More;
+        }
+        let i = i.min(self.n());
         let _ = o;
         R::Ok(Link::new(Form::Definition, start..i, url))
     }
@@ -653,19 +654,10 @@ impl P<'_> {
             }
             // CSS closes a `url(` at the end of the input.
             let e = e.min(t.len());
-            let end = if close == b')' {
-                e + 1
+            let end = if close == b')' || t.get(e + 1) != Some(&b')') {
+                (e + 1).min(t.len())
             } else {
-                let mut j = e + 1;
-                while j < t.len()
-                    && j < p + HOLD
-                    && t[j] != b')'
-                    && t[j] != b';'
-                    && t[j] != b'\n'
-                {
-                    j += 1;
-                }
-                (j + 1).min(t.len())
+                e + 2
             };
             let mut l = Link::new(Form::Css, p..end, us..e);
             l.image = true;

@@ -420,8 +420,15 @@ fn analyze(
     }
     let (found, link_pending) = links::scan(text, eof);
     let allowed = &policy.response.allowed_hosts;
+    // Starts of detected values (not URLs themselves), sorted.
+    let mut data: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.type_name != "URL")
+        .map(|c| c.span.start)
+        .collect();
+    data.sort_unstable();
     for l in &found {
-        if let Some(x) = exfiltration(text, l, &tokens, &cands, allowed) {
+        if let Some(x) = exfiltration(text, l, &tokens, &data, allowed) {
             extras.push(x);
         }
     }
@@ -458,7 +465,7 @@ fn exfiltration(
     text: &str,
     l: &links::Link,
     tokens: &[(Range<usize>, String)],
-    cands: &[Candidate],
+    data: &[usize],
     allowed: &[String],
 ) -> Option<(Finding, Vec<(Range<usize>, String)>)> {
     use links::Form;
@@ -468,9 +475,13 @@ fn exfiltration(
     let (mut foreign, mut carried, mut heuristic, mut dangerous) =
         (false, false, false, false);
     for r in std::iter::once(&l.url).chain(&l.more) {
+        // Tokens are sorted and disjoint: those overlapping `r`.
+        let lo = tokens.partition_point(|t| t.0.end <= r.start);
+        let hi = tokens.partition_point(|t| t.0.start < r.end).max(lo);
+        let near = &tokens[lo..hi];
         let inside: Vec<&Range<usize>> =
-            tokens.iter().map(|t| &t.0).filter(|t| overlaps(t, r)).collect();
-        let url = restored(text, r, tokens);
+            near.iter().map(|t| &t.0).filter(|t| overlaps(t, r)).collect();
+        let url = restored(text, r, near);
         dangerous |= !l.image && links::dangerous_scheme(&url);
         let Some(h) = links::host(&url) else { continue };
         if links::host_allowed(&h, allowed) {
@@ -490,11 +501,9 @@ fn exfiltration(
         let full = text.get(r.clone()).unwrap_or("");
         let path = r.start + full.len() - full.trim_start().len() + path;
         carried |= (!inside.is_empty() && !whole)
-            || cands.iter().any(|c| {
-                c.type_name != "URL"
-                    && c.span.start >= path
-                    && overlaps(&c.span, r)
-            })
+            || data[data.partition_point(|&s| s < path)..]
+                .first()
+                .is_some_and(|&s| s < r.end)
             || l.long;
         heuristic |= links::carries_data(text.get(r.clone()).unwrap_or(""));
     }
