@@ -225,11 +225,15 @@ impl P<'_> {
 
     fn markdown(&mut self) {
         let t = self.t;
-        let mut open: std::collections::VecDeque<usize> = Default::default();
+        // Unmatched `[` openers, oldest from `head` on.
+        let mut open: Vec<usize> = Vec::new();
+        let mut head = 0;
         let mut i = 0;
         while i < t.len() {
-            while open.front().is_some_and(|&o| i >= o + HOLD) {
-                if let Some(o) = open.pop_front() {
+            while open.get(head).is_some_and(|&o| i >= o + HOLD) {
+                let o = open[head];
+                head += 1;
+                {
                     let image =
                         o > 0 && t[o - 1] == b'!' && !escaped(t, o - 1);
                     let s = if image { o - 1 } else { o };
@@ -237,18 +241,21 @@ impl P<'_> {
                 }
             }
             match t[i] {
-                b'[' if !escaped(t, i) => open.push_back(i),
-                b']' if !escaped(t, i) => {
-                    if let Some(o) = open.pop_back() {
+                b'[' if !escaped(t, i) => open.push(i),
+                b']' if !escaped(t, i) && open.len() > head => {
+                    if let Some(o) = open.pop() {
                         self.closed(o, i);
                     }
                 }
-                b'\n' if blank_after(t, i) => open.clear(),
+                b'\n' if blank_after(t, i) => {
+                    open.clear();
+                    head = 0;
+                }
                 _ => {}
             }
             i += 1;
         }
-        if let Some(&o) = open.front() {
+        if let Some(&o) = open.get(head) {
             let s = if o > 0 && t[o - 1] == b'!' { o - 1 } else { o };
             self.pending = self.pending.min(s);
         }
@@ -859,8 +866,9 @@ pub(crate) fn host(url: &str) -> Option<String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect::<String>()
         .trim_start_matches(|c: char| c <= ' ')
-        .to_ascii_lowercase()
-        .replace('\\', "/");
+        .chars()
+        .map(|c| if c == '\\' { '/' } else { c.to_ascii_lowercase() })
+        .collect::<String>();
     let rest = if let Some(r) = u.strip_prefix("//") {
         r
     } else {

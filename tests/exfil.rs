@@ -340,3 +340,37 @@ fn long_runs_stream_like_one_shot() {
         assert_eq!(fs, fo);
     }
 }
+
+/// Inputs built to make a link parser quadratic or panic: screened
+/// whole and streamed in chunks, with equal results.
+#[test]
+fn adversarial_link_syntax_is_total() {
+    let f = setup();
+    for unit in [
+        "[a](x \"",
+        "<a x=\"",
+        "url(",
+        "[a]:b ",
+        "![",
+        "https://e.test/",
+        "[",
+        "]",
+        "](",
+        "<https:",
+        "\\",
+        "(((",
+        "<img src=",
+        "[a]: <",
+        "![a](<",
+        "x[EMAIL_1]",
+        "\n\n",
+        "'\"",
+    ] {
+        let text = unit.repeat(20_000 / unit.len());
+        let (o, fo) = screen(&mut f.clone(), &text);
+        let cuts: Vec<usize> = (0..text.len()).step_by(4093).collect();
+        let (s, fs) = stream(&mut f.clone(), &text, &cuts);
+        assert_eq!(s, o, "{unit:?}");
+        assert_eq!(fs, fo, "{unit:?}");
+    }
+}

@@ -426,7 +426,7 @@ fn analyze(
         .filter(|c| c.type_name != "URL")
         .map(|c| c.span.start)
         .collect();
-    data.sort_unstable();
+    crate::order::sort_by_key(&mut data, |&s| s);
     for l in &found {
         if let Some(x) = exfiltration(text, l, &tokens, &data, allowed) {
             extras.push(x);
