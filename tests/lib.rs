@@ -5,6 +5,7 @@ mod architecture;
 mod chat;
 mod corpus;
 mod evasion;
+mod exfil;
 mod foundation;
 mod inject;
 mod names;

