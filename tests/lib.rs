@@ -8,6 +8,7 @@ mod evasion;
 mod foundation;
 mod inject;
 mod names;
+mod pathological;
 mod pii;
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]
