@@ -18,7 +18,7 @@
 //! Rules with no length bound may start anywhere once anchored.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::context;
 use super::rule::Rule;
@@ -37,7 +37,8 @@ pub(crate) struct Prefilter {
     owners: Vec<Vec<u32>>,
     /// group -> the largest gap between two hits of the group across which
     /// every owner's windows join (see [`Prefilter::reach`]), on first use
-    reach: Vec<OnceLock<usize>>,
+    /// (`usize::MAX` until then; two threads may both compute it)
+    reach: Vec<AtomicUsize>,
     /// rules with no keywords: always candidates
     always: Vec<u32>,
 }
@@ -80,7 +81,8 @@ impl Prefilter {
                 }
             })
             .collect();
-        let reach = groups.iter().map(|_| OnceLock::new()).collect();
+        let reach =
+            groups.iter().map(|_| AtomicUsize::new(usize::MAX)).collect();
         Prefilter { automaton, group_of, owners: groups, reach, always }
     }
 
@@ -92,25 +94,29 @@ impl Prefilter {
     /// owners are visited (a run of digits is one anchor, not one per
     /// digit for each of the ~60 numeric rules).
     fn reach(&self, g: usize, rules: &[Rule]) -> usize {
-        *self.reach[g].get_or_init(|| {
-            self.owners[g]
-                .iter()
-                .map(|&owner| {
-                    let Some(rule) = rules.get((owner & !NEAR) as usize)
-                    else {
-                        return 0;
-                    };
-                    let Some(n) = rule.max_len() else { return usize::MAX };
-                    let near = if owner & NEAR != 0 {
-                        context::WINDOW_AFTER + context::WINDOW_BEFORE
-                    } else {
-                        0
-                    };
-                    (n + SLACK - 1).saturating_add(near)
-                })
-                .min()
-                .unwrap_or(0)
-        })
+        let known = self.reach[g].load(Ordering::Relaxed);
+        if known != usize::MAX {
+            return known;
+        }
+        let r = self.owners[g]
+            .iter()
+            .map(|&owner| {
+                let Some(rule) = rules.get((owner & !NEAR) as usize) else {
+                    return 0;
+                };
+                let Some(n) = rule.max_len() else { return usize::MAX };
+                let near = if owner & NEAR != 0 {
+                    context::WINDOW_AFTER + context::WINDOW_BEFORE
+                } else {
+                    0
+                };
+                (n + SLACK - 1).saturating_add(near)
+            })
+            .min()
+            .unwrap_or(0);
+        // usize::MAX (every owner unbounded) is recomputed: still cheap.
+        self.reach[g].store(r, Ordering::Relaxed);
+        r
     }
 
     /// Adds the windows of one (joined) keyword anchor to its owners.

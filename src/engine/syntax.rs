@@ -74,14 +74,8 @@ pub(crate) fn facts(pattern: &str) -> Facts {
     let mut first = ByteSet::default();
     let nullable = first_set(&node, &mut first);
     let lead = leading(&node);
-    let mut any = ByteSet::default();
     let mut free = ByteSet::default();
-    first_bounded(
-        &node,
-        Exits { free: true, bounded: false },
-        &mut any,
-        &mut free,
-    );
+    first_bounded(&node, Exits { free: true, bounded: false }, &mut free);
     Facts {
         max_len: max_len(&node),
         min_digits: min_digits(&node),
@@ -174,16 +168,11 @@ impl Exits {
     }
 }
 
-/// Adds the bytes `n` can start with to `any`, and to `free` those reached
-/// on a path that entered without a `\b` and passed none inside `n`.
+/// Adds to `free` the bytes `n` can start with on a path that entered
+/// without a `\b` and passed none inside `n`.
 /// Returns how empty paths through `n` leave it. Over-approximates the
 /// free paths, which only makes `free` larger (sound).
-fn first_bounded(
-    n: &Node,
-    entry: Exits,
-    any: &mut ByteSet,
-    free: &mut ByteSet,
-) -> Exits {
+fn first_bounded(n: &Node, entry: Exits, free: &mut ByteSet) -> Exits {
     match n {
         Node::Empty => entry,
         Node::Assert('b') => {
@@ -195,9 +184,6 @@ fn first_bounded(
         }
         Node::Assert(_) => entry,
         Node::Char { first, .. } => {
-            if entry.free || entry.bounded {
-                any.union(first);
-            }
             if entry.free {
                 free.union(first);
             }
@@ -209,19 +195,19 @@ fn first_bounded(
                 if cur == Exits::default() {
                     break;
                 }
-                cur = first_bounded(x, cur, any, free);
+                cur = first_bounded(x, cur, free);
             }
             cur
         }
         Node::Alt(v) => v.iter().fold(Exits::default(), |acc, x| {
-            acc.or(first_bounded(x, entry, any, free))
+            acc.or(first_bounded(x, entry, free))
         }),
         Node::Repeat(x, lo, hi) => {
             // Two states only: three copies reach every combination.
             let mut out = if *lo == 0 { entry } else { Exits::default() };
             let mut cur = entry;
             for _ in 0..hi.unwrap_or(3).min(3) {
-                cur = first_bounded(x, cur, any, free);
+                cur = first_bounded(x, cur, free);
                 out = out.or(cur);
             }
             out
@@ -234,7 +220,6 @@ fn first_bounded(
 pub(crate) struct ByteSet([u64; 4]);
 
 impl ByteSet {
-    #[inline(always)]
     pub(crate) fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
