@@ -18,7 +18,6 @@
 //! Rules with no length bound may start anywhere once anchored.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::context;
 use super::rule::Rule;
@@ -35,10 +34,9 @@ pub(crate) struct Prefilter {
     group_of: Vec<u32>,
     /// group -> rule indices, with [`NEAR`]
     owners: Vec<Vec<u32>>,
-    /// group -> the largest gap between two hits of the group across which
-    /// every owner's windows join (see [`Prefilter::reach`]), on first use
-    /// (`usize::MAX` until then; two threads may both compute it)
-    reach: Vec<AtomicUsize>,
+    /// group -> a gap between two hits of the group across which every
+    /// owner's windows join (see [`reach`])
+    reach: Vec<usize>,
     /// rules with no keywords: always candidates
     always: Vec<u32>,
 }
@@ -70,53 +68,21 @@ impl Prefilter {
         // present, including one inside another keyword.
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let automaton = Literals::new(&words, MatchKind::Standard, true);
+        // Keywords of one list are numbered in a row (a numeric rule's
+        // ten digits): a keyword joins the group of the one before when
+        // their owners are equal. Linear, not a search of every group.
         let mut groups: Vec<Vec<u32>> = Vec::new();
         let group_of = owners
             .into_iter()
-            .map(|o| match groups.iter().position(|g| *g == o) {
-                Some(g) => g as u32,
-                None => {
+            .map(|o| {
+                if groups.last() != Some(&o) {
                     groups.push(o);
-                    groups.len() as u32 - 1
                 }
+                groups.len() as u32 - 1
             })
             .collect();
-        let reach =
-            groups.iter().map(|_| AtomicUsize::new(usize::MAX)).collect();
+        let reach = groups.iter().map(|o| reach(o)).collect();
         Prefilter { automaton, group_of, owners: groups, reach, always }
-    }
-
-    /// Two hits of group `g` whose gap (next start minus this end) is at
-    /// most this give every owner one window for both, the same as the
-    /// union of their own: `push_window` starts a window `max_len + SLACK
-    /// - 1` bytes before the anchor, and a near anchor adds the context
-    /// window on both sides. So hits that close are joined before the
-    /// owners are visited (a run of digits is one anchor, not one per
-    /// digit for each of the ~60 numeric rules).
-    fn reach(&self, g: usize, rules: &[Rule]) -> usize {
-        let known = self.reach[g].load(Ordering::Relaxed);
-        if known != usize::MAX {
-            return known;
-        }
-        let r = self.owners[g]
-            .iter()
-            .map(|&owner| {
-                let Some(rule) = rules.get((owner & !NEAR) as usize) else {
-                    return 0;
-                };
-                let Some(n) = rule.max_len() else { return usize::MAX };
-                let near = if owner & NEAR != 0 {
-                    context::WINDOW_AFTER + context::WINDOW_BEFORE
-                } else {
-                    0
-                };
-                (n + SLACK - 1).saturating_add(near)
-            })
-            .min()
-            .unwrap_or(0);
-        // usize::MAX (every owner unbounded) is recomputed: still cheap.
-        self.reach[g].store(r, Ordering::Relaxed);
-        r
     }
 
     /// Adds the windows of one (joined) keyword anchor to its owners.
@@ -216,8 +182,8 @@ impl Prefilter {
                     let g = g as usize;
                     let (s, e) = pending[g];
                     if s != usize::MAX {
-                        let close = m.start() <= e
-                            || m.start() - e <= self.reach(g, rules);
+                        let close =
+                            m.start() <= e || m.start() - e <= self.reach[g];
                         if close {
                             pending[g] = (s.min(m.start()), e.max(m.end()));
                             continue;
@@ -261,6 +227,29 @@ impl Prefilter {
         }
         candidates
     }
+}
+
+/// Two hits of a group whose gap (next start minus this end) is at most
+/// this give every owner one window for both, the same as the union of
+/// their own: `push_window` starts a window `max_len + SLACK - 1` bytes
+/// before the anchor (`max_len` ≥ 0), and a near anchor adds the context
+/// window on both sides. So hits that close are joined before the owners
+/// are visited (a run of digits is one anchor, not one per digit for each
+/// of the ~60 numeric rules). A bound without `max_len`: reading it would
+/// parse every owner's pattern when the filter first sees a digit.
+fn reach(owners: &[u32]) -> usize {
+    owners
+        .iter()
+        .map(|&owner| {
+            let near = if owner & NEAR != 0 {
+                context::WINDOW_AFTER + context::WINDOW_BEFORE
+            } else {
+                0
+            };
+            SLACK - 1 + near
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 /// ASCII digits of `runs` inside `range`.
