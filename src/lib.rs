@@ -243,6 +243,12 @@ pub mod __private {
         (n.text, spans)
     }
 
+    /// The engine's work count on this thread (bytes its searches were
+    /// handed): `tests/pathological.rs` checks it grows linearly.
+    pub fn engine_work() -> u64 {
+        crate::engine::work()
+    }
+
     /// Every built-in pattern as the engine compiles it (context rows with
     /// their template applied), by rule id.
     pub fn builtin_patterns() -> Vec<(&'static str, String)> {

@@ -9,6 +9,7 @@ mod exfil;
 mod foundation;
 mod inject;
 mod names;
+mod pathological;
 mod pii;
 mod policy;
 #[cfg(not(target_arch = "wasm32"))]

@@ -53,6 +53,7 @@ use check::Checks;
 pub(crate) use context::ContextIndex;
 pub(crate) use prefilter::Prefilter;
 pub(crate) use rule::{compile, Detection, Rule};
+pub(crate) use search::work;
 
 /// The compiled rule set.
 pub(crate) struct Engine {

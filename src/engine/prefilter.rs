@@ -29,8 +29,14 @@ const NEAR: u32 = 1 << 31;
 #[derive(Debug)]
 pub(crate) struct Prefilter {
     automaton: Option<Literals>,
-    /// keyword pattern id -> rule indices, with [`NEAR`]
+    /// keyword pattern id -> its group: keywords with the same owners
+    /// (the ten digits of the numeric rules) share one
+    group_of: Vec<u32>,
+    /// group -> rule indices, with [`NEAR`]
     owners: Vec<Vec<u32>>,
+    /// group -> a gap between two hits of the group across which every
+    /// owner's windows join (see [`reach`])
+    reach: Vec<usize>,
     /// rules with no keywords: always candidates
     always: Vec<u32>,
 }
@@ -62,7 +68,54 @@ impl Prefilter {
         // present, including one inside another keyword.
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let automaton = Literals::new(&words, MatchKind::Standard, true);
-        Prefilter { automaton, owners, always }
+        // Keywords of one list are numbered in a row (a numeric rule's
+        // ten digits): a keyword joins the group of the one before when
+        // their owners are equal. Linear, not a search of every group.
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let group_of = owners
+            .into_iter()
+            .map(|o| {
+                if groups.last() != Some(&o) {
+                    groups.push(o);
+                }
+                groups.len() as u32 - 1
+            })
+            .collect();
+        let reach = groups.iter().map(|o| reach(o)).collect();
+        Prefilter { automaton, group_of, owners: groups, reach, always }
+    }
+
+    /// Adds the windows of one (joined) keyword anchor to its owners.
+    #[allow(clippy::too_many_arguments)]
+    fn visit_owners(
+        &self,
+        g: usize,
+        anchor: Range<usize>,
+        text: &str,
+        rules: &[Rule],
+        digits: usize,
+        out: &mut [Vec<Range<usize>>],
+    ) {
+        // A keyword may also be a context word near the match (rules
+        // that run only where one occurs): then widen the anchor by the
+        // context window on both sides.
+        let near = anchor.start.saturating_sub(context::WINDOW_AFTER)
+            ..anchor
+                .end
+                .saturating_add(context::WINDOW_BEFORE)
+                .min(text.len());
+        for &owner in &self.owners[g] {
+            let i = (owner & !NEAR) as usize;
+            let Some(rule) = rules.get(i) else { continue };
+            // Its windows would all be dropped below for want of digits
+            // (prose: most keyword hits).
+            if rule.facts().min_digits > digits {
+                continue;
+            }
+            let a =
+                if owner & NEAR != 0 { near.clone() } else { anchor.clone() };
+            push_window(text, &mut out[i], a, rule.max_len());
+        }
     }
 
     /// The rules that may match, by index, each with the ranges where a
@@ -123,28 +176,33 @@ impl Prefilter {
         }
         match &self.automaton {
             Some(ac) => {
+                // Per group, the hits joined so far (start, end).
+                let visit = |g, a, out: &mut Vec<Vec<Range<usize>>>| {
+                    self.visit_owners(g, a, text, rules, digits, out)
+                };
+                let mut pending: Vec<(usize, usize)> =
+                    vec![(usize::MAX, 0); self.owners.len()];
                 for m in ac.find_overlapping_iter(text) {
-                    // A keyword may also be a context word near the match
-                    // (rules that run only where one occurs): then widen
-                    // the anchor by the context window on both sides.
-                    let near = m.start().saturating_sub(context::WINDOW_AFTER)
-                        ..m.end()
-                            .saturating_add(context::WINDOW_BEFORE)
-                            .min(text.len());
-                    for &owner in &self.owners[m.pattern().as_usize()] {
-                        let i = (owner & !NEAR) as usize;
-                        let Some(rule) = rules.get(i) else { continue };
-                        // Its windows would all be dropped below for want
-                        // of digits (prose: most keyword hits).
-                        if rule.facts().min_digits > digits {
+                    let Some(&g) = self.group_of.get(m.pattern().as_usize())
+                    else {
+                        continue;
+                    };
+                    let g = g as usize;
+                    let (s, e) = pending[g];
+                    if s != usize::MAX {
+                        let close =
+                            m.start() <= e || m.start() - e <= self.reach[g];
+                        if close {
+                            pending[g] = (s.min(m.start()), e.max(m.end()));
                             continue;
                         }
-                        let anchor = if owner & NEAR != 0 {
-                            near.clone()
-                        } else {
-                            m.range()
-                        };
-                        push_window(text, &mut out[i], anchor, rule.max_len());
+                        visit(g, s..e, &mut out);
+                    }
+                    pending[g] = (m.start(), m.end());
+                }
+                for (g, &(s, e)) in pending.iter().enumerate() {
+                    if s != usize::MAX {
+                        visit(g, s..e, &mut out);
                     }
                 }
             }
@@ -177,6 +235,29 @@ impl Prefilter {
         }
         candidates
     }
+}
+
+/// Two hits of a group whose gap (next start minus this end) is at most
+/// this give every owner one window for both, the same as the union of
+/// their own: `push_window` starts a window `max_len + SLACK - 1` bytes
+/// before the anchor (`max_len` ≥ 0), and a near anchor adds the context
+/// window on both sides. So hits that close are joined before the owners
+/// are visited (a run of digits is one anchor, not one per digit for each
+/// of the ~60 numeric rules). A bound without `max_len`: reading it would
+/// parse every owner's pattern when the filter first sees a digit.
+fn reach(owners: &[u32]) -> usize {
+    owners
+        .iter()
+        .map(|&owner| {
+            let near = if owner & NEAR != 0 {
+                context::WINDOW_AFTER + context::WINDOW_BEFORE
+            } else {
+                0
+            };
+            SLACK - 1 + near
+        })
+        .min()
+        .unwrap_or(0)
 }
 
 /// ASCII digits of `runs` inside `range`.

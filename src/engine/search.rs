@@ -12,6 +12,28 @@ use super::check::Checks;
 use super::prefilter;
 use super::rule::{Detection, Rule};
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    /// Work of this thread's searches: bytes handed to the regexes plus
+    /// window bytes scanned for starts. A count, not a clock: the
+    /// pathological-input test checks it grows linearly with the input.
+    /// Native builds only (the tests run there): no bytes in the wasm.
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn add_work(_n: usize) {
+    #[cfg(not(target_arch = "wasm32"))]
+    WORK.with(|w| w.set(w.get().wrapping_add(_n as u64)));
+}
+
+/// See `WORK` (0 in wasm).
+pub(crate) fn work() -> u64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    return WORK.with(std::cell::Cell::get);
+    #[cfg(target_arch = "wasm32")]
+    0
+}
+
 /// Bytes searched past a rule's longest match, so a match that ends at
 /// its bound is never mistaken for one cut short by the search's end.
 const SLACK: usize = 4;
@@ -76,18 +98,26 @@ fn search_anchored(
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let next = rule.next_bytes();
     let mut p = window.start;
-    while p < window.end {
+    let end = window.end.min(bytes.len());
+    add_work(end.saturating_sub(p));
+    while p < end {
         let b = bytes[p];
-        // Most bytes start no match: one table lookup says so.
+        // Most bytes start no match: one table lookup says so. In a run
+        // of word bytes, a start that needs a leading `\b` is possible
+        // only where the run begins (a run of digits).
         if !facts.first.contains(b) {
             p += 1;
             continue;
         }
-        // The anchored regex sees no text before `p`, so a leading
-        // `\b` is checked here against the real previous byte.
+        if !facts.free.contains(b)
+            && p > 0
+            && is_word(bytes[p - 1]) == is_word(b)
+        {
+            p += 1;
+            continue;
+        }
         let prev_word = p > 0 && is_word(bytes[p - 1]);
-        let boundary_ok =
-            !facts.starts_with_boundary || prev_word != is_word(b);
+        let boundary_ok = facts.free.contains(b) || prev_word != is_word(b);
         let next_ok = || {
             next.iter().enumerate().all(|(j, set)| {
                 bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
@@ -108,6 +138,7 @@ fn search_anchored(
             (&text[prev..end], prev, Some(re))
         };
         let Some(re_here) = re_here else { return };
+        add_work(hay.len());
         let found = if p == 0 {
             re_here.find(hay).filter(|m| m.start() == 0)
         } else {
@@ -155,6 +186,7 @@ pub(super) fn scan(
     let mut at = window.start;
     while at <= hay.len() {
         // PERF: find first; captures only when a group is reported.
+        add_work(hay.len() - at);
         let Some(m) = re.find_at(hay, at) else { break };
         if cut && m.end() == hay.len() {
             break;

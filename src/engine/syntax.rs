@@ -25,6 +25,11 @@ pub(crate) struct Facts {
     pub nullable: bool,
     /// The pattern begins with `\b` (after leading flag groups).
     pub starts_with_boundary: bool,
+    /// The bytes of `first` a match may start with on a path that passes
+    /// no `\b` before its first char. A start at any other byte of
+    /// `first` needs a word boundary before it: in a long run of digits,
+    /// `(?:\b|[A-Z])\d{6}` can start only where the run starts.
+    pub free: ByteSet,
     /// Starts with `^`/`\A`, or uses multi-line mode: anchored search at an
     /// offset would misread it, so the engine scans instead.
     pub needs_scan: bool,
@@ -62,18 +67,22 @@ pub(crate) fn facts(pattern: &str) -> Facts {
             first: ByteSet::all(),
             nullable: true,
             starts_with_boundary: false,
+            free: ByteSet::all(),
             needs_scan: true,
         };
     };
     let mut first = ByteSet::default();
     let nullable = first_set(&node, &mut first);
     let lead = leading(&node);
+    let mut free = ByteSet::default();
+    first_bounded(&node, Exits { free: true, bounded: false }, &mut free);
     Facts {
         max_len: max_len(&node),
         min_digits: min_digits(&node),
         first,
         nullable,
         starts_with_boundary: lead == Some('b'),
+        free,
         needs_scan: p.multi_line || matches!(lead, Some('^') | Some('A')),
     }
 }
@@ -142,6 +151,67 @@ fn first_set(n: &Node, set: &mut ByteSet) -> bool {
         Node::Concat(v) => v.iter().all(|x| first_set(x, set)),
         Node::Alt(v) => v.iter().fold(false, |acc, x| first_set(x, set) | acc),
         Node::Repeat(x, lo, _) => first_set(x, set) || *lo == 0,
+    }
+}
+
+/// How paths leave a node without reading a char: with or without a
+/// `\b` passed on the way (both may hold).
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Exits {
+    free: bool,
+    bounded: bool,
+}
+
+impl Exits {
+    fn or(self, o: Exits) -> Exits {
+        Exits { free: self.free | o.free, bounded: self.bounded | o.bounded }
+    }
+}
+
+/// Adds to `free` the bytes `n` can start with on a path that entered
+/// without a `\b` and passed none inside `n`.
+/// Returns how empty paths through `n` leave it. Over-approximates the
+/// free paths, which only makes `free` larger (sound).
+fn first_bounded(n: &Node, entry: Exits, free: &mut ByteSet) -> Exits {
+    match n {
+        Node::Empty => entry,
+        Node::Assert('b') => {
+            if entry.free || entry.bounded {
+                Exits { free: false, bounded: true }
+            } else {
+                Exits::default()
+            }
+        }
+        Node::Assert(_) => entry,
+        Node::Char { first, .. } => {
+            if entry.free {
+                free.union(first);
+            }
+            Exits::default()
+        }
+        Node::Concat(v) => {
+            let mut cur = entry;
+            for x in v {
+                if cur == Exits::default() {
+                    break;
+                }
+                cur = first_bounded(x, cur, free);
+            }
+            cur
+        }
+        Node::Alt(v) => v.iter().fold(Exits::default(), |acc, x| {
+            acc.or(first_bounded(x, entry, free))
+        }),
+        Node::Repeat(x, lo, hi) => {
+            // Two states only: three copies reach every combination.
+            let mut out = if *lo == 0 { entry } else { Exits::default() };
+            let mut cur = entry;
+            for _ in 0..hi.unwrap_or(3).min(3) {
+                cur = first_bounded(x, cur, free);
+                out = out.or(cur);
+            }
+            out
+        }
     }
 }
 
@@ -699,6 +769,21 @@ mod tests {
         assert!(facts(r"^abc").needs_scan);
         assert!(facts(r"(?i)\b\d{7}").starts_with_boundary);
         assert!(facts(r"(?m)abc").needs_scan);
+    }
+
+    #[test]
+    fn bytes_free_of_a_leading_boundary() {
+        let free = |p: &str, b: u8| facts(p).free.contains(b);
+        assert!(!free(r"\b(?:\+\d{1,3} )?\(?\d{3}", b'7'));
+        assert!(!free(r"(?:\b|[A-Za-z])(\d{6})\b", b'1'));
+        assert!(free(r"(?:\b|[A-Za-z])(\d{6})\b", b'q'));
+        let nanp = r"(?:\b\d{1,3}[-. ])?(?:\(\d{3}\)[ .-]?|\b\d{3}[ .-])\d{3}";
+        assert!(!free(nanp, b'4') && free(nanp, b'('));
+        // A boundary on one path only leaves the byte free.
+        assert!(free(r"\b\d|x?\d", b'4'));
+        assert!(free(r"(?:\b)?\d", b'4'));
+        assert!(free(r"\B\d", b'4'));
+        assert!(!free(r"(?i)(?:\b){2,5}\d", b'4'));
     }
 
     #[test]

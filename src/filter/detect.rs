@@ -15,7 +15,10 @@
 //! overlapping another (that is `resolve`). Each candidate carries the
 //! action its family gives its type (a custom rule may set its own).
 
+use std::any::Any;
 use std::ops::Range;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::{Arc, OnceLock};
 
 use super::candidate::{Candidate, Side};
 use crate::engine::{Detection, Engine, Rule};
@@ -34,6 +37,28 @@ pub(crate) struct Detectors {
     rule_actions: Vec<Option<Action>>,
     /// The deny list's values, in policy order.
     deny: Option<Literals>,
+    /// Tables a later stage derives from the rules once per filter (the
+    /// response stream's guards and keyword automaton), built on first
+    /// use and shared by every stream. Type-erased: this layer does not
+    /// know the response layer's types.
+    derived: Derived,
+}
+
+/// See [`Detectors::derived`].
+#[derive(Default)]
+struct Derived(OnceLock<Arc<Shared>>);
+
+/// What [`Derived`] holds: a filter stays `Send`, `Sync` and unwind-safe.
+type Shared = dyn Any + Send + Sync + RefUnwindSafe + UnwindSafe;
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() {
+            "Derived(built)"
+        } else {
+            "Derived(unset)"
+        })
+    }
 }
 
 /// What the detectors found in one text.
@@ -84,12 +109,38 @@ impl Detectors {
                 policy.deny_list.iter().map(|d| d.value.as_str()).collect();
             Literals::new(&values, MatchKind::LeftmostLongest, true)
         };
-        Ok(Detectors { engine: Engine::new(rules), rule_actions, deny })
+        Ok(Detectors {
+            engine: Engine::new(rules),
+            rule_actions,
+            deny,
+            derived: Derived::default(),
+        })
     }
 
     /// The engine rules, built-in then custom.
     pub(crate) fn rules(&self) -> &[Rule] {
         self.engine.rules()
+    }
+
+    /// The one table of type `T` derived from these rules, built by
+    /// `init` on first use. The slot holds one type: a second type gets
+    /// its own copy, unshared.
+    pub(crate) fn derived<
+        T: Any + Send + Sync + RefUnwindSafe + UnwindSafe,
+    >(
+        &self,
+        init: impl FnOnce(&[Rule]) -> T,
+    ) -> Arc<T> {
+        if let Some(t) = self.derived.0.get() {
+            let t: Arc<dyn Any + Send + Sync> = t.clone();
+            if let Ok(t) = t.downcast::<T>() {
+                return t;
+            }
+        }
+        let t = Arc::new(init(self.rules()));
+        // Already set (another type, or another thread first): keep it.
+        let _ = self.derived.0.set(Arc::clone(&t) as Arc<Shared>);
+        t
     }
 
     /// Runs every detector `side` wants over `text`; with `all_rules`,

@@ -32,7 +32,7 @@ mod resolve;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::engine::Rule;
+pub(crate) use crate::engine::Rule;
 use crate::error::Error;
 use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
@@ -113,10 +113,20 @@ impl Filter {
         self.inner.detectors.rules().len()
     }
 
-    /// The compiled engine rules, built-in then custom (the response
-    /// stream scanner reads their patterns and keywords).
-    pub(crate) fn rules(&self) -> &[Rule] {
-        self.inner.detectors.rules()
+    /// A table derived from the compiled engine rules (built-in then
+    /// custom) once per filter and shared by its response streams (their
+    /// guards and keyword automaton): see `Detectors::derived`.
+    pub(crate) fn derived<
+        T: std::any::Any
+            + Send
+            + Sync
+            + std::panic::RefUnwindSafe
+            + std::panic::UnwindSafe,
+    >(
+        &self,
+        init: impl FnOnce(&[Rule]) -> T,
+    ) -> Arc<T> {
+        self.inner.detectors.derived(init)
     }
 
     /// Screens a prompt: detect, resolve, act, report. Pseudonyms go into

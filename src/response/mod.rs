@@ -96,6 +96,7 @@ mod guard;
 mod leak;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::filter::{Candidate, Extras, Filter, Side};
 use crate::links;
@@ -140,6 +141,20 @@ pub const RUN_HOLD: usize = 8 * 1024;
 /// Per-stream checks prepared once.
 #[derive(Default)]
 struct Checks {
+    /// Built once per filter and shared by its streams.
+    rules: Arc<StreamRules>,
+    canaries: Vec<canary::Canary>,
+    canary_count: usize,
+    leak: Option<leak::Fingerprint>,
+    ready: bool,
+    guards_ready: bool,
+}
+
+/// What the stream needs of the filter's rules: the same for every stream
+/// of a filter, so built on a filter's first stream and shared
+/// (`Filter::derived`); building it per stream was most of a first push.
+#[derive(Default)]
+struct StreamRules {
     guards: Vec<guard::Guard>,
     /// Per guard: the rule is gated by keywords that may sit *outside* its
     /// match (PII rules run only near a context word), so a match can still
@@ -156,13 +171,48 @@ struct Checks {
     keyword_ac: Option<Literals>,
     /// Per guard: the rule needs one of its keywords in the match.
     needs_keyword: Vec<bool>,
-    canaries: Vec<canary::Canary>,
-    canary_count: usize,
-    leak: Option<leak::Fingerprint>,
-    ready: bool,
 }
 
-impl Checks {
+impl StreamRules {
+    fn new(rules: &[crate::filter::Rule]) -> StreamRules {
+        let mut t = StreamRules::default();
+        // The filter's compiled rules, built-in then custom: their
+        // keywords are lowercase and their pattern facts are read once
+        // per filter, not once per stream.
+        t.guards = rules
+            .iter()
+            .map(|r| guard::Guard::of_pattern(r.pattern(), r.max_len()))
+            .collect();
+        t.needs_keyword = rules
+            .iter()
+            .map(|r| r.kind != Kind::Pii && !r.keywords.is_empty())
+            .collect();
+        for (i, r) in rules.iter().enumerate() {
+            if !t.needs_keyword[i] {
+                continue;
+            }
+            for kw in &r.keywords {
+                match t.keywords.iter().position(|x| x == kw) {
+                    Some(j) => t.keyword_owners[j].push(i as u32),
+                    None => {
+                        t.keywords.push(kw.clone());
+                        t.keyword_owners.push(vec![i as u32]);
+                    }
+                }
+            }
+        }
+        let words: Vec<&str> = t.keywords.iter().map(String::as_str).collect();
+        t.keyword_ac = Literals::new(&words, MatchKind::Standard, true);
+        t.gated = rules
+            .iter()
+            .map(|r| {
+                (r.kind == Kind::Pii && !r.keywords.is_empty())
+                    .then(|| (r.facts().min_digits, r.max_len()))
+            })
+            .collect();
+        t
+    }
+
     /// Per guard: a rule that needs a keyword may still be forming a match
     /// at the end of `text`: one of its keywords occurs in the last
     /// `MAX_MATCH` bytes, or the text ends with the start of one.
@@ -196,7 +246,9 @@ impl Checks {
         }
         live
     }
+}
 
+impl Checks {
     fn refresh(&mut self, cx: &ResponseContext<'_>, with_guards: bool) {
         let count = cx.canaries().count();
         if !self.ready || count != self.canary_count {
@@ -213,43 +265,9 @@ impl Checks {
                 .and_then(leak::Fingerprint::new);
             self.ready = true;
         }
-        if with_guards && self.guards.is_empty() {
-            // The filter's compiled rules, built-in then custom: their
-            // keywords are lowercase and their pattern facts are read once
-            // per filter, not once per stream.
-            let rules = cx.filter.rules();
-            self.guards = rules
-                .iter()
-                .map(|r| guard::Guard::of_pattern(r.pattern(), r.max_len()))
-                .collect();
-            self.needs_keyword = rules
-                .iter()
-                .map(|r| r.kind != Kind::Pii && !r.keywords.is_empty())
-                .collect();
-            for (i, r) in rules.iter().enumerate() {
-                if !self.needs_keyword[i] {
-                    continue;
-                }
-                for kw in &r.keywords {
-                    match self.keywords.iter().position(|x| x == kw) {
-                        Some(j) => self.keyword_owners[j].push(i as u32),
-                        None => {
-                            self.keywords.push(kw.clone());
-                            self.keyword_owners.push(vec![i as u32]);
-                        }
-                    }
-                }
-            }
-            let words: Vec<&str> =
-                self.keywords.iter().map(String::as_str).collect();
-            self.keyword_ac = Literals::new(&words, MatchKind::Standard, true);
-            self.gated = rules
-                .iter()
-                .map(|r| {
-                    (r.kind == Kind::Pii && !r.keywords.is_empty())
-                        .then(|| (r.facts().min_digits, r.max_len()))
-                })
-                .collect();
+        if with_guards && !self.guards_ready {
+            self.rules = cx.filter.derived(StreamRules::new);
+            self.guards_ready = true;
         }
     }
 }
@@ -721,9 +739,9 @@ impl ResponseScanner {
             guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
         let found = |s: usize| raw.iter().any(|r| r.start == s);
         let mut g = e;
-        let live = self.checks.live_keyword_rules(text);
-        for (i, gd) in self.checks.guards.iter().enumerate() {
-            if self.checks.needs_keyword.get(i) == Some(&true)
+        let live = self.checks.rules.live_keyword_rules(text);
+        for (i, gd) in self.checks.rules.guards.iter().enumerate() {
+            if self.checks.rules.needs_keyword.get(i) == Some(&true)
                 && !live.get(i).copied().unwrap_or(true)
             {
                 continue;
@@ -737,7 +755,9 @@ impl ResponseScanner {
         // A match a late keyword can still reveal ends after `e2`, so it
         // starts no earlier than its longest length before that: a long
         // run of digits or base64 is not held whole.
-        for (gd, need) in self.checks.guards.iter().zip(&self.checks.gated) {
+        for (gd, need) in
+            self.checks.rules.guards.iter().zip(&self.checks.rules.gated)
+        {
             let Some((need, max_len)) = *need else { continue };
             let lo = max_len.map_or(floor, |n| {
                 floor.max(guard::floor_char(text, e2.saturating_sub(n)))

@@ -64,7 +64,13 @@ pub(crate) fn rules() -> &'static [RuleDef] {
 fn row(index: usize, line: &'static str) -> Option<RuleDef> {
     let mut f = line.splitn(8, '\t');
     let id = f.next()?;
-    let type_name = f.next()?;
+    let type_name = match f.next()? {
+        // build.rs leaves out a type that is the id in upper case.
+        "" => &*Box::leak(
+            id.to_ascii_uppercase().replace('-', "_").into_boxed_str(),
+        ),
+        t => t,
+    };
     let keywords: Vec<&'static str> =
         f.next()?.split(',').filter(|k| !k.is_empty()).collect();
     let code = f.next()?;

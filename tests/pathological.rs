@@ -1,0 +1,47 @@
+//! Hostile inputs stay linear (issue 16): the engine's work (bytes its
+//! regex searches are handed, plus window bytes scanned; a count, not a
+//! clock) on 4× the input is at most ~4× (with slack), for every class of
+//! `bench/pathological_inputs.rs`, and bounded per input byte. The time
+//! per class is printed by `cargo run --release --example pathological`.
+#[path = "../bench/pathological_inputs.rs"]
+mod pathological_inputs;
+
+use promptfence::{Filter, Policy, PromptFilter};
+
+fn work(filter: &Filter, text: &str) -> u64 {
+    let mut chat = PromptFilter::new(filter);
+    let before = promptfence::__private::engine_work();
+    let _ = chat.screen_prompt(text);
+    let _ = chat.screen_response(text);
+    promptfence::__private::engine_work() - before
+}
+
+#[test]
+fn every_hostile_class_is_linear_in_engine_work() {
+    let filter = Filter::new(Policy::default()).unwrap();
+    let small = pathological_inputs::pathological(8 << 10);
+    let big = pathological_inputs::pathological(32 << 10);
+    let mut bad = Vec::new();
+    for ((name, s), (_, b)) in small.iter().zip(&big) {
+        let (ws, wb) = (work(&filter, s), work(&filter, b));
+        let per_byte = wb as f64 / b.len() as f64;
+        let line = format!(
+            "{name}: work {ws} on {} B, {wb} on {} B ({:.2}x, {per_byte:.0}/B)",
+            s.len(),
+            b.len(),
+            wb as f64 / ws.max(1) as f64
+        );
+        // 4x the bytes: up to 4.6x the work (window edges, rescans). And a
+        // bounded constant: the count is an upper bound (a search may stop
+        // early), so the bound is loose, but a class that hands every byte
+        // to every rule's longest search is far above it.
+        if wb > ws.saturating_mul(46) / 10 + 4096 || per_byte > 1000.0 {
+            bad.push(line);
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "not linear with a small constant:\n{}",
+        bad.join("\n")
+    );
+}
