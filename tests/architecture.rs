@@ -44,7 +44,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "response",
         &[
             "filter", "validate", "report", "vault", "span", "literals",
-            "links",
+            "links", "order",
         ],
     ),
     // The pipeline for one text.
@@ -67,7 +67,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("rules", &["validate", "report"]),
     ("synth", &["rules", "validate", "digest"]),
-    ("links", &["validate"]),
+    ("links", &["validate", "order"]),
     ("validate", &["codec", "digest"]),
     // Leaves.
     ("vault", &[]),

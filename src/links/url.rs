@@ -1,0 +1,119 @@
+//! What a URL reveals once found: its host as a browser reads it, whether
+//! its scheme runs code, whether the host is allowed, and whether its path
+//! or query carries data.
+
+/// The host of an absolute or protocol-relative URL (lowercase, with
+/// port), or `None` for relative URLs and schemes without a host. Read
+/// as a browser does: tabs and line breaks dropped, `\\` as `/`, and
+/// `http:host` (no slashes) as a host.
+pub(crate) fn host(url: &str) -> Option<String> {
+    let u: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .map(|c| if c == '\\' { '/' } else { c.to_ascii_lowercase() })
+        .collect::<String>();
+    let rest = if let Some(r) = u.strip_prefix("//") {
+        r
+    } else {
+        let (scheme, r) = u.split_once(':')?;
+        if !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            || !scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        {
+            return None;
+        }
+        match r.strip_prefix("//") {
+            Some(r) => r,
+            None if matches!(
+                scheme,
+                "http" | "https" | "ftp" | "ws" | "wss"
+            ) =>
+            {
+                r.trim_start_matches('/')
+            }
+            None => return None,
+        }
+    };
+    let auth = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = auth.rsplit('@').next().unwrap_or("");
+    Some(host.to_string())
+}
+
+/// True for schemes that run code or embed content.
+pub(crate) fn dangerous_scheme(url: &str) -> bool {
+    let u: String = url
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    u.starts_with("javascript:")
+        || u.starts_with("vbscript:")
+        || u.starts_with("data:")
+}
+
+pub(crate) fn host_allowed(host: &str, allowed: &[String]) -> bool {
+    let bare = host.split(':').next().unwrap_or(host);
+    allowed.iter().any(|a| match a.strip_prefix("*.") {
+        Some(sfx) => {
+            let dotted =
+                |h: &str| h == sfx || h.ends_with(&format!(".{}", sfx));
+            dotted(host) || dotted(bare)
+        }
+        None => a == host || a == bare,
+    })
+}
+
+fn looks_like_data(v: &[u8]) -> bool {
+    let pct = v
+        .windows(3)
+        .filter(|w| {
+            w[0] == b'%'
+                && w[1].is_ascii_hexdigit()
+                && w[2].is_ascii_hexdigit()
+        })
+        .count();
+    let alpha = v.iter().any(|b| b.is_ascii_alphabetic());
+    let digit = v.iter().any(|b| b.is_ascii_digit());
+    v.len() >= 32
+        || pct >= 3
+        || v.contains(&b'@')
+        || v.windows(3).any(|w| w.eq_ignore_ascii_case(b"%40"))
+        || (v.len() >= 16
+            && alpha
+            && digit
+            && crate::validate::entropy(v) >= 3.3)
+}
+
+/// Does the URL carry data in its path, query or fragment?
+pub(crate) fn carries_data(url: &str) -> bool {
+    let b = url.as_bytes();
+    let lower = url.to_ascii_lowercase();
+    if b.contains(&b'[') || b.contains(&b']') || lower.contains("%5b") {
+        return true; // a pseudonym token or bracketed payload
+    }
+    let after_host = match host(url) {
+        Some(_) => {
+            let start = lower.find("//").map_or(0, |i| i + 2);
+            let rest = &url[start..];
+            rest.find(['/', '?', '#']).map_or("", |i| &rest[i..])
+        }
+        None => url,
+    };
+    let (path, query) = match after_host.find(['?', '#']) {
+        Some(i) => (&after_host[..i], &after_host[i + 1..]),
+        None => (after_host, ""),
+    };
+    if query.len() >= 96 {
+        return true;
+    }
+    let q = query
+        .split(['&', '#', ';'])
+        .map(|kv| kv.split_once('=').map_or(kv, |(_, v)| v));
+    path.split('/').chain(q).any(|v| looks_like_data(v.as_bytes()))
+}
