@@ -374,3 +374,27 @@ fn adversarial_link_syntax_is_total() {
         assert_eq!(fs, fo, "{unit:?}");
     }
 }
+
+/// Found by the stream fuzz smoke: one '_' about 300 bytes after a
+/// would-be ADDRESS (in a text with no whitespace) made the whole run an
+/// opaque identifier in one-shot screening, while a stream had already
+/// committed the ADDRESS. The opaque-chunk look is now bounded, so both
+/// read the same. (fuzz/regressions/stream/address-shadowed-by-far-text)
+#[test]
+fn a_far_underscore_does_not_change_what_a_stream_committed() {
+    let head = "api\u{fffd}\u{fffd}\u{e}\u{1}dt0c01.AREEP0EJ80IPVDM6LW8865DE.\
+                XXHU4FN0ZPNMBAEI83LHPTQ08ITQW5YMBHPLK4SCTX5OGPAr\0\0\06JUWG0L";
+    let text = format!(
+        "{head}{}Q\u{fffd}template_api_k!\0\02Gch\"",
+        "\u{fffd}".repeat(90)
+    );
+    let mut one = PromptFilter::new(
+        &promptfence::Filter::new(Policy::default()).unwrap(),
+    );
+    let want = screen(&mut one, &text);
+    let cuts: Vec<usize> = (1..text.len()).collect();
+    let mut chat = PromptFilter::new(
+        &promptfence::Filter::new(Policy::default()).unwrap(),
+    );
+    assert_eq!(stream(&mut chat, &text, &cuts), want);
+}

@@ -12,6 +12,10 @@ use super::dict::fold_into;
 use super::dict::WordList;
 use super::lexicon::{find, has, Key};
 
+/// How far (bytes) the opaque-chunk check looks from a token: within
+/// the right context a response stream holds back (`CTX_AFTER`, 96).
+const OPAQUE_LOOK: usize = 64;
+
 /// One dictionary/grammar detection.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Detection {
@@ -159,12 +163,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         // Opaque: a whitespace-delimited chunk holding '@', "://" or '_'
         // is an e-mail address, URL or identifier. A chunk is looked at
         // once, from its first token: the rest of it holds none of those.
+        //
+        // The look reaches at most OPAQUE_LOOK bytes: a marker further on
+        // in a long chunk does not change how this token reads. Otherwise
+        // text hundreds of bytes later (one '_') could undo a finding here,
+        // and a stream, which holds back only a bounded right context,
+        // would differ from one-shot screening. Past the look, the chunk's
+        // next token looks again.
         let mut j = i;
         let mut opaque = false;
         if i >= plain_until {
             while j < n {
                 let d = ch(text, j);
-                if is_space(d) {
+                if is_space(d) || (!opaque && j - i >= OPAQUE_LOOK) {
                     break;
                 }
                 if d == '@'
