@@ -33,7 +33,7 @@
 mod value;
 
 pub use value::Value;
-use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
+pub(crate) use value::{MAX_DEPTH, MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
 
 use std::collections::BTreeMap;
 
@@ -343,10 +343,11 @@ impl<'a> Obj<'a> {
                 if n.is_finite() && *n >= lo && *n <= hi {
                     Ok(Some(*n))
                 } else {
-                    Err(Error::policy(
-                        p,
-                        format!("expected a number from {} to {}", lo, hi),
-                    ))
+                    let mut m = String::from("expected a number from ");
+                    value::write_number(lo, &mut m);
+                    m.push_str(" to ");
+                    value::write_number(hi, &mut m);
+                    Err(Error::policy(p, m))
                 }
             }
             Some((v, p)) => Err(Error::policy(

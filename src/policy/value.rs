@@ -58,7 +58,7 @@ impl Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => out.push_str(&format!("{}", n)),
+            Value::Number(n) => write_number(*n, out),
             Value::String(s) => {
                 out.push('"');
                 for c in s.chars() {
@@ -106,7 +106,7 @@ pub(crate) const MAX_OBJECT_KEYS: usize = 1_000;
 
 /// Deepest nesting accepted; deeper input is refused rather than
 /// recursing without bound.
-const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = 32;
 
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
@@ -198,3 +198,16 @@ impl<'de> Visitor<'de> for ValueVisitor {
 }
 
 use serde::de::DeserializeSeed as _;
+
+/// Writes a number exactly without core's float printing (about 4 KB of
+/// gzipped wasm): whole numbers as decimal integers, any other value as
+/// the hex of its bits, exact and stable. Only the policy fingerprint and
+/// error messages read it.
+pub(crate) fn write_number(n: f64, out: &mut String) {
+    use std::fmt::Write;
+    let _ = if n.is_finite() && n == n.trunc() && n.abs() < 9.0e15 {
+        write!(out, "{}", n as i64)
+    } else {
+        write!(out, "f64:{:016x}", n.to_bits())
+    };
+}

@@ -7,6 +7,7 @@
 //! carry the policy key `path`.
 
 mod types;
+mod value;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,6 +21,7 @@ use crate::response::ResponseScanner as CoreScanner;
 use crate::session::PromptFilter as Conversation;
 
 use types::{to_js, AuditOut, ScreenResultIn, ScreenResultOut, VaultDump};
+use value::value_from_js;
 
 fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(&e.to_string());
@@ -110,7 +112,7 @@ impl PromptFilter {
         let value: Value = if policy.is_undefined() || policy.is_null() {
             Value::Null
         } else {
-            serde_wasm_bindgen::from_value(policy).map_err(|e| {
+            value_from_js(&policy).map_err(|e| {
                 js_error(&Error::policy(
                     "policy",
                     format!("not a plain object: {}", e),
@@ -184,8 +186,10 @@ impl PromptFilter {
 
     /// A privacy-safe summary of a screening result.
     pub fn audit(&self, out: JsValue) -> Result<JsValue, JsValue> {
-        let input: ScreenResultIn = serde_wasm_bindgen::from_value(out)
-            .map_err(|_| {
+        let input = value_from_js(&out)
+            .ok()
+            .and_then(|v| ScreenResultIn::from_value(&v))
+            .ok_or_else(|| {
                 type_error(
                     "audit expects a result of screenPrompt or screenResponse",
                 )
@@ -220,8 +224,10 @@ impl PromptFilter {
     /// Adds entries from `exportVault()`; returns how many were added.
     #[wasm_bindgen(js_name = importVault)]
     pub fn import_vault(&self, dump: JsValue) -> Result<u32, JsValue> {
-        let dump: VaultDump =
-            serde_wasm_bindgen::from_value(dump).map_err(|_| {
+        let dump = value_from_js(&dump)
+            .ok()
+            .and_then(|v| VaultDump::from_value(&v))
+            .ok_or_else(|| {
                 type_error(
                     "importVault expects the object exportVault returned",
                 )

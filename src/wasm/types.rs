@@ -4,9 +4,10 @@
 //! score, action, rule, replacement? }] }`, offsets in UTF-16 code units of
 //! the original string. Maps serialize as plain objects.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
+use crate::policy::Value;
 use crate::report::{
     Action, AuditRecord, Finding, Kind, ScreenResult, Verdict,
 };
@@ -103,25 +104,71 @@ impl ScreenResultOut {
     }
 }
 
-#[derive(Deserialize)]
+// The inputs below are read from the policy `Value` tree by hand rather
+// than with serde's derive: a derived reader formats a wrong-typed number
+// into its error message, and that alone pulls core's float printing
+// (about 4 KB gzipped) into the module. A wrong shape is `None`.
 pub(super) struct FindingIn {
-    #[serde(default)]
     kind: String,
-    #[serde(rename = "type", default)]
     type_name: String,
-    #[serde(default)]
     action: String,
-    #[serde(default)]
     rule: String,
 }
 
-#[derive(Deserialize)]
 pub(super) struct ScreenResultIn {
     verdict: String,
-    #[serde(default)]
     risk: f32,
-    #[serde(default)]
     findings: Vec<FindingIn>,
+}
+
+/// The string at `key`: `Some("")` when absent (or null) and `default`
+/// allows it, `None` when it has another type.
+fn text_field(v: &Value, key: &str, optional: bool) -> Option<String> {
+    match v.get(key) {
+        Some(Value::String(s)) => Some(s.clone()),
+        None | Some(Value::Null) if optional => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// The array at `key`, each item read by `item`; absent is empty.
+fn list_field<T>(
+    v: &Value,
+    key: &str,
+    item: impl Fn(&Value) -> Option<T>,
+) -> Option<Vec<T>> {
+    match v.get(key) {
+        None | Some(Value::Null) => Some(Vec::new()),
+        Some(Value::Array(items)) => items.iter().map(item).collect(),
+        _ => None,
+    }
+}
+
+impl FindingIn {
+    fn from_value(v: &Value) -> Option<FindingIn> {
+        Some(FindingIn {
+            kind: text_field(v, "kind", true)?,
+            type_name: text_field(v, "type", true)?,
+            action: text_field(v, "action", true)?,
+            rule: text_field(v, "rule", true)?,
+        })
+    }
+}
+
+impl ScreenResultIn {
+    /// A result of `screenPrompt` / `screenResponse` as `audit` reads it.
+    pub(super) fn from_value(v: &Value) -> Option<ScreenResultIn> {
+        let risk = match v.get("risk") {
+            None | Some(Value::Null) => 0.0,
+            Some(Value::Number(n)) => *n as f32,
+            Some(_) => return None,
+        };
+        Some(ScreenResultIn {
+            verdict: text_field(v, "verdict", false)?,
+            risk,
+            findings: list_field(v, "findings", FindingIn::from_value)?,
+        })
+    }
 }
 
 fn kind_from(s: &str) -> Kind {
@@ -187,7 +234,7 @@ impl From<&AuditRecord> for AuditOut {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub(super) struct VaultEntryDto {
     token: String,
     value: String,
@@ -195,7 +242,7 @@ pub(super) struct VaultEntryDto {
     type_name: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub(super) struct VaultDump {
     version: u32,
     entries: Vec<VaultEntryDto>,
@@ -219,6 +266,29 @@ impl From<&Vault> for VaultDump {
 }
 
 impl VaultDump {
+    /// What `exportVault` returned, read back by hand (see `FindingIn`).
+    pub(super) fn from_value(v: &Value) -> Option<VaultDump> {
+        let version = match v.get("version") {
+            Some(Value::Number(n))
+                if *n >= 0.0 && *n <= u32::MAX as f64 && n.fract() == 0.0 =>
+            {
+                *n as u32
+            }
+            _ => return None,
+        };
+        let entries = match v.get("entries") {
+            Some(Value::Array(_)) => list_field(v, "entries", |e| {
+                Some(VaultEntryDto {
+                    token: text_field(e, "token", false)?,
+                    value: text_field(e, "value", false)?,
+                    type_name: text_field(e, "type", false)?,
+                })
+            })?,
+            _ => return None,
+        };
+        Some(VaultDump { version, entries })
+    }
+
     pub(super) fn into_entries(self) -> Result<Vec<VaultEntry>, String> {
         if self.version != 1 {
             return Err(format!("unsupported vault version {}", self.version));
