@@ -97,7 +97,7 @@ pub(crate) fn named_token(value: &str) -> bool {
 /// them down.
 pub(crate) fn typed_placeholder(value: &str) -> bool {
     let b = value.as_bytes();
-    counting_pairs(b, 5) || one_char_fill(b)
+    every_other_counts(b, 8, true) || one_char_fill(b)
 }
 
 /// Extra placeholder signs for generic assignments, where no vendor
@@ -108,53 +108,35 @@ pub(crate) fn typed_placeholder(value: &str) -> bool {
 /// base-36 value of 40 characters shows one of these with odds near 1e-4.
 pub(crate) fn generic_placeholder(value: &str) -> bool {
     let b = value.as_bytes();
+    const ROWS: &[u8] =
+        b"qwertyuiop asdfghjkl zxcvbnm mnbvcxz lkjhgfdsa poiuytrewq";
     typed_placeholder(value)
         || has_sequential_run(b, 6)
-        || keyboard_run(b, 5)
-        || every_other_counts(b, 5)
-        || value.to_ascii_lowercase().contains("invalid")
+        || every_other_counts(b, 4, false)
+        || b.windows(5)
+            .any(|w| ROWS.windows(5).any(|r| w.eq_ignore_ascii_case(r)))
+        || b.windows(7).any(|w| w.eq_ignore_ascii_case(b"invalid"))
 }
 
-/// The alphanumerics of `b`, lowercased (separators left out, so that
-/// `1a2b-3c4d` counts as `1a2b3c4d`).
-fn alnum_lower(b: &[u8]) -> Vec<u8> {
-    b.iter()
+/// Among the alphanumerics of `b` (ignoring case and separators, so that
+/// `1a2b-3c4d` counts as `1a2b3c4d`), `steps` characters in a row that are
+/// each one up from the character two places before: with `pairs`, a
+/// letter and a digit at a time (`a1b2c3d4e5` is 8 steps), else every
+/// other character alone (`1`, `2`, `3`, `4`, `5` in `d1f2e3c4b5` is 4).
+fn every_other_counts(b: &[u8], steps: usize, pairs: bool) -> bool {
+    let a: Vec<u8> = b
+        .iter()
         .filter(|c| c.is_ascii_alphanumeric())
         .map(u8::to_ascii_lowercase)
-        .collect()
-}
-
-/// `pairs` letter-digit (or digit-letter) pairs in a row whose letters
-/// and digits each step up by one: `a1b2c3d4e5`.
-fn counting_pairs(b: &[u8], pairs: usize) -> bool {
-    let a = alnum_lower(b);
-    let need = 2 * pairs - 2;
-    let mut run = 0;
-    for j in 0..a.len().saturating_sub(2) {
-        let (x, y, z) = (a[j], a[j + 1], a[j + 2]);
-        let step =
-            z == x.wrapping_add(1) && x.is_ascii_digit() != y.is_ascii_digit();
-        run = if step { run + 1 } else { 0 };
-        if run >= need {
-            return true;
-        }
-    }
-    false
-}
-
-/// `len` characters, every other one, each one up from the one before
-/// (`1`, `2`, `3`, `4`, `5` in `d1f2e3c4b5`).
-fn every_other_counts(b: &[u8], len: usize) -> bool {
-    let a = alnum_lower(b);
-    let mut runs = [1usize; 2];
-    for j in 0..a.len().saturating_sub(2) {
-        let r = &mut runs[j % 2];
-        *r = if a[j + 2] == a[j].wrapping_add(1) { *r + 1 } else { 1 };
-        if *r >= len {
-            return true;
-        }
-    }
-    false
+        .collect();
+    let mut runs = [0usize; 2];
+    a.windows(3).enumerate().any(|(j, w)| {
+        let step = w[2] == w[0].wrapping_add(1)
+            && (!pairs || w[0].is_ascii_digit() != w[1].is_ascii_digit());
+        let r = &mut runs[if pairs { 0 } else { j % 2 }];
+        *r = if step { *r + 1 } else { 0 };
+        *r >= steps
+    })
 }
 
 /// One character repeated eight or more times in a row, the run half the
@@ -166,19 +148,6 @@ fn one_char_fill(b: &[u8]) -> bool {
         best = best.max(run);
     }
     best >= 8 && best * 2 >= b.len()
-}
-
-/// `len` or more neighbouring keys of a keyboard letter row, either
-/// direction, ignoring case.
-fn keyboard_run(b: &[u8], len: usize) -> bool {
-    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
-    let a: Vec<u8> = b.iter().map(u8::to_ascii_lowercase).collect();
-    ROWS.iter().any(|row| {
-        row.windows(len).any(|w| {
-            let rev: Vec<u8> = w.iter().rev().copied().collect();
-            a.windows(len).any(|x| x == w || x == rev.as_slice())
-        })
-    })
 }
 
 /// The value of a generic assignment (`key = value`): a token, and none
