@@ -576,3 +576,51 @@ fn clean_secret_negatives_rarely_alarm() {
     assert!(items > 100, "{items} clean negatives");
     assert!(alarms * 50 <= items, "{alarms} false alarms in {items} items");
 }
+
+/// Texts in which no secret may be found.
+fn assert_no_secret(texts: &[String]) {
+    for text in texts {
+        assert!(types(text).is_empty(), "{text:?}: {:?}", types(text));
+    }
+}
+
+/// Typed placeholders are turned down where no vendor format vouches for
+/// the value (generic assignments; after a provider's name only counting
+/// pairs and one-character fill), never for a self-naming prefix; OAuth
+/// client ids are public; documented lengths are exact.
+#[test]
+fn typed_placeholders_client_ids_and_documented_lengths() {
+    assert_no_secret(&[
+        "SECRET_KEY='1a2b3c4d-5e6f-7g8h-9i0j-k1l2m3n4o5p6'".to_string(),
+        format!("API_KEY=zxcvb{}", synth(40, ALNUM, 24)),
+        format!(
+            "api_key = {}abcdef{}",
+            synth(41, ALNUM, 10),
+            synth(42, ALNUM, 10)
+        ),
+        "deepseek.key = 'sk-abc123invalid'".to_string(),
+        format!("client_id: {}", synth(43, ALNUM, 32)),
+        "vault role_id = '0C8A7E5D-21F4-4B9E-8D36-7A1C5E2F9B04'".to_string(),
+        format!("HEROKU_API_KEY=HRKU-AA{}", synth(44, ALNUM, 57)),
+        format!("insert key NRII-{}", synth(45, ALNUM, 24)),
+        format!("pcsk_abcd_{}", synth(46, ALNUM, 63)),
+    ]);
+    // A keyboard row inside a self-naming key is still the key.
+    assert_type("AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH", "AWS_ACCESS_KEY_ID");
+    assert_eq!(
+        types(&format!("client_secret: {}", synth(43, ALNUM, 32))).len(),
+        1
+    );
+    assert_type(
+        "vault role_id = '0c8a7e5d-21f4-4b9e-8d36-7a1c5e2f9b04'",
+        "VAULT_APPROLE",
+    );
+    assert_type(
+        &format!("HEROKU_API_KEY=HRKU-AA{}", synth(44, ALNUM, 58)),
+        "HEROKU_API_KEY",
+    );
+    assert_type(
+        &format!("pcsk_{}_{}", synth(47, ALNUM, 6), synth(46, ALNUM, 63)),
+        "PINECONE_API_KEY",
+    );
+}

@@ -201,8 +201,9 @@ validators! {
     /// South African id number: birth date and Luhn.
     ZaId = "za_id",
     /// `Token`, for generic assignments: also not a hex string with one or
-    /// two letters from outside hex (a hand-edited digest), a host name, or
-    /// a JWT whose header does not decode (`secret::generic_token`).
+    /// two letters from outside hex (a hand-edited digest), a host name, a
+    /// JWT whose header does not decode, or a typed placeholder (keyboard
+    /// rows, counting runs and pairs, "invalid": `secret::generic_token`).
     GenericToken = "generic_token",
     /// `Token`, and the first segment decodes to a JOSE header.
     Jwt = "jwt",
@@ -219,8 +220,9 @@ validators! {
     Prefixed = "prefixed",
     /// `Token` after a provider's name (`snyk_token = ...`), or for a
     /// value of letters alone `BareRun` (random letters, not CamelCase
-    /// words): the name is the evidence, so only placeholder markers turn
-    /// a value down, not typed runs or filler.
+    /// words): the name is the evidence, so only placeholder markers
+    /// and typed placeholders (`a1b2c3d4e5`, `AAAA…`) turn a value down,
+    /// not counting runs or filler.
     NamedToken = "named_token",
     /// Base64 of `user:password` (HTTP Basic, `.npmrc` `_auth`, docker
     /// `auths`): decodes to printable text without blanks, with a colon

@@ -44,6 +44,11 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "NRJS-",
     "NRBR-",
     "HRKU-",
+    "glpat-",
+    "gloas-",
+    "pcsk_",
+    "NRII-",
+    "NRIQ-",
     "duffel_test_",
     "duffel_live_",
     "access-sandbox-",
@@ -71,10 +76,78 @@ pub(crate) fn token(value: &str) -> bool {
 
 /// The value after a provider's name: a token, and when it is letters
 /// alone, random letters rather than words joined in CamelCase
-/// (`searchConfluenceUsingCql`).
+/// (`searchConfluenceUsingCql`); not a typed placeholder.
 pub(crate) fn named_token(value: &str) -> bool {
     let b = value.as_bytes();
-    token(value) && !(b.iter().all(u8::is_ascii_alphabetic) && camel_words(b))
+    token(value)
+        && !(b.iter().all(u8::is_ascii_alphabetic) && camel_words(b))
+        && !typed_placeholder(url_secret_part(value))
+}
+
+/// Placeholders that are typed, not generated, checked after a provider's
+/// name as well as in generic assignments: counting in pairs
+/// (`a1b2c3d4e5`, `1A2B3C4D5E`: a letter and a digit at a time, each
+/// stepping by one) or one character filling half the value or more
+/// (`AAAA…`, eight or more in a row). A generator emits neither (odds
+/// below 1e-10 per position). Counting runs (`12345678`) are not in this
+/// list: rule sets write `12345678-ABCD-ABCD-ABCD-1234567890AB` as a
+/// vendor's key shape after its name, and the engine already turns down
+/// runs of eight in generic values. Prefixed formats (validator
+/// `prefixed`) are checked for none of these: only the markers turn
+/// them down.
+pub(crate) fn typed_placeholder(value: &str) -> bool {
+    let b = value.as_bytes();
+    every_other_counts(b, 8, true) || one_char_fill(b)
+}
+
+/// Extra placeholder signs for generic assignments, where no vendor
+/// format vouches for the value: five keys of a keyboard letter row
+/// (`qwert`, `zxcvb`, either direction), six in a row counting
+/// (`abcdef`, `456789`), every other character counting five steps
+/// (`d1f2e3c4b5`, `A1B2C3D4E5`), or the word "invalid". A random
+/// base-36 value of 40 characters shows one of these with odds near 1e-4.
+pub(crate) fn generic_placeholder(value: &str) -> bool {
+    let b = value.as_bytes();
+    const ROWS: &[u8] =
+        b"qwertyuiop asdfghjkl zxcvbnm mnbvcxz lkjhgfdsa poiuytrewq";
+    typed_placeholder(value)
+        || has_sequential_run(b, 6)
+        || every_other_counts(b, 4, false)
+        || b.windows(5)
+            .any(|w| ROWS.windows(5).any(|r| w.eq_ignore_ascii_case(r)))
+        || b.windows(7).any(|w| w.eq_ignore_ascii_case(b"invalid"))
+}
+
+/// Among the alphanumerics of `b` (ignoring case and separators, so that
+/// `1a2b-3c4d` counts as `1a2b3c4d`), `steps` characters in a row that are
+/// each one up from the character two places before: with `pairs`, a
+/// letter and a digit at a time (`a1b2c3d4e5` is 8 steps), else every
+/// other character alone (`1`, `2`, `3`, `4`, `5` in `d1f2e3c4b5` is 4).
+fn every_other_counts(b: &[u8], steps: usize, pairs: bool) -> bool {
+    let a: Vec<u8> = b
+        .iter()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let mut runs = [0usize; 2];
+    a.windows(3).enumerate().any(|(j, w)| {
+        let step = w[2] == w[0].wrapping_add(1)
+            && (!pairs || w[0].is_ascii_digit() != w[1].is_ascii_digit());
+        let r = &mut runs[if pairs { 0 } else { j % 2 }];
+        *r = if step { *r + 1 } else { 0 };
+        *r >= steps
+    })
+}
+
+/// One character repeated eight or more times in a row, the run half the
+/// value or more.
+fn one_char_fill(b: &[u8]) -> bool {
+    let (mut best, mut run) = (0, 0);
+    for (i, c) in b.iter().enumerate() {
+        run = if i > 0 && b[i - 1] == *c { run + 1 } else { 1 };
+        best = best.max(run);
+    }
+    best >= 8 && best * 2 >= b.len()
 }
 
 /// The value of a generic assignment (`key = value`): a token, and none
@@ -85,6 +158,7 @@ pub(crate) fn generic_token(value: &str) -> bool {
         && !hex_with_stray_letters(value)
         && !host_name(value)
         && !word_phrase(value)
+        && !generic_placeholder(url_secret_part(value))
         && (!value.starts_with("eyJ")
             || !value.contains('.')
             || jwt_header(value))
@@ -348,6 +422,30 @@ mod tests {
         assert!(!named_token("searchConfluenceUsingCql"));
         assert!(named_token("12345678-ABCD-ABCD-ABCD-1234567890AB"));
         assert!(generic_token("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
+    }
+
+    #[test]
+    fn typed_placeholders() {
+        // Counting in pairs and one-character fill, after any name.
+        assert!(typed_placeholder("1a2b3c4d-5e6f-7g8h-9i0j"));
+        assert!(typed_placeholder("a1B2c3D4e5F6g7H8"));
+        assert!(typed_placeholder("API-AAAAAAAAAAAAAAAA"));
+        assert!(!typed_placeholder("a1b2c3d4"));
+        assert!(!typed_placeholder("k3v9x2m7q8w1z5r4t6y0p9l2"));
+        assert!(!typed_placeholder(
+            "fm1r_lJPECAAAAAAAAMqcxBBLMJKXYKJiT0CI58X"
+        ));
+        assert!(!typed_placeholder("12345678-ABCD-ABCD-ABCD-1234567890AB"));
+        // Generic values: also keyboard rows, shorter counting runs,
+        // counting every other character, "invalid".
+        assert!(generic_placeholder("zxcvbr12345iugt67s7a7sa0akhsXz820"));
+        assert!(generic_placeholder("d1f2e3c4b5a6d7e8f9G0h1i2"));
+        assert!(generic_placeholder("sk-abc123invalid"));
+        assert!(generic_placeholder("q8Lw3Vn5abcdefRt7Yp2Ks9D"));
+        assert!(!generic_placeholder("Zq8Lw3Vn5Rt7Yp2Ks9Df4Gh6Jk1Mx0Cb"));
+        assert!(!generic_placeholder("grevetn5owRs1ybhxtcen0ibvg2mi85x"));
+        assert!(!generic_token("1a2b3c4d-5e6f-7g8h-9i0j-k1l2m3n4o5p6"));
+        assert!(!named_token("a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6"));
     }
 
     #[test]
