@@ -37,14 +37,19 @@ impl ContextIndex {
     pub(crate) fn new(rules: &[Rule]) -> ContextIndex {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
+        // Positions in `words`, sorted by word (see `Prefilter::new`).
+        let mut sorted: Vec<u32> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let plain = rule.context.iter().map(|w| (w, i as u32));
             let anti = rule.anti_context.iter().map(|w| (w, i as u32 | ANTI));
             for (w, owner) in plain.chain(anti) {
                 let w = w.to_ascii_lowercase();
-                match words.iter().position(|x| *x == w) {
-                    Some(p) => owners[p].push(owner),
-                    None => {
+                let at = sorted
+                    .binary_search_by(|&p| words[p as usize].as_str().cmp(&w));
+                match at {
+                    Ok(k) => owners[sorted[k] as usize].push(owner),
+                    Err(k) => {
+                        sorted.insert(k, words.len() as u32);
                         words.push(w);
                         owners.push(vec![owner]);
                     }
@@ -54,8 +59,9 @@ impl ContextIndex {
         let automaton = if words.is_empty() {
             None
         } else {
+            // Lowercase words, searched in the lowercased text.
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            Literals::new(&words, MatchKind::Standard, true)
+            Literals::new(&words, MatchKind::Standard)
         };
         ContextIndex { automaton, owners }
     }
@@ -66,13 +72,15 @@ impl ContextIndex {
     /// it could shadow a real finding it overlaps. (Their keywords gate
     /// them on the whole text, so without this a context word far away
     /// would decide what a span is.)
+    /// `lower` is `text` in ASCII lowercase.
     pub(crate) fn boost(
         &self,
         text: &str,
+        lower: &str,
         rules: &[Rule],
         detections: &mut Vec<Detection>,
     ) {
-        let hits = self.hits(text, rules, detections);
+        let hits = self.hits(lower, rules, detections);
         detections.retain_mut(|d| {
             let rule = &rules[d.rule];
             let (plus, minus) = Self::near(&self.owners, text, &hits, d);

@@ -84,6 +84,14 @@ impl Engine {
         &self.rules
     }
 
+    /// See [`Prefilter::keyword_map`].
+    pub(crate) fn keyword_map(
+        &self,
+        words: &[String],
+    ) -> Option<(std::sync::Arc<crate::literals::Literals>, Vec<u32>)> {
+        self.prefilter.keyword_map(words)
+    }
+
     /// All validated detections, unsorted and possibly overlapping;
     /// optionally treating every rule as a candidate (used by the
     /// prefilter soundness test).
@@ -107,6 +115,10 @@ impl Engine {
     ) -> Vec<Detection> {
         let mut out = Vec::new();
         let secret_only = |r: &Rule| depth == 0 || r.kind == Kind::Secret;
+        // The keyword and context automata match lowercase words in the
+        // lowercased text (same offsets): cheaper to build than
+        // case-insensitive automata, for one copy of the text per search.
+        let lower = crate::literals::lower(text);
         if all_candidates {
             for (i, rule) in self.rules.iter().enumerate() {
                 if secret_only(rule) {
@@ -121,7 +133,7 @@ impl Engine {
                 }
             }
         } else {
-            let windows = self.prefilter.windows(text, &self.rules);
+            let windows = self.prefilter.windows(text, &lower, &self.rules);
             for (i, list) in windows {
                 let Some(rule) = self.rules.get(i) else { continue };
                 if !secret_only(rule) {
@@ -133,7 +145,7 @@ impl Engine {
             }
         }
         if !out.is_empty() {
-            self.context.boost(text, &self.rules, &mut out);
+            self.context.boost(text, &lower, &self.rules, &mut out);
         }
         if depth < rescan::MAX_DEPTH {
             for (span, decoded) in rescan::runs(text, budget) {

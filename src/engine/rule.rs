@@ -31,6 +31,10 @@ pub(crate) struct Rule {
     /// the pattern on first use: most rules never become candidates, and
     /// reading all ~480 patterns was a third of building a filter.
     facts: OnceLock<syntax::Facts>,
+    /// Longest match and digit floor when the rule table carries them
+    /// (`RuleDef::lengths`): the prefilter and the response stream ask
+    /// every rule for these, most of which never run.
+    lengths: Option<(Option<usize>, usize)>,
     /// `syntax::next_bytes`, on first use.
     next: OnceLock<Vec<syntax::ByteSet>>,
     pub group: usize,
@@ -69,6 +73,7 @@ impl Rule {
             regex: OnceLock::new(),
             anchored: OnceLock::new(),
             facts: OnceLock::new(),
+            lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
             next: OnceLock::new(),
             group: def.group,
             validator: def.validator,
@@ -121,6 +126,7 @@ impl Rule {
             regex: cell,
             anchored: OnceLock::new(),
             facts,
+            lengths: None,
             next: OnceLock::new(),
             group,
             validator,
@@ -185,7 +191,18 @@ impl Rule {
 
     /// Longest possible match in bytes; `None` when unbounded.
     pub(crate) fn max_len(&self) -> Option<usize> {
-        self.facts().max_len
+        match self.lengths {
+            Some((n, _)) => n,
+            None => self.facts().max_len,
+        }
+    }
+
+    /// ASCII digits every match holds.
+    pub(crate) fn min_digits(&self) -> usize {
+        match self.lengths {
+            Some((_, d)) => d,
+            None => self.facts().min_digits,
+        }
     }
 
     /// Whether searches may start only at candidate positions.
@@ -218,4 +235,33 @@ fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
         // The error text quotes the pattern, which is policy text, not
         // user data: safe to show.
         .map_err(|e| format!("invalid regex: {}", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lengths build.rs writes into the secret table are the ones
+    /// the pattern reader finds in the patterns as compiled (context rows
+    /// expanded); every secret rule has them. A stale table would widen
+    /// or narrow the prefilter's windows: rebuild (build.rs regenerates
+    /// the table from `secrets.rules`) and this passes again.
+    #[test]
+    fn precomputed_lengths_are_the_patterns() {
+        let mut secret = 0;
+        for def in crate::rules::builtin() {
+            if def.kind == Kind::Secret {
+                secret += 1;
+                assert!(def.lengths.is_some(), "{}: no lengths", def.id);
+            }
+            let Some((n, d)) = def.lengths else { continue };
+            let f = syntax::facts(def.pattern);
+            assert_eq!(f.max_len, Some(n as usize), "{}", def.id);
+            assert_eq!(f.min_digits, d as usize, "{}", def.id);
+            let rule = Rule::from_def(def);
+            assert_eq!(rule.max_len(), f.max_len, "{}", def.id);
+            assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
+        }
+        assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
 }
