@@ -115,10 +115,6 @@ impl Engine {
     ) -> Vec<Detection> {
         let mut out = Vec::new();
         let secret_only = |r: &Rule| depth == 0 || r.kind == Kind::Secret;
-        // The keyword and context automata match lowercase words in the
-        // lowercased text (same offsets): cheaper to build than
-        // case-insensitive automata, for one copy of the text per search.
-        let lower = crate::literals::lower(text);
         if all_candidates {
             for (i, rule) in self.rules.iter().enumerate() {
                 if secret_only(rule) {
@@ -133,7 +129,7 @@ impl Engine {
                 }
             }
         } else {
-            let windows = self.prefilter.windows(text, &lower, &self.rules);
+            let windows = self.prefilter.windows(text, &self.rules);
             for (i, list) in windows {
                 let Some(rule) = self.rules.get(i) else { continue };
                 if !secret_only(rule) {
@@ -145,7 +141,7 @@ impl Engine {
             }
         }
         if !out.is_empty() {
-            self.context.boost(text, &lower, &self.rules, &mut out);
+            self.context.boost(text, &self.rules, &mut out);
         }
         if depth < rescan::MAX_DEPTH {
             for (span, decoded) in rescan::runs(text, budget) {

@@ -171,11 +171,9 @@ impl Prefilter {
 
     /// The rules that may match, by index, each with the ranges where a
     /// match may start, sorted and disjoint. Rules left out do not run.
-    /// `lower` is `text` in ASCII lowercase.
     pub(crate) fn windows(
         &self,
         text: &str,
-        lower: &str,
         rules: &[Rule],
     ) -> Vec<(usize, Vec<Range<usize>>)> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
@@ -235,7 +233,11 @@ impl Prefilter {
                 };
                 let mut pending: Vec<(usize, usize)> =
                     vec![(usize::MAX, 0); self.owners.len()];
-                for m in ac.find_overlapping_iter(lower) {
+                // Lowercase words, searched in the lowercased text (same
+                // offsets): see `Literals::lowercase`.
+                for m in
+                    ac.find_overlapping_iter(&crate::literals::lower(text))
+                {
                     let Some(&g) = self.group_of.get(m.pattern().as_usize())
                     else {
                         continue;

@@ -33,10 +33,6 @@ pub(crate) struct Rule {
     /// the pattern on first use: most rules never become candidates, and
     /// reading all ~480 patterns was a third of building a filter.
     facts: OnceLock<syntax::Facts>,
-    /// Longest match and digit floor when the rule table carries them
-    /// (`RuleDef::lengths`): the prefilter and the response stream ask
-    /// every rule for these, most of which never run.
-    lengths: Option<(Option<usize>, usize)>,
     /// `syntax::next_bytes`, on first use.
     next: OnceLock<Vec<syntax::ByteSet>>,
     pub group: usize,
@@ -51,6 +47,10 @@ pub(crate) struct Rule {
     /// (`prefilter_is_sound` checks). A policy's keywords promise only to
     /// occur near a match.
     keywords_in_match: bool,
+    /// Longest match and digit floor when the rule table carries them
+    /// (`RuleDef::lengths`): the prefilter and the response stream ask
+    /// every rule for these, most of which never run.
+    lengths: Option<(Option<usize>, usize)>,
 }
 
 /// A match that passed validation, before policy.
@@ -75,7 +75,6 @@ impl Rule {
             regex: OnceLock::new(),
             anchored: OnceLock::new(),
             facts: OnceLock::new(),
-            lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
             next: OnceLock::new(),
             group: def.group,
             validator: def.validator,
@@ -88,6 +87,7 @@ impl Rule {
                 .map(|k| k.to_string())
                 .collect(),
             keywords_in_match: true,
+            lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
     }
 
@@ -128,7 +128,6 @@ impl Rule {
             regex: cell,
             anchored: OnceLock::new(),
             facts,
-            lengths: None,
             next: OnceLock::new(),
             group,
             validator,
@@ -137,6 +136,7 @@ impl Rule {
             context,
             anti_context: Vec::new(),
             keywords_in_match: false,
+            lengths: None,
         })
     }
 

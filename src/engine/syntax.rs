@@ -269,14 +269,14 @@ impl Prefix {
     /// Strings `ab`: byte `j` is byte `j` of a long `a`, or byte `j - i`
     /// of `b` after an `a` of `i` bytes.
     fn then(&self, b: &Prefix) -> Prefix {
-        let mut r = Prefix { at: self.at, ends: [false; PREFIX_BYTES] };
-        for i in 0..PREFIX_BYTES {
-            if !self.ends[i] {
-                continue;
-            }
-            for k in 0..PREFIX_BYTES - i {
-                r.at[i + k].union(&b.at[k]);
-                r.ends[i + k] |= b.ends[k];
+        let mut r = Prefix::default();
+        for j in 0..PREFIX_BYTES {
+            r.at[j] = self.at[j];
+            for i in 0..=j {
+                if self.ends[i] {
+                    r.at[j].union(&b.at[j - i]);
+                    r.ends[j] |= b.ends[j - i];
+                }
             }
         }
         r
@@ -296,8 +296,9 @@ fn prefix(n: &Node) -> Prefix {
             }
             if multi_byte {
                 for j in 1..PREFIX_BYTES.min(*width) {
-                    // Continuation bytes 0x80..=0xBF: the third word.
-                    p.at[j].0[2] = u64::MAX;
+                    for b in 0x80..=0xBF {
+                        p.at[j].insert(b);
+                    }
                 }
                 for m in 2..PREFIX_BYTES.min(width + 1) {
                     p.ends[m] = true;
@@ -381,8 +382,9 @@ fn set_of(bytes: impl IntoIterator<Item = u8>) -> ByteSet {
 
 /// Lead bytes of multi-byte UTF-8 chars.
 fn non_ascii_leads(s: &mut ByteSet) {
-    // 0xC0..=0xFF: the fourth word.
-    s.0[3] = u64::MAX;
+    for b in 0xC0..=0xFF {
+        s.insert(b);
+    }
 }
 
 impl Parser<'_> {
