@@ -18,6 +18,17 @@
 //! A malformed record stops the build with `file:line: what is wrong`.
 //! No dependencies: the format is simple enough to read by hand.
 
+// The engine's pattern reader and the context rows' template, included
+// as they are (both depend on nothing else in the crate): the table
+// carries each rule's longest match and digit count, so a filter does
+// not read ~420 patterns to learn them.
+#[allow(dead_code)]
+#[path = "src/engine/syntax.rs"]
+mod syntax;
+#[allow(dead_code)]
+#[path = "src/rules/template.rs"]
+mod template;
+
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -28,6 +39,8 @@ const RULES: &str = "src/rules/secrets.rules";
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed={RULES}");
+    println!("cargo::rerun-if-changed=src/engine/syntax.rs");
+    println!("cargo::rerun-if-changed=src/rules/template.rs");
     println!("cargo::rustc-check-cfg=cfg(rule_examples)");
     if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         println!("cargo::rustc-cfg=rule_examples");
@@ -451,8 +464,50 @@ fn hundredths(v: &str) -> Option<u32> {
         .checked_add(frac.parse().ok()?)
 }
 
+/// A context row's pattern as `secrets.rs` expands it at run time (a
+/// test compares the lengths read here with the run-time patterns').
+fn full_pattern(r: &Rule) -> String {
+    if r.code != 'C' {
+        return r.pattern.clone();
+    }
+    let names: Vec<String> = r.keywords.iter().map(|k| escape(k)).collect();
+    format!(
+        "{}{}{}{}{}",
+        template::CTX_HEAD,
+        names.join("|"),
+        template::CTX_MID,
+        r.pattern,
+        template::CTX_TAIL
+    )
+}
+
+/// `regex_lite::escape`: a backslash before each meta character.
+fn escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The lengths column: the longest match in bytes, then `,` and the ASCII
+/// digits every match holds when there are some (`syntax::facts`);
+/// empty when the match is unbounded (the engine then reads the pattern).
+fn lengths(r: &Rule) -> String {
+    let f = syntax::facts(&full_pattern(r));
+    match (f.max_len, f.min_digits) {
+        (None, _) => String::new(),
+        (Some(n), 0) => n.to_string(),
+        (Some(n), d) => format!("{n},{d}"),
+    }
+}
+
 /// The runtime table: id, TYPE, keywords (comma-separated), validator
-/// code, min entropy and score in hundredths, window, pattern.
+/// code, min entropy and score in hundredths, lengths (see [`lengths`]),
+/// pattern. The `window` field is test data: it goes to the examples.
 fn table(rules: &[Rule]) -> String {
     let mut out = String::new();
     for r in rules {
@@ -471,14 +526,14 @@ fn table(rules: &[Rule]) -> String {
             r.code,
             r.min_entropy,
             r.score,
-            r.window,
+            lengths(r),
             r.pattern
         );
     }
     out
 }
 
-/// `&[(&[hits...], &[misses...]), ...]`, one entry per table row.
+/// `&[(&[hits...], &[misses...], window), ...]`, one entry per table row.
 fn examples(rules: &[Rule]) -> String {
     let mut out = String::from("&[\n");
     for r in rules {
@@ -487,7 +542,13 @@ fn examples(rules: &[Rule]) -> String {
                 xs.iter().map(|x| format!("{x:?}")).collect();
             format!("&[{}]", items.join(", "))
         };
-        let _ = writeln!(out, "    ({}, {}),", list(&r.hits), list(&r.misses));
+        let _ = writeln!(
+            out,
+            "    ({}, {}, {}),",
+            list(&r.hits),
+            list(&r.misses),
+            r.window
+        );
     }
     out.push(']');
     out

@@ -23,7 +23,8 @@ impl Checks {
             .chain(crate::rules::secrets::FILLERS)
             .copied()
             .collect();
-        let stopwords = Literals::new(&words, MatchKind::Standard, true)
+        // Lowercase: values are searched in lowercase (case-insensitive).
+        let stopwords = Literals::lowercase(&words, MatchKind::Standard)
             .expect("static stopwords are valid");
         Checks { stopwords }
     }
@@ -38,7 +39,7 @@ impl Checks {
         let mut rest = Vec::with_capacity(value.len());
         let mut last = 0;
         let mut filler = false;
-        for m in self.stopwords.find_iter(value) {
+        for m in self.stopwords.find_iter(&crate::literals::lower(value)) {
             if m.pattern().as_usize() < markers {
                 return true;
             }
@@ -57,7 +58,7 @@ impl Checks {
     fn has_marker(&self, value: &str) -> bool {
         let markers = crate::rules::secrets::STOPWORDS.len();
         self.stopwords
-            .find_iter(value)
+            .find_iter(&crate::literals::lower(value))
             .any(|m| m.pattern().as_usize() < markers)
     }
 

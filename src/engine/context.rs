@@ -37,14 +37,19 @@ impl ContextIndex {
     pub(crate) fn new(rules: &[Rule]) -> ContextIndex {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
+        // Positions in `words`, sorted by word (see `Prefilter::new`).
+        let mut sorted: Vec<u32> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let plain = rule.context.iter().map(|w| (w, i as u32));
             let anti = rule.anti_context.iter().map(|w| (w, i as u32 | ANTI));
             for (w, owner) in plain.chain(anti) {
                 let w = w.to_ascii_lowercase();
-                match words.iter().position(|x| *x == w) {
-                    Some(p) => owners[p].push(owner),
-                    None => {
+                let at = sorted
+                    .binary_search_by(|&p| words[p as usize].as_str().cmp(&w));
+                match at {
+                    Ok(k) => owners[sorted[k] as usize].push(owner),
+                    Err(k) => {
+                        sorted.insert(k, words.len() as u32);
                         words.push(w);
                         owners.push(vec![owner]);
                     }
@@ -54,8 +59,9 @@ impl ContextIndex {
         let automaton = if words.is_empty() {
             None
         } else {
+            // Lowercase words, searched in the lowercased text.
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            Literals::new(&words, MatchKind::Standard, true)
+            Literals::new(&words, MatchKind::Standard)
         };
         ContextIndex { automaton, owners }
     }
@@ -103,7 +109,8 @@ impl ContextIndex {
         }
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        for m in ac.find_overlapping_iter(text) {
+        // Lowercase words, searched in the lowercased text (same offsets).
+        for m in ac.find_overlapping_iter(&crate::literals::lower(text)) {
             let (s, e) = (m.start(), m.end());
             let left_ok = s == 0 || !is_word(bytes[s - 1]);
             let right_ok = e == bytes.len() || !is_word(bytes[e]);

@@ -84,6 +84,14 @@ impl Engine {
         &self.rules
     }
 
+    /// See [`Prefilter::keyword_map`].
+    pub(crate) fn keyword_map(
+        &self,
+        words: &[String],
+    ) -> Option<(std::sync::Arc<crate::literals::Literals>, Vec<u32>)> {
+        self.prefilter.keyword_map(words)
+    }
+
     /// All validated detections, unsorted and possibly overlapping;
     /// optionally treating every rule as a candidate (used by the
     /// prefilter soundness test).

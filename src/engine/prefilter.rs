@@ -18,6 +18,7 @@
 //! Rules with no length bound may start anywhere once anchored.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::context;
 use super::rule::Rule;
@@ -28,7 +29,12 @@ const NEAR: u32 = 1 << 31;
 
 #[derive(Debug)]
 pub(crate) struct Prefilter {
-    automaton: Option<Literals>,
+    /// Shared with the response stream (see [`Prefilter::keyword_map`]).
+    automaton: Option<Arc<Literals>>,
+    /// The keywords (lowercase) by pattern id, and their ids sorted by
+    /// keyword.
+    words: Vec<String>,
+    sorted: Vec<u32>,
     /// keyword pattern id -> its group: keywords with the same owners
     /// (the ten digits of the numeric rules) share one
     group_of: Vec<u32>,
@@ -46,6 +52,10 @@ impl Prefilter {
         let mut words: Vec<String> = Vec::new();
         let mut owners: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
+        // Positions in `words`, sorted by word: finding a keyword is a
+        // bisection, not a scan of every word so far (~800 words, ~1,500
+        // keywords: the scan was a sixth of building a filter).
+        let mut sorted: Vec<u32> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             if rule.keywords.is_empty() {
                 always.push(i as u32);
@@ -55,9 +65,13 @@ impl Prefilter {
                 let owner = i as u32
                     | if rule.keyword_may_be_near(kw) { NEAR } else { 0 };
                 let kw = kw.to_ascii_lowercase();
-                match words.iter().position(|w| *w == kw) {
-                    Some(p) => owners[p].push(owner),
-                    None => {
+                let at = sorted.binary_search_by(|&p| {
+                    words[p as usize].as_str().cmp(&kw)
+                });
+                match at {
+                    Ok(k) => owners[sorted[k] as usize].push(owner),
+                    Err(k) => {
+                        sorted.insert(k, words.len() as u32);
                         words.push(kw);
                         owners.push(vec![owner]);
                     }
@@ -65,9 +79,12 @@ impl Prefilter {
             }
         }
         // Standard semantics: overlapping iteration reports every keyword
-        // present, including one inside another keyword.
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        let automaton = Literals::new(&words, MatchKind::Standard, true);
+        // present, including one inside another keyword. The words are
+        // lowercase and the search runs over the text in lowercase (see
+        // `Literals::lowercase`).
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let automaton =
+            Literals::new(&refs, MatchKind::Standard).map(Arc::new);
         // Keywords of one list are numbered in a row (a numeric rule's
         // ten digits): a keyword joins the group of the one before when
         // their owners are equal. Linear, not a search of every group.
@@ -82,7 +99,41 @@ impl Prefilter {
             })
             .collect();
         let reach = groups.iter().map(|o| reach(o)).collect();
-        Prefilter { automaton, group_of, owners: groups, reach, always }
+        Prefilter {
+            automaton,
+            words,
+            sorted,
+            group_of,
+            owners: groups,
+            reach,
+            always,
+        }
+    }
+
+    /// The keyword automaton (lowercase words, searched in lowercased
+    /// text) and, per pattern id, the index in `words` of the same
+    /// keyword (`u32::MAX`: none): the response stream looks for its
+    /// rules' keywords with it instead of building its own. `None` when
+    /// the automaton could not be built.
+    pub(crate) fn keyword_map(
+        &self,
+        words: &[String],
+    ) -> Option<(Arc<Literals>, Vec<u32>)> {
+        let ac = self.automaton.clone()?;
+        let mut map = vec![u32::MAX; self.words.len()];
+        for (k, w) in words.iter().enumerate() {
+            let w = w.to_ascii_lowercase();
+            let at = self.sorted.binary_search_by(|&p| {
+                self.words[p as usize].as_str().cmp(&w)
+            });
+            match at {
+                Ok(i) => map[self.sorted[i] as usize] = k as u32,
+                // Not a keyword of these rules: the caller's words would
+                // go unseen, so it must build its own.
+                Err(_) => return None,
+            }
+        }
+        Some((ac, map))
     }
 
     /// Adds the windows of one (joined) keyword anchor to its owners.
@@ -109,7 +160,7 @@ impl Prefilter {
             let Some(rule) = rules.get(i) else { continue };
             // Its windows would all be dropped below for want of digits
             // (prose: most keyword hits).
-            if rule.facts().min_digits > digits {
+            if rule.min_digits() > digits {
                 continue;
             }
             let a =
@@ -133,7 +184,7 @@ impl Prefilter {
             // custom rules: a built-in one always needs one) has no anchor
             // to look for: it runs over the whole text.
             for &i in &self.always {
-                if rules[i as usize].facts().min_digits == 0 {
+                if rules[i as usize].min_digits() == 0 {
                     out[i as usize].push(0..text.len());
                 }
             }
@@ -149,7 +200,7 @@ impl Prefilter {
                 for &i in &self.always {
                     let rule = &rules[i as usize];
                     let (min_digits, max_len) =
-                        (rule.facts().min_digits, rule.max_len());
+                        (rule.min_digits(), rule.max_len());
                     let list = &mut out[i as usize];
                     for (k, r) in runs.iter().enumerate() {
                         if min_digits > r.len() {
@@ -182,7 +233,11 @@ impl Prefilter {
                 };
                 let mut pending: Vec<(usize, usize)> =
                     vec![(usize::MAX, 0); self.owners.len()];
-                for m in ac.find_overlapping_iter(text) {
+                // Lowercase words, searched in the lowercased text (same
+                // offsets): see `Literals::lowercase`.
+                for m in
+                    ac.find_overlapping_iter(&crate::literals::lower(text))
+                {
                     let Some(&g) = self.group_of.get(m.pattern().as_usize())
                     else {
                         continue;
@@ -218,7 +273,7 @@ impl Prefilter {
             // A match holds `min_digits` digits, all within `max_len` bytes
             // of its start: keyword windows without that many digits in
             // reach cannot hold one (in prose, most keyword hits).
-            let need = rule.facts().min_digits;
+            let need = rule.min_digits();
             let max_len = rule.max_len();
             if need > 0 && !rule.keywords.is_empty() {
                 list.retain(|w| {

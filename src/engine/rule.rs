@@ -4,6 +4,7 @@
 //! Depends on `syntax` (facts read from a pattern), the rule definitions
 //! of `rules` and the validator names of `validate`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -21,7 +22,8 @@ pub(crate) struct Rule {
     pub kind: Kind,
     pub type_name: String,
     pub keywords: Vec<String>,
-    pattern: String,
+    /// Borrowed from the built-in table (not copied: ~90 KB for a filter).
+    pattern: Cow<'static, str>,
     regex: OnceLock<Option<Regex>>,
     /// `^(?s:.)(?:pattern)`: an anchored search at a candidate position
     /// that also sees the char before it, so `\b` and friends at the
@@ -45,6 +47,10 @@ pub(crate) struct Rule {
     /// (`prefilter_is_sound` checks). A policy's keywords promise only to
     /// occur near a match.
     keywords_in_match: bool,
+    /// Longest match and digit floor when the rule table carries them
+    /// (`RuleDef::lengths`): the prefilter and the response stream ask
+    /// every rule for these, most of which never run.
+    lengths: Option<(Option<usize>, usize)>,
 }
 
 /// A match that passed validation, before policy.
@@ -65,7 +71,7 @@ impl Rule {
             kind: def.kind,
             type_name: def.type_name.to_string(),
             keywords: def.keywords.iter().map(|k| k.to_string()).collect(),
-            pattern: def.pattern.to_string(),
+            pattern: Cow::Borrowed(def.pattern),
             regex: OnceLock::new(),
             anchored: OnceLock::new(),
             facts: OnceLock::new(),
@@ -81,6 +87,7 @@ impl Rule {
                 .map(|k| k.to_string())
                 .collect(),
             keywords_in_match: true,
+            lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
     }
 
@@ -117,7 +124,7 @@ impl Rule {
                 .iter()
                 .map(|k| k.to_ascii_lowercase())
                 .collect(),
-            pattern: pattern.to_string(),
+            pattern: Cow::Owned(pattern.to_string()),
             regex: cell,
             anchored: OnceLock::new(),
             facts,
@@ -129,6 +136,7 @@ impl Rule {
             context,
             anti_context: Vec::new(),
             keywords_in_match: false,
+            lengths: None,
         })
     }
 
@@ -185,7 +193,18 @@ impl Rule {
 
     /// Longest possible match in bytes; `None` when unbounded.
     pub(crate) fn max_len(&self) -> Option<usize> {
-        self.facts().max_len
+        match self.lengths {
+            Some((n, _)) => n,
+            None => self.facts().max_len,
+        }
+    }
+
+    /// ASCII digits every match holds.
+    pub(crate) fn min_digits(&self) -> usize {
+        match self.lengths {
+            Some((_, d)) => d,
+            None => self.facts().min_digits,
+        }
     }
 
     /// Whether searches may start only at candidate positions.
@@ -218,4 +237,33 @@ fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
         // The error text quotes the pattern, which is policy text, not
         // user data: safe to show.
         .map_err(|e| format!("invalid regex: {}", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lengths build.rs writes into the secret table are the ones
+    /// the pattern reader finds in the patterns as compiled (context rows
+    /// expanded); every secret rule has them. A stale table would widen
+    /// or narrow the prefilter's windows: rebuild (build.rs regenerates
+    /// the table from `secrets.rules`) and this passes again.
+    #[test]
+    fn precomputed_lengths_are_the_patterns() {
+        let mut secret = 0;
+        for def in crate::rules::builtin() {
+            if def.kind == Kind::Secret {
+                secret += 1;
+                assert!(def.lengths.is_some(), "{}: no lengths", def.id);
+            }
+            let Some((n, d)) = def.lengths else { continue };
+            let f = syntax::facts(def.pattern);
+            assert_eq!(f.max_len, Some(n as usize), "{}", def.id);
+            assert_eq!(f.min_digits, d as usize, "{}", def.id);
+            let rule = Rule::from_def(def);
+            assert_eq!(rule.max_len(), f.max_len, "{}", def.id);
+            assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
+        }
+        assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
 }

@@ -107,7 +107,7 @@ impl Detectors {
         } else {
             let values: Vec<&str> =
                 policy.deny_list.iter().map(|d| d.value.as_str()).collect();
-            Literals::new(&values, MatchKind::LeftmostLongest, true)
+            Literals::lowercase(&values, MatchKind::LeftmostLongest)
         };
         Ok(Detectors {
             engine: Engine::new(rules),
@@ -120,6 +120,15 @@ impl Detectors {
     /// The engine rules, built-in then custom.
     pub(crate) fn rules(&self) -> &[Rule] {
         self.engine.rules()
+    }
+
+    /// The engine's keyword automaton, for `words` (see
+    /// `Prefilter::keyword_map`).
+    pub(crate) fn keyword_map(
+        &self,
+        words: &[String],
+    ) -> Option<(Arc<Literals>, Vec<u32>)> {
+        self.engine.keyword_map(words)
     }
 
     /// The one table of type `T` derived from these rules, built by
@@ -196,7 +205,7 @@ impl Detectors {
             }
         }
         if let Some(ac) = &self.deny {
-            for m in ac.find_iter(text) {
+            for m in ac.find_iter(&crate::literals::lower(text)) {
                 out.raw.push(m.range());
                 let d = &policy.deny_list[m.pattern().as_usize()];
                 let Some(fam) = side.family(policy, d.kind) else { continue };

@@ -129,6 +129,17 @@ impl Filter {
         self.inner.detectors.derived(init)
     }
 
+    /// The keyword automaton of the engine's prefilter (lowercase words,
+    /// searched in ASCII-lowercased text) and, per pattern id, the index
+    /// of the same word in `words` (`u32::MAX`: none). `None` when some
+    /// word of `words` is no rule keyword or there is no automaton.
+    pub(crate) fn keyword_map(
+        &self,
+        words: &[String],
+    ) -> Option<(Arc<crate::literals::Literals>, Vec<u32>)> {
+        self.inner.detectors.keyword_map(words)
+    }
+
     /// Screens a prompt: detect, resolve, act, report. Pseudonyms go into
     /// `vault`.
     pub(crate) fn screen_prompt(

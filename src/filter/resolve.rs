@@ -208,8 +208,7 @@ fn repeats_of_secrets(
     }
     let values: Vec<&str> =
         secrets.iter().map(|c| &text[c.span.clone()]).collect();
-    let Some(ac) = Literals::new(&values, MatchKind::LeftmostLongest, false)
-    else {
+    let Some(ac) = Literals::new(&values, MatchKind::LeftmostLongest) else {
         return Vec::new();
     };
     // A repeat glued to more letters or digits is another token that

@@ -100,7 +100,7 @@ use std::sync::Arc;
 
 use crate::filter::{Candidate, Extras, Filter, Side};
 use crate::links;
-use crate::literals::{Literals, MatchKind};
+use crate::literals::Literals;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
 
@@ -168,13 +168,17 @@ struct StreamRules {
     /// cannot be forming a match in a tail that holds none of its keywords.
     keywords: Vec<String>,
     keyword_owners: Vec<Vec<u32>>,
-    keyword_ac: Option<Literals>,
+    /// The filter's keyword automaton (lowercase, searched in lowercased
+    /// text; built once for the prompt's prefilter) and, per its pattern
+    /// id, the index in `keywords` (`u32::MAX`: not one of them).
+    keyword_ac: Option<Arc<Literals>>,
+    keyword_of: Vec<u32>,
     /// Per guard: the rule needs one of its keywords in the match.
     needs_keyword: Vec<bool>,
 }
 
 impl StreamRules {
-    fn new(rules: &[crate::filter::Rule]) -> StreamRules {
+    fn new(rules: &[crate::filter::Rule], filter: &Filter) -> StreamRules {
         let mut t = StreamRules::default();
         // The filter's compiled rules, built-in then custom: their
         // keywords are lowercase and their pattern facts are read once
@@ -201,13 +205,15 @@ impl StreamRules {
                 }
             }
         }
-        let words: Vec<&str> = t.keywords.iter().map(String::as_str).collect();
-        t.keyword_ac = Literals::new(&words, MatchKind::Standard, true);
+        // None: no automaton (every rule stays live, see below).
+        if let Some((ac, of)) = filter.keyword_map(&t.keywords) {
+            (t.keyword_ac, t.keyword_of) = (Some(ac), of);
+        }
         t.gated = rules
             .iter()
             .map(|r| {
                 (r.kind == Kind::Pii && !r.keywords.is_empty())
-                    .then(|| (r.facts().min_digits, r.max_len()))
+                    .then(|| (r.min_digits(), r.max_len()))
             })
             .collect();
         t
@@ -232,8 +238,11 @@ impl StreamRules {
                 }
             }
         };
-        for m in ac.find_overlapping_iter(tail) {
-            mark(m.pattern().as_usize());
+        for m in ac.find_overlapping_iter(&crate::literals::lower(tail)) {
+            match self.keyword_of.get(m.pattern().as_usize()) {
+                Some(&k) if k != u32::MAX => mark(k as usize),
+                _ => {}
+            }
         }
         let end = tail.as_bytes();
         for (k, kw) in self.keywords.iter().enumerate() {
@@ -266,7 +275,8 @@ impl Checks {
             self.ready = true;
         }
         if with_guards && !self.guards_ready {
-            self.rules = cx.filter.derived(StreamRules::new);
+            self.rules =
+                cx.filter.derived(|rules| StreamRules::new(rules, cx.filter));
             self.guards_ready = true;
         }
     }

@@ -34,6 +34,11 @@ pub(crate) struct RuleDef {
     /// the regex scans the whole text. A test checks it against the
     /// pattern's maximum length.
     pub window: usize,
+    /// The longest match in bytes and the ASCII digits every match holds,
+    /// as the engine's pattern reader (`engine::syntax::facts`) finds
+    /// them, when build.rs read them (the secret table); `None`: the
+    /// engine reads the pattern when it needs them. A test compares.
+    pub lengths: Option<(u32, u32)>,
     /// Texts that must yield a finding of this rule.
     pub hits: &'static [&'static str],
     /// Texts that must not yield a finding of this rule.
@@ -55,6 +60,7 @@ impl RuleDef {
         context: &[],
         anti_context: &[],
         window: 0,
+        lengths: None,
         hits: &[],
         misses: &[],
     };

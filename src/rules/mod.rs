@@ -18,6 +18,7 @@
 mod def;
 pub(crate) mod pii;
 pub(crate) mod secrets;
+mod template;
 pub(crate) mod tenants;
 
 pub(crate) use def::RuleDef;

@@ -9,10 +9,12 @@
 //!   keywords, validator code (`T` token, `G` generic_token, `J` jwt, `R`
 //!   bare_run, `P` prefixed, `N` none, `C` a `template context` row,
 //!   validated as a token), minimum entropy and score in hundredths,
-//!   window in bytes (see `RuleDef::window`), pattern. Every pattern
+//!   the lengths (longest match in bytes, then `,` and the digits every
+//!   match holds when it holds some; see `RuleDef::lengths`), pattern.
+//!   Every pattern
 //!   reports group 1 and has a bounded maximum match length
 //!   (tests/rules.rs).
-//! - `EXAMPLES`, each rule's hits and misses, only under the
+//! - `EXAMPLES`, each rule's hits, misses and window, only under the
 //!   `rule_examples` cfg (build.rs sets it for every target but wasm32:
 //!   the examples exist for the native tests and would only cost size).
 //!
@@ -25,6 +27,7 @@
 use std::sync::OnceLock;
 
 use super::def::RuleDef;
+use super::template::{CTX_HEAD, CTX_MID, CTX_TAIL};
 use crate::report::Kind;
 use crate::validate::Validator;
 
@@ -34,9 +37,10 @@ const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/secrets.tsv"));
 /// Number of rows in `TABLE`; a test checks that all of them parse.
 pub(crate) const RULES_LEN: usize = line_count(TABLE);
 
-/// (hits, misses) per row of `TABLE`, same order (written by build.rs).
+/// (hits, misses, window) per row of `TABLE`, same order (written by
+/// build.rs).
 #[cfg(rule_examples)]
-static EXAMPLES: &[(&[&str], &[&str])] =
+static EXAMPLES: &[(&[&str], &[&str], usize)] =
     include!(concat!(env!("OUT_DIR"), "/secret_examples.rs"));
 
 /// Rows of a table whose every row ends in `\n` (build.rs writes them so).
@@ -86,7 +90,13 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
     };
     let min_entropy = hundredths(f.next()?)?;
     let score = hundredths(f.next()?)?;
-    let window = int(f.next()?)? as usize;
+    let lengths = match f.next()? {
+        "" => None,
+        l => {
+            let (n, d) = l.split_once(',').unwrap_or((l, "0"));
+            Some((int(n)?, int(d)?))
+        }
+    };
     let mut pattern = f.next()?;
     if code == "C" {
         // A provider key named (by one of the keywords) before an
@@ -100,19 +110,21 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         pattern = Box::leak(p.into_boxed_str());
     }
     #[cfg(rule_examples)]
-    let (hits, misses): (
-        &'static [&'static str],
-        &'static [&'static str],
-    ) = match EXAMPLES.get(index) {
-        Some((h, m)) => (h, m),
-        None => (&[], &[]),
-    };
-    #[cfg(not(rule_examples))]
-    let (hits, misses, _): (
+    let (hits, misses, window): (
         &'static [&'static str],
         &'static [&'static str],
         usize,
-    ) = (&[], &[], index);
+    ) = match EXAMPLES.get(index) {
+        Some(&(h, m, w)) => (h, m, w),
+        None => (&[], &[], 0),
+    };
+    #[cfg(not(rule_examples))]
+    let (hits, misses, window, _): (
+        &'static [&'static str],
+        &'static [&'static str],
+        usize,
+        usize,
+    ) = (&[], &[], 0, index);
     Some(RuleDef {
         id,
         kind: Kind::Secret,
@@ -126,22 +138,11 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         context: &[],
         anti_context: &[],
         window,
+        lengths,
         hits,
         misses,
     })
 }
-
-/// Context rows (`C`, `template context` in the data): the provider name (maybe followed by "key",
-/// "token", "secret", "id", "api key" or "client id", with a suffix such
-/// as `token2` or `key_prod`), then an assignment
-/// as code and config write them (`=`, `:`, `:=`, `::=`, `.=`, `?=`,
-/// `=>`, `||`, `,` before a quoted call argument, a spaced `-`, a blank, the `(`
-/// of a call such as `new HubSpotAPI("v")`, or the `>` closing an XML
-/// tag), then up to five blanks or quotes, then the value; only the value
-/// is reported and it is matched case-sensitively.
-const CTX_HEAD: &str = "(?i)(?:";
-const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t])?(?:key|token|secret|id)[\w.\-]{0,8})?["'`]?[\]>]?\s{0,3}(?:=|:{1,3}=|\.=|\?=|:|=>|\|\||,[ \t]{0,2}["'`]|-[ \t]|\(|\s)[\s"'`=]{0,5}((?-i:"#;
-const CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\-]|$)";
 
 /// Fixed-point number in hundredths: `97` is 0.97. (No float parsing:
 /// `f32::from_str` costs kilobytes of wasm.)
