@@ -21,9 +21,11 @@
 //! 2. search (`search`): in each window, a rule whose matches are bounded
 //!    and non-empty runs anchored searches (`^(?s:.)(?:pattern)`, seeing
 //!    the char before) only at positions whose bytes can start a match
-//!    (first bytes, a leading `\b`, the bytes after), each reading at most
-//!    the rule's longest match plus slack; other rules scan the window
-//!    with the plain regex.
+//!    (first bytes, a leading `\b` at one of the text's word boundaries,
+//!    found once per text, and the rule's position automaton over the
+//!    bytes after, `syntax::Shape`), each reading at most the rule's
+//!    longest match plus slack; other rules scan the window with the
+//!    plain regex.
 //! 3. check (`check`): checksum/range validators, IPv6 glue, the
 //!    entropy floor, and for secrets placeholders and stopwords.
 //! 4. context ([`ContextIndex::boost`]): whole-word context words near a
@@ -130,13 +132,17 @@ impl Engine {
             }
         } else {
             let windows = self.prefilter.windows(text, &self.rules);
+            let bounds = search::Bounds::new(text);
             for (i, list) in windows {
                 let Some(rule) = self.rules.get(i) else { continue };
                 if !secret_only(rule) {
                     continue;
                 }
                 for w in list {
-                    search::search(text, i, rule, w, &self.checks, &mut out);
+                    let checks = &self.checks;
+                    search::search(
+                        text, i, rule, w, checks, &bounds, &mut out,
+                    );
                 }
             }
         }

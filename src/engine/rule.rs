@@ -33,8 +33,8 @@ pub(crate) struct Rule {
     /// the pattern on first use: most rules never become candidates, and
     /// reading all ~480 patterns was a third of building a filter.
     facts: OnceLock<syntax::Facts>,
-    /// `syntax::next_bytes`, on first use.
-    next: OnceLock<Vec<syntax::ByteSet>>,
+    /// `syntax::shape`, on first use.
+    shape: OnceLock<Option<syntax::Shape>>,
     pub group: usize,
     pub validator: Validator,
     pub min_entropy: f32,
@@ -75,7 +75,7 @@ impl Rule {
             regex: OnceLock::new(),
             anchored: OnceLock::new(),
             facts: OnceLock::new(),
-            next: OnceLock::new(),
+            shape: OnceLock::new(),
             group: def.group,
             validator: def.validator,
             min_entropy: def.min_entropy,
@@ -128,7 +128,7 @@ impl Rule {
             regex: cell,
             anchored: OnceLock::new(),
             facts,
-            next: OnceLock::new(),
+            shape: OnceLock::new(),
             group,
             validator,
             min_entropy: 0.0,
@@ -178,8 +178,8 @@ impl Rule {
         self.facts.get_or_init(|| syntax::facts(&self.pattern))
     }
 
-    pub(super) fn next_bytes(&self) -> &[syntax::ByteSet] {
-        self.next.get_or_init(|| syntax::next_bytes(&self.pattern))
+    pub(super) fn shape(&self) -> Option<&syntax::Shape> {
+        self.shape.get_or_init(|| syntax::shape(&self.pattern)).as_ref()
     }
 
     /// Scored below the default threshold, and its keywords are its

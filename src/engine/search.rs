@@ -69,10 +69,11 @@ pub(super) fn search(
     rule: &Rule,
     window: Range<usize>,
     checks: &Checks,
+    bounds: &Bounds,
     out: &mut Vec<Detection>,
 ) {
     if rule.anchorable() {
-        search_anchored(text, index, rule, window, checks, out);
+        search_anchored(text, index, rule, window, checks, bounds, out);
     } else {
         scan(text, index, rule, window, checks, out);
     }
@@ -89,6 +90,7 @@ fn search_anchored(
     rule: &Rule,
     window: Range<usize>,
     checks: &Checks,
+    bounds: &Bounds,
     out: &mut Vec<Detection>,
 ) {
     let Some(re) = rule.anchored() else { return };
@@ -96,11 +98,20 @@ fn search_anchored(
     let Some(max_len) = facts.max_len else { return };
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let next = rule.next_bytes();
+    let shape = rule.shape();
     let mut p = window.start;
     let end = window.end.min(bytes.len());
     add_work(end.saturating_sub(p));
+    // Every start needs a word boundary before it (numeric rules): visit
+    // only the text's boundaries, found once for all rules.
+    let at_bounds = !facts.first.meets(&facts.free);
     while p < end {
+        if at_bounds {
+            p = bounds.next(p);
+            if p >= end {
+                break;
+            }
+        }
         let b = bytes[p];
         // Most bytes start no match: one table lookup says so. In a run
         // of word bytes, a start that needs a leading `\b` is possible
@@ -118,12 +129,11 @@ fn search_anchored(
         }
         let prev_word = p > 0 && is_word(bytes[p - 1]);
         let boundary_ok = facts.free.contains(b) || prev_word != is_word(b);
-        let next_ok = || {
-            next.iter().enumerate().all(|(j, set)| {
-                bytes.get(p + 1 + j).is_some_and(|&b| set.contains(b))
-            })
-        };
-        if !text.is_char_boundary(p) || !boundary_ok || !next_ok() {
+        // The bytes from `p` on must begin a string of the pattern's
+        // superset language (see `syntax::Shape`): most candidate
+        // positions fail within a few bytes, at a fraction of a regex run.
+        let shape_ok = || shape.map_or(true, |s| s.may_start(&bytes[p..]));
+        if !text.is_char_boundary(p) || !boundary_ok || !shape_ok() {
             p += 1;
             continue;
         }
@@ -165,6 +175,46 @@ fn search_anchored(
             checks.consider(text, index, rule, span, out);
         }
         p = if whole.end > p { whole.end } else { p + 1 };
+    }
+}
+
+/// The word boundaries of a text, one bit per byte: `p` where the bytes
+/// at `p - 1` and `p` differ in being word bytes (`[A-Za-z0-9_]`), and 0
+/// when the text starts with one. Found once per text and shared by every
+/// rule searched in it, so rules whose matches start at a `\b` no
+/// longer walk every byte of a long digit run each.
+pub(super) struct Bounds {
+    bits: Vec<u64>,
+}
+
+impl Bounds {
+    pub(super) fn new(text: &str) -> Bounds {
+        let bytes = text.as_bytes();
+        let mut bits = vec![0u64; bytes.len() / 64 + 1];
+        let mut prev = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let w = b.is_ascii_alphanumeric() || b == b'_';
+            if w != prev {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+            prev = w;
+        }
+        Bounds { bits }
+    }
+
+    /// The first boundary at or after `from`; past the text if none.
+    fn next(&self, from: usize) -> usize {
+        let mut i = from / 64;
+        let mut word =
+            self.bits.get(i).map_or(0, |w| w & (u64::MAX << (from % 64)));
+        while word == 0 {
+            i += 1;
+            match self.bits.get(i) {
+                Some(&w) => word = w,
+                None => return usize::MAX,
+            }
+        }
+        i * 64 + word.trailing_zeros() as usize
     }
 }
 

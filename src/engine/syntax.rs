@@ -8,7 +8,10 @@
 //! - `min_digits`: ASCII digits every match contains, to skip digit runs
 //!   that cannot hold a match;
 //! - `first`: the bytes a match can start with (a superset), and whether
-//!   the pattern starts with `\b`, whose left side the engine checks itself.
+//!   the pattern starts with `\b`, whose left side the engine checks itself;
+//! - a [`Shape`] (on a rule's first use): a small automaton of a superset
+//!   of the pattern that turns away, within a few bytes, positions whose
+//!   following bytes cannot begin a match.
 //!
 //! Every fact is conservative: an unknown construct widens `first` to all
 //! bytes, makes `max_len` unbounded or `min_digits` zero. Reading a pattern
@@ -87,25 +90,247 @@ pub(crate) fn facts(pattern: &str) -> Facts {
     }
 }
 
-/// `next[j]`: the bytes a match may hold at offset `j + 1`, for the
-/// offsets every match reaches (at most [`PREFIX_BYTES`] - 1). A position
-/// whose following bytes fall outside these sets cannot start a match, so
-/// the engine skips it without running the regex. Computed on a rule's
-/// first use (it costs more than the other facts, and most rules of a
-/// filter never run).
-pub(crate) fn next_bytes(pattern: &str) -> Vec<ByteSet> {
+/// Reads `pattern`'s [`Shape`]; `None` when the reader cannot follow it.
+/// Computed on a rule's first use (most rules of a filter never run).
+pub(crate) fn shape(pattern: &str) -> Option<Shape> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut p = Parser { chars: &chars, pos: 0, ci: false, multi_line: false };
     let node = match p.alt() {
         Some(n) if p.pos == chars.len() => n,
-        _ => return Vec::new(),
+        _ => return None,
     };
-    let prefix = prefix(&node);
-    (1..PREFIX_BYTES)
-        .take_while(|&j| !prefix.ends[1..=j].contains(&true))
-        .map(|j| prefix.at[j])
-        .collect()
+    let mut b = Shape {
+        first: NONE,
+        follow: Vec::new(),
+        class: Vec::new(),
+        last: NONE,
+        nullable: false,
+        prefix: Vec::new(),
+    };
+    let (first, last, nullable) = b.node(&node);
+    b.first = first;
+    b.last = last;
+    b.nullable = nullable;
+    // The bytes at offsets 1.. that every match reaches, each offset's
+    // set on its own: a few byte tests turn most candidates away before
+    // the automaton runs.
+    let mut reach = first;
+    for _ in 1..8 {
+        if has(&reach, LIMIT) || (0..2).any(|k| reach[k] & last[k] != 0) {
+            break;
+        }
+        let (mut next, mut set) = (NONE, ByteSet::default());
+        for p in members(&reach) {
+            if let Some(f) = b.follow.get(p) {
+                next = or(next, *f);
+            }
+        }
+        for q in members(&next) {
+            match b.class.get(q) {
+                Some(c) => set.union(c),
+                None => set = ByteSet::all(),
+            }
+        }
+        b.prefix.push(set);
+        reach = next;
+    }
+    Some(b)
 }
+
+/// A set of positions of a [`Shape`].
+type Set = [u64; 2];
+const NONE: Set = [0; 2];
+/// Positions a [`Shape`] tracks; the next one, [`OVER`], stands for all
+/// later positions: a string that reaches it passes (unknown).
+const LIMIT: usize = 127;
+const OVER: Set = [0, 1 << 63];
+/// Bytes a [`Shape`] reads at most from a candidate position: its cost
+/// stays a few steps where a long pattern's prefix keeps matching.
+const STEPS: usize = 16;
+
+fn or(a: Set, b: Set) -> Set {
+    [a[0] | b[0], a[1] | b[1]]
+}
+
+fn has(s: &Set, p: usize) -> bool {
+    s[p / 64] & (1 << (p % 64)) != 0
+}
+
+/// The positions of `s` (building a [`Shape`] only: not fast).
+fn members(s: &Set) -> impl Iterator<Item = usize> + '_ {
+    (0..=LIMIT).filter(move |&p| has(s, p))
+}
+
+/// A position (Glushkov) automaton of a superset of the pattern's
+/// language: assertions are ignored, a repeat `x{lo,hi}` with more than
+/// two optional copies becomes `x{lo,}`, a multi-byte char is its lead
+/// byte and any continuation bytes, and positions past the 127th pass.
+/// So a position where [`Shape::may_start`] says no cannot start a
+/// match, and the engine skips the regex there ("4111 4111 …" is not an
+/// `AU_MEDICARE` number after its fifth digit).
+pub(crate) struct Shape {
+    /// Positions a match may begin with.
+    first: Set,
+    /// Per position, the positions that may come next.
+    follow: Vec<Set>,
+    /// Per position, its bytes.
+    class: Vec<ByteSet>,
+    /// Positions a match may end with.
+    last: Set,
+    nullable: bool,
+    /// `prefix[j]`: the bytes at offset `j + 1` of every match.
+    prefix: Vec<ByteSet>,
+}
+
+// Not derived: the tables say nothing useful in a rule's dump.
+impl std::fmt::Debug for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Shape")
+    }
+}
+
+impl Shape {
+    /// Whether `bytes` begin with a string of the superset language, as
+    /// far as the first [`STEPS`] bytes tell.
+    pub(crate) fn may_start(&self, bytes: &[u8]) -> bool {
+        if self.nullable {
+            return true;
+        }
+        let fits = |(j, set): (usize, &ByteSet)| {
+            bytes.get(j + 1).is_some_and(|&b| set.contains(b))
+        };
+        if !self.prefix.iter().enumerate().all(fits) {
+            return false;
+        }
+        // Words of a position set in use (the rest stay 0).
+        let w = self.follow.len().min(LIMIT) / 64 + 1;
+        let mut reach = self.first;
+        for &b in bytes.iter().take(STEPS) {
+            if reach[1] & OVER[1] != 0 {
+                return true;
+            }
+            let (mut next, mut any) = (NONE, 0);
+            for (k, &word) in reach.iter().enumerate().take(w) {
+                let mut bits = word;
+                while bits != 0 {
+                    let p = k * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let (Some(c), Some(f)) =
+                        (self.class.get(p), self.follow.get(p))
+                    else {
+                        continue;
+                    };
+                    if c.contains(b) {
+                        if has(&self.last, p) {
+                            return true;
+                        }
+                        for (n, &x) in next.iter_mut().zip(f).take(w) {
+                            *n |= x;
+                            any |= x;
+                        }
+                    }
+                }
+            }
+            if any == 0 {
+                return false;
+            }
+            reach = next;
+        }
+        bytes.len() > STEPS
+    }
+
+    /// A new position of class `set`, or [`OVER`] past the last.
+    fn pos(&mut self, set: &ByteSet) -> Set {
+        let p = self.follow.len();
+        if p >= LIMIT {
+            return OVER;
+        }
+        self.follow.push(NONE);
+        self.class.push(*set);
+        let mut s = NONE;
+        s[p / 64] |= 1 << (p % 64);
+        s
+    }
+
+    fn link(&mut self, from: Set, to: Set) {
+        for (i, &w) in from.iter().enumerate() {
+            let mut w = w;
+            while w != 0 {
+                let p = i * 64 + w.trailing_zeros() as usize;
+                w &= w - 1;
+                if let Some(f) = self.follow.get_mut(p) {
+                    *f = or(*f, to);
+                }
+            }
+        }
+    }
+
+    /// `a` then `b`, each (first, last, nullable).
+    fn cat(&mut self, a: Glu, b: Glu) -> Glu {
+        self.link(a.1, b.0);
+        (
+            if a.2 { or(a.0, b.0) } else { a.0 },
+            if b.2 { or(a.1, b.1) } else { b.1 },
+            a.2 && b.2,
+        )
+    }
+
+    /// Adds `n`'s positions and inner links; returns its (first, last,
+    /// nullable). Past the last position a node is [`OVER`]: a string
+    /// that reaches it passes, which also covers skipping it.
+    fn node(&mut self, n: &Node) -> Glu {
+        if self.follow.len() >= LIMIT {
+            return (OVER, OVER, false);
+        }
+        match n {
+            Node::Empty | Node::Assert(_) => (NONE, NONE, true),
+            Node::Char { first, width, .. } => {
+                let lead = self.pos(first);
+                if *width == 1 {
+                    return (lead, lead, false);
+                }
+                let mut cont = ByteSet::default();
+                (0x80..=0xBF).for_each(|b| cont.insert(b));
+                let c = self.pos(&cont);
+                self.link(or(lead, c), c);
+                (lead, or(lead, c), false)
+            }
+            Node::Concat(v) => v.iter().fold((NONE, NONE, true), |acc, x| {
+                let r = self.node(x);
+                self.cat(acc, r)
+            }),
+            Node::Alt(v) => v.iter().fold((NONE, NONE, false), |acc, x| {
+                let r = self.node(x);
+                (or(acc.0, r.0), or(acc.1, r.1), acc.2 || r.2)
+            }),
+            Node::Repeat(x, lo, hi) => {
+                let mut acc = (NONE, NONE, true);
+                for _ in 0..*lo {
+                    if self.follow.len() >= LIMIT {
+                        return self.cat(acc, (OVER, OVER, false));
+                    }
+                    let r = self.node(x);
+                    acc = self.cat(acc, r);
+                }
+                let extra = hi.map_or(usize::MAX, |h| h.saturating_sub(*lo));
+                if extra <= 2 {
+                    for _ in 0..extra {
+                        let r = self.node(x);
+                        acc = self.cat(acc, (r.0, r.1, true));
+                    }
+                } else {
+                    let r = self.node(x);
+                    self.link(r.1, r.0);
+                    acc = self.cat(acc, (r.0, r.1, true));
+                }
+                acc
+            }
+        }
+    }
+}
+
+/// (first, last, nullable) of a node in a [`Shape`].
+type Glu = (Set, Set, bool);
 
 fn max_len(n: &Node) -> Option<usize> {
     match n {
@@ -223,11 +448,12 @@ impl ByteSet {
     pub(crate) fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
+    /// Whether the two sets share a byte.
+    pub(crate) fn meets(&self, other: &ByteSet) -> bool {
+        self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
+    }
     fn insert(&mut self, b: u8) {
         self.0[usize::from(b >> 6)] |= 1 << (b & 63);
-    }
-    fn remove(&mut self, b: u8) {
-        self.0[usize::from(b >> 6)] &= !(1 << (b & 63));
     }
     fn all() -> ByteSet {
         ByteSet([u64::MAX; 4])
@@ -235,110 +461,6 @@ impl ByteSet {
     fn union(&mut self, other: &ByteSet) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
             *a |= b;
-        }
-    }
-}
-
-/// How many leading bytes of a match [`Prefix`] describes.
-pub(crate) const PREFIX_BYTES: usize = 8;
-
-/// The first [`PREFIX_BYTES`] bytes of a pattern's matches: `at[j]` holds
-/// the bytes at offset `j` of matches longer than `j`; `ends[m]` says some
-/// match is exactly `m` bytes long. Each offset is a separate superset.
-#[derive(Clone, Copy, Default)]
-struct Prefix {
-    at: [ByteSet; PREFIX_BYTES],
-    ends: [bool; PREFIX_BYTES],
-}
-
-impl Prefix {
-    fn empty_string() -> Prefix {
-        let mut p = Prefix::default();
-        p.ends[0] = true;
-        p
-    }
-
-    fn or(mut self, other: &Prefix) -> Prefix {
-        for j in 0..PREFIX_BYTES {
-            self.at[j].union(&other.at[j]);
-            self.ends[j] |= other.ends[j];
-        }
-        self
-    }
-
-    /// Strings `ab`: byte `j` is byte `j` of a long `a`, or byte `j - i`
-    /// of `b` after an `a` of `i` bytes.
-    fn then(&self, b: &Prefix) -> Prefix {
-        let mut r = Prefix::default();
-        for j in 0..PREFIX_BYTES {
-            r.at[j] = self.at[j];
-            for i in 0..=j {
-                if self.ends[i] {
-                    r.at[j].union(&b.at[j - i]);
-                    r.ends[j] |= b.ends[j - i];
-                }
-            }
-        }
-        r
-    }
-}
-
-fn prefix(n: &Node) -> Prefix {
-    match n {
-        Node::Empty | Node::Assert(_) => Prefix::empty_string(),
-        Node::Char { first, width, .. } => {
-            let mut p = Prefix::default();
-            p.at[0] = *first;
-            let ascii = first.0[0] | first.0[1] != 0;
-            let multi_byte = first.0[2] | first.0[3] != 0;
-            if ascii && PREFIX_BYTES > 1 {
-                p.ends[1] = true;
-            }
-            if multi_byte {
-                for j in 1..PREFIX_BYTES.min(*width) {
-                    for b in 0x80..=0xBF {
-                        p.at[j].insert(b);
-                    }
-                }
-                for m in 2..PREFIX_BYTES.min(width + 1) {
-                    p.ends[m] = true;
-                }
-            }
-            p
-        }
-        Node::Concat(v) => {
-            let mut acc = Prefix::empty_string();
-            for x in v {
-                // Once every string so far is long, later parts cannot
-                // reach a described offset.
-                if !acc.ends.contains(&true) {
-                    break;
-                }
-                acc = acc.then(&prefix(x));
-            }
-            acc
-        }
-        Node::Alt(v) => {
-            v.iter().fold(Prefix::default(), |acc, x| acc.or(&prefix(x)))
-        }
-        Node::Repeat(x, lo, hi) => {
-            // Copies past the first PREFIX_BYTES + 1 cannot reach a
-            // described offset that fewer copies do not.
-            let cap = PREFIX_BYTES + 1;
-            let one = prefix(x);
-            let optional = one.or(&Prefix::empty_string());
-            let extra = hi.map_or(cap, |h| h.saturating_sub(*lo).min(cap));
-            let mut acc = Prefix::empty_string();
-            for _ in 0..(*lo).min(cap) {
-                acc = acc.then(&one);
-            }
-            for _ in 0..extra {
-                if !acc.ends.contains(&true) {
-                    break;
-                }
-                acc = acc.then(&optional);
-            }
-            acc
         }
     }
 }
@@ -518,11 +640,8 @@ impl Parser<'_> {
                 Some(inner)
             }
             '[' => self.class(),
-            '.' => {
-                let mut s = ByteSet::all();
-                s.remove(b'\n');
-                Some(char_node(s, 4, false))
-            }
+            // Any char; `\n` too, as under `(?s)` (a superset is sound).
+            '.' => Some(char_node(ByteSet::all(), 4, false)),
             '^' => Some(Node::Assert('^')),
             '$' => Some(Node::Assert('$')),
             '\\' => self.escape(),
@@ -721,7 +840,7 @@ fn word_bytes() -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{facts, next_bytes, PREFIX_BYTES};
+    use super::{facts, shape};
 
     #[test]
     fn max_len_bounds() {
@@ -787,32 +906,31 @@ mod tests {
     }
 
     #[test]
-    fn next_byte_sets() {
-        let mac = next_bytes(r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b");
-        assert!(mac.len() >= 2);
-        assert!(mac[0].contains(b'c') && !mac[0].contains(b'x'));
-        assert!(mac[1].contains(b':') && !mac[1].contains(b'a'));
-        // An optional part widens the set; a possible end stops it.
-        let opt = next_bytes(r"ab?c");
-        assert!(opt[0].contains(b'b') && opt[0].contains(b'c'));
-        assert_eq!(opt.len(), 1, "a match may end after `ac`");
-        assert!(next_bytes(r"a|bcd").is_empty());
-        // A repeated group that may be empty.
-        let rep = next_bytes(r"x(?:y?){3}z");
-        assert!(rep[0].contains(b'y') && rep[0].contains(b'z'));
-        assert_eq!(rep.len(), 1, "`xz` is a match");
-        let long = next_bytes(r"x(?:y?){3}zz");
-        assert!(long[1].contains(b'y') && long[1].contains(b'z'));
-        // Multi-byte chars: continuation bytes follow their lead byte.
-        let cjk = next_bytes(r"名[a-z]");
-        assert!(cjk[0].contains(0x90) && !cjk[0].contains(b'a'));
-        assert!(cjk[1].contains(0x8D));
-        let class = next_bytes(r"[aé]x");
-        assert!(class[0].contains(b'x') && class[0].contains(0xA9));
-        // Offsets past the third: a fixed-width pattern is checked up to
-        // PREFIX_BYTES - 1 bytes ahead.
-        let iban = next_bytes(r"[A-Z]{2}\d{2}[A-Z0-9]{4}");
-        assert_eq!(iban.len(), PREFIX_BYTES - 1);
-        assert!(iban[1].contains(b'7') && !iban[1].contains(b'E'));
+    fn shapes_reject_impossible_starts() {
+        let ok = |p: &str, t: &str| shape(p).unwrap().may_start(t.as_bytes());
+        let medicare = r"\b[2-6]\d{3} ?\d{5} ?\d(?:[ /]?\d)?\b";
+        assert!(!ok(medicare, "4111 4111 4111 "));
+        assert!(ok(medicare, "2123 45670 1 x"));
+        let card = r"\b(?:\d[ .-]?){12,18}\d\b";
+        assert!(ok(card, "4111 4111 4111 4111 "));
+        assert!(!ok(card, "4111 4111 x"));
+        // A long repeat is kept as a loop: `a@b.a@` is not an email.
+        let email = r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.){1,8}(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})\b";
+        assert!(!ok(email, "a@b.a@b.a@b."));
+        assert!(ok(email, "ana.lopez@example.com"));
+        // Multi-byte chars: any continuation bytes after the lead byte.
+        assert!(ok(r"名[a-z]", "名x"));
+        assert!(!ok(r"名[a-z]", "名1"));
+        assert!(ok(r"[aé]x", "éx") && !ok(r"[aé]x", "ay"));
+        // Past 63 positions the rest passes; the text's end does not.
+        let long = "a".repeat(150) + "b";
+        assert!(ok(&long, &"a".repeat(128)));
+        assert!(!ok(&long, &"a".repeat(10)));
+        assert!(!ok(&long, "ab"));
+        assert!(ok(r"x?y*", ""), "nullable");
+        assert!(ok(r"a{1000}b", &"a".repeat(128)));
+        assert!(shape(r"(a").is_none());
+        let hash = r"(\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$v=\d{1,3}\$m=\d{1,8},t=\d{1,5},p=\d{1,3}\$[A-Za-z0-9+/]{8,88}\$[A-Za-z0-9+/]{16,172}|\$[56]\$(?:rounds=\d{3,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$(?:1|apr1)\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$y\$[./A-Za-z0-9]{1,10}\$[./A-Za-z0-9]{1,86}\$[./A-Za-z0-9]{43})(?:[^./A-Za-z0-9+$]|$)";
+        assert!(ok(hash, "$apr1$Wq7hTz3K$Kz8Lm3Wq9Tn2Vb5Hc7Rd4J"));
     }
 }
