@@ -781,6 +781,13 @@ fn main() {
     let t0 = std::time::Instant::now();
     let mut items: Vec<Item> = data.iter().flat_map(|d| load(d)).collect();
     items.extend(gen::items().iter().map(item));
+    items.extend(
+        gen::more_items()
+            .into_iter()
+            .chain(gen::long_items())
+            .chain(gen::direct_requests())
+            .map(|v| item(&v)),
+    );
     eprintln!(
         "featurized {} items ({} may train) in {:.1}s",
         items.len(),
@@ -807,7 +814,10 @@ fn main() {
             })
             .chain(
                 gen::items()
-                    .iter()
+                    .into_iter()
+                    .chain(gen::more_items())
+                    .chain(gen::long_items())
+                    .chain(gen::direct_requests())
                     .map(|v| v["text"].as_str().unwrap_or("").to_string()),
             )
             .collect();

@@ -373,8 +373,8 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
 fn calibrated(z: f32) -> f32 {
     let (zs, ps) = (&model::CAL_Z, &model::CAL_P);
     let n = zs.len();
-    if !z.is_finite() || n == 0 {
-        return if z > 0.0 { 1.0 } else { 0.0 };
+    if z.is_nan() || n == 0 {
+        return 0.0;
     }
     if z <= zs[0] {
         return ps[0];
@@ -794,6 +794,24 @@ mod timing {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn calibration_map_is_monotone_and_pins_the_operating_point() {
+        let (zs, ps) = (&model::CAL_Z, &model::CAL_P);
+        assert!(zs.windows(2).all(|w| w[0] < w[1]), "knots not increasing");
+        assert!(ps.windows(2).all(|w| w[0] <= w[1]), "map not monotone");
+        assert!(ps.iter().all(|p| (0.0..=1.0).contains(p)));
+        assert!(calibrated(-1e-3) < 0.5 && calibrated(1e-3) >= 0.5);
+        let mut last = 0.0;
+        for k in -400..=400 {
+            let p = calibrated(k as f32 / 20.0);
+            assert!(p >= last, "at {k}");
+            last = p;
+        }
+        assert_eq!(calibrated(f32::NAN), 0.0);
+        assert_eq!(calibrated(f32::INFINITY), ps[ps.len() - 1]);
+        assert_eq!(calibrated(f32::NEG_INFINITY), ps[0]);
+    }
+
     use super::*;
 
     #[test]
