@@ -416,8 +416,12 @@ fn loso(items: &[Item]) -> Vec<(f32, f32, bool)> {
         .map(|it| (logit(&full, it), it.floor, it.label))
         .collect();
     for g in groups {
-        if !items.iter().any(|i| i.train_ok && i.group == g) {
-            continue; // the full model never saw it
+        if !items.iter().any(|i| i.train_ok && i.group == g)
+            || g.starts_with("gen_")
+        {
+            // The full model never saw it, or it is generated (never
+            // scored: its in-sample scores stay out of every figure).
+            continue;
         }
         let tr: Vec<&Item> =
             trainable.iter().copied().filter(|i| i.group != g).collect();
@@ -541,6 +545,193 @@ fn ece(risks: &[f32], labels: &[bool]) -> f64 {
     bins.iter().filter(|b| b.2 > 0).map(|b| (b.0 - b.1).abs() / n).sum()
 }
 
+/// A monotone map from the classifier's logit (at the operating point)
+/// to a probability: knots `(z, p)`, linear between them, flat outside.
+#[derive(Clone, Debug)]
+struct Calib {
+    z: Vec<f32>,
+    p: Vec<f32>,
+}
+
+/// Most knots a shipped map has.
+const KNOTS: usize = 24;
+
+impl Calib {
+    fn at(&self, z: f32) -> f32 {
+        let n = self.z.len();
+        if n == 0 {
+            return 1.0 / (1.0 + (-z).exp());
+        }
+        if z <= self.z[0] {
+            return self.p[0];
+        }
+        if z >= self.z[n - 1] {
+            return self.p[n - 1];
+        }
+        let k = self.z.partition_point(|&x| x <= z);
+        let (z0, z1, p0, p1) =
+            (self.z[k - 1], self.z[k], self.p[k - 1], self.p[k]);
+        if z1 > z0 {
+            p0 + (p1 - p0) * (z - z0) / (z1 - z0)
+        } else {
+            p1
+        }
+    }
+}
+
+/// Isotonic regression (pool adjacent violators) of the labels on the
+/// logits, attacks weighted so they make up `prior` of the weight, then
+/// pooled to at most [`KNOTS`] blocks; each block is a knot at its mean
+/// logit.
+fn isotonic(zs: &[(f32, bool)], prior: f64) -> Calib {
+    let np = zs.iter().filter(|x| x.1).count().max(1) as f64;
+    let nn = (zs.len() as f64 - np).max(1.0);
+    let (wp, wn) = (prior / np, (1.0 - prior) / nn);
+    let mut v: Vec<(f32, bool)> = zs.to_vec();
+    v.sort_by(|a, b| {
+        a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal)
+    });
+    // Blocks: (weight, weighted label sum, weighted z sum).
+    let mut blocks: Vec<(f64, f64, f64)> = Vec::new();
+    for (z, y) in v {
+        let w = if y { wp } else { wn };
+        blocks.push((w, if y { w } else { 0.0 }, w * f64::from(z)));
+        while blocks.len() >= 2 {
+            let n = blocks.len();
+            let (a, b) = (blocks[n - 2], blocks[n - 1]);
+            if a.1 / a.0 >= b.1 / b.0 {
+                blocks.pop();
+                blocks[n - 2] = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+            } else {
+                break;
+            }
+        }
+    }
+    // Pool neighbours of least total weight until KNOTS remain (pooling
+    // neighbours keeps the map monotone).
+    while blocks.len() > KNOTS {
+        let k = (0..blocks.len() - 1)
+            .min_by(|&i, &j| {
+                (blocks[i].0 + blocks[i + 1].0)
+                    .partial_cmp(&(blocks[j].0 + blocks[j + 1].0))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .unwrap_or(0);
+        let b = blocks.remove(k + 1);
+        let a = &mut blocks[k];
+        *a = (a.0 + b.0, a.1 + b.1, a.2 + b.2);
+    }
+    Calib {
+        z: blocks.iter().map(|b| (b.2 / b.0) as f32).collect(),
+        p: blocks.iter().map(|b| (b.1 / b.0) as f32).collect(),
+    }
+}
+
+/// The prior (share of attacks) at which the isotonic map of `zs` gives
+/// 0.5 at logit 0, the operating point, found by bisection.
+fn pinned_prior(zs: &[(f32, bool)]) -> f64 {
+    let (mut lo, mut hi) = (0.001f64, 0.999f64);
+    for _ in 0..30 {
+        let mid = (lo + hi) / 2.0;
+        if isotonic(zs, mid).at(0.0) > 0.5 {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    (lo + hi) / 2.0
+}
+
+/// Expected calibration error over 10 equal-width bins, items weighted
+/// so that attacks make up `prior` of the weight.
+fn ece_at(risks: &[f32], labels: &[bool], prior: f64) -> f64 {
+    let np = labels.iter().filter(|&&y| y).count().max(1) as f64;
+    let nn = (labels.len() as f64 - np).max(1.0);
+    let mut bins = [(0.0f64, 0.0f64, 0.0f64); 10];
+    for (&r, &y) in risks.iter().zip(labels) {
+        let w = if y { prior / np } else { (1.0 - prior) / nn };
+        let b = ((r * 10.0) as usize).min(9);
+        bins[b].0 += w * f64::from(r);
+        bins[b].1 += if y { w } else { 0.0 };
+        bins[b].2 += w;
+    }
+    bins.iter().map(|b| (b.0 - b.1).abs()).sum()
+}
+
+/// Calibration of held-out logits `zs` (at the operating point) over the
+/// scored items, at attack share `prior`: ECE before, the map fitted on
+/// all of them, and ECE of the map cross-fitted over source groups (5
+/// folds of groups: each group's risks come from a map fitted without
+/// it), with the cross-fitted risks.
+fn calibration(
+    items: &[Item],
+    zs: &[(f32, f32)],
+    prior: f64,
+) -> (f64, Calib, f64, Vec<f32>) {
+    let scored: Vec<usize> = (0..items.len())
+        .filter(|&k| !items[k].source.starts_with("gen_"))
+        .collect();
+    let labels: Vec<bool> = scored.iter().map(|&k| items[k].label).collect();
+    let before: Vec<f32> =
+        scored.iter().map(|&k| risk(zs[k].0, zs[k].1)).collect();
+    let e0 = ece_at(&before, &labels, prior);
+    let all: Vec<(f32, bool)> =
+        scored.iter().map(|&k| (zs[k].0, items[k].label)).collect();
+    let map = isotonic(&all, prior);
+    let mut groups: Vec<&str> =
+        scored.iter().map(|&k| items[k].group.as_str()).collect();
+    groups.sort();
+    groups.dedup();
+    let fold_of =
+        |g: &str| groups.iter().position(|x| *x == g).unwrap_or(0) % 5;
+    let mut cross = vec![0.0f32; items.len()];
+    for f in 0..5 {
+        let fit: Vec<(f32, bool)> = scored
+            .iter()
+            .filter(|&&k| fold_of(&items[k].group) != f)
+            .map(|&k| (zs[k].0, items[k].label))
+            .collect();
+        let m = isotonic(&fit, prior);
+        for &k in scored.iter().filter(|&&k| fold_of(&items[k].group) == f) {
+            cross[k] = m.at(zs[k].0).max(zs[k].1);
+        }
+    }
+    let after: Vec<f32> = scored.iter().map(|&k| cross[k]).collect();
+    (e0, map, ece_at(&after, &labels, prior), cross)
+}
+
+/// Per risk decile of the scored items: items, mean risk and observed
+/// attack rate, items weighted so attacks make up `prior` of the weight.
+fn reliability(items: &[Item], risks: &[f32], prior: f64) {
+    let scored = || {
+        items.iter().zip(risks).filter(|(i, _)| !i.source.starts_with("gen_"))
+    };
+    let np = scored().filter(|(i, _)| i.label).count().max(1) as f64;
+    let nn = (scored().count() as f64 - np).max(1.0);
+    let mut bins = [(0.0f64, 0.0f64, 0.0f64, 0usize); 10];
+    for (it, &r) in scored() {
+        let w = if it.label { prior / np } else { (1.0 - prior) / nn };
+        let b = ((r * 10.0) as usize).min(9);
+        bins[b].0 += w * f64::from(r);
+        bins[b].1 += if it.label { w } else { 0.0 };
+        bins[b].2 += w;
+        bins[b].3 += 1;
+    }
+    println!("| risk | items | mean risk | attack rate |\n|---|---|---|---|");
+    for (j, b) in bins.iter().enumerate() {
+        if b.3 > 0 {
+            println!(
+                "| {:.1}–{:.1} | {} | {:.3} | {:.3} |",
+                j as f64 / 10.0,
+                (j + 1) as f64 / 10.0,
+                b.3,
+                b.0 / b.2,
+                b.1 / b.2
+            );
+        }
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `$PF_SHARED` is the dir holding `corpus/` and `eval/`.
@@ -590,6 +781,13 @@ fn main() {
     let t0 = std::time::Instant::now();
     let mut items: Vec<Item> = data.iter().flat_map(|d| load(d)).collect();
     items.extend(gen::items().iter().map(item));
+    items.extend(
+        gen::more_items()
+            .into_iter()
+            .chain(gen::long_items())
+            .chain(gen::direct_requests())
+            .map(|v| item(&v)),
+    );
     eprintln!(
         "featurized {} items ({} may train) in {:.1}s",
         items.len(),
@@ -616,7 +814,10 @@ fn main() {
             })
             .chain(
                 gen::items()
-                    .iter()
+                    .into_iter()
+                    .chain(gen::more_items())
+                    .chain(gen::long_items())
+                    .chain(gen::direct_requests())
                     .map(|v| v["text"].as_str().unwrap_or("").to_string()),
             )
             .collect();
@@ -634,7 +835,9 @@ fn main() {
     // The operating point: the intercept shift that keeps the benign FPR
     // of out-of-fold scores of the trainable items at TARGET_FPR.
     let mut shift = 0.0f32;
-    if cv > 0 || write || loso_run {
+    let mut cal: Option<(f64, Calib)> = None;
+    let fast = env_f("INJECT_FAST", 0.0) > 0.0;
+    if cv > 0 || write || (loso_run && !fast) {
         let k = if cv > 0 { cv } else { 5 };
         let oof = kfold(&trainable, k);
         shift = pick_shift(&oof);
@@ -687,7 +890,7 @@ fn main() {
         // The optimistic figure random folds give: 5-fold over every item
         // (also those that may not train what ships; this model is only
         // measured), at its own out-of-fold FPR 2%.
-        let kf = kfold(&all, 5);
+        let kf = if fast { held.clone() } else { kfold(&all, 5) };
         let ks = {
             let (mut lo, mut hi) = (-20.0f32, 20.0f32);
             for _ in 0..40 {
@@ -709,10 +912,66 @@ fn main() {
         println!("\n5-fold over every item at benign FPR <= {LOSO_FPR}: macro TPR {kmt:.3}  lowest {kmn:.3}  FPR {kfpr:.4}");
         let f = figures(&all, &risks, 0.5);
         println!(
-            "\nmacro TPR {mt:.3}  lowest source TPR {mn:.3}  benign FPR {fpr:.4}  AUC {:.4}  ECE {:.4}",
+            "\nmacro TPR {mt:.3}  lowest source TPR {mn:.3}  benign FPR {fpr:.4}  AUC {:.4}  ECE (every item) {:.4}",
             f.auc,
             ece(&risks, &labels)
         );
+        let zs: Vec<(f32, f32)> =
+            held.iter().map(|&(z, fl, _)| (z + shift, fl)).collect();
+        let scored: Vec<(f32, bool)> = items
+            .iter()
+            .zip(&zs)
+            .filter(|(i, _)| !i.source.starts_with("gen_"))
+            .map(|(i, &(z, _))| (z, i.label))
+            .collect();
+        let pool = scored.iter().filter(|x| x.1).count() as f64
+            / scored.len().max(1) as f64;
+        let (e0, m, e1, _) = calibration(&items, &zs, pool);
+        println!("\ncalibration of the LOSO scores of the dev items (ECE, 10 bins, out of fold; maps cross-fitted over 5 folds of source groups)");
+        println!("  at the pool's attack share {pool:.3}: ECE {e0:.4} uncalibrated, {e1:.4} isotonic (risk at the operating point {:.3})", m.at(0.0));
+        let prior = pinned_prior(&scored);
+        let (e0, mut m, e1, cross) = calibration(&items, &zs, prior);
+        // The map crosses 0.5 within the bisection's tolerance of logit
+        // 0; shift its knots so it crosses exactly there and the
+        // operating point stays where the LOSO FPR put it.
+        let (mut lo, mut hi) = (-5.0f32, 5.0f32);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if m.at(mid) >= 0.5 {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        m.z.iter_mut().for_each(|z| *z -= hi);
+        println!("  at attack share {prior:.3} (where the operating point is risk 0.5): ECE {e0:.4} uncalibrated, {e1:.4} isotonic");
+        println!(
+            "  knots: {:?}",
+            m.z.iter()
+                .zip(&m.p)
+                .map(|(z, p)| format!("{z:.2}:{p:.3}"))
+                .collect::<Vec<_>>()
+        );
+        cal = Some((prior, m));
+        println!(
+            "\nuncalibrated LOSO risks, attacks weighted to share {prior:.3}:"
+        );
+        reliability(&items, &risks, prior);
+        println!("\nisotonic map cross-fitted, the same weights:");
+        reliability(&items, &cross, prior);
+        if let Ok(path) = std::env::var("INJECT_DUMP") {
+            let mut o = String::new();
+            for (it, &(z, fl)) in items.iter().zip(&zs) {
+                let _ = writeln!(
+                    o,
+                    "{}\t{}\t{}\t{z}\t{fl}",
+                    it.source,
+                    u8::from(it.label),
+                    u8::from(it.train_ok)
+                );
+            }
+            std::fs::write(path, o).expect("write dump");
+        }
     }
 
     if write {
@@ -760,6 +1019,22 @@ fn main() {
             "/// Intercept (already shifted to the operating point)."
         );
         let _ = writeln!(s, "pub(crate) const BIAS: f32 = {bias:e};");
+        let (prior, cm) =
+            cal.as_ref().expect("--write needs --loso (the calibration map)");
+        let _ = writeln!(s, "/// Calibration: the risk of a logit is linear between these knots and flat\n/// outside them (isotonic regression of the leave-one-source-out scores,\n/// attacks weighted to {:.1}% of the texts; risk 0.5 at logit 0).", prior * 100.0);
+        let _ = writeln!(
+            s,
+            "pub(crate) const CAL_Z: [f32; {}] = {:?};",
+            cm.z.len(),
+            cm.z
+        );
+        let _ = writeln!(s, "/// Risks at [`CAL_Z`].");
+        let _ = writeln!(
+            s,
+            "pub(crate) const CAL_P: [f32; {}] = {:?};",
+            cm.p.len(),
+            cm.p
+        );
         let _ = writeln!(s, "/// Dense feature weights.");
         let _ = write!(
             s,
