@@ -24,6 +24,7 @@ mod address;
 mod dict;
 mod lexicon;
 mod lists;
+mod morph;
 mod org;
 mod person;
 mod place;

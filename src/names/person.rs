@@ -16,6 +16,7 @@ use super::lists::{
     LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
     SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
+use super::morph::{head_noun, noun_caps, slavic_adjective};
 use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -114,7 +115,14 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
     let mut best = none;
     let mut phrase = String::new();
     for n in 1..=words.len() {
-        // "i'm" folds to "im" (apostrophes dropped).
+        // "i'm" folds to "im" (apostrophes dropped), but German "im" (in
+        // the) is no cue: "im Kalten Krieg".
+        if n == 1
+            && words[0].as_str() == "im"
+            && toks[j - 1].end - toks[j - 1].start == 2
+        {
+            break;
+        }
         // One lookup per phrase, then a bit test per list.
         let m = if n == 1 {
             words[0].member()
@@ -283,6 +291,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let dialogue = speaker_lines(toks) >= 2;
+    // German capitalizes every noun: capitals alone say little there.
+    let german = noun_caps(toks);
     // The last token of the last confident name, for lists of names.
     let mut last_strong: Option<usize> = None;
     let mut i = 0;
@@ -439,6 +449,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         }
         if !title
             && (is_place(l, &toks[idx[0]..=end_tok])
+                || !known(classes[0])
+                    && head_noun(&toks[idx[0]].key).is_some()
                 || street_context(toks, idx[0], end_tok))
         {
             i = end_tok + 1;
@@ -456,8 +468,26 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let shaped = idx.iter().zip(&classes).all(|(k, c)| {
             *c != Class::Unknown || name_shaped(&toks[*k].key, strict)
         });
-        if n >= 2 && n <= 3 && all_unknown && !sent && shaped {
+        // Not in German, and not an adjective or an institution first
+        // ("Северной Ирландии", "Sveučilišta Kosova").
+        let head = &toks[idx[0]].key;
+        let adjective = classes[0] == Class::Unknown && slavic_adjective(head);
+        if n >= 2
+            && n <= 3
+            && all_unknown
+            && !sent
+            && shaped
+            && !german
+            && !adjective
+            && !particle
+        {
             score = score.max(0.55);
+        }
+        // German nouns: "Kalten Krieg", "Chef der Finanzaufsicht".
+        if german && matches!(classes[0], Class::Unknown | Class::Sur)
+            || adjective
+        {
+            score = score.min(0.45);
         }
         // "Stephen Elementary", "Mariana Championship": the unknown part
         // looks like an English word, not a name.
@@ -626,7 +656,7 @@ fn run_score(c: &[Class], particle: bool, sent_start: bool) -> f32 {
         (false, true) if first == Ambig => 0.75,
         (false, true) if first == Unknown && !sent_start => 0.6,
         (false, true) => 0.45,
-        _ if particle && first != Ambig => 0.6,
+        _ if particle && first != Ambig && c.iter().any(|x| known(*x)) => 0.6,
         _ => 0.2,
     };
     // Middle words must not be all-unknown noise in long runs.
