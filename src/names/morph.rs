@@ -242,6 +242,60 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
     PLACE.iter().any(|s| key.starts_with(s)).then_some(Head::Place)
 }
 
+
+/// Place prepositions of languages the cue list lacks (folded keys):
+/// Portuguese, French, Italian, Danish, Russian, Croatian/Serbian,
+/// Slovak/Czech. `Some(true)` for one that also stands before people
+/// ("na", "u", "do": "to Jordan").
+pub(crate) fn place_preposition(key: &str) -> Option<bool> {
+    match key {
+        "em" | "nos" | "nas" | "pela" | "pelo" | "dans" | "au" | "aux"
+        | "vers" | "nel" | "nella" | "fra" | "paa" | "ved" | "во" | "из"
+        | "под" | "около" | "близ" | "iz" | "diljem" | "sirom" | "prema"
+        | "vo" | "zo" | "okolo" | "blizu" | "im" | "bei" | "nahe" => Some(false),
+        "no" | "na" | "ao" | "para" | "в" | "на" | "u" | "v" | "do" | "pa"
+        | "til" | "al" => Some(true),
+        _ => None,
+    }
+}
+
+/// Base forms to look up for an inflected place name in a Slavic
+/// language: "kosovu" gives "kosovo", "srbije" "srbija", "hrvatskoj"
+/// "hrvatska", "albaniji" "albania", "beogradu" "beograd". Calls `f` on
+/// each until it returns true.
+pub(crate) fn slavic_bases(key: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    const ENDS: &[&str] = &[
+        "ima", "ama", "om", "oj", "em", "ou", "ej", "u", "a", "e", "i", "y",
+    ];
+    if key.len() < 5 || !key.is_ascii() {
+        return false;
+    }
+    let mut buf = String::with_capacity(key.len() + 2);
+    for e in ENDS {
+        let Some(stem) = key.strip_suffix(e) else { continue };
+        if stem.len() < 3 {
+            continue;
+        }
+        // "albanij" is "albani-" in English spelling.
+        let stems = [stem, stem.strip_suffix('j').unwrap_or(stem)];
+        for (n, st) in stems.iter().enumerate() {
+            if n == 1 && st.len() == stem.len() {
+                break;
+            }
+            for base in ["", "a", "o", "e"] {
+                buf.clear();
+                buf.push_str(st);
+                buf.push_str(base);
+                if buf != key && f(&buf) {
+                    return true;
+                }
+            }
+        }
+        break;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,5 +320,17 @@ mod tests {
         assert_eq!(head_noun("sveucilista"), Some(Head::Org));
         assert_eq!(head_noun("республики"), Some(Head::Place));
         assert_eq!(head_noun("vladimir"), None);
+        let base = |k: &str| {
+            let mut got = Vec::new();
+            slavic_bases(k, |b| {
+                got.push(b.to_string());
+                false
+            });
+            got
+        };
+        assert!(base("kosovu").contains(&"kosovo".to_string()));
+        assert!(base("srbije").contains(&"srbija".to_string()));
+        assert!(base("hrvatskoj").contains(&"hrvatska".to_string()));
+        assert!(base("albaniji").contains(&"albania".to_string()));
     }
 }

@@ -16,6 +16,7 @@
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
 
 use super::lexicon::has;
+use super::morph::{head_noun, Head};
 use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
@@ -208,7 +209,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         {
             score = 0.8;
         } else if last > first
-            && has(&ORG_PREFIX, &head.key)
+            && (has(&ORG_PREFIX, &head.key) || head_noun(&head.key) == Some(Head::Org))
             && !head.upper
             && !toks.get(first + 1).is_some_and(|c| c.key == "and")
         {
