@@ -63,6 +63,13 @@ fn german_marker(key: &str) -> bool {
             | "fur"
             | "zwischen"
             | "unter"
+            | "die"
+            | "hat"
+            | "viel"
+            | "sehr"
+            | "keine"
+            | "seine"
+            | "ihre"
     )
 }
 
@@ -242,7 +249,6 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
     PLACE.iter().any(|s| key.starts_with(s)).then_some(Head::Place)
 }
 
-
 /// Place prepositions of languages the cue list lacks (folded keys):
 /// Portuguese, French, Italian, Danish, Russian, Croatian/Serbian,
 /// Slovak/Czech. `Some(true)` for one that also stands before people
@@ -252,7 +258,9 @@ pub(crate) fn place_preposition(key: &str) -> Option<bool> {
         "em" | "nos" | "nas" | "pela" | "pelo" | "dans" | "au" | "aux"
         | "vers" | "nel" | "nella" | "fra" | "paa" | "ved" | "во" | "из"
         | "под" | "около" | "близ" | "iz" | "diljem" | "sirom" | "prema"
-        | "vo" | "zo" | "okolo" | "blizu" | "im" | "bei" | "nahe" => Some(false),
+        | "vo" | "zo" | "okolo" | "blizu" | "im" | "bei" | "nahe" => {
+            Some(false)
+        }
         "no" | "na" | "ao" | "para" | "в" | "на" | "u" | "v" | "do" | "pa"
         | "til" | "al" => Some(true),
         _ => None,
@@ -263,10 +271,12 @@ pub(crate) fn place_preposition(key: &str) -> Option<bool> {
 /// language: "kosovu" gives "kosovo", "srbije" "srbija", "hrvatskoj"
 /// "hrvatska", "albaniji" "albania", "beogradu" "beograd". Calls `f` on
 /// each until it returns true.
-pub(crate) fn slavic_bases(key: &str, mut f: impl FnMut(&str) -> bool) -> bool {
-    const ENDS: &[&str] = &[
-        "ima", "ama", "om", "oj", "em", "ou", "ej", "u", "a", "e", "i", "y",
-    ];
+pub(crate) fn slavic_bases(
+    key: &str,
+    mut f: impl FnMut(&str) -> bool,
+) -> bool {
+    const ENDS: &[&str] =
+        &["ima", "ama", "om", "oj", "em", "ou", "ej", "u", "a", "e", "i", "y"];
     if key.len() < 5 || !key.is_ascii() {
         return false;
     }
@@ -294,6 +304,84 @@ pub(crate) fn slavic_bases(key: &str, mut f: impl FnMut(&str) -> bool) -> bool {
         break;
     }
     false
+}
+
+/// A South Slavic surname by its ending "-ić", in any case, on the word
+/// as written: "Simić", "Tadićem", "Mladića".
+pub(crate) fn slavic_surname(word: &str) -> bool {
+    const IC: &[&str] = &["ić", "ića", "iću", "ićem", "ići"];
+    word.chars().count() >= 4 && IC.iter().any(|e| word.ends_with(e))
+}
+
+/// A verb of saying (folded), before or after the one who speaks:
+/// "said Smith", "Smith said", "sagte Müller", "rekao je Simić".
+pub(crate) fn speech_verb(key: &str) -> bool {
+    matches!(
+        key,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "explained"
+            | "wrote"
+            | "asked"
+            | "replied"
+            | "insisted"
+            | "sagte"
+            | "sagt"
+            | "erklarte"
+            | "meinte"
+            | "schrieb"
+            | "betonte"
+            | "disse"
+            | "diz"
+            | "afirmou"
+            | "explicou"
+            | "declarou"
+            | "acrescentou"
+            | "dijo"
+            | "afirmo"
+            | "explico"
+            | "anadio"
+            | "declaro"
+            | "sagde"
+            | "siger"
+            | "skriver"
+            | "fortaeller"
+            | "sager"
+            | "sade"
+            | "сказал"
+            | "сказала"
+            | "заявил"
+            | "заявила"
+            | "отметил"
+            | "отметила"
+            | "пишет"
+            | "говорит"
+            | "rekao"
+            | "rekla"
+            | "izjavio"
+            | "izjavila"
+            | "kazao"
+            | "kazala"
+            | "dodao"
+            | "dodala"
+            | "naveo"
+            | "navela"
+            | "istaknuo"
+            | "istakao"
+            | "povedal"
+            | "povedala"
+            | "uviedol"
+            | "uviedla"
+            | "napisal"
+            | "dodal"
+            | "a declare"
+            | "declare"
+            | "ha detto"
+            | "ha dichiarato"
+            | "zei"
+    )
 }
 
 #[cfg(test)]

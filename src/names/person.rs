@@ -16,7 +16,9 @@ use super::lists::{
     LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
     SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
-use super::morph::{head_noun, noun_caps, slavic_adjective};
+use super::morph::{
+    head_noun, noun_caps, slavic_adjective, slavic_surname, speech_verb,
+};
 use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -287,7 +289,7 @@ fn speaker_lines(toks: &[Tok]) -> usize {
     n
 }
 
-pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
+pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let dialogue = speaker_lines(toks) >= 2;
@@ -594,6 +596,64 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         if speaker && shaped {
             score = score.max(if dialogue { 0.8 } else { 0.7 });
         }
+        // A lone known given name inside a sentence: "hos Søren".
+        let lone = &toks[idx[0]];
+        if n == 1
+            && classes[0] == Class::Given
+            && !sent
+            && !german
+            && !lone.upper
+            && !lone.key.contains('-')
+            && !gazetteer(&lone.key)
+            && !toks[idx[0] - 1]
+                .is_word()
+                .then(|| toks[idx[0] - 1].cap)
+                .unwrap_or(false)
+            && !toks[idx[0] - 1].is_punct('«')
+            && !after.is_some_and(|a| {
+                matches!(a.kind, Kind::Punct('\'' | '’' | '»' | '"' | '“'))
+            })
+        {
+            score = score.max(0.55);
+        }
+        // A surname by its Slavic ending: "Simić", "Stefanovićem".
+        let raw =
+            text.get(toks[end_tok].start..toks[end_tok].end).unwrap_or("");
+        if !toks[end_tok].upper && n <= 3 && shaped {
+            if slavic_surname(raw) {
+                score = score.max(0.7);
+            }
+        }
+        // Reported speech: "rekao je Ćulibrk", "skriver Jensen", "Smith said".
+        let verb_before = {
+            let mut k = idx[0];
+            if k >= 2
+                && matches!(toks[k - 1].key.as_str(), "je" | "ja" | "der")
+            {
+                k -= 1;
+            }
+            k >= 1 && toks[k - 1].is_word() && speech_verb(&toks[k - 1].key)
+        };
+        let verb_after = toks.get(end_tok + 1).is_some_and(|a| {
+            a.is_word()
+                && a.sp
+                && !a.nl
+                && (speech_verb(&a.key)
+                    || a.key.as_str() == "je"
+                        && toks.get(end_tok + 2).is_some_and(|b| {
+                            b.is_word() && speech_verb(&b.key)
+                        }))
+        });
+        // (Not a capitalized function word: "Ele afirmou", "Det siger".)
+        let speech = verb_before || verb_after && !german;
+        if speech
+            && shaped
+            && !all_caps_run(toks, &idx)
+            // A lone first word is not enough: "Anna said hi."
+            && !(sent && n == 1)
+        {
+            score = score.max(0.6);
+        }
         // An honorific after the name: "Tanaka san", "Ayşe Hanım", "Jr.".
         let post = toks.get(end_tok + 1).is_some_and(|a| {
             a.is_word() && a.sp && !a.nl && has(&POST_TITLE, &a.key)
@@ -625,6 +685,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         i = end_tok + 1;
     }
     out
+}
+
+fn all_caps_run(toks: &[Tok], idx: &[usize]) -> bool {
+    idx.iter().all(|k| toks[*k].upper)
 }
 
 /// An unknown word that could be a name: not an English-looking

@@ -10,11 +10,11 @@
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
 use super::lexicon::{has, place_tier};
-use super::morph::{head_noun, place_preposition, slavic_bases, Head};
 use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
 };
+use super::morph::{head_noun, place_preposition, slavic_bases, Head};
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
     Tok,
@@ -327,16 +327,31 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         }
         // LOCATION: a state's head noun and its name ("Republike
         // Hrvatske", "Sjedinjenih Država", "Королевства Франция").
-        if t.is_word() && t.cap && !t.upper && head_noun(&t.key) == Some(Head::Place) {
+        if t.is_word()
+            && t.cap
+            && !t.upper
+            && head_noun(&t.key) == Some(Head::Place)
+        {
             let mut e = i;
             while let Some(n) = toks.get(e + 1) {
-                if e >= i + 3 || n.nl || !n.sp || !n.is_word() || !n.cap || n.upper {
+                if e >= i + 3
+                    || n.nl
+                    || !n.sp
+                    || !n.is_word()
+                    || !n.cap
+                    || n.upper
+                {
                     break;
                 }
                 e += 1;
             }
             if e > i {
-                out.push(Detection::new("LOCATION", "location-head", t.start..toks[e].end, 0.7));
+                out.push(Detection::new(
+                    "LOCATION",
+                    "location-head",
+                    t.start..toks[e].end,
+                    0.7,
+                ));
                 i = e + 1;
                 continue;
             }
