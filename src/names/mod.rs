@@ -21,6 +21,7 @@
 //!   findings.
 
 mod address;
+mod dates;
 mod dict;
 mod lexicon;
 mod lists;
@@ -81,8 +82,9 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
         place::detect(text, &toks),
         org::detect(&toks),
         table::detect(text),
+        dates::detect(text, &toks),
     ];
-    let mut pos = [0usize; 5];
+    let mut pos = [0usize; 6];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
