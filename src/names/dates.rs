@@ -16,158 +16,51 @@
 
 use super::lexicon::has;
 use super::lists::MONTHS;
+use super::morph::in_sorted;
 use super::tokens::{Detection, Kind, Tok};
 
 /// Month names (folded) of languages the lexicon's list lacks, in the
 /// forms dates use: Russian (genitive), Croatian, Serbian, Slovak/Czech
 /// (genitive), Danish/Norwegian, Turkish.
 fn more_month(key: &str) -> bool {
-    matches!(
-        key,
-        "января"
-            | "февраля"
-            | "марта"
-            | "апреля"
-            | "мая"
-            | "июня"
-            | "июля"
-            | "августа"
-            | "сентября"
-            | "октября"
-            | "ноября"
-            | "декабря"
-            | "sijecnja"
-            | "veljace"
-            | "ozujka"
-            | "travnja"
-            | "svibnja"
-            | "lipnja"
-            | "srpnja"
-            | "kolovoza"
-            | "rujna"
-            | "listopada"
-            | "studenoga"
-            | "studenog"
-            | "prosinca"
-            | "januara"
-            | "februara"
-            | "marta"
-            | "aprila"
-            | "juna"
-            | "jula"
-            | "avgusta"
-            | "augusta"
-            | "septembra"
-            | "oktobra"
-            | "novembra"
-            | "decembra"
-            | "januari"
-            | "februari"
-            | "marec"
-            | "aprilu"
-            | "maji"
-            | "juni"
-            | "juli"
-            | "ledna"
-            | "unora"
-            | "brezna"
-            | "dubna"
-            | "kvetna"
-            | "cervna"
-            | "cervence"
-            | "srpna"
-            | "zari"
-            | "rijna"
-            | "prosince"
-            | "marts"
-            | "ocak"
-            | "subat"
-            | "nisan"
-            | "mayis"
-            | "haziran"
-            | "temmuz"
-            | "agustos"
-            | "eylul"
-            | "ekim"
-            | "kasim"
-            | "aralik"
-    )
+    in_sorted(MORE_MONTH_WORDS, key)
 }
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+pub(crate) const MORE_MONTH_WORDS: &str =
+    "agustos\naprila\naprilu\naralik\naugusta\navgusta\nbrezna\n\
+    cervence\ncervna\ndecembra\ndubna\nekim\neylul\nfebruara\n\
+    februari\nhaziran\njanuara\njanuari\njula\njuli\njuna\n\
+    juni\nkasim\nkolovoza\nkvetna\nledna\nlipnja\nlistopada\n\
+    maji\nmarec\nmarta\nmarts\nmayis\nnisan\nnovembra\nocak\n\
+    oktobra\nozujka\nprosinca\nprosince\nrijna\nrujna\n\
+    septembra\nsijecnja\nsrpna\nsrpnja\nstudenog\nstudenoga\n\
+    subat\nsvibnja\ntemmuz\ntravnja\nunora\nveljace\nzari\n\
+    августа\nапреля\nдекабря\nиюля\nиюня\nмарта\nмая\nноября\n\
+    октября\nсентября\nфевраля\nянваря";
 
 /// English month names and abbreviations: the engine's rule reads them.
 fn english_month(key: &str) -> bool {
-    matches!(
-        key,
-        "jan"
-            | "january"
-            | "feb"
-            | "february"
-            | "mar"
-            | "march"
-            | "apr"
-            | "april"
-            | "may"
-            | "jun"
-            | "june"
-            | "jul"
-            | "july"
-            | "aug"
-            | "august"
-            | "sep"
-            | "sept"
-            | "september"
-            | "oct"
-            | "october"
-            | "nov"
-            | "november"
-            | "dec"
-            | "december"
-    )
+    in_sorted(ENGLISH_MONTH_WORDS, key)
 }
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+pub(crate) const ENGLISH_MONTH_WORDS: &str =
+    "apr\napril\naug\naugust\ndec\ndecember\nfeb\nfebruary\njan\n\
+    january\njul\njuly\njun\njune\nmar\nmarch\nmay\nnov\n\
+    november\noct\noctober\nsep\nsept\nseptember";
 
 /// A word that says a time of day follows (folded).
 fn time_cue(key: &str) -> bool {
-    matches!(
-        key,
-        "at" | "um"
-            | "ab"
-            | "bis"
-            | "gegen"
-            | "a"
-            | "as"
-            | "las"
-            | "alle"
-            | "ore"
-            | "om"
-            | "kl"
-            | "klockan"
-            | "klokken"
-            | "в"
-            | "к"
-            | "до"
-            | "u"
-            | "od"
-            | "do"
-            | "o"
-            | "godz"
-            | "from"
-            | "until"
-            | "till"
-            | "by"
-            | "before"
-            | "after"
-            | "around"
-            | "vers"
-            | "des"
-            | "hasta"
-            | "desde"
-            | "saat"
-            | "time"
-            | "uhrzeit"
-            | "heure"
-            | "hora"
-    )
+    in_sorted(TIME_CUE_WORDS, key)
 }
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+pub(crate) const TIME_CUE_WORDS: &str =
+    "a\nab\nafter\nalle\naround\nas\nat\nbefore\nbis\nby\ndes\n\
+    desde\ndo\nfrom\ngegen\ngodz\nhasta\nheure\nhora\nkl\n\
+    klockan\nklokken\nlas\no\nod\nom\nore\nsaat\ntill\ntime\nu\n\
+    uhrzeit\num\nuntil\nvers\nв\nдо\nк";
 
 /// A month name: the lexicon's list, or one of [`more_month`].
 fn is_month(t: &Tok) -> bool {

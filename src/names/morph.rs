@@ -10,68 +10,50 @@
 
 use super::tokens::Tok;
 
+/// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
+/// a binary search over the text (a few comparisons; far less wasm than
+/// a `match` over strings or an array of `&str`).
+pub(crate) fn in_sorted(set: &str, key: &str) -> bool {
+    let b = set.as_bytes();
+    // [lo, hi) holds whole lines: lo starts one, hi starts one or ends
+    // the text.
+    let (mut lo, mut hi) = (0usize, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let s = b[lo..mid]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let e =
+            b[s..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| s + p);
+        match b[s..e].cmp(key.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = e + 1,
+            std::cmp::Ordering::Greater => hi = s,
+        }
+    }
+    false
+}
+
+/// The lines of `set`.
+fn lines(set: &'static str) -> impl Iterator<Item = &'static str> {
+    set.split('\n')
+}
+
 /// Frequent German function words that no other language of the set
 /// writes the same way (folded keys).
 fn german_marker(key: &str) -> bool {
-    matches!(
-        key,
-        "und"
-            | "ist"
-            | "nicht"
-            | "dem"
-            | "eine"
-            | "einer"
-            | "einem"
-            | "einen"
-            | "sich"
-            | "auch"
-            | "wurde"
-            | "wird"
-            | "sind"
-            | "zum"
-            | "zur"
-            | "dass"
-            | "oder"
-            | "werden"
-            | "vom"
-            | "beim"
-            | "haben"
-            | "nach"
-            | "des"
-            | "der"
-            | "das"
-            | "durch"
-            | "wie"
-            | "bei"
-            | "aus"
-            | "mit"
-            | "ich"
-            | "wir"
-            | "sie"
-            | "auf"
-            | "ein"
-            | "eines"
-            | "diese"
-            | "dieser"
-            | "noch"
-            | "schon"
-            | "nur"
-            | "wenn"
-            | "waren"
-            | "hatte"
-            | "uber"
-            | "fur"
-            | "zwischen"
-            | "unter"
-            | "die"
-            | "hat"
-            | "viel"
-            | "sehr"
-            | "keine"
-            | "seine"
-            | "ihre"
-    )
+    in_sorted(GERMAN_MARKER_WORDS, key)
 }
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const GERMAN_MARKER_WORDS: &str =
+    "auch\nauf\naus\nbei\nbeim\ndas\ndass\ndem\nder\ndes\ndie\n\
+    diese\ndieser\ndurch\nein\neine\neinem\neinen\neiner\n\
+    eines\nfur\nhaben\nhat\nhatte\nich\nihre\nist\nkeine\nmit\n\
+    nach\nnicht\nnoch\nnur\noder\nschon\nsehr\nseine\nsich\n\
+    sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
+    werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen";
 
 /// The text reads as German, where every noun is capitalized, so a run
 /// of capitalized unknown words is no evidence of a name: two or more
@@ -97,24 +79,20 @@ pub(crate) fn noun_caps(toks: &[Tok]) -> bool {
 /// rarely end so; a run of unknown words that opens with one is a place
 /// or an institution ("Южной Кореи", "Crnoj Gori").
 pub(crate) fn slavic_adjective(key: &str) -> bool {
-    const CYR: &[&str] = &[
-        "ной", "ской", "цкой", "ого", "его", "ому", "ему", "ых", "их", "ыми",
-        "ими", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ным",
-        "ском", "ней",
-    ];
-    const LAT: &[&str] = &[
-        "oj", "ih", "nim", "skim", "ške", "čke", "skog", "nog", "nej", "skej",
-        "kej", "ského", "ských", "ckých", "ného", "ných", "nú", "skú", "ckú",
-        "ským",
-    ];
+    const CYR: &str =
+        "ной\nской\nцкой\nого\nего\nому\nему\nых\nих\nыми\nими\nую\n\
+        юю\nая\nяя\nое\nее\nые\nие\nый\nным\nском\nней";
+    const LAT: &str =
+        "oj\nih\nnim\nskim\nške\nčke\nskog\nnog\nnej\nskej\nkej\n\
+        ského\nských\nckých\nného\nných\nnú\nskú\nckú\nským";
     let n = key.chars().count();
     if n < 5 {
         return false;
     }
     if key.chars().next().is_some_and(|c| c as u32 >= 0x400) {
-        return CYR.iter().any(|e| key.ends_with(e));
+        return lines(CYR).any(|e| key.ends_with(e));
     }
-    LAT.iter().any(|e| key.ends_with(e))
+    lines(LAT).any(|e| key.ends_with(e))
 }
 
 /// What a head noun opens.
@@ -131,122 +109,36 @@ pub(crate) enum Head {
 /// Каролины", "Conselho da Europa", "Republike Hrvatske". Folded key
 /// (diacritics of Latin letters dropped).
 pub(crate) fn head_noun(key: &str) -> Option<Head> {
-    const ORG: &[&str] = &[
-        "sveucilist",
-        "univerzit",
-        "universit",
-        "университет",
-        "ministarstv",
-        "ministerstv",
-        "министерств",
-        "predsednist",
-        "predsjednist",
-        "ambasad",
-        "veleposlanst",
-        "посольств",
-        "савет",
-        "conselho",
-        "comissao",
-        "assembleia",
-        "secretaria",
-        "departament",
-        "tribunal",
-        "parlament",
-        "парламент",
-        "vijec",
-        "vijeca",
-        "skupstin",
-        "sabor",
-        "komisij",
-        "komisi",
-        "комисси",
-        "комитет",
-        "agencij",
-        "агентств",
-        "банк",
-        "vojsk",
-        "армии",
-        "армия",
-        "policij",
-        "полици",
-        "partij",
-        "парти",
-        "суд",
-        "instituc",
-        "institut",
-        "институт",
-        "fakult",
-        "факульт",
-        "akademij",
-        "академи",
-        "zavod",
-        "klub",
-        "клуб",
-        "compan",
-        "компани",
-    ];
-    const ORG_EXACT: &[&str] = &[
-        "vlada",
-        "vlade",
-        "vladi",
-        "vladu",
-        "vladom",
-        "savet",
-        "saveta",
-        "savetu",
-        "ustav",
-        "ustava",
-        "uniao",
-        "camara",
-        "senado",
-        "senat",
-        "senata",
-        "правительство",
-        "правительства",
-        "совет",
-        "совета",
-    ];
-    const PLACE: &[&str] = &[
-        "republik",
-        "republic",
-        "республик",
-        "kraljevin",
-        "kralovstv",
-        "королевств",
-        "federacij",
-        "federacie",
-        "федераци",
-        "княжеств",
-        "kneževin",
-        "knezevin",
-        "imperij",
-        "импери",
-        "provinc",
-        "провинци",
-        "oblast",
-        "област",
-        "region",
-        "регион",
-        "okrug",
-        "округ",
-        "zupanij",
-        "opstin",
-        "opcin",
-        "sjedinjen",
-        "соединенн",
-        "соединён",
-        "spojen",
-    ];
-    if ORG_EXACT.contains(&key) {
+    const ORG: &str =
+        "sveucilist\nuniverzit\nuniversit\nуниверситет\nministarstv\n\
+        ministerstv\nминистерств\npredsednist\npredsjednist\n\
+        ambasad\nveleposlanst\nпосольств\nсавет\nconselho\n\
+        comissao\nassembleia\nsecretaria\ndepartament\ntribunal\n\
+        parlament\nпарламент\nvijec\nvijeca\nskupstin\nsabor\n\
+        komisij\nkomisi\nкомисси\nкомитет\nagencij\nагентств\nбанк\n\
+        vojsk\nармии\nармия\npolicij\nполици\npartij\nпарти\nсуд\n\
+        instituc\ninstitut\nинститут\nfakult\nфакульт\nakademij\n\
+        академи\nzavod\nklub\nклуб\ncompan\nкомпани";
+    const ORG_EXACT: &str =
+        "vlada\nvlade\nvladi\nvladu\nvladom\nsavet\nsaveta\nsavetu\n\
+        ustav\nustava\nuniao\ncamara\nsenado\nsenat\nsenata\n\
+        правительство\nправительства\nсовет\nсовета";
+    const PLACE: &str =
+        "republik\nrepublic\nреспублик\nkraljevin\nkralovstv\n\
+        королевств\nfederacij\nfederacie\nфедераци\nкняжеств\n\
+        kneževin\nknezevin\nimperij\nимпери\nprovinc\nпровинци\n\
+        oblast\nобласт\nregion\nрегион\nokrug\nокруг\nzupanij\n\
+        opstin\nopcin\nsjedinjen\nсоединенн\nсоединён\nspojen";
+    if lines(ORG_EXACT).any(|e| e == key) {
         return Some(Head::Org);
     }
     if key.chars().count() < 4 {
         return None;
     }
-    if ORG.iter().any(|s| key.starts_with(s)) {
+    if lines(ORG).any(|s| key.starts_with(s)) {
         return Some(Head::Org);
     }
-    PLACE.iter().any(|s| key.starts_with(s)).then_some(Head::Place)
+    lines(PLACE).any(|s| key.starts_with(s)).then_some(Head::Place)
 }
 
 /// Place prepositions of languages the cue list lacks (folded keys):
@@ -254,18 +146,21 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
 /// Slovak/Czech. `Some(true)` for one that also stands before people
 /// ("na", "u", "do": "to Jordan").
 pub(crate) fn place_preposition(key: &str) -> Option<bool> {
-    match key {
-        "em" | "nos" | "nas" | "pela" | "pelo" | "dans" | "au" | "aux"
-        | "vers" | "nel" | "nella" | "fra" | "paa" | "ved" | "во" | "из"
-        | "под" | "около" | "близ" | "iz" | "diljem" | "sirom" | "prema"
-        | "vo" | "zo" | "okolo" | "blizu" | "im" | "bei" | "nahe" => {
-            Some(false)
-        }
-        "no" | "na" | "ao" | "para" | "в" | "на" | "u" | "v" | "do" | "pa"
-        | "til" | "al" => Some(true),
-        _ => None,
+    if in_sorted(PLACE_PREP, key) {
+        Some(false)
+    } else {
+        in_sorted(PLACE_PREP_WEAK, key).then_some(true)
     }
 }
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const PLACE_PREP: &str =
+    "au\naux\nbei\nblizu\ndans\ndiljem\nem\nfra\nim\niz\nnahe\n\
+    nas\nnel\nnella\nnos\nokolo\npaa\npela\npelo\nprema\nsirom\n\
+    ved\nvers\nvo\nzo\nблиз\nво\nиз\nоколо\nпод";
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const PLACE_PREP_WEAK: &str = "al\nao\ndo\nna\nno\npa\npara\ntil\nu\nv\nв\nна";
 
 /// Base forms to look up for an inflected place name in a Slavic
 /// language: "kosovu" gives "kosovo", "srbije" "srbija", "hrvatskoj"
@@ -275,13 +170,12 @@ pub(crate) fn slavic_bases(
     key: &str,
     mut f: impl FnMut(&str) -> bool,
 ) -> bool {
-    const ENDS: &[&str] =
-        &["ima", "ama", "om", "oj", "em", "ou", "ej", "u", "a", "e", "i", "y"];
+    const ENDS: &str = "ima\nama\nom\noj\nem\nou\nej\nu\na\ne\ni\ny";
     if key.len() < 5 || !key.is_ascii() {
         return false;
     }
     let mut buf = String::with_capacity(key.len() + 2);
-    for e in ENDS {
+    for e in lines(ENDS) {
         let Some(stem) = key.strip_suffix(e) else { continue };
         if stem.len() < 3 {
             continue;
@@ -309,85 +203,54 @@ pub(crate) fn slavic_bases(
 /// A South Slavic surname by its ending "-ić", in any case, on the word
 /// as written: "Simić", "Tadićem", "Mladića".
 pub(crate) fn slavic_surname(word: &str) -> bool {
-    const IC: &[&str] = &["ić", "ića", "iću", "ićem", "ići"];
-    word.chars().count() >= 4 && IC.iter().any(|e| word.ends_with(e))
+    const IC: &str = "ić\nića\niću\nićem\nići";
+    word.chars().count() >= 4 && lines(IC).any(|e| word.ends_with(e))
 }
 
 /// A verb of saying (folded), before or after the one who speaks:
 /// "said Smith", "Smith said", "sagte Müller", "rekao je Simić".
 pub(crate) fn speech_verb(key: &str) -> bool {
-    matches!(
-        key,
-        "said"
-            | "says"
-            | "told"
-            | "added"
-            | "explained"
-            | "wrote"
-            | "asked"
-            | "replied"
-            | "insisted"
-            | "sagte"
-            | "sagt"
-            | "erklarte"
-            | "meinte"
-            | "schrieb"
-            | "betonte"
-            | "disse"
-            | "diz"
-            | "afirmou"
-            | "explicou"
-            | "declarou"
-            | "acrescentou"
-            | "dijo"
-            | "afirmo"
-            | "explico"
-            | "anadio"
-            | "declaro"
-            | "sagde"
-            | "siger"
-            | "skriver"
-            | "fortaeller"
-            | "sager"
-            | "sade"
-            | "сказал"
-            | "сказала"
-            | "заявил"
-            | "заявила"
-            | "отметил"
-            | "отметила"
-            | "пишет"
-            | "говорит"
-            | "rekao"
-            | "rekla"
-            | "izjavio"
-            | "izjavila"
-            | "kazao"
-            | "kazala"
-            | "dodao"
-            | "dodala"
-            | "naveo"
-            | "navela"
-            | "istaknuo"
-            | "istakao"
-            | "povedal"
-            | "povedala"
-            | "uviedol"
-            | "uviedla"
-            | "napisal"
-            | "dodal"
-            | "a declare"
-            | "declare"
-            | "ha detto"
-            | "ha dichiarato"
-            | "zei"
-    )
+    in_sorted(SPEECH_VERB_WORDS, key)
 }
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const SPEECH_VERB_WORDS: &str =
+    "a declare\nacrescentou\nadded\nafirmo\nafirmou\nanadio\n\
+    asked\nbetonte\ndeclare\ndeclaro\ndeclarou\ndijo\ndisse\n\
+    diz\ndodal\ndodala\ndodao\nerklarte\nexplained\nexplico\n\
+    explicou\nfortaeller\nha detto\nha dichiarato\ninsisted\n\
+    istakao\nistaknuo\nizjavila\nizjavio\nkazala\nkazao\n\
+    meinte\nnapisal\nnavela\nnaveo\npovedal\npovedala\nrekao\n\
+    rekla\nreplied\nsade\nsagde\nsager\nsagt\nsagte\nsaid\n\
+    says\nschrieb\nsiger\nskriver\ntold\nuviedla\nuviedol\n\
+    wrote\nzei\nговорит\nзаявил\nзаявила\nотметил\nотметила\n\
+    пишет\nсказал\nсказала";
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::names::tokens::tokenize;
+
+    #[test]
+    fn sets_are_sorted() {
+        for set in [
+            GERMAN_MARKER_WORDS,
+            SPEECH_VERB_WORDS,
+            PLACE_PREP,
+            PLACE_PREP_WEAK,
+            crate::names::dates::MORE_MONTH_WORDS,
+            crate::names::dates::ENGLISH_MONTH_WORDS,
+            crate::names::dates::TIME_CUE_WORDS,
+        ] {
+            let v: Vec<&str> = set.split('\n').collect();
+            assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
+            for w in &v {
+                assert!(in_sorted(set, w), "{w}");
+                assert!(!in_sorted(set, &format!("{w}#")), "{w}#");
+            }
+            assert!(!in_sorted(set, ""));
+        }
+    }
 
     #[test]
     fn german() {
