@@ -289,7 +289,7 @@ fn speaker_lines(toks: &[Tok]) -> usize {
     n
 }
 
-pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
+pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let dialogue = speaker_lines(toks) >= 2;
@@ -605,11 +605,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             && !lone.upper
             && !lone.key.contains('-')
             && !gazetteer(&lone.key)
-            && !toks[idx[0] - 1]
-                .is_word()
-                .then(|| toks[idx[0] - 1].cap)
-                .unwrap_or(false)
-            && !toks[idx[0] - 1].is_punct('«')
+            && !idx[0]
+                .checked_sub(1)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|p| p.is_word() && p.cap || p.is_punct('«'))
             && !after.is_some_and(|a| {
                 matches!(a.kind, Kind::Punct('\'' | '’' | '»' | '"' | '“'))
             })
@@ -617,10 +616,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             score = score.max(0.55);
         }
         // A surname by its Slavic ending: "Simić", "Stefanovićem".
-        let raw =
-            text.get(toks[end_tok].start..toks[end_tok].end).unwrap_or("");
+        let last = &toks[end_tok];
         if !toks[end_tok].upper && n <= 3 && shaped {
-            if slavic_surname(raw) {
+            if slavic_surname(&last.key, last.end - last.start) {
                 score = score.max(0.7);
             }
         }

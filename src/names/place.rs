@@ -9,10 +9,10 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::dates::date_at;
 use super::lexicon::{has, place_tier};
 use super::lists::{
-    lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, PARTICLES, WEAK_LOC_CUE,
+    lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
+    WEAK_LOC_CUE,
 };
 use super::morph::{head_noun, place_preposition, slavic_bases, Head};
 use super::tokens::{
@@ -88,6 +88,121 @@ fn opens_sentence(toks: &[Tok], i: usize) -> bool {
     j == 0
         || toks[j].nl
         || matches!(toks[j - 1].kind, Kind::Punct('.' | '!' | '?' | '>' | ':'))
+}
+
+fn is_month(t: &Tok) -> bool {
+    t.is_word() && has(&MONTHS, &t.key)
+}
+
+fn num_val(text: &str, t: &Tok) -> Option<u32> {
+    if t.kind != Kind::Num {
+        return None;
+    }
+    let s = text.get(t.start..t.end)?;
+    let s = s.trim_end_matches(|c: char| c.is_alphabetic());
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+fn year_ok(y: u32, len: usize) -> bool {
+    len == 2 || (1900..=2030).contains(&y)
+}
+
+/// A numeric date in one token: d/m/y, m/d/y, y-m-d, d.m.y.
+fn numeric_date(text: &str, t: &Tok) -> bool {
+    if t.kind != Kind::Num {
+        return false;
+    }
+    let s = text.get(t.start..t.end).unwrap_or("");
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3
+        || parts.iter().any(|p| {
+            p.is_empty()
+                || p.len() > 4
+                || !p.bytes().all(|b| b.is_ascii_digit())
+        })
+    {
+        return false;
+    }
+    let v: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    if parts[0].len() == 4 {
+        return year_ok(v[0], 4)
+            && (1..=12).contains(&v[1])
+            && (1..=31).contains(&v[2]);
+    }
+    let (a, b, y) = (v[0], v[1], v[2]);
+    year_ok(y, parts[2].len())
+        && parts[2].len() != 3
+        && (1..=31).contains(&a)
+        && (1..=31).contains(&b)
+        && (a <= 12 || b <= 12)
+}
+
+/// Date starting at token `i`: returns the last token of the date.
+fn date_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if numeric_date(text, t) {
+        return Some(i);
+    }
+    let at = |k: usize| toks.get(k);
+    let skip = |k: usize| {
+        if at(k).is_some_and(|x| {
+            matches!(x.kind, Kind::Punct('.' | ',' | '-' | '/'))
+        }) {
+            k + 1
+        } else {
+            k
+        }
+    };
+    // 12 March 1990 / 12. März 1990 / 12 de marzo de 1990 / 12-May-1990
+    if let Some(d) = num_val(text, t) {
+        if (1..=31).contains(&d) {
+            let mut k = skip(i + 1);
+            if at(k).is_some_and(|x| x.key == "de" || x.key == "of") {
+                k += 1;
+            }
+            if at(k).is_some_and(is_month) {
+                let mut y = skip(k + 1);
+                if at(y).is_some_and(|x| x.key == "de") {
+                    y += 1;
+                }
+                if let (Some(v), Some(yt)) =
+                    (at(y).and_then(|x| num_val(text, x)), at(y))
+                {
+                    if year_ok(v, yt.end - yt.start) && yt.end - yt.start >= 2
+                    {
+                        return Some(y);
+                    }
+                }
+                return Some(k); // "12 March" (no year) still a birthday
+            }
+        }
+    }
+    // March 12, 1990 / March 12th 1990
+    if is_month(t) {
+        let k = skip(i + 1);
+        if let Some(d) = at(k).and_then(|x| num_val(text, x)) {
+            if (1..=31).contains(&d) {
+                let mut y = k + 1;
+                if at(y).is_some_and(|x| {
+                    x.is_word()
+                        && matches!(x.key.as_str(), "st" | "nd" | "rd" | "th")
+                }) {
+                    y += 1;
+                }
+                let y = skip(y);
+                if let Some(v) = at(y).and_then(|x| num_val(text, x)) {
+                    if year_ok(v, 4) && v >= 1900 {
+                        return Some(y);
+                    }
+                }
+                return Some(k);
+            }
+        }
+    }
+    None
 }
 
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
