@@ -41,18 +41,28 @@ fn lines(set: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// A line of `set` ends `key` (`suffix`) or starts it. One copy of the
-/// loop for every set (not inlined: the wasm stays small).
+/// loop for every set (not inlined: the wasm stays small), over bytes.
 #[inline(never)]
 fn affix_in(set: &'static str, key: &str, suffix: bool) -> bool {
-    lines(set).any(
-        |e| {
-            if suffix {
-                key.ends_with(e)
-            } else {
-                key.starts_with(e)
-            }
-        },
-    )
+    let k = key.as_bytes();
+    let mut rest = set.as_bytes();
+    loop {
+        let n = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
+        let e = &rest[..n];
+        // One byte compared first: most lines end there.
+        let hit = if suffix {
+            e.last() == k.last() && k.ends_with(e)
+        } else {
+            e.first() == k.first() && k.starts_with(e)
+        };
+        if hit {
+            return true;
+        }
+        match rest.get(n + 1..) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
 }
 
 /// Frequent German function words that no other language of the set
@@ -70,19 +80,34 @@ const GERMAN_MARKER_WORDS: &str =
     sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
     werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen";
 
+/// The first letters of the German markers (a b d e f h i k m n o s u v
+/// w z), one bit per letter: a cheap test before the search.
+const MARKER_FIRST: u32 = 0x0274_75BB;
+
 /// The text reads as German, where every noun is capitalized, so a run
 /// of capitalized unknown words is no evidence of a name: two or more
 /// marker words, one in 25 words or more.
 pub(crate) fn noun_caps(toks: &[Tok]) -> bool {
     let (mut words, mut hits) = (0usize, 0usize);
     let mut strong = 0usize;
-    for t in toks.iter().filter(|t| t.is_word()) {
+    // The first 300 words tell the language well enough, at a bounded
+    // cost; markers are 2 to 8 letters.
+    for t in toks.iter().filter(|t| t.is_word()).take(300) {
         words += 1;
-        if german_marker(&t.key) {
+        let first =
+            t.key.as_bytes().first().map_or(26, |b| b.wrapping_sub(b'a'));
+        if (2..=8).contains(&t.key.len())
+            && first < 26
+            && MARKER_FIRST >> first & 1 != 0
+            && german_marker(&t.key)
+        {
             hits += 1;
-            // "des", "der", "das" are also French, Danish or Dutch words.
-            strong +=
-                usize::from(!matches!(t.key.as_str(), "des" | "der" | "das"));
+            // "des", "der", "das", "die" are also French, Danish, Dutch or
+            // English words.
+            strong += usize::from(!matches!(
+                t.key.as_str(),
+                "des" | "der" | "das" | "die"
+            ));
         }
     }
     strong >= 1 && hits >= 2 && hits * 25 >= words
@@ -261,6 +286,14 @@ mod tests {
                 assert!(!in_sorted(set, &format!("{w}#")), "{w}#");
             }
             assert!(!in_sorted(set, ""));
+        }
+    }
+
+    #[test]
+    fn marker_first_letters() {
+        for w in GERMAN_MARKER_WORDS.split('\n') {
+            let b = w.as_bytes()[0] - b'a';
+            assert!(MARKER_FIRST >> b & 1 != 0, "{w}");
         }
     }
 

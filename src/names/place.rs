@@ -253,7 +253,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                         // "u Kosovu", "iz Srbije": an inflected name after
                         // a place preposition.
                         let mut tier = None;
-                        if cue_at(toks, i).is_some() {
+                        if w.key.len() >= 5
+                            && w.key.is_ascii()
+                            && cue_at(toks, i).is_some()
+                        {
                             slavic_bases(&w.key, |b| {
                                 tier = place_tier(b);
                                 tier.is_some()
@@ -330,6 +333,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         if t.is_word()
             && t.cap
             && !t.upper
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.cap && n.sp && !n.nl && !n.upper
+            })
             && head_noun(&t.key) == Some(Head::Place)
         {
             let mut e = i;
