@@ -149,37 +149,50 @@ pub(crate) enum Head {
 /// Каролины", "Conselho da Europa", "Republike Hrvatske". Folded key
 /// (diacritics of Latin letters dropped).
 pub(crate) fn head_noun(key: &str) -> Option<Head> {
-    const ORG: &str =
-        "sveucilist\nuniverzit\nuniversit\nуниверситет\nministarstv\n\
-        ministerstv\nминистерств\npredsednist\npredsjednist\n\
-        ambasad\nveleposlanst\nпосольств\nсавет\nconselho\n\
-        comissao\nassembleia\nsecretaria\ndepartament\ntribunal\n\
-        parlament\nпарламент\nvijec\nskupstin\nsabor\nkomisi\n\
-        комисси\nкомитет\nagencij\nагентств\nбанк\nvojsk\nарми\n\
-        policij\nполици\npartij\nпарти\nсуд\ninstituc\ninstitut\n\
-        институт\nfakult\nфакульт\nakademij\nакадеми\nzavod\nklub\n\
-        клуб\ncompan\nкомпани";
-    const ORG_EXACT: &str =
-        "camara\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
-        uniao\nustav\nustava\nvlada\nvlade\nvladi\nvladom\nvladu\n\
-        правительства\nправительство\nсовет\nсовета";
-    const PLACE: &str =
-        "republik\nrepublic\nреспублик\nkraljevin\nkralovstv\n\
-        королевств\nfederac\nфедераци\nкняжеств\nknezevin\nimperij\n\
-        импери\nprovinc\nпровинци\noblast\nобласт\nregion\nрегион\n\
-        okrug\nокруг\nzupanij\nopstin\nopcin\nsjedinjen\nсоединенн\n\
-        соединён\nspojen";
-    if in_sorted(ORG_EXACT, key) {
+    // Most words open with a letter no stem opens with: no scan.
+    let b = *key.as_bytes().first()?;
+    if b < 0x80
+        && !(b.is_ascii_lowercase() && HEAD_FIRST >> (b - b'a') & 1 != 0)
+    {
+        return None;
+    }
+    if in_sorted(HEAD_ORG_EXACT, key) {
         return Some(Head::Org);
     }
     if key.chars().count() < 4 {
         return None;
     }
-    if affix_in(ORG, key, false) {
+    if affix_in(HEAD_ORG, key, false) {
         return Some(Head::Org);
     }
-    affix_in(PLACE, key, false).then_some(Head::Place)
+    affix_in(HEAD_PLACE, key, false).then_some(Head::Place)
 }
+
+/// First letters (a-z) of the head-noun stems and words, one bit each.
+const HEAD_FIRST: u32 = 0x023E_D52D;
+
+const HEAD_ORG: &str =
+    "sveucilist\nuniverzit\nuniversit\nуниверситет\nministarstv\n\
+    ministerstv\nминистерств\npredsednist\npredsjednist\n\
+    ambasad\nveleposlanst\nпосольств\nсавет\nconselho\n\
+    comissao\nassembleia\nsecretaria\ndepartament\ntribunal\n\
+    parlament\nпарламент\nvijec\nskupstin\nsabor\nkomisi\n\
+    комисси\nкомитет\nagencij\nагентств\nбанк\nvojsk\nарми\n\
+    policij\nполици\npartij\nпарти\nсуд\ninstituc\ninstitut\n\
+    институт\nfakult\nфакульт\nakademij\nакадеми\nzavod\nklub\n\
+    клуб\ncompan\nкомпани";
+
+const HEAD_ORG_EXACT: &str =
+    "camara\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
+    uniao\nustav\nustava\nvlada\nvlade\nvladi\nvladom\nvladu\n\
+    правительства\nправительство\nсовет\nсовета";
+
+const HEAD_PLACE: &str =
+    "republik\nrepublic\nреспублик\nkraljevin\nkralovstv\n\
+    королевств\nfederac\nфедераци\nкняжеств\nknezevin\nimperij\n\
+    импери\nprovinc\nпровинци\noblast\nобласт\nregion\nрегион\n\
+    okrug\nокруг\nzupanij\nopstin\nopcin\nsjedinjen\nсоединенн\n\
+    соединён\nspojen";
 
 /// Place prepositions of languages the cue list lacks (folded keys):
 /// Portuguese, French, Italian, Danish, Russian, Croatian/Serbian,
@@ -294,6 +307,16 @@ mod tests {
         for w in GERMAN_MARKER_WORDS.split('\n') {
             let b = w.as_bytes()[0] - b'a';
             assert!(MARKER_FIRST >> b & 1 != 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn head_first_letters() {
+        for set in [HEAD_ORG, HEAD_ORG_EXACT, HEAD_PLACE] {
+            for w in set.split('\n') {
+                let b = w.as_bytes()[0];
+                assert!(b >= 0x80 || HEAD_FIRST >> (b - b'a') & 1 != 0, "{w}");
+            }
         }
     }
 
