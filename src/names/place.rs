@@ -1,8 +1,13 @@
 //! LOCATION (gazetteer + context) and DATE_OF_BIRTH (date + birth cue).
 //!
 //! LOCATION: a gazetteer entry of 1-3 capitalized words. Right after "in",
-//! "from", "near", "based in", "live in", "moved to", ... it scores 0.7;
-//! elsewhere 0.35 (not reported by default).
+//! "from", "near", "based in", "live in", "moved to", ... or a place
+//! preposition of another language ("em", "dans", "в", "iz") it scores
+//! 0.7 (0.6 after one that may also stand before a person: "na", "u");
+//! elsewhere 0.35 (not reported by default). After a preposition, an
+//! inflected Slavic name is looked up by its base form ("u Kosovu",
+//! "iz Srbije"). A state's head noun and its name ("Republike Hrvatske"):
+//! 0.7.
 //!
 //! DATE_OF_BIRTH: a date (numeric d/m/y, y-m-d, or with a month name in
 //! English, German, French, Spanish, Italian, Dutch, Polish, Swedish or
