@@ -221,6 +221,37 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("I called Georgia yesterday.", "LOCATION", None),
     ("Доставка: Аллея Садовая 12, Курган", "PERSON", None),
     ("I talked to Jordan yesterday.", "LOCATION", None),
+    // Issue 14, grammar across languages. German capitalizes nouns:
+    // capitals alone are no name there.
+    ("Die Regierung hat im Kalten Krieg viel investiert.", "PERSON", None),
+    ("Der Chef der Finanzaufsicht ist zurückgetreten.", "PERSON", None),
+    // Slavic adjectives and institution heads do not open a name.
+    ("Turnir je održan u Južnoj Koreji.", "PERSON", None),
+    ("Студенты Университета Северной Каролины приехали.", "PERSON", None),
+    ("O acordo foi assinado no Conselho da Europa.", "PERSON", None),
+    // A South Slavic surname ending, reported speech.
+    ("Sastanak je otkazan, rekao je Petrović.", "PERSON", Some("Petrović")),
+    ("Ugovor je jučer potpisao Kovačević.", "PERSON", Some("Kovačević")),
+    ("The plan will work, said Okafor.", "PERSON", Some("Okafor")),
+    (
+        "Das Projekt ist gescheitert, sagte Brandstätter.",
+        "PERSON",
+        Some("Brandstätter"),
+    ),
+    // Place prepositions and inflected place names.
+    ("Živim u Zagrebu već deset godina.", "LOCATION", Some("Zagrebu")),
+    ("Izvoz iz Albanije raste.", "LOCATION", Some("Albanije")),
+    ("Vivo em Portugal desde 2010.", "LOCATION", Some("Portugal")),
+    (
+        "Ugovor s Republikom Srbijom je potpisan.",
+        "LOCATION",
+        Some("Republikom Srbijom"),
+    ),
+    (
+        "Studirao je na Sveučilištu Zagreb.",
+        "ORGANIZATION",
+        Some("Sveučilištu Zagreb"),
+    ),
     // DATE_OF_BIRTH
     ("DOB: 12/03/1985", "DATE_OF_BIRTH", Some("12/03/1985")),
     (

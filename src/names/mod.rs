@@ -15,6 +15,9 @@
 //!   registry of their bits;
 //! - `lexicon`: one table over all lists, and the lookups (`has`, `Key`);
 //! - `tokens`: the token list and the `Detection` type;
+//! - `morph`: word shape across languages (German text, Slavic endings,
+//!   institution and state head nouns, place prepositions, verbs of
+//!   saying), small closed sets;
 //! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns):
 //!   the detectors;
 //! - this file: runs them over chunks of the text and merges their
@@ -24,6 +27,7 @@ mod address;
 mod dict;
 mod lexicon;
 mod lists;
+mod morph;
 mod org;
 mod person;
 mod place;

@@ -19,6 +19,7 @@ use super::lexicon::has;
 use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
+use super::morph::{head_noun, Head};
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
     Tok,
@@ -208,7 +209,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         {
             score = 0.8;
         } else if last > first
-            && has(&ORG_PREFIX, &head.key)
+            && (has(&ORG_PREFIX, &head.key)
+                || head_noun(&head.key) == Some(Head::Org))
             && !head.upper
             && !toks.get(first + 1).is_some_and(|c| c.key == "and")
         {

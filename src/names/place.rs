@@ -1,8 +1,13 @@
 //! LOCATION (gazetteer + context) and DATE_OF_BIRTH (date + birth cue).
 //!
 //! LOCATION: a gazetteer entry of 1-3 capitalized words. Right after "in",
-//! "from", "near", "based in", "live in", "moved to", ... it scores 0.7;
-//! elsewhere 0.35 (not reported by default).
+//! "from", "near", "based in", "live in", "moved to", ... or a place
+//! preposition of another language ("em", "dans", "в", "iz") it scores
+//! 0.7 (0.6 after one that may also stand before a person: "na", "u");
+//! elsewhere 0.35 (not reported by default). After a preposition, an
+//! inflected Slavic name is looked up by its base form ("u Kosovu",
+//! "iz Srbije"). A state's head noun and its name ("Republike Hrvatske"):
+//! 0.7.
 //!
 //! DATE_OF_BIRTH: a date (numeric d/m/y, y-m-d, or with a month name in
 //! English, German, French, Spanish, Italian, Dutch, Polish, Swedish or
@@ -14,6 +19,7 @@ use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
 };
+use super::morph::{head_noun, place_preposition, slavic_bases, Head};
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
     Tok,
@@ -62,6 +68,19 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
         k += 1;
     }
     Some(e)
+}
+
+/// A place preposition right before token `i`: `Some(weak)`, weak when
+/// it may also stand before a person ("to", "na").
+fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
+    let p = toks.get(i.checked_sub(1)?)?;
+    if !p.is_word() || p.cap && p.key.len() > 2 {
+        return None;
+    }
+    if has(&LOC_CUE, &p.key) {
+        return Some(has(&WEAK_LOC_CUE, &p.key));
+    }
+    place_preposition(&p.key)
 }
 
 /// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
@@ -235,7 +254,21 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 // must end in a word that ends some phrase, and only then
                 // is its text put together.
                 let tier = if n == 0 {
-                    place_tier(&w.key)
+                    place_tier(&w.key).or_else(|| {
+                        // "u Kosovu", "iz Srbije": an inflected name after
+                        // a place preposition.
+                        let mut tier = None;
+                        if w.key.len() >= 5
+                            && w.key.is_ascii()
+                            && cue_at(toks, i).is_some()
+                        {
+                            slavic_bases(&w.key, |b| {
+                                tier = place_tier(b);
+                                tier.is_some()
+                            });
+                        }
+                        tier
+                    })
                 } else if w.key.ends_phrase() {
                     key.clear();
                     for (m, p) in toks[i..=i + n].iter().enumerate() {
@@ -254,9 +287,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 }
             }
             if let Some(e) = best {
-                let prev = if i > 0 { Some(&toks[i - 1]) } else { None };
-                let cue =
-                    prev.filter(|p| p.is_word() && has(&LOC_CUE, &p.key));
+                let cue = cue_at(toks, i);
                 let person_like = e == i
                     && (has(l.given, &t.key)
                         || has(l.surnames, &t.key)
@@ -274,10 +305,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
                 let mut score: f32 =
                     if major && !person_like && !thing { 0.45 } else { 0.35 };
-                if let Some(c) = cue {
-                    score = if has(&WEAK_LOC_CUE, &c.key) && person_like {
+                if let Some(weak) = cue {
+                    score = if weak && person_like {
                         0.45
-                    } else if has(&WEAK_LOC_CUE, &c.key) || person_like {
+                    } else if weak || person_like {
                         0.6
                     } else {
                         0.7
@@ -297,6 +328,40 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     "location-gazetteer",
                     span,
                     score,
+                ));
+                i = e + 1;
+                continue;
+            }
+        }
+        // LOCATION: a state's head noun and its name ("Republike
+        // Hrvatske", "Sjedinjenih Država", "Королевства Франция").
+        if t.is_word()
+            && t.cap
+            && !t.upper
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && n.cap && n.sp && !n.nl && !n.upper
+            })
+            && head_noun(&t.key) == Some(Head::Place)
+        {
+            let mut e = i;
+            while let Some(n) = toks.get(e + 1) {
+                if e >= i + 3
+                    || n.nl
+                    || !n.sp
+                    || !n.is_word()
+                    || !n.cap
+                    || n.upper
+                {
+                    break;
+                }
+                e += 1;
+            }
+            if e > i {
+                out.push(Detection::new(
+                    "LOCATION",
+                    "location-head",
+                    t.start..toks[e].end,
+                    0.7,
                 ));
                 i = e + 1;
                 continue;

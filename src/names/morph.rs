@@ -1,0 +1,359 @@
+//! Word shape across languages, shared by the detectors: whether the text
+//! capitalizes its nouns (German), Slavic adjective endings, and the head
+//! nouns that open the names of institutions and states in several
+//! languages and grammatical cases ("Sveučilišta", "Университете").
+//!
+//! Small closed sets of endings and stems, matched on the folded key: no
+//! word list of names here (those are the lexicon's).
+//!
+//! Depends on `tokens`.
+
+use super::tokens::Tok;
+
+/// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
+/// a binary search over the text (a few comparisons; far less wasm than
+/// a `match` over strings or an array of `&str`).
+pub(crate) fn in_sorted(set: &str, key: &str) -> bool {
+    let b = set.as_bytes();
+    // [lo, hi) holds whole lines: lo starts one, hi starts one or ends
+    // the text.
+    let (mut lo, mut hi) = (0usize, b.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let s = b[lo..mid]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let e =
+            b[s..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| s + p);
+        match b[s..e].cmp(key.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = e + 1,
+            std::cmp::Ordering::Greater => hi = s,
+        }
+    }
+    false
+}
+
+/// The lines of `set`.
+fn lines(set: &'static str) -> impl Iterator<Item = &'static str> {
+    set.split('\n')
+}
+
+/// A line of `set` ends `key` (`suffix`) or starts it. One copy of the
+/// loop for every set (not inlined: the wasm stays small), over bytes.
+#[inline(never)]
+fn affix_in(set: &'static str, key: &str, suffix: bool) -> bool {
+    let k = key.as_bytes();
+    let mut rest = set.as_bytes();
+    loop {
+        let n = rest.iter().position(|&c| c == b'\n').unwrap_or(rest.len());
+        let e = &rest[..n];
+        // One byte compared first: most lines end there.
+        let hit = if suffix {
+            e.last() == k.last() && k.ends_with(e)
+        } else {
+            e.first() == k.first() && k.starts_with(e)
+        };
+        if hit {
+            return true;
+        }
+        match rest.get(n + 1..) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+}
+
+/// Frequent German function words that no other language of the set
+/// writes the same way (folded keys).
+fn german_marker(key: &str) -> bool {
+    in_sorted(GERMAN_MARKER_WORDS, key)
+}
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const GERMAN_MARKER_WORDS: &str =
+    "auch\nauf\naus\nbei\nbeim\ndas\ndass\ndem\nder\ndes\ndie\n\
+    diese\ndieser\ndurch\nein\neine\neinem\neinen\neiner\n\
+    eines\nfur\nhaben\nhat\nhatte\nich\nihre\nist\nkeine\nmit\n\
+    nach\nnicht\nnoch\nnur\noder\nschon\nsehr\nseine\nsich\n\
+    sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
+    werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen";
+
+/// The first letters of the German markers (a b d e f h i k m n o s u v
+/// w z), one bit per letter: a cheap test before the search.
+const MARKER_FIRST: u32 = 0x0274_75BB;
+
+/// The text reads as German, where every noun is capitalized, so a run
+/// of capitalized unknown words is no evidence of a name: two or more
+/// marker words, one in 25 words or more.
+pub(crate) fn noun_caps(toks: &[Tok]) -> bool {
+    let (mut words, mut hits) = (0usize, 0usize);
+    let mut strong = 0usize;
+    // The first 300 words tell the language well enough, at a bounded
+    // cost; markers are 2 to 8 letters.
+    for t in toks.iter().filter(|t| t.is_word()).take(300) {
+        words += 1;
+        let first =
+            t.key.as_bytes().first().map_or(26, |b| b.wrapping_sub(b'a'));
+        if (2..=8).contains(&t.key.len())
+            && first < 26
+            && MARKER_FIRST >> first & 1 != 0
+            && german_marker(&t.key)
+        {
+            hits += 1;
+            // "des", "der", "das", "die" are also French, Danish, Dutch or
+            // English words.
+            strong += usize::from(!matches!(
+                t.key.as_str(),
+                "des" | "der" | "das" | "die"
+            ));
+        }
+    }
+    strong >= 1 && hits >= 2 && hits * 25 >= words
+}
+
+/// A Slavic adjective by its ending (Russian, Serbian, Croatian, Slovak,
+/// Czech, in the cases that follow a preposition or a noun): "Северной",
+/// "Соединенных", "Velikoj", "Sjedinjenih", "Strednej", "Saudskú". Names
+/// rarely end so; a run of unknown words that opens with one is a place
+/// or an institution ("Южной Кореи", "Crnoj Gori").
+pub(crate) fn slavic_adjective(key: &str) -> bool {
+    const CYR: &str =
+        "ой\nого\nего\nому\nему\nых\nих\nыми\nими\nую\nюю\nая\nяя\n\
+        ое\nее\nые\nие\nый\nным\nском\nей";
+    const LAT: &str =
+        "oj\nih\nnim\nskim\nske\ncke\nskog\nnog\nnej\nskej\nkej\n\
+        skeho\nskych\nckych\nneho\nnych\nsku\ncku\nskym";
+    let n = key.chars().count();
+    if n < 5 {
+        return false;
+    }
+    if key.chars().next().is_some_and(|c| c as u32 >= 0x400) {
+        return affix_in(CYR, key, true);
+    }
+    affix_in(LAT, key, true)
+}
+
+/// What a head noun opens.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Head {
+    /// An institution ("University", "Government", "Bank", "Council").
+    Org,
+    /// A state or region ("Republic", "Kingdom", "Federation").
+    Place,
+}
+
+/// A head noun of an institution or a state, in any case, by stem:
+/// "Sveučilišta Kosova", "Vlade Srbije", "Университете Северной
+/// Каролины", "Conselho da Europa", "Republike Hrvatske". Folded key
+/// (diacritics of Latin letters dropped).
+pub(crate) fn head_noun(key: &str) -> Option<Head> {
+    // Most words open with a letter no stem opens with: no scan.
+    let b = *key.as_bytes().first()?;
+    if b < 0x80
+        && !(b.is_ascii_lowercase() && HEAD_FIRST >> (b - b'a') & 1 != 0)
+    {
+        return None;
+    }
+    if in_sorted(HEAD_ORG_EXACT, key) {
+        return Some(Head::Org);
+    }
+    if key.chars().count() < 4 {
+        return None;
+    }
+    if affix_in(HEAD_ORG, key, false) {
+        return Some(Head::Org);
+    }
+    affix_in(HEAD_PLACE, key, false).then_some(Head::Place)
+}
+
+/// First letters (a-z) of the head-noun stems and words, one bit each.
+const HEAD_FIRST: u32 = 0x023E_D52D;
+
+const HEAD_ORG: &str =
+    "sveucilist\nuniverzit\nuniversit\nуниверситет\nministarstv\n\
+    ministerstv\nминистерств\npredsednist\npredsjednist\n\
+    ambasad\nveleposlanst\nпосольств\nсавет\nconselho\n\
+    comissao\nassembleia\nsecretaria\ndepartament\ntribunal\n\
+    parlament\nпарламент\nvijec\nskupstin\nsabor\nkomisi\n\
+    комисси\nкомитет\nagencij\nагентств\nбанк\nvojsk\nарми\n\
+    policij\nполици\npartij\nпарти\nсуд\ninstituc\ninstitut\n\
+    институт\nfakult\nфакульт\nakademij\nакадеми\nzavod\nklub\n\
+    клуб\ncompan\nкомпани";
+
+const HEAD_ORG_EXACT: &str =
+    "camara\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
+    uniao\nustav\nustava\nvlada\nvlade\nvladi\nvladom\nvladu\n\
+    правительства\nправительство\nсовет\nсовета";
+
+const HEAD_PLACE: &str =
+    "republik\nrepublic\nреспублик\nkraljevin\nkralovstv\n\
+    королевств\nfederac\nфедераци\nкняжеств\nknezevin\nimperij\n\
+    импери\nprovinc\nпровинци\noblast\nобласт\nregion\nрегион\n\
+    okrug\nокруг\nzupanij\nopstin\nopcin\nsjedinjen\nсоединенн\n\
+    соединён\nspojen";
+
+/// Place prepositions of languages the cue list lacks (folded keys):
+/// Portuguese, French, Italian, Danish, Russian, Croatian/Serbian,
+/// Slovak/Czech. `Some(true)` for one that also stands before people
+/// ("na", "u", "do": "to Jordan").
+pub(crate) fn place_preposition(key: &str) -> Option<bool> {
+    if in_sorted(PLACE_PREP, key) {
+        Some(false)
+    } else {
+        in_sorted(PLACE_PREP_WEAK, key).then_some(true)
+    }
+}
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const PLACE_PREP: &str =
+    "au\naux\nbei\nblizu\ndans\ndiljem\nem\nfra\nim\niz\nnahe\n\
+    nas\nnel\nnella\nnos\nokolo\npaa\npela\npelo\nprema\nsirom\n\
+    ved\nvers\nvo\nzo\nблиз\nво\nиз\nоколо\nпод";
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const PLACE_PREP_WEAK: &str = "al\nao\ndo\nna\nno\npa\npara\ntil\nu\nv\nв\nна";
+
+/// Base forms to look up for an inflected place name in a Slavic
+/// language: "kosovu" gives "kosovo", "srbije" "srbija", "hrvatskoj"
+/// "hrvatska", "albaniji" "albania", "beogradu" "beograd". Calls `f` on
+/// each until it returns true.
+pub(crate) fn slavic_bases(
+    key: &str,
+    mut f: impl FnMut(&str) -> bool,
+) -> bool {
+    const ENDS: &str = "ima\nama\nom\noj\nem\nou\nej\nu\na\ne\ni\ny";
+    if key.len() < 5 || !key.is_ascii() {
+        return false;
+    }
+    let mut buf = String::with_capacity(key.len() + 2);
+    for e in lines(ENDS) {
+        let Some(stem) = key.strip_suffix(e) else { continue };
+        if stem.len() < 3 {
+            continue;
+        }
+        // "albanij" is "albani-" in English spelling.
+        let stems = [stem, stem.strip_suffix('j').unwrap_or(stem)];
+        for (n, st) in stems.iter().enumerate() {
+            if n == 1 && st.len() == stem.len() {
+                break;
+            }
+            for base in ["", "a", "o", "e"] {
+                buf.clear();
+                buf.push_str(st);
+                buf.push_str(base);
+                if buf != key && f(&buf) {
+                    return true;
+                }
+            }
+        }
+        break;
+    }
+    false
+}
+
+/// A South Slavic surname by its ending "-ić" in any case ("Simić",
+/// "Tadićem", "Mladića"): the folded `key` ends so, and the word as
+/// written (`len` bytes) was longer, so it had a letter with a
+/// diacritic ("Atlantic" has none).
+pub(crate) fn slavic_surname(key: &str, len: usize) -> bool {
+    const IC: &str = "ic\nica\nicu\nicem\nici";
+    key.len() >= 4 && len > key.len() && affix_in(IC, key, true)
+}
+
+/// A verb of saying (folded), before or after the one who speaks:
+/// "said Smith", "Smith said", "sagte Müller", "rekao je Simić".
+pub(crate) fn speech_verb(key: &str) -> bool {
+    in_sorted(SPEECH_VERB_WORDS, key)
+}
+
+/// Sorted by bytes: [`in_sorted`] searches it.
+const SPEECH_VERB_WORDS: &str =
+    "acrescentou\nadded\nafirmo\nafirmou\nasked\ndeclare\n\
+    declaro\ndeclarou\ndijo\ndisse\ndiz\ndodal\ndodala\ndodao\n\
+    erklarte\nexplained\nexplico\nexplicou\nfortaeller\n\
+    istaknuo\nizjavila\nizjavio\nkazala\nkazao\nmeinte\nnaveo\n\
+    povedal\npovedala\nrekao\nrekla\nsagde\nsager\nsagt\nsagte\n\
+    said\nsays\nschrieb\nsiger\nskriver\ntold\nuviedol\nwrote\n\
+    zei\nговорит\nзаявил\nзаявила\nотметил\nотметила\nпишет\n\
+    сказал\nсказала";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::tokens::tokenize;
+
+    #[test]
+    fn sets_are_sorted() {
+        for set in [
+            GERMAN_MARKER_WORDS,
+            SPEECH_VERB_WORDS,
+            PLACE_PREP,
+            PLACE_PREP_WEAK,
+        ] {
+            let v: Vec<&str> = set.split('\n').collect();
+            assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
+            for w in &v {
+                assert!(in_sorted(set, w), "{w}");
+                assert!(!in_sorted(set, &format!("{w}#")), "{w}#");
+            }
+            assert!(!in_sorted(set, ""));
+        }
+    }
+
+    #[test]
+    fn marker_first_letters() {
+        for w in GERMAN_MARKER_WORDS.split('\n') {
+            let b = w.as_bytes()[0] - b'a';
+            assert!(MARKER_FIRST >> b & 1 != 0, "{w}");
+        }
+    }
+
+    #[test]
+    fn head_first_letters() {
+        for set in [HEAD_ORG, HEAD_ORG_EXACT, HEAD_PLACE] {
+            for w in set.split('\n') {
+                let b = w.as_bytes()[0];
+                assert!(b >= 0x80 || HEAD_FIRST >> (b - b'a') & 1 != 0, "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn german() {
+        assert!(noun_caps(&tokenize(
+            "Die Führungskräfte von Unternehmen wie Spotify sind nicht da."
+        )));
+        assert!(!noun_caps(&tokenize("Ask Anna Weber about the invoice.")));
+        assert!(!noun_caps(&tokenize("Le chef des ventes est à Paris.")));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(slavic_adjective("северной"));
+        assert!(slavic_adjective("velikoj"));
+        assert!(slavic_adjective("sjedinjenih"));
+        assert!(!slavic_adjective("slobodana"));
+        assert!(!slavic_adjective("ivanov"));
+        assert_eq!(head_noun("sveucilista"), Some(Head::Org));
+        assert_eq!(head_noun("республики"), Some(Head::Place));
+        assert_eq!(head_noun("vladimir"), None);
+        for w in ["camara", "vladu", "совета", "правительство", "ustav"]
+        {
+            assert_eq!(head_noun(w), Some(Head::Org), "{w}");
+        }
+        let base = |k: &str| {
+            let mut got = Vec::new();
+            slavic_bases(k, |b| {
+                got.push(b.to_string());
+                false
+            });
+            got
+        };
+        assert!(base("kosovu").contains(&"kosovo".to_string()));
+        assert!(base("srbije").contains(&"srbija".to_string()));
+        assert!(base("hrvatskoj").contains(&"hrvatska".to_string()));
+        assert!(base("albaniji").contains(&"albania".to_string()));
+    }
+}
