@@ -104,7 +104,7 @@ mod vault;
 mod wasm;
 
 pub use crate::error::Error;
-pub use crate::filter::Filter;
+pub use crate::filter::{load_names_data, Filter, NamesDataInfo};
 pub use crate::policy::{
     CustomRule, DenyEntry, FamilyPolicy, InjectionPolicy, Policy,
     ResponsePolicy, Value,

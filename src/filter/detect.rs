@@ -42,6 +42,9 @@ pub(crate) struct Detectors {
     /// use and shared by every stream. Type-erased: this layer does not
     /// know the response layer's types.
     derived: Derived,
+    /// The large names data, when the policy asks for it (shared by every
+    /// filter compiled while it is loaded).
+    names_data: Option<Arc<crate::names::NamesData>>,
 }
 
 /// See [`Detectors::derived`].
@@ -109,7 +112,25 @@ impl Detectors {
                 policy.deny_list.iter().map(|d| d.value.as_str()).collect();
             Literals::new(&values, MatchKind::LeftmostLongest, true)
         };
+        let names_data = if policy.pii.large_names
+            || policy.response.pii.large_names
+        {
+            let path = if policy.pii.large_names {
+                "pii.names.data"
+            } else {
+                "response.pii.names.data"
+            };
+            Some(crate::names::loaded().ok_or_else(|| {
+                Error::policy(
+                    path,
+                    "names data \"large\" is not loaded: call loadNamesData() first",
+                )
+            })?)
+        } else {
+            None
+        };
         Ok(Detectors {
+            names_data,
             engine: Engine::new(rules),
             rule_actions,
             deny,
@@ -181,7 +202,8 @@ impl Detectors {
             .family(policy, Kind::Pii)
             .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
         if let Some(fam) = names_wanted {
-            for d in crate::names::detect(text) {
+            let data = self.names_data.as_ref().filter(|_| fam.large_names);
+            for d in crate::names::detect_with(text, data) {
                 if !fam.wants(d.type_name) {
                     continue;
                 }

@@ -8,8 +8,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::dict::WordList;
-use super::lists::{lists, REGISTRY};
+use super::data;
+use super::dict::{hash, same_bytes, WordList};
+use super::lists::{lists, ORG_SUFFIX, REGISTRY};
 
 /// What the lexicon knows of a word: the lists that hold it and the
 /// word as they spell it.
@@ -24,8 +25,55 @@ impl Member {
     /// test, for a member looked up once and asked about many lists.
     #[inline(always)]
     pub(crate) fn find(self, list: &'static WordList) -> Option<&'static str> {
-        (self.lists >> list.bit() & 1 != 0).then_some(self.entry)
+        // A word only the loaded data holds has no core line.
+        (self.lists >> list.bit() & 1 != 0 && !self.entry.is_empty())
+            .then_some(self.entry)
     }
+}
+
+/// The lists holding `word`: the core lexicon's, plus what the large
+/// names data (when a filter consults it, `data::Scope`) says, as the
+/// bits of the core lists it extends (given names, surnames, places of
+/// both tiers, legal forms). The default policy pays one load here.
+#[inline(always)]
+fn member_of(word: &str) -> Member {
+    let mut m = lexicon().member(word);
+    let f = data::flags(word);
+    if f != 0 {
+        m.lists |= data_bits(f);
+    }
+    m
+}
+
+fn data_bits(f: u8) -> u64 {
+    let l = lists();
+    [
+        (data::GIVEN, l.given.bit()),
+        (data::SURNAME, l.surnames.bit()),
+        (data::PLACE, l.places.bit()),
+        (data::MAJOR, l.major.bit()),
+        (data::FORM, ORG_SUFFIX.bit()),
+        (data::PHRASE_END, 63),
+    ]
+    .into_iter()
+    .filter(|(flag, _)| f & flag != 0)
+    .fold(0, |b, (_, bit)| b | 1 << bit)
+}
+
+/// Folded words the large names data knows as an organization ("nvidia",
+/// "university of oslo"); false without the data.
+pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    if !data::active() {
+        return false;
+    }
+    let mut key = String::new();
+    for w in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    data::flags(&key) & data::ORG != 0
 }
 
 /// One open-addressing table over the words of every registered list.
@@ -124,26 +172,6 @@ impl Lexicon {
     }
 }
 
-/// Byte equality without a call: words are a few bytes long.
-#[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
-}
-
-/// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
-/// `None` for keys that cannot be a line.
-#[inline(always)]
-fn hash(bytes: &[u8]) -> Option<usize> {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        if b == b'\n' {
-            return None;
-        }
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (!bytes.is_empty()).then_some(h as usize)
-}
-
 /// A token's folded text with its list memberships, looked up once:
 /// every word is asked about in several lists, several times. Lowercase
 /// words are their own key and are borrowed from the text.
@@ -155,7 +183,7 @@ pub(crate) struct Key<'a> {
 
 impl<'a> Key<'a> {
     pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
-        let member = lexicon().member(&text);
+        let member = member_of(&text);
         Key { text, member }
     }
     // Detectors read keys everywhere; `Cow`'s own deref is a call in
@@ -192,7 +220,7 @@ impl PartialEq<&str> for Key<'_> {
 pub(crate) trait Lookup {
     fn text(&self) -> &str;
     fn member(&self) -> Member {
-        lexicon().member(self.text())
+        member_of(self.text())
     }
 }
 

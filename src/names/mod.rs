@@ -13,6 +13,8 @@
 //! - `dict`: the word-list type and folding;
 //! - `lists`: every word list, as data (big ones in `data/`), and the
 //!   registry of their bits;
+//! - `data`: the optional large names data (a file loaded on demand),
+//!   parsed, checked and consulted inside a scope;
 //! - `lexicon`: one table over all lists, and the lookups (`has`, `Key`);
 //! - `tokens`: the token list and the `Detection` type;
 //! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns):
@@ -21,6 +23,7 @@
 //!   findings.
 
 mod address;
+mod data;
 mod dict;
 mod lexicon;
 mod lists;
@@ -30,11 +33,23 @@ mod place;
 mod table;
 mod tokens;
 
+use std::sync::Arc;
+
+pub(crate) use data::{install, loaded, NamesData};
 use tokens::{tokenize, Detection};
 
 /// Texts are scanned in chunks of about this many bytes, cut at a line
 /// break (or a space) so token memory stays bounded for huge inputs.
 const CHUNK: usize = 32 * 1024;
+
+/// Like [`detect`], consulting the large names `data` as well when given.
+pub(crate) fn detect_with(
+    text: &str,
+    data: Option<&Arc<NamesData>>,
+) -> Vec<Detection> {
+    let _scope = data.map(data::Scope::new);
+    detect(text)
+}
 
 /// Finds names, addresses, locations and dates of birth.
 pub(crate) fn detect(text: &str) -> Vec<Detection> {

@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// names-large.mjs: writes the optional "large" names data file
+// (names-data.bin, format below) from the shared lexicons
+// (../shared/corpus/lexicons/*.tsv, see their README). Deterministic: the same
+// inputs and options give the same bytes (no randomness, sorted output).
+//
+//   node scripts/names-large.mjs [--out FILE] [--given N] [--surnames N]
+//        [--major-pop P] [--alt-pop P] [--no-orgs]
+//
+// Without the shared lexicons it prints one `skip:` line and exits 0.
+//
+// What goes in (flags per entry; the engine folds every word the way it
+// folds a token, so entries keep their spelling here):
+// - given names and surnames: the top N rows by est_bearers (native scripts
+//   kept), rows whose best_license is `sharealike` or `unclear` dropped;
+// - places: GeoNames cities15000 (name, asciiname, alternate names of cities
+//   of --alt-pop people or more), first-level regions, countries with their
+//   names in 78 languages. A city of --major-pop people or more, a region and
+//   a country are "major" (the tier reported without a cue); smaller cities
+//   need a cue ("in", "from", "City:");
+// - organizations: legal-form abbreviations that are one word (GLEIF ELF,
+//   cleanco), and known organization names (SEC company tickers with their
+//   legal suffix cut, universities).
+// Words of the core `common.txt` list (English function and common words)
+// never enter as a place or organization word on their own.
+//
+// Format (all integers little-endian):
+//   0  8  magic "PFNAMES1"
+//   8  4  format version (1)
+//   12 4  number of entries
+//   16 4  payload length in bytes
+//   20 4  FNV-1a (32-bit) of the payload
+//   24 .. payload: entries sorted by their UTF-8 bytes, each
+//         [shared: u8][len: u8][len bytes][flags: u8], where the entry is the
+//         first `shared` bytes of the previous entry followed by the bytes.
+// Flags: 1 given name, 2 surname, 4 place, 8 major place, 16 legal form,
+// 32 organization. Bits 64 and 128 are reserved (must be 0).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SHARED = process.env.PF_SHARED || path.join(ROOT, "..", "shared");
+const LEX = path.join(SHARED, "corpus", "lexicons");
+
+const o = {
+  out: path.join(ROOT, "target", "names-data", "names-data.bin"),
+  given: 30000,
+  surnames: 30000,
+  majorPop: 500000,
+  altPop: 100000,
+  orgs: true,
+};
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i], v = () => process.argv[++i];
+  if (a === "--out") o.out = v();
+  else if (a === "--given") o.given = parseInt(v(), 10);
+  else if (a === "--surnames") o.surnames = parseInt(v(), 10);
+  else if (a === "--major-pop") o.majorPop = parseInt(v(), 10);
+  else if (a === "--alt-pop") o.altPop = parseInt(v(), 10);
+  else if (a === "--no-orgs") o.orgs = false;
+  else { console.error(`unknown argument ${a}`); process.exit(2); }
+}
+
+if (!fs.existsSync(path.join(LEX, "given_names.tsv"))) {
+  console.log(`skip: names-large: ${LEX} not found (set PF_SHARED)`);
+  process.exit(process.env.PF_REQUIRE_SHARED ? 1 : 0);
+}
+
+const GIVEN = 1, SURNAME = 2, PLACE = 4, MAJOR = 8, FORM = 16, ORG = 32;
+
+function tsv(file) {
+  const lines = fs.readFileSync(path.join(LEX, file), "utf8").split("\n").filter(Boolean);
+  const head = lines[0].split("\t");
+  return lines.slice(1).map((l) => {
+    const c = l.split("\t");
+    return Object.fromEntries(head.map((h, i) => [h, c[i] ?? ""]));
+  });
+}
+
+// The core list of common words (folded, one a line).
+const COMMON = new Set(
+  fs.readFileSync(path.join(ROOT, "src", "names", "data", "common.txt"), "utf8")
+    .split("\n").filter((l) => l && !l.startsWith("#")),
+);
+// A rough ASCII fold, only to test against COMMON here (the engine folds
+// for real when it loads the file).
+const rough = (s) => s.normalize("NFKD").replace(/[\u0300-\u036f'’.]/g, "").toLowerCase();
+
+const entries = new Map();
+function add(name, flag) {
+  let s = name.normalize("NFC").trim().replace(/\s+/g, " ");
+  // ASCII lowercase only: the engine folds the rest.
+  s = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const bytes = Buffer.byteLength(s);
+  if (!s || bytes > 120 || /[\n\0]/.test(s)) return;
+  entries.set(s, (entries.get(s) || 0) | flag);
+}
+
+const clean = (r) => r.best_license !== "sharealike" && r.best_license !== "unclear";
+let counts = {};
+function names(file, n, flag) {
+  let k = 0;
+  for (const r of tsv(file)) {
+    if (k >= n) break;
+    if (!clean(r)) continue;
+    add(r.name, flag);
+    k++;
+  }
+  counts[file] = k;
+}
+names("given_names.tsv", o.given, GIVEN);
+names("surnames.tsv", o.surnames, SURNAME);
+
+// Places. A name that is one common word alone is left out ("Of", "Mobile").
+const placeOk = (s) => {
+  if (!s || s.length < 2) return false;
+  if (!s.includes(" ") && COMMON.has(rough(s))) return false;
+  return true;
+};
+// An alternate name: a capitalized Latin one of 3+ letters, or one in a
+// script without case (GeoNames romanizations such as "shang hai" are
+// lowercase and left out).
+const altOk = (s) => placeOk(s) && (/^\p{Lu}/u.test(s) ? s.length >= 3 : !/^\p{Ll}/u.test(s));
+let nCities = 0;
+for (const r of tsv("places_cities15000.tsv")) {
+  const pop = parseInt(r.population, 10) || 0;
+  const flag = pop >= o.majorPop ? MAJOR : PLACE;
+  for (const s of [r.name, r.asciiname]) if (placeOk(s)) add(s, flag);
+  if (pop >= o.altPop) {
+    for (const s of r.alt_names.split("|")) if (altOk(s)) add(s, flag);
+  }
+  nCities++;
+}
+for (const r of tsv("places_admin1.tsv")) {
+  for (const s of [r.name, r.asciiname]) if (placeOk(s)) add(s, MAJOR);
+}
+for (const r of tsv("places_countries.tsv")) {
+  if (placeOk(r.name)) add(r.name, MAJOR);
+  for (const item of r.alt_names.split("|")) {
+    const s = item.replace(/@[a-z-]+$/, "");
+    if (altOk(s)) add(s, MAJOR);
+  }
+}
+
+// Organizations.
+let nForms = 0, nOrgs = 0;
+if (o.orgs) {
+  for (const r of tsv("org_legal_forms.tsv")) {
+    if (!r.kind.startsWith("abbreviation")) continue;
+    // One word once folded: letters (dots and apostrophes are dropped by
+    // the fold), 2 to 8 of them.
+    const w = rough(r.form).replace(/[^\p{L}\p{N} -]/gu, "");
+    if (w.includes(" ") || w.length < 2 || w.length > 8 || COMMON.has(w)) continue;
+    add(r.form, FORM);
+    nForms++;
+  }
+  // SEC names end in a legal form or a state ("APPLE INC.", "ACME CORP /DE/").
+  const SUFFIX = /(\s+\/[A-Z]{2,3}\/?)?(\s*,?\s+(INC|CORP|CORPORATION|CO|COMPANY|LTD|LIMITED|PLC|LLC|LP|L\.P|N\.V|NV|S\.A|SA|AG|SE|HOLDINGS?|GROUP|TRUST|FUND|BANCORP|INCORPORATED|ETF|\/[A-Z]{2,3}\/?)\.?)+$/i;
+  for (const r of tsv("org_names.tsv")) {
+    let s = r.name;
+    if (r.source === "sec-tickers") {
+      s = s.replace(SUFFIX, "").replace(/[,.]+$/, "").trim();
+      // Title-cased spellings are folded anyway; only the words count.
+      if (!s || /\d/.test(s) || s.split(" ").length > 5) continue;
+    }
+    if (!placeOk(s) || s.length < 3) continue;
+    add(s, ORG);
+    nOrgs++;
+  }
+}
+
+// Encode.
+const sorted = [...entries.entries()].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
+const parts = [];
+let prev = Buffer.alloc(0);
+for (const [s, flags] of sorted) {
+  const b = Buffer.from(s);
+  let shared = 0;
+  while (shared < 255 && shared < prev.length && shared < b.length && prev[shared] === b[shared]) shared++;
+  const rest = b.subarray(shared);
+  parts.push(Buffer.from([shared, rest.length]), rest, Buffer.from([flags]));
+  prev = b;
+}
+const payload = Buffer.concat(parts);
+let h = 0x811c9dc5;
+for (const x of payload) h = Math.imul(h ^ x, 0x01000193) >>> 0;
+const head = Buffer.alloc(24);
+head.write("PFNAMES1", 0, "latin1");
+head.writeUInt32LE(1, 8);
+head.writeUInt32LE(sorted.length, 12);
+head.writeUInt32LE(payload.length, 16);
+head.writeUInt32LE(h, 20);
+fs.mkdirSync(path.dirname(o.out), { recursive: true });
+const file = Buffer.concat([head, payload]);
+fs.writeFileSync(o.out, file);
+const zlib = await import("node:zlib");
+const gz = zlib.gzipSync(file, { level: 9 }).length;
+const byFlag = {};
+for (const [, f] of sorted) for (const [n, b] of Object.entries({ GIVEN, SURNAME, PLACE, MAJOR, FORM, ORG })) if (f & b) byFlag[n] = (byFlag[n] || 0) + 1;
+console.log(
+  `names-large: ${path.relative(process.cwd(), o.out)}: ${sorted.length} entries ` +
+  `(${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +
+  `${nCities} cities, ${nForms} forms, ${nOrgs} orgs), ${file.length} bytes, ${gz} gzip -9`,
+);
