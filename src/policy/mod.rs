@@ -582,18 +582,19 @@ fn family(
     if kind == Kind::Pii {
         if let Some(mut names) = o.object("names")? {
             if let Some((v, p)) = names.string("data")? {
-                base.large_names =
-                    match v {
-                        "core" => false,
-                        "large" => true,
-                        _ => return Err(Error::policy(
+                base.large_names = match v {
+                    "core" => false,
+                    "large" => true,
+                    _ => {
+                        return Err(Error::policy(
                             p,
                             format!(
                                 "unknown names data {}: \"core\" or \"large\"",
                                 quote(v)
                             ),
-                        )),
-                    };
+                        ))
+                    }
+                };
             }
             names.finish()?;
         }
