@@ -36,7 +36,7 @@ export async function screenAll(items, { native, pkg, root, namesData }) {
   const mod = await import(pathToFileURL(path.resolve(pkg, "node.js")).href);
   await mod.ready();
   if (namesData) await mod.loadNamesData(fs.readFileSync(namesData));
-  const filter = new mod.PromptFilter(namesData ? { pii: { names: { data: "large" } } } : undefined);
+  const filter = new mod.PromptFilter(namesData ? { pii: { names: "large" } } : undefined);
   return items.map((it) => filter.screenPrompt(it.text).findings);
 }
 

@@ -10,7 +10,7 @@
 //
 // --pkg DIR  scores a built package (scripts/build), imported from DIR/node.js.
 // --names-data FILE  loads the large names data (scripts/names-large.mjs;
-//            pkg/names-data.bin) and screens with pii.names.data "large".
+//            pkg/names-data.bin) and screens with pii.names "large".
 // --native   scores the native engine through `pii_probe --jsonl`
 //            (cargo build --release --example pii_probe first; no wasm build).
 // Scoring is the shared harness's (../shared/eval/score.mjs): a truth span is

@@ -9,8 +9,7 @@
 //
 // Without the shared lexicons it prints one `skip:` line and exits 0.
 //
-// What goes in (flags per entry; the engine folds every word the way it
-// folds a token, so entries keep their spelling here):
+// What goes in (flags per entry; keys folded as the engine folds a token):
 // - given names and surnames: the top N rows by est_bearers (native scripts
 //   kept), rows whose best_license is `sharealike` or `unclear` dropped;
 // - places: GeoNames cities15000 (name, asciiname, alternate names of cities
@@ -31,10 +30,12 @@
 //   16 4  payload length in bytes
 //   20 4  FNV-1a (32-bit) of the payload
 //   24 .. payload: entries sorted by their UTF-8 bytes, each
-//         [shared: u8][len: u8][len bytes][flags: u8], where the entry is the
-//         first `shared` bytes of the previous entry followed by the bytes.
+//         [len: u8][len bytes][flags: u8] (not front-coded: the engine keeps
+//         the file and its keys are slices of it; gzip removes most of the
+//         repetition).
 // Flags: 1 given name, 2 surname, 4 place, 8 major place, 16 legal form,
-// 32 organization. Bits 64 and 128 are reserved (must be 0).
+// 32 organization, 64 the last word of a multi-word key. Bit 128 is
+// reserved (must be 0).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -111,14 +112,53 @@ const isWord = (s, set = WORDS) => !s.includes(" ") && (set.has(s.toLowerCase())
 // for real when it loads the file).
 const rough = (s) => s.normalize("NFKD").replace(/[\u0300-\u036f'’.]/g, "").toLowerCase();
 
+// The engine's fold (src/names/dict.rs fold_into), so keys are written as
+// the engine folds a token: its table is read from the Rust source, and a
+// Rust test checks every key of the built file is folded.
+const FOLD_TABLE = fs.readFileSync(path.join(ROOT, "src", "names", "dict.rs"), "utf8")
+  .match(/FOLD_TABLE: &\[u8; 192\] = b"([^"]+)"/)[1];
+const SPECIAL = { Æ: "ae", æ: "ae", ß: "ss", Œ: "oe", œ: "oe", Ĳ: "ij", ĳ: "ij", Þ: "th", þ: "th" };
+function lowerOther(u) {
+  const r = (a, b) => u >= a && u <= b;
+  let d = 0;
+  if (r(0x391, 0x3a1) || r(0x3a3, 0x3ab)) d = 0x20;
+  else if (u === 0x386) d = 0x26;
+  else if (r(0x388, 0x38a)) d = 0x25;
+  else if (u === 0x38c) d = 0x40;
+  else if (r(0x38e, 0x38f)) d = 0x3f;
+  else if (r(0x400, 0x40f)) d = 0x50;
+  else if (r(0x410, 0x42f)) d = 0x20;
+  else if (r(0x460, 0x481) || r(0x48a, 0x4bf) || r(0x4d0, 0x52f)) d = (u & 1) ^ 1;
+  else if (r(0x531, 0x556)) d = 0x30;
+  return String.fromCodePoint(u + d);
+}
+function foldWord(w) {
+  let out = "";
+  for (const c of w) {
+    const u = c.codePointAt(0);
+    if (/[A-Za-z]/.test(c)) out += c.toLowerCase();
+    else if (c === "-") out += "-";
+    else if (u >= 0xc0 && u < 0x180) {
+      const b = FOLD_TABLE[u - 0xc0];
+      out += b !== "*" ? b : (SPECIAL[c] ?? "");
+    } else if (u >= 0x218 && u <= 0x21b) out += u < 0x21a ? "s" : "t";
+    else if (u >= 0x370 && /\p{Alphabetic}/u.test(c)) out += lowerOther(u);
+  }
+  return out;
+}
+
+const PHRASE_END = 64;
 const entries = new Map();
 function add(name, flag) {
-  let s = name.normalize("NFC").trim().replace(/\s+/g, " ");
-  // ASCII lowercase only: the engine folds the rest.
-  s = s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-  const bytes = Buffer.byteLength(s);
-  if (!s || bytes > 120 || /[\n\0]/.test(s)) return;
-  entries.set(s, (entries.get(s) || 0) | flag);
+  const words = name.normalize("NFC").trim().split(/\s+/).map(foldWord).filter(Boolean);
+  const key = words.join(" ");
+  if (!key || Buffer.byteLength(key) > 255) return;
+  entries.set(key, (entries.get(key) || 0) | flag);
+  // The last word of a phrase says a longer entry may end here.
+  if (words.length > 1) {
+    const last = words[words.length - 1];
+    entries.set(last, (entries.get(last) || 0) | PHRASE_END);
+  }
 }
 
 const clean = (r) => r.best_license !== "sharealike" && r.best_license !== "unclear";
@@ -203,14 +243,9 @@ if (o.orgs) {
 // Encode.
 const sorted = [...entries.entries()].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 const parts = [];
-let prev = Buffer.alloc(0);
 for (const [s, flags] of sorted) {
   const b = Buffer.from(s);
-  let shared = 0;
-  while (shared < 255 && shared < prev.length && shared < b.length && prev[shared] === b[shared]) shared++;
-  const rest = b.subarray(shared);
-  parts.push(Buffer.from([shared, rest.length]), rest, Buffer.from([flags]));
-  prev = b;
+  parts.push(Buffer.from([b.length]), b, Buffer.from([flags]));
 }
 const payload = Buffer.concat(parts);
 let h = 0x811c9dc5;
@@ -227,7 +262,7 @@ fs.writeFileSync(o.out, file);
 const zlib = await import("node:zlib");
 const gz = zlib.gzipSync(file, { level: 9 }).length;
 const byFlag = {};
-for (const [, f] of sorted) for (const [n, b] of Object.entries({ GIVEN, SURNAME, PLACE, MAJOR, FORM, ORG })) if (f & b) byFlag[n] = (byFlag[n] || 0) + 1;
+for (const [, f] of sorted) for (const [n, b] of Object.entries({ GIVEN, SURNAME, PLACE, MAJOR, FORM, ORG, PHRASE_END })) if (f & b) byFlag[n] = (byFlag[n] || 0) + 1;
 console.log(
   `names-large: ${path.relative(process.cwd(), o.out)}: ${sorted.length} entries ` +
   `(${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +

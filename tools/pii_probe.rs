@@ -5,13 +5,13 @@
 //! action,rule}]}` with UTF-16 offsets (the package's convention), so
 //! `scripts/eval-names.mjs --native` can score the engine without a wasm
 //! build. Texts are never printed. `--names-data FILE` first loads the
-//! large names data and screens with `pii.names.data: "large"`.
+//! large names data and screens with `pii.names: "large"`.
 use std::io::{BufRead, Write};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     // `--names-data FILE`: load the large names data and screen with
-    // `pii.names.data: "large"`.
+    // `pii.names: "large"`.
     let mut policy = promptfence::Policy::default();
     if args.first().map(String::as_str) == Some("--names-data") {
         let file = args.get(1).cloned().unwrap_or_default();

@@ -42,9 +42,9 @@ pub(crate) struct Detectors {
     /// use and shared by every stream. Type-erased: this layer does not
     /// know the response layer's types.
     derived: Derived,
-    /// The large names data, when the policy asks for it (shared by every
-    /// filter compiled while it is loaded).
-    names_data: Option<Arc<crate::names::NamesData>>,
+    /// The policy asks for the large names data (installed: checked at
+    /// compile).
+    large_names: bool,
 }
 
 /// See [`Detectors::derived`].
@@ -112,25 +112,21 @@ impl Detectors {
                 policy.deny_list.iter().map(|d| d.value.as_str()).collect();
             Literals::new(&values, MatchKind::LeftmostLongest, true)
         };
-        let names_data = if policy.pii.large_names
-            || policy.response.pii.large_names
-        {
+        let large_names =
+            policy.pii.large_names || policy.response.pii.large_names;
+        if large_names && !crate::names::loaded() {
             let path = if policy.pii.large_names {
-                "pii.names.data"
+                "pii.names"
             } else {
-                "response.pii.names.data"
+                "response.pii.names"
             };
-            Some(crate::names::loaded().ok_or_else(|| {
-                Error::policy(
-                    path,
-                    "names data \"large\" is not loaded: call loadNamesData() first",
-                )
-            })?)
-        } else {
-            None
-        };
+            return Err(Error::policy(
+                path,
+                "names data \"large\" is not loaded: call loadNamesData() first",
+            ));
+        }
         Ok(Detectors {
-            names_data,
+            large_names,
             engine: Engine::new(rules),
             rule_actions,
             deny,
@@ -202,8 +198,8 @@ impl Detectors {
             .family(policy, Kind::Pii)
             .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
         if let Some(fam) = names_wanted {
-            let data = self.names_data.as_ref().filter(|_| fam.large_names);
-            for d in crate::names::detect_with(text, data) {
+            let large = self.large_names && fam.large_names;
+            for d in crate::names::detect_with(text, large) {
                 if !fam.wants(d.type_name) {
                     continue;
                 }

@@ -32,18 +32,31 @@ impl Member {
 }
 
 /// The lists holding `word`: the core lexicon's, plus what the large
-/// names data (when a filter consults it, `data::Scope`) says, as the
-/// bits of the core lists it extends (given names, surnames, places of
-/// both tiers, legal forms). The default policy pays one load here.
+/// names data says (when a filter consults it, inside a `data::Scope`),
+/// as the bits of the core lists it extends (given names, surnames,
+/// places of both tiers, legal forms). The default policy pays one load
+/// here.
 #[inline(always)]
 fn member_of(word: &str) -> Member {
     let mut m = lexicon().member(word);
-    let f = data::flags(word);
-    if f != 0 {
-        m.lists |= data_bits(f);
+    if data::any_scope() {
+        m.lists |= data_lists(word);
     }
     m
 }
+
+/// The list bits the large data gives `word` on this thread now.
+#[inline(never)]
+fn data_lists(word: &str) -> u64 {
+    match DATA.get() {
+        Some(d) if data::in_scope() => d.table.member(word).lists,
+        _ => 0,
+    }
+}
+
+/// A bit no list has: the large data knows the word or phrase as an
+/// organization.
+const ORG_BIT: u64 = 1 << 62;
 
 fn data_bits(f: u8) -> u64 {
     let l = lists();
@@ -53,6 +66,7 @@ fn data_bits(f: u8) -> u64 {
         (data::PLACE, l.places.bit()),
         (data::MAJOR, l.major.bit()),
         (data::FORM, ORG_SUFFIX.bit()),
+        (data::ORG, 62),
         (data::PHRASE_END, 63),
     ]
     .into_iter()
@@ -60,12 +74,60 @@ fn data_bits(f: u8) -> u64 {
     .fold(0, |b, (_, bit)| b | 1 << bit)
 }
 
-/// Folded words the large names data knows as an organization ("nvidia",
-/// "university of oslo"); false without the data.
-pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
-    if !data::active() {
-        return false;
+/// The large names data, once installed: a table like the core one,
+/// whose members carry the bits of the core lists they extend.
+struct Data {
+    table: Lexicon,
+    checksum: u32,
+    entries: usize,
+}
+
+static DATA: OnceLock<Data> = OnceLock::new();
+
+/// Checks and installs the large names data for this process; returns
+/// (entries, distinct keys). The same file again is a no-op; another one
+/// once one is installed is an error. The file's bytes are kept to the
+/// end of the process (also those of a file whose entries turn out bad
+/// after its checksum matched).
+pub(crate) fn install(
+    bytes: &[u8],
+) -> Result<(usize, usize), data::DataError> {
+    if let Some(d) = DATA.get() {
+        return if data::header(bytes).is_ok()
+            && data::checksum(bytes) == d.checksum
+        {
+            Ok((d.entries, d.table.members.len()))
+        } else {
+            Err(data::DataError(
+                "other names data is loaded already (one file a process)",
+            ))
+        };
     }
+    let n = data::header(bytes)?;
+    // Checked: the file is kept (its keys are the table's entries).
+    let bytes: &'static [u8] = Box::leak(bytes.into());
+    let mut table = Lexicon {
+        slots: vec![0; (n * 2).max(8).next_power_of_two()].into_boxed_slice(),
+        members: Vec::with_capacity(n),
+    };
+    let entries = data::decode(bytes, &mut |k, f| table.add(k, data_bits(f)))?;
+    let checksum = data::checksum(bytes);
+    let d = DATA.get_or_init(|| Data { table, checksum, entries });
+    Ok((d.entries, d.table.members.len()))
+}
+
+/// Whether the large names data is installed.
+pub(crate) fn loaded() -> bool {
+    DATA.get().is_some()
+}
+
+/// Folded words the large names data knows as an organization
+/// ("nvidia", "banco bradesco"); false outside a scope.
+#[inline(never)]
+pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let Some(d) = DATA.get().filter(|_| data::in_scope()) else {
+        return false;
+    };
     let mut key = String::new();
     for w in words {
         if !key.is_empty() {
@@ -73,7 +135,7 @@ pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
         }
         key.push_str(w);
     }
-    data::flags(&key) & data::ORG != 0
+    d.table.member(&key).lists & ORG_BIT != 0
 }
 
 /// One open-addressing table over the words of every registered list.
@@ -115,6 +177,9 @@ fn lexicon() -> &'static Lexicon {
 const PHRASE_END: u64 = 1 << 63;
 
 impl Lexicon {
+    // Out of line (as they were before the large data had a second table
+    // calling them): inlined in each caller they cost wasm bytes.
+    #[inline(never)]
     fn add(&mut self, word: &'static str, bits: u64) {
         let Some(h) = hash(word.as_bytes()) else { return };
         match self.probe(h, word) {
@@ -161,6 +226,7 @@ impl Lexicon {
     }
 
     /// The lists holding `word`.
+    #[inline(never)]
     fn member(&self, word: &str) -> Member {
         let Some(h) = hash(word.as_bytes()) else {
             return Member::default();

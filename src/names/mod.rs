@@ -33,21 +33,17 @@ mod place;
 mod table;
 mod tokens;
 
-use std::sync::Arc;
-
-pub(crate) use data::{install, loaded, NamesData};
+pub(crate) use lexicon::{install, loaded};
 use tokens::{tokenize, Detection};
 
 /// Texts are scanned in chunks of about this many bytes, cut at a line
 /// break (or a space) so token memory stays bounded for huge inputs.
 const CHUNK: usize = 32 * 1024;
 
-/// Like [`detect`], consulting the large names `data` as well when given.
-pub(crate) fn detect_with(
-    text: &str,
-    data: Option<&Arc<NamesData>>,
-) -> Vec<Detection> {
-    let _scope = data.map(data::Scope::new);
+/// Like [`detect`]; with `large`, consulting the installed large names
+/// data as well.
+pub(crate) fn detect_with(text: &str, large: bool) -> Vec<Detection> {
+    let _scope = large.then(data::Scope::new);
     detect(text)
 }
 

@@ -78,7 +78,7 @@ pub struct FamilyPolicy {
     /// Built-in rule ids to switch off.
     pub disabled_rules: Vec<String>,
     /// PII only: the names detectors also consult the large names data
-    /// (`names.data: "large"`; loaded with `load_names_data` first).
+    /// (`names: "large"`; loaded with `load_names_data` first).
     /// The default is `false` (`"core"`).
     pub large_names: bool,
 }
@@ -580,23 +580,14 @@ fn family(
         base.disabled_rules = ids.into_iter().map(|(id, _)| id).collect();
     }
     if kind == Kind::Pii {
-        if let Some(mut names) = o.object("names")? {
-            if let Some((v, p)) = names.string("data")? {
-                base.large_names = match v {
-                    "core" => false,
-                    "large" => true,
-                    _ => {
-                        return Err(Error::policy(
-                            p,
-                            format!(
-                                "unknown names data {}: \"core\" or \"large\"",
-                                quote(v)
-                            ),
-                        ))
-                    }
-                };
+        if let Some((v, p)) = o.string("names")? {
+            if v != "core" && v != "large" {
+                return Err(Error::policy(
+                    p,
+                    "expected \"core\" or \"large\"",
+                ));
             }
-            names.finish()?;
+            base.large_names = v == "large";
         }
     }
     o.finish()?;
