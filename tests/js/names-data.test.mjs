@@ -53,6 +53,14 @@ test("loadNamesData() loads the package's file; the large policy then finds more
   assert.ok(info.entries > 100_000, `${info.entries} entries`);
   // Again, from bytes: the same file is accepted (no second copy).
   assert.equal((await pf.loadNamesData(fs.readFileSync(DATA))).entries, info.entries);
+  // The other sources the browser and worker entries take: a Response (what
+  // fetch gives), an ArrayBuffer, a file path (Node).
+  const buf = fs.readFileSync(DATA);
+  assert.equal((await pf.loadNamesData(new Response(buf))).entries, info.entries);
+  const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  assert.equal((await pf.loadNamesData(ab)).entries, info.entries);
+  assert.equal((await pf.loadNamesData(DATA)).entries, info.entries);
+  await assert.rejects(pf.loadNamesData(new Response("nope", { status: 404 })), /HTTP 404/);
 
   const large = new pf.PromptFilter(LARGE);
   const out = large.screenPrompt(TEXT);
