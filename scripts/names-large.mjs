@@ -176,6 +176,13 @@ function names(file, n, flag) {
 }
 names("given_names.tsv", o.given, GIVEN);
 names("surnames.tsv", o.surnames, SURNAME);
+// Every name, core lists included (folded).
+const NAMES = new Set([...entries.keys()]);
+for (const f of ["given.txt", "surnames.txt"]) {
+  for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", f), "utf8").split("\n")) {
+    if (l && !l.startsWith("#")) NAMES.add(l);
+  }
+}
 
 // Places. A name that is one common word alone is left out ("Of", "Mobile").
 const placeOk = (s) => {
@@ -234,7 +241,11 @@ if (o.orgs) {
     if (!placeOk(s) || s.length < 3) continue;
     // One word: only a long one that is no English word ("Groupon", not
     // "Track", "Roku" or "Agora").
-    if (!s.includes(" ") && (s.length < 5 || isWord(s, ALL_WORDS))) continue;
+    // Nor a given name or surname ("Ford", "Tesla" as a name), core or
+    // large: the engine does not check one-word organizations again.
+    // (Tested on the folded key: "U.S." is "us".)
+    const key = s.split(/\s+/).map(foldWord).filter(Boolean).join(" ");
+    if (!key.includes(" ") && (key.length < 5 || isWord(key, ALL_WORDS) || NAMES.has(key))) continue;
     add(s, ORG);
     nOrgs++;
   }

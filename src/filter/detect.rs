@@ -122,7 +122,7 @@ impl Detectors {
             };
             return Err(Error::policy(
                 path,
-                "names data \"large\" is not loaded: call loadNamesData() first",
+                "names data not loaded (call loadNamesData first)",
             ));
         }
         Ok(Detectors {

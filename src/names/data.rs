@@ -16,6 +16,10 @@
 //!
 //! Depends on nothing else in the crate.
 
+#[cfg(not(all(
+    target_arch = "wasm32",
+    not(target_feature = "atomics")
+)))]
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -69,20 +73,20 @@ pub(crate) fn checksum(bytes: &[u8]) -> u32 {
 /// of entries (at most [`MAX_ENTRIES`]).
 pub(crate) fn header(bytes: &[u8]) -> Result<usize, DataError> {
     if bytes.len() < HEADER || bytes.get(..8) != Some(&MAGIC[..]) {
-        return err("not a promptfence names data file (bad magic)");
+        return err("not names data (bad magic)");
     }
     if u32_at(bytes, 8) != VERSION {
-        return err("names data format version is not supported");
+        return err("names data: unsupported version");
     }
     let n = u32_at(bytes, 12) as usize;
     if bytes.len() - HEADER != u32_at(bytes, 16) as usize {
-        return err("names data is truncated or padded");
+        return err("names data: truncated or padded");
     }
     if fnv(&bytes[HEADER..]) != checksum(bytes) {
-        return err("names data checksum does not match (corrupted)");
+        return err("names data: checksum mismatch (corrupted)");
     }
     if n > MAX_ENTRIES {
-        return err("names data entry count is implausible");
+        return err("names data: too many entries");
     }
     Ok(n)
 }
@@ -101,30 +105,54 @@ pub(crate) fn decode<'a>(
         let (Some(key), Some(&flags)) =
             (bytes.get(at + 1..at + 1 + l), bytes.get(at + 1 + l))
         else {
-            return err("names data is truncated");
+            return err("names data: truncated entry");
         };
         if flags & !FILE_FLAGS != 0 {
-            return err("names data has a bad entry");
+            return err("names data: bad entry flags");
         }
         // An empty key, or one with a line break, is never looked up (the
         // table leaves it out).
         let Ok(key) = std::str::from_utf8(key) else {
-            return err("names data has a key that is not UTF-8");
+            return err("names data: key not UTF-8");
         };
         each(key, flags);
         at += 2 + l;
     }
     if at != bytes.len() {
-        return err("names data has bytes after its entries");
+        return err("names data: bytes after the entries");
     }
     Ok(n)
 }
 
+// Open scopes on this thread: the detectors consult the data while it is
+// above 0. Wasm without threads has one thread, whose count is `SCOPES`
+// (no thread-local there: it cost wasm bytes).
+#[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 thread_local! {
-    /// Open scopes on this thread: the detectors consult the data while
-    /// it is above 0.
     static ACTIVE: Cell<u32> = const { Cell::new(0) };
 }
+
+/// Adds `d` to this thread's open scopes.
+fn enter(d: u32) {
+    #[cfg(not(all(
+        target_arch = "wasm32",
+        not(target_feature = "atomics")
+    )))]
+    ACTIVE.with(|a| a.set(a.get().wrapping_add(d)));
+    let _ = d;
+}
+
+/// Whether this thread has open scopes (given `any_scope()`).
+fn this_thread() -> bool {
+    #[cfg(not(all(
+        target_arch = "wasm32",
+        not(target_feature = "atomics")
+    )))]
+    return ACTIVE.with(Cell::get) != 0;
+    #[allow(unreachable_code)]
+    true
+}
+
 /// Scopes open on any thread: while 0 (the default policy), asking costs
 /// one load and no thread-local access.
 static SCOPES: AtomicUsize = AtomicUsize::new(0);
@@ -136,14 +164,14 @@ pub(crate) struct Scope(());
 impl Scope {
     pub(crate) fn new() -> Scope {
         SCOPES.fetch_add(1, Ordering::Relaxed);
-        ACTIVE.with(|a| a.set(a.get() + 1));
+        enter(1);
         Scope(())
     }
 }
 
 impl Drop for Scope {
     fn drop(&mut self) {
-        ACTIVE.with(|a| a.set(a.get().saturating_sub(1)));
+        enter(u32::MAX);
         SCOPES.fetch_sub(1, Ordering::Relaxed);
     }
 }
@@ -157,7 +185,7 @@ pub(crate) fn any_scope() -> bool {
 
 /// Whether a scope is open on this thread.
 pub(crate) fn in_scope() -> bool {
-    any_scope() && ACTIVE.with(Cell::get) != 0
+    any_scope() && this_thread()
 }
 
 /// Writes a names data file from `(key, flags)` pairs: the format

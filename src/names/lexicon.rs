@@ -98,9 +98,7 @@ pub(crate) fn install(
         {
             Ok((d.entries, d.table.members.len()))
         } else {
-            Err(data::DataError(
-                "other names data is loaded already (one file a process)",
-            ))
+            Err(data::DataError("names data: another file is loaded"))
         };
     }
     let n = data::header(bytes)?;

@@ -228,12 +228,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             }
         }
         // An organization the large names data knows ("Nvidia", "Banco
-        // Bradesco"), not a name or a common word standing alone.
+        // Bradesco"; one-word ones are no name or common word there).
         if score == 0.0
-            && !(first == last
-                && (has(l.given, &head.key)
-                    || has(l.surnames, &head.key)
-                    || has(l.common, &head.key)))
             && known_org(
                 toks[first..=last]
                     .iter()
