@@ -150,6 +150,12 @@ pub mod __private {
         t
     }
 
+    /// Checks and decodes a large names data file without installing it
+    /// (the fuzz target): its number of entries, or the error message.
+    pub fn names_data_decode(bytes: &[u8]) -> Result<usize, &'static str> {
+        crate::names::decode_data(bytes)
+    }
+
     /// Every validator's policy name, in the table's order (the
     /// TypeScript `ValidatorName` type lists the same, in this order).
     pub fn validator_names() -> Vec<&'static str> {

@@ -34,6 +34,15 @@ mod table;
 mod tokens;
 
 pub(crate) use lexicon::{install, loaded};
+
+/// Checks and decodes a names data file without keeping it (for the
+/// fuzz target): its number of entries, or what is wrong.
+pub(crate) fn decode_data(bytes: &[u8]) -> Result<usize, &'static str> {
+    let mut keys = 0usize;
+    let n =
+        data::decode(bytes, &mut |k, _| keys += k.len()).map_err(|e| e.0)?;
+    Ok(n.max(keys.min(n)))
+}
 use tokens::{tokenize, Detection};
 
 /// Texts are scanned in chunks of about this many bytes, cut at a line
