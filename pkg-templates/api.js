@@ -147,6 +147,39 @@ export class PromptFilter extends wasm.PromptFilter {
 
 export const ResponseScanner = wasm.ResponseScanner;
 
+/** @internal loadNamesData() of every entry: `source` (bytes, a Response,
+ * a URL) or, when absent, what `readDefault()` gives (the entry's way to
+ * reach the package's names-data.bin). */
+export async function loadNamesDataFrom(source, readDefault) {
+  let data = source ?? (await readDefault());
+  if (typeof data === "string" || data instanceof URL ||
+      (typeof Request !== "undefined" && data instanceof Request)) {
+    data = await fetch(data);
+  }
+  if (typeof Response !== "undefined" && data instanceof Response) {
+    if (!data.ok) throw new Error(`promptfence: names data: HTTP ${data.status} for ${data.url}`);
+    data = await data.arrayBuffer();
+  }
+  if (data instanceof ArrayBuffer) {
+    data = new Uint8Array(data);
+  } else if (ArrayBuffer.isView(data)) {
+    data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  } else {
+    throw new TypeError("loadNamesData expects the bytes of promptfence/names-data.bin (Uint8Array or ArrayBuffer), a Response or a URL");
+  }
+  if (!initialized) {
+    throw new Error("promptfence: call `await ready()` before loadNamesData");
+  }
+  return { entries: wasm.loadNamesDataBytes(data) };
+}
+
+/** @internal for entries without a default location of the data file. */
+export function noDefaultNamesData() {
+  throw new TypeError(
+    "loadNamesData: pass the bytes here, e.g. `import data from \"promptfence/names-data.bin\"` (a Data module in workerd/wrangler)",
+  );
+}
+
 // Explicit resource management: `using f = new PromptFilter()` frees the
 // wasm memory when the scope ends (free() is the same, by hand; filters
 // never freed are freed after garbage collection). Disposing twice is a

@@ -5,7 +5,7 @@
 // promise of the module, so ready() awaits it before instantiating.
 import wasmModule from "./promptfence_bg.wasm?module";
 import { initSync } from "./wasm/promptfence.js";
-import { markReady } from "./api.js";
+import { markReady, loadNamesDataFrom, noDefaultNamesData } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -23,4 +23,11 @@ export function ready() {
     pending.catch(() => { pending = undefined; });
   }
   return pending;
+}
+
+/** Loads the large names data (see README, "Large names data") from its
+ * bytes, a Response or a URL. */
+export async function loadNamesData(source) {
+  await ready();
+  return loadNamesDataFrom(source, noDefaultNamesData);
 }

@@ -597,6 +597,14 @@ export interface FamilyPolicy<T extends string = PiiType> {
   thresholds?: { [K in T]?: number } & Record<string, number>;
 }
 
+/** PII also chooses the names data: "large" makes the PERSON, LOCATION
+ * and ORGANIZATION detectors consult the optional names-data.bin, which
+ * `loadNamesData()` must have loaded before the filter is created (else a
+ * PolicyError at `pii.names`). Default "core" (built-in lists only). */
+export interface PiiPolicy extends FamilyPolicy {
+  names?: "core" | "large";
+}
+
 /** Secrets also accept built-in rule ids to switch off. */
 export interface SecretsPolicy extends FamilyPolicy<SecretType> {
   disabledRules?: string[];
@@ -709,7 +717,7 @@ export interface Policy {
   /** Over-limit input is blocked (default true). */
   failClosed?: boolean;
   limits?: { maxInputBytes?: number };
-  pii?: FamilyPolicy;
+  pii?: PiiPolicy;
   secrets?: SecretsPolicy;
   injection?: {
     enabled?: boolean;
@@ -733,7 +741,7 @@ export interface Policy {
    * per-filter key. */
   hash?: { key?: string };
   response?: {
-    pii?: FamilyPolicy;
+    pii?: PiiPolicy;
     secrets?: SecretsPolicy;
     /** Hosts links and images may point to; others are stopped. */
     allowedHosts?: string[];
@@ -849,6 +857,18 @@ export const detectorTypes: {
 export function ready(
   moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
 ): Promise<void>;
+
+/** Loads the optional large names data (given names, surnames, places,
+ * organizations; about 1.2 MB gzipped) once per process, for filters
+ * created afterwards whose policy sets `pii: { names: "large" }`.
+ * `source`: the bytes of `promptfence/names-data.bin`, a Response, or a
+ * URL (Node: also a file path). Without it, Node reads the package's file
+ * and browsers fetch names-data.bin next to the entry module; workerd,
+ * edge-light and inline need the bytes. Rejects with a `DataError` for
+ * bytes that are not a valid names data file. */
+export function loadNamesData(
+  source?: string | URL | Request | Response | BufferSource,
+): Promise<{ entries: number }>;
 
 export * from "./sse.js";
 

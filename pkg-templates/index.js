@@ -5,7 +5,7 @@
 // ready(x) takes a URL, string, Request, Response, bytes or a
 // WebAssembly.Module instead (esbuild, CDNs).
 import init from "./wasm/promptfence.js";
-import { markReady } from "./api.js";
+import { markReady, loadNamesDataFrom } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -32,4 +32,15 @@ export function ready(moduleOrPath) {
     pending.catch(() => { pending = undefined; });
   }
   return pending;
+}
+
+/** Loads the large names data (see README, "Large names data"): `source`
+ * is its bytes, a Response or a URL; without it, names-data.bin next to
+ * this module (bundlers: pass the URL their asset import gives). */
+export async function loadNamesData(source) {
+  await ready();
+  // Not the literal new URL("./names-data.bin", ...) pattern: bundlers
+  // would emit the 2 MB file into every build.
+  const file = ["names-data", "bin"].join(".");
+  return loadNamesDataFrom(source, () => new URL("./" + file, import.meta.url));
 }

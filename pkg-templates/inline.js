@@ -7,7 +7,7 @@
 // bytes: their entries (edge-light, workerd) import the .wasm as a module.
 import init from "./wasm/promptfence.js";
 import base64 from "./wasm/inline.js";
-import { markReady } from "./api.js";
+import { markReady, loadNamesDataFrom, noDefaultNamesData } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -29,4 +29,11 @@ export function ready() {
     pending.catch(() => { pending = undefined; });
   }
   return pending;
+}
+
+/** Loads the large names data (see README, "Large names data") from its
+ * bytes, a Response or a URL. */
+export async function loadNamesData(source) {
+  await ready();
+  return loadNamesDataFrom(source, noDefaultNamesData);
 }

@@ -1,7 +1,7 @@
 // Node entry: reads the .wasm from disk and instantiates it synchronously.
 import { readFileSync } from "node:fs";
 import { initSync } from "./wasm/promptfence.js";
-import { markReady } from "./api.js";
+import { markReady, loadNamesDataFrom } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -28,4 +28,16 @@ export async function ready(moduleOrBytes) {
     markReady();
     done = true;
   }
+}
+
+/** Loads the large names data (see README, "Large names data"): `source`
+ * is its bytes, a Response, a URL or a file path; without it, the
+ * package's names-data.bin. */
+export async function loadNamesData(source) {
+  await ready();
+  let src = source ?? new URL("./names-data.bin", import.meta.url);
+  const file = (src instanceof URL && src.protocol === "file:") ||
+    (typeof src === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(src));
+  if (file) src = readFileSync(src);
+  return loadNamesDataFrom(src, () => src);
 }

@@ -2,7 +2,7 @@
 // compiles the imported .wasm; instantiation is synchronous at import.
 import wasmModule from "./promptfence_bg.wasm";
 import { initSync } from "./wasm/promptfence.js";
-import { markReady } from "./api.js";
+import { markReady, loadNamesDataFrom, noDefaultNamesData } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -13,3 +13,10 @@ markReady();
 
 /** Already instantiated at import; kept for the shared contract. */
 export async function ready() {}
+
+/** Loads the large names data (see README, "Large names data") from its
+ * bytes, a Response or a URL. */
+export async function loadNamesData(source) {
+  await ready();
+  return loadNamesDataFrom(source, noDefaultNamesData);
+}

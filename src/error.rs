@@ -20,6 +20,7 @@ enum ErrorKind {
     Policy,
     Limit,
     State,
+    Data,
 }
 
 impl Error {
@@ -56,6 +57,15 @@ impl Error {
         }
     }
 
+    /// Bytes that are not a valid data file (e.g. names data).
+    pub(crate) fn data(message: impl Into<String>) -> Error {
+        Error {
+            kind: ErrorKind::Data,
+            path: String::new(),
+            message: message.into(),
+        }
+    }
+
     /// True for an invalid policy.
     pub fn is_policy(&self) -> bool {
         self.kind == ErrorKind::Policy
@@ -77,13 +87,14 @@ impl Error {
         &self.message
     }
 
-    /// A short name for the error class: `PolicyError`, `LimitError` or
-    /// `StateError`. The JS binding uses it as the `Error.name`.
+    /// A short name for the error class: `PolicyError`, `LimitError`,
+    /// `StateError` or `DataError` (bytes that are not a data file). The JS binding uses it as the `Error.name`.
     pub fn name(&self) -> &'static str {
         match self.kind {
             ErrorKind::Policy => "PolicyError",
             ErrorKind::Limit => "LimitError",
             ErrorKind::State => "StateError",
+            ErrorKind::Data => "DataError",
         }
     }
 }

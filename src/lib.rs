@@ -104,7 +104,7 @@ mod vault;
 mod wasm;
 
 pub use crate::error::Error;
-pub use crate::filter::Filter;
+pub use crate::filter::{load_names_data, Filter, NamesDataInfo};
 pub use crate::policy::{
     CustomRule, DenyEntry, FamilyPolicy, InjectionPolicy, Policy,
     ResponsePolicy, Value,
@@ -148,6 +148,13 @@ pub mod __private {
         let mut t = crate::response::TYPES.to_vec();
         t.push(crate::filter::INPUT_TOO_LARGE);
         t
+    }
+
+    /// Checks and decodes a large names data file without installing it
+    /// (the fuzz target): its number of entries, or the error message.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn names_data_decode(bytes: &[u8]) -> Result<usize, &'static str> {
+        crate::names::decode_data(bytes)
     }
 
     /// Every validator's policy name, in the table's order (the

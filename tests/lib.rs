@@ -9,6 +9,7 @@ mod exfil;
 mod foundation;
 mod inject;
 mod names;
+mod names_data;
 mod pathological;
 mod pii;
 mod policy;

@@ -4,12 +4,23 @@
 //! stdin and writes, per line, `{"findings":[{kind,type,start,end,score,
 //! action,rule}]}` with UTF-16 offsets (the package's convention), so
 //! `scripts/eval-names.mjs --native` can score the engine without a wasm
-//! build. Texts are never printed.
+//! build. Texts are never printed. `--names-data FILE` first loads the
+//! large names data and screens with `pii.names: "large"`.
 use std::io::{BufRead, Write};
 
 fn main() {
-    let f = promptfence::Filter::new(promptfence::Policy::default()).unwrap();
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // `--names-data FILE`: load the large names data and screen with
+    // `pii.names: "large"`.
+    let mut policy = promptfence::Policy::default();
+    if args.first().map(String::as_str) == Some("--names-data") {
+        let file = args.get(1).cloned().unwrap_or_default();
+        let bytes = std::fs::read(&file).expect("names data file");
+        promptfence::load_names_data(&bytes).expect("names data");
+        policy.pii.large_names = true;
+        args.drain(..2);
+    }
+    let f = promptfence::Filter::new(policy).unwrap();
     if args.first().map(String::as_str) == Some("--jsonl") {
         return jsonl(&f);
     }

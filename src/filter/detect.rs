@@ -42,6 +42,9 @@ pub(crate) struct Detectors {
     /// use and shared by every stream. Type-erased: this layer does not
     /// know the response layer's types.
     derived: Derived,
+    /// The policy asks for the large names data (installed: checked at
+    /// compile).
+    large_names: bool,
 }
 
 /// See [`Detectors::derived`].
@@ -109,7 +112,21 @@ impl Detectors {
                 policy.deny_list.iter().map(|d| d.value.as_str()).collect();
             Literals::lowercase(&values, MatchKind::LeftmostLongest)
         };
+        let large_names =
+            policy.pii.large_names || policy.response.pii.large_names;
+        if large_names && !crate::names::loaded() {
+            let path = if policy.pii.large_names {
+                "pii.names"
+            } else {
+                "response.pii.names"
+            };
+            return Err(Error::policy(
+                path,
+                "names data not loaded (call loadNamesData first)",
+            ));
+        }
         Ok(Detectors {
+            large_names,
             engine: Engine::new(rules),
             rule_actions,
             deny,
@@ -190,7 +207,8 @@ impl Detectors {
             .family(policy, Kind::Pii)
             .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
         if let Some(fam) = names_wanted {
-            for d in crate::names::detect(text) {
+            let large = self.large_names && fam.large_names;
+            for d in crate::names::detect_with(text, large) {
                 if !fam.wants(d.type_name) {
                     continue;
                 }

@@ -72,6 +72,31 @@ struct Inner {
     resolver: Resolver,
 }
 
+/// What [`load_names_data`] loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NamesDataInfo {
+    /// Entries in the file.
+    pub entries: usize,
+    /// Distinct folded words and phrases looked up.
+    pub keys: usize,
+}
+
+/// Parses and installs the large names data (`names-data.bin` of the
+/// package) for this process: filters compiled afterwards whose policy
+/// sets `pii.names: "large"` consult it. Loading the same bytes again
+/// is cheap; other bytes once data is loaded are an error (one file a
+/// process).
+///
+/// # Errors
+///
+/// A `DataError` saying what is wrong when `bytes` are not a valid names
+/// data file (wrong file, truncated, corrupted, unknown version).
+pub fn load_names_data(bytes: &[u8]) -> Result<NamesDataInfo, Error> {
+    let (entries, keys) =
+        crate::names::install(bytes).map_err(|e| Error::data(e.0))?;
+    Ok(NamesDataInfo { entries, keys })
+}
+
 impl Filter {
     /// Compiles a policy.
     ///

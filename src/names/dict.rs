@@ -120,6 +120,26 @@ fn decode(coded: &str) -> String {
     out
 }
 
+/// Byte equality without a call: words are a few bytes long.
+#[inline(always)]
+pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
+/// `None` for keys that cannot be a line.
+#[inline(always)]
+pub(super) fn hash(bytes: &[u8]) -> Option<usize> {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        if b == b'\n' {
+            return None;
+        }
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    (!bytes.is_empty()).then_some(h as usize)
+}
+
 /// The entries of a `\n`-separated list.
 #[cfg(test)]
 pub(crate) fn entries(

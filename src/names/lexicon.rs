@@ -8,8 +8,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use super::dict::WordList;
-use super::lists::{lists, REGISTRY};
+use super::data;
+use super::dict::{hash, same_bytes, WordList};
+use super::lists::{lists, ORG_SUFFIX, REGISTRY};
 
 /// What the lexicon knows of a word: the lists that hold it and the
 /// word as they spell it.
@@ -24,8 +25,115 @@ impl Member {
     /// test, for a member looked up once and asked about many lists.
     #[inline(always)]
     pub(crate) fn find(self, list: &'static WordList) -> Option<&'static str> {
-        (self.lists >> list.bit() & 1 != 0).then_some(self.entry)
+        // A word only the loaded data holds has no core line.
+        (self.lists >> list.bit() & 1 != 0 && !self.entry.is_empty())
+            .then_some(self.entry)
     }
+}
+
+/// The lists holding `word`: the core lexicon's, plus what the large
+/// names data says (when a filter consults it, inside a `data::Scope`),
+/// as the bits of the core lists it extends (given names, surnames,
+/// places of both tiers, legal forms). The default policy pays one load
+/// here.
+#[inline(always)]
+fn member_of(word: &str) -> Member {
+    let mut m = lexicon().member(word);
+    if data::any_scope() {
+        m.lists |= data_lists(word);
+    }
+    m
+}
+
+/// The list bits the large data gives `word` on this thread now.
+#[inline(never)]
+fn data_lists(word: &str) -> u64 {
+    match DATA.get() {
+        Some(d) if data::in_scope() => d.table.member(word).lists,
+        _ => 0,
+    }
+}
+
+/// A bit no list has: the large data knows the word or phrase as an
+/// organization.
+const ORG_BIT: u64 = 1 << 62;
+
+fn data_bits(f: u8) -> u64 {
+    let l = lists();
+    [
+        (data::GIVEN, l.given.bit()),
+        (data::SURNAME, l.surnames.bit()),
+        (data::PLACE, l.places.bit()),
+        (data::MAJOR, l.major.bit()),
+        (data::FORM, ORG_SUFFIX.bit()),
+        (data::ORG, 62),
+        (data::PHRASE_END, 63),
+    ]
+    .into_iter()
+    .filter(|(flag, _)| f & flag != 0)
+    .fold(0, |b, (_, bit)| b | 1 << bit)
+}
+
+/// The large names data, once installed: a table like the core one,
+/// whose members carry the bits of the core lists they extend.
+struct Data {
+    table: Lexicon,
+    checksum: u32,
+    entries: usize,
+}
+
+static DATA: OnceLock<Data> = OnceLock::new();
+
+/// Checks and installs the large names data for this process; returns
+/// (entries, distinct keys). The same file again is a no-op; another one
+/// once one is installed is an error. The file's bytes are kept to the
+/// end of the process (also those of a file whose entries turn out bad
+/// after its checksum matched).
+pub(crate) fn install(
+    bytes: &[u8],
+) -> Result<(usize, usize), data::DataError> {
+    if let Some(d) = DATA.get() {
+        return if data::header(bytes).is_ok()
+            && data::checksum(bytes) == d.checksum
+        {
+            Ok((d.entries, d.table.members.len()))
+        } else {
+            Err(data::DataError("names data: another file is loaded"))
+        };
+    }
+    let n = data::header(bytes)?;
+    // Checked: the file is kept (its keys are the table's entries).
+    let bytes: &'static [u8] = Box::leak(bytes.into());
+    let mut table = Lexicon {
+        slots: vec![0; (n * 2).max(8).next_power_of_two()].into_boxed_slice(),
+        members: Vec::with_capacity(n),
+    };
+    let entries = data::decode(bytes, &mut |k, f| table.add(k, data_bits(f)))?;
+    let checksum = data::checksum(bytes);
+    let d = DATA.get_or_init(|| Data { table, checksum, entries });
+    Ok((d.entries, d.table.members.len()))
+}
+
+/// Whether the large names data is installed.
+pub(crate) fn loaded() -> bool {
+    DATA.get().is_some()
+}
+
+/// Folded words the large names data knows as an organization
+/// ("nvidia", "banco bradesco"); false outside a scope.
+#[inline(never)]
+pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let Some(d) = DATA.get().filter(|_| data::in_scope()) else {
+        return false;
+    };
+    let mut key = String::new();
+    for w in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    d.table.member(&key).lists & ORG_BIT != 0
 }
 
 /// One open-addressing table over the words of every registered list.
@@ -67,6 +175,9 @@ fn lexicon() -> &'static Lexicon {
 const PHRASE_END: u64 = 1 << 63;
 
 impl Lexicon {
+    // Out of line (as they were before the large data had a second table
+    // calling them): inlined in each caller they cost wasm bytes.
+    #[inline(never)]
     fn add(&mut self, word: &'static str, bits: u64) {
         let Some(h) = hash(word.as_bytes()) else { return };
         match self.probe(h, word) {
@@ -113,6 +224,7 @@ impl Lexicon {
     }
 
     /// The lists holding `word`.
+    #[inline(never)]
     fn member(&self, word: &str) -> Member {
         let Some(h) = hash(word.as_bytes()) else {
             return Member::default();
@@ -122,26 +234,6 @@ impl Lexicon {
             Err(_) => Member::default(),
         }
     }
-}
-
-/// Byte equality without a call: words are a few bytes long.
-#[inline(always)]
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
-}
-
-/// FNV-1a (a few instructions per byte, no tables) of a non-empty line;
-/// `None` for keys that cannot be a line.
-#[inline(always)]
-fn hash(bytes: &[u8]) -> Option<usize> {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        if b == b'\n' {
-            return None;
-        }
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (!bytes.is_empty()).then_some(h as usize)
 }
 
 /// A token's folded text with its list memberships, looked up once:
@@ -155,7 +247,7 @@ pub(crate) struct Key<'a> {
 
 impl<'a> Key<'a> {
     pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
-        let member = lexicon().member(&text);
+        let member = member_of(&text);
         Key { text, member }
     }
     // Detectors read keys everywhere; `Cow`'s own deref is a call in
@@ -192,7 +284,7 @@ impl PartialEq<&str> for Key<'_> {
 pub(crate) trait Lookup {
     fn text(&self) -> &str;
     fn member(&self) -> Member {
-        lexicon().member(self.text())
+        member_of(self.text())
     }
 }
 

@@ -13,6 +13,8 @@
 //! - `dict`: the word-list type and folding;
 //! - `lists`: every word list, as data (big ones in `data/`), and the
 //!   registry of their bits;
+//! - `data`: the optional large names data (a file loaded on demand),
+//!   parsed, checked and consulted inside a scope;
 //! - `lexicon`: one table over all lists, and the lookups (`has`, `Key`);
 //! - `tokens`: the token list and the `Detection` type;
 //! - `morph`: word shape across languages (German text, Slavic endings,
@@ -24,6 +26,7 @@
 //!   findings.
 
 mod address;
+mod data;
 mod dict;
 mod lexicon;
 mod lists;
@@ -34,11 +37,29 @@ mod place;
 mod table;
 mod tokens;
 
+pub(crate) use lexicon::{install, loaded};
+
+/// Checks and decodes a names data file without keeping it (for the
+/// fuzz target): its number of entries, or what is wrong.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn decode_data(bytes: &[u8]) -> Result<usize, &'static str> {
+    let mut keys = 0usize;
+    let n =
+        data::decode(bytes, &mut |k, _| keys += k.len()).map_err(|e| e.0)?;
+    Ok(n.max(keys.min(n)))
+}
 use tokens::{tokenize, Detection};
 
 /// Texts are scanned in chunks of about this many bytes, cut at a line
 /// break (or a space) so token memory stays bounded for huge inputs.
 const CHUNK: usize = 32 * 1024;
+
+/// Like [`detect`]; with `large`, consulting the installed large names
+/// data as well.
+pub(crate) fn detect_with(text: &str, large: bool) -> Vec<Detection> {
+    let _scope = large.then(data::Scope::new);
+    detect(text)
+}
 
 /// Finds names, addresses, locations and dates of birth.
 pub(crate) fn detect(text: &str) -> Vec<Detection> {

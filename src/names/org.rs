@@ -15,7 +15,7 @@
 //! Nothing is reported from capitalization alone: brands, products and
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
 
-use super::lexicon::has;
+use super::lexicon::{has, known_org};
 use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
@@ -228,6 +228,19 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 score = 0.6;
                 rule = "org-cue";
             }
+        }
+        // An organization the large names data knows ("Nvidia", "Banco
+        // Bradesco"; one-word ones are no name or common word there).
+        if score == 0.0
+            && known_org(
+                toks[first..=last]
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| t.key.as_str()),
+            )
+        {
+            score = 0.7;
+            rule = "org-known";
         }
         if score > 0.0 {
             let span = head.start..toks[end].end;

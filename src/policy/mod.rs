@@ -77,6 +77,10 @@ pub struct FamilyPolicy {
     pub thresholds: BTreeMap<String, f32>,
     /// Built-in rule ids to switch off.
     pub disabled_rules: Vec<String>,
+    /// PII only: the names detectors also consult the large names data
+    /// (`names: "large"`; loaded with `load_names_data` first).
+    /// The default is `false` (`"core"`).
+    pub large_names: bool,
 }
 
 impl FamilyPolicy {
@@ -89,6 +93,7 @@ impl FamilyPolicy {
             min_score: 0.5,
             thresholds: BTreeMap::new(),
             disabled_rules: Vec::new(),
+            large_names: false,
         }
     }
 
@@ -574,6 +579,17 @@ fn family(
             }
         }
         base.disabled_rules = ids.into_iter().map(|(id, _)| id).collect();
+    }
+    if kind == Kind::Pii {
+        if let Some((v, p)) = o.string("names")? {
+            if v != "core" && v != "large" {
+                return Err(Error::policy(
+                    p,
+                    "expected \"core\" or \"large\"",
+                ));
+            }
+            base.large_names = v == "large";
+        }
     }
     o.finish()?;
     Ok(base)

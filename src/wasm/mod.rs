@@ -3,7 +3,7 @@
 //!
 //! Each method converts arguments, calls the engine, converts the result.
 //! Spans become UTF-16 code units here. Errors become JS `Error` objects
-//! whose `name` is `PolicyError`, `LimitError` or `StateError` and which
+//! whose `name` is `PolicyError`, `LimitError`, `StateError` or `DataError` and which
 //! carry the policy key `path`.
 
 mod types;
@@ -306,4 +306,16 @@ impl ResponseScanner {
     pub fn verdict(&self) -> String {
         self.inner.verdict().as_str().to_string()
     }
+}
+
+/// Installs the large names data (the bytes of `names-data.bin`) for
+/// filters compiled afterwards whose policy sets `pii.names:
+/// "large"`; returns its number of entries. The package's
+/// `loadNamesData()` wraps this. A `DataError` when the bytes are not a
+/// valid names data file.
+#[wasm_bindgen(js_name = loadNamesDataBytes, skip_typescript)]
+pub fn load_names_data_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    crate::filter::load_names_data(bytes)
+        .map(|info| JsValue::from(info.entries as u32))
+        .map_err(|e| js_error(&e))
 }

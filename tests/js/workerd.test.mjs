@@ -14,14 +14,23 @@ let child;
 let base;
 let log = "";
 
+// The optional names data as a Data module (what wrangler makes of a .bin
+// import), when the build wrote it.
+const HAVE_NAMES = fs.existsSync(path.join(ROOT, "pkg", "names-data.bin"));
 const WORKER = `
-import { ready, PromptFilter } from "promptfence";
+import { ready, PromptFilter, loadNamesData } from "promptfence";
+${HAVE_NAMES ? 'import namesData from "promptfence/names-data.bin";' : "const namesData = null;"}
 
 export default {
   async fetch(request) {
     await ready();
     const url = new URL(request.url);
     const prompt = url.searchParams.get("q") ?? (await request.text());
+    if (url.pathname === "/large") {
+      const { entries } = await loadNamesData(namesData);
+      const out = new PromptFilter({ pii: { names: "large" } }).screenPrompt(prompt);
+      return Response.json({ entries, findings: out.findings });
+    }
     const filter = new PromptFilter();
     const out = filter.screenPrompt(prompt);
     let policyError = null;
@@ -54,6 +63,7 @@ before(async () => {
     mod("promptfence", `node_modules/promptfence/${entry.replace(/^\.\//, "")}`),
     ...files.map((f) => mod(f, `node_modules/promptfence/${f}`)),
     mod("promptfence_bg.wasm", "node_modules/promptfence/promptfence_bg.wasm", "wasm"),
+    ...(HAVE_NAMES ? [mod("promptfence/names-data.bin", "node_modules/promptfence/names-data.bin", "data")] : []),
   ];
   fs.writeFileSync(path.join(inst.project, "worker.js"), WORKER);
   fs.writeFileSync(path.join(inst.project, "config.capnp"), `using Workerd = import "/workerd/workerd.capnp";
@@ -108,4 +118,14 @@ test("POST body and a benign prompt", { timeout: 30_000 }, async () => {
   const out = await r.json();
   assert.equal(out.verdict, "allow");
   assert.equal(out.text, "What is the capital of France?");
+});
+
+test("the large names data as a Data module", { timeout: 30_000, skip: !HAVE_NAMES && "pkg/names-data.bin not built" }, async () => {
+  const prompt = "Oluwaseun Kvaranova will call about the contract.";
+  const r = await fetch(`${base}/large?q=${encodeURIComponent(prompt)}`, { signal: AbortSignal.timeout(20_000) });
+  assert.equal(r.status, 200, log);
+  const out = await r.json();
+  assert.ok(out.entries > 100_000);
+  const person = out.findings.find((f) => f.type === "PERSON");
+  assert.equal(prompt.slice(person.start, person.end), "Oluwaseun Kvaranova");
 });

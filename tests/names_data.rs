@@ -1,0 +1,157 @@
+//! The optional large names data (issue 14): loading, errors for wrong or
+//! corrupted bytes, the policy key `pii.names` and its error when the
+//! data is not loaded, what the data adds, and stream == one-shot with it.
+//!
+//! The data is installed once per process, so everything that depends on
+//! the order (not loaded, then loaded) is one test.
+
+use promptfence::{
+    load_names_data, Kind, Policy, PromptFilter, ResponseScanner, Value,
+};
+
+/// A names data file in the documented format (scripts/names-large.mjs):
+/// written here independently, so a change of format must change both.
+fn encode(entries: &[(&str, u8)]) -> Vec<u8> {
+    let mut sorted: Vec<(&str, u8)> = entries.to_vec();
+    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut payload = Vec::new();
+    for (e, f) in &sorted {
+        payload.push(e.len() as u8);
+        payload.extend_from_slice(e.as_bytes());
+        payload.push(*f);
+    }
+    let fnv = payload.iter().fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let mut out = b"PFNAMES1".to_vec();
+    out.extend_from_slice(&1u32.to_le_bytes());
+    out.extend_from_slice(&(sorted.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&fnv.to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+const GIVEN: u8 = 1;
+const SURNAME: u8 = 2;
+const PLACE: u8 = 4;
+const ORG: u8 = 32;
+
+const PHRASE_END: u8 = 64;
+
+/// Keys are folded as the engine folds tokens (lowercase, accents off).
+fn sample() -> Vec<u8> {
+    encode(&[
+        ("gunnhildur", GIVEN),
+        ("thorsdottir", SURNAME),
+        ("talknafjordur", PLACE),
+        ("quuxbridge analytics", ORG),
+        ("analytics", PHRASE_END),
+    ])
+}
+
+fn policy(json: &str) -> Result<PromptFilter, promptfence::Error> {
+    let v: Value = serde_json::from_str(json).expect("json");
+    PromptFilter::from_value(&v)
+}
+
+const LARGE: &str = r#"{"pii": {"names": "large"}}"#;
+/// Without the data: two unknown capitalized words are no name, and a
+/// capitalized pair is no organization.
+const TEXT: &str = "Gunnhildur Kvaranova will call; the invoice \
+    from Quuxbridge Analytics is late.";
+
+fn found(f: &mut PromptFilter, text: &str) -> Vec<(String, String)> {
+    let r = f.screen_prompt(text);
+    r.findings
+        .iter()
+        .map(|x| (x.type_name.clone(), text[x.span.clone()].to_string()))
+        .collect()
+}
+
+#[test]
+fn large_names_data_end_to_end() {
+    // Before loading: the policy names a key that cannot be served.
+    let e = policy(LARGE).unwrap_err();
+    assert!(e.is_policy(), "{e:?}");
+    assert_eq!(e.path(), "pii.names");
+    assert!(e.message().contains("not loaded"), "{e}");
+    let e =
+        policy(r#"{"response": {"pii": {"names": "large"}}}"#).unwrap_err();
+    assert_eq!(e.path(), "response.pii.names");
+
+    // Wrong bytes are a DataError and leave nothing installed.
+    for bad in [
+        &b""[..],
+        b"PK\x03\x04 not names data at all, a zip file",
+        &sample()[..30],
+    ] {
+        let e = load_names_data(bad).unwrap_err();
+        assert_eq!(e.name(), "DataError", "{e}");
+    }
+    assert!(policy(LARGE).is_err());
+
+    // The default policy does not know these names.
+    let mut core = policy("{}").unwrap();
+    let before = found(&mut core, TEXT);
+    assert!(
+        !before.iter().any(|(_, v)| v.contains("Gunnhildur")),
+        "{before:?}"
+    );
+
+    let info = load_names_data(&sample()).expect("valid data");
+    assert_eq!(info.entries, 5);
+    // The same bytes again: the same data.
+    assert_eq!(load_names_data(&sample()).unwrap(), info);
+
+    let mut large = policy(LARGE).expect("loaded");
+    let after = found(&mut large, TEXT);
+    let has = |t: &str, v: &str| after.iter().any(|(a, b)| a == t && b == v);
+    assert!(has("PERSON", "Gunnhildur Kvaranova"), "{after:?}");
+    assert!(has("ORGANIZATION", "Quuxbridge Analytics"), "{after:?}");
+    // A filter with the default policy still does not consult the data,
+    // also one created after loading.
+    let mut core = policy("{}").unwrap();
+    assert_eq!(found(&mut core, TEXT), before);
+
+    // Bad values of the key.
+    let e = policy(r#"{"pii": {"names": "huge"}}"#).unwrap_err();
+    assert_eq!(e.path(), "pii.names");
+    let e = policy(r#"{"pii": {"names": {"data": "large"}}}"#).unwrap_err();
+    assert_eq!(e.path(), "pii.names");
+    let e = policy(r#"{"secrets": {"names": "large"}}"#).unwrap_err();
+    assert_eq!(e.path(), "secrets.names");
+
+    // Streaming equals one-shot with the data, for every split.
+    let v: Value = serde_json::from_str(
+        r#"{"pii": {"names": "large"},
+            "response": {"pii": {"names": "large"}}}"#,
+    )
+    .unwrap();
+    let p = Policy::from_value(&v).unwrap();
+    let mut f = PromptFilter::with_policy(p).unwrap();
+    let text = "Reply: Gunnhildur Þórsdóttir lives in Tálknafjörður and \
+                works at Quuxbridge Analytics; write to her there.";
+    let one = f.screen_response(text);
+    assert!(
+        one.findings.iter().any(|x| x.kind == Kind::Pii
+            && &text[x.span.clone()] == "Gunnhildur Þórsdóttir"),
+        "{:?}",
+        one.findings
+    );
+    for cut in 1..text.len() {
+        if !text.is_char_boundary(cut) {
+            continue;
+        }
+        let mut sc = ResponseScanner::new();
+        let mut out = sc.push(&mut f.response_context(), &text[..cut]);
+        out += &sc.push(&mut f.response_context(), &text[cut..]);
+        out += &sc.finish(&mut f.response_context());
+        assert_eq!(out, one.text, "cut at {cut}");
+        let spans: Vec<_> =
+            sc.findings().iter().map(|x| x.span.clone()).collect();
+        let want: Vec<_> =
+            one.findings.iter().map(|x| x.span.clone()).collect();
+        assert_eq!(spans, want, "cut at {cut}");
+    }
+}
