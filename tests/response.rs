@@ -410,3 +410,21 @@ fn every_secret_rule_streams_like_one_shot() {
         }
     }
 }
+
+/// Names in any script stream like one-shot: a chunk that ends inside a
+/// word of non-ASCII letters ("Reykjaví", "Mü") or right after a given
+/// name the next word completes ("Ивана " + "Петрова") must not commit
+/// text the one-shot screen redacts (found by the names-data work).
+#[test]
+fn names_in_any_script_stream_like_one_shot() {
+    let (s, _) = fixture();
+    for text in [
+        "Sure: Jürgen Kvaranova from Reykjavík signed it.",
+        "Das Büro von Jürgen Müller in München ist zu.",
+        "Письмо от Ивана Петрова из Москвы пришло.",
+        "Kent: Remember me, Lori? Ólafur Þórsson lives in Kópavogur now.",
+        "Sure: Ingibjörg Kvaranova from Reykjavik signed it.",
+    ] {
+        check_every_split(&s, text);
+    }
+}

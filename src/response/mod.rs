@@ -94,6 +94,7 @@
 mod canary;
 mod guard;
 mod leak;
+mod words;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -103,6 +104,7 @@ use crate::links;
 use crate::literals::Literals;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
+use words::{partial_word, token_pending};
 
 /// Finding types of the response checks.
 pub(crate) const CANARY: &str = "CANARY";
@@ -593,22 +595,6 @@ fn exfiltration(
     Some((f, edits))
 }
 
-/// Earliest start of a pseudonym token that may still be forming.
-fn token_pending(text: &str) -> usize {
-    let b = text.as_bytes();
-    let lo = b.len().saturating_sub(52);
-    for i in (lo..b.len()).rev() {
-        match b[i] {
-            b'[' => return i,
-            c if c.is_ascii_alphanumeric() || c == b'_' => {}
-            // Kelvin sign / long s (case folding) are multi-byte.
-            c if c >= 0x80 => {}
-            _ => break,
-        }
-    }
-    b.len()
-}
-
 /// Screens a whole response.
 pub(crate) fn screen(
     cx: &mut ResponseContext<'_>,
@@ -783,6 +769,7 @@ impl ResponseScanner {
         if cx.filter.policy().response.restore && !cx.vault.is_empty() {
             g = g.min(token_pending(text));
         }
+        g = g.min(partial_word(text));
         g = g.min(canary::pending(text, &self.checks.canaries));
         if let Some(fp) = &self.checks.leak {
             g = g.min(fp.pending(text, self.base > 0));
