@@ -72,13 +72,15 @@ impl ContextIndex {
     /// it could shadow a real finding it overlaps. (Their keywords gate
     /// them on the whole text, so without this a context word far away
     /// would decide what a span is.)
+    /// `lower` is `text` lowercased by `literals::lower` (same offsets).
     pub(crate) fn boost(
         &self,
         text: &str,
+        lower: &str,
         rules: &[Rule],
         detections: &mut Vec<Detection>,
     ) {
-        let hits = self.hits(text, rules, detections);
+        let hits = self.hits(text, lower, rules, detections);
         detections.retain_mut(|d| {
             let rule = &rules[d.rule];
             let (plus, minus) = Self::near(&self.owners, text, &hits, d);
@@ -96,6 +98,7 @@ impl ContextIndex {
     fn hits(
         &self,
         text: &str,
+        lower: &str,
         rules: &[Rule],
         detections: &[Detection],
     ) -> Vec<(usize, usize, usize)> {
@@ -110,7 +113,7 @@ impl ContextIndex {
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         // Lowercase words, searched in the lowercased text (same offsets).
-        for m in ac.find_overlapping_iter(&crate::literals::lower(text)) {
+        for m in ac.find_overlapping_iter(lower) {
             let (s, e) = (m.start(), m.end());
             let left_ok = s == 0 || !is_word(bytes[s - 1]);
             let right_ok = e == bytes.len() || !is_word(bytes[e]);

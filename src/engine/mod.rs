@@ -117,6 +117,9 @@ impl Engine {
     ) -> Vec<Detection> {
         let mut out = Vec::new();
         let secret_only = |r: &Rule| depth == 0 || r.kind == Kind::Secret;
+        // The text lowercased once (same offsets) for both keyword
+        // automata, the prefilter's and the context words'.
+        let mut lowered: Option<String> = None;
         if all_candidates {
             for (i, rule) in self.rules.iter().enumerate() {
                 if secret_only(rule) {
@@ -131,7 +134,8 @@ impl Engine {
                 }
             }
         } else {
-            let windows = self.prefilter.windows(text, &self.rules);
+            let lower = lowered.insert(crate::literals::lower(text));
+            let windows = self.prefilter.windows(text, lower, &self.rules);
             let bounds = search::Bounds::new(text);
             for (i, list) in windows {
                 let Some(rule) = self.rules.get(i) else { continue };
@@ -147,7 +151,9 @@ impl Engine {
             }
         }
         if !out.is_empty() {
-            self.context.boost(text, &self.rules, &mut out);
+            let lower =
+                lowered.get_or_insert_with(|| crate::literals::lower(text));
+            self.context.boost(text, lower, &self.rules, &mut out);
         }
         if depth < rescan::MAX_DEPTH {
             for (span, decoded) in rescan::runs(text, budget) {

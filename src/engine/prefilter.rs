@@ -171,9 +171,11 @@ impl Prefilter {
 
     /// The rules that may match, by index, each with the ranges where a
     /// match may start, sorted and disjoint. Rules left out do not run.
+    /// `lower` is `text` lowercased by `literals::lower` (same offsets).
     pub(crate) fn windows(
         &self,
         text: &str,
+        lower: &str,
         rules: &[Rule],
     ) -> Vec<(usize, Vec<Range<usize>>)> {
         let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
@@ -235,9 +237,7 @@ impl Prefilter {
                     vec![(usize::MAX, 0); self.owners.len()];
                 // Lowercase words, searched in the lowercased text (same
                 // offsets): see `Literals::lowercase`.
-                for m in
-                    ac.find_overlapping_iter(&crate::literals::lower(text))
-                {
+                for m in ac.find_overlapping_iter(lower) {
                     let Some(&g) = self.group_of.get(m.pattern().as_usize())
                     else {
                         continue;
