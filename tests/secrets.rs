@@ -624,3 +624,112 @@ fn typed_placeholders_client_ids_and_documented_lengths() {
         "PINECONE_API_KEY",
     );
 }
+
+/// A log naming the Adzuna API, then a key.
+fn adzuna_log(value: &str) -> String {
+    format!(
+        "[INFO] Sending request to the adzuna API\n[DEBUG] Using KEY={value}"
+    )
+}
+
+/// A generic value beside the name of a vendor whose whole key format is
+/// documented (`VENDOR_FORMATS`) must have that format: another length or
+/// alphabet is turned down, the format itself is the vendor's key. The
+/// name counts in the value's line (a word, a CamelCase or snake_case
+/// piece, the name with a credential word) or as "<vendor> API" in the
+/// line before; elsewhere, and for other vendors, the generic rule stands.
+#[test]
+fn a_vendor_format_turns_down_generic_values_beside_its_name() {
+    let lower = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    // One character too many or too few, a character outside the alphabet;
+    // `{}` is the value.
+    let wrong = [
+        ("adzuna_api_key = \"{}\"", synth(60, lower, 33)),
+        ("aylien key: {}Kv", synth(61, lower, 30)),
+        ("monkeylearn = '{}'", synth(63, HEX, 39)),
+        ("bitfinexKey := \"x\"\nlokalisetoken = '{}'", synth(64, lower, 39)),
+        ("WANDB_API_KEY = '{}'", synth(66, HEX, 34)),
+        ("Using algolia Key=Ab-{}", synth(68, ALNUM, 28)),
+        // New Relic license keys end in NRAL: 40 characters, not 38.
+        ("new relic license key = '{}FFFFNRAL'", synth(69, HEX, 30)),
+    ];
+    let mut texts: Vec<String> =
+        wrong.iter().map(|(t, v)| t.replace("{}", v)).collect();
+    texts.push(adzuna_log(&synth(65, lower, 15)));
+    assert_no_secret(&texts);
+    // The vendor's format is its key, named by the vendor's rule.
+    assert_type(
+        &format!("adzuna_api_key = \"{}\"", synth(60, lower, 32)),
+        "ADZUNA_API_KEY",
+    );
+    assert_type(
+        &format!("WANDB_API_KEY = '{}'", synth(66, HEX, 40)),
+        "WANDB_API_KEY",
+    );
+    assert_type(&adzuna_log(&synth(65, lower, 32)), "GENERIC_SECRET");
+    // No vendor named in the value's line: the generic rule stands, also
+    // when a vendor is named further back or in prose before it.
+    for text in [
+        format!("API_KEY={}", synth(70, ALNUM, 33)),
+        format!("adzuna docs say:\n\nAPI_KEY={}", synth(71, ALNUM, 33)),
+        format!("we left adzuna last year\nAPI_KEY={}", synth(72, ALNUM, 33)),
+    ] {
+        assert_type(&text, "GENERIC_SECRET");
+    }
+    // A self-naming key stays found beside any vendor's name.
+    assert_type(
+        "adzuna AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH",
+        "AWS_ACCESS_KEY_ID",
+    );
+}
+
+/// The vendor-format check looks back from a value (at most 160 bytes):
+/// streamed responses must screen like one-shot for every cut, also when
+/// the vendor's name arrives long before the value and the stream has
+/// shown it already.
+#[test]
+fn vendor_formats_stream_like_one_shot() {
+    let lower = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let prose =
+        "Here is the log you asked for, with nothing sensitive in it. "
+            .repeat(6);
+    let tails = [
+        adzuna_log(&synth(80, lower, 15)) + "\n[DEBUG] done",
+        adzuna_log(&synth(81, lower, 32)) + "\n[DEBUG] done",
+        format!("aylien credentials: aylien key: {} ..", synth(82, ALNUM, 32)),
+        format!("WANDB_API_KEY = '{}' ok", synth(83, HEX, 34)),
+        "x".repeat(150)
+            + &format!(" monkeylearn_token = '{}'", synth(84, HEX, 40)),
+    ];
+    let texts = tails.map(|t| format!("{prose}\n{t}"));
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    for (text, secrets) in texts.iter().zip([0, 1, 0, 0, 1]) {
+        let mut one = s.clone();
+        let r = one.screen_response(text);
+        let n = r.findings.iter().filter(|f| f.kind == Kind::Secret).count();
+        assert_eq!(n, secrets, "{text:?}: {:?}", r.findings);
+        let want: Vec<_> =
+            r.findings.iter().map(|f| (f.kind, f.span.clone())).collect();
+        let mut cuts: Vec<Vec<usize>> =
+            (1..text.len()).map(|k| vec![k]).collect();
+        cuts.push((1..text.len()).collect());
+        for cut in cuts {
+            let mut st = s.clone();
+            let mut sc = promptfence::ResponseScanner::new();
+            let mut out = String::new();
+            let mut last = 0;
+            for &c in cut.iter().chain([text.len()].iter()) {
+                out += &sc.push(&mut st.response_context(), &text[last..c]);
+                last = c;
+            }
+            out += &sc.finish(&mut st.response_context());
+            let got: Vec<_> = sc
+                .findings()
+                .iter()
+                .map(|f| (f.kind, f.span.clone()))
+                .collect();
+            assert_eq!(out, r.text, "cuts {cut:?} of {text:?}");
+            assert_eq!(got, want, "cuts {cut:?} of {text:?}");
+        }
+    }
+}

@@ -78,6 +78,16 @@ impl Checks {
         if !validate::check(rule.validator, value) {
             return;
         }
+        // A generic value beside a vendor's name, not in its format.
+        if rule.kind == Kind::Secret
+            && matches!(
+                rule.validator,
+                Validator::GenericToken | Validator::BareRun
+            )
+            && crate::rules::secrets::named_vendor_rejects(text, &span)
+        {
+            return;
+        }
         // An IPv6 token must stand alone: not glued to a word, `.` or `:`
         // on the left (`std::cout`, `a.b::c`) or a word or `:` on the right.
         if rule.validator == Validator::Ipv6 {

@@ -189,3 +189,232 @@ pub(crate) static STOPWORDS: &[&str] = &[
 /// only when what is left without it is not random on its own
 /// (`validate::looks_random`): a random key stays a key with "fake" in it.
 pub(crate) static FILLERS: &[&str] = &["fake", "00000000"];
+
+/// Context rows (`template context`) whose pattern is the vendor's whole
+/// documented key format, checked against the source each records: a
+/// generic value after one of these vendors' names must have the format
+/// ([`named_vendor_rejects`]). Other context rows are not listed: many
+/// vendors issue keys of several shapes (ids, secrets, legacy and new
+/// formats) and a row there finds one of them, so a value of another
+/// shape may still be that vendor's credential.
+pub(crate) static VENDOR_FORMATS: &[&str] = &[
+    "adzuna-api-key",
+    "airvisual-api-key",
+    "alconost-api-key",
+    "alienvault-otx-key",
+    "amadeus-api-key",
+    "apiflash-access-key",
+    "apifonica-token",
+    "apollo-api-key",
+    "appcues-api-key",
+    "appointedd-api-key",
+    "aylien-api-key",
+    "borgbase-token",
+    "blazemeter-api-key",
+    "appsynergy-api-key",
+    "apptivo-api-key",
+    "audd-api-token",
+    "besnappy-api-key",
+    "monkeylearn-api-key",
+    "lokalise-api-token",
+    "box-token",
+    "braintree-private-key",
+    "clientary-api-key",
+    "mux-token",
+    "avaza-personal-access-token",
+    "wandb-api-key",
+    "mite-api-key",
+    "betterstack-token",
+    "algolia-api-key",
+    "algolia-app-id",
+    "mailjet-key",
+    "shutterstock-oauth-token",
+];
+
+/// Bytes before a generic value searched for a vendor's name.
+const VENDOR_LOOKBACK: usize = 160;
+
+/// The [`VENDOR_FORMATS`] rows: each row's alphanumeric keywords
+/// (vendor names, lowercase) sorted with the row's index among context
+/// rows, and per context row its value pattern and, once compiled, the
+/// pattern anchored to a whole value.
+struct VendorFormats {
+    names: Vec<(&'static str, usize)>,
+    formats: Vec<(&'static str, OnceLock<Option<regex::Regex>>)>,
+}
+
+fn vendor_formats() -> &'static VendorFormats {
+    static CELL: OnceLock<VendorFormats> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut v = VendorFormats { names: Vec::new(), formats: Vec::new() };
+        for line in TABLE.lines() {
+            let f: Vec<&'static str> = line.splitn(8, '\t').collect();
+            if f.len() != 8 || f[3] != "C" || !VENDOR_FORMATS.contains(&f[0]) {
+                continue;
+            }
+            let row = v.formats.len();
+            v.formats.push((f[7], OnceLock::new()));
+            for k in f[2].split(',') {
+                // `box_` names Box: the keyword's letters and digits.
+                let k = k.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+                let name = !k.is_empty()
+                    && k.bytes().all(|b| b.is_ascii_alphanumeric());
+                if name {
+                    v.names.push((k, row));
+                }
+            }
+        }
+        v.names.sort_unstable();
+        v
+    })
+}
+
+/// Whether the value at `span` of `text`, which a generic rule matched
+/// (a credential-like name, an assignment, a token), is turned down
+/// because the text names a vendor there whose documented key format
+/// (a context row: `template context` in `secrets.rules`) the value does
+/// not have: a real key of that vendor has its format, so a value of
+/// another length or alphabet beside its name is a truncated, padded or
+/// made-up one (test fixtures' "invalid pattern" keys), or an id.
+///
+/// The vendor is named in the line of the value before it (a word, a
+/// CamelCase or snake_case piece, or two such pieces joined: `wandb`,
+/// `bitfinexKey`, `WANDB_API_KEY`, `getBetterStackToken`), or in the line
+/// before as "<vendor> API" (a log line: "request to the adzuna API").
+/// Looks back at most [`VENDOR_LOOKBACK`] bytes, within the left context
+/// the stream scanner keeps, so streamed and one-shot screens agree.
+pub(crate) fn named_vendor_rejects(
+    text: &str,
+    span: &std::ops::Range<usize>,
+) -> bool {
+    let (Some(value), Some(head)) = (
+        text.get(span.clone()),
+        text.get(
+            floor_boundary(text, span.start.saturating_sub(VENDOR_LOOKBACK))
+                ..span.start,
+        ),
+    ) else {
+        return false;
+    };
+    let (before, line) = match head.rfind('\n') {
+        Some(i) => (&head[..i], &head[i + 1..]),
+        None => ("", head),
+    };
+    let prev = before.rsplit('\n').next().unwrap_or("");
+    let v = vendor_formats();
+    let mut rows: Vec<usize> = Vec::new();
+    let mut add = |word: &str| {
+        let mut w = word.to_ascii_lowercase();
+        // `lokalisetoken`, `mailjetbasicauth`: the name and a credential
+        // word in one.
+        for suffix in
+            ["apikey", "key", "token", "secret", "basicauth", "oauth"]
+        {
+            if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
+                w.truncate(w.len() - suffix.len());
+                break;
+            }
+        }
+        let i = v.names.partition_point(|(n, _)| *n < w.as_str());
+        rows.extend(
+            v.names[i..].iter().take_while(|(n, _)| *n == w).map(|(_, r)| *r),
+        );
+    };
+    let words = pieces(line);
+    for (i, w) in words.iter().enumerate() {
+        add(w);
+        if let Some(next) = words.get(i + 1) {
+            add(&format!("{w}{next}"));
+        }
+    }
+    let prev_words = pieces(prev);
+    for w in prev_words.windows(2) {
+        if w[1].eq_ignore_ascii_case("api") {
+            add(w[0]);
+        }
+    }
+    !rows.is_empty()
+        && !rows.iter().any(|&r| {
+            let (pattern, re) = &v.formats[r];
+            re.get_or_init(|| {
+                regex::Regex::new(&format!("^(?:{pattern})$")).ok()
+            })
+            .as_ref()
+            .is_some_and(|re| re.is_match(value))
+        })
+}
+
+/// The words of `s` split at non-alphanumerics and at CamelCase humps
+/// (`getBetterStackToken`: get, Better, Stack, Token).
+fn pieces(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = None;
+    for i in 0..=b.len() {
+        let c = b.get(i).copied().unwrap_or(b' ');
+        let hump =
+            i > 0 && c.is_ascii_uppercase() && b[i - 1].is_ascii_lowercase();
+        if let Some(s0) = start {
+            if !c.is_ascii_alphanumeric() || hump {
+                out.push(&s[s0..i]);
+                start = None;
+            }
+        }
+        if start.is_none() && c.is_ascii_alphanumeric() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vendor_formats_are_context_rows_with_a_vendor_name() {
+        let v = vendor_formats();
+        assert_eq!(v.formats.len(), VENDOR_FORMATS.len());
+        for id in VENDOR_FORMATS {
+            let row = TABLE.lines().find(|l| l.split('\t').next() == Some(id));
+            let f: Vec<&str> = row.expect(id).split('\t').collect();
+            assert_eq!(f[3], "C", "{id} is not a context row");
+        }
+        for row in 0..v.formats.len() {
+            assert!(
+                v.names.iter().any(|(_, r)| *r == row),
+                "row {row}: no name"
+            );
+        }
+    }
+
+    #[test]
+    fn a_vendor_is_named_in_the_line_or_as_an_api_before_it() {
+        let at = |t: &str, v: &str| {
+            let s = t.rfind(v).unwrap();
+            named_vendor_rejects(t, &(s..s + v.len()))
+        };
+        let v = "k1z54dkibtferrh56480qb1cau5fzajx7";
+        assert!(at(&format!("adzuna_api_key = \"{v}\""), v));
+        assert!(at(&format!("AdzunaKey: {v}"), v));
+        assert!(at(&format!("the adzuna API\nUsing Key={v}"), v));
+        assert!(!at(&format!("the adzuna API\n\nUsing Key={v}"), v));
+        assert!(!at(&format!("adzunas_key = {v}"), v));
+        assert!(!at(&format!("key = {v}"), v));
+        assert!(!at(&format!("adzuna key = {}", &v[..32]), &v[..32]));
+        assert_eq!(
+            pieces("getBetterStackToken x_y"),
+            ["get", "Better", "Stack", "Token", "x", "y"]
+        );
+        let t = "é".repeat(100) + "adzuna key = " + v;
+        assert!(at(&t, v));
+    }
+}

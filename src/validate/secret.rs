@@ -57,7 +57,12 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "aio_",
     "bkua_",
     "spu-",
+    "apify_api_",
 ];
+
+/// Vendor suffixes of fixed-length formats a provider rule checks
+/// exactly, as [`CLAIMED_PREFIXES`]: New Relic license keys end in `NRAL`.
+static CLAIMED_SUFFIXES: &[&str] = &["NRAL"];
 
 /// A generated token rather than a word or an identifier.
 pub(crate) fn token(value: &str) -> bool {
@@ -155,6 +160,7 @@ fn one_char_fill(b: &[u8]) -> bool {
 pub(crate) fn generic_token(value: &str) -> bool {
     token(value)
         && !CLAIMED_PREFIXES.iter().any(|p| value.starts_with(p))
+        && !CLAIMED_SUFFIXES.iter().any(|p| value.ends_with(p))
         && !hex_with_stray_letters(value)
         && !host_name(value)
         && !word_phrase(value)
@@ -418,6 +424,10 @@ mod tests {
         assert!(!bare_run("ReadOnlyAccess"));
         assert!(!bare_run("kholdklzdocjwb"));
         assert!(!generic_token("sk-or-v1-short"));
+        assert!(!generic_token("72322bc2443d330cf29cde9f24fca5FFFFNRAL"));
+        assert!(!generic_token(
+            "apify_api_dXB1vLPglgTex_UYm3JTAx2BHTjVuDBbvPl8R"
+        ));
         assert!(named_token("HXxVGpzwegiaPBVcAyhLGdOSwIizffdY"));
         assert!(!named_token("searchConfluenceUsingCql"));
         assert!(named_token("12345678-ABCD-ABCD-ABCD-1234567890AB"));
