@@ -229,43 +229,31 @@ pub(crate) static VENDOR_FORMATS: &[&str] = &[
     "algolia-app-id",
     "mailjet-key",
     "shutterstock-oauth-token",
+    "asana-access-token",
 ];
 
 /// Bytes before a generic value searched for a vendor's name.
 const VENDOR_LOOKBACK: usize = 160;
 
-/// The [`VENDOR_FORMATS`] rows: each row's alphanumeric keywords
-/// (vendor names, lowercase) sorted with the row's index among context
-/// rows, and per context row its value pattern and, once compiled, the
-/// pattern anchored to a whole value.
-struct VendorFormats {
-    names: Vec<(&'static str, usize)>,
-    formats: Vec<(&'static str, OnceLock<Option<regex::Regex>>)>,
-}
+/// The [`VENDOR_FORMATS`] rows: their keywords (vendor names), their
+/// value pattern and, once compiled, that pattern anchored to a whole
+/// value. Read from the parsed rules (no second parse of the table).
+type VendorFormat =
+    (&'static [&'static str], &'static str, OnceLock<Option<regex::Regex>>);
 
-fn vendor_formats() -> &'static VendorFormats {
-    static CELL: OnceLock<VendorFormats> = OnceLock::new();
+fn vendor_formats() -> &'static [VendorFormat] {
+    static CELL: OnceLock<Vec<VendorFormat>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut v = VendorFormats { names: Vec::new(), formats: Vec::new() };
-        for line in TABLE.lines() {
-            let f: Vec<&'static str> = line.splitn(8, '\t').collect();
-            if f.len() != 8 || f[3] != "C" || !VENDOR_FORMATS.contains(&f[0]) {
-                continue;
-            }
-            let row = v.formats.len();
-            v.formats.push((f[7], OnceLock::new()));
-            for k in f[2].split(',') {
-                // `box_` names Box: the keyword's letters and digits.
-                let k = k.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-                let name = !k.is_empty()
-                    && k.bytes().all(|b| b.is_ascii_alphanumeric());
-                if name {
-                    v.names.push((k, row));
-                }
-            }
-        }
-        v.names.sort_unstable();
-        v
+        rules()
+            .iter()
+            .filter(|r| VENDOR_FORMATS.contains(&r.id))
+            .filter_map(|r| {
+                // The context template around the value (see `row`).
+                let value =
+                    r.pattern.strip_suffix(CTX_TAIL)?.split_once(CTX_MID)?.1;
+                Some((r.keywords, value, OnceLock::new()))
+            })
+            .collect()
     })
 }
 
@@ -283,6 +271,7 @@ fn vendor_formats() -> &'static VendorFormats {
 /// before as "<vendor> API" (a log line: "request to the adzuna API").
 /// Looks back at most [`VENDOR_LOOKBACK`] bytes, within the left context
 /// the stream scanner keeps, so streamed and one-shot screens agree.
+#[inline(never)]
 pub(crate) fn named_vendor_rejects(
     text: &str,
     span: &std::ops::Range<usize>,
@@ -296,67 +285,90 @@ pub(crate) fn named_vendor_rejects(
     ) else {
         return false;
     };
-    let (before, line) = match head.rfind('\n') {
-        Some(i) => (&head[..i], &head[i + 1..]),
-        None => ("", head),
+    // The value's line before it, and the line before that (split at
+    // byte positions of '\n', which are char boundaries).
+    let split = |s: &str| -> (usize, usize) {
+        match s.bytes().rposition(|b| b == b'\n') {
+            Some(i) => (i, i + 1),
+            None => (0, 0),
+        }
     };
-    let prev = before.rsplit('\n').next().unwrap_or("");
-    let v = vendor_formats();
-    let mut rows: Vec<usize> = Vec::new();
-    let mut add = |word: &str| {
-        let mut w = word.to_ascii_lowercase();
-        // `lokalisetoken`, `mailjetbasicauth`: the name and a credential
-        // word in one.
-        for suffix in
-            ["apikey", "key", "token", "secret", "basicauth", "oauth"]
-        {
-            if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
-                w.truncate(w.len() - suffix.len());
-                break;
+    let (end, start) = split(head);
+    let line = &head[start..];
+    let before = &head[..end];
+    let prev = &before[split(before).1..];
+    // Named: the text names a listed vendor there; fits: the value has
+    // one of the named vendors' formats.
+    let (mut named, mut fits) = (false, false);
+    let mut check = |a: &[u8], b: &[u8]| {
+        for (names, pattern, re) in vendor_formats() {
+            if names.iter().any(|n| names_in(n, a, b)) {
+                named = true;
+                fits = fits || has_format(pattern, re, value);
             }
         }
-        let i = v.names.partition_point(|(n, _)| *n < w.as_str());
-        rows.extend(
-            v.names[i..].iter().take_while(|(n, _)| *n == w).map(|(_, r)| *r),
-        );
     };
-    let words = pieces(line);
-    for (i, w) in words.iter().enumerate() {
-        add(w);
-        if let Some(next) = words.get(i + 1) {
-            add(&format!("{w}{next}"));
+    each_piece(line, &mut |a, b| check(a, b));
+    each_piece(prev, &mut |a, b| {
+        if b.eq_ignore_ascii_case(b"api") {
+            check(a, b"");
         }
-    }
-    let prev_words = pieces(prev);
-    for w in prev_words.windows(2) {
-        if w[1].eq_ignore_ascii_case("api") {
-            add(w[0]);
-        }
-    }
-    !rows.is_empty()
-        && !rows.iter().any(|&r| {
-            let (pattern, re) = &v.formats[r];
-            re.get_or_init(|| {
-                regex::Regex::new(&format!("^(?:{pattern})$")).ok()
-            })
-            .as_ref()
-            .is_some_and(|re| re.is_match(value))
-        })
+    });
+    named && !fits
 }
 
-/// The words of `s` split at non-alphanumerics and at CamelCase humps
+/// Whether `value` is whole a match of `pattern` (compiled into `re` on
+/// first use).
+#[inline(never)]
+fn has_format(
+    pattern: &str,
+    re: &OnceLock<Option<regex::Regex>>,
+    value: &str,
+) -> bool {
+    re.get_or_init(|| regex::Regex::new(&format!("^(?:{pattern})$")).ok())
+        .as_ref()
+        .is_some_and(|re| re.is_match(value))
+}
+
+/// Whether the vendor name `n` (lowercase ASCII) is the piece `a`, `a`
+/// joined with the piece after it (`b`: `Better`+`Stack`), or `a` with a
+/// credential word after the name (`lokalisetoken`, `mailjetbasicauth`).
+#[inline(never)]
+fn names_in(n: &str, a: &[u8], b: &[u8]) -> bool {
+    let n = n.as_bytes();
+    // `box_` names Box; a keyword with other punctuation is no name.
+    let n = n.strip_suffix(b"_").unwrap_or(n);
+    if n.is_empty() || !n.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let after =
+        a.get(n.len()..).filter(|_| a[..n.len()].eq_ignore_ascii_case(n));
+    after.is_some_and(|rest| {
+        ["", "apikey", "key", "token", "secret", "basicauth", "oauth"]
+            .iter()
+            .any(|s| rest.eq_ignore_ascii_case(s.as_bytes()))
+    }) || !b.is_empty()
+        && n.len() == a.len() + b.len()
+        && n[..a.len()].eq_ignore_ascii_case(a)
+        && n[a.len()..].eq_ignore_ascii_case(b)
+}
+
+/// Calls `f` with each word of `s` and the word after it (empty after
+/// the last), words split at non-alphanumerics and at CamelCase humps
 /// (`getBetterStackToken`: get, Better, Stack, Token).
-fn pieces(s: &str) -> Vec<&str> {
+fn each_piece(s: &str, f: &mut dyn FnMut(&[u8], &[u8])) {
     let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut start = None;
+    let (mut start, mut prev): (Option<usize>, Option<&[u8]>) = (None, None);
     for i in 0..=b.len() {
         let c = b.get(i).copied().unwrap_or(b' ');
         let hump =
             i > 0 && c.is_ascii_uppercase() && b[i - 1].is_ascii_lowercase();
         if let Some(s0) = start {
             if !c.is_ascii_alphanumeric() || hump {
-                out.push(&s[s0..i]);
+                if let Some(p) = prev {
+                    f(p, &b[s0..i]);
+                }
+                prev = Some(&b[s0..i]);
                 start = None;
             }
         }
@@ -364,7 +376,9 @@ fn pieces(s: &str) -> Vec<&str> {
             start = Some(i);
         }
     }
-    out
+    if let Some(p) = prev {
+        f(p, b"");
+    }
 }
 
 /// The nearest char boundary at or before `i`.
@@ -382,16 +396,18 @@ mod tests {
     #[test]
     fn vendor_formats_are_context_rows_with_a_vendor_name() {
         let v = vendor_formats();
-        assert_eq!(v.formats.len(), VENDOR_FORMATS.len());
+        assert_eq!(v.len(), VENDOR_FORMATS.len());
         for id in VENDOR_FORMATS {
             let row = TABLE.lines().find(|l| l.split('\t').next() == Some(id));
             let f: Vec<&str> = row.expect(id).split('\t').collect();
             assert_eq!(f[3], "C", "{id} is not a context row");
+            assert!(v.iter().any(|(_, p, _)| *p == f[7]), "{id}");
         }
-        for row in 0..v.formats.len() {
+        for (names, _, _) in v {
+            let bare = |n: &&str| n.trim_end_matches('_').to_string();
             assert!(
-                v.names.iter().any(|(_, r)| *r == row),
-                "row {row}: no name"
+                names.iter().any(|n| names_in(n, bare(n).as_bytes(), b"")),
+                "{names:?}"
             );
         }
     }
@@ -410,10 +426,17 @@ mod tests {
         assert!(!at(&format!("adzunas_key = {v}"), v));
         assert!(!at(&format!("key = {v}"), v));
         assert!(!at(&format!("adzuna key = {}", &v[..32]), &v[..32]));
+        let mut got = Vec::new();
+        each_piece("getBetterStackToken x_y", |a, b| {
+            got.push((a.to_vec(), b.to_vec()))
+        });
+        let words: Vec<&[u8]> =
+            got.iter().map(|(a, _)| a.as_slice()).collect();
         assert_eq!(
-            pieces("getBetterStackToken x_y"),
-            ["get", "Better", "Stack", "Token", "x", "y"]
+            words,
+            [&b"get"[..], b"Better", b"Stack", b"Token", b"x", b"y"]
         );
+        assert_eq!(got[5].1, b"");
         let t = "é".repeat(100) + "adzuna key = " + v;
         assert!(at(&t, v));
     }

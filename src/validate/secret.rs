@@ -58,6 +58,8 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "bkua_",
     "spu-",
     "apify_api_",
+    "pat.",
+    "sat.",
 ];
 
 /// Vendor suffixes of fixed-length formats a provider rule checks
