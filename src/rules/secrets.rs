@@ -427,7 +427,7 @@ mod tests {
         assert!(!at(&format!("key = {v}"), v));
         assert!(!at(&format!("adzuna key = {}", &v[..32]), &v[..32]));
         let mut got = Vec::new();
-        each_piece("getBetterStackToken x_y", |a, b| {
+        each_piece("getBetterStackToken x_y", &mut |a: &[u8], b: &[u8]| {
             got.push((a.to_vec(), b.to_vec()))
         });
         let words: Vec<&[u8]> =
