@@ -20,7 +20,9 @@
 //!   no person
 
 use super::dict::WordList;
-use super::lexicon::{ending_in, gazetteer, has, Key, Lookup};
+use super::lexicon::{
+    ending_in, find, gazetteer, has, place_tier, Key, Lookup,
+};
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
     LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
@@ -608,14 +610,17 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         if speaker && shaped {
             score = score.max(if dialogue { 0.8 } else { 0.7 });
         }
-        // A lone known given name inside a sentence: "hos Søren".
+        // A lone known given name inside a sentence: "hos Søren". Not a
+        // place of the core gazetteer or a major one; a small town of the
+        // large data that shares the name ("si Linda") does not count.
         let lone = &toks[idx[0]];
         if n == 1
             && classes[0] == Class::Given
             && !sent
             && !lone.upper
             && !lone.key.contains('-')
-            && !gazetteer(&lone.key)
+            && place_tier(&lone.key) != Some(true)
+            && find(l.places, &lone.key).is_none()
             && !idx[0]
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
