@@ -444,10 +444,15 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         }
         // "Call Anna Schmidt": drop a sentence-initial unknown word before
         // a known given name.
+        // Also a role noun before a name mid-sentence in German text:
+        // "Staatssekretär Javier Maroto", "Ehefrau Alice Weber".
         if classes.len() >= 2
             && matches!(classes[0], Class::Unknown | Class::Ambig)
             && matches!(classes[1], Class::Given | Class::Both)
-            && sentence_start(toks, idx[0])
+            && (sentence_start(toks, idx[0])
+                || classes[0] == Class::Unknown
+                    && !title
+                    && german_text(&mut german, toks))
         {
             classes.remove(0);
             idx.remove(0);
@@ -601,6 +606,15 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && after.is_some_and(|a| matches!(a.kind, Kind::Punct('?' | '!')))
         {
             score = score.max(0.6);
+        }
+        // A known first name greeted on its own line: "Traci,\n".
+        if n == 1
+            && matches!(classes[0], Class::Given | Class::Both)
+            && line_start(toks, idx[0])
+            && after.is_some_and(|a| a.is_punct(','))
+            && toks.get(end_tok + 2).map_or(true, |b| b.nl)
+        {
+            score = score.max(0.7);
         }
         // A dialogue speaker ("Kent: Remember me, Lori?"), one of two or
         // more labelled lines, or a known name.

@@ -19,7 +19,9 @@ use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
 };
-use super::morph::{head_noun, place_preposition, slavic_bases, Head};
+use super::morph::{
+    head_noun, in_sorted, place_preposition, slavic_bases, Head,
+};
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
     Tok,
@@ -80,8 +82,53 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
     if has(&LOC_CUE, &p.key) {
         return Some(has(&WEAK_LOC_CUE, &p.key));
     }
+    // "in the Netherlands", "in der Schweiz", "en el Perú": an article
+    // between the preposition and the place.
+    if !p.cap && in_sorted(ARTICLES, &p.key) {
+        return cue_at(toks, i - 1).filter(|_| toks[i - 1].sp);
+    }
     place_preposition(&p.key)
 }
+
+/// Articles that may stand between a place preposition and a place
+/// (sorted by bytes: [`in_sorted`] searches it).
+const ARTICLES: &str =
+    "das\ndem\nden\nder\ndes\ndie\nel\nil\nla\nle\nles\nlo\nlos\nthe";
+
+/// Country abbreviations written in capitals ("USA", "EUA", "BiH",
+/// "SSSR"): places though a capitalized word is otherwise no place
+/// (sorted by bytes).
+const ABBREV: &str =
+    "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr\nссср\nсша";
+
+/// Token `i` is one of [`ABBREV`] in capitals, not inside a run of
+/// capitals ("LET US KNOW").
+fn abbrev_at(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let caps =
+        |k: usize| toks.get(k).is_some_and(|w| w.is_word() && w.upper && w.sp);
+    t.upper
+        && in_sorted(ABBREV, &t.key)
+        && !toks.get(i + 1).is_some_and(|n| !n.sp && n.is_punct('$'))
+        && !(i > 0 && toks[i - 1].is_word() && toks[i - 1].upper)
+        && !caps(i + 1)
+}
+
+/// The token before `i` closes a reported place, with at most a comma
+/// and a coordinating word between: "in Paris, Rome and Berlin".
+fn listed_after(toks: &[Tok], i: usize, last: Option<usize>) -> bool {
+    let Some(e) = last else { return false };
+    if e + 1 >= i || i - e > 3 {
+        return false;
+    }
+    toks[e + 1..i].iter().enumerate().all(|(k, b)| {
+        b.is_punct(',') && k == 0
+            || b.is_word() && !b.cap && in_sorted(AND, &b.key)
+    }) && !toks[e + 1..=i].iter().any(|b| b.nl)
+}
+
+/// "and", "or" in several languages (sorted by bytes).
+const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
 
 /// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
 /// opening quotes).
@@ -214,6 +261,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let mut last_cue: Option<usize> = None;
+    // The last token of the last place reported at 0.6 or more.
+    let mut last_loc: Option<usize> = None;
     let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
@@ -242,7 +291,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             .then(|| field_value(toks, i))
             .flatten();
         // LOCATION: longest gazetteer match of 1..=3 words.
-        if field.is_none() && t.is_word() && t.cap && !t.upper {
+        let abbrev = t.is_word() && abbrev_at(toks, i);
+        if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
             let mut best = None;
             let mut major = false;
             for n in 0..3 {
@@ -253,7 +303,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 // A token's own key is looked up already; a longer entry
                 // must end in a word that ends some phrase, and only then
                 // is its text put together.
-                let tier = if n == 0 {
+                let tier = if n == 0 && abbrev {
+                    Some(true)
+                } else if n == 0 {
                     place_tier(&w.key).or_else(|| {
                         // "u Kosovu", "iz Srbije": an inflected name after
                         // a place preposition.
@@ -266,6 +318,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                                 tier = place_tier(b);
                                 tier.is_some()
                             });
+                        }
+                        // "Dänemarks", "Danmarks", "Europas": a genitive
+                        // of a major place.
+                        if tier.is_none()
+                            && w.key.len() >= 5
+                            && w.key.ends_with('s')
+                        {
+                            let k = w.key.as_str();
+                            tier = place_tier(&k[..k.len() - 1])
+                                .filter(|major| *major);
                         }
                         tier
                     })
@@ -289,6 +351,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             if let Some(e) = best {
                 let cue = cue_at(toks, i);
                 let person_like = e == i
+                    && !abbrev
                     && (has(l.given, &t.key)
                         || has(l.surnames, &t.key)
                         || has(l.ambiguous, &t.key)
@@ -313,6 +376,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     } else {
                         0.7
                     };
+                } else if !person_like && listed_after(toks, i, last_loc) {
+                    // One more place of a list: "in Paris, Rome and Berlin".
+                    score = 0.6;
                 }
                 // A following capitalized word that is not part of the entry
                 // ("Paris Hilton", "Jordan Peterson") means something else.
@@ -323,6 +389,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     score = score.min(0.3);
                 }
                 let span = t.start..toks[e].end;
+                last_loc = (score >= 0.6).then_some(e);
                 out.push(Detection::new(
                     "LOCATION",
                     "location-gazetteer",
@@ -375,6 +442,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 .map(|e| (e, "location-cue", 0.6))
         });
         if let Some((e, rule, score)) = ruled {
+            last_loc = Some(e);
             let span = t.start..toks[e].end;
             out.push(Detection::new("LOCATION", rule, span, score));
             i = e + 1;
