@@ -21,7 +21,7 @@
 
 use super::dict::WordList;
 use super::lexicon::{
-    ending_in, find, gazetteer, has, place_tier, Key, Lookup,
+    core_has, ending_in, gazetteer, has, place_tier, Key, Lookup,
 };
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
@@ -634,7 +634,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && !lone.upper
             && !lone.key.contains('-')
             && place_tier(&lone.key) != Some(true)
-            && find(l.places, &lone.key).is_none()
+            && !core_has(l.places, &lone.key)
             && !idx[0]
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
