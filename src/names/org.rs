@@ -19,7 +19,7 @@ use super::lexicon::{has, known_org};
 use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
-use super::morph::{head_noun, Head};
+use super::morph::{head_noun, in_sorted, Head};
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
     Tok,
@@ -93,6 +93,90 @@ fn dotted_suffix(toks: &[Tok], e: usize) -> Option<usize> {
     last
 }
 
+/// Well-known organizations written in capitals (folded, sorted by bytes):
+/// international bodies in several languages, agencies, broadcasters and
+/// news agencies, a few companies and parties. Hand-written facts.
+const KNOWN_ACRONYMS: &str =
+    "afd\nafp\nanc\nard\nasean\nbbc\nbce\nbmw\nbnd\ncbs\ncdu\ncia\ncnn\n\
+    csu\ndpa\necb\nek\nepa\nesa\nespn\neu\neulex\nezb\nfbi\nfda\nfdp\n\
+    fifa\nfmi\nfsb\nhbo\nhdz\nibm\nikea\nimf\nioc\niok\nirs\niwf\nkgb\n\
+    klm\nmi5\nmi6\nmmf\nmok\nnasa\nnato\nnbc\nnhk\nnpr\nnsa\nocde\noebs\n\
+    oecd\noeso\nohr\nomc\nonu\noon\nopec\nosce\nosze\notan\nrai\nrtp\n\
+    sdp\nsns\nspd\ntass\ntve\nue\nuefa\nun\nundp\nunesco\nunhcr\nunicef\n\
+    unmik\nuno\nunodc\nvw\nwto\nzdf\nес\nкгб\nмвф\nнато\nобсе\nоон\nтасс\n\
+    фсб";
+
+/// Well-known organizations by name (folded, sorted by bytes): companies
+/// known worldwide, news media, international bodies, parliaments, clubs.
+/// Hand-written facts; names that are also places, given names or
+/// common words are left out (Amazon, Ford, Oracle), and so are names
+/// that fold to a word of another language (Uber: "Über", Visa, Sabor).
+const KNOWN_ORGS: &str =
+    "adidas\nadobe\naeroflot\nairbnb\nairbus\nal jazeera\nal-kaida\n\
+    al-qaeda\nal-qaida\nalibaba\namnesty international\napple\n\
+    associated press\nastrazeneca\naudi\nbaidu\nbanco mundial\nbarclays\n\
+    basf\nbayer\nbayern munchen\nbenfica\nblackrock\nbloomberg\nboeing\n\
+    boko haram\nbundesrat\nbundesregierung\nbundestag\nbundeswehr\n\
+    carlsberg\ncisco\ncitigroup\ncoca-cola\ncomissao europeia\n\
+    commerzbank\ncommission europeenne\nconselho de seguranca\n\
+    croix-rouge\ncruz roja\ncruz vermelha\ncrveni kriz\nder spiegel\n\
+    deutsche bank\ndisney\ndropbox\neasyjet\nebay\neduskunta\nel pais\n\
+    ericsson\neuropaische kommission\neuropaisches parlament\n\
+    europaparlamentet\neuropean commission\neuropean parliament\neuropol\n\
+    facebook\nfc barcelona\nfinancial times\nfolketinget\nfox news\n\
+    frankfurter allgemeine\ngazprom\ngoldman sachs\ngoogle\ngreenpeace\n\
+    hamas\nheineken\nhezbollah\nhisbollah\nhitachi\nhsbc\nhuawei\n\
+    human rights watch\nhyundai\ninstagram\nintel\ninterfax\ninterpol\n\
+    jpmorgan\njuventus\nknesset\nkreml\nkremlin\nle monde\nlego\nlenovo\n\
+    linkedin\nlufthansa\nlukoil\nmanchester city\nmanchester united\n\
+    mastercard\nmedecins sans frontieres\nmicrosoft\nmoderna\n\
+    morgan stanley\nmotorola\nmozilla\nnestle\nnetflix\nnew york times\n\
+    nike\nnissan\nnokia\nnovartis\nnvidia\nopenai\npanasonic\n\
+    parlamento europeu\npaypal\npentagon\npepsi\npepsico\npeugeot\n\
+    pfizer\nqualcomm\nreal madrid\nred crescent\nred cross\nrenault\n\
+    reuters\nriksdagen\nrosneft\nrotes kreuz\nryanair\nsalesforce\n\
+    samsung\nsecurity council\nsejm\nsicherheitsrat\nsiemens\n\
+    skupstina\nsony\nspiegel\nspotify\nstarbucks\nstortinget\n\
+    suddeutsche zeitung\nsvjetska banka\ntaliban\ntencent\ntiktok\n\
+    toshiba\ntoyota\ntwitter\nunilever\nverkhovna rada\n\
+    volkswagen\nvolvo\nwall street journal\nwalmart\nwashington post\n\
+    weltbank\nwhatsapp\nwikipedia\nworld bank\nxiaomi\nxinhua\nyahoo\n\
+    youtube";
+
+/// A word in capitals the list above knows: "NATO", or "NATO-a", "UN-u"
+/// (a Slavic case ending after a hyphen).
+fn acronym(t: &Tok) -> bool {
+    let k = t.key.as_str();
+    t.upper && in_sorted(KNOWN_ACRONYMS, k)
+        || t.cap
+            && k.rsplit_once('-').is_some_and(|(base, end)| {
+                (1..=3).contains(&end.len()) && in_sorted(KNOWN_ACRONYMS, base)
+            })
+}
+
+/// Token `i` opens a sentence and a lowercase word follows: "Google it."
+fn opens_before_lower(toks: &[Tok], i: usize) -> bool {
+    (i == 0
+        || toks[i].nl
+        || matches!(toks[i - 1].kind, Kind::Punct('.' | '!' | '?' | ':')))
+        && toks.get(i + 1).is_some_and(|n| n.is_word() && !n.cap)
+}
+
+/// A run the lists above know: one acronym, or the run's words.
+fn well_known(toks: &[Tok], first: usize, last: usize) -> bool {
+    if first == last && acronym(&toks[first]) {
+        return true;
+    }
+    let mut key = String::new();
+    for t in toks[first..=last].iter().filter(|t| t.is_word()) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+    }
+    key.len() <= 40 && in_sorted(KNOWN_ORGS, &key)
+}
+
 /// Words left off the front of a name: "The Acme Group", "der Allianz".
 fn article(t: &Tok) -> bool {
     matches!(
@@ -148,7 +232,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let alone = !toks.get(i + 1).is_some_and(|n| {
             n.sp && !n.nl && (name_word(n) || connector(n)) || n.is_punct('&')
         });
-        if t.uncased || alone && has(l.common, &t.key) && !t.upper {
+        if t.uncased
+            || alone
+                && has(l.common, &t.key)
+                && !t.upper
+                && (!well_known(toks, i, i) || opens_before_lower(toks, i))
+        {
             i += 1;
             continue;
         }
@@ -242,6 +331,34 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             score = 0.7;
             rule = "org-known";
         }
+        if score == 0.0 && well_known(toks, first, last) {
+            score = 0.7;
+            rule = "org-known";
+        } else if score == 0.0
+            && last > first
+            && toks.get(first + 1).is_some_and(connector)
+            && well_known(toks, first, first)
+        {
+            // "EU and NATO": the first of two joined names.
+            score = 0.7;
+            rule = "org-known";
+            end = first;
+        } else if score == 0.0
+            && last > first
+            && !toks[first..=last].iter().all(|w| w.upper || !w.is_word())
+        {
+            // "Sastanak NATO-a", "Summit EU": a known acronym inside a run.
+            if let Some(k) = (first..=last).find(|&k| acronym(&toks[k])) {
+                out.push(Detection::new(
+                    "ORGANIZATION",
+                    "org-known",
+                    toks[k].start..toks[k].end,
+                    0.7,
+                ));
+                i = k + 1;
+                continue;
+            }
+        }
         if score > 0.0 {
             let span = head.start..toks[end].end;
             out.push(Detection::new("ORGANIZATION", rule, span, score));
@@ -249,4 +366,43 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         i = end + 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::tokens::tokenize;
+
+    #[test]
+    fn known_sets_are_sorted() {
+        for set in [KNOWN_ACRONYMS, KNOWN_ORGS] {
+            let v: Vec<&str> = set.split('\n').collect();
+            assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
+            for w in &v {
+                assert!(in_sorted(set, w), "{w}");
+            }
+        }
+    }
+
+    fn orgs(text: &str) -> Vec<&str> {
+        let toks = tokenize(text);
+        detect(&toks).into_iter().map(|d| &text[d.span]).collect()
+    }
+
+    #[test]
+    fn well_known_organizations() {
+        assert_eq!(orgs("The EU and NATO met."), ["EU", "NATO"]);
+        assert_eq!(orgs("Sastanak NATO-a je bio dug."), ["NATO-a"]);
+        assert_eq!(orgs("I searched Google yesterday."), ["Google"]);
+        assert_eq!(
+            orgs("He works for the New York Times."),
+            ["New York Times"]
+        );
+        // Not inside a run of capitals, not a common word opening a
+        // sentence, not a word of another language that folds alike.
+        assert!(orgs("UN TALKS FAIL").is_empty());
+        assert!(orgs("Google it.").is_empty());
+        assert!(orgs("Über die Brücke geht es.").is_empty());
+        assert!(orgs("Le un et le deux.").is_empty());
+    }
 }

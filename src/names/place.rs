@@ -452,3 +452,19 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_are_sorted() {
+        for set in [ARTICLES, ABBREV, AND] {
+            let v: Vec<&str> = set.split('\n').collect();
+            assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
+            for w in &v {
+                assert!(in_sorted(set, w), "{w}");
+            }
+        }
+    }
+}
