@@ -21,7 +21,8 @@
 //   need a cue ("in", "from", "City:");
 // - organizations: legal-form abbreviations that are one word (GLEIF ELF,
 //   cleanco), and known organization names (SEC company tickers with their
-//   legal suffix cut, universities).
+//   legal suffix cut, universities, and the well-known ones of
+//   src/names/data/orgs_known.txt).
 // Words of the core `common.txt` list (English function and common words)
 // never enter as a place or organization word on their own.
 //
@@ -293,6 +294,16 @@ if (o.orgs) {
   }
 }
 
+// Well-known organizations by name (hand-made, src/names/data/orgs_known.txt),
+// curated: no filter ("Google", "Apple" are common words of the core list,
+// organizations here).
+let nKnown = 0;
+if (o.orgs) {
+  for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", "orgs_known.txt"), "utf8").split("\n")) {
+    if (l.trim() && !l.startsWith("#")) { add(l.trim(), ORG); nKnown++; }
+  }
+}
+
 // Encode.
 const sorted = [...entries.entries()].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 const parts = [];
@@ -320,5 +331,5 @@ console.log(
   `names-large: ${path.relative(process.cwd(), o.out)}: ${sorted.length} entries ` +
   `(${nOneReading} names kept in one reading, ${nPlaceOnly} places no longer names; ` +
   `${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +
-  `${nCities} cities, ${nForms} forms, ${nOrgs} orgs), ${file.length} bytes, ${gz} gzip -9`,
+  `${nCities} cities, ${nForms} forms, ${nOrgs} orgs, ${nKnown} well-known), ${file.length} bytes, ${gz} gzip -9`,
 );

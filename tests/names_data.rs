@@ -50,6 +50,9 @@ fn sample() -> Vec<u8> {
         // A given name that is also a small town somewhere (the large
         // data's minor tier): still a name alone in a sentence.
         ("linda", GIVEN | PLACE),
+        // A well-known organization that is a common word of the core
+        // lists (data/orgs_known.txt).
+        ("google", ORG),
     ])
 }
 
@@ -103,7 +106,7 @@ fn large_names_data_end_to_end() {
     );
 
     let info = load_names_data(&sample()).expect("valid data");
-    assert_eq!(info.entries, 6);
+    assert_eq!(info.entries, 7);
     // The same bytes again: the same data.
     assert_eq!(load_names_data(&sample()).unwrap(), info);
 
@@ -116,6 +119,13 @@ fn large_names_data_end_to_end() {
     // of the data stays a name (it was lost with the data).
     let tl = found(&mut large, "Komika si Linda.");
     assert!(tl.contains(&("PERSON".into(), "Linda".into())), "{tl:?}");
+    // A known organization that is also a common word: with the data only.
+    let g = "I searched Google yesterday.";
+    assert!(found(&mut large, g)
+        .contains(&("ORGANIZATION".into(), "Google".into())));
+    assert!(!found(&mut policy("{}").unwrap(), g)
+        .iter()
+        .any(|(t, _)| t == "ORGANIZATION"));
     // A filter with the default policy still does not consult the data,
     // also one created after loading.
     let mut core = policy("{}").unwrap();
