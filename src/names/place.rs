@@ -14,6 +14,7 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
+use super::data;
 use super::lexicon::{has, place_tier};
 use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
@@ -88,6 +89,64 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
         return cue_at(toks, i - 1).filter(|_| toks[i - 1].sp);
     }
     place_preposition(&p.key)
+}
+
+/// Places inside a run of CJK characters (one token: no spaces), longest
+/// first at each character: 2 to 6 characters. After a preposition of
+/// place ("在北京", "从上海") or before a Japanese particle of place
+/// ("東京で", "大阪から"): 0.7. A major place without one: 0.45, under the
+/// default threshold, as for Latin text. Not before a character that makes
+/// it a demonym or a language ("中国人", "日本語").
+fn cjk_places(text: &str, t: &Tok, out: &mut Vec<Detection>) {
+    const BEFORE: &str = "在从從到去往于於至赴来來回";
+    const NOT_AFTER: &str = "人語语系籍菜式";
+    let Some(run) = text.get(t.start..t.end) else { return };
+    // Byte offsets of the characters, and the end.
+    let cuts: Vec<usize> = run
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(run.len()))
+        .collect();
+    let n = cuts.len() - 1;
+    let mut p = 0;
+    while p + 2 <= n {
+        let mut hit = None;
+        for len in (2..=6.min(n - p)).rev() {
+            let Some(key) = run.get(cuts[p]..cuts[p + len]) else { continue };
+            if let Some(major) = place_tier(key) {
+                hit = Some((len, major));
+                break;
+            }
+        }
+        let Some((len, major)) = hit else {
+            p += 1;
+            continue;
+        };
+        let (a, b) = (cuts[p], cuts[p + len]);
+        let next = run[b..].chars().next();
+        let before = run[..a].chars().next_back();
+        let after2 = run[b..].chars().take(2).collect::<String>();
+        let cued = before.is_some_and(|c| BEFORE.contains(c))
+            || next.is_some_and(|c| matches!(c, 'に' | 'で' | 'へ'))
+            || after2 == "から"
+            || after2 == "まで";
+        let score = if cued {
+            0.7
+        } else if major {
+            0.45
+        } else {
+            0.0
+        };
+        if score > 0.0 && !next.is_some_and(|c| NOT_AFTER.contains(c)) {
+            out.push(Detection::new(
+                "LOCATION",
+                "location-gazetteer",
+                t.start + a..t.start + b,
+                score,
+            ));
+        }
+        p += len;
+    }
 }
 
 /// Articles that may stand between a place preposition and a place
@@ -290,6 +349,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         let field = (t.is_word() && (t.cap || t.uncased))
             .then(|| field_value(toks, i))
             .flatten();
+        // LOCATION: places inside a run of Chinese or Japanese (no spaces
+        // between words), with the large data only (the core lists are
+        // Latin).
+        if field.is_none() && t.uncased && data::in_scope() {
+            cjk_places(text, t, &mut out);
+            i += 1;
+            continue;
+        }
         // LOCATION: longest gazetteer match of 1..=3 words.
         let abbrev = t.is_word() && abbrev_at(toks, i);
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
