@@ -11,6 +11,9 @@
 //! - a word after it that belongs to organizations ("the Initech
 //!   account", "Globex support"), for a run that does not look like a
 //!   person's given name: 0.6
+//! - a well-known acronym in capitals (NATO, EU, BBC, ONU, "NATO-a"), not
+//!   inside a run of capitals; with the large data a known name (SEC
+//!   companies, universities, data/orgs_known.txt): 0.7
 //!
 //! Nothing is reported from capitalization alone: brands, products and
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
