@@ -102,13 +102,12 @@ fn dotted_suffix(toks: &[Tok], e: usize) -> Option<usize> {
 /// known by name are in the large data: data/orgs_known.txt.)
 const KNOWN_ACRONYMS: &str =
     "afd\nafp\nanc\nard\nasean\nbbc\nbce\nbmw\nbnd\ncbs\ncdu\ncia\ncnn\n\
-    csu\ndpa\necb\nek\nepa\nesa\nespn\neu\neulex\nezb\nfbi\nfda\nfdp\n\
-    fifa\nfmi\nfsb\nhbo\nhdz\nibm\nikea\nimf\nioc\niok\nirs\niwf\nkgb\n\
-    klm\nmi5\nmi6\nmmf\nmok\nnasa\nnato\nnbc\nnhk\nnpr\nnsa\nocde\noebs\n\
-    oecd\noeso\nohr\nomc\nonu\noon\nopec\nosce\nosze\notan\nrai\nrtp\n\
-    sdp\nsns\nspd\ntass\ntve\nue\nuefa\nun\nundp\nunesco\nunhcr\nunicef\n\
-    unmik\nuno\nunodc\nvw\nwto\nzdf\nес\nкгб\nмвф\nнато\nобсе\nоон\nтасс\n\
-    фсб";
+    csu\ndpa\necb\nepa\nesa\nespn\neu\nezb\nfbi\nfda\nfdp\nfifa\nfmi\n\
+    fsb\nhbo\nibm\nikea\nimf\nioc\nirs\niwf\nkgb\nklm\nmi5\nmi6\nmmf\n\
+    nasa\nnato\nnbc\nnhk\nnpr\nnsa\nocde\noecd\nomc\nonu\noon\nopec\n\
+    osce\nosze\notan\nrai\nrtp\nspd\ntass\ntve\nue\nuefa\nun\nundp\n\
+    unesco\nunhcr\nunicef\nuno\nunodc\nvw\nwto\nzdf\nес\nкгб\nмвф\nнато\n\
+    обсе\nоон\nтасс\nфсб";
 
 /// A word in capitals the list above knows: "NATO", or "NATO-a", "UN-u"
 /// (a Slavic case ending after a hyphen).

@@ -9,8 +9,7 @@
 //! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
 //! - a single known given name without a cue: 0.35 (not reported); inside
 //!   a sentence, not after a capitalized word, in text that is not
-//!   German, not a core or major place: 0.55; greeted alone on its line
-//!   ("Traci,"): 0.7
+//!   German, not a core or major place: 0.55
 //! - in German text a capitalized role noun before a known given name is
 //!   left out of the run ("Schauspielerin Gloria Holden")
 //! - reported speech ("said Okafor", "rekao je Petrović"; in German text
@@ -609,15 +608,6 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && after.is_some_and(|a| matches!(a.kind, Kind::Punct('?' | '!')))
         {
             score = score.max(0.6);
-        }
-        // A known first name greeted on its own line: "Traci,\n".
-        if n == 1
-            && matches!(classes[0], Class::Given | Class::Both)
-            && line_start(toks, idx[0])
-            && after.is_some_and(|a| a.is_punct(','))
-            && toks.get(end_tok + 2).map_or(true, |b| b.nl)
-        {
-            score = score.max(0.7);
         }
         // A dialogue speaker ("Kent: Remember me, Lori?"), one of two or
         // more labelled lines, or a known name.

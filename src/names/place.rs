@@ -103,46 +103,45 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
 /// default threshold, as for Latin text. Not before a character that makes
 /// it a demonym or a language ("中国人", "日本語").
 fn cjk_places(text: &str, t: &Tok, out: &mut Vec<Detection>) {
-    const BEFORE: &str = "在从從到去往于於至赴来來回";
-    const NOT_AFTER: &str = "人語语系籍菜式";
     let Some(run) = text.get(t.start..t.end) else { return };
-    // Byte offsets of the characters, and the end.
-    let cuts: Vec<usize> = run
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(run.len()))
-        .collect();
-    let n = cuts.len() - 1;
-    let mut p = 0;
-    while p + 2 <= n {
-        let mut hit = None;
-        for len in (2..=6.min(n - p)).rev() {
-            let Some(key) = run.get(cuts[p]..cuts[p + len]) else { continue };
-            if let Some(major) = place_tier(key) {
-                hit = Some((len, major));
-                break;
-            }
+    let mut a = 0;
+    while a < run.len() {
+        // Ends of the next 1..=6 characters.
+        let mut ends = [0usize; 6];
+        let mut n = 0;
+        let Some(tail) = run.get(a..) else { break };
+        for (k, c) in tail.char_indices().take(6) {
+            ends[n] = a + k + c.len_utf8();
+            n += 1;
         }
-        let Some((len, major)) = hit else {
-            p += 1;
+        let hit = (2..=n).rev().find_map(|len| {
+            let b = ends[len - 1];
+            run.get(a..b).and_then(place_tier).map(|m| (b, m))
+        });
+        let Some((b, major)) = hit else {
+            a = if n > 0 { ends[0] } else { run.len() };
             continue;
         };
-        let (a, b) = (cuts[p], cuts[p + len]);
-        let next = run[b..].chars().next();
-        let before = run[..a].chars().next_back();
-        let after2 = run[b..].chars().take(2).collect::<String>();
-        let cued = before.is_some_and(|c| BEFORE.contains(c))
-            || next.is_some_and(|c| matches!(c, 'に' | 'で' | 'へ'))
-            || after2 == "から"
-            || after2 == "まで";
-        let score = if cued {
-            0.7
-        } else if major {
-            0.45
-        } else {
-            0.0
-        };
-        if score > 0.0 && !next.is_some_and(|c| NOT_AFTER.contains(c)) {
+        let rest = run.get(b..).unwrap_or("");
+        let prev = run.get(..a).and_then(|x| x.chars().next_back());
+        let mut next = rest.chars();
+        let (n1, n2) = (next.next(), next.next());
+        let cued = matches!(
+            prev,
+            Some('在' | '从' | '從' | '到' | '去' | '往' | '于' | '於' | '至')
+        ) || matches!(
+            (n1, n2),
+            (Some('で' | 'に' | 'へ'), _)
+                | (Some('か'), Some('ら'))
+                | (Some('ま'), Some('で'))
+        );
+        if (cued || major)
+            && !matches!(
+                n1,
+                Some('人' | '語' | '语' | '系' | '籍' | '菜' | '式')
+            )
+        {
+            let score = if cued { 0.7 } else { 0.45 };
             out.push(Detection::new(
                 "LOCATION",
                 "location-gazetteer",
@@ -150,7 +149,7 @@ fn cjk_places(text: &str, t: &Tok, out: &mut Vec<Detection>) {
                 score,
             ));
         }
-        p += len;
+        a = b;
     }
 }
 
@@ -162,8 +161,7 @@ const ARTICLES: &str =
 /// Country abbreviations written in capitals ("USA", "EUA", "BiH",
 /// "SSSR"): places though a capitalized word is otherwise no place
 /// (sorted by bytes).
-const ABBREV: &str =
-    "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr\nссср\nсша";
+const ABBREV: &str = "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr";
 
 /// Token `i` is one of [`ABBREV`] in capitals, not inside a run of
 /// capitals ("LET US KNOW").
