@@ -627,7 +627,6 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && !lone.upper
             && !lone.key.contains('-')
             && place_tier(&lone.key) != Some(true)
-            && !core_has(l.places, &lone.key)
             && !idx[0]
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
@@ -636,6 +635,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 matches!(a.kind, Kind::Punct('\'' | '’' | '»' | '"' | '“'))
             })
             && !german_text(&mut german, toks)
+            && !(place_tier(&lone.key).is_some()
+                && core_has(l.places, &lone.key))
         {
             score = score.max(0.55);
         }

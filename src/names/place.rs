@@ -389,11 +389,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                                 tier.is_some()
                             });
                         }
-                        // "Dänemarks", "Danmarks", "Europas": a genitive
-                        // of a major place.
+                        // "i Danmarks", "in Europas": a genitive of a
+                        // major place after a place preposition.
                         if tier.is_none()
                             && w.key.len() >= 5
                             && w.key.ends_with('s')
+                            && cue_at(toks, i).is_some()
                         {
                             let k = w.key.as_str();
                             tier = place_tier(&k[..k.len() - 1])
