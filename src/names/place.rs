@@ -81,17 +81,23 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
 /// A place preposition right before token `i`: `Some(weak)`, weak when
 /// it may also stand before a person ("to", "na").
 fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
-    let p = toks.get(i.checked_sub(1)?)?;
+    let mut k = i.checked_sub(1)?;
+    let mut p = toks.get(k)?;
+    // "in the Netherlands", "in der Schweiz", "en el Perú": an article
+    // between the preposition and the place.
+    if p.is_word() && !p.cap && p.key.len() <= 3 && in_sorted(ARTICLES, &p.key)
+    {
+        if !p.sp {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+        p = toks.get(k)?;
+    }
     if !p.is_word() || p.cap && p.key.len() > 2 {
         return None;
     }
     if has(&LOC_CUE, &p.key) {
         return Some(has(&WEAK_LOC_CUE, &p.key));
-    }
-    // "in the Netherlands", "in der Schweiz", "en el Perú": an article
-    // between the preposition and the place.
-    if !p.cap && in_sorted(ARTICLES, &p.key) {
-        return cue_at(toks, i - 1).filter(|_| toks[i - 1].sp);
     }
     place_preposition(&p.key)
 }
@@ -102,6 +108,7 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
 /// ("東京で", "大阪から"): 0.7. A major place without one: 0.45, under the
 /// default threshold, as for Latin text. Not before a character that makes
 /// it a demonym or a language ("中国人", "日本語").
+#[inline(never)]
 fn cjk_places(text: &str, t: &Tok, out: &mut Vec<Detection>) {
     let Some(run) = text.get(t.start..t.end) else { return };
     let mut a = 0;
@@ -361,7 +368,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             continue;
         }
         // LOCATION: longest gazetteer match of 1..=3 words.
-        let abbrev = t.is_word() && abbrev_at(toks, i);
+        let abbrev = t.upper && t.is_word() && abbrev_at(toks, i);
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
             let mut best = None;
             let mut major = false;
