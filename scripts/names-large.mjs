@@ -5,7 +5,8 @@
 // inputs and options give the same bytes (no randomness, sorted output).
 //
 //   node scripts/names-large.mjs [--out FILE] [--given N] [--surnames N]
-//        [--major-pop P] [--alt-pop P] [--no-orgs]
+//        [--major-pop P] [--alt-pop P] [--no-orgs] [--dominance R]
+//        [--place-given B]
 //
 // Without the shared lexicons it prints one `skip:` line and exits 0.
 //
@@ -14,12 +15,14 @@
 //   kept), rows whose best_license is `sharealike` or `unclear` dropped;
 // - places: GeoNames cities15000 (name, asciiname, alternate names of cities
 //   of --alt-pop people or more), first-level regions, countries with their
-//   names in 78 languages. A city of --major-pop people or more, a region and
+//   names in 78 languages, continents and seas (src/names/data/regions.txt).
+//   A city of --major-pop people or more, a region and
 //   a country are "major" (the tier reported without a cue); smaller cities
 //   need a cue ("in", "from", "City:");
 // - organizations: legal-form abbreviations that are one word (GLEIF ELF,
 //   cleanco), and known organization names (SEC company tickers with their
-//   legal suffix cut, universities).
+//   legal suffix cut, universities, and the well-known ones of
+//   src/names/data/orgs_known.txt).
 // Words of the core `common.txt` list (English function and common words)
 // never enter as a place or organization word on their own.
 //
@@ -52,6 +55,8 @@ const o = {
   majorPop: 500000,
   altPop: 100000,
   orgs: true,
+  dominance: 20,
+  placeGiven: 100000,
 };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i], v = () => process.argv[++i];
@@ -61,6 +66,8 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === "--major-pop") o.majorPop = parseInt(v(), 10);
   else if (a === "--alt-pop") o.altPop = parseInt(v(), 10);
   else if (a === "--no-orgs") o.orgs = false;
+  else if (a === "--dominance") o.dominance = parseFloat(v());
+  else if (a === "--place-given") o.placeGiven = parseFloat(v());
   else { console.error(`unknown argument ${a}`); process.exit(2); }
 }
 
@@ -163,6 +170,9 @@ function add(name, flag) {
 
 const clean = (r) => r.best_license !== "sharealike" && r.best_license !== "unclear";
 let counts = {};
+// Estimated bearers per folded one-word key and flag, to keep only the
+// reading that dominates (below).
+const bearers = { [GIVEN]: new Map(), [SURNAME]: new Map() };
 function names(file, n, flag) {
   let k = 0;
   for (const r of tsv(file)) {
@@ -171,6 +181,9 @@ function names(file, n, flag) {
     k++;
     if (isWord(r.name)) continue;
     add(r.name, flag);
+    const key = r.name.normalize("NFC").trim().split(/\s+/).map(foldWord).filter(Boolean).join(" ");
+    const m = bearers[flag];
+    m.set(key, (m.get(key) || 0) + (parseFloat(r.est_bearers) || 0));
   }
   counts[file] = k;
 }
@@ -215,6 +228,36 @@ for (const r of tsv("places_countries.tsv")) {
   }
 }
 
+// Continents, seas and world regions (hand-made, src/names/data/regions.txt).
+for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", "regions.txt"), "utf8").split("\n")) {
+  if (l.trim() && !l.startsWith("#")) add(l.trim(), MAJOR);
+}
+
+// One reading per name when the other is rare: a word borne as a given
+// name by --dominance times more people than as a surname is a given name
+// only ("Pedro", "Mary", "Linda"), and the other way round ("Garcia",
+// "Smith", "Lee"); "Thomas", "James", "Jordan" stay both. Without this
+// nearly every given name of the 100k rows is also somebody's surname and
+// loses the rules for a given name alone ("si Pedro", "hos Søren").
+// A country, region or big city whose given-name reading is rare
+// ("Kenya", "Iran", "Afrika", "Tanzania": under --place-given bearers) is a
+// place only.
+let nOneReading = 0, nPlaceOnly = 0;
+for (const [key, f] of entries) {
+  const g = bearers[GIVEN].get(key) || 0, s = bearers[SURNAME].get(key) || 0;
+  let nf = f;
+  if (f & GIVEN && f & SURNAME) {
+    if (g >= o.dominance * s) nf &= ~SURNAME;
+    else if (s >= o.dominance * g) nf &= ~GIVEN;
+  }
+  if (nf & MAJOR && nf & (GIVEN | SURNAME) && Math.max(g, s) < o.placeGiven) nf &= ~(GIVEN | SURNAME);
+  if (nf !== f) {
+    if ((nf & (GIVEN | SURNAME)) === 0) nPlaceOnly++;
+    else nOneReading++;
+    entries.set(key, nf);
+  }
+}
+
 // Organizations.
 let nForms = 0, nOrgs = 0;
 if (o.orgs) {
@@ -251,6 +294,16 @@ if (o.orgs) {
   }
 }
 
+// Well-known organizations by name (hand-made, src/names/data/orgs_known.txt),
+// curated: no filter ("Google", "Apple" are common words of the core list,
+// organizations here).
+let nKnown = 0;
+if (o.orgs) {
+  for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", "orgs_known.txt"), "utf8").split("\n")) {
+    if (l.trim() && !l.startsWith("#")) { add(l.trim(), ORG); nKnown++; }
+  }
+}
+
 // Encode.
 const sorted = [...entries.entries()].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])));
 const parts = [];
@@ -276,6 +329,7 @@ const byFlag = {};
 for (const [, f] of sorted) for (const [n, b] of Object.entries({ GIVEN, SURNAME, PLACE, MAJOR, FORM, ORG, PHRASE_END })) if (f & b) byFlag[n] = (byFlag[n] || 0) + 1;
 console.log(
   `names-large: ${path.relative(process.cwd(), o.out)}: ${sorted.length} entries ` +
-  `(${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +
-  `${nCities} cities, ${nForms} forms, ${nOrgs} orgs), ${file.length} bytes, ${gz} gzip -9`,
+  `(${nOneReading} names kept in one reading, ${nPlaceOnly} places no longer names; ` +
+  `${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +
+  `${nCities} cities, ${nForms} forms, ${nOrgs} orgs, ${nKnown} well-known), ${file.length} bytes, ${gz} gzip -9`,
 );

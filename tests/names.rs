@@ -252,6 +252,33 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "ORGANIZATION",
         Some("Sveučilištu Zagreb"),
     ),
+    // Issue 14, places with weak context: a preposition and an article,
+    // one more place of a list, country abbreviations in capitals,
+    // genitives, continents.
+    (
+        "We toured a lot and then moved to Spain, France and Portugal.",
+        "LOCATION",
+        Some("Portugal"),
+    ),
+    ("Er lebt seit Jahren in der Schweiz.", "LOCATION", Some("Schweiz")),
+    (
+        "She moved to the Netherlands last year.",
+        "LOCATION",
+        Some("Netherlands"),
+    ),
+    ("Ich bin im Sommer in die USA geflogen.", "LOCATION", Some("USA")),
+    ("The price is US$ 100.", "LOCATION", None),
+    ("PLEASE LET US KNOW.", "LOCATION", None),
+    ("Han rejste til Afrika i sommer.", "LOCATION", Some("Afrika")),
+    ("Vi bor i Danmarks hovedstad.", "LOCATION", Some("Danmarks")),
+    ("I talked to Jordan and Paris yesterday.", "LOCATION", None),
+    // A role noun before a name in German text.
+    (
+        "Sie war mit der Schauspielerin Gloria Holden verheiratet, die in \
+         der Stadt lebte.",
+        "PERSON",
+        Some("Gloria Holden"),
+    ),
     // DATE_OF_BIRTH
     ("DOB: 12/03/1985", "DATE_OF_BIRTH", Some("12/03/1985")),
     (
@@ -296,6 +323,18 @@ fn names_cases() {
         }
     }
     assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// The role noun before a name is not part of it (issue 14).
+#[test]
+fn role_noun_left_out_of_the_name() {
+    let t = "Sie war mit der Schauspielerin Gloria Holden verheiratet, die \
+             in der Stadt lebte.";
+    let f = findings(t);
+    assert!(
+        f.iter().any(|x| x.0 == "PERSON" && x.1 == "Gloria Holden"),
+        "{f:?}"
+    );
 }
 
 #[test]

@@ -47,6 +47,14 @@ fn sample() -> Vec<u8> {
         ("talknafjordur", PLACE),
         ("quuxbridge analytics", ORG),
         ("analytics", PHRASE_END),
+        // A given name that is also a small town somewhere (the large
+        // data's minor tier): still a name alone in a sentence.
+        ("linda", GIVEN | PLACE),
+        // A well-known organization that is a common word of the core
+        // lists (data/orgs_known.txt).
+        ("google", ORG),
+        // A city in Chinese script, found inside a run without spaces.
+        ("北京", PLACE | 8),
     ])
 }
 
@@ -100,7 +108,7 @@ fn large_names_data_end_to_end() {
     );
 
     let info = load_names_data(&sample()).expect("valid data");
-    assert_eq!(info.entries, 5);
+    assert_eq!(info.entries, 8);
     // The same bytes again: the same data.
     assert_eq!(load_names_data(&sample()).unwrap(), info);
 
@@ -109,6 +117,23 @@ fn large_names_data_end_to_end() {
     let has = |t: &str, v: &str| after.iter().any(|(a, b)| a == t && b == v);
     assert!(has("PERSON", "Gunnhildur Kvaranova"), "{after:?}");
     assert!(has("ORGANIZATION", "Quuxbridge Analytics"), "{after:?}");
+    // "si Linda" (Tagalog): a lone given name that is also a small place
+    // of the data stays a name (it was lost with the data).
+    let tl = found(&mut large, "Komika si Linda.");
+    assert!(tl.contains(&("PERSON".into(), "Linda".into())), "{tl:?}");
+    // A place inside Chinese text after a preposition of place; a demonym
+    // is no place; the core has no CJK places.
+    let zh = found(&mut large, "我住在北京。");
+    assert!(zh.contains(&("LOCATION".into(), "北京".into())), "{zh:?}");
+    assert!(found(&mut large, "在北京人很多。").is_empty());
+    assert!(found(&mut policy("{}").unwrap(), "我住在北京。").is_empty());
+    // A known organization that is also a common word: with the data only.
+    let g = "I searched Google yesterday.";
+    assert!(found(&mut large, g)
+        .contains(&("ORGANIZATION".into(), "Google".into())));
+    assert!(!found(&mut policy("{}").unwrap(), g)
+        .iter()
+        .any(|(t, _)| t == "ORGANIZATION"));
     // A filter with the default policy still does not consult the data,
     // also one created after loading.
     let mut core = policy("{}").unwrap();
@@ -139,19 +164,36 @@ fn large_names_data_end_to_end() {
         "{:?}",
         one.findings
     );
-    for cut in 1..text.len() {
-        if !text.is_char_boundary(cut) {
-            continue;
+    // Also a long run of Chinese (one token of more than 64 bytes, the
+    // stream's hold-back of a word) with places inside.
+    let zh =
+        "我们明年夏天打算先在北京住两个星期然后从北京坐火车到北京再回北京。";
+    let zh_one = f.screen_response(zh);
+    assert!(
+        zh_one
+            .findings
+            .iter()
+            .filter(|x| &zh[x.span.clone()] == "北京")
+            .count()
+            >= 2,
+        "{:?}",
+        zh_one.findings
+    );
+    for (text, one) in [(text, &one), (zh, &zh_one)] {
+        for cut in 1..text.len() {
+            if !text.is_char_boundary(cut) {
+                continue;
+            }
+            let mut sc = ResponseScanner::new();
+            let mut out = sc.push(&mut f.response_context(), &text[..cut]);
+            out += &sc.push(&mut f.response_context(), &text[cut..]);
+            out += &sc.finish(&mut f.response_context());
+            assert_eq!(out, one.text, "cut at {cut}");
+            let spans: Vec<_> =
+                sc.findings().iter().map(|x| x.span.clone()).collect();
+            let want: Vec<_> =
+                one.findings.iter().map(|x| x.span.clone()).collect();
+            assert_eq!(spans, want, "cut at {cut}");
         }
-        let mut sc = ResponseScanner::new();
-        let mut out = sc.push(&mut f.response_context(), &text[..cut]);
-        out += &sc.push(&mut f.response_context(), &text[cut..]);
-        out += &sc.finish(&mut f.response_context());
-        assert_eq!(out, one.text, "cut at {cut}");
-        let spans: Vec<_> =
-            sc.findings().iter().map(|x| x.span.clone()).collect();
-        let want: Vec<_> =
-            one.findings.iter().map(|x| x.span.clone()).collect();
-        assert_eq!(spans, want, "cut at {cut}");
     }
 }

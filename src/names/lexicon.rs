@@ -326,6 +326,12 @@ pub(crate) fn has(list: &'static WordList, key: impl Lookup) -> bool {
     key.member().lists >> list.bit() & 1 != 0
 }
 
+/// `key` is a line of `list` in the core lexicon, whatever the large data
+/// says (one more lookup: for rare checks only).
+pub(crate) fn core_has(list: &'static WordList, key: &str) -> bool {
+    lexicon().member(key).lists >> list.bit() & 1 != 0
+}
+
 /// `key` is a gazetteer entry of either tier (`places`, `major`).
 pub(crate) fn gazetteer(key: impl Lookup) -> bool {
     place_tier(key).is_some()

@@ -9,7 +9,9 @@
 //! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
 //! - a single known given name without a cue: 0.35 (not reported); inside
 //!   a sentence, not after a capitalized word, in text that is not
-//!   German: 0.55
+//!   German, not a core or major place: 0.55
+//! - in German text a capitalized role noun before a known given name is
+//!   left out of the run ("Schauspielerin Gloria Holden")
 //! - reported speech ("said Okafor", "rekao je Petrović"; in German text
 //!   only with the verb first, "sagte Müller"): 0.6
 //! - a South Slavic surname ending ("Simić", "Tadićem"): 0.7
@@ -20,7 +22,9 @@
 //!   no person
 
 use super::dict::WordList;
-use super::lexicon::{ending_in, gazetteer, has, Key, Lookup};
+use super::lexicon::{
+    core_has, ending_in, gazetteer, has, place_tier, Key, Lookup,
+};
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
     LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
@@ -442,10 +446,15 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         }
         // "Call Anna Schmidt": drop a sentence-initial unknown word before
         // a known given name.
+        // Also a role noun before a name mid-sentence in German text:
+        // "Staatssekretär Javier Maroto", "Ehefrau Alice Weber".
         if classes.len() >= 2
             && matches!(classes[0], Class::Unknown | Class::Ambig)
             && matches!(classes[1], Class::Given | Class::Both)
-            && sentence_start(toks, idx[0])
+            && (sentence_start(toks, idx[0])
+                || classes[0] == Class::Unknown
+                    && !title
+                    && german_text(&mut german, toks))
         {
             classes.remove(0);
             idx.remove(0);
@@ -608,14 +617,16 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         if speaker && shaped {
             score = score.max(if dialogue { 0.8 } else { 0.7 });
         }
-        // A lone known given name inside a sentence: "hos Søren".
+        // A lone known given name inside a sentence: "hos Søren". Not a
+        // place of the core gazetteer or a major one; a small town of the
+        // large data that shares the name ("si Linda") does not count.
         let lone = &toks[idx[0]];
         if n == 1
             && classes[0] == Class::Given
             && !sent
             && !lone.upper
             && !lone.key.contains('-')
-            && !gazetteer(&lone.key)
+            && place_tier(&lone.key) != Some(true)
             && !idx[0]
                 .checked_sub(1)
                 .and_then(|k| toks.get(k))
@@ -624,6 +635,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 matches!(a.kind, Kind::Punct('\'' | '’' | '»' | '"' | '“'))
             })
             && !german_text(&mut german, toks)
+            && !(place_tier(&lone.key).is_some()
+                && core_has(l.places, &lone.key))
         {
             score = score.max(0.55);
         }

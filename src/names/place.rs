@@ -7,19 +7,27 @@
 //! elsewhere 0.35 (not reported by default). After a preposition, an
 //! inflected Slavic name is looked up by its base form ("u Kosovu",
 //! "iz Srbije"). A state's head noun and its name ("Republike Hrvatske"):
-//! 0.7.
+//! 0.7. A preposition counts through an article ("in the Netherlands",
+//! "in der Schweiz"); one more place of a list after a reported one
+//! ("in Paris, Rome and Berlin"): 0.6; country abbreviations in capitals
+//! (USA, EUA, BiH) and the genitive -s of a major place ("Dänemarks") are
+//! gazetteer words. With the large data, places inside Chinese and
+//! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
 //! DATE_OF_BIRTH: a date (numeric d/m/y, y-m-d, or with a month name in
 //! English, German, French, Spanish, Italian, Dutch, Polish, Swedish or
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
+use super::data;
 use super::lexicon::{has, place_tier};
 use super::lists::{
     lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
     WEAK_LOC_CUE,
 };
-use super::morph::{head_noun, place_preposition, slavic_bases, Head};
+use super::morph::{
+    head_noun, in_sorted, place_preposition, slavic_bases, Head,
+};
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
     Tok,
@@ -73,7 +81,18 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
 /// A place preposition right before token `i`: `Some(weak)`, weak when
 /// it may also stand before a person ("to", "na").
 fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
-    let p = toks.get(i.checked_sub(1)?)?;
+    let mut k = i.checked_sub(1)?;
+    let mut p = toks.get(k)?;
+    // "in the Netherlands", "in der Schweiz", "en el Perú": an article
+    // between the preposition and the place.
+    if p.is_word() && !p.cap && p.key.len() <= 3 && in_sorted(ARTICLES, &p.key)
+    {
+        if !p.sp {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+        p = toks.get(k)?;
+    }
     if !p.is_word() || p.cap && p.key.len() > 2 {
         return None;
     }
@@ -82,6 +101,103 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
     }
     place_preposition(&p.key)
 }
+
+/// Places inside a run of CJK characters (one token: no spaces), longest
+/// first at each character: 2 to 6 characters. After a preposition of
+/// place ("在北京", "从上海") or before a Japanese particle of place
+/// ("東京で", "大阪から"): 0.7. A major place without one: 0.45, under the
+/// default threshold, as for Latin text. Not before a character that makes
+/// it a demonym or a language ("中国人", "日本語").
+#[inline(never)]
+fn cjk_places(text: &str, t: &Tok, out: &mut Vec<Detection>) {
+    let Some(run) = text.get(t.start..t.end) else { return };
+    let mut a = 0;
+    while a < run.len() {
+        // Ends of the next 1..=6 characters.
+        let mut ends = [0usize; 6];
+        let mut n = 0;
+        let Some(tail) = run.get(a..) else { break };
+        for (k, c) in tail.char_indices().take(6) {
+            ends[n] = a + k + c.len_utf8();
+            n += 1;
+        }
+        let hit = (2..=n).rev().find_map(|len| {
+            let b = ends[len - 1];
+            run.get(a..b).and_then(place_tier).map(|m| (b, m))
+        });
+        let Some((b, major)) = hit else {
+            a = if n > 0 { ends[0] } else { run.len() };
+            continue;
+        };
+        let rest = run.get(b..).unwrap_or("");
+        let prev = run.get(..a).and_then(|x| x.chars().next_back());
+        let mut next = rest.chars();
+        let (n1, n2) = (next.next(), next.next());
+        let cued = matches!(
+            prev,
+            Some('在' | '从' | '從' | '到' | '去' | '往' | '于' | '於' | '至')
+        ) || matches!(
+            (n1, n2),
+            (Some('で' | 'に' | 'へ'), _)
+                | (Some('か'), Some('ら'))
+                | (Some('ま'), Some('で'))
+        );
+        if (cued || major)
+            && !matches!(
+                n1,
+                Some('人' | '語' | '语' | '系' | '籍' | '菜' | '式')
+            )
+        {
+            let score = if cued { 0.7 } else { 0.45 };
+            out.push(Detection::new(
+                "LOCATION",
+                "location-gazetteer",
+                t.start + a..t.start + b,
+                score,
+            ));
+        }
+        a = b;
+    }
+}
+
+/// Articles that may stand between a place preposition and a place
+/// (sorted by bytes: [`in_sorted`] searches it).
+const ARTICLES: &str =
+    "das\ndem\nden\nder\ndes\ndie\nel\nil\nla\nle\nles\nlo\nlos\nthe";
+
+/// Country abbreviations written in capitals ("USA", "EUA", "BiH",
+/// "SSSR"): places though a capitalized word is otherwise no place
+/// (sorted by bytes).
+const ABBREV: &str = "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr";
+
+/// Token `i` is one of [`ABBREV`] in capitals, not inside a run of
+/// capitals ("LET US KNOW").
+fn abbrev_at(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let caps =
+        |k: usize| toks.get(k).is_some_and(|w| w.is_word() && w.upper && w.sp);
+    t.upper
+        && in_sorted(ABBREV, &t.key)
+        && !toks.get(i + 1).is_some_and(|n| !n.sp && n.is_punct('$'))
+        && !(i > 0 && toks[i - 1].is_word() && toks[i - 1].upper)
+        && !caps(i + 1)
+}
+
+/// The token before `i` closes a reported place, with at most a comma
+/// and a coordinating word between: "in Paris, Rome and Berlin".
+fn listed_after(toks: &[Tok], i: usize, last: Option<usize>) -> bool {
+    let Some(e) = last else { return false };
+    if e + 1 >= i || i - e > 3 {
+        return false;
+    }
+    toks[e + 1..i].iter().enumerate().all(|(k, b)| {
+        b.is_punct(',') && k == 0
+            || b.is_word() && !b.cap && in_sorted(AND, &b.key)
+    }) && !toks[e + 1..=i].iter().any(|b| b.nl)
+}
+
+/// "and", "or" in several languages (sorted by bytes).
+const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
 
 /// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
 /// opening quotes).
@@ -214,6 +330,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let mut last_cue: Option<usize> = None;
+    // The last token of the last place reported at 0.6 or more.
+    let mut last_loc: Option<usize> = None;
     let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
@@ -241,8 +359,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         let field = (t.is_word() && (t.cap || t.uncased))
             .then(|| field_value(toks, i))
             .flatten();
+        // LOCATION: places inside a run of Chinese or Japanese (no spaces
+        // between words), with the large data only (the core lists are
+        // Latin).
+        if field.is_none() && t.uncased && data::in_scope() {
+            cjk_places(text, t, &mut out);
+            i += 1;
+            continue;
+        }
         // LOCATION: longest gazetteer match of 1..=3 words.
-        if field.is_none() && t.is_word() && t.cap && !t.upper {
+        let abbrev = t.upper && t.is_word() && abbrev_at(toks, i);
+        if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
             let mut best = None;
             let mut major = false;
             for n in 0..3 {
@@ -253,7 +380,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 // A token's own key is looked up already; a longer entry
                 // must end in a word that ends some phrase, and only then
                 // is its text put together.
-                let tier = if n == 0 {
+                let tier = if n == 0 && abbrev {
+                    Some(true)
+                } else if n == 0 {
                     place_tier(&w.key).or_else(|| {
                         // "u Kosovu", "iz Srbije": an inflected name after
                         // a place preposition.
@@ -266,6 +395,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                                 tier = place_tier(b);
                                 tier.is_some()
                             });
+                        }
+                        // "i Danmarks", "in Europas": a genitive of a
+                        // major place after a place preposition.
+                        if tier.is_none()
+                            && w.key.len() >= 5
+                            && w.key.ends_with('s')
+                            && cue_at(toks, i).is_some()
+                        {
+                            let k = w.key.as_str();
+                            tier = place_tier(&k[..k.len() - 1])
+                                .filter(|major| *major);
                         }
                         tier
                     })
@@ -289,6 +429,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             if let Some(e) = best {
                 let cue = cue_at(toks, i);
                 let person_like = e == i
+                    && !abbrev
                     && (has(l.given, &t.key)
                         || has(l.surnames, &t.key)
                         || has(l.ambiguous, &t.key)
@@ -313,6 +454,9 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     } else {
                         0.7
                     };
+                } else if !person_like && listed_after(toks, i, last_loc) {
+                    // One more place of a list: "in Paris, Rome and Berlin".
+                    score = 0.6;
                 }
                 // A following capitalized word that is not part of the entry
                 // ("Paris Hilton", "Jordan Peterson") means something else.
@@ -323,6 +467,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     score = score.min(0.3);
                 }
                 let span = t.start..toks[e].end;
+                last_loc = (score >= 0.6).then_some(e);
                 out.push(Detection::new(
                     "LOCATION",
                     "location-gazetteer",
@@ -375,6 +520,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 .map(|e| (e, "location-cue", 0.6))
         });
         if let Some((e, rule, score)) = ruled {
+            last_loc = Some(e);
             let span = t.start..toks[e].end;
             out.push(Detection::new("LOCATION", rule, span, score));
             i = e + 1;
@@ -383,4 +529,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_are_sorted() {
+        for set in [ARTICLES, ABBREV, AND] {
+            let v: Vec<&str> = set.split('\n').collect();
+            assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
+            for w in &v {
+                assert!(in_sorted(set, w), "{w}");
+            }
+        }
+    }
 }
