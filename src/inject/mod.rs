@@ -753,8 +753,13 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    let cues = features::hashed(seen, shape, &mut f.hashed);
-    features::segments(seen, &mut f.seg_codes, &mut f.seg_ends);
+    let cues = features::hashed(
+        seen,
+        shape,
+        &mut f.hashed,
+        &mut f.seg_codes,
+        &mut f.seg_ends,
+    );
     for (k, &n) in cues.iter().enumerate() {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
     }
@@ -797,18 +802,15 @@ mod timing {
             std::hint::black_box(super::payloads(&t, &norm.text));
         });
         time("hashed", &|| {
-            let mut v = Vec::new();
+            let (mut v, mut c, mut e) = (Vec::new(), Vec::new(), Vec::new());
             super::features::hashed(
                 &norm.text,
                 super::features::shape(&norm.text),
                 &mut v,
+                &mut c,
+                &mut e,
             );
-            std::hint::black_box(v);
-        });
-        time("segments", &|| {
-            let (mut v, mut e) = (Vec::new(), Vec::new());
-            super::features::segments(&norm.text, &mut v, &mut e);
-            std::hint::black_box((v, e));
+            std::hint::black_box((v, c, e));
         });
         time("assess", &|| {
             std::hint::black_box(super::assess(&t));
