@@ -68,7 +68,7 @@ fn fnv(seed: u32, bytes: &[u8]) -> u32 {
 /// distinct buckets (a 2 KB prompt yields ~4,000 codes, mostly repeats).
 struct Sink<'a> {
     out: &'a mut Vec<u32>,
-    seen: [u64; BUCKETS / 64],
+    seen: &'a mut [u64; BUCKETS / 64],
 }
 
 impl Sink<'_> {
@@ -156,7 +156,7 @@ pub(crate) fn hashed(
 ) -> [u16; super::cues::CLASSES] {
     let b = norm.as_bytes();
     out.reserve(b.len().min(HEAD + TAIL));
-    let out = &mut Sink { out, seen: [0; BUCKETS / 64] };
+    let out = &mut Sink { out, seen: &mut [0; BUCKETS / 64] };
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
         [b, &[]]
@@ -165,7 +165,7 @@ pub(crate) fn hashed(
     };
     let mut logs = [Log::default(), Log::default()];
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
-        hashed_part(part, out, Some(log));
+        hashed_part(part, out, log);
     }
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
         cue_grams(part, out, &mut counts, Some(&mut log.words));
@@ -252,7 +252,7 @@ fn segments(
             continue; // under four words
         }
         let from = codes.len();
-        let mut sink = Sink { out: codes, seen };
+        let mut sink = Sink { out: codes, seen: &mut seen };
         let (s, e) = (r.start, r.end);
         for i in s + 3..e.min(s + 5) {
             sink.push(log.g4[i]);
@@ -280,7 +280,6 @@ fn segments(
             last = w.classes;
             since = 0;
         }
-        seen = sink.seen;
         for &c in &codes[from..] {
             let k = (c >> (32 - BUCKET_BITS)) as usize;
             seen[k / 64] &= !(1u64 << (k % 64));
@@ -364,50 +363,30 @@ fn cue_pairs(last: u16, c: u16, out: &mut Sink) {
     }
 }
 
-fn hashed_part(b: &[u8], out: &mut Sink, log: Option<&mut Log>) {
+fn hashed_part(b: &[u8], out: &mut Sink, log: &mut Log) {
     // Byte 4-grams and 6-grams from a rolling 64-bit window: the first
     // five bytes, then a loop with no position tests.
     let mut x: u64 = 0;
     let head = b.len().min(5);
-    match log {
-        None => {
-            for (i, &c) in b[..head].iter().enumerate() {
-                x = (x << 8) | c as u64;
-                if i >= 3 {
-                    out.push(mix(1, x & 0xFFFF_FFFF));
-                }
-            }
-            for &c in &b[head..] {
-                x = (x << 8) | c as u64;
-                out.push(mix(1, x & 0xFFFF_FFFF));
-                out.push(mix(6, x & 0xFFFF_FFFF_FFFF));
-            }
-            words(b, out, 0, None);
-        }
-        Some(log) => {
-            log.g4 = vec![0; b.len()];
-            log.g6 = vec![0; b.len()];
-            for (i, &c) in b[..head].iter().enumerate() {
-                x = (x << 8) | c as u64;
-                if i >= 3 {
-                    log.g4[i] = mix(1, x & 0xFFFF_FFFF);
-                    out.push(log.g4[i]);
-                }
-            }
-            for ((&c, g4), g6) in b[head..]
-                .iter()
-                .zip(&mut log.g4[head..])
-                .zip(&mut log.g6[head..])
-            {
-                x = (x << 8) | c as u64;
-                *g4 = mix(1, x & 0xFFFF_FFFF);
-                *g6 = mix(6, x & 0xFFFF_FFFF_FFFF);
-                out.push(*g4);
-                out.push(*g6);
-            }
-            words(b, out, 0, Some(&mut log.words));
+    log.g4 = vec![0; b.len()];
+    log.g6 = vec![0; b.len()];
+    for (i, &c) in b[..head].iter().enumerate() {
+        x = (x << 8) | c as u64;
+        if i >= 3 {
+            log.g4[i] = mix(1, x & 0xFFFF_FFFF);
+            out.push(log.g4[i]);
         }
     }
+    for ((&c, g4), g6) in
+        b[head..].iter().zip(&mut log.g4[head..]).zip(&mut log.g6[head..])
+    {
+        x = (x << 8) | c as u64;
+        *g4 = mix(1, x & 0xFFFF_FFFF);
+        *g6 = mix(6, x & 0xFFFF_FFFF_FFFF);
+        out.push(*g4);
+        out.push(*g6);
+    }
+    words(b, out, 0, Some(&mut log.words));
 }
 
 /// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`: a
@@ -540,8 +519,9 @@ mod tests {
             if word_runs(seg).nth(3).is_none() {
                 continue;
             }
-            let mut sink = Sink { out: &mut codes, seen: [0; BUCKETS / 64] };
-            hashed_part(seg, &mut sink, None);
+            let mut sink =
+                Sink { out: &mut codes, seen: &mut [0; BUCKETS / 64] };
+            hashed_part(seg, &mut sink, &mut Log::default());
             let mut counts = [0u16; super::super::cues::CLASSES];
             cue_grams(seg, &mut sink, &mut counts, None);
             ends.push(codes.len() as u32);
@@ -584,15 +564,20 @@ mod tests {
             assert_eq!((c, e), (rc, re), "{:?}", &t[..t.len().min(60)]);
             // The whole text's codes are those of the first version.
             let mut want = Vec::new();
-            let mut sink = Sink { out: &mut want, seen: [0; BUCKETS / 64] };
+            let mut sink =
+                Sink { out: &mut want, seen: &mut [0; BUCKETS / 64] };
             let b = t.as_bytes();
             let mut counts = [0u16; super::super::cues::CLASSES];
             if b.len() <= HEAD + TAIL {
-                hashed_part(b, &mut sink, None);
+                hashed_part(b, &mut sink, &mut Log::default());
                 cue_grams(b, &mut sink, &mut counts, None);
             } else {
-                hashed_part(&b[..HEAD], &mut sink, None);
-                hashed_part(&b[b.len() - TAIL..], &mut sink, None);
+                hashed_part(&b[..HEAD], &mut sink, &mut Log::default());
+                hashed_part(
+                    &b[b.len() - TAIL..],
+                    &mut sink,
+                    &mut Log::default(),
+                );
                 cue_grams(&b[..HEAD], &mut sink, &mut counts, None);
                 cue_grams(&b[b.len() - TAIL..], &mut sink, &mut counts, None);
             }
@@ -645,8 +630,9 @@ mod tests {
                 }
             }
             let mut got = Vec::new();
-            let mut sink = Sink { out: &mut got, seen: [0; BUCKETS / 64] };
-            hashed_part(b, &mut sink, None);
+            let mut sink =
+                Sink { out: &mut got, seen: &mut [0; BUCKETS / 64] };
+            hashed_part(b, &mut sink, &mut Log::default());
             let mut seen = [0u64; BUCKETS / 64];
             let mut dedup = Vec::new();
             for c in want {
@@ -673,7 +659,7 @@ mod tests {
                 let mut want = Vec::new();
                 words_reference(text.as_bytes(), &mut want, seed);
                 let mut got = Vec::new();
-                let mut sink = Sink { out: &mut got, seen: [0; BUCKETS / 64] };
+                let mut sink = Sink { out: &mut got, seen: &mut [0; BUCKETS / 64] };
                 words(text.as_bytes(), &mut sink, seed, None);
                 let mut dedup = Vec::new();
                 let mut seen = [0u64; BUCKETS / 64];
