@@ -189,6 +189,27 @@ pub mod __private {
         (f.hashed, f.dense.to_vec(), f.floor)
     }
 
+    /// As [`inject_features`], with the hashed codes of each segment
+    /// (line or sentence) of `text` after the whole text's.
+    #[allow(clippy::type_complexity)]
+    pub fn inject_features_segments(
+        text: &str,
+    ) -> (Vec<u32>, Vec<Vec<u32>>, Vec<f32>, f32) {
+        let (f, _) = crate::inject::analyze(text);
+        let mut from = 0;
+        let segs = f
+            .seg_ends
+            .iter()
+            .map(|&e| {
+                let e = e as usize;
+                let s = f.seg_codes[from..e].to_vec();
+                from = e;
+                s
+            })
+            .collect();
+        (f.hashed, segs, f.dense.to_vec(), f.floor)
+    }
+
     /// Bucket and sign of a hashed injection feature code.
     pub fn inject_bucket(code: u32) -> (usize, f32) {
         crate::inject::features::bucket(code)

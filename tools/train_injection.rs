@@ -30,6 +30,9 @@ struct Item {
     train_ok: bool,
     trigger: bool,
     hashed: Vec<(usize, f32)>,
+    /// The hashed features of each segment (line, sentence): the logit
+    /// takes the highest of the whole text's and the segments' sums.
+    segs: Vec<Vec<(usize, f32)>>,
     dense: Vec<f32>,
     floor: f32,
 }
@@ -92,22 +95,31 @@ fn item(v: &serde_json::Value) -> Item {
         let trigger = v["tags"]
             .as_array()
             .is_some_and(|t| t.iter().any(|x| x == "trigger_words"));
-        let (codes, dense, floor) = p::inject_features(text);
-        let ow = if codes.is_empty() {
-            0.0
-        } else {
-            1.0 / (codes.len() as f32).sqrt()
+        let (codes, segs, dense, floor) = p::inject_features_segments(text);
+        let bag = |codes: Vec<u32>| -> Vec<(usize, f32)> {
+            let ow = if codes.is_empty() {
+                0.0
+            } else {
+                1.0 / (codes.len() as f32).sqrt()
+            };
+            codes
+                .into_iter()
+                .map(|c| {
+                    let (mut b, s) = p::inject_bucket(c);
+                    if bits() > 0 {
+                        b = (c >> (32 - bits())) as usize; // experiments only
+                    }
+                    (b, s * ow)
+                })
+                .collect()
         };
-        let hashed = codes
-            .into_iter()
-            .map(|c| {
-                let (mut b, s) = p::inject_bucket(c);
-                if bits() > 0 {
-                    b = (c >> (32 - bits())) as usize; // experiments only
-                }
-                (b, s * ow)
-            })
-            .collect();
+        let hashed = bag(codes);
+        // INJECT_SEG=0: the whole text only (the model before segments).
+        let segs = if env_f("INJECT_SEG", 1.0) > 0.0 {
+            segs.into_iter().map(bag).collect()
+        } else {
+            Vec::new()
+        };
         let source = v["source"].as_str().unwrap_or("?").to_string();
         Item {
             label,
@@ -116,17 +128,31 @@ fn item(v: &serde_json::Value) -> Item {
             train_ok: v["train_ok"].as_bool() == Some(true),
             trigger,
             hashed,
+            segs,
             dense,
             floor,
         }
     }
 }
 
-fn logit(m: &Model, it: &Item) -> f32 {
-    let mut z = m.b;
-    for &(b, v) in &it.hashed {
-        z += m.w[b] * v;
+/// The bag (whole text, or a segment) with the highest hashed sum, and
+/// that sum.
+fn best_bag<'a>(m: &Model, it: &'a Item) -> (&'a [(usize, f32)], f32) {
+    let sum = |bag: &[(usize, f32)]| -> f32 {
+        bag.iter().map(|&(b, v)| m.w[b] * v).sum()
+    };
+    let mut best = (&it.hashed[..], sum(&it.hashed));
+    for s in &it.segs {
+        let z = sum(s);
+        if z > best.1 {
+            best = (&s[..], z);
+        }
     }
+    best
+}
+
+fn logit(m: &Model, it: &Item) -> f32 {
+    let mut z = m.b + best_bag(m, it).1;
     for (x, d) in it.dense.iter().zip(&m.d) {
         z += x * d;
     }
@@ -180,10 +206,13 @@ fn train(items: &[&Item], seed: u64) -> Model {
                 } else {
                     total / (2.0 * neg)
                 };
-            let z = logit(&m, it);
+            let (bag, hz) = best_bag(&m, it);
+            let z = m.b
+                + hz
+                + it.dense.iter().zip(&m.d).map(|(x, d)| x * d).sum::<f32>();
             let pr = 1.0 / (1.0 + (-z).exp());
             let g = (pr - y) * cw;
-            for &(b, v) in &it.hashed {
+            for &(b, v) in bag {
                 let gg = g * v + l2 * m.w[b];
                 gw[b] += gg * gg;
                 m.w[b] -= lr * gg / gw[b].sqrt();
@@ -786,8 +815,14 @@ fn main() {
             .into_iter()
             .chain(gen::long_items())
             .chain(gen::direct_requests())
+            .chain(gen::doc_task_items())
             .map(|v| item(&v)),
     );
+    // INJECT_DROP=a,b: leave generated sources out (experiments).
+    if let Ok(drop) = std::env::var("INJECT_DROP") {
+        let drop: Vec<&str> = drop.split(',').collect();
+        items.retain(|i| !drop.contains(&i.source.as_str()));
+    }
     eprintln!(
         "featurized {} items ({} may train) in {:.1}s",
         items.len(),
@@ -818,6 +853,7 @@ fn main() {
                     .chain(gen::more_items())
                     .chain(gen::long_items())
                     .chain(gen::direct_requests())
+                    .chain(gen::doc_task_items())
                     .map(|v| v["text"].as_str().unwrap_or("").to_string()),
             )
             .collect();

@@ -15,7 +15,10 @@
 //! 4. A logistic model over hashed word/char n-grams and cue-class pairs
 //!    ([`cues`]) of the normalized text plus dense rule, normalizer and
 //!    cue-count features ([`features`], weights in [`model`]) gives a
-//!    logit.
+//!    logit. The hashed part is the higher of the whole text's and that
+//!    of its best segment (line or sentence, at most
+//!    [`features::MAX_SEGMENTS`]), so one planted sentence in a long
+//!    document or tool result is not diluted by the text around it.
 //! 5. `risk = max(calibrated(logit), strongest rule score)`, where
 //!    `calibrated` is the shipped isotonic map (`model::CAL_Z`/`CAL_P`).
 //!
@@ -93,6 +96,10 @@ pub(crate) struct Assessment {
 pub(crate) struct Features {
     /// Hashed feature codes (see [`features::bucket`]).
     pub hashed: Vec<u32>,
+    /// Hashed codes of the segments (lines, sentences) one after another;
+    /// `seg_ends[k]` is where segment `k`'s codes end.
+    pub seg_codes: Vec<u32>,
+    pub seg_ends: Vec<u32>,
     pub dense: [f32; N_DENSE],
     /// Risk floor from rules, hidden text and payloads.
     pub floor: f32,
@@ -393,13 +400,18 @@ fn calibrated(z: f32) -> f32 {
 
 /// The classifier's logit for given features.
 pub(crate) fn logit(f: &Features) -> f32 {
-    let w = occurrence_weight_of(f);
-    let mut z = 0.0f32;
-    for &code in &f.hashed {
-        let (b, sign) = features::bucket(code);
-        z += sign * weight(b) as f32;
+    // The whole text, or the segment (line, sentence) that scores
+    // highest: a planted sentence is judged on its own, not diluted by
+    // the document around it.
+    let mut z = hashed_sum(&f.hashed);
+    let mut from = 0;
+    for &end in &f.seg_ends {
+        let end = (end as usize).min(f.seg_codes.len());
+        let seg = &f.seg_codes[from.min(end)..end];
+        z = z.max(hashed_sum(seg));
+        from = end;
     }
-    z *= model::SCALE * w;
+    z *= model::SCALE;
     for (x, d) in f.dense.iter().zip(model::DENSE.iter()) {
         z += x * d;
     }
@@ -414,8 +426,14 @@ fn weight(b: usize) -> i8 {
     ((nib << 4) as i8) >> 4
 }
 
-fn occurrence_weight_of(f: &Features) -> f32 {
-    features::occurrence_weight(f.hashed.len())
+/// The hashed part of the logit of one bag of codes (unscaled).
+fn hashed_sum(codes: &[u32]) -> f32 {
+    let mut z = 0.0f32;
+    for &code in codes {
+        let (b, sign) = features::bucket(code);
+        z += sign * weight(b) as f32;
+    }
+    z * features::occurrence_weight(codes.len())
 }
 
 /// Below this many words the classifier's vote is scaled down.
@@ -735,7 +753,13 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    let cues = features::hashed(seen, shape, &mut f.hashed);
+    let cues = features::hashed(
+        seen,
+        shape,
+        &mut f.hashed,
+        &mut f.seg_codes,
+        &mut f.seg_ends,
+    );
     for (k, &n) in cues.iter().enumerate() {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
     }
@@ -778,13 +802,15 @@ mod timing {
             std::hint::black_box(super::payloads(&t, &norm.text));
         });
         time("hashed", &|| {
-            let mut v = Vec::new();
+            let (mut v, mut c, mut e) = (Vec::new(), Vec::new(), Vec::new());
             super::features::hashed(
                 &norm.text,
                 super::features::shape(&norm.text),
                 &mut v,
+                &mut c,
+                &mut e,
             );
-            std::hint::black_box(v);
+            std::hint::black_box((v, c, e));
         });
         time("assess", &|| {
             std::hint::black_box(super::assess(&t));
