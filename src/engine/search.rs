@@ -93,12 +93,35 @@ fn search_anchored(
     bounds: &Bounds,
     out: &mut Vec<Detection>,
 ) {
-    let Some(re) = rule.anchored() else { return };
     let facts = rule.facts();
     let Some(max_len) = facts.max_len else { return };
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let shape = rule.shape();
+    let program = rule.program();
+    let mut scratch = super::syntax::Scratch::default();
+    // Whether a match starts at `p` (the end of the leftmost-first one,
+    // from `base`). The bytes from `p` on must begin a string of the
+    // pattern's superset language (see `syntax::Shape`): most candidate
+    // positions fail within a few bytes. Then the rule's program when
+    // it has one (exact, a fraction of a PikeVM run), the regex
+    // otherwise; a regex is compiled only when needed.
+    // At the start of the text there is no char before `p`: search the
+    // plain pattern there (the lazily compiled unanchored regex, whose
+    // match must then start at 0).
+    let mut find_at = |text: &str, p: usize, base: usize, end: usize| {
+        let hay = &text[base..end];
+        add_work(hay.len());
+        if let Some(prog) = program {
+            return prog.find(hay.as_bytes(), p - base, &mut scratch);
+        }
+        let m = if p == 0 {
+            rule.regex()?.find(hay).filter(|m| m.start() == 0)
+        } else {
+            rule.anchored()?.find(hay)
+        };
+        m.map(|m| m.end())
+    };
     let mut p = window.start;
     let end = window.end.min(bytes.len());
     add_work(end.saturating_sub(p));
@@ -129,45 +152,30 @@ fn search_anchored(
         }
         let prev_word = p > 0 && is_word(bytes[p - 1]);
         let boundary_ok = facts.free.contains(b) || prev_word != is_word(b);
-        // The bytes from `p` on must begin a string of the pattern's
-        // superset language (see `syntax::Shape`): most candidate
-        // positions fail within a few bytes, at a fraction of a regex run.
         let shape_ok = || shape.map_or(true, |s| s.may_start(&bytes[p..]));
         if !text.is_char_boundary(p) || !boundary_ok || !shape_ok() {
             p += 1;
             continue;
         }
         let end = match_end(text, p, Some(max_len));
-        // At the start of the text there is no char before `p`: search
-        // the plain pattern there (the lazily compiled unanchored
-        // regex, whose match must then start at 0).
-        let (hay, base, re_here) = if p == 0 {
-            (&text[..end], 0, rule.regex())
-        } else {
-            let prev = prefilter::floor(text, p - 1);
-            (&text[prev..end], prev, Some(re))
-        };
-        let Some(re_here) = re_here else { return };
-        add_work(hay.len());
-        let found = if p == 0 {
-            re_here.find(hay).filter(|m| m.start() == 0)
-        } else {
-            re_here.find(hay)
-        };
-        let Some(m) = found else {
+        let base = if p == 0 { 0 } else { prefilter::floor(text, p - 1) };
+        let found = find_at(text, p, base, end);
+        let Some(m_end) = found else {
             p += 1;
             continue;
         };
-        if end < text.len() && m.end() == hay.len() {
+        let hay = &text[base..end];
+        if end < text.len() && m_end == hay.len() {
             p += 1;
             continue;
         }
-        let whole = p..base + m.end();
+        let whole = p..base + m_end;
         let span = if rule.group == 0 {
             Some(whole.clone())
         } else {
+            let re_here = if p == 0 { rule.regex() } else { rule.anchored() };
             re_here
-                .captures(hay)
+                .and_then(|re| re.captures(hay))
                 .and_then(|c| c.get(rule.group))
                 .map(|g| base + g.start()..base + g.end())
         };
