@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::program;
 use super::syntax;
 use crate::report::Kind;
 use crate::rules::RuleDef;
@@ -35,8 +36,8 @@ pub(crate) struct Rule {
     facts: OnceLock<syntax::Facts>,
     /// `syntax::shape`, on first use.
     shape: OnceLock<Option<syntax::Shape>>,
-    /// `syntax::program`, on first use.
-    program: OnceLock<Option<syntax::Program>>,
+    /// `program::program`, on first use.
+    program: OnceLock<Option<program::Program>>,
     pub group: usize,
     pub validator: Validator,
     pub min_entropy: f32,
@@ -186,8 +187,8 @@ impl Rule {
         self.shape.get_or_init(|| syntax::shape(&self.pattern)).as_ref()
     }
 
-    pub(super) fn program(&self) -> Option<&syntax::Program> {
-        self.program.get_or_init(|| syntax::program(&self.pattern)).as_ref()
+    pub(super) fn program(&self) -> Option<&program::Program> {
+        self.program.get_or_init(|| program::program(&self.pattern)).as_ref()
     }
 
     /// Scored below the default threshold, and its keywords are its
@@ -275,7 +276,7 @@ mod tests {
         assert_eq!(secret, crate::rules::secrets::RULES_LEN);
     }
 
-    /// Where `syntax::program` stands in for the regex, it finds the
+    /// Where `program::program` stands in for the regex, it finds the
     /// same match end at every position: every built-in rule with a
     /// program, over its examples, variants of them (chars swapped for
     /// digits, separators, letters; cut; repeated) and hostile runs.

@@ -99,7 +99,7 @@ fn search_anchored(
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let shape = rule.shape();
     let program = rule.program();
-    let mut scratch = super::syntax::Scratch::default();
+    let mut scratch = super::program::Scratch::default();
     // Whether a match starts at `p` (the end of the leftmost-first one,
     // from `base`). The bytes from `p` on must begin a string of the
     // pattern's superset language (see `syntax::Shape`): most candidate
