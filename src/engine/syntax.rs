@@ -457,6 +457,11 @@ impl ByteSet {
     pub(crate) fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
+    /// Whether every byte of the set is an ASCII digit.
+    pub(crate) fn is_digits(&self) -> bool {
+        let digits = 0x03FF_u64 << b'0';
+        self.0[0] & !digits == 0 && self.0[1] | self.0[2] | self.0[3] == 0
+    }
     /// Whether every byte of the set is ASCII.
     pub(crate) fn is_ascii(&self) -> bool {
         self.0[2] | self.0[3] == 0
