@@ -24,8 +24,9 @@
 //!    (first bytes, a leading `\b` at one of the text's word boundaries,
 //!    found once per text, and the rule's position automaton over the
 //!    bytes after, `syntax::Shape`), each reading at most the rule's
-//!    longest match plus slack; other rules scan the window with the
-//!    plain regex.
+//!    longest match plus slack, with the rule's exact program when its
+//!    pattern is simple (`program`) and the regex otherwise; other
+//!    rules scan the window with the plain regex.
 //! 3. check (`check`): checksum/range validators, IPv6 glue, the
 //!    entropy floor, and for secrets placeholders and stopwords.
 //! 4. context ([`ContextIndex::boost`]): whole-word context words near a
@@ -43,6 +44,7 @@
 mod check;
 mod context;
 mod prefilter;
+mod program;
 mod rule;
 mod search;
 pub(crate) mod syntax;

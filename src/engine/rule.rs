@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::program;
 use super::syntax;
 use crate::report::Kind;
 use crate::rules::RuleDef;
@@ -35,6 +36,8 @@ pub(crate) struct Rule {
     facts: OnceLock<syntax::Facts>,
     /// `syntax::shape`, on first use.
     shape: OnceLock<Option<syntax::Shape>>,
+    /// `program::program`, on first use.
+    program: OnceLock<Option<program::Program>>,
     pub group: usize,
     pub validator: Validator,
     pub min_entropy: f32,
@@ -76,6 +79,7 @@ impl Rule {
             anchored: OnceLock::new(),
             facts: OnceLock::new(),
             shape: OnceLock::new(),
+            program: OnceLock::new(),
             group: def.group,
             validator: def.validator,
             min_entropy: def.min_entropy,
@@ -129,6 +133,7 @@ impl Rule {
             anchored: OnceLock::new(),
             facts,
             shape: OnceLock::new(),
+            program: OnceLock::new(),
             group,
             validator,
             min_entropy: 0.0,
@@ -180,6 +185,10 @@ impl Rule {
 
     pub(super) fn shape(&self) -> Option<&syntax::Shape> {
         self.shape.get_or_init(|| syntax::shape(&self.pattern)).as_ref()
+    }
+
+    pub(super) fn program(&self) -> Option<&program::Program> {
+        self.program.get_or_init(|| program::program(&self.pattern)).as_ref()
     }
 
     /// Scored below the default threshold, and its keywords are its
@@ -265,5 +274,89 @@ mod tests {
             assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
         }
         assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
+
+    /// Where `program::program` stands in for the regex, it finds the
+    /// same match end at every position: every built-in rule with a
+    /// program, over its examples, variants of them (chars swapped for
+    /// digits, separators, letters; cut; repeated) and hostile runs.
+    #[test]
+    fn programs_match_like_the_regex() {
+        const SWAP: &[u8] = b"0123456789 -./:_@+aZkK\n";
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut rules, mut checked) = (0, 0);
+        for def in crate::rules::builtin() {
+            let rule = Rule::from_def(def);
+            let Some(prog) = rule.program() else { continue };
+            rules += 1;
+            let anchored = rule.anchored().expect("compiles");
+            let plain = rule.regex().expect("compiles");
+            let mut texts: Vec<String> = Vec::new();
+            for ex in def.hits.iter().chain(def.misses) {
+                texts.push(ex.to_string());
+                texts.push(format!("{ex} {ex}x{ex}"));
+                for _ in 0..12 {
+                    let mut b = ex.as_bytes().to_vec();
+                    for _ in 0..1 + next() % 3 {
+                        let at = next() as usize % b.len().max(1);
+                        if b.get(at).is_some_and(u8::is_ascii) {
+                            b[at] = SWAP[next() as usize % SWAP.len()];
+                        }
+                    }
+                    let cut = next() as usize % (b.len() + 1);
+                    if next() % 3 == 0 {
+                        b.truncate(cut);
+                    }
+                    texts.extend(String::from_utf8(b).ok());
+                }
+            }
+            for unit in ["4111 ", "12-34.56/78 ", "0123456789", "a@b.", "é1"]
+            {
+                texts.push(unit.repeat(12));
+            }
+            for text in &texts {
+                for p in 0..=text.len() {
+                    if !text.is_char_boundary(p) {
+                        continue;
+                    }
+                    let (want, got) = if p == 0 {
+                        let want = plain
+                            .find(text)
+                            .filter(|m| m.start() == 0)
+                            .map(|m| m.end());
+                        (
+                            want,
+                            prog.find(
+                                text.as_bytes(),
+                                0,
+                                &mut Default::default(),
+                            ),
+                        )
+                    } else {
+                        let prev = super::super::prefilter::floor(text, p - 1);
+                        let hay = &text[prev..];
+                        let want = anchored.find(hay).map(|m| prev + m.end());
+                        let got = prog
+                            .find(
+                                hay.as_bytes(),
+                                p - prev,
+                                &mut Default::default(),
+                            )
+                            .map(|e| prev + e);
+                        (want, got)
+                    };
+                    assert_eq!(got, want, "{} at {p}", def.id);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(rules > 100, "{rules} rules have a program");
+        assert!(checked > 100_000, "{checked}");
     }
 }

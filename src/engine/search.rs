@@ -93,18 +93,92 @@ fn search_anchored(
     bounds: &Bounds,
     out: &mut Vec<Detection>,
 ) {
-    let Some(re) = rule.anchored() else { return };
     let facts = rule.facts();
     let Some(max_len) = facts.max_len else { return };
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let shape = rule.shape();
+    let program = rule.program();
+    let mut scratch = super::program::Scratch::default();
+    // Whether a match starts at `p` (the end of the leftmost-first one,
+    // from `base`): the rule's program when it has one (exact, a
+    // fraction of a PikeVM run), the regex otherwise; a regex is
+    // compiled only when needed.
+    // At the start of the text there is no char before `p`: search the
+    // plain pattern there (the lazily compiled unanchored regex, whose
+    // match must then start at 0).
+    let mut find_at = |text: &str, p: usize, base: usize, end: usize| {
+        let hay = &text[base..end];
+        add_work(hay.len());
+        if let Some(prog) = program {
+            return prog.find(hay.as_bytes(), p - base, &mut scratch);
+        }
+        let m = if p == 0 {
+            rule.regex()?.find(hay).filter(|m| m.start() == 0)
+        } else {
+            rule.anchored()?.find(hay)
+        };
+        m.map(|m| m.end())
+    };
+    // From a candidate position `p` that passed the first-byte and
+    // boundary tests: the shape (the bytes from `p` on must begin a
+    // string of the pattern's superset language, see `syntax::Shape`:
+    // most candidates fail within a few bytes), the search, the checks.
+    // Returns where to go on (past a match, or the next byte).
+    let mut visit = |p: usize, out: &mut Vec<Detection>| -> usize {
+        if !shape.map_or(true, |s| s.may_start(&bytes[p..])) {
+            return p + 1;
+        }
+        let end = match_end(text, p, Some(max_len));
+        let base = if p == 0 { 0 } else { prefilter::floor(text, p - 1) };
+        let Some(m_end) = find_at(text, p, base, end) else {
+            return p + 1;
+        };
+        let hay = &text[base..end];
+        if end < text.len() && m_end == hay.len() {
+            return p + 1;
+        }
+        let whole = p..base + m_end;
+        let span = if rule.group == 0 {
+            Some(whole.clone())
+        } else {
+            let re_here = if p == 0 { rule.regex() } else { rule.anchored() };
+            re_here
+                .and_then(|re| re.captures(hay))
+                .and_then(|c| c.get(rule.group))
+                .map(|g| base + g.start()..base + g.end())
+        };
+        if let Some(span) = span {
+            checks.consider(text, index, rule, span, out);
+        }
+        if whole.end > p {
+            whole.end
+        } else {
+            p + 1
+        }
+    };
     let mut p = window.start;
     let end = window.end.min(bytes.len());
     add_work(end.saturating_sub(p));
     // Every start needs a word boundary before it (numeric rules): visit
     // only the text's boundaries, found once for all rules.
     let at_bounds = !facts.first.meets(&facts.free);
+    if at_bounds && facts.first.is_digits() {
+        // A digit after a non-word byte (`\b\d…`, most numeric rules):
+        // the text's list of those, found once, is every candidate.
+        let starts = &bounds.digit_starts;
+        let from = starts.partition_point(|&s| (s as usize) < p);
+        for &s in &starts[from..] {
+            let s = s as usize;
+            if s >= end {
+                break;
+            }
+            if s >= p && facts.first.contains(bytes[s]) {
+                p = visit(s, out);
+            }
+        }
+        return;
+    }
     while p < end {
         if at_bounds {
             p = bounds.next(p);
@@ -129,52 +203,11 @@ fn search_anchored(
         }
         let prev_word = p > 0 && is_word(bytes[p - 1]);
         let boundary_ok = facts.free.contains(b) || prev_word != is_word(b);
-        // The bytes from `p` on must begin a string of the pattern's
-        // superset language (see `syntax::Shape`): most candidate
-        // positions fail within a few bytes, at a fraction of a regex run.
-        let shape_ok = || shape.map_or(true, |s| s.may_start(&bytes[p..]));
-        if !text.is_char_boundary(p) || !boundary_ok || !shape_ok() {
+        if !text.is_char_boundary(p) || !boundary_ok {
             p += 1;
             continue;
         }
-        let end = match_end(text, p, Some(max_len));
-        // At the start of the text there is no char before `p`: search
-        // the plain pattern there (the lazily compiled unanchored
-        // regex, whose match must then start at 0).
-        let (hay, base, re_here) = if p == 0 {
-            (&text[..end], 0, rule.regex())
-        } else {
-            let prev = prefilter::floor(text, p - 1);
-            (&text[prev..end], prev, Some(re))
-        };
-        let Some(re_here) = re_here else { return };
-        add_work(hay.len());
-        let found = if p == 0 {
-            re_here.find(hay).filter(|m| m.start() == 0)
-        } else {
-            re_here.find(hay)
-        };
-        let Some(m) = found else {
-            p += 1;
-            continue;
-        };
-        if end < text.len() && m.end() == hay.len() {
-            p += 1;
-            continue;
-        }
-        let whole = p..base + m.end();
-        let span = if rule.group == 0 {
-            Some(whole.clone())
-        } else {
-            re_here
-                .captures(hay)
-                .and_then(|c| c.get(rule.group))
-                .map(|g| base + g.start()..base + g.end())
-        };
-        if let Some(span) = span {
-            checks.consider(text, index, rule, span, out);
-        }
-        p = if whole.end > p { whole.end } else { p + 1 };
+        p = visit(p, out);
     }
 }
 
@@ -185,21 +218,28 @@ fn search_anchored(
 /// longer walk every byte of a long digit run each.
 pub(super) struct Bounds {
     bits: Vec<u64>,
+    /// Positions of an ASCII digit after a non-word byte or at 0: every
+    /// start of a rule whose starts are all `\b` then a digit.
+    digit_starts: Vec<u32>,
 }
 
 impl Bounds {
     pub(super) fn new(text: &str) -> Bounds {
         let bytes = text.as_bytes();
         let mut bits = vec![0u64; bytes.len() / 64 + 1];
+        let mut digit_starts = Vec::new();
         let mut prev = false;
         for (i, &b) in bytes.iter().enumerate() {
             let w = b.is_ascii_alphanumeric() || b == b'_';
             if w != prev {
                 bits[i / 64] |= 1 << (i % 64);
+                if b.is_ascii_digit() {
+                    digit_starts.push(i as u32);
+                }
             }
             prev = w;
         }
-        Bounds { bits }
+        Bounds { bits, digit_starts }
     }
 
     /// The first boundary at or after `from`; past the text if none.

@@ -39,7 +39,7 @@ pub(crate) struct Facts {
 }
 
 #[derive(Clone, Debug)]
-enum Node {
+pub(crate) enum Node {
     Empty,
     /// One char from this byte-set (first byte of its UTF-8 form) and max
     /// width in bytes; `digit` when it can only be an ASCII digit.
@@ -58,7 +58,7 @@ enum Node {
 /// Reads `pattern`.
 pub(crate) fn facts(pattern: &str) -> Facts {
     let chars: Vec<char> = pattern.chars().collect();
-    let mut p = Parser { chars: &chars, pos: 0, ci: false, multi_line: false };
+    let mut p = Parser::new(&chars);
     let node = match p.alt() {
         Some(n) if p.pos == chars.len() => Some(n),
         _ => None,
@@ -94,7 +94,7 @@ pub(crate) fn facts(pattern: &str) -> Facts {
 /// Computed on a rule's first use (most rules of a filter never run).
 pub(crate) fn shape(pattern: &str) -> Option<Shape> {
     let chars: Vec<char> = pattern.chars().collect();
-    let mut p = Parser { chars: &chars, pos: 0, ci: false, multi_line: false };
+    let mut p = Parser::new(&chars);
     let node = match p.alt() {
         Some(n) if p.pos == chars.len() => n,
         _ => return None,
@@ -332,7 +332,16 @@ impl Shape {
 /// (first, last, nullable) of a node in a [`Shape`].
 type Glu = (Set, Set, bool);
 
-fn max_len(n: &Node) -> Option<usize> {
+/// Reads `pattern` when every construct is one the reader represents
+/// exactly (see `Parser::exact`): what `program` compiles.
+pub(crate) fn exact(pattern: &str) -> Option<Node> {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut p = Parser::new(&chars);
+    let node = p.alt()?;
+    (p.pos == chars.len() && p.exact && !p.multi_line).then_some(node)
+}
+
+pub(crate) fn max_len(n: &Node) -> Option<usize> {
     match n {
         Node::Empty | Node::Assert(_) => Some(0),
         Node::Char { width, .. } => Some(*width),
@@ -366,7 +375,7 @@ fn min_digits(n: &Node) -> usize {
 }
 
 /// Adds the bytes `n` can start with; returns whether `n` can be empty.
-fn first_set(n: &Node, set: &mut ByteSet) -> bool {
+pub(crate) fn first_set(n: &Node, set: &mut ByteSet) -> bool {
     match n {
         Node::Empty | Node::Assert(_) => true,
         Node::Char { first, .. } => {
@@ -448,6 +457,15 @@ impl ByteSet {
     pub(crate) fn contains(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
+    /// Whether every byte of the set is an ASCII digit.
+    pub(crate) fn is_digits(&self) -> bool {
+        let digits = 0x03FF_u64 << b'0';
+        self.0[0] & !digits == 0 && self.0[1] | self.0[2] | self.0[3] == 0
+    }
+    /// Whether every byte of the set is ASCII.
+    pub(crate) fn is_ascii(&self) -> bool {
+        self.0[2] | self.0[3] == 0
+    }
     /// Whether the two sets share a byte.
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
@@ -488,6 +506,9 @@ struct Parser<'a> {
     pos: usize,
     ci: bool,
     multi_line: bool,
+    /// Every construct read so far is represented exactly (see
+    /// [`program`]); cleared where the reader widens or guesses.
+    exact: bool,
 }
 
 fn char_node(first: ByteSet, width: usize, digit: bool) -> Node {
@@ -509,7 +530,11 @@ fn non_ascii_leads(s: &mut ByteSet) {
     }
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    fn new(chars: &'a [char]) -> Parser<'a> {
+        Parser { chars, pos: 0, ci: false, multi_line: false, exact: true }
+    }
+
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).copied()
     }
@@ -583,6 +608,8 @@ impl Parser<'_> {
                 _ => return Some(node),
             };
             if self.peek() == Some('?') {
+                // Lazy: the bounds are right, the priorities are not.
+                self.exact = false;
                 self.pos += 1;
             }
             node = Node::Repeat(Box::new(node), lo, hi);
@@ -596,7 +623,7 @@ impl Parser<'_> {
                 '-' => on = false,
                 'i' => self.ci = on,
                 'm' => self.multi_line |= on,
-                _ => {}
+                _ => self.exact = false,
             }
         }
     }
@@ -641,7 +668,10 @@ impl Parser<'_> {
             }
             '[' => self.class(),
             // Any char; `\n` too, as under `(?s)` (a superset is sound).
-            '.' => Some(char_node(ByteSet::all(), 4, false)),
+            '.' => {
+                self.exact = false;
+                Some(char_node(ByteSet::all(), 4, false))
+            }
             '^' => Some(Node::Assert('^')),
             '$' => Some(Node::Assert('$')),
             '\\' => self.escape(),
@@ -670,7 +700,10 @@ impl Parser<'_> {
             'd' => class((b'0'..=b'9').collect(), true),
             'w' => class(word_bytes(), false),
             's' => class(b" \t\n\r\x0b\x0c".to_vec(), false),
-            'D' | 'W' | 'S' => char_node(ByteSet::all(), 4, false),
+            'D' | 'W' | 'S' => {
+                self.exact = false;
+                char_node(ByteSet::all(), 4, false)
+            }
             'x' => {
                 let mut hex = String::new();
                 if self.peek() == Some('{') {
@@ -733,6 +766,7 @@ impl Parser<'_> {
                     wide = true;
                     digit_only = false;
                     prev = None;
+                    self.exact = false;
                 }
                 '-' if prev.is_some() && self.peek() != Some(']') => {
                     let lo = prev.take()?;
@@ -741,6 +775,8 @@ impl Parser<'_> {
                     if hi == '\\' {
                         hi = self.peek()?;
                         self.pos += 1;
+                        // `\x7f`, `\d`: not the char itself.
+                        self.exact &= !hi.is_ascii_alphanumeric();
                     }
                     if !(lo.is_ascii_digit() && hi.is_ascii_digit()) {
                         digit_only = false;

@@ -1,0 +1,230 @@
+//! An exact matcher for simple rule patterns, in place of the PikeVM at
+//! the candidate positions of `search`.
+//!
+//! regex-lite's PikeVM steps every live thread through every byte: ~20K
+//! instructions for `credit-card` at a position of "4111 4111 …", where
+//! the Luhn-valid numbers make every group a real candidate. A pattern of
+//! ASCII chars and classes, groups, alternation, greedy repeats, `\b`
+//! and `\B` (about 200 of the built-in rules) compiles to a small
+//! Thompson program searched by backtracking with a visited table, as
+//! regex's bounded backtracker does: leftmost-first, each (instruction,
+//! position) pair explored once, so a search costs at most instructions
+//! × positions steps, a bounded table per rule.
+
+use super::syntax::{self, first_set, max_len, ByteSet, Node};
+
+/// Reads `pattern`'s [`Program`]; `None` unless every construct is one
+/// the program represents exactly (ASCII chars and classes, groups,
+/// alternation, greedy repeats, `\b`, `\B`, the `i` flag) and the
+/// program is small enough for its visited table.
+pub(crate) fn program(pattern: &str) -> Option<Program> {
+    let node = syntax::exact(pattern)?;
+    let span = max_len(&node)?.checked_add(PROGRAM_SLACK)?;
+    let mut prog = Program { insts: Vec::new() };
+    prog.emit(&node)?;
+    prog.insts.push(Inst::Match);
+    (prog.insts.len().checked_mul(span + 1)? <= PROGRAM_CELLS).then_some(prog)
+}
+
+/// Bytes past a pattern's longest match that [`Program::find`] may be
+/// asked to see (the engine's search slack plus a char boundary).
+const PROGRAM_SLACK: usize = 8;
+/// Largest visited table (instructions × positions), in bits: 8 KB.
+const PROGRAM_CELLS: usize = 1 << 16;
+/// Most instructions a program may have.
+const PROGRAM_INSTS: usize = 1024;
+
+#[derive(Clone, Copy)]
+enum Inst {
+    /// One byte of the set.
+    Byte(ByteSet),
+    /// Try the first, then the second.
+    Split(u32, u32),
+    Jump(u32),
+    /// `\b` (true) or `\B` (false), ASCII word bytes.
+    Boundary(bool),
+    Match,
+}
+
+/// An exact matcher for simple ASCII patterns: a backtracking search
+/// over a Thompson program with leftmost-first priorities, as regex's
+/// bounded backtracker does. Each (instruction, position) pair is
+/// explored once per search, so one search costs at most
+/// instructions × positions steps (bounded by [`PROGRAM_CELLS`]),
+/// a fraction of a PikeVM run, which steps every live thread through
+/// every byte. Gives the same match end as the regex (a test compares
+/// them on every built-in rule).
+pub(crate) struct Program {
+    insts: Vec<Inst>,
+}
+
+// Not derived: the instructions say nothing useful in a rule's dump.
+impl std::fmt::Debug for Program {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Program")
+    }
+}
+
+/// Memory a [`Program`] search reuses: the visited table and the stack.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    visited: Vec<u64>,
+    stack: Vec<(u32, u32)>,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl Program {
+    fn here(&self) -> u32 {
+        self.insts.len() as u32
+    }
+
+    fn patch(&mut self, at: usize, to: u32) {
+        match self.insts.get_mut(at) {
+            Some(Inst::Split(_, b)) => *b = to,
+            Some(Inst::Jump(a)) => *a = to,
+            _ => {}
+        }
+    }
+
+    fn emit(&mut self, n: &Node) -> Option<()> {
+        if self.insts.len() > PROGRAM_INSTS {
+            return None;
+        }
+        match n {
+            Node::Empty => {}
+            Node::Assert('b') => self.insts.push(Inst::Boundary(true)),
+            Node::Assert('B') => self.insts.push(Inst::Boundary(false)),
+            Node::Assert(_) => return None,
+            Node::Char { first, width, .. } => {
+                if *width != 1 || !first.is_ascii() {
+                    return None;
+                }
+                self.insts.push(Inst::Byte(*first));
+            }
+            Node::Concat(v) => {
+                for x in v {
+                    self.emit(x)?;
+                }
+            }
+            Node::Alt(v) => {
+                let mut ends = Vec::new();
+                for (i, x) in v.iter().enumerate() {
+                    if i + 1 == v.len() {
+                        self.emit(x)?;
+                        break;
+                    }
+                    let split = self.insts.len();
+                    self.insts.push(Inst::Split(self.here() + 1, 0));
+                    self.emit(x)?;
+                    ends.push(self.insts.len());
+                    self.insts.push(Inst::Jump(0));
+                    let next = self.here();
+                    self.patch(split, next);
+                }
+                let end = self.here();
+                for e in ends {
+                    self.patch(e, end);
+                }
+            }
+            Node::Repeat(x, lo, hi) => {
+                for _ in 0..*lo {
+                    self.emit(x)?;
+                }
+                match hi {
+                    // An empty iteration would be cut short by the
+                    // visited table where the regex loops once more.
+                    None if first_set(x, &mut ByteSet::default()) => {
+                        return None
+                    }
+                    None => {
+                        let top = self.here();
+                        self.insts.push(Inst::Split(top + 1, 0));
+                        self.emit(x)?;
+                        self.insts.push(Inst::Jump(top));
+                        let out = self.here();
+                        self.patch(top as usize, out);
+                    }
+                    Some(hi) => {
+                        // x{0,k} as (?:x(?:x(?:x)?)?)?, every exit to
+                        // one end.
+                        let mut splits = Vec::new();
+                        for _ in *lo..*hi {
+                            if self.insts.len() > PROGRAM_INSTS {
+                                return None;
+                            }
+                            splits.push(self.insts.len());
+                            self.insts.push(Inst::Split(self.here() + 1, 0));
+                            self.emit(x)?;
+                        }
+                        let end = self.here();
+                        for s in splits {
+                            self.patch(s, end);
+                        }
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// The end of the leftmost-first match starting at `at`, reading
+    /// `hay` (the byte before `at`, when there is one, for `\b`; the end
+    /// of `hay` is the end of the text, as for a regex searching `hay`).
+    /// Costs at most instructions × (`hay.len() - at` + 1) steps: the
+    /// caller hands it at most the pattern's longest match plus slack.
+    pub(crate) fn find(
+        &self,
+        hay: &[u8],
+        at: usize,
+        scratch: &mut Scratch,
+    ) -> Option<usize> {
+        let len = hay.len();
+        let width = len.checked_sub(at)? + 1;
+        let cells = self.insts.len() * width;
+        let Scratch { visited, stack } = scratch;
+        visited.clear();
+        visited.resize(cells / 64 + 1, 0);
+        stack.clear();
+        stack.push((0, at as u32));
+        while let Some((ip, pos)) = stack.pop() {
+            let (mut ip, mut pos) = (ip as usize, pos as usize);
+            loop {
+                let cell = ip * width + (pos - at);
+                let (w, bit) = (cell / 64, 1u64 << (cell % 64));
+                match visited.get_mut(w) {
+                    Some(v) if *v & bit == 0 => *v |= bit,
+                    _ => break,
+                }
+                match self.insts.get(ip) {
+                    Some(Inst::Byte(set)) => match hay.get(pos) {
+                        Some(&b) if set.contains(b) => {
+                            ip += 1;
+                            pos += 1;
+                        }
+                        _ => break,
+                    },
+                    Some(&Inst::Split(a, b)) => {
+                        stack.push((b, pos as u32));
+                        ip = a as usize;
+                    }
+                    Some(&Inst::Jump(a)) => ip = a as usize,
+                    Some(&Inst::Boundary(want)) => {
+                        let before = pos > 0 && is_word_byte(hay[pos - 1]);
+                        let after =
+                            hay.get(pos).is_some_and(|&b| is_word_byte(b));
+                        if (before != after) != want {
+                            break;
+                        }
+                        ip += 1;
+                    }
+                    Some(Inst::Match) => return Some(pos),
+                    None => break,
+                }
+            }
+        }
+        None
+    }
+}
