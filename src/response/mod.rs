@@ -81,7 +81,7 @@
 //! costs about two one-shot screenings of the same text whatever the
 //! chunk size (it was one window per push: ~8x at 64-byte chunks), and
 //! the shown text lags by the hold-back plus up to one step (64 KiB of
-//! chat text in 64-byte chunks: ~1.9 KB after a push on average, ~0.4 KB
+//! chat text in 64-byte chunks: ~1.8 KB after a push on average, ~0.4 KB
 //! before; prose ~0.6 KB; `cargo run --release --example stream`). Rules
 //! whose pattern this analysis cannot follow (a negated class) hold up to
 //! their longest match while one of their keywords is in the window,
