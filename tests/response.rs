@@ -428,3 +428,70 @@ fn names_in_any_script_stream_like_one_shot() {
         check_every_split(&s, text);
     }
 }
+
+/// Long responses (well past the kept context, so the stream screens
+/// windows that start in shown text and re-screens only every so many
+/// bytes) stream like one-shot for chunks of several sizes: chat text
+/// with numbers and e-mails, non-ASCII names, links, tokens, a PEM key.
+#[test]
+fn long_responses_stream_like_one_shot() {
+    let (s, c) = fixture();
+    let p = pieces(c);
+    let mut text = String::new();
+    for round in 0..6 {
+        text += "Hi team, the Q3 numbers look off: revenue grew 12% but margins dropped. \
+                 Please draft a reply to Maria (maria.lopez@example.com) about order \
+                 4471-2231 and ask whether 2024-03-14 at 10:30 still works. ";
+        text += "Письмо от Ивана Петрова из Москвы пришло. Jürgen Müller in München. ";
+        for k in [round, 5, 6, 8, 9, 10, 11, 13, 14, 15, 18, 19] {
+            text += &p[k];
+        }
+        if round == 3 {
+            text += &p[20];
+        }
+    }
+    assert!(text.len() > 3 * 1024, "{}", text.len());
+    for chunk in [1usize, 7, 64, 301, 4096] {
+        let mut cuts = Vec::new();
+        let mut k = chunk;
+        while k < text.len() {
+            cuts.push(k);
+            k += chunk;
+        }
+        check_splits(&s, &text, &cuts)
+            .unwrap_or_else(|e| panic!("{chunk}-byte chunks: {e}"));
+    }
+}
+
+/// Shown text is context only for the next screening: a key already
+/// shown does not hold the stream back afterwards (no match can start in
+/// shown text), and the text after it keeps flowing in small chunks.
+/// ("key" keeps the generic key rules live, which hold up to their
+/// longest match, ~2 KB, plus one re-screen step. A PEM block would hold
+/// everything after it: the private-key rule's characters include
+/// spaces and letters, and its pattern starts with a group, so the
+/// guard sees no literal to wait for.)
+#[test]
+fn shown_secrets_do_not_stall_the_stream() {
+    let (mut s, c) = fixture();
+    let p = pieces(c);
+    let text = format!(
+        "{}{}{}",
+        p[6],
+        p[5],
+        "The quick brown fox jumps over the lazy dog. ".repeat(180)
+    );
+    let mut sc = promptfence::ResponseScanner::new();
+    let mut shown = String::new();
+    for piece in text.as_bytes().chunks(64) {
+        shown += &sc.push(
+            &mut s.response_context(),
+            std::str::from_utf8(piece).unwrap(),
+        );
+    }
+    assert!(shown.len() > text.len() / 3, "{} of {}", shown.len(), text.len());
+    assert!(sc.held_back() < 5 * 1024, "held {}", sc.held_back());
+    shown += &sc.finish(&mut s.response_context());
+    let (o, _, _) = one_shot(&mut s.clone(), &text);
+    assert_eq!(shown, o);
+}

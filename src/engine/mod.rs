@@ -98,24 +98,30 @@ impl Engine {
 
     /// All validated detections, unsorted and possibly overlapping;
     /// optionally treating every rule as a candidate (used by the
-    /// prefilter soundness test).
+    /// prefilter soundness test). Only matches that start at or after
+    /// `from` (0: anywhere): the text before it is context (word
+    /// boundaries, context words, encoded runs); the response stream
+    /// re-screens the text it has shown as context, not for matches.
     pub(crate) fn detect_with(
         &self,
         text: &str,
         all_candidates: bool,
+        from: usize,
     ) -> Vec<Detection> {
         let mut budget = rescan::MAX_TOTAL;
-        self.detect_depth(text, all_candidates, 0, &mut budget)
+        self.detect_depth(text, all_candidates, 0, &mut budget, from)
     }
 
     /// One pass; `depth > 0` is decoded text, where only secret rules run.
     /// A hit in decoded text is reported at the span of the encoded run.
+    /// Windows are cut to start at `from` (0: whole text).
     fn detect_depth(
         &self,
         text: &str,
         all_candidates: bool,
         depth: u8,
         budget: &mut usize,
+        from: usize,
     ) -> Vec<Detection> {
         let mut out = Vec::new();
         let secret_only = |r: &Rule| depth == 0 || r.kind == Kind::Secret;
@@ -144,7 +150,13 @@ impl Engine {
                 if !secret_only(rule) {
                     continue;
                 }
-                for w in list {
+                for mut w in list {
+                    if from > 0 {
+                        w.start = w.start.max(from);
+                        if w.start >= w.end {
+                            continue;
+                        }
+                    }
                     let checks = &self.checks;
                     search::search(
                         text, i, rule, w, checks, &bounds, &mut out,
@@ -164,6 +176,7 @@ impl Engine {
                     all_candidates,
                     depth + 1,
                     budget,
+                    0,
                 );
                 let best = inner.into_iter().max_by(|a, b| {
                     a.score

@@ -171,17 +171,20 @@ impl Detectors {
 
     /// Runs every detector `side` wants over `text`; with `all_rules`,
     /// every engine rule runs as if the keyword prefilter had picked it
-    /// (the prefilter soundness test).
+    /// (the prefilter soundness test). Engine matches start at or after
+    /// `from` (0: anywhere): the text before it is their context only; the
+    /// other detectors see the whole text.
     pub(crate) fn detect(
         &self,
         policy: &Policy,
         text: &str,
         side: Side,
         all_rules: bool,
+        from: usize,
     ) -> Detected {
         let mut out = Detected::default();
         let engine_found =
-            self.engine_detections(policy, text, side, all_rules);
+            self.engine_detections(policy, text, side, all_rules, from);
         for Detection { rule, span, score } in engine_found {
             let r = &self.engine.rules()[rule];
             let Some(fam) = side.family(policy, r.kind) else { continue };
@@ -252,12 +255,13 @@ impl Detectors {
         text: &str,
         side: Side,
         all_rules: bool,
+        from: usize,
     ) -> Vec<Detection> {
         let wanted = [Kind::Pii, Kind::Secret]
             .iter()
             .any(|&k| side.family(policy, k).is_some_and(|f| f.enabled));
         if wanted {
-            self.engine.detect_with(text, all_rules)
+            self.engine.detect_with(text, all_rules, from)
         } else {
             Vec::new()
         }
@@ -271,7 +275,7 @@ impl Detectors {
     ) -> Vec<(String, String, Range<usize>, f32)> {
         let rules = self.engine.rules();
         self.engine
-            .detect_with(text, false)
+            .detect_with(text, false, 0)
             .into_iter()
             .map(|d| {
                 let r = &rules[d.rule];

@@ -138,6 +138,12 @@ impl Filter {
         self.inner.detectors.rules().len()
     }
 
+    /// The compiled engine rules, built-in then custom (the response
+    /// stream reads a rule's pattern when its keyword first shows up).
+    pub(crate) fn rules(&self) -> &[Rule] {
+        self.inner.detectors.rules()
+    }
+
     /// A table derived from the compiled engine rules (built-in then
     /// custom) once per filter and shared by its response streams (their
     /// guards and keyword automaton): see `Detectors::derived`.
@@ -225,7 +231,7 @@ impl Filter {
         all_rules: bool,
     ) -> Vec<Candidate> {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, all_rules);
+        let d = i.detectors.detect(&i.policy, text, side, all_rules, 0);
         i.resolver.resolve(&i.policy, text, side, d.found, d.denied)
     }
 
@@ -234,13 +240,16 @@ impl Filter {
     /// score, before resolution) and of deny-list matches, and the longest
     /// deny-list entry in bytes. One detection pass serves both. The
     /// response stream scanner never cuts inside one of these spans.
+    /// Engine matches start at or after `from` (the text before it was
+    /// shown and is context only).
     pub(crate) fn stream_candidates(
         &self,
         text: &str,
         side: Side,
+        from: usize,
     ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, false);
+        let d = i.detectors.detect(&i.policy, text, side, false, from);
         let deny_max = i
             .policy
             .deny_list

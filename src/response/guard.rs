@@ -21,6 +21,7 @@ pub(crate) const MAX_MATCH: usize = 68 * 1024;
 /// do not start with a literal: 4 KiB. A longer match may be split.
 pub(crate) const ANY_HOLD: usize = 4 * 1024;
 
+#[derive(Clone)]
 pub(crate) struct Guard {
     /// ASCII bytes a match may contain.
     ascii: [bool; 128],
@@ -50,18 +51,16 @@ impl Guard {
             prefix: literal_prefix(p),
         };
         let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
-        let cs: Vec<char> = p.chars().collect();
         let mut i = 0;
-        while i < cs.len() {
-            let c = cs[i];
-            i += 1;
+        while let Some((c, n)) = next(p, i) {
+            i = n;
             match c {
                 '\\' => {
-                    let e = cs.get(i).copied().unwrap_or('\\');
-                    i += 1;
+                    let (e, n) = next(p, i).unwrap_or(('\\', i));
+                    i = n;
                     g.escape(e);
                 }
-                '[' => i = g.class(&cs, i),
+                '[' => i = g.class(p, i),
                 '.' => g.any = true,
                 c => g.lit(c),
             }
@@ -79,6 +78,28 @@ impl Guard {
             }
         }
         g
+    }
+
+    /// Same characters and literal prefix as `o` (length bounds aside).
+    pub(crate) fn same_class(&self, o: &Guard) -> bool {
+        self.ascii == o.ascii
+            && self.non_ascii == o.non_ascii
+            && self.any == o.any
+            && self.folds == o.folds
+            && self.prefix == o.prefix
+    }
+
+    /// The longest match, in bytes (`None`: unbounded).
+    pub(crate) fn max_len(&self) -> Option<usize> {
+        self.max_len
+    }
+
+    /// Takes the longer of its length bound and `n` (`None`: unbounded).
+    pub(crate) fn widen(&mut self, n: Option<usize>) {
+        self.max_len = match (self.max_len, n) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            _ => None,
+        };
     }
 
     fn lit(&mut self, c: char) {
@@ -119,17 +140,16 @@ impl Guard {
         }
     }
 
-    /// Parses a bracket class starting after `[`; returns the index after
-    /// its closing `]`.
-    fn class(&mut self, cs: &[char], mut i: usize) -> usize {
-        if cs.get(i) == Some(&'^') {
+    /// Parses a bracket class starting after `[` (byte offset `i` of
+    /// `p`); returns the offset after its closing `]`.
+    fn class(&mut self, p: &str, mut i: usize) -> usize {
+        if p.as_bytes().get(i) == Some(&b'^') {
             self.any = true;
         }
         let mut first = true;
         let mut prev: Option<char> = None;
-        while i < cs.len() {
-            let c = cs[i];
-            i += 1;
+        while let Some((c, n)) = next(p, i) {
+            i = n;
             match c {
                 ']' if !first => return i,
                 '[' => {
@@ -138,8 +158,8 @@ impl Guard {
                     prev = None;
                 }
                 '\\' => {
-                    let e = cs.get(i).copied().unwrap_or('\\');
-                    i += 1;
+                    let (e, n) = next(p, i).unwrap_or(('\\', i));
+                    i = n;
                     match e {
                         'n' | 't' | 'r' | 'f' | 'v' | 'd' | 'w' => {
                             self.escape(e);
@@ -156,14 +176,13 @@ impl Guard {
                     }
                 }
                 '-' if prev.is_some()
-                    && cs.get(i).is_some_and(|&n| n != ']') =>
+                    && next(p, i).is_some_and(|(n, _)| n != ']') =>
                 {
                     let a = prev.unwrap_or('-');
-                    let mut b = cs[i];
-                    i += 1;
+                    let (mut b, n) = next(p, i).unwrap_or(('-', i));
+                    i = n;
                     if b == '\\' {
-                        b = cs.get(i).copied().unwrap_or('\\');
-                        i += 1;
+                        (b, i) = next(p, i).unwrap_or(('\\', i));
                     }
                     if b < a {
                         self.any = true;
@@ -217,7 +236,7 @@ impl Guard {
             floor
         } else {
             let mut start = end;
-            for (i, c) in text.char_indices().rev() {
+            while let Some((i, c)) = char_before(text, start) {
                 if i < floor || !self.contains(c) {
                     break;
                 }
@@ -311,6 +330,31 @@ fn top_level_alternation(p: &str) -> bool {
         }
     }
     false
+}
+
+/// The char of `p` at byte offset `i` and the offset after it.
+fn next(p: &str, i: usize) -> Option<(char, usize)> {
+    match p.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some((b as char, i + 1)),
+        Some(_) => {
+            let c = p.get(i..)?.chars().next()?;
+            Some((c, i + c.len_utf8()))
+        }
+        None => None,
+    }
+}
+
+/// The char of `text` that ends at byte offset `i`, with its start.
+pub(crate) fn char_before(text: &str, i: usize) -> Option<(usize, char)> {
+    let b = text.as_bytes();
+    match i.checked_sub(1).and_then(|j| b.get(j)) {
+        Some(&c) if c < 0x80 => Some((i - 1, c as char)),
+        Some(_) => {
+            let c = text.get(..i)?.chars().next_back()?;
+            Some((i - c.len_utf8(), c))
+        }
+        None => None,
+    }
 }
 
 /// Largest char boundary at or below `i`.

@@ -53,8 +53,11 @@
 //!
 //! After a push the scanner re-screens a window: up to [`KEEP`] (256) bytes
 //! of already-shown text (so word boundaries and context words see the
-//! same neighbours as one-shot) plus the unshown text. It shows text up
-//! to the earliest position where something could still be forming:
+//! same neighbours as one-shot) plus the unshown text. Shown text is
+//! context only: no rule match can start there any more (the last cut was
+//! not inside one), so the engine searches for matches from the first
+//! unshown byte on. It shows text up to the earliest position where
+//! something could still be forming:
 //! - a regex rule's match: the trailing run of characters its pattern can
 //!   contain (e.g. for `EMAIL` the current word, for `PHONE` a trailing
 //!   run of digits/spaces/`-().+`), or an occurrence of its leading
@@ -69,12 +72,20 @@
 //! - a leak: the last 7 words plus a trailing run of matching shingles
 //!   (fewer than 12 words).
 //!
-//! It never cuts inside a detection. To keep the cost linear it
-//! re-screens only once max([`MIN_STEP`] = 16, held-back bytes / 4) new
-//! bytes have arrived, so a few more bytes may wait for the next chunk;
-//! each byte is re-screened about (256 + hold-back) / 16 times, so a
-//! stream costs ~20x a one-shot screen of the same text. In prose the hold-back is usually
-//! the current word or two. On a long run of digits or base64
+//! It never cuts inside a detection. To keep the cost proportional to the
+//! text, not to the window, it re-screens only once the new bytes
+//! outweigh the work of screening the rest of the window again: the
+//! hold-back plus a quarter of the kept context (the engine does not
+//! search shown text), at least [`MIN_STEP`] = 16 bytes and at most
+//! `MAX_STEP` = 2 KiB, less as the hold-back nears half of [`RUN_HOLD`]. A stream then
+//! costs about two one-shot screenings of the same text whatever the
+//! chunk size (it was one window per push: ~8x at 64-byte chunks), and
+//! the shown text lags by the hold-back plus up to one step (64 KiB of
+//! chat text in 64-byte chunks: ~1.8 KB after a push on average, ~0.4 KB
+//! before; prose ~0.6 KB; `cargo run --release --example stream`). Rules
+//! whose pattern this analysis cannot follow (a negated class) hold up to
+//! their longest match while one of their keywords is in the window,
+//! which is most of the hold-back in prose. On a long run of digits or base64
 //! characters it stays under [`RUN_HOLD`] (8 KiB): keyword-gated rules
 //! hold at most their longest match plus the context window. Links and
 //! images hold back until closed, at most [`links::HOLD`] (8 KiB) from
@@ -94,6 +105,7 @@
 mod canary;
 mod guard;
 mod leak;
+mod rules;
 mod words;
 
 use std::ops::Range;
@@ -101,7 +113,6 @@ use std::sync::Arc;
 
 use crate::filter::{Candidate, Extras, Filter, Side};
 use crate::links;
-use crate::literals::Literals;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
 use words::{partial_word, token_pending};
@@ -128,6 +139,22 @@ pub const CTX_AFTER: usize = 24 + 64 + 8;
 /// New bytes needed before `push` re-screens the window.
 pub const MIN_STEP: usize = 16;
 
+/// New bytes needed before `push` re-screens, as a share (numerator,
+/// denominator) of the work of screening again the hold-back and the
+/// kept context.
+const STEP_SHARE: (usize, usize) = (1, 1);
+
+/// Most new bytes `push` waits for before it re-screens: with a long
+/// hold-back (a rule that may still be forming a long match) the step
+/// stops growing with it, and shrinks to [`MIN_STEP`] as the hold-back
+/// nears half of [`RUN_HOLD`], so the wait stays under it.
+const MAX_STEP: usize = 2 * 1024;
+
+/// A byte of kept (shown) context costs about this share of a held byte
+/// to screen again: the engine does not search it for matches, only the
+/// keyword and names passes read it.
+const KEPT_SHARE: usize = 4;
+
 /// Most bytes the stream ever holds back.
 pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
 
@@ -137,126 +164,20 @@ pub const MAX_HOLD: usize = guard::MAX_MATCH + 4 * 1024;
 /// 96), an any-character pattern [`guard::ANY_HOLD`], plus one re-screen
 /// step. (It was the whole [`guard::MAX_MATCH`] before gated rules were
 /// bounded by their longest match.)
-#[allow(dead_code)]
 pub const RUN_HOLD: usize = 8 * 1024;
 
 /// Per-stream checks prepared once.
 #[derive(Default)]
 struct Checks {
     /// Built once per filter and shared by its streams.
-    rules: Arc<StreamRules>,
+    rules: Arc<rules::StreamRules>,
+    /// Where the rules' keywords last occurred in this stream.
+    keywords: rules::Keywords,
     canaries: Vec<canary::Canary>,
     canary_count: usize,
     leak: Option<leak::Fingerprint>,
     ready: bool,
     guards_ready: bool,
-}
-
-/// What the stream needs of the filter's rules: the same for every stream
-/// of a filter, so built on a filter's first stream and shared
-/// (`Filter::derived`); building it per stream was most of a first push.
-#[derive(Default)]
-struct StreamRules {
-    guards: Vec<guard::Guard>,
-    /// Per guard: the rule is gated by keywords that may sit *outside* its
-    /// match (PII rules run only near a context word), so a match can still
-    /// appear after it ended, when a keyword arrives within the context
-    /// window behind it.
-    /// `None` when not gated, else the digits a match must hold and the
-    /// longest match (bytes), if bounded.
-    gated: Vec<Option<(usize, Option<usize>)>>,
-    /// Keywords of every rule (lowercase) and, per keyword, the guards of
-    /// the non-gated rules that need it inside their match: such a rule
-    /// cannot be forming a match in a tail that holds none of its keywords.
-    keywords: Vec<String>,
-    keyword_owners: Vec<Vec<u32>>,
-    /// The filter's keyword automaton (lowercase, searched in lowercased
-    /// text; built once for the prompt's prefilter) and, per its pattern
-    /// id, the index in `keywords` (`u32::MAX`: not one of them).
-    keyword_ac: Option<Arc<Literals>>,
-    keyword_of: Vec<u32>,
-    /// Per guard: the rule needs one of its keywords in the match.
-    needs_keyword: Vec<bool>,
-}
-
-impl StreamRules {
-    fn new(rules: &[crate::filter::Rule], filter: &Filter) -> StreamRules {
-        let mut t = StreamRules::default();
-        // The filter's compiled rules, built-in then custom: their
-        // keywords are lowercase and their pattern facts are read once
-        // per filter, not once per stream.
-        t.guards = rules
-            .iter()
-            .map(|r| guard::Guard::of_pattern(r.pattern(), r.max_len()))
-            .collect();
-        t.needs_keyword = rules
-            .iter()
-            .map(|r| r.kind != Kind::Pii && !r.keywords.is_empty())
-            .collect();
-        for (i, r) in rules.iter().enumerate() {
-            if !t.needs_keyword[i] {
-                continue;
-            }
-            for kw in &r.keywords {
-                match t.keywords.iter().position(|x| x == kw) {
-                    Some(j) => t.keyword_owners[j].push(i as u32),
-                    None => {
-                        t.keywords.push(kw.clone());
-                        t.keyword_owners.push(vec![i as u32]);
-                    }
-                }
-            }
-        }
-        // None: no automaton (every rule stays live, see below).
-        if let Some((ac, of)) = filter.keyword_map(&t.keywords) {
-            (t.keyword_ac, t.keyword_of) = (Some(ac), of);
-        }
-        t.gated = rules
-            .iter()
-            .map(|r| {
-                (r.kind == Kind::Pii && !r.keywords.is_empty())
-                    .then(|| (r.min_digits(), r.max_len()))
-            })
-            .collect();
-        t
-    }
-
-    /// Per guard: a rule that needs a keyword may still be forming a match
-    /// at the end of `text`: one of its keywords occurs in the last
-    /// `MAX_MATCH` bytes, or the text ends with the start of one.
-    fn live_keyword_rules(&self, text: &str) -> Vec<bool> {
-        let mut live = vec![false; self.guards.len()];
-        let Some(ac) = &self.keyword_ac else {
-            return vec![true; self.guards.len()];
-        };
-        let tail = &text[guard::floor_char(
-            text,
-            text.len().saturating_sub(guard::MAX_MATCH),
-        )..];
-        let mut mark = |k: usize| {
-            for &o in &self.keyword_owners[k] {
-                if let Some(x) = live.get_mut(o as usize) {
-                    *x = true;
-                }
-            }
-        };
-        for m in ac.find_overlapping_iter(&crate::literals::lower(tail)) {
-            match self.keyword_of.get(m.pattern().as_usize()) {
-                Some(&k) if k != u32::MAX => mark(k as usize),
-                _ => {}
-            }
-        }
-        let end = tail.as_bytes();
-        for (k, kw) in self.keywords.iter().enumerate() {
-            let kb = kw.as_bytes();
-            let partial = (1..kb.len().min(end.len() + 1))
-                .any(|n| end[end.len() - n..].eq_ignore_ascii_case(&kb[..n]));
-            if partial {
-                mark(k);
-            }
-        }
-        live
-    }
 }
 
 impl Checks {
@@ -277,50 +198,12 @@ impl Checks {
             self.ready = true;
         }
         if with_guards && !self.guards_ready {
-            self.rules =
-                cx.filter.derived(|rules| StreamRules::new(rules, cx.filter));
+            self.rules = cx
+                .filter
+                .derived(|rules| rules::StreamRules::new(rules, cx.filter));
             self.guards_ready = true;
         }
     }
-}
-
-/// Start of the earliest run of `guard` characters holding at least
-/// `need` digits (one, if `need` is 0) that ends at or after `e2`; `len`
-/// when there is none.
-fn gated_pending(
-    text: &str,
-    floor: usize,
-    e2: usize,
-    guard: &guard::Guard,
-    need: usize,
-) -> usize {
-    let need = need.max(1);
-    let mut best = text.len();
-    let (mut run_start, mut run_end, mut digits) = (None, 0, 0);
-    for (i, c) in text[floor..].char_indices().rev() {
-        let i = floor + i;
-        if guard.contains(c) {
-            if run_start.is_none() {
-                run_end = i + c.len_utf8();
-                digits = 0;
-            }
-            run_start = Some(i);
-            digits += usize::from(c.is_ascii_digit());
-        } else if let Some(start) = run_start.take() {
-            if run_end < e2 {
-                return best;
-            }
-            if digits >= need {
-                best = start;
-            }
-        }
-    }
-    if let Some(start) = run_start {
-        if run_end >= e2 && digits >= need {
-            best = start;
-        }
-    }
-    best
 }
 
 /// One screening of a window.
@@ -400,6 +283,7 @@ fn analyze(
     checks: &Checks,
     text: &str,
     skip_first: bool,
+    from: usize,
     raw: Option<&mut (Vec<Range<usize>>, usize)>,
 ) -> Analysis {
     // Only the last screening (`finish`) sees the end of the text.
@@ -415,9 +299,13 @@ fn analyze(
     let found = match raw {
         Some(out) => {
             let (c, spans, deny_max) =
-                filter.stream_candidates(text, Side::Response);
+                filter.stream_candidates(text, Side::Response, from);
             *out = (spans, deny_max);
             c
+        }
+        // Shown text is context only: no engine match starts there.
+        None if from > 0 => {
+            filter.stream_candidates(text, Side::Response, from).0
         }
         None => filter.candidates(text, Side::Response),
     };
@@ -711,9 +599,20 @@ impl ResponseScanner {
         }
         self.window.push_str(chunk);
         self.unscanned += chunk.len();
-        // PERF: re-screen only every MIN_STEP new bytes (token-sized
-        // chunks would otherwise re-screen the window per token).
-        let step = MIN_STEP.max((self.window.len() - self.emitted) / 4);
+        // PERF: re-screen once the new bytes outweigh, by STEP_SHARE, the
+        // work of screening again what the last screening saw (the
+        // hold-back, and the kept context at KEPT_SHARE: no engine search
+        // runs there), at least every MIN_STEP bytes. A stream then costs
+        // about 1 + 1 / STEP_SHARE one-shot screenings, not one per push
+        // (~8 at 64-byte chunks), for a longer wait: the shown text lags
+        // by the hold-back plus up to one step.
+        let held = self.window.len() - self.unscanned - self.emitted;
+        let again = held + self.emitted / KEPT_SHARE;
+        // A long hold-back may end at any byte: past half of RUN_HOLD,
+        // re-screen at every push again.
+        let cap = MAX_STEP.min((RUN_HOLD / 2).saturating_sub(held));
+        let step =
+            (again * STEP_SHARE.0 / STEP_SHARE.1).min(cap).max(MIN_STEP);
         if self.unscanned < step || self.window.len() == self.emitted {
             return String::new();
         }
@@ -725,41 +624,37 @@ impl ResponseScanner {
             &self.checks,
             &self.window,
             self.base > 0,
+            self.emitted,
             Some(&mut rd),
         );
         let (raw, deny_max) = rd;
         let text = &self.window;
         let e = text.len();
         let from = self.emitted;
+        // A match starting in shown text is complete (the last cut was
+        // not inside one): guards look from `from` on.
         let floor =
-            guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH));
+            guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH))
+                .max(from);
         let found = |s: usize| raw.iter().any(|r| r.start == s);
-        let mut g = e;
-        let live = self.checks.rules.live_keyword_rules(text);
-        for (i, gd) in self.checks.rules.guards.iter().enumerate() {
-            if self.checks.rules.needs_keyword.get(i) == Some(&true)
-                && !live.get(i).copied().unwrap_or(true)
-            {
-                continue;
-            }
-            g = g.min(gd.pending(text, floor, &found));
-        }
-        // Gated rules: hold every run of their characters (with the
-        // digits a match needs) that ends within CTX_AFTER of the end,
-        // since a keyword may still arrive there.
+        let rules = cx.filter.rules();
+        self.checks.keywords.update(
+            &self.checks.rules,
+            rules,
+            text,
+            self.base,
+        );
+        // Gated rules hold runs that end within CTX_AFTER of the end.
         let e2 = guard::floor_char(text, e.saturating_sub(CTX_AFTER));
-        // A match a late keyword can still reveal ends after `e2`, so it
-        // starts no earlier than its longest length before that: a long
-        // run of digits or base64 is not held whole.
-        for (gd, need) in
-            self.checks.rules.guards.iter().zip(&self.checks.rules.gated)
-        {
-            let Some((need, max_len)) = *need else { continue };
-            let lo = max_len.map_or(floor, |n| {
-                floor.max(guard::floor_char(text, e2.saturating_sub(n)))
-            });
-            g = g.min(gated_pending(text, lo, e2, gd, need));
-        }
+        let mut g = self.checks.rules.pending(
+            cx.filter,
+            &self.checks.keywords,
+            text,
+            self.base,
+            floor,
+            e2,
+            &found,
+        );
         if deny_max > 0 {
             g = g.min(guard::floor_char(
                 text,
@@ -810,7 +705,8 @@ impl ResponseScanner {
             return String::new();
         }
         self.checks.refresh(cx, false);
-        let an = analyze(cx, &self.checks, &self.window, self.base > 0, None);
+        let an =
+            analyze(cx, &self.checks, &self.window, self.base > 0, from, None);
         let e = self.window.len();
         if let Some(b) = an.blocker(from, e + 1) {
             return self.block(cx, &an, b);
@@ -818,6 +714,12 @@ impl ResponseScanner {
         let out = self.render(cx, &an, from, e);
         self.window = String::new();
         out
+    }
+
+    /// Bytes of input pushed but not returned yet (held back, or waiting
+    /// for the next re-screen).
+    pub fn held_back(&self) -> usize {
+        self.window.len() - self.emitted
     }
 
     /// Findings so far (byte spans into the joined input).
