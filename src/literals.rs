@@ -69,16 +69,18 @@ impl Literals {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = Match> + 'a {
-        let (own, nfa) = match &self.0 {
+        match &self.0 {
             Set::Own(a) => {
-                (Some(First { ac: a, hay: text.as_bytes(), at: 0 }), None)
+                Matches::Own(First { ac: a, hay: text.as_bytes(), at: 0 })
             }
             // Errs only for an anchored search or an unsupported kind,
             // which this type never asks for: then no matches rather than
             // a panic.
-            Set::Nfa(n) => (None, n.try_find_iter(Input::new(text)).ok()),
-        };
-        Matches(own).chain(Matches(nfa))
+            Set::Nfa(n) => match n.try_find_iter(Input::new(text)) {
+                Ok(m) => Matches::Nfa(m),
+                Err(_) => Matches::None,
+            },
+        }
     }
 
     /// Every match, overlapping ones included, ordered by end offset
@@ -87,19 +89,17 @@ impl Literals {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = Match> + 'a {
-        let (own, nfa) = match &self.0 {
-            Set::Own(a) => (
-                Some(
-                    a.overlapping(text.as_bytes())
-                        .map(|(w, s, e)| Match::must(w, s..e)),
-                ),
-                None,
+        match &self.0 {
+            Set::Own(a) => Matches::Own(
+                a.overlapping(text.as_bytes())
+                    .map(|(w, s, e)| own_match(w, s, e)),
             ),
-            Set::Nfa(n) => {
-                (None, n.try_find_overlapping_iter(Input::new(text)).ok())
-            }
-        };
-        Matches(own).chain(Matches(nfa))
+            Set::Nfa(n) => match n.try_find_overlapping_iter(Input::new(text))
+            {
+                Ok(m) => Matches::Nfa(m),
+                Err(_) => Matches::None,
+            },
+        }
     }
 }
 
@@ -130,6 +130,12 @@ pub(crate) fn lower(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
+/// A match of the own automaton: ids are input positions, which fit
+/// (`Match::must` would bring a panic path and its message).
+fn own_match(word: usize, start: usize, end: usize) -> Match {
+    Match::new(aho_corasick::PatternID::new_unchecked(word), start..end)
+}
+
 /// The non-overlapping matches of an own automaton.
 struct First<'a> {
     ac: &'a Ac,
@@ -143,19 +149,32 @@ impl Iterator for First<'_> {
     fn next(&mut self) -> Option<Match> {
         let (w, s, e) = self.ac.first(self.hay, self.at)?;
         self.at = e;
-        Some(Match::must(w, s..e))
+        Some(own_match(w, s, e))
     }
 }
 
-/// A search's matches, or none when it could not start. Not `Flatten`:
-/// that costs ~1 KB of wasm more for the same thing.
-struct Matches<I>(Option<I>);
+/// A search's matches: the own automaton's or the crate's, or none
+/// when the search could not start. Not `Chain` or `Flatten`: they cost
+/// wasm bytes for the same thing.
+enum Matches<A, B> {
+    Own(A),
+    Nfa(B),
+    None,
+}
 
-impl<I: Iterator<Item = Match>> Iterator for Matches<I> {
+impl<A, B> Iterator for Matches<A, B>
+where
+    A: Iterator<Item = Match>,
+    B: Iterator<Item = Match>,
+{
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
-        self.0.as_mut()?.next()
+        match self {
+            Matches::Own(a) => a.next(),
+            Matches::Nfa(b) => b.next(),
+            Matches::None => None,
+        }
     }
 }
 

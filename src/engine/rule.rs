@@ -24,11 +24,11 @@ pub(crate) struct Rule {
     pub keywords: Vec<String>,
     /// Borrowed from the built-in table (not copied: ~90 KB for a filter).
     pattern: Cow<'static, str>,
-    regex: OnceLock<Option<Regex>>,
+    regex: Lazy,
     /// `^(?s:.)(?:pattern)`: an anchored search at a candidate position
     /// that also sees the char before it, so `\b` and friends at the
     /// start of any branch read the real text.
-    anchored: OnceLock<Option<Regex>>,
+    anchored: Lazy,
     /// Length bound, digit floor, first bytes: see `syntax`. Read from
     /// the pattern on first use: most rules never become candidates, and
     /// reading all ~480 patterns was a third of building a filter.
@@ -61,6 +61,69 @@ pub(crate) struct Detection {
     pub score: f32,
 }
 
+/// A rule's regex, compiled on its first search. A rule becomes a
+/// candidate wherever its keyword or a digit run is, and most candidates
+/// never reach a position where a match could start (first bytes, word
+/// boundaries and the pattern's shape rule them out): compiling every
+/// candidate's regex was a third of a cold start's first screen. The
+/// methods are the `Regex` ones the search uses; a pattern that does not
+/// compile finds nothing (the built-in ones all compile: tested).
+#[derive(Debug)]
+pub(crate) struct Lazy {
+    /// The pattern; `anchored`: compiled as `^(?s:.)(?:pattern)`.
+    source: Cow<'static, str>,
+    anchored: bool,
+    cell: OnceLock<Option<Regex>>,
+}
+
+impl Lazy {
+    fn new(source: Cow<'static, str>, anchored: bool) -> Lazy {
+        Lazy { source, anchored, cell: OnceLock::new() }
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.cell
+            .get_or_init(|| {
+                let anchored;
+                let pattern = if self.anchored {
+                    anchored = format!("^(?s:.)(?:{})", self.source);
+                    &anchored
+                } else {
+                    &*self.source
+                };
+                compile_with(pattern, BUILTIN_SIZE_LIMIT).ok()
+            })
+            .as_ref()
+    }
+
+    pub(super) fn find<'h>(&self, hay: &'h str) -> Option<regex::Match<'h>> {
+        self.get()?.find(hay)
+    }
+
+    pub(super) fn find_at<'h>(
+        &self,
+        hay: &'h str,
+        at: usize,
+    ) -> Option<regex::Match<'h>> {
+        self.get()?.find_at(hay, at)
+    }
+
+    pub(super) fn captures<'h>(
+        &self,
+        hay: &'h str,
+    ) -> Option<regex::Captures<'h>> {
+        self.get()?.captures(hay)
+    }
+
+    pub(super) fn captures_at<'h>(
+        &self,
+        hay: &'h str,
+        at: usize,
+    ) -> Option<regex::Captures<'h>> {
+        self.get()?.captures_at(hay, at)
+    }
+}
+
 /// Upper bound on a compiled rule regex, in bytes of heap.
 pub(crate) const RULE_SIZE_LIMIT: usize = 1 << 20;
 
@@ -72,8 +135,8 @@ impl Rule {
             type_name: def.type_name.to_string(),
             keywords: def.keywords.iter().map(|k| k.to_string()).collect(),
             pattern: Cow::Borrowed(def.pattern),
-            regex: OnceLock::new(),
-            anchored: OnceLock::new(),
+            regex: Lazy::new(Cow::Borrowed(def.pattern), false),
+            anchored: Lazy::new(Cow::Borrowed(def.pattern), true),
             facts: OnceLock::new(),
             shape: OnceLock::new(),
             group: def.group,
@@ -112,8 +175,8 @@ impl Rule {
                 regex.captures_len() - 1
             ));
         }
-        let cell = OnceLock::new();
-        let _ = cell.set(Some(regex));
+        let cell = Lazy::new(Cow::Owned(pattern.to_string()), false);
+        let _ = cell.cell.set(Some(regex));
         let facts = OnceLock::new();
         let _ = facts.set(syntax::facts(pattern));
         Ok(Rule {
@@ -126,7 +189,7 @@ impl Rule {
                 .collect(),
             pattern: Cow::Owned(pattern.to_string()),
             regex: cell,
-            anchored: OnceLock::new(),
+            anchored: Lazy::new(Cow::Owned(pattern.to_string()), true),
             facts,
             shape: OnceLock::new(),
             group,
@@ -147,26 +210,14 @@ impl Rule {
             || keyword.bytes().any(|b| b.is_ascii_alphanumeric())
     }
 
-    pub(super) fn regex(&self) -> Option<&Regex> {
-        // Custom rules were compiled (with RULE_SIZE_LIMIT) when the
-        // policy was built; only built-ins get here unset.
-        self.regex
-            .get_or_init(|| {
-                compile_with(&self.pattern, BUILTIN_SIZE_LIMIT).ok()
-            })
-            .as_ref()
+    /// The rule's regex, compiled on its first search (see [`Lazy`]).
+    pub(super) fn regex(&self) -> Option<&Lazy> {
+        Some(&self.regex)
     }
 
-    pub(super) fn anchored(&self) -> Option<&Regex> {
-        self.anchored
-            .get_or_init(|| {
-                compile_with(
-                    &format!("^(?s:.)(?:{})", self.pattern),
-                    BUILTIN_SIZE_LIMIT,
-                )
-                .ok()
-            })
-            .as_ref()
+    /// `^(?s:.)(?:pattern)`, compiled on its first search.
+    pub(super) fn anchored(&self) -> Option<&Lazy> {
+        Some(&self.anchored)
     }
 
     /// The pattern as compiled.

@@ -137,24 +137,29 @@ impl WordList {
     }
 }
 
-/// The lines of a list's text plus its lines with a blank (words the
-/// lexicon keys: an entry and a phrase's last word), front-coded or
-/// not; an upper bound for coded text whose lines share more than a
-/// blank's position.
+/// The entries of a list's text plus its entries with a blank (the
+/// words the lexicon keys: an entry and a phrase's last word), for text
+/// one entry a line or front-coded (see `decode`).
 const fn words(text: &[u8], coded: bool) -> usize {
     let (mut n, mut i) = (0, 0);
-    // Where the line before has its first blank (front coding keeps it
+    // Where the entry before has its first blank (front coding keeps it
     // when it shares more bytes than that), `usize::MAX`: none.
     let mut blank_before = usize::MAX;
     while i < text.len() {
-        let start = i;
-        while i < text.len() && text[i] != b'\n' {
+        let (start, mut shared) = (i, 0);
+        if coded {
+            if !text[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            shared = (text[i] - b'0') as usize;
             i += 1;
         }
-        let (mut rest, mut shared) = (start, 0);
-        if coded && start < i {
-            shared = text[start].wrapping_sub(b'0') as usize;
-            rest += 1;
+        let rest = i;
+        while i < text.len()
+            && if coded { !text[i].is_ascii_digit() } else { text[i] != b'\n' }
+        {
+            i += 1;
         }
         let mut blank =
             if blank_before < shared { blank_before } else { usize::MAX };
@@ -165,33 +170,34 @@ const fn words(text: &[u8], coded: bool) -> usize {
             }
             j += 1;
         }
-        if start < i && text[start] != b'#' {
+        if coded || (start < i && text[start] != b'#') {
             n += if blank == usize::MAX { 1 } else { 2 };
         }
         blank_before = blank;
-        i += 1;
+        if !coded {
+            i += 1;
+        }
     }
     n
 }
 
-/// Undoes `build.rs`'s front coding: each line is one digit (the bytes
-/// shared with the entry before) and the rest of the entry. Bytes, not
-/// strings: the entry before is the last line of the output, copied
-/// from there.
+/// Undoes `build.rs`'s front coding: each entry is one digit (the
+/// bytes shared with the entry before) and the rest of the entry, up to
+/// the next digit. Bytes, not strings: the entry before is the last line
+/// of the output, copied from there.
 fn decode(coded: &str) -> String {
     let b = coded.as_bytes();
-    // Each line gains at most 8 bytes (9 shared for its digit).
+    // Each entry gains at most 8 bytes (9 shared, a newline for its digit).
     let mut out: Vec<u8> = Vec::with_capacity(b.len() * 2);
     // The entry before, in `out`.
     let (mut last, mut last_len) = (0, 0);
     let mut i = 0;
     while let Some(&d) = b.get(i) {
         i += 1;
-        if d == b'\n' {
+        if !d.is_ascii_digit() {
             continue;
         }
-        let shared = usize::from(d.wrapping_sub(b'0')).min(9);
-        let mut keep = shared.min(last_len);
+        let mut keep = usize::from(d - b'0').min(last_len);
         // A char boundary of the entry before (the lists are ASCII).
         while keep > 0
             && keep < last_len
@@ -205,11 +211,8 @@ fn decode(coded: &str) -> String {
             let c = out.get(k).copied().unwrap_or(b' ');
             out.push(c);
         }
-        while let Some(&c) = b.get(i) {
+        while let Some(&c) = b.get(i).filter(|c| !c.is_ascii_digit()) {
             i += 1;
-            if c == b'\n' {
-                break;
-            }
             out.push(c);
         }
         (last, last_len) = (start, out.len() - start);
@@ -334,8 +337,8 @@ mod tests {
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(coded.len() < raw.len());
         assert_eq!(decode(""), "");
-        assert_eq!(decode("9\n\n5ab\n"), "\nab\n");
-        assert_eq!(decode("0née\n2ë\n"), "née\nnë\n");
+        assert_eq!(decode("9x5ab"), "x\nxab\n");
+        assert_eq!(decode("0née2ë"), "née\nnë\n");
     }
 
     /// The compile-time counts are what the lists hold, and the line
@@ -355,7 +358,7 @@ mod tests {
                 lines.first()
             );
         }
-        let text = "0new york\n4zealand\n0a b\n1c\n";
+        let text = "0new york4zealand0a b1c";
         assert_eq!(words(text.as_bytes(), true), 7);
         assert_eq!(words(b"\n#x y\nab\nc d\n", false), 3);
     }
