@@ -39,9 +39,9 @@ pub(crate) struct Rule {
     pub validator: Validator,
     pub min_entropy: f32,
     pub score: f32,
-    pub context: Vec<String>,
+    pub context: List,
     /// Words that lower the score (built-in rules only).
-    pub anti_context: Vec<String>,
+    pub anti_context: List,
     /// Built-in rules: a keyword with no letter or digit (`:`, `.`, `@`)
     /// is a separator inside the match, never a word near it
     /// (`prefilter_is_sound` checks). A policy's keywords promise only to
@@ -51,6 +51,117 @@ pub(crate) struct Rule {
     /// (`RuleDef::lengths`): the prefilter and the response stream ask
     /// every rule for these, most of which never run.
     lengths: Option<(Option<usize>, usize)>,
+}
+
+/// A rule's list of words: the built-in table's, borrowed (context words
+/// repeat across rules: a copy of each was ~3,700 allocations a filter),
+/// or a policy's.
+#[derive(Debug)]
+pub(crate) enum List {
+    Static(&'static [&'static str]),
+    Owned(Vec<String>),
+}
+
+impl List {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        let (s, o): (&[&str], &[String]) = match self {
+            List::Static(s) => (s, &[]),
+            List::Owned(o) => (&[], o),
+        };
+        s.iter().copied().chain(o.iter().map(String::as_str))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        match self {
+            List::Static(s) => s.is_empty(),
+            List::Owned(o) => o.is_empty(),
+        }
+    }
+}
+
+/// Distinct words, ASCII-lowercased, numbered in the order first seen and
+/// found by hash (FNV-1a of the lowercased bytes, open addressing): the
+/// keyword and context-word tables of a filter are built from ~5,000
+/// words with a few hundred distinct, where a sorted list's bisection
+/// and a lowercased copy of each word cost ~2M instructions.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    words: Vec<String>,
+    /// `word id + 1 | hash << 32`; 0: empty. A power of two, at most
+    /// half full.
+    slots: Vec<u64>,
+}
+
+impl Words {
+    fn hash(w: &str) -> u64 {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in w.bytes() {
+            h = (h ^ u32::from(b.to_ascii_lowercase()))
+                .wrapping_mul(0x0100_0193);
+        }
+        u64::from(h)
+    }
+
+    /// `Ok(id)` of `w` (in any ASCII case), or `Err(the empty slot)`.
+    fn find(&self, w: &str, h: u64) -> Result<u32, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            if slot == 0 {
+                return Err(at);
+            }
+            if slot >> 32 == h {
+                let id = (slot as u32).wrapping_sub(1);
+                let known = self.words.get(id as usize);
+                if known.is_some_and(|k| k.eq_ignore_ascii_case(w)) {
+                    return Ok(id);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The id of `w`, lowercased; a new one when not seen yet.
+    pub(crate) fn id(&mut self, w: &str) -> u32 {
+        if self.words.len() * 2 >= self.slots.len() {
+            // Built-in rules: ~800 distinct keywords, ~300 context words.
+            let n = (self.slots.len() * 2).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![0; n]);
+            for slot in old.into_iter().filter(|&s| s != 0) {
+                let mut at = (slot >> 32) as usize & (n - 1);
+                while self.slots[at] != 0 {
+                    at = (at + 1) & (n - 1);
+                }
+                self.slots[at] = slot;
+            }
+        }
+        let h = Words::hash(w);
+        match self.find(w, h) {
+            Ok(id) => id,
+            Err(at) => {
+                self.words.push(w.to_ascii_lowercase());
+                let id = self.words.len() as u64;
+                if let Some(s) = self.slots.get_mut(at) {
+                    *s = id | h << 32;
+                }
+                id as u32 - 1
+            }
+        }
+    }
+
+    /// The id of `w` (in any ASCII case), if seen.
+    pub(crate) fn get(&self, w: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.find(w, Words::hash(w)).ok()
+    }
+
+    /// The words, lowercase, by id.
+    pub(crate) fn all(&self) -> &[String] {
+        &self.words
+    }
 }
 
 /// A match that passed validation, before policy.
@@ -143,12 +254,8 @@ impl Rule {
             validator: def.validator,
             min_entropy: def.min_entropy,
             score: def.score,
-            context: def.context.iter().map(|k| k.to_string()).collect(),
-            anti_context: def
-                .anti_context
-                .iter()
-                .map(|k| k.to_string())
-                .collect(),
+            context: List::Static(def.context),
+            anti_context: List::Static(def.anti_context),
             keywords_in_match: true,
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
@@ -196,8 +303,8 @@ impl Rule {
             validator,
             min_entropy: 0.0,
             score,
-            context,
-            anti_context: Vec::new(),
+            context: List::Owned(context),
+            anti_context: List::Static(&[]),
             keywords_in_match: false,
             lengths: None,
         })
@@ -239,7 +346,7 @@ impl Rule {
     pub(crate) fn context_only(&self) -> bool {
         self.score < 0.5
             && !self.context.is_empty()
-            && self.keywords == self.context
+            && self.keywords.iter().map(String::as_str).eq(self.context.iter())
     }
 
     /// Longest possible match in bytes; `None` when unbounded.
