@@ -7,9 +7,10 @@
 //!   array in table order, for the native tests.
 //!
 //! - `names_<list>.fc`: the big word lists of `src/names/data/`,
-//!   front-coded (each line: one digit, the bytes shared with the line
-//!   before, then the rest), which gzips ~18% smaller than the sorted text;
-//!   `src/names/dict.rs` decodes them on first use.
+//!   front-coded (each entry: one digit, the bytes shared with the entry
+//!   before, then the rest; no separator, as entries hold no digit),
+//!   which gzips ~22% smaller than the sorted text; `src/names/dict.rs`
+//!   decodes them on first use.
 //!
 //! It also sets the `rule_examples` cfg unless the target is wasm32: the
 //! one switch that keeps example texts (PII and secrets) out of the wasm
@@ -71,7 +72,10 @@ fn main() {
             eprintln!("error: {path}: {e}");
             process::exit(1);
         });
-        write(&out.join(format!("names_{name}.fc")), &front_code(&text));
+        write(
+            &out.join(format!("names_{name}.fc")),
+            &front_code(&path, &text),
+        );
     }
 }
 
@@ -81,13 +85,19 @@ const NAME_LISTS: [&str; 6] =
 
 /// Front coding of a word list: comment lines dropped, then per entry the
 /// count of leading bytes it shares with the entry before (one digit,
-/// at most 9) and the rest of it. The lists are ASCII.
-fn front_code(text: &str) -> String {
+/// at most 9) and the rest of it. The digit also ends the entry before
+/// (no newline: ~7% smaller gzipped), so an entry must hold no digit:
+/// one that does stops the build.
+fn front_code(path: &str, text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut prev = "";
-    for line in text.lines() {
+    for (i, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
+        }
+        if line.bytes().any(|b| b.is_ascii_digit()) {
+            eprintln!("error: {path}:{}: an entry holds a digit", i + 1);
+            process::exit(1);
         }
         let shared = line
             .bytes()
@@ -98,7 +108,6 @@ fn front_code(text: &str) -> String {
         let shared = if line.is_char_boundary(shared) { shared } else { 0 };
         out.push(char::from(b'0' + shared as u8));
         out.push_str(&line[shared..]);
-        out.push('\n');
         prev = line;
     }
     out

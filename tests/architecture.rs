@@ -73,7 +73,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("vault", &[]),
     ("codec", &[]),
     ("trie", &[]),
-    ("literals", &[]),
+    ("literals", &["trie"]),
     ("order", &[]),
     ("report", &[]),
     ("error", &[]),

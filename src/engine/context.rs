@@ -5,7 +5,7 @@
 //! "duplicate"); we match whole words only, in a fixed window around the
 //! match, found with one Aho-Corasick pass over the text.
 
-use super::rule::{Detection, Rule};
+use super::rule::{Detection, Rule, Words};
 use crate::literals::{Literals, MatchKind};
 
 /// Bytes before a match searched for context words.
@@ -35,32 +35,27 @@ const ANTI: u32 = 1 << 31;
 
 impl ContextIndex {
     pub(crate) fn new(rules: &[Rule]) -> ContextIndex {
-        let mut words: Vec<String> = Vec::new();
+        let mut words = Words::default();
         let mut owners: Vec<Vec<u32>> = Vec::new();
-        // Positions in `words`, sorted by word (see `Prefilter::new`).
-        let mut sorted: Vec<u32> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let plain = rule.context.iter().map(|w| (w, i as u32));
             let anti = rule.anti_context.iter().map(|w| (w, i as u32 | ANTI));
             for (w, owner) in plain.chain(anti) {
-                let w = w.to_ascii_lowercase();
-                let at = sorted
-                    .binary_search_by(|&p| words[p as usize].as_str().cmp(&w));
-                match at {
-                    Ok(k) => owners[sorted[k] as usize].push(owner),
-                    Err(k) => {
-                        sorted.insert(k, words.len() as u32);
-                        words.push(w);
-                        owners.push(vec![owner]);
-                    }
+                let id = words.id(w) as usize;
+                if id == owners.len() {
+                    owners.push(Vec::new());
+                }
+                if let Some(o) = owners.get_mut(id) {
+                    o.push(owner);
                 }
             }
         }
-        let automaton = if words.is_empty() {
+        let automaton = if words.all().is_empty() {
             None
         } else {
             // Lowercase words, searched in the lowercased text.
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let words: Vec<&str> =
+                words.all().iter().map(String::as_str).collect();
             Literals::new(&words, MatchKind::Standard)
         };
         ContextIndex { automaton, owners }

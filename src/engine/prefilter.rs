@@ -21,7 +21,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::context;
-use super::rule::Rule;
+use super::rule::{Rule, Words};
 use crate::literals::{Literals, MatchKind};
 
 /// Flag on an owner: the keyword may stand near the match, not in it.
@@ -31,10 +31,8 @@ const NEAR: u32 = 1 << 31;
 pub(crate) struct Prefilter {
     /// Shared with the response stream (see [`Prefilter::keyword_map`]).
     automaton: Option<Arc<Literals>>,
-    /// The keywords (lowercase) by pattern id, and their ids sorted by
-    /// keyword.
-    words: Vec<String>,
-    sorted: Vec<u32>,
+    /// The keywords (lowercase) by pattern id.
+    words: Words,
     /// keyword pattern id -> its group: keywords with the same owners
     /// (the ten digits of the numeric rules) share one
     group_of: Vec<u32>,
@@ -49,13 +47,9 @@ pub(crate) struct Prefilter {
 
 impl Prefilter {
     pub(crate) fn new(rules: &[Rule]) -> Prefilter {
-        let mut words: Vec<String> = Vec::new();
+        let mut words = Words::default();
         let mut owners: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
-        // Positions in `words`, sorted by word: finding a keyword is a
-        // bisection, not a scan of every word so far (~800 words, ~1,500
-        // keywords: the scan was a sixth of building a filter).
-        let mut sorted: Vec<u32> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             if rule.keywords.is_empty() {
                 always.push(i as u32);
@@ -64,17 +58,12 @@ impl Prefilter {
             for kw in &rule.keywords {
                 let owner = i as u32
                     | if rule.keyword_may_be_near(kw) { NEAR } else { 0 };
-                let kw = kw.to_ascii_lowercase();
-                let at = sorted.binary_search_by(|&p| {
-                    words[p as usize].as_str().cmp(&kw)
-                });
-                match at {
-                    Ok(k) => owners[sorted[k] as usize].push(owner),
-                    Err(k) => {
-                        sorted.insert(k, words.len() as u32);
-                        words.push(kw);
-                        owners.push(vec![owner]);
-                    }
+                let id = words.id(kw) as usize;
+                if id == owners.len() {
+                    owners.push(Vec::new());
+                }
+                if let Some(o) = owners.get_mut(id) {
+                    o.push(owner);
                 }
             }
         }
@@ -82,7 +71,7 @@ impl Prefilter {
         // present, including one inside another keyword. The words are
         // lowercase and the search runs over the text in lowercase (see
         // `Literals::lowercase`).
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = words.all().iter().map(String::as_str).collect();
         let automaton =
             Literals::new(&refs, MatchKind::Standard).map(Arc::new);
         // Keywords of one list are numbered in a row (a numeric rule's
@@ -99,15 +88,7 @@ impl Prefilter {
             })
             .collect();
         let reach = groups.iter().map(|o| reach(o)).collect();
-        Prefilter {
-            automaton,
-            words,
-            sorted,
-            group_of,
-            owners: groups,
-            reach,
-            always,
-        }
+        Prefilter { automaton, words, group_of, owners: groups, reach, always }
     }
 
     /// The keyword automaton (lowercase words, searched in lowercased
@@ -120,17 +101,13 @@ impl Prefilter {
         words: &[String],
     ) -> Option<(Arc<Literals>, Vec<u32>)> {
         let ac = self.automaton.clone()?;
-        let mut map = vec![u32::MAX; self.words.len()];
+        let mut map = vec![u32::MAX; self.words.all().len()];
         for (k, w) in words.iter().enumerate() {
-            let w = w.to_ascii_lowercase();
-            let at = self.sorted.binary_search_by(|&p| {
-                self.words[p as usize].as_str().cmp(&w)
-            });
-            match at {
-                Ok(i) => map[self.sorted[i] as usize] = k as u32,
-                // Not a keyword of these rules: the caller's words would
-                // go unseen, so it must build its own.
-                Err(_) => return None,
+            // Not a keyword of these rules: the caller's words would go
+            // unseen, so it must build its own.
+            let id = self.words.get(w)?;
+            if let Some(m) = map.get_mut(id as usize) {
+                *m = k as u32;
             }
         }
         Some((ac, map))

@@ -25,11 +25,11 @@ pub(crate) struct Rule {
     pub keywords: Vec<String>,
     /// Borrowed from the built-in table (not copied: ~90 KB for a filter).
     pattern: Cow<'static, str>,
-    regex: OnceLock<Option<Regex>>,
+    regex: Lazy,
     /// `^(?s:.)(?:pattern)`: an anchored search at a candidate position
     /// that also sees the char before it, so `\b` and friends at the
     /// start of any branch read the real text.
-    anchored: OnceLock<Option<Regex>>,
+    anchored: Lazy,
     /// Length bound, digit floor, first bytes: see `syntax`. Read from
     /// the pattern on first use: most rules never become candidates, and
     /// reading all ~480 patterns was a third of building a filter.
@@ -42,9 +42,9 @@ pub(crate) struct Rule {
     pub validator: Validator,
     pub min_entropy: f32,
     pub score: f32,
-    pub context: Vec<String>,
+    pub context: List,
     /// Words that lower the score (built-in rules only).
-    pub anti_context: Vec<String>,
+    pub anti_context: List,
     /// Built-in rules: a keyword with no letter or digit (`:`, `.`, `@`)
     /// is a separator inside the match, never a word near it
     /// (`prefilter_is_sound` checks). A policy's keywords promise only to
@@ -56,12 +56,186 @@ pub(crate) struct Rule {
     lengths: Option<(Option<usize>, usize)>,
 }
 
+/// A rule's list of words: the built-in table's, borrowed (context words
+/// repeat across rules: a copy of each was ~3,700 allocations a filter),
+/// or a policy's.
+#[derive(Debug)]
+pub(crate) enum List {
+    Static(&'static [&'static str]),
+    Owned(Vec<String>),
+}
+
+impl List {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        let (s, o): (&[&str], &[String]) = match self {
+            List::Static(s) => (s, &[]),
+            List::Owned(o) => (&[], o),
+        };
+        s.iter().copied().chain(o.iter().map(String::as_str))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        match self {
+            List::Static(s) => s.is_empty(),
+            List::Owned(o) => o.is_empty(),
+        }
+    }
+}
+
+/// Distinct words, ASCII-lowercased, numbered in the order first seen and
+/// found by hash (FNV-1a of the lowercased bytes, open addressing): the
+/// keyword and context-word tables of a filter are built from ~5,000
+/// words with a few hundred distinct, where a sorted list's bisection
+/// and a lowercased copy of each word cost ~2M instructions.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    words: Vec<String>,
+    /// `word id + 1 | hash << 32`; 0: empty. A power of two, at most
+    /// half full.
+    slots: Vec<u64>,
+}
+
+impl Words {
+    fn hash(w: &str) -> u64 {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in w.bytes() {
+            h = (h ^ u32::from(b.to_ascii_lowercase()))
+                .wrapping_mul(0x0100_0193);
+        }
+        u64::from(h)
+    }
+
+    /// `Ok(id)` of `w` (in any ASCII case), or `Err(the empty slot)`.
+    fn find(&self, w: &str, h: u64) -> Result<u32, usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots.get(at).copied().unwrap_or(0);
+            if slot == 0 {
+                return Err(at);
+            }
+            if slot >> 32 == h {
+                let id = (slot as u32).wrapping_sub(1);
+                let known = self.words.get(id as usize);
+                if known.is_some_and(|k| k.eq_ignore_ascii_case(w)) {
+                    return Ok(id);
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The id of `w`, lowercased; a new one when not seen yet.
+    pub(crate) fn id(&mut self, w: &str) -> u32 {
+        if self.words.len() * 2 >= self.slots.len() {
+            // Built-in rules: ~800 distinct keywords, ~300 context words.
+            let n = (self.slots.len() * 2).max(1024);
+            let old = std::mem::replace(&mut self.slots, vec![0; n]);
+            for slot in old.into_iter().filter(|&s| s != 0) {
+                let mut at = (slot >> 32) as usize & (n - 1);
+                while self.slots[at] != 0 {
+                    at = (at + 1) & (n - 1);
+                }
+                self.slots[at] = slot;
+            }
+        }
+        let h = Words::hash(w);
+        match self.find(w, h) {
+            Ok(id) => id,
+            Err(at) => {
+                self.words.push(w.to_ascii_lowercase());
+                let id = self.words.len() as u64;
+                if let Some(s) = self.slots.get_mut(at) {
+                    *s = id | h << 32;
+                }
+                id as u32 - 1
+            }
+        }
+    }
+
+    /// The id of `w` (in any ASCII case), if seen.
+    pub(crate) fn get(&self, w: &str) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        self.find(w, Words::hash(w)).ok()
+    }
+
+    /// The words, lowercase, by id.
+    pub(crate) fn all(&self) -> &[String] {
+        &self.words
+    }
+}
+
 /// A match that passed validation, before policy.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Detection {
     pub rule: usize,
     pub span: Range<usize>,
     pub score: f32,
+}
+
+/// A rule's regex, compiled on its first search. A rule becomes a
+/// candidate wherever its keyword or a digit run is, and most candidates
+/// never reach a position where a match could start (first bytes, word
+/// boundaries and the pattern's shape rule them out): compiling every
+/// candidate's regex was a third of a cold start's first screen. The
+/// methods are the `Regex` ones the search uses; a pattern that does not
+/// compile finds nothing (the built-in ones all compile: tested).
+#[derive(Debug)]
+pub(crate) struct Lazy {
+    /// The pattern; `anchored`: compiled as `^(?s:.)(?:pattern)`.
+    source: Cow<'static, str>,
+    anchored: bool,
+    cell: OnceLock<Option<Regex>>,
+}
+
+impl Lazy {
+    fn new(source: Cow<'static, str>, anchored: bool) -> Lazy {
+        Lazy { source, anchored, cell: OnceLock::new() }
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.cell
+            .get_or_init(|| {
+                let anchored;
+                let pattern = if self.anchored {
+                    anchored = format!("^(?s:.)(?:{})", self.source);
+                    &anchored
+                } else {
+                    &*self.source
+                };
+                compile_with(pattern, BUILTIN_SIZE_LIMIT).ok()
+            })
+            .as_ref()
+    }
+
+    pub(super) fn find<'h>(&self, hay: &'h str) -> Option<regex::Match<'h>> {
+        self.get()?.find(hay)
+    }
+
+    pub(super) fn find_at<'h>(
+        &self,
+        hay: &'h str,
+        at: usize,
+    ) -> Option<regex::Match<'h>> {
+        self.get()?.find_at(hay, at)
+    }
+
+    pub(super) fn captures<'h>(
+        &self,
+        hay: &'h str,
+    ) -> Option<regex::Captures<'h>> {
+        self.get()?.captures(hay)
+    }
+
+    pub(super) fn captures_at<'h>(
+        &self,
+        hay: &'h str,
+        at: usize,
+    ) -> Option<regex::Captures<'h>> {
+        self.get()?.captures_at(hay, at)
+    }
 }
 
 /// Upper bound on a compiled rule regex, in bytes of heap.
@@ -75,8 +249,8 @@ impl Rule {
             type_name: def.type_name.to_string(),
             keywords: def.keywords.iter().map(|k| k.to_string()).collect(),
             pattern: Cow::Borrowed(def.pattern),
-            regex: OnceLock::new(),
-            anchored: OnceLock::new(),
+            regex: Lazy::new(Cow::Borrowed(def.pattern), false),
+            anchored: Lazy::new(Cow::Borrowed(def.pattern), true),
             facts: OnceLock::new(),
             shape: OnceLock::new(),
             program: OnceLock::new(),
@@ -84,12 +258,8 @@ impl Rule {
             validator: def.validator,
             min_entropy: def.min_entropy,
             score: def.score,
-            context: def.context.iter().map(|k| k.to_string()).collect(),
-            anti_context: def
-                .anti_context
-                .iter()
-                .map(|k| k.to_string())
-                .collect(),
+            context: List::Static(def.context),
+            anti_context: List::Static(def.anti_context),
             keywords_in_match: true,
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
@@ -116,8 +286,8 @@ impl Rule {
                 regex.captures_len() - 1
             ));
         }
-        let cell = OnceLock::new();
-        let _ = cell.set(Some(regex));
+        let cell = Lazy::new(Cow::Owned(pattern.to_string()), false);
+        let _ = cell.cell.set(Some(regex));
         let facts = OnceLock::new();
         let _ = facts.set(syntax::facts(pattern));
         Ok(Rule {
@@ -130,7 +300,7 @@ impl Rule {
                 .collect(),
             pattern: Cow::Owned(pattern.to_string()),
             regex: cell,
-            anchored: OnceLock::new(),
+            anchored: Lazy::new(Cow::Owned(pattern.to_string()), true),
             facts,
             shape: OnceLock::new(),
             program: OnceLock::new(),
@@ -138,8 +308,8 @@ impl Rule {
             validator,
             min_entropy: 0.0,
             score,
-            context,
-            anti_context: Vec::new(),
+            context: List::Owned(context),
+            anti_context: List::Static(&[]),
             keywords_in_match: false,
             lengths: None,
         })
@@ -152,26 +322,14 @@ impl Rule {
             || keyword.bytes().any(|b| b.is_ascii_alphanumeric())
     }
 
-    pub(super) fn regex(&self) -> Option<&Regex> {
-        // Custom rules were compiled (with RULE_SIZE_LIMIT) when the
-        // policy was built; only built-ins get here unset.
-        self.regex
-            .get_or_init(|| {
-                compile_with(&self.pattern, BUILTIN_SIZE_LIMIT).ok()
-            })
-            .as_ref()
+    /// The rule's regex, compiled on its first search (see [`Lazy`]).
+    pub(super) fn regex(&self) -> Option<&Lazy> {
+        Some(&self.regex)
     }
 
-    pub(super) fn anchored(&self) -> Option<&Regex> {
-        self.anchored
-            .get_or_init(|| {
-                compile_with(
-                    &format!("^(?s:.)(?:{})", self.pattern),
-                    BUILTIN_SIZE_LIMIT,
-                )
-                .ok()
-            })
-            .as_ref()
+    /// `^(?s:.)(?:pattern)`, compiled on its first search.
+    pub(super) fn anchored(&self) -> Option<&Lazy> {
+        Some(&self.anchored)
     }
 
     /// The pattern as compiled.
@@ -197,7 +355,7 @@ impl Rule {
     pub(crate) fn context_only(&self) -> bool {
         self.score < 0.5
             && !self.context.is_empty()
-            && self.keywords == self.context
+            && self.keywords.iter().map(String::as_str).eq(self.context.iter())
     }
 
     /// Longest possible match in bytes; `None` when unbounded.

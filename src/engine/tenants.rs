@@ -12,13 +12,15 @@ use regex::Regex;
 use super::rule::compile;
 use crate::rules::tenants::{TenantDef, TENANTS};
 
-/// Each table row's regex, compiled on first use (most texts never hold a
-/// provider credential, so most filters never need them).
-fn compiled() -> &'static [Option<Regex>] {
-    static CELL: OnceLock<Vec<Option<Regex>>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        TENANTS.iter().map(|t| compile(t.pattern).ok()).collect()
-    })
+/// Each table row's regex, compiled on first use (most texts never hold
+/// a provider credential, so most filters never need them; when one
+/// does, only that provider's row is compiled).
+fn compiled(row: usize) -> Option<&'static Regex> {
+    static CELLS: OnceLock<Vec<OnceLock<Option<Regex>>>> = OnceLock::new();
+    let cells = CELLS
+        .get_or_init(|| TENANTS.iter().map(|_| OnceLock::new()).collect());
+    let def = TENANTS.get(row)?;
+    cells.get(row)?.get_or_init(|| compile(def.pattern).ok()).as_ref()
 }
 
 /// Endpoints in `text` of the providers for which `found` holds one of
@@ -28,13 +30,13 @@ pub(crate) fn endpoints(
     found: impl Fn(&str) -> bool,
 ) -> Vec<(&'static TenantDef, Range<usize>)> {
     let mut out = Vec::new();
-    for (def, re) in TENANTS.iter().zip(compiled()) {
-        let Some(re) = re else { continue };
+    for (row, def) in TENANTS.iter().enumerate() {
         if !def.credentials.iter().any(|c| found(c))
             || !contains_ignore_ascii_case(text, def.keyword)
         {
             continue;
         }
+        let Some(re) = compiled(row) else { continue };
         for caps in re.captures_iter(text) {
             if let Some(g) = caps.get(1) {
                 out.push((def, g.range()));
@@ -55,9 +57,8 @@ mod tests {
 
     #[test]
     fn every_row_compiles_and_keeps_its_examples() {
-        for (def, re) in TENANTS.iter().zip(compiled()) {
-            let re = re
-                .as_ref()
+        for (row, def) in TENANTS.iter().enumerate() {
+            let re = compiled(row)
                 .unwrap_or_else(|| panic!("{}: bad pattern", def.id));
             for hit in def.hits {
                 let got = re.captures(hit).and_then(|c| c.get(1));

@@ -8,6 +8,7 @@
 //! finding in text order and the verdict (`report::Verdict::of`).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::candidate::Candidate;
 use crate::digest;
@@ -28,16 +29,39 @@ pub(crate) struct Extras {
     pub risk: f32,
 }
 
+/// Bytes of a random hash key.
+pub(crate) const KEY_BYTES: usize = 32;
+
 /// The keyed parts of acting.
 #[derive(Debug)]
 pub(crate) struct Actor {
-    /// Key of the `hash` action and of `synthesize`'s generator.
-    hash_key: Vec<u8>,
+    /// Key of the `hash` action and of `synthesize`'s generator: the
+    /// policy's, or random bytes drawn when the filter is compiled if the
+    /// policy asks for either action anywhere, else on first use. (In
+    /// Node the first `crypto.getRandomValues` loads the WebCrypto
+    /// modules, ~11 ms: a cold start with the default policy, which uses
+    /// neither action, never pays for it.)
+    hash_key: OnceLock<Vec<u8>>,
 }
 
 impl Actor {
-    pub(crate) fn new(hash_key: Vec<u8>) -> Actor {
+    /// `key`: the key when it is known now.
+    pub(crate) fn new(key: Option<Vec<u8>>) -> Actor {
+        let hash_key = OnceLock::new();
+        if let Some(k) = key {
+            let _ = hash_key.set(k);
+        }
         Actor { hash_key }
+    }
+
+    /// The key, drawn now if it was not; `None` when there is no
+    /// randomness source (the action then redacts: never a weak key).
+    fn key(&self) -> Option<&[u8]> {
+        if let Some(k) = self.hash_key.get() {
+            return Some(k);
+        }
+        let k = crate::random::bytes(KEY_BYTES).ok()?;
+        Some(self.hash_key.get_or_init(|| k))
     }
 
     /// Applies the candidates' actions and `extras` to `text`.
@@ -117,20 +141,23 @@ impl Actor {
                 Action::Mask,
                 mask(value, policy.mask_char, policy.mask_keep_last),
             ),
-            Action::Hash => {
+            Action::Hash | Action::Synthesize => {
+                let Some(key) = self.key() else {
+                    return (Action::Redact, format!("[{}]", c.type_name));
+                };
+                if c.action == Action::Synthesize {
+                    let s = synth::synthesize(&c.type_name, value, key);
+                    return (Action::Synthesize, s);
+                }
                 let mut msg = c.type_name.as_bytes().to_vec();
                 msg.push(0);
                 msg.extend_from_slice(value.as_bytes());
-                let d = digest::hmac_sha256(&self.hash_key, &msg);
+                let d = digest::hmac_sha256(key, &msg);
                 (
                     Action::Hash,
                     format!("[{}:{}]", c.type_name, digest::hex(&d[..4])),
                 )
             }
-            Action::Synthesize => (
-                Action::Synthesize,
-                synth::synthesize(&c.type_name, value, &self.hash_key),
-            ),
             other => (other, String::new()),
         }
     }
@@ -194,6 +221,17 @@ mod tests {
         );
         assert_eq!(mask("a", '*', 64), "*");
         assert_eq!(mask("@-@", '*', 2), "***");
+    }
+
+    #[test]
+    fn a_key_not_given_is_drawn_once_on_first_use() {
+        let a = Actor::new(None);
+        assert!(a.hash_key.get().is_none());
+        let k = a.key().map(<[u8]>::to_vec);
+        assert_eq!(k.as_ref().map(Vec::len), Some(KEY_BYTES));
+        assert_eq!(a.key().map(<[u8]>::to_vec), k);
+        let given = Actor::new(Some(b"k".to_vec()));
+        assert_eq!(given.key(), Some(&b"k"[..]));
     }
 
     #[test]

@@ -45,12 +45,27 @@ use act::Actor;
 use detect::Detectors;
 use resolve::Resolver;
 
-/// The policy's `hash.key`, or a random per-filter key.
-fn hash_key(policy: &Policy) -> Result<Vec<u8>, Error> {
+/// The policy's `hash.key`; a random per-filter key when the policy
+/// asks for the `hash` or `synthesize` action anywhere; else none yet
+/// (drawn on first use, see `Actor`).
+fn hash_key(policy: &Policy) -> Result<Option<Vec<u8>>, Error> {
     match &policy.hash_key {
-        Some(k) => Ok(k.as_bytes().to_vec()),
-        None => crate::random::bytes(32),
+        Some(k) => Ok(Some(k.as_bytes().to_vec())),
+        None if uses_key(policy) => {
+            crate::random::bytes(act::KEY_BYTES).map(Some)
+        }
+        None => Ok(None),
     }
+}
+
+/// Whether some action of the policy needs the hash key.
+fn uses_key(policy: &Policy) -> bool {
+    let keyed = |a: &Action| matches!(a, Action::Hash | Action::Synthesize);
+    let r = &policy.response;
+    [&policy.pii, &policy.secrets, &r.pii, &r.secrets]
+        .iter()
+        .any(|f| keyed(&f.action) || f.actions.values().any(keyed))
+        || policy.rules.iter().any(|c| c.action.as_ref().is_some_and(keyed))
 }
 
 /// Type of the finding on a text over `limits.maxInputBytes`.
@@ -309,5 +324,36 @@ impl Filter {
             risk: 0.0,
             findings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy(json: &str) -> Policy {
+        let v: crate::policy::Value = serde_json::from_str(json).unwrap();
+        Policy::from_value(&v).unwrap()
+    }
+
+    /// The key is drawn when the filter is compiled only for a policy
+    /// with a keyed action (so a missing randomness source is still an
+    /// error there); the default policy draws none.
+    #[test]
+    fn the_key_is_drawn_up_front_only_for_keyed_actions() {
+        assert!(!uses_key(&Policy::default()));
+        assert!(hash_key(&Policy::default()).unwrap().is_none());
+        for json in [
+            r#"{"pii":{"action":"hash"}}"#,
+            r#"{"secrets":{"actions":{"OPENAI_API_KEY":"synthesize"}}}"#,
+            r#"{"response":{"pii":{"action":"synthesize"}}}"#,
+            r#"{"rules":[{"id":"x","type":"X","regex":"x\\d","action":"hash"}]}"#,
+        ] {
+            let p = policy(json);
+            assert!(uses_key(&p), "{json}");
+            assert_eq!(hash_key(&p).unwrap().map(|k| k.len()), Some(32));
+        }
+        let given = policy(r#"{"hash":{"key":"abcdefgh"}}"#);
+        assert_eq!(hash_key(&given).unwrap(), Some(b"abcdefgh".to_vec()));
     }
 }

@@ -19,6 +19,10 @@ pub(crate) struct WordList {
     /// `text` is front-coded (see `build.rs`): decoded once, into
     /// `decoded`, on first use.
     coded: bool,
+    /// Upper bound on the words the lexicon keys for this list: its
+    /// lines plus its multi-word lines (counted at compile time, so the
+    /// lexicon sizes its table without a pass over every list).
+    words: usize,
     decoded: OnceLock<&'static str>,
     /// Bit set of the hashed last three bytes of the entries (every entry
     /// `ending_in` asks about has three or more): most words end in no
@@ -44,6 +48,7 @@ impl WordList {
             bit,
             text,
             coded: false,
+            words: words(text.as_bytes(), false),
             decoded: OnceLock::new(),
             tails: OnceLock::new(),
         }
@@ -55,6 +60,7 @@ impl WordList {
             bit,
             text,
             coded: true,
+            words: words(text.as_bytes(), true),
             decoded: OnceLock::new(),
             tails: OnceLock::new(),
         }
@@ -69,6 +75,11 @@ impl WordList {
         }
         self.decoded
             .get_or_init(|| Box::leak(decode(self.text).into_boxed_str()))
+    }
+
+    /// At least the entries plus the multi-word entries (see `words`).
+    pub(super) fn words(&self) -> usize {
+        self.words
     }
 
     /// This list's bit in a word's list set.
@@ -98,26 +109,116 @@ impl WordList {
             .split('\n')
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
     }
+
+    /// Calls `f` with every entry, as [`WordList::lines`] yields them,
+    /// in one loop over the bytes (the lexicon's build, the largest part
+    /// of a cold start's first screen, runs through here).
+    pub(super) fn for_each_line(&self, mut f: impl FnMut(&'static str)) {
+        let text = self.text();
+        let b = text.as_bytes();
+        let mut start = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c != b'\n' {
+                continue;
+            }
+            if i > start && b[start] != b'#' {
+                // Between two newlines: char boundaries.
+                if let Some(line) = text.get(start..i) {
+                    f(line);
+                }
+            }
+            start = i + 1;
+        }
+        if start < b.len() && b[start] != b'#' {
+            if let Some(line) = text.get(start..) {
+                f(line);
+            }
+        }
+    }
 }
 
-/// Undoes `build.rs`'s front coding: each line is one digit (the bytes
-/// shared with the entry before) and the rest of the entry.
+/// The entries of a list's text plus its entries with a blank (the
+/// words the lexicon keys: an entry and a phrase's last word), for text
+/// one entry a line or front-coded (see `decode`).
+const fn words(text: &[u8], coded: bool) -> usize {
+    let (mut n, mut i) = (0, 0);
+    // Where the entry before has its first blank (front coding keeps it
+    // when it shares more bytes than that), `usize::MAX`: none.
+    let mut blank_before = usize::MAX;
+    while i < text.len() {
+        let (start, mut shared) = (i, 0);
+        if coded {
+            if !text[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            shared = (text[i] - b'0') as usize;
+            i += 1;
+        }
+        let rest = i;
+        while i < text.len()
+            && if coded { !text[i].is_ascii_digit() } else { text[i] != b'\n' }
+        {
+            i += 1;
+        }
+        let mut blank =
+            if blank_before < shared { blank_before } else { usize::MAX };
+        let mut j = rest;
+        while blank == usize::MAX && j < i {
+            if text[j] == b' ' {
+                blank = shared + (j - rest);
+            }
+            j += 1;
+        }
+        if coded || (start < i && text[start] != b'#') {
+            n += if blank == usize::MAX { 1 } else { 2 };
+        }
+        blank_before = blank;
+        if !coded {
+            i += 1;
+        }
+    }
+    n
+}
+
+/// Undoes `build.rs`'s front coding: each entry is one digit (the
+/// bytes shared with the entry before) and the rest of the entry, up to
+/// the next digit. Bytes, not strings: the entry before is the last line
+/// of the output, copied from there.
 fn decode(coded: &str) -> String {
-    let mut out = String::with_capacity(coded.len() * 3 / 2);
-    let mut last = String::new();
-    for line in coded.split('\n') {
-        let Some(d) = line.bytes().next() else { continue };
-        let shared = usize::from(d.wrapping_sub(b'0')).min(9);
-        let mut keep = shared.min(last.len());
-        while !last.is_char_boundary(keep) {
+    let b = coded.as_bytes();
+    // Each entry gains at most 8 bytes (9 shared, a newline for its digit).
+    let mut out: Vec<u8> = Vec::with_capacity(b.len() * 2);
+    // The entry before, in `out`.
+    let (mut last, mut last_len) = (0, 0);
+    let mut i = 0;
+    while let Some(&d) = b.get(i) {
+        i += 1;
+        if !d.is_ascii_digit() {
+            continue;
+        }
+        let mut keep = usize::from(d - b'0').min(last_len);
+        // A char boundary of the entry before (the lists are ASCII).
+        while keep > 0
+            && keep < last_len
+            && out.get(last + keep).is_some_and(|&b| b & 0xC0 == 0x80)
+        {
             keep -= 1;
         }
-        last.truncate(keep);
-        last.push_str(line.get(1..).unwrap_or(""));
-        out.push_str(&last);
-        out.push('\n');
+        let start = out.len();
+        // A few bytes: loops, not calls.
+        for k in last..last + keep {
+            let c = out.get(k).copied().unwrap_or(b' ');
+            out.push(c);
+        }
+        while let Some(&c) = b.get(i).filter(|c| !c.is_ascii_digit()) {
+            i += 1;
+            out.push(c);
+        }
+        (last, last_len) = (start, out.len() - start);
+        out.push(b'\n');
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Byte equality without a call: words are a few bytes long.
@@ -236,7 +337,30 @@ mod tests {
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(coded.len() < raw.len());
         assert_eq!(decode(""), "");
-        assert_eq!(decode("9\n\n5ab\n"), "\nab\n");
+        assert_eq!(decode("9x5ab"), "x\nxab\n");
+        assert_eq!(decode("0née2ë"), "née\nnë\n");
+    }
+
+    /// The compile-time counts are what the lists hold, and the line
+    /// loop yields what `lines` does.
+    #[test]
+    fn word_counts_and_line_loop() {
+        for list in crate::names::lists::REGISTRY {
+            let mut loop_lines = Vec::new();
+            list.for_each_line(|l| loop_lines.push(l));
+            let lines: Vec<&str> = list.lines().collect();
+            assert_eq!(loop_lines, lines);
+            let phrases = lines.iter().filter(|l| l.contains(' ')).count();
+            assert_eq!(
+                list.words(),
+                lines.len() + phrases,
+                "{:?}",
+                lines.first()
+            );
+        }
+        let text = "0new york4zealand0a b1c";
+        assert_eq!(words(text.as_bytes(), true), 7);
+        assert_eq!(words(b"\n#x y\nab\nc d\n", false), 3);
     }
 
     #[test]

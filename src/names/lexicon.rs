@@ -146,25 +146,25 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        // At most two words per line (a phrase's last word): the table
-        // stays at most half full, so every probe ends at an empty slot.
-        let words: usize = REGISTRY
-            .iter()
-            .flat_map(|l| l.lines())
-            .map(|line| 1 + usize::from(line.contains(' ')))
-            .sum();
+        // At most two words per line (a phrase's last word), counted at
+        // compile time: the table stays at most half full, so every
+        // probe ends at an empty slot.
+        let words: usize = REGISTRY.iter().map(|l| l.words()).sum();
         let n = (words * 2).max(8).next_power_of_two();
         let mut lex = Lexicon {
             slots: vec![0; n].into_boxed_slice(),
-            members: Vec::new(),
+            members: Vec::with_capacity(words),
         };
         for (bit, list) in REGISTRY.iter().enumerate() {
-            for line in list.lines() {
+            list.for_each_line(|line| {
                 lex.add(line, 1 << bit);
-                if let Some((_, last)) = line.rsplit_once(' ') {
+                // A phrase's last word (bytes: `rsplit_once` is a
+                // searcher object a call).
+                let blank = line.bytes().rposition(|b| b == b' ');
+                if let Some(last) = blank.and_then(|p| line.get(p + 1..)) {
                     lex.add(last, PHRASE_END);
                 }
-            }
+            });
         }
         lex
     })
