@@ -1,59 +1,72 @@
 //! Aho-Corasick over a set of literals (rule keywords, context words,
 //! stopwords, deny-list values, repeats of a secret), always through the
-//! same automaton: a noncontiguous NFA, built from one argument type.
+//! same automaton, the trie with failure links of `trie::Ac`.
 //!
-//! Why not `aho_corasick::AhoCorasick`: it picks a DFA, a contiguous or a
-//! noncontiguous NFA at run time behind a `dyn` automaton, so the wasm
-//! module carried all three searchers, both DFA and NFA builders and their
-//! `Debug` impls, once per pattern iterator type (~75 KB of code, ~9 KB
-//! gzipped). Every kind reports the same matches (the crate guarantees
-//! it). The noncontiguous NFA rather than the contiguous one the crate
-//! would pick for the large sets (the keyword prefilter): the contiguous
-//! one is built from it, which cost a third more instructions to build
-//! a filter, for a search ~10% faster (~0.3% of a `screen_prompt`), and
-//! its code (~N KB gzipped) is not in the module. It only fails to
-//! build past 2^31 states.
-//! Sets with standard semantics and no empty word (every set but the
-//! deny list and the repeats of a found secret) use the crate's own
-//! automaton instead (`trie::Ac`): the same matches, built at a fifth of
-//! the cost (a filter builds three).
-//! The only module that uses the `aho-corasick` crate. Depends on `trie`.
+//! Why not the `aho-corasick` crate: its `AhoCorasick` picks a DFA, a
+//! contiguous or a noncontiguous NFA at run time behind a `dyn`
+//! automaton (~9 KB gzipped of code in the wasm module), and even its
+//! noncontiguous NFA alone cost about 2.5 KB gzipped and five times the
+//! instructions to build. The two sets with leftmost-longest semantics
+//! (the deny list and the repeats of a found secret) are small and have
+//! no empty word (the policy and `resolve` see to it): their matches are
+//! picked from the overlapping ones. The crate stays a dev-dependency:
+//! the tests compare both semantics with it.
+//! Depends on `trie`.
 
 use crate::trie::Ac;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::noncontiguous::NFA;
-use aho_corasick::Input;
-pub(crate) use aho_corasick::{Match, MatchKind};
 
-/// A compiled literal set; pattern ids are positions in the input slice.
-#[derive(Clone, Debug)]
-pub(crate) struct Literals(Set);
+/// How matches are reported by [`Literals::find_iter`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MatchKind {
+    /// The first literal to end, then the search goes on after it.
+    Standard,
+    /// The literal that starts first, the longest of those (the first
+    /// given among equal ones), then the search goes on after it.
+    LeftmostLongest,
+}
 
+/// A match: the literal's position in the input slice and its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Match {
+    literal: usize,
+    start: usize,
+    end: usize,
+}
+
+impl Match {
+    /// The literal's position in the words the set was built from.
+    pub(crate) fn literal(&self) -> usize {
+        self.literal
+    }
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+    pub(crate) fn end(&self) -> usize {
+        self.end
+    }
+    pub(crate) fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A compiled literal set; literal ids are positions in the input slice.
+/// Empty literals never match.
 #[derive(Clone, Debug)]
-enum Set {
-    /// Standard semantics, no empty word.
-    Own(Ac),
-    Nfa(NFA),
+pub(crate) struct Literals {
+    ac: Ac,
+    kind: MatchKind,
 }
 
 impl Literals {
-    /// The automaton for `words`, compared byte for byte, or `None` when
-    /// it cannot be built.
+    /// The automaton for `words`, compared byte for byte. `None` is kept
+    /// for callers (every set builds).
     pub(crate) fn new(words: &[&str], kind: MatchKind) -> Option<Literals> {
-        if kind == MatchKind::Standard && !words.iter().any(|w| w.is_empty()) {
-            return Some(Literals(Set::Own(Ac::new(words))));
-        }
-        let nfa = NFA::builder().match_kind(kind).build(words).ok()?;
-        Some(Literals(Set::Nfa(nfa)))
+        Some(Literals { ac: Ac::new(words), kind })
     }
 
     /// The automaton for `words` compared ASCII case-insensitively: built
     /// over the words in lowercase and searched in a haystack in ASCII
-    /// lowercase ([`lower`]: same byte offsets), it finds what the
-    /// crate's `ascii_case_insensitive` automaton finds in the original
-    /// text. A third cheaper to build (that builder tracks the states it
-    /// queued in a `BTreeSet` and doubles every letter's transitions),
-    /// and no set uses that option, so its code is not in the module.
+    /// lowercase ([`lower`]: same byte offsets).
     pub(crate) fn lowercase(
         words: &[&str],
         kind: MatchKind,
@@ -69,37 +82,47 @@ impl Literals {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = Match> + 'a {
-        match &self.0 {
-            Set::Own(a) => {
-                Matches::Own(First { ac: a, hay: text.as_bytes(), at: 0 })
+        let hay = text.as_bytes();
+        match self.kind {
+            MatchKind::Standard => {
+                Matches::First(First { ac: &self.ac, hay, at: 0 })
             }
-            // Errs only for an anchored search or an unsupported kind,
-            // which this type never asks for: then no matches rather than
-            // a panic.
-            Set::Nfa(n) => match n.try_find_iter(Input::new(text)) {
-                Ok(m) => Matches::Nfa(m),
-                Err(_) => Matches::None,
-            },
+            MatchKind::LeftmostLongest => {
+                Matches::Picked(self.leftmost_longest(hay).into_iter())
+            }
         }
     }
 
-    /// Every match, overlapping ones included, ordered by end offset
-    /// (a `MatchKind::Standard` set; any other kind yields none).
+    /// Every match, overlapping ones included, ordered by end offset,
+    /// the longest first at each end.
     pub(crate) fn find_overlapping_iter<'a>(
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = Match> + 'a {
-        match &self.0 {
-            Set::Own(a) => Matches::Own(
-                a.overlapping(text.as_bytes())
-                    .map(|(w, s, e)| own_match(w, s, e)),
-            ),
-            Set::Nfa(n) => match n.try_find_overlapping_iter(Input::new(text))
-            {
-                Ok(m) => Matches::Nfa(m),
-                Err(_) => Matches::None,
-            },
+        self.ac
+            .overlapping(text.as_bytes())
+            .map(|(literal, start, end)| Match { literal, start, end })
+    }
+
+    /// Leftmost-longest matches from the overlapping ones: by start, the
+    /// longest first, then the first literal; each taken when it starts
+    /// at or after the end of the one taken before.
+    fn leftmost_longest(&self, hay: &[u8]) -> Vec<Match> {
+        let mut all: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
+            .ac
+            .overlapping(hay)
+            .map(|(w, s, e)| (s, std::cmp::Reverse(e), w))
+            .collect();
+        all.sort_unstable();
+        let mut at = 0;
+        let mut out = Vec::new();
+        for (start, std::cmp::Reverse(end), literal) in all {
+            if start >= at {
+                out.push(Match { literal, start, end });
+                at = end;
+            }
         }
+        out
     }
 }
 
@@ -130,13 +153,7 @@ pub(crate) fn lower(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
-/// A match of the own automaton: ids are input positions, which fit
-/// (`Match::must` would bring a panic path and its message).
-fn own_match(word: usize, start: usize, end: usize) -> Match {
-    Match::new(aho_corasick::PatternID::new_unchecked(word), start..end)
-}
-
-/// The non-overlapping matches of an own automaton.
+/// The non-overlapping matches of a standard set.
 struct First<'a> {
     ac: &'a Ac,
     hay: &'a [u8],
@@ -147,33 +164,26 @@ impl Iterator for First<'_> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
-        let (w, s, e) = self.ac.first(self.hay, self.at)?;
-        self.at = e;
-        Some(own_match(w, s, e))
+        let (literal, start, end) = self.ac.first(self.hay, self.at)?;
+        self.at = end;
+        Some(Match { literal, start, end })
     }
 }
 
-/// A search's matches: the own automaton's or the crate's, or none
-/// when the search could not start. Not `Chain` or `Flatten`: they cost
-/// wasm bytes for the same thing.
-enum Matches<A, B> {
-    Own(A),
-    Nfa(B),
-    None,
+/// A search's matches. Not `Either`-like adapters from elsewhere: they
+/// cost wasm bytes for the same thing.
+enum Matches<'a> {
+    First(First<'a>),
+    Picked(std::vec::IntoIter<Match>),
 }
 
-impl<A, B> Iterator for Matches<A, B>
-where
-    A: Iterator<Item = Match>,
-    B: Iterator<Item = Match>,
-{
+impl Iterator for Matches<'_> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
         match self {
-            Matches::Own(a) => a.next(),
-            Matches::Nfa(b) => b.next(),
-            Matches::None => None,
+            Matches::First(a) => a.next(),
+            Matches::Picked(b) => b.next(),
         }
     }
 }
@@ -182,19 +192,27 @@ where
 mod tests {
     use super::*;
 
-    fn both(words: &[&str]) -> (Literals, NFA) {
-        let own = Literals::new(words, MatchKind::Standard).unwrap();
-        assert!(matches!(own.0, Set::Own(_)));
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(words)
-            .unwrap();
-        (own, nfa)
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::nfa::noncontiguous::NFA;
+    use aho_corasick::Input;
+
+    fn crates(words: &[&str], kind: aho_corasick::MatchKind) -> NFA {
+        NFA::builder().match_kind(kind).build(words).unwrap()
+    }
+
+    fn tuples(it: impl Iterator<Item = aho_corasick::Match>) -> Vec<Match> {
+        it.map(|m| Match {
+            literal: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        })
+        .collect()
     }
 
     /// The own automaton reports what the crate's does, in the same
-    /// order, overlapping or not: random words over a small alphabet
-    /// (so they overlap, nest and repeat) in random text.
+    /// order, overlapping or not, with both match kinds: random
+    /// non-empty words over a small alphabet (so they overlap, nest and
+    /// repeat) in random text.
     #[test]
     fn own_automaton_is_the_crates() {
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
@@ -225,40 +243,37 @@ mod tests {
                 })
                 .collect();
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let (own, nfa) = both(&refs);
+            let own = Literals::new(&refs, MatchKind::Standard).unwrap();
+            let nfa = crates(&refs, aho_corasick::MatchKind::Standard);
+            let own_ll =
+                Literals::new(&refs, MatchKind::LeftmostLongest).unwrap();
+            let nfa_ll =
+                crates(&refs, aho_corasick::MatchKind::LeftmostLongest);
             for _ in 0..8 {
                 let len = rand(200);
                 let hay = word(&mut rand, alphabet, len);
-                let want: Vec<Match> = nfa
-                    .try_find_overlapping_iter(Input::new(&hay))
-                    .unwrap()
-                    .collect();
+                let input = || Input::new(&hay);
+                let want =
+                    tuples(nfa.try_find_overlapping_iter(input()).unwrap());
                 let got: Vec<Match> =
                     own.find_overlapping_iter(&hay).collect();
-                let diff = got.iter().zip(&want).position(|(a, b)| a != b);
-                assert_eq!(
-                    diff,
-                    None,
-                    "{refs:?} in {hay:?}: {:?} {:?}",
-                    &got[diff.unwrap_or(0)..]
-                        [..5.min(got.len() - diff.unwrap_or(0))],
-                    &want[diff.unwrap_or(0)..][..5]
-                );
-                let want: Vec<Match> =
-                    nfa.try_find_iter(Input::new(&hay)).unwrap().collect();
+                assert_eq!(got, want, "{refs:?} in {hay:?}");
+                let want = tuples(nfa.try_find_iter(input()).unwrap());
                 let got: Vec<Match> = own.find_iter(&hay).collect();
                 assert_eq!(got, want, "{refs:?} in {hay:?}");
+                let want = tuples(nfa_ll.try_find_iter(input()).unwrap());
+                let got: Vec<Match> = own_ll.find_iter(&hay).collect();
+                assert_eq!(got, want, "leftmost {refs:?} in {hay:?}");
             }
         }
     }
 
     #[test]
-    fn empty_words_and_leftmost_sets_use_the_crate() {
+    fn empty_words_never_match() {
         let l = Literals::new(&["", "a"], MatchKind::Standard).unwrap();
-        assert!(matches!(l.0, Set::Nfa(_)));
-        assert_eq!(l.find_overlapping_iter("ba").count(), 4);
-        let l = Literals::new(&["ab"], MatchKind::LeftmostLongest).unwrap();
-        assert!(matches!(l.0, Set::Nfa(_)));
+        assert_eq!(l.find_overlapping_iter("ba").count(), 1);
+        let l = Literals::new(&["", "ab"], MatchKind::LeftmostLongest);
+        assert_eq!(l.unwrap().find_iter("xaby").count(), 1);
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl Checks {
         let mut last = 0;
         let mut filler = false;
         for m in self.stopwords.find_iter(&crate::literals::lower(value)) {
-            if m.pattern().as_usize() < markers {
+            if m.literal() < markers {
                 return true;
             }
             filler = true;
@@ -59,7 +59,7 @@ impl Checks {
         let markers = crate::rules::secrets::STOPWORDS.len();
         self.stopwords
             .find_iter(&crate::literals::lower(value))
-            .any(|m| m.pattern().as_usize() < markers)
+            .any(|m| m.literal() < markers)
     }
 
     /// Pushes the match `span` of rule `index` onto `out` when it passes.

@@ -113,7 +113,7 @@ impl ContextIndex {
             let left_ok = s == 0 || !is_word(bytes[s - 1]);
             let right_ok = e == bytes.len() || !is_word(bytes[e]);
             if left_ok && right_ok {
-                hits.push((s, e, m.pattern().as_usize()));
+                hits.push((s, e, m.literal()));
             }
         }
         hits

@@ -215,8 +215,7 @@ impl Prefilter {
                 // Lowercase words, searched in the lowercased text (same
                 // offsets): see `Literals::lowercase`.
                 for m in ac.find_overlapping_iter(lower) {
-                    let Some(&g) = self.group_of.get(m.pattern().as_usize())
-                    else {
+                    let Some(&g) = self.group_of.get(m.literal()) else {
                         continue;
                     };
                     let g = g as usize;

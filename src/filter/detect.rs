@@ -228,7 +228,7 @@ impl Detectors {
         if let Some(ac) = &self.deny {
             for m in ac.find_iter(&crate::literals::lower(text)) {
                 out.raw.push(m.range());
-                let d = &policy.deny_list[m.pattern().as_usize()];
+                let d = &policy.deny_list[m.literal()];
                 let Some(fam) = side.family(policy, d.kind) else { continue };
                 if !fam.enabled {
                     continue;

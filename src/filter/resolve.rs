@@ -227,7 +227,7 @@ fn repeats_of_secrets(
     };
     ac.find_iter(text)
         .filter_map(|m| {
-            let of = secrets[m.pattern().as_usize()];
+            let of = secrets[m.literal()];
             let r = m.range();
             (standalone(&r) && !covered(&r, of.score))
                 .then(|| Candidate { span: r, ..of.clone() })

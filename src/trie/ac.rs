@@ -17,7 +17,7 @@
 //!   then the search restarts after it.
 //!
 //! Empty literals never match (the crate's automaton matches them
-//! everywhere: callers with one use it).
+//! everywhere; no set here has one that could).
 
 use super::tree::Trie;
 
