@@ -8,8 +8,9 @@
 //! noncontiguous NFA alone cost about 2.5 KB gzipped and five times the
 //! instructions to build. The two sets with leftmost-longest semantics
 //! (the deny list and the repeats of a found secret) are small and have
-//! no empty word (the policy and `resolve` see to it): their matches are
-//! picked from the overlapping ones. The crate stays a dev-dependency:
+//! no empty word (the policy and `resolve` see to it): a scan for the
+//! first literal to end, then walks down the trie from the starts before
+//! it (`trie::Ac::leftmost_longest`). The crate stays a dev-dependency:
 //! the tests compare both semantics with it.
 //! Depends on `trie`.
 
@@ -88,7 +89,7 @@ impl Literals {
                 Matches::First(First { ac: &self.ac, hay, at: 0 })
             }
             MatchKind::LeftmostLongest => {
-                Matches::Picked(self.leftmost_longest(hay).into_iter())
+                Matches::Longest(Longest { ac: &self.ac, hay, at: 0 })
             }
         }
     }
@@ -102,27 +103,6 @@ impl Literals {
         self.ac
             .overlapping(text.as_bytes())
             .map(|(literal, start, end)| Match { literal, start, end })
-    }
-
-    /// Leftmost-longest matches from the overlapping ones: by start, the
-    /// longest first, then the first literal; each taken when it starts
-    /// at or after the end of the one taken before.
-    fn leftmost_longest(&self, hay: &[u8]) -> Vec<Match> {
-        let mut all: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
-            .ac
-            .overlapping(hay)
-            .map(|(w, s, e)| (s, std::cmp::Reverse(e), w))
-            .collect();
-        all.sort_unstable();
-        let mut at = 0;
-        let mut out = Vec::new();
-        for (start, std::cmp::Reverse(end), literal) in all {
-            if start >= at {
-                out.push(Match { literal, start, end });
-                at = end;
-            }
-        }
-        out
     }
 }
 
@@ -170,11 +150,28 @@ impl Iterator for First<'_> {
     }
 }
 
-/// A search's matches. Not `Either`-like adapters from elsewhere: they
-/// cost wasm bytes for the same thing.
+/// The leftmost-longest matches of a set (see [`Ac::leftmost_longest`]).
+struct Longest<'a> {
+    ac: &'a Ac,
+    hay: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for Longest<'_> {
+    type Item = Match;
+
+    fn next(&mut self) -> Option<Match> {
+        let (literal, start, end) =
+            self.ac.leftmost_longest(self.hay, self.at)?;
+        self.at = end;
+        Some(Match { literal, start, end })
+    }
+}
+
+/// A search's matches.
 enum Matches<'a> {
     First(First<'a>),
-    Picked(std::vec::IntoIter<Match>),
+    Longest(Longest<'a>),
 }
 
 impl Iterator for Matches<'_> {
@@ -183,7 +180,7 @@ impl Iterator for Matches<'_> {
     fn next(&mut self) -> Option<Match> {
         match self {
             Matches::First(a) => a.next(),
-            Matches::Picked(b) => b.next(),
+            Matches::Longest(b) => b.next(),
         }
     }
 }

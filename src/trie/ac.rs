@@ -138,6 +138,37 @@ impl Ac {
     }
 }
 
+impl Ac {
+    /// The leftmost literal at or after `from`, the longest of those
+    /// (ties: the first given), as (literal, start, end). The first
+    /// literal to end starts at `s` (found by one scan from `from`); no
+    /// match starts after `s` before one at or before it, so the starts
+    /// from `from` to `s` are tried in order, each by a walk down the
+    /// trie. A caller that goes on from the match's end (at or after the
+    /// first end) scans each byte once and walks from each start once,
+    /// a walk at most the longest literal long: linear, and no list of
+    /// the overlapping matches (nested literals make it quadratic).
+    pub(crate) fn leftmost_longest(
+        &self,
+        hay: &[u8],
+        from: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let (_, first_start, _) = self.first(hay, from)?;
+        for start in from..=first_start {
+            let mut best: Option<(usize, usize)> = None;
+            self.trie.matches_at(hay, start, &mut |lit, end| {
+                if best.map_or(true, |(_, e)| end > e) {
+                    best = Some((lit, end));
+                }
+            });
+            if let Some((lit, end)) = best {
+                return Some((lit, start, end));
+            }
+        }
+        None
+    }
+}
+
 /// See [`Ac::overlapping`].
 pub(crate) struct Overlapping<'a> {
     ac: &'a Ac,
