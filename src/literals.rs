@@ -83,15 +83,7 @@ impl Literals {
         &'a self,
         text: &'a str,
     ) -> impl Iterator<Item = Match> + 'a {
-        let hay = text.as_bytes();
-        match self.kind {
-            MatchKind::Standard => {
-                Matches::First(First { ac: &self.ac, hay, at: 0 })
-            }
-            MatchKind::LeftmostLongest => {
-                Matches::Longest(Longest { ac: &self.ac, hay, at: 0 })
-            }
-        }
+        Matches { ac: &self.ac, kind: self.kind, hay: text.as_bytes(), at: 0 }
     }
 
     /// Every match, overlapping ones included, ordered by end offset,
@@ -133,55 +125,26 @@ pub(crate) fn lower(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_ascii_lowercase())
 }
 
-/// The non-overlapping matches of a standard set.
-struct First<'a> {
+/// The non-overlapping matches of a set, by its match kind.
+struct Matches<'a> {
     ac: &'a Ac,
+    kind: MatchKind,
     hay: &'a [u8],
     at: usize,
-}
-
-impl Iterator for First<'_> {
-    type Item = Match;
-
-    fn next(&mut self) -> Option<Match> {
-        let (literal, start, end) = self.ac.first(self.hay, self.at)?;
-        self.at = end;
-        Some(Match { literal, start, end })
-    }
-}
-
-/// The leftmost-longest matches of a set (see [`Ac::leftmost_longest`]).
-struct Longest<'a> {
-    ac: &'a Ac,
-    hay: &'a [u8],
-    at: usize,
-}
-
-impl Iterator for Longest<'_> {
-    type Item = Match;
-
-    fn next(&mut self) -> Option<Match> {
-        let (literal, start, end) =
-            self.ac.leftmost_longest(self.hay, self.at)?;
-        self.at = end;
-        Some(Match { literal, start, end })
-    }
-}
-
-/// A search's matches.
-enum Matches<'a> {
-    First(First<'a>),
-    Longest(Longest<'a>),
 }
 
 impl Iterator for Matches<'_> {
     type Item = Match;
 
     fn next(&mut self) -> Option<Match> {
-        match self {
-            Matches::First(a) => a.next(),
-            Matches::Longest(b) => b.next(),
-        }
+        let (literal, start, end) = match self.kind {
+            MatchKind::Standard => self.ac.first(self.hay, self.at)?,
+            MatchKind::LeftmostLongest => {
+                self.ac.leftmost_longest(self.hay, self.at)?
+            }
+        };
+        self.at = end;
+        Some(Match { literal, start, end })
     }
 }
 
