@@ -59,19 +59,15 @@ pub(crate) struct Literals {
 }
 
 impl Literals {
-    /// The automaton for `words`, compared byte for byte. `None` is kept
-    /// for callers (every set builds).
-    pub(crate) fn new(words: &[&str], kind: MatchKind) -> Option<Literals> {
-        Some(Literals { ac: Ac::new(words), kind })
+    /// The automaton for `words`, compared byte for byte.
+    pub(crate) fn new(words: &[&str], kind: MatchKind) -> Literals {
+        Literals { ac: Ac::new(words), kind }
     }
 
     /// The automaton for `words` compared ASCII case-insensitively: built
     /// over the words in lowercase and searched in a haystack in ASCII
     /// lowercase ([`lower`]: same byte offsets).
-    pub(crate) fn lowercase(
-        words: &[&str],
-        kind: MatchKind,
-    ) -> Option<Literals> {
+    pub(crate) fn lowercase(words: &[&str], kind: MatchKind) -> Literals {
         let lower: Vec<String> =
             words.iter().map(|w| w.to_ascii_lowercase()).collect();
         let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
@@ -203,10 +199,9 @@ mod tests {
                 })
                 .collect();
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            let own = Literals::new(&refs, MatchKind::Standard).unwrap();
+            let own = Literals::new(&refs, MatchKind::Standard);
             let nfa = crates(&refs, aho_corasick::MatchKind::Standard);
-            let own_ll =
-                Literals::new(&refs, MatchKind::LeftmostLongest).unwrap();
+            let own_ll = Literals::new(&refs, MatchKind::LeftmostLongest);
             let nfa_ll =
                 crates(&refs, aho_corasick::MatchKind::LeftmostLongest);
             for _ in 0..8 {
@@ -230,10 +225,10 @@ mod tests {
 
     #[test]
     fn empty_words_never_match() {
-        let l = Literals::new(&["", "a"], MatchKind::Standard).unwrap();
+        let l = Literals::new(&["", "a"], MatchKind::Standard);
         assert_eq!(l.find_overlapping_iter("ba").count(), 1);
         let l = Literals::new(&["", "ab"], MatchKind::LeftmostLongest);
-        assert_eq!(l.unwrap().find_iter("xaby").count(), 1);
+        assert_eq!(l.find_iter("xaby").count(), 1);
     }
 
     #[test]

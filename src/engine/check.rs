@@ -24,8 +24,7 @@ impl Checks {
             .copied()
             .collect();
         // Lowercase: values are searched in lowercase (case-insensitive).
-        let stopwords = Literals::lowercase(&words, MatchKind::Standard)
-            .expect("static stopwords are valid");
+        let stopwords = Literals::lowercase(&words, MatchKind::Standard);
         Checks { stopwords }
     }
 

@@ -56,7 +56,7 @@ impl ContextIndex {
             // Lowercase words, searched in the lowercased text.
             let words: Vec<&str> =
                 words.all().iter().map(String::as_str).collect();
-            Literals::new(&words, MatchKind::Standard)
+            Some(Literals::new(&words, MatchKind::Standard))
         };
         ContextIndex { automaton, owners }
     }

@@ -73,7 +73,7 @@ impl Prefilter {
         // `Literals::lowercase`).
         let refs: Vec<&str> = words.all().iter().map(String::as_str).collect();
         let automaton =
-            Literals::new(&refs, MatchKind::Standard).map(Arc::new);
+            Some(Arc::new(Literals::new(&refs, MatchKind::Standard)));
         // Keywords of one list are numbered in a row (a numeric rule's
         // ten digits): a keyword joins the group of the one before when
         // their owners are equal. Linear, not a search of every group.

@@ -110,7 +110,7 @@ impl Detectors {
         } else {
             let values: Vec<&str> =
                 policy.deny_list.iter().map(|d| d.value.as_str()).collect();
-            Literals::lowercase(&values, MatchKind::LeftmostLongest)
+            Some(Literals::lowercase(&values, MatchKind::LeftmostLongest))
         };
         let large_names =
             policy.pii.large_names || policy.response.pii.large_names;

@@ -208,9 +208,7 @@ fn repeats_of_secrets(
     }
     let values: Vec<&str> =
         secrets.iter().map(|c| &text[c.span.clone()]).collect();
-    let Some(ac) = Literals::new(&values, MatchKind::LeftmostLongest) else {
-        return Vec::new();
-    };
+    let ac = Literals::new(&values, MatchKind::LeftmostLongest);
     // A repeat glued to more letters or digits is another token that
     // shares a run with the secret, not the secret.
     let bytes = text.as_bytes();

@@ -136,9 +136,7 @@ impl Ac {
         }
         None
     }
-}
 
-impl Ac {
     /// The leftmost literal at or after `from`, the longest of those
     /// (ties: the first given), as (literal, start, end). The first
     /// literal to end starts at `s` (found by one scan from `from`); no
