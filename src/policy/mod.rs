@@ -33,7 +33,7 @@
 mod value;
 
 pub use value::Value;
-pub(crate) use value::{MAX_DEPTH, MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
+pub(crate) use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
 
 use std::collections::BTreeMap;
 
