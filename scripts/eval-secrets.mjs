@@ -5,6 +5,7 @@
 //
 //   node scripts/eval-secrets.mjs [--pkg pkg | --native] [--misses OUT.jsonl]
 //        [--json OUT.json] [--files A.jsonl,B.jsonl] [--part seen|held]
+//        [--families]
 //
 // --pkg DIR  scores a built package (scripts/build), imported from DIR/node.js.
 // --native   scores the native engine through `pii_probe --jsonl`
@@ -20,6 +21,10 @@
 // the MD5 of its text, read as a number, is 0 modulo 5 (about a fifth),
 // else `seen`; rules are tuned on `seen` only.
 // Corpus offsets are code points, findings' offsets UTF-16 (converted).
+// --families also prints the false alarms (span-less items) by the family
+// of the rule that raised them, and the missed spans by the shape of the
+// missed value (counts only, no text): the per-family table of a closing
+// note, safe to print for the held part.
 // --misses writes per item the missed spans and false positives (rule ids
 // and offsets, with the text) for a rule author to read; no item text is
 // ever printed to stdout. Without the shared data it prints one `skip:`
@@ -41,6 +46,7 @@ const { values: o } = parseArgs({
     misses: { type: "string" },
     files: { type: "string" },
     part: { type: "string" },
+    families: { type: "boolean", default: false },
   },
 });
 const files = o.files ? o.files.split(",") : ["pii_dev.jsonl", "pii_extra.jsonl"].map((f) => path.join(SHARED, "corpus", "dev", f));
@@ -49,6 +55,42 @@ requireFiles(files, "eval-secrets");
 const held = (it) => BigInt("0x" + crypto.createHash("md5").update(it.text).digest("hex")) % 5n === 0n;
 const inPart = (it) => !o.part || (o.part === "held") === held(it);
 const isSecretItem = (it) => (it.annotated_types || []).includes("SECRET") && inPart(it);
+
+// Rule id -> validator and template, read from the rule data.
+const RULES = new Map();
+{
+  let id = null;
+  const src = path.join(ROOT, "src", "rules", "secrets.rules");
+  for (const l of fs.existsSync(src) ? fs.readFileSync(src, "utf8").split("\n") : []) {
+    if (l.startsWith("[")) { id = l.slice(1, -1); RULES.set(id, {}); }
+    else if (id && /^(validator|template) /.test(l)) RULES.get(id)[l.split(" ")[0]] = l.slice(l.indexOf(" ") + 1);
+  }
+}
+// The family of the rule that raised a false alarm.
+function ruleFamily(id) {
+  const r = RULES.get(id) || {};
+  if (/^generic-password$|^(uri|url)-credentials$|connection|jdbc|netrc|npmrc|pypirc|docker-config|password-hash|private-key|authorization-/.test(id)) return "structure (password, URL, header, key file)";
+  if (id.startsWith("generic-")) return "generic assignment";
+  if (/webhook|-url$/.test(id)) return "webhook URL";
+  if (id.startsWith("jwt")) return "JWT";
+  if (r.template === "context") return "vendor name + value";
+  if (r.validator === "prefixed") return "self-naming prefix";
+  return "vendor shape (other)";
+}
+// The shape of a missed value.
+function missShape(v) {
+  if (/^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i.test(v)) return "email address";
+  if (/^jdbc:/i.test(v)) return "JDBC URL without password";
+  if (/^(https?:?|\/\/[\w.-]+|[\w-]+(\.[\w-]+)+)$/i.test(v)) return "host name or URL piece";
+  if (/^eyJ/.test(v)) return "corrupted JWT";
+  const a = v.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (/(.)\1{7}/.test(v) || /a1b2c3|1a2b3c|abcdefgh|12345678|fake|test|example/i.test(a)) return "typed placeholder";
+  if (/[^A-Za-z0-9_\-.+\/=:~]/.test(v)) return "characters outside key alphabets";
+  if (/^[0-9]+$/.test(v)) return "digits only (ids)";
+  return "other";
+}
+const famFA = new Map(), famMiss = new Map();
+const bump = (m, k) => m.set(k, (m.get(k) || 0) + 1);
 
 function scoreItem(item, findings) {
   const truth = (item.spans || []).filter((s) => s.type === "SECRET").map((s) => [s.start, s.end, s.subtype ?? s.rule ?? ""]);
@@ -89,9 +131,12 @@ for (const file of files) {
       n.items++; negAll.items++;
       if (r.fps.length) { n.fa++; negAll.fa++; }
       neg.set(src, n);
+      // An item's false alarm is counted once, under its first finding's family.
+      if (r.fps.length) bump(famFA, ruleFamily(r.fps[0].rule));
     }
+    for (const m of r.missed) bump(famMiss, missShape([...it.text].slice(m.start, m.end).join("")));
     if (o.misses && (r.missed.length || r.fps.length))
-      misses.push({ file: path.basename(file), source: src, text: it.text, missed: r.missed, false_positives: r.fps });
+      misses.push({ file: path.basename(file), source: src, spans: r.c.truth, text: it.text, missed: r.missed, false_positives: r.fps });
   });
 }
 
@@ -119,5 +164,11 @@ for (const [s, n] of neg) if (s !== "trufflehog_detector_tests") { clean.items +
 results.clean_negatives = clean;
 const t = prf(all);
 console.log(`summary: SECRET R ${f3(t.R)} P ${f3(t.P)} | span-less FA ${pct(negAll)} (${negAll.fa}/${negAll.items}); clean negatives ${pct(clean)} (${clean.fa}/${clean.items})`);
+if (o.families) {
+  for (const [title, m] of [["false alarms (span-less items) by rule family", famFA], ["missed spans by value shape", famMiss]]) {
+    console.log(`\n${title}:`);
+    for (const [k, n] of [...m].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
+  }
+}
 if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 1));
 if (o.misses) fs.writeFileSync(o.misses, misses.map((x) => JSON.stringify(x)).join("\n") + "\n");

@@ -87,6 +87,12 @@ impl Checks {
         {
             return;
         }
+        // A piece of a longer run that a `?` splits.
+        if rule.kind == Kind::Secret
+            && crate::rules::secrets::glued_to_more(text, &span)
+        {
+            return;
+        }
         // An IPv6 token must stand alone: not glued to a word, `.` or `:`
         // on the left (`std::cout`, `a.b::c`) or a word or `:` on the right.
         if rule.validator == Validator::Ipv6 {

@@ -427,6 +427,27 @@ fn each_piece(s: &str, f: &mut dyn FnMut(&[u8], &[u8])) {
     }
 }
 
+/// Whether the secret at `span` of `text` runs on into `?` and more key
+/// characters (`xoxa-08532509747?07570405353c`, `EAAAYm...JFQT?b=ro`):
+/// no documented key alphabet has `?` inside a key, so the match is the
+/// front piece of a longer corrupted string, not a key. A `?` that
+/// starts a query after a URL path (`/hook/abc?x=1`, the value after
+/// `/` or `=`, or a value with a `/`) is a URL's, and stays a match.
+/// Reads two bytes after the span, within the right context the
+/// response stream holds for a detection (`CTX_AFTER`), so streamed and
+/// one-shot screens agree.
+pub(crate) fn glued_to_more(
+    text: &str,
+    span: &std::ops::Range<usize>,
+) -> bool {
+    let b = text.as_bytes();
+    let next = |i: usize| b.get(span.end + i).copied().unwrap_or(b' ');
+    next(0) == b'?'
+        && next(1).is_ascii_alphanumeric()
+        && !(span.start > 0 && matches!(b[span.start - 1], b'/' | b'='))
+        && !b[span.clone()].contains(&b'/')
+}
+
 /// The nearest char boundary at or before `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
@@ -485,6 +506,21 @@ mod tests {
         assert_eq!(got[5].1, b"");
         let t = "é".repeat(100) + "adzuna key = " + v;
         assert!(at(&t, v));
+    }
+
+    #[test]
+    fn a_key_glued_to_a_question_mark_and_more_is_a_piece() {
+        let at = |t: &str, v: &str| {
+            let s = t.find(v).unwrap();
+            glued_to_more(t, &(s..s + v.len()))
+        };
+        assert!(at("t = 'xoxa-08532509747?0757c'", "xoxa-08532509747"));
+        assert!(!at("t = 'xoxa-08532509747'?", "xoxa-08532509747"));
+        assert!(!at("is it xoxa-08532509747? yes", "xoxa-08532509747"));
+        assert!(!at("https://h/hook/Abc123xyz?x=1", "Abc123xyz"));
+        assert!(!at("?key=Abc123xyz?x", "Abc123xyz"));
+        assert!(!at("u=https://h/a/Abc?x", "https://h/a/Abc"));
+        assert!(at("ab?c", "ab") && !at("ab?", "ab") && !at("ab", "ab"));
     }
 
     /// The row reader gives every row of the table, each context row's
