@@ -343,7 +343,7 @@ impl Found {
 
 /// Two hits of a group whose gap (next start minus this end) is at most
 /// this give every owner one window for both, the same as the union of
-/// their own: `push_window` starts a window `max_len + SLACK - 1` bytes
+/// their own: `Found::push` starts a window `max_len + SLACK - 1` bytes
 /// before the anchor (`max_len` ≥ 0), and a near anchor adds the context
 /// window on both sides. So hits that close are joined before the owners
 /// are visited (a run of digits is one anchor, not one per digit for each
