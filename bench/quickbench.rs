@@ -1,4 +1,10 @@
 //! Rough native throughput check (not a test): `cargo run --release --example quickbench [numbers|plain|report] [bytes]`.
+//!
+//! `PF_FILE=path quickbench file`: the prompts of that file instead, split
+//! at NUL bytes, each screened once per round (`N` rounds, default 20); for
+//! the side-by-side corpus of short chat prompts, which makes a call's fixed
+//! costs visible: `node -e 'import("./bench/corpus.mjs").then(m =>
+//! process.stdout.write(m.corpus().slice(0, 200).join("\0")))' > /tmp/c.bin`.
 use promptfence::{Filter, Policy, PromptFilter};
 use std::time::Instant;
 
@@ -6,6 +12,29 @@ fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
     let filter = Filter::new(Policy::default()).unwrap();
     let mut s = PromptFilter::new(&filter);
+    if which == "file" {
+        let path = std::env::var("PF_FILE").expect("PF_FILE");
+        let all = std::fs::read_to_string(path).unwrap();
+        let prompts: Vec<&str> = all.split('\0').collect();
+        let n: usize =
+            std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(20);
+        let t = Instant::now();
+        for _ in 0..n {
+            for p in &prompts {
+                std::hint::black_box(s.screen_prompt(p));
+            }
+        }
+        let dt = t.elapsed().as_secs_f64();
+        let bytes: usize = prompts.iter().map(|p| p.len()).sum();
+        println!(
+            "screen_prompt {} prompts, {} bytes: {:.1} MB/s, {:.1} us/prompt",
+            prompts.len(),
+            bytes,
+            bytes as f64 * n as f64 / dt / 1e6,
+            dt / (n * prompts.len()) as f64 * 1e6
+        );
+        return;
+    }
     let base = if which == "report" {
         // The paragraph bench/inject.mjs repeats to 2 KB.
         "Our team is preparing the quarterly report and needs a short summary of the main findings. Revenue grew in every region, customer churn fell, and the new onboarding flow cut support tickets. "

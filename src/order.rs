@@ -16,8 +16,9 @@ pub(crate) fn sort_by<T>(
     v: &mut [T],
     mut cmp: impl FnMut(&T, &T) -> Ordering,
 ) {
-    let order = permutation(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
-    apply(v, order);
+    if let Some(order) = permutation(v.len(), &mut |a, b| cmp(&v[a], &v[b])) {
+        apply(v, order);
+    }
 }
 
 /// Sorts `v` by a key, stably: what `v.sort_by_key(key)` does.
@@ -29,14 +30,19 @@ pub(crate) fn sort_by_key<T, K: Ord>(
 }
 
 /// The positions `0..n` in the stable order `cmp` gives them: element
-/// `order[k]` goes to position `k`. Not generic, so compiled once.
+/// `order[k]` goes to position `k`; `None` when they are in that order
+/// already (most lists the crate sorts are: no copy, no allocation). Not
+/// generic, so compiled once.
 fn permutation(
     n: usize,
     cmp: &mut dyn FnMut(usize, usize) -> Ordering,
-) -> Vec<usize> {
+) -> Option<Vec<usize>> {
+    if (1..n).all(|k| cmp(k - 1, k) != Ordering::Greater) {
+        return None;
+    }
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
-    order
+    Some(order)
 }
 
 /// Moves element `order[k]` of `v` to position `k`, following each cycle
@@ -83,6 +89,10 @@ mod tests {
             let mut got = v.clone();
             sort_by(&mut got, |a, b| a.0.cmp(&b.0));
             assert_eq!(got, want);
+            // Sorted already: left as it is.
+            let mut again = got.clone();
+            sort_by(&mut again, |a, b| a.0.cmp(&b.0));
+            assert_eq!(again, got);
             let mut want = v.clone();
             want.sort_by_key(|a| std::cmp::Reverse(a.0));
             let mut got = v;

@@ -145,23 +145,21 @@ impl Engine {
             let lower = lowered.insert(crate::literals::lower(text));
             let windows = self.prefilter.windows(text, lower, &self.rules);
             let bounds = search::Bounds::new(text);
-            for (i, list) in windows {
+            // The programs' tables, allocated once for all the rules.
+            let mut scratch = search::Scratch::default();
+            for (i, mut w) in windows {
                 let Some(rule) = self.rules.get(i) else { continue };
                 if !secret_only(rule) {
                     continue;
                 }
-                for mut w in list {
-                    if from > 0 {
-                        w.start = w.start.max(from);
-                        if w.start >= w.end {
-                            continue;
-                        }
+                if from > 0 {
+                    w.start = w.start.max(from);
+                    if w.start >= w.end {
+                        continue;
                     }
-                    let checks = &self.checks;
-                    search::search(
-                        text, i, rule, w, checks, &bounds, &mut out,
-                    );
                 }
+                let (checks, s) = (&self.checks, &mut scratch);
+                search::search(text, i, rule, w, checks, &bounds, s, &mut out);
             }
         }
         if !out.is_empty() {

@@ -114,7 +114,6 @@ impl Prefilter {
     }
 
     /// Adds the windows of one (joined) keyword anchor to its owners.
-    #[allow(clippy::too_many_arguments)]
     fn visit_owners(
         &self,
         g: usize,
@@ -122,7 +121,7 @@ impl Prefilter {
         text: &str,
         rules: &[Rule],
         digits: usize,
-        out: &mut [Vec<Range<usize>>],
+        out: &mut Found,
     ) {
         // A keyword may also be a context word near the match (rules
         // that run only where one occurs): then widen the anchor by the
@@ -142,20 +141,21 @@ impl Prefilter {
             }
             let a =
                 if owner & NEAR != 0 { near.clone() } else { anchor.clone() };
-            push_window(text, &mut out[i], a, rule.max_len());
+            out.push(text, i, a, rule.max_len());
         }
     }
 
-    /// The rules that may match, by index, each with the ranges where a
-    /// match may start, sorted and disjoint. Rules left out do not run.
-    /// `lower` is `text` lowercased by `literals::lower` (same offsets).
+    /// The rules that may match, each with the ranges where a match may
+    /// start: (rule index, range), by rule index, and per rule sorted and
+    /// disjoint. Rules left out do not run. `lower` is `text` lowercased
+    /// by `literals::lower` (same offsets).
     pub(crate) fn windows(
         &self,
         text: &str,
         lower: &str,
         rules: &[Rule],
-    ) -> Vec<(usize, Vec<Range<usize>>)> {
-        let mut out: Vec<Vec<Range<usize>>> = vec![Vec::new(); rules.len()];
+    ) -> Vec<(usize, Range<usize>)> {
+        let mut out = Found::new(rules.len());
         let runs = digit_runs(text);
         let digits: usize = runs.iter().map(|r| r.len()).sum();
         if !self.always.is_empty() {
@@ -164,7 +164,7 @@ impl Prefilter {
             // to look for: it runs over the whole text.
             for &i in &self.always {
                 if rules[i as usize].min_digits() == 0 {
-                    out[i as usize].push(0..text.len());
+                    out.push(text, i as usize, 0..text.len(), None);
                 }
             }
             if !runs.is_empty() {
@@ -180,7 +180,6 @@ impl Prefilter {
                     let rule = &rules[i as usize];
                     let (min_digits, max_len) =
                         (rule.min_digits(), rule.max_len());
-                    let list = &mut out[i as usize];
                     for (k, r) in runs.iter().enumerate() {
                         if min_digits > r.len() {
                             // A match holding this run spans at most
@@ -199,19 +198,20 @@ impl Prefilter {
                             }
                         }
                         // Any digit of the run may be the match's anchor.
-                        push_window(text, list, r.start..r.end, max_len);
+                        out.push(text, i as usize, r.start..r.end, max_len);
                     }
                 }
             }
         }
         match &self.automaton {
             Some(ac) => {
-                // Per group, the hits joined so far (start, end).
-                let visit = |g, a, out: &mut Vec<Vec<Range<usize>>>| {
+                let visit = |g, a, out: &mut Found| {
                     self.visit_owners(g, a, text, rules, digits, out)
                 };
-                let mut pending: Vec<(usize, usize)> =
-                    vec![(usize::MAX, 0); self.owners.len()];
+                // Per group, the hits joined so far [start, end + 1]; end
+                // 0: none yet (zeroed: allocated without a loop).
+                let mut pending: Vec<[usize; 2]> =
+                    vec![[0, 0]; self.owners.len()];
                 // Lowercase words, searched in the lowercased text (same
                 // offsets): see `Literals::lowercase`.
                 for m in ac.find_overlapping_iter(lower) {
@@ -219,58 +219,131 @@ impl Prefilter {
                         continue;
                     };
                     let g = g as usize;
-                    let (s, e) = pending[g];
-                    if s != usize::MAX {
+                    let Some(p) = pending.get_mut(g) else { continue };
+                    let [s, e1] = *p;
+                    *p = [m.start(), m.end() + 1];
+                    if e1 != 0 {
+                        let e = e1 - 1;
                         let close =
                             m.start() <= e || m.start() - e <= self.reach[g];
                         if close {
-                            pending[g] = (s.min(m.start()), e.max(m.end()));
+                            *p = [s.min(m.start()), e.max(m.end()) + 1];
                             continue;
                         }
                         visit(g, s..e, &mut out);
                     }
-                    pending[g] = (m.start(), m.end());
                 }
-                for (g, &(s, e)) in pending.iter().enumerate() {
-                    if s != usize::MAX {
+                for (g, &[s, e1]) in pending.iter().enumerate() {
+                    if e1 != 0 {
+                        let e = e1 - 1;
                         visit(g, s..e, &mut out);
                     }
                 }
             }
             // Could not build the automaton: stay sound, run everything.
-            None => out.iter_mut().for_each(|l| l.push(0..text.len())),
+            None => (0..rules.len())
+                .for_each(|i| out.push(text, i, 0..text.len(), None)),
         }
         let mut candidates = Vec::new();
-        for (i, (list, rule)) in out.iter_mut().zip(rules).enumerate() {
-            if list.is_empty() {
+        let mut list = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if !out.take(i, &mut list) {
                 continue;
             }
-            merge(list);
+            merge(&mut list);
             // A match holds `min_digits` digits, all within `max_len` bytes
             // of its start: keyword windows without that many digits in
             // reach cannot hold one (in prose, most keyword hits).
             let need = rule.min_digits();
             let max_len = rule.max_len();
-            if need > 0 && !rule.keywords.is_empty() {
-                list.retain(|w| {
+            let keyed = need > 0 && !rule.keywords.is_empty();
+            for w in list.drain(..) {
+                let kept = !keyed || {
                     let reach = match max_len {
                         Some(n) => w.end.saturating_add(n + SLACK),
                         None => usize::MAX,
                     };
                     digits_within(&runs, w.start..reach) >= need
-                });
-            }
-            if !list.is_empty() {
-                candidates.push((i, std::mem::take(list)));
+                };
+                if kept {
+                    candidates.push((i, w));
+                }
             }
         }
         candidates
     }
 }
 
+/// The windows found so far, for every rule in one list: each window
+/// links to the rule's window before it, so a call allocates two lists
+/// and a zeroed index, not a list per rule (~500 rules, most of which
+/// have none in a short prompt).
+struct Found {
+    /// Per rule: 1 + the index in `windows` of its last window; 0: none.
+    last: Vec<u32>,
+    /// (window, 1 + the index of the rule's window before it; 0: none).
+    windows: Vec<(Range<usize>, u32)>,
+}
+
+impl Found {
+    fn new(rules: usize) -> Found {
+        Found { last: vec![0; rules], windows: Vec::new() }
+    }
+
+    /// Adds the start positions of matches of rule `i` that contain some
+    /// byte of `anchor` and are at most `max_len` long.
+    fn push(
+        &mut self,
+        text: &str,
+        i: usize,
+        anchor: Range<usize>,
+        max_len: Option<usize>,
+    ) {
+        let Some(last) = self.last.get_mut(i) else { return };
+        let w = match max_len {
+            Some(n) => {
+                floor(text, (anchor.start + 1).saturating_sub(n + SLACK))
+                    ..ceil(text, anchor.end)
+            }
+            None => 0..text.len(),
+        };
+        // Windows arrive roughly in text order: extend the rule's last
+        // when they overlap, so long runs of anchors stay one window.
+        if let Some((l, _)) =
+            self.windows.get_mut((*last as usize).wrapping_sub(1))
+        {
+            if w.start <= l.end && w.end >= l.start {
+                l.start = l.start.min(w.start);
+                l.end = l.end.max(w.end);
+                return;
+            }
+        }
+        self.windows.push((w, *last));
+        *last = self.windows.len() as u32;
+    }
+
+    /// Puts rule `i`'s windows into `list` (cleared first), in the order
+    /// they came; whether it has any.
+    fn take(&self, i: usize, list: &mut Vec<Range<usize>>) -> bool {
+        let mut k = self.last.get(i).copied().unwrap_or(0) as usize;
+        if k == 0 {
+            return false;
+        }
+        list.clear();
+        while let Some((w, before)) = self.windows.get(k.wrapping_sub(1)) {
+            list.push(w.clone());
+            k = *before as usize;
+        }
+        if list.len() > 1 {
+            list.reverse();
+        }
+        true
+    }
+}
+
 /// Two hits of a group whose gap (next start minus this end) is at most
 /// this give every owner one window for both, the same as the union of
-/// their own: `push_window` starts a window `max_len + SLACK - 1` bytes
+/// their own: `Found::push` starts a window `max_len + SLACK - 1` bytes
 /// before the anchor (`max_len` ≥ 0), and a near anchor adds the context
 /// window on both sides. So hits that close are joined before the owners
 /// are visited (a run of digits is one anchor, not one per digit for each
@@ -324,48 +397,27 @@ fn digit_runs(text: &str) -> Vec<Range<usize>> {
 /// char counted as one) still covers every start.
 const SLACK: usize = 4;
 
-/// Adds the start positions of matches that contain some byte of
-/// `anchor` and are at most `max_len` long.
-fn push_window(
-    text: &str,
-    list: &mut Vec<Range<usize>>,
-    anchor: Range<usize>,
-    max_len: Option<usize>,
-) {
-    let w = match max_len {
-        Some(n) => {
-            floor(text, (anchor.start + 1).saturating_sub(n + SLACK))
-                ..ceil(text, anchor.end)
-        }
-        None => 0..text.len(),
-    };
-    // Windows arrive roughly in text order: extend the last when they
-    // overlap, so long runs of anchors stay one window.
-    if let Some(last) = list.last_mut() {
-        if w.start <= last.end && w.end >= last.start {
-            last.start = last.start.min(w.start);
-            last.end = last.end.max(w.end);
-            return;
-        }
-    }
-    list.push(w);
-}
-
+/// Sorts `list` and joins the ranges that overlap or touch, in place.
 fn merge(list: &mut Vec<Range<usize>>) {
     if list.len() < 2 {
         return;
     }
     crate::order::sort_by_key(list, |r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
-    for r in list.drain(..) {
-        match merged.last_mut() {
+    // `list[..n]` is merged; `n <= k`.
+    let mut n: usize = 0;
+    for k in 0..list.len() {
+        let r = list[k].clone();
+        match n.checked_sub(1).and_then(|j| list.get_mut(j)) {
             Some(last) if r.start <= last.end => {
                 last.end = last.end.max(r.end)
             }
-            _ => merged.push(r),
+            _ => {
+                list[n] = r;
+                n += 1;
+            }
         }
     }
-    *list = merged;
+    list.truncate(n);
 }
 
 /// The char boundary at or before `at` (clamped to the text).

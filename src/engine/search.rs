@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::check::Checks;
 use super::prefilter;
+pub(super) use super::program::Scratch;
 use super::rule::{Detection, Rule};
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -63,6 +64,7 @@ fn next_boundary(text: &str, at: usize) -> usize {
 /// a match that ends exactly at a cut-off window end may be truncated
 /// and is dropped: windows are wider than any match of the rule around
 /// its anchor, so no real match ends there.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn search(
     text: &str,
     index: usize,
@@ -70,10 +72,12 @@ pub(super) fn search(
     window: Range<usize>,
     checks: &Checks,
     bounds: &Bounds,
+    scratch: &mut Scratch,
     out: &mut Vec<Detection>,
 ) {
     if rule.anchorable() {
-        search_anchored(text, index, rule, window, checks, bounds, out);
+        let (b, s) = (bounds, scratch);
+        search_anchored(text, index, rule, window, checks, b, s, out);
     } else {
         scan(text, index, rule, window, checks, out);
     }
@@ -84,6 +88,7 @@ pub(super) fn search(
 /// reports, from each resume point, the match at the earliest position
 /// that has one; but a PikeVM dies within a few bytes at positions that
 /// do not match, where a scan pays for every byte of the window.
+#[allow(clippy::too_many_arguments)]
 fn search_anchored(
     text: &str,
     index: usize,
@@ -91,6 +96,7 @@ fn search_anchored(
     window: Range<usize>,
     checks: &Checks,
     bounds: &Bounds,
+    scratch: &mut Scratch,
     out: &mut Vec<Detection>,
 ) {
     let facts = rule.facts();
@@ -99,7 +105,6 @@ fn search_anchored(
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let shape = rule.shape();
     let program = rule.program();
-    let mut scratch = super::program::Scratch::default();
     // Whether a match starts at `p` (the end of the leftmost-first one,
     // from `base`): the rule's program when it has one (exact, a
     // fraction of a PikeVM run), the regex otherwise; a regex is
@@ -111,7 +116,7 @@ fn search_anchored(
         let hay = &text[base..end];
         add_work(hay.len());
         if let Some(prog) = program {
-            return prog.find(hay.as_bytes(), p - base, &mut scratch);
+            return prog.find(hay.as_bytes(), p - base, scratch);
         }
         let m = if p == 0 {
             rule.regex()?.find(hay).filter(|m| m.start() == 0)

@@ -311,10 +311,11 @@ pub(crate) fn normalize(text: &str) -> Normalized {
     // leetspeak or spaced letters. Then the fold is lowercasing and
     // whitespace collapsing, done per byte (the general path costs ~40x
     // more per byte). A test checks both paths agree.
-    if text.is_ascii() && !ascii_needs_word_folds(text.as_bytes()) {
+    let ascii = text.is_ascii();
+    if ascii && !ascii_needs_word_folds(text.as_bytes()) {
         return normalize_plain_ascii(text);
     }
-    normalize_general(text)
+    normalize_general(text, ascii)
 }
 
 /// Whether [`fold_words`] or [`join_spaced`] would change this ASCII
@@ -419,23 +420,35 @@ fn has_spaced_run(
     false
 }
 
-/// [`normalize`] of ASCII text that needs no word folds; the squashed
-/// view (its letters and digits) is made in the same pass.
+/// [`normalize`] of ASCII text that needs no word folds.
 fn normalize_plain_ascii(text: &str) -> Normalized {
     let b = text.as_bytes();
+    let chars = b.iter().enumerate().map(|(i, &c)| (c, i as u32));
+    emit_ascii(text.len(), b.len(), chars)
+}
+
+/// The view of ASCII chars (char, offset in the original), of which there
+/// are `len`, folded but for case and whitespace: lowercased, whitespace
+/// runs collapsed, with the squashed view (its letters and digits) made in
+/// the same pass.
+fn emit_ascii(
+    orig_len: usize,
+    len: usize,
+    chars: impl Iterator<Item = (u8, u32)>,
+) -> Normalized {
     // Output is never longer than the input: write by index, then cut.
-    let mut folded = vec![0u8; b.len()];
-    let mut src = vec![0u32; b.len()];
-    let mut squashed = vec![0u8; b.len()];
-    let mut at = vec![0u32; b.len()];
+    let mut folded = vec![0u8; len];
+    let mut src = vec![0u32; len];
+    let mut squashed = vec![0u8; len];
+    let mut at = vec![0u32; len];
     let (mut n, mut m) = (0, 0);
     let mut ws: Option<(u8, u32)> = None;
-    for (i, &c) in b.iter().enumerate() {
+    for (c, i) in chars.take(len) {
         if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
             let nl = c == b'\n';
             ws = match ws {
                 Some((w, s)) => Some((if nl { b'\n' } else { w }, s)),
-                None => Some((if nl { b'\n' } else { b' ' }, i as u32)),
+                None => Some((if nl { b'\n' } else { b' ' }, i)),
             };
             continue;
         }
@@ -453,7 +466,7 @@ fn normalize_plain_ascii(text: &str) -> Normalized {
             m += 1;
         }
         folded[n] = lower;
-        src[n] = i as u32;
+        src[n] = i;
         n += 1;
     }
     folded.truncate(n);
@@ -463,7 +476,7 @@ fn normalize_plain_ascii(text: &str) -> Normalized {
     Normalized {
         text: String::from_utf8(folded).unwrap_or_default(),
         src,
-        orig_len: text.len(),
+        orig_len,
         hidden: Vec::new(),
         squashed: Some(Squashed {
             text: String::from_utf8(squashed).unwrap_or_default(),
@@ -472,8 +485,23 @@ fn normalize_plain_ascii(text: &str) -> Normalized {
     }
 }
 
-fn normalize_general(text: &str) -> Normalized {
+/// The whole fold; `ascii`: `text` is ASCII, so pass 1 is lowercasing
+/// (nothing hidden, no compatibility form or look-alike) and the output is
+/// ASCII too (leetspeak and joined letters fold to ASCII), emitted per byte.
+fn normalize_general(text: &str, ascii: bool) -> Normalized {
     let mut chars: Vec<Ch> = Vec::with_capacity(text.len());
+    if ascii {
+        chars.extend(text.bytes().enumerate().map(|(i, b)| Ch {
+            c: char::from(b.to_ascii_lowercase()),
+            src: i as u32,
+            alike: None,
+        }));
+        fold_words(&mut chars);
+        let chars = join_spaced(chars);
+        // Every char is ASCII: `as u8` keeps it.
+        let bytes = chars.iter().map(|ch| (ch.c as u8, ch.src));
+        return emit_ascii(text.len(), chars.len(), bytes);
+    }
     let mut hidden: Vec<Hidden> = Vec::new();
     let mut last_visible: Option<char> = None;
     let mut pending_tag_flag = false;
@@ -852,7 +880,7 @@ mod tests {
                     alphabet[(seed % alphabet.len() as u64) as usize] as char
                 })
                 .collect();
-            let general = normalize_general(&text);
+            let general = normalize_general(&text, false);
             let fast = normalize(&text);
             assert_eq!(fast.text, general.text, "{text:?}");
             assert_eq!(fast.src, general.src, "{text:?}");
@@ -866,7 +894,7 @@ mod tests {
             "  leading and trailing  \n\n ",
             "now!! @home $5 |pipe|",
         ] {
-            let general = normalize_general(text);
+            let general = normalize_general(text, false);
             let fast = normalize(text);
             assert_eq!((fast.text, fast.src), (general.text, general.src));
         }

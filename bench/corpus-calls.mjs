@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Workload for instruction counts on short chat prompts: PASSES passes of
+// screenPrompt (default policy, one filter) over the first COUNT prompts
+// (default 200) of the side-by-side corpus (bench/corpus.mjs). Prints
+// nothing. Run it under callgrind at two values of PASSES and subtract
+// (docs/PERFORMANCE.md):
+//
+//   node bench/corpus-calls.mjs PKG_DIR PASSES [COUNT]
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { corpus } from "./corpus.mjs";
+
+const [pkgArg = "pkg", passesArg = "1", countArg = "200"] = process.argv.slice(2);
+const { ready, PromptFilter } = await import(
+  pathToFileURL(path.join(path.resolve(pkgArg), "node.js")).href
+);
+await ready();
+const filter = new PromptFilter();
+const prompts = corpus().slice(0, Number(countArg));
+for (let i = 0; i < Number(passesArg); i++) {
+  for (const p of prompts) filter.screenPrompt(p);
+}
