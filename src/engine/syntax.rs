@@ -105,7 +105,8 @@ pub(crate) fn shape(pattern: &str) -> Option<Shape> {
         class: Vec::new(),
         last: NONE,
         nullable: false,
-        prefix: Vec::new(),
+        prefix: [0; 256],
+        prefix_len: 0,
     };
     let (first, last, nullable) = b.node(&node);
     b.first = first;
@@ -131,7 +132,14 @@ pub(crate) fn shape(pattern: &str) -> Option<Shape> {
                 None => set = ByteSet::all(),
             }
         }
-        b.prefix.push(set);
+        // Offset `prefix_len + 1` is bit `prefix_len` of every byte's
+        // entry (at most 7 offsets: one byte each).
+        for x in 0..=255u8 {
+            if set.contains(x) {
+                b.prefix[usize::from(x)] |= 1 << b.prefix_len;
+            }
+        }
+        b.prefix_len += 1;
         reach = next;
     }
     Some(b)
@@ -178,8 +186,11 @@ pub(crate) struct Shape {
     /// Positions a match may end with.
     last: Set,
     nullable: bool,
-    /// `prefix[j]`: the bytes at offset `j + 1` of every match.
-    prefix: Vec<ByteSet>,
+    /// Bit `j` of `prefix[b]`: byte `b` may stand at offset `j + 1` of a
+    /// match (every match reaches offsets `1..=prefix_len`, at most 7),
+    /// one lookup per offset.
+    prefix: [u8; 256],
+    prefix_len: usize,
 }
 
 // Not derived: the tables say nothing useful in a rule's dump.
@@ -193,14 +204,11 @@ impl Shape {
     /// Whether `bytes` begin with a string of the superset language, as
     /// far as the first [`STEPS`] bytes tell.
     pub(crate) fn may_start(&self, bytes: &[u8]) -> bool {
+        if !self.prefix_fits(bytes) {
+            return false;
+        }
         if self.nullable {
             return true;
-        }
-        let fits = |(j, set): (usize, &ByteSet)| {
-            bytes.get(j + 1).is_some_and(|&b| set.contains(b))
-        };
-        if !self.prefix.iter().enumerate().all(fits) {
-            return false;
         }
         // Words of a position set in use (the rest stay 0).
         let w = self.follow.len().min(LIMIT) / 64 + 1;
@@ -237,6 +245,29 @@ impl Shape {
             reach = next;
         }
         bytes.len() > STEPS
+    }
+
+    /// The first test of [`Shape::may_start`], cheap enough to run at
+    /// every candidate position before it: whether the bytes at offsets
+    /// 1.. fit the sets every match reaches there (`prefix`). In a digit
+    /// text most numeric rules fail it within a few bytes ("12-34" is no
+    /// `\d{3}` start).
+    #[inline(always)]
+    pub(crate) fn prefix_fits(&self, bytes: &[u8]) -> bool {
+        if self.nullable {
+            return true;
+        }
+        let Some(rest) = bytes.get(1..=self.prefix_len) else {
+            return false;
+        };
+        let mut bit = 1;
+        for &b in rest {
+            if self.prefix[usize::from(b)] & bit == 0 {
+                return false;
+            }
+            bit <<= 1;
+        }
+        true
     }
 
     /// A new position of class `set`, or [`OVER`] past the last.
