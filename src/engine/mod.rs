@@ -108,7 +108,7 @@ impl Engine {
         all_candidates: bool,
         from: usize,
     ) -> Vec<Detection> {
-        let mut budget = rescan::MAX_TOTAL;
+        let mut budget = rescan::Budget::new();
         self.detect_depth(text, all_candidates, 0, &mut budget, from)
     }
 
@@ -120,7 +120,7 @@ impl Engine {
         text: &str,
         all_candidates: bool,
         depth: u8,
-        budget: &mut usize,
+        budget: &mut rescan::Budget,
         from: usize,
     ) -> Vec<Detection> {
         let mut out = Vec::new();
@@ -170,18 +170,23 @@ impl Engine {
             self.context.boost(text, lower, &self.rules, &mut out);
         }
         if depth < rescan::MAX_DEPTH {
+            // A run that decodes to the same text as the one before (a
+            // repeated block) reuses its outcome: see `rescan::Memo`.
+            let mut memo = rescan::Memo::default();
             for (span, decoded) in rescan::runs(text, budget) {
-                let inner = self.detect_depth(
-                    &decoded,
-                    all_candidates,
-                    depth + 1,
-                    budget,
-                    0,
-                );
-                let best = inner.into_iter().max_by(|a, b| {
-                    a.score
-                        .partial_cmp(&b.score)
-                        .unwrap_or(std::cmp::Ordering::Equal)
+                let best = memo.get_or(decoded, budget, |decoded, budget| {
+                    let inner = self.detect_depth(
+                        decoded,
+                        all_candidates,
+                        depth + 1,
+                        budget,
+                        0,
+                    );
+                    inner.into_iter().max_by(|a, b| {
+                        a.score
+                            .partial_cmp(&b.score)
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
                 });
                 if let Some(d) = best {
                     out.push(Detection { rule: d.rule, span, score: d.score });
