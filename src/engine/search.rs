@@ -175,7 +175,10 @@ fn search_anchored(
             if s >= end {
                 break;
             }
-            if s >= p && facts.first.contains(bytes[s]) {
+            // The shape's first test inline: most numeric rules fail it
+            // at most digit starts of a long number text.
+            let fits = shape.map_or(true, |sh| sh.prefix_fits(&bytes[s..]));
+            if s >= p && facts.first.contains(bytes[s]) && fits {
                 p = visit(s, out);
             }
         }

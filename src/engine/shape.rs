@@ -177,22 +177,26 @@ impl Shape {
         };
         let mix = (key as u64 ^ (key >> 64) as u64)
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        // The top three bits: always one of the 8 slots.
-        let (k, seen) = &mut recent.0[(mix >> 61) as usize & 7];
-        if *seen != 0 && *k == key {
-            return *seen == 2;
+        let slot = (mix >> 61) as usize;
+        if let Some((k, seen)) = recent.0.get_mut(slot) {
+            if *seen != 0 && *k == key {
+                return *seen == 2;
+            }
+            let v = self.may_start(bytes);
+            *k = key;
+            *seen = 1 + u8::from(v);
+            return v;
         }
-        let v = self.may_start(bytes);
-        *k = key;
-        *seen = 1 + u8::from(v);
-        v
+        self.may_start(bytes)
     }
 
-    /// The first test of [`Shape::may_start`]: whether the bytes at
-    /// offsets 1.. fit the sets every match reaches there (`prefix`). In a
-    /// digit text most numeric rules fail it within a few bytes ("12-34"
-    /// is no `\d{3}` start); `sieve` runs it for many rules at once.
-    fn prefix_fits(&self, bytes: &[u8]) -> bool {
+    /// The first test of [`Shape::may_start`], cheap enough to run at
+    /// every candidate position before it: whether the bytes at offsets
+    /// 1.. fit the sets every match reaches there (`prefix`). In a digit
+    /// text most numeric rules fail it within a few bytes ("12-34" is no
+    /// `\d{3}` start).
+    #[inline(always)]
+    pub(crate) fn prefix_fits(&self, bytes: &[u8]) -> bool {
         if self.nullable {
             return true;
         }

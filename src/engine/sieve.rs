@@ -8,16 +8,16 @@
 //! tests all rules at once: per offset 0-7 and byte, the set of rules
 //! whose matches may have that byte there (the first bytes, then the
 //! shape's per-offset sets), so a start costs eight lookups and ANDs of
-//! a 64-bit mask (the built-in rules have 52 such rules), and each rule then visits only the starts that passed
+//! a 128-bit mask, and each rule then visits only the starts that passed
 //! its own tests, in text order. A start that passes the sieve is one
 //! the rule's own tests pass (the same sets), so the rule visits the
 //! same positions as before; the rest it would have skipped.
 
 use super::rule::Rule;
 
-/// Rules the sieve holds at most (one word of mask); later ones walk
+/// Rules the sieve holds at most (two words of mask); later ones walk
 /// every start as before.
-const RULES: usize = 64;
+const RULES: usize = 128;
 /// Offsets the sieve reads: the first byte and the shape's seven.
 const OFFSETS: usize = 8;
 
@@ -26,7 +26,7 @@ pub(super) struct Sieve {
     bit: Vec<u8>,
     /// `masks[j * 256 + b]`: the rules whose matches may have byte `b` at
     /// offset `j`.
-    masks: Vec<u64>,
+    masks: Vec<[u64; 2]>,
     rules: usize,
 }
 
@@ -43,7 +43,7 @@ impl Sieve {
     /// a text first has many digit starts.
     pub(super) fn new(rules: &[Rule]) -> Sieve {
         let mut bit = vec![u8::MAX; rules.len()];
-        let mut masks = vec![0u64; OFFSETS * 256];
+        let mut masks = vec![[0u64; 2]; OFFSETS * 256];
         let mut n = 0;
         for (i, rule) in rules.iter().enumerate() {
             if n == RULES {
@@ -59,7 +59,7 @@ impl Sieve {
                 continue;
             }
             let shape = rule.shape();
-            let m = 1u64 << n;
+            let (w, m) = (n / 64, 1u64 << (n % 64));
             for b in 0..=255u8 {
                 // Bit 0: the first byte; bit j: offset j.
                 let first = u16::from(facts.first.contains(b));
@@ -69,7 +69,7 @@ impl Sieve {
                     let j = ok.trailing_zeros() as usize;
                     ok &= ok - 1;
                     if let Some(x) = masks.get_mut(j * 256 + usize::from(b)) {
-                        *x |= m;
+                        x[w] |= m;
                     }
                 }
             }
@@ -82,23 +82,27 @@ impl Sieve {
     /// Per rule of the sieve (by bit), the starts of `starts` (sorted)
     /// that pass its tests, sorted.
     pub(super) fn sift(&self, bytes: &[u8], starts: &[u32]) -> Vec<Vec<u32>> {
-        let mut out: Vec<Vec<u32>> =
-            std::iter::repeat_with(Vec::new).take(self.rules).collect();
+        let mut out = vec![Vec::new(); self.rules];
         for &s in starts {
             let at = s as usize;
             // Near the end of the text every rule gets the start: its
             // own tests decide there.
-            let mut bits = u64::MAX;
+            let mut m = [u64::MAX; 2];
             if let Some(window) = bytes.get(at..at + OFFSETS) {
                 for (j, &b) in window.iter().enumerate() {
-                    bits &= self.masks[j * 256 + usize::from(b)];
+                    let x = self.masks[j * 256 + usize::from(b)];
+                    m[0] &= x[0];
+                    m[1] &= x[1];
                 }
             }
-            while bits != 0 {
-                let k = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                if let Some(list) = out.get_mut(k) {
-                    list.push(s);
+            for (w, &word) in m.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    let k = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    if let Some(list) = out.get_mut(k) {
+                        list.push(s);
+                    }
                 }
             }
         }
