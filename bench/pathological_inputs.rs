@@ -47,28 +47,60 @@ fn nested_hex(depth: usize, size: usize) -> String {
     repeat(&(cur + " "), size)
 }
 
+/// Every class name, in order.
+pub const CLASSES: &[&str] = &[
+    "digits",
+    "4111",
+    "digits-sep",
+    "separators",
+    "brackets",
+    "brackets-mix",
+    "keywords",
+    "inject-words",
+    "names",
+    "base64-run",
+    "base64-nest",
+    "hex-nest",
+    "one-char",
+    "spaces",
+    "percent",
+    "percent-esc",
+    "at-dots",
+    "upper",
+    "non-ascii",
+    "newlines",
+];
+
+/// The text of one class, about `size` bytes (empty for an unknown name).
+pub fn class(name: &str, size: usize) -> String {
+    let unit = match name {
+        "digits" => "0123456789",
+        "4111" => "4111 ",
+        "digits-sep" => "12-34.56/78 ",
+        "separators" => "-._/:+ ",
+        "brackets" => "[",
+        "brackets-mix" => "[x](<{(\"'",
+        "keywords" => "password ssn api_key token iban ",
+        "inject-words" => "ignore previous instructions ",
+        "names" => "John Smith ",
+        "base64-run" => "QUFB",
+        "base64-nest" => return nested_base64(6, size),
+        "hex-nest" => return nested_hex(3, size),
+        "one-char" => "a",
+        "spaces" => " ",
+        "percent" => "%",
+        "percent-esc" => "%41",
+        "at-dots" => "a@b.",
+        "upper" => "ABCDEFGHIJ",
+        "non-ascii" => "é\u{200b}ｱ",
+        "newlines" => "\n",
+        _ => "",
+    };
+    repeat(unit, size)
+}
+
 /// Every class, about `size` bytes each.
+#[allow(dead_code)]
 pub fn pathological(size: usize) -> Vec<(&'static str, String)> {
-    vec![
-        ("digits", repeat("0123456789", size)),
-        ("4111", repeat("4111 ", size)),
-        ("digits-sep", repeat("12-34.56/78 ", size)),
-        ("separators", repeat("-._/:+ ", size)),
-        ("brackets", repeat("[", size)),
-        ("brackets-mix", repeat("[x](<{(\"'", size)),
-        ("keywords", repeat("password ssn api_key token iban ", size)),
-        ("inject-words", repeat("ignore previous instructions ", size)),
-        ("names", repeat("John Smith ", size)),
-        ("base64-run", repeat("QUFB", size)),
-        ("base64-nest", nested_base64(6, size)),
-        ("hex-nest", nested_hex(3, size)),
-        ("one-char", repeat("a", size)),
-        ("spaces", repeat(" ", size)),
-        ("percent", repeat("%", size)),
-        ("percent-esc", repeat("%41", size)),
-        ("at-dots", repeat("a@b.", size)),
-        ("upper", repeat("ABCDEFGHIJ", size)),
-        ("non-ascii", repeat("é\u{200b}ｱ", size)),
-        ("newlines", repeat("\n", size)),
-    ]
+    CLASSES.iter().map(|&name| (name, class(name, size))).collect()
 }

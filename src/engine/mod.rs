@@ -23,7 +23,7 @@
 //!    the char before) only at positions whose bytes can start a match
 //!    (first bytes, a leading `\b` at one of the text's word boundaries,
 //!    found once per text, and the rule's position automaton over the
-//!    bytes after, `syntax::Shape`), each reading at most the rule's
+//!    bytes after, `shape::Shape`), each reading at most the rule's
 //!    longest match plus slack, with the rule's exact program when its
 //!    pattern is simple (`program`) and the regex otherwise; other
 //!    rules scan the window with the plain regex.
@@ -47,6 +47,8 @@ mod prefilter;
 mod program;
 mod rule;
 mod search;
+mod shape;
+mod sieve;
 pub(crate) mod syntax;
 pub(crate) mod tenants;
 
@@ -65,6 +67,8 @@ pub(crate) struct Engine {
     prefilter: Prefilter,
     context: ContextIndex,
     checks: Checks,
+    /// Built when a text first has many digit starts (`sieve`).
+    sieve: std::sync::OnceLock<sieve::Sieve>,
 }
 
 // Not derived: the automata's dumps are megabytes of state numbers, which
@@ -81,7 +85,8 @@ impl Engine {
     pub(crate) fn new(rules: Vec<Rule>) -> Engine {
         let prefilter = Prefilter::new(&rules);
         let context = ContextIndex::new(&rules);
-        Engine { rules, prefilter, context, checks: Checks::new() }
+        let (checks, sieve) = (Checks::new(), std::sync::OnceLock::new());
+        Engine { rules, prefilter, context, checks, sieve }
     }
 
     pub(crate) fn rules(&self) -> &[Rule] {
@@ -108,7 +113,7 @@ impl Engine {
         all_candidates: bool,
         from: usize,
     ) -> Vec<Detection> {
-        let mut budget = rescan::MAX_TOTAL;
+        let mut budget = rescan::Budget::new();
         self.detect_depth(text, all_candidates, 0, &mut budget, from)
     }
 
@@ -120,7 +125,7 @@ impl Engine {
         text: &str,
         all_candidates: bool,
         depth: u8,
-        budget: &mut usize,
+        budget: &mut rescan::Budget,
         from: usize,
     ) -> Vec<Detection> {
         let mut out = Vec::new();
@@ -144,7 +149,12 @@ impl Engine {
         } else {
             let lower = lowered.insert(crate::literals::lower(text));
             let windows = self.prefilter.windows(text, lower, &self.rules);
-            let bounds = search::Bounds::new(text);
+            let mut bounds = search::Bounds::new(text);
+            if bounds.digit_start_count() >= search::Bounds::SIFT_FROM {
+                let sieve =
+                    self.sieve.get_or_init(|| sieve::Sieve::new(&self.rules));
+                bounds.sift(text.as_bytes(), sieve);
+            }
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
             for (i, mut w) in windows {
@@ -168,18 +178,23 @@ impl Engine {
             self.context.boost(text, lower, &self.rules, &mut out);
         }
         if depth < rescan::MAX_DEPTH {
+            // A run that decodes to the same text as the one before (a
+            // repeated block) reuses its outcome: see `rescan::Memo`.
+            let mut memo = rescan::Memo::default();
             for (span, decoded) in rescan::runs(text, budget) {
-                let inner = self.detect_depth(
-                    &decoded,
-                    all_candidates,
-                    depth + 1,
-                    budget,
-                    0,
-                );
-                let best = inner.into_iter().max_by(|a, b| {
-                    a.score
-                        .partial_cmp(&b.score)
-                        .unwrap_or(std::cmp::Ordering::Equal)
+                let best = memo.get_or(decoded, budget, |decoded, budget| {
+                    let inner = self.detect_depth(
+                        decoded,
+                        all_candidates,
+                        depth + 1,
+                        budget,
+                        0,
+                    );
+                    inner.into_iter().max_by(|a, b| {
+                        a.score
+                            .partial_cmp(&b.score)
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
                 });
                 if let Some(d) = best {
                     out.push(Detection { rule: d.rule, span, score: d.score });

@@ -263,7 +263,7 @@ impl Prefilter {
                         Some(n) => w.end.saturating_add(n + SLACK),
                         None => usize::MAX,
                     };
-                    digits_within(&runs, w.start..reach) >= need
+                    has_digits(&runs, w.start..reach, need)
                 };
                 if kept {
                     candidates.push((i, w));
@@ -364,14 +364,23 @@ fn reach(owners: &[u32]) -> usize {
         .unwrap_or(0)
 }
 
-/// ASCII digits of `runs` inside `range`.
-fn digits_within(runs: &[Range<usize>], range: Range<usize>) -> usize {
+/// Whether `runs` hold at least `need` ASCII digits inside `range`;
+/// stops counting once they do (a window over a long digit text would
+/// otherwise count every run in it, once per rule).
+fn has_digits(
+    runs: &[Range<usize>],
+    range: Range<usize>,
+    need: usize,
+) -> bool {
     let first = runs.partition_point(|r| r.end <= range.start);
-    runs[first..]
-        .iter()
-        .take_while(|r| r.start < range.end)
-        .map(|r| r.end.min(range.end) - r.start.max(range.start))
-        .sum()
+    let mut seen = 0;
+    for r in runs[first..].iter().take_while(|r| r.start < range.end) {
+        seen += r.end.min(range.end) - r.start.max(range.start);
+        if seen >= need {
+            return true;
+        }
+    }
+    seen >= need
 }
 
 /// Maximal runs of ASCII digits.

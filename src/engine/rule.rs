@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::program;
+use super::shape;
 use super::syntax;
 use crate::report::Kind;
 use crate::rules::RuleDef;
@@ -34,8 +35,8 @@ pub(crate) struct Rule {
     /// the pattern on first use: most rules never become candidates, and
     /// reading all ~480 patterns was a third of building a filter.
     facts: OnceLock<syntax::Facts>,
-    /// `syntax::shape`, on first use.
-    shape: OnceLock<Option<syntax::Shape>>,
+    /// `shape::shape`, on first use.
+    shape: OnceLock<Option<shape::Shape>>,
     /// `program::program`, on first use.
     program: OnceLock<Option<program::Program>>,
     pub group: usize,
@@ -341,8 +342,8 @@ impl Rule {
         self.facts.get_or_init(|| syntax::facts(&self.pattern))
     }
 
-    pub(super) fn shape(&self) -> Option<&syntax::Shape> {
-        self.shape.get_or_init(|| syntax::shape(&self.pattern)).as_ref()
+    pub(super) fn shape(&self) -> Option<&shape::Shape> {
+        self.shape.get_or_init(|| shape::shape(&self.pattern)).as_ref()
     }
 
     pub(super) fn program(&self) -> Option<&program::Program> {

@@ -105,6 +105,7 @@ fn search_anchored(
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let shape = rule.shape();
     let program = rule.program();
+    let mut recent = super::shape::Recent::default();
     // Whether a match starts at `p` (the end of the leftmost-first one,
     // from `base`): the rule's program when it has one (exact, a
     // fraction of a PikeVM run), the regex otherwise; a regex is
@@ -127,11 +128,12 @@ fn search_anchored(
     };
     // From a candidate position `p` that passed the first-byte and
     // boundary tests: the shape (the bytes from `p` on must begin a
-    // string of the pattern's superset language, see `syntax::Shape`:
+    // string of the pattern's superset language, see `shape::Shape`:
     // most candidates fail within a few bytes), the search, the checks.
     // Returns where to go on (past a match, or the next byte).
     let mut visit = |p: usize, out: &mut Vec<Detection>| -> usize {
-        if !shape.map_or(true, |s| s.may_start(&bytes[p..])) {
+        let at = &bytes[p..];
+        if !shape.map_or(true, |s| s.may_start_recent(at, &mut recent)) {
             return p + 1;
         }
         let end = match_end(text, p, Some(max_len));
@@ -171,14 +173,17 @@ fn search_anchored(
     if at_bounds && facts.first.is_digits() {
         // A digit after a non-word byte (`\b\d…`, most numeric rules):
         // the text's list of those, found once, is every candidate.
-        let starts = &bounds.digit_starts;
+        let starts = bounds.digit_starts_of(index);
         let from = starts.partition_point(|&s| (s as usize) < p);
         for &s in &starts[from..] {
             let s = s as usize;
             if s >= end {
                 break;
             }
-            if s >= p && facts.first.contains(bytes[s]) {
+            // The shape's first test inline: most numeric rules fail it
+            // at most digit starts of a long number text.
+            let fits = shape.map_or(true, |sh| sh.prefix_fits(&bytes[s..]));
+            if s >= p && facts.first.contains(bytes[s]) && fits {
                 p = visit(s, out);
             }
         }
@@ -226,6 +231,9 @@ pub(super) struct Bounds {
     /// Positions of an ASCII digit after a non-word byte or at 0: every
     /// start of a rule whose starts are all `\b` then a digit.
     digit_starts: Vec<u32>,
+    /// Those that pass each numeric rule's first tests (`sieve`): rule
+    /// index -> bit, and per bit its starts; empty when not sifted.
+    sifted: (Vec<u8>, Vec<Vec<u32>>),
 }
 
 impl Bounds {
@@ -244,7 +252,31 @@ impl Bounds {
             }
             prev = w;
         }
-        Bounds { bits, digit_starts }
+        Bounds { bits, digit_starts, sifted: (Vec::new(), Vec::new()) }
+    }
+
+    /// Digit starts past which one pass for all numeric rules
+    /// ([`Bounds::sift`]) costs less than each rule's own walk.
+    pub(super) const SIFT_FROM: usize = 256;
+
+    pub(super) fn digit_start_count(&self) -> usize {
+        self.digit_starts.len()
+    }
+
+    /// Keeps, per rule of `sieve`, the digit starts that pass its tests.
+    pub(super) fn sift(&mut self, bytes: &[u8], sieve: &super::sieve::Sieve) {
+        let lists = sieve.sift(bytes, &self.digit_starts);
+        self.sifted = (sieve.bits().to_vec(), lists);
+    }
+
+    /// The digit starts rule `index` visits: all, or those that passed its
+    /// tests in the sieve.
+    fn digit_starts_of(&self, index: usize) -> &[u32] {
+        let (bits, lists) = &self.sifted;
+        match bits.get(index).and_then(|&b| lists.get(usize::from(b))) {
+            Some(list) => list,
+            None => &self.digit_starts,
+        }
     }
 
     /// The first boundary at or after `from`; past the text if none.

@@ -9,7 +9,7 @@
 //!   that cannot hold a match;
 //! - `first`: the bytes a match can start with (a superset), and whether
 //!   the pattern starts with `\b`, whose left side the engine checks itself;
-//! - a [`Shape`] (on a rule's first use): a small automaton of a superset
+//! - a `shape::Shape` (on a rule's first use): a small automaton of a superset
 //!   of the pattern that turns away, within a few bytes, positions whose
 //!   following bytes cannot begin a match.
 //!
@@ -90,247 +90,14 @@ pub(crate) fn facts(pattern: &str) -> Facts {
     }
 }
 
-/// Reads `pattern`'s [`Shape`]; `None` when the reader cannot follow it.
-/// Computed on a rule's first use (most rules of a filter never run).
-pub(crate) fn shape(pattern: &str) -> Option<Shape> {
+/// Reads `pattern` as far as the reader follows it (a superset where it
+/// is not exact); `None` when it cannot (what `shape` reads).
+pub(crate) fn parse(pattern: &str) -> Option<Node> {
     let chars: Vec<char> = pattern.chars().collect();
     let mut p = Parser::new(&chars);
-    let node = match p.alt() {
-        Some(n) if p.pos == chars.len() => n,
-        _ => return None,
-    };
-    let mut b = Shape {
-        first: NONE,
-        follow: Vec::new(),
-        class: Vec::new(),
-        last: NONE,
-        nullable: false,
-        prefix: Vec::new(),
-    };
-    let (first, last, nullable) = b.node(&node);
-    b.first = first;
-    b.last = last;
-    b.nullable = nullable;
-    // The bytes at offsets 1.. that every match reaches, each offset's
-    // set on its own: a few byte tests turn most candidates away before
-    // the automaton runs.
-    let mut reach = first;
-    for _ in 1..8 {
-        if has(&reach, LIMIT) || (0..2).any(|k| reach[k] & last[k] != 0) {
-            break;
-        }
-        let (mut next, mut set) = (NONE, ByteSet::default());
-        for p in members(&reach) {
-            if let Some(f) = b.follow.get(p) {
-                next = or(next, *f);
-            }
-        }
-        for q in members(&next) {
-            match b.class.get(q) {
-                Some(c) => set.union(c),
-                None => set = ByteSet::all(),
-            }
-        }
-        b.prefix.push(set);
-        reach = next;
-    }
-    Some(b)
+    let node = p.alt()?;
+    (p.pos == chars.len()).then_some(node)
 }
-
-/// A set of positions of a [`Shape`].
-type Set = [u64; 2];
-const NONE: Set = [0; 2];
-/// Positions a [`Shape`] tracks; the next one, [`OVER`], stands for all
-/// later positions: a string that reaches it passes (unknown).
-const LIMIT: usize = 127;
-const OVER: Set = [0, 1 << 63];
-/// Bytes a [`Shape`] reads at most from a candidate position: its cost
-/// stays a few steps where a long pattern's prefix keeps matching.
-const STEPS: usize = 16;
-
-fn or(a: Set, b: Set) -> Set {
-    [a[0] | b[0], a[1] | b[1]]
-}
-
-fn has(s: &Set, p: usize) -> bool {
-    s[p / 64] & (1 << (p % 64)) != 0
-}
-
-/// The positions of `s` (building a [`Shape`] only: not fast).
-fn members(s: &Set) -> impl Iterator<Item = usize> + '_ {
-    (0..=LIMIT).filter(move |&p| has(s, p))
-}
-
-/// A position (Glushkov) automaton of a superset of the pattern's
-/// language: assertions are ignored, a repeat `x{lo,hi}` with more than
-/// two optional copies becomes `x{lo,}`, a multi-byte char is its lead
-/// byte and any continuation bytes, and positions past the 127th pass.
-/// So a position where [`Shape::may_start`] says no cannot start a
-/// match, and the engine skips the regex there ("4111 4111 …" is not an
-/// `AU_MEDICARE` number after its fifth digit).
-pub(crate) struct Shape {
-    /// Positions a match may begin with.
-    first: Set,
-    /// Per position, the positions that may come next.
-    follow: Vec<Set>,
-    /// Per position, its bytes.
-    class: Vec<ByteSet>,
-    /// Positions a match may end with.
-    last: Set,
-    nullable: bool,
-    /// `prefix[j]`: the bytes at offset `j + 1` of every match.
-    prefix: Vec<ByteSet>,
-}
-
-// Not derived: the tables say nothing useful in a rule's dump.
-impl std::fmt::Debug for Shape {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Shape")
-    }
-}
-
-impl Shape {
-    /// Whether `bytes` begin with a string of the superset language, as
-    /// far as the first [`STEPS`] bytes tell.
-    pub(crate) fn may_start(&self, bytes: &[u8]) -> bool {
-        if self.nullable {
-            return true;
-        }
-        let fits = |(j, set): (usize, &ByteSet)| {
-            bytes.get(j + 1).is_some_and(|&b| set.contains(b))
-        };
-        if !self.prefix.iter().enumerate().all(fits) {
-            return false;
-        }
-        // Words of a position set in use (the rest stay 0).
-        let w = self.follow.len().min(LIMIT) / 64 + 1;
-        let mut reach = self.first;
-        for &b in bytes.iter().take(STEPS) {
-            if reach[1] & OVER[1] != 0 {
-                return true;
-            }
-            let (mut next, mut any) = (NONE, 0);
-            for (k, &word) in reach.iter().enumerate().take(w) {
-                let mut bits = word;
-                while bits != 0 {
-                    let p = k * 64 + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let (Some(c), Some(f)) =
-                        (self.class.get(p), self.follow.get(p))
-                    else {
-                        continue;
-                    };
-                    if c.contains(b) {
-                        if has(&self.last, p) {
-                            return true;
-                        }
-                        for (n, &x) in next.iter_mut().zip(f).take(w) {
-                            *n |= x;
-                            any |= x;
-                        }
-                    }
-                }
-            }
-            if any == 0 {
-                return false;
-            }
-            reach = next;
-        }
-        bytes.len() > STEPS
-    }
-
-    /// A new position of class `set`, or [`OVER`] past the last.
-    fn pos(&mut self, set: &ByteSet) -> Set {
-        let p = self.follow.len();
-        if p >= LIMIT {
-            return OVER;
-        }
-        self.follow.push(NONE);
-        self.class.push(*set);
-        let mut s = NONE;
-        s[p / 64] |= 1 << (p % 64);
-        s
-    }
-
-    fn link(&mut self, from: Set, to: Set) {
-        for (i, &w) in from.iter().enumerate() {
-            let mut w = w;
-            while w != 0 {
-                let p = i * 64 + w.trailing_zeros() as usize;
-                w &= w - 1;
-                if let Some(f) = self.follow.get_mut(p) {
-                    *f = or(*f, to);
-                }
-            }
-        }
-    }
-
-    /// `a` then `b`, each (first, last, nullable).
-    fn cat(&mut self, a: Glu, b: Glu) -> Glu {
-        self.link(a.1, b.0);
-        (
-            if a.2 { or(a.0, b.0) } else { a.0 },
-            if b.2 { or(a.1, b.1) } else { b.1 },
-            a.2 && b.2,
-        )
-    }
-
-    /// Adds `n`'s positions and inner links; returns its (first, last,
-    /// nullable). Past the last position a node is [`OVER`]: a string
-    /// that reaches it passes, which also covers skipping it.
-    fn node(&mut self, n: &Node) -> Glu {
-        if self.follow.len() >= LIMIT {
-            return (OVER, OVER, false);
-        }
-        match n {
-            Node::Empty | Node::Assert(_) => (NONE, NONE, true),
-            Node::Char { first, width, .. } => {
-                let lead = self.pos(first);
-                if *width == 1 {
-                    return (lead, lead, false);
-                }
-                let mut cont = ByteSet::default();
-                (0x80..=0xBF).for_each(|b| cont.insert(b));
-                let c = self.pos(&cont);
-                self.link(or(lead, c), c);
-                (lead, or(lead, c), false)
-            }
-            Node::Concat(v) => v.iter().fold((NONE, NONE, true), |acc, x| {
-                let r = self.node(x);
-                self.cat(acc, r)
-            }),
-            Node::Alt(v) => v.iter().fold((NONE, NONE, false), |acc, x| {
-                let r = self.node(x);
-                (or(acc.0, r.0), or(acc.1, r.1), acc.2 || r.2)
-            }),
-            Node::Repeat(x, lo, hi) => {
-                let mut acc = (NONE, NONE, true);
-                for _ in 0..*lo {
-                    if self.follow.len() >= LIMIT {
-                        return self.cat(acc, (OVER, OVER, false));
-                    }
-                    let r = self.node(x);
-                    acc = self.cat(acc, r);
-                }
-                let extra = hi.map_or(usize::MAX, |h| h.saturating_sub(*lo));
-                if extra <= 2 {
-                    for _ in 0..extra {
-                        let r = self.node(x);
-                        acc = self.cat(acc, (r.0, r.1, true));
-                    }
-                } else {
-                    let r = self.node(x);
-                    self.link(r.1, r.0);
-                    acc = self.cat(acc, (r.0, r.1, true));
-                }
-                acc
-            }
-        }
-    }
-}
-
-/// (first, last, nullable) of a node in a [`Shape`].
-type Glu = (Set, Set, bool);
 
 /// Reads `pattern` when every construct is one the reader represents
 /// exactly (see `Parser::exact`): what `program` compiles.
@@ -470,13 +237,13 @@ impl ByteSet {
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
     }
-    fn insert(&mut self, b: u8) {
+    pub(crate) fn insert(&mut self, b: u8) {
         self.0[usize::from(b >> 6)] |= 1 << (b & 63);
     }
-    fn all() -> ByteSet {
+    pub(crate) fn all() -> ByteSet {
         ByteSet([u64::MAX; 4])
     }
-    fn union(&mut self, other: &ByteSet) {
+    pub(crate) fn union(&mut self, other: &ByteSet) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
             *a |= b;
         }
@@ -876,7 +643,8 @@ fn word_bytes() -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::{facts, shape};
+    use super::facts;
+    use crate::engine::shape::shape;
 
     #[test]
     fn max_len_bounds() {

@@ -1,0 +1,319 @@
+//! A rule pattern's [`Shape`]: the position automaton the search runs at
+//! candidate positions before the rule's matcher (read from the pattern
+//! by `syntax`, whose facts it extends).
+
+use super::syntax::{self, ByteSet, Node};
+
+/// Reads `pattern`'s [`Shape`]; `None` when the reader cannot follow it.
+/// Computed on a rule's first use (most rules of a filter never run).
+pub(crate) fn shape(pattern: &str) -> Option<Shape> {
+    let node = syntax::parse(pattern)?;
+    let mut b = Shape {
+        first: NONE,
+        follow: Vec::new(),
+        class: Vec::new(),
+        last: NONE,
+        nullable: false,
+        prefix: [0; 256],
+        prefix_len: 0,
+    };
+    let (first, last, nullable) = b.node(&node);
+    b.first = first;
+    b.last = last;
+    b.nullable = nullable;
+    // The bytes at offsets 1.. that every match reaches, each offset's
+    // set on its own: a few byte tests turn most candidates away before
+    // the automaton runs.
+    let mut reach = first;
+    for _ in 1..8 {
+        if has(&reach, LIMIT) || (0..2).any(|k| reach[k] & last[k] != 0) {
+            break;
+        }
+        let (mut next, mut set) = (NONE, ByteSet::default());
+        for p in members(&reach) {
+            if let Some(f) = b.follow.get(p) {
+                next = or(next, *f);
+            }
+        }
+        for q in members(&next) {
+            match b.class.get(q) {
+                Some(c) => set.union(c),
+                None => set = ByteSet::all(),
+            }
+        }
+        // Offset `prefix_len + 1` is bit `prefix_len` of every byte's
+        // entry (at most 7 offsets: one byte each).
+        for x in 0..=255u8 {
+            if set.contains(x) {
+                b.prefix[usize::from(x)] |= 1 << b.prefix_len;
+            }
+        }
+        b.prefix_len += 1;
+        reach = next;
+    }
+    Some(b)
+}
+
+/// Recent outcomes of [`Shape::may_start`] for one rule, keyed by the
+/// bytes it read: 8 slots by hash, 0 empty, 1 no, 2 yes.
+#[derive(Default)]
+pub(crate) struct Recent([(u128, u8); 8]);
+
+/// A set of positions of a [`Shape`].
+type Set = [u64; 2];
+const NONE: Set = [0; 2];
+/// Positions a [`Shape`] tracks; the next one, [`OVER`], stands for all
+/// later positions: a string that reaches it passes (unknown).
+const LIMIT: usize = 127;
+const OVER: Set = [0, 1 << 63];
+/// Bytes a [`Shape`] reads at most from a candidate position: its cost
+/// stays a few steps where a long pattern's prefix keeps matching.
+const STEPS: usize = 16;
+
+fn or(a: Set, b: Set) -> Set {
+    [a[0] | b[0], a[1] | b[1]]
+}
+
+fn has(s: &Set, p: usize) -> bool {
+    s[p / 64] & (1 << (p % 64)) != 0
+}
+
+/// The positions of `s` (building a [`Shape`] only: not fast).
+fn members(s: &Set) -> impl Iterator<Item = usize> + '_ {
+    (0..=LIMIT).filter(move |&p| has(s, p))
+}
+
+/// A position (Glushkov) automaton of a superset of the pattern's
+/// language: assertions are ignored, a repeat `x{lo,hi}` with more than
+/// two optional copies becomes `x{lo,}`, a multi-byte char is its lead
+/// byte and any continuation bytes, and positions past the 127th pass.
+/// So a position where [`Shape::may_start`] says no cannot start a
+/// match, and the engine skips the regex there ("4111 4111 …" is not an
+/// `AU_MEDICARE` number after its fifth digit).
+pub(crate) struct Shape {
+    /// Positions a match may begin with.
+    first: Set,
+    /// Per position, the positions that may come next.
+    follow: Vec<Set>,
+    /// Per position, its bytes.
+    class: Vec<ByteSet>,
+    /// Positions a match may end with.
+    last: Set,
+    nullable: bool,
+    /// Bit `j` of `prefix[b]`: byte `b` may stand at offset `j + 1` of a
+    /// match (every match reaches offsets `1..=prefix_len`, at most 7),
+    /// one lookup per offset.
+    prefix: [u8; 256],
+    prefix_len: usize,
+}
+
+// Not derived: the tables say nothing useful in a rule's dump.
+impl std::fmt::Debug for Shape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Shape")
+    }
+}
+
+impl Shape {
+    /// Whether `bytes` begin with a string of the superset language, as
+    /// far as the first [`STEPS`] bytes tell.
+    pub(crate) fn may_start(&self, bytes: &[u8]) -> bool {
+        if !self.prefix_fits(bytes) {
+            return false;
+        }
+        if self.nullable {
+            return true;
+        }
+        // Words of a position set in use (the rest stay 0).
+        let w = self.follow.len().min(LIMIT) / 64 + 1;
+        let mut reach = self.first;
+        for &b in bytes.iter().take(STEPS) {
+            if reach[1] & OVER[1] != 0 {
+                return true;
+            }
+            let (mut next, mut any) = (NONE, 0);
+            for (k, &word) in reach.iter().enumerate().take(w) {
+                let mut bits = word;
+                while bits != 0 {
+                    let p = k * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let (Some(c), Some(f)) =
+                        (self.class.get(p), self.follow.get(p))
+                    else {
+                        continue;
+                    };
+                    if c.contains(b) {
+                        if has(&self.last, p) {
+                            return true;
+                        }
+                        for (n, &x) in next.iter_mut().zip(f).take(w) {
+                            *n |= x;
+                            any |= x;
+                        }
+                    }
+                }
+            }
+            if any == 0 {
+                return false;
+            }
+            reach = next;
+        }
+        bytes.len() > STEPS
+    }
+
+    /// [`Shape::may_start`], or its outcome for the same bytes in
+    /// `recent` (a text that repeats itself brings the same bytes back at
+    /// candidate after candidate: "4111 4111 …", "12-34.56/78 …"). The
+    /// outcome depends only on the first [`STEPS`] bytes and on whether
+    /// more follow, so with more than `STEPS` bytes those are the key.
+    pub(crate) fn may_start_recent(
+        &self,
+        bytes: &[u8],
+        recent: &mut Recent,
+    ) -> bool {
+        let key = match bytes.first_chunk::<STEPS>() {
+            Some(head) if bytes.len() > STEPS => u128::from_le_bytes(*head),
+            _ => return self.may_start(bytes),
+        };
+        let mix = (key as u64 ^ (key >> 64) as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (mix >> 61) as usize;
+        if let Some((k, seen)) = recent.0.get_mut(slot) {
+            if *seen != 0 && *k == key {
+                return *seen == 2;
+            }
+            let v = self.may_start(bytes);
+            *k = key;
+            *seen = 1 + u8::from(v);
+            return v;
+        }
+        self.may_start(bytes)
+    }
+
+    /// The first test of [`Shape::may_start`], cheap enough to run at
+    /// every candidate position before it: whether the bytes at offsets
+    /// 1.. fit the sets every match reaches there (`prefix`). In a digit
+    /// text most numeric rules fail it within a few bytes ("12-34" is no
+    /// `\d{3}` start).
+    #[inline(always)]
+    pub(crate) fn prefix_fits(&self, bytes: &[u8]) -> bool {
+        if self.nullable {
+            return true;
+        }
+        let Some(rest) = bytes.get(1..=self.prefix_len) else {
+            return false;
+        };
+        let mut bit = 1;
+        for &b in rest {
+            if self.prefix[usize::from(b)] & bit == 0 {
+                return false;
+            }
+            bit <<= 1;
+        }
+        true
+    }
+
+    /// The offsets 1 to 7 at which byte `b` may stand in a match as far
+    /// as [`Shape::prefix_fits`] tests (bit `j - 1` for offset `j`; every
+    /// byte past the prefix): bytes that each pass at their offset pass
+    /// it, when there are 7 after the start.
+    pub(crate) fn offsets_of(&self, b: u8) -> u8 {
+        if self.nullable {
+            return u8::MAX;
+        }
+        let past = u8::MAX.checked_shl(self.prefix_len as u32).unwrap_or(0);
+        self.prefix[usize::from(b)] | past
+    }
+
+    /// A new position of class `set`, or [`OVER`] past the last.
+    fn pos(&mut self, set: &ByteSet) -> Set {
+        let p = self.follow.len();
+        if p >= LIMIT {
+            return OVER;
+        }
+        self.follow.push(NONE);
+        self.class.push(*set);
+        let mut s = NONE;
+        s[p / 64] |= 1 << (p % 64);
+        s
+    }
+
+    fn link(&mut self, from: Set, to: Set) {
+        for (i, &w) in from.iter().enumerate() {
+            let mut w = w;
+            while w != 0 {
+                let p = i * 64 + w.trailing_zeros() as usize;
+                w &= w - 1;
+                if let Some(f) = self.follow.get_mut(p) {
+                    *f = or(*f, to);
+                }
+            }
+        }
+    }
+
+    /// `a` then `b`, each (first, last, nullable).
+    fn cat(&mut self, a: Glu, b: Glu) -> Glu {
+        self.link(a.1, b.0);
+        (
+            if a.2 { or(a.0, b.0) } else { a.0 },
+            if b.2 { or(a.1, b.1) } else { b.1 },
+            a.2 && b.2,
+        )
+    }
+
+    /// Adds `n`'s positions and inner links; returns its (first, last,
+    /// nullable). Past the last position a node is [`OVER`]: a string
+    /// that reaches it passes, which also covers skipping it.
+    fn node(&mut self, n: &Node) -> Glu {
+        if self.follow.len() >= LIMIT {
+            return (OVER, OVER, false);
+        }
+        match n {
+            Node::Empty | Node::Assert(_) => (NONE, NONE, true),
+            Node::Char { first, width, .. } => {
+                let lead = self.pos(first);
+                if *width == 1 {
+                    return (lead, lead, false);
+                }
+                let mut cont = ByteSet::default();
+                (0x80..=0xBF).for_each(|b| cont.insert(b));
+                let c = self.pos(&cont);
+                self.link(or(lead, c), c);
+                (lead, or(lead, c), false)
+            }
+            Node::Concat(v) => v.iter().fold((NONE, NONE, true), |acc, x| {
+                let r = self.node(x);
+                self.cat(acc, r)
+            }),
+            Node::Alt(v) => v.iter().fold((NONE, NONE, false), |acc, x| {
+                let r = self.node(x);
+                (or(acc.0, r.0), or(acc.1, r.1), acc.2 || r.2)
+            }),
+            Node::Repeat(x, lo, hi) => {
+                let mut acc = (NONE, NONE, true);
+                for _ in 0..*lo {
+                    if self.follow.len() >= LIMIT {
+                        return self.cat(acc, (OVER, OVER, false));
+                    }
+                    let r = self.node(x);
+                    acc = self.cat(acc, r);
+                }
+                let extra = hi.map_or(usize::MAX, |h| h.saturating_sub(*lo));
+                if extra <= 2 {
+                    for _ in 0..extra {
+                        let r = self.node(x);
+                        acc = self.cat(acc, (r.0, r.1, true));
+                    }
+                } else {
+                    let r = self.node(x);
+                    self.link(r.1, r.0);
+                    acc = self.cat(acc, (r.0, r.1, true));
+                }
+                acc
+            }
+        }
+    }
+}
+
+/// (first, last, nullable) of a node in a [`Shape`].
+type Glu = (Set, Set, bool);
