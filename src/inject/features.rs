@@ -328,12 +328,28 @@ fn cue_grams(
 ) {
     let mut last: u16 = 0;
     let mut since = usize::MAX;
-    for (k, w) in word_runs(b).enumerate() {
+    // The whole-text pass logged each word with its unigram code (seed
+    // 0), which the cue lookup reuses; otherwise the words are hashed.
+    let mut logged = log.as_deref_mut().map(|l| l.iter_mut());
+    let mut runs = word_runs(b);
+    loop {
+        let c = match logged.as_mut() {
+            Some(it) => match it.next() {
+                Some(lw) => {
+                    let w = &b[lw.start as usize..lw.end as usize];
+                    lw.classes = super::cues::classes_of(lw.uni, w);
+                    lw.classes
+                }
+                None => break,
+            },
+            None => match runs.next() {
+                Some(r) => {
+                    super::cues::classes_of(unigram(&b[r.clone()]), &b[r])
+                }
+                None => break,
+            },
+        };
         since = since.saturating_add(1);
-        let c = super::cues::classes(&b[w]);
-        if let Some(lw) = log.as_deref_mut().and_then(|l| l.get_mut(k)) {
-            lw.classes = c;
-        }
         if c == 0 {
             continue;
         }
@@ -387,6 +403,13 @@ fn hashed_part(b: &[u8], out: &mut Sink, log: &mut Log) {
         out.push(*g6);
     }
     words(b, out, 0, Some(&mut log.words));
+}
+
+/// The unigram code of a word of the whole-text pass ([`words`] under
+/// seed 0; words are cut at 24 bytes).
+#[inline]
+pub(crate) fn unigram(w: &[u8]) -> u32 {
+    fnv(2, &w[..w.len().min(24)])
 }
 
 /// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`: a
