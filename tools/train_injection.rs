@@ -818,7 +818,9 @@ fn main() {
             .chain(gen::long_items())
             .chain(gen::direct_requests())
             .chain(gen::doc_task_items())
-            .chain(if env_f("INJECT_GEN2", 1.0) > 0.0 {
+            // INJECT_GEN2=1: the fourth stop's families (not in the
+            // shipped model; docs/INJECTION.md).
+            .chain(if env_f("INJECT_GEN2", 0.0) > 0.0 {
                 gen::loso2_items()
             } else {
                 Vec::new()
@@ -870,7 +872,11 @@ fn main() {
                     .chain(gen::long_items())
                     .chain(gen::direct_requests())
                     .chain(gen::doc_task_items())
-                    .chain(gen::loso2_items())
+                    .chain(if env_f("INJECT_GEN2", 0.0) > 0.0 {
+                        gen::loso2_items()
+                    } else {
+                        Vec::new()
+                    })
                     .map(|v| v["text"].as_str().unwrap_or("").to_string()),
             )
             .collect();
