@@ -73,45 +73,18 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     "chat conversation output reply respond response",
 ];
 
-/// The cue classes of a folded word (0 when it is none).
+/// The cue classes of a folded word (0 when it is none), from a map of
+/// [`WORDS`]: the reference the featurizer's lookup by code
+/// (`features::cue_classes`) is tested against.
 #[cfg(test)]
 pub(crate) fn classes(word: &[u8]) -> u16 {
-    classes_of(super::features::unigram(word), word)
-}
-
-/// The cue classes of a folded word whose unigram code
-/// ([`super::features::unigram`]) is `code`, which the featurizer has
-/// already computed: a binary search over the words' codes and a byte
-/// comparison, no hashing of the word again.
-#[inline]
-pub(crate) fn classes_of(code: u32, word: &[u8]) -> u16 {
-    static TABLE: std::sync::OnceLock<Vec<(u32, &'static [u8], u16)>> =
-        std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t: Vec<(u32, &'static [u8], u16)> = Vec::new();
-        for (k, words) in WORDS.iter().enumerate() {
-            for w in words.split(' ') {
-                let w = w.as_bytes();
-                match t.iter_mut().find(|e| e.1 == w) {
-                    Some(e) => e.2 |= 1 << k,
-                    None => t.push((super::features::unigram(w), w, 1 << k)),
-                }
-            }
+    let mut c = 0;
+    for (k, words) in WORDS.iter().enumerate() {
+        if words.split(' ').any(|w| w.as_bytes() == word) {
+            c |= 1 << k;
         }
-        t.sort_unstable_by_key(|e| e.0);
-        t
-    });
-    let mut i = table.partition_point(|e| e.0 < code);
-    while let Some(&(c, w, classes)) = table.get(i) {
-        if c != code {
-            break;
-        }
-        if w == word {
-            return classes;
-        }
-        i += 1;
     }
-    0
+    c
 }
 
 #[cfg(test)]
@@ -147,32 +120,6 @@ mod tests {
         assert_eq!(all.len(), CLASSES);
         for (k, c) in all.iter().enumerate() {
             assert_eq!(*c, 1 << k);
-        }
-    }
-
-    /// The lookup by code equals a map of the words, on every cue word
-    /// and on words that are none.
-    #[test]
-    fn lookup_by_code_equals_a_map() {
-        let mut map = std::collections::HashMap::new();
-        for (k, words) in WORDS.iter().enumerate() {
-            for w in words.split(' ') {
-                *map.entry(w.as_bytes()).or_insert(0u16) |= 1 << k;
-            }
-        }
-        for (w, &c) in &map {
-            assert_eq!(classes(w), c);
-        }
-        for w in [
-            "",
-            "ignored",
-            "the",
-            "a",
-            "averyveryveryverylongwordofmorethan24bytes",
-            "promptx",
-            "日本語",
-        ] {
-            assert_eq!(classes(w.as_bytes()), 0, "{w}");
         }
     }
 
