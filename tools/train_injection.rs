@@ -235,12 +235,14 @@ fn quantize(m: &mut Model) -> (f32, Vec<i8>) {
     let mut a: Vec<f32> = m.w.iter().map(|w| w.abs()).collect();
     a.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
     let p = a[(a.len() * 995 / 1000).min(a.len() - 1)];
-    let scale = if p > 0.0 { p / 7.0 } else { 0.0 };
+    // INJECT_QMAX=N: levels -N-1..=N (experiments; the shipped format is 7).
+    let qmax = env_f("INJECT_QMAX", 7.0);
+    let scale = if p > 0.0 { p / qmax } else { 0.0 };
     let q: Vec<i8> =
         m.w.iter()
             .map(|&w| {
                 if scale > 0.0 {
-                    (w / scale).round().clamp(-8.0, 7.0) as i8
+                    (w / scale).round().clamp(-qmax - 1.0, qmax) as i8
                 } else {
                     0
                 }
@@ -816,8 +818,24 @@ fn main() {
             .chain(gen::long_items())
             .chain(gen::direct_requests())
             .chain(gen::doc_task_items())
+            // INJECT_GEN2=1: the fourth stop's families (not in the
+            // shipped model; docs/INJECTION.md).
+            .chain(if env_f("INJECT_GEN2", 0.0) > 0.0 {
+                gen::loso2_items()
+            } else {
+                Vec::new()
+            })
             .map(|v| item(&v)),
     );
+    // INJECT_GEN_DUMP=FILE: write the generated items (to read them).
+    if let Ok(path) = std::env::var("INJECT_GEN_DUMP") {
+        let mut o = String::new();
+        for v in gen::loso2_items() {
+            let _ = writeln!(o, "{v}");
+        }
+        std::fs::write(path, o).expect("write generated items");
+        return;
+    }
     // INJECT_DROP=a,b: leave generated sources out (experiments).
     if let Ok(drop) = std::env::var("INJECT_DROP") {
         let drop: Vec<&str> = drop.split(',').collect();
@@ -854,6 +872,11 @@ fn main() {
                     .chain(gen::long_items())
                     .chain(gen::direct_requests())
                     .chain(gen::doc_task_items())
+                    .chain(if env_f("INJECT_GEN2", 0.0) > 0.0 {
+                        gen::loso2_items()
+                    } else {
+                        Vec::new()
+                    })
                     .map(|v| v["text"].as_str().unwrap_or("").to_string()),
             )
             .collect();

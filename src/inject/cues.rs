@@ -73,22 +73,18 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     "chat conversation output reply respond response",
 ];
 
-/// The cue classes of a folded word (0 when it is none).
-#[inline]
+/// The cue classes of a folded word (0 when it is none), from a map of
+/// [`WORDS`]: the reference the featurizer's lookup by code
+/// (`features::cue_classes`) is tested against.
+#[cfg(test)]
 pub(crate) fn classes(word: &[u8]) -> u16 {
-    static MAP: std::sync::OnceLock<
-        std::collections::HashMap<&'static [u8], u16>,
-    > = std::sync::OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
-        for (k, words) in WORDS.iter().enumerate() {
-            for w in words.split(' ') {
-                *m.entry(w.as_bytes()).or_insert(0) |= 1 << k;
-            }
+    let mut c = 0;
+    for (k, words) in WORDS.iter().enumerate() {
+        if words.split(' ').any(|w| w.as_bytes() == word) {
+            c |= 1 << k;
         }
-        m
-    });
-    map.get(word).copied().unwrap_or(0)
+    }
+    c
 }
 
 #[cfg(test)]

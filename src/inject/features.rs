@@ -328,12 +328,26 @@ fn cue_grams(
 ) {
     let mut last: u16 = 0;
     let mut since = usize::MAX;
-    for (k, w) in word_runs(b).enumerate() {
+    // The whole-text pass logged each word with its unigram code (seed
+    // 0), which the cue lookup reuses; otherwise the words are hashed.
+    let mut logged = log.as_deref_mut().map(|l| l.iter_mut());
+    let mut runs = word_runs(b);
+    loop {
+        let c = match logged.as_mut() {
+            Some(it) => match it.next() {
+                Some(lw) => {
+                    let w = &b[lw.start as usize..lw.end as usize];
+                    lw.classes = cue_classes(lw.uni, w);
+                    lw.classes
+                }
+                None => break,
+            },
+            None => match runs.next() {
+                Some(r) => cue_classes(unigram(&b[r.clone()]), &b[r]),
+                None => break,
+            },
+        };
         since = since.saturating_add(1);
-        let c = super::cues::classes(&b[w]);
-        if let Some(lw) = log.as_deref_mut().and_then(|l| l.get_mut(k)) {
-            lw.classes = c;
-        }
         if c == 0 {
             continue;
         }
@@ -387,6 +401,48 @@ fn hashed_part(b: &[u8], out: &mut Sink, log: &mut Log) {
         out.push(*g6);
     }
     words(b, out, 0, Some(&mut log.words));
+}
+
+/// The unigram code of a word of the whole-text pass ([`words`] under
+/// seed 0; words are cut at 24 bytes).
+#[inline]
+fn unigram(w: &[u8]) -> u32 {
+    fnv(2, &w[..w.len().min(24)])
+}
+
+/// The cue classes ([`super::cues`]) of a folded word whose unigram
+/// code ([`unigram`]) is `code`, which the whole-text pass has already
+/// computed: a binary search over the cue words' codes and a byte
+/// comparison, no hashing of the word again.
+#[inline]
+fn cue_classes(code: u32, word: &[u8]) -> u16 {
+    static TABLE: std::sync::OnceLock<Vec<(u32, &'static [u8], u16)>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Vec<(u32, &'static [u8], u16)> = Vec::new();
+        for (k, words) in super::cues::WORDS.iter().enumerate() {
+            for w in words.split(' ') {
+                let w = w.as_bytes();
+                match t.iter_mut().find(|e| e.1 == w) {
+                    Some(e) => e.2 |= 1 << k,
+                    None => t.push((unigram(w), w, 1 << k)),
+                }
+            }
+        }
+        t.sort_unstable_by_key(|e| e.0);
+        t
+    });
+    let mut i = table.partition_point(|e| e.0 < code);
+    while let Some(&(c, w, classes)) = table.get(i) {
+        if c != code {
+            break;
+        }
+        if w == word {
+            return classes;
+        }
+        i += 1;
+    }
+    0
 }
 
 /// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`: a
@@ -610,6 +666,31 @@ mod tests {
         // Bounded however many lines there are.
         let long = "one two three four five six\n".repeat(500);
         assert_eq!(seg(&long), MAX_SEGMENTS);
+    }
+
+    /// The lookup by code gives the classes of the list of cue words, on
+    /// every cue word and on words that are none.
+    #[test]
+    fn cue_lookup_by_code_equals_the_word_list() {
+        let cue = |w: &[u8]| cue_classes(unigram(w), w);
+        for words in super::super::cues::WORDS {
+            for w in words.split(' ') {
+                let w = w.as_bytes();
+                assert_eq!(cue(w), super::super::cues::classes(w));
+                assert_ne!(cue(w), 0);
+            }
+        }
+        for w in [
+            "",
+            "ignored",
+            "the",
+            "a",
+            "averyveryveryverylongwordofmorethan24bytes",
+            "promptx",
+            "日本語",
+        ] {
+            assert_eq!(cue(w.as_bytes()), 0, "{w}");
+        }
     }
 
     #[test]
