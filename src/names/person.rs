@@ -762,6 +762,19 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         if post && (any_known || shaped) {
             score = score.max(0.85);
         }
+        // A run in quotes of its own ("«Vida Moderna»", "\"Say Aah\""):
+        // the title of a work, not a person, without a cue.
+        let quoted = cue.is_none()
+            && !toks[idx[0]].sp
+            && idx[0].checked_sub(1).is_some_and(|k| {
+                matches!(toks[k].kind, Kind::Punct('«' | '"' | '“' | '„'))
+            })
+            && after.is_some_and(|a| {
+                !a.sp && matches!(a.kind, Kind::Punct('»' | '"' | '”' | '“'))
+            });
+        if quoted {
+            score = score.min(0.45);
+        }
         // "based in Jerez de la Frontera", "moved to Sierra Leone": a
         // place cue, and no strong evidence of a person.
         if !title && score < 0.85 && phrase_before(toks, idx[0], &LOC_STRONG) {
