@@ -585,3 +585,25 @@ fn names_forms_dialogues_tables_stream_like_one_shot() {
     let r = s.clone().screen_response(&p[0]);
     assert!(r.text.contains("Gender: <gender>"), "{}", r.text);
 }
+
+/// A response longer than the names detector's 32 KiB chunks: one-shot
+/// screening reads each chunk with the context around its cuts, so it
+/// equals a stream, whose windows are cut elsewhere.
+#[test]
+fn names_past_chunk_bounds_stream_like_one_shot() {
+    let (s, _) = fixture();
+    let p = names_pieces();
+    let mut text = String::new();
+    let mut k = 0;
+    while text.len() < 80 * 1024 {
+        text += &p[k % p.len()];
+        text += &p[(k * 7 + 3) % p.len()];
+        k += 1;
+    }
+    for chunk in [61usize, 997, 4096] {
+        let cuts: Vec<usize> =
+            (1..text.len() / chunk + 1).map(|k| k * chunk).collect();
+        check_splits(&s, &text, &cuts)
+            .unwrap_or_else(|e| panic!("{chunk}-byte chunks: {e}"));
+    }
+}

@@ -80,15 +80,36 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
                 end += 1;
             }
         }
-        let part = text.get(start..end).unwrap_or("");
+        // Each chunk is read with the context its decisions may read on
+        // both sides (a table's header above, the words after), and
+        // keeps the findings that start inside it: the findings do not
+        // depend on where the chunks are cut, as a stream's window does
+        // not change them either.
+        let lo = if start == 0 {
+            0
+        } else {
+            let keep = start.saturating_sub(CHUNK_CONTEXT);
+            keep_from(text, keep, start)
+        };
+        let mut hi = (end + 2 * tokens::AHEAD).min(text.len());
+        while hi < text.len() && !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let part = text.get(lo..hi).unwrap_or("");
         for mut d in detect_chunk(part) {
-            d.span = d.span.start + start..d.span.end + start;
-            out.push(d);
+            d.span = d.span.start + lo..d.span.end + lo;
+            if (start..end).contains(&d.span.start) {
+                out.push(d);
+            }
         }
         start = end;
     }
     out
 }
+
+/// Bytes before a chunk read as its left context: at least what a
+/// stream keeps (256) and a table's reach to its header.
+const CHUNK_CONTEXT: usize = table::TABLE_REACH + 512;
 
 /// Start of the text at the end of a stream's window that names
 /// decisions may still change as more text arrives; a stream shows text
