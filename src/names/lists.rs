@@ -287,6 +287,20 @@ pub(crate) static FIELD_OTHER: WordList = WordList::new(
     skills\nspecies\nweight\n",
 );
 
+/// Frequent German function words that no other language of the set
+/// writes the same way (folded): a bit of each token's lexicon entry, so
+/// reading German around a run costs a bit test a word.
+pub(crate) static GERMAN_MARKERS: WordList = WordList::new(
+    39,
+    "\n\
+    auch\nauf\naus\nbei\nbeim\ndas\ndass\ndem\nder\ndes\ndie\n\
+    diese\ndieser\ndurch\nein\neine\neinem\neinen\neiner\n\
+    eines\nfur\nhaben\nhat\nhatte\nich\nihre\nist\nkeine\nmit\n\
+    nach\nnicht\nnoch\nnur\noder\nschon\nsehr\nseine\nsich\n\
+    sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
+    werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen\n",
+);
+
 pub(crate) static FIELD_ORG: WordList = WordList::new(
     26,
     "\n\
@@ -433,7 +447,7 @@ pub(crate) static LOC_STRONG: WordList = WordList::new(
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 39] = [
+pub(crate) static REGISTRY: [&WordList; 40] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -473,6 +487,7 @@ pub(crate) static REGISTRY: [&WordList; 39] = [
     &LOC_STRONG,
     &PLACES_MAJOR,
     &FIELD_OTHER,
+    &GERMAN_MARKERS,
 ];
 
 pub(crate) struct Lists {

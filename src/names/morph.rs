@@ -6,8 +6,10 @@
 //! Small closed sets of endings and stems, matched on the folded key: no
 //! word list of names here (those are the lexicon's).
 //!
-//! Depends on `tokens`.
+//! Depends on `tokens`, and on the lexicon for the German marker words.
 
+use super::lexicon::has;
+use super::lists::GERMAN_MARKERS;
 use super::tokens::Tok;
 
 /// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
@@ -65,34 +67,11 @@ fn affix_in(set: &'static str, key: &str, suffix: bool) -> bool {
     }
 }
 
-/// Frequent German function words that no other language of the set
-/// writes the same way (folded keys).
-fn german_marker(key: &str) -> bool {
-    in_sorted(GERMAN_MARKER_WORDS, key)
-}
-
-/// Sorted by bytes: [`in_sorted`] searches it.
-const GERMAN_MARKER_WORDS: &str =
-    "auch\nauf\naus\nbei\nbeim\ndas\ndass\ndem\nder\ndes\ndie\n\
-    diese\ndieser\ndurch\nein\neine\neinem\neinen\neiner\n\
-    eines\nfur\nhaben\nhat\nhatte\nich\nihre\nist\nkeine\nmit\n\
-    nach\nnicht\nnoch\nnur\noder\nschon\nsehr\nseine\nsich\n\
-    sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
-    werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen";
-
-/// The first letters of the German markers (a b d e f h i k m n o s u v
-/// w z), one bit per letter: a cheap test before the search.
-const MARKER_FIRST: u32 = 0x0274_75BB;
-
 /// Whether a word is a German marker, and a strong one ("des", "der",
 /// "das", "die" are also French, Danish, Dutch or English words).
 fn marker(t: &Tok) -> (bool, bool) {
-    let first = t.key.as_bytes().first().map_or(26, |b| b.wrapping_sub(b'a'));
-    let hit = t.is_word()
-        && (2..=8).contains(&t.key.len())
-        && first < 26
-        && MARKER_FIRST >> first & 1 != 0
-        && german_marker(&t.key);
+    // A bit of the token's lexicon entry, looked up once with the token.
+    let hit = t.is_word() && has(&GERMAN_MARKERS, &t.key);
     let strong =
         hit && !matches!(t.key.as_str(), "des" | "der" | "das" | "die");
     (hit, strong)
@@ -310,12 +289,7 @@ mod tests {
 
     #[test]
     fn sets_are_sorted() {
-        for set in [
-            GERMAN_MARKER_WORDS,
-            SPEECH_VERB_WORDS,
-            PLACE_PREP,
-            PLACE_PREP_WEAK,
-        ] {
+        for set in [SPEECH_VERB_WORDS, PLACE_PREP, PLACE_PREP_WEAK] {
             let v: Vec<&str> = set.split('\n').collect();
             assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
             for w in &v {
@@ -323,14 +297,6 @@ mod tests {
                 assert!(!in_sorted(set, &format!("{w}#")), "{w}#");
             }
             assert!(!in_sorted(set, ""));
-        }
-    }
-
-    #[test]
-    fn marker_first_letters() {
-        for w in GERMAN_MARKER_WORDS.split('\n') {
-            let b = w.as_bytes()[0] - b'a';
-            assert!(MARKER_FIRST >> b & 1 != 0, "{w}");
         }
     }
 
