@@ -20,6 +20,16 @@
 //!   adjective ("Северной Ирландии") or joined by a particle ("Copa do
 //!   Mundo"); an institution head noun first ("Sveučilišta Kosova") is
 //!   no person
+//! - a run in quotes of its own without a cue ("«Vida Moderna»"): a
+//!   title, 0.45
+//! - a dialogue speaker ("Kent: Remember me, Lori?"): 0.8 when another
+//!   speaker label stands within the bounded context and no neighbouring
+//!   label is a form field ("Name:", "Gender:": a form, not a dialogue)
+//!
+//! Every decision reads a bounded context: at most `tokens::BEFORE`
+//! bytes before a run and `tokens::AHEAD` bytes after the start of its
+//! words (German text, speaker labels, cues), so a response stream,
+//! which keeps and holds back that much, decides as one-shot does.
 
 use super::dict::WordList;
 use super::lexicon::{
