@@ -81,6 +81,16 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("City: Springfield", "PERSON", None),
     ("Python: Fast enough\nRust: Faster\nGo: Simple", "PERSON", None),
     ("Note: Remember the milk.", "PERSON", None),
+    // A form block is no dialogue: its labels are fields, not speakers.
+    (
+        "CHARACTER = {\r\nName: <name>\r\nGender: <gender>\r\nAge: <age>\r\n\
+         Species: <species>\r\nRole: <role>\r\n}",
+        "PERSON",
+        None,
+    ),
+    ("Gender: Female\nSpecies: Elf\nHeight: 1.80 m", "PERSON", None),
+    // A speaker whose dialogue partner speaks on a later line.
+    ("Kent: Remember me, Lori?\nLori: Of course.", "PERSON", Some("Kent")),
     ("Danke Schön für alles", "PERSON", None),
     // ORGANIZATION (issue 14): legal forms, organization heads and
     // openers, cue phrases, form fields; never from capitals alone.

@@ -495,3 +495,115 @@ fn shown_secrets_do_not_stall_the_stream() {
     let (o, _, _) = one_shot(&mut s.clone(), &text);
     assert_eq!(shown, o);
 }
+
+/// Texts whose names decisions read context a stream must keep or wait
+/// for: a form block (its labels are no speakers), dialogues with short
+/// and long lines, German text around names, a list of names, CSV and
+/// Markdown tables whose header is far above the rows.
+fn names_pieces() -> Vec<String> {
+    let mut md = String::from(
+        "| Year | Recipient | Country | Profession |\n|---|---|---|---|\n",
+    );
+    let mut csv = String::from("first_name,last_name,city\n");
+    for (k, (a, b, c)) in [
+        ("Elie", "Wiesel", "United States"),
+        ("Herman", "Wouk", "Sweden"),
+        ("Ingibjörg", "Sólrún", "Iceland"),
+        ("Radomir", "Kvapil", "Czechia"),
+        ("Wiebke", "Harms", "Germany"),
+        ("Iñaki", "Zubizarreta", "Spain"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        md += &format!(
+            "| {} | {a} {b} | {c} | Writer and speaker |\n",
+            1990 + k
+        );
+        csv += &format!("{a},{b},{c}\n");
+    }
+    vec![
+        "CHARACTER = {\r\nName: <name>\r\nGender: <gender>\r\nAge: <age>\r\n\
+         Species: <species>\r\nRole: <role>\r\n}\r\n"
+            .into(),
+        "Kent: Remember me, Lori?\nLori: Of course I do, Kent.\n".into(),
+        format!(
+            "Sasha: {}\nMarek: fine, go on.\n",
+            "Hey there metallic fellow, tell me a story about the old days. "
+                .repeat(5)
+        ),
+        "[16:58] 撰彤: ok\n[16:59] 李雷: 好的\n".into(),
+        "Das Büro von Jürgen Müller in München ist zu, und die Leute sind nicht da. "
+            .into(),
+        "Ana Ruiz, Beto and Carla Díaz met Tenisha at the Berlin office. ".into(),
+        "Hi Marta, I talked to Jonas Weber, said Okafor. ".into(),
+        md.repeat(3),
+        csv.repeat(4),
+        "\n\n".into(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, .. ProptestConfig::default() })]
+
+    /// Names context (forms, dialogues, German text, tables longer than
+    /// the kept context) streams like one-shot for random splits.
+    #[test]
+    fn names_context_streams_like_one_shot(
+        idx in prop::collection::vec(0usize..10, 1..8),
+        cuts in prop::collection::vec(0usize..6000, 0..60),
+    ) {
+        let (s, _) = fixture();
+        let p = names_pieces();
+        let text: String = idx.iter().map(|&i| p[i % p.len()].as_str()).collect();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|x| x % (text.len() + 1)).collect();
+        cuts.sort();
+        check_splits(&s, &text, &cuts)?;
+    }
+}
+
+/// Every piece of [`names_pieces`] after prose, for fixed chunk sizes
+/// and every single cut of the shorter ones; a form field's label is no
+/// PERSON.
+#[test]
+fn names_forms_dialogues_tables_stream_like_one_shot() {
+    let (s, _) = fixture();
+    let p = names_pieces();
+    let prose = "The quick brown fox jumps over the lazy dog. ".repeat(8);
+    for piece in &p {
+        let text = format!("{prose}{piece}{prose}");
+        for chunk in [1usize, 3, 7, 13, 64, 301] {
+            let cuts: Vec<usize> =
+                (1..text.len() / chunk + 1).map(|k| k * chunk).collect();
+            check_splits(&s, &text, &cuts)
+                .unwrap_or_else(|e| panic!("{chunk}-byte chunks: {e}"));
+        }
+        if piece.len() < 200 {
+            check_every_split(&s, piece);
+        }
+    }
+    let r = s.clone().screen_response(&p[0]);
+    assert!(r.text.contains("Gender: <gender>"), "{}", r.text);
+}
+
+/// A response longer than the names detector's 32 KiB chunks: one-shot
+/// screening reads each chunk with the context around its cuts, so it
+/// equals a stream, whose windows are cut elsewhere.
+#[test]
+fn names_past_chunk_bounds_stream_like_one_shot() {
+    let (s, _) = fixture();
+    let p = names_pieces();
+    let mut text = String::new();
+    let mut k = 0;
+    while text.len() < 80 * 1024 {
+        text += &p[k % p.len()];
+        text += &p[(k * 7 + 3) % p.len()];
+        k += 1;
+    }
+    for chunk in [61usize, 997, 4096] {
+        let cuts: Vec<usize> =
+            (1..text.len() / chunk + 1).map(|k| k * chunk).collect();
+        check_splits(&s, &text, &cuts)
+            .unwrap_or_else(|e| panic!("{chunk}-byte chunks: {e}"));
+    }
+}

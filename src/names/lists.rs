@@ -276,6 +276,31 @@ pub(crate) static FIELD_LOC: WordList = WordList::new(
     πόλη\nгород\nград\nдржава\nкраїна\nмісто\nстрана\n",
 );
 
+/// Form labels whose value is no name ("Gender:", "Age:", "Species:"):
+/// a value after one is no person, and the label is no speaker.
+pub(crate) static FIELD_OTHER: WordList = WordList::new(
+    38,
+    "\n\
+    abilities\nage\nalignment\nappearance\nbackground\nbackstory\nbirthday\n\
+    dislikes\nedad\neyes\ngender\ngeschlecht\nhair\nheight\nhobbies\nlikes\n\
+    nationality\noccupation\npersonality\nprofession\nrace\nsex\nsexe\nsexo\n\
+    skills\nspecies\nweight\n",
+);
+
+/// Frequent German function words that no other language of the set
+/// writes the same way (folded): a bit of each token's lexicon entry, so
+/// reading German around a run costs a bit test a word.
+pub(crate) static GERMAN_MARKERS: WordList = WordList::new(
+    39,
+    "\n\
+    auch\nauf\naus\nbei\nbeim\ndas\ndass\ndem\nder\ndes\ndie\n\
+    diese\ndieser\ndurch\nein\neine\neinem\neinen\neiner\n\
+    eines\nfur\nhaben\nhat\nhatte\nich\nihre\nist\nkeine\nmit\n\
+    nach\nnicht\nnoch\nnur\noder\nschon\nsehr\nseine\nsich\n\
+    sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
+    werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen\n",
+);
+
 pub(crate) static FIELD_ORG: WordList = WordList::new(
     26,
     "\n\
@@ -422,7 +447,7 @@ pub(crate) static LOC_STRONG: WordList = WordList::new(
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 38] = [
+pub(crate) static REGISTRY: [&WordList; 40] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -461,6 +486,8 @@ pub(crate) static REGISTRY: [&WordList; 38] = [
     &ORG_PREFIX,
     &LOC_STRONG,
     &PLACES_MAJOR,
+    &FIELD_OTHER,
+    &GERMAN_MARKERS,
 ];
 
 pub(crate) struct Lists {

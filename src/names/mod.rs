@@ -80,14 +80,104 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
                 end += 1;
             }
         }
-        let part = text.get(start..end).unwrap_or("");
+        // Each chunk is read with the context its decisions may read on
+        // both sides (a table's header above, the words after), and
+        // keeps the findings that start inside it: the findings do not
+        // depend on where the chunks are cut, as a stream's window does
+        // not change them either.
+        let lo = if start == 0 {
+            0
+        } else {
+            let keep = start.saturating_sub(CHUNK_CONTEXT);
+            keep_from(text, keep, start)
+        };
+        let mut hi = (end + 2 * tokens::AHEAD).min(text.len());
+        while hi < text.len() && !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let part = text.get(lo..hi).unwrap_or("");
         for mut d in detect_chunk(part) {
-            d.span = d.span.start + start..d.span.end + start;
-            out.push(d);
+            d.span = d.span.start + lo..d.span.end + lo;
+            if (start..end).contains(&d.span.start) {
+                out.push(d);
+            }
         }
         start = end;
     }
     out
+}
+
+/// Bytes before a chunk read as its left context: at least what a
+/// stream keeps (256) and a table's reach to its header.
+const CHUNK_CONTEXT: usize = table::TABLE_REACH + 512;
+
+/// Start of the text at the end of a stream's window that names
+/// decisions may still change as more text arrives; a stream shows text
+/// only up to here. Decisions read at most [`tokens::AHEAD`] bytes after
+/// the start of a word of a run, so a capitalized word (or one of a
+/// script without case) is held with its run until that much text
+/// follows it; a row of an open table until its line is complete (at
+/// most [`table::ROW_MAX`] bytes). A capitalized common word that no run
+/// continues ("The quick") is not held.
+pub(crate) fn pending(text: &str) -> usize {
+    let n = text.len();
+    let mut from = n.saturating_sub(tokens::AHEAD + 256);
+    while from < n && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    // Start at a space, where tokens read as they do in the whole text.
+    if from > 0 {
+        if let Some(p) =
+            text.as_bytes()[from..].iter().position(u8::is_ascii_whitespace)
+        {
+            from += p;
+        }
+    }
+    let tail = text.get(from..).unwrap_or("");
+    let toks = tokenize(tail);
+    let l = lists::lists();
+    let mut hold = n;
+    for (k, t) in toks.iter().enumerate() {
+        if from + t.start + tokens::AHEAD <= n
+            || !t.is_word()
+            || !(t.cap || t.uncased)
+        {
+            continue;
+        }
+        let next = toks.get(k + 1);
+        let final_common = lexicon::has(l.common, &t.key)
+            && !lexicon::has(l.given, &t.key)
+            && !lexicon::has(l.surnames, &t.key)
+            && !lexicon::gazetteer(&t.key)
+            && next.is_some_and(|x| {
+                x.is_word() && !x.cap && !x.uncased && x.sp && !x.nl
+            });
+        if final_common {
+            continue;
+        }
+        // Back to the start of its run: words and initials on its line.
+        let mut j = k;
+        while j > 0
+            && k - j < 6
+            && !toks[j].nl
+            && (toks[j - 1].is_word() || toks[j - 1].is_punct('.'))
+        {
+            j -= 1;
+        }
+        hold = from + toks[j].start;
+        break;
+    }
+    hold.min(table::open_row(text))
+}
+
+/// Where a stream's window may begin, at or before `keep`, so that the
+/// names decisions after byte `at` see what one-shot screening sees: a
+/// line start or a point whose line cannot pass for a table header
+/// (`table::line_keep`), and the header line of a table that may still
+/// type rows after `at` (at most [`table::TABLE_REACH`] bytes before it).
+pub(crate) fn keep_from(text: &str, keep: usize, at: usize) -> usize {
+    let at = at.min(text.len());
+    table::line_keep(text, keep.min(at)).min(table::header_before(text, at))
 }
 
 fn detect_chunk(text: &str) -> Vec<Detection> {

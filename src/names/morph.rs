@@ -6,8 +6,10 @@
 //! Small closed sets of endings and stems, matched on the folded key: no
 //! word list of names here (those are the lexicon's).
 //!
-//! Depends on `tokens`.
+//! Depends on `tokens`, and on the lexicon for the German marker words.
 
+use super::lexicon::has;
+use super::lists::GERMAN_MARKERS;
 use super::tokens::Tok;
 
 /// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
@@ -65,52 +67,53 @@ fn affix_in(set: &'static str, key: &str, suffix: bool) -> bool {
     }
 }
 
-/// Frequent German function words that no other language of the set
-/// writes the same way (folded keys).
-fn german_marker(key: &str) -> bool {
-    in_sorted(GERMAN_MARKER_WORDS, key)
+/// Whether a word is a German marker, and a strong one ("des", "der",
+/// "das", "die" are also French, Danish, Dutch or English words).
+fn marker(t: &Tok) -> (bool, bool) {
+    // A bit of the token's lexicon entry, looked up once with the token.
+    let hit = t.is_word() && has(&GERMAN_MARKERS, &t.key);
+    let strong =
+        hit && !matches!(t.key.as_str(), "des" | "der" | "das" | "die");
+    (hit, strong)
 }
 
-/// Sorted by bytes: [`in_sorted`] searches it.
-const GERMAN_MARKER_WORDS: &str =
-    "auch\nauf\naus\nbei\nbeim\ndas\ndass\ndem\nder\ndes\ndie\n\
-    diese\ndieser\ndurch\nein\neine\neinem\neinen\neiner\n\
-    eines\nfur\nhaben\nhat\nhatte\nich\nihre\nist\nkeine\nmit\n\
-    nach\nnicht\nnoch\nnur\noder\nschon\nsehr\nseine\nsich\n\
-    sie\nsind\nuber\nund\nunter\nviel\nvom\nwaren\nwenn\n\
-    werden\nwie\nwir\nwird\nwurde\nzum\nzur\nzwischen";
-
-/// The first letters of the German markers (a b d e f h i k m n o s u v
-/// w z), one bit per letter: a cheap test before the search.
-const MARKER_FIRST: u32 = 0x0274_75BB;
-
-/// The text reads as German, where every noun is capitalized, so a run
+/// Where text reads as German, where every noun is capitalized, so a run
 /// of capitalized unknown words is no evidence of a name: two or more
-/// marker words, one in 25 words or more.
-pub(crate) fn noun_caps(toks: &[Tok]) -> bool {
-    let (mut words, mut hits) = (0usize, 0usize);
-    let mut strong = 0usize;
-    // The first 300 words tell the language well enough, at a bounded
-    // cost; markers are 2 to 8 letters.
-    for t in toks.iter().filter(|t| t.is_word()).take(300) {
-        words += 1;
-        let first =
-            t.key.as_bytes().first().map_or(26, |b| b.wrapping_sub(b'a'));
-        if (2..=8).contains(&t.key.len())
-            && first < 26
-            && MARKER_FIRST >> first & 1 != 0
-            && german_marker(&t.key)
-        {
-            hits += 1;
-            // "des", "der", "das", "die" are also French, Danish, Dutch or
-            // English words.
-            strong += usize::from(!matches!(
-                t.key.as_str(),
-                "des" | "der" | "das" | "die"
-            ));
+/// marker words, one in 25 words or more, among the words of a bounded
+/// stretch of the text (so a stream, which sees a window, decides as
+/// one-shot screening does). Counts over the tokens, built once.
+pub(crate) struct German {
+    /// Words, marker words and strong marker words in `toks[..k]`.
+    cum: Vec<[u32; 3]>,
+}
+
+impl German {
+    pub(crate) fn new(toks: &[Tok]) -> German {
+        let mut cum = Vec::with_capacity(toks.len() + 1);
+        let mut c = [0u32; 3];
+        cum.push(c);
+        for t in toks {
+            if t.is_word() {
+                let (hit, strong) = marker(t);
+                c[0] += 1;
+                c[1] += u32::from(hit);
+                c[2] += u32::from(strong);
+            }
+            cum.push(c);
         }
+        German { cum }
     }
-    strong >= 1 && hits >= 2 && hits * 25 >= words
+
+    /// Whether the words of `toks[lo..hi]` read as German.
+    pub(crate) fn reads(&self, lo: usize, hi: usize) -> bool {
+        let (Some(a), Some(b)) = (self.cum.get(lo), self.cum.get(hi)) else {
+            return false;
+        };
+        let words = b[0].saturating_sub(a[0]);
+        let hits = b[1].saturating_sub(a[1]);
+        let strong = b[2].saturating_sub(a[2]);
+        strong >= 1 && hits >= 2 && hits * 25 >= words
+    }
 }
 
 /// A Slavic adjective by its ending (Russian, Serbian, Croatian, Slovak,
@@ -286,12 +289,7 @@ mod tests {
 
     #[test]
     fn sets_are_sorted() {
-        for set in [
-            GERMAN_MARKER_WORDS,
-            SPEECH_VERB_WORDS,
-            PLACE_PREP,
-            PLACE_PREP_WEAK,
-        ] {
+        for set in [SPEECH_VERB_WORDS, PLACE_PREP, PLACE_PREP_WEAK] {
             let v: Vec<&str> = set.split('\n').collect();
             assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
             for w in &v {
@@ -299,14 +297,6 @@ mod tests {
                 assert!(!in_sorted(set, &format!("{w}#")), "{w}#");
             }
             assert!(!in_sorted(set, ""));
-        }
-    }
-
-    #[test]
-    fn marker_first_letters() {
-        for w in GERMAN_MARKER_WORDS.split('\n') {
-            let b = w.as_bytes()[0] - b'a';
-            assert!(MARKER_FIRST >> b & 1 != 0, "{w}");
         }
     }
 
@@ -322,11 +312,15 @@ mod tests {
 
     #[test]
     fn german() {
-        assert!(noun_caps(&tokenize(
+        let reads = |s: &str| {
+            let t = tokenize(s);
+            German::new(&t).reads(0, t.len())
+        };
+        assert!(reads(
             "Die Führungskräfte von Unternehmen wie Spotify sind nicht da."
-        )));
-        assert!(!noun_caps(&tokenize("Ask Anna Weber about the invoice.")));
-        assert!(!noun_caps(&tokenize("Le chef des ventes est à Paris.")));
+        ));
+        assert!(!reads("Ask Anna Weber about the invoice."));
+        assert!(!reads("Le chef des ventes est à Paris."));
     }
 
     #[test]

@@ -20,20 +20,32 @@
 //!   adjective ("Северной Ирландии") or joined by a particle ("Copa do
 //!   Mundo"); an institution head noun first ("Sveučilišta Kosova") is
 //!   no person
+//! - a run in quotes of its own without a cue ("«Vida Moderna»"): a
+//!   title, 0.45
+//! - a dialogue speaker ("Kent: Remember me, Lori?"): 0.8 when another
+//!   speaker label stands within the bounded context and no neighbouring
+//!   label is a form field ("Name:", "Gender:": a form, not a dialogue)
+//!
+//! Every decision reads a bounded context: at most `tokens::BEFORE`
+//! bytes before a run and `tokens::AHEAD` bytes after the start of its
+//! words (German text, speaker labels, cues), so a response stream,
+//! which keeps and holds back that much, decides as one-shot does.
 
 use super::dict::WordList;
 use super::lexicon::{
     core_has, ending_in, gazetteer, has, place_tier, Key, Lookup,
 };
 use super::lists::{
-    lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_PERSON, GREET,
-    LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, PREFIX, RELATION, SALUTE,
-    SOFT, STRONG, SUFFIX, TITLES, WEAK,
+    lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_OTHER,
+    FIELD_PERSON, GREET, LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE,
+    PREFIX, RELATION, SALUTE, SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, noun_caps, slavic_adjective, slavic_surname, speech_verb,
+    head_noun, slavic_adjective, slavic_surname, speech_verb, German,
 };
-use super::tokens::{phrase_before, skip_separators, Detection, Kind, Tok};
+use super::tokens::{
+    phrase_before, reach, skip_separators, Detection, Kind, Tok, AHEAD, BEFORE,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
@@ -160,7 +172,11 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
                 best = Cue { text: Some(s), strong: true, ..none };
                 continue;
             }
-            if m.find(&FIELD_LOC).or(m.find(&FIELD_ORG)).is_some() {
+            if m.find(&FIELD_LOC)
+                .or(m.find(&FIELD_ORG))
+                .or(m.find(&FIELD_OTHER))
+                .is_some()
+            {
                 return Cue { other_field: true, ..none };
             }
         }
@@ -187,6 +203,11 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
     }
     best
 }
+
+/// How far back (bytes) a list of names may have begun for one more
+/// name to join it ("Ana Ruiz, Beto and Carla"): with the left context
+/// of the list's first name, within what a stream keeps.
+const LIST_REACH: usize = 64;
 
 fn sentence_start(toks: &[Tok], i: usize) -> bool {
     if i == 0 || toks[i].nl {
@@ -256,10 +277,11 @@ fn line_start(toks: &[Tok], i: usize) -> bool {
     }
 }
 
-/// A speaker label: 1..=3 words at the start of a line, then `:` and
-/// text on the same line ("Kent: Remember me?", "[16:58] 撰彤: ok").
-/// Returns the index of the colon.
-fn speaker_colon(toks: &[Tok], first: usize) -> Option<usize> {
+/// A label: 1..=3 words at the start of a line, then `:` and text on
+/// the same line ("Kent: Remember me?", "[16:58] 撰彤: ok", "Gender:
+/// female"). Returns the index of the colon and whether a word of the
+/// label is a form field or a common word ("Name", "Gender", "Note").
+fn label_colon(toks: &[Tok], first: usize) -> Option<(usize, bool)> {
     if !line_start(toks, first) {
         return None;
     }
@@ -272,46 +294,101 @@ fn speaker_colon(toks: &[Tok], first: usize) -> Option<usize> {
     }
     let colon = toks.get(j)?;
     let next = toks.get(j + 1)?;
-    (j > first
-        && matches!(colon.kind, Kind::Punct(':' | '：'))
-        && !next.nl
-        && toks[first..j].iter().all(|w| {
-            (w.cap || w.uncased)
-                && !has(&FIELD_PERSON, &w.key)
-                && !has(&FIELD_LOC, &w.key)
-                && !has(&FIELD_ORG, &w.key)
-                && !has(lists().common, &w.key)
-        }))
-    .then_some(j)
+    if j == first
+        || !matches!(colon.kind, Kind::Punct(':' | '：'))
+        || next.nl
+        || !toks[first..j].iter().all(|w| w.cap || w.uncased)
+    {
+        return None;
+    }
+    let field = toks[first..j]
+        .iter()
+        .any(|w| field_label(&w.key) || has(lists().common, &w.key));
+    Some((j, field))
 }
 
-/// How many lines open with a speaker label: two or more make a dialogue.
-fn speaker_lines(toks: &[Tok]) -> usize {
-    let mut n = 0;
+/// A form field's label: "Name", "City", "Company", "Gender".
+fn field_label(key: &Key) -> bool {
+    has(&FIELD_PERSON, key)
+        || has(&FIELD_LOC, key)
+        || has(&FIELD_ORG, key)
+        || has(&FIELD_OTHER, key)
+}
+
+/// A speaker label: a label of no form field or common word. Returns
+/// the index of the colon.
+fn speaker_colon(toks: &[Tok], first: usize) -> Option<usize> {
+    label_colon(toks, first).filter(|l| !l.1).map(|l| l.0)
+}
+
+/// A label line of the chunk, for the dialogue test.
+struct Label {
+    /// Byte offset of its first word.
+    start: usize,
+    /// Byte offset of the token after its colon.
+    next: usize,
+    /// A speaker label (not a form field or a common word).
+    speaker: bool,
+    /// A form field's label ("Name:", "Gender:").
+    field: bool,
+}
+
+/// Every label line of the chunk, in text order.
+fn labels(toks: &[Tok]) -> Vec<Label> {
+    let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if t.is_word()
-            && (t.cap || t.uncased)
-            && (i == 0 || !toks[i - 1].is_word())
-            && speaker_colon(toks, i).is_some()
+        if !(t.is_word() && (t.cap || t.uncased))
+            || i > 0 && toks[i - 1].is_word()
         {
-            n += 1;
-            if n >= 2 {
-                break;
-            }
+            continue;
+        }
+        if let Some((colon, common)) = label_colon(toks, i) {
+            out.push(Label {
+                start: t.start,
+                next: toks.get(colon + 1).map_or(usize::MAX, |n| n.start),
+                speaker: !common,
+                field: toks[i..colon].iter().any(|w| field_label(&w.key)),
+            });
         }
     }
-    n
+    out
+}
+
+/// Whether the speaker label at byte `p` is one line of a dialogue:
+/// another speaker label within the bounded context of a decision (at
+/// most [`BEFORE`] bytes before it, its text starting less than
+/// [`AHEAD`] bytes after it), and neither neighbouring label line a
+/// form field ("Name: <name>\nGender: <gender>" is a form, not two
+/// speakers).
+fn dialogue_at(labels: &[Label], p: usize) -> bool {
+    let seen = |l: &Label| l.start + BEFORE >= p && l.next < p + AHEAD;
+    let k = labels.partition_point(|l| l.start < p);
+    if labels.get(k).map_or(true, |l| l.start != p) {
+        return false;
+    }
+    let near = |l: Option<&Label>| l.is_some_and(|l| seen(l) && l.field);
+    if near(k.checked_sub(1).and_then(|j| labels.get(j)))
+        || near(labels.get(k + 1))
+    {
+        return false;
+    }
+    let lo = labels.partition_point(|l| l.start + BEFORE < p);
+    labels[lo..]
+        .iter()
+        .take_while(|l| l.start < p + AHEAD)
+        .any(|l| l.start != p && l.speaker && seen(l))
 }
 
 pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
-    let dialogue = speaker_lines(toks) >= 2;
+    let labels = labels(toks);
     // German capitalizes every noun: capitals alone say little there.
-    // Computed when first needed: it reads every word of the chunk.
-    let mut german: Option<bool> = None;
-    // The last token of the last confident name, for lists of names.
-    let mut last_strong: Option<usize> = None;
+    // Counted when first needed, read around each run.
+    let mut german: Option<German> = None;
+    // The last token of the last confident name, for lists of names, and
+    // where the list began.
+    let mut last_strong: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -323,7 +400,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // dialogue speaker or after a title or a strong cue.
         if t.uncased {
             let cue = cue_before(toks, i);
-            let speaker = dialogue && speaker_colon(toks, i) == Some(i + 1);
+            let speaker = speaker_colon(toks, i) == Some(i + 1)
+                && dialogue_at(&labels, t.start);
             if speaker || (cue.strong && t.key.chars().count() <= 12) {
                 out.push(Detection {
                     type_name: "PERSON",
@@ -454,7 +532,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && (sentence_start(toks, idx[0])
                 || classes[0] == Class::Unknown
                     && !title
-                    && german_text(&mut german, toks))
+                    && german_text(&mut german, toks, idx[0]))
         {
             classes.remove(0);
             idx.remove(0);
@@ -500,7 +578,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && shaped
             && !adjective
             && !particle
-            && !german_text(&mut german, toks)
+            && !german_text(&mut german, toks, idx[0])
         {
             score = score.max(0.55);
         }
@@ -508,7 +586,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         if adjective
             || score > 0.45
                 && matches!(classes[0], Class::Unknown | Class::Sur)
-                && german_text(&mut german, toks)
+                && german_text(&mut german, toks, idx[0])
         {
             score = score.min(0.45);
         }
@@ -560,27 +638,30 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             }
         }
         // One more name of a list: "Ana Ruiz, Beto and Carla Díaz".
-        let listed = last_strong.is_some_and(|e| {
-            let between = &toks[e + 1..idx[0].max(e + 1)];
-            !between.is_empty()
-                && between.len() <= 2
-                && between.iter().all(|b| {
-                    b.is_punct(',')
-                        || b.is_word()
-                            && matches!(
-                                b.key.as_str(),
-                                "and"
-                                    | "und"
-                                    | "y"
-                                    | "et"
-                                    | "e"
-                                    | "i"
-                                    | "og"
-                                    | "och"
-                                    | "en"
-                                    | "or"
-                            )
-                })
+        let listed = last_strong.is_some_and(|(e, origin)| {
+            // Bounded: the list began at most LIST_REACH bytes before.
+            origin + LIST_REACH >= start && {
+                let between = &toks[e + 1..idx[0].max(e + 1)];
+                !between.is_empty()
+                    && between.len() <= 2
+                    && between.iter().all(|b| {
+                        b.is_punct(',')
+                            || b.is_word()
+                                && matches!(
+                                    b.key.as_str(),
+                                    "and"
+                                        | "und"
+                                        | "y"
+                                        | "et"
+                                        | "e"
+                                        | "i"
+                                        | "og"
+                                        | "och"
+                                        | "en"
+                                        | "or"
+                                )
+                    })
+            }
         });
         if listed && n <= 3 && (any_known || shaped) && !sent {
             score = score.max(0.75);
@@ -611,9 +692,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         }
         // A dialogue speaker ("Kent: Remember me, Lori?"), one of two or
         // more labelled lines, or a known name.
-        let speaker = idx[0] == i
+        let dialogue = idx[0] == i
             && speaker_colon(toks, i) == Some(end_tok + 1)
-            && (dialogue || any_known);
+            && dialogue_at(&labels, toks[i].start);
+        let speaker = idx[0] == i
+            && (dialogue
+                || any_known && speaker_colon(toks, i) == Some(end_tok + 1));
         if speaker && shaped {
             score = score.max(if dialogue { 0.8 } else { 0.7 });
         }
@@ -634,7 +718,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && !after.is_some_and(|a| {
                 matches!(a.kind, Kind::Punct('\'' | '’' | '»' | '"' | '“'))
             })
-            && !german_text(&mut german, toks)
+            && !german_text(&mut german, toks, idx[0])
             && !(place_tier(&lone.key).is_some()
                 && core_has(l.places, &lone.key))
         {
@@ -668,8 +752,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                         }))
         });
         // (Not a capitalized function word: "Ele afirmou", "Det siger".)
-        let speech =
-            verb_before || verb_after && !german_text(&mut german, toks);
+        let speech = verb_before
+            || verb_after && !german_text(&mut german, toks, idx[0]);
         if speech
             && shaped
             && !all_caps_run(toks, &idx)
@@ -687,6 +771,19 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             .is_some_and(|(_, p)| has(&POST_TITLE, p));
         if post && (any_known || shaped) {
             score = score.max(0.85);
+        }
+        // A run in quotes of its own ("«Vida Moderna»", "\"Say Aah\""):
+        // the title of a work, not a person, without a cue.
+        let quoted = cue.is_none()
+            && !toks[idx[0]].sp
+            && idx[0].checked_sub(1).is_some_and(|k| {
+                matches!(toks[k].kind, Kind::Punct('«' | '"' | '“' | '„'))
+            })
+            && after.is_some_and(|a| {
+                !a.sp && matches!(a.kind, Kind::Punct('»' | '"' | '”' | '“'))
+            });
+        if quoted {
+            score = score.min(0.45);
         }
         // "based in Jerez de la Frontera", "moved to Sierra Leone": a
         // place cue, and no strong evidence of a person.
@@ -714,7 +811,11 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             };
             out.push(Detection::new("PERSON", rule, start..end, score));
             if score >= 0.7 {
-                last_strong = Some(end_tok);
+                let origin = match last_strong {
+                    Some((_, o)) if listed => o,
+                    _ => start,
+                };
+                last_strong = Some((end_tok, origin));
             }
         }
         i = end_tok + 1;
@@ -722,9 +823,11 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     out
 }
 
-/// Whether the chunk reads as German, computed once on first use.
-fn german_text(cache: &mut Option<bool>, toks: &[Tok]) -> bool {
-    *cache.get_or_insert_with(|| noun_caps(toks))
+/// Whether the text around token `i` reads as German (the words within
+/// the bounded context of a decision); counted once on first use.
+fn german_text(cache: &mut Option<German>, toks: &[Tok], i: usize) -> bool {
+    let (lo, hi) = reach(toks, i);
+    cache.get_or_insert_with(|| German::new(toks)).reads(lo, hi)
 }
 
 fn all_caps_run(toks: &[Tok], idx: &[usize]) -> bool {

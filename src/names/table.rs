@@ -3,8 +3,13 @@
 //! "Nombre", "Ort"): each cell of such a column is a PERSON, LOCATION or
 //! ORGANIZATION (0.85), whatever its capitals.
 //!
-//! One pass over the lines; a table ends at a blank line or at a row with
-//! another number of cells. Cells are split on the header's separator
+//! One pass over the lines; a table ends at a blank line, at a row with
+//! another number of cells, at a line longer than [`ROW_MAX`] bytes, or
+//! [`TABLE_REACH`] bytes below its header: a row is typed by a header a
+//! bounded distance above it, which a response stream keeps in its
+//! window (`names::keep_from`), and a row of an open table at the end of
+//! a stream's window is held back until its line is complete
+//! (`names::pending`). Cells are split on the header's separator
 //! (`,` `;` tab `|`); a CSV cell in double quotes may hold the separator.
 
 use super::lexicon::has;
@@ -101,47 +106,155 @@ fn header(line: &str) -> Option<(u8, Vec<Option<&'static str>>)> {
     types.iter().any(Option::is_some).then_some((sep, types))
 }
 
-pub(crate) fn detect(text: &str) -> Vec<Detection> {
-    let mut out = Vec::new();
-    // (separator, column types) of the table being read.
-    let mut table: Option<(u8, Vec<Option<&'static str>>)> = None;
+/// Most bytes from a header's line start to the start of a row it types.
+pub(crate) const TABLE_REACH: usize = 4 * 1024;
+
+/// Longest row line (bytes, without its line break).
+pub(crate) const ROW_MAX: usize = 1024;
+
+/// Longest header line (bytes).
+pub(crate) const HEADER_MAX: usize = 200;
+
+/// (separator, column types, byte offset of the header line) of the
+/// table being read.
+type Table = (u8, Vec<Option<&'static str>>, usize);
+
+/// Reads the lines of `text`; `row` gets each typed row: the table and
+/// the line's start and text. Returns the table open after the last line
+/// break, if any, and the start of the last line.
+fn walk<'a>(
+    text: &'a str,
+    row: &mut dyn FnMut(&Table, usize, &'a str),
+) -> (Option<Table>, usize) {
+    let mut table: Option<Table> = None;
     let mut at = 0;
+    let mut last = 0;
     for line in text.split('\n') {
         let start = at;
+        last = start;
         at += line.len() + 1;
-        if let Some((sep, types)) = &table {
-            let row = cells(line, *sep);
-            // Markdown's rule line under the header.
-            let rule = line.contains('-')
-                && line
-                    .bytes()
-                    .all(|c| matches!(c, b'|' | b'-' | b':' | b' '));
-            if row.len() == types.len() && !rule {
-                for (&(a, b), ty) in row.iter().zip(types) {
-                    let Some(ty) = ty else { continue };
-                    let cell = line.get(a..b).unwrap_or("");
-                    if b - a > 80
-                        || !cell.chars().any(char::is_alphabetic)
-                        || cell
-                            .bytes()
-                            .any(|c| matches!(c, b'@' | b'/' | b'='))
-                    {
-                        continue;
-                    }
-                    let span = start + a..start + b;
-                    out.push(Detection::new(ty, "table-column", span, 0.85));
-                }
-                continue;
-            }
-            if !rule {
-                table = None;
-            } else {
-                continue;
-            }
+        if at > text.len() {
+            // The last line (no line break after it): the table open at
+            // its start is what a stream holds it back for.
+            let open = table.clone();
+            step(&mut table, line, start, row);
+            return (open, last);
         }
-        if line.len() <= 200 {
-            table = header(line);
-        }
+        step(&mut table, line, start, row);
     }
+    (table, last)
+}
+
+/// One line of [`walk`].
+fn step<'a>(
+    table: &mut Option<Table>,
+    line: &'a str,
+    start: usize,
+    row: &mut dyn FnMut(&Table, usize, &'a str),
+) {
+    if table
+        .as_ref()
+        .is_some_and(|t| start - t.2 > TABLE_REACH || line.len() > ROW_MAX)
+    {
+        *table = None;
+    }
+    if let Some(t) = table.as_ref() {
+        let (sep, types) = (t.0, &t.1);
+        let n = cells(line, sep).len();
+        // Markdown's rule line under the header.
+        let rule = line.contains('-')
+            && line.bytes().all(|c| matches!(c, b'|' | b'-' | b':' | b' '));
+        if rule {
+            return;
+        }
+        if n == types.len() {
+            row(t, start, line);
+            return;
+        }
+        *table = None;
+    }
+    if line.len() <= HEADER_MAX {
+        *table = header(line).map(|(sep, types)| (sep, types, start));
+    }
+}
+
+/// Start of the last line of `text` when it may be a row of an open
+/// table (no line break after it yet, at most [`ROW_MAX`] bytes): the
+/// cells of a row are typed only once the line is complete.
+pub(crate) fn open_row(text: &str) -> usize {
+    // A header that types the last line starts at most TABLE_REACH
+    // bytes before it.
+    let mut from = text.len().saturating_sub(TABLE_REACH + ROW_MAX + 2);
+    if from > 0 {
+        let Some(nl) =
+            text.as_bytes()[from..].iter().position(|&b| b == b'\n')
+        else {
+            return text.len();
+        };
+        from += nl + 1;
+    }
+    let tail = text.get(from..).unwrap_or("");
+    let (open, last) = walk(tail, &mut |_, _, _| {});
+    match open {
+        Some(_) if tail.len() - last <= ROW_MAX => from + last,
+        _ => text.len(),
+    }
+}
+
+/// Where a stream's window may begin near byte `keep` (at or before it)
+/// so that its first line reads as in the whole text: the start of the
+/// line holding `keep`, or a point more than [`HEADER_MAX`] bytes before
+/// the end of that line's first piece, which then cannot pass for a
+/// header (nor for a row: no header stands before it).
+pub(crate) fn line_keep(text: &str, keep: usize) -> usize {
+    let b = text.as_bytes();
+    let ls = b[..keep.min(b.len())]
+        .iter()
+        .rposition(|&c| c == b'\n')
+        .map_or(0, |p| p + 1);
+    ls.max(keep.saturating_sub(HEADER_MAX + 1))
+}
+
+/// Start of the header line of a table that may still type rows after
+/// byte `at` (at most [`TABLE_REACH`] bytes before it), or `at`.
+pub(crate) fn header_before(text: &str, at: usize) -> usize {
+    let lo = at.saturating_sub(TABLE_REACH);
+    let mut k = lo;
+    while k < at {
+        let end = text.as_bytes()[k..at]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(at, |p| k + p);
+        // A line that starts here (the first one only at a line start).
+        let whole = k == 0 || text.as_bytes().get(k - 1) == Some(&b'\n');
+        if whole
+            && end < at
+            && end - k <= HEADER_MAX
+            && header(text.get(k..end).unwrap_or("")).is_some()
+        {
+            return k;
+        }
+        k = end + 1;
+    }
+    at
+}
+
+pub(crate) fn detect(text: &str) -> Vec<Detection> {
+    let mut out = Vec::new();
+    walk(text, &mut |(sep, types, _), start, line| {
+        let row = cells(line, *sep);
+        for (&(a, b), ty) in row.iter().zip(types) {
+            let Some(ty) = ty else { continue };
+            let cell = line.get(a..b).unwrap_or("");
+            if b - a > 80
+                || !cell.chars().any(char::is_alphabetic)
+                || cell.bytes().any(|c| matches!(c, b'@' | b'/' | b'='))
+            {
+                continue;
+            }
+            let span = start + a..start + b;
+            out.push(Detection::new(ty, "table-column", span, 0.85));
+        }
+    });
     out
 }

@@ -16,6 +16,32 @@ use super::lexicon::{find, has, Key};
 /// the right context a response stream holds back (`CTX_AFTER`, 96).
 const OPAQUE_LOOK: usize = 64;
 
+/// Left context (bytes before the start of a run) that a decision about
+/// the run may read beyond its own words: cue words, the line start, an
+/// earlier speaker label, the German words around it. A response stream
+/// keeps 256 bytes of shown text as context (`response::KEEP`); this
+/// leaves room for a list of names that began earlier
+/// (`person::LIST_REACH`) and a token cut at the window's start.
+pub(crate) const BEFORE: usize = 128;
+
+/// Right context (bytes after the start of a word of a run) that a
+/// decision about the run may read: the words after it, a speaker label
+/// on a later line, the German words around it. A response stream holds
+/// back every capitalized word until this much text follows it
+/// (`names::pending`).
+pub(crate) const AHEAD: usize = 128;
+
+/// The tokens a decision about the run at token `i` may read: those
+/// starting at most [`BEFORE`] bytes before it and ending less than
+/// [`AHEAD`] bytes after its start (a word that ends at the end of a
+/// stream's window may still grow).
+pub(crate) fn reach(toks: &[Tok], i: usize) -> (usize, usize) {
+    let p = toks.get(i).map_or(0, |t| t.start);
+    let lo = toks.partition_point(|t| t.start + BEFORE < p);
+    let hi = toks.partition_point(|t| t.end < p + AHEAD);
+    (lo, hi.max(lo))
+}
+
 /// One dictionary/grammar detection.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Detection {

@@ -70,7 +70,14 @@
 //!   [`links::HOLD`]);
 //! - a canary: the longest trailing run that is a piece of a canary;
 //! - a leak: the last 7 words plus a trailing run of matching shingles
-//!   (fewer than 12 words).
+//!   (fewer than 12 words);
+//! - names (`names::pending`): a capitalized word with its run until 128
+//!   bytes follow it (what a names decision may read after it), and a
+//!   row of an open table until its line is complete (at most 1 KiB).
+//!   The window begins at a line start (or over 200 bytes into a
+//!   line, which no table header is) and keeps the header line of a
+//!   table that may still type rows (at most 4 KiB back;
+//!   `names::keep_from`).
 //!
 //! It never cuts inside a detection. To keep the cost proportional to the
 //! text, not to the window, it re-screens only once the new bytes
@@ -665,6 +672,9 @@ impl ResponseScanner {
             g = g.min(token_pending(text));
         }
         g = g.min(partial_word(text));
+        // Names: a capitalized word until its bounded right context has
+        // arrived, an open table row until its line is complete.
+        g = g.min(crate::names::pending(text));
         g = g.min(canary::pending(text, &self.checks.canaries));
         if let Some(fp) = &self.checks.leak {
             g = g.min(fp.pending(text, self.base > 0));
@@ -829,8 +839,16 @@ impl ResponseScanner {
 
     /// Drops shown text beyond the kept context.
     fn slide(&mut self) {
-        let keep_from =
-            guard::floor_char(&self.window, self.emitted.saturating_sub(KEEP));
+        // Names: from a line start, and the header of a table that may
+        // still type rows.
+        let keep_from = guard::floor_char(
+            &self.window,
+            crate::names::keep_from(
+                &self.window,
+                self.emitted.saturating_sub(KEEP),
+                self.emitted,
+            ),
+        );
         if keep_from == 0 {
             return;
         }
