@@ -118,78 +118,58 @@ struct Compiled {
     markers: Option<(Trie, Vec<usize>)>,
 }
 
-/// The squashed form of a phrase piece: its letters and digits,
-/// lowercased (PERF: an ASCII byte path; the tables are built on the
-/// first screening, where this was most of the ~5M instructions).
 fn squash_alt(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
-        return out;
-    }
-    for c in s.chars() {
-        if block_letter(c) || c.is_alphanumeric() {
-            out.push(crate::normalize::lower(c));
-        }
-    }
-    out
-}
-
-/// Whole blocks of letters (Latin-1, Greek, Cyrillic, kana, CJK,
-/// hangul), tested before `char::is_alphanumeric`, whose table lookup
-/// was most of the cost of squashing the non-Latin phrases.
-fn block_letter(c: char) -> bool {
-    matches!(c as u32,
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF | 0x391..=0x3A1
-        | 0x3A3..=0x3A9 | 0x3B1..=0x3C9 | 0x410..=0x44F
-        | 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7A3)
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(crate::normalize::lower)
+        .collect()
 }
 
 /// Parses `a (b|c) [d] e` into slots; a phrase with an optional first
-/// slot becomes two phrases. (PERF: slices of the phrase, no per-char
-/// copies: this runs on the first screening.)
+/// slot becomes two phrases.
 fn parse_phrase(p: &str) -> Vec<Vec<String>> {
     let mut slots: Vec<Vec<String>> = Vec::new();
-    let mut rest = p;
-    while let Some(i) = rest.find(['(', '[']) {
-        let lit = squash_alt(&rest[..i]);
-        if !lit.is_empty() {
-            slots.push(vec![lit]);
+    let mut lit = String::new();
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' => {
+                if !squash_alt(&lit).is_empty() {
+                    slots.push(vec![squash_alt(&lit)]);
+                }
+                lit.clear();
+                let close = if c == '(' { ')' } else { ']' };
+                let mut body = String::new();
+                for d in chars.by_ref() {
+                    if d == close {
+                        break;
+                    }
+                    body.push(d);
+                }
+                let mut alts: Vec<String> =
+                    body.split('|').map(squash_alt).collect();
+                if c == '[' {
+                    alts.push(String::new());
+                }
+                // Longest first so the first full match is the longest.
+                crate::order::sort_by_key(&mut alts, |a| {
+                    std::cmp::Reverse(a.len())
+                });
+                alts.dedup();
+                slots.push(alts);
+            }
+            _ => lit.push(c),
         }
-        let close = if rest.as_bytes()[i] == b'(' { ')' } else { ']' };
-        let after = &rest[i + 1..];
-        let (body, next) = match after.find(close) {
-            Some(j) => (&after[..j], &after[j + 1..]),
-            None => (after, ""),
-        };
-        let mut alts: Vec<String> = body.split('|').map(squash_alt).collect();
-        if close == ']' {
-            alts.push(String::new());
-        }
-        // Longest first so the first full match is the longest.
-        crate::order::sort_by_key(&mut alts, |a| std::cmp::Reverse(a.len()));
-        alts.dedup();
-        slots.push(alts);
-        rest = next;
     }
-    let lit = squash_alt(rest);
-    if !lit.is_empty() {
-        slots.push(vec![lit]);
+    if !squash_alt(&lit).is_empty() {
+        slots.push(vec![squash_alt(&lit)]);
     }
     slots
 }
 
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
-    C.get_or_init(build)
-}
-
-#[inline(never)]
-fn build() -> Compiled {
-    {
+    C.get_or_init(|| {
         let mut phrases = Vec::new();
         let mut pats: Vec<&'static str> = Vec::new();
         let mut owner = Vec::new();
@@ -243,7 +223,7 @@ fn build() -> Compiled {
         let pats: Vec<String> = pats.iter().map(|p| p.to_string()).collect();
         let markers = Some((Trie::new(&pats), owner));
         Compiled { phrases, anchors, markers }
-    }
+    })
 }
 
 /// Ends of matches of `slots[i..]` at byte `pos` of `s`, longest first,
@@ -840,14 +820,6 @@ mod timing {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn block_letters_are_alphanumeric() {
-        for u in 0..0x11_0000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            assert!(!super::block_letter(c) || c.is_alphanumeric(), "{u:#x}");
-        }
-    }
-
     #[test]
     fn calibration_map_is_monotone_and_pins_the_operating_point() {
         let (zs, ps) = (&model::CAL_Z, &model::CAL_P);
