@@ -467,10 +467,8 @@ fn long_responses_stream_like_one_shot() {
 /// shown does not hold the stream back afterwards (no match can start in
 /// shown text), and the text after it keeps flowing in small chunks.
 /// ("key" keeps the generic key rules live, which hold up to their
-/// longest match, ~2 KB, plus one re-screen step. A PEM block would hold
-/// everything after it: the private-key rule's characters include
-/// spaces and letters, and its pattern starts with a group, so the
-/// guard sees no literal to wait for.)
+/// longest match, ~2 KB, plus one re-screen step. A PEM block: see
+/// `a_streamed_private_key_does_not_hold_back_what_follows`.)
 #[test]
 fn shown_secrets_do_not_stall_the_stream() {
     let (mut s, c) = fixture();
@@ -605,5 +603,74 @@ fn names_past_chunk_bounds_stream_like_one_shot() {
             (1..text.len() / chunk + 1).map(|k| k * chunk).collect();
         check_splits(&s, &text, &cuts)
             .unwrap_or_else(|e| panic!("{chunk}-byte chunks: {e}"));
+    }
+}
+
+/// A PEM private key holds the stream back only until it ends: the
+/// private-key rule's characters include spaces and letters, but its
+/// pattern (which starts with a group) begins with `-----BEGIN` and its
+/// lazy body ends at `-----END ...-----`, so once the engine reports the
+/// key, prose after it flows again (it held everything after the key up
+/// to the rule's longest match before). Same output as one-shot.
+#[test]
+fn a_streamed_private_key_does_not_hold_back_what_follows() {
+    let (mut s, _) = fixture();
+    let body =
+        "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n"
+            .repeat(20);
+    let text = format!(
+        "Here is the key you asked for:\n-----BEGIN RSA PRIVATE KEY-----\n{body}\
+         -----END RSA PRIVATE KEY-----\n{}",
+        "Keep it safe and rotate it after use, then tell the team. ".repeat(300)
+    );
+    for chunk in [64usize, 1000] {
+        let mut sc = promptfence::ResponseScanner::new();
+        let mut shown = String::new();
+        let mut most = 0;
+        for (k, piece) in text.as_bytes().chunks(chunk).enumerate() {
+            shown += &sc.push(
+                &mut s.response_context(),
+                std::str::from_utf8(piece).unwrap(),
+            );
+            // Once the key and 8 KB after it arrived.
+            if (k + 1) * chunk > body.len() + 8 * 1024 {
+                most = most.max(sc.held_back());
+            }
+        }
+        assert!(most < 5 * 1024, "{chunk}: held {most}");
+        assert!(!shown.contains("MIIEow"), "the key is redacted");
+        shown += &sc.finish(&mut s.response_context());
+        let (o, _, _) = one_shot(&mut s.clone(), &text);
+        assert_eq!(shown, o, "{chunk}-byte chunks");
+    }
+    let cuts: Vec<usize> = (1..40).map(|k| k * 97).collect();
+    check_splits(&s, &text, &cuts).unwrap();
+}
+
+/// A long run of link openers (`[`, `![`, `<`) is a few findings, one
+/// per run within a block of links::RUN_BLOCK bytes, and streams like
+/// one-shot for any chunk size (the stream holds a run a pending opener
+/// may still continue).
+#[test]
+fn runs_of_openers_group_and_stream_like_one_shot() {
+    let (s, _) = fixture();
+    for unit in ["[", "![", "<", "[x "] {
+        let text =
+            format!("Start {} end.", unit.repeat(30 * 1024 / unit.len()));
+        let mut one = s.clone();
+        let r = one.screen_response(&text);
+        if unit != "[x " {
+            assert!(
+                r.findings.len() < 3 * text.len() / 1024,
+                "{unit}: {} findings",
+                r.findings.len()
+            );
+        }
+        for chunk in [1usize, 63, 64, 1000, 5000] {
+            let cuts: Vec<usize> =
+                (1..text.len() / chunk + 1).map(|k| k * chunk).collect();
+            check_splits(&s, &text, &cuts)
+                .unwrap_or_else(|e| panic!("{unit:?}, {chunk}: {e}"));
+        }
     }
 }

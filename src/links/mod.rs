@@ -34,6 +34,12 @@ pub(crate) use url::{carries_data, dangerous_scheme, host, host_allowed};
 /// Longest construct (opener to close) parsed in full; see [`Form::Opener`].
 pub const HOLD: usize = 8 * 1024;
 
+/// Adjacent unclosed openers of the same kind (`[[[[`, `<<<<`) within
+/// one block of this many bytes of the whole response (absolute offsets,
+/// so a stream and one-shot screening group them alike) are one
+/// [`Form::Opener`]: a megabyte of `[` is ~1,000 findings, not a million.
+pub const RUN_BLOCK: usize = 1024;
+
 /// Deepest parenthesis nesting in an inline destination (as cmark).
 const MAX_PARENS: usize = 32;
 
@@ -102,6 +108,8 @@ struct P<'a> {
     eof: bool,
     out: Vec<Link>,
     pending: usize,
+    /// Absolute offset of `t[0]` in the whole text (for [`RUN_BLOCK`]).
+    base: usize,
     /// Per closing byte (`"`, `'`, `)`, `\n`): a scan from `.0` found
     /// the first unescaped occurrence at `.1` (`len` if none).
     memo: [(usize, usize); 4],
@@ -126,9 +134,26 @@ pub(crate) fn find(text: &str) -> (Vec<Link>, usize) {
 /// [`find`]; with `eof` false the text may go on (a stream), so a
 /// construct that reaches the end is pending instead of closed by it.
 pub(crate) fn scan(text: &str, eof: bool) -> (Vec<Link>, usize) {
+    scan_at(text, eof, 0)
+}
+
+/// [`scan`] of a text that starts at absolute offset `base` of the whole
+/// response (a stream's window): adjacent openers group by absolute
+/// [`RUN_BLOCK`].
+pub(crate) fn scan_at(
+    text: &str,
+    eof: bool,
+    base: usize,
+) -> (Vec<Link>, usize) {
     let t = text.as_bytes();
-    let mut p =
-        P { t, eof, out: Vec::new(), pending: t.len(), memo: [(0, 0); 4] };
+    let mut p = P {
+        t,
+        eof,
+        out: Vec::new(),
+        pending: t.len(),
+        memo: [(0, 0); 4],
+        base,
+    };
     p.markdown();
     p.html();
     p.bare();
@@ -219,6 +244,26 @@ impl P<'_> {
     }
 
     fn opener(&mut self, start: usize, len: usize, image: bool) {
+        // PERF: extend the last opener when this one continues it (same
+        // bytes, same kind, same block): linear with a small constant on
+        // a run of openers. A stream holds back a run that a pending
+        // opener may still continue (`response`), so it groups alike.
+        let (t, base) = (self.t, self.base);
+        let unit = t.get(start..start + len);
+        let block = |i: usize| (base + i) / RUN_BLOCK;
+        if let Some(l) = self.out.last_mut() {
+            if l.form == Form::Opener
+                && l.image == image
+                && l.span.end == start
+                && l.span.len() % len == 0
+                && block(l.span.start) == block(start)
+                && t.get(l.span.start..l.span.start + len) == unit
+            {
+                l.span.end = start + len;
+                l.url = l.span.start..l.span.start;
+                return;
+            }
+        }
         let mut l = Link::new(Form::Opener, start..start + len, start..start);
         l.image = image;
         self.out.push(l);

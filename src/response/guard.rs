@@ -33,6 +33,10 @@ pub(crate) struct Guard {
     folds: bool,
     /// Literal the match starts with (compared ASCII case-insensitively).
     prefix: Option<Vec<u8>>,
+    /// A lazy run closed by a literal terminator (a PEM block's
+    /// `-----END ...-----`): a match the engine reported is complete, as
+    /// more text cannot end a lazy run earlier.
+    terminated: bool,
     /// Longest match in bytes: a match still forming at the end of the
     /// text starts no earlier than this before it.
     max_len: Option<usize>,
@@ -49,6 +53,7 @@ impl Guard {
             folds: false,
             max_len,
             prefix: literal_prefix(p),
+            terminated: terminated(p),
         };
         let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
         let mut i = 0;
@@ -87,6 +92,7 @@ impl Guard {
             && self.any == o.any
             && self.folds == o.folds
             && self.prefix == o.prefix
+            && self.terminated == o.terminated
     }
 
     /// The longest match, in bytes (`None`: unbounded).
@@ -218,9 +224,10 @@ impl Guard {
     /// complete by the length bound).
     ///
     /// SECURITY/NOTE: a pattern that starts with a literal and may contain
-    /// any character (PEM blocks) is assumed to end at its own terminator:
-    /// once the engine reports a match at an occurrence (`found`), that
-    /// occurrence is no longer pending.
+    /// any character, or whose lazy run ends at a literal terminator (PEM
+    /// blocks), is assumed to end at its own terminator: once the engine
+    /// reports a match at an occurrence (`found`), that occurrence is no
+    /// longer pending.
     pub(crate) fn pending(
         &self,
         text: &str,
@@ -249,7 +256,7 @@ impl Guard {
             let mut i = run;
             while i < end {
                 let p = prefix_pending(t, pre, i);
-                if p >= end || !(self.any && found(p)) {
+                if p >= end || !((self.any || self.terminated) && found(p)) {
                     return p;
                 }
                 i = p + 1;
@@ -279,9 +286,30 @@ fn prefix_pending(t: &[u8], pre: &[u8], floor: usize) -> usize {
     t.len()
 }
 
-/// The literal a pattern must start with, if any (3+ bytes).
+/// The pattern has a lazy quantifier and ends, outside any group it
+/// closes, with a literal of 3+ bytes (`...{16,16384}?-----END KEY-----)`).
+fn terminated(p: &str) -> bool {
+    let lazy = p.contains("}?") || p.contains("*?") || p.contains("+?");
+    let body = p.trim_end_matches(')').as_bytes();
+    let tail = body
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || b" -_@/:=#".contains(c))
+        .count();
+    // An escaped or quantified last byte is not a literal.
+    let before = body.len().checked_sub(tail + 1).and_then(|i| body.get(i));
+    lazy && tail >= 3 && before != Some(&b'\\')
+}
+
+/// The literal a pattern must start with, if any (3+ bytes). A leading
+/// capture group (`(-----BEGIN...)`) is looked into: the literal still
+/// starts every match unless an alternation follows it.
 fn literal_prefix(p: &str) -> Option<Vec<u8>> {
     let p = p.strip_prefix(r"\b").unwrap_or(p);
+    let p = match p.strip_prefix('(') {
+        Some(rest) if !rest.starts_with('?') && !optional_group(rest) => rest,
+        _ => p,
+    };
     let mut out = Vec::new();
     let b = p.as_bytes();
     let mut i = 0;
@@ -310,11 +338,35 @@ fn literal_prefix(p: &str) -> Option<Vec<u8>> {
     }
 }
 
+/// `rest` follows a group's `(`: the group is quantified so that it may
+/// be absent (`)?`, `)*`, `){0,`), or never closes.
+fn optional_group(rest: &str) -> bool {
+    let mut close = None;
+    walk(rest, |i, c, depth| {
+        let end = c == ')' && depth == 0;
+        if end {
+            close = Some(i + 1);
+        }
+        end
+    });
+    match close.and_then(|i| rest.get(i..)) {
+        Some(after) => {
+            after.starts_with(['?', '*']) || after.starts_with("{0")
+        }
+        None => true,
+    }
+}
+
 fn top_level_alternation(p: &str) -> bool {
-    let mut depth = 0i32;
-    let mut in_class = false;
-    let mut esc = false;
-    for c in p.chars() {
+    walk(p, |_, c, depth| c == '|' && depth <= 0)
+}
+
+/// Calls `f(offset, char, group depth before it)` on each unescaped char
+/// of `p` outside bracket classes; stops at (and returns) the first
+/// `true`.
+fn walk(p: &str, mut f: impl FnMut(usize, char, i32) -> bool) -> bool {
+    let (mut depth, mut in_class, mut esc) = (0i32, false, false);
+    for (i, c) in p.char_indices() {
         if esc {
             esc = false;
             continue;
@@ -323,10 +375,17 @@ fn top_level_alternation(p: &str) -> bool {
             '\\' => esc = true,
             '[' if !in_class => in_class = true,
             ']' if in_class => in_class = false,
-            '(' if !in_class => depth += 1,
-            ')' if !in_class => depth -= 1,
-            '|' if !in_class && depth <= 0 => return true,
-            _ => {}
+            _ if in_class => {}
+            c => {
+                if f(i, c, depth) {
+                    return true;
+                }
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+            }
         }
     }
     false
@@ -391,6 +450,20 @@ mod tests {
         assert_eq!(pem.pending("abc -----BEGIN x", 0, &no), 4);
         assert_eq!(pem.pending("abc -----BEGIN x", 0, &|s| s == 4), 16);
         assert_eq!(pem.pending("abc - x", 0, &no), 7);
+        // A leading group is looked into; a lazy body closed by a
+        // literal ends at it (a reported match is complete).
+        let key = of(
+            r"(-----BEGIN[ A-Z]{0,9} KEY-----[A-Za-z0-9 \n]{4,99}?-----END KEY-----)",
+        );
+        assert_eq!(key.prefix.as_deref(), Some(&b"-----BEGIN"[..]));
+        assert!(key.terminated && !key.any);
+        let pem =
+            "x -----BEGIN A KEY-----\nabcd\n-----END KEY-----\nmore text";
+        assert_eq!(key.pending(pem, 0, &no), 2);
+        assert_eq!(key.pending(pem, 0, &|s| s == 2), pem.len());
+        assert!(of(r"(abc)?def").prefix.is_none());
+        assert!(of(r"(abc|def)x").prefix.is_none());
+        assert!(!of(r"-----BEGIN[a-z]+-----END").terminated);
         let dot = of(r"a.b|c");
         assert!(dot.any && dot.prefix.is_none());
         let neg = of(r"x[^a]");

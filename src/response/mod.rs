@@ -289,12 +289,15 @@ fn analyze(
     cx: &ResponseContext<'_>,
     checks: &Checks,
     text: &str,
-    skip_first: bool,
+    base: usize,
     from: usize,
     raw: Option<&mut (Vec<Range<usize>>, usize)>,
 ) -> Analysis {
     // Only the last screening (`finish`) sees the end of the text.
     let eof = raw.is_none();
+    // A window that does not start the response skips the leak check's
+    // first partial shingle.
+    let skip_first = base > 0;
     let filter = cx.filter;
     let policy = filter.policy();
     let tokens: Vec<(Range<usize>, String)> = if policy.response.restore {
@@ -343,7 +346,16 @@ fn analyze(
             extras.push((f, vec![]));
         }
     }
-    let (found, link_pending) = links::scan(text, eof);
+    let (found, mut link_pending) = links::scan_at(text, eof, base);
+    // A run of openers that a pending one may still continue (same
+    // block) is held whole, so it groups as in one-shot screening.
+    if !eof && (base + link_pending) % links::RUN_BLOCK != 0 {
+        if let Some(l) = found.iter().find(|l| {
+            l.form == links::Form::Opener && l.span.end == link_pending
+        }) {
+            link_pending = l.span.start;
+        }
+    }
     let allowed = &policy.response.allowed_hosts;
     // Starts of detected values (not URLs themselves), sorted.
     let mut data: Vec<usize> = cands
@@ -472,8 +484,13 @@ fn exfiltration(
             Form::Autolink | Form::Bare => {
                 vec![(span.clone(), "[LINK]".to_string())]
             }
-            Form::Opener if text.get(span.clone()) == Some("<") => {
-                vec![(span.clone(), "&lt;".to_string())]
+            // A run of `<` openers (links::RUN_BLOCK) is one finding.
+            Form::Opener
+                if text
+                    .get(span.clone())
+                    .is_some_and(|s| s.bytes().all(|b| b == b'<')) =>
+            {
+                vec![(span.clone(), "&lt;".repeat(span.len()))]
             }
             _ => vec![(span.clone(), String::new())],
         }
@@ -630,7 +647,7 @@ impl ResponseScanner {
             cx,
             &self.checks,
             &self.window,
-            self.base > 0,
+            self.base,
             self.emitted,
             Some(&mut rd),
         );
@@ -716,7 +733,7 @@ impl ResponseScanner {
         }
         self.checks.refresh(cx, false);
         let an =
-            analyze(cx, &self.checks, &self.window, self.base > 0, from, None);
+            analyze(cx, &self.checks, &self.window, self.base, from, None);
         let e = self.window.len();
         if let Some(b) = an.blocker(from, e + 1) {
             return self.block(cx, &an, b);
