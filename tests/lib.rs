@@ -10,6 +10,7 @@ mod foundation;
 mod inject;
 mod names;
 mod names_data;
+mod names_tagger;
 mod pathological;
 mod pii;
 mod policy;

@@ -35,6 +35,7 @@ mod org;
 mod person;
 mod place;
 mod table;
+pub(crate) mod tagger;
 mod tokens;
 
 pub(crate) use lexicon::{install, loaded};
@@ -55,14 +56,23 @@ use tokens::{tokenize, Detection};
 const CHUNK: usize = 32 * 1024;
 
 /// Like [`detect`]; with `large`, consulting the installed large names
-/// data as well.
-pub(crate) fn detect_with(text: &str, large: bool) -> Vec<Detection> {
+/// data as well; with `tagger`, adding the installed tagger's spans.
+pub(crate) fn detect_with(
+    text: &str,
+    large: bool,
+    tagger: bool,
+) -> Vec<Detection> {
     let _scope = large.then(data::Scope::new);
-    detect(text)
+    detect_all(text, tagger)
 }
 
 /// Finds names, addresses, locations and dates of birth.
+#[cfg(test)]
 pub(crate) fn detect(text: &str) -> Vec<Detection> {
+    detect_all(text, false)
+}
+
+fn detect_all(text: &str, tagger: bool) -> Vec<Detection> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
@@ -81,7 +91,7 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
             }
         }
         let part = text.get(start..end).unwrap_or("");
-        for mut d in detect_chunk(part) {
+        for mut d in detect_chunk(part, tagger) {
             d.span = d.span.start + start..d.span.end + start;
             out.push(d);
         }
@@ -90,7 +100,7 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
     out
 }
 
-fn detect_chunk(text: &str) -> Vec<Detection> {
+fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
     if text.is_empty()
         || !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80)
     {
@@ -141,6 +151,9 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
             }
             _ => kept.push(d),
         }
+    }
+    if tagger {
+        kept = tagger::add_free(kept, tagger::detect(text, &toks));
     }
     kept
 }
