@@ -418,6 +418,8 @@ function negative(lang) {
     if (i === 0 || chance(capP)) x = cap(x);
     w.push(x);
   }
+  // Headline case (every word capitalized) is no name either.
+  if (lang !== "de" && chance(0.15)) return w.map(cap).join(" ") + pick(["", ":", " -", "!"]);
   // Shouting, acronyms and lone letters are not names either.
   if (chance(0.1)) return w.join(" ").toUpperCase() + pick([".", "!!", ""]);
   if (chance(0.3)) w.splice(Math.floor(rnd() * w.length), 0, pick(["A", "B", "C", "D", "P", "X", "TV", "OK", "PS", "RT", "QB", "CEO", "PDF", "LOL", "FYI", "ASAP", "NEW", "VIDEO", "FREE"]));

@@ -478,12 +478,19 @@ pub(crate) fn decode(
     }
 }
 
+/// Lowercase "and"/"or" of the languages of the templates: they join two
+/// names, never one.
+const JOIN: [&str; 12] =
+    ["and", "und", "og", "och", "en", "et", "y", "e", "i", "и", "or", "oder"];
+
 /// Tokens no name spans: punctuation other than `. - & '` (a comma, a
-/// bracket, a colon...), and a token on a new line.
+/// bracket, a colon...), a word that joins two ("and"), and a token on a
+/// new line.
 pub(crate) fn cuts(toks: &[Tok]) -> Vec<bool> {
     toks.iter()
         .map(|t| {
             t.nl || t.kind == Kind::Opaque
+                || (t.is_word() && !t.cap && JOIN.contains(&t.key.as_str()))
                 || matches!(t.kind, Kind::Punct(c) if !matches!(c, '.' | '-' | '&' | '\'' | '\u{2019}'))
         })
         .collect()
@@ -691,13 +698,9 @@ mod tests {
                 .collect()
         };
         for (text, want, ty) in [
-            (
-                "I like your videos a lot Tanner and I like your car",
-                "Tanner",
-                "PERSON",
-            ),
-            ("Then he returned to Tunip.", "Tunip", "LOCATION"),
-            ("Вчера я говорил с Петей.", "Петей", "PERSON"),
+            ("Hvala Jovana!", "Jovana", "PERSON"),
+            ("I talked to Brannigan yesterday.", "Brannigan", "PERSON"),
+            ("It was raining in Tunip.", "Tunip", "LOCATION"),
         ] {
             let got = run(text);
             assert!(
