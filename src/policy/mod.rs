@@ -34,6 +34,8 @@ mod value;
 
 pub use value::Value;
 pub(crate) use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
+#[cfg(feature = "wasm")]
+pub(crate) use value::MAX_DEPTH;
 
 use std::collections::BTreeMap;
 
