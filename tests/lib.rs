@@ -11,6 +11,7 @@ mod inject;
 mod names;
 mod names_data;
 mod names_tagger;
+mod names_tagger_stream;
 mod pathological;
 mod pii;
 mod policy;

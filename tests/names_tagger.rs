@@ -8,7 +8,9 @@
 //! row makes every token a B-PERSON), so what is found is what the shape
 //! gates and the merge with the grammar detectors keep.
 
-use promptfence::{load_names_data, PromptFilter, ResponseScanner, Value};
+use promptfence::{load_names_data, PromptFilter, Value};
+
+use super::names_tagger_stream as stream;
 
 /// A tagger file in the documented format (src/names/tagger.rs), written
 /// here independently: a change of format must change both.
@@ -150,18 +152,8 @@ fn names_tagger_end_to_end() {
         "Reply: ask Zorblax, then Quintavia. Bexley-Horn & Vantro met at Dunmere Hall, ok?",
         "Line one Marek\nLine two: Tavish O'Rourke-Lynn said hi",
     ] {
-        let one = f.screen_response(text);
-        assert!(!one.findings.is_empty(), "{text}");
-        for cut in 1..text.len() {
-            if !text.is_char_boundary(cut) {
-                continue;
-            }
-            let mut sc = ResponseScanner::new();
-            let mut out = sc.push(&mut f.response_context(), &text[..cut]);
-            out += &sc.push(&mut f.response_context(), &text[cut..]);
-            out += &sc.finish(&mut f.response_context());
-            assert_eq!(out, one.text, "cut at {cut}");
-        }
+        let found = stream::every_split_equals_one_shot(&mut f, text);
+        assert!(!found.is_empty(), "{text}");
     }
 
     // Any text: no panic, spans on char boundaries.

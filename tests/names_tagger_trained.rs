@@ -4,7 +4,10 @@
 //! == one-shot for every split of texts where it finds names. Figures on
 //! real text are in docs/NAMES_TAGGER.md, not here.
 
-use promptfence::{load_names_data, PromptFilter, ResponseScanner, Value};
+use promptfence::{load_names_data, PromptFilter, Value};
+
+#[path = "names_tagger_stream.rs"]
+mod stream;
 
 fn model() -> Option<Vec<u8>> {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -87,16 +90,6 @@ fn trained_tagger() {
     // Streaming equals one-shot, every split.
     let mut f = filter(r#"{"response": {"pii": {"names": "tagger"}}}"#);
     for text in TEXTS {
-        let one = f.screen_response(text);
-        for cut in 1..text.len() {
-            if !text.is_char_boundary(cut) {
-                continue;
-            }
-            let mut sc = ResponseScanner::new();
-            let mut out = sc.push(&mut f.response_context(), &text[..cut]);
-            out += &sc.push(&mut f.response_context(), &text[cut..]);
-            out += &sc.finish(&mut f.response_context());
-            assert_eq!(out, one.text, "{text:?} cut at {cut}");
-        }
+        stream::every_split_equals_one_shot(&mut f, text);
     }
 }
