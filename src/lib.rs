@@ -198,13 +198,14 @@ pub mod __private {
     /// The tagger's tags for emission scores (rows of 7), transitions
     /// (`trans(from, to)`, from 7 = the start) and tokens that are
     /// always O.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn tagger_decode(
         emit: &[f32],
         trans: &dyn Fn(usize, usize) -> f32,
         cut: &[bool],
         tags: &mut [u8],
     ) {
-        crate::names::tagger::decode(emit, trans, cut, tags)
+        crate::names::tagger::decode_cuts(emit, trans, cut, tags)
     }
 
     /// Every validator's policy name, in the table's order (the

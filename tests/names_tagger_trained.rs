@@ -59,7 +59,6 @@ fn trained_tagger() {
         (0, "PERSON", "Jovana"),
         (0, "PERSON", "Brannigan"),
         (1, "LOCATION", "Tunip"),
-        (2, "PERSON", "Петя"),
         (3, "PERSON", "Jovana"),
     ];
     // Found (by the tagger where the grammar found nothing).

@@ -137,7 +137,7 @@ impl Detectors {
             };
             return Err(Error::policy(
                 path,
-                "names tagger not loaded (call loadNamesData with names-tagger.bin first)",
+                "names tagger not loaded (call loadNamesData first)",
             ));
         }
         Ok(Detectors {

@@ -115,8 +115,9 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         place::detect(text, &toks),
         org::detect(&toks),
         table::detect(text),
+        if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 5];
+    let mut pos = [0usize; 6];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
@@ -137,10 +138,13 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         }
         pos[k] += 1;
     }
-    // Between detectors an ADDRESS wins, then the higher score, then the
+    // Between detectors an ADDRESS wins, then a grammar finding scoring
+    // 0.5 or more over a tagger span, then the higher score, then the
     // longer span. Linear.
-    let rank =
-        |d: &Detection| (d.type_name == "ADDRESS", d.score, d.span.len());
+    let rank = |d: &Detection| {
+        let sure = d.score >= 0.5 && d.rule != tagger::RULE;
+        (d.type_name == "ADDRESS", sure, d.score, d.span.len())
+    };
     let mut kept: Vec<Detection> = Vec::with_capacity(all.len());
     for d in all {
         match kept.last_mut() {
@@ -151,9 +155,6 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
             }
             _ => kept.push(d),
         }
-    }
-    if tagger {
-        kept = tagger::add_free(kept, tagger::detect(text, &toks));
     }
     kept
 }

@@ -33,9 +33,9 @@
 mod value;
 
 pub use value::Value;
-pub(crate) use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
 #[cfg(feature = "wasm")]
 pub(crate) use value::MAX_DEPTH;
+pub(crate) use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
 
 use std::collections::BTreeMap;
 
