@@ -129,7 +129,7 @@ pub(crate) fn loaded() -> bool {
     MODEL.get().is_some()
 }
 
-#[inline]
+#[inline(never)]
 fn mix(h: u32, x: u32) -> u32 {
     (h ^ x).wrapping_mul(0x0100_0193).rotate_left(13) ^ 0x9e37_79b9
 }
