@@ -624,9 +624,12 @@ export interface FamilyPolicy<T extends string = PiiType> {
 /** PII also chooses the names data: "large" makes the PERSON, LOCATION
  * and ORGANIZATION detectors consult the optional names-data.bin, which
  * `loadNamesData()` must have loaded before the filter is created (else a
- * PolicyError at `pii.names`). Default "core" (built-in lists only). */
+ * PolicyError at `pii.names`). "tagger" adds the spans of the optional
+ * statistical names tagger (names-tagger.bin, loaded the same way) where
+ * the grammar found nothing; "large+tagger" both. Default "core"
+ * (built-in lists only). */
 export interface PiiPolicy extends FamilyPolicy {
-  names?: "core" | "large";
+  names?: "core" | "large" | "tagger" | "large+tagger";
 }
 
 /** Secrets also accept built-in rule ids to switch off. */
@@ -888,8 +891,11 @@ export function ready(
  * `source`: the bytes of `promptfence/names-data.bin`, a Response, or a
  * URL (Node: also a file path). Without it, Node reads the package's file
  * and browsers fetch names-data.bin next to the entry module; workerd,
- * edge-light and inline need the bytes. Rejects with a `DataError` for
- * bytes that are not a valid names data file. */
+ * edge-light and inline need the bytes. Given the bytes (or URL, or Node
+ * file path) of `promptfence/names-tagger.bin` instead, it loads the
+ * optional names tagger (`entries`: its weight rows) for `pii: { names:
+ * "tagger" }`; call it once per file. Rejects with a `DataError` for
+ * bytes that are not a valid names data or tagger file. */
 export function loadNamesData(
   source?: string | URL | Request | Response | BufferSource,
 ): Promise<{ entries: number }>;

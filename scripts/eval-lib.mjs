@@ -23,12 +23,12 @@ export function u16ToCp(text) {
 // The findings of screenPrompt for each item's text: from the package in
 // `pkg` (its node.js entry), or with `native` from `pii_probe --jsonl`
 // under `root`/target/release/examples.
-export async function screenAll(items, { native, pkg, root, namesData }) {
+export async function screenAll(items, { native, pkg, root, namesData, tagger }) {
   if (native) {
     const bin = path.join(root, "target", "release", "examples", "pii_probe");
     if (!fs.existsSync(bin)) { console.error(`${bin} missing: cargo build --release --example pii_probe`); process.exit(2); }
     const input = items.map((it) => JSON.stringify({ text: it.text })).join("\n") + "\n";
-    const pre = namesData ? ["--names-data", namesData] : [];
+    const pre = (namesData ? ["--names-data", namesData] : []).concat(tagger ? ["--tagger", tagger] : []);
     const r = spawnSync(bin, [...pre, "--jsonl"], { input, maxBuffer: 1 << 30 });
     if (r.status !== 0) { console.error(String(r.stderr)); process.exit(1); }
     return String(r.stdout).split("\n").filter(Boolean).map((l) => JSON.parse(l).findings);
@@ -36,7 +36,9 @@ export async function screenAll(items, { native, pkg, root, namesData }) {
   const mod = await import(pathToFileURL(path.resolve(pkg, "node.js")).href);
   await mod.ready();
   if (namesData) await mod.loadNamesData(fs.readFileSync(namesData));
-  const filter = new mod.PromptFilter(namesData ? { pii: { names: "large" } } : undefined);
+  if (tagger) await mod.loadNamesData(fs.readFileSync(tagger));
+  const names = (namesData ? ["large"] : []).concat(tagger ? ["tagger"] : []).join("+");
+  const filter = new mod.PromptFilter(names ? { pii: { names } } : undefined);
   return items.map((it) => filter.screenPrompt(it.text).findings);
 }
 

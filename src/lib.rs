@@ -157,6 +157,57 @@ pub mod __private {
         crate::names::decode_data(bytes)
     }
 
+    /// The names tagger's view of `text` for its trainer
+    /// (`tools/train_names_tagger.rs`): each token's byte span and hashed
+    /// features, the first few of which are the word's own, and whether
+    /// it is always O.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn tagger_features(
+        text: &str,
+    ) -> Vec<(usize, usize, Vec<u32>, usize, bool)> {
+        crate::names::tagger::token_features(text)
+    }
+
+    /// Writes a names tagger file: table bits, scale, minimum margins
+    /// per type, transitions (8 x 7) and weights (2^bits x 7).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn tagger_encode(
+        bits: u32,
+        scale: f32,
+        min: [f32; 3],
+        trans: &[i8],
+        weights: &[i8],
+    ) -> Vec<u8> {
+        crate::names::tagger::encode(bits, scale, min, trans, weights)
+    }
+
+    /// Checks a names tagger file without installing it: its weight rows
+    /// or the error message.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn tagger_check(bytes: &[u8]) -> Result<usize, &'static str> {
+        crate::names::tagger::check(bytes).map_err(|e| e.0)
+    }
+
+    /// The installed names tagger's spans of `text`: (byte start, end,
+    /// type, mean margin), whatever the margin.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn tagger_spans(text: &str) -> Vec<(usize, usize, &'static str, f32)> {
+        crate::names::tagger::raw_spans(text)
+    }
+
+    /// The tagger's tags for emission scores (rows of 7), transitions
+    /// (`trans(from, to)`, from 7 = the start) and tokens that are
+    /// always O.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn tagger_decode(
+        emit: &[f32],
+        trans: &dyn Fn(usize, usize) -> f32,
+        cut: &[bool],
+        tags: &mut [u8],
+    ) {
+        crate::names::tagger::decode_cuts(emit, trans, cut, tags)
+    }
+
     /// Every validator's policy name, in the table's order (the
     /// TypeScript `ValidatorName` type lists the same, in this order).
     pub fn validator_names() -> Vec<&'static str> {

@@ -10,6 +10,8 @@ mod foundation;
 mod inject;
 mod names;
 mod names_data;
+mod names_tagger;
+mod names_tagger_stream;
 mod pathological;
 mod pii;
 mod policy;

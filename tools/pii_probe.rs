@@ -5,7 +5,8 @@
 //! action,rule}]}` with UTF-16 offsets (the package's convention), so
 //! `scripts/eval-names.mjs --native` can score the engine without a wasm
 //! build. Texts are never printed. `--names-data FILE` first loads the
-//! large names data and screens with `pii.names: "large"`.
+//! large names data and screens with `pii.names: "large"`; then
+//! `--tagger FILE` loads the names tagger and screens with it as well.
 use std::io::{BufRead, Write};
 
 fn main() {
@@ -18,6 +19,14 @@ fn main() {
         let bytes = std::fs::read(&file).expect("names data file");
         promptfence::load_names_data(&bytes).expect("names data");
         policy.pii.large_names = true;
+        args.drain(..2);
+    }
+    // `--tagger FILE`: load the names tagger and screen with it too.
+    if args.first().map(String::as_str) == Some("--tagger") {
+        let file = args.get(1).cloned().unwrap_or_default();
+        let bytes = std::fs::read(&file).expect("names tagger file");
+        promptfence::load_names_data(&bytes).expect("names tagger");
+        policy.pii.names_tagger = true;
         args.drain(..2);
     }
     let f = promptfence::Filter::new(policy).unwrap();

@@ -45,6 +45,8 @@ pub(crate) struct Detectors {
     /// The policy asks for the large names data (installed: checked at
     /// compile).
     large_names: bool,
+    /// Some side's policy asks for the names tagger.
+    tagger: bool,
 }
 
 /// See [`Detectors::derived`].
@@ -125,8 +127,22 @@ impl Detectors {
                 "names data not loaded (call loadNamesData first)",
             ));
         }
+        let tagger =
+            policy.pii.names_tagger || policy.response.pii.names_tagger;
+        if tagger && !crate::names::tagger::loaded() {
+            let path = if policy.pii.names_tagger {
+                "pii.names"
+            } else {
+                "response.pii.names"
+            };
+            return Err(Error::policy(
+                path,
+                "names tagger not loaded (call loadNamesData first)",
+            ));
+        }
         Ok(Detectors {
             large_names,
+            tagger,
             engine: Engine::new(rules),
             rule_actions,
             deny,
@@ -211,7 +227,8 @@ impl Detectors {
             .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
         if let Some(fam) = names_wanted {
             let large = self.large_names && fam.large_names;
-            for d in crate::names::detect_with(text, large) {
+            let tagger = self.tagger && fam.names_tagger;
+            for d in crate::names::detect_with(text, large, tagger) {
                 if !fam.wants(d.type_name) {
                     continue;
                 }

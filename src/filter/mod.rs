@@ -98,7 +98,10 @@ pub struct NamesDataInfo {
 
 /// Parses and installs the large names data (`names-data.bin` of the
 /// package) for this process: filters compiled afterwards whose policy
-/// sets `pii.names: "large"` consult it. Loading the same bytes again
+/// sets `pii.names: "large"` consult it. Given the names tagger
+/// (`names-tagger.bin`, told apart by its magic) it installs that, for
+/// `pii.names: "tagger"` or `"large+tagger"`; `entries` is then its
+/// number of weight rows and `keys` 0. Loading the same bytes again
 /// is cheap; other bytes once data is loaded are an error (one file a
 /// process).
 ///
@@ -107,6 +110,11 @@ pub struct NamesDataInfo {
 /// A `DataError` saying what is wrong when `bytes` are not a valid names
 /// data file (wrong file, truncated, corrupted, unknown version).
 pub fn load_names_data(bytes: &[u8]) -> Result<NamesDataInfo, Error> {
+    if crate::names::tagger::is_tagger(bytes) {
+        let rows = crate::names::tagger::install(bytes)
+            .map_err(|e| Error::data(e.0))?;
+        return Ok(NamesDataInfo { entries: rows, keys: 0 });
+    }
     let (entries, keys) =
         crate::names::install(bytes).map_err(|e| Error::data(e.0))?;
     Ok(NamesDataInfo { entries, keys })

@@ -50,7 +50,7 @@ fn err<T>(msg: &'static str) -> Result<T, DataError> {
     Err(DataError(msg))
 }
 
-fn u32_at(b: &[u8], at: usize) -> u32 {
+pub(crate) fn u32_at(b: &[u8], at: usize) -> u32 {
     let mut x = [0u8; 4];
     if let Some(s) = b.get(at..at + 4) {
         x.copy_from_slice(s);
@@ -58,7 +58,7 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(x)
 }
 
-fn fnv(bytes: &[u8]) -> u32 {
+pub(crate) fn fnv(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })

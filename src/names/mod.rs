@@ -35,6 +35,7 @@ mod org;
 mod person;
 mod place;
 mod table;
+pub(crate) mod tagger;
 mod tokens;
 
 pub(crate) use lexicon::{install, loaded};
@@ -55,14 +56,23 @@ use tokens::{tokenize, Detection};
 const CHUNK: usize = 32 * 1024;
 
 /// Like [`detect`]; with `large`, consulting the installed large names
-/// data as well.
-pub(crate) fn detect_with(text: &str, large: bool) -> Vec<Detection> {
+/// data as well; with `tagger`, adding the installed tagger's spans.
+pub(crate) fn detect_with(
+    text: &str,
+    large: bool,
+    tagger: bool,
+) -> Vec<Detection> {
     let _scope = large.then(data::Scope::new);
-    detect(text)
+    detect_all(text, tagger)
 }
 
 /// Finds names, addresses, locations and dates of birth.
+#[cfg(test)]
 pub(crate) fn detect(text: &str) -> Vec<Detection> {
+    detect_all(text, false)
+}
+
+fn detect_all(text: &str, tagger: bool) -> Vec<Detection> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
@@ -96,7 +106,7 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
             hi += 1;
         }
         let part = text.get(lo..hi).unwrap_or("");
-        for mut d in detect_chunk(part) {
+        for mut d in detect_chunk(part, tagger) {
             d.span = d.span.start + lo..d.span.end + lo;
             if (start..end).contains(&d.span.start) {
                 out.push(d);
@@ -180,7 +190,7 @@ pub(crate) fn keep_from(text: &str, keep: usize, at: usize) -> usize {
     table::line_keep(text, keep.min(at)).min(table::header_before(text, at))
 }
 
-fn detect_chunk(text: &str) -> Vec<Detection> {
+fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
     if text.is_empty()
         || !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80)
     {
@@ -195,8 +205,9 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
         place::detect(text, &toks),
         org::detect(&toks),
         table::detect(text),
+        if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 5];
+    let mut pos = [0usize; 6];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
@@ -217,10 +228,13 @@ fn detect_chunk(text: &str) -> Vec<Detection> {
         }
         pos[k] += 1;
     }
-    // Between detectors an ADDRESS wins, then the higher score, then the
+    // Between detectors an ADDRESS wins, then a grammar finding scoring
+    // 0.5 or more over a tagger span, then the higher score, then the
     // longer span. Linear.
-    let rank =
-        |d: &Detection| (d.type_name == "ADDRESS", d.score, d.span.len());
+    let rank = |d: &Detection| {
+        let sure = d.score >= 0.5 && d.rule != tagger::RULE;
+        (d.type_name == "ADDRESS", sure, d.score, d.span.len())
+    };
     let mut kept: Vec<Detection> = Vec::with_capacity(all.len());
     for d in all {
         match kept.last_mut() {

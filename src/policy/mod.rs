@@ -83,6 +83,9 @@ pub struct FamilyPolicy {
     /// (`names: "large"`; loaded with `load_names_data` first).
     /// The default is `false` (`"core"`).
     pub large_names: bool,
+    /// PII only: add the names tagger's spans (`names: "tagger"` or
+    /// `"large+tagger"`; `load_names_data` first). Default `false`.
+    pub names_tagger: bool,
 }
 
 impl FamilyPolicy {
@@ -96,6 +99,7 @@ impl FamilyPolicy {
             thresholds: BTreeMap::new(),
             disabled_rules: Vec::new(),
             large_names: false,
+            names_tagger: false,
         }
     }
 
@@ -584,13 +588,13 @@ fn family(
     }
     if kind == Kind::Pii {
         if let Some((v, p)) = o.string("names")? {
-            if v != "core" && v != "large" {
-                return Err(Error::policy(
-                    p,
-                    "expected \"core\" or \"large\"",
-                ));
-            }
-            base.large_names = v == "large";
+            const NAMES: [&str; 4] =
+                ["core", "large", "tagger", "large+tagger"];
+            let Some(i) = NAMES.iter().position(|n| *n == v) else {
+                let m = "expected \"core\", \"large\", \"tagger\" or \"large+tagger\"";
+                return Err(Error::policy(p, m));
+            };
+            (base.large_names, base.names_tagger) = (i & 1 != 0, i >= 2);
         }
     }
     o.finish()?;
