@@ -16,8 +16,8 @@
 //! capitalized occurrences: in English capitalization is the evidence
 //! ("a Democrat" is a party, "a democrat" a view). Words that are
 //! common English words or given names when capitalized at a sentence
-//! start ("Pole", "Finn", "Conservative", "Liberal", "Green", "Labour")
-//! are left out.
+//! start ("Pole", "Finn", "Polish", "Conservative", "Liberal",
+//! "Green", "Labour") are left out.
 
 macro_rules! nrp_words {
     ($first:literal $($w:literal)*) => {
@@ -75,10 +75,10 @@ nrp_words! {
     "american" "arab" "australian" "brazilian" "british" "canadian"
     "chinese" "dutch" "english" "french" "german" "greek" "indian" "irish"
     "israeli" "italian" "japanese" "korean" "mexican" "palestinian"
-    "polish" "portuguese" "russian" "spanish" "swiss" "turkish"
+    "portuguese" "russian" "spanish" "turkish"
     // Religions and their adherents.
     "christian" "catholic" "muslim" "jew" "jewish" "hindu" "buddhist"
-    "sikh" "atheist"
+    "sikh"
     // Political groups.
     "democrat" "republican" "socialist" "communist" "nazi"
 }

@@ -777,20 +777,20 @@ pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
         id: "time-clock",
         type_name: "DATE_TIME",
-        // A clock time with its own evidence: am/pm, "Uhr", "14h30".
+        // A clock time with its own evidence: am/pm.
         // A bare "3:16" may be a verse or a ratio.
         keywords: DIGITS,
-        pattern: r"(?i)\b(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d(?::[0-5]\d)? ?[ap]\.?m\b\.?| ?(?:p\.?m\b\.?|a\.m\.))|(?:[01]?\d|2[0-3])(?::[0-5]\d ?Uhr\b|h[0-5]\d\b))",
+        pattern: r"(?i)\b(?:1[0-2]|0?[1-9])(?::[0-5]\d(?::[0-5]\d)? ?[ap]\.?m\b\.?| ?(?:p\.?m\b\.?|a\.m\.))",
         score: 0.55,
         context: DATE_CONTEXT,
-        hits: ex![
-            "at 10:30 am",
-            "by 5pm",
-            "3 p.m. sharp",
-            "um 14:30 Uhr",
-            "à 14h30"
+        hits: ex!["at 10:30 am", "by 5pm", "3 p.m. sharp", "11:45:10 PM"],
+        misses: ex![
+            "John 3:16",
+            "I am 5 am",
+            "25:30 pm",
+            "13pm",
+            "um 14:30 Uhr"
         ],
-        misses: ex!["John 3:16", "I am 5 am", "25:30 pm", "13pm"],
         ..PII
     },
     // ------------------------------------------------------------ US
@@ -1687,11 +1687,11 @@ pub(crate) static RULES: &[RuleDef] = &[
         // An honorific before a capitalized word (the name). Case-
         // sensitive: "dr" or "sir" in lowercase is not a title.
         keywords: &[
-            "mr", "ms", "miss", "dr", "prof", "sir", "lady", "lord", "herr",
-            "frau", "señor", "sr", "monsieur", "madame", "mme", "mlle", "m.",
-            "sig", "dott", "senhor", "dhr", "mevr",
+            "mr", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "señor",
+            "sr", "monsieur", "madame", "mme", "mlle", "m.", "sig", "dott",
+            "senhor",
         ],
-        pattern: r"\b((?:Mrs|Mr|Ms|Miss|Dr|Prof|Sir|Lady|Lord|Herr|Frau|Señora|Señor|Srta|Sra|Sr|Monsieur|Madame|Mme|Mlle|M\.|Signora|Signor|Sig\.ra|Sig|Dott\.ssa|Dott|Senhora|Senhor|Dhr|Mevrouw|Mevr)\.?) [A-ZÀ-Ý]",
+        pattern: r"\b((?:Mrs|Mr|Ms|Miss|Dr|Prof|Sir|Herr|Frau|Señora|Señor|Srta|Sra|Sr|Monsieur|Madame|Mme|Mlle|M\.|Signora|Signor|Sig\.ra|Sig|Dott\.ssa|Dott|Senhora|Senhor)\.?) [A-ZÀ-Ý]",
         group: 1,
         score: 0.6,
         hits: ex![
