@@ -27,6 +27,7 @@ export type Kind = "pii" | "secret" | "injection" | "canary" | "leak" | "exfiltr
 export type PiiType =
   | "ABA_ROUTING_NUMBER"
   | "ADDRESS"
+  | "AGE"
   | "AU_ABN"
   | "AU_ACN"
   | "AU_MEDICARE"
@@ -71,6 +72,7 @@ export type PiiType =
   | "MEDICAL_LICENSE"
   | "NG_VEHICLE_REGISTRATION"
   | "NL_BSN"
+  | "NRP"
   | "ORGANIZATION"
   | "PERSON"
   | "PHONE"
@@ -83,6 +85,7 @@ export type PiiType =
   | "SG_NRIC_FIN"
   | "SG_UEN"
   | "TH_TNIN"
+  | "TITLE"
   | "TR_LICENSE_PLATE"
   | "TR_NATIONAL_ID"
   | "TR_PHONE_NUMBER"
@@ -707,7 +710,8 @@ export type ValidatorName =
   | "bare_run"
   | "prefixed"
   | "named_token"
-  | "base64_credentials";
+  | "base64_credentials"
+  | "capitalized";
 
 /** A user-defined regex rule. `\d`, `\w`, `\b` are ASCII-only. */
 export interface CustomRule {

@@ -353,6 +353,20 @@ fn custom_unbounded_rule_streams_like_one_shot() {
     );
 }
 
+/// The opt-in types (AGE, TITLE, NRP) and the new DATE_TIME forms stream
+/// like one-shot at every cut.
+#[test]
+fn opt_in_types_and_dates_stream_like_one_shot() {
+    let s = session_with(
+        r#"{"response": {"pii": {"actions": {"AGE": "redact", "TITLE": "mask", "NRP": "redact", "DATE_TIME": "redact"}}}}"#,
+    );
+    check_every_split(
+        &s,
+        "Dr. Ana Lopez, 34 years old, Spanish; tengo 34 años, Sra. Ruiz \
+         vino el 15 de marzo de 2024 at 10:30 am; im Oktober 2020.",
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
 

@@ -11,8 +11,14 @@ pub const MAX_MATCH_LEN: usize = 4096;
 /// Key blocks (PEM, PuTTY) are longer; they get their own bound.
 pub const MAX_KEY_BLOCK_LEN: usize = 17 * 1024;
 
+/// The default policy with the opt-in types (AGE, TITLE, NRP) asked for,
+/// so their rules' examples are checked too.
 fn filter() -> Filter {
-    Filter::new(Policy::default()).expect("default policy compiles")
+    let mut p = Policy::default();
+    for t in ["AGE", "TITLE", "NRP"] {
+        p.pii.actions.insert(t.to_string(), promptfence::Action::Redact);
+    }
+    Filter::new(p).expect("default policy compiles")
 }
 
 #[test]
@@ -264,4 +270,31 @@ fn secret_windows_are_four_bytes_per_char_of_the_longest_match() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// AGE, TITLE and NRP are off by default; naming one in `types` or
+/// `actions` turns that one on.
+#[test]
+fn opt_in_types_only_when_asked_for() {
+    let text = "Mr. Smith is 34 years old and Spanish.";
+    let types = |p: Policy| -> Vec<String> {
+        let f = Filter::new(p).expect("policy compiles");
+        let mut t: Vec<String> = PromptFilter::new(&f)
+            .screen_prompt(text)
+            .findings
+            .iter()
+            .map(|x| x.type_name.clone())
+            .filter(|t| ["AGE", "TITLE", "NRP"].contains(&t.as_str()))
+            .collect();
+        t.sort();
+        t
+    };
+    assert!(types(Policy::default()).is_empty());
+    let mut p = Policy::default();
+    p.pii.types = Some(vec!["AGE".to_string()]);
+    assert_eq!(types(p), ["AGE"]);
+    let mut p = Policy::default();
+    p.pii.actions.insert("NRP".to_string(), promptfence::Action::Flag);
+    p.pii.actions.insert("TITLE".to_string(), promptfence::Action::Mask);
+    assert_eq!(types(p), ["NRP", "TITLE"]);
 }

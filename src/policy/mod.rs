@@ -125,13 +125,18 @@ impl FamilyPolicy {
         self.thresholds.get(type_name).copied().unwrap_or(self.min_score)
     }
 
-    /// Whether a type is detected at all.
+    /// Whether a type is detected at all. An opt-in type (AGE, TITLE,
+    /// NRP: `rules::pii::OPT_IN_TYPES`) only when `types` or `actions`
+    /// names it.
     pub fn wants(&self, type_name: &str) -> bool {
         self.enabled
-            && self
-                .types
-                .as_ref()
-                .map_or(true, |t| t.iter().any(|x| x == type_name))
+            && self.types.as_ref().map_or_else(
+                || {
+                    !rules::pii::OPT_IN_TYPES.contains(&type_name)
+                        || self.actions.contains_key(type_name)
+                },
+                |t| t.iter().any(|x| x == type_name),
+            )
     }
 }
 

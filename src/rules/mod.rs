@@ -16,6 +16,7 @@
 //! stream scanner can bound its hold-back; a test checks this.
 
 mod def;
+mod nrp;
 pub(crate) mod pii;
 pub(crate) mod secrets;
 mod template;

@@ -750,6 +750,49 @@ pub(crate) static RULES: &[RuleDef] = &[
         misses: ex!["Mar-99x", "the march"],
         ..PII
     },
+    RuleDef {
+        id: "date-month-name-intl",
+        type_name: "DATE_TIME",
+        // Month names in Spanish, French, German, Italian, Portuguese and
+        // Dutch (those English lacks), with a day before ("15 de marzo",
+        // "1er août", "3. März") and/or a year after ("juin 2024",
+        // "marzo de 2024"); the validator wants a digit.
+        keywords: DIGITS,
+        pattern: r"(?i)\b(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|j[äa]nner|januar|februar|m[äa]rz|juni|juli|august|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)(?:(?: de |,? )(?:19|20)\d{2})?\b",
+        validator: Validator::Date,
+        score: 0.55,
+        context: DATE_CONTEXT,
+        hits: ex![
+            "el 15 de marzo de 2024",
+            "le 1er août 2023",
+            "am 3. März",
+            "il 25 dicembre 2022",
+            "em 7 de setembro",
+            "op 12 maart 2021",
+            "im Oktober 2020",
+        ],
+        misses: ex!["marzo", "42 mayo", "marzo 2024x"],
+        ..PII
+    },
+    RuleDef {
+        id: "time-clock",
+        type_name: "DATE_TIME",
+        // A clock time with its own evidence: am/pm.
+        // A bare "3:16" may be a verse or a ratio.
+        keywords: DIGITS,
+        pattern: r"(?i)\b(?:1[0-2]|0?[1-9])(?::[0-5]\d(?::[0-5]\d)? ?[ap]\.?m\b\.?| ?(?:p\.?m\b\.?|a\.m\.))",
+        score: 0.55,
+        context: DATE_CONTEXT,
+        hits: ex!["at 10:30 am", "by 5pm", "3 p.m. sharp", "11:45:10 PM"],
+        misses: ex![
+            "John 3:16",
+            "I am 5 am",
+            "25:30 pm",
+            "13pm",
+            "um 14:30 Uhr"
+        ],
+        ..PII
+    },
     // ------------------------------------------------------------ US
     RuleDef {
         id: "aba-routing",
@@ -1565,6 +1608,127 @@ pub(crate) static RULES: &[RuleDef] = &[
         misses: ex!["LN-482KT", "LND-4821KT"],
         ..PII
     },
+    // ------------------------------------------------------------ optional
+    // AGE, TITLE and NRP are off by default (`OPT_IN_TYPES`): a policy
+    // turns one on by naming it in `types` or `actions`.
+    RuleDef {
+        id: "age-years-old",
+        type_name: "AGE",
+        // "34 years old", "34-year-old", "29 y/o"; "34 Jahre alt",
+        // "34-jährige", "34 jaar oud", "34 años de edad".
+        keywords: &[
+            "year", "yr", "yo", "y/o", "alt", "jährig", "jahrig", "oud",
+            "edad", "idade", "età",
+        ],
+        pattern: r"(?i)\b(1[0-2]\d|130|[1-9]?\d)(?:[ -]?(?:years?|yrs?)[ -]old\b| ?(?:yo|y/o)\b| (?:Jahre alt|jaar oud)\b| (?:años de edad|anos de idade|anni di età)|-j[äa]hrige?[rn]?\b)",
+        group: 1,
+        score: 0.6,
+        hits: ex![
+            "I am 34 years old",
+            "a 34-year-old man",
+            "F, 29 y/o",
+            "130 yrs old",
+            "34 años de edad",
+            "er ist 34 Jahre alt",
+            "die 34-jährige",
+            "34 jaar oud",
+        ],
+        misses: ex![
+            "131 years old",
+            "34 years ago",
+            "2034 years old",
+            "34 Jahre"
+        ],
+        ..PII
+    },
+    RuleDef {
+        id: "age-label",
+        type_name: "AGE",
+        // English "age 34", "aged 34"; a label with a colon in the other
+        // languages ("Alter: 34": "alter 3 lines" is a verb).
+        keywords: &[
+            "age", "edad", "idade", "leeftijd", "alter", "età", "eta", "âge",
+        ],
+        pattern: r"(?i)(?:\b(?:ages?|aged)\b:? ?|\bim alter von |(?:\b(?:edad|idade|leeftijd|alter|eta)|età|âge|Âge) ?: ?)(1[0-2]\d|130|[1-9]?\d)\b",
+        group: 1,
+        score: 0.6,
+        hits: ex![
+            "Age: 34",
+            "aged 7",
+            "Edad: 52",
+            "im Alter von 80",
+            "âge : 41"
+        ],
+        misses: ex!["page 34", "alter 3 lines", "age 200", "stage 3"],
+        ..PII
+    },
+    RuleDef {
+        id: "age-verb-intl",
+        type_name: "AGE",
+        // "tengo 34 años", "j'ai 34 ans", "ho 34 anni", "tenho 34 anos",
+        // "ik ben 34 jaar": a verb of having or being, not "hace 3 años"
+        // or "il y a 3 ans" (ago).
+        keywords: &["años", "anos", "ans", "anni", "jaar"],
+        pattern: r"(?i)\b(?:tengo|tiene|tienes|tenía|cumpl[ií]|cumple|tenho|tem|tens|tinha|ho|ha|hai|compie|j[’']ai|il a|elle a|tu as|vous avez|ik ben|hij is|zij is|ze is) (1[0-2]\d|130|[1-9]?\d) (?:años|anos|ans|anni|jaar)\b",
+        group: 1,
+        score: 0.6,
+        hits: ex![
+            "tengo 34 años",
+            "j'ai 34 ans",
+            "ho 34 anni",
+            "ik ben 34 jaar"
+        ],
+        misses: ex!["hace 3 años", "il y a 3 ans", "tengo 300 años"],
+        ..PII
+    },
+    RuleDef {
+        id: "title",
+        type_name: "TITLE",
+        // An honorific before a capitalized word (the name). Case-
+        // sensitive: "dr" or "sir" in lowercase is not a title.
+        keywords: &[
+            "mr", "ms", "miss", "dr", "prof", "sir", "herr", "frau", "señor",
+            "sr", "monsieur", "madame", "mme", "mlle", "m.", "sig", "dott",
+            "senhor",
+        ],
+        pattern: r"\b((?:Mrs|Mr|Ms|Miss|Dr|Prof|Sir|Herr|Frau|Señora|Señor|Srta|Sra|Sr|Monsieur|Madame|Mme|Mlle|M\.|Signora|Signor|Sig\.ra|Sig|Dott\.ssa|Dott|Senhora|Senhor)\.?) [A-ZÀ-Ý]",
+        group: 1,
+        score: 0.6,
+        hits: ex![
+            "Dear Mr. Smith",
+            "Dr Ana Lopez",
+            "Frau Müller",
+            "la Sra. García",
+            "M. Dupont",
+            "Sig.ra Rossi",
+        ],
+        misses: ex![
+            "mr smith",
+            "Mr. and",
+            "Madrid",
+            "MS Word",
+            "size M T-shirt"
+        ],
+        ..PII
+    },
+    RuleDef {
+        id: "nrp",
+        type_name: "NRP",
+        // Nationality, religion or political group words (`nrp.rs`),
+        // capitalized.
+        keywords: &super::nrp::KEYWORDS,
+        pattern: super::nrp::PATTERN,
+        validator: Validator::Capitalized,
+        score: 0.6,
+        hits: ex![
+            "she is Spanish",
+            "a Muslim family",
+            "Democrats voted",
+            "Arabs"
+        ],
+        misses: ex!["spanish", "Germany", "Indiana", "a democrat at heart"],
+        ..PII
+    },
 ];
 
 const _: &[&str] = ID_CONTEXT;
@@ -1573,3 +1737,9 @@ const _: &[&str] = ID_CONTEXT;
 /// grammars). Listed so policies can name them.
 pub(crate) static EXTRA_TYPES: &[&str] =
     &["PERSON", "ADDRESS", "LOCATION", "ORGANIZATION", "DATE_OF_BIRTH"];
+
+/// Types off by default: detected only when a policy names them (in
+/// `types` or `actions`). Their rules run with the rest but their
+/// findings are dropped unless asked for. AGE, TITLE and NRP are words
+/// and numbers of ordinary prose, which most prompts need intact.
+pub(crate) static OPT_IN_TYPES: &[&str] = &["AGE", "TITLE", "NRP"];

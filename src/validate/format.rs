@@ -54,21 +54,23 @@ pub(crate) fn url(s: &str) -> bool {
 }
 
 /// A calendar date or timestamp: numeric fields in range. Accepts
-/// Y-M-D, D.M.Y, M/D/Y, D/M/Y, M/Y, M/D and month-name forms.
+/// Y-M-D, D.M.Y, M/D/Y, D/M/Y, M/Y, M/D and month-name forms (any
+/// language: "März" is a name).
 #[inline(never)]
 pub(crate) fn date(s: &str) -> bool {
-    let named =
-        s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3);
+    let named = s.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3);
     if named {
-        // Month name plus day and/or year: day/year ranges only.
-        return s
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|p| !p.is_empty())
-            .all(|p| {
-                p.parse::<u32>().map_or(false, |x| {
-                    (1..=31).contains(&x) || (1900..2100).contains(&x)
-                })
-            });
+        // Month name plus day and/or year: day/year ranges only, and at
+        // least one of them (a month name alone is a word).
+        let mut numbers =
+            s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty());
+        let mut any = false;
+        return numbers.all(|p| {
+            any = true;
+            p.parse::<u32>().map_or(false, |x| {
+                (1..=31).contains(&x) || (1900..2100).contains(&x)
+            })
+        }) && any;
     }
     let head: &str = s.split(['T', 't', ' ']).next().unwrap_or(s);
     let parts: Vec<&str> =

@@ -228,6 +228,9 @@ validators! {
     /// `auths`): decodes to printable text without blanks, with a colon
     /// that has text on both sides (`secret::base64_credentials`).
     Base64Credentials = "base64_credentials",
+    /// Starts with an uppercase letter: where capitalization is the
+    /// evidence (an English nationality or religion word, a proper noun).
+    Capitalized = "capitalized",
 }
 
 impl Validator {
@@ -324,6 +327,9 @@ pub(crate) fn check(v: Validator, value: &str) -> bool {
         Validator::UsNpi => id_americas::us_npi(value),
         Validator::Verhoeff => checksum::verhoeff(value),
         Validator::ZaId => id_asia_pacific::za_id(value),
+        Validator::Capitalized => {
+            value.chars().next().is_some_and(char::is_uppercase)
+        }
     }
 }
 
@@ -412,6 +418,7 @@ mod tests {
             Validator::UsNpi => ("1382947509", "3382947509"),
             Validator::Verhoeff => ("491830275616", "191830275616"),
             Validator::ZaId => ("8704125163088", "8713125163088"),
+            Validator::Capitalized => ("Spanish", "spanish"),
         };
         (yes, Some(no))
     }
