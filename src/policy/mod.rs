@@ -30,12 +30,14 @@
 //! }
 //! ```
 
+mod reader;
 mod value;
 
+use reader::{index, join, quote, Obj};
 pub use value::Value;
+pub(crate) use value::MAX_LIST_ENTRIES;
 #[cfg(feature = "wasm")]
-pub(crate) use value::MAX_DEPTH;
-pub(crate) use value::{MAX_LIST_ENTRIES, MAX_OBJECT_KEYS};
+pub(crate) use value::{MAX_DEPTH, MAX_OBJECT_KEYS};
 
 use std::collections::BTreeMap;
 
@@ -276,193 +278,6 @@ impl Default for Policy {
             },
             canonical: "{}".to_string(),
         }
-    }
-}
-
-/// Reads an object, remembering which keys were used; `finish` rejects
-/// the rest.
-struct Obj<'a> {
-    entries: &'a [(String, Value)],
-    path: String,
-    used: Vec<bool>,
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{}.{}", path, key)
-    }
-}
-
-fn index(path: &str, i: usize) -> String {
-    format!("{}[{}]", path, i)
-}
-
-/// Quotes a user-supplied name for a message, shortened; never used for
-/// values that may be sensitive.
-fn quote(s: &str) -> String {
-    let short: String = s.chars().take(40).collect();
-    format!("{:?}", short)
-}
-
-impl<'a> Obj<'a> {
-    fn new(v: &'a Value, path: &str) -> Result<Obj<'a>, Error> {
-        match v {
-            Value::Object(entries) if entries.len() > MAX_OBJECT_KEYS => {
-                Err(Error::limit(
-                    if path.is_empty() { "policy" } else { path },
-                    "more than 1000 keys",
-                ))
-            }
-            Value::Object(entries) => Ok(Obj {
-                entries,
-                path: path.to_string(),
-                used: vec![false; entries.len()],
-            }),
-            other => Err(Error::policy(
-                if path.is_empty() { "policy" } else { path },
-                format!("expected an object, got {}", other.type_name()),
-            )),
-        }
-    }
-
-    fn take(&mut self, key: &str) -> Option<(&'a Value, String)> {
-        let i = self.entries.iter().position(|(k, _)| k == key)?;
-        self.used[i] = true;
-        match &self.entries[i].1 {
-            Value::Null => None,
-            v => Some((v, join(&self.path, key))),
-        }
-    }
-
-    fn bool(&mut self, key: &str) -> Result<Option<bool>, Error> {
-        match self.take(key) {
-            None => Ok(None),
-            Some((Value::Bool(b), _)) => Ok(Some(*b)),
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected a boolean, got {}", v.type_name()),
-            )),
-        }
-    }
-
-    fn number(
-        &mut self,
-        key: &str,
-        lo: f64,
-        hi: f64,
-    ) -> Result<Option<f64>, Error> {
-        match self.take(key) {
-            None => Ok(None),
-            Some((Value::Number(n), p)) => {
-                if n.is_finite() && *n >= lo && *n <= hi {
-                    Ok(Some(*n))
-                } else {
-                    let mut m = String::from("expected a number from ");
-                    value::write_number(lo, &mut m);
-                    m.push_str(" to ");
-                    value::write_number(hi, &mut m);
-                    Err(Error::policy(p, m))
-                }
-            }
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected a number, got {}", v.type_name()),
-            )),
-        }
-    }
-
-    fn string(
-        &mut self,
-        key: &str,
-    ) -> Result<Option<(&'a str, String)>, Error> {
-        match self.take(key) {
-            None => Ok(None),
-            Some((Value::String(s), p)) => Ok(Some((s.as_str(), p))),
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected a string, got {}", v.type_name()),
-            )),
-        }
-    }
-
-    /// A list of at most `max` entries.
-    fn array(
-        &mut self,
-        key: &str,
-        max: usize,
-    ) -> Result<Option<(&'a [Value], String)>, Error> {
-        match self.take(key) {
-            None => Ok(None),
-            Some((Value::Array(items), p)) => {
-                if items.len() > max {
-                    return Err(Error::limit(
-                        p,
-                        format!("more than {} entries", max),
-                    ));
-                }
-                Ok(Some((items.as_slice(), p)))
-            }
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected an array, got {}", v.type_name()),
-            )),
-        }
-    }
-
-    /// A list of at most `max_entries` strings of at most `max_len` bytes
-    /// each.
-    fn strings(
-        &mut self,
-        key: &str,
-        max_entries: usize,
-        max_len: usize,
-    ) -> Result<Option<Vec<(String, String)>>, Error> {
-        let Some((items, p)) = self.array(key, max_entries)? else {
-            return Ok(None);
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, v) in items.iter().enumerate() {
-            match v {
-                Value::String(s) if s.len() > max_len => {
-                    return Err(Error::limit(
-                        index(&p, i),
-                        format!("longer than {} bytes", max_len),
-                    ))
-                }
-                Value::String(s) => out.push((s.clone(), index(&p, i))),
-                other => {
-                    return Err(Error::policy(
-                        index(&p, i),
-                        format!(
-                            "expected a string, got {}",
-                            other.type_name()
-                        ),
-                    ))
-                }
-            }
-        }
-        Ok(Some(out))
-    }
-
-    fn object(&mut self, key: &str) -> Result<Option<Obj<'a>>, Error> {
-        match self.take(key) {
-            None => Ok(None),
-            Some((v, p)) => Obj::new(v, &p).map(Some),
-        }
-    }
-
-    fn finish(self) -> Result<(), Error> {
-        for (i, (k, _)) in self.entries.iter().enumerate() {
-            if !self.used[i] {
-                return Err(Error::policy(
-                    join(&self.path, k),
-                    format!("unknown key {}", quote(k)),
-                ));
-            }
-        }
-        Ok(())
     }
 }
 
