@@ -5,12 +5,33 @@
 //! the side-by-side corpus of short chat prompts, which makes a call's fixed
 //! costs visible: `node -e 'import("./bench/corpus.mjs").then(m =>
 //! process.stdout.write(m.corpus().slice(0, 200).join("\0")))' > /tmp/c.bin`.
-use promptfence::{Filter, Policy, PromptFilter};
+use promptfence::{Filter, Kind, Policy, PromptFilter};
 use std::time::Instant;
 
 fn main() {
     let which = std::env::args().nth(1).unwrap_or_default();
-    let filter = Filter::new(Policy::default()).unwrap();
+    // PF_OFF=pii,secrets,inject,names: families switched off (per-family
+    // costs); "names" keeps PII but drops the names detectors' types.
+    let mut policy = Policy::default();
+    let off = std::env::var("PF_OFF").unwrap_or_default();
+    for f in off.split(',') {
+        match f {
+            "pii" => policy.pii.enabled = false,
+            "secrets" => policy.secrets.enabled = false,
+            "inject" => policy.injection.enabled = false,
+            "names" => {
+                let names = ["PERSON", "ADDRESS", "LOCATION", "ORGANIZATION"];
+                let keep = promptfence::__private::builtin_types(Kind::Pii)
+                    .into_iter()
+                    .filter(|t| !names.contains(&t.as_str()))
+                    .filter(|t| t != "DATE_OF_BIRTH")
+                    .collect();
+                policy.pii.types = Some(keep);
+            }
+            _ => {}
+        }
+    }
+    let filter = Filter::new(policy).unwrap();
     let mut s = PromptFilter::new(&filter);
     if which == "file" {
         let path = std::env::var("PF_FILE").expect("PF_FILE");

@@ -41,6 +41,10 @@ enum Inst {
     /// Try the first, then the second.
     Split(u32, u32),
     Jump(u32),
+    /// `[set]{lo,hi}` greedy, one byte a step: the longest run first,
+    /// then each shorter one down to `lo` (as the repeat written out
+    /// would try them, without its instructions per iteration).
+    Run(ByteSet, u16, u16),
     /// `\b` (true) or `\B` (false), ASCII word bytes.
     Boundary(bool),
     Match,
@@ -72,6 +76,14 @@ pub(crate) struct Scratch {
     stack: Vec<(u32, u32)>,
 }
 
+/// The byte set of `n` when it is one byte (a width-1 char).
+fn single_byte(n: &Node) -> Option<ByteSet> {
+    match n {
+        Node::Char { first, width: 1, .. } => Some(*first),
+        _ => None,
+    }
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
@@ -99,7 +111,9 @@ impl Program {
             Node::Assert('B') => self.insts.push(Inst::Boundary(false)),
             Node::Assert(_) => return None,
             Node::Char { first, width, .. } => {
-                if *width != 1 || !first.is_ascii() {
+                // Width 1: one byte of the set (an ASCII char, or one
+                // byte of a non-ASCII char's UTF-8 form, `syntax`).
+                if *width != 1 {
                     return None;
                 }
                 self.insts.push(Inst::Byte(*first));
@@ -128,6 +142,12 @@ impl Program {
                 for e in ends {
                     self.patch(e, end);
                 }
+            }
+            Node::Repeat(x, lo, Some(hi)) if single_byte(x).is_some() => {
+                let set = single_byte(x)?;
+                let lo = u16::try_from(*lo).ok()?;
+                let hi = u16::try_from(*hi).ok()?;
+                self.insts.push(Inst::Run(set, lo, hi));
             }
             Node::Repeat(x, lo, hi) => {
                 for _ in 0..*lo {
@@ -211,6 +231,28 @@ impl Program {
                         ip = a as usize;
                     }
                     Some(&Inst::Jump(a)) => ip = a as usize,
+                    Some(&Inst::Run(set, lo, hi)) => {
+                        let (lo, hi) = (usize::from(lo), usize::from(hi));
+                        let mut run = 0;
+                        while run < hi
+                            && hay
+                                .get(pos + run)
+                                .is_some_and(|&b| set.contains(b))
+                        {
+                            run += 1;
+                        }
+                        if run < lo {
+                            break;
+                        }
+                        // The shorter runs, the shortest deepest in the
+                        // stack: tried after the longest fails, longest
+                        // first.
+                        for k in lo..run {
+                            stack.push((ip as u32 + 1, (pos + k) as u32));
+                        }
+                        ip += 1;
+                        pos += run;
+                    }
                     Some(&Inst::Boundary(want)) => {
                         let before = pos > 0 && is_word_byte(hay[pos - 1]);
                         let after =

@@ -217,6 +217,12 @@ fn search_anchored(
             p += 1;
             continue;
         }
+        // The shape's first test inline, as for digit starts: most
+        // candidates fail it, before the shape's cache is keyed.
+        if !shape.map_or(true, |sh| sh.prefix_fits(&bytes[p..])) {
+            p += 1;
+            continue;
+        }
         p = visit(p, out);
     }
 }

@@ -229,10 +229,6 @@ impl ByteSet {
         let digits = 0x03FF_u64 << b'0';
         self.0[0] & !digits == 0 && self.0[1] | self.0[2] | self.0[3] == 0
     }
-    /// Whether every byte of the set is ASCII.
-    pub(crate) fn is_ascii(&self) -> bool {
-        self.0[2] | self.0[3] == 0
-    }
     /// Whether the two sets share a byte.
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
@@ -449,7 +445,20 @@ impl<'a> Parser<'a> {
     fn literal(&self, c: char) -> Node {
         let mut s = ByteSet::default();
         let mut buf = [0u8; 4];
-        s.insert(c.encode_utf8(&mut buf).as_bytes()[0]);
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        if bytes.len() > 1 {
+            // A non-ASCII char: the bytes of its UTF-8 form, one
+            // single-byte char each (exact: `(?i)` folds ASCII only, as
+            // regex-lite does), so a program can match it.
+            let mut seq = Vec::new();
+            for &b in bytes {
+                let mut one = ByteSet::default();
+                one.insert(b);
+                seq.push(char_node(one, 1, false));
+            }
+            return Node::Concat(seq);
+        }
+        s.insert(bytes[0]);
         if self.ci && c.is_ascii_alphabetic() {
             s.insert(c.to_ascii_lowercase() as u8);
             s.insert(c.to_ascii_uppercase() as u8);

@@ -759,7 +759,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         // "marzo de 2024"); the validator wants a digit. Keyed on the
         // month names, which every match holds: on digits, the rule (no
         // program: its pattern is not ASCII) ran the regex near every
-        // digit of a text.
+        // digit of a text. Accented letters as alternations (`(?:é|e)`),
+        // not classes: the engine's exact program reads a non-ASCII char
+        // but not a class holding one (same matches).
         keywords: &[
             "enero",
             "febrero",
@@ -826,7 +828,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "mei",
             "augustus",
         ],
-        pattern: r"(?i)\b(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|j[äa]nner|januar|februar|m[äa]rz|juni|juli|august|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)(?:(?: de |,? )(?:19|20)\d{2})?\b",
+        pattern: r"(?i)\b(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|janvier|f(?:é|e)vrier|mars|avril|mai|juin|juillet|ao(?:û|u)t|septembre|octobre|novembre|d(?:é|e)cembre|j(?:ä|a)nner|januar|februar|m(?:ä|a)rz|juni|juli|august|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar(?:ç|c)o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)(?:(?: de |,? )(?:19|20)\d{2})?\b",
         validator: Validator::Date,
         score: 0.55,
         context: DATE_CONTEXT,
