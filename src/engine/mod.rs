@@ -61,6 +61,13 @@ pub(crate) use prefilter::Prefilter;
 pub(crate) use rule::{compile, Detection, Rule};
 pub(crate) use search::work;
 
+/// What one detect asks of every depth: see [`Engine::detect_with`].
+#[derive(Clone, Copy)]
+struct Pass<'a> {
+    all_candidates: bool,
+    wanted: (&'a [u8], u8),
+}
+
 /// The compiled rule set.
 pub(crate) struct Engine {
     rules: Vec<Rule>,
@@ -107,14 +114,21 @@ impl Engine {
     /// `from` (0: anywhere): the text before it is context (word
     /// boundaries, context words, encoded runs); the response stream
     /// re-screens the text it has shown as context, not for matches.
+    /// `wanted` (per rule bits, and the side's bit): whether a rule's
+    /// findings can be kept (a type the side's family wants); a rule
+    /// without the bit does not run on the text itself (no bits at all:
+    /// every rule runs). Decoded runs still try every secret rule: the
+    /// best hit of a run stands for it, whichever rule it comes from.
     pub(crate) fn detect_with(
         &self,
         text: &str,
         all_candidates: bool,
         from: usize,
+        wanted: (&[u8], u8),
     ) -> Vec<Detection> {
         let mut budget = rescan::Budget::new();
-        self.detect_depth(text, all_candidates, 0, &mut budget, from)
+        let pass = Pass { all_candidates, wanted };
+        self.detect_depth(text, pass, 0, &mut budget, from)
     }
 
     /// One pass; `depth > 0` is decoded text, where only secret rules run.
@@ -123,19 +137,26 @@ impl Engine {
     fn detect_depth(
         &self,
         text: &str,
-        all_candidates: bool,
+        pass: Pass<'_>,
         depth: u8,
         budget: &mut rescan::Budget,
         from: usize,
     ) -> Vec<Detection> {
         let mut out = Vec::new();
-        let secret_only = |r: &Rule| depth == 0 || r.kind == Kind::Secret;
+        let all_candidates = pass.all_candidates;
+        let runs = |i: usize, r: &Rule| {
+            if depth == 0 {
+                pass.wanted.0.get(i).map_or(true, |w| w & pass.wanted.1 != 0)
+            } else {
+                r.kind == Kind::Secret
+            }
+        };
         // The text lowercased once (same offsets) for both keyword
         // automata, the prefilter's and the context words'.
         let mut lowered: Option<String> = None;
         if all_candidates {
             for (i, rule) in self.rules.iter().enumerate() {
-                if secret_only(rule) {
+                if runs(i, rule) {
                     search::scan(
                         text,
                         i,
@@ -159,7 +180,7 @@ impl Engine {
             let mut scratch = search::Scratch::default();
             for (i, mut w) in windows {
                 let Some(rule) = self.rules.get(i) else { continue };
-                if !secret_only(rule) {
+                if !runs(i, rule) {
                     continue;
                 }
                 if from > 0 {
@@ -183,13 +204,8 @@ impl Engine {
             let mut memo = rescan::Memo::default();
             for (span, decoded) in rescan::runs(text, budget) {
                 let best = memo.get_or(decoded, budget, |decoded, budget| {
-                    let inner = self.detect_depth(
-                        decoded,
-                        all_candidates,
-                        depth + 1,
-                        budget,
-                        0,
-                    );
+                    let inner =
+                        self.detect_depth(decoded, pass, depth + 1, budget, 0);
                     inner.into_iter().max_by(|a, b| {
                         a.score
                             .partial_cmp(&b.score)

@@ -47,6 +47,10 @@ pub(crate) struct Detectors {
     large_names: bool,
     /// Some side's policy asks for the names tagger.
     tagger: bool,
+    /// Per engine rule, bit 0 (prompt) and bit 1 (response): whether the
+    /// side keeps its type (`FamilyPolicy::wants`); the engine runs only
+    /// those, found once per filter rather than dropping findings per call.
+    wanted: Vec<u8>,
 }
 
 /// See [`Detectors::derived`].
@@ -140,9 +144,25 @@ impl Detectors {
                 "names tagger not loaded (call loadNamesData first)",
             ));
         }
+        let mut wanted = Vec::new();
+        for r in &rules {
+            let mut w = 0;
+            for (bit, side) in
+                [Side::Prompt, Side::Response].iter().enumerate()
+            {
+                if side
+                    .family(policy, r.kind)
+                    .is_some_and(|f| f.wants(&r.type_name))
+                {
+                    w |= 1 << bit;
+                }
+            }
+            wanted.push(w);
+        }
         Ok(Detectors {
             large_names,
             tagger,
+            wanted,
             engine: Engine::new(rules),
             rule_actions,
             deny,
@@ -278,7 +298,8 @@ impl Detectors {
             .iter()
             .any(|&k| side.family(policy, k).is_some_and(|f| f.enabled));
         if wanted {
-            self.engine.detect_with(text, all_rules, from)
+            let bit = 1 << u8::from(side == Side::Response);
+            self.engine.detect_with(text, all_rules, from, (&self.wanted, bit))
         } else {
             Vec::new()
         }
@@ -292,7 +313,7 @@ impl Detectors {
     ) -> Vec<(String, String, Range<usize>, f32)> {
         let rules = self.engine.rules();
         self.engine
-            .detect_with(text, false, 0)
+            .detect_with(text, false, 0, (&[], 0))
             .into_iter()
             .map(|d| {
                 let r = &rules[d.rule];
