@@ -37,6 +37,9 @@ pub(crate) struct Guard {
     /// `-----END ...-----`): a match the engine reported is complete, as
     /// more text cannot end a lazy run earlier.
     terminated: bool,
+    /// The match starts with one delimiter character outside the class
+    /// (`(?:^|[^A-Za-z0-9])`): it is held with the run after it.
+    lead: bool,
     /// Longest match in bytes: a match still forming at the end of the
     /// text starts no earlier than this before it.
     max_len: Option<usize>,
@@ -46,6 +49,8 @@ impl Guard {
     /// Conservative analysis of a regex pattern whose longest match is
     /// `max_len` bytes (`None`: unbounded).
     pub(crate) fn of_pattern(p: &str, max_len: Option<usize>) -> Guard {
+        let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
+        let (p, lead) = delimiters(p);
         let mut g = Guard {
             ascii: [false; 128],
             non_ascii: false,
@@ -54,8 +59,8 @@ impl Guard {
             max_len,
             prefix: literal_prefix(p),
             terminated: terminated(p),
+            lead,
         };
-        let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
         let mut i = 0;
         while let Some((c, n)) = next(p, i) {
             i = n;
@@ -93,6 +98,7 @@ impl Guard {
             && self.folds == o.folds
             && self.prefix == o.prefix
             && self.terminated == o.terminated
+            && self.lead == o.lead
     }
 
     /// The longest match, in bytes (`None`: unbounded).
@@ -249,7 +255,10 @@ impl Guard {
                 }
                 start = i;
             }
-            start
+            match char_before(text, start) {
+                Some((i, _)) if self.lead && i >= floor => i,
+                _ => start,
+            }
         };
         if let Some(pre) = &self.prefix {
             let t = text.as_bytes();
@@ -284,6 +293,33 @@ fn prefix_pending(t: &[u8], pre: &[u8], floor: usize) -> usize {
         i += 1;
     }
     t.len()
+}
+
+/// Strips the one-character delimiters many secret patterns put around
+/// their token: a trailing `(?:[^class]|$)` (a match still forming has
+/// not reached it; once it arrived the match is complete, so it adds no
+/// characters to the class) and a leading `(?:^|[^class])` (returned as
+/// `true`: the match starts one character before the run of class
+/// characters). Without this the negated class made the guard "any
+/// character", holding [`ANY_HOLD`] while a keyword of the rule was in
+/// the window.
+fn delimiters(p: &str) -> (&str, bool) {
+    let simple = |body: &str| !body.is_empty() && !body.contains(['[', ']']);
+    let mut p = p;
+    if let Some(i) = p.rfind("(?:[^") {
+        let body = p.get(i + 5..).and_then(|b| b.strip_suffix("]|$)"));
+        if body.is_some_and(simple) && !p[..i].ends_with('\\') {
+            p = &p[..i];
+        }
+    }
+    if let Some(rest) = p.strip_prefix("(?:^|[^") {
+        if let Some(j) = rest.find("])") {
+            if simple(&rest[..j]) {
+                return (&rest[j + 2..], true);
+            }
+        }
+    }
+    (p, false)
 }
 
 /// The pattern has a lazy quantifier and ends, outside any group it
@@ -464,6 +500,19 @@ mod tests {
         assert!(of(r"(abc)?def").prefix.is_none());
         assert!(of(r"(abc|def)x").prefix.is_none());
         assert!(!of(r"-----BEGIN[a-z]+-----END").terminated);
+        // One-character delimiters around a token do not make the class
+        // "any character"; a leading one is held with the run.
+        let tok = of(r"\b(AIza[A-Za-z0-9_\-]{35})(?:[^A-Za-z0-9_\-]|$)");
+        assert!(!tok.any && !tok.contains(' '));
+        assert_eq!(tok.prefix.as_deref(), Some(&b"AIza"[..]));
+        assert_eq!(tok.pending("key AIzaSyA1", 0, &no), 4);
+        assert_eq!(tok.pending("key AIzaSyA1 ok", 0, &no), 15);
+        let lead = of(
+            r"(?:^|[^A-Za-z0-9~.])([A-Za-z0-9~.]{3}\dQ~[A-Za-z0-9~.]{31,34})(?:[^A-Za-z0-9~.]|$)",
+        );
+        assert!(lead.lead && !lead.any);
+        assert_eq!(lead.pending("id: abc1Q~x", 0, &no), 3);
+        assert_eq!(lead.pending("id: abc1Q~x", 4, &no), 4);
         let dot = of(r"a.b|c");
         assert!(dot.any && dot.prefix.is_none());
         let neg = of(r"x[^a]");
