@@ -116,8 +116,10 @@
 //! `finish` twice returns `""` the second time. Empty chunks are fine.
 
 mod canary;
+mod class;
 mod guard;
 mod leak;
+mod pre;
 mod rules;
 mod words;
 
