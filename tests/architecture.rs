@@ -44,7 +44,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "response",
         &[
             "filter", "validate", "report", "vault", "span", "literals",
-            "links", "order", "names",
+            "links", "order", "names", "rules",
         ],
     ),
     // The pipeline for one text.

@@ -651,7 +651,9 @@ fn a_streamed_private_key_does_not_hold_back_what_follows() {
                 most = most.max(sc.held_back());
             }
         }
-        assert!(most < 5 * 1024, "{chunk}: held {most}");
+        // Before, it held from `-----BEGIN` on, up to the rule's longest
+        // match (16 KB): the ~17 KB of prose after the key.
+        assert!(most < 8 * 1024, "{chunk}: held {most}");
         assert!(!shown.contains("MIIEow"), "the key is redacted");
         shown += &sc.finish(&mut s.response_context());
         let (o, _, _) = one_shot(&mut s.clone(), &text);

@@ -21,22 +21,15 @@ pub(crate) const MAX_MATCH: usize = 68 * 1024;
 /// do not start with a literal: 4 KiB. A longer match may be split.
 pub(crate) const ANY_HOLD: usize = 4 * 1024;
 
+use super::class::{self, Class};
+
 #[derive(Clone)]
 pub(crate) struct Guard {
-    /// ASCII bytes a match may contain.
-    ascii: [bool; 128],
-    /// Non-ASCII characters may occur.
-    non_ascii: bool,
-    /// Any character at all (class checks off).
-    any: bool,
-    /// Case-insensitive: K (U+212A) and ſ (U+017F) are in the class.
-    folds: bool,
+    /// The pattern's reading (its `prefix` range cleared: the bytes are
+    /// in `prefix`).
+    class: Class,
     /// Literal the match starts with (compared ASCII case-insensitively).
     prefix: Option<Vec<u8>>,
-    /// A lazy run closed by a literal terminator (a PEM block's
-    /// `-----END ...-----`): a match the engine reported is complete, as
-    /// more text cannot end a lazy run earlier.
-    terminated: bool,
     /// Longest match in bytes: a match still forming at the end of the
     /// text starts no earlier than this before it.
     max_len: Option<usize>,
@@ -46,53 +39,26 @@ impl Guard {
     /// Conservative analysis of a regex pattern whose longest match is
     /// `max_len` bytes (`None`: unbounded).
     pub(crate) fn of_pattern(p: &str, max_len: Option<usize>) -> Guard {
-        let mut g = Guard {
-            ascii: [false; 128],
-            non_ascii: false,
-            any: false,
-            folds: false,
-            max_len,
-            prefix: literal_prefix(p),
-            terminated: terminated(p),
-        };
-        let ci = p.contains("(?i") || p.contains("i)") || p.contains("i:");
-        let mut i = 0;
-        while let Some((c, n)) = next(p, i) {
-            i = n;
-            match c {
-                '\\' => {
-                    let (e, n) = next(p, i).unwrap_or(('\\', i));
-                    i = n;
-                    g.escape(e);
-                }
-                '[' => i = g.class(p, i),
-                '.' => g.any = true,
-                c => g.lit(c),
-            }
-        }
-        if ci {
-            // Unicode simple case folding: `k` also matches the Kelvin
-            // sign and `s` the long s; no other ASCII letter folds out
-            // of ASCII.
-            g.folds = true;
-            for b in b'a'..=b'z' {
-                let u = b.to_ascii_uppercase();
-                let either = g.ascii[b as usize] || g.ascii[u as usize];
-                g.ascii[b as usize] = either;
-                g.ascii[u as usize] = either;
-            }
-        }
-        g
+        Guard::new(class::read(p), p, max_len)
+    }
+
+    /// The guard of pattern `p` read as `class` (`class::read(p)`, made
+    /// at compile time for the built-in PII rules).
+    pub(crate) fn new(
+        mut class: Class,
+        p: &str,
+        max_len: Option<usize>,
+    ) -> Guard {
+        let (a, b) = class.prefix;
+        let prefix = p.as_bytes().get(a as usize..b as usize);
+        let prefix = prefix.filter(|x| !x.is_empty()).map(<[u8]>::to_vec);
+        class.prefix = (0, 0);
+        Guard { class, prefix, max_len }
     }
 
     /// Same characters and literal prefix as `o` (length bounds aside).
     pub(crate) fn same_class(&self, o: &Guard) -> bool {
-        self.ascii == o.ascii
-            && self.non_ascii == o.non_ascii
-            && self.any == o.any
-            && self.folds == o.folds
-            && self.prefix == o.prefix
-            && self.terminated == o.terminated
+        self.class == o.class && self.prefix == o.prefix
     }
 
     /// The longest match, in bytes (`None`: unbounded).
@@ -108,113 +74,13 @@ impl Guard {
         };
     }
 
-    fn lit(&mut self, c: char) {
-        if c.is_ascii() {
-            self.ascii[c as usize] = true;
-        } else {
-            self.non_ascii = true;
-        }
-    }
-
-    fn range(&mut self, a: char, b: char) {
-        if !b.is_ascii() {
-            self.non_ascii = true;
-        }
-        let (a, b) = (a as u32, (b as u32).min(127));
-        for x in a..=b {
-            self.ascii[x as usize] = true;
-        }
-    }
-
-    fn escape(&mut self, e: char) {
-        match e {
-            'd' => self.range('0', '9'),
-            'w' => {
-                self.range('0', '9');
-                self.range('a', 'z');
-                self.range('A', 'Z');
-                self.lit('_');
-            }
-            'b' | 'B' | 'A' | 'z' => {}
-            'n' => self.lit('\n'),
-            't' => self.lit('\t'),
-            'r' => self.lit('\r'),
-            'f' => self.lit('\x0c'),
-            'v' => self.lit('\x0b'),
-            c if c.is_ascii_alphanumeric() => self.any = true,
-            c => self.lit(c),
-        }
-    }
-
-    /// Parses a bracket class starting after `[` (byte offset `i` of
-    /// `p`); returns the offset after its closing `]`.
-    fn class(&mut self, p: &str, mut i: usize) -> usize {
-        if p.as_bytes().get(i) == Some(&b'^') {
-            self.any = true;
-        }
-        let mut first = true;
-        let mut prev: Option<char> = None;
-        while let Some((c, n)) = next(p, i) {
-            i = n;
-            match c {
-                ']' if !first => return i,
-                '[' => {
-                    // Nested classes / set operations: give up precisely.
-                    self.any = true;
-                    prev = None;
-                }
-                '\\' => {
-                    let (e, n) = next(p, i).unwrap_or(('\\', i));
-                    i = n;
-                    match e {
-                        'n' | 't' | 'r' | 'f' | 'v' | 'd' | 'w' => {
-                            self.escape(e);
-                            prev = None;
-                        }
-                        c if c.is_ascii_alphanumeric() => {
-                            self.any = true;
-                            prev = None;
-                        }
-                        c => {
-                            self.lit(c);
-                            prev = Some(c);
-                        }
-                    }
-                }
-                '-' if prev.is_some()
-                    && next(p, i).is_some_and(|(n, _)| n != ']') =>
-                {
-                    let a = prev.unwrap_or('-');
-                    let (mut b, n) = next(p, i).unwrap_or(('-', i));
-                    i = n;
-                    if b == '\\' {
-                        (b, i) = next(p, i).unwrap_or(('\\', i));
-                    }
-                    if b < a {
-                        self.any = true;
-                    } else {
-                        self.range(a, b);
-                    }
-                    prev = None;
-                }
-                c => {
-                    self.lit(c);
-                    prev = Some(c);
-                }
-            }
-            first = false;
-        }
-        self.any = true;
-        i
-    }
-
     pub(crate) fn contains(&self, c: char) -> bool {
-        self.any
+        let k = &self.class;
+        k.any
             || if c.is_ascii() {
-                self.ascii[c as usize]
+                k.has(c as u32)
             } else {
-                self.non_ascii
-                    || (self.folds && matches!(c, '\u{212A}' | '\u{17F}'))
+                k.non_ascii || (k.folds && matches!(c, '\u{212A}' | '\u{17F}'))
             }
     }
 
@@ -239,7 +105,8 @@ impl Guard {
             Some(n) => floor.max(floor_char(text, end.saturating_sub(n))),
             None => floor,
         };
-        let run = if self.any {
+        let (any, lead) = (self.class.any, self.class.lead);
+        let run = if any {
             floor
         } else {
             let mut start = end;
@@ -249,21 +116,24 @@ impl Guard {
                 }
                 start = i;
             }
-            start
+            match char_before(text, start) {
+                Some((i, _)) if lead && i >= floor => i,
+                _ => start,
+            }
         };
         if let Some(pre) = &self.prefix {
             let t = text.as_bytes();
             let mut i = run;
             while i < end {
                 let p = prefix_pending(t, pre, i);
-                if p >= end || !((self.any || self.terminated) && found(p)) {
+                if p >= end || !((any || self.class.terminated) && found(p)) {
                     return p;
                 }
                 i = p + 1;
             }
             return end;
         }
-        if self.any {
+        if any {
             return floor_char(text, end.saturating_sub(ANY_HOLD)).max(floor);
         }
         run
@@ -284,123 +154,6 @@ fn prefix_pending(t: &[u8], pre: &[u8], floor: usize) -> usize {
         i += 1;
     }
     t.len()
-}
-
-/// The pattern has a lazy quantifier and ends, outside any group it
-/// closes, with a literal of 3+ bytes (`...{16,16384}?-----END KEY-----)`).
-fn terminated(p: &str) -> bool {
-    let lazy = p.contains("}?") || p.contains("*?") || p.contains("+?");
-    let body = p.trim_end_matches(')').as_bytes();
-    let tail = body
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || b" -_@/:=#".contains(c))
-        .count();
-    // An escaped or quantified last byte is not a literal.
-    let before = body.len().checked_sub(tail + 1).and_then(|i| body.get(i));
-    lazy && tail >= 3 && before != Some(&b'\\')
-}
-
-/// The literal a pattern must start with, if any (3+ bytes). A leading
-/// capture group (`(-----BEGIN...)`) is looked into: the literal still
-/// starts every match unless an alternation follows it.
-fn literal_prefix(p: &str) -> Option<Vec<u8>> {
-    let p = p.strip_prefix(r"\b").unwrap_or(p);
-    let p = match p.strip_prefix('(') {
-        Some(rest) if !rest.starts_with('?') && !optional_group(rest) => rest,
-        _ => p,
-    };
-    let mut out = Vec::new();
-    let b = p.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || b" -_@/:=#".contains(&c) {
-            // A quantifier after it makes the char optional.
-            if matches!(b.get(i + 1), Some(b'?' | b'*' | b'{')) {
-                break;
-            }
-            if b.get(i + 1) == Some(&b'+') {
-                out.push(c);
-                break;
-            }
-            out.push(c);
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    // An alternation at the top level could start elsewhere.
-    if out.len() >= 3 && !top_level_alternation(p) {
-        Some(out)
-    } else {
-        None
-    }
-}
-
-/// `rest` follows a group's `(`: the group is quantified so that it may
-/// be absent (`)?`, `)*`, `){0,`), or never closes.
-fn optional_group(rest: &str) -> bool {
-    let mut close = None;
-    walk(rest, |i, c, depth| {
-        let end = c == ')' && depth == 0;
-        if end {
-            close = Some(i + 1);
-        }
-        end
-    });
-    match close.and_then(|i| rest.get(i..)) {
-        Some(after) => {
-            after.starts_with(['?', '*']) || after.starts_with("{0")
-        }
-        None => true,
-    }
-}
-
-fn top_level_alternation(p: &str) -> bool {
-    walk(p, |_, c, depth| c == '|' && depth <= 0)
-}
-
-/// Calls `f(offset, char, group depth before it)` on each unescaped char
-/// of `p` outside bracket classes; stops at (and returns) the first
-/// `true`.
-fn walk(p: &str, mut f: impl FnMut(usize, char, i32) -> bool) -> bool {
-    let (mut depth, mut in_class, mut esc) = (0i32, false, false);
-    for (i, c) in p.char_indices() {
-        if esc {
-            esc = false;
-            continue;
-        }
-        match c {
-            '\\' => esc = true,
-            '[' if !in_class => in_class = true,
-            ']' if in_class => in_class = false,
-            _ if in_class => {}
-            c => {
-                if f(i, c, depth) {
-                    return true;
-                }
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-            }
-        }
-    }
-    false
-}
-
-/// The char of `p` at byte offset `i` and the offset after it.
-fn next(p: &str, i: usize) -> Option<(char, usize)> {
-    match p.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => Some((b as char, i + 1)),
-        Some(_) => {
-            let c = p.get(i..)?.chars().next()?;
-            Some((c, i + c.len_utf8()))
-        }
-        None => None,
-    }
 }
 
 /// The char of `text` that ends at byte offset `i`, with its start.
@@ -438,7 +191,7 @@ mod tests {
     #[test]
     fn classes_and_prefixes() {
         let email = of(r"\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@");
-        assert!(!email.any);
+        assert!(!email.class.any);
         assert!(email.contains('a') && email.contains('@'));
         assert!(!email.contains(' '));
         let no = |_: usize| false;
@@ -456,18 +209,31 @@ mod tests {
             r"(-----BEGIN[ A-Z]{0,9} KEY-----[A-Za-z0-9 \n]{4,99}?-----END KEY-----)",
         );
         assert_eq!(key.prefix.as_deref(), Some(&b"-----BEGIN"[..]));
-        assert!(key.terminated && !key.any);
+        assert!(key.class.terminated && !key.class.any);
         let pem =
             "x -----BEGIN A KEY-----\nabcd\n-----END KEY-----\nmore text";
         assert_eq!(key.pending(pem, 0, &no), 2);
         assert_eq!(key.pending(pem, 0, &|s| s == 2), pem.len());
         assert!(of(r"(abc)?def").prefix.is_none());
         assert!(of(r"(abc|def)x").prefix.is_none());
-        assert!(!of(r"-----BEGIN[a-z]+-----END").terminated);
+        assert!(!of(r"-----BEGIN[a-z]+-----END").class.terminated);
+        // One-character delimiters around a token do not make the class
+        // "any character"; a leading one is held with the run.
+        let tok = of(r"\b(AIza[A-Za-z0-9_\-]{35})(?:[^A-Za-z0-9_\-]|$)");
+        assert!(!tok.class.any && !tok.contains(' '));
+        assert_eq!(tok.prefix.as_deref(), Some(&b"AIza"[..]));
+        assert_eq!(tok.pending("key AIzaSyA1", 0, &no), 4);
+        assert_eq!(tok.pending("key AIzaSyA1 ok", 0, &no), 15);
+        let lead = of(
+            r"(?:^|[^A-Za-z0-9~.])([A-Za-z0-9~.]{3}\dQ~[A-Za-z0-9~.]{31,34})(?:[^A-Za-z0-9~.]|$)",
+        );
+        assert!(lead.class.lead && !lead.class.any);
+        assert_eq!(lead.pending("id: abc1Q~x", 0, &no), 3);
+        assert_eq!(lead.pending("id: abc1Q~x", 4, &no), 4);
         let dot = of(r"a.b|c");
-        assert!(dot.any && dot.prefix.is_none());
+        assert!(dot.class.any && dot.prefix.is_none());
         let neg = of(r"x[^a]");
-        assert!(neg.any);
+        assert!(neg.class.any);
         let ci = of(r"(?i)\bab");
         assert!(ci.contains('A') && ci.contains('\u{212A}'));
     }

@@ -81,18 +81,24 @@
 //!
 //! It never cuts inside a detection. To keep the cost proportional to the
 //! text, not to the window, it re-screens only once the new bytes
-//! outweigh the work of screening the rest of the window again: the
-//! hold-back plus a quarter of the kept context (the engine does not
-//! search shown text), at least [`MIN_STEP`] = 16 bytes and at most
-//! `MAX_STEP` = 2 KiB, less as the hold-back nears half of [`RUN_HOLD`]. A stream then
-//! costs about two one-shot screenings of the same text whatever the
-//! chunk size (it was one window per push: ~8x at 64-byte chunks), and
-//! the shown text lags by the hold-back plus up to one step (64 KiB of
-//! chat text in 64-byte chunks: ~1.8 KB after a push on average, ~0.4 KB
-//! before; prose ~0.6 KB; `cargo run --release --example stream`). Rules
-//! whose pattern this analysis cannot follow (a negated class) hold up to
-//! their longest match while one of their keywords is in the window,
-//! which is most of the hold-back in prose. On a long run of digits or base64
+//! outweigh the work of screening the rest of the window again (the
+//! hold-back plus a quarter of the kept context: the engine does not
+//! search shown text), twice over past `SMALL_HOLD` = 512 bytes of it,
+//! at least [`MIN_STEP`] = 16 bytes and at most
+//! `MAX_STEP` = 4 KiB, less as the hold-back nears three quarters of
+//! [`RUN_HOLD`]. A stream then costs about one and a half one-shot
+//! screenings of the same text whatever the chunk size (it was one window
+//! per push: ~8x at 64-byte chunks; two screenings with a step of once
+//! the rest of the window: 39% more instructions on the side-by-side
+//! corpus), and the shown text lags by the hold-back plus up to one step
+//! (the side-by-side corpus, 64 KiB in 64-byte chunks: ~3.9 KB after a
+//! push on average, 6.1 KB at most; `PF_FILE=... cargo run --release
+//! --example stream`). Rules
+//! whose pattern this analysis cannot follow (a `\s` or `.` in the match)
+//! hold up to their longest match while one of their keywords is in the
+//! window (`generic-api-key`: ~2 KB), which is most of the hold-back in
+//! prose; a negated class used as a one-character delimiter around a
+//! token (`(?:[^A-Za-z0-9_\-]|$)`) no longer counts as one. On a long run of digits or base64
 //! characters it stays under [`RUN_HOLD`] (8 KiB): keyword-gated rules
 //! hold at most their longest match plus the context window. Links and
 //! images hold back until closed, at most [`links::HOLD`] (8 KiB) from
@@ -110,8 +116,10 @@
 //! `finish` twice returns `""` the second time. Empty chunks are fine.
 
 mod canary;
+mod class;
 mod guard;
 mod leak;
+mod pre;
 mod rules;
 mod words;
 
@@ -146,16 +154,16 @@ pub const CTX_AFTER: usize = 24 + 64 + 8;
 /// New bytes needed before `push` re-screens the window.
 pub const MIN_STEP: usize = 16;
 
-/// New bytes needed before `push` re-screens, as a share (numerator,
-/// denominator) of the work of screening again the hold-back and the
-/// kept context.
-const STEP_SHARE: (usize, usize) = (1, 1);
+/// Work of screening again (the hold-back and a share of the kept
+/// context) up to which `push` re-screens once the new bytes equal it;
+/// past it the step grows by twice the excess.
+const SMALL_HOLD: usize = 512;
 
 /// Most new bytes `push` waits for before it re-screens: with a long
 /// hold-back (a rule that may still be forming a long match) the step
 /// stops growing with it, and shrinks to [`MIN_STEP`] as the hold-back
-/// nears half of [`RUN_HOLD`], so the wait stays under it.
-const MAX_STEP: usize = 2 * 1024;
+/// nears three quarters of [`RUN_HOLD`], so the wait stays under it.
+const MAX_STEP: usize = 4 * 1024;
 
 /// A byte of kept (shown) context costs about this share of a held byte
 /// to screen again: the engine does not search it for matches, only the
@@ -623,20 +631,23 @@ impl ResponseScanner {
         }
         self.window.push_str(chunk);
         self.unscanned += chunk.len();
-        // PERF: re-screen once the new bytes outweigh, by STEP_SHARE, the
-        // work of screening again what the last screening saw (the
-        // hold-back, and the kept context at KEPT_SHARE: no engine search
-        // runs there), at least every MIN_STEP bytes. A stream then costs
-        // about 1 + 1 / STEP_SHARE one-shot screenings, not one per push
-        // (~8 at 64-byte chunks), for a longer wait: the shown text lags
-        // by the hold-back plus up to one step.
+        // PERF: re-screen once the new bytes outweigh the work of
+        // screening again what the last screening saw (the hold-back, and
+        // the kept context at KEPT_SHARE: no engine search runs there),
+        // twice over past SMALL_HOLD, at least every MIN_STEP bytes. A
+        // stream then costs about 1.5 to 2 one-shot screenings, not one
+        // per push (~8 at 64-byte chunks), for a longer wait: the shown
+        // text lags by the hold-back plus up to one step.
         let held = self.window.len() - self.unscanned - self.emitted;
         let again = held + self.emitted / KEPT_SHARE;
-        // A long hold-back may end at any byte: past half of RUN_HOLD,
-        // re-screen at every push again.
-        let cap = MAX_STEP.min((RUN_HOLD / 2).saturating_sub(held));
+        // A long hold-back may end at any byte: past three quarters of
+        // RUN_HOLD, re-screen at every push again.
+        let cap = MAX_STEP.min((RUN_HOLD * 3 / 4).saturating_sub(held));
+        // A short hold-back (prose: the last few words) re-screens once
+        // the new bytes equal it; past SMALL_HOLD the step grows twice as
+        // fast, so a long hold is screened again about half as often.
         let step =
-            (again * STEP_SHARE.0 / STEP_SHARE.1).min(cap).max(MIN_STEP);
+            (again + again.saturating_sub(SMALL_HOLD)).min(cap).max(MIN_STEP);
         if self.unscanned < step || self.window.len() == self.emitted {
             return String::new();
         }
@@ -699,7 +710,12 @@ impl ResponseScanner {
         g = g.min(an.link_pending);
         for r in raw.iter().chain(an.cands.iter().map(|c| &c.span)) {
             if r.start >= from && r.end + CTX_AFTER > e {
-                g = g.min(r.start);
+                // With the character before it: a pattern that starts with
+                // a one-character delimiter (`(?:^|[^A-Za-z0-9])`) reports
+                // its match after it, and the next screening searches
+                // from the cut on.
+                let s = guard::char_before(text, r.start).map_or(0, |x| x.0);
+                g = g.min(s.max(from));
             }
         }
         let g = g.max(from);

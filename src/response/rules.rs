@@ -19,6 +19,7 @@
 use std::sync::{Arc, OnceLock};
 
 use super::guard::{self, floor_char, Guard};
+use super::pre;
 use crate::filter::{Filter, Rule};
 use crate::literals::Literals;
 use crate::report::Kind;
@@ -77,10 +78,19 @@ impl StreamRules {
                 }
                 continue;
             }
-            let g = Guard::of_pattern(r.pattern(), r.max_len());
+            // The built-in PII rules' guards and lengths were read at
+            // compile time (`pre`).
+            let (g, max, need) = match pre::get(i, r) {
+                Some(p) => {
+                    let (max, need) = p.lengths(r);
+                    (Guard::new(p.class(), r.pattern(), max), max, need)
+                }
+                None => {
+                    let max = r.max_len();
+                    (Guard::of_pattern(r.pattern(), max), max, r.min_digits())
+                }
+            };
             if r.kind == Kind::Pii && !r.keywords.is_empty() {
-                let need = r.min_digits();
-                let max = r.max_len();
                 // One entry per class and digit count, with the longest
                 // bound (`None`: unbounded) of its rules: it holds back at
                 // least as far as each of them.
