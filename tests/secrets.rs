@@ -708,6 +708,33 @@ fn vendor_formats_stream_like_one_shot() {
     }
 }
 
+/// Rows of the vendor format table (`src/rules/secrets.vendors`): a
+/// value of the vendor's shape after its name is found, and a generic
+/// key-like value of another length or case after it is not, streamed
+/// like one-shot at every cut (the check looks back from the value, and
+/// the name may arrive pieces before it).
+#[test]
+fn vendor_table_rows_stream_like_one_shot() {
+    let lower = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let upper = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let prose =
+        "The settings follow; nothing in them is sensitive. ".repeat(4);
+    let mailmodo: Vec<String> =
+        (0..4).map(|i| synth(95 + i, upper, 7)).collect();
+    let tails = [
+        (format!("abyssale token = '{}'", synth(92, ALNUM, 40)), 1),
+        (format!("ipgeolocation_key: {} ok", synth(93, lower, 32)), 1),
+        (format!("mailmodo key = {}", mailmodo.join("-")), 1),
+        // A generic API key name and the vendor's name, the wrong length.
+        (format!("BEEBOLE_API_KEY = '{}'", synth(94, lower, 39)), 0),
+        (format!("bitly token: {}\nok", synth(99, ALNUM, 41)), 0),
+    ];
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    for (tail, secrets) in tails {
+        assert_streams_like_one_shot(&s, &format!("{prose}\n{tail}"), secrets);
+    }
+}
+
 /// Screens `text` as a response in one shot (expecting `secrets` secret
 /// findings) and streamed, cut once at every byte and in 1-byte pieces:
 /// the same text and findings every way.

@@ -34,6 +34,12 @@ use crate::validate::Validator;
 /// The rule table build.rs writes from `secrets.rules`.
 const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/secrets.tsv"));
 
+/// Vendor formats that hand-written rules report (the `=` shapes of
+/// `secrets.vendors`): `names<TAB>pattern` per vendor, for
+/// [`named_vendor_rejects`] only (build.rs writes it).
+const FORMATS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/secret_formats.tsv"));
+
 /// Number of rows in `TABLE`; a test checks that all of them parse.
 pub(crate) const RULES_LEN: usize = line_count(TABLE);
 
@@ -113,7 +119,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         "J" => Validator::Jwt,
         "R" => Validator::BareRun,
         "P" => Validator::Prefixed,
-        "C" => Validator::NamedToken,
+        "C" | "V" => Validator::NamedToken,
         "B" => Validator::Base64Credentials,
         _ => Validator::Token,
     };
@@ -127,7 +133,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         }
     };
     let mut pattern = rest;
-    if code == "C" {
+    if code == "C" || code == "V" {
         // A provider key named (by one of the keywords) before an
         // assignment; the pattern field is the value alone.
         let names: usize = keywords.iter().map(|k| 2 * k.len() + 1).sum();
@@ -290,15 +296,28 @@ type VendorFormat =
 fn vendor_formats() -> &'static [VendorFormat] {
     static CELL: OnceLock<Vec<VendorFormat>> = OnceLock::new();
     CELL.get_or_init(|| {
-        rules()
-            .iter()
-            .filter(|r| VENDOR_FORMATS.contains(&r.id))
-            .filter_map(|r| {
+        // The vendor table's rows (`V`) and the listed context rows.
+        TABLE
+            .lines()
+            .zip(rules())
+            .filter(|(line, r)| {
+                line.split('\t').nth(3) == Some("V")
+                    || VENDOR_FORMATS.contains(&r.id)
+            })
+            .filter_map(|(_, r)| {
                 // The context template around the value (see `row`).
                 let value =
                     r.pattern.strip_suffix(CTX_TAIL)?.split_once(CTX_MID)?.1;
                 Some((r.keywords, value, OnceLock::new()))
             })
+            .chain(FORMATS.lines().filter_map(|line| {
+                // `names<TAB>pattern`: shapes hand-written rules report.
+                let (names, value) = line.split_once('\t')?;
+                let names: Vec<&'static str> = names.split(',').collect();
+                let names: &'static [&'static str] =
+                    Box::leak(names.into_boxed_slice());
+                Some((names, value, OnceLock::new()))
+            }))
             .collect()
     })
 }
@@ -463,11 +482,18 @@ mod tests {
     #[test]
     fn vendor_formats_are_context_rows_with_a_vendor_name() {
         let v = vendor_formats();
-        assert_eq!(v.len(), VENDOR_FORMATS.len());
+        let table_rows =
+            TABLE.lines().filter(|l| l.split('\t').nth(3) == Some("V"));
+        assert_eq!(
+            v.len(),
+            VENDOR_FORMATS.len()
+                + table_rows.count()
+                + FORMATS.lines().count()
+        );
         for id in VENDOR_FORMATS {
             let row = TABLE.lines().find(|l| l.split('\t').next() == Some(id));
             let f: Vec<&str> = row.expect(id).split('\t').collect();
-            assert_eq!(f[3], "C", "{id} is not a context row");
+            assert!(f[3] == "C" || f[3] == "V", "{id} is not a context row");
             assert!(v.iter().any(|(_, p, _)| *p == f[7]), "{id}");
         }
         for (names, _, _) in v {
@@ -542,7 +568,7 @@ mod tests {
             let kws: Vec<&str> =
                 f[2].split(',').filter(|k| !k.is_empty()).collect();
             assert_eq!(def.keywords, &kws[..]);
-            let pattern = if f[3] == "C" {
+            let pattern = if f[3] == "C" || f[3] == "V" {
                 let names: Vec<String> =
                     kws.iter().map(|k| regex::escape(k)).collect();
                 format!(
