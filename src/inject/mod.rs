@@ -770,7 +770,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     // view has no offset map: such a signal spans the whole text.
     if let Some(t) = &tidied {
         for (k, _) in rule_hits(&normalize(t)) {
-            if !signals.iter().any(|s| s.rule == RULES[k].id) {
+            if !signals.iter().any(|s| std::ptr::eq(s.rule, RULES[k].id)) {
                 rule_signal(&mut f, &mut signals, k, 0..text.len());
             }
         }

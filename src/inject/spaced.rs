@@ -23,38 +23,33 @@ const MIN_SINGLES: usize = 12;
 /// or the punctuation byte that stands between its letters, when at least
 /// [`MIN_SINGLES`] ASCII letters or digits stand alone and they are at
 /// least 60% of all of them; `None` for ordinary text.
+#[inline(never)]
 pub(crate) fn separator(text: &str) -> Option<u8> {
     let b = text.as_bytes();
     // A byte that belongs to a word: ASCII alphanumeric, or any byte of
     // a non-ASCII char (letters of other scripts count as word bytes).
-    let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+    let word = |i: usize| {
+        b.get(i).is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
+    };
     let (mut alnum, mut singles) = (0usize, 0usize);
-    let mut counts = [0u32; 128];
-    for i in 0..b.len() {
-        if !b[i].is_ascii_alphanumeric() {
+    // The byte after most single letters (majority vote, one pass).
+    let (mut sep, mut votes) = (b' ', 0usize);
+    for (i, &c) in b.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
             continue;
         }
         alnum += 1;
-        let before = i > 0 && word(b[i - 1]);
-        let after = b.get(i + 1).is_some_and(|&c| word(c));
-        if !before && !after {
+        if (i == 0 || !word(i - 1)) && !word(i + 1) {
             singles += 1;
-            if let Some(&c) = b.get(i + 1) {
-                counts[usize::from(c & 0x7F)] += 1;
+            let next = b.get(i + 1).copied().unwrap_or(b' ');
+            if votes == 0 {
+                sep = next;
             }
+            votes = if next == sep { votes + 1 } else { votes - 1 };
         }
     }
-    if singles < MIN_SINGLES || singles * 10 < alnum * 6 {
-        return None;
-    }
-    let (mut best, mut n) = (b' ', 0u32);
-    for (c, &k) in counts.iter().enumerate() {
-        let c = c as u8;
-        if k > n && (c == b' ' || c.is_ascii_punctuation()) {
-            (best, n) = (c, k);
-        }
-    }
-    Some(best)
+    let ok = sep == b' ' || sep.is_ascii_punctuation();
+    (ok && singles >= MIN_SINGLES && singles * 10 >= alnum * 6).then_some(sep)
 }
 
 /// Punctuation that follows a word without a space in plain prose.
@@ -65,105 +60,63 @@ fn closes(c: u8) -> bool {
     )
 }
 
-/// Punctuation that precedes a word without a space in plain prose.
-fn opens(c: u8) -> bool {
-    matches!(c, b'(' | b'[' | b'{')
-}
-
 /// The normalized view `norm` of a text whose letters were separated by
 /// `sep` ([`separator`]), with its punctuation placed as in plain prose:
-/// separators left next to punctuation or at a line's ends dropped (for
-/// a punctuation separator), no space before closing punctuation or
-/// after opening punctuation, a quote attached to the word it opens or
-/// closes, one space at most in a row.
+/// a punctuation separator left outside a word dropped (one dot kept
+/// where a word ends a sentence: "access.. you"), no space before
+/// closing punctuation, after opening punctuation or at a line's ends, a
+/// quote attached to the words it encloses, one space at most in a row.
+/// One pass.
+#[inline(never)]
 pub(crate) fn tidy(norm: &str, sep: u8) -> String {
     let b = norm.as_bytes();
-    // 1. Leftover punctuation separators: dropped unless they stand
-    //    between two word bytes ("1.5.5" of numbers stays).
-    let mut kept: Vec<u8> = Vec::with_capacity(b.len());
-    if sep == b' ' {
-        kept.extend_from_slice(b);
-    } else {
-        let word = |c: Option<&u8>| {
-            c.is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
-        };
-        for i in 0..b.len() {
-            if b[i] == sep
-                && !(i > 0 && word(b.get(i - 1)) && word(b.get(i + 1)))
-            {
-                // A run of separators after a word keeps one when it ends
-                // a sentence ("access.. you"): a following space says so.
-                let run_end = b[i..].iter().take_while(|&&c| c == sep).count();
-                let next = b.get(i + run_end);
-                let sentence = sep == b'.'
-                    && run_end >= 2
-                    && i > 0
-                    && word(b.get(i - 1))
-                    && next == Some(&b' ');
-                if sentence {
-                    kept.push(b'.');
+    let word = |i: Option<usize>| {
+        i.and_then(|i| b.get(i))
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
+    };
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut quote = false;
+    for (i, &c) in b.iter().enumerate() {
+        let (before, after) = (word(i.checked_sub(1)), word(Some(i + 1)));
+        if sep != b' '
+            && c == sep
+            && !(before && after)
+            && !(before && sep == b'.' && b.get(i + 1) == Some(&b'.'))
+        {
+            continue;
+        }
+        let last = out.last().copied();
+        match c {
+            b'\n' => {
+                while out.last() == Some(&b' ') {
+                    out.pop();
                 }
-                continue;
+                quote = false;
             }
-            kept.push(b[i]);
-        }
-        // The loop above keeps one '.' per run of 2+: drop the others.
-        let mut k: Vec<u8> = Vec::with_capacity(kept.len());
-        for &c in &kept {
-            if c == b'.' && k.last() == Some(&b'.') {
-                continue;
+            b' ' => {
+                if matches!(
+                    last,
+                    None | Some(b' ' | b'\n' | b'(' | b'[' | b'{')
+                ) || quote && last == Some(b'"')
+                {
+                    continue;
+                }
             }
-            k.push(c);
-        }
-        kept = k;
-    }
-    // 2. Spaces around punctuation as in plain prose.
-    let mut out: Vec<u8> = Vec::with_capacity(kept.len());
-    let mut quote_open = false;
-    let mut i = 0;
-    while i < kept.len() {
-        let c = kept[i];
-        if c == b'\n' {
-            quote_open = false;
-            while out.last() == Some(&b' ') {
-                out.pop();
+            _ => {
+                if (closes(c) || c == b'"' && quote) && last == Some(b' ') {
+                    out.pop();
+                }
+                quote ^= c == b'"';
             }
-            out.push(c);
-            i += 1;
-            // No space at a line's start.
-            while kept.get(i) == Some(&b' ') {
-                i += 1;
-            }
-            continue;
-        }
-        if c == b' ' {
-            if out.last().is_some_and(|&p| p == b' ' || opens(p))
-                || (quote_open && out.last() == Some(&b'"'))
-            {
-                i += 1;
-                continue;
-            }
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        if closes(c) || (c == b'"' && quote_open) {
-            if out.last() == Some(&b' ') && out.len() > 1 {
-                out.pop();
-            }
-        }
-        if c == b'"' {
-            quote_open = !quote_open;
         }
         out.push(c);
-        i += 1;
     }
     while out.last() == Some(&b' ') {
         out.pop();
     }
     // Only ASCII bytes were removed or moved, never part of a UTF-8
     // sequence, so the bytes stay valid UTF-8.
-    String::from_utf8(out).unwrap_or_else(|_| norm.to_string())
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
