@@ -368,3 +368,28 @@ mod props {
         }
     }
 }
+
+/// The items a transform loses (`TRANSFORM=spacing cargo test --test
+/// integration inject::show_lost -- --ignored --nocapture`): plain risk,
+/// transformed risk, the normalized view of both.
+#[test]
+#[ignore]
+fn show_lost() {
+    let Some(items) = positives("inject::show_lost") else {
+        return;
+    };
+    let want = std::env::var("TRANSFORM").unwrap_or_default();
+    for (name, t) in TRANSFORMS {
+        if *name != want {
+            continue;
+        }
+        for s in &items {
+            let (a, b) = (p::inject_risk(s), p::inject_risk(&t(s)));
+            if (a >= 0.5) != (b >= 0.5) {
+                let n = p::normalize_map(&t(s)).0;
+                let m = p::normalize_map(s).0;
+                println!("{a:.3} -> {b:.3}\n  {m:?}\n  {n:?}");
+            }
+        }
+    }
+}

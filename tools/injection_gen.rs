@@ -1871,8 +1871,8 @@ const HIJACK2: &[(&str, &[&str], &str)] = &[
 /// stop): requests smuggled in encodings and fragments, harmful asks
 /// with optimizer-style gibberish, code planted first, inside or last in
 /// code answers, multilingual "just repeat" hijacks; each with its
-/// benign twin. Own seed. Trains only with `INJECT_GEN2=1`: the shipped
-/// model does not use them (docs/INJECTION.md, fourth stop).
+/// benign twin. Own seed. In the shipped model since the fifth stop
+/// (`INJECT_GEN2=0` leaves them out; docs/INJECTION.md).
 pub fn loso2_items() -> Vec<Value> {
     let mut rng = Rng(0x510e_527f_ade6_82d1);
     let mut out = Vec::new();

@@ -73,15 +73,64 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     "chat conversation output reply respond response",
 ];
 
+/// Word stems of some classes, in class-bit order: a word that is not in
+/// [`WORDS`] but starts with one of these (at least 5 bytes each) has its
+/// class. They carry the cue over inflections and languages the word
+/// list does not spell out ("ignorieren Sie die vorherige Frage",
+/// "ripetere", "инструкциям"): the classifier learns OVERRIDE · PRIOR
+/// once, and these map each form to it.
+pub(crate) static STEMS: [&str; CLASSES] = [
+    // OVERRIDE
+    "disregard esquec ignor negeer olvid oubli overrid vergess vergiss zignoruj dimentic игнор забуд забыв تجاهل",
+    // PRIOR
+    "anterio obige preceden previo vorangeg vorherig предыдущ вышеуказ السابق",
+    // RULES
+    "anweisung directiv instruc instruk istruzion richtlini regeln reglas regole инструкц правил التعليمات",
+    // AI
+    "",
+    // REVEAL
+    "divulg repet ripet wiederhol повтор",
+    // SECRET
+    "",
+    // PERSONA
+    "",
+    // UNBOUND
+    "jailbr uncensor unfilter unrestrict",
+    // ETHICS
+    "",
+    // COMPEL
+    "",
+    // EXFIL
+    "",
+    // NEW
+    "",
+    // HARM
+    "",
+    // YOU
+    "",
+    // REPLY
+    "antwort repons respond rispond rispost ответ",
+];
+
 /// The cue classes of a folded word (0 when it is none), from a map of
-/// [`WORDS`]: the reference the featurizer's lookup by code
-/// (`features::cue_classes`) is tested against.
+/// [`WORDS`], then of [`STEMS`]: the reference the featurizer's lookup
+/// by code (`features::cue_classes`) is tested against.
 #[cfg(test)]
 pub(crate) fn classes(word: &[u8]) -> u16 {
     let mut c = 0;
     for (k, words) in WORDS.iter().enumerate() {
         if words.split(' ').any(|w| w.as_bytes() == word) {
             c |= 1 << k;
+        }
+    }
+    if c == 0 {
+        for (k, stems) in STEMS.iter().enumerate() {
+            if stems
+                .split(' ')
+                .any(|s| !s.is_empty() && word.starts_with(s.as_bytes()))
+            {
+                c |= 1 << k;
+            }
         }
     }
     c
@@ -112,6 +161,16 @@ mod tests {
     }
 
     #[test]
+    fn stems_are_folded_long_and_listed_once() {
+        for stems in STEMS {
+            for s in stems.split(' ').filter(|s| !s.is_empty()) {
+                assert!(s.len() >= 5, "stem {s} under 5 bytes");
+                assert_eq!(crate::normalize::normalize(s).text, s);
+            }
+        }
+    }
+
+    #[test]
     fn classes_are_the_bits_in_order() {
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
@@ -128,7 +187,11 @@ mod tests {
         assert_eq!(classes(b"ignore"), OVERRIDE);
         assert_eq!(classes(b"prompt"), RULES | SECRET);
         assert_eq!(classes(b"system"), AI | SECRET);
-        assert_eq!(classes(b"ignored"), 0);
+        assert_eq!(classes(b"ignored"), OVERRIDE);
+        assert_eq!(classes(b"ignition"), 0);
+        assert_eq!(classes(b"vorherige"), PRIOR);
+        assert_eq!(classes("инструкциям".as_bytes()), RULES);
+        assert_eq!(classes(b"repeter"), REVEAL);
         assert_eq!(classes(b""), 0);
         assert_eq!(classes("игнорируй".as_bytes()), OVERRIDE);
         assert_eq!(classes(b"your"), YOU);

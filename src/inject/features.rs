@@ -410,39 +410,72 @@ fn unigram(w: &[u8]) -> u32 {
     fnv(2, &w[..w.len().min(24)])
 }
 
-/// The cue classes ([`super::cues`]) of a folded word whose unigram
-/// code ([`unigram`]) is `code`, which the whole-text pass has already
-/// computed: a binary search over the cue words' codes and a byte
-/// comparison, no hashing of the word again.
-#[inline]
-fn cue_classes(code: u32, word: &[u8]) -> u16 {
-    static TABLE: std::sync::OnceLock<Vec<(u32, &'static [u8], u16)>> =
+/// A cue table entry: (key, word or stem, classes).
+type Cue = (u32, &'static [u8], u16);
+
+/// The cue words' table (keyed by unigram code) and the stems' table
+/// (keyed by [`stem_key`]), each sorted by key; built on first use.
+fn cue_tables() -> &'static [Vec<Cue>; 2] {
+    static TABLES: std::sync::OnceLock<[Vec<Cue>; 2]> =
         std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t: Vec<(u32, &'static [u8], u16)> = Vec::new();
-        for (k, words) in super::cues::WORDS.iter().enumerate() {
-            for w in words.split(' ') {
-                let w = w.as_bytes();
-                match t.iter_mut().find(|e| e.1 == w) {
-                    Some(e) => e.2 |= 1 << k,
-                    None => t.push((unigram(w), w, 1 << k)),
+    TABLES.get_or_init(|| {
+        let keys: [fn(&[u8]) -> u32; 2] = [unigram, stem_key];
+        let lists =
+            [(&super::cues::WORDS, keys[0]), (&super::cues::STEMS, keys[1])];
+        lists.map(|(list, key)| {
+            let mut t: Vec<Cue> = Vec::new();
+            for (k, words) in list.iter().enumerate() {
+                for w in words.split(' ').filter(|w| !w.is_empty()) {
+                    let w = w.as_bytes();
+                    match t.iter_mut().find(|e| e.1 == w) {
+                        Some(e) => e.2 |= 1 << k,
+                        None => t.push((key(w), w, 1 << k)),
+                    }
                 }
             }
-        }
-        t.sort_unstable_by_key(|e| e.0);
-        t
-    });
-    let mut i = table.partition_point(|e| e.0 < code);
-    while let Some(&(c, w, classes)) = table.get(i) {
-        if c != code {
+            t.sort_unstable_by_key(|e| e.0);
+            t
+        })
+    })
+}
+
+/// The classes of the entries of `table` under `key` that `hit` accepts.
+fn cue_lookup(table: &[Cue], key: u32, hit: impl Fn(&[u8]) -> bool) -> u16 {
+    let mut c = 0;
+    let mut i = table.partition_point(|e| e.0 < key);
+    while let Some(&(k, w, classes)) = table.get(i) {
+        if k != key {
             break;
         }
-        if w == word {
-            return classes;
+        if hit(w) {
+            c |= classes;
         }
         i += 1;
     }
-    0
+    c
+}
+
+/// The cue classes ([`super::cues`]) of a folded word whose unigram
+/// code ([`unigram`]) is `code`, which the whole-text pass has already
+/// computed: a binary search over the cue words' codes and a byte
+/// comparison, no hashing of the word again. A word that is none has
+/// the classes of the stems ([`super::cues::STEMS`]) it starts with: a
+/// binary search on its first four bytes, then a prefix comparison
+/// with the few stems that share them.
+#[inline]
+fn cue_classes(code: u32, word: &[u8]) -> u16 {
+    let [words, stems] = cue_tables();
+    let c = cue_lookup(words, code, |w| w == word);
+    if c != 0 {
+        return c;
+    }
+    cue_lookup(stems, stem_key(word), |s| word.starts_with(s))
+}
+
+/// The first four bytes of a word or stem, as the stem table's key.
+#[inline]
+fn stem_key(w: &[u8]) -> u32 {
+    w.get(..4).map_or(0, |k| u32::from_le_bytes([k[0], k[1], k[2], k[3]]))
 }
 
 /// Word unigrams and bigrams under hash seeds `seed+2..=seed+5`: a
@@ -680,9 +713,16 @@ mod tests {
                 assert_ne!(cue(w), 0);
             }
         }
+        for stems in super::super::cues::STEMS {
+            for s in stems.split(' ').filter(|s| !s.is_empty()) {
+                let w = [s.as_bytes(), b"xyz"].concat();
+                assert_eq!(cue(&w), super::super::cues::classes(&w));
+                assert_ne!(cue(&w), 0);
+            }
+        }
         for w in [
             "",
-            "ignored",
+            "ignition",
             "the",
             "a",
             "averyveryveryverylongwordofmorethan24bytes",

@@ -50,6 +50,7 @@ mod cues;
 pub(crate) mod features;
 mod model;
 pub(crate) mod rules;
+mod spaced;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -647,28 +648,39 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Records a hit of rule `k` at `span`: its dense slot, the floor, a
+/// signal.
+fn rule_signal(
+    f: &mut Features,
+    signals: &mut Vec<Signal>,
+    k: usize,
+    span: Range<usize>,
+) {
+    let rule = &RULES[k];
+    let slot = match rule.type_name {
+        "INSTRUCTION_OVERRIDE" => dense::OVERRIDE,
+        "ROLE_HIJACK" => dense::PERSONA,
+        "PROMPT_EXTRACTION" => dense::EXTRACT,
+        "FAKE_ROLE_MARKER" => dense::MARKER,
+        _ => dense::INDIRECT,
+    };
+    f.dense[slot] = f.dense[slot].max(rule.score);
+    f.floor = f.floor.max(rule.score);
+    signals.push(Signal {
+        span,
+        rule: rule.id,
+        type_name: rule.type_name,
+        score: rule.score,
+    });
+}
+
 fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let norm = normalize(text);
     let mut f = Features::default();
     let mut signals = Vec::new();
 
     for (k, r) in rule_hits(&norm) {
-        let rule = &RULES[k];
-        let slot = match rule.type_name {
-            "INSTRUCTION_OVERRIDE" => dense::OVERRIDE,
-            "ROLE_HIJACK" => dense::PERSONA,
-            "PROMPT_EXTRACTION" => dense::EXTRACT,
-            "FAKE_ROLE_MARKER" => dense::MARKER,
-            _ => dense::INDIRECT,
-        };
-        f.dense[slot] = f.dense[slot].max(rule.score);
-        f.floor = f.floor.max(rule.score);
-        signals.push(Signal {
-            span: norm.to_original(text, r),
-            rule: rule.id,
-            type_name: rule.type_name,
-            score: rule.score,
-        });
+        rule_signal(&mut f, &mut signals, k, norm.to_original(text, r));
     }
 
     // Hidden text: tag characters spell ASCII.
@@ -749,6 +761,20 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
 
     let decoded_norm = decoded.map(|d| normalize(&d));
     let seen = decoded_norm.as_ref().map_or(&norm.text, |n| &n.text);
+    // Spaced or dotted letters: punctuation placed as in plain prose, so
+    // the decoded sentence reads like the plain one ([`spaced`]).
+    let tidied = spaced::separator(text).map(|sep| spaced::tidy(seen, sep));
+    let seen = tidied.as_ref().unwrap_or(seen);
+    // Rules on the tidied view too (a dotted "[.i.n.s.t.]" marker reads
+    // "[inst]" only there), for rules the text did not already hit. The
+    // view has no offset map: such a signal spans the whole text.
+    if let Some(t) = &tidied {
+        for (k, _) in rule_hits(&normalize(t)) {
+            if !signals.iter().any(|s| std::ptr::eq(s.rule, RULES[k].id)) {
+                rule_signal(&mut f, &mut signals, k, 0..text.len());
+            }
+        }
+    }
     f.dense[dense::LENGTH] = ((1 + seen.len()) as f32).ln() / 10.0;
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
