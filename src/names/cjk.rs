@@ -14,10 +14,9 @@
 //!
 //! The name part needs two characters (one for a country's one-character
 //! abbreviation before 国 / 軍: 英國, 美軍), its last character must not
-//! be a determiner or a verb that makes a word with the head (各國,
-//! 全国, 該市, 歸國, 政府), a few generic words are no names (大都市,
-//! 市町村, 共和國), and some characters after the head make it another
-//! word (中國人, 國家, 市場, 県立). An organization head a few characters
+//! make a common word with the head (各國, 全国, 該市, 歸國, 政府, 都市,
+//! 共和國), and some characters after the head make it another word
+//! (中國人, 國家, 市場, 県立). An organization head a few characters
 //! on makes the whole an organization (北京市 + 教育委員會, 韓国 + 政府).
 //! Two places one after the other (愛媛県松山市, 北京市朝阳区) near the
 //! end of the run, before a house number (the next token, or a word
@@ -78,26 +77,19 @@ const FUNC: &str = "的了在是和與与及於于把被對对從从為为也而
 
 /// Last characters of a name part that make a word with the head:
 /// determiners (各國, 該市), verbs (歸國, 建国, 跨國), numerals (第三區),
-/// 地 (地區), 政 and 幕 (政府, 幕府), 立 and 性 (公立大學), 仕 (仕様).
+/// and the second characters of generic words (地區, 政府, 幕府, 公立大學,
+/// 綜合性大學, 仕様, 大都市, 市町村, 都道府県, 選挙区, 特別区, 城下町,
+/// 共和國, 王国, 帝国, 中央政府, 聯邦政府, 臨時政府).
 const QUANT: &str = "各全本該该同此每諸诸兩两他某其我貴贵当當両外敵敌鄰邻祖母友盟\
-歸归回出入建開开治救愛爱報报護护跨列強强異异万萬一二三四五六七八九十百千地政幕立性";
+歸归回出入建開开治救愛爱報报護护跨列強强異异万萬一二三四五六七八九十百千地政幕立性\
+仕都町府挙別下前和王帝方央邦時时城";
 
 /// Countries written with one character before 国 / 軍.
 const COUNTRY1: &str = "中美英法德俄日韓韩泰越義意澳印荷瑞挪丹芬波葡西希埃伊以敘叙土蒙緬缅朝米独仏伯豪加";
 
-/// Characters after a place head that make it another word.
-const NOT_AFTER_PLACE: &str = "人語语系籍菜式場场立営營產産产長长間间";
-
-/// Characters after 国 / 國 that make another word (国家, 國際, 国民).
-const NOT_AFTER_NATION: &str = "人語语籍系式菜家際际会會軍军内內外民立営營産產务務王旗歌境土道庫库債债策体體情力防号號安";
-
-/// Characters after an organization head (大學生, 党員, 社長).
-const NOT_AFTER_ORG: &str = "生員员長长部們们";
-
-/// Generic words that end in a head word.
-const GENERIC: &str = "大都市 大城市 市町村 都道府県 選挙区 行政区 行政區 特別区 自治区 \
-自治州 城下町 門前町 宿場町 共和国 共和國 王国 帝国 民主党 地方政府 中央政府 聯邦政府 \
-联邦政府 連邦政府 臨時政府 临时政府";
+/// Characters after a head that make it another word (中國人, 國家,
+/// 國際, 市場, 県立, 大學生, 党員).
+const NOT_AFTER: &str = "人語语籍系式菜家際际会會立営營産產务務王旗歌境土道庫库債债策体體情力防号號安場场長长間间生員员部們们";
 
 #[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
@@ -248,10 +240,6 @@ fn judge(
     if s == h || is_in(QUANT, before) {
         return None;
     }
-    let whole = text.get(chars[s].0..end_of(chars, e))?;
-    if any_word(GENERIC, |g| g == whole) {
-        return None;
-    }
     let country = is_in(COUNTRY1, before);
     let nation = matches!(class, b'N' | b'A');
     // An army: after a country's abbreviation (美軍, 日本軍); in Chinese
@@ -263,15 +251,13 @@ fn judge(
     }
     // 英國, 美軍: the country's character and the head.
     let s = if country && nation { h - 1 } else { s };
-    let (ty, not_after) = match class {
-        b'N' => ("LOCATION", NOT_AFTER_NATION),
-        b'L' | b'J' if class == b'L' || ja => ("LOCATION", NOT_AFTER_PLACE),
-        b'P' if !ja => ("LOCATION", NOT_AFTER_PLACE),
-        b'Q' if !ja => return None,
-        b'O' | b'A' | b'P' | b'Q' => ("ORGANIZATION", NOT_AFTER_ORG),
-        _ => return None,
+    let ty = match class {
+        b'L' | b'N' => "LOCATION",
+        b'J' | b'P' if ja == (class == b'J') => "LOCATION",
+        b'J' | b'Q' if !ja => return None,
+        _ => "ORGANIZATION",
     };
-    if chars.get(e + 1).is_some_and(|x| is_in(not_after, x.1)) {
+    if chars.get(e + 1).is_some_and(|x| is_in(NOT_AFTER, x.1)) {
         return None;
     }
     Some((s, ja, ty))
