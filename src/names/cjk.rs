@@ -61,11 +61,13 @@ fn any_word(set: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 /// L place, N nation (国), J place in Japanese only, O organization,
 /// A army (軍: after a country's abbreviation, or in Japanese), P
 /// province in Chinese and ministry in Japanese (省), Q organization in
-/// Japanese only.
+/// Japanese only, E organization only after a place (英国政府,
+/// 美国广播公司: alone, 政府 and 公司 are mostly "the government", "the
+/// company").
 const HEADS: &str = "L市 L県 L縣 L县 L州 L区 L區 L郡 L鎮 L镇 L島 L岛 J町 J村 J府 J都 J駅 \
-N国 N國 O公司 O集團 O集团 O銀行 O银行 O大學 O大学 O學院 O学院 O協會 O协会 O協会 \
+N国 N國 E公司 O有限公司 O集團 O集团 O銀行 O银行 O大學 O大学 O學院 O学院 O協會 O协会 O協会 \
 O委員會 O委员会 O委員会 O基金會 O基金会 O研究所 O研究院 O醫院 O医院 O聯盟 O联盟 O連盟 \
-O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O財団 O機構 O航空 O證券 O证券 O証券 O政府 \
+O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O財団 O機構 O航空 O證券 O证券 O証券 E政府 \
 O黨 O党 O株式会社 O有限会社 O合同会社 A軍 A军 P省 Q庁 Q新聞 Q放送 Q病院 Q高校 Q電力 \
 Q鉄道 Q電鉄 Q商事 Q物産 Q工業 Q自動車 Q製作所 Q組合 Qクラブ Qグループ Qホールディングス";
 
@@ -152,9 +154,9 @@ fn scan(text: &str, chars: &[(usize, char)], out: &mut Vec<Detection>) {
     let mut e = 0;
     while e < chars.len() {
         let found = head_at(text, chars, e).and_then(|(class, len)| {
-            judge(text, chars, free, e + 1 - len, e, class)
+            judge(chars, free, e + 1 - len, e, class)
         });
-        let Some((s, ja, mut ty)) = found else {
+        let Some((s, ja, mut ty, score)) = found else {
             e += 1;
             continue;
         };
@@ -167,7 +169,7 @@ fn scan(text: &str, chars: &[(usize, char)], out: &mut Vec<Detection>) {
                 break;
             }
             if head_at(text, chars, k)
-                .is_some_and(|x| matches!(x.0, b'O' | b'Q' | b'A'))
+                .is_some_and(|x| matches!(x.0, b'O' | b'Q' | b'A' | b'E'))
             {
                 last = k;
                 ty = "ORGANIZATION";
@@ -175,7 +177,7 @@ fn scan(text: &str, chars: &[(usize, char)], out: &mut Vec<Detection>) {
             k += 1;
         }
         let (rule, score) = if ty == "LOCATION" {
-            ("location-cjk-head", 0.7)
+            ("location-cjk-head", score)
         } else {
             ("org-cjk-head", 0.75)
         };
@@ -219,13 +221,12 @@ fn head_at(
 /// punctuation (Japanese, at most 8 characters) or to a function word
 /// (Chinese, at most 3), not before `free`.
 fn judge(
-    text: &str,
     chars: &[(usize, char)],
     free: usize,
     h: usize,
     e: usize,
     class: u8,
-) -> Option<(usize, bool, &'static str)> {
+) -> Option<(usize, bool, &'static str, f32)> {
     let ja = (h.saturating_sub(12)..(e + 5).min(chars.len()))
         .any(|k| kana(chars[k].1));
     let mut s = h;
@@ -255,13 +256,27 @@ fn judge(
         b'L' | b'N' => "LOCATION",
         b'J' | b'P' if ja == (class == b'J') => "LOCATION",
         b'J' | b'Q' if !ja => return None,
+        b'E' => return None,
         _ => "ORGANIZATION",
     };
     if chars.get(e + 1).is_some_and(|x| is_in(NOT_AFTER, x.1)) {
         return None;
     }
-    Some((s, ja, ty))
+    // A country by its short name (英國, 美国) is a place without a cue,
+    // as "France" is in Latin text: under the default threshold unless a
+    // preposition of place stands before it (在英國, 到美国) or a
+    // particle of place after it (英国で, 米国から).
+    let cued = s < h - 1
+        || s.checked_sub(1).is_some_and(|p| is_in(CUE, chars[p].1))
+        || chars.get(e + 1).is_some_and(|x| is_in("でにへ", x.1))
+        || chars.get(e + 1..e + 3).is_some_and(|x| {
+            matches!((x[0].1, x[1].1), ('か', 'ら') | ('ま', 'で'))
+        });
+    Some((s, ja, ty, if cued { 0.7 } else { 0.45 }))
 }
+
+/// Prepositions of place before a Chinese name.
+const CUE: &str = "在從从到去往於于至";
 
 #[cfg(test)]
 mod tests {
