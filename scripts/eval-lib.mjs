@@ -23,7 +23,7 @@ export function u16ToCp(text) {
 // The findings of screenPrompt for each item's text: from the package in
 // `pkg` (its node.js entry), or with `native` from `pii_probe --jsonl`
 // under `root`/target/release/examples.
-export async function screenAll(items, { native, pkg, root, namesData, tagger }) {
+export async function screenAll(items, { native, pkg, root, namesData, tagger, pii }) {
   if (native) {
     const bin = path.join(root, "target", "release", "examples", "pii_probe");
     if (!fs.existsSync(bin)) { console.error(`${bin} missing: cargo build --release --example pii_probe`); process.exit(2); }
@@ -38,7 +38,8 @@ export async function screenAll(items, { native, pkg, root, namesData, tagger })
   if (namesData) await mod.loadNamesData(fs.readFileSync(namesData));
   if (tagger) await mod.loadNamesData(fs.readFileSync(tagger));
   const names = (namesData ? ["large"] : []).concat(tagger ? ["tagger"] : []).join("+");
-  const filter = new mod.PromptFilter(names ? { pii: { names } } : undefined);
+  const piiPolicy = { ...(names ? { names } : {}), ...(pii || {}) };
+  const filter = new mod.PromptFilter(Object.keys(piiPolicy).length ? { pii: piiPolicy } : undefined);
   return items.map((it) => filter.screenPrompt(it.text).findings);
 }
 

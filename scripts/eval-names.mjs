@@ -6,13 +6,16 @@
 //
 //   node scripts/eval-names.mjs [--pkg pkg | --native] [--json OUT.json]
 //        [--misses OUT.jsonl] [--limit N] [--files A.jsonl,B.jsonl]
-//        [--names-data FILE] [--tagger FILE]
+//        [--names-data FILE] [--tagger FILE] [--pii JSON]
 //
 // --pkg DIR  scores a built package (scripts/build), imported from DIR/node.js.
 // --names-data FILE  loads the large names data (scripts/names-large.mjs;
 //            pkg/names-data.bin) and screens with pii.names "large".
 // --tagger FILE  loads the names tagger (pkg/names-tagger.bin) and screens
 //            with pii.names "tagger" (or "large+tagger" with --names-data).
+// --pii JSON  merges JSON into the policy's pii section (e.g.
+//            '{"thresholds":{"LOCATION":0.4}}' to see findings under the
+//            default threshold).
 // --native   scores the native engine through `pii_probe --jsonl`
 //            (cargo build --release --example pii_probe first; no wasm build).
 // Scoring is the shared harness's (../shared/eval/score.mjs): a truth span is
@@ -28,13 +31,14 @@ import { u16ToCp, screenAll } from "./eval-lib.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.PF_SHARED || path.join(ROOT, "..", "shared");
-const o = { tagger: null, namesData: null, pkg: "pkg", native: false, json: null, misses: null, limit: 0, files: null };
+const o = { pii: null, tagger: null, namesData: null, pkg: "pkg", native: false, json: null, misses: null, limit: 0, files: null };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i], v = () => process.argv[++i];
   if (a === "--pkg") o.pkg = v();
   else if (a === "--native") o.native = true;
   else if (a === "--names-data") o.namesData = v();
   else if (a === "--tagger") o.tagger = v();
+  else if (a === "--pii") o.pii = JSON.parse(v());
   else if (a === "--json") o.json = v();
   else if (a === "--misses") o.misses = v();
   else if (a === "--limit") o.limit = parseInt(v(), 10) || 0;
@@ -144,7 +148,7 @@ const presidio = { truth: 0, found: 0, tp: 0, fp: 0 };
 for (const file of files) {
   const items = readJsonl(file);
   const t0 = Date.now();
-  const outs = await screenAll(items, { native: o.native, pkg: o.pkg, root: ROOT, namesData: o.namesData, tagger: o.tagger });
+  const outs = await screenAll(items, { native: o.native, pkg: o.pkg, root: ROOT, namesData: o.namesData, tagger: o.tagger, pii: o.pii });
   console.log(`${path.basename(file)}: ${items.length} items screened in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   items.forEach((it, idx) => {
     const r = scoreItem(it, outs[idx] || []);

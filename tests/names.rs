@@ -300,6 +300,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("née le 14 juillet 1989", "DATE_OF_BIRTH", Some("14 juillet 1989")),
     ("fecha de nacimiento: 1990-05-21", "DATE_OF_BIRTH", Some("1990-05-21")),
     ("Today is 5/20/2021", "DATE_OF_BIRTH", None),
+    // Chinese and Japanese: head words (src/names/cjk.rs)
+    ("彼は名古屋市に住んでいる。", "LOCATION", Some("名古屋市")),
+    ("他在英國讀書。", "LOCATION", Some("英國")),
+    ("他是北京大學的教授", "ORGANIZATION", Some("北京大學")),
+    ("東京電力ホールディングスに勤務", "ORGANIZATION", Some("東京電力")),
+    ("這是一個大城市", "LOCATION", None),
+    ("歐洲各國的中國人", "LOCATION", None),
     ("The meeting is on 12/03/2024.", "DATE_OF_BIRTH", None),
 ];
 
@@ -333,6 +340,24 @@ fn names_cases() {
         }
     }
     assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
+}
+
+/// Chinese and Japanese places, organizations and addresses: a response
+/// stream cut anywhere gives the one-shot text.
+#[test]
+fn cjk_heads_stream_like_one_shot() {
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    let mut f = PromptFilter::new(&filter);
+    for text in [
+        "彼は名古屋市に住んでいる。東京電力ホールディングスに勤務。",
+        "他在英國讀書，後來到北京大學任教。住址：北京市朝阳区建国路88号",
+        "住所は愛媛県松山市 1-2-3 です",
+    ] {
+        let found = super::names_tagger_stream::every_split_equals_one_shot(
+            &mut f, text,
+        );
+        assert!(!found.is_empty(), "{text}");
+    }
 }
 
 /// The role noun before a name is not part of it (issue 14).

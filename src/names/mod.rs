@@ -20,12 +20,13 @@
 //! - `morph`: word shape across languages (German text, Slavic endings,
 //!   institution and state head nouns, place prepositions, verbs of
 //!   saying), small closed sets;
-//! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns):
-//!   the detectors;
+//! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns),
+//!   `cjk` (head words inside Chinese and Japanese runs): the detectors;
 //! - this file: runs them over chunks of the text and merges their
 //!   findings.
 
 mod address;
+mod cjk;
 mod data;
 mod dict;
 mod lexicon;
@@ -205,9 +206,10 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         place::detect(text, &toks),
         org::detect(&toks),
         table::detect(text),
+        cjk::detect(text, &toks),
         if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 6];
+    let mut pos = [0usize; 7];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;

@@ -1,0 +1,337 @@
+//! Places and organizations inside Chinese and Japanese runs (no spaces
+//! between words: one token), from the word that ends them, without
+//! word lists.
+//!
+//! A name of a place or an organization in these languages usually ends
+//! in a head word: 市 / 県 / 省 / 州 / 区 / 国 for places, 公司 / 大学 /
+//! 銀行 / 協会 / 党 / 株式会社 for organizations. The rule finds the head
+//! word and takes the name before it:
+//! - Japanese (kana within a few characters): the run of kanji and
+//!   katakana back to the previous kana or punctuation (particles are
+//!   kana), at most 8 characters;
+//! - Chinese: at most 3 characters back, stopping at a function word
+//!   (的 / 在 / 是 / 和 / 被 ...).
+//!
+//! The name part needs two characters (one for a country's one-character
+//! abbreviation before 国 / 軍: 英國, 美軍), its last character must not
+//! make a common word with the head (各國, 全国, 該市, 歸國, 政府, 都市,
+//! 共和國), and some characters after the head make it another word
+//! (中國人, 國家, 市場, 県立). An organization head a few characters
+//! on makes the whole an organization (北京市 + 教育委員會, 韓国 + 政府).
+//! Two places one after the other (愛媛県松山市, 北京市朝阳区) near the
+//! end of the run, before a house number (the next token, or a word
+//! glued to it), begin an address: one ADDRESS finding. Scores: place and address 0.7,
+//! organization 0.75. A decision reads at most 12 characters before the
+//! head word and 9 after it.
+
+use super::tokens::{Detection, Kind, Tok};
+
+fn han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
+}
+
+fn kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
+fn hira(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
+fn is_in(set: &str, c: char) -> bool {
+    set.chars().any(|x| x == c)
+}
+
+/// Whether `f` holds for one of the space-separated words of `set`.
+fn any_word(set: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    let b = set.as_bytes();
+    let mut a = 0;
+    for k in 0..=b.len() {
+        if b.get(k).map_or(true, |&x| x == b' ') {
+            if f(set.get(a..k).unwrap_or("")) {
+                return true;
+            }
+            a = k + 1;
+        }
+    }
+    false
+}
+
+/// Head words, each after its class letter, separated by spaces:
+/// L place, N nation (国), J place in Japanese only, O organization,
+/// A army (軍: after a country's abbreviation, or in Japanese), P
+/// province in Chinese and ministry in Japanese (省), Q organization in
+/// Japanese only, E organization only after a place (英国政府,
+/// 美国广播公司: alone, 政府 and 公司 are mostly "the government", "the
+/// company").
+const HEADS: &str = "L市 L県 L縣 L县 L州 L区 L區 L郡 L鎮 L镇 L島 L岛 J町 J村 J府 J都 J駅 \
+N国 N國 E公司 O有限公司 O集團 O集团 O銀行 O银行 O大學 O大学 O學院 O学院 O協會 O协会 O協会 \
+O委員會 O委员会 O委員会 O基金會 O基金会 O研究所 O研究院 O醫院 O医院 O聯盟 O联盟 O連盟 \
+O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O財団 O機構 O航空 O證券 O证券 O証券 E政府 \
+O黨 O党 O株式会社 O有限会社 O合同会社 A軍 A军 P省 Q庁 Q新聞 Q放送 Q病院 Q高校 Q電力 \
+Q鉄道 Q電鉄 Q商事 Q物産 Q工業 Q自動車 Q製作所 Q組合 Qクラブ Qグループ Qホールディングス";
+
+/// Characters that end a Chinese name part going back: function words,
+/// pronouns, measure words, time words.
+const FUNC: &str = "的了在是和與与及於于把被對对從从為为也而並并將将由向到以其這这那\
+該该此或但即就又還还已曾則则等位個个他她它我你們们說说讓让給给跟至往去來来時时後后\
+年月日各全本每諸诸兩两一有無无不所之當当";
+
+/// Last characters of a name part that make a word with the head:
+/// determiners (各國, 該市), verbs (歸國, 建国, 跨國), numerals (第三區),
+/// and the second characters of generic words (地區, 政府, 幕府, 公立大學,
+/// 綜合性大學, 仕様, 大都市, 市町村, 都道府県, 選挙区, 特別区, 城下町,
+/// 共和國, 王国, 帝国, 中央政府, 聯邦政府, 臨時政府).
+const QUANT: &str = "各全本該该同此每諸诸兩两他某其我貴贵当當両外敵敌鄰邻祖母友盟\
+歸归回出入建開开治救愛爱報报護护跨列強强異异万萬一二三四五六七八九十百千地政幕立性\
+仕都町府挙別下前和王帝方央邦時时城";
+
+/// Countries written with one character before 国 / 軍.
+const COUNTRY1: &str = "中美英法德俄日韓韩泰越義意澳印荷瑞挪丹芬波葡西希埃伊以敘叙土蒙緬缅朝米独仏伯豪加";
+
+/// Characters after a head that make it another word (中國人, 國家,
+/// 國際, 市場, 県立, 大學生, 党員).
+const NOT_AFTER: &str = "人語语籍系式菜家際际会會立営營産產务務王旗歌境土道庫库債债策体體情力防号號安場场長长間间生員员部們们";
+
+#[inline(never)]
+pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
+    let mut out: Vec<Detection> = Vec::new();
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(run) = text.get(t.start..t.end) else { continue };
+        if !t.uncased || !run.chars().next().is_some_and(|c| han(c) || kana(c))
+        {
+            continue;
+        }
+        chars.clear();
+        chars.extend(run.char_indices().map(|(k, c)| (t.start + k, c)));
+        let from = out.len();
+        scan(text, &chars, &mut out);
+        // Places one after the other, near the end of the run, before a
+        // house number (愛媛県松山市 1-2, 北京市朝阳区建国路88号): an
+        // address.
+        let glued = |k: usize, at: usize| {
+            toks.get(k).filter(|n| !n.nl && n.start <= at + 1)
+        };
+        let number = glued(i + 1, t.end).is_some_and(|n| {
+            n.kind == Kind::Num
+                || n.uncased
+                    && glued(i + 2, n.end - 1)
+                        .is_some_and(|m| m.kind == Kind::Num)
+        });
+        let mut w = from;
+        for r in from..out.len() {
+            if w > from
+                && number
+                && t.end - out[r].span.end <= 24
+                && out[r].type_name == "LOCATION"
+                && out[w - 1].type_name != "ORGANIZATION"
+                && out[w - 1].span.end == out[r].span.start
+            {
+                let end = out[r].span.end;
+                let d = &mut out[w - 1];
+                d.span.end = end;
+                d.type_name = "ADDRESS";
+                d.rule = "address-cjk";
+            } else {
+                out.swap(w, r);
+                w += 1;
+            }
+        }
+        out.truncate(w);
+    }
+    out
+}
+
+/// End byte of the character at `k`.
+fn end_of(chars: &[(usize, char)], k: usize) -> usize {
+    chars.get(k).map_or(0, |&(p, c)| p + c.len_utf8())
+}
+
+fn scan(text: &str, chars: &[(usize, char)], out: &mut Vec<Detection>) {
+    // The first character not yet covered by a finding.
+    let mut free = 0;
+    let mut e = 0;
+    while e < chars.len() {
+        let found = head_at(text, chars, e).and_then(|(class, len)| {
+            judge(chars, free, e + 1 - len, e, class)
+        });
+        let Some((s, ja, mut ty, score)) = found else {
+            e += 1;
+            continue;
+        };
+        // A longer organization name on the same run.
+        let mut last = e;
+        let mut k = e + 1;
+        while k < chars.len() && k <= e + 8 {
+            let c = chars[k].1;
+            if hira(c) || !(han(c) || kana(c)) || !ja && is_in(FUNC, c) {
+                break;
+            }
+            if head_at(text, chars, k)
+                .is_some_and(|x| matches!(x.0, b'O' | b'Q' | b'A' | b'E'))
+            {
+                last = k;
+                ty = "ORGANIZATION";
+            }
+            k += 1;
+        }
+        let (rule, score) = if ty == "LOCATION" {
+            ("location-cjk-head", score)
+        } else {
+            ("org-cjk-head", 0.75)
+        };
+        out.push(Detection::new(
+            ty,
+            rule,
+            chars[s].0..end_of(chars, last),
+            score,
+        ));
+        free = last + 1;
+        e = last + 1;
+    }
+}
+
+/// The longest head word ending at character `e`: its class and length
+/// in characters.
+fn head_at(
+    text: &str,
+    chars: &[(usize, char)],
+    e: usize,
+) -> Option<(u8, usize)> {
+    let end = end_of(chars, e);
+    let mut best: Option<(u8, usize)> = None;
+    any_word(HEADS, |item| {
+        let word = item.get(1..).unwrap_or("");
+        let n = word.chars().count();
+        if n <= e + 1
+            && best.map_or(true, |b| b.1 < n)
+            && text.get(chars[e + 1 - n].0..end) == Some(word)
+        {
+            best = Some((item.as_bytes()[0], n));
+        }
+        false
+    });
+    best
+}
+
+/// Whether the head `chars[h..=e]` of `class` and the name before it make
+/// a finding: its first character, whether the text is Japanese, and its
+/// type. The name part goes back over kanji and katakana to kana or
+/// punctuation (Japanese, at most 8 characters) or to a function word
+/// (Chinese, at most 3), not before `free`.
+fn judge(
+    chars: &[(usize, char)],
+    free: usize,
+    h: usize,
+    e: usize,
+    class: u8,
+) -> Option<(usize, bool, &'static str, f32)> {
+    let ja = (h.saturating_sub(12)..(e + 5).min(chars.len()))
+        .any(|k| kana(chars[k].1));
+    let mut s = h;
+    while s > free && h - s < if ja { 8 } else { 3 } {
+        let c = chars[s - 1].1;
+        if hira(c) || !(han(c) || kana(c)) || !ja && is_in(FUNC, c) {
+            break;
+        }
+        s -= 1;
+    }
+    let before = chars.get(h.checked_sub(1)?)?.1;
+    if s == h || is_in(QUANT, before) {
+        return None;
+    }
+    let country = is_in(COUNTRY1, before);
+    let nation = matches!(class, b'N' | b'A');
+    // An army: after a country's abbreviation (美軍, 日本軍); in Chinese
+    // only that (冠軍, 大軍 are words).
+    if class == b'A' && !(country || ja && h - s >= 2)
+        || h - s < 2 && !(country && nation)
+    {
+        return None;
+    }
+    // 英國, 美軍: the country's character and the head.
+    let s = if country && nation { h - 1 } else { s };
+    let ty = match class {
+        b'L' | b'N' => "LOCATION",
+        b'J' | b'P' if ja == (class == b'J') => "LOCATION",
+        b'J' | b'Q' if !ja => return None,
+        b'E' => return None,
+        _ => "ORGANIZATION",
+    };
+    if chars.get(e + 1).is_some_and(|x| is_in(NOT_AFTER, x.1)) {
+        return None;
+    }
+    // A country by its short name (英國, 美国) is a place without a cue,
+    // as "France" is in Latin text: under the default threshold unless a
+    // preposition of place stands before it (在英國, 到美国) or a
+    // particle of place after it (英国で, 米国から).
+    let cued = s < h - 1
+        || s.checked_sub(1).is_some_and(|p| is_in(CUE, chars[p].1))
+        || chars.get(e + 1).is_some_and(|x| is_in("でにへ", x.1))
+        || chars.get(e + 1..e + 3).is_some_and(|x| {
+            matches!((x[0].1, x[1].1), ('か', 'ら') | ('ま', 'で'))
+        });
+    Some((s, ja, ty, if cued { 0.7 } else { 0.45 }))
+}
+
+/// Prepositions of place before a Chinese name.
+const CUE: &str = "在從从到去往於于至";
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn find(text: &str) -> Vec<(&'static str, String)> {
+        let toks = tokenize(text);
+        detect(text, &toks)
+            .into_iter()
+            .map(|d| (d.type_name, text[d.span].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn heads() {
+        assert_eq!(
+            find("彼は名古屋市に住んでいる。"),
+            vec![("LOCATION", "名古屋市".to_string())]
+        );
+        assert_eq!(
+            find("東京電力ホールディングスに勤務"),
+            vec![("ORGANIZATION", "東京電力ホールディングス".to_string())]
+        );
+        assert_eq!(
+            find("他在英國讀書"),
+            vec![("LOCATION", "英國".to_string())]
+        );
+        assert_eq!(
+            find("他是北京大學的教授"),
+            vec![("ORGANIZATION", "北京大學".to_string())]
+        );
+        assert_eq!(
+            find("北京市教育委員會表示"),
+            vec![("ORGANIZATION", "北京市教育委員會".to_string())]
+        );
+        assert_eq!(
+            find("住所は愛媛県松山市 1-2"),
+            vec![("ADDRESS", "愛媛県松山市".to_string())]
+        );
+    }
+
+    #[test]
+    fn generic_words() {
+        for t in [
+            "這是一個大城市",
+            "歐洲各國",
+            "中國人",
+            "股市上漲",
+            "全国で",
+            "市町村の",
+            "その国家は",
+            "仕様",
+        ] {
+            assert!(find(t).is_empty(), "{t}: {:?}", find(t));
+        }
+    }
+}
