@@ -62,6 +62,7 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "sat.",
     // JFrog reference tokens: base64 of `reftkn`, 64 characters in all.
     "cmVmdGtu",
+    "sqco_",
 ];
 
 /// Vendor suffixes of fixed-length formats a provider rule checks
