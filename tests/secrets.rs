@@ -693,6 +693,11 @@ fn vendor_formats_stream_like_one_shot() {
     let prose =
         "Here is the log you asked for, with nothing sensitive in it. "
             .repeat(6);
+    let dotted = format!("{}.{}", synth(85, ALNUM, 40), synth(86, ALNUM, 10));
+    let airtable = format!(
+        "request to the airtable API\nUsing Key=pat{}.",
+        synth(90, ALNUM, 14)
+    );
     let tails = [
         adzuna_log(&synth(80, lower, 15)) + "\n[DEBUG] done",
         adzuna_log(&synth(81, lower, 32)) + "\n[DEBUG] done",
@@ -700,10 +705,23 @@ fn vendor_formats_stream_like_one_shot() {
         format!("WANDB_API_KEY = '{}' ok", synth(83, HEX, 34)),
         "x".repeat(150)
             + &format!(" monkeylearn_token = '{}'", synth(84, HEX, 40)),
+        // The vendor named by the key of the value's YAML block.
+        format!("auth0_credentials:\n  apiToken: {dotted}\n"),
+        format!("auth0 credentials follow\n  apiToken: {dotted}\n"),
+        // Jira: the legacy 24-character token is one of its shapes.
+        format!("jira_token: A{}", synth(87, ALNUM, 43)),
+        format!("jira_token: {} ok", synth(88, ALNUM, 24)),
+        // Blogger takes Google API keys (AIza...).
+        format!("GET /blogger/v3/blogs?key={} ok", synth(89, ALNUM, 39)),
+        // Airtable PATs are pat, 14 letters or digits, a dot, 64 hex.
+        format!("{airtable}{}-{}", synth(91, HEX, 30), synth(92, HEX, 33)),
+        format!("{airtable}{}", synth(91, HEX, 64)),
     ];
     let texts = tails.map(|t| format!("{prose}\n{t}"));
     let s = PromptFilter::with_policy(Policy::default()).expect("filter");
-    for (text, secrets) in texts.iter().zip([0, 1, 0, 0, 1]) {
+    for (text, secrets) in
+        texts.iter().zip([0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 0, 1])
+    {
         assert_streams_like_one_shot(&s, text, secrets);
     }
 }
@@ -780,6 +798,14 @@ fn keys_glued_to_a_question_mark_stream_like_one_shot() {
         (format!("is it {ghp}? yes"), 1),
         (format!("token {ghp}?b=roK23I ok"), 0),
         (format!("https://h.test/a?token={ghp}?x ok"), 1),
+        (
+            format!(
+                "postgres token - '?ostgres://u1:Zq8rT2pLx@10.1.2.3:5432'"
+            ),
+            0,
+        ),
+        (format!("token - '?{ghp}'\nok"), 0),
+        (format!("is it?{ghp} ok"), 1),
     ] {
         assert_streams_like_one_shot(&s, &text, secrets);
     }

@@ -282,6 +282,8 @@ pub(crate) static VENDOR_FORMATS: &[&str] = &[
     "mailjet-key",
     "shutterstock-oauth-token",
     "asana-access-token",
+    "atlassian-legacy-token",
+    "atlassian-datacenter-token",
 ];
 
 /// Bytes before a generic value searched for a vendor's name.
@@ -333,7 +335,9 @@ fn vendor_formats() -> &'static [VendorFormat] {
 /// The vendor is named in the line of the value before it (a word, a
 /// CamelCase or snake_case piece, or two such pieces joined: `wandb`,
 /// `bitfinexKey`, `WANDB_API_KEY`, `getBetterStackToken`), or in the line
-/// before as "<vendor> API" (a log line: "request to the adzuna API").
+/// before as "<vendor> API" (a log line: "request to the adzuna API")
+/// or as the key of an indented block the value's line is in (YAML:
+/// `auth0_credentials:` then `  apiToken: ...`).
 /// Looks back at most [`VENDOR_LOOKBACK`] bytes, within the left context
 /// the stream scanner keeps, so streamed and one-shot screens agree.
 #[inline(never)]
@@ -374,8 +378,16 @@ pub(crate) fn named_vendor_rejects(
         }
     };
     each_piece(line, &mut |a, b| check(a, b));
+    // A block key: `name:` alone on its line, the value's line indented.
+    let block = prev.trim_end().ends_with(':')
+        && !prev.trim_end().ends_with("::")
+        && line.starts_with([' ', '\t'])
+        && prev.len() - prev.trim_start().len()
+            < line.len() - line.trim_start().len();
     each_piece(prev, &mut |a, b| {
-        if b.eq_ignore_ascii_case(b"api") {
+        if block {
+            check(a, b);
+        } else if b.eq_ignore_ascii_case(b"api") {
             check(a, b"");
         }
     });
@@ -452,19 +464,30 @@ fn each_piece(s: &str, f: &mut dyn FnMut(&[u8], &[u8])) {
 /// front piece of a longer corrupted string, not a key. A `?` that
 /// starts a query after a URL path (`/hook/abc?x=1`, the value after
 /// `/` or `=`, or a value with a `/`) is a URL's, and stays a match.
-/// Reads two bytes after the span, within the right context the
-/// response stream holds for a detection (`CTX_AFTER`), so streamed and
-/// one-shot screens agree.
+/// The same holds on the left: a quoted or blank-delimited token that
+/// starts with `?` glued to the match (`'?ostgres://u:p@h'`) is no key
+/// and no URL (a URI scheme starts with a letter).
+/// Reads two bytes on each side of the span, within the context the
+/// response stream holds for a detection (`CTX_AFTER`, and the left
+/// context it keeps), so streamed and one-shot screens agree.
 pub(crate) fn glued_to_more(
     text: &str,
     span: &std::ops::Range<usize>,
 ) -> bool {
     let b = text.as_bytes();
     let next = |i: usize| b.get(span.end + i).copied().unwrap_or(b' ');
-    next(0) == b'?'
+    let prev = |i: usize| {
+        span.start.checked_sub(i + 1).and_then(|j| b.get(j).copied())
+    };
+    let after = next(0) == b'?'
         && next(1).is_ascii_alphanumeric()
         && !(span.start > 0 && matches!(b[span.start - 1], b'/' | b'='))
-        && !b[span.clone()].contains(&b'/')
+        && !b[span.clone()].contains(&b'/');
+    let before = prev(0) == Some(b'?')
+        && prev(1).is_none_or(|c| {
+            c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'`')
+        });
+    after || before
 }
 
 /// The nearest char boundary at or before `i`.
@@ -547,6 +570,13 @@ mod tests {
         assert!(!at("?key=Abc123xyz?x", "Abc123xyz"));
         assert!(!at("u=https://h/a/Abc?x", "https://h/a/Abc"));
         assert!(at("ab?c", "ab") && !at("ab?", "ab") && !at("ab", "ab"));
+        assert!(at(
+            "t - '?ostgres://u:pw@1.2.3.4:5432'",
+            "ostgres://u:pw@1.2.3.4"
+        ));
+        assert!(at("?ostgres://u:pw@h", "ostgres://u:pw@h"));
+        assert!(!at("is it?ghp_abc", "ghp_abc") && !at("u?key", "key"));
+        assert!(!at("x = 'ghp_abc'", "ghp_abc"));
     }
 
     /// The row reader gives every row of the table, each context row's

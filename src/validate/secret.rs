@@ -60,6 +60,9 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "apify_api_",
     "pat.",
     "sat.",
+    // JFrog reference tokens: base64 of `reftkn`, 64 characters in all.
+    "cmVmdGtu",
+    "sqco_",
 ];
 
 /// Vendor suffixes of fixed-length formats a provider rule checks
@@ -248,7 +251,7 @@ pub(crate) fn hex_with_stray_letters(value: &str) -> bool {
 /// name or a description, not a generated key.
 pub(crate) fn word_phrase(value: &str) -> bool {
     let mut parts = 0;
-    for p in value.split(|c| matches!(c, '-' | '_' | '.')) {
+    for p in value.split(['-', '_', '.']) {
         let b = p.as_bytes();
         let word = !b.is_empty()
             && (b.iter().all(u8::is_ascii_lowercase)
