@@ -250,6 +250,18 @@ impl<'a> Key<'a> {
         let member = member_of(&text);
         Key { text, member }
     }
+    /// The key of a folded word that is not in the text as such: the
+    /// lexicon's own copy when it has the word (no allocation), else a
+    /// copy of `folded`.
+    pub(crate) fn folded(folded: &str) -> Key<'a> {
+        let member = member_of(folded);
+        let text = if same_bytes(member.entry.as_bytes(), folded.as_bytes()) {
+            Cow::Borrowed(member.entry)
+        } else {
+            Cow::Owned(folded.to_owned())
+        };
+        Key { text, member }
+    }
     // Detectors read keys everywhere; `Cow`'s own deref is a call in
     // the size-optimized wasm.
     #[inline(always)]

@@ -159,6 +159,10 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
     {
         return None;
     }
+    // Nor with the two letters of most words that open with one: "smith".
+    if !may_open(&HEAD_SECOND, key) {
+        return None;
+    }
     if in_sorted(HEAD_ORG_EXACT, key) {
         return Some(Head::Org);
     }
@@ -173,6 +177,53 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
 
 /// First letters (a-z) of the head-noun stems and words, one bit each.
 const HEAD_FIRST: u32 = 0x023E_D52D;
+
+/// Second letters (a-z, one bit each) of the head-noun stems and words,
+/// by their first letter.
+const HEAD_SECOND: [u32; 26] =
+    second_letters(&[HEAD_ORG, HEAD_ORG_EXACT, HEAD_PLACE]);
+
+/// Second letters (a-z, one bit each) of the lines of `sets`, by their
+/// first letter (a-z); every bit when a line's second byte is no ASCII
+/// letter. A word whose first two letters open no line is in no set.
+const fn second_letters(sets: &[&str]) -> [u32; 26] {
+    let mut m = [0u32; 26];
+    let mut k = 0;
+    while k < sets.len() {
+        let b = sets[k].as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // `i` starts a line.
+            if b[i].is_ascii_lowercase() {
+                let d = if i + 1 < b.len() { b[i + 1] } else { b'\n' };
+                m[(b[i] - b'a') as usize] |= if d.is_ascii_lowercase() {
+                    1 << (d - b'a')
+                } else {
+                    u32::MAX
+                };
+            }
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    m
+}
+
+/// Whether `key` may open with a line of the sets `second` was made of
+/// ([`second_letters`]): false when its first two bytes are ASCII
+/// lowercase letters no line opens with.
+#[inline(always)]
+fn may_open(second: &[u32; 26], key: &str) -> bool {
+    match *key.as_bytes() {
+        [a @ b'a'..=b'z', c @ b'a'..=b'z', ..] => {
+            second[usize::from(a - b'a')] >> (c - b'a') & 1 != 0
+        }
+        _ => true,
+    }
+}
 
 const HEAD_ORG: &str =
     "sveucilist\nuniverzit\nuniversit\nуниверситет\nministarstv\n\
@@ -268,8 +319,11 @@ pub(crate) fn slavic_surname(key: &str, len: usize) -> bool {
 /// A verb of saying (folded), before or after the one who speaks:
 /// "said Smith", "Smith said", "sagte Müller", "rekao je Simić".
 pub(crate) fn speech_verb(key: &str) -> bool {
-    in_sorted(SPEECH_VERB_WORDS, key)
+    may_open(&SPEECH_SECOND, key) && in_sorted(SPEECH_VERB_WORDS, key)
 }
+
+/// [`second_letters`] of [`SPEECH_VERB_WORDS`].
+const SPEECH_SECOND: [u32; 26] = second_letters(&[SPEECH_VERB_WORDS]);
 
 /// Sorted by bytes: [`in_sorted`] searches it.
 const SPEECH_VERB_WORDS: &str =
@@ -297,6 +351,30 @@ mod tests {
                 assert!(!in_sorted(set, &format!("{w}#")), "{w}#");
             }
             assert!(!in_sorted(set, ""));
+        }
+    }
+
+    #[test]
+    fn head_second_letters() {
+        assert_eq!(head_noun("smith"), None);
+        assert!(!speech_verb("smith") && !may_open(&SPEECH_SECOND, "john"));
+        for w in SPEECH_VERB_WORDS.split('\n') {
+            assert!(speech_verb(w), "{w}");
+        }
+        for set in [HEAD_ORG, HEAD_ORG_EXACT, HEAD_PLACE] {
+            for w in set.split('\n') {
+                let b = w.as_bytes();
+                if b[0].is_ascii_lowercase() && b[1].is_ascii_lowercase() {
+                    let bits = HEAD_SECOND[usize::from(b[0] - b'a')];
+                    assert!(bits >> (b[1] - b'a') & 1 != 0, "{w}");
+                }
+                let word = if set == HEAD_ORG_EXACT {
+                    w.to_string()
+                } else {
+                    format!("{w}ama")
+                };
+                assert!(head_noun(&word).is_some(), "{word}");
+            }
         }
     }
 

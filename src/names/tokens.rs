@@ -353,13 +353,14 @@ fn tok<'a>(
         fold_into(s, key);
     }
     let key = if kind == Kind::Word && key.as_str() == s {
-        Cow::Borrowed(s)
+        Key::new(Cow::Borrowed(s))
     } else if key.is_empty() {
-        Cow::Borrowed("")
+        Key::new(Cow::Borrowed(""))
     } else {
-        Cow::Owned(key.clone())
+        // A capitalized known word ("John") borrows the lexicon's key.
+        Key::folded(key)
     };
-    Tok { start, end, kind, nl, sp, cap, upper, uncased, key: Key::new(key) }
+    Tok { start, end, kind, nl, sp, cap, upper, uncased, key }
 }
 
 /// Up to three punctuation tokens between a cue and the run: `,` `:`

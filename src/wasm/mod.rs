@@ -259,6 +259,53 @@ pub struct ResponseScanner {
     carry: Option<u16>,
 }
 
+impl ResponseScanner {
+    /// The chunk as Rust text, with the carried high surrogate in front
+    /// and a high surrogate at its end carried to the next chunk; a lone
+    /// surrogate reads as U+FFFD. The string crosses the boundary in one
+    /// copy (the platform's encoder, which also writes U+FFFD for a lone
+    /// surrogate), not a call per UTF-16 unit.
+    fn take_chunk(&mut self, js: &js_sys::JsString) -> String {
+        let unit = |i: u32| js.char_code_at(i) as u32;
+        let len = js.length();
+        let mut out = String::new();
+        let mut from = 0;
+        if let Some(high) = self.carry.take() {
+            if len == 0 {
+                self.carry = Some(high);
+                return out;
+            }
+            let low = unit(0);
+            if (0xDC00..0xE000).contains(&low) {
+                let c = 0x10000
+                    + ((u32::from(high) - 0xD800) << 10)
+                    + (low - 0xDC00);
+                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                from = 1;
+            } else {
+                out.push('\u{FFFD}');
+            }
+        }
+        let mut end = len;
+        if end > from {
+            let last = unit(end - 1);
+            if (0xD800..0xDC00).contains(&last) {
+                self.carry = Some(last as u16);
+                end -= 1;
+            }
+        }
+        if end > from {
+            let rest = if from == 0 && end == len {
+                js.as_string()
+            } else {
+                js.slice(from, end).as_string()
+            };
+            out.push_str(&rest.unwrap_or_default());
+        }
+        out
+    }
+}
+
 #[wasm_bindgen]
 impl ResponseScanner {
     /// Adds a chunk; returns the text safe to show now.
@@ -266,16 +313,7 @@ impl ResponseScanner {
         let Some(js) = chunk.dyn_ref::<js_sys::JsString>() else {
             return Err(type_error("push expects a string"));
         };
-        let mut units: Vec<u16> = Vec::with_capacity(js.length() as usize + 1);
-        units.extend(self.carry.take());
-        units.extend(js.iter());
-        if let Some(&last) = units.last() {
-            if (0xD800..0xDC00).contains(&last) {
-                self.carry = Some(last);
-                units.pop();
-            }
-        }
-        let chunk = String::from_utf16_lossy(&units);
+        let chunk = self.take_chunk(js);
         let mut session = self.session.borrow_mut();
         Ok(self.inner.push(&mut session.response_context(), &chunk))
     }
