@@ -361,13 +361,13 @@ fn cue_grams(
     b: &[u8],
     out: &mut Sink,
     counts: &mut [u16; super::cues::CLASSES],
-    mut log: Option<&mut Vec<LogWord>>,
+    log: Option<&mut Vec<LogWord>>,
 ) {
     let mut last: u16 = 0;
     let mut since = usize::MAX;
     // The whole-text pass logged each word with its unigram code (seed
     // 0), which the cue lookup reuses; otherwise the words are hashed.
-    let mut logged = log.as_deref_mut().map(|l| l.iter_mut());
+    let mut logged = log.map(|l| l.iter_mut());
     let mut runs = word_runs(b);
     loop {
         let c = match logged.as_mut() {
@@ -389,7 +389,7 @@ fn cue_grams(
             continue;
         }
         for (k, n) in counts.iter_mut().enumerate() {
-            *n += (c >> k) as u16 & 1;
+            *n += (c >> k) & 1;
         }
         if last != 0 && since <= CUE_REACH {
             cue_pairs(last, c, out);

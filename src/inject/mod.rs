@@ -432,12 +432,27 @@ fn weight(b: usize) -> i8 {
 /// sum as in `f32` (every partial sum is below 2^24 in magnitude, where
 /// `f32` is exact), without a conversion per code.
 fn hashed_sum(codes: &[u32]) -> f32 {
+    let w = weights();
     let mut z = 0i32;
     for &code in codes {
-        let w = i32::from(weight(features::bucket_of(code)));
-        z += if code & 1 == 1 { w } else { -w };
+        let x =
+            i32::from(w.get(features::bucket_of(code)).copied().unwrap_or(0));
+        z += if code & 1 == 1 { x } else { -x };
     }
     z as f32 * features::occurrence_weight(codes.len())
+}
+
+/// The hashed weights unpacked, one byte each (16 KiB, made on first
+/// use): a load per code instead of a nibble to pick and sign-extend.
+fn weights() -> &'static [i8; features::BUCKETS] {
+    static W: OnceLock<Box<[i8; features::BUCKETS]>> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut w = Box::new([0i8; features::BUCKETS]);
+        for (b, x) in w.iter_mut().enumerate() {
+            *x = weight(b);
+        }
+        w
+    })
 }
 
 /// Below this many words the classifier's vote is scaled down.
