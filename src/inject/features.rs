@@ -83,6 +83,39 @@ impl Sink<'_> {
     }
 }
 
+/// Where feature codes go, each bucket once.
+trait Push {
+    fn push(&mut self, code: u32);
+}
+
+impl Push for Sink<'_> {
+    #[inline(always)]
+    fn push(&mut self, code: u32) {
+        Sink::push(self, code);
+    }
+}
+
+/// As [`Sink`], for one segment of several: a bucket is taken when its
+/// stamp is not the segment's number `k` (and gets it), so nothing needs
+/// clearing between segments.
+struct Stamped<'a> {
+    out: &'a mut Vec<u32>,
+    stamp: &'a mut [u8],
+    k: u8,
+}
+
+impl Push for Stamped<'_> {
+    #[inline(always)]
+    fn push(&mut self, code: u32) {
+        if let Some(s) = self.stamp.get_mut(bucket_of(code)) {
+            if *s != self.k {
+                *s = self.k;
+                self.out.push(code);
+            }
+        }
+    }
+}
+
 /// Mixes a 64-bit value (an n-gram read as little-endian) to 32 bits.
 #[inline(always)]
 fn mix(seed: u64, x: u64) -> u32 {
@@ -209,6 +242,8 @@ struct LogWord {
 
 /// Segments featurized at most per text.
 pub(crate) const MAX_SEGMENTS: usize = 48;
+// Segments are numbered 1..=MAX_SEGMENTS in a byte ([`Stamped`]).
+const _: () = assert!(MAX_SEGMENTS < 256);
 /// A segment has at least this many bytes (shorter pieces join the next).
 const SEGMENT_MIN: usize = 24;
 
@@ -232,9 +267,11 @@ fn segments(
     if ranges.len() < 2 {
         return;
     }
-    let mut seen = [0u64; BUCKETS / 64];
+    // Segment k's codes are deduplicated by stamping each bucket with
+    // k + 1 (MAX_SEGMENTS < 256): no bitmap to clear between segments.
+    let mut stamp = [0u8; BUCKETS];
     let mut next_word = [0usize; 2];
-    for (p, r) in ranges.into_iter().take(MAX_SEGMENTS) {
+    for (k, (p, r)) in ranges.into_iter().take(MAX_SEGMENTS).enumerate() {
         let log = &logs[p];
         // Word runs never cross a segment boundary (it follows a
         // non-word byte), and ranges come in order.
@@ -251,20 +288,24 @@ fn segments(
         if n < 4 {
             continue; // under four words
         }
-        let from = codes.len();
-        let mut sink = Sink { out: codes, seen: &mut seen };
+        let mut sink =
+            Stamped { out: codes, stamp: &mut stamp, k: k as u8 + 1 };
         let (s, e) = (r.start, r.end);
-        for i in s + 3..e.min(s + 5) {
-            sink.push(log.g4[i]);
+        for &g in log.g4.get(s + 3..e.min(s + 5)).unwrap_or_default() {
+            sink.push(g);
         }
-        for i in s + 5..e {
-            sink.push(log.g4[i]);
-            sink.push(log.g6[i]);
+        if let (Some(g4), Some(g6)) =
+            (log.g4.get(s + 5..e), log.g6.get(s + 5..e))
+        {
+            for (&a, &b) in g4.iter().zip(g6) {
+                sink.push(a);
+                sink.push(b);
+            }
         }
         let ws = &log.words[w0..w0 + n];
-        for (k, w) in ws.iter().enumerate() {
+        for (j, w) in ws.iter().enumerate() {
             sink.push(w.uni);
-            if k > 0 {
+            if j > 0 {
                 sink.push(w.bi);
             }
         }
@@ -280,10 +321,6 @@ fn segments(
             last = w.classes;
             since = 0;
         }
-        for &c in &codes[from..] {
-            let k = (c >> (32 - BUCKET_BITS)) as usize;
-            seen[k / 64] &= !(1u64 << (k % 64));
-        }
         ends.push(codes.len() as u32);
     }
 }
@@ -295,12 +332,12 @@ fn segment_ranges(parts: [&[u8]; 2]) -> Vec<(usize, std::ops::Range<usize>)> {
     let mut ranges = Vec::new();
     for (p, part) in parts.iter().enumerate() {
         let mut start = 0;
-        for i in 0..part.len() {
-            let end_here = part[i] == b'\n'
-                || matches!(part[i], b'.' | b'!' | b'?')
-                    && part
-                        .get(i + 1)
-                        .is_some_and(|c| c.is_ascii_whitespace());
+        for (i, &c) in part.iter().enumerate() {
+            if !matches!(c, b'\n' | b'.' | b'!' | b'?') {
+                continue;
+            }
+            let end_here = c == b'\n'
+                || part.get(i + 1).is_some_and(|c| c.is_ascii_whitespace());
             if end_here && i + 1 - start >= SEGMENT_MIN {
                 ranges.push((p, start..i + 1));
                 start = i + 1;
@@ -324,13 +361,13 @@ fn cue_grams(
     b: &[u8],
     out: &mut Sink,
     counts: &mut [u16; super::cues::CLASSES],
-    mut log: Option<&mut Vec<LogWord>>,
+    log: Option<&mut Vec<LogWord>>,
 ) {
     let mut last: u16 = 0;
     let mut since = usize::MAX;
     // The whole-text pass logged each word with its unigram code (seed
     // 0), which the cue lookup reuses; otherwise the words are hashed.
-    let mut logged = log.as_deref_mut().map(|l| l.iter_mut());
+    let mut logged = log.map(|l| l.iter_mut());
     let mut runs = word_runs(b);
     loop {
         let c = match logged.as_mut() {
@@ -352,7 +389,7 @@ fn cue_grams(
             continue;
         }
         for (k, n) in counts.iter_mut().enumerate() {
-            *n += (c >> k) as u16 & 1;
+            *n += (c >> k) & 1;
         }
         if last != 0 && since <= CUE_REACH {
             cue_pairs(last, c, out);
@@ -364,7 +401,7 @@ fn cue_grams(
 
 /// Each pair of a class of `last` and a class of `c`, hashed (seed 30).
 #[inline]
-fn cue_pairs(last: u16, c: u16, out: &mut Sink) {
+fn cue_pairs(last: u16, c: u16, out: &mut impl Push) {
     for a in 0..super::cues::CLASSES as u64 {
         if last >> a & 1 == 0 {
             continue;
@@ -539,16 +576,32 @@ fn word_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 
 #[inline(always)]
 fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
+    WORD_BYTE[usize::from(c)]
 }
+
+/// [`is_word_byte`] as a table: ASCII alphanumerics and every non-ASCII
+/// byte (one load instead of three range tests per byte).
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b >= 0x80;
+        c += 1;
+    }
+    t
+};
 
 /// Bucket and sign of a feature code.
 #[inline]
 pub(crate) fn bucket(code: u32) -> (usize, f32) {
-    (
-        (code >> (32 - BUCKET_BITS)) as usize,
-        if code & 1 == 1 { 1.0 } else { -1.0 },
-    )
+    (bucket_of(code), if code & 1 == 1 { 1.0 } else { -1.0 })
+}
+
+/// Bucket of a feature code.
+#[inline(always)]
+pub(crate) fn bucket_of(code: u32) -> usize {
+    (code >> (32 - BUCKET_BITS)) as usize
 }
 
 /// Per-occurrence weight for `n` occurrences.
