@@ -289,7 +289,7 @@ impl Shape {
                 let r = self.node(x);
                 (or(acc.0, r.0), or(acc.1, r.1), acc.2 || r.2)
             }),
-            Node::Repeat(x, lo, hi) => {
+            Node::Repeat(x, lo, hi, _) => {
                 let mut acc = (NONE, NONE, true);
                 for _ in 0..*lo {
                     if self.follow.len() >= LIMIT {
