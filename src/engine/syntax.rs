@@ -231,6 +231,16 @@ impl ByteSet {
         let digits = 0x03FF_u64 << b'0';
         self.0[0] & !digits == 0 && self.0[1] | self.0[2] | self.0[3] == 0
     }
+    /// When every byte of the set is an ASCII word byte: whether it
+    /// holds a digit, and whether a letter or `_`.
+    pub(crate) fn word_parts(&self) -> Option<(bool, bool)> {
+        const DIGITS: u64 = 0x03FF << b'0';
+        // `A`-`Z` (bits 1-26 of the second word), `_` (31), `a`-`z` (33-58).
+        const ALPHA: u64 = 0x07FF_FFFE_87FF_FFFE;
+        let [a, b, c, d] = self.0;
+        (a & !DIGITS == 0 && b & !ALPHA == 0 && c | d == 0)
+            .then_some((a != 0, b != 0))
+    }
     /// Whether the two sets share a byte.
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
