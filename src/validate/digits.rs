@@ -2,54 +2,24 @@
 //! plausibility checks many formats share (not one repeated digit, one
 //! separator style, a real day and month). One copy for every validator.
 
-/// The digits of `value`, 0-9 each, in order.
-pub(super) fn digits(value: &str) -> Digits {
-    let mut d = Digits { inline: [0; INLINE], len: 0, more: Vec::new() };
+pub(super) fn digits(value: &str) -> Vec<u8> {
+    value.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
+}
+
+/// [`digits`] into `buf`, without a list: `None` when `value` holds
+/// more digits than `buf` does. For the validators of card-like numbers
+/// (up to 19 digits), which a run of such numbers calls at every group.
+#[inline(never)]
+pub(super) fn digits_in<'a>(
+    value: &str,
+    buf: &'a mut [u8; 24],
+) -> Option<&'a [u8]> {
+    let mut n = 0;
     for b in value.bytes().filter(u8::is_ascii_digit) {
-        match d.inline.get_mut(d.len) {
-            Some(x) if d.more.is_empty() => *x = b - b'0',
-            _ => {
-                if d.more.is_empty() {
-                    d.more.extend_from_slice(&d.inline);
-                }
-                d.more.push(b - b'0');
-            }
-        }
-        d.len += 1;
+        *buf.get_mut(n)? = b - b'0';
+        n += 1;
     }
-    d
-}
-
-/// Digits kept in place: every number a built-in validator reads.
-const INLINE: usize = 32;
-
-/// A value's digits ([`digits`]), in place up to [`INLINE`] of them, on
-/// the heap past that: a list allocated per match was a third of a
-/// validator's cost in long runs of card-like numbers.
-pub(super) struct Digits {
-    inline: [u8; INLINE],
-    len: usize,
-    /// All the digits, once there are more than [`INLINE`].
-    more: Vec<u8>,
-}
-
-impl std::ops::Deref for Digits {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self.inline.get(..self.len) {
-            Some(d) if self.more.is_empty() => d,
-            _ => &self.more,
-        }
-    }
-}
-
-impl std::ops::DerefMut for Digits {
-    fn deref_mut(&mut self) -> &mut [u8] {
-        match self.inline.get_mut(..self.len) {
-            Some(d) if self.more.is_empty() => d,
-            _ => &mut self.more,
-        }
-    }
+    buf.get(..n)
 }
 
 /// Uppercased ASCII letters and digits of `s`, separators dropped.
@@ -151,16 +121,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_in_place_and_past_it() {
-        for n in [0, 1, 31, 32, 33, 70] {
+    fn digits_in_place_are_the_digits() {
+        for n in [0, 1, 23, 24, 25, 40] {
             let s: String = (0..n).map(|i| format!("{}-", i % 10)).collect();
-            let want: Vec<u8> = (0..n).map(|i| (i % 10) as u8).collect();
-            let mut d = digits(&s);
-            assert_eq!(&d[..], &want[..], "{n}");
-            if let Some(x) = d.first_mut() {
-                *x = 9;
-                assert_eq!(d[0], 9);
-            }
+            let mut buf = [0; 24];
+            let want = (n <= 24).then(|| digits(&s));
+            assert_eq!(digits_in(&s, &mut buf), want.as_deref(), "{n}");
         }
     }
 
