@@ -182,7 +182,7 @@ fn search_anchored(
             }
             // The shape's first test inline: most numeric rules fail it
             // at most digit starts of a long number text.
-            let fits = shape.map_or(true, |sh| sh.prefix_fits(&bytes[s..]));
+            let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
             if s >= p && facts.first.contains(bytes[s]) && fits {
                 p = visit(s, out);
             }
@@ -220,7 +220,7 @@ fn search_anchored(
             if s >= end {
                 break;
             }
-            let fits = shape.map_or(true, |sh| sh.prefix_fits(&bytes[s..]));
+            let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
             if s >= p && facts.first.contains(bytes[s]) && fits {
                 p = visit(s, out);
             }

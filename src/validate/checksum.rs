@@ -12,7 +12,7 @@ pub(crate) fn luhn(value: &str) -> bool {
     if !(13..=19).contains(&d.len()) || d.iter().all(|&x| x == d[0]) {
         return false;
     }
-    luhn_digits(&d)
+    luhn_digits(d)
 }
 
 #[inline(never)]
