@@ -29,8 +29,9 @@ pub(crate) fn program(pattern: &str) -> Option<Program> {
 /// Bytes past a pattern's longest match that [`Program::find`] may be
 /// asked to see (the engine's search slack plus a char boundary).
 const PROGRAM_SLACK: usize = 8;
-/// Largest visited table (instructions × positions), in bits: 8 KB.
-const PROGRAM_CELLS: usize = 1 << 16;
+/// Largest visited table (instructions × positions), in bits: 128 KB
+/// (a search clears only the rows it reached: see [`Program::find`]).
+const PROGRAM_CELLS: usize = 1 << 20;
 /// Most instructions a program may have.
 const PROGRAM_INSTS: usize = 1024;
 
@@ -45,8 +46,13 @@ enum Inst {
     /// then each shorter one down to `lo` (as the repeat written out
     /// would try them, without its instructions per iteration).
     Run(ByteSet, u16, u16),
+    /// `[set]{lo,hi}?` lazy: the shortest run first, then each longer
+    /// one up to `hi` (or as far as the bytes are in the set).
+    Lazy(ByteSet, u16, u16),
     /// `\b` (true) or `\B` (false), ASCII word bytes.
     Boundary(bool),
+    /// `$` without multi-line mode: the end of the haystack.
+    End,
     Match,
 }
 
@@ -74,6 +80,8 @@ impl std::fmt::Debug for Program {
 pub(crate) struct Scratch {
     visited: Vec<u64>,
     stack: Vec<(u32, u32)>,
+    /// Words of `visited` the last search may have set.
+    dirty: usize,
 }
 
 /// The byte set of `n` when it is one byte (a width-1 char).
@@ -109,6 +117,8 @@ impl Program {
             Node::Empty => {}
             Node::Assert('b') => self.insts.push(Inst::Boundary(true)),
             Node::Assert('B') => self.insts.push(Inst::Boundary(false)),
+            // Not multi-line (`syntax::exact`): the end of the text.
+            Node::Assert('$' | 'z') => self.insts.push(Inst::End),
             Node::Assert(_) => return None,
             Node::Char { first, width, .. } => {
                 // Width 1: one byte of the set (an ASCII char, or one
@@ -143,13 +153,21 @@ impl Program {
                     self.patch(e, end);
                 }
             }
-            Node::Repeat(x, lo, Some(hi)) if single_byte(x).is_some() => {
+            Node::Repeat(x, lo, Some(hi), lazy)
+                if single_byte(x).is_some() =>
+            {
                 let set = single_byte(x)?;
                 let lo = u16::try_from(*lo).ok()?;
                 let hi = u16::try_from(*hi).ok()?;
-                self.insts.push(Inst::Run(set, lo, hi));
+                self.insts.push(if *lazy {
+                    Inst::Lazy(set, lo, hi)
+                } else {
+                    Inst::Run(set, lo, hi)
+                });
             }
-            Node::Repeat(x, lo, hi) => {
+            // Other lazy repeats: not represented.
+            Node::Repeat(_, _, _, true) => return None,
+            Node::Repeat(x, lo, hi, false) => {
                 for _ in 0..*lo {
                     self.emit(x)?;
                 }
@@ -202,18 +220,43 @@ impl Program {
         scratch: &mut Scratch,
     ) -> Option<usize> {
         let len = hay.len();
-        let width = len.checked_sub(at)? + 1;
-        let cells = self.insts.len() * width;
-        let Scratch { visited, stack } = scratch;
-        visited.clear();
-        visited.resize(cells / 64 + 1, 0);
+        len.checked_sub(at)?;
+        let Scratch { visited, stack, dirty } = scratch;
+        // The table is laid out a position at a time (cell = offset ×
+        // instructions + instruction), and only the words the last
+        // search reached are cleared: a search that dies within a few
+        // bytes costs a few rows, however long the pattern's reach.
+        if let Some(d) = visited.get_mut(..*dirty) {
+            d.fill(0);
+        }
         stack.clear();
         stack.push((0, at as u32));
+        let mut top = 0;
+        let found = self.run(hay, at, visited, stack, &mut top);
+        *dirty = top;
+        found
+    }
+
+    /// The search of [`Program::find`]; `top`: one past the last word of
+    /// `visited` it set.
+    fn run(
+        &self,
+        hay: &[u8],
+        at: usize,
+        visited: &mut Vec<u64>,
+        stack: &mut Vec<(u32, u32)>,
+        top: &mut usize,
+    ) -> Option<usize> {
+        let (len, n) = (hay.len(), self.insts.len());
         while let Some((ip, pos)) = stack.pop() {
             let (mut ip, mut pos) = (ip as usize, pos as usize);
             loop {
-                let cell = ip * width + (pos - at);
+                let cell = (pos - at) * n + ip;
                 let (w, bit) = (cell / 64, 1u64 << (cell % 64));
+                if w >= visited.len() {
+                    visited.resize(w + 1, 0);
+                }
+                *top = (*top).max(w + 1);
                 match visited.get_mut(w) {
                     Some(v) if *v & bit == 0 => *v |= bit,
                     _ => break,
@@ -227,20 +270,26 @@ impl Program {
                         _ => break,
                     },
                     Some(&Inst::Split(a, b)) => {
+                        // A first branch that needs a byte it does not
+                        // have here fails at once: go on with the second
+                        // without the push (the branches of a long
+                        // alternation of words, most of them).
+                        let here = hay.get(pos).copied();
+                        if let Some(Inst::Byte(set)) =
+                            self.insts.get(a as usize)
+                        {
+                            if !here.is_some_and(|b| set.contains(b)) {
+                                ip = b as usize;
+                                continue;
+                            }
+                        }
                         stack.push((b, pos as u32));
                         ip = a as usize;
                     }
                     Some(&Inst::Jump(a)) => ip = a as usize,
                     Some(&Inst::Run(set, lo, hi)) => {
-                        let (lo, hi) = (usize::from(lo), usize::from(hi));
-                        let mut run = 0;
-                        while run < hi
-                            && hay
-                                .get(pos + run)
-                                .is_some_and(|&b| set.contains(b))
-                        {
-                            run += 1;
-                        }
+                        let (lo, run) =
+                            (usize::from(lo), run_len(hay, pos, set, hi));
                         if run < lo {
                             break;
                         }
@@ -253,6 +302,20 @@ impl Program {
                         ip += 1;
                         pos += run;
                     }
+                    Some(&Inst::Lazy(set, lo, hi)) => {
+                        let (lo, run) =
+                            (usize::from(lo), run_len(hay, pos, set, hi));
+                        if run < lo {
+                            break;
+                        }
+                        // The longer runs, the longest deepest: tried
+                        // after the shortest fails, shortest first.
+                        for k in (lo + 1..=run).rev() {
+                            stack.push((ip as u32 + 1, (pos + k) as u32));
+                        }
+                        ip += 1;
+                        pos += lo;
+                    }
                     Some(&Inst::Boundary(want)) => {
                         let before = pos > 0 && is_word_byte(hay[pos - 1]);
                         let after =
@@ -262,11 +325,19 @@ impl Program {
                         }
                         ip += 1;
                     }
+                    Some(Inst::End) if pos == len => ip += 1,
                     Some(Inst::Match) => return Some(pos),
-                    None => break,
+                    Some(Inst::End) | None => break,
                 }
             }
         }
         None
     }
+}
+
+/// How many bytes of `set` follow `pos` in `hay`, at most `hi`.
+fn run_len(hay: &[u8], pos: usize, set: ByteSet, hi: u16) -> usize {
+    let rest = hay.get(pos..).unwrap_or_default();
+    let rest = &rest[..rest.len().min(usize::from(hi))];
+    rest.iter().position(|&b| !set.contains(b)).unwrap_or(rest.len())
 }

@@ -182,7 +182,45 @@ fn search_anchored(
             }
             // The shape's first test inline: most numeric rules fail it
             // at most digit starts of a long number text.
-            let fits = shape.map_or(true, |sh| sh.prefix_fits(&bytes[s..]));
+            let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
+            if s >= p && facts.first.contains(bytes[s]) && fits {
+                p = visit(s, out);
+            }
+        }
+        return;
+    }
+    // Every start is a `\b` then a word byte (a letter-first numeric
+    // rule, `email`): the text's word starts, found once, are every
+    // candidate; a text of numbers has no letter start to visit.
+    if let Some((digit, alpha)) =
+        facts.first.word_parts().filter(|_| at_bounds)
+    {
+        let none: &[u32] = &[];
+        let digits = if digit { &bounds.digit_starts[..] } else { none };
+        let alphas = if alpha { &bounds.alpha_starts[..] } else { none };
+        let mut i = digits.partition_point(|&s| (s as usize) < p);
+        let mut j = alphas.partition_point(|&s| (s as usize) < p);
+        loop {
+            // The two sorted lists in one order (they are disjoint).
+            let s = match (digits.get(i), alphas.get(j)) {
+                (Some(&d), Some(&a)) if d < a => {
+                    i += 1;
+                    d
+                }
+                (Some(&d), None) => {
+                    i += 1;
+                    d
+                }
+                (_, Some(&a)) => {
+                    j += 1;
+                    a
+                }
+                (None, None) => break,
+            } as usize;
+            if s >= end {
+                break;
+            }
+            let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
             if s >= p && facts.first.contains(bytes[s]) && fits {
                 p = visit(s, out);
             }
@@ -237,6 +275,8 @@ pub(super) struct Bounds {
     /// Positions of an ASCII digit after a non-word byte or at 0: every
     /// start of a rule whose starts are all `\b` then a digit.
     digit_starts: Vec<u32>,
+    /// Positions of an ASCII letter or `_` after a non-word byte or at 0.
+    alpha_starts: Vec<u32>,
     /// Those that pass each numeric rule's first tests (`sieve`): rule
     /// index -> bit, and per bit its starts; empty when not sifted.
     sifted: (Vec<u8>, Vec<Vec<u32>>),
@@ -246,7 +286,7 @@ impl Bounds {
     pub(super) fn new(text: &str) -> Bounds {
         let bytes = text.as_bytes();
         let mut bits = vec![0u64; bytes.len() / 64 + 1];
-        let mut digit_starts = Vec::new();
+        let (mut digit_starts, mut alpha_starts) = (Vec::new(), Vec::new());
         let mut prev = false;
         for (i, &b) in bytes.iter().enumerate() {
             let w = b.is_ascii_alphanumeric() || b == b'_';
@@ -254,11 +294,14 @@ impl Bounds {
                 bits[i / 64] |= 1 << (i % 64);
                 if b.is_ascii_digit() {
                     digit_starts.push(i as u32);
+                } else if w {
+                    alpha_starts.push(i as u32);
                 }
             }
             prev = w;
         }
-        Bounds { bits, digit_starts, sifted: (Vec::new(), Vec::new()) }
+        let sifted = (Vec::new(), Vec::new());
+        Bounds { bits, digit_starts, alpha_starts, sifted }
     }
 
     /// Digit starts past which one pass for all numeric rules

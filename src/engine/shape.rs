@@ -177,17 +177,27 @@ impl Shape {
         };
         let mix = (key as u64 ^ (key >> 64) as u64)
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        // Two slots a key: a text that repeats with a short period
+        // brings back a few keys, and two of them sharing one slot
+        // evicted each other at every candidate.
         let slot = (mix >> 61) as usize;
-        if let Some((k, seen)) = recent.0.get_mut(slot) {
-            if *seen != 0 && *k == key {
-                return *seen == 2;
+        let pair = [slot, slot ^ 1];
+        for s in pair {
+            if let Some(&(k, seen)) = recent.0.get(s) {
+                if seen != 0 && k == key {
+                    return seen == 2;
+                }
             }
-            let v = self.may_start(bytes);
-            *k = key;
-            *seen = 1 + u8::from(v);
-            return v;
         }
-        self.may_start(bytes)
+        let v = self.may_start(bytes);
+        // An empty slot of the two, else the first.
+        let free = pair
+            .into_iter()
+            .find(|&s| recent.0.get(s).is_some_and(|e| e.1 == 0));
+        if let Some(e) = recent.0.get_mut(free.unwrap_or(slot)) {
+            *e = (key, 1 + u8::from(v));
+        }
+        v
     }
 
     /// The first test of [`Shape::may_start`], cheap enough to run at
@@ -289,7 +299,7 @@ impl Shape {
                 let r = self.node(x);
                 (or(acc.0, r.0), or(acc.1, r.1), acc.2 || r.2)
             }),
-            Node::Repeat(x, lo, hi) => {
+            Node::Repeat(x, lo, hi, _) => {
                 let mut acc = (NONE, NONE, true);
                 for _ in 0..*lo {
                     if self.follow.len() >= LIMIT {

@@ -52,7 +52,9 @@ pub(crate) enum Node {
     Assert(char),
     Concat(Vec<Node>),
     Alt(Vec<Node>),
-    Repeat(Box<Node>, usize, Option<usize>),
+    /// `x{lo,hi}`; lazy (`x{lo,hi}?`) when the flag is set: the same
+    /// strings, other priorities (only `program` tells them apart).
+    Repeat(Box<Node>, usize, Option<usize>, bool),
 }
 
 /// Reads `pattern`.
@@ -118,7 +120,7 @@ pub(crate) fn max_len(n: &Node) -> Option<usize> {
         Node::Alt(v) => {
             v.iter().try_fold(0usize, |a, x| Some(a.max(max_len(x)?)))
         }
-        Node::Repeat(x, _, hi) => {
+        Node::Repeat(x, _, hi, _) => {
             let m = max_len(x)?;
             match hi {
                 Some(h) => Some(m.saturating_mul(*h)),
@@ -137,7 +139,7 @@ fn min_digits(n: &Node) -> usize {
             v.iter().map(min_digits).fold(0, usize::saturating_add)
         }
         Node::Alt(v) => v.iter().map(min_digits).min().unwrap_or(0),
-        Node::Repeat(x, lo, _) => min_digits(x).saturating_mul(*lo),
+        Node::Repeat(x, lo, _, _) => min_digits(x).saturating_mul(*lo),
     }
 }
 
@@ -151,7 +153,7 @@ pub(crate) fn first_set(n: &Node, set: &mut ByteSet) -> bool {
         }
         Node::Concat(v) => v.iter().all(|x| first_set(x, set)),
         Node::Alt(v) => v.iter().fold(false, |acc, x| first_set(x, set) | acc),
-        Node::Repeat(x, lo, _) => first_set(x, set) || *lo == 0,
+        Node::Repeat(x, lo, _, _) => first_set(x, set) || *lo == 0,
     }
 }
 
@@ -203,7 +205,7 @@ fn first_bounded(n: &Node, entry: Exits, free: &mut ByteSet) -> Exits {
         Node::Alt(v) => v.iter().fold(Exits::default(), |acc, x| {
             acc.or(first_bounded(x, entry, free))
         }),
-        Node::Repeat(x, lo, hi) => {
+        Node::Repeat(x, lo, hi, _) => {
             // Two states only: three copies reach every combination.
             let mut out = if *lo == 0 { entry } else { Exits::default() };
             let mut cur = entry;
@@ -228,6 +230,16 @@ impl ByteSet {
     pub(crate) fn is_digits(&self) -> bool {
         let digits = 0x03FF_u64 << b'0';
         self.0[0] & !digits == 0 && self.0[1] | self.0[2] | self.0[3] == 0
+    }
+    /// When every byte of the set is an ASCII word byte: whether it
+    /// holds a digit, and whether a letter or `_`.
+    pub(crate) fn word_parts(&self) -> Option<(bool, bool)> {
+        const DIGITS: u64 = 0x03FF << b'0';
+        // `A`-`Z` (bits 1-26 of the second word), `_` (31), `a`-`z` (33-58).
+        const ALPHA: u64 = 0x07FF_FFFE_87FF_FFFE;
+        let [a, b, c, d] = self.0;
+        (a & !DIGITS == 0 && b & !ALPHA == 0 && c | d == 0)
+            .then_some((a != 0, b != 0))
     }
     /// Whether the two sets share a byte.
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
@@ -259,7 +271,7 @@ fn leading(n: &Node) -> Option<char> {
             let first = leading(v.first()?)?;
             v.iter().all(|x| leading(x) == Some(first)).then_some(first)
         }
-        Node::Repeat(x, lo, _) if *lo > 0 => leading(x),
+        Node::Repeat(x, lo, _, _) if *lo > 0 => leading(x),
         _ => None,
     }
 }
@@ -370,12 +382,11 @@ impl<'a> Parser<'a> {
                 }
                 _ => return Some(node),
             };
-            if self.peek() == Some('?') {
-                // Lazy: the bounds are right, the priorities are not.
-                self.exact = false;
-                self.pos += 1;
-            }
-            node = Node::Repeat(Box::new(node), lo, hi);
+            // Lazy: the same bounds, other priorities (kept for
+            // `program`, which matches a lazy repeat of one byte).
+            let lazy = self.peek() == Some('?');
+            self.pos += usize::from(lazy);
+            node = Node::Repeat(Box::new(node), lo, hi, lazy);
         }
     }
 

@@ -2,16 +2,17 @@
 //! 13616 mod 97 (IBAN), weighted digit sums, ICAO 9303, Verhoeff,
 //! Base58Check and Bech32/Bech32m.
 
-use super::digits::{alnum, digits, not_same, same_separators};
+use super::digits::{alnum, digits_in, not_same, same_separators};
 
 /// Luhn mod 10 over the digits; 13 to 19 digits, not all equal.
 #[inline(never)]
 pub(crate) fn luhn(value: &str) -> bool {
-    let d = digits(value);
+    let mut buf = [0; 24];
+    let Some(d) = digits_in(value, &mut buf) else { return false };
     if !(13..=19).contains(&d.len()) || d.iter().all(|&x| x == d[0]) {
         return false;
     }
-    luhn_digits(&d)
+    luhn_digits(d)
 }
 
 #[inline(never)]
@@ -226,8 +227,9 @@ pub(crate) fn verhoeff(s: &str) -> bool {
         [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
         [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
     ];
-    let d = digits(s);
-    if d.len() != 12 || d[0] < 2 || !not_same(&d) || !same_separators(s) {
+    let mut buf = [0; 24];
+    let Some(d) = digits_in(s, &mut buf) else { return false };
+    if d.len() != 12 || d[0] < 2 || !not_same(d) || !same_separators(s) {
         return false;
     }
     let mut c = 0u8;

@@ -6,6 +6,22 @@ pub(super) fn digits(value: &str) -> Vec<u8> {
     value.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
 }
 
+/// [`digits`] into `buf`, without a list: `None` when `value` holds
+/// more digits than `buf` does. For the validators of card-like numbers
+/// (up to 19 digits), which a run of such numbers calls at every group.
+#[inline(never)]
+pub(super) fn digits_in<'a>(
+    value: &str,
+    buf: &'a mut [u8; 24],
+) -> Option<&'a [u8]> {
+    let mut n = 0;
+    for b in value.bytes().filter(u8::is_ascii_digit) {
+        *buf.get_mut(n)? = b - b'0';
+        n += 1;
+    }
+    buf.get(..n)
+}
+
 /// Uppercased ASCII letters and digits of `s`, separators dropped.
 #[inline(never)]
 pub(super) fn alnum(s: &str) -> Vec<u8> {
@@ -103,6 +119,16 @@ pub(super) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_in_place_are_the_digits() {
+        for n in [0, 1, 23, 24, 25, 40] {
+            let s: String = (0..n).map(|i| format!("{}-", i % 10)).collect();
+            let mut buf = [0; 24];
+            let want = (n <= 24).then(|| digits(&s));
+            assert_eq!(digits_in(&s, &mut buf), want.as_deref(), "{n}");
+        }
+    }
 
     #[test]
     fn placeholders() {

@@ -2,7 +2,7 @@
 //! calendar dates, payment cards and crypto wallet addresses.
 
 use super::checksum::{base58check, bech32, luhn, luhn_digits};
-use super::digits::{digits, not_same, same_separators, valid_day_month};
+use super::digits::{digits_in, not_same, same_separators, valid_day_month};
 
 pub(crate) fn ipv4(value: &str) -> bool {
     let parts: Vec<&str> = value.split('.').collect();
@@ -58,7 +58,10 @@ pub(crate) fn url(s: &str) -> bool {
 /// language: "März" is a name).
 #[inline(never)]
 pub(crate) fn date(s: &str) -> bool {
-    let named = s.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3);
+    // Only a letter (or a non-ASCII char) can start a month name.
+    let letters = s.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80);
+    let named =
+        letters && s.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3);
     if named {
         // Month name plus day and/or year: day/year ranges only, and at
         // least one of them (a month name alone is a word).
@@ -73,23 +76,30 @@ pub(crate) fn date(s: &str) -> bool {
         }) && any;
     }
     let head: &str = s.split(['T', 't', ' ']).next().unwrap_or(s);
-    let parts: Vec<&str> =
-        head.split(['-', '/', '.']).filter(|p| !p.is_empty()).collect();
-    let n: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    match (parts.len(), n.as_slice()) {
+    // The first three parts and how many there are: no list per match
+    // (a text of dates validates one at every group).
+    let (mut parts, mut count) = ([""; 3], 0);
+    for p in head.split(['-', '/', '.']).filter(|p| !p.is_empty()) {
+        if let Some(slot) = parts.get_mut(count) {
+            *slot = p;
+        }
+        count += 1;
+    }
+    let n = parts.map(|p| p.parse::<u32>().ok());
+    match (count, n) {
         (3, [Some(a), Some(b), Some(c)]) => {
             if parts[0].len() == 4 {
-                (1900..2100).contains(a) && valid_day_month(*c, *b)
+                (1900..2100).contains(&a) && valid_day_month(c, b)
             } else {
-                (valid_day_month(*a, *b) || valid_day_month(*b, *a))
-                    && (parts[2].len() == 2 || (1900..2100).contains(c))
+                (valid_day_month(a, b) || valid_day_month(b, a))
+                    && (parts[2].len() == 2 || (1900..2100).contains(&c))
             }
         }
-        (2, [Some(a), Some(b)]) => {
+        (2, [Some(a), Some(b), _]) => {
             if parts[1].len() == 4 {
-                (1..=12).contains(a) && (1900..2100).contains(b)
+                (1..=12).contains(&a) && (1900..2100).contains(&b)
             } else {
-                (1..=12).contains(a) && (1..=31).contains(b)
+                (1..=12).contains(&a) && (1..=31).contains(&b)
             }
         }
         _ => false,
@@ -101,11 +111,16 @@ pub(crate) fn date(s: &str) -> bool {
 /// ranges 50 and 56-69), the one brand issued that short.
 #[inline(never)]
 pub(crate) fn credit_card(s: &str) -> bool {
-    let d = digits(s);
+    // More than 24 digits: no card (at most 19).
+    let mut buf = [0; 24];
+    let Some(d) = digits_in(s, &mut buf) else { return false };
+    if d.is_empty() {
+        return false;
+    }
     let maestro_12 = d.len() == 12
         && (d[..2] == [5, 0] || (56..=69).contains(&(d[0] * 10 + d[1])))
-        && not_same(&d)
-        && luhn_digits(&d);
+        && not_same(d)
+        && luhn_digits(d);
     (maestro_12 || luhn(s))
         && same_separators(s)
         && ((2..=6).contains(&d[0]) || (d[0] == 1 && d.len() == 15))
