@@ -16,8 +16,8 @@ pub(crate) struct WordList {
     /// set.
     bit: u8,
     text: &'static str,
-    /// `text` is front-coded (see `build.rs`): decoded once, into
-    /// `decoded`, on first use.
+    /// `text` is front-coded (see `build/front_code.rs`): decoded once,
+    /// into `decoded`, on first use.
     coded: bool,
     /// Upper bound on the words the lexicon keys for this list: its
     /// lines plus its multi-word lines (counted at compile time, so the
@@ -181,10 +181,10 @@ const fn words(text: &[u8], coded: bool) -> usize {
     n
 }
 
-/// Undoes `build.rs`'s front coding: each entry is one digit (the
-/// bytes shared with the entry before) and the rest of the entry, up to
-/// the next digit. Bytes, not strings: the entry before is the last line
-/// of the output, copied from there.
+/// Undoes the front coding of `build/front_code.rs`: each entry is one
+/// digit (the bytes shared with the entry before) and the rest of the
+/// entry, up to the next digit. Bytes, not strings: the entry before is
+/// the last line of the output, copied from there.
 fn decode(coded: &str) -> String {
     let b = coded.as_bytes();
     // Each entry gains at most 8 bytes (9 shared, a newline for its digit).
