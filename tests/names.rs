@@ -265,6 +265,21 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("President Johnson nominated two judges.", "PERSON", Some("Johnson")),
     ("O ministro da Fazenda falou ontem.", "PERSON", None),
     ("Bien à vous,\nCelya Lemonnier", "PERSON", Some("Celya Lemonnier")),
+    // A markup tag named as a field; role words before a known name.
+    (
+        "<contact>\n  <name>Gottfried Sommer</name>\n</contact>",
+        "PERSON",
+        Some("Gottfried Sommer"),
+    ),
+    ("<div class=\"author\">Meg Parks</div>", "PERSON", Some("Meg Parks")),
+    (
+        "NY Congressman Michael Grimm pleaded guilty.",
+        "PERSON",
+        Some("Michael Grimm"),
+    ),
+    // Organizations known by one word; German "Über" is no "Uber".
+    ("What if Google expanded its search?", "ORGANIZATION", Some("Google")),
+    ("Über die Herkunft ist wenig bekannt.", "ORGANIZATION", None),
     // Place prepositions and inflected place names.
     ("Živim u Zagrebu već deset godina.", "LOCATION", Some("Zagrebu")),
     ("Izvoz iz Albanije raste.", "LOCATION", Some("Albanije")),

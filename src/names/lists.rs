@@ -257,15 +257,16 @@ pub(crate) static FIELD_PERSON: WordList = WordList::new(
     24,
     "\n\
     achternaam\nad\nad soyad\nadi\nansprechpartner\napellido\napellidos\n\
-    applicant\nattendee\ncognome\ncontact\ncontact name\ncontact person\n\
-    customer\ncustomer name\nefternamn\nefternavn\nemployee\nemployee name\n\
-    etternavn\netunimi\nfamily name\nfirst name\nfirstname\nfornamn\nfornavn\n\
-    full name\nfullname\ngiven name\nime\nimie\nisim\njmeno\nkunde\n\
-    last name\nlastname\nmeno\nnaam\nnachname\nnama\nname\nnamn\nnavn\n\
-    nazwisko\nnev\nnimi\nnom\nnom complet\nnombre\nnombre completo\nnome\n\
-    nome completo\nnume\npangalan\npatient\npatient name\nprenom\nprenume\n\
-    prezime\npriezvisko\nprijmeni\nrecipient\nsender\nsoyad\nsukunimi\n\
-    surname\nuser\nvoornaam\nvorname\nόνομα\nиме\nимя\nфамилия\nфио\nімя\n",
+    applicant\nattendee\nauteur\nauthor\nautor\nautore\ncognome\ncontact\n\
+    contact name\ncontact person\ncustomer\ncustomer name\nefternamn\n\
+    efternavn\nemployee\nemployee name\netternavn\netunimi\nfamily name\n\
+    first name\nfirstname\nfornamn\nfornavn\nfull name\nfullname\ngiven name\n\
+    ime\nimie\nisim\njmeno\nkunde\nlast name\nlastname\nmeno\nnaam\nnachname\n\
+    nama\nname\nnamn\nnavn\nnazwisko\nnev\nnimi\nnom\nnom complet\nnombre\n\
+    nombre completo\nnome\nnome completo\nnume\npangalan\npatient\n\
+    patient name\nprenom\nprenume\nprezime\npriezvisko\nprijmeni\nrecipient\n\
+    sender\nsoyad\nsukunimi\nsurname\nuser\nvoornaam\nvorname\nόνομα\nиме\n\
+    имя\nфамилия\nфио\nімя\n",
 );
 
 pub(crate) static FIELD_LOC: WordList = WordList::new(
