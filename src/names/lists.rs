@@ -324,18 +324,15 @@ pub(crate) static CLOSING: WordList = WordList::new(
     27,
     "\n\
     abracos\natenciosamente\natentamente\nbedankt\nbest\nbest regards\n\
-    best wishes\nbien a vous\nbien cordialement\ncheers\ncordialement\n\
-    cordiali saluti\ncordialmente\ncu stima\ncumprimentos\ndanke\n\
-    distinti saluti\nfreundliche grusse\ngracias\ngrazie\ngroet\ngroeten\n\
-    gruss\ngrusse\ngrussen\nhalsning\nhalsningar\nhilsen\nkind regards\nlg\n\
-    med venlig hilsen\nmerci\nmet vriendelijke groet\n\
-    met vriendelijke groeten\nmfg\nmit freundlichen grussen\nmvh\nobrigado\n\
-    pozdrav\npozdravy\npozdrawiam\npozdrowienia\nregards\ns pozdravem\n\
-    s pozdravom\nsaludos\nsaludos cordiales\nsalutations\nsaluti\n\
-    saygilarimla\nsincerely\ntack\ntak\ntakk\nterveisin\nthank you\nthanks\n\
-    udvozlettel\nun abbraccio\nun abrazo\nun saludo\nvenlig hilsen\n\
-    vennlig hilsen\nviele grusse\nvriendelijke groet\nyours\nyours sincerely\n\
-    з повагою\nповагою\nпоздрав\nс уважением\nуважением\n",
+    best wishes\ncheers\ncordialement\ncordiali saluti\ncordialmente\n\
+    cu stima\ncumprimentos\ndanke\ndistinti saluti\ngracias\ngrazie\ngroet\n\
+    groeten\ngruss\ngrusse\ngrussen\nhalsning\nhalsningar\nhilsen\n\
+    kind regards\nlg\nmed venlig hilsen\nmerci\nmet vriendelijke groet\nmfg\n\
+    mvh\nobrigado\npozdrav\npozdravy\npozdrawiam\nregards\ns pozdravem\n\
+    s pozdravom\nsaludos\nsalutations\nsaluti\nsaygilarimla\nsincerely\n\
+    terveisin\nthank you\nthanks\nudvozlettel\nvenlig hilsen\nvennlig hilsen\n\
+    viele grusse\nyours\nyours sincerely\nз повагою\nповагою\nпоздрав\n\
+    с уважением\nуважением\n",
 );
 
 pub(crate) static SALUTE: WordList = WordList::new(

@@ -23,7 +23,7 @@ use super::data;
 use super::lexicon::{ending_in, has, place_tier};
 use super::lists::{
     lists, BIRTH_CUE, ENDINGS, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS,
-    PARTICLES, TITLES, WEAK_LOC_CUE,
+    PARTICLES, WEAK_LOC_CUE,
 };
 use super::morph::{
     head_noun, in_sorted, place_preposition, slavic_adjective, slavic_bases,
@@ -67,7 +67,7 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
 /// A capitalized word in no list right after a preposition of place
 /// ("in Montclair", "u Beogradu", "в Новосибирске"), outside German text
 /// (its nouns are capitalized: "in Betrieb"): its run's last token.
-/// Not a name, a month, an institution's head noun ("u Vijeću") or an
+/// Not a name, an institution's head noun ("u Vijeću") or an
 /// English-looking derivation ("in Engineering").
 fn prep_run(
     toks: &[Tok],
@@ -83,16 +83,14 @@ fn prep_run(
     let p = &toks[i - 1];
     let alone = toks.get(i + 1).is_none_or(|n| !n.is_word() || n.cap);
     if !matches!(p.key.as_str(), "u" | "v" | "в" | "w") && weak
-        || matches!(p.key.as_str(), "from" | "im" | "the" | "der" | "die")
+        || matches!(p.key.as_str(), "from" | "im" | "the")
         || p.cap && !opens_sentence(toks, i - 1)
         || slavic_adjective(&t.key) && !alone
-        || t.key.chars().count() < 3
+        || t.key.len() < 3
         || has(l.given, &t.key)
         || has(l.surnames, &t.key)
         || has(l.ambiguous, &t.key)
         || has(l.common, &t.key)
-        || has(&MONTHS, &t.key)
-        || has(&TITLES, &t.key)
         || head_noun(&t.key).is_some()
         || ending_in(&ENDINGS, &t.key, |_| 2)
     {
@@ -110,7 +108,7 @@ fn prep_run(
 fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
     let t = &toks[i];
     let l = lists();
-    if t.key.chars().count() < 3
+    if t.key.len() < 3
         || has(l.given, &t.key)
         || has(l.surnames, &t.key)
         || has(l.ambiguous, &t.key)
