@@ -78,12 +78,12 @@ fn prep_run(
     let l = lists();
     let weak = cue_at(toks, i)?;
     // The preposition right before it (no article: "in the Holy Land"),
-    // not "from" (a company as often: "from FedEx") nor "im" (German),
+    // not "from" (a company as often: "from FedEx"),
     // and in lower case inside a sentence (not a headline's "In").
     let p = &toks[i - 1];
     let alone = toks.get(i + 1).is_none_or(|n| !n.is_word() || n.cap);
     if !matches!(p.key.as_str(), "u" | "v" | "в" | "w") && weak
-        || matches!(p.key.as_str(), "from" | "im" | "the")
+        || matches!(p.key.as_str(), "from" | "the")
         || p.cap && !opens_sentence(toks, i - 1)
         || slavic_adjective(&t.key) && !alone
         || t.key.len() < 3
