@@ -121,7 +121,7 @@ const KNOWN_NAMES: &str =
 fn acronym(t: &Tok) -> bool {
     let k = t.key.as_str();
     t.upper && in_sorted(KNOWN_ACRONYMS, k)
-        || t.cap && !t.upper && in_sorted(KNOWN_NAMES, k)
+        || t.cap && !t.upper && k.len() > 3 && in_sorted(KNOWN_NAMES, k)
         || t.cap
             && k.rsplit_once('-').is_some_and(|(base, end)| {
                 (1..=3).contains(&end.len()) && in_sorted(KNOWN_ACRONYMS, base)

@@ -113,7 +113,6 @@ fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
         || has(l.surnames, &t.key)
         || has(l.ambiguous, &t.key)
         || has(l.common, &t.key)
-        || head_noun(&t.key).is_some()
     {
         return None;
     }
