@@ -11,7 +11,11 @@
 //! "in der Schweiz"); one more place of a list after a reported one
 //! ("in Paris, Rome and Berlin"): 0.6; country abbreviations in capitals
 //! (USA, EUA, BiH) and the genitive -s of a major place ("Dänemarks") are
-//! gazetteer words. With the large data, places inside Chinese and
+//! gazetteer words. A capitalized word in no list right after a
+//! preposition of place ("in Montclair", "u Beogradu", "в Денвере"; not
+//! "from", not after an article, not in German text) or before a comma
+//! and a country or region ("Mankato, Georgia"): 0.55 (issue 14). With
+//! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
 //! DATE_OF_BIRTH: a date (numeric d/m/y, y-m-d, or with a month name in
