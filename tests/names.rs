@@ -248,6 +248,37 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "PERSON",
         Some("Brandstätter"),
     ),
+    // Issue 14: a capitalized word in no list after a preposition of
+    // place, or before a comma and a country or region.
+    ("We spent a week in Montclair last May.", "LOCATION", Some("Montclair")),
+    ("Я живу в Новосибирске.", "LOCATION", Some("Новосибирске")),
+    ("Tickets for Mankato, Zimbabwe are sold out.", "LOCATION", Some("Mankato")),
+    ("I got a parcel from FedEx today.", "LOCATION", None),
+    (
+        "Die Anlage ist seit vielen Jahren in Betrieb und wird von der Stadt betrieben.",
+        "LOCATION",
+        None,
+    ),
+    ("There will be no peace in the Holy Land.", "LOCATION", None),
+    ("Smith, Georgia and Ann came.", "LOCATION", None),
+    // Role titles lift a known name only.
+    ("President Johnson nominated two judges.", "PERSON", Some("Johnson")),
+    ("O ministro da Fazenda falou ontem.", "PERSON", None),
+    // A markup tag named as a field; role words before a known name.
+    (
+        "<contact>\n  <name>Gottfried Sommer</name>\n</contact>",
+        "PERSON",
+        Some("Gottfried Sommer"),
+    ),
+    ("<div class=\"author\">Meg Parks</div>", "PERSON", Some("Meg Parks")),
+    (
+        "NY Congressman Michael Grimm pleaded guilty.",
+        "PERSON",
+        Some("Michael Grimm"),
+    ),
+    // Organizations known by one word; German "Über" is no "Uber".
+    ("What if Google expanded its search?", "ORGANIZATION", Some("Google")),
+    ("Über die Herkunft ist wenig bekannt.", "ORGANIZATION", None),
     // Place prepositions and inflected place names.
     ("Živim u Zagrebu već deset godina.", "LOCATION", Some("Zagrebu")),
     ("Izvoz iz Albanije raste.", "LOCATION", Some("Albanije")),

@@ -137,17 +137,17 @@ pub(crate) static CUE: WordList = WordList::new(12, "\n\
 pub(crate) static TITLES: WordList = WordList::new(
     14,
     "\n\
-    avv\nbapak\nbay\nbayan\ndhr\ndna\ndoamna\ndocteur\ndoctor\ndomnisoara\n\
-    domnul\ndona\ndott\ndottore\ndottoressa\ndotts\ndottssa\ndr\ndra\nfrau\n\
-    fraulein\nfroken\nfru\ngda\ngospa\ngospod\ngospoda\ngospodin\ngospodja\n\
-    harra\nherr\nherra\nhr\nibu\ning\ninz\nkhun\nkumari\nlic\nlicenciada\n\
-    licenciado\nmadam\nmadame\nmademoiselle\nmaitre\nmevr\nmevrouw\nmgr\n\
-    miss\nmister\nmlle\nmme\nmonsieur\nmr\nmrs\nms\nmx\nna\nneiti\npan\npani\n\
-    panna\nprof\nprofessor\nproua\nra\nrev\nrouva\nsayin\nsenhor\nsenhora\n\
-    senor\nsenora\nsenorita\nshri\nsig\nsignor\nsignora\nsignore\nsignorina\n\
-    sigra\nsir\nslecna\nsmt\nsr\nsra\nsri\nsrta\ntohtori\nκυρία\nκύριος\n\
-    г-жа\nг-н\nгосподин\nгоспожа\nгоспођа\nпан\nпани\nпані\nтоварищ\nآقای\n\
-    السيد\nالسيدة\nخانم\n",
+    avv\nbapak\nbay\nbayan\ncapt\ncol\ndhr\ndna\ndoamna\ndocteur\ndoctor\n\
+    domnisoara\ndomnul\ndona\ndott\ndottore\ndottoressa\ndotts\ndottssa\ndr\n\
+    dra\nfrau\nfraulein\nfroken\nfru\ngda\ngospa\ngospod\ngospoda\ngospodin\n\
+    gospodja\ngov\nharra\nherr\nherra\nhr\nibu\ning\ninz\nkhun\nkumari\nlic\n\
+    licenciada\nlicenciado\nlt\nmadam\nmadame\nmademoiselle\nmaitre\nmevr\n\
+    mevrouw\nmgr\nmiss\nmister\nmlle\nmme\nmonsieur\nmr\nmrs\nms\nmx\nna\n\
+    neiti\npan\npani\npanna\nprof\nprofessor\nproua\nra\nrep\nrev\nrouva\n\
+    sayin\nsen\nsenhor\nsenhora\nsenor\nsenora\nsenorita\nsgt\nshri\nsig\n\
+    signor\nsignora\nsignore\nsignorina\nsigra\nsir\nslecna\nsmt\nsr\nsra\n\
+    sri\nsrta\ntohtori\nκυρία\nκύριος\nг-жа\nг-н\nгосподин\nгоспожа\nгоспођа\n\
+    пан\nпани\nпані\nтоварищ\nآقای\nالسيد\nالسيدة\nخانم\n",
 );
 
 /// Cue phrases (folded, space-joined) that make the next capitalized run a
@@ -196,15 +196,20 @@ pub(crate) static GREET: WordList = WordList::new(
 pub(crate) static SOFT: WordList = WordList::new(
     18,
     "\n\
-    about\nadim\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\nboss\n\
-    brother\nbuyer\nby\ncall\ncandidate\ncc\ncheers\nciao\nclient\ncolleague\n\
-    contact\ncustomer\nczesc\ndaughter\ndm\nemail\nemployee\nfather\nfor\n\
-    friend\nfrom\nhej\nhello\nhey\nhi\nhola\nholder\nhusband\ni am\nich bin\n\
-    ik ben\nim\ninvite\nis\nja sam\nje suis\njestem\njsem\nlet\nmanager\n\
-    meet\nmessage\nmet\nmother\nola\nolen\nowner\npay\nper\nping\nrecipient\n\
-    remind\nsaid\nsays\nseller\nsender\nsent\nsister\nsom\nson\nsono\nsoy\n\
-    tell\ntenant\ntext\nthank\nthank you\nthanks\nthis is\nto\ntold\nuser\n\
-    vagyok\nwife\nwith\nwrote\nја сам\n",
+    about\nadim\nalcalde\nand\napplicant\nask\nask for\nasked\nbest\nbonjour\n\
+    borgmester\nboss\nbrother\nburgemeester\nbuyer\nby\ncall\ncandidate\ncc\n\
+    chancellor\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\n\
+    daughter\ndirektor\ndm\nemail\nemployee\nfather\nfor\nfriend\nfrom\n\
+    generaldirektor\ngobernador\ngouverneur\ngovernador\ngovernor\nhej\n\
+    hello\nhey\nhi\nhola\nholder\nhusband\ni am\nich bin\nik ben\nim\ninvite\n\
+    is\nja sam\nje suis\njestem\njsem\njudge\nkanzler\nkanzlerin\nlet\n\
+    manager\nmayor\nmeet\nmessage\nmet\nminister\nministre\nministro\nmother\n\
+    ola\nolen\nowner\npay\nper\nping\npope\nprasident\npredsednik\n\
+    predsjednik\nprefeito\npresident\npresidente\nprezydent\nrecipient\n\
+    remind\nsaid\nsays\nseller\nsenador\nsenateur\nsenator\nsenatore\nsender\n\
+    sent\nsindaco\nsister\nsom\nson\nsono\nsoy\nstatsminister\ntell\ntenant\n\
+    text\nthank\nthank you\nthanks\nthis is\nto\ntold\nuser\nvagyok\nwife\n\
+    with\nwrote\nминистр\nпрезидент\nја сам\n",
 );
 
 /// Endings of English-looking derivations ("Championship", "Engineering").
@@ -252,15 +257,16 @@ pub(crate) static FIELD_PERSON: WordList = WordList::new(
     24,
     "\n\
     achternaam\nad\nad soyad\nadi\nansprechpartner\napellido\napellidos\n\
-    applicant\nattendee\ncognome\ncontact\ncontact name\ncontact person\n\
-    customer\ncustomer name\nefternamn\nefternavn\nemployee\nemployee name\n\
-    etternavn\netunimi\nfamily name\nfirst name\nfirstname\nfornamn\nfornavn\n\
-    full name\nfullname\ngiven name\nime\nimie\nisim\njmeno\nkunde\n\
-    last name\nlastname\nmeno\nnaam\nnachname\nnama\nname\nnamn\nnavn\n\
-    nazwisko\nnev\nnimi\nnom\nnom complet\nnombre\nnombre completo\nnome\n\
-    nome completo\nnume\npangalan\npatient\npatient name\nprenom\nprenume\n\
-    prezime\npriezvisko\nprijmeni\nrecipient\nsender\nsoyad\nsukunimi\n\
-    surname\nuser\nvoornaam\nvorname\nόνομα\nиме\nимя\nфамилия\nфио\nімя\n",
+    applicant\nattendee\nauteur\nauthor\nautor\nautore\ncognome\ncontact\n\
+    contact name\ncontact person\ncustomer\ncustomer name\nefternamn\n\
+    efternavn\nemployee\nemployee name\netternavn\netunimi\nfamily name\n\
+    first name\nfirstname\nfornamn\nfornavn\nfull name\nfullname\ngiven name\n\
+    ime\nimie\nisim\njmeno\nkunde\nlast name\nlastname\nmeno\nnaam\nnachname\n\
+    nama\nname\nnamn\nnavn\nnazwisko\nnev\nnimi\nnom\nnom complet\nnombre\n\
+    nombre completo\nnome\nnome completo\nnume\npangalan\npatient\n\
+    patient name\nprenom\nprenume\nprezime\npriezvisko\nprijmeni\nrecipient\n\
+    sender\nsoyad\nsukunimi\nsurname\nuser\nvoornaam\nvorname\nόνομα\nиме\n\
+    имя\nфамилия\nфио\nімя\n",
 );
 
 pub(crate) static FIELD_LOC: WordList = WordList::new(

@@ -526,6 +526,19 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         // a known given name.
         // Also a role noun before a name mid-sentence in German text:
         // "Staatssekretär Javier Maroto", "Ehefrau Alice Weber".
+        // Anywhere, unknown words before a known given name and one word
+        // more: "NY Congressman Michael Grimm", "Reverend William Hechler".
+        if !title {
+            let k =
+                classes.iter().position(|c| *c != Class::Unknown).unwrap_or(0);
+            if k >= 1
+                && k + 2 == classes.len()
+                && matches!(classes[k], Class::Given | Class::Both)
+            {
+                classes.drain(..k);
+                idx.drain(..k);
+            }
+        }
         if classes.len() >= 2
             && matches!(classes[0], Class::Unknown | Class::Ambig)
             && matches!(classes[1], Class::Given | Class::Both)

@@ -11,7 +11,11 @@
 //! "in der Schweiz"); one more place of a list after a reported one
 //! ("in Paris, Rome and Berlin"): 0.6; country abbreviations in capitals
 //! (USA, EUA, BiH) and the genitive -s of a major place ("Dänemarks") are
-//! gazetteer words. With the large data, places inside Chinese and
+//! gazetteer words. A capitalized word in no list right after a
+//! preposition of place ("in Montclair", "u Beogradu", "в Денвере"; not
+//! "from", not after an article, not in German text) or before a comma
+//! and a country or region ("Mankato, Georgia"): 0.55 (issue 14). With
+//! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
 //! DATE_OF_BIRTH: a date (numeric d/m/y, y-m-d, or with a month name in
@@ -20,17 +24,18 @@
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
 use super::data;
-use super::lexicon::{has, place_tier};
+use super::lexicon::{ending_in, has, place_tier};
 use super::lists::{
-    lists, BIRTH_CUE, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS, PARTICLES,
-    WEAK_LOC_CUE,
+    lists, BIRTH_CUE, ENDINGS, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS,
+    PARTICLES, WEAK_LOC_CUE,
 };
 use super::morph::{
-    head_noun, in_sorted, place_preposition, slavic_bases, Head,
+    head_noun, in_sorted, place_preposition, slavic_adjective, slavic_bases,
+    German, Head,
 };
 use super::tokens::{
-    after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
-    Tok,
+    after_punct, phrase_before, reach, skip_separators, value_end, Detection,
+    Kind, Tok,
 };
 
 /// The value of a place field ("City: Porto Alegre", "\"city\": \"Cork\"",
@@ -60,6 +65,78 @@ fn cued_run(toks: &[Tok], i: usize) -> Option<usize> {
     {
         return None;
     }
+    run_end(toks, i)
+}
+
+/// A capitalized word in no list right after a preposition of place
+/// ("in Montclair", "u Beogradu", "в Новосибирске"), outside German text
+/// (its nouns are capitalized: "in Betrieb"): its run's last token.
+/// Not a name, an institution's head noun ("u Vijeću") or an
+/// English-looking derivation ("in Engineering").
+fn prep_run(
+    toks: &[Tok],
+    i: usize,
+    german: &mut Option<German>,
+) -> Option<usize> {
+    let t = &toks[i];
+    let l = lists();
+    let weak = cue_at(toks, i)?;
+    // The preposition right before it (no article: "in the Holy Land"),
+    // not "from" (a company as often: "from FedEx"),
+    // and in lower case inside a sentence (not a headline's "In").
+    let p = &toks[i - 1];
+    let alone = toks.get(i + 1).is_none_or(|n| !n.is_word() || n.cap);
+    if !matches!(p.key.as_str(), "u" | "v" | "в" | "w") && weak
+        || matches!(p.key.as_str(), "from" | "the")
+        || p.cap && !opens_sentence(toks, i - 1)
+        || slavic_adjective(&t.key) && !alone
+        || t.key.len() < 3
+        || has(l.given, &t.key)
+        || has(l.surnames, &t.key)
+        || has(l.ambiguous, &t.key)
+        || has(l.common, &t.key)
+        || head_noun(&t.key).is_some()
+        || ending_in(&ENDINGS, &t.key, |_| 2)
+    {
+        return None;
+    }
+    let (lo, hi) = reach(toks, i);
+    if german.get_or_insert_with(|| German::new(toks)).reads(lo, hi) {
+        return None;
+    }
+    run_end(toks, i)
+}
+
+/// A capitalized run in no list before a comma and a major place
+/// ("Mankato, Georgia", "Agde, Zimbabwe"): its last token.
+fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = &toks[i];
+    let l = lists();
+    if t.key.len() < 3
+        || has(l.given, &t.key)
+        || has(l.surnames, &t.key)
+        || has(l.ambiguous, &t.key)
+        || has(l.common, &t.key)
+    {
+        return None;
+    }
+    let e = run_end(toks, i)?;
+    let c = toks.get(e + 2)?;
+    let after = toks.get(e + 3);
+    (toks[e + 1].is_punct(',')
+        && c.is_word()
+        && c.cap
+        && c.sp
+        && !c.nl
+        && place_tier(&c.key) == Some(true)
+        && !after.is_some_and(|n| n.is_word() && n.cap && n.sp))
+    .then_some(e)
+}
+
+/// The last token of a run of capitalized words from `i` (up to five,
+/// joined by particles: "Jerez de la Frontera").
+fn run_end(toks: &[Tok], i: usize) -> Option<usize> {
+    let l = lists();
     let mut e = i;
     let mut k = i + 1;
     while let Some(n) = toks.get(k) {
@@ -333,6 +410,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     // The last token of the last place reported at 0.6 or more.
     let mut last_loc: Option<usize> = None;
     let mut key = String::new();
+    let mut german = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -518,6 +596,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             cued.then(|| cued_run(toks, i))
                 .flatten()
                 .map(|e| (e, "location-cue", 0.6))
+                .or_else(|| {
+                    cued.then(|| prep_run(toks, i, &mut german))
+                        .flatten()
+                        .map(|e| (e, "location-prep", 0.55))
+                })
+                .or_else(|| {
+                    cued.then(|| before_country(toks, i))
+                        .flatten()
+                        .map(|e| (e, "location-comma", 0.55))
+                })
         });
         if let Some((e, rule, score)) = ruled {
             last_loc = Some(e);

@@ -404,6 +404,12 @@ fn skip_separators_slow(toks: &[Tok], i: usize) -> (usize, bool, bool) {
                 field = true;
                 1
             }
+            // ">" closes a markup tag named as a field, its value on the
+            // same line: "<name>Ana", "<div class=\"author\">Ana".
+            Kind::Punct('>') if !toks[j].nl => {
+                field = true;
+                1
+            }
             Kind::Word
                 if p.key.len() == 1
                     && !p.sp
