@@ -220,14 +220,17 @@ pub mod __private {
         crate::validate::Validator::by_name(name).map(|v| v.name())
     }
 
+    /// A built-in rule's (id, type, kind name, hits, misses).
+    pub type RuleExamples = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
     /// Every built-in rule's (id, type, kind name, hits, misses).
-    pub fn builtin_examples() -> Vec<(
-        &'static str,
-        &'static str,
-        &'static str,
-        &'static [&'static str],
-        &'static [&'static str],
-    )> {
+    pub fn builtin_examples() -> Vec<RuleExamples> {
         crate::rules::builtin()
             .map(|r| (r.id, r.type_name, r.kind.as_str(), r.hits, r.misses))
             .collect()

@@ -243,7 +243,7 @@ mod tests {
             assert_eq!(super::lower(t), t.to_ascii_lowercase(), "{t:?}");
         }
         for b in 0u8..=0x7F {
-            let t: String = std::iter::repeat(b as char).take(11).collect();
+            let t: String = std::iter::repeat_n(b as char, 11).collect();
             assert_eq!(super::lower(&t), t.to_ascii_lowercase(), "{b}");
         }
     }

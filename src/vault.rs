@@ -121,7 +121,7 @@ fn name_len(s: &[u8], any_case: bool) -> Option<usize> {
     // The separator is the last `_` (or a space right after the run)
     // followed by a digit.
     if s.get(run) == Some(&b' ')
-        && s.get(run + 1).map_or(false, u8::is_ascii_digit)
+        && s.get(run + 1).is_some_and(u8::is_ascii_digit)
     {
         return Some(run);
     }
@@ -251,7 +251,7 @@ impl Vault {
                     && (start == 0 || !is_word(bytes[start - 1]))
                 {
                     bare_token_len(&bytes[start..]).filter(|&n| {
-                        bytes.get(start + n).map_or(true, |&c| !is_word(c))
+                        bytes.get(start + n).is_none_or(|&c| !is_word(c))
                     })
                 } else {
                     None

@@ -172,7 +172,7 @@ fn code_only(text: &str) -> String {
                 continue;
             }
             let close: Vec<u8> = std::iter::once(b'"')
-                .chain(std::iter::repeat(b'#').take(hashes))
+                .chain(std::iter::repeat_n(b'#', hashes))
                 .collect();
             let body = start + hashes + 1;
             let end = rest[body..]

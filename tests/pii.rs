@@ -314,7 +314,7 @@ fn corpus() {
             e[0] += 1;
             if found.iter().any(|x| x.2 == *ty && ov((x.0, x.1), (*a, *b))) {
                 e[1] += 1;
-            } else if show.as_deref().map_or(false, |s| s == ty || s == "*") {
+            } else if show.as_deref().is_some_and(|s| s == ty || s == "*") {
                 println!("MISS {} {:?} {:?}", ty, t, found);
             }
         }
@@ -328,7 +328,7 @@ fn corpus() {
             } else {
                 e[3] += 1;
                 fa = true;
-                if show.as_deref().map_or(false, |s| s == x.2 || s == "*") {
+                if show.as_deref().is_some_and(|s| s == x.2 || s == "*") {
                     println!("FP {} {:?} rule {}", x.2, t, x.3);
                 }
             }
@@ -384,7 +384,7 @@ fn pii_patterns_compile_and_are_bounded() {
             .unwrap_or_else(|e| panic!("{}: {}", id, e));
         let hir = regex_syntax::parse(&pat).unwrap();
         let max = hir.properties().maximum_len();
-        assert!(max.map_or(false, |n| n <= 4096), "{}: max len {:?}", id, max);
+        assert!(max.is_some_and(|n| n <= 4096), "{}: max len {:?}", id, max);
     }
 }
 
@@ -407,7 +407,7 @@ mod props {
         #[test]
         fn pii_pass_never_panics(s in "\\PC{0,200}") {
             let f = shared();
-            let mut chat = PromptFilter::new(&f);
+            let mut chat = PromptFilter::new(f);
             let r = chat.screen_prompt(&s);
             for x in &r.findings {
                 prop_assert!(x.span.end <= s.len());
@@ -423,7 +423,7 @@ mod props {
         #[test]
         fn pii_pass_on_number_soup(s in "[0-9A-Z +()./:@-]{0,120}") {
             let f = shared();
-            let mut chat = PromptFilter::new(&f);
+            let mut chat = PromptFilter::new(f);
             let _ = chat.screen_prompt(&s);
             let _ = chat.screen_response(&s);
         }

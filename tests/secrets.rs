@@ -799,9 +799,8 @@ fn keys_glued_to_a_question_mark_stream_like_one_shot() {
         (format!("token {ghp}?b=roK23I ok"), 0),
         (format!("https://h.test/a?token={ghp}?x ok"), 1),
         (
-            format!(
-                "postgres token - '?ostgres://u1:Zq8rT2pLx@10.1.2.3:5432'"
-            ),
+            "postgres token - '?ostgres://u1:Zq8rT2pLx@10.1.2.3:5432'"
+                .to_string(),
             0,
         ),
         (format!("token - '?{ghp}'\nok"), 0),

@@ -87,7 +87,7 @@ fn load(path: &str, mask: u32) -> Vec<Item> {
             let g = gold[k];
             if g != 0
                 && g % 2 == 0
-                && (k == 0 || (gold[k - 1] + 1) / 2 * 2 != g)
+                && (k == 0 || gold[k - 1].div_ceil(2) * 2 != g)
             {
                 gold[k] = g - 1;
             }

@@ -146,7 +146,7 @@ impl Engine {
         let all_candidates = pass.all_candidates;
         let runs = |i: usize, r: &Rule| {
             if depth == 0 {
-                pass.wanted.0.get(i).map_or(true, |w| w & pass.wanted.1 != 0)
+                pass.wanted.0.get(i).is_none_or(|w| w & pass.wanted.1 != 0)
             } else {
                 r.kind == Kind::Secret
             }

@@ -133,7 +133,7 @@ fn search_anchored(
     // Returns where to go on (past a match, or the next byte).
     let mut visit = |p: usize, out: &mut Vec<Detection>| -> usize {
         let at = &bytes[p..];
-        if !shape.map_or(true, |s| s.may_start_recent(at, &mut recent)) {
+        if !shape.is_none_or(|s| s.may_start_recent(at, &mut recent)) {
             return p + 1;
         }
         let end = match_end(text, p, Some(max_len));
@@ -257,7 +257,7 @@ fn search_anchored(
         }
         // The shape's first test inline, as for digit starts: most
         // candidates fail it, before the shape's cache is keyed.
-        if !shape.map_or(true, |sh| sh.prefix_fits(&bytes[p..])) {
+        if !shape.is_none_or(|sh| sh.prefix_fits(&bytes[p..])) {
             p += 1;
             continue;
         }

@@ -254,7 +254,7 @@ fn resolve_overlaps(mut c: Vec<(Candidate, Standing)>) -> Vec<Candidate> {
     let mut reach_any: Option<Range<usize>> = None;
     let mut reach_solid: Option<Range<usize>> = None;
     let extend = |reach: &mut Option<Range<usize>>, x: &Range<usize>| {
-        if reach.as_ref().map_or(true, |r| x.end > r.end) {
+        if reach.as_ref().is_none_or(|r| x.end > r.end) {
             *reach = Some(x.clone());
         }
     };

@@ -10,6 +10,7 @@
 //! - `unit-first`: "Flat 7", "Apt 4B", "H.No. 12", "PO Box 77" followed by
 //!   more address;
 //! - `postcode`: number + capitalized words + a postcode line.
+//!
 //! The core is then extended over units, cities, regions and postcodes
 //! (US ZIP(+4), UK, CA, NL, PL, BR, SE and 4-6 digit codes) while tokens look
 //! like address parts.
@@ -261,8 +262,10 @@ fn extend(text: &str, toks: &[Tok], mut k: usize) -> Ext {
                 let next_cap = toks
                     .get(j + 1)
                     .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl);
-                if t.cap && (!has(l.common, &t.key) || next_cap)
-                    || is_suffix(t) && t.cap
+                // A capitalized word that is no common word, is followed by
+                // another capitalized word, or is a street suffix.
+                if t.cap
+                    && (!has(l.common, &t.key) || next_cap || is_suffix(t))
                 {
                     k = j;
                     j += 1;
@@ -410,7 +413,7 @@ fn core_end(
         // "25 April 2013", "3 Apple Watches": not a street.
         let plain = !has(lists().common, &toks[k].key)
             && (k..m).all(|w| !has(&MONTHS, &toks[w].key));
-        if words >= 1 && words <= 3 && toks[k].cap && plain {
+        if (1..=3).contains(&words) && toks[k].cap && plain {
             // Weak: "12 Foo Bar" with no street type; the postcode or a cue
             // must raise it.
             return Some((m - 1, 0.25, "address-street"));

@@ -47,7 +47,7 @@ fn any_word(set: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     let b = set.as_bytes();
     let mut a = 0;
     for k in 0..=b.len() {
-        if b.get(k).map_or(true, |&x| x == b' ') {
+        if b.get(k).is_none_or(|&x| x == b' ') {
             if f(set.get(a..k).unwrap_or("")) {
                 return true;
             }
@@ -205,7 +205,7 @@ fn head_at(
         let word = item.get(1..).unwrap_or("");
         let n = word.chars().count();
         if n <= e + 1
-            && best.map_or(true, |b| b.1 < n)
+            && best.is_none_or(|b| b.1 < n)
             && text.get(chars[e + 1 - n].0..end) == Some(word)
         {
             best = Some((item.as_bytes()[0], n));

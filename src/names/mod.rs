@@ -215,7 +215,7 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         let mut best: Option<usize> = None;
         for k in 0..lists.len() {
             if let Some(d) = lists[k].get(pos[k]) {
-                if best.map_or(true, |b| {
+                if best.is_none_or(|b| {
                     lists[b]
                         .get(pos[b])
                         .is_some_and(|x| d.span.start < x.span.start)

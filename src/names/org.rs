@@ -71,9 +71,9 @@ fn org_field(toks: &[Tok], i: usize) -> bool {
 /// capital and a dot right after its first letters.
 fn dotted_suffix(toks: &[Tok], e: usize) -> Option<usize> {
     let open = toks.get(e + 1)?;
-    if !(open.is_word() && open.cap && open.sp && !open.nl)
-        || !toks.get(e + 2).is_some_and(|d| d.is_punct('.') && !d.sp)
-    {
+    let opens = open.is_word() && open.cap && open.sp && !open.nl;
+    let dot_next = toks.get(e + 2).is_some_and(|d| d.is_punct('.') && !d.sp);
+    if !(opens && dot_next) {
         return None;
     }
     let mut key = String::new();

@@ -363,7 +363,7 @@ fn labels(toks: &[Tok]) -> Vec<Label> {
 fn dialogue_at(labels: &[Label], p: usize) -> bool {
     let seen = |l: &Label| l.start + BEFORE >= p && l.next < p + AHEAD;
     let k = labels.partition_point(|l| l.start < p);
-    if labels.get(k).map_or(true, |l| l.start != p) {
+    if labels.get(k).is_none_or(|l| l.start != p) {
         return false;
     }
     let near = |l: Option<&Label>| l.is_some_and(|l| seen(l) && l.field);
@@ -584,8 +584,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         let head = &toks[idx[0]].key;
         let adjective =
             n >= 2 && classes[0] == Class::Unknown && slavic_adjective(head);
-        if n >= 2
-            && n <= 3
+        if (2..=3).contains(&n)
             && all_unknown
             && !sent
             && shaped
@@ -618,7 +617,7 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             score = score.min(0.45);
         }
         let after = toks.get(end_tok + 1);
-        let closes = after.map_or(true, |a| {
+        let closes = after.is_none_or(|a| {
             matches!(a.kind, Kind::Punct(',' | '!' | '.' | '?' | ')' | ':'))
                 || a.nl
         });
@@ -641,11 +640,8 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
                 }
             } else if any_known {
                 score = score.max(if n >= 2 { 0.85 } else { 0.7 });
-            } else if n >= 2 {
-                score = score.max(0.65);
-            } else if in_list(&GREET, c)
-                && closes
-                && classes[0] == Class::Unknown
+            } else if n >= 2
+                || in_list(&GREET, c) && closes && classes[0] == Class::Unknown
             {
                 score = score.max(0.65);
             }
@@ -739,10 +735,12 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         }
         // A surname by its Slavic ending: "Simić", "Stefanovićem".
         let last = &toks[end_tok];
-        if !toks[end_tok].upper && n <= 3 && shaped {
-            if slavic_surname(&last.key, last.end - last.start) {
-                score = score.max(0.7);
-            }
+        if !toks[end_tok].upper
+            && n <= 3
+            && shaped
+            && slavic_surname(&last.key, last.end - last.start)
+        {
+            score = score.max(0.7);
         }
         // Reported speech: "rekao je Ćulibrk", "skriver Jensen", "Smith said".
         let verb_before = {

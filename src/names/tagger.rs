@@ -54,7 +54,7 @@ const BITS: std::ops::RangeInclusive<u32> = 12..=22;
 pub(crate) fn allowed(from: usize, to: usize) -> bool {
     to == 0
         || to % 2 == 1
-        || (from != 7 && from != 0 && (from + 1) / 2 == to / 2)
+        || (from != 7 && from != 0 && from.div_ceil(2) == to / 2)
 }
 
 /// A checked model file.
@@ -277,7 +277,7 @@ pub(crate) fn features(
         }
         mk[j] = k.and_then(|k| ctx.get(k)).map_or(0, |c| c.mask);
     }
-    let st = u32::from(ctx.get(i).map_or(true, |c| c.start));
+    let st = u32::from(ctx.get(i).is_none_or(|c| c.start));
     let s0 = sh[2];
     push(kh[2]);
     // Prefixes (2, 3 letters) and suffixes (2 to 5) of the key, in bytes

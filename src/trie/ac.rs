@@ -155,7 +155,7 @@ impl Ac {
         for start in from..=first_start {
             let mut best: Option<(usize, usize)> = None;
             self.trie.matches_at(hay, start, &mut |lit, end| {
-                if best.map_or(true, |(_, e)| end > e) {
+                if best.is_none_or(|(_, e)| end > e) {
                     best = Some((lit, end));
                 }
             });

@@ -40,7 +40,7 @@ pub(super) fn num(d: &[u8]) -> u64 {
 /// passes on a straight run (876543210) is still evidence.
 #[inline(never)]
 pub(super) fn not_same(d: &[u8]) -> bool {
-    d.first().map_or(false, |&f| d.iter().any(|&x| x != f))
+    d.first().is_some_and(|&f| d.iter().any(|&x| x != f))
 }
 
 /// True unless the digits are one repeated digit or a straight run

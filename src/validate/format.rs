@@ -11,7 +11,7 @@ pub(crate) fn ipv4(value: &str) -> bool {
             !p.is_empty()
                 && p.len() <= 3
                 && (p.len() == 1 || !p.starts_with('0'))
-                && p.parse::<u16>().map_or(false, |n| n <= 255)
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
         })
 }
 
@@ -23,7 +23,7 @@ pub(crate) fn ipv6(value: &str) -> bool {
         None => (value, None),
     };
     let addr = addr.split_once('%').map_or(addr, |(a, _)| a);
-    prefix.map_or(true, |p| p.parse::<u8>().map_or(false, |n| n <= 128))
+    prefix.is_none_or(|p| p.parse::<u8>().is_ok_and(|n| n <= 128))
         && addr.parse::<std::net::Ipv6Addr>().is_ok()
 }
 
@@ -70,7 +70,7 @@ pub(crate) fn date(s: &str) -> bool {
         let mut any = false;
         return numbers.all(|p| {
             any = true;
-            p.parse::<u32>().map_or(false, |x| {
+            p.parse::<u32>().is_ok_and(|x| {
                 (1..=31).contains(&x) || (1900..2100).contains(&x)
             })
         }) && any;

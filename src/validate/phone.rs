@@ -228,7 +228,7 @@ fn national_prefix_ok(cc: u16, nsn: &[u8]) -> bool {
         // UK: no 04 or 06 ranges.
         44 => !matches!(first, 0 | 4 | 6),
         // Brazil: two-digit area codes 11-99 without a 0.
-        55 => first != 0 && nsn.get(1).map_or(false, |&x| x != 0),
+        55 => first != 0 && nsn.get(1).is_some_and(|&x| x != 0),
         // Singapore: 3 (VoIP), 6 (fixed), 8 and 9 (mobile).
         65 => matches!(first, 3 | 6 | 8 | 9),
         _ => first != 0,
@@ -238,9 +238,7 @@ fn national_prefix_ok(cc: u16, nsn: &[u8]) -> bool {
 /// Starts with a day-month-year or year-month-day date ("12.05.2024",
 /// "2024-01-15 10 30": a date and the hour after it).
 fn looks_like_date(value: &str) -> bool {
-    let groups: Vec<&str> = value
-        .split(|c: char| c == '-' || c == '/' || c == '.' || c == ' ')
-        .collect();
+    let groups: Vec<&str> = value.split(['-', '/', '.', ' ']).collect();
     if groups.len() < 3 {
         return false;
     }
