@@ -30,7 +30,10 @@ impl fmt::Debug for VaultEntry {
 /// Maps values to tokens and back.
 #[derive(Clone, Default)]
 pub struct Vault {
-    by_value: HashMap<(String, String), usize>,
+    /// Value -> the entries holding it, one per type (almost always
+    /// one; after an import the last of a type wins): looked up by a
+    /// borrowed value, with no allocation.
+    by_value: HashMap<String, Vec<usize>>,
     by_token: HashMap<String, usize>,
     counters: HashMap<String, u32>,
     entries: Vec<VaultEntry>,
@@ -192,8 +195,10 @@ impl Vault {
         type_name: &str,
         value: &str,
     ) -> Option<String> {
-        let key = (type_name.to_string(), value.to_string());
-        if let Some(&i) = self.by_value.get(&key) {
+        let known = self.by_value.get(value).and_then(|ix| {
+            ix.iter().rev().find(|&&i| self.entries[i].type_name == type_name)
+        });
+        if let Some(&i) = known {
             return Some(self.entries[i].token.clone());
         }
         if self.entries.len() >= MAX_ENTRIES || value.len() > MAX_VALUE_BYTES {
@@ -220,7 +225,7 @@ impl Vault {
 
     fn insert(&mut self, e: VaultEntry) {
         let i = self.entries.len();
-        self.by_value.insert((e.type_name.clone(), e.value.clone()), i);
+        self.by_value.entry(e.value.clone()).or_default().push(i);
         self.by_token.insert(e.token.to_ascii_uppercase(), i);
         self.entries.push(e);
     }

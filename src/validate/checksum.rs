@@ -9,10 +9,14 @@ use super::digits::{alnum, digits_in, not_same, same_separators};
 pub(crate) fn luhn(value: &str) -> bool {
     let mut buf = [0; 24];
     let Some(d) = digits_in(value, &mut buf) else { return false };
-    if !(13..=19).contains(&d.len()) || d.iter().all(|&x| x == d[0]) {
-        return false;
-    }
-    luhn_digits(d)
+    luhn_of(d)
+}
+
+/// [`luhn`] of digits already taken out of the value.
+pub(crate) fn luhn_of(d: &[u8]) -> bool {
+    (13..=19).contains(&d.len())
+        && d.iter().any(|&x| x != d[0])
+        && luhn_digits(d)
 }
 
 #[inline(never)]

@@ -1,7 +1,7 @@
 //! Formats that are not personal ids: IP and MAC addresses, URL hosts,
 //! calendar dates, payment cards and crypto wallet addresses.
 
-use super::checksum::{base58check, bech32, luhn, luhn_digits};
+use super::checksum::{base58check, bech32, luhn_digits, luhn_of};
 use super::digits::{digits_in, not_same, same_separators, valid_day_month};
 
 pub(crate) fn ipv4(value: &str) -> bool {
@@ -75,28 +75,32 @@ pub(crate) fn date(s: &str) -> bool {
             })
         }) && any;
     }
-    let head: &str = s.split(['T', 't', ' ']).next().unwrap_or(s);
-    // The first three parts and how many there are: no list per match
-    // (a text of dates validates one at every group).
-    let (mut parts, mut count) = ([""; 3], 0);
-    for p in head.split(['-', '/', '.']).filter(|p| !p.is_empty()) {
+    // Bytes, not chars: every separator is ASCII, so a split never falls
+    // inside a char (a text of dates validates one at every group).
+    let b = s.as_bytes();
+    let end = b.iter().position(|c| matches!(c, b'T' | b't' | b' '));
+    let head = &b[..end.unwrap_or(b.len())];
+    // The first three parts (value, length) and how many there are: no
+    // list per match.
+    let (mut parts, mut count) = ([(None, 0); 3], 0);
+    let seps = |c: &u8| matches!(c, b'-' | b'/' | b'.');
+    for p in head.split(seps).filter(|p| !p.is_empty()) {
         if let Some(slot) = parts.get_mut(count) {
-            *slot = p;
+            *slot = (number(p), p.len());
         }
         count += 1;
     }
-    let n = parts.map(|p| p.parse::<u32>().ok());
-    match (count, n) {
-        (3, [Some(a), Some(b), Some(c)]) => {
-            if parts[0].len() == 4 {
+    match (count, parts) {
+        (3, [(Some(a), la), (Some(b), _), (Some(c), lc)]) => {
+            if la == 4 {
                 (1900..2100).contains(&a) && valid_day_month(c, b)
             } else {
                 (valid_day_month(a, b) || valid_day_month(b, a))
-                    && (parts[2].len() == 2 || (1900..2100).contains(&c))
+                    && (lc == 2 || (1900..2100).contains(&c))
             }
         }
-        (2, [Some(a), Some(b), _]) => {
-            if parts[1].len() == 4 {
+        (2, [(Some(a), _), (Some(b), lb), _]) => {
+            if lb == 4 {
                 (1..=12).contains(&a) && (1900..2100).contains(&b)
             } else {
                 (1..=12).contains(&a) && (1..=31).contains(&b)
@@ -104,6 +108,19 @@ pub(crate) fn date(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// What `str::parse::<u32>` makes of `p`: an optional `+`, then one or
+/// more ASCII digits, no overflow.
+fn number(p: &[u8]) -> Option<u32> {
+    let d = p.strip_prefix(b"+").unwrap_or(p);
+    if d.is_empty() {
+        return None;
+    }
+    d.iter().try_fold(0u32, |a, &c| {
+        let x = c.checked_sub(b'0').filter(|x| *x <= 9)?;
+        a.checked_mul(10)?.checked_add(u32::from(x))
+    })
 }
 
 /// Payment card: Luhn, consistent separators, an issuer prefix (2-6, or
@@ -121,7 +138,7 @@ pub(crate) fn credit_card(s: &str) -> bool {
         && (d[..2] == [5, 0] || (56..=69).contains(&(d[0] * 10 + d[1])))
         && not_same(d)
         && luhn_digits(d);
-    (maestro_12 || luhn(s))
+    (maestro_12 || luhn_of(d))
         && same_separators(s)
         && ((2..=6).contains(&d[0]) || (d[0] == 1 && d.len() == 15))
 }
@@ -148,6 +165,27 @@ pub(crate) fn crypto_wallet(s: &str) -> bool {
 mod tests {
     use super::super::digits::testing::check_all;
     use super::*;
+
+    #[test]
+    fn a_date_part_reads_as_str_parse_does() {
+        let parts = [
+            "",
+            "+",
+            "++1",
+            "+07",
+            "0",
+            "31",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "1a",
+            "-1",
+            "\u{663}",
+        ];
+        for p in parts {
+            assert_eq!(number(p.as_bytes()), p.parse::<u32>().ok(), "{p}");
+        }
+    }
 
     #[test]
     fn formats() {
