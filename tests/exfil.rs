@@ -383,9 +383,9 @@ fn adversarial_link_syntax_is_total() {
 #[test]
 fn a_far_underscore_does_not_change_what_a_stream_committed() {
     let head = "api\u{fffd}\u{fffd}\u{e}\u{1}dt0c01.AREEP0EJ80IPVDM6LW8865DE.\
-                XXHU4FN0ZPNMBAEI83LHPTQ08ITQW5YMBHPLK4SCTX5OGPAr\0\0\06JUWG0L";
+                XXHU4FN0ZPNMBAEI83LHPTQ08ITQW5YMBHPLK4SCTX5OGPAr\0\0\x006JUWG0L";
     let text = format!(
-        "{head}{}Q\u{fffd}template_api_k!\0\02Gch\"",
+        "{head}{}Q\u{fffd}template_api_k!\0\x002Gch\"",
         "\u{fffd}".repeat(90)
     );
     let mut one = PromptFilter::new(

@@ -213,8 +213,11 @@ fn repeats_of_secrets(
     // shares a run with the secret, not the secret.
     let bytes = text.as_bytes();
     let standalone = |r: &Range<usize>| {
-        !(r.start > 0 && bytes[r.start - 1].is_ascii_alphanumeric())
-            && !bytes.get(r.end).is_some_and(u8::is_ascii_alphanumeric)
+        let glued_left =
+            r.start > 0 && bytes[r.start - 1].is_ascii_alphanumeric();
+        let glued_right =
+            bytes.get(r.end).is_some_and(u8::is_ascii_alphanumeric);
+        !glued_left && !glued_right
     };
     // Where a reading of the same span at least as strong stands already
     // (the value's own occurrence, or the same value found there by its

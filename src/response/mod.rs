@@ -222,12 +222,15 @@ impl Checks {
 }
 
 /// One screening of a window.
+/// Replacements of the text: (byte range, new text).
+type Edits = Vec<(Range<usize>, String)>;
+
 #[derive(Default)]
 struct Analysis {
     tokens: Vec<(Range<usize>, String)>,
     cands: Vec<Candidate>,
     /// Canary, leak and exfiltration findings with their edits.
-    extras: Vec<(Finding, Vec<(Range<usize>, String)>)>,
+    extras: Vec<(Finding, Edits)>,
     /// Every link and image span (a cut never splits one).
     links: Vec<Range<usize>>,
     /// Earliest start of a link or image still forming.
@@ -412,7 +415,7 @@ fn exfiltration(
     tokens: &[(Range<usize>, String)],
     data: &[usize],
     allowed: &[String],
-) -> Option<(Finding, Vec<(Range<usize>, String)>)> {
+) -> Option<(Finding, Edits)> {
     use links::Form;
     let overlaps = |a: &Range<usize>, b: &Range<usize>| {
         a.start < b.end && b.start < a.end
