@@ -227,6 +227,7 @@ fn search_anchored(
         }
         return;
     }
+    let free_word = facts.free.has_word();
     while p < end {
         if at_bounds {
             p = bounds.next(p);
@@ -246,7 +247,13 @@ fn search_anchored(
             && p > 0
             && is_word(bytes[p - 1]) == is_word(b)
         {
-            p += 1;
+            // Inside a run of word bytes (a long number), when every
+            // word byte needs the boundary: none of the rest starts one.
+            p = if is_word(b) && !free_word {
+                bounds.next(p + 1).min(end)
+            } else {
+                p + 1
+            };
             continue;
         }
         let prev_word = p > 0 && is_word(bytes[p - 1]);

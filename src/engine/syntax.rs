@@ -241,6 +241,12 @@ impl ByteSet {
         (a & !DIGITS == 0 && b & !ALPHA == 0 && c | d == 0)
             .then_some((a != 0, b != 0))
     }
+    /// Whether the set holds an ASCII word byte (`[A-Za-z0-9_]`).
+    pub(crate) fn has_word(&self) -> bool {
+        const DIGITS: u64 = 0x03FF << b'0';
+        const ALPHA: u64 = 0x07FF_FFFE_87FF_FFFE;
+        self.0[0] & DIGITS != 0 || self.0[1] & ALPHA != 0
+    }
     /// Whether the two sets share a byte.
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
@@ -663,8 +669,18 @@ fn word_bytes() -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::facts;
+    use super::{facts, ByteSet};
     use crate::engine::shape::shape;
+
+    #[test]
+    fn has_word_sees_every_word_byte() {
+        for b in 0..=255u8 {
+            let mut set = ByteSet([0; 4]);
+            set.insert(b);
+            let word = b.is_ascii_alphanumeric() || b == b'_';
+            assert_eq!(set.has_word(), word, "byte {b}");
+        }
+    }
 
     #[test]
     fn max_len_bounds() {
