@@ -79,7 +79,6 @@ fn prep_run(
     german: &mut Option<German>,
 ) -> Option<usize> {
     let t = &toks[i];
-    let l = lists();
     let weak = cue_at(toks, i)?;
     // The preposition right before it (no article: "in the Holy Land"),
     // not "from" (a company as often: "from FedEx"),
@@ -91,10 +90,7 @@ fn prep_run(
         || p.cap && !opens_sentence(toks, i - 1)
         || slavic_adjective(&t.key) && !alone
         || t.key.len() < 3
-        || has(l.given, &t.key)
-        || has(l.surnames, &t.key)
-        || has(l.ambiguous, &t.key)
-        || has(l.common, &t.key)
+        || name_or_common_word(&t.key)
         || head_noun(&t.key).is_some()
         || ending_in(&ENDINGS, &t.key, |_| 2)
     {
@@ -111,13 +107,7 @@ fn prep_run(
 /// ("Mankato, Georgia", "Agde, Zimbabwe"): its last token.
 fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
     let t = &toks[i];
-    let l = lists();
-    if t.key.len() < 3
-        || has(l.given, &t.key)
-        || has(l.surnames, &t.key)
-        || has(l.ambiguous, &t.key)
-        || has(l.common, &t.key)
-    {
+    if t.key.len() < 3 || name_or_common_word(&t.key) {
         return None;
     }
     let e = run_end(toks, i)?;
@@ -131,6 +121,16 @@ fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
         && place_tier(&c.key) == Some(true)
         && !after.is_some_and(|n| n.is_word() && n.cap && n.sp))
     .then_some(e)
+}
+
+/// A given name, surname, name that is also a word, or common word: a
+/// capitalized word no place rule reads as an unlisted place.
+fn name_or_common_word(key: &str) -> bool {
+    let l = lists();
+    has(l.given, key)
+        || has(l.surnames, key)
+        || has(l.ambiguous, key)
+        || has(l.common, key)
 }
 
 /// The last token of a run of capitalized words from `i` (up to five,
@@ -404,7 +404,6 @@ fn date_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
 }
 
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
-    let l = lists();
     let mut out = Vec::new();
     let mut last_cue: Option<usize> = None;
     // The last token of the last place reported at 0.6 or more.
@@ -506,12 +505,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             }
             if let Some(e) = best {
                 let cue = cue_at(toks, i);
-                let person_like = e == i
-                    && !abbrev
-                    && (has(l.given, &t.key)
-                        || has(l.surnames, &t.key)
-                        || has(l.ambiguous, &t.key)
-                        || has(l.common, &t.key));
+                let person_like =
+                    e == i && !abbrev && name_or_common_word(&t.key);
                 // A country, region or big city that is no one's name is a
                 // place without a cue ("Turkey?", "Utah lawmakers"), but
                 // not a personal one: "What is the capital of France?"
