@@ -170,26 +170,37 @@ fn search_anchored(
     // Every start needs a word boundary before it (numeric rules): visit
     // only the text's boundaries, found once for all rules.
     let at_bounds = !facts.first.meets(&facts.free);
-    // Every start is a `\b` then a word byte: the text's starts of digit
-    // and letter runs, found once for all rules, are every candidate. A
-    // digit-first rule (`\b\d…`, most numeric rules) visits only its
-    // digit starts (those its sieve kept); a letter-first numeric rule or
-    // `email` the letter starts too, so a text of numbers has none to
-    // visit.
-    let none: &[u32] = &[];
-    let word_starts = if !at_bounds {
-        None
-    } else if facts.first.is_digits() {
-        Some((bounds.digit_starts_of(index), none))
-    } else {
-        facts.first.word_parts().map(|(digit, alpha)| {
-            (
-                if digit { &bounds.digit_starts[..] } else { none },
-                if alpha { &bounds.alpha_starts[..] } else { none },
-            )
-        })
-    };
-    if let Some((digits, alphas)) = word_starts {
+    if at_bounds && facts.first.is_digits() {
+        // A digit after a non-word byte (`\b\d…`, most numeric rules):
+        // the text's list of those, found once, is every candidate. Its
+        // own loop rather than the two-list walk below with no letter
+        // starts: that walk costs ~1% more on a text of card numbers
+        // (callgrind, `pathological 131072 4111`: 258.4M -> 260.9M).
+        let starts = bounds.digit_starts_of(index);
+        let from = starts.partition_point(|&s| (s as usize) < p);
+        for &s in &starts[from..] {
+            let s = s as usize;
+            if s >= end {
+                break;
+            }
+            // The shape's first test inline: most numeric rules fail it
+            // at most digit starts of a long number text.
+            let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
+            if s >= p && facts.first.contains(bytes[s]) && fits {
+                p = visit(s, out);
+            }
+        }
+        return;
+    }
+    // Every start is a `\b` then a word byte (a letter-first numeric
+    // rule, `email`): the text's word starts, found once, are every
+    // candidate; a text of numbers has no letter start to visit.
+    if let Some((digit, alpha)) =
+        facts.first.word_parts().filter(|_| at_bounds)
+    {
+        let none: &[u32] = &[];
+        let digits = if digit { &bounds.digit_starts[..] } else { none };
+        let alphas = if alpha { &bounds.alpha_starts[..] } else { none };
         let mut i = digits.partition_point(|&s| (s as usize) < p);
         let mut j = alphas.partition_point(|&s| (s as usize) < p);
         loop {
@@ -212,8 +223,6 @@ fn search_anchored(
             if s >= end {
                 break;
             }
-            // The shape's first test inline: most numeric rules fail it
-            // at most digit starts of a long number text.
             let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
             if s >= p && facts.first.contains(bytes[s]) && fits {
                 p = visit(s, out);
