@@ -337,7 +337,8 @@ fn vendor_formats() -> &'static [VendorFormat] {
 /// `bitfinexKey`, `WANDB_API_KEY`, `getBetterStackToken`), or in the line
 /// before as "<vendor> API" (a log line: "request to the adzuna API")
 /// or as the key of an indented block the value's line is in (YAML:
-/// `auth0_credentials:` then `  apiToken: ...`).
+/// `auth0_credentials:` then `  apiToken: ...`; code: `func
+/// validateApolloKey() bool {` then `  apiKey := "..."`).
 /// Looks back at most [`VENDOR_LOOKBACK`] bytes, within the left context
 /// the stream scanner keeps, so streamed and one-shot screens agree.
 #[inline(never)]
@@ -378,9 +379,12 @@ pub(crate) fn named_vendor_rejects(
         }
     };
     each_piece(line, &mut |a, b| check(a, b));
-    // A block key: `name:` alone on its line, the value's line indented.
-    let block = prev.trim_end().ends_with(':')
-        && !prev.trim_end().ends_with("::")
+    // A block key: `name:` alone on its line (YAML), or a code block's
+    // header ending in `{` (`func validateApolloKey() bool {`), the
+    // value's line indented under it.
+    let opener = prev.trim_end();
+    let block = (opener.ends_with(':') && !opener.ends_with("::")
+        || opener.ends_with('{'))
         && line.starts_with([' ', '\t'])
         && prev.len() - prev.trim_start().len()
             < line.len() - line.trim_start().len();
@@ -542,6 +546,11 @@ mod tests {
         assert!(!at(&format!("adzunas_key = {v}"), v));
         assert!(!at(&format!("key = {v}"), v));
         assert!(!at(&format!("adzuna key = {}", &v[..32]), &v[..32]));
+        // The header of the code block the value's line is indented in.
+        let f = "func validateAdzunaKey() bool {";
+        assert!(at(&format!("{f}\n\tapiKey := \"{v}\""), v));
+        assert!(!at(&format!("{f}\napiKey := \"{v}\""), v));
+        assert!(!at(&format!("func validate() bool {{\n\tkey := \"{v}\""), v));
         let mut got = Vec::new();
         each_piece("getBetterStackToken x_y", &mut |a: &[u8], b: &[u8]| {
             got.push((a.to_vec(), b.to_vec()))
