@@ -4,7 +4,8 @@
 //! only: build.rs includes this file as it is.
 
 /// Context rows (`C`, `template context` in the data): the provider name (maybe followed by "key",
-/// "token", "secret", "id", "api key" or "client id", with a suffix such
+/// "token", "secret", "id", "api key", "client id", "bearer token" or
+/// "access token", with a suffix such
 /// as `token2` or `key_prod`), then an assignment
 /// as code and config write them (`=`, `:`, `:=`, `::=`, `.=`, `?=`,
 /// `=>`, `||`, `,` before a quoted call argument, a spaced `-`, a blank, the `(`
@@ -12,5 +13,5 @@
 /// tag), then up to five blanks or quotes, then the value; only the value
 /// is reported and it is matched case-sensitively.
 pub(crate) const CTX_HEAD: &str = "(?i)(?:";
-pub(crate) const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t])?(?:key|token|secret|id)[\w.\-]{0,8})?["'`]?[\]>]?\s{0,3}(?:=|:{1,3}=|\.=|\?=|:|=>|\|\||,[ \t]{0,2}["'`]|-[ \t]|\(|\s)[\s"'`=]{0,5}((?-i:"#;
+pub(crate) const CTX_MID: &str = r#")[\w.\-]{0,32}(?:[ \t](?:api[ \t]|client[ \t]|bearer[ \t]|access[ \t])?(?:key|token|secret|id)[\w.\-]{0,8})?["'`]?[\]>]?\s{0,3}(?:=|:{1,3}=|\.=|\?=|:|=>|\|\||,[ \t]{0,2}["'`]|-[ \t]|\(|\s)[\s"'`=]{0,5}((?-i:"#;
 pub(crate) const CTX_TAIL: &str = r"))(?:[^A-Za-z0-9_\-]|$)";

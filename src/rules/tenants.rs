@@ -125,6 +125,17 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         misses: &["azure-api.net"],
     },
     TenantDef {
+        // Duo's Auth and Admin API hostname, `api-<id>.duosecurity.com`
+        // (https://duo.com/docs/adminapi, "API hostname").
+        id: "duo-api-hostname",
+        type_name: "DUO_API_HOSTNAME",
+        credentials: &["DUO_KEY"],
+        keyword: ".duosecurity.com",
+        pattern: r"\b((?:https://)?api-[A-Za-z0-9]{1,16}\.duosecurity\.com)\b",
+        hits: &["api-1a2b3c4d.duosecurity.com", "https://api-xk29fq7e.duosecurity.com"],
+        misses: &["duosecurity.com", "www.duosecurity.com", "admin.duosecurity.com"],
+    },
+    TenantDef {
         id: "grafana-cloud-stack",
         type_name: "GRAFANA_STACK",
         credentials: &["GRAFANA_TOKEN"],
