@@ -191,6 +191,8 @@ export type SecretType =
   | "AZURE_SAS_TOKEN"
   | "AZURE_SHARED_ACCESS_KEY"
   | "AZURE_STORAGE_KEY"
+  | "BANNERBEAR_KEY"
+  | "BAREMETRICS_KEY"
   | "BASIC_AUTH"
   | "BEAMER_API_KEY"
   | "BEAMER_KEY"
@@ -240,6 +242,7 @@ export type SecretType =
   | "CLARIFAI_TOKEN"
   | "CLICKHOUSE_KEY"
   | "CLICKUP_TOKEN"
+  | "CLIENTARY_ACCOUNT"
   | "CLIENTARY_API_KEY"
   | "CLOJARS_TOKEN"
   | "CLOUDANT_KEY"
@@ -657,7 +660,9 @@ export type SecretType =
   | "ZIPCODEAPI_KEY"
   | "ZIPCODEBASE_KEY"
   | "ZOHO_TOKEN"
-  | "ZOOM_SECRET";
+  | "ZOOM_SECRET"
+  | "ZULIPCHAT_KEY"
+  | "ZULIP_ORGANIZATION";
 
 /** Types of injection signals (kind "injection"). */
 export type InjectionType =

@@ -136,6 +136,28 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         misses: &["duosecurity.com", "www.duosecurity.com", "admin.duosecurity.com"],
     },
     TenantDef {
+        // The account's own API host (https://<account>.clientary.com/api;
+        // roninapp.com is the service's former name, Ronin).
+        id: "clientary-account",
+        type_name: "CLIENTARY_ACCOUNT",
+        credentials: &["CLIENTARY_API_KEY"],
+        // Both hosts end so; the row runs only beside a Clientary key.
+        keyword: ".com",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.(?:clientary|roninapp)\.com)\b"),
+        hits: &["truffle-dev.clientary.com", "https://acme.roninapp.com"],
+        misses: &["clientary.com", "www-clientary.org"],
+    },
+    TenantDef {
+        // A Zulip Cloud organization, <org>.zulipchat.com.
+        id: "zulip-organization",
+        type_name: "ZULIP_ORGANIZATION",
+        credentials: &["ZULIPCHAT_KEY"],
+        keyword: ".zulipchat.com",
+        pattern: concat!(r"\b((?:https?://)?", label!(), r"\.zulipchat\.com)\b"),
+        hits: &["acme-team.zulipchat.com", "https://chat-7.zulipchat.com"],
+        misses: &["zulipchat.com", "zulip.com"],
+    },
+    TenantDef {
         id: "grafana-cloud-stack",
         type_name: "GRAFANA_STACK",
         credentials: &["GRAFANA_TOKEN"],
