@@ -22,11 +22,12 @@ pub(crate) struct TenantDef {
     /// Group 1 is reported: the endpoint, with its scheme and port when
     /// they are written.
     pub pattern: &'static str,
-    /// Texts the pattern must report an endpoint in (read by the tests).
-    #[allow(dead_code)]
+    /// Texts the pattern must report an endpoint in (read by the tests;
+    /// test builds only, so that the shipped table holds no examples).
+    #[cfg(test)]
     pub hits: &'static [&'static str],
     /// Texts it must not report anything in.
-    #[allow(dead_code)]
+    #[cfg(test)]
     pub misses: &'static [&'static str],
 }
 
@@ -44,7 +45,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["SHOPIFY_TOKEN"],
         keyword: ".myshopify.com",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.myshopify\.com)\b"),
+        #[cfg(test)]
         hits: &["my-test-store.myshopify.com", "https://acme.myshopify.com"],
+        #[cfg(test)]
         misses: &["myshopify.com", "see shopify.com for docs"],
     },
     TenantDef {
@@ -57,7 +60,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
             label!(),
             r"(?:\.(?:sandbox|develop|scratch))?\.my\.salesforce\.com)\b"
         ),
+        #[cfg(test)]
         hits: &["my-test-org-123.my.salesforce.com", "https://acme--uat.sandbox.my.salesforce.com"],
+        #[cfg(test)]
         misses: &["login.salesforce.com", "www.salesforce.com"],
     },
     TenantDef {
@@ -66,7 +71,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["TABLEAU_TOKEN"],
         keyword: ".online.tableau.com",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.online\.tableau\.com)\b"),
+        #[cfg(test)]
         hits: &["prod-ansouthgest-a.online.tableau.com", "https://10ay.online.tableau.com"],
+        #[cfg(test)]
         misses: &["www.tableau.com", "online.tableau.com"],
     },
     TenantDef {
@@ -75,7 +82,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["OCTOPUS_API_KEY"],
         keyword: ".octopus.app",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.octopus\.app)\b"),
+        #[cfg(test)]
         hits: &["acme.octopus.app", "https://prod.octopus.app"],
+        #[cfg(test)]
         misses: &["octopus.com", "the octopus.app site"],
     },
     TenantDef {
@@ -84,7 +93,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["ATLASSIAN_API_TOKEN"],
         keyword: ".atlassian.net",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.atlassian\.net)\b"),
+        #[cfg(test)]
         hits: &["acme.atlassian.net", "https://hereisavalidsubdomain.atlassian.net"],
+        #[cfg(test)]
         misses: &["atlassian.net", "www.atlassian.com"],
     },
     TenantDef {
@@ -95,11 +106,13 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["ATLASSIAN_API_TOKEN"],
         keyword: "://",
         pattern: r#"(?i)\b(?:bitbucket|confluence|jira)[\w.\-]{0,24}(?:[ \t]{1,3}[a-z]{1,12}){0,2}?[ \t]{0,3}(?:[:=]|\bat\b)[ \t]{0,3}["']?((?-i:https?)://[A-Za-z0-9.\-]{1,100}(?::\d{1,5})?)"#,
+        #[cfg(test)]
         hits: &[
             "bitbucket server at https://git.company.com:7990/scm/x.git",
             "CONFLUENCE_URL=https://wiki.example.com:8443",
             "confluence host: https://confluence.corp.local/rest/api",
         ],
+        #[cfg(test)]
         misses: &["see https://git.company.com:7990 for details", "bitbucket is great"],
     },
     TenantDef {
@@ -108,7 +121,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["AWS_APPSYNC_API_KEY"],
         keyword: ".appsync-api.",
         pattern: r"\b((?:https://)?[a-z0-9]{26}\.appsync-api\.[a-z0-9\-]{1,30}\.amazonaws\.com(?:/graphql)?)",
+        #[cfg(test)]
         hits: &["https://abcdefghijklmnopqrstuvwxyz.appsync-api.us-east-1.amazonaws.com/graphql"],
+        #[cfg(test)]
         misses: &["appsync-api.us-east-1.amazonaws.com"],
     },
     TenantDef {
@@ -121,7 +136,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
             label!(),
             r"(?:\.management|\.developer|\.scm)?\.azure-api\.net)\b"
         ),
+        #[cfg(test)]
         hits: &["https://trufflesecuritytest.azure-api.net", "contoso.management.azure-api.net"],
+        #[cfg(test)]
         misses: &["azure-api.net"],
     },
     TenantDef {
@@ -132,7 +149,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["DUO_KEY"],
         keyword: ".duosecurity.com",
         pattern: r"\b((?:https://)?api-[A-Za-z0-9]{1,16}\.duosecurity\.com)\b",
+        #[cfg(test)]
         hits: &["api-1a2b3c4d.duosecurity.com", "https://api-xk29fq7e.duosecurity.com"],
+        #[cfg(test)]
         misses: &["duosecurity.com", "www.duosecurity.com", "admin.duosecurity.com"],
     },
     TenantDef {
@@ -144,7 +163,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         // Both hosts end so; the row runs only beside a Clientary key.
         keyword: ".com",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.(?:clientary|roninapp)\.com)\b"),
+        #[cfg(test)]
         hits: &["truffle-dev.clientary.com", "https://acme.roninapp.com"],
+        #[cfg(test)]
         misses: &["clientary.com", "www-clientary.org"],
     },
     TenantDef {
@@ -154,7 +175,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["ZULIPCHAT_KEY"],
         keyword: ".zulipchat.com",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.zulipchat\.com)\b"),
+        #[cfg(test)]
         hits: &["acme-team.zulipchat.com", "https://chat-7.zulipchat.com"],
+        #[cfg(test)]
         misses: &["zulipchat.com", "zulip.com"],
     },
     TenantDef {
@@ -163,7 +186,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["GRAFANA_TOKEN"],
         keyword: ".grafana.net",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.grafana\.net)\b"),
+        #[cfg(test)]
         hits: &["mystack.grafana.net", "https://acme-prod.grafana.net"],
+        #[cfg(test)]
         misses: &["grafana.com", "grafana.net"],
     },
     TenantDef {
@@ -172,7 +197,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["OKTA_TOKEN"],
         keyword: ".okta",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.(?:okta|oktapreview|okta-emea)\.com)\b"),
+        #[cfg(test)]
         hits: &["dev-123456.okta.com", "https://acme.oktapreview.com"],
+        #[cfg(test)]
         misses: &["okta.com", "www-okta.org"],
     },
     TenantDef {
@@ -181,7 +208,9 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         credentials: &["LOGGLY_TOKEN"],
         keyword: ".loggly.com",
         pattern: concat!(r"\b((?:https?://)?", label!(), r"\.loggly\.com)\b"),
+        #[cfg(test)]
         hits: &["w8wW1-tiwRdoa.loggly.com"],
+        #[cfg(test)]
         misses: &["loggly.com"],
     },
 ];
