@@ -242,6 +242,9 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     // A South Slavic surname ending, reported speech.
     ("Sastanak je otkazan, rekao je Petrović.", "PERSON", Some("Petrović")),
     ("Ugovor je jučer potpisao Kovačević.", "PERSON", Some("Kovačević")),
+    ("Ugovor su potpisali Tadić i Kovačevićem.", "PERSON", Some("Tadić")),
+    // A plural noun in -nici/-ci is no surname, whatever its other letters.
+    ("Učitelji i liječnici traže više. Liječnici su ljuti.", "PERSON", None),
     ("The plan will work, said Okafor.", "PERSON", Some("Okafor")),
     (
         "Das Projekt ist gescheitert, sagte Brandstätter.",
