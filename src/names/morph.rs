@@ -312,7 +312,9 @@ pub(crate) fn slavic_bases(
 /// ("Atlantic" has none; "Liječnici", doctors, has a "č" but a plain "c"
 /// in its ending).
 pub(crate) fn slavic_surname(key: &str, word: &str) -> bool {
+    // (A "ć" is two bytes, its folded "c" one: most words stop here.)
     key.len() >= 4
+        && word.len() > key.len()
         && ["", "a", "u", "em", "i"].iter().any(|tail| {
             word.strip_suffix(tail).is_some_and(|w| w.ends_with("ić"))
         })
