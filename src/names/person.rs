@@ -783,7 +783,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             .key
             .rsplit_once('-')
             .is_some_and(|(_, p)| has(&POST_TITLE, p));
-        if post && (any_known || shaped) {
+        // (Not a lone unknown word of two bytes or less: "En sån", folded
+        // "en san"; "К III веку".)
+        let short = n == 1 && toks[end_tok].end - toks[end_tok].start <= 2;
+        if post && (any_known || shaped && !short) {
             score = score.max(0.85);
         }
         // A run in quotes of its own ("«Vida Moderna»", "\"Say Aah\""):
