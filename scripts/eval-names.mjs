@@ -16,6 +16,10 @@
 // --pii JSON  merges JSON into the policy's pii section (e.g.
 //            '{"thresholds":{"LOCATION":0.4}}' to see findings under the
 //            default threshold).
+// --misses OUT  writes one JSON line per item with a miss or a finding: the
+//            missed truth spans, false positives and found (true-positive)
+//            findings, each with its rule and score (for
+//            scripts/names-tagger-margins.mjs).
 // --native   scores the native engine through `pii_probe --jsonl`
 //            (cargo build --release --example pii_probe first; no wasm build).
 // Scoring is the shared harness's (../shared/eval/score.mjs): a truth span is
@@ -98,7 +102,7 @@ function scoreItem(item, findings) {
   const ov = (a, b) => a[0] < b[1] && b[0] < a[1];
   const per = new Map();
   const get = (t) => per.get(t) || (per.set(t, { truth: 0, found: 0, tp: 0, fp: 0 }), per.get(t));
-  const missed = [], fps = [];
+  const missed = [], fps = [], tps = [];
   for (const [t, ts] of truthByType) for (const s of ts) {
     const r = get(t); r.truth++;
     if (fs_.some((x) => x.mapped === t && ov(x.cp, s))) r.found++;
@@ -107,10 +111,10 @@ function scoreItem(item, findings) {
   for (const x of fs_) {
     if (x.mapped === null || !annotated.has(x.mapped)) continue;
     const r = get(x.mapped);
-    if ((truthByType.get(x.mapped) || []).some((s) => ov(x.cp, s))) r.tp++;
-    else { r.fp++; fps.push({ type: x.mapped, start: x.cp[0], end: x.cp[1], rule: x.f.rule }); }
+    if ((truthByType.get(x.mapped) || []).some((s) => ov(x.cp, s))) { r.tp++; tps.push({ type: x.mapped, start: x.cp[0], end: x.cp[1], rule: x.f.rule, score: x.f.score }); }
+    else { r.fp++; fps.push({ type: x.mapped, start: x.cp[0], end: x.cp[1], rule: x.f.rule, score: x.f.score }); }
   }
-  return { per, missed, fps };
+  return { per, missed, fps, tps };
 }
 
 function readJsonl(file) {
@@ -162,8 +166,8 @@ for (const file of files) {
       n.items++; if (r.fps.length) n.fa++;
       negBySource.set(src, n);
     }
-    if (o.misses && (r.missed.length || r.fps.length))
-      misses.push({ file: path.basename(file), idx, source: src, lang, text: it.text, missed: r.missed, false_positives: r.fps });
+    if (o.misses && (r.missed.length || r.fps.length || r.tps.length))
+      misses.push({ file: path.basename(file), idx, source: src, lang, text: it.text, missed: r.missed, false_positives: r.fps, found: r.tps });
   });
 }
 

@@ -3,9 +3,10 @@
 // (tools/train_names_tagger.rs): sentences, dialogue lines, form fields and
 // social posts in 14 languages from our own templates (below), with
 // PERSON, LOCATION and ORGANIZATION spans filled from the shared lexicons
-// (../shared/corpus/lexicons, see their README), and hard negatives
-// (capitalized common nouns, sentence starts, products, titles, days and
-// months). Deterministic: the same --seed gives the same bytes.
+// (../shared/corpus/lexicons, see their README), entities of any type in
+// the same slots, address lines, and hard negatives (capitalized common
+// nouns, sentence starts, headline case, products, titles, nationalities,
+// days and months). Deterministic: the same --seed gives the same bytes.
 //
 //   node scripts/names-tagger-gen.mjs [--seed N] [--n ITEMS] [--out FILE]
 //
@@ -107,6 +108,17 @@ for (const [lang, L] of Object.entries(LANGS)) {
   if (g.length < 200) g = g.concat(world.g.slice(0, 3000));
   if (s.length < 200) s = s.concat(world.s.slice(0, 3000));
   pools[lang] = { g, s };
+}
+
+// Names that are also major places ("Israel", "Jordan", "Sydney", "Dallas")
+// are left out of the person pools: in text they are nearly always the
+// place, and as names they would teach the tagger that a country in an
+// unusual slot is a person.
+{
+  const major = new Set(tsv("places_countries.tsv").map((c) => c.name)
+    .concat(tsv("places_admin1.tsv").map((a) => a.name))
+    .concat(tsv("places_cities15000.tsv").filter((c) => +c.population >= 300000).map((c) => c.name)));
+  for (const p of [world, ...Object.values(pools)]) { p.g = p.g.filter((x) => !major.has(x)); p.s = p.s.filter((x) => !major.has(x)); }
 }
 
 // Places: cities of the language's countries (native alternate names for
@@ -349,22 +361,97 @@ function org(lang) {
   return cap(pickRanked(p.s).toLowerCase()) + pick(["soft", "tech", "com", "net", "lab", "ex"]);
 }
 
+// Shapes real text has and the per-language templates lack: an entity of
+// any type as a sentence's subject or alone in a list ("Romania said",
+// "Chelsea fans"), so the words and the lists decide the type, not the
+// slot; address lines (street and city are not names: the address grammar
+// reports them); headline-case events, products and slogans; teams and
+// media named after places and people.
+const ANY = {
+  en: ["{E} said it would respond next week.", "{E} is trending again", "What do you think about {E}?", "{E} has changed a lot since 2010.",
+    "News from {E} today", "{E} fans are not happy.", "I love {E} so much", "{E} - a short history", "{E} ( {E} ) won the vote.",
+    "{E}, {E} and {E} signed the agreement.", "Also at the table: {E} and {E}.", "{E} beat {E} 2-1 on {D}.", "{E} vs {E} tonight!!",
+    "thoughts on {E}?", "so proud of {E} right now", "Ranking: {E} first, {E} second.", "Shares of {E} rose after the report.", "{E} leads the table."],
+  de: ["{E} hat am {D} reagiert.", "Was hältst du von {E}?", "{E} gewann gegen {E} mit 2:1.", "{E} und {E} unterzeichneten den Vertrag.", "Neues aus {E}", "{E} wird seit 1990 kritisiert."],
+  xx: ["{E}, {E} i {E}.", "{E} ( {E} ) 1999", "{E} - {E} 2:1", "{E}: {E}, {E}"],
+};
+// A single name opening a sentence, then a verb ("Chuck came right out",
+// "Wright ist ...", "Hrvatska je ..."): sentence starts are not all
+// capitalized common words.
+const OPEN = {
+  en: ["{Q} fixed it in ten minutes.", "{Q} is a very nice person.", "{Q} was there too.", "{Q} said no.", "{Q} can you help?", "{Q} has won again.",
+    "{Q} thinks so too", "{Q} will be back on {D}.", "{Q} and I went home.", "{Q} looked tired.", "{Q} isn't coming", "{Q} lol", "{Q} got the job!"],
+  de: ["{Q} wohnt seit Jahren hier.", "{Q} sagte, es sei vorbei.", "{Q} hat gewonnen.", "{Q} kam gestern an.", "{Q} war auch da.", "{Q} reiste mit {Q} nach {L}."],
+  da: ["{Q} er en god ven.", "{Q} sagde nej.", "{Q} har vundet igen.", "{Q} kom i går."], sv: ["{Q} är en bra vän.", "{Q} sade nej.", "{Q} har vunnit igen.", "{Q} kom igår."],
+  pt: ["{Q} é um bom amigo.", "{Q} disse que não.", "{Q} venceu de novo.", "{Q} chegou ontem."], es: ["{Q} es un buen amigo.", "{Q} dijo que no.", "{Q} ganó otra vez.", "{Q} llegó ayer."],
+  fr: ["{Q} est un bon ami.", "{Q} a dit non.", "{Q} a encore gagné.", "{Q} est arrivé hier."], nl: ["{Q} is een goede vriend.", "{Q} zei nee.", "{Q} heeft weer gewonnen."],
+  it: ["{Q} è un buon amico.", "{Q} ha detto di no.", "{Q} ha vinto ancora."], ru: ["{Q} сказал, что нет.", "{Q} снова победил.", "{Q} приехал вчера.", "{Q} — хороший друг."],
+  hr: ["{Q} je rekao da neće.", "{Q} je opet pobijedio.", "{Q} je stigao jučer.", "{Q} ima novi plan."], sk: ["{Q} povedal, že nie.", "{Q} opäť vyhral.", "{Q} prišiel včera."],
+  pl: ["{Q} powiedział, że nie.", "{Q} znowu wygrał.", "{Q} przyjechał wczoraj."], tl: ["Si {Q} ay umalis.", "{Q} ang nanalo."],
+};
+const STREET = {
+  en: ["Street", "St.", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Way", "Court", "Place", "Boulevard", "Terrace", "Circle"],
+  de: ["Straße", "straße", "Weg", "Allee", "Platz", "Gasse", "Ring"], da: ["vej", "gade", "Allé"], sv: ["vägen", "gatan", "Väg"],
+  pt: ["Rua", "Avenida", "Travessa"], es: ["Calle", "Avenida", "Paseo", "Camino"], fr: ["Rue", "Avenue", "Boulevard", "Chemin", "Parc"],
+  nl: ["straat", "laan", "weg", "plein"], it: ["Via", "Viale", "Piazza", "Corso"], ru: ["ул.", "улица", "проспект", "пер."],
+  hr: ["ulica", "Avenija", "cesta", "trg"], sk: ["ulica", "námestie", "cesta"], pl: ["ul.", "aleja", "plac"], tl: ["Street", "Avenue", "Kalye"],
+  tr: ["Caddesi", "Sokak", "Sokağı", "Bulvarı"],
+};
+const PRE_STREET = new Set(["pt", "es", "fr", "it", "ru"]);
+function address(lang) {
+  const p = pools[lang], ws = STREET[chance(0.15) ? "tr" : lang] || STREET.en, w = pick(ws);
+  const base = chance(0.6) ? pickRanked(p.s) : chance(0.5) ? pickRanked(p.g) + " " + pickRanked(p.s) : pickRanked(p.city);
+  const street = PRE_STREET.has(lang) || /^(ul|ulica|Rua|Calle|Via|Rue|Avenida|Avenija)/.test(w) && chance(0.5) ? `${w} ${base}` : /^[a-zäöü]/.test(w) ? base + w : `${base} ${w}`;
+  const num = 1 + Math.floor(rnd() * 999), zip = String(10000 + Math.floor(rnd() * 89999)), city = pickRanked(p.city);
+  const r = rnd();
+  if (r < 0.4) return `${street} ${num}, ${zip} ${city}`;
+  if (r < 0.7) return `${num} ${street}, ${city}`;
+  if (r < 0.85) return `${street} ${num}\n${zip} ${city}`;
+  return `${zip} ${city}, ${street} ${num}`;
+}
+const ADDR_TPL = ["{A}", "Address: {A}", "Ship to: {A}", "Deliver to {A}, please.", "Our office moved to {A}.",
+  "Billing: {O}, {A}", "{P}\n{A}", "Contact: {P}, {A}, tel. 555 0100", "Lieferadresse: {A}", "Adresse : {A}", "Dirección: {A}", "Адрес: {A}"];
+const HEAD_A = ["Black", "Big", "Best", "New", "Super", "Grand", "Holiday", "Summer", "Winter", "Spring", "Live", "Daily", "Weekly", "Top", "Free", "Safety",
+  "Sports", "Cooking", "Family", "Ultimate", "Great", "Happy", "Little", "Perfect", "Final", "Open", "World", "National", "Global", "Real", "Digital"];
+const HEAD_N = ["Day", "Week", "Contest", "Guide", "Tour", "Festival", "Awards", "Edition", "Sale", "Deals", "Show", "Challenge", "Update", "Review", "Trailer",
+  "Series", "Cup", "Night", "Party", "Tips", "News", "Recipes", "Photos", "Report", "Story", "Episode", "Season", "Album",
+  "Song", "Game", "App", "Edition", "Collection", "Conference", "Summit", "Workshop", "Meetup", "Podcast", "Playlist", "Giveaway", "Friday", "Monday"];
+const headline = () => (chance(0.3) ? pick(T.en.neg.slice(-14)) + " " : "") + pick(HEAD_A) + " " + pick(HEAD_N) + (chance(0.3) ? " " + pick(HEAD_N) : "");
+const HEAD_TPL = ["Check out the {H}!", "{H} starts tomorrow", "{H}: 10 things you missed", "Watching the {H} tonight", "Top 5 {H} ideas", "{H} is live now http://t.co/x",
+  "Our {H} was a success.", "Join us for {H} at the {N}.", "{H} - {H}", "Don't miss {H}!!"];
+const TEAM = ["Dolphins", "Rangers", "United", "City", "Eagles", "Lions", "Tigers", "Bulls", "Giants", "Rovers", "Wanderers", "Stars", "Kings", "Hawks", "Bears"];
+const MEDIA = ["Post", "Times", "News", "Herald", "Journal", "Tribune", "Gazette", "Sports", "Radio", "TV"];
+const NAT = ["American", "Canadian", "Chinese", "Japanese", "Indian", "German", "British", "French", "Italian", "Spanish", "Mexican", "Brazilian", "Russian", "Turkish",
+  "Greek", "Polish", "Dutch", "Danish", "Swedish", "Slovak", "Croatian", "Serbian", "Filipino", "African", "Asian", "Catholic", "Jewish", "Muslim", "Christian", "Republican", "Democrat"];
+
 function fill(lang) {
   const t = T[lang];
-  const tpl = pick(t.tpl);
+  const r0 = rnd();
+  const tpl = r0 < 0.08 ? pick(OPEN[lang]) : r0 < 0.12 ? pick(ANY[lang] || (chance(0.5) ? ANY.xx : ANY.en)) : r0 < 0.17 ? pick(ADDR_TPL) : r0 < 0.2 ? pick(HEAD_TPL) : pick(t.tpl);
   let text = "";
   const spans = [];
   const bytes = (s) => Buffer.byteLength(s, "utf8");
+  // A capitalized opening word before a name ("But Ana said", "Aber
+  // Chinas ...") is no part of it.
+  if (tpl.startsWith("{") && !tpl.startsWith("{A}") && chance(0.12)) text = cap(pick(vocab[lang])) + " ";
   for (const part of tpl.split(/(\{[A-Z]\})/)) {
     const m = /^\{([A-Z])\}$/.exec(part);
     if (!m) { text += part; continue; }
     const k = m[1];
     let v, type = null;
-    if (k === "P" || k === "G" || k === "S") { v = person(lang, k); type = "PERSON"; }
-    else if (k === "L") { v = place(lang); type = "LOCATION"; }
-    else if (k === "O") { v = org(lang); type = "ORGANIZATION"; }
+    let kk = k;
+    if (k === "E") { const r = rnd(); kk = r < 0.4 ? "P" : r < 0.75 ? "L" : "O"; }
+    if (k === "Q") { const r = rnd(); kk = r < 0.6 ? (chance(0.6) ? "G" : "S") : r < 0.85 ? "L" : "O"; }
+    if (kk === "P" && k === "E" && chance(0.3)) { v = person(lang, chance(0.5) ? "G" : "S"); type = "PERSON"; }
+    else if (kk === "L" && k === "E" && chance(0.5)) { v = pick(pools[lang].country); type = "LOCATION"; }
+    else if (kk === "O" && k === "E" && chance(0.4)) { v = chance(0.5) ? `${place(lang)} ${pick(TEAM)}` : `${chance(0.5) ? place(lang) : pickRanked(pools[lang].s)} ${pick(MEDIA)}`; type = "ORGANIZATION"; }
+    else if (k === "A") v = address(lang);
+    else if (k === "H") v = headline();
+    else if (kk === "P" || kk === "G" || kk === "S") { v = person(lang, kk); type = "PERSON"; }
+    else if (kk === "L") { v = place(lang); type = "LOCATION"; }
+    else if (kk === "O") { v = org(lang); type = "ORGANIZATION"; }
     else if (k === "T") v = pick(t.titles);
-    else if (k === "N") v = lang === "de" && chance(0.7) ? deNoun() : chance(0.7) ? pick(t.neg) : pick(T.en.neg);
+    else if (k === "N") v = lang === "de" && chance(0.7) ? deNoun() : chance(0.15) ? pick(NAT) : chance(0.7) ? pick(t.neg) : pick(T.en.neg);
     else if (k === "X") v = pick(T.en.neg.slice(-12));
     else v = pick(DAYS);
     const s = bytes(text);
@@ -409,17 +496,19 @@ function negative(lang) {
       else w.push(pick(vocab.de));
     }
     w[0] = cap(w[0]);
+    // An opening adverb or adjective and a noun, both capitalized.
+    if (chance(0.3)) w.unshift(cap(pick(vocab.de)));
     return w.join(" ") + pick([".", ".", "!", "?", ":"]);
   }
-  const n = 3 + Math.floor(rnd() * 10), capP = lang === "de" ? 0.3 : 0.06;
+  const n = 3 + Math.floor(rnd() * 10), capP = lang === "de" ? 0.3 : lang === "en" ? 0.14 : 0.06;
   const w = [];
   for (let i = 0; i < n; i++) {
     let x = chance(0.12) ? pick(T[lang].neg) : pick(vocab[lang]);
-    if (i === 0 || chance(capP)) x = cap(x);
+    if (i === 0 || (i === 1 && chance(0.2)) || chance(capP)) x = cap(x);
     w.push(x);
   }
   // Headline case (every word capitalized) is no name either.
-  if (lang !== "de" && chance(0.15)) return w.map(cap).join(" ") + pick(["", ":", " -", "!"]);
+  if (lang !== "de" && chance(lang === "en" ? 0.22 : 0.15)) return w.map(cap).join(" ") + pick(["", ":", " -", "!"]);
   // Shouting, acronyms and lone letters are not names either.
   if (chance(0.1)) return w.join(" ").toUpperCase() + pick([".", "!!", ""]);
   if (chance(0.3)) w.splice(Math.floor(rnd() * w.length), 0, pick(["A", "B", "C", "D", "P", "X", "TV", "OK", "PS", "RT", "QB", "CEO", "PDF", "LOL", "FYI", "ASAP", "NEW", "VIDEO", "FREE"]));

@@ -242,6 +242,14 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     // A South Slavic surname ending, reported speech.
     ("Sastanak je otkazan, rekao je Petrović.", "PERSON", Some("Petrović")),
     ("Ugovor je jučer potpisao Kovačević.", "PERSON", Some("Kovačević")),
+    ("Ugovor su potpisali Tadić i Kovačevićem.", "PERSON", Some("Tadić")),
+    // An honorific after a name needs a name: not a lone short word
+    // ("sån" folds to the honorific "san"; a Roman numeral after "К").
+    ("En sån bil vill jag ha.", "PERSON", None),
+    ("К III веку город вырос.", "PERSON", None),
+    ("Tanaka san will call you.", "PERSON", Some("Tanaka")),
+    // A plural noun in -nici/-ci is no surname, whatever its other letters.
+    ("Učitelji i liječnici traže više. Liječnici su ljuti.", "PERSON", None),
     ("The plan will work, said Okafor.", "PERSON", Some("Okafor")),
     (
         "Das Projekt ist gescheitert, sagte Brandstätter.",

@@ -202,7 +202,7 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
         address::detect(text, &toks),
-        person::detect(&toks),
+        person::detect(text, &toks),
         place::detect(text, &toks),
         org::detect(&toks),
         table::detect(text),
@@ -269,7 +269,7 @@ mod timing {
             let _ = super::address::detect(&text[..100_000], &toks);
             println!("address: {:.3}", t1.elapsed().as_secs_f64());
             let t1 = std::time::Instant::now();
-            let _ = super::person::detect(&toks);
+            let _ = super::person::detect(&text[..100_000], &toks);
             println!("person: {:.3}", t1.elapsed().as_secs_f64());
             let t1 = std::time::Instant::now();
             let _ = super::place::detect(&text[..100_000], &toks);

@@ -379,7 +379,7 @@ fn dialogue_at(labels: &[Label], p: usize) -> bool {
         .any(|l| l.start != p && l.speaker && seen(l))
 }
 
-pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
+pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
     let labels = labels(toks);
@@ -738,7 +738,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         if !toks[end_tok].upper
             && n <= 3
             && shaped
-            && slavic_surname(&last.key, last.end - last.start)
+            && slavic_surname(
+                &last.key,
+                text.get(last.start..last.end).unwrap_or(""),
+            )
         {
             score = score.max(0.7);
         }
@@ -780,7 +783,10 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             .key
             .rsplit_once('-')
             .is_some_and(|(_, p)| has(&POST_TITLE, p));
-        if post && (any_known || shaped) {
+        // (Not a lone unknown word of two bytes or less: "En sån", folded
+        // "en san"; "К III веку".)
+        let short = n == 1 && toks[end_tok].end - toks[end_tok].start <= 2;
+        if post && (any_known || shaped && !short) {
             score = score.max(0.85);
         }
         // A run in quotes of its own ("«Vida Moderna»", "\"Say Aah\""):

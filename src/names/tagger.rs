@@ -637,7 +637,11 @@ mod tests {
         };
         for (text, want, ty) in [
             ("Hvala Jovana!", "Jovana", "PERSON"),
-            ("I talked to Brannigan yesterday.", "Brannigan", "PERSON"),
+            (
+                "Mein Kollege Brannigan Kesterholt kommt morgen.",
+                "Brannigan Kesterholt",
+                "PERSON",
+            ),
             ("It was raining in Tunip, near the coast.", "Tunip", "LOCATION"),
         ] {
             let got = run(text);

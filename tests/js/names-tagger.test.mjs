@@ -19,7 +19,7 @@ const pf = await import(pathToFileURL(path.join(PKG, "node.js")).href);
 await pf.ready();
 
 const TAGGER = { pii: { names: "tagger" } };
-const TEXT = "Thanks Jovana! I talked to Brannigan yesterday.";
+const TEXT = "Mein Kollege Brannigan Kesterholt kommt morgen.";
 
 test("the names tagger: errors, loading, what it adds", { skip: !have && "pkg/names-tagger.bin not built" }, async () => {
   assert.throws(() => new pf.PromptFilter(TAGGER), (e) => e.name === "PolicyError" && e.path === "pii.names");
