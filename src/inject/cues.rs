@@ -18,25 +18,36 @@
 /// them; the classifier only needs the order).
 #[cfg(test)]
 mod class {
-    pub const OVERRIDE: u16 = 1 << 0;
-    pub const PRIOR: u16 = 1 << 1;
-    pub const RULES: u16 = 1 << 2;
-    pub const AI: u16 = 1 << 3;
-    pub const REVEAL: u16 = 1 << 4;
-    pub const SECRET: u16 = 1 << 5;
-    pub const PERSONA: u16 = 1 << 6;
-    pub const UNBOUND: u16 = 1 << 7;
-    pub const ETHICS: u16 = 1 << 8;
-    pub const COMPEL: u16 = 1 << 9;
-    pub const EXFIL: u16 = 1 << 10;
-    pub const NEW: u16 = 1 << 11;
-    pub const HARM: u16 = 1 << 12;
-    pub const YOU: u16 = 1 << 13;
-    pub const REPLY: u16 = 1 << 14;
+    pub const OVERRIDE: u32 = 1 << 0;
+    pub const PRIOR: u32 = 1 << 1;
+    pub const RULES: u32 = 1 << 2;
+    pub const AI: u32 = 1 << 3;
+    pub const REVEAL: u32 = 1 << 4;
+    pub const SECRET: u32 = 1 << 5;
+    pub const PERSONA: u32 = 1 << 6;
+    pub const UNBOUND: u32 = 1 << 7;
+    pub const ETHICS: u32 = 1 << 8;
+    pub const COMPEL: u32 = 1 << 9;
+    pub const EXFIL: u32 = 1 << 10;
+    pub const NEW: u32 = 1 << 11;
+    pub const HARM: u32 = 1 << 12;
+    pub const YOU: u32 = 1 << 13;
+    pub const REPLY: u32 = 1 << 14;
+    pub const FRAME: u32 = 1 << 15;
+    pub const ASSEMBLE: u32 = 1 << 16;
 }
 
+/// Index of the HARM class (harmful topics) in [`WORDS`].
+pub(crate) const HARM_INDEX: usize = 12;
+/// Index of the PERSONA class (role-play) in [`WORDS`].
+pub(crate) const PERSONA_INDEX: usize = 6;
+/// Index of the FRAME class (fiction, hypotheticals) in [`WORDS`].
+pub(crate) const FRAME_INDEX: usize = 15;
+/// Index of the ASSEMBLE class (put pieces together) in [`WORDS`].
+pub(crate) const ASSEMBLE_INDEX: usize = 16;
+
 /// Number of cue classes.
-pub(crate) const CLASSES: usize = 15;
+pub(crate) const CLASSES: usize = 17;
 
 /// The words of each cue class, in class-bit order, space-separated.
 /// A word may stand in more than one class.
@@ -66,11 +77,15 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // NEW
     "instead new now task",
     // HARM
-    "anthrax assassinate bioweapon blackmail bomb bombs cocaine counterfeit dox doxx drugs exploit explosive explosives extort fentanyl firearm fraud gun guns hack hacking harass heroin hijack illegal keylogger kidnap kill launder laundering lethal malware meth murder napalm nerve overdose phishing poison racist ransomware ricin sabotage scam smuggle stalk steal suicide terror terrorist torture trafficking trojan weapon weapons",
+    "abuse anthrax arson assassinate bioweapon blackmail bomb bombs botnet bribe bribery bully bullying caught cocaine counterfeit counterfeiting ddos deepfake defamatory defraud disinformation dox doxx drugs enslave evade evading exploit explosive explosives extort extremist fentanyl firearm fraud genocide gun guns hack hacking harass harassment harm harmful hate heroin hijack illegal illegally keylogger kidnap kill launder laundering lethal malware meth misinformation murder napalm nerve overdose phishing pirated poison propaganda racist ransom ransomware ricin sabotage scam shoplift shoplifting smuggle spyware stalk stalking steal suicide terror terrorist torture trafficking trojan undetected untraceable violence violent weapon weapons",
     // YOU
     "du tu usted vous you your youre yourself вы ты",
     // REPLY
-    "chat conversation output reply respond response",
+    "answer chat conversation output reply respond response",
+    // FRAME: fiction, hypotheticals and 'for educational purposes'
+    "educational fiction fictional hypothetical hypothetically imagine imaginary novel purely purposes research scenario screenplay story",
+    // ASSEMBLE: a request given in pieces to put together
+    "assemble blend combine combined concatenate concatenated concatenation embed fuse incorporate integrate join joined merge resulting",
 ];
 
 /// Word stems of some classes, in class-bit order: a word that is not in
@@ -110,13 +125,17 @@ pub(crate) static STEMS: [&str; CLASSES] = [
     "",
     // REPLY
     "antwort repons respond rispond rispost ответ",
+    // FRAME
+    "",
+    // ASSEMBLE
+    "",
 ];
 
 /// The cue classes of a folded word (0 when it is none), from a map of
 /// [`WORDS`], then of [`STEMS`]: the reference the featurizer's lookup
 /// by code (`features::cue_classes`) is tested against.
 #[cfg(test)]
-pub(crate) fn classes(word: &[u8]) -> u16 {
+pub(crate) fn classes(word: &[u8]) -> u32 {
     let mut c = 0;
     for (k, words) in WORDS.iter().enumerate() {
         if words.split(' ').any(|w| w.as_bytes() == word) {
@@ -172,9 +191,13 @@ mod tests {
 
     #[test]
     fn classes_are_the_bits_in_order() {
+        assert_eq!(1 << HARM_INDEX, HARM);
+        assert_eq!(1 << PERSONA_INDEX, PERSONA);
+        assert_eq!(1 << FRAME_INDEX, FRAME);
+        assert_eq!(1 << ASSEMBLE_INDEX, ASSEMBLE);
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
-            ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY,
+            ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY, FRAME, ASSEMBLE,
         ];
         assert_eq!(all.len(), CLASSES);
         for (k, c) in all.iter().enumerate() {

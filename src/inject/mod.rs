@@ -33,7 +33,8 @@
 //!   items that may not train held out always) next to 5-fold figures;
 //! - `... -- --loso --write` also retrains on every trainable item and
 //!   rewrites `model.rs` + `model.bin` (16,384 hashed 4-bit weights in
-//!   8 KiB; dense weights for rules, normalizer, shape and cue classes);
+//!   8 KiB; dense weights for rules, normalizer, shape, cue classes and
+//!   the harm products);
 //!   the intercept is shifted so that risk 0.5 (the default
 //!   `flagThreshold`) holds the held-out benign FPR at 2%;
 //! - `... -- --eval` prints the shipped model's figures;
@@ -93,7 +94,7 @@ pub(crate) struct Assessment {
 }
 
 /// Features of one text, as the classifier sees them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct Features {
     /// Hashed feature codes (see [`features::bucket`]).
     pub hashed: Vec<u32>,
@@ -104,6 +105,18 @@ pub(crate) struct Features {
     pub dense: [f32; N_DENSE],
     /// Risk floor from rules, hidden text and payloads.
     pub floor: f32,
+}
+
+impl Default for Features {
+    fn default() -> Self {
+        Features {
+            hashed: Vec::new(),
+            seg_codes: Vec::new(),
+            seg_ends: Vec::new(),
+            dense: [0.0; N_DENSE],
+            floor: 0.0,
+        }
+    }
 }
 
 /// A compiled `Squashed` phrase: slots of alternatives ("" = optional).
@@ -813,6 +826,15 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     );
     for (k, &n) in cues.iter().enumerate() {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
+    }
+    let gib = features::gibberish_tail(seen, shape);
+    f.dense[dense::GIBBERISH] = gib;
+    if cues[cues::HARM_INDEX] > 0 {
+        f.dense[dense::GIBBERISH_HARM] = gib;
+        let framed = cues[cues::FRAME_INDEX] + cues[cues::PERSONA_INDEX];
+        f.dense[dense::FRAMED_HARM] = f32::from(framed.min(2)) / 2.0;
+        f.dense[dense::ASSEMBLED_HARM] =
+            f32::from(cues[cues::ASSEMBLE_INDEX].min(2)) / 2.0;
     }
     (f, signals)
 }
