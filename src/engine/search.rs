@@ -89,6 +89,7 @@ pub(super) fn search(
 /// that has one; but a PikeVM dies within a few bytes at positions that
 /// do not match, where a scan pays for every byte of the window.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 fn search_anchored(
     text: &str,
     index: usize,

@@ -379,6 +379,7 @@ fn dialogue_at(labels: &[Label], p: usize) -> bool {
         .any(|l| l.start != p && l.speaker && seen(l))
 }
 
+#[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();

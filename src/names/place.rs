@@ -403,6 +403,7 @@ fn date_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     None
 }
 
+#[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let mut out = Vec::new();
     let mut last_cue: Option<usize> = None;

@@ -64,6 +64,7 @@ fn fold(list: &mut Vec<Guard>, g: Guard) {
 }
 
 impl StreamRules {
+    #[inline(never)]
     pub(super) fn new(rules: &[Rule], filter: &Filter) -> StreamRules {
         let mut t = StreamRules::default();
         let mut count = [0u32; 257];
@@ -156,6 +157,7 @@ impl StreamRules {
     /// starts of matches the engine reported; `e2`: matches of gated rules
     /// ending at or after it can still gain a context keyword.
     #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
     pub(super) fn pending(
         &self,
         filter: &Filter,
