@@ -34,28 +34,41 @@ pub(crate) fn sort_by_key<T, K: Ord>(
 /// already (most lists the crate sorts are: no copy, no allocation). Not
 /// generic, so compiled once.
 ///
-/// A merge sort of the list's ascending runs, found by the same scan that
-/// tells a sorted list: the lists sorted here are mostly a few sorted
-/// runs one after another (each rule's matches, then the names
-/// detector's; each keyword group's windows), which it orders in
-/// n log(runs) comparisons where `sort_unstable_by` spent n log n. Stable
-/// by construction, and n log n comparisons at worst.
+/// The lists sorted here are mostly a few sorted runs one after another
+/// (each rule's matches, then the names detector's; each keyword group's
+/// windows): those, found by the same scan that tells a sorted list, are
+/// merged, n log(runs) comparisons where `sort_unstable_by` spent
+/// n log n. A list with more than one run per [`MIN_RUN`] elements (no
+/// order to speak of) is sorted by `sort_unstable_by`, as before: the
+/// scan stops at that many.
 fn permutation(
     n: usize,
     cmp: &mut dyn FnMut(usize, usize) -> Ordering,
 ) -> Option<Vec<usize>> {
-    // Where each ascending run starts, then `n`.
-    let mut runs = vec![0];
-    for k in 1..n {
+    // Where each ascending run but the last ends.
+    let most = n / MIN_RUN + 1;
+    let mut ends = Vec::new();
+    let mut k = 1;
+    while k < n {
         if cmp(k - 1, k) == Ordering::Greater {
-            runs.push(k);
+            if ends.len() == most {
+                break;
+            }
+            ends.push(k);
         }
+        k += 1;
     }
-    if runs.len() == 1 {
+    if ends.is_empty() {
         return None;
     }
-    runs.push(n);
     let mut order: Vec<usize> = (0..n).collect();
+    if k < n {
+        order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+        return Some(order);
+    }
+    let mut runs = ends;
+    runs.insert(0, 0);
+    runs.push(n);
     let mut buf = vec![0; n];
     while runs.len() > 2 {
         // Runs `j` and `j + 1` into one, for each even `j`; a last odd
@@ -89,6 +102,10 @@ fn permutation(
     }
     Some(order)
 }
+
+/// A list is merged by its runs when it has at most one run per this
+/// many elements (see [`permutation`]).
+const MIN_RUN: usize = 16;
 
 /// Moves element `order[k]` of `v` to position `k`, following each cycle
 /// of the permutation once (at most `n` swaps).
@@ -145,6 +162,13 @@ mod tests {
             want.sort_by_key(|a| a.0);
             sort_by(&mut runs, |a, b| a.0.cmp(&b.0));
             assert_eq!(runs, want);
+            // Short runs, then a long one, then short ones.
+            let mut mixed = v.clone();
+            mixed[len / 4..len * 3 / 4].sort_by_key(|a| a.0);
+            let mut want = mixed.clone();
+            want.sort_by_key(|a| a.0);
+            sort_by(&mut mixed, |a, b| a.0.cmp(&b.0));
+            assert_eq!(mixed, want);
             let mut want = v.clone();
             want.sort_by_key(|a| std::cmp::Reverse(a.0));
             let mut got = v;
