@@ -94,20 +94,6 @@ impl Literals {
     }
 }
 
-impl Literals {
-    /// Calls `f` with every match [`Literals::find_overlapping_iter`]
-    /// yields, in its order (fewer instructions a match).
-    pub(crate) fn each_overlapping(
-        &self,
-        text: &str,
-        mut f: impl FnMut(Match),
-    ) {
-        self.ac.each_overlapping(text.as_bytes(), |literal, start, end| {
-            f(Match { literal, start, end })
-        });
-    }
-}
-
 /// `text` in ASCII lowercase (what `str::to_ascii_lowercase` returns),
 /// eight bytes at a time: the haystack of the sets built by
 /// [`Literals::lowercase`], made for every text screened, where the

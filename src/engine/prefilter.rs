@@ -244,12 +244,12 @@ impl Prefilter {
                     vec![[0, 0, 0]; self.owners.len()];
                 // Lowercase words, searched in the lowercased text (same
                 // offsets): see `Literals::lowercase`.
-                ac.each_overlapping(lower, |m| {
+                for m in ac.find_overlapping_iter(lower) {
                     let Some(&g) = self.group_of.get(m.literal()) else {
-                        return;
+                        continue;
                     };
                     let g = g as usize;
-                    let Some(p) = pending.get_mut(g) else { return };
+                    let Some(p) = pending.get_mut(g) else { continue };
                     let [s, e1, r1] = *p;
                     let reach = match r1.checked_sub(1) {
                         Some(r) => r,
@@ -262,11 +262,11 @@ impl Prefilter {
                         let close = m.start() <= e || m.start() - e <= reach;
                         if close {
                             *p = [s.min(m.start()), e.max(m.end()) + 1, r1];
-                            return;
+                            continue;
                         }
                         visit(g, s..e, &mut out);
                     }
-                });
+                }
                 for (g, &[s, e1, _]) in pending.iter().enumerate() {
                     if e1 != 0 {
                         let e = e1 - 1;

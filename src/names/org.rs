@@ -128,18 +128,10 @@ fn acronym(t: &Tok) -> bool {
             && k.len() > 3
             && may_open(&NAMES_SECOND, k)
             && in_sorted(KNOWN_NAMES, k)
-        || t.cap && ending_after_hyphen(k).is_some_and(acr)
-}
-
-/// The part of `key` before a hyphen that a one-to-three-byte ending
-/// follows ("nato" of "nato-a"): the last hyphen, looked for in the last
-/// four bytes only (a search of the whole word from the end, at every
-/// capitalized word, was a twentieth of a text of names).
-fn ending_after_hyphen(key: &str) -> Option<&str> {
-    let b = key.as_bytes();
-    let tail = b.len().saturating_sub(4);
-    let at = tail + b.get(tail..)?.iter().rposition(|&c| c == b'-')?;
-    (at + 1 < b.len()).then(|| key.get(..at)).flatten()
+        || t.cap
+            && k.rsplit_once('-').is_some_and(|(base, end)| {
+                (1..=3).contains(&end.len()) && acr(base)
+            })
 }
 
 /// [`second_letters`] of the two lists above: most capitalized words
@@ -367,23 +359,6 @@ mod tests {
             }
         }
         assert!(!may_open(&NAMES_SECOND, "john"));
-        for (key, base) in [
-            ("nato-a", Some("nato")),
-            ("un-u", Some("un")),
-            ("a-b-cde", Some("a-b")),
-            ("nato-", None),
-            ("nato-abcd", None),
-            ("-", None),
-            ("nato", None),
-            ("оон-а", Some("оон")),
-        ] {
-            assert_eq!(ending_after_hyphen(key), base, "{key}");
-            let old = key
-                .rsplit_once('-')
-                .filter(|(_, end)| (1..=3).contains(&end.len()))
-                .map(|(b, _)| b);
-            assert_eq!(old, base, "{key}");
-        }
     }
 
     fn orgs(text: &str) -> Vec<&str> {

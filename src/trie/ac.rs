@@ -118,29 +118,6 @@ impl Ac {
         Overlapping { ac: self, hay, at: 0, state: 0, out: 0, k: 0 }
     }
 
-    /// Calls `f(literal, start, end)` for what [`Ac::overlapping`] yields,
-    /// in the same order, without an iterator's state kept between
-    /// matches: the keyword prefilter's loop, where a text of numbers has
-    /// a match at every digit.
-    #[inline]
-    pub(crate) fn each_overlapping(
-        &self,
-        hay: &[u8],
-        mut f: impl FnMut(usize, usize, usize),
-    ) {
-        let mut s = 0u32;
-        for (i, &b) in hay.iter().enumerate() {
-            s = self.step(&self.links, s, b);
-            let mut r = self.reporter(s);
-            while r != 0 {
-                for &lit in self.trie.outs(r) {
-                    f(lit as usize, i + 1 - self.len(lit), i + 1);
-                }
-                r = self.links.get(r as usize).map_or(0, |l| l.out);
-            }
-        }
-    }
-
     /// The first literal to end after `from` (ties: the first of its
     /// state's list, the longest), as (literal, start, end).
     pub(crate) fn first(
