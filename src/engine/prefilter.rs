@@ -143,9 +143,10 @@ impl Prefilter {
 
     /// Two hits of group `g` whose gap (next start minus this end) is at
     /// most this give every owner one window for both, the same as the
-    /// union of their own: `Found::push` starts a window `max_len + SLACK
-    /// - 1` bytes before the anchor's start and ends it at the anchor's
-    /// end, so the windows of anchors that far apart touch; a near anchor
+    /// union of their own: `Found::push` starts a window
+    /// `max_len + SLACK - 1` bytes before the anchor's start and ends it
+    /// at the anchor's end, so the windows of anchors that far apart
+    /// touch; a near anchor
     /// adds the context window on both sides. So hits that close are
     /// joined before the owners are visited: a run of digits is one
     /// anchor, not one per digit for each of the ~60 numeric rules, and
