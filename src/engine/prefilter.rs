@@ -38,9 +38,6 @@ pub(crate) struct Prefilter {
     group_of: Vec<u32>,
     /// group -> rule indices, with [`NEAR`]
     owners: Vec<Vec<u32>>,
-    /// group -> a gap between two hits of the group across which every
-    /// owner's windows join (see [`reach`])
-    reach: Vec<usize>,
     /// rules with no keywords: always candidates
     always: Vec<u32>,
 }
@@ -87,8 +84,7 @@ impl Prefilter {
                 groups.len() as u32 - 1
             })
             .collect();
-        let reach = groups.iter().map(|o| reach(o)).collect();
-        Prefilter { automaton, words, group_of, owners: groups, reach, always }
+        Prefilter { automaton, words, group_of, owners: groups, always }
     }
 
     /// The keyword automaton (lowercase words, searched in lowercased
@@ -143,6 +139,40 @@ impl Prefilter {
                 if owner & NEAR != 0 { near.clone() } else { anchor.clone() };
             out.push(text, i, a, rule.max_len());
         }
+    }
+
+    /// Two hits of group `g` whose gap (next start minus this end) is at
+    /// most this give every owner one window for both, the same as the
+    /// union of their own: `Found::push` starts a window
+    /// `max_len + SLACK - 1` bytes before the anchor's start and ends it
+    /// at the anchor's end, so the windows of anchors that far apart
+    /// touch; a near anchor
+    /// adds the context window on both sides. So hits that close are
+    /// joined before the owners are visited: a run of digits is one
+    /// anchor, not one per digit for each of the ~60 numeric rules, and
+    /// "12-34.56/78 …" one for the owners of `-`, not one per dash. Only
+    /// the owners that get windows in this text count (the others are
+    /// skipped at every visit); their bounds are the ones the visits read.
+    fn join_reach(&self, g: usize, rules: &[Rule], digits: usize) -> usize {
+        let Some(owners) = self.owners.get(g) else { return 0 };
+        owners
+            .iter()
+            .filter_map(|&owner| {
+                let rule = rules.get((owner & !NEAR) as usize)?;
+                if rule.min_digits() > digits {
+                    return None;
+                }
+                let near = if owner & NEAR != 0 {
+                    context::WINDOW_AFTER + context::WINDOW_BEFORE
+                } else {
+                    0
+                };
+                Some(rule.max_len().map_or(usize::MAX, |n| {
+                    n.saturating_add(SLACK - 1 + near)
+                }))
+            })
+            .min()
+            .unwrap_or(usize::MAX)
     }
 
     /// The rules that may match, each with the ranges where a match may
@@ -208,10 +238,11 @@ impl Prefilter {
                 let visit = |g, a, out: &mut Found| {
                     self.visit_owners(g, a, text, rules, digits, out)
                 };
-                // Per group, the hits joined so far [start, end + 1]; end
-                // 0: none yet (zeroed: allocated without a loop).
-                let mut pending: Vec<[usize; 2]> =
-                    vec![[0, 0]; self.owners.len()];
+                // Per group, the hits joined so far [start, end + 1] and
+                // its `join_reach` + 1; 0: none yet, not found yet
+                // (zeroed: allocated without a loop).
+                let mut pending: Vec<[usize; 3]> =
+                    vec![[0, 0, 0]; self.owners.len()];
                 // Lowercase words, searched in the lowercased text (same
                 // offsets): see `Literals::lowercase`.
                 for m in ac.find_overlapping_iter(lower) {
@@ -220,20 +251,24 @@ impl Prefilter {
                     };
                     let g = g as usize;
                     let Some(p) = pending.get_mut(g) else { continue };
-                    let [s, e1] = *p;
-                    *p = [m.start(), m.end() + 1];
+                    let [s, e1, r1] = *p;
+                    let reach = match r1.checked_sub(1) {
+                        Some(r) => r,
+                        None => self.join_reach(g, rules, digits),
+                    };
+                    let r1 = reach.saturating_add(1);
+                    *p = [m.start(), m.end() + 1, r1];
                     if e1 != 0 {
                         let e = e1 - 1;
-                        let close =
-                            m.start() <= e || m.start() - e <= self.reach[g];
+                        let close = m.start() <= e || m.start() - e <= reach;
                         if close {
-                            *p = [s.min(m.start()), e.max(m.end()) + 1];
+                            *p = [s.min(m.start()), e.max(m.end()) + 1, r1];
                             continue;
                         }
                         visit(g, s..e, &mut out);
                     }
                 }
-                for (g, &[s, e1]) in pending.iter().enumerate() {
+                for (g, &[s, e1, _]) in pending.iter().enumerate() {
                     if e1 != 0 {
                         let e = e1 - 1;
                         visit(g, s..e, &mut out);
@@ -339,29 +374,6 @@ impl Found {
         }
         true
     }
-}
-
-/// Two hits of a group whose gap (next start minus this end) is at most
-/// this give every owner one window for both, the same as the union of
-/// their own: `Found::push` starts a window `max_len + SLACK - 1` bytes
-/// before the anchor (`max_len` ≥ 0), and a near anchor adds the context
-/// window on both sides. So hits that close are joined before the owners
-/// are visited (a run of digits is one anchor, not one per digit for each
-/// of the ~60 numeric rules). A bound without `max_len`: reading it would
-/// parse every owner's pattern when the filter first sees a digit.
-fn reach(owners: &[u32]) -> usize {
-    owners
-        .iter()
-        .map(|&owner| {
-            let near = if owner & NEAR != 0 {
-                context::WINDOW_AFTER + context::WINDOW_BEFORE
-            } else {
-                0
-            };
-            SLACK - 1 + near
-        })
-        .min()
-        .unwrap_or(0)
 }
 
 /// Whether `runs` hold at least `need` ASCII digits inside `range`;

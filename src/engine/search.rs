@@ -195,10 +195,15 @@ fn search_anchored(
     }
     // Every start is a `\b` then a word byte (a letter-first numeric
     // rule, `email`): the text's word starts, found once, are every
-    // candidate; a text of numbers has no letter start to visit.
-    if let Some((digit, alpha)) =
-        facts.first.word_parts().filter(|_| at_bounds)
-    {
+    // candidate; a text of numbers has no letter start to visit. So too
+    // when the bytes that start a match without the boundary (`+` of
+    // `\+90…|\b0…`, the letter of `(?:\b|[A-Za-z])\d{6}`) and those
+    // that are no word bytes do not occur in this text: such rules
+    // walked every byte of a text of numbers.
+    let mut here = facts.first;
+    here.intersect(&bounds.present);
+    let word_starts = here.word_parts().filter(|_| !here.meets(&facts.free));
+    if let Some((digit, alpha)) = word_starts {
         let none: &[u32] = &[];
         let digits = if digit { &bounds.digit_starts[..] } else { none };
         let alphas = if alpha { &bounds.alpha_starts[..] } else { none };
@@ -291,6 +296,8 @@ pub(super) struct Bounds {
     /// Those that pass each numeric rule's first tests (`sieve`): rule
     /// index -> bit, and per bit its starts; empty when not sifted.
     sifted: (Vec<u8>, Vec<Vec<u32>>),
+    /// The bytes the text holds.
+    present: super::syntax::ByteSet,
 }
 
 impl Bounds {
@@ -298,8 +305,10 @@ impl Bounds {
         let bytes = text.as_bytes();
         let mut bits = vec![0u64; bytes.len() / 64 + 1];
         let (mut digit_starts, mut alpha_starts) = (Vec::new(), Vec::new());
+        let mut present = super::syntax::ByteSet::default();
         let mut prev = false;
         for (i, &b) in bytes.iter().enumerate() {
+            present.insert(b);
             let w = b.is_ascii_alphanumeric() || b == b'_';
             if w != prev {
                 bits[i / 64] |= 1 << (i % 64);
@@ -312,7 +321,7 @@ impl Bounds {
             prev = w;
         }
         let sifted = (Vec::new(), Vec::new());
-        Bounds { bits, digit_starts, alpha_starts, sifted }
+        Bounds { bits, digit_starts, alpha_starts, sifted, present }
     }
 
     /// Digit starts past which one pass for all numeric rules

@@ -257,6 +257,11 @@ impl ByteSet {
     pub(crate) fn all() -> ByteSet {
         ByteSet([u64::MAX; 4])
     }
+    pub(crate) fn intersect(&mut self, other: &ByteSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a &= b;
+        }
+    }
     pub(crate) fn union(&mut self, other: &ByteSet) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
             *a |= b;

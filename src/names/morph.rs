@@ -186,7 +186,7 @@ const HEAD_SECOND: [u32; 26] =
 /// Second letters (a-z, one bit each) of the lines of `sets`, by their
 /// first letter (a-z); every bit when a line's second byte is no ASCII
 /// letter. A word whose first two letters open no line is in no set.
-const fn second_letters(sets: &[&str]) -> [u32; 26] {
+pub(crate) const fn second_letters(sets: &[&str]) -> [u32; 26] {
     let mut m = [0u32; 26];
     let mut k = 0;
     while k < sets.len() {
@@ -216,7 +216,7 @@ const fn second_letters(sets: &[&str]) -> [u32; 26] {
 /// ([`second_letters`]): false when its first two bytes are ASCII
 /// lowercase letters no line opens with.
 #[inline(always)]
-fn may_open(second: &[u32; 26], key: &str) -> bool {
+pub(crate) fn may_open(second: &[u32; 26], key: &str) -> bool {
     match *key.as_bytes() {
         [a @ b'a'..=b'z', c @ b'a'..=b'z', ..] => {
             second[usize::from(a - b'a')] >> (c - b'a') & 1 != 0
