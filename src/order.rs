@@ -3,22 +3,17 @@
 //! `slice::sort_by` and friends instantiate the whole driftsort (or
 //! ipnsort) once per element type and comparator: nine call sites cost
 //! ~45 KB of wasm code. Here every sort orders indices with the same one
-//! `sort_unstable_by` (its comparator is a `dyn` call) and then moves the
-//! elements, which per element type is a few swaps. Ties are broken by
-//! position, so for a comparator that is a total order (every one in the
-//! crate) the result is exactly that of a stable sort, in O(n log n) time
-//! in the worst case. Depends on nothing else in the crate.
+//! non-generic sort, which reaches the elements through a `dyn` [`Sort`]
+//! (compare two positions, swap two), and then moves the elements along
+//! the permutation's cycles. It is stable: the result is exactly that of
+//! `sort_by`, in O(n log n) time in the worst case. Depends on nothing
+//! else in the crate.
 
 use std::cmp::Ordering;
 
 /// Sorts `v` by `cmp`, stably: what `v.sort_by(cmp)` does.
-pub(crate) fn sort_by<T>(
-    v: &mut [T],
-    mut cmp: impl FnMut(&T, &T) -> Ordering,
-) {
-    if let Some(order) = permutation(v.len(), &mut |a, b| cmp(&v[a], &v[b])) {
-        apply(v, order);
-    }
+pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
+    sort(&mut Slice { v, cmp });
 }
 
 /// Sorts `v` by a key, stably: what `v.sort_by_key(key)` does.
@@ -29,10 +24,69 @@ pub(crate) fn sort_by_key<T, K: Ord>(
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
-/// The positions `0..n` in the stable order `cmp` gives them: element
-/// `order[k]` goes to position `k`; `None` when they are in that order
-/// already (most lists the crate sorts are: no copy, no allocation). Not
-/// generic, so compiled once.
+/// What the one sort sees of a list: its length, the order of two
+/// positions, and a swap.
+trait Sort {
+    fn len(&self) -> usize;
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering;
+    fn swap(&mut self, a: usize, b: usize);
+}
+
+/// A slice and its comparator.
+struct Slice<'a, T, F> {
+    v: &'a mut [T],
+    cmp: F,
+}
+
+impl<T, F: FnMut(&T, &T) -> Ordering> Sort for Slice<'_, T, F> {
+    fn len(&self) -> usize {
+        self.v.len()
+    }
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering {
+        (self.cmp)(&self.v[a], &self.v[b])
+    }
+    fn swap(&mut self, a: usize, b: usize) {
+        self.v.swap(a, b);
+    }
+}
+
+/// Sorts the list stably. Not generic, so compiled once. A list in
+/// order already (most lists the crate sorts are) costs one scan: no
+/// copy, no allocation. A list of at most [`SMALL`] (the many short
+/// lists of a prompt: each rule's windows, a few findings) is sorted
+/// by insertion in a permutation on the stack, no allocation either;
+/// a longer one by [`permutation`].
+fn sort(s: &mut dyn Sort) {
+    let n = s.len();
+    let Some(first_end) = (1..n).find(|&k| descent(k, s)) else {
+        return;
+    };
+    if n <= SMALL {
+        let mut order = [0; SMALL];
+        let order = &mut order[..n];
+        for (k, slot) in order.iter_mut().enumerate() {
+            *slot = k;
+        }
+        insert(order, first_end, s);
+        apply(order, s);
+    } else {
+        let mut order = permutation(n, first_end, s);
+        apply(&mut order, s);
+    }
+}
+
+/// Lists this long or shorter are sorted by insertion on the stack (see
+/// [`sort`]): at most `SMALL * (SMALL - 1) / 2` comparisons.
+const SMALL: usize = 32;
+
+/// Whether positions `k - 1` and `k` are out of order.
+fn descent(k: usize, s: &mut dyn Sort) -> bool {
+    s.cmp(k - 1, k) == Ordering::Greater
+}
+
+/// The positions `0..n` in the stable order of `s`, whose first
+/// `first_end` are in order and `first_end < n`: element `order[k]`
+/// goes to position `k`.
 ///
 /// A merge sort of the list's ascending runs, found by the same scan that
 /// tells a sorted list: the lists sorted here are mostly a few sorted
@@ -40,22 +94,11 @@ pub(crate) fn sort_by_key<T, K: Ord>(
 /// detector's; each keyword group's windows), which it orders in
 /// n log(runs) comparisons where `sort_unstable_by` spent n log n. Runs
 /// shorter than [`MIN_RUN`] are joined by insertion into chunks of at
-/// least that many first (a short list is one chunk). Stable by
-/// construction, O(n log n) comparisons at worst, and no second sort in
-/// the module (`sort_unstable_by` was ~1 KB of gzipped wasm).
-fn permutation(
-    n: usize,
-    cmp: &mut dyn FnMut(usize, usize) -> Ordering,
-) -> Option<Vec<usize>> {
-    let descent = |k: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering| {
-        cmp(k - 1, k) == Ordering::Greater
-    };
-    let first_end = (1..n).find(|&k| descent(k, cmp))?;
+/// least that many first. Stable by construction, O(n log n)
+/// comparisons at worst, and no second sort in the module
+/// (`sort_unstable_by` was ~1 KB of gzipped wasm).
+fn permutation(n: usize, first_end: usize, s: &mut dyn Sort) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    if n <= MIN_RUN {
-        insert(&mut order, first_end, cmp);
-        return Some(order);
-    }
     // Chunks of whole ascending runs, sorted by insertion when they hold
     // more than one: short runs are joined until the chunk is MIN_RUN
     // long; a run that long stands alone. Each element moves past fewer
@@ -66,12 +109,12 @@ fn permutation(
     // the run before.
     let (mut lo, mut first, mut prev) = (0, 0, 0);
     for e in first_end..=n {
-        if e < n && !descent(e, cmp) {
+        if e < n && !descent(e, s) {
             continue;
         }
         if e - prev >= MIN_RUN && prev > lo {
             if first < prev {
-                insert(&mut order[lo..prev], first - lo, cmp);
+                insert(&mut order[lo..prev], first - lo, s);
             }
             runs.push(prev);
             (lo, first) = (prev, 0);
@@ -84,7 +127,7 @@ fn permutation(
             continue;
         }
         if first < e {
-            insert(&mut order[lo..e], first - lo, cmp);
+            insert(&mut order[lo..e], first - lo, s);
         }
         runs.push(e);
         (lo, first) = (e, 0);
@@ -100,7 +143,8 @@ fn permutation(
             for slot in &mut buf[lo..hi] {
                 // The left one on ties: stable.
                 let left = b >= hi
-                    || a < mid && cmp(order[a], order[b]) != Ordering::Greater;
+                    || a < mid
+                        && s.cmp(order[a], order[b]) != Ordering::Greater;
                 if left {
                     *slot = order[a];
                     a += 1;
@@ -120,20 +164,16 @@ fn permutation(
         runs = merged;
         std::mem::swap(&mut order, &mut buf);
     }
-    Some(order)
+    order
 }
 
-/// Sorts `order` by `cmp` (stably), whose first `sorted` are in order,
-/// by inserting each later one where it goes.
-fn insert(
-    order: &mut [usize],
-    sorted: usize,
-    cmp: &mut dyn FnMut(usize, usize) -> Ordering,
-) {
+/// Sorts `order` (stably), whose first `sorted` are in order, by
+/// inserting each later one where it goes.
+fn insert(order: &mut [usize], sorted: usize, s: &mut dyn Sort) {
     for k in sorted.max(1)..order.len() {
         let x = order[k];
         let mut j = k;
-        while j > 0 && cmp(order[j - 1], x) == Ordering::Greater {
+        while j > 0 && s.cmp(order[j - 1], x) == Ordering::Greater {
             order[j] = order[j - 1];
             j -= 1;
         }
@@ -145,10 +185,10 @@ fn insert(
 /// merges (see [`permutation`]).
 const MIN_RUN: usize = 16;
 
-/// Moves element `order[k]` of `v` to position `k`, following each cycle
-/// of the permutation once (at most `n` swaps).
-fn apply<T>(v: &mut [T], mut order: Vec<usize>) {
-    for start in 0..v.len() {
+/// Moves element `order[k]` of the list to position `k`, following each
+/// cycle of the permutation once (at most `n` swaps).
+fn apply(order: &mut [usize], s: &mut dyn Sort) {
+    for start in 0..order.len() {
         let mut at = start;
         loop {
             let from = order[at];
@@ -157,7 +197,7 @@ fn apply<T>(v: &mut [T], mut order: Vec<usize>) {
             if from == start {
                 break;
             }
-            v.swap(at, from);
+            s.swap(at, from);
             at = from;
         }
     }
