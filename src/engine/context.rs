@@ -34,6 +34,8 @@ pub(crate) struct ContextIndex {
 const ANTI: u32 = 1 << 31;
 
 impl ContextIndex {
+    /// Out of line, as `Prefilter::new`.
+    #[inline(never)]
     pub(crate) fn new(rules: &[Rule]) -> ContextIndex {
         let mut words = Words::default();
         let mut owners: Vec<Vec<u32>> = Vec::new();

@@ -43,6 +43,9 @@ pub(crate) struct Prefilter {
 }
 
 impl Prefilter {
+    /// Out of line (issue 16): its loop over every keyword would make V8
+    /// tier up the whole filter constructor it was inlined into.
+    #[inline(never)]
     pub(crate) fn new(rules: &[Rule]) -> Prefilter {
         let mut words = Words::default();
         let mut owners: Vec<Vec<u32>> = Vec::new();

@@ -83,6 +83,34 @@ pub(crate) struct Detected {
     pub raw: Vec<Range<usize>>,
 }
 
+/// The built-in rules, compiled lazily (see `Rule::from_def`). Out of
+/// line as [`wanted`].
+#[inline(never)]
+fn builtin_rules() -> Vec<Rule> {
+    rules::builtin().map(Rule::from_def).collect()
+}
+
+/// Per rule, the sides whose family wants its type (bit 0 prompt, bit 1
+/// response). Out of line (issue 16): inlined, this loop over every rule
+/// made V8 tier up the whole filter constructor.
+#[inline(never)]
+fn wanted(policy: &Policy, rules: &[Rule]) -> Vec<u8> {
+    let mut wanted = Vec::new();
+    for r in rules {
+        let mut w = 0;
+        for (bit, side) in [Side::Prompt, Side::Response].iter().enumerate() {
+            if side
+                .family(policy, r.kind)
+                .is_some_and(|f| f.wants(&r.type_name))
+            {
+                w |= 1 << bit;
+            }
+        }
+        wanted.push(w);
+    }
+    wanted
+}
+
 impl Detectors {
     /// Compiles the built-in rules, the policy's custom rules and its
     /// deny list.
@@ -92,8 +120,7 @@ impl Detectors {
     /// A custom rule whose regex does not compile (the policy checked it
     /// already; this is the compiled-size limit).
     pub(crate) fn new(policy: &Policy) -> Result<Detectors, Error> {
-        let mut rules: Vec<Rule> =
-            rules::builtin().map(Rule::from_def).collect();
+        let mut rules = builtin_rules();
         let mut rule_actions = vec![None; rules.len()];
         for c in &policy.rules {
             let rule = Rule::custom(
@@ -144,21 +171,7 @@ impl Detectors {
                 "names tagger not loaded (call loadNamesData first)",
             ));
         }
-        let mut wanted = Vec::new();
-        for r in &rules {
-            let mut w = 0;
-            for (bit, side) in
-                [Side::Prompt, Side::Response].iter().enumerate()
-            {
-                if side
-                    .family(policy, r.kind)
-                    .is_some_and(|f| f.wants(&r.type_name))
-                {
-                    w |= 1 << bit;
-                }
-            }
-            wanted.push(w);
-        }
+        let wanted = wanted(policy, &rules);
         Ok(Detectors {
             large_names,
             tagger,
