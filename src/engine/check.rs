@@ -87,14 +87,6 @@ impl Checks {
         {
             return;
         }
-        // A password value is the whole quoted string: one word of a
-        // quoted phrase (`password = "doesnt start right"`) is prose.
-        if rule.kind == Kind::Secret
-            && rule.validator == Validator::None
-            && word_of_quoted_phrase(text, &span)
-        {
-            return;
-        }
         // A piece of a longer run that a `?` splits.
         if rule.kind == Kind::Secret
             && crate::rules::secrets::glued_to_more(text, &span)
@@ -137,28 +129,4 @@ impl Checks {
         }
         out.push(Detection { rule: index, span, score: rule.score });
     }
-}
-
-/// Bytes after a value searched for the quote that closes its phrase.
-const PHRASE_AHEAD: usize = 64;
-
-/// Whether `span` opens a quoted string (a `"` or `'` right before it)
-/// and stops at a blank inside it, the quote closing later on the line
-/// (within [`PHRASE_AHEAD`] bytes): the value is one word of a quoted
-/// phrase, not the whole string. Reads one byte on the left and at most
-/// `PHRASE_AHEAD` on the right, within the right-hand context the
-/// response stream waits for before a detection is final
-/// (`response::CTX_AFTER`), so streamed and one-shot screens agree.
-fn word_of_quoted_phrase(text: &str, span: &Range<usize>) -> bool {
-    let b = text.as_bytes();
-    let (Some(&q), Some(&next)) =
-        (span.start.checked_sub(1).and_then(|i| b.get(i)), b.get(span.end))
-    else {
-        return false;
-    };
-    let rest = &b[span.end..b.len().min(span.end + PHRASE_AHEAD)];
-    let line = rest.split(|&c| c == b'\n').next().unwrap_or(rest);
-    matches!(q, b'"' | b'\'')
-        && matches!(next, b' ' | b'\t')
-        && line.contains(&q)
 }
