@@ -225,8 +225,8 @@ pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
         return 0.0;
     }
     let (mut head, mut tail) = (0, 0);
-    for (i, odd) in toks().enumerate().filter(|x| x.1) {
-        head += usize::from(i < n / 2 && odd);
+    for (i, _) in toks().enumerate().filter(|x| x.1) {
+        head += usize::from(i < n / 2);
         tail += usize::from(i + TAIL_TOKENS >= n);
     }
     if head > 1 {
