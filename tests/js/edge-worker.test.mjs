@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { ROOT, freePort, startServer, stop } from "./helpers.mjs";
+import { ROOT, freePorts, startServer, stop } from "./helpers.mjs";
 import { coalesceSSE } from "../../examples/edge-worker/src/coalesce.js";
 import { LEAKED_TOKEN, chatEvents, responsesEvents, startMockUpstream } from "./mock-upstream.mjs";
 
@@ -41,6 +41,7 @@ const SYSTEM = "You are the billing assistant of Quillmore Fabrics. Quote prices
 
 let tmp;
 let mock;
+let ports = []; // distinct free ports, two per wrangler instance
 const servers = {};
 const ids = []; // x-promptfence-id of every response from `main`
 
@@ -54,11 +55,11 @@ async function wrangler(name, config, secrets = {}) {
   fs.writeFileSync(toml, config);
   const envFile = path.join(dir, "secrets.env");
   fs.writeFileSync(envFile, Object.entries(secrets).map(([k, v]) => `${k}=${v}\n`).join(""));
-  const port = await freePort();
+  const [port, inspectorPort] = ports.splice(0, 2);
   const url = `http://127.0.0.1:${port}`;
   const s = await startServer(
     WRANGLER,
-    ["dev", "--config", toml, "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()),
+    ["dev", "--config", toml, "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
       "--persist-to", path.join(dir, "state"), "--env-file", envFile, "--show-interactive-dev-session=false", "--log-level", "log"],
     {
       url: `${url}/healthz`,
@@ -67,7 +68,9 @@ async function wrangler(name, config, secrets = {}) {
       env: { WRANGLER_SEND_METRICS: "false", WRANGLER_LOG_PATH: path.join(dir, "logs"), CI: "1", NO_COLOR: "1" },
     },
   );
-  return { ...s, url };
+  // Recorded at once, so `after` stops it even when another instance fails.
+  servers[name] = { ...s, url };
+  return servers[name];
 }
 
 /** A wrangler.toml for the example's worker with these vars (and extra TOML). */
@@ -83,7 +86,8 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pf-edge-worker-"));
   mock = await startMockUpstream();
   const base = { UPSTREAM_URL: mock.url };
-  const [main, shared, broken] = await Promise.all([
+  ports = await freePorts(6);
+  const started = await Promise.allSettled([
     wrangler("main", toml({
       ...base,
       CLIENT_KEYS: [sha(CLIENT_KEY), sha(RL_KEY)].join(","),
@@ -97,8 +101,9 @@ before(async () => {
       '[[migrations]]\ntag = "v1"\nnew_sqlite_classes = ["RateLimiter"]\n')),
     wrangler("broken", toml({ ...base, POLICY: '{"pii":{"actions":{"EMAIL":"vanish"}}}' })),
   ]);
-  Object.assign(servers, { main, shared, broken });
-});
+  const failed = started.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}, { timeout: 180_000 });
 
 after(async () => {
   await Promise.all(Object.values(servers).map((s) => stop(s.child)));

@@ -54,6 +54,26 @@ export function freePort() {
   });
 }
 
+/** `n` distinct TCP ports that were free a moment ago on 127.0.0.1 (held
+ * together while they are picked, so no two are the same). */
+export async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const srv = net.createServer();
+      srv.unref();
+      await new Promise((resolve, reject) => {
+        srv.once("error", reject);
+        srv.listen(0, "127.0.0.1", resolve);
+      });
+      servers.push(srv);
+    }
+    return servers.map((srv) => srv.address().port);
+  } finally {
+    await Promise.all(servers.map((srv) => new Promise((r) => srv.close(() => r()))));
+  }
+}
+
 /** Polls `url` until it answers (any status) or `ms` pass. */
 export async function waitForHttp(url, ms, child) {
   const until = Date.now() + ms;
@@ -74,14 +94,32 @@ export async function waitForHttp(url, ms, child) {
   throw new Error(`${url} did not answer within ${ms} ms: ${last?.message}`);
 }
 
-/** Kills a child process (group) and waits for it, bounded. */
+/**
+ * Ends a child process and waits for it, bounded: SIGTERM, then SIGKILL
+ * after `ms`. A child started by `startServer` leads its own process group,
+ * and the whole group is signalled, so what it started (workerd under
+ * wrangler) cannot outlive it. Its pipes are closed afterwards: a leftover
+ * grandchild holding them would keep this process (and the test file)
+ * alive forever.
+ */
 export async function stop(child, ms = 3000) {
-  if (!child || child.exitCode !== null || child.signalCode) return;
-  const gone = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const t = setTimeout(() => child.kill("SIGKILL"), ms);
-  await gone;
-  clearTimeout(t);
+  if (!child) return;
+  const signal = (sig) => {
+    try {
+      if (child.pfGroup) process.kill(-child.pid, sig);
+      else child.kill(sig);
+    } catch { /* already gone */ }
+  };
+  if (child.exitCode === null && !child.signalCode) {
+    const gone = new Promise((r) => child.once("exit", r));
+    signal("SIGTERM");
+    const t = setTimeout(() => signal("SIGKILL"), ms);
+    await gone;
+    clearTimeout(t);
+  }
+  if (child.pfGroup) signal("SIGKILL");
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
 
 /** Headless Chromium (Debian's) for playwright-core: the binary and the
@@ -92,15 +130,19 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-sh
 
 /**
  * Starts a server process on `port` (127.0.0.1) and waits until `url`
- * answers. Returns { child, log() }; the child is killed if this process
- * exits first, and `stop(child)` ends it.
+ * answers. Returns { child, log() }; the child (and all it started) is
+ * killed if this process exits first, and `stop(child)` ends it.
  */
 export async function startServer(cmd, args, { url, cwd = ROOT, env = {}, ms = 30_000 }) {
-  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // detached: the child leads a new process group, which `stop` ends whole.
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.pfGroup = true;
   let log = "";
   child.stdout.on("data", (d) => { log += d; });
   child.stderr.on("data", (d) => { log += d; });
-  process.on("exit", () => child.kill("SIGKILL"));
+  process.on("exit", () => {
+    try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
+  });
   try {
     await waitForHttp(url, ms, child);
   } catch (e) {
