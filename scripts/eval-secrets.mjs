@@ -71,7 +71,7 @@ function ruleFamily(id) {
   // Rows built from src/rules/secrets.vendors are not in secrets.rules.
   if (!RULES.has(id)) return "vendor table row (name + shape)";
   const r = RULES.get(id) || {};
-  if (/^generic-password$|^(uri|url)-credentials$|connection|jdbc|netrc|npmrc|pypirc|docker-config|password-hash|private-key|authorization-/.test(id)) return "structure (password, URL, header, key file)";
+  if (/^generic-password(-quoted)?$|^(uri|url)-credentials$|connection|jdbc|netrc|npmrc|pypirc|docker-config|password-hash|private-key|authorization-/.test(id)) return "structure (password, URL, header, key file)";
   if (id.startsWith("generic-")) return "generic assignment";
   if (/webhook|-url$/.test(id)) return "webhook URL";
   if (id.startsWith("jwt")) return "JWT";

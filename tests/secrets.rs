@@ -809,3 +809,29 @@ fn keys_glued_to_a_question_mark_stream_like_one_shot() {
         assert_streams_like_one_shot(&s, &text, secrets);
     }
 }
+
+/// A quoted password is redacted whole, up to its closing quote, blanks
+/// included; one-shot and streamed at every cut alike.
+#[test]
+fn a_quoted_password_is_redacted_whole() {
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    for (text, value) in [
+        ("password = \"S3cr3t!pass word\"\nok", "S3cr3t!pass word"),
+        ("{\"db_password\": \"doesnt start right\"}", "doesnt start right"),
+        ("PWD: 'Tr0ub4dor&3 horse staple' ok", "Tr0ub4dor&3 horse staple"),
+        // No blank inside: the value as before.
+        ("password = \"S3cr3t!password\" ok", "S3cr3t!password"),
+        // No closing quote on the line: the first word, as before.
+        ("password = \"S3cr3t!pass word\nok", "S3cr3t!pass"),
+    ] {
+        let start = text.find(value).unwrap();
+        assert_eq!(
+            types(text),
+            vec![("PASSWORD".to_string(), start..start + value.len())],
+            "{text:?}"
+        );
+        let out = PromptFilter::new(&filter()).screen_prompt(text);
+        assert!(!out.text.contains(value), "{text:?}: {}", out.text);
+        assert_streams_like_one_shot(&s, text, 1);
+    }
+}
