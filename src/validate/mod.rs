@@ -201,9 +201,10 @@ validators! {
     /// South African id number: birth date and Luhn.
     ZaId = "za_id",
     /// `Token`, for generic assignments: also not a hex string with one or
-    /// two letters from outside hex (a hand-edited digest), a host name, a
-    /// JWT whose header does not decode, or a typed placeholder (keyboard
-    /// rows, counting runs and pairs, "invalid": `secret::generic_token`).
+    /// two letters from outside hex (a hand-edited digest), a host name,
+    /// or a typed placeholder (keyboard rows, counting runs and pairs,
+    /// "invalid": `secret::generic_token`). An `eyJ...` value whose
+    /// header does not decode is still a token after a credential name.
     GenericToken = "generic_token",
     /// `Token`, and the first segment decodes to a JOSE header.
     Jwt = "jwt",
