@@ -339,6 +339,18 @@ pub mod __private {
             .collect()
     }
 
+    /// The built-in rules whose pattern the engine's regex (regex-lite)
+    /// does not compile, with its error: such a rule would match nothing
+    /// (`regex_syntax` accepts more, e.g. class intersection).
+    pub fn builtin_compile_errors() -> Vec<(&'static str, String)> {
+        crate::rules::builtin()
+            .filter_map(|r| {
+                let err = crate::engine::compile_builtin(&r.pattern).err()?;
+                Some((r.id, err))
+            })
+            .collect()
+    }
+
     /// Raw detections as (rule, type, span, score): after validators,
     /// entropy and stopwords, before policy and overlap resolution.
     pub fn detections(

@@ -132,6 +132,15 @@ fn no_two_rules_claim_an_example() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The engine's regex (regex-lite) rejects some syntax `regex_syntax`
+/// takes (class intersection `[a&&b]`, Unicode classes); a built-in rule
+/// it cannot compile would silently match nothing.
+#[test]
+fn every_pattern_compiles_in_the_engine() {
+    let errors = __private::builtin_compile_errors();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
 #[test]
 fn every_pattern_has_a_bounded_maximum_length() {
     for (id, pattern) in __private::builtin_patterns() {
