@@ -8,12 +8,19 @@
 //   scripts/names-tagger --min -500,-500,-500 --out /tmp/all.bin
 //   node scripts/eval-names.mjs --native --names-data pkg/names-data.bin \
 //        --tagger /tmp/all.bin --misses /tmp/all.jsonl
-//   node scripts/names-tagger-margins.mjs /tmp/all.jsonl [--min P,L,O ...]
+//   node scripts/names-tagger-margins.mjs /tmp/all.jsonl [--ref P,L,O] [--min P,L,O[,P,L,O] ...]
 //
-// The objective, per type: the most truth spans found minus false findings
+// Each type has two minimums: one for a span with a word of a names list
+// (rule id name-tagger), one for a span without (name-tagger-unlisted;
+// the file holds one for the core lists and one for the large data: run
+// this once on findings without --names-data and once with). The
+// objective, per type: the most truth spans found minus false findings
 // (a tagger span is worth reporting when it is more often right than
-// wrong). For each held-out group the minimum is chosen on the other
-// groups and scored on the group; the held-out figures pool those. Also
+// wrong). For each held-out group the pair of minimums is chosen on the
+// other groups and scored on the group; the held-out figures pool those.
+// "At kept precision": the pair with the most recall whose precision on
+// the other groups is at least that of one minimum for both, --ref
+// (default 40,20,1e9: the first passes' choice). Also
 // prints P/R per minimum on all items, and P/R and span-less false alarms
 // for each `--min` given. Scoring is eval-names.mjs's (overlap, per
 // annotated type). Without the shared data it prints one `skip:` line.
@@ -26,8 +33,10 @@ const SHARED = process.env.PF_SHARED || path.join(ROOT, "..", "shared");
 const args = process.argv.slice(2);
 const file = args[0];
 const combos = [];
+let ref = [40, 20, 1e9];
 for (let i = 1; i < args.length; i++) {
   if (args[i] === "--min") combos.push(args[++i].split(",").map(Number));
+  else if (args[i] === "--ref") ref = args[++i].split(",").map(Number);
   else { console.error(`unknown argument ${args[i]}`); process.exit(2); }
 }
 if (!file) { console.error("usage: names-tagger-margins.mjs FINDINGS.jsonl [--min P,L,O ...]"); process.exit(2); }
@@ -52,16 +61,21 @@ for (const [name, list] of Object.entries(corpus)) list.forEach((it, idx) => {
   items.push({
     src: it.source ?? "?", lang: it.lang ?? "-", ann: new Set(it.annotated_types || []), neg: !(it.spans || []).length,
     truth: (it.spans || []).map((s) => ({ type: ALIAS[s.type] ?? s.type, s: s.start, e: s.end })),
-    f: f.map((x) => ({ type: x.type, s: x.start, e: x.end, m: x.rule === "name-tagger" ? margin(x.score) : Infinity })),
+    f: f.map((x) => ({
+      type: x.type, s: x.start, e: x.end, u: x.rule === "name-tagger-unlisted",
+      m: String(x.rule).startsWith("name-tagger") ? margin(x.score) : Infinity,
+    })),
   });
 });
 
 const ov = (a, b) => a.s < b.e && b.s < a.e;
+// min: [listed, unlisted] (or one number for both).
+const pass = (x, min) => x.m >= (Array.isArray(min) ? min[x.u ? 1 : 0] : min);
 function count(sel, t, min) {
   const c = { truth: 0, found: 0, tp: 0, fp: 0 };
   for (const it of sel) {
     if (!it.ann.has(t)) continue;
-    const ts = it.truth.filter((x) => x.type === t), fs_ = it.f.filter((x) => x.type === t && x.m >= min);
+    const ts = it.truth.filter((x) => x.type === t), fs_ = it.f.filter((x) => x.type === t && pass(x, min));
     c.truth += ts.length;
     c.found += ts.filter((s) => fs_.some((x) => ov(x, s))).length;
     for (const x of fs_) ts.some((s) => ov(x, s)) ? c.tp++ : c.fp++;
@@ -70,34 +84,45 @@ function count(sel, t, min) {
 }
 const pr = (c) => `${(c.tp / (c.tp + c.fp || 1)).toFixed(3)}/${(c.found / (c.truth || 1)).toFixed(3)}`;
 const GRID = [-Infinity, -100, 0, 20, 40, 60, 80, 100, 130, 160, 200, 250, 300, 400, 600, Infinity];
-const label = (m) => (m === -Infinity ? "all" : m === Infinity ? "off" : String(m));
-function choose(sel, t) {
+const label = (m) => (m === -Infinity ? "all" : m >= 1e9 ? "off" : String(m));
+// crit: "one" (one minimum, most found - fp), "split" (a pair, the same),
+// or "kept" (a pair, most recall at the precision of minimum r for both).
+function choose(sel, t, crit, r) {
   let best = null;
-  for (const m of GRID) {
-    const c = count(sel, t, m), v = c.found - c.fp;
-    if (!best || v > best.v) best = { m, v };
+  const P = (c) => c.tp / (c.tp + c.fp || 1);
+  const floor = crit === "kept" ? P(count(sel, t, r)) - 1e-9 : 0;
+  for (const a of GRID) for (const b of crit === "one" ? [a] : GRID) {
+    const c = count(sel, t, [a, b]);
+    if (crit === "kept" && P(c) < floor) continue;
+    const v = crit === "kept" ? [c.found, P(c)] : [c.found - c.fp, 0];
+    if (!best || v[0] > best.v[0] || (v[0] === best.v[0] && v[1] > best.v[1])) best = { m: [a, b], v };
   }
-  return best.m;
+  return best ? best.m : [r, r];
 }
+const pair = (m) => (m[0] === m[1] ? label(m[0]) : `${label(m[0])}/${label(m[1])}`);
 
-for (const t of TYPES) {
+for (const [ti, t] of TYPES.entries()) {
+  const r = ref[ti];
+  const CRIT = { one: "one minimum", split: "listed/unlisted", kept: `listed/unlisted at the precision of ${r}` };
   console.log(`\n${t}: P/R per minimum margin (all items)`);
   console.log(GRID.map((m) => `${label(m)} ${pr(count(items, t, m))}`).join("  "));
-  for (const [by, key] of [["source", (i) => i.src], ["language", (i) => i.lang]]) {
+  console.log(`listed spans at any minimum, unlisted ones per minimum:`);
+  console.log(GRID.map((m) => `${label(m)} ${pr(count(items, t, [-Infinity, m]))}`).join("  "));
+  for (const crit of Object.keys(CRIT)) for (const [by, key] of [["source", (i) => i.src], ["language", (i) => i.lang]]) {
     const groups = [...new Set(items.filter((i) => i.ann.has(t)).map(key))].sort();
     const pool = { truth: 0, found: 0, tp: 0, fp: 0 }, picks = [];
     for (const g of groups) {
-      const m = choose(items.filter((i) => key(i) !== g), t), c = count(items.filter((i) => key(i) === g), t, m);
+      const m = choose(items.filter((i) => key(i) !== g), t, crit, r), c = count(items.filter((i) => key(i) === g), t, m);
       for (const k in pool) pool[k] += c[k];
-      picks.push(`${g}:${label(m)}`);
+      picks.push(`${g}:${pair(m)}`);
     }
-    console.log(`held out by ${by}: P/R ${pr(pool)} (minimum chosen without the group: ${picks.join(" ")})`);
+    console.log(`${CRIT[crit]}, held out by ${by}: P/R ${pr(pool)} (chosen without the group: ${picks.join(" ")})`);
   }
-  console.log(`chosen on all items: ${label(choose(items, t))}`);
+  console.log(`chosen on all items: ${Object.entries(CRIT).map(([c, n]) => { const m = choose(items, t, c, r); return `${n} ${pair(m)} (${pr(count(items, t, m))})`; }).join("; ")}`);
 }
 for (const mins of combos) {
-  const min = Object.fromEntries(TYPES.map((t, i) => [t, mins[i]]));
+  const min = Object.fromEntries(TYPES.map((t, i) => [t, [mins[i], mins[mins.length > 3 ? i + 3 : i]]]));
   const neg = items.filter((i) => i.neg);
-  const fa = neg.filter((i) => i.f.some((x) => i.ann.has(x.type) && (!(x.type in min) || x.m >= min[x.type]))).length;
+  const fa = neg.filter((i) => i.f.some((x) => i.ann.has(x.type) && pass(x, min[x.type]))).length;
   console.log(`\n--min ${mins.join(",")}: ${TYPES.map((t) => `${t} ${pr(count(items, t, min[t]))}`).join(" | ")} | span-less FA ${(100 * fa / neg.length).toFixed(2)}% (${fa}/${neg.length})`);
 }

@@ -169,12 +169,13 @@ pub mod __private {
     }
 
     /// Writes a names tagger file: table bits, scale, minimum margins
-    /// per type, transitions (8 x 7) and weights (2^bits x 7).
+    /// per type (core lists: listed, unlisted; large data: the same),
+    /// transitions (8 x 7) and weights (2^bits x 7).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn tagger_encode(
         bits: u32,
         scale: f32,
-        min: [f32; 3],
+        min: [f32; 12],
         trans: &[i8],
         weights: &[i8],
     ) -> Vec<u8> {

@@ -21,12 +21,13 @@ fn filter(json: &str) -> PromptFilter {
     PromptFilter::from_value(&v).expect("policy")
 }
 
-/// (type, value) of the findings of `rule` ("" for any).
+/// (type, value) of the findings whose rule id starts with `rule` ("" for
+/// any).
 fn of(f: &mut PromptFilter, text: &str, rule: &str) -> Vec<(String, String)> {
     f.screen_prompt(text)
         .findings
         .iter()
-        .filter(|x| rule.is_empty() || x.rule == rule)
+        .filter(|x| x.rule.starts_with(rule))
         .map(|x| (x.type_name.clone(), text[x.span.clone()].to_string()))
         .collect()
 }
@@ -40,7 +41,7 @@ const TEXTS: [&str; 7] = [
     "Mein Kollege Brannigan Kesterholt kommt morgen.",
     "It was raining in Tunip, near the coast.",
     "Спасибо, Петя! Мы полетели в Кирримьюир.",
-    "Ich habe gestern mit Jovana gesprochen.",
+    "Ich habe gestern mit Anna gesprochen.",
     "ok so Brannigan said Kesterholt would come too. Meet at Dunmere later?",
     "Dear team,\nthanks to Oluwaseun and Marit for the notes.\nBest, Jovana",
 ];
@@ -56,13 +57,15 @@ fn trained_tagger() {
         TEXTS.iter().map(|t| core.screen_prompt(t).findings).collect();
     load_names_data(&bytes).expect("the built tagger loads");
     let mut t = filter(r#"{"pii": {"names": "tagger"}}"#);
-    // (A lone unlisted name after "talked to" scores under the shipped
-    // minimum margin: docs/NAMES_TAGGER.md, "Minimum margins".)
+    // (A lone unlisted name after "talked to" or "mit" — "Ich habe
+    // gestern mit Jovana gesprochen." — scores under the shipped minimum
+    // margin of a span without a listed word: docs/NAMES_TAGGER.md,
+    // "Minimum margins" and "Third pass".)
     let hits = [
         (0, "PERSON", "Jovana"),
         (1, "PERSON", "Brannigan Kesterholt"),
         (2, "LOCATION", "Tunip"),
-        (4, "PERSON", "Jovana"),
+        (4, "PERSON", "Anna"),
     ];
     // Found (by the tagger where the grammar found nothing).
     for (i, ty, v) in hits {

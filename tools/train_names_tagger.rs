@@ -8,10 +8,13 @@
 //! node scripts/names-tagger-gen.mjs --seed 1 --n 60000
 //! cargo run --release --example train_names_tagger -- \
 //!     [--data target/names-tagger/train.jsonl] [--out target/names-tagger/names-tagger.bin] \
-//!     [--bits 18] [--epochs 5] [--drop 50] [--min PER,LOC,ORG]
+//!     [--bits 18] [--epochs 5] [--drop 50] [--min PER,LOC,ORG[,PER,LOC,ORG...]]
 //! ```
 //! `--min` are the minimum mean margins (score of the span's tags over
-//! that of O, per token) a span of each type needs to be reported; they are stored in
+//! that of O, per token) a span of each type needs to be reported: with
+//! a word of a names list, then without one, under the core lists, then
+//! the same under the large data (3 values hold for all four, 6 for both
+//! lists); they are stored in
 //! the file's header (outside its checksum, so `scripts/names-tagger.mjs
 //! --min` can re-set them). Deterministic: same data and options, same
 //! bytes. Prints the training-set token accuracy per epoch (a sanity
@@ -266,7 +269,7 @@ fn train(args: Vec<String>) {
     let mut data = "target/names-tagger/train.jsonl".to_string();
     let mut out = "target/names-tagger/names-tagger.bin".to_string();
     let (mut bits, mut epochs, mut drop) = (18u32, 5usize, 50u64);
-    let mut min = [2.0f32, 2.0, 2.0];
+    let mut min = [2.0f32; 12];
     let mut i = 0;
     while i < args.len() {
         let v = args.get(i + 1).cloned().unwrap_or_default();
@@ -277,11 +280,18 @@ fn train(args: Vec<String>) {
             "--epochs" => epochs = v.parse().expect("--epochs N"),
             "--drop" => drop = v.parse().expect("--drop PERCENT"),
             "--min" => {
+                // 3 values: one a type; 6: with a listed word, without
+                // one; 12: those under the core lists, then under the
+                // large data.
                 let m: Vec<f32> = v
                     .split(',')
                     .map(|x| x.parse().expect("--min A,B,C"))
                     .collect();
-                min = [m[0], m[1], m[2]];
+                assert!(
+                    [3, 6, 12].contains(&m.len()),
+                    "--min: 3, 6 or 12 values"
+                );
+                min = std::array::from_fn(|k| m[k % m.len()]);
             }
             a => {
                 eprintln!("unknown argument {a}");

@@ -234,7 +234,9 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
     // 0.5 or more over a tagger span, then the higher score, then the
     // longer span. Linear.
     let rank = |d: &Detection| {
-        let sure = d.score >= 0.5 && d.rule != tagger::RULE;
+        let sure = d.score >= 0.5
+            && d.rule != tagger::RULE
+            && d.rule != tagger::RULE_UNLISTED;
         (d.type_name == "ADDRESS", sure, d.score, d.span.len())
     };
     let mut kept: Vec<Detection> = Vec::with_capacity(all.len());

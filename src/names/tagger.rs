@@ -13,14 +13,15 @@
 //! tags); one score table and one back-pointer table per chunk, nothing
 //! allocated per token.
 //!
-//! Format (little-endian): `PFTAGGR1`, version (u32, 1), `bits` (u32:
+//! Format (little-endian): `PFTAGGR1`, version (u32, 2), `bits` (u32:
 //! the weight table has `2^bits` rows), scale (f32: a weight is its
-//! stored i8 times the scale), the minimum mean margin (score of its
-//! tag over the score of O, per token) of a PERSON, LOCATION and
-//! ORGANIZATION span (3 f32, outside the checksum), payload
-//! length (u32), FNV-1a of the payload (u32); then the payload: the
-//! transition scores (8 rows, from "start" and from each tag, of 7 i8)
-//! and the weight table (`2^bits` rows of 7 i8).
+//! stored i8 times the scale), the minimum mean margins (score of its
+//! tag over the score of O, per token; 12 f32, outside the checksum:
+//! [`Model::min`]), payload length (u32), FNV-1a of the payload (u32);
+//! then the payload: the transition scores (8 rows, from "start" and
+//! from each tag, of 7 i8) and the weight table (`2^bits` rows of 7 i8).
+//! Version 1 (the first files) has a 40-byte header with one minimum a
+//! type, which then holds for every span of the type.
 //!
 //! Depends on `lexicon` and `lists` (the lexicon bits of a token are
 //! features) and `tokens`.
@@ -38,11 +39,17 @@ const NAMES_BITS: u64 = 1 | 2 | 1 << 4 | 1 << 37;
 /// Tags: O, then B and I of each type.
 pub(crate) const TAGS: usize = 7;
 const TYPES: [&str; 3] = ["PERSON", "LOCATION", "ORGANIZATION"];
-/// The rule id of the tagger's findings.
+/// The rule id of the tagger's findings with a word of a names list
+/// (given names, surnames, places; with `"large+tagger"` the large
+/// data's too).
 pub(crate) const RULE: &str = "name-tagger";
+/// The rule id of the tagger's findings without one.
+pub(crate) const RULE_UNLISTED: &str = "name-tagger-unlisted";
 const MAGIC: &[u8; 8] = b"PFTAGGR1";
-const VERSION: u32 = 1;
-const HEADER: usize = 40;
+const VERSION: u32 = 2;
+/// Header bytes of version 1 and 2 files.
+const HEADER_V1: usize = 40;
+const HEADER: usize = 76;
 /// Features per token, at most.
 pub(crate) const MAX_FEATURES: usize = 192;
 /// Table sizes a file may have (2^12 .. 2^22 rows).
@@ -60,18 +67,25 @@ pub(crate) fn allowed(from: usize, to: usize) -> bool {
 /// A checked model file.
 struct Model {
     bytes: Box<[u8]>,
+    /// Where the payload starts (the header's length).
+    at: usize,
     mask: usize,
     scale: f32,
-    min: [f32; 3],
+    /// The minimum mean margin of a span of each type (PERSON, LOCATION,
+    /// ORGANIZATION): under the core lists, of a span with a word of a
+    /// names list and of one without; the same under the large data
+    /// (its lists hold more names, so a span they miss is more often no
+    /// name).
+    min: [[f32; 3]; 4],
 }
 
 impl Model {
     fn trans(&self, from: usize, to: usize) -> f32 {
-        let b = self.bytes.get(HEADER + from * TAGS + to).copied();
+        let b = self.bytes.get(self.at + from * TAGS + to).copied();
         f32::from(b.unwrap_or(0) as i8)
     }
     fn weight(&self, row: u32, tag: usize) -> f32 {
-        let at = HEADER + 8 * TAGS + (row as usize & self.mask) * TAGS + tag;
+        let at = self.at + 8 * TAGS + (row as usize & self.mask) * TAGS + tag;
         f32::from(self.bytes.get(at).copied().unwrap_or(0) as i8)
     }
 }
@@ -85,26 +99,36 @@ pub(crate) fn is_tagger(bytes: &[u8]) -> bool {
 
 fn parse(bytes: &[u8]) -> Result<Model, DataError> {
     let e = |m| Err(DataError(m));
-    if bytes.len() < HEADER || !is_tagger(bytes) {
+    if bytes.len() < HEADER_V1 || !is_tagger(bytes) {
         return e("not a names tagger (bad magic)");
     }
-    if u32_at(bytes, 8) != VERSION {
-        return e("names tagger: unsupported version");
-    }
+    let version = u32_at(bytes, 8);
+    let at = match version {
+        1 => HEADER_V1,
+        VERSION => HEADER,
+        _ => return e("names tagger: unsupported version"),
+    };
     let bits = u32_at(bytes, 12);
     let f = |at| f32::from_bits(u32_at(bytes, at));
     // (NaN scales or margins find nothing: no check needed.)
-    let (scale, min) = (f(16), [f(20), f(24), f(28)]);
+    let scale = f(16);
+    let row = |k: usize| [f(20 + 12 * k), f(24 + 12 * k), f(28 + 12 * k)];
+    let min = if version == 1 {
+        [row(0); 4]
+    } else {
+        [row(0), row(1), row(2), row(3)]
+    };
     if !BITS.contains(&bits)
-        || bytes.len() != HEADER + (8 + (1 << bits)) * TAGS
-        || bytes.len() - HEADER != u32_at(bytes, 32) as usize
+        || bytes.len() < at
+        || bytes.len() != at + (8 + (1 << bits)) * TAGS
+        || bytes.len() - at != u32_at(bytes, at - 8) as usize
     {
         return e("names tagger: truncated or padded");
     }
-    if fnv(&bytes[HEADER..]) != u32_at(bytes, 36) {
+    if fnv(&bytes[at..]) != u32_at(bytes, at - 4) {
         return e("names tagger: checksum mismatch (corrupted)");
     }
-    Ok(Model { bytes: bytes.into(), mask: (1 << bits) - 1, scale, min })
+    Ok(Model { bytes: bytes.into(), at, mask: (1 << bits) - 1, scale, min })
 }
 
 /// Checks and installs the tagger for this process; returns its number
@@ -387,12 +411,21 @@ fn spans(m: &Model, text: &str, toks: &[Tok], all: bool) -> Vec<Detection> {
                     margin,
                 ));
             }
-            let sure = margin - m.min[ty];
+            // A span with a word of a names list, or without one, under
+            // the core lists or the large data: its own minimum. A lone
+            // word opening a sentence counts as without ("Essen", "Bol",
+            // "Sandy soil": the large data's lists hold many words that
+            // are common words of some language).
+            let listed = !(lone && ctx[a].start)
+                && ctx[a..=b].iter().any(|c| c.mask & NAMES_BITS != 0);
+            let k = usize::from(!listed)
+                + if super::data::in_scope() { 2 } else { 0 };
+            let sure = margin - m.min[k][ty];
             if !all && !shaky && sure >= 0.0 {
                 let score = 0.6 + sure / (1.0 + sure) * 0.2;
                 out.push(Detection::new(
                     TYPES[ty],
-                    RULE,
+                    if listed { RULE } else { RULE_UNLISTED },
                     ta.start..tb.end,
                     score,
                 ));
@@ -453,21 +486,17 @@ pub(crate) fn decode_cuts(
 pub(crate) fn encode(
     bits: u32,
     scale: f32,
-    min: [f32; 3],
+    min: [f32; 12],
     trans: &[i8],
     weights: &[i8],
 ) -> Vec<u8> {
     let payload: Vec<u8> =
         trans.iter().chain(weights).map(|&w| w as u8).collect();
     let mut out = MAGIC.to_vec();
-    for x in [
-        VERSION,
-        bits,
-        scale.to_bits(),
-        min[0].to_bits(),
-        min[1].to_bits(),
-        min[2].to_bits(),
-    ] {
+    for x in [VERSION, bits, scale.to_bits()]
+        .into_iter()
+        .chain(min.iter().map(|m| m.to_bits()))
+    {
         out.extend_from_slice(&x.to_le_bytes());
     }
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
@@ -524,7 +553,7 @@ mod tests {
     fn biased(bits: u32) -> Vec<u8> {
         let mut w = vec![0i8; (1 << bits) * TAGS];
         w[1] = 100;
-        encode(bits, 0.1, [1.0, 1.0, 1.0], &[0; 8 * TAGS], &w)
+        encode(bits, 0.1, [1.0; 12], &[0; 8 * TAGS], &w)
     }
 
     fn spans_of(model: &[u8], text: &str) -> Vec<(String, &'static str)> {
@@ -544,6 +573,46 @@ mod tests {
             vec![
                 ("Zorblax".to_string(), "PERSON"),
                 ("Quintavia".into(), "PERSON")
+            ]
+        );
+    }
+
+    /// A span with a word of a names list and one without have their
+    /// own minimums and rule ids; a version 1 file (one minimum a type)
+    /// holds its minimum for both.
+    #[test]
+    fn listed_and_unlisted_spans_have_their_own_minimum() {
+        let mut w = vec![0i8; (1 << 12) * TAGS];
+        w[1] = 100;
+        let mut min = [1.0f32; 12];
+        min[3] = 1e9; // PERSON without a listed word, core lists
+        min[9] = 1e9; // the same, large data
+        let v2 = encode(12, 0.1, min, &[0; 8 * TAGS], &w);
+        let text = "we met Zorblax and Anna, ok";
+        let m = parse(&v2).unwrap();
+        let toks = super::super::tokens::tokenize(text);
+        let got: Vec<_> = spans(&m, text, &toks, false)
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.rule))
+            .collect();
+        assert_eq!(got, vec![("Anna".to_string(), RULE)]);
+        // Version 1: a 40-byte header with three minimums.
+        let mut v1 = v2[..20].to_vec();
+        v1[8] = 1;
+        for x in [1f32, 1.0, 1.0] {
+            v1.extend_from_slice(&x.to_le_bytes());
+        }
+        v1.extend_from_slice(&v2[68..]);
+        let m = parse(&v1).unwrap();
+        let got: Vec<_> = spans(&m, text, &toks, false)
+            .into_iter()
+            .map(|d| (text[d.span].to_string(), d.rule))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Zorblax".to_string(), RULE_UNLISTED),
+                ("Anna".into(), RULE)
             ]
         );
     }
@@ -577,7 +646,7 @@ mod tests {
         assert!(e(b"").contains("magic"));
         assert!(e(&good[..good.len() - 1]).contains("truncated"));
         let mut v = good.clone();
-        v[8] = 2;
+        v[8] = 3;
         assert!(e(&v).contains("version"));
         let mut v = good.clone();
         let last = v.len() - 1;
@@ -587,10 +656,10 @@ mod tests {
         v[12] = 40;
         assert!(e(&v).contains("truncated"));
         // A consistent file whose table is the wrong size.
-        let short = encode(12, 0.1, [0.0; 3], &[0; 8 * TAGS], &[0; 5]);
+        let short = encode(12, 0.1, [0.0; 12], &[0; 8 * TAGS], &[0; 5]);
         assert!(e(&short).contains("truncated"));
         // NaN margins load and find nothing.
-        let nan = encode(12, 0.1, [f32::NAN; 3], &[0; 56], &[100; 4096 * 7]);
+        let nan = encode(12, 0.1, [f32::NAN; 12], &[0; 56], &[100; 4096 * 7]);
         let m = parse(&nan).unwrap();
         let toks = super::super::tokens::tokenize("we met Zorblax");
         assert!(spans(&m, "we met Zorblax", &toks, false).is_empty());
@@ -601,10 +670,10 @@ mod tests {
     #[test]
     fn parse_never_panics() {
         let good = biased(12);
-        for n in (0..good.len()).step_by(97).chain(0..64) {
+        for n in (0..good.len()).step_by(97).chain(0..HEADER + 8) {
             let _ = parse(&good[..n]);
         }
-        for i in 0..64 {
+        for i in 0..HEADER + 8 {
             for x in [0u8, 1, 0x7f, 0x80, 0xff] {
                 let mut v = good.clone();
                 v[i] = x;
