@@ -193,7 +193,14 @@ fn train(items: &[&Item], seed: u64) -> Model {
     let total = pos + neg;
     let (l2, lr) = (env_f("INJECT_L2", L2), env_f("INJECT_LR", LR));
     let dlr = env_f("INJECT_DLR", DENSE_LR);
-    for _ in 0..env_f("INJECT_EPOCHS", EPOCHS as f32) as usize {
+    let epochs = env_f("INJECT_EPOCHS", EPOCHS as f32) as usize;
+    // INJECT_AVG=1: the model is the mean of the weights at the end of
+    // each epoch of the second half (averaged SGD).
+    let avg_from =
+        if env_f("INJECT_AVG", 0.0) > 0.0 { epochs / 2 } else { epochs };
+    let mut sum = Model { w: vec![0.0; nb], d: vec![0.0; nd], b: 0.0 };
+    let mut summed = 0usize;
+    for epoch in 0..epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let it = items[k];
@@ -225,6 +232,19 @@ fn train(items: &[&Item], seed: u64) -> Model {
             gb += g * g;
             m.b -= lr * g / gb.sqrt();
         }
+        if epoch >= avg_from {
+            summed += 1;
+            sum.w.iter_mut().zip(&m.w).for_each(|(s, w)| *s += w);
+            sum.d.iter_mut().zip(&m.d).for_each(|(s, d)| *s += d);
+            sum.b += m.b;
+        }
+    }
+    if summed > 0 {
+        let k = summed as f32;
+        sum.w.iter_mut().for_each(|w| *w /= k);
+        sum.d.iter_mut().for_each(|d| *d /= k);
+        sum.b /= k;
+        return sum;
     }
     m
 }
@@ -825,6 +845,13 @@ fn main() {
             } else {
                 Vec::new()
             })
+            // The eighth stop's sensitive-topic pairs; INJECT_SENS=0
+            // leaves them out.
+            .chain(if env_f("INJECT_SENS", 1.0) > 0.0 {
+                gen::sensitive_items()
+            } else {
+                Vec::new()
+            })
             .map(|v| item(&v)),
     );
     // INJECT_GEN_DUMP=FILE: write the generated items (to read them).
@@ -874,6 +901,11 @@ fn main() {
                     .chain(gen::doc_task_items())
                     .chain(if env_f("INJECT_GEN2", 1.0) > 0.0 {
                         gen::loso2_items()
+                    } else {
+                        Vec::new()
+                    })
+                    .chain(if env_f("INJECT_SENS", 1.0) > 0.0 {
+                        gen::sensitive_items()
                     } else {
                         Vec::new()
                     })

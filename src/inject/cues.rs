@@ -35,6 +35,7 @@ mod class {
     pub const REPLY: u32 = 1 << 14;
     pub const FRAME: u32 = 1 << 15;
     pub const ASSEMBLE: u32 = 1 << 16;
+    pub const PROTECT: u32 = 1 << 17;
 }
 
 /// Index of the HARM class (harmful topics) in [`WORDS`].
@@ -47,7 +48,7 @@ pub(crate) const FRAME_INDEX: usize = 15;
 pub(crate) const ASSEMBLE_INDEX: usize = 16;
 
 /// Number of cue classes.
-pub(crate) const CLASSES: usize = 17;
+pub(crate) const CLASSES: usize = 18;
 
 /// The words of each cue class, in class-bit order, space-separated.
 /// A word may stand in more than one class.
@@ -86,6 +87,10 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     "educational fiction fictional hypothetical hypothetically imagine imaginary novel purely purposes research scenario screenplay story",
     // ASSEMBLE: a request given in pieces to put together
     "assemble blend combine combined concatenate concatenated concatenation embed fuse incorporate integrate join joined merge resulting",
+    // PROTECT: a harm talked about to spot it, prevent it or recover
+    // from it ("the warning signs of grooming", "the effects of hate
+    // speech"), not to do it
+    "awareness consequences coping dangers effects heal healing prevent prevention prevented protect protected protecting protection protective recognise recognize recover recovery risks safely survivor survivors therapist therapy treatment victim victims",
 ];
 
 /// Word stems of some classes, in class-bit order: a word that is not in
@@ -129,6 +134,8 @@ pub(crate) static STEMS: [&str; CLASSES] = [
     "",
     // ASSEMBLE
     "",
+    // PROTECT
+    "preven protec proteg recogn schutz victim vittim",
 ];
 
 /// The cue classes of a folded word (0 when it is none), from a map of
@@ -198,6 +205,7 @@ mod tests {
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
             ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY, FRAME, ASSEMBLE,
+            PROTECT,
         ];
         assert_eq!(all.len(), CLASSES);
         for (k, c) in all.iter().enumerate() {
@@ -219,5 +227,11 @@ mod tests {
         assert_eq!(classes("игнорируй".as_bytes()), OVERRIDE);
         assert_eq!(classes(b"your"), YOU);
         assert_eq!(classes(b"reply"), REPLY);
+        assert_eq!(classes(b"protect"), PROTECT);
+        assert_eq!(classes(b"prevenir"), PROTECT);
+        assert_eq!(classes(b"victimes"), PROTECT);
+        // Evading detection is not protective.
+        assert_eq!(classes(b"detection"), 0);
+        assert_eq!(classes(b"undetected"), HARM);
     }
 }
