@@ -311,6 +311,11 @@ impl P<'_> {
     }
 
     /// `[` at `o` matched by `]` at `j`.
+    ///
+    /// PERF: this and the parts below that run only once an opener is
+    /// found are out of line, so a first response without links does
+    /// not make V8 compile them (issue 16: the first push).
+    #[inline(never)]
     fn closed(&mut self, o: usize, j: usize) {
         let t = self.t;
         let image = o > 0 && t[o - 1] == b'!' && !escaped(t, o - 1);
@@ -518,10 +523,14 @@ impl P<'_> {
     }
 
     fn html(&mut self) {
-        let t = self.t;
-        if !t.contains(&b'<') {
-            return;
+        if self.t.contains(&b'<') {
+            self.tags();
         }
+    }
+
+    #[inline(never)]
+    fn tags(&mut self) {
+        let t = self.t;
         let ends = tag_ends(t);
         let mut i = 0;
         while let Some(k) = t[i..].iter().position(|&c| c == b'<') {
@@ -627,6 +636,13 @@ impl P<'_> {
     }
 
     fn bare(&mut self) {
+        if self.t.windows(3).any(|w| w == b"://") {
+            self.bare_urls();
+        }
+    }
+
+    #[inline(never)]
+    fn bare_urls(&mut self) {
         let t = self.t;
         let (mut run_from, mut run_end) = (usize::MAX, 0);
         let mut c = 0;
@@ -674,6 +690,13 @@ impl P<'_> {
     }
 
     fn css(&mut self) {
+        if self.t.windows(4).any(|w| w.eq_ignore_ascii_case(b"url(")) {
+            self.css_urls();
+        }
+    }
+
+    #[inline(never)]
+    fn css_urls(&mut self) {
         let t = self.t;
         let mut i = 0;
         while let Some(k) = t.get(i..).and_then(|r| {

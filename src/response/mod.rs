@@ -409,6 +409,9 @@ fn restored(
 /// SECURITY: a URL whose host is off `allowed` never goes out carrying
 /// a restored vault value or a detected PII/secret value, whatever the
 /// form: images are removed, links lose their URL.
+///
+/// PERF: out of line: a response without links does not compile it.
+#[inline(never)]
 fn exfiltration(
     text: &str,
     l: &links::Link,

@@ -16,6 +16,7 @@
 //! bytes that arrived since the last one (plus a keyword's length of
 //! overlap), and the stream remembers where each keyword last occurred.
 
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use super::guard::{self, floor_char, Guard};
@@ -41,16 +42,30 @@ pub(super) struct StreamRules {
     /// index and its guard, read on first use.
     keyed: Vec<(u32, OnceLock<Guard>)>,
     /// Their keywords as (index in `keyed`, index in the rule's
-    /// keywords), grouped by first byte: group `b` is
+    /// keywords, length in bytes), grouped by first byte: group `b` is
     /// `by_first[starts[b]..starts[b + 1]]` (no sort, no copies).
-    by_first: Vec<(u32, u32)>,
+    by_first: Vec<(u32, u32, u32)>,
     starts: Vec<u32>,
+    /// Bit `pair(a, b)`: some keyword starts with bytes `a b` (ASCII
+    /// lowercase; a non-ASCII byte shares the bit of its low 7 bits), so
+    /// a text ending in the start of a keyword is looked up only where
+    /// its two bytes allow one.
+    pairs: Vec<u64>,
     /// Longest keyword in bytes.
     longest: usize,
     /// The filter's keyword automaton (every rule keyword, lowercase,
     /// searched in lowercased text; built once for the prompt's
     /// prefilter). `None`: no automaton, every keyed rule always counts.
     ac: Option<Arc<Literals>>,
+}
+
+/// Bits of [`StreamRules::pairs`].
+const PAIRS: usize = 128 * 128;
+
+/// The bit of two bytes, ASCII case-insensitively.
+fn pair(a: u8, b: u8) -> usize {
+    let f = |c: u8| usize::from(c.to_ascii_lowercase() & 0x7F);
+    f(a) * 128 + f(b)
 }
 
 /// Folds `g` into `list`: a guard of the same class (and literal prefix)
@@ -76,6 +91,15 @@ impl StreamRules {
                         w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
                     count[b as usize + 1] += 1;
                     t.longest = t.longest.max(w.len());
+                    if let [a, b, ..] = w.as_bytes() {
+                        let k = pair(*a, *b);
+                        if t.pairs.is_empty() {
+                            t.pairs = vec![0; PAIRS / 64];
+                        }
+                        if let Some(x) = t.pairs.get_mut(k / 64) {
+                            *x |= 1 << (k % 64);
+                        }
+                    }
                 }
                 continue;
             }
@@ -116,14 +140,14 @@ impl StreamRules {
         }
         t.starts = count.to_vec();
         let mut next = count;
-        t.by_first = vec![(0, 0); count[256] as usize];
+        t.by_first = vec![(0, 0, 0); count[256] as usize];
         for (k, (i, _)) in t.keyed.iter().enumerate() {
             let Some(r) = rules.get(*i as usize) else { continue };
             for (j, w) in r.keywords.iter().enumerate() {
                 let b = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
                 let b = b as usize;
                 if let Some(slot) = t.by_first.get_mut(next[b] as usize) {
-                    *slot = (k as u32, j as u32);
+                    *slot = (k as u32, j as u32, w.len() as u32);
                 }
                 next[b] += 1;
             }
@@ -134,12 +158,24 @@ impl StreamRules {
         t
     }
 
-    /// Calls `f` with each keyword starting with byte `b` and its
-    /// `keyed` index.
-    fn group(&self, rules: &[Rule], b: u8, f: &mut dyn FnMut(u32, &[u8])) {
+    /// Calls `f` with each keyword starting with byte `b` whose length
+    /// is in `lens`, and its `keyed` index.
+    fn group(
+        &self,
+        rules: &[Rule],
+        b: u8,
+        lens: Range<usize>,
+        f: &mut dyn FnMut(u32, &[u8]),
+    ) {
         let at = |i: usize| self.starts.get(i).map_or(0, |&s| s as usize);
         let (lo, hi) = (at(b as usize), at(b as usize + 1));
-        for &(k, j) in self.by_first.get(lo..hi).unwrap_or(&[]) {
+        for &(k, j, n) in self.by_first.get(lo..hi).unwrap_or(&[]) {
+            // PERF: the length rejects most keywords of a group before
+            // their text is looked up (a keyword found in new text
+            // scanned its whole group: ~4% of a 64-char stream in V8).
+            if !lens.contains(&(n as usize)) {
+                continue;
+            }
             let w = self
                 .keyed
                 .get(k as usize)
@@ -225,7 +261,18 @@ impl StreamRules {
         let b = text.as_bytes();
         for n in 1..self.longest.min(b.len() + 1) {
             let end = &b[b.len() - n..];
-            self.group(rules, end[0].to_ascii_lowercase(), &mut |k, w| {
+            if let [x, y, ..] = end {
+                let k = pair(*x, *y);
+                if self
+                    .pairs
+                    .get(k / 64)
+                    .is_none_or(|w| w & 1 << (k % 64) == 0)
+                {
+                    continue;
+                }
+            }
+            let b = end[0].to_ascii_lowercase();
+            self.group(rules, b, n + 1..usize::MAX, &mut |k, w| {
                 if w.len() > n && end.eq_ignore_ascii_case(&w[..n]) {
                     mark(k);
                 }
@@ -275,7 +322,7 @@ impl Keywords {
             let w = &lower.as_bytes()[m.range()];
             let Some(&first) = w.first() else { continue };
             let at = base + from + m.start() + 1;
-            t.group(rules, first, &mut |k, kw| {
+            t.group(rules, first, w.len()..w.len() + 1, &mut |k, kw| {
                 if !kw.eq_ignore_ascii_case(w) {
                     return;
                 }
