@@ -128,18 +128,24 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
         return Cue { text: Some("title"), strong: true, title: true, ..none };
     }
     // Build phrases of 1..=3 words ending at j-1.
-    let mut words: Vec<&Key> = Vec::with_capacity(3);
+    // On the stack: a list allocated per capitalized word cost more
+    // than its lookups.
+    let blank = Key::default();
+    let mut held: [&Key; 3] = [&blank; 3];
+    let mut n_words = 0;
     let mut k = j;
-    while k > 0 && words.len() < 3 {
+    while k > 0 && n_words < 3 {
         let t = &toks[k - 1];
         if t.is_word() {
-            words.push(&t.key);
+            held[n_words] = &t.key;
+            n_words += 1;
         } else {
             // Also "I ' m" split around an odd apostrophe: give up.
             break;
         }
         k -= 1;
     }
+    let words = &held[..n_words];
     let mut best = none;
     let mut phrase = String::new();
     for n in 1..=words.len() {

@@ -329,20 +329,31 @@ fn tok<'a>(
     let (mut cap, mut upper, mut uncased) = (false, false, false);
     key.clear();
     if kind == Kind::Word && s.is_ascii() {
-        // One pass: case facts and the key (letters lowercased, `-` kept).
+        // The case facts, then the key (letters lowercased, `-` kept).
         let b = s.as_bytes();
         cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        key.reserve(b.len());
-        let (mut letters, mut any_lower) = (0, false);
+        let (mut letters, mut any_lower, mut other) = (0, false, false);
         for &c in b {
             if c.is_ascii_alphabetic() {
                 letters += 1;
                 any_lower |= c.is_ascii_lowercase();
-                key.push(char::from(c.to_ascii_lowercase()));
-            } else if c == b'-' {
-                key.push('-');
+            } else {
+                other |= c != b'-';
             }
         }
+        // Copied whole then lowercased in place (a word of letters and
+        // `-`, most of them): a push per letter was most of a capitalized
+        // word's tokenizing. An apostrophe is dropped letter by letter.
+        if other {
+            for &c in b {
+                if c.is_ascii_alphabetic() || c == b'-' {
+                    key.push(char::from(c));
+                }
+            }
+        } else {
+            key.push_str(s);
+        }
+        key.make_ascii_lowercase();
         upper = letters >= 2 && !any_lower;
     } else if kind == Kind::Word {
         let first = s.chars().next().unwrap_or(' ');

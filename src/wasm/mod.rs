@@ -333,7 +333,7 @@ impl ResponseScanner {
     /// Findings so far; offsets are UTF-16 units into the joined input.
     #[wasm_bindgen(getter)]
     pub fn findings(&self) -> Result<JsValue, JsValue> {
-        to_js(&types::findings_out_spans(
+        Ok(types::findings_out_spans(
             self.inner.findings(),
             self.inner.utf16_spans(),
         ))
