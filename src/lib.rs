@@ -346,7 +346,7 @@ pub mod __private {
     pub fn builtin_compile_errors() -> Vec<(&'static str, String)> {
         crate::rules::builtin()
             .filter_map(|r| {
-                let err = crate::engine::compile_builtin(&r.pattern).err()?;
+                let err = crate::engine::compile_builtin(r.pattern).err()?;
                 Some((r.id, err))
             })
             .collect()
