@@ -73,7 +73,7 @@ impl Actor {
         extras: Extras,
         vault: &mut Vault,
     ) -> ScreenResult {
-        let Extras { findings: extra_findings, mut edits, risk } = extras;
+        let Extras { findings: extra_findings, edits, risk } = extras;
         let mut findings =
             Vec::with_capacity(candidates.len() + extra_findings.len());
         // A blocked text is never sent: its values stay out of the vault.
@@ -83,12 +83,6 @@ impl Actor {
             let value = &text[c.span.clone()];
             let (action, rep) =
                 self.replacement(policy, &c, value, vault, blocked);
-            let replacement = if action.rewrites() {
-                edits.push((c.span.clone(), rep.clone()));
-                Some(rep)
-            } else {
-                None
-            };
             findings.push(Finding {
                 kind: c.kind,
                 type_name: c.type_name,
@@ -96,10 +90,31 @@ impl Actor {
                 score: c.score,
                 action,
                 rule: c.rule,
-                replacement,
+                replacement: action.rewrites().then_some(rep),
             });
         }
+        let ours = findings.len();
+        let rewritten = !edits.is_empty()
+            || findings.iter().any(|f| f.replacement.is_some());
         findings.extend(extra_findings);
+        let verdict = Verdict::of(&findings, rewritten);
+        let out_text = if verdict == Verdict::Block {
+            String::new()
+        } else {
+            // The edits borrow the findings' replacements (no copy per
+            // finding): the extras' first, then the candidates' in order,
+            // as `apply_edits` keeps the earlier of two on one span.
+            let mut all = Vec::with_capacity(edits.len() + ours);
+            for (r, s) in &edits {
+                all.push((r.clone(), s.as_str()));
+            }
+            for f in &findings[..ours] {
+                if let Some(s) = &f.replacement {
+                    all.push((f.span.clone(), s.as_str()));
+                }
+            }
+            apply_edits(text, all)
+        };
         order::sort_by(&mut findings, |a, b| {
             (a.span.start, a.span.end, a.kind).cmp(&(
                 b.span.start,
@@ -107,12 +122,6 @@ impl Actor {
                 b.kind,
             ))
         });
-        let verdict = Verdict::of(&findings, !edits.is_empty());
-        let out_text = if verdict == Verdict::Block {
-            String::new()
-        } else {
-            apply_edits(text, edits)
-        };
         ScreenResult { verdict, text: out_text, risk, findings }
     }
 
@@ -174,7 +183,7 @@ fn label(name: &str) -> String {
 }
 
 /// Applies non-overlapping edits (overlapping ones: the earlier wins).
-fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, &str)>) -> String {
     order::sort_by_key(&mut edits, |e| (e.0.start, e.0.end));
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
@@ -183,7 +192,7 @@ fn apply_edits(text: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
             continue;
         }
         out.push_str(&text[last..r.start]);
-        out.push_str(&rep);
+        out.push_str(rep);
         last = r.end;
     }
     out.push_str(&text[last..]);
@@ -251,11 +260,7 @@ mod tests {
 
     #[test]
     fn edits_apply_once_and_the_earlier_wins() {
-        let e = vec![
-            (4..8, "B".to_string()),
-            (0..2, "A".into()),
-            (6..9, "X".into()),
-        ];
+        let e = vec![(4..8, "B"), (0..2, "A"), (6..9, "X")];
         assert_eq!(apply_edits("0123456789", e), "A23B89");
     }
 }

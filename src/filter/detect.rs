@@ -234,18 +234,29 @@ impl Detectors {
         let mut out = Detected::default();
         let engine_found =
             self.engine_detections(policy, text, side, all_rules, from);
+        // The last rule's policy lookups (a text of numbers gives runs of
+        // one rule's matches: two map lookups per match otherwise).
+        let mut last: Option<(usize, bool, Action)> = None;
         for Detection { rule, span, score } in engine_found {
             let r = &self.engine.rules()[rule];
             let Some(fam) = side.family(policy, r.kind) else { continue };
-            if !fam.wants(&r.type_name) {
+            let (wants, action) = match last {
+                Some((i, w, a)) if i == rule => (w, a),
+                _ => {
+                    let w = fam.wants(&r.type_name);
+                    let a = self.rule_actions[rule]
+                        .unwrap_or_else(|| fam.action_for(&r.type_name));
+                    last = Some((rule, w, a));
+                    (w, a)
+                }
+            };
+            if !wants {
                 continue;
             }
             out.raw.push(span.clone());
             if fam.disabled_rules.contains(&r.id) {
                 continue;
             }
-            let action = self.rule_actions[rule]
-                .unwrap_or_else(|| fam.action_for(&r.type_name));
             out.found.push(Candidate {
                 kind: r.kind,
                 type_name: r.type_name.clone(),
