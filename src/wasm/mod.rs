@@ -211,6 +211,7 @@ impl PromptFilter {
             session: self.session.clone(),
             inner: CoreScanner::new(),
             carry: None,
+            empty: js_sys::JsString::from(""),
         }
     }
 
@@ -257,6 +258,9 @@ pub struct ResponseScanner {
     inner: CoreScanner,
     /// A high surrogate that ended the previous chunk.
     carry: Option<u16>,
+    /// `""` as a JS string, made once: most pushes show nothing, and
+    /// returning it skips a decode and a free across the boundary.
+    empty: js_sys::JsString,
 }
 
 impl ResponseScanner {
@@ -300,7 +304,11 @@ impl ResponseScanner {
             } else {
                 js.slice(from, end).as_string()
             };
-            out.push_str(&rest.unwrap_or_default());
+            let rest = rest.unwrap_or_default();
+            if out.is_empty() {
+                return rest;
+            }
+            out.push_str(&rest);
         }
         out
     }
@@ -309,13 +317,38 @@ impl ResponseScanner {
 #[wasm_bindgen]
 impl ResponseScanner {
     /// Adds a chunk; returns the text safe to show now.
-    pub fn push(&mut self, chunk: JsValue) -> Result<String, JsValue> {
-        let Some(js) = chunk.dyn_ref::<js_sys::JsString>() else {
-            return Err(type_error("push expects a string"));
+    pub fn push(
+        &mut self,
+        chunk: JsValue,
+    ) -> Result<js_sys::JsString, JsValue> {
+        // PERF: one call across the boundary for a chunk with nothing
+        // to carry: a string that does not end with U+FFFD (what the
+        // encoder writes for a lone surrogate) ended with no high
+        // surrogate. Otherwise the chunk is read unit by unit below.
+        let fast = match chunk.as_string() {
+            Some(s) if self.carry.is_none() && !s.ends_with('\u{FFFD}') => {
+                Some(s)
+            }
+            _ => None,
         };
-        let chunk = self.take_chunk(js);
+        let chunk = match fast {
+            Some(s) => s,
+            None => {
+                let Some(js) = chunk.dyn_ref::<js_sys::JsString>() else {
+                    return Err(type_error("push expects a string"));
+                };
+                self.take_chunk(js)
+            }
+        };
         let mut session = self.session.borrow_mut();
-        Ok(self.inner.push(&mut session.response_context(), &chunk))
+        let out = self.inner.push(&mut session.response_context(), &chunk);
+        // PERF: most 64-char pushes return nothing (the scanner waits
+        // for a re-screen step): the cached `""`, not a new string.
+        Ok(if out.is_empty() {
+            self.empty.clone()
+        } else {
+            js_sys::JsString::from(out)
+        })
     }
 
     /// Ends the stream; returns the rest.
