@@ -182,8 +182,8 @@ fn scanner_chunks_join_to_screen_response() {
         let mut joined = String::new();
         let chars: Vec<char> = text.chars().collect();
         for chunk in chars.chunks(size) {
-            joined +=
-                &s.push(js(&chunk.iter().collect::<String>())).expect("push");
+            let shown = s.push(js(&chunk.iter().collect::<String>()));
+            joined += &String::from(shown.expect("push"));
         }
         joined += &s.finish();
         assert_eq!(joined, whole, "chunk size {size}");
