@@ -234,25 +234,27 @@ impl Detectors {
         let mut out = Detected::default();
         let engine_found =
             self.engine_detections(policy, text, side, all_rules, from);
-        // The last rule's policy lookups (a text of numbers gives runs of
-        // one rule's matches: two map lookups per match otherwise).
-        let mut last: Option<(usize, bool, Action)> = None;
+        // Whether the family wants a rule's type was computed per rule
+        // when the filter was built (`wanted`); the action is remembered
+        // for the last rule (a text of numbers gives runs of one rule's
+        // matches: a map lookup per match otherwise).
+        let bit = 1 << u8::from(side == Side::Response);
+        let mut last: Option<(usize, Action)> = None;
         for Detection { rule, span, score } in engine_found {
             let r = &self.engine.rules()[rule];
             let Some(fam) = side.family(policy, r.kind) else { continue };
-            let (wants, action) = match last {
-                Some((i, w, a)) if i == rule => (w, a),
-                _ => {
-                    let w = fam.wants(&r.type_name);
-                    let a = self.rule_actions[rule]
-                        .unwrap_or_else(|| fam.action_for(&r.type_name));
-                    last = Some((rule, w, a));
-                    (w, a)
-                }
-            };
-            if !wants {
+            if self.wanted.get(rule).is_none_or(|w| w & bit == 0) {
                 continue;
             }
+            let action = match last {
+                Some((i, a)) if i == rule => a,
+                _ => {
+                    let a = self.rule_actions[rule]
+                        .unwrap_or_else(|| fam.action_for(&r.type_name));
+                    last = Some((rule, a));
+                    a
+                }
+            };
             out.raw.push(span.clone());
             if fam.disabled_rules.contains(&r.id) {
                 continue;
