@@ -5,7 +5,7 @@
 //
 //   node scripts/eval-secrets.mjs [--pkg pkg | --native] [--misses OUT.jsonl]
 //        [--json OUT.json] [--files A.jsonl,B.jsonl] [--part seen|held]
-//        [--families]
+//        [--families] [--rules]
 //
 // --pkg DIR  scores a built package (scripts/build), imported from DIR/node.js.
 // --native   scores the native engine through `pii_probe --jsonl`
@@ -25,6 +25,9 @@
 // of the rule that raised them, and the missed spans by the shape of the
 // missed value (counts only, no text): the per-family table of a closing
 // note, safe to print for the held part.
+// --rules prints per rule id its findings that overlap a truth span (tp),
+// those that do not (fp) and the span-less items it raised a false alarm
+// in (counts only): which rules earn their false alarms.
 // --misses writes per item the missed spans and false positives (rule ids
 // and offsets, with the text) for a rule author to read; no item text is
 // ever printed to stdout. Without the shared data it prints one `skip:`
@@ -47,6 +50,7 @@ const { values: o } = parseArgs({
     files: { type: "string" },
     part: { type: "string" },
     families: { type: "boolean", default: false },
+    rules: { type: "boolean", default: false },
   },
 });
 const files = o.files ? o.files.split(",") : ["pii_dev.jsonl", "pii_extra.jsonl"].map((f) => path.join(SHARED, "corpus", "dev", f));
@@ -91,7 +95,7 @@ function missShape(v) {
   if (/^[0-9]+$/.test(v)) return "digits only (ids)";
   return "other";
 }
-const famFA = new Map(), famMiss = new Map();
+const famFA = new Map(), famMiss = new Map(), perRule = new Map();
 const bump = (m, k) => m.set(k, (m.get(k) || 0) + 1);
 
 function scoreItem(item, findings) {
@@ -108,9 +112,12 @@ function scoreItem(item, findings) {
     else missed.push({ start: s[0], end: s[1], subtype: s[2] });
   }
   for (const x of fs_) {
-    if (truth.some((s) => ov(x.cp, s))) c.tp++;
-    else { c.fp++; fps.push({ start: x.cp[0], end: x.cp[1], rule: x.rule }); }
+    const r = perRule.get(x.rule) || { tp: 0, fp: 0, fa: 0 };
+    perRule.set(x.rule, r);
+    if (truth.some((s) => ov(x.cp, s))) { c.tp++; r.tp++; }
+    else { c.fp++; r.fp++; fps.push({ start: x.cp[0], end: x.cp[1], rule: x.rule }); }
   }
+  if (!truth.length) for (const id of new Set(fs_.map((x) => x.rule))) perRule.get(id).fa++;
   return { c, missed, fps };
 }
 
@@ -171,6 +178,12 @@ if (o.families) {
     console.log(`\n${title}:`);
     for (const [k, n] of [...m].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${k}`);
   }
+}
+if (o.rules) {
+  console.log("\nper rule (findings overlapping a truth span, others, span-less items alarmed):");
+  console.log("    tp    fp    fa  rule");
+  for (const [id, r] of [...perRule].sort((a, b) => b[1].fp - a[1].fp || b[1].tp - a[1].tp || (a[0] < b[0] ? -1 : 1)))
+    console.log(`${String(r.tp).padStart(6)}${String(r.fp).padStart(6)}${String(r.fa).padStart(6)}  ${id}`);
 }
 if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 1));
 if (o.misses) fs.writeFileSync(o.misses, misses.map((x) => JSON.stringify(x)).join("\n") + "\n");

@@ -116,6 +116,24 @@ pub(crate) static TENANTS: &[TenantDef] = &[
         misses: &["see https://git.company.com:7990 for details", "bitbucket is great"],
     },
     TenantDef {
+        // The key id beside its secret: a self-standing AWS key id is
+        // base32 after the prefix (rule aws-access-key-id, A-Z and 2-7),
+        // but an id written with 0, 1, 8 or 9 (hand-edited or generated
+        // from the wrong alphabet) next to a secret (an AWS secret access
+        // key, or the `secret:` of a credentials block, which the generic
+        // rule finds) is still the other half of that credential.
+        id: "aws-access-key-id-pair",
+        type_name: "AWS_ACCESS_KEY_ID",
+        credentials: &["AWS_SECRET_ACCESS_KEY", "GENERIC_SECRET"],
+        // Every prefix holds an `a`; the row runs only beside a secret.
+        keyword: "a",
+        pattern: r"\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b",
+        #[cfg(test)]
+        hits: &["id: ABIA9QW8ER1TY0UIOPAS", "aws_access_key_id = AKIA0123456789ABCDEF"],
+        #[cfg(test)]
+        misses: &["AKIA0123456789ABCDE", "xAKIA0123456789ABCDEF"],
+    },
+    TenantDef {
         id: "aws-appsync-endpoint",
         type_name: "AWS_APPSYNC_ENDPOINT",
         credentials: &["AWS_APPSYNC_API_KEY"],
