@@ -753,6 +753,34 @@ fn vendor_table_rows_stream_like_one_shot() {
     }
 }
 
+/// An AWS key id written with 0, 1, 8 or 9 is no key id on its own (the
+/// 16 characters after the prefix are base32), but beside a secret in a
+/// prompt it is the other half of the credential (tenant row
+/// `aws-access-key-id-pair`; tenant rows, like repeats of a secret, are
+/// resolved for prompts). Responses stream like one shot either way.
+#[test]
+fn aws_key_id_beside_a_secret() {
+    let base32 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let id = format!("AKIA9{}", synth(120, base32, 15));
+    let secret = synth(121, ALNUM, 40);
+    let pair =
+        format!("aws credentials {{\n  id: {id}\n  secret: {secret}\n}}\nok");
+    let found = types(&pair);
+    assert!(
+        found
+            .iter()
+            .any(|(t, r)| t == "AWS_ACCESS_KEY_ID" && pair[r.clone()] == id),
+        "{found:?}"
+    );
+    let alone = format!("id: {id} alone");
+    assert!(types(&alone).is_empty(), "{:?}", types(&alone));
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    assert_streams_like_one_shot(&s, &pair, 1);
+    assert_streams_like_one_shot(&s, &alone, 0);
+    let valid = format!("id: AKIA{} alone", synth(122, base32, 16));
+    assert_streams_like_one_shot(&s, &valid, 1);
+}
+
 /// Screens `text` as a response in one shot (expecting `secrets` secret
 /// findings) and streamed, cut once at every byte and in 1-byte pieces:
 /// the same text and findings every way.
