@@ -228,6 +228,57 @@ for (const r of tsv("places_countries.tsv")) {
   }
 }
 
+// Case forms of the one-word Slavic names of countries (alternate names
+// tagged be bg bs cs hr mk pl ru sk sl sr uk) and of the Cyrillic names of
+// cities of --major-pop people: Slavic languages decline place names
+// ("u Hrvatskoj", "в Германии", "zo Slovenska", "в Лондоне"), and the
+// engine strips endings only from Latin words after a place preposition.
+// The forms come from the regular endings of each noun class; a form that
+// is a word, a name or an entry already stays out.
+const SLAVIC = new Set(["be", "bg", "bs", "cs", "hr", "mk", "pl", "ru", "sk", "sl", "sr", "uk"]);
+const CYR_ENDS = [
+  [/ия$/, 2, ["ии", "ию", "ией"]],
+  [/[гкхжшчщ]а$/, 1, ["и", "е", "у", "ой"]],
+  [/а$/, 1, ["ы", "е", "у", "ой"]],
+  [/[^и]я$/, 1, ["и", "е", "ю", "ей"]],
+  [/й$/, 1, ["я", "ю", "е", "ем"]],
+  [/[бвгдзклмнпрстфх]$/, 0, ["а", "у", "е", "ом"]],
+];
+const LAT_ENDS = {
+  // Adjectival names (Hrvatska, Njemačka) take -oj where nouns (Srbija,
+  // Europa) take -i; "Hrvatski" is the adjective, not the place.
+  south: [[/(sk|čk|šk|ck)a$/, 1, ["e", "oj", "u", "om"]], [/a$/, 1, ["e", "i", "u", "om"]], [/o$/, 1, ["a", "u", "om"]], [/[bcdfgklmnprstvzčćđšž]$/, 0, ["a", "u", "om"]]],
+  west: [[/ia$/, 1, ["e", "i", "u", "ou"]], [/a$/, 1, ["y", "e", "u", "ou"]], [/o$/, 1, ["a", "u", "om", "em"]], [/[bcdfgklmnprstvzčšžň]$/, 0, ["a", "u", "om", "em"]]],
+};
+function slavicForms(s, lang) {
+  if (s.length < 4 || /[\s.]/.test(s)) return [];
+  const rules = /\p{Script=Cyrillic}/u.test(s) ? CYR_ENDS
+    : ["cs", "sk", "pl"].includes(lang) ? LAT_ENDS.west : ["hr", "bs", "sl", "sr"].includes(lang) ? LAT_ENDS.south : null;
+  if (!rules) return [];
+  for (const [re, cut, ends] of rules) {
+    if (re.test(s)) return ends.map((e) => s.slice(0, s.length - cut) + e);
+  }
+  return [];
+}
+const slavic = [];
+for (const r of tsv("places_countries.tsv")) {
+  for (const item of r.alt_names.split("|")) {
+    const m = item.match(/^(.*)@([a-z-]+)$/);
+    if (m && SLAVIC.has(m[2]) && altOk(m[1])) slavic.push(...slavicForms(m[1], m[2]));
+  }
+}
+for (const r of tsv("places_cities15000.tsv")) {
+  if ((parseInt(r.population, 10) || 0) < o.majorPop) continue;
+  for (const s of r.alt_names.split("|")) if (/^\p{Script=Cyrillic}/u.test(s) && altOk(s)) slavic.push(...slavicForms(s, "ru"));
+}
+let nSlavic = 0;
+for (const s of slavic) {
+  const key = foldWord(s);
+  if (!key || entries.has(key) || NAMES.has(key) || !placeOk(s)) continue;
+  add(s, MAJOR);
+  nSlavic++;
+}
+
 // Continents, seas and world regions (hand-made, src/names/data/regions.txt).
 for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", "regions.txt"), "utf8").split("\n")) {
   if (l.trim() && !l.startsWith("#")) add(l.trim(), MAJOR);
@@ -331,5 +382,5 @@ console.log(
   `names-large: ${path.relative(process.cwd(), o.out)}: ${sorted.length} entries ` +
   `(${nOneReading} names kept in one reading, ${nPlaceOnly} places no longer names; ` +
   `${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +
-  `${nCities} cities, ${nForms} forms, ${nOrgs} orgs, ${nKnown} well-known), ${file.length} bytes, ${gz} gzip -9`,
+  `${nCities} cities, ${nSlavic} Slavic case forms, ${nForms} forms, ${nOrgs} orgs, ${nKnown} well-known), ${file.length} bytes, ${gz} gzip -9`,
 );

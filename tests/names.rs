@@ -381,8 +381,8 @@ fn names_cases() {
     assert!(bad.is_empty(), "{} failures:\n{}", bad.len(), bad.join("\n"));
 }
 
-/// Chinese and Japanese places, organizations and addresses: a response
-/// stream cut anywhere gives the one-shot text.
+/// Chinese and Japanese places, organizations, addresses and dotted
+/// names: a response stream cut anywhere gives the one-shot text.
 #[test]
 fn cjk_heads_stream_like_one_shot() {
     let filter = Filter::new(Policy::default()).expect("default policy");
@@ -391,6 +391,11 @@ fn cjk_heads_stream_like_one_shot() {
         "彼は名古屋市に住んでいる。東京電力ホールディングスに勤務。",
         "他在英國讀書，後來到北京大學任教。住址：北京市朝阳区建国路88号",
         "住所は愛媛県松山市 1-2-3 です",
+        // Foreign names joined by dots, after a run longer than a
+        // stream's hold of a word.
+        "這是一個相當長的句子用來說明在串流中間被切斷的時候結果仍然一樣而且比較長這是一個相當長的句子用來說明在串流中間被切斷的時候結果仍然一樣而且比較長古巴領導人菲德爾·卡斯特羅說",
+        "これはストリームの途中で切られても結果が同じであることを確かめるための長い文でありこれはストリームの途中で切られても結果が同じであることを確かめるための長い文でありジョン・レノンが歌った。",
+        "ジョン・アアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアアア大学",
     ] {
         let found = super::names_tagger_stream::every_split_equals_one_shot(
             &mut f, text,

@@ -1,6 +1,7 @@
 //! Places and organizations inside Chinese and Japanese runs (no spaces
 //! between words: one token), from the word that ends them, without
-//! word lists.
+//! word lists; and persons whose foreign name is written with dots
+//! between its parts ([`dotted`]).
 //!
 //! A name of a place or an organization in these languages usually ends
 //! in a head word: 市 / 県 / 省 / 州 / 区 / 国 for places, 公司 / 大学 /
@@ -38,6 +39,8 @@ fn hira(c: char) -> bool {
     ('\u{3041}'..='\u{309F}').contains(&c)
 }
 
+// Not inlined: one copy of the UTF-8 loop for every set.
+#[inline(never)]
 fn is_in(set: &str, c: char) -> bool {
     set.chars().any(|x| x == c)
 }
@@ -93,14 +96,30 @@ const COUNTRY1: &str = "中美英法德俄日韓韩泰越義意澳印荷瑞挪�
 /// 國際, 市場, 県立, 大學生, 党員).
 const NOT_AFTER: &str = "人語语籍系式菜家際际会會立営營産產务務王旗歌境土道庫库債债策体體情力防号號安場场長长間间生員员部們们";
 
+///
+/// Returns these findings and the persons of [`dotted`] (one pass over
+/// the tokens: Latin text pays one check per token for both).
 #[inline(never)]
-pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
+pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 2] {
     let mut out: Vec<Detection> = Vec::new();
+    let mut people: Vec<Detection> = Vec::new();
+    // Tokens before this one were read as parts of a dotted name.
+    let mut next_dot = 0;
     let mut chars: Vec<(usize, char)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        if !t.uncased {
+            continue;
+        }
+        if i >= next_dot {
+            if let Some((d, next)) = dotted(text, toks, i) {
+                if people.last().is_none_or(|l| l.span.end <= d.span.start) {
+                    people.push(d);
+                }
+                next_dot = next;
+            }
+        }
         let Some(run) = text.get(t.start..t.end) else { continue };
-        if !t.uncased || !run.chars().next().is_some_and(|c| han(c) || kana(c))
-        {
+        if !run.chars().next().is_some_and(|c| han(c) || kana(c)) {
             continue;
         }
         chars.clear();
@@ -140,7 +159,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         }
         out.truncate(w);
     }
-    out
+    [out, people]
 }
 
 /// End byte of the character at `k`.
@@ -278,6 +297,114 @@ fn judge(
 /// Prepositions of place before a Chinese name.
 const CUE: &str = "在從从到去往於于至";
 
+/// Marks that join the parts of a foreign name written in Chinese or
+/// Japanese: 菲德爾·卡斯特羅, ジョン・レノン, ジャン＝ポール.
+const DOTS: &str = "・·‧＝゠=";
+
+/// Given names often written in katakana, space-separated: the first
+/// part of a Japanese name joined by ・ must be one (スタンダード・オイル
+/// and ニューヨーク・ジャイアンツ are an oil company and a team).
+const KANA_GIVEN: &str = "ジョン ジョージ ジェームズ ウィリアム デビッド デヴィッド \
+マイケル ロバート リチャード トーマス チャールズ ジョセフ ピーター ポール マーク \
+ダニエル ヘンリー エドワード フランク スティーブン ブライアン ジャック ハリー クリス \
+ニコラス アンドリュー アレクサンダー アーサー ハロルド アルバート ドナルド ロナルド \
+ジョニー トム エリック ジャン ピエール ルイ シャルル フランソワ アンリ ミシェル \
+フィリップ カール ハンス フリードリヒ ヴィルヘルム ヨハン ルートヴィヒ オットー \
+ハインリヒ フランツ ゲルハルト アレクサンドル アレクセイ イワン セルゲイ ニコライ \
+ウラジーミル ミハイル ドミトリー ボリス ピョートル アントニオ ジョヴァンニ カルロ \
+マリオ フアン ホセ カルロス ペドロ ルイス ミゲル フランシスコ アフマド ムハンマド \
+アリ マリア アンナ メアリー エリザベス ヒラリー マリー キャサリン ジェーン \
+マーガレット ダイアナ";
+
+/// A person's foreign name joined by dots, from the end of token `i` (a
+/// word of a script without case):
+/// the finding and the token that holds its last part (read again:
+/// another name may follow in it). Chinese and Japanese write the parts
+/// of a foreign name with a dot between them (菲德爾·卡斯特羅,
+/// ジョン・レノン).
+/// - Chinese: a middle dot (· ‧; Japanese lists words with ・:
+///   政治・経済), up to 4 Han characters on each side of each dot, no
+///   function word;
+/// - Japanese: the katakana on each side (up to 12), the first part a
+///   common given name (スタンダード・オイル and ニューヨーク・ジャイアンツ
+///   are a company and a team), not before a place or organization
+///   head (ジョージ・ワシントン大学);
+/// - at most 4 dots.
+///
+/// Score 0.7.
+fn dotted(text: &str, toks: &[Tok], i: usize) -> Option<(Detection, usize)> {
+    let t = &toks[i];
+    let is_dot = |k: usize, at: usize| {
+        toks.get(k).is_some_and(|d| {
+            d.start == at && matches!(d.kind, Kind::Punct(c) if is_in(DOTS, c))
+        })
+    };
+    if !is_dot(i + 1, t.end) {
+        return None;
+    }
+    let word = text.get(t.start..t.end)?;
+    let ja = word.chars().next_back().is_some_and(kana);
+    if !ja && !matches!(toks[i + 1].kind, Kind::Punct('·' | '‧')) {
+        return None;
+    }
+    // A letter of a part: katakana (at most 12 a part), or a Han
+    // character that is no function word (at most 4). Parts and dots
+    // are bounded so a decision reads a bounded context.
+    let part = |c: char, n: usize| {
+        if ja {
+            kana(c) && !hira(c) && n < 12
+        } else {
+            han(c) && !is_in(FUNC, c) && n < 4
+        }
+    };
+    let mut s = t.end;
+    let mut n = 0;
+    for (k, c) in word.char_indices().rev() {
+        if !part(c, n) {
+            break;
+        }
+        n += 1;
+        s = t.start + k;
+    }
+    let first = text.get(s..t.end)?;
+    if n == 0 || ja && !any_word(KANA_GIVEN, |w| w == first) {
+        return None;
+    }
+    // Each part after a dot, while a dot follows one that fills its token.
+    let mut k = i;
+    let end = loop {
+        let p = toks.get(k + 2).filter(|p| p.start == toks[k + 1].end)?;
+        let mut n = 0;
+        let mut end = p.start;
+        for c in text.get(p.start..p.end)?.chars() {
+            if !part(c, n) {
+                break;
+            }
+            n += 1;
+            end += c.len_utf8();
+        }
+        k += 2;
+        if n == 0 {
+            return None;
+        }
+        if end < p.end || !is_dot(k + 1, end) || k >= i + 8 {
+            break end;
+        }
+    };
+    // Not before a place or organization head.
+    let after = text.get(end..).unwrap_or("");
+    if ja
+        && (after
+            .chars()
+            .next()
+            .is_some_and(|c| is_in("州市県区町村郡島社党軍駅線港", c))
+            || after.starts_with("大学"))
+    {
+        return None;
+    }
+    Some((Detection::new("PERSON", "person-cjk", s..end, 0.7), k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tokens::tokenize;
@@ -285,7 +412,8 @@ mod tests {
 
     fn find(text: &str) -> Vec<(&'static str, String)> {
         let toks = tokenize(text);
-        detect(text, &toks)
+        let [found, _] = detect(text, &toks);
+        found
             .into_iter()
             .map(|d| (d.type_name, text[d.span].to_string()))
             .collect()
@@ -317,6 +445,48 @@ mod tests {
             find("住所は愛媛県松山市 1-2"),
             vec![("ADDRESS", "愛媛県松山市".to_string())]
         );
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let [_, found] = detect(text, &toks);
+        found.into_iter().map(|d| text[d.span].to_string()).collect()
+    }
+
+    #[test]
+    fn dotted_names() {
+        assert_eq!(people("在菲德爾·卡斯特羅的時代"), ["菲德爾·卡斯特羅"]);
+        assert_eq!(people("音樂劇由安德魯·洛伊·韋伯。"), ["安德魯·洛伊·韋伯"]);
+        assert_eq!(people("ジョン・レノンはイギリスの"), ["ジョン・レノン"]);
+        assert_eq!(
+            people("ヒラリー・クリントン国務長官"),
+            ["ヒラリー・クリントン"]
+        );
+        assert_eq!(
+            people("ジャン＝ポール・ベルモンドとアンナ・カリーナ"),
+            ["ジャン＝ポール・ベルモンド", "アンナ・カリーナ"]
+        );
+        assert_eq!(people("斯坦·李和約翰·史密斯"), ["斯坦·李", "約翰·史密斯"]);
+    }
+
+    #[test]
+    fn dotted_non_names() {
+        for t in [
+            // Not a given name first: a company, a team.
+            "スタンダード・オイルの",
+            "ニューヨーク・ジャイアンツは",
+            // Before a place or organization head.
+            "ジョージ・ワシントン大学",
+            // Japanese lists words with ・.
+            "政治・経済",
+            "日本・中国",
+            // A dot without a part after it.
+            "ジョン・",
+            "菲德爾·",
+            "·卡斯特羅",
+        ] {
+            assert!(people(t).is_empty(), "{t}: {:?}", people(t));
+        }
     }
 
     #[test]

@@ -21,7 +21,8 @@
 //!   institution and state head nouns, place prepositions, verbs of
 //!   saying), small closed sets;
 //! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns),
-//!   `cjk` (head words inside Chinese and Japanese runs): the detectors;
+//!   `cjk` (head words inside Chinese and Japanese runs, foreign names
+//!   joined by dots): the detectors;
 //! - this file: runs them over chunks of the text and merges their
 //!   findings.
 
@@ -198,6 +199,7 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         return Vec::new();
     }
     let toks = tokenize(text);
+    let [cjk_heads, cjk_persons] = cjk::detect(text, &toks);
     // Each detector returns its findings in text order, without overlaps;
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
@@ -206,10 +208,11 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         place::detect(text, &toks),
         org::detect(&toks),
         table::detect(text),
-        cjk::detect(text, &toks),
+        cjk_heads,
+        cjk_persons,
         if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 7];
+    let mut pos = [0usize; 8];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
