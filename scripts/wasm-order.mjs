@@ -3,7 +3,7 @@
 // repeats, and writes it as the module's function names, for
 // `wasm-opt --reorder-functions-by-name` to apply:
 //
-//   node scripts/wasm-order.mjs IN.wasm OUT.wasm
+//   node scripts/wasm-order.mjs IN.wasm OUT.wasm [K SHARE]
 //
 // IN must have a name section (wasm-opt -g). OUT is IN with each defined
 // function renamed to its zero-padded rank in the new order; nothing else
@@ -17,23 +17,28 @@
 // back-references. On 42423f1 this took the gzipped module from 298,554
 // to 293,444 bytes (scripts/build; docs/PERFORMANCE.md, branch size21).
 //
-// How: each body is the set of its 6-byte substrings, leaving out those
-// that more than 2% of the bodies hold (locals headers, common call
-// sequences: they pair everything with everything). Starting from the
+// How: each body is the set of its K-byte substrings (K = 6 unless given),
+// leaving out those that more than SHARE of the bodies hold (0.02 unless
+// given; locals headers, common call sequences: they pair everything with
+// everything). Starting from the
 // first function by name, the next function is the unplaced one with the
 // highest Jaccard similarity to the last placed (ties, and no shared
 // substring at all: the first by name). Deterministic: no hashing, no
 // randomness; node built-ins only.
+//
+// The gzipped size moves by ±1 KB between nearby K and SHARE, and which
+// pair wins changes with the code (wasm-opt renumbers the calls in every
+// body to the new order): scripts/build tries several and keeps the
+// smallest.
 import fs from "node:fs";
 
-const [input, output] = process.argv.slice(2);
-if (!input || !output) {
-  console.error("usage: node scripts/wasm-order.mjs IN.wasm OUT.wasm");
+const [input, output, k = "6", share = "0.02"] = process.argv.slice(2);
+const K = Number(k);
+const MAX_SHARE = Number(share);
+if (!input || !output || !(K >= 1 && K <= 6) || !(MAX_SHARE > 0 && MAX_SHARE <= 1)) {
+  console.error("usage: node scripts/wasm-order.mjs IN.wasm OUT.wasm [K (1-6) SHARE (0-1]]");
   process.exit(2);
 }
-
-const K = 6;
-const MAX_SHARE = 0.02;
 
 const b = fs.readFileSync(input);
 let p = 8;
