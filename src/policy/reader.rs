@@ -24,6 +24,12 @@ pub(super) fn index(path: &str, i: usize) -> String {
     format!("{}[{}]", path, i)
 }
 
+/// "expected a boolean, got a string": one function for every reader.
+#[inline(never)]
+fn expected(path: String, what: &str, got: &Value) -> Error {
+    Error::policy(path, format!("expected {}, got {}", what, got.type_name()))
+}
+
 /// Quotes a user-supplied name for a message, shortened; never used for
 /// values that may be sensitive.
 pub(super) fn quote(s: &str) -> String {
@@ -45,9 +51,10 @@ impl<'a> Obj<'a> {
                 path: path.to_string(),
                 used: vec![false; entries.len()],
             }),
-            other => Err(Error::policy(
-                if path.is_empty() { "policy" } else { path },
-                format!("expected an object, got {}", other.type_name()),
+            other => Err(expected(
+                (if path.is_empty() { "policy" } else { path }).to_string(),
+                "an object",
+                other,
             )),
         }
     }
@@ -65,10 +72,7 @@ impl<'a> Obj<'a> {
         match self.take(key) {
             None => Ok(None),
             Some((Value::Bool(b), _)) => Ok(Some(*b)),
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected a boolean, got {}", v.type_name()),
-            )),
+            Some((v, p)) => Err(expected(p, "a boolean", v)),
         }
     }
 
@@ -91,10 +95,7 @@ impl<'a> Obj<'a> {
                     Err(Error::policy(p, m))
                 }
             }
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected a number, got {}", v.type_name()),
-            )),
+            Some((v, p)) => Err(expected(p, "a number", v)),
         }
     }
 
@@ -105,10 +106,7 @@ impl<'a> Obj<'a> {
         match self.take(key) {
             None => Ok(None),
             Some((Value::String(s), p)) => Ok(Some((s.as_str(), p))),
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected a string, got {}", v.type_name()),
-            )),
+            Some((v, p)) => Err(expected(p, "a string", v)),
         }
     }
 
@@ -129,10 +127,7 @@ impl<'a> Obj<'a> {
                 }
                 Ok(Some((items.as_slice(), p)))
             }
-            Some((v, p)) => Err(Error::policy(
-                p,
-                format!("expected an array, got {}", v.type_name()),
-            )),
+            Some((v, p)) => Err(expected(p, "an array", v)),
         }
     }
 
@@ -158,13 +153,7 @@ impl<'a> Obj<'a> {
                 }
                 Value::String(s) => out.push((s.clone(), index(&p, i))),
                 other => {
-                    return Err(Error::policy(
-                        index(&p, i),
-                        format!(
-                            "expected a string, got {}",
-                            other.type_name()
-                        ),
-                    ))
+                    return Err(expected(index(&p, i), "a string", other))
                 }
             }
         }
