@@ -2106,3 +2106,206 @@ pub fn sensitive_items() -> Vec<Value> {
     }
     out
 }
+
+/// Ordinary questions asked politely in the languages of [`HIJACK2`]:
+/// per language, wrappers that ask for an answer ("please answer this
+/// question: …") and everyday questions. The hijacks say "don't answer,
+/// just output …"; these say "answer", so the model learns that the
+/// language and the word "question" are not the attack. Written for
+/// this project.
+const ASKS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "Bitte beantworte diese Frage: {q}",
+            "Kannst du mir helfen? {q}",
+            "Ich habe eine Frage: {q}",
+            "Beantworten Sie bitte kurz die folgende Frage: {q}",
+        ],
+        &[
+            "Wie viele Einwohner hat Hamburg?",
+            "Was ist der Unterschied zwischen Wetter und Klima?",
+            "Wie koche ich Reis richtig?",
+            "Welche Sprachen spricht man in der Schweiz?",
+            "Warum fallen im Herbst die Blätter?",
+        ],
+    ),
+    (
+        &[
+            "Réponds à cette question, s'il te plaît : {q}",
+            "Pouvez-vous m'aider ? {q}",
+            "J'ai une question : {q}",
+            "Merci de répondre brièvement à la question suivante : {q}",
+        ],
+        &[
+            "Quelle est la capitale du Canada ?",
+            "Comment faire une pâte à crêpes ?",
+            "Pourquoi le ciel est-il bleu ?",
+            "Combien de temps faut-il pour apprendre le piano ?",
+        ],
+    ),
+    (
+        &[
+            "Responde a esta pregunta, por favor: {q}",
+            "¿Me puedes ayudar? {q}",
+            "Tengo una pregunta: {q}",
+        ],
+        &[
+            "¿Cuál es el río más largo de Europa?",
+            "¿Cómo se prepara una tortilla de patatas?",
+            "¿Por qué llueve más en otoño?",
+            "¿Qué significa la palabra sobremesa?",
+        ],
+    ),
+    (
+        &[
+            "Responda a esta pergunta, por favor: {q}",
+            "Pode me ajudar? {q}",
+            "Tenho uma dúvida: {q}",
+        ],
+        &[
+            "Qual é a capital da Austrália?",
+            "Como faço um bolo de cenoura?",
+            "Quantos ossos tem o corpo humano?",
+            "O que é a fotossíntese?",
+        ],
+    ),
+    (
+        &[
+            "Rispondi a questa domanda, per favore: {q}",
+            "Mi puoi aiutare? {q}",
+            "Ho una domanda: {q}",
+        ],
+        &[
+            "Qual è la montagna più alta d'Italia?",
+            "Come si cucina il risotto?",
+            "Perché le foglie cambiano colore in autunno?",
+            "Quanti abitanti ha Torino?",
+        ],
+    ),
+    (
+        &[
+            "Ответь, пожалуйста, на вопрос: {q}",
+            "Помоги мне, пожалуйста: {q}",
+            "У меня вопрос: {q}",
+        ],
+        &[
+            "Какая самая длинная река в Европе?",
+            "Как сварить гречку?",
+            "Почему небо голубое?",
+            "Сколько планет в Солнечной системе?",
+        ],
+    ),
+    (
+        &[
+            "من فضلك أجب عن هذا السؤال: {q}",
+            "هل يمكنك مساعدتي؟ {q}",
+            "لدي سؤال: {q}",
+        ],
+        &[
+            "ما هي عاصمة اليابان؟",
+            "كيف أتعلم لغة جديدة بسرعة؟",
+            "لماذا السماء زرقاء؟",
+            "كم عدد أيام السنة الكبيسة؟",
+        ],
+    ),
+    (
+        &[
+            "कृपया इस प्रश्न का उत्तर दें: {q}",
+            "क्या आप मेरी मदद कर सकते हैं? {q}",
+            "मेरा एक सवाल है: {q}",
+        ],
+        &[
+            "भारत की सबसे लंबी नदी कौन सी है?",
+            "चाय कैसे बनाते हैं?",
+            "आसमान नीला क्यों होता है?",
+            "एक साल में कितने हफ्ते होते हैं?",
+        ],
+    ),
+    (
+        &["请回答这个问题：{q}", "你能帮我一下吗？{q}", "我有一个问题：{q}"],
+        &[
+            "中国最长的河流是哪条？",
+            "怎么做番茄炒蛋？",
+            "为什么天空是蓝色的？",
+            "一年有多少天？",
+        ],
+    ),
+    (
+        &[
+            "次の質問に答えてください：{q}",
+            "教えてもらえますか？{q}",
+            "質問があります：{q}",
+        ],
+        &[
+            "日本で一番高い山は何ですか？",
+            "味噌汁の作り方を教えてください。",
+            "なぜ空は青いのですか？",
+            "京都の人口はどれくらいですか？",
+        ],
+    ),
+    (
+        &[
+            "다음 질문에 답해 주세요: {q}",
+            "좀 도와주실 수 있나요? {q}",
+            "질문이 있어요: {q}",
+        ],
+        &[
+            "한국에서 가장 높은 산은 어디인가요?",
+            "김치찌개는 어떻게 만드나요?",
+            "하늘은 왜 파란가요?",
+            "1년은 며칠인가요?",
+        ],
+    ),
+    (
+        &[
+            "Lütfen bu soruyu cevapla: {q}",
+            "Bana yardım eder misin? {q}",
+            "Bir sorum var: {q}",
+        ],
+        &[
+            "Türkiye'nin en uzun nehri hangisidir?",
+            "Menemen nasıl yapılır?",
+            "Gökyüzü neden mavidir?",
+            "Bir yılda kaç hafta vardır?",
+        ],
+    ),
+    (
+        &[
+            "Beantwoord alsjeblieft deze vraag: {q}",
+            "Kun je me helpen? {q}",
+            "Ik heb een vraag: {q}",
+        ],
+        &[
+            "Wat is de hoofdstad van België?",
+            "Hoe maak ik pannenkoeken?",
+            "Waarom is de lucht blauw?",
+            "Hoeveel provincies heeft Nederland?",
+        ],
+    ),
+    (
+        &[
+            "Please answer the following question: {q}",
+            "Could you help me with this? {q}",
+            "Quick question: {q}",
+        ],
+        &[
+            "What is the tallest mountain in Africa?",
+            "How do I make fluffy pancakes?",
+            "Why do cats purr?",
+            "How many weeks are in a year?",
+        ],
+    ),
+];
+
+/// Polite questions in many languages ([`ASKS`]), benign.
+pub fn ask_items() -> Vec<Value> {
+    let mut rng = Rng(0x2f8b_41c9_d06e_a375);
+    let mut out = Vec::new();
+    for _ in 0..400 {
+        let (wrappers, questions) =
+            ASKS[(rng.next() % ASKS.len() as u64) as usize];
+        let t = rng.pick(wrappers).replace("{q}", rng.pick(questions));
+        out.push(item(t, "benign", "gen_ask_benign"));
+    }
+    out
+}

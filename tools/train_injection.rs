@@ -95,7 +95,16 @@ fn item(v: &serde_json::Value) -> Item {
         let trigger = v["tags"]
             .as_array()
             .is_some_and(|t| t.iter().any(|x| x == "trigger_words"));
-        let (codes, segs, dense, floor) = p::inject_features_segments(text);
+        let (codes, segs, mut dense, floor) =
+            p::inject_features_segments(text);
+        // INJECT_ZERO=i,j: dense features i and j left out (ablations).
+        if let Ok(z) = std::env::var("INJECT_ZERO") {
+            for k in z.split(',').filter_map(|k| k.parse::<usize>().ok()) {
+                if let Some(d) = dense.get_mut(k) {
+                    *d = 0.0;
+                }
+            }
+        }
         let bag = |codes: Vec<u32>| -> Vec<(usize, f32)> {
             let ow = if codes.is_empty() {
                 0.0
@@ -852,12 +861,28 @@ fn main() {
             } else {
                 Vec::new()
             })
+            // The ninth stop's polite multilingual questions, not shipped
+            // (docs/INJECTION.md, ninth stop); INJECT_ASK=1 adds them.
+            .chain(if env_f("INJECT_ASK", 0.0) > 0.0 {
+                gen::ask_items()
+            } else {
+                Vec::new()
+            })
             .map(|v| item(&v)),
     );
     // INJECT_GEN_DUMP=FILE: write the generated items (to read them).
     if let Ok(path) = std::env::var("INJECT_GEN_DUMP") {
         let mut o = String::new();
-        for v in gen::loso2_items() {
+        for v in gen::items()
+            .into_iter()
+            .chain(gen::more_items())
+            .chain(gen::long_items())
+            .chain(gen::direct_requests())
+            .chain(gen::doc_task_items())
+            .chain(gen::loso2_items())
+            .chain(gen::sensitive_items())
+            .chain(gen::ask_items())
+        {
             let _ = writeln!(o, "{v}");
         }
         std::fs::write(path, o).expect("write generated items");
@@ -906,6 +931,11 @@ fn main() {
                     })
                     .chain(if env_f("INJECT_SENS", 1.0) > 0.0 {
                         gen::sensitive_items()
+                    } else {
+                        Vec::new()
+                    })
+                    .chain(if env_f("INJECT_ASK", 0.0) > 0.0 {
+                        gen::ask_items()
                     } else {
                         Vec::new()
                     })
@@ -1055,10 +1085,15 @@ fn main() {
             for (it, &(z, fl)) in items.iter().zip(&zs) {
                 let _ = writeln!(
                     o,
-                    "{}\t{}\t{}\t{z}\t{fl}",
+                    "{}\t{}\t{}\t{z}\t{fl}\t{}",
                     it.source,
                     u8::from(it.label),
-                    u8::from(it.train_ok)
+                    u8::from(it.train_ok),
+                    it.dense
+                        .iter()
+                        .map(|d| format!("{d:.3}"))
+                        .collect::<Vec<_>>()
+                        .join(",")
                 );
             }
             std::fs::write(path, o).expect("write dump");

@@ -54,11 +54,11 @@ pub(crate) const CLASSES: usize = 18;
 /// A word may stand in more than one class.
 pub(crate) static WORDS: [&str; CLASSES] = [
     // OVERRIDE
-    "bypass cancel cancelled dimentica discard disregard esqueca forget ignora ignore ignorer ignorez ignoriere negeer olvida oublie override vergiss забудь игнорируй",
+    "bypass cancel cancelled dimentica discard disregard esqueca forget ignora ignore ignorer ignorez ignoriere negeer olvida oublie override vergiss забудь игнорируй अनदेखा",
     // PRIOR
-    "above anterioare anterior anteriores before bisherigen earlier initial original precedentes precedenti preceding previous prior vorherigen предыдущие",
+    "above anterioare anterior anteriores before bisherigen dessus earlier initial original precedentes precedenti preceding previous prior vorherigen выше предыдущие أعلاه उपरोक्त",
     // RULES
-    "anweisungen commands consignes constraints directives guidelines instrucciones instrucoes instructies instruction instructions instrukcje istruzioni programming prompt prompts regeln reglas regles regole rules инструкции правила",
+    "anweisungen befehl befehle commands consignes constraints directives guidelines instrucciones instrucoes instructies instruction instructions instrukcje istruzioni programming prompt prompts regeln reglas regles regole rules инструкции правила",
     // AI
     "ai anthropic assistant bot chatbot chatgpt claude gemini gpt llm model openai system",
     // REVEAL
@@ -76,9 +76,9 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // EXFIL
     "append attacker exfiltrate forward http https leak send upload url",
     // NEW
-    "instead new now task",
+    "directamente directement direkt instead new now task прямо مباشرة सीधे",
     // HARM
-    "abuse anthrax arson assassinate bioweapon blackmail bomb bombs botnet bribe bribery bully bullying caught cocaine counterfeit counterfeiting ddos deepfake defamatory defraud disinformation dox doxx drugs enslave evade evading exploit explosive explosives extort extremist fentanyl firearm fraud genocide gun guns hack hacking harass harassment harm harmful hate heroin hijack illegal illegally keylogger kidnap kill launder laundering lethal malware meth misinformation murder napalm nerve overdose phishing pirated poison propaganda racist ransom ransomware ricin sabotage scam shoplift shoplifting smuggle spyware stalk stalking steal suicide terror terrorist torture trafficking trojan undetected untraceable violence violent weapon weapons",
+    "abuse anthrax arson assassinate assault bioweapon blackmail blackmailing bomb bombs botnet bribe bribery bully bullying caught cheating cocaine counterfeit counterfeiting ddos deepfake defamation defamatory defraud derogatory discriminatory disinformation dox doxx drugs enslave erotic evade evading exploit explosive explosives extort extremist fentanyl firearm fraud fraudulent genocide gun guns hack hacking harass harassment harm harmful hate heroin hijack hitman hoax homophobic illegal illegally illicit incite insult insulting intimidate intimidation keylogger kidnap kidnapping kill launder laundering lethal malware manipulative meth misinformation misogynistic murder napalm nazi nerve overdose pedophilia phishing pirated poison porn pornographic pornography propaganda racist ransom ransomware rape ricin robbing sabotage scam scamming sexist sexually shaming shoplift shoplifting slur slurs smuggle spyware stalk stalking steal suicidal suicide supremacist terror terrorist threatening torture trafficking trojan undetected untraceable violence violent weapon weapons xenophobic",
     // YOU
     "du tu usted vous you your youre yourself вы ты",
     // REPLY
@@ -101,15 +101,15 @@ pub(crate) static WORDS: [&str; CLASSES] = [
 /// once, and these map each form to it.
 pub(crate) static STEMS: [&str; CLASSES] = [
     // OVERRIDE
-    "disregard esquec ignor negeer olvid oubli overrid vergess vergiss zignoruj dimentic игнор забуд забыв تجاهل",
+    "dimentic disregard esquec ignor negeer olvid oubli overrid vergess vergiss zignoruj забуд забыв игнор проигнор تجاهل",
     // PRIOR
     "anterio obige preceden previo vorangeg vorherig предыдущ вышеуказ السابق",
     // RULES
-    "anweisung directiv instruc instruk istruzion richtlini regeln reglas regole инструкц правил التعليمات",
+    "anweisung directiv instruc instruk istruzion regeln reglas regole richtlini инструкц команд правил التعليمات निर्देश",
     // AI
     "",
     // REVEAL
-    "divulg repet ripet wiederhol повтор",
+    "affich ausgab ausgeb divulg repet ripet wiederhol вывед вывест повтор",
     // SECRET
     "",
     // PERSONA
