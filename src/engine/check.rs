@@ -68,6 +68,7 @@ impl Checks {
         index: usize,
         rule: &Rule,
         span: Range<usize>,
+        start: usize,
         out: &mut Vec<Detection>,
     ) {
         if span.is_empty() {
@@ -127,6 +128,6 @@ impl Checks {
                 return;
             }
         }
-        out.push(Detection { rule: index, span, score: rule.score });
+        out.push(Detection { rule: index, span, score: rule.score, start });
     }
 }

@@ -213,7 +213,13 @@ impl Engine {
                     })
                 });
                 if let Some(d) = best {
-                    out.push(Detection { rule: d.rule, span, score: d.score });
+                    let start = span.start;
+                    out.push(Detection {
+                        rule: d.rule,
+                        span,
+                        score: d.score,
+                        start,
+                    });
                 }
             }
         }

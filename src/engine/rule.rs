@@ -174,6 +174,10 @@ pub(crate) struct Detection {
     pub rule: usize,
     pub span: Range<usize>,
     pub score: f32,
+    /// Start of the whole match (`span` is its group's): the stream
+    /// never cuts between the two, since its next screening searches
+    /// from the cut on.
+    pub start: usize,
 }
 
 /// A rule's regex, compiled on its first search. A rule becomes a
@@ -360,6 +364,15 @@ impl Rule {
         self.score < 0.5
             && !self.context.is_empty()
             && self.keywords.iter().map(String::as_str).eq(self.context.iter())
+    }
+
+    /// The pattern read as `H M D` (`syntax::Facts::tail`).
+    pub(crate) fn tail(&self) -> Option<([u64; 4], usize, usize)> {
+        // PERF: the known lengths of a short match spare its facts.
+        if self.max_len().is_none_or(|n| n <= syntax::TAIL_MIN) {
+            return None;
+        }
+        self.facts().tail
     }
 
     /// Longest possible match in bytes; `None` when unbounded.

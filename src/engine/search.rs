@@ -157,7 +157,7 @@ fn search_anchored(
                 .map(|g| base + g.start()..base + g.end())
         };
         if let Some(span) = span {
-            checks.consider(text, index, rule, span, out);
+            checks.consider(text, index, rule, span, p, out);
         }
         if whole.end > p {
             whole.end
@@ -395,7 +395,7 @@ pub(super) fn scan(
                 .map(|g| g.range())
         };
         if let Some(span) = span {
-            checks.consider(text, index, rule, span, out);
+            checks.consider(text, index, rule, span, m.start(), out);
         }
         at = if m.end() > m.start() {
             m.end()

@@ -36,7 +36,14 @@ pub(crate) struct Facts {
     /// Starts with `^`/`\A`, or uses multi-line mode: anchored search at an
     /// offset would misread it, so the engine scans instead.
     pub needs_scan: bool,
+    /// The pattern read as `H M D` ([`tail`]), when its longest match is
+    /// longer than [`TAIL_MIN`] bytes.
+    pub tail: Option<([u64; 4], usize, usize)>,
 }
+
+/// Longest match from which [`Facts::tail`] is read: a shorter one holds
+/// little of a stream back anyway.
+pub(crate) const TAIL_MIN: usize = 256;
 
 #[derive(Clone, Debug)]
 pub(crate) enum Node {
@@ -74,6 +81,7 @@ pub(crate) fn facts(pattern: &str) -> Facts {
             starts_with_boundary: false,
             free: ByteSet::all(),
             needs_scan: true,
+            tail: None,
         };
     };
     let mut first = ByteSet::default();
@@ -81,8 +89,14 @@ pub(crate) fn facts(pattern: &str) -> Facts {
     let lead = leading(&node);
     let mut free = ByteSet::default();
     first_bounded(&node, Exits { free: true, bounded: false }, &mut free);
+    let max = max_len(&node);
     Facts {
-        max_len: max_len(&node),
+        max_len: max,
+        tail: if max.is_some_and(|n| n > TAIL_MIN) {
+            tail(&node)
+        } else {
+            None
+        },
         min_digits: min_digits(&node),
         first,
         nullable,
@@ -140,6 +154,38 @@ fn min_digits(n: &Node) -> usize {
         }
         Node::Alt(v) => v.iter().map(min_digits).min().unwrap_or(0),
         Node::Repeat(x, lo, _, _) => min_digits(x).saturating_mul(*lo),
+    }
+}
+
+/// Reads a pattern (`n`) as a concatenation `H M D` whose part `M`, the
+/// longest of its top-level parts, cannot hold a space (the token of
+/// most secret rules): the bytes `M`'s chars may start with, the longest
+/// `H` and the longest `D`, in bytes. `None` when it is no such
+/// concatenation or unbounded. The stream's hold-back reads it
+/// (`response::guard`).
+fn tail(n: &Node) -> Option<([u64; 4], usize, usize)> {
+    let Node::Concat(items) = n else { return None };
+    let (mut k, mut best, mut head, mut sum) = (0, 0, 0, 0usize);
+    for (i, x) in items.iter().enumerate() {
+        let len = max_len(x)?;
+        if len > best {
+            (k, best, head) = (i, len, sum);
+        }
+        sum = sum.saturating_add(len);
+    }
+    let mut set = ByteSet::default();
+    chars(items.get(k)?, &mut set);
+    let rest = sum.saturating_sub(head).saturating_sub(best);
+    (!set.contains(b' ')).then_some((set.0, head, rest))
+}
+
+/// Adds the bytes every char of `n` may start with.
+fn chars(n: &Node, set: &mut ByteSet) {
+    match n {
+        Node::Char { first, .. } => set.union(first),
+        Node::Concat(v) | Node::Alt(v) => v.iter().for_each(|x| chars(x, set)),
+        Node::Repeat(x, ..) => chars(x, set),
+        Node::Empty | Node::Assert(_) => {}
     }
 }
 

@@ -78,8 +78,8 @@ pub(crate) struct Detected {
     /// Deny-list matches.
     pub denied: Vec<Candidate>,
     /// The spans of every engine detection of a wanted type (switched-off
-    /// rules included) and of every deny-list match: the response stream
-    /// scanner never cuts inside one.
+    /// rules included; the whole match, not only its group) and of every
+    /// deny-list match: the response stream scanner never cuts inside one.
     pub raw: Vec<Range<usize>>,
 }
 
@@ -240,7 +240,7 @@ impl Detectors {
         // matches: a map lookup per match otherwise).
         let bit = 1 << u8::from(side == Side::Response);
         let mut last: Option<(usize, Action)> = None;
-        for Detection { rule, span, score } in engine_found {
+        for Detection { rule, span, score, start } in engine_found {
             let r = &self.engine.rules()[rule];
             let Some(fam) = side.family(policy, r.kind) else { continue };
             if self.wanted.get(rule).is_none_or(|w| w & bit == 0) {
@@ -255,7 +255,7 @@ impl Detectors {
                     a
                 }
             };
-            out.raw.push(span.clone());
+            out.raw.push(start.min(span.start)..span.end);
             if fam.disabled_rules.contains(&r.id) {
                 continue;
             }

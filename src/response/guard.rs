@@ -22,6 +22,7 @@ pub(crate) const MAX_MATCH: usize = 68 * 1024;
 pub(crate) const ANY_HOLD: usize = 4 * 1024;
 
 use super::class::{self, Class};
+use crate::filter::Rule;
 
 #[derive(Clone)]
 pub(crate) struct Guard {
@@ -33,6 +34,22 @@ pub(crate) struct Guard {
     /// Longest match in bytes: a match still forming at the end of the
     /// text starts no earlier than this before it.
     max_len: Option<usize>,
+    /// The pattern read as `H M D` (`filter::Rule::tail`), when its
+    /// class alone would hold prose: the longest `H` and the longest `D`
+    /// less one, in bytes (both 0 otherwise), and `class` is `M`'s. `M`, the token of most secret
+    /// rules, holds no space, while `H` (a keyword, a name, a separator)
+    /// and `D` (a closing delimiter) may hold anything but are short. A
+    /// match still forming at the end of the text ends in `H` (it starts
+    /// at most `H` before the end), in `M` (at most `H` before the
+    /// trailing run of `M` characters) or in `D` (then at most the last
+    /// `D - 1` bytes are `D`'s, and it starts at most `H` before the run
+    /// of `M` characters that ends where they begin). A run ending at any
+    /// of those points starts no earlier than the one ending `D - 1`
+    /// bytes before the end, so a match starts no earlier than `H` before
+    /// that run. `generic-api-key` (a `\s` in its delimiter reads as any
+    /// character; ~2 KB longest match) then holds its keyword, name,
+    /// separator and the current token, ~100 bytes, not 2 KB of prose.
+    tail: (usize, usize),
 }
 
 impl Guard {
@@ -40,6 +57,26 @@ impl Guard {
     /// `max_len` bytes (`None`: unbounded).
     pub(crate) fn of_pattern(p: &str, max_len: Option<usize>) -> Guard {
         Guard::new(class::read(p), p, max_len)
+    }
+
+    /// The guard of rule `r`'s pattern, read as `H M D` (`tail`) when its
+    /// class alone would hold prose. Only for guards that are never
+    /// folded (`same_class` does not compare tails): the keyed rules'.
+    pub(crate) fn of_rule(r: &Rule) -> Guard {
+        let mut g = Guard::of_pattern(r.pattern(), r.max_len());
+        if g.class.any || g.class.has(u32::from(b' ')) {
+            if let Some((set, head, rest)) = r.tail() {
+                let k = &mut g.class;
+                (k.ascii, k.non_ascii) =
+                    ([set[0], set[1]], set[2] | set[3] != 0);
+                // A found match at its literal prefix still ends it.
+                k.terminated |= k.any;
+                (k.any, k.lead) = (false, false);
+                // A match still forming leaves at most `D - 1` bytes.
+                g.tail = (head, rest.saturating_sub(1));
+            }
+        }
+        g
     }
 
     /// The guard of pattern `p` read as `class` (`class::read(p)`, made
@@ -53,7 +90,7 @@ impl Guard {
         let prefix = p.as_bytes().get(a as usize..b as usize);
         let prefix = prefix.filter(|x| !x.is_empty()).map(<[u8]>::to_vec);
         class.prefix = (0, 0);
-        Guard { class, prefix, max_len }
+        Guard { class, prefix, max_len, tail: (0, 0) }
     }
 
     /// Same characters and literal prefix as `o` (length bounds aside).
@@ -106,10 +143,11 @@ impl Guard {
             None => floor,
         };
         let (any, lead) = (self.class.any, self.class.lead);
+        let (head, rest) = self.tail;
         let run = if any {
             floor
         } else {
-            let mut start = end;
+            let mut start = floor_char(text, end.saturating_sub(rest));
             while let Some((i, c)) = char_before(text, start) {
                 if i < floor || !self.contains(c) {
                     break;
@@ -118,7 +156,7 @@ impl Guard {
             }
             match char_before(text, start) {
                 Some((i, _)) if lead && i >= floor => i,
-                _ => start,
+                _ => floor_char(text, start.saturating_sub(head)).max(floor),
             }
         };
         if let Some(pre) = &self.prefix {
@@ -134,7 +172,7 @@ impl Guard {
             return end;
         }
         if any {
-            return floor_char(text, end.saturating_sub(ANY_HOLD)).max(floor);
+            return floor_char(text, end.saturating_sub(ANY_HOLD)).max(run);
         }
         run
     }
@@ -182,6 +220,7 @@ fn wide_before(text: &str, i: usize) -> Option<(usize, char)> {
 }
 
 /// Largest char boundary at or below `i`.
+#[inline(never)]
 pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
         return s.len();
@@ -289,5 +328,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A guard that reads its pattern's tail holds the start of every
+    /// match of the rule's examples at each cut inside the match, and
+    /// the generic key rule holds ~100 bytes of prose, not 2 KB.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn tails_hold_every_cut_of_a_match() {
+        let no = |_: usize| false;
+        let mut checked = 0;
+        let f = crate::Filter::new(crate::Policy::default()).unwrap();
+        for def in crate::rules::builtin() {
+            let Some(r) = f.rules().iter().find(|r| r.id == def.id) else {
+                continue;
+            };
+            let g = Guard::of_rule(r);
+            if r.tail().is_none() {
+                continue;
+            }
+            let re = regex::Regex::new(r.pattern()).expect("pattern");
+            for hit in def.hits {
+                let text = format!("Sure, here it is: {hit} and more");
+                for m in re.find_iter(&text) {
+                    for c in m.start() + 1..m.end() {
+                        if !text.is_char_boundary(c) {
+                            continue;
+                        }
+                        let p = g.pending(&text[..c], 0, &no);
+                        assert!(p <= m.start(), "{}: cut {c}", def.id);
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 500, "{checked}");
+        let key = f
+            .rules()
+            .iter()
+            .find(|r| r.id == "generic-api-key")
+            .map(Guard::of_rule)
+            .expect("rule");
+        assert!(key.tail.0 > 0);
+        let prose = format!(
+            "Your API key must stay secret. {}",
+            "The quick brown fox jumps over the lazy dog. ".repeat(60)
+        );
+        assert!(prose.len() - key.pending(&prose, 0, &no) < 200);
     }
 }

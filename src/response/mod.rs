@@ -79,25 +79,27 @@
 //!   table that may still type rows (at most 4 KiB back;
 //!   `names::keep_from`).
 //!
-//! It never cuts inside a detection. To keep the cost proportional to the
+//! It never cuts inside a detection (the whole match, not only its
+//! group). To keep the cost proportional to the
 //! text, not to the window, it re-screens only once the new bytes
 //! outweigh the work of screening the rest of the window again (the
 //! hold-back plus a quarter of the kept context: the engine does not
 //! search shown text), twice over past `SMALL_HOLD` = 512 bytes of it,
-//! at least [`MIN_STEP`] = 16 bytes and at most
+//! and at least half of what was pushed so far up to `STEP_FLOOR` = 2
+//! KiB (a re-screen has a cost of its own besides its bytes), at least
+//! [`MIN_STEP`] = 16 bytes and at most
 //! `MAX_STEP` = 4 KiB, less as the hold-back nears three quarters of
-//! [`RUN_HOLD`]. A stream then costs about one and a half one-shot
-//! screenings of the same text whatever the chunk size (it was one window
-//! per push: ~8x at 64-byte chunks; two screenings with a step of once
-//! the rest of the window: 39% more instructions on the side-by-side
-//! corpus), and the shown text lags by the hold-back plus up to one step
-//! (the side-by-side corpus, 64 KiB in 64-byte chunks: ~3.9 KB after a
-//! push on average, 6.1 KB at most; `PF_FILE=... cargo run --release
-//! --example stream`). Rules
+//! [`RUN_HOLD`]. A stream then costs about 1.3 one-shot screenings of
+//! chat text whatever the chunk size, and the shown text lags by the
+//! hold-back plus up to one step (the side-by-side corpus, 64 KiB in
+//! 64-byte chunks: ~1.1 KB after a push on average, 3.3 KB at most;
+//! `PF_FILE=... cargo run --release --example stream`). Rules
 //! whose pattern this analysis cannot follow (a `\s` or `.` in the match)
 //! hold up to their longest match while one of their keywords is in the
-//! window (`generic-api-key`: ~2 KB), which is most of the hold-back in
-//! prose; a negated class used as a one-character delimiter around a
+//! window, unless the pattern reads as a keyword part, a token without
+//! spaces and a short delimiter (`guard::Guard`'s `tail`:
+//! `generic-api-key` holds ~100 bytes and the current token, not 2 KB);
+//! a negated class used as a one-character delimiter around a
 //! token (`(?:[^A-Za-z0-9_\-]|$)`) no longer counts as one. On a long run of digits or base64
 //! characters it stays under [`RUN_HOLD`] (8 KiB): keyword-gated rules
 //! hold at most their longest match plus the context window. Links and
@@ -158,6 +160,10 @@ pub const MIN_STEP: usize = 16;
 /// context) up to which `push` re-screens once the new bytes equal it;
 /// past it the step grows by twice the excess.
 const SMALL_HOLD: usize = 512;
+
+/// New bytes `push` waits for at least once the stream is under way
+/// (half of what was pushed so far, up to this), whatever the hold-back.
+const STEP_FLOOR: usize = 2 * 1024;
 
 /// Most new bytes `push` waits for before it re-screens: with a long
 /// hold-back (a rule that may still be forming a long match) the step
@@ -652,8 +658,15 @@ impl ResponseScanner {
         // A short hold-back (prose: the last few words) re-screens once
         // the new bytes equal it; past SMALL_HOLD the step grows twice as
         // fast, so a long hold is screened again about half as often.
-        let step =
-            (again + again.saturating_sub(SMALL_HOLD)).min(cap).max(MIN_STEP);
+        // Each re-screen also has a cost of its own (the names, links,
+        // keyword and guard passes over the window): once the stream is
+        // under way, wait for at least half of what was pushed so far,
+        // up to STEP_FLOOR.
+        let least = STEP_FLOOR.min((self.base + self.window.len()) / 2);
+        let step = (again + again.saturating_sub(SMALL_HOLD))
+            .max(least)
+            .min(cap)
+            .max(MIN_STEP);
         if self.unscanned < step || self.window.len() == self.emitted {
             return String::new();
         }
@@ -914,5 +927,35 @@ impl std::fmt::Debug for ResponseScanner {
 impl Default for ResponseScanner {
     fn default() -> Self {
         ResponseScanner::new()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    /// A secret whose match starts well before its reported group (a
+    /// tag, a brace and two words) and a capitalized word in between
+    /// (a names hold there): the stream never cuts between the match's
+    /// start and its group, in chunks of 1 to 13 bytes.
+    #[test]
+    fn a_cut_never_falls_between_a_match_and_its_group() {
+        let text = format!(
+            "{}<secret>{{vendor AQAAABAAA Qx7Lm2Vt9RkPz4Wn8Hb3Jd6Ys1Fc5Ga0Ue.v1.Tq8Xo2Mi7Ze4Ca9Nb}}</secret>\n{}",
+            "Config for the build agent follows.\n",
+            "The rest of the file is unchanged. ".repeat(8)
+        );
+        let f = crate::Filter::new(crate::Policy::default()).unwrap();
+        let mut chat = crate::PromptFilter::new(&f);
+        let one = chat.screen_response(&text).text;
+        assert!(!one.contains("Qx7Lm2"), "{one}");
+        for n in 1..=13 {
+            let mut sc = chat.response_scanner();
+            let mut out = String::new();
+            for piece in text.as_bytes().chunks(n) {
+                let piece = std::str::from_utf8(piece).unwrap();
+                out += &sc.push(&mut chat.response_context(), piece);
+            }
+            out += &sc.finish(&mut chat.response_context());
+            assert_eq!(out, one, "chunks of {n}");
+        }
     }
 }

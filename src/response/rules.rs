@@ -212,8 +212,7 @@ impl StreamRules {
         let live = self.live(rules, seen, text, base);
         for ((i, slot), _) in self.keyed.iter().zip(live).filter(|x| x.1) {
             let Some(r) = rules.get(*i as usize) else { continue };
-            let gd = slot
-                .get_or_init(|| Guard::of_pattern(r.pattern(), r.max_len()));
+            let gd = slot.get_or_init(|| Guard::of_rule(r));
             g = g.min(gd.pending(text, floor, found));
         }
         // Gated rules: hold every run of their characters (with the
@@ -425,10 +424,7 @@ mod tests {
     fn folded_guards_hold_as_far_as_each_rule() {
         let f = Filter::new(crate::Policy::default()).expect("filter");
         let rules = f.rules();
-        let guards: Vec<Guard> = rules
-            .iter()
-            .map(|r| Guard::of_pattern(r.pattern(), r.max_len()))
-            .collect();
+        let guards: Vec<Guard> = rules.iter().map(Guard::of_rule).collect();
         let t = StreamRules::new(rules, &f);
         let no = |_: usize| false;
         let mut checked = 0;
