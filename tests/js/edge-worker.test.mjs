@@ -103,7 +103,26 @@ before(async () => {
   ]);
   const failed = started.find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
+  await untilLimiterAnswers(servers.shared);
 }, { timeout: 180_000 });
+
+/** Waits until the instance with the Durable Object limiter answers a
+ * chat route. Its /healthz answered, yet on a busy CI machine its first
+ * POST once got a 503 that the worker cannot give a request without a
+ * key (it answers 401 before the limiter): `wrangler dev` answers 503
+ * while it (re)starts the worker. The request is not counted (no key,
+ * so no limiter call); its 401 says the worker runs. */
+async function untilLimiterAnswers(s) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const r = await fetch(`${s.url}/v1/chat/completions`, {
+      method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal: AbortSignal.timeout(30_000),
+    });
+    await r.text();
+    if (r.status !== 503 || Date.now() > deadline) return;
+    await new Promise((res) => setTimeout(res, 500));
+  }
+}
 
 after(async () => {
   await Promise.all(Object.values(servers).map((s) => stop(s.child)));

@@ -71,8 +71,19 @@ export class RateLimiterDO extends DurableObject {
 /** Counts one request in the shared limiter, when one is bound. */
 export async function sharedHit(cfg, client) {
   if (cfg.rateLimiterDO) {
-    const stub = cfg.rateLimiterDO.get(cfg.rateLimiterDO.idFromName(client));
-    return stub.hit(cfg.rateLimit);
+    // A call to a Durable Object can fail for a moment (the object was
+    // reset or moved; the error says `retryable`). Cloudflare's advice is
+    // to retry such an error with a new stub, but not when the object is
+    // `overloaded`. One retry: a count the failed call may have made
+    // stays, which errs towards limiting.
+    for (let attempt = 0; ; attempt++) {
+      const stub = cfg.rateLimiterDO.get(cfg.rateLimiterDO.idFromName(client));
+      try {
+        return await stub.hit(cfg.rateLimit);
+      } catch (e) {
+        if (attempt > 0 || !e?.retryable || e?.overloaded) throw e;
+      }
+    }
   }
   if (cfg.rateLimitKV) {
     const minute = Math.floor(Date.now() / WINDOW_MS);

@@ -171,7 +171,9 @@ async function rateLimit(st, client) {
   if (r.ok) {
     try {
       r = await sharedHit(cfg, client);
-    } catch {
+    } catch (e) {
+      // What failed, without values: the operator's clue to a 503.
+      console.log(JSON.stringify({ promptfence: "rate_limiter_error", error: e?.name ?? "unknown", retryable: Boolean(e?.retryable) }));
       return error(503, "server_error", "rate_limiter_unavailable", "the shared rate limiter did not answer; the request was not forwarded");
     }
   }
