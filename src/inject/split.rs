@@ -47,11 +47,16 @@ pub(crate) fn reassemble(text: &str) -> Option<(String, Range<usize>)> {
         end -= 1;
     }
     let head = &text[..end];
-    // A cheap pre-test: two quotes, two brackets or a labelled line.
-    let b = head.as_bytes();
-    let quotes = b.iter().filter(|&&c| c == b'"').count();
-    let brackets = b.iter().filter(|&&c| c == b'[').count();
-    if quotes < 4 && brackets < 2 && !has_labelled_lines(head) {
+    // A cheap pre-test, one pass: two quoted pieces, two brackets or
+    // two labelled lines (each has a colon).
+    let (mut quotes, mut brackets, mut colons) = (0u32, 0u32, 0u32);
+    for &c in head.as_bytes() {
+        quotes += u32::from(c == b'"');
+        brackets += u32::from(c == b'[');
+        colons += u32::from(c == b':');
+    }
+    if quotes < 4 && brackets < 2 && (colons < 2 || !has_labelled_lines(head))
+    {
         return None;
     }
     let frags = fragments(head);
