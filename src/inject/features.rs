@@ -17,8 +17,9 @@ const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
 
 /// Dense feature slots: 16 from rules, normalizer and shape, then one
-/// per cue class ([`super::cues`]) from [`dense::CUES`].
-pub(crate) const N_DENSE: usize = 16 + super::cues::CLASSES;
+/// per cue class ([`super::cues`]) from [`dense::CUES`], then
+/// [`dense::SPLIT`].
+pub(crate) const N_DENSE: usize = 17 + super::cues::CLASSES;
 
 /// Indices of dense features.
 #[allow(dead_code)]
@@ -46,7 +47,14 @@ pub(crate) mod dense {
     pub const ASSEMBLED_HARM: usize = 15;
     /// First cue-class slot.
     pub const CUES: usize = 16;
+    /// A request given in fragments that the text asks to join
+    /// ([`super::super::split`]); the joined text is featurized too.
+    pub const SPLIT: usize = 34;
 }
+
+// SPLIT is the last slot, after the cue classes.
+const _: () = assert!(dense::SPLIT == N_DENSE - 1);
+const _: () = assert!(dense::SPLIT == dense::CUES + super::cues::CLASSES);
 
 #[inline(always)]
 fn fnv_start(seed: u32) -> u32 {

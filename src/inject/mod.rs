@@ -11,7 +11,9 @@
 //! 3. Hidden text (Unicode tag characters) and encoded payloads (base64,
 //!    hex, ciphers, Morse, ...; [`crate::codec::payload`]) are decoded and
 //!    assessed again, at most [`MAX_DEPTH`] levels deep; the classifier
-//!    reads the text with each payload replaced by its decoding.
+//!    reads the text with each payload replaced by its decoding. A
+//!    request split into fragments to be joined ([`split`]) is joined,
+//!    assessed the same way and read by the classifier next to the text.
 //! 4. A logistic model over hashed word/char n-grams and cue-class pairs
 //!    ([`cues`]) of the normalized text plus dense rule, normalizer and
 //!    cue-count features ([`features`], weights in [`model`]) gives a
@@ -52,6 +54,7 @@ pub(crate) mod features;
 mod model;
 pub(crate) mod rules;
 mod spaced;
+mod split;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -132,55 +135,6 @@ struct Compiled {
     markers: Option<(Trie, Vec<usize>)>,
 }
 
-fn squash_alt(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(crate::normalize::lower)
-        .collect()
-}
-
-/// Parses `a (b|c) [d] e` into slots; a phrase with an optional first
-/// slot becomes two phrases.
-fn parse_phrase(p: &str) -> Vec<Vec<String>> {
-    let mut slots: Vec<Vec<String>> = Vec::new();
-    let mut lit = String::new();
-    let mut chars = p.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '(' | '[' => {
-                if !squash_alt(&lit).is_empty() {
-                    slots.push(vec![squash_alt(&lit)]);
-                }
-                lit.clear();
-                let close = if c == '(' { ')' } else { ']' };
-                let mut body = String::new();
-                for d in chars.by_ref() {
-                    if d == close {
-                        break;
-                    }
-                    body.push(d);
-                }
-                let mut alts: Vec<String> =
-                    body.split('|').map(squash_alt).collect();
-                if c == '[' {
-                    alts.push(String::new());
-                }
-                // Longest first so the first full match is the longest.
-                crate::order::sort_by_key(&mut alts, |a| {
-                    std::cmp::Reverse(a.len())
-                });
-                alts.dedup();
-                slots.push(alts);
-            }
-            _ => lit.push(c),
-        }
-    }
-    if !squash_alt(&lit).is_empty() {
-        slots.push(vec![squash_alt(&lit)]);
-    }
-    slots
-}
-
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
@@ -191,7 +145,7 @@ fn compiled() -> &'static Compiled {
             match r.view {
                 View::Squashed => {
                     for p in r.phrases.split(';') {
-                        let mut slots = parse_phrase(p);
+                        let mut slots = rules::parse_phrase(p);
                         // Drop leading optional slots by splitting.
                         while slots
                             .first()
@@ -705,6 +659,31 @@ fn rule_signal(
     });
 }
 
+/// Assesses `inner`, the decoding or joining of `span` of a text one
+/// level up: when it is itself an injection (risk >= 0.5) or hits a
+/// rule, its risk floors the text's and it is reported over `span`
+/// under `rule`, with (at most 8 of) its own signals. Returns its risk.
+fn nested(
+    inner: &str,
+    span: &Range<usize>,
+    rule: &'static str,
+    depth: u8,
+    f: &mut Features,
+    signals: &mut Vec<Signal>,
+) -> f32 {
+    let (sf, ss) = analyze_at(inner, depth + 1);
+    let r = risk_of(&sf);
+    if r >= 0.5 || !ss.is_empty() {
+        f.floor = f.floor.max(r);
+        let type_name = rules::ENCODED_PAYLOAD;
+        signals.push(Signal { span: span.clone(), rule, type_name, score: r });
+        for s in ss.into_iter().take(8) {
+            signals.push(Signal { span: span.clone(), ..s });
+        }
+    }
+    r
+}
+
 fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let norm = normalize(text);
     let mut f = Features::default();
@@ -765,8 +744,8 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         let found = payloads(text, &norm.text);
         decoded = substituted(text, &found);
         for p in found {
-            let (sf, ss) = analyze_at(&p.text, depth + 1);
-            let r = risk_of(&sf);
+            let r =
+                nested(&p.text, &p.span, p.rule, depth, &mut f, &mut signals);
             // A payload counts as evidence only when its decoding is
             // itself an injection: an encoded benign sentence is judged
             // like the sentence (issue 13).
@@ -774,18 +753,6 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
                 f.dense[dense::PAYLOAD] = 1.0;
                 f.dense[dense::PAYLOAD_RISK] =
                     f.dense[dense::PAYLOAD_RISK].max(r);
-            }
-            if r >= 0.5 || !ss.is_empty() {
-                f.floor = f.floor.max(r);
-                signals.push(Signal {
-                    span: p.span.clone(),
-                    rule: p.rule,
-                    type_name: rules::ENCODED_PAYLOAD,
-                    score: r,
-                });
-                for s in ss.into_iter().take(8) {
-                    signals.push(Signal { span: p.span.clone(), ..s });
-                }
             }
         }
     }
@@ -813,6 +780,18 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
     }
     let seen = tidied.as_ref().map_or(seen, |(t, _)| t);
+    // A request given in fragments: the joined fragments are read too,
+    // on a line of their own ([`split`]), and assessed like a decoded
+    // payload.
+    let joined = split::reassemble(text).map(|(j, span)| {
+        f.dense[dense::SPLIT] = 1.0;
+        if depth < MAX_DEPTH {
+            let rule = "inject-split-payload";
+            nested(&j, &span, rule, depth, &mut f, &mut signals);
+        }
+        format!("{seen}\n{}", normalize(&j).text)
+    });
+    let seen = joined.as_ref().unwrap_or(seen);
     f.dense[dense::LENGTH] = ((1 + seen.len()) as f32).ln() / 10.0;
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));

@@ -273,3 +273,54 @@ pub(crate) static RULES: &[Rule] = &[
         misses: ex!["the operating system: linux", "### Summary"],
     },
 ];
+/// A phrase alternative squashed as the squashed view is: letters and
+/// digits only, lowercased.
+fn squash_alt(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(crate::normalize::lower)
+        .collect()
+}
+
+/// Parses a `Squashed` phrase, `a (b|c) [d] e`, into slots of squashed
+/// alternatives; a phrase with an optional first
+/// slot becomes two phrases.
+pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
+    let mut slots: Vec<Vec<String>> = Vec::new();
+    let mut lit = String::new();
+    let mut chars = p.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' => {
+                if !squash_alt(&lit).is_empty() {
+                    slots.push(vec![squash_alt(&lit)]);
+                }
+                lit.clear();
+                let close = if c == '(' { ')' } else { ']' };
+                let mut body = String::new();
+                for d in chars.by_ref() {
+                    if d == close {
+                        break;
+                    }
+                    body.push(d);
+                }
+                let mut alts: Vec<String> =
+                    body.split('|').map(squash_alt).collect();
+                if c == '[' {
+                    alts.push(String::new());
+                }
+                // Longest first so the first full match is the longest.
+                crate::order::sort_by_key(&mut alts, |a| {
+                    std::cmp::Reverse(a.len())
+                });
+                alts.dedup();
+                slots.push(alts);
+            }
+            _ => lit.push(c),
+        }
+    }
+    if !squash_alt(&lit).is_empty() {
+        slots.push(vec![squash_alt(&lit)]);
+    }
+    slots
+}
