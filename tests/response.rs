@@ -690,3 +690,57 @@ fn runs_of_openers_group_and_stream_like_one_shot() {
         }
     }
 }
+
+// ------------------------------------- matches the engine turns down
+
+/// Texts where a keyed rule's regex matches and the match is turned
+/// down (a placeholder run, low entropy, a word phrase), with a value
+/// inside it or starting in it that a screening of a suffix alone would
+/// take (another keyword and separator inside the long token). One-shot
+/// goes on after the turned-down match's end; the stream must not cut
+/// inside it and find the inner match on its next screening.
+fn rejected_texts() -> Vec<String> {
+    let secret = "Xk9Lm2Qp8Vt3Rz7Wn4Hb6Jd1Ys5Fc0";
+    let fill = |n: usize| "Qm7".repeat(n);
+    let words = " and the rest of the reply goes on in plain words.";
+    vec![
+        // A sequential run (`abcdef`) turns the whole value down.
+        format!("Config:\napi_key=abcdef{}_token={secret}{words}", fill(60)),
+        format!("Config:\napi_key=abcdef{}_token:{secret}{words}", fill(40)),
+        // One character filling half the value.
+        format!("Here: secret={}x{}token={secret}{words}", "a".repeat(300), fill(10)),
+        // A word phrase, then a keyed value in a quoted token.
+        format!("Set it as token=\"my-app-token-name-{}-access_key={secret}\"{words}", "x".repeat(200)),
+        // A query parameter turned down, with another one inside.
+        format!("GET /v1?api_key=abcdef{}&x=1 then ?session_token={secret}&y=2{words}", fill(50)),
+        format!("GET /v1?api_key=abcdef{}/?auth={secret}&y=2{words}", fill(50)),
+    ]
+}
+
+#[test]
+fn rejected_matches_stream_like_one_shot() {
+    let s = session_with("{}");
+    for text in rejected_texts() {
+        check_every_split(&s, &text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, .. ProptestConfig::default() })]
+
+    /// The same shapes with random lengths, prose around them, and a
+    /// random two- or three-way split.
+    #[test]
+    fn rejected_matches_stream_like_one_shot_random(
+        i in 0usize..6,
+        lead in 0usize..200,
+        cuts in prop::collection::vec(0usize..4000, 1..3),
+    ) {
+        let s = session_with("{}");
+        let texts = rejected_texts();
+        let text = format!("{}{}", "Some words before it. ".repeat(lead / 22), texts[i]);
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|x| x % (text.len() + 1)).collect();
+        cuts.sort();
+        check_splits(&s, &text, &cuts)?;
+    }
+}

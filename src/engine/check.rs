@@ -62,6 +62,11 @@ impl Checks {
     }
 
     /// Pushes the match `span` of rule `index` onto `out` when it passes.
+    /// A turned-down match of a rule read as `H M D` (`Rule::tail`) is
+    /// pushed with an empty span at its group's end (see
+    /// [`Detection::start`]): the stream never cuts inside it either,
+    /// since a screening from a cut inside might find a match in it that
+    /// one-shot, going on after its end, skipped.
     pub(super) fn consider(
         &self,
         text: &str,
@@ -74,9 +79,28 @@ impl Checks {
         if span.is_empty() {
             return;
         }
+        let end = span.end;
+        if self.passes(text, rule, span.clone()) {
+            out.push(Detection {
+                rule: index,
+                span,
+                score: rule.score,
+                start,
+            });
+        } else if rule.tail().is_some() {
+            out.push(Detection {
+                rule: index,
+                span: end..end,
+                score: 0.0,
+                start,
+            });
+        }
+    }
+
+    fn passes(&self, text: &str, rule: &Rule, span: Range<usize>) -> bool {
         let value = &text[span.clone()];
         if !validate::check(rule.validator, value) {
-            return;
+            return false;
         }
         // A generic value beside a vendor's name, not in its format.
         if rule.kind == Kind::Secret
@@ -86,13 +110,13 @@ impl Checks {
             )
             && crate::rules::secrets::named_vendor_rejects(text, &span)
         {
-            return;
+            return false;
         }
         // A piece of a longer run that a `?` splits.
         if rule.kind == Kind::Secret
             && crate::rules::secrets::glued_to_more(text, &span)
         {
-            return;
+            return false;
         }
         // An IPv6 token must stand alone: not glued to a word, `.` or `:`
         // on the left (`std::cout`, `a.b::c`) or a word or `:` on the right.
@@ -103,13 +127,13 @@ impl Checks {
             let glued_right = span.end < b.len()
                 && matches!(b[span.end], b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | b':' | b'_');
             if glued_left || glued_right {
-                return;
+                return false;
             }
         }
         if rule.min_entropy > 0.0
             && validate::entropy(value.as_bytes()) < rule.min_entropy
         {
-            return;
+            return false;
         }
         if rule.kind == Kind::Secret {
             // In a URL the host is an address, not the secret: a marker in
@@ -125,9 +149,9 @@ impl Checks {
                 self.is_placeholder(part)
             };
             if placeholder {
-                return;
+                return false;
             }
         }
-        out.push(Detection { rule: index, span, score: rule.score, start });
+        true
     }
 }

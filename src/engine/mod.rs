@@ -206,11 +206,13 @@ impl Engine {
                 let best = memo.get_or(decoded, budget, |decoded, budget| {
                     let inner =
                         self.detect_depth(decoded, pass, depth + 1, budget, 0);
-                    inner.into_iter().max_by(|a, b| {
-                        a.score
-                            .partial_cmp(&b.score)
-                            .unwrap_or(std::cmp::Ordering::Equal)
-                    })
+                    inner.into_iter().filter(|d| !d.span.is_empty()).max_by(
+                        |a, b| {
+                            a.score
+                                .partial_cmp(&b.score)
+                                .unwrap_or(std::cmp::Ordering::Equal)
+                        },
+                    )
                 });
                 if let Some(d) = best {
                     let start = span.start;

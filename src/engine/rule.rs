@@ -176,7 +176,8 @@ pub(crate) struct Detection {
     pub score: f32,
     /// Start of the whole match (`span` is its group's): the stream
     /// never cuts between the two, since its next screening searches
-    /// from the cut on.
+    /// from the cut on. An empty `span` (at the group's end) is a match
+    /// the checks turned down (`Checks::consider`): a no-cut span only.
     pub start: usize,
 }
 

@@ -241,6 +241,11 @@ impl Detectors {
         let bit = 1 << u8::from(side == Side::Response);
         let mut last: Option<(usize, Action)> = None;
         for Detection { rule, span, score, start } in engine_found {
+            if span.is_empty() {
+                // A turned-down match: the stream does not cut inside it.
+                out.raw.push(start..span.end);
+                continue;
+            }
             let r = &self.engine.rules()[rule];
             let Some(fam) = side.family(policy, r.kind) else { continue };
             if self.wanted.get(rule).is_none_or(|w| w & bit == 0) {
@@ -341,6 +346,7 @@ impl Detectors {
         self.engine
             .detect_with(text, false, 0, (&[], 0))
             .into_iter()
+            .filter(|d| !d.span.is_empty())
             .map(|d| {
                 let r = &rules[d.rule];
                 (r.id.clone(), r.type_name.clone(), d.span, d.score)
