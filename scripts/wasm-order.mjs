@@ -31,6 +31,7 @@
 // body to the new order): scripts/build tries several and keeps the
 // smallest.
 import fs from "node:fs";
+import { readModule } from "./wasm-read.mjs";
 
 const [input, output, k = "6", share = "0.02"] = process.argv.slice(2);
 const K = Number(k);
@@ -41,53 +42,7 @@ if (!input || !output || !(K >= 1 && K <= 6) || !(MAX_SHARE > 0 && MAX_SHARE <= 
 }
 
 const b = fs.readFileSync(input);
-let p = 8;
-const u32 = () => {
-  let r = 0, s = 0, c;
-  do { c = b[p++]; r += (c & 0x7f) * 2 ** s; s += 7; } while (c & 0x80);
-  return r;
-};
-const str = () => { const n = u32(); const t = b.toString("utf8", p, p + n); p += n; return t; };
-
-let imported = 0;
-const bodies = [];
-const names = new Map();
-let nameSection = null; // [start of the section (its id byte), end]
-let funcNames = null; // [start of subsection 1 (its id byte), end]
-while (p < b.length) {
-  const start = p;
-  const id = b[p++];
-  const len = u32();
-  const end = p + len;
-  if (id === 2) {
-    for (let n = u32(); n > 0; n--) {
-      str(); str();
-      const kind = b[p++];
-      if (kind === 0) { imported++; u32(); }
-      else if (kind === 1) { p++; const f = b[p++]; u32(); if (f & 1) u32(); }
-      else if (kind === 2) { const f = b[p++]; u32(); if (f & 1) u32(); }
-      else if (kind === 3) { p += 2; }
-      else if (kind === 4) { p++; u32(); }
-      else throw new Error(`unknown import kind ${kind}`);
-    }
-  } else if (id === 10) {
-    for (let n = u32(); n > 0; n--) { const sz = u32(); bodies.push(b.subarray(p, p + sz)); p += sz; }
-  } else if (id === 0 && str() === "name") {
-    nameSection = [start, end];
-    while (p < end) {
-      const subStart = p;
-      const sub = b[p++];
-      const slen = u32();
-      const send = p + slen;
-      if (sub === 1) {
-        funcNames = [subStart, send];
-        for (let n = u32(); n > 0; n--) { const i = u32(); names.set(i, str()); }
-      }
-      p = send;
-    }
-  }
-  p = end;
-}
+const { imported, bodies, names, nameSection, nameContent, funcNames } = readModule(b);
 if (!nameSection || !funcNames) {
   console.error(`${input}: no function names (run wasm-opt with -g)`);
   process.exit(1);
@@ -176,11 +131,8 @@ const payload = Buffer.concat([
 const sub = Buffer.concat([Buffer.from([1]), leb(payload.length), payload]);
 // The name section's content: its name, the subsections before and after
 // the function names unchanged.
-p = nameSection[0] + 1;
-u32();
-const contentStart = p;
 const content = Buffer.concat([
-  b.subarray(contentStart, funcNames[0]),
+  b.subarray(nameContent, funcNames[0]),
   sub,
   b.subarray(funcNames[1], nameSection[1]),
 ]);

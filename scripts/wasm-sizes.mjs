@@ -10,6 +10,7 @@
 // names are printed with their hash suffix stripped, so the same function
 // matches across builds). Uses only node built-ins.
 import fs from "node:fs";
+import { readModule } from "./wasm-read.mjs";
 
 const args = process.argv.slice(2);
 const topIdx = args.indexOf("--top");
@@ -20,57 +21,12 @@ if (args.length < 1 || args.length > 2) {
 }
 
 function sizes(file) {
-  const b = fs.readFileSync(file);
-  let p = 8;
-  const u32 = () => {
-    let r = 0, s = 0, c;
-    do { c = b[p++]; r |= (c & 0x7f) << s; s += 7; } while (c & 0x80);
-    return r >>> 0;
-  };
-  const str = () => { const n = u32(); const t = b.toString("utf8", p, p + n); p += n; return t; };
-  let imported = 0;
-  const bodies = [];
-  const names = new Map();
-  let dataBytes = 0;
-  while (p < b.length) {
-    const id = b[p++];
-    const len = u32();
-    const end = p + len;
-    if (id === 2) {
-      for (let n = u32(); n > 0; n--) {
-        str(); str();
-        const kind = b[p++];
-        if (kind === 0) { imported++; u32(); }
-        else if (kind === 1) { p++; const f = b[p++]; u32(); if (f & 1) u32(); }
-        else if (kind === 2) { const f = b[p++]; u32(); if (f & 1) u32(); }
-        else if (kind === 3) { p += 2; }
-        else if (kind === 4) { p++; u32(); }
-      }
-    } else if (id === 10) {
-      for (let n = u32(); n > 0; n--) { const sz = u32(); bodies.push(sz); p += sz; }
-    } else if (id === 11) {
-      dataBytes = len;
-    } else if (id === 0) {
-      const name = str();
-      if (name === "name") {
-        while (p < end) {
-          const sub = b[p++];
-          const slen = u32();
-          const send = p + slen;
-          if (sub === 1) {
-            for (let n = u32(); n > 0; n--) { const i = u32(); names.set(i, str()); }
-          }
-          p = send;
-        }
-      }
-    }
-    p = end;
-  }
+  const { imported, bodies, names, dataBytes } = readModule(fs.readFileSync(file));
   const out = new Map();
-  bodies.forEach((sz, i) => {
+  bodies.forEach((body, i) => {
     const raw = names.get(imported + i) || `func[${imported + i}]`;
     const name = raw.replace(/17h[0-9a-f]{16}E$/, "").replace(/::h[0-9a-f]{16}$/, "");
-    out.set(name, (out.get(name) || 0) + sz);
+    out.set(name, (out.get(name) || 0) + body.length);
   });
   out.set("<data section>", dataBytes);
   return out;
