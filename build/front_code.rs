@@ -28,8 +28,15 @@ pub(super) fn write_lists(out: &Path) {
 }
 
 /// The word lists of `src/names/data/` that ship front-coded.
-const NAME_LISTS: [&str; 6] =
-    ["given", "surnames", "common", "ambiguous", "places", "places_major"];
+const NAME_LISTS: [&str; 7] = [
+    "given",
+    "surnames",
+    "common",
+    "ambiguous",
+    "places",
+    "places_major",
+    "places_cjk",
+];
 
 /// Front coding of a word list: comment lines dropped, then per entry the
 /// count of leading bytes it shares with the entry before (one digit,

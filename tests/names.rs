@@ -345,7 +345,9 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("他是北京大學的教授", "ORGANIZATION", Some("北京大學")),
     ("東京電力ホールディングスに勤務", "ORGANIZATION", Some("東京電力")),
     ("這是一個大城市", "LOCATION", None),
-    ("歐洲各國的中國人", "LOCATION", None),
+    ("各國的中國人", "LOCATION", None),
+    // A known place without a head word (places_cjk.txt).
+    ("選擇嬰兒性別在印度屬於違法", "LOCATION", Some("印度")),
     ("The meeting is on 12/03/2024.", "DATE_OF_BIRTH", None),
 ];
 

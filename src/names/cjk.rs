@@ -25,6 +25,7 @@
 //! organization 0.75. A decision reads at most 12 characters before the
 //! head word and 9 after it.
 
+use super::lexicon;
 use super::tokens::{Detection, Kind, Tok};
 
 fn han(c: char) -> bool {
@@ -70,7 +71,7 @@ fn any_word(set: &str, mut f: impl FnMut(&str) -> bool) -> bool {
 const HEADS: &str = "L市 L県 L縣 L县 L州 L区 L區 L郡 L鎮 L镇 L島 L岛 J町 J村 J府 J都 J駅 \
 N国 N國 E公司 O有限公司 O集團 O集团 O銀行 O银行 O大學 O大学 O學院 O学院 O協會 O协会 O協会 \
 O委員會 O委员会 O委員会 O基金會 O基金会 O研究所 O研究院 O醫院 O医院 O聯盟 O联盟 O連盟 \
-O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O財団 O機構 O航空 O證券 O证券 O証券 E政府 \
+O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O時報 O时报 O財団 O機構 O航空 O證券 O证券 O証券 E政府 \
 O黨 O党 O株式会社 O有限会社 O合同会社 A軍 A军 P省 Q庁 Q新聞 Q放送 Q病院 Q高校 Q電力 \
 Q鉄道 Q電鉄 Q商事 Q物産 Q工業 Q自動車 Q製作所 Q組合 Qクラブ Qグループ Qホールディングス";
 
@@ -100,9 +101,10 @@ const NOT_AFTER: &str = "人語语籍系式菜家際际会會立営營産產务�
 /// Returns these findings and the persons of [`dotted`] (one pass over
 /// the tokens: Latin text pays one check per token for both).
 #[inline(never)]
-pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 2] {
+pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 3] {
     let mut out: Vec<Detection> = Vec::new();
     let mut people: Vec<Detection> = Vec::new();
+    let mut places: Vec<Detection> = Vec::new();
     // Tokens before this one were read as parts of a dotted name.
     let mut next_dot = 0;
     let mut chars: Vec<(usize, char)> = Vec::new();
@@ -126,6 +128,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 2] {
         chars.extend(run.char_indices().map(|(k, c)| (t.start + k, c)));
         let from = out.len();
         scan(text, &chars, &mut out);
+        let after = text.get(t.end..).and_then(|x| x.chars().next());
+        known(text, &chars, after, &mut places);
         // Places one after the other, near the end of the run, before a
         // house number (愛媛県松山市 1-2, 北京市朝阳区建国路88号): an
         // address.
@@ -159,7 +163,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 2] {
         }
         out.truncate(w);
     }
-    [out, people]
+    [out, people, places]
 }
 
 /// End byte of the character at `k`.
@@ -208,6 +212,95 @@ fn scan(text: &str, chars: &[(usize, char)], out: &mut Vec<Detection>) {
         ));
         free = last + 1;
         e = last + 1;
+    }
+}
+
+/// Known places inside a run (日本, 美國, 湖北, 深圳): the longest entry
+/// (2 to 8 characters) of `places_cjk.txt`, or with the large names data
+/// one of its major places (a smaller one after a preposition of place,
+/// 在 / 從, or before a particle of place, で / に / へ / から / まで), at
+/// each character. They go to a
+/// list of their own: where a finding of [`scan`] overlaps one, the
+/// merge of `names::detect_chunk` keeps the higher score, then the longer
+/// span (北京大學 is an organization, 大阪市 a city, both from their head
+/// words). Not a place:
+/// - a name followed by a character of [`NOT_AFTER`] (日本人, 中國語);
+/// - katakana within katakana (タイ in スタイル) or before a dot
+///   (ドイツ・ハンザ同盟);
+/// - in Japanese (the run holds kana), a name glued to a kanji before it
+///   (東日本) or to a kanji, katakana, Latin letter or digit after it:
+///   Japanese writes the place first in the names of companies, teams
+///   and events (東京電力, アメリカ軍, 横浜FM, 北京オリンピック), and a
+///   particle after a place (日本では). Chinese has no particle to tell
+///   (香港電台 is an organization that the head word 電台 does not mark).
+fn known(
+    text: &str,
+    chars: &[(usize, char)],
+    next: Option<char>,
+    out: &mut Vec<Detection>,
+) {
+    let ja = chars.iter().any(|&(_, c)| kana(c));
+    // The character at `k`, or the one after the run.
+    let at = |k: usize| {
+        chars.get(k).map(|x| x.1).or(next.filter(|_| k == chars.len()))
+    };
+    let kata = |k: usize| at(k).is_some_and(|c| kana(c) && !hira(c));
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        let mut n = (chars.len() - i).min(8);
+        while n >= 2 {
+            let e = i + n - 1;
+            let after = at(e + 1).unwrap_or(' ');
+            let glued =
+                han(after) || kata(e + 1) || after.is_ascii_alphanumeric();
+            // A smaller place of the large data only after a preposition
+            // of place (在, 從) or before a particle of place (で, に,
+            // へ, から, まで).
+            let cued = || {
+                i.checked_sub(1).is_some_and(|p| is_in(CUE, chars[p].1))
+                    || is_in("でにへ", after)
+                    || matches!(
+                        (after, at(e + 2)),
+                        ('か', Some('ら')) | ('ま', Some('で'))
+                    )
+            };
+            if lexicon::cjk_place(
+                text.get(chars[i].0..end_of(chars, e)).unwrap_or(""),
+            )
+            .is_some_and(|major| major || cued())
+                && !is_in(NOT_AFTER, after)
+                && !is_in(DOTS, after)
+                && !(kata(i) && (i > 0 && kata(i - 1) || kata(e + 1)))
+                && !(ja && (glued || i > 0 && han(chars[i - 1].1)))
+            {
+                break;
+            }
+            n -= 1;
+        }
+        if n < 2 {
+            i += 1;
+            continue;
+        }
+        // Chinese: under the default threshold unless a function word
+        // or a preposition of place is before it (在緬甸, 是台灣) or a
+        // function word or punctuation after it (印度屬於 is not:
+        // 中国石化 and 武汉钢铁 are companies, 广西壮族自治区 a longer
+        // name).
+        let func = |c: Option<char>| {
+            c.is_some_and(|c| is_in(FUNC, c) || is_in(CUE, c))
+        };
+        let after = at(i + n);
+        let bounded = ja
+            || func(i.checked_sub(1).map(|p| chars[p].1))
+            || func(after)
+            || !after.is_some_and(|c| han(c) || kana(c));
+        out.push(Detection::new(
+            "LOCATION",
+            "location-cjk-known",
+            chars[i].0..end_of(chars, i + n - 1),
+            if bounded { 0.7 } else { 0.45 },
+        ));
+        i += n;
     }
 }
 
@@ -412,7 +505,22 @@ mod tests {
 
     fn find(text: &str) -> Vec<(&'static str, String)> {
         let toks = tokenize(text);
-        let [found, _] = detect(text, &toks);
+        let [mut found, _, places] = detect(text, &toks);
+        // As `names::detect_chunk` merges them: the higher score, then
+        // the longer span.
+        for p in places {
+            match found.iter_mut().find(|d| {
+                d.span.start < p.span.end && p.span.start < d.span.end
+            }) {
+                Some(d) => {
+                    if (p.score, p.span.len()) > (d.score, d.span.len()) {
+                        *d = p;
+                    }
+                }
+                None => found.push(p),
+            }
+        }
+        found.sort_by_key(|d| d.span.start);
         found
             .into_iter()
             .map(|d| (d.type_name, text[d.span].to_string()))
@@ -449,8 +557,54 @@ mod tests {
 
     fn people(text: &str) -> Vec<String> {
         let toks = tokenize(text);
-        let [_, found] = detect(text, &toks);
+        let [_, found, _] = detect(text, &toks);
         found.into_iter().map(|d| text[d.span].to_string()).collect()
+    }
+
+    #[test]
+    fn known_places() {
+        let loc = |w: &str| vec![("LOCATION", w.to_string())];
+        assert_eq!(find("率軍攻打陝西"), loc("陝西"));
+        assert_eq!(find("選擇嬰兒性別在印度屬於違法"), loc("印度"));
+        assert_eq!(find("她是日本第一位女性宇航員"), loc("日本"));
+        assert_eq!(find("我下周去深圳出差"), loc("深圳"));
+        assert_eq!(find("翌年に韓国へ渡った"), loc("韓国"));
+        assert_eq!(find("日本では1996年に"), loc("日本"));
+        // The head words come first: an organization, a city.
+        assert_eq!(
+            find("他是北京大學的教授"),
+            vec![("ORGANIZATION", "北京大學".to_string())]
+        );
+        assert_eq!(find("彼は大阪市に住んでいる"), loc("大阪市"));
+        assert_eq!(
+            find("《紐約時報》認為"),
+            vec![("ORGANIZATION", "紐約時報".to_string())]
+        );
+    }
+
+    #[test]
+    fn known_places_not_found() {
+        for t in [
+            // A demonym or a language.
+            "他是日本人",
+            "日本語を話す",
+            // Katakana inside katakana (スタイル), before a dot.
+            "スタイルは",
+            "ドイツ・ハンザ同盟の",
+            // Japanese: the place opens a company, a team or an event
+            // name, or a kanji is glued before it.
+            "東京電力に残って",
+            "アメリカ軍や",
+            "横浜FMから",
+            "東日本大震災のため",
+            // One character, or not an entry.
+            "美",
+            "天府之國",
+        ] {
+            let places: Vec<_> =
+                find(t).into_iter().filter(|f| f.0 == "LOCATION").collect();
+            assert!(places.is_empty(), "{t}: {places:?}");
+        }
     }
 
     #[test]
@@ -493,7 +647,7 @@ mod tests {
     fn generic_words() {
         for t in [
             "這是一個大城市",
-            "歐洲各國",
+            "各國的代表",
             "中國人",
             "股市上漲",
             "全国で",

@@ -344,6 +344,17 @@ pub(crate) fn core_has(list: &'static WordList, key: &str) -> bool {
     lexicon().member(key).lists >> list.bit() & 1 != 0
 }
 
+/// `Some(major?)` when `word` is a place of `places_cjk.txt` (major) or,
+/// with the large data, a gazetteer entry: one lookup (`cjk.rs`).
+#[inline(never)]
+pub(crate) fn cjk_place(word: &str) -> Option<bool> {
+    let m = member_of(word).lists;
+    let l = lists();
+    let major =
+        (m >> super::lists::PLACES_CJK.bit() | m >> l.major.bit()) & 1 != 0;
+    (major || m >> l.places.bit() & 1 != 0).then_some(major)
+}
+
 /// `key` is a gazetteer entry of either tier (`places`, `major`).
 pub(crate) fn gazetteer(key: impl Lookup) -> bool {
     place_tier(key).is_some()

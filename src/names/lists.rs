@@ -43,6 +43,14 @@ static PLACES_MAJOR: WordList = WordList::front_coded(
     include_str!(concat!(env!("OUT_DIR"), "/names_places_major.fc")),
 );
 
+/// Places in Chinese and Japanese script (countries, China's provinces,
+/// big cities, continents), found inside a run of Han or kana by
+/// `cjk.rs` (`scripts/names-places-cjk`).
+pub(crate) static PLACES_CJK: WordList = WordList::front_coded(
+    40,
+    include_str!(concat!(env!("OUT_DIR"), "/names_places_cjk.fc")),
+);
+
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
 pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
     al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
@@ -453,7 +461,7 @@ pub(crate) static LOC_STRONG: WordList = WordList::new(
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 40] = [
+pub(crate) static REGISTRY: [&WordList; 41] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -494,6 +502,7 @@ pub(crate) static REGISTRY: [&WordList; 40] = [
     &PLACES_MAJOR,
     &FIELD_OTHER,
     &GERMAN_MARKERS,
+    &PLACES_CJK,
 ];
 
 pub(crate) struct Lists {

@@ -199,7 +199,7 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         return Vec::new();
     }
     let toks = tokenize(text);
-    let [cjk_heads, cjk_persons] = cjk::detect(text, &toks);
+    let [cjk_heads, cjk_persons, cjk_places] = cjk::detect(text, &toks);
     // Each detector returns its findings in text order, without overlaps;
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
@@ -210,9 +210,10 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         table::detect(text),
         cjk_heads,
         cjk_persons,
+        cjk_places,
         if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 8];
+    let mut pos = [0usize; 9];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;

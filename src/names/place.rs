@@ -23,7 +23,6 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::data;
 use super::lexicon::{ending_in, has, place_tier};
 use super::lists::{
     lists, BIRTH_CUE, ENDINGS, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS,
@@ -177,64 +176,6 @@ fn cue_at(toks: &[Tok], i: usize) -> Option<bool> {
         return Some(has(&WEAK_LOC_CUE, &p.key));
     }
     place_preposition(&p.key)
-}
-
-/// Places inside a run of CJK characters (one token: no spaces), longest
-/// first at each character: 2 to 6 characters. After a preposition of
-/// place ("在北京", "从上海") or before a Japanese particle of place
-/// ("東京で", "大阪から"): 0.7. A major place without one: 0.45, under the
-/// default threshold, as for Latin text. Not before a character that makes
-/// it a demonym or a language ("中国人", "日本語").
-#[inline(never)]
-fn cjk_places(text: &str, t: &Tok, out: &mut Vec<Detection>) {
-    let Some(run) = text.get(t.start..t.end) else { return };
-    let mut a = 0;
-    while a < run.len() {
-        // Ends of the next 1..=6 characters.
-        let mut ends = [0usize; 6];
-        let mut n = 0;
-        let Some(tail) = run.get(a..) else { break };
-        for (k, c) in tail.char_indices().take(6) {
-            ends[n] = a + k + c.len_utf8();
-            n += 1;
-        }
-        let hit = (2..=n).rev().find_map(|len| {
-            let b = ends[len - 1];
-            run.get(a..b).and_then(place_tier).map(|m| (b, m))
-        });
-        let Some((b, major)) = hit else {
-            a = if n > 0 { ends[0] } else { run.len() };
-            continue;
-        };
-        let rest = run.get(b..).unwrap_or("");
-        let prev = run.get(..a).and_then(|x| x.chars().next_back());
-        let mut next = rest.chars();
-        let (n1, n2) = (next.next(), next.next());
-        let cued = matches!(
-            prev,
-            Some('在' | '从' | '從' | '到' | '去' | '往' | '于' | '於' | '至')
-        ) || matches!(
-            (n1, n2),
-            (Some('で' | 'に' | 'へ'), _)
-                | (Some('か'), Some('ら'))
-                | (Some('ま'), Some('で'))
-        );
-        if (cued || major)
-            && !matches!(
-                n1,
-                Some('人' | '語' | '语' | '系' | '籍' | '菜' | '式')
-            )
-        {
-            let score = if cued { 0.7 } else { 0.45 };
-            out.push(Detection::new(
-                "LOCATION",
-                "location-gazetteer",
-                t.start + a..t.start + b,
-                score,
-            ));
-        }
-        a = b;
-    }
 }
 
 /// Articles that may stand between a place preposition and a place
@@ -437,14 +378,6 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         let field = (t.is_word() && (t.cap || t.uncased))
             .then(|| field_value(toks, i))
             .flatten();
-        // LOCATION: places inside a run of Chinese or Japanese (no spaces
-        // between words), with the large data only (the core lists are
-        // Latin).
-        if field.is_none() && t.uncased && data::in_scope() {
-            cjk_places(text, t, &mut out);
-            i += 1;
-            continue;
-        }
         // LOCATION: longest gazetteer match of 1..=3 words.
         let abbrev = t.upper && t.is_word() && abbrev_at(toks, i);
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
