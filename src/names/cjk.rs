@@ -73,7 +73,7 @@ N国 N國 E公司 O有限公司 O集團 O集团 O銀行 O银行 O大學 O大学 
 O委員會 O委员会 O委員会 O基金會 O基金会 O研究所 O研究院 O醫院 O医院 O聯盟 O联盟 O連盟 \
 O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O時報 O时报 O財団 O機構 O航空 O證券 O证券 O証券 E政府 \
 O黨 O党 O株式会社 O有限会社 O合同会社 A軍 A军 P省 Q庁 Q新聞 Q放送 Q病院 Q高校 Q電力 \
-Q鉄道 Q電鉄 Q商事 Q物産 Q工業 Q自動車 Q製作所 Q組合 Qクラブ Qグループ Qホールディングス";
+Q鉄道 Q電鉄 Q内閣 Q政権 O艦隊 O部隊 O部队 Q楽団 O樂團 O乐团 Q局 Q商事 Q物産 Q工業 Q自動車 Q製作所 Q組合 Qクラブ Qグループ Qホールディングス";
 
 /// Characters that end a Chinese name part going back: function words,
 /// pronouns, measure words, time words.
@@ -88,7 +88,7 @@ const FUNC: &str = "的了在是和與与及於于把被對对從从為为也而
 /// 共和國, 王国, 帝国, 中央政府, 聯邦政府, 臨時政府).
 const QUANT: &str = "各全本該该同此每諸诸兩两他某其我貴贵当當両外敵敌鄰邻祖母友盟\
 歸归回出入建開开治救愛爱報报護护跨列強强異异万萬一二三四五六七八九十百千地政幕立性\
-仕都町府挙別下前和王帝方央邦時时城";
+仕都町府挙別下前和王帝方央邦時时城便継";
 
 /// Countries written with one character before 国 / 軍.
 const COUNTRY1: &str = "中美英法德俄日韓韩泰越義意澳印荷瑞挪丹芬波葡西希埃伊以敘叙土蒙緬缅朝米独仏伯豪加";
@@ -577,6 +577,14 @@ mod tests {
         );
         assert_eq!(find("彼は大阪市に住んでいる"), loc("大阪市"));
         assert_eq!(
+            find("当時の吉田内閣の労働大臣"),
+            vec![("ORGANIZATION", "吉田内閣".to_string())]
+        );
+        assert_eq!(
+            find("北京交響楽団に入団した"),
+            vec![("ORGANIZATION", "北京交響楽団".to_string())]
+        );
+        assert_eq!(
             find("《紐約時報》認為"),
             vec![("ORGANIZATION", "紐約時報".to_string())]
         );
@@ -600,6 +608,8 @@ mod tests {
             // One character, or not an entry.
             "美",
             "天府之國",
+            // A generic word before 局 (a post office, a relay station).
+            "近くの郵便局で",
         ] {
             let places: Vec<_> =
                 find(t).into_iter().filter(|f| f.0 == "LOCATION").collect();
