@@ -753,6 +753,34 @@ fn vendor_table_rows_stream_like_one_shot() {
     }
 }
 
+/// A value assigned to a name that says it is made up (`FAKE_KEY=`,
+/// `dummyToken:`) is turned down, self-naming formats included; the same
+/// value under another name is found. A generic value pasted twice
+/// around a separator is no key. Streamed like one-shot at every cut
+/// (the name check looks back at most 64 bytes on the value's line).
+#[test]
+fn made_up_names_and_doubled_values_stream_like_one_shot() {
+    let openai = format!("sk-proj-{}", synth(120, ALNUM, 90));
+    let half = synth(121, ALNUM, 24);
+    assert_no_secret(&[
+        format!("FAKE_KEY={openai}"),
+        format!("const dummyToken = \"{}\"", synth(122, ALNUM, 32)),
+        format!("API_KEY={half}-{half}"),
+    ]);
+    assert_type(&format!("OPENAI_KEY={openai}"), "OPENAI_API_KEY");
+    assert_type(&format!("API_KEY={half}"), "GENERIC_SECRET");
+    let prose = "The settings follow; read them with care. ".repeat(4);
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    for (tail, secrets) in [
+        (format!("FAKE_KEY={openai}\nok"), 0),
+        (format!("example_token: {half}{half} ok"), 0),
+        (format!("OPENAI_KEY={openai}\nok"), 1),
+        (format!("API_KEY={half}-{half}\nok"), 0),
+    ] {
+        assert_streams_like_one_shot(&s, &format!("{prose}\n{tail}"), secrets);
+    }
+}
+
 /// An AWS key id written with 0, 1, 8 or 9 is no key id on its own (the
 /// 16 characters after the prefix are base32), but beside a secret in a
 /// prompt it is the other half of the credential (tenant row
