@@ -781,6 +781,22 @@ fn made_up_names_and_doubled_values_stream_like_one_shot() {
     }
 }
 
+/// A password value runs on over `&` unless a query parameter follows
+/// (`&user=`): `git&<expiry>&<base64>` (an Azure API Management git
+/// password) is redacted whole, not up to its first `&`.
+#[test]
+fn a_password_runs_over_an_ampersand_that_starts_no_parameter() {
+    let b64 = format!("{}==", synth(130, ALNUM, 86));
+    let text = format!("PASSWORD=git&202503251200&{b64}\n");
+    let found = types(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].1.clone()], format!("git&202503251200&{b64}"));
+    let text = "GET /login?password=Vp3TCzYuX7ag&user=bob HTTP/1.1";
+    let found = types(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].1.clone()], "Vp3TCzYuX7ag");
+}
+
 /// An AWS key id written with 0, 1, 8 or 9 is no key id on its own (the
 /// 16 characters after the prefix are base32), but beside a secret in a
 /// prompt it is the other half of the credential (tenant row
