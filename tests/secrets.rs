@@ -753,6 +753,50 @@ fn vendor_table_rows_stream_like_one_shot() {
     }
 }
 
+/// A value assigned to a name that says it is made up (`FAKE_KEY=`,
+/// `dummyToken:`) is turned down, self-naming formats included; the same
+/// value under another name is found. A generic value pasted twice
+/// around a separator is no key. Streamed like one-shot at every cut
+/// (the name check looks back at most 64 bytes on the value's line).
+#[test]
+fn made_up_names_and_doubled_values_stream_like_one_shot() {
+    let openai = format!("sk-proj-{}", synth(120, ALNUM, 90));
+    let half = synth(121, ALNUM, 24);
+    assert_no_secret(&[
+        format!("FAKE_KEY={openai}"),
+        format!("const dummyToken = \"{}\"", synth(122, ALNUM, 32)),
+        format!("API_KEY={half}-{half}"),
+    ]);
+    assert_type(&format!("OPENAI_KEY={openai}"), "OPENAI_API_KEY");
+    assert_type(&format!("API_KEY={half}"), "GENERIC_SECRET");
+    let prose = "The settings follow; read them with care. ".repeat(4);
+    let s = PromptFilter::with_policy(Policy::default()).expect("filter");
+    for (tail, secrets) in [
+        (format!("FAKE_KEY={openai}\nok"), 0),
+        (format!("example_token: {half}{half} ok"), 0),
+        (format!("OPENAI_KEY={openai}\nok"), 1),
+        (format!("API_KEY={half}-{half}\nok"), 0),
+    ] {
+        assert_streams_like_one_shot(&s, &format!("{prose}\n{tail}"), secrets);
+    }
+}
+
+/// A password value runs on over `&` unless a query parameter follows
+/// (`&user=`): `git&<expiry>&<base64>` (an Azure API Management git
+/// password) is redacted whole, not up to its first `&`.
+#[test]
+fn a_password_runs_over_an_ampersand_that_starts_no_parameter() {
+    let b64 = format!("{}==", synth(130, ALNUM, 86));
+    let text = format!("PASSWORD=git&202503251200&{b64}\n");
+    let found = types(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].1.clone()], format!("git&202503251200&{b64}"));
+    let text = "GET /login?password=Vp3TCzYuX7ag&user=bob HTTP/1.1";
+    let found = types(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].1.clone()], "Vp3TCzYuX7ag");
+}
+
 /// An AWS key id written with 0, 1, 8 or 9 is no key id on its own (the
 /// 16 characters after the prefix are base32), but beside a secret in a
 /// prompt it is the other half of the credential (tenant row

@@ -148,7 +148,11 @@ impl Checks {
             } else {
                 self.is_placeholder(part)
             };
-            if placeholder {
+            // A made-up value's name says so (`FAKE_KEY=`): a marker,
+            // for prefixed formats too.
+            if placeholder
+                || crate::rules::secrets::named_placeholder(text, &span)
+            {
                 return false;
             }
         }

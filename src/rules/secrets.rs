@@ -242,6 +242,57 @@ pub(crate) static STOPWORDS: &[&str] = &[
 /// (`validate::looks_random`): a random key stays a key with "fake" in it.
 pub(crate) static FILLERS: &[&str] = &["fake", "00000000"];
 
+/// Words that, as a piece of the name a value is assigned to, say the
+/// value is made up: `FAKE_KEY=`, `dummyToken:`, `"sample_secret": `.
+/// [`named_placeholder`] reads them; the name must have another piece
+/// (a bare `example:` or `sample` introduces text, it names no key).
+pub(crate) static NAME_MARKERS: &[&str] =
+    &["fake", "dummy", "example", "sample", "placeholder", "mock", "bogus"];
+
+/// Bytes before a value searched for the name it is assigned to.
+const NAME_LOOKBACK: usize = 64;
+
+/// Whether the value at `span` of `text` is assigned to a name with a
+/// [`NAME_MARKERS`] piece: the identifier (letters, digits, `_`, `-`,
+/// `.`) that ends the value's line before it, after the assignment's
+/// quotes, blanks and operator. Looks back at most [`NAME_LOOKBACK`]
+/// bytes, within the left context the stream scanner keeps.
+#[inline(never)]
+pub(crate) fn named_placeholder(
+    text: &str,
+    span: &std::ops::Range<usize>,
+) -> bool {
+    let from = floor_boundary(text, span.start.saturating_sub(NAME_LOOKBACK));
+    let Some(head) = text.get(from..span.start) else { return false };
+    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    let ident =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let name = line.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            ' ' | '\t'
+                | '"'
+                | '\''
+                | '`'
+                | '='
+                | ':'
+                | '>'
+                | '('
+                | '['
+                | ']'
+                | ','
+        )
+    });
+    let name = &name[name.trim_end_matches(ident).len()..];
+    let (mut pieces, mut marked) = (0, false);
+    each_piece(name, &mut |a, _| {
+        pieces += 1;
+        marked |=
+            NAME_MARKERS.iter().any(|m| a.eq_ignore_ascii_case(m.as_bytes()));
+    });
+    marked && pieces >= 2
+}
+
 /// Context rows (`template context`) whose pattern is the vendor's whole
 /// documented key format, checked against the source each records: a
 /// generic value after one of these vendors' names must have the format
@@ -529,6 +580,34 @@ mod tests {
                 names.iter().any(|n| names_in(n, bare(n).as_bytes(), b"")),
                 "{names:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_marker_in_the_name_turns_a_value_down() {
+        let at = |t: &str| {
+            let s = t.rfind("k1z5").unwrap();
+            named_placeholder(t, &(s..t.len()))
+        };
+        // Hits: a marker piece and another piece, quoted or not.
+        for t in [
+            "FAKE_KEY=k1z54dkibtferrh5",
+            "const dummyToken = \"k1z54dkibtferrh5",
+            "{\"sample_secret\": \"k1z54dkibtferrh5",
+            "x: 1\n  example-api-key: k1z54dkibtferrh5",
+            "mock.token => 'k1z54dkibtferrh5",
+        ] {
+            assert!(at(t), "{t}");
+        }
+        // Misses: no marker, a marker alone, or on another line.
+        for t in [
+            "API_KEY=k1z54dkibtferrh5",
+            "for example: k1z54dkibtferrh5",
+            "FAKE_KEY=1\nAPI_KEY=k1z54dkibtferrh5",
+            "fakeroot_key=k1z54dkibtferrh5",
+            "examples_dir/k1z54dkibtferrh5",
+        ] {
+            assert!(!at(t), "{t}");
         }
     }
 

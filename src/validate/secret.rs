@@ -66,8 +66,9 @@ static CLAIMED_PREFIXES: &[&str] = &[
 ];
 
 /// Vendor suffixes of fixed-length formats a provider rule checks
-/// exactly, as [`CLAIMED_PREFIXES`]: New Relic license keys end in `NRAL`.
-static CLAIMED_SUFFIXES: &[&str] = &["NRAL"];
+/// exactly, as [`CLAIMED_PREFIXES`]: New Relic license keys end in `NRAL`,
+/// its mobile app tokens in `-NRMA`.
+static CLAIMED_SUFFIXES: &[&str] = &["NRAL", "-NRMA"];
 
 /// A generated token rather than a word or an identifier.
 pub(crate) fn token(value: &str) -> bool {
@@ -170,6 +171,20 @@ pub(crate) fn generic_token(value: &str) -> bool {
         && !host_name(value)
         && !word_phrase(value)
         && !generic_placeholder(url_secret_part(value))
+        && !two_copies(value.as_bytes())
+}
+
+/// One run of 8 or more letters and digits written twice around one
+/// separator (`e4T9Cw1Ctw-e4T9Cw1Ctw`): a value pasted twice, not a
+/// draw (a random half of 8 or more base-10 characters repeats with
+/// odds of 1e-8 or less).
+fn two_copies(b: &[u8]) -> bool {
+    let h = b.len() / 2;
+    b.len() >= 17
+        && b.len() % 2 == 1
+        && !b[h].is_ascii_alphanumeric()
+        && b[..h] == b[h + 1..]
+        && b[..h].iter().all(u8::is_ascii_alphanumeric)
 }
 
 /// A secret written in one kind of character. Digits: 20 or more (fewer
@@ -427,6 +442,14 @@ mod tests {
         assert!(!bare_run("kholdklzdocjwb"));
         assert!(!generic_token("sk-or-v1-short"));
         assert!(!generic_token("72322bc2443d330cf29cde9f24fca5FFFFNRAL"));
+        assert!(!generic_token(
+            "AA90949736bb07c27b5bbb1cb22c933fafb34e7c-NRMA"
+        ));
+        // A value pasted twice around a separator; not a repeated block.
+        assert!(!generic_token("e4T9Cw1CtwE8uf-e4T9Cw1CtwE8uf"));
+        assert!(generic_token("e4T9Cw1CtwE8uf-e4T9Cw1CtwE8ug"));
+        assert!(two_copies(b"k3v9x2m7:k3v9x2m7"));
+        assert!(!two_copies(b"k3v9x2m7k3v9x2m7"));
         assert!(!generic_token(
             "apify_api_dXB1vLPglgTex_UYm3JTAx2BHTjVuDBbvPl8R"
         ));
