@@ -11,15 +11,17 @@
 //!
 //! Numbers are ASCII bytes between whole strings, so the packing is a
 //! `&str` (checked at compile time) and reading it back validates
-//! nothing: the strings are slices of it at char boundaries. Reading costs one allocation for
-//! the rows and one for every list's words.
+//! nothing: the strings are slices of it at char boundaries. Reading
+//! allocates the rows, all the lists' words (one `Vec`), and each type
+//! name that was left out.
 //!
 //! The format, in order:
 //! - the number of distinct word lists, the number of words in all of
 //!   them, then each list: its word count, then each word (a string);
-//! - the number of rules, then each rule: id, type name, pattern
-//!   (strings), keywords, context, anti-context (list numbers), group,
-//!   validator, kind, window, min entropy and score (their `f32` bits),
+//! - the number of rules, then each rule: id, type name (empty when it
+//!   is the id in upper case with `_` for `-`), pattern (strings),
+//!   keywords, context, anti-context (list numbers), group, validator,
+//!   kind, window, min entropy and score (their `f32` bits),
 //!   lengths (0 for `None`, else 1, the maximum length and the digits).
 //!
 //! A number is base-64 digits, lowest first, 6 bits a byte with 0x40 set
@@ -97,6 +99,40 @@ const fn numbers(rules: &[RuleDef]) -> ([u16; MAX_SLOTS], [bool; MAX_SLOTS]) {
     (number, first)
 }
 
+/// Whether `type_name` is `id`, ASCII, in upper case with `_` for `-`
+/// (`us-ssn`: `US_SSN`, two rules in three); packed as an empty string.
+const fn is_derived(type_name: &str, id: &str) -> bool {
+    let (t, id) = (type_name.as_bytes(), id.as_bytes());
+    if t.len() != id.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < t.len() {
+        let want =
+            if id[i] == b'-' { b'_' } else { id[i].to_ascii_uppercase() };
+        if id[i] >= 0x80 || t[i] != want {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The type of a rule whose type was packed empty (see [`is_derived`]).
+fn derived(id: &str) -> &'static str {
+    let t: String =
+        id.bytes()
+            .map(|b| {
+                if b == b'-' {
+                    '_'
+                } else {
+                    char::from(b.to_ascii_uppercase())
+                }
+            })
+            .collect();
+    Box::leak(t.into_boxed_str())
+}
+
 const fn kind_code(k: Kind) -> usize {
     match k {
         Kind::Pii => 0,
@@ -168,7 +204,12 @@ impl Writer<'_> {
         while i < rules.len() {
             let r = &rules[i];
             self.str(r.id);
-            self.str(r.type_name);
+            assert!(!r.type_name.is_empty(), "a rule without a type");
+            if is_derived(r.type_name, r.id) {
+                self.str("");
+            } else {
+                self.str(r.type_name);
+            }
             self.str(r.pattern);
             self.num(number[i * 3] as usize);
             self.num(number[i * 3 + 1] as usize);
@@ -265,7 +306,10 @@ pub(crate) fn unpack(s: &'static str) -> Option<Vec<RuleDef>> {
     let mut out = Vec::with_capacity(n.min(s.len()));
     for _ in 0..n {
         let id = r.str()?;
-        let type_name = r.str()?;
+        let type_name = match r.str()? {
+            "" => derived(id),
+            t => t,
+        };
         let pattern = r.str()?;
         let keywords = list(&mut r)?;
         let context = list(&mut r)?;
