@@ -200,7 +200,7 @@ static PII: [Pre; N] = {
 /// built-in PII rule of that number (a filter's rules start with them, in
 /// table order).
 pub(super) fn get(i: usize, rule: &Rule) -> Option<&'static Pre> {
-    let def = RULES.get(i)?;
+    let def = crate::rules::pii::rules().get(i)?;
     let p = rule.pattern();
     // The same table entry: its pattern is borrowed, not copied.
     (p.as_ptr() == def.pattern.as_ptr() && p.len() == def.pattern.len())

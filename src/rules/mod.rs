@@ -17,6 +17,7 @@
 
 mod def;
 mod nrp;
+mod packed;
 pub(crate) mod pii;
 pub(crate) mod secrets;
 mod template;
@@ -26,7 +27,7 @@ pub(crate) use def::RuleDef;
 
 /// Every built-in rule, PII first, in a fixed order.
 pub(crate) fn builtin() -> impl Iterator<Item = &'static RuleDef> {
-    pii::RULES.iter().chain(secrets::rules().iter())
+    pii::rules().iter().chain(secrets::rules().iter())
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@
 //! checksum definition; none is a real person's number.
 
 use super::def::RuleDef;
+use super::packed;
 use crate::validate::Validator;
+use std::sync::OnceLock;
 
 /// Example texts are test data: the wasm build leaves them out (they are
 /// checked by the native test suite). `rule_examples` is set by build.rs
@@ -171,7 +173,10 @@ const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 const PII: RuleDef = RuleDef { kind: Kind::Pii, ..RuleDef::DEFAULT };
 
-pub(crate) static RULES: &[RuleDef] = &[
+/// The table as written. Compile time only (`response::pre` reads it,
+/// and the packing below): at run time, [`rules`] reads it packed, so
+/// the wasm module holds no `RuleDef` of it (see `rules::packed`).
+pub(crate) const RULES: &[RuleDef] = &[
     // ------------------------------------------------------------ generic
     RuleDef {
         id: "email",
@@ -1803,6 +1808,30 @@ pub(crate) static RULES: &[RuleDef] = &[
 
 const _: &[&str] = ID_CONTEXT;
 
+/// [`RULES`] packed (`rules::packed`).
+static PACKED: &str = {
+    const BYTES: [u8; packed::packed_len(RULES)] = packed::pack(RULES);
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("the packing cuts a string"),
+    }
+};
+
+/// The built-in PII rules, read from [`PACKED`] on first use. The native
+/// build takes their examples from [`RULES`] (wasm has none).
+pub(crate) fn rules() -> &'static [RuleDef] {
+    static CELL: OnceLock<Vec<RuleDef>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        #[allow(unused_mut)]
+        let mut rules = packed::unpack(PACKED).unwrap_or_default();
+        #[cfg(rule_examples)]
+        for (r, def) in rules.iter_mut().zip(RULES) {
+            (r.hits, r.misses) = (def.hits, def.misses);
+        }
+        rules
+    })
+}
+
 /// PII types reported by detectors that are not regex rules (dictionaries,
 /// grammars). Listed so policies can name them.
 pub(crate) static EXTRA_TYPES: &[&str] =
@@ -1813,3 +1842,8 @@ pub(crate) static EXTRA_TYPES: &[&str] =
 /// findings are dropped unless asked for. AGE, TITLE and NRP are words
 /// and numbers of ordinary prose, which most prompts need intact.
 pub(crate) static OPT_IN_TYPES: &[&str] = &["AGE", "TITLE", "NRP"];
+
+#[cfg(test)]
+pub(crate) fn packed_for_tests() -> &'static str {
+    PACKED
+}

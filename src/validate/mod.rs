@@ -53,7 +53,7 @@ macro_rules! validators {
 
         impl Validator {
             /// Every validator, in declaration order.
-            const ALL: &'static [Validator] = &[$(Validator::$variant,)*];
+            pub(crate) const ALL: &'static [Validator] = &[$(Validator::$variant,)*];
 
             /// Every policy name, in declaration order, each followed by
             /// a space. (One string rather than a table of `&str`: the
