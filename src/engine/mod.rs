@@ -169,7 +169,6 @@ impl Engine {
             }
         } else {
             let lower = lowered.insert(crate::literals::lower(text));
-            let windows = self.prefilter.windows(text, lower, &self.rules);
             let mut bounds = search::Bounds::new(text);
             if bounds.digit_start_count() >= search::Bounds::SIFT_FROM {
                 let sieve =
@@ -178,20 +177,18 @@ impl Engine {
             }
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
-            for (i, mut w) in windows {
-                let Some(rule) = self.rules.get(i) else { continue };
-                if !runs(i, rule) {
-                    continue;
-                }
+            let mut each = |i: usize, mut w: std::ops::Range<usize>| {
+                let Some(rule) = self.rules.get(i) else { return };
                 if from > 0 {
                     w.start = w.start.max(from);
                     if w.start >= w.end {
-                        continue;
+                        return;
                     }
                 }
                 let (checks, s) = (&self.checks, &mut scratch);
                 search::search(text, i, rule, w, checks, &bounds, s, &mut out);
-            }
+            };
+            self.prefilter.windows(text, lower, &self.rules, &runs, &mut each);
         }
         if !out.is_empty() {
             let lower =
