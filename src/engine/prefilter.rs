@@ -149,8 +149,7 @@ impl Prefilter {
     /// The rules that may match, each with the ranges where a match may
     /// start: `found(rule index, range)`, by rule index, and per rule
     /// sorted and disjoint. Rules left out do not run; neither do those
-    /// `wanted` turns down (their windows are not worked out). `lower` is
-    /// `text` lowercased by `literals::lower` (same offsets).
+    /// `wanted` turns down (their windows are not worked out).
     ///
     /// The keyword hits are kept once per group (joined, in text order),
     /// not once per owner: a rule's windows are worked out from its
@@ -162,7 +161,6 @@ impl Prefilter {
     pub(crate) fn windows(
         &self,
         text: &str,
-        lower: &str,
         rules: &[Rule],
         wanted: &dyn Fn(usize, &Rule) -> bool,
         found: &mut dyn FnMut(usize, Range<usize>),
@@ -185,9 +183,8 @@ impl Prefilter {
             // (zeroed: allocated without a loop).
             let mut pending: Vec<[usize; 3]> =
                 vec![[0, 0, 0]; self.owners.len()];
-            // Lowercase words, searched in the lowercased text (same
-            // offsets): see `Literals::lowercase`.
-            for m in ac.find_overlapping_iter(lower) {
+            // Lowercase words, searched in the text read in lowercase.
+            for m in ac.find_overlapping_iter(text, true) {
                 let Some(&g) = self.group_of.get(m.literal()) else {
                     continue;
                 };
@@ -242,7 +239,10 @@ impl Prefilter {
         let mut list: Vec<Range<usize>> = Vec::new();
         for (i, rule) in rules.iter().enumerate() {
             let is_always = always.next_if(|&&a| a as usize == i).is_some();
-            if !wanted(i, rule) {
+            // Most rules have no anchor in a prompt: skipped first thing.
+            let linked = first.get(i).copied().unwrap_or(0);
+            let anywhere = is_always || self.automaton.is_none();
+            if linked == 0 && !anywhere || !wanted(i, rule) {
                 continue;
             }
             list.clear();
@@ -280,7 +280,7 @@ impl Prefilter {
             }
             // Its keyword windows would all be dropped below for want of
             // digits (prose: most keyword hits).
-            let mut k = if min_digits > digits { 0 } else { first[i] };
+            let mut k = if min_digits > digits { 0 } else { linked };
             while let Some(&[owner, g, before]) =
                 links.get((k as usize).wrapping_sub(1))
             {
