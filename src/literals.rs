@@ -83,13 +83,16 @@ impl Literals {
     }
 
     /// Every match, overlapping ones included, ordered by end offset,
-    /// the longest first at each end.
+    /// the longest first at each end. `folded`: in `text` read as ASCII
+    /// lowercase ([`lower`]; same offsets), for a set of lowercase words,
+    /// so a 10 MiB text need not be copied to be searched.
     pub(crate) fn find_overlapping_iter<'a>(
         &'a self,
         text: &'a str,
+        folded: bool,
     ) -> impl Iterator<Item = Match> + 'a {
         self.ac
-            .overlapping(text.as_bytes())
+            .overlapping(text.as_bytes(), folded)
             .map(|(literal, start, end)| Match { literal, start, end })
     }
 }
@@ -211,7 +214,7 @@ mod tests {
                 let want =
                     tuples(nfa.try_find_overlapping_iter(input()).unwrap());
                 let got: Vec<Match> =
-                    own.find_overlapping_iter(&hay).collect();
+                    own.find_overlapping_iter(&hay, false).collect();
                 assert_eq!(got, want, "{refs:?} in {hay:?}");
                 let want = tuples(nfa.try_find_iter(input()).unwrap());
                 let got: Vec<Match> = own.find_iter(&hay).collect();
@@ -224,9 +227,25 @@ mod tests {
     }
 
     #[test]
+    fn folded_search_is_the_search_of_the_lowercased_text() {
+        let words = ["key", "token", "a-b", "é", "ssn", "[", "z", "@"];
+        let own = Literals::new(&words, MatchKind::Standard);
+        let mut hay = String::new();
+        for b in 0u8..=0x7F {
+            hay.push(b as char);
+        }
+        hay.push_str("KeY TOKEN tOkEnA-B é É SSNZ@[ Zz `{");
+        let got: Vec<Match> = own.find_overlapping_iter(&hay, true).collect();
+        let want: Vec<Match> =
+            own.find_overlapping_iter(&super::lower(&hay), false).collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 15);
+    }
+
+    #[test]
     fn empty_words_never_match() {
         let l = Literals::new(&["", "a"], MatchKind::Standard);
-        assert_eq!(l.find_overlapping_iter("ba").count(), 1);
+        assert_eq!(l.find_overlapping_iter("ba", false).count(), 1);
         let l = Literals::new(&["", "ab"], MatchKind::LeftmostLongest);
         assert_eq!(l.find_iter("xaby").count(), 1);
     }

@@ -55,7 +55,7 @@ impl ContextIndex {
         let automaton = if words.all().is_empty() {
             None
         } else {
-            // Lowercase words, searched in the lowercased text.
+            // Lowercase words, searched in the text read in lowercase.
             let words: Vec<&str> =
                 words.all().iter().map(String::as_str).collect();
             Some(Literals::new(&words, MatchKind::Standard))
@@ -69,15 +69,13 @@ impl ContextIndex {
     /// it could shadow a real finding it overlaps. (Their keywords gate
     /// them on the whole text, so without this a context word far away
     /// would decide what a span is.)
-    /// `lower` is `text` lowercased by `literals::lower` (same offsets).
     pub(crate) fn boost(
         &self,
         text: &str,
-        lower: &str,
         rules: &[Rule],
         detections: &mut Vec<Detection>,
     ) {
-        let hits = self.hits(text, lower, rules, detections);
+        let hits = self.hits(text, rules, detections);
         detections.retain_mut(|d| {
             let rule = &rules[d.rule];
             let (plus, minus) = Self::near(&self.owners, text, &hits, d);
@@ -95,7 +93,6 @@ impl ContextIndex {
     fn hits(
         &self,
         text: &str,
-        lower: &str,
         rules: &[Rule],
         detections: &[Detection],
     ) -> Vec<(usize, usize, usize)> {
@@ -109,8 +106,8 @@ impl ContextIndex {
         }
         let bytes = text.as_bytes();
         let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        // Lowercase words, searched in the lowercased text (same offsets).
-        for m in ac.find_overlapping_iter(lower) {
+        // Lowercase words, searched in the text read in lowercase.
+        for m in ac.find_overlapping_iter(text, true) {
             let (s, e) = (m.start(), m.end());
             let left_ok = s == 0 || !is_word(bytes[s - 1]);
             let right_ok = e == bytes.len() || !is_word(bytes[e]);

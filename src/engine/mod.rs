@@ -151,9 +151,6 @@ impl Engine {
                 r.kind == Kind::Secret
             }
         };
-        // The text lowercased once (same offsets) for both keyword
-        // automata, the prefilter's and the context words'.
-        let mut lowered: Option<String> = None;
         if all_candidates {
             for (i, rule) in self.rules.iter().enumerate() {
                 if runs(i, rule) {
@@ -168,8 +165,6 @@ impl Engine {
                 }
             }
         } else {
-            let lower = lowered.insert(crate::literals::lower(text));
-            let windows = self.prefilter.windows(text, lower, &self.rules);
             let mut bounds = search::Bounds::new(text);
             if bounds.digit_start_count() >= search::Bounds::SIFT_FROM {
                 let sieve =
@@ -178,25 +173,21 @@ impl Engine {
             }
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
-            for (i, mut w) in windows {
-                let Some(rule) = self.rules.get(i) else { continue };
-                if !runs(i, rule) {
-                    continue;
-                }
+            let mut each = |i: usize, mut w: std::ops::Range<usize>| {
+                let Some(rule) = self.rules.get(i) else { return };
                 if from > 0 {
                     w.start = w.start.max(from);
                     if w.start >= w.end {
-                        continue;
+                        return;
                     }
                 }
                 let (checks, s) = (&self.checks, &mut scratch);
                 search::search(text, i, rule, w, checks, &bounds, s, &mut out);
-            }
+            };
+            self.prefilter.windows(text, &self.rules, &runs, &mut each);
         }
         if !out.is_empty() {
-            let lower =
-                lowered.get_or_insert_with(|| crate::literals::lower(text));
-            self.context.boost(text, lower, &self.rules, &mut out);
+            self.context.boost(text, &self.rules, &mut out);
         }
         if depth < rescan::MAX_DEPTH {
             // A run that decodes to the same text as the one before (a

@@ -112,38 +112,6 @@ impl Prefilter {
         Some((ac, map))
     }
 
-    /// Adds the windows of one (joined) keyword anchor to its owners.
-    fn visit_owners(
-        &self,
-        g: usize,
-        anchor: Range<usize>,
-        text: &str,
-        rules: &[Rule],
-        digits: usize,
-        out: &mut Found,
-    ) {
-        // A keyword may also be a context word near the match (rules
-        // that run only where one occurs): then widen the anchor by the
-        // context window on both sides.
-        let near = anchor.start.saturating_sub(context::WINDOW_AFTER)
-            ..anchor
-                .end
-                .saturating_add(context::WINDOW_BEFORE)
-                .min(text.len());
-        for &owner in &self.owners[g] {
-            let i = (owner & !NEAR) as usize;
-            let Some(rule) = rules.get(i) else { continue };
-            // Its windows would all be dropped below for want of digits
-            // (prose: most keyword hits).
-            if rule.min_digits() > digits {
-                continue;
-            }
-            let a =
-                if owner & NEAR != 0 { near.clone() } else { anchor.clone() };
-            out.push(text, i, a, rule.max_len());
-        }
-    }
-
     /// Two hits of group `g` whose gap (next start minus this end) is at
     /// most this give every owner one window for both, the same as the
     /// union of their own: `Found::push` starts a window
@@ -179,204 +147,224 @@ impl Prefilter {
     }
 
     /// The rules that may match, each with the ranges where a match may
-    /// start: (rule index, range), by rule index, and per rule sorted and
-    /// disjoint. Rules left out do not run. `lower` is `text` lowercased
-    /// by `literals::lower` (same offsets).
+    /// start: `found(rule index, range)`, by rule index, and per rule
+    /// sorted and disjoint. Rules left out do not run; neither do those
+    /// `wanted` turns down (their windows are not worked out).
+    ///
+    /// The keyword hits are kept once per group (joined, in text order),
+    /// not once per owner: a rule's windows are worked out from its
+    /// groups' anchors when its turn comes, so a call holds the anchors
+    /// and one rule's windows at a time. (A list of every owner's windows
+    /// over the whole text, ~60 numeric rules per run of digits, was most
+    /// of the memory of a 10 MiB document: issue 16.) A rule's windows
+    /// are the union of its anchors' (`window`), whatever their order.
     pub(crate) fn windows(
         &self,
         text: &str,
-        lower: &str,
         rules: &[Rule],
-    ) -> Vec<(usize, Range<usize>)> {
-        let mut out = Found::new(rules.len());
+        wanted: &dyn Fn(usize, &Rule) -> bool,
+        found: &mut dyn FnMut(usize, Range<usize>),
+    ) {
         let runs = digit_runs(text);
         let digits: usize = runs.iter().map(|r| r.len()).sum();
-        if !self.always.is_empty() {
-            // A rule without keywords whose match needs no digit (only
-            // custom rules: a built-in one always needs one) has no anchor
-            // to look for: it runs over the whole text.
-            for &i in &self.always {
-                if rules[i as usize].min_digits() == 0 {
-                    out.push(text, i as usize, 0..text.len(), None);
+        // Per group: 1 + the index in `anchors` of its last anchor; 0:
+        // none. Each anchor links to the group's anchor before it.
+        let mut last: Vec<u32> = vec![0; self.owners.len()];
+        let mut anchors: Vec<(Range<usize>, u32)> = Vec::new();
+        if let Some(ac) = &self.automaton {
+            let mut visit = |g: usize, a: Range<usize>| {
+                if let Some(l) = last.get_mut(g) {
+                    anchors.push((a, *l));
+                    *l = anchors.len() as u32;
+                }
+            };
+            // Per group, the hits joined so far [start, end + 1] and
+            // its `join_reach` + 1; 0: none yet, not found yet
+            // (zeroed: allocated without a loop).
+            let mut pending: Vec<[usize; 3]> =
+                vec![[0, 0, 0]; self.owners.len()];
+            // Lowercase words, searched in the text read in lowercase.
+            for m in ac.find_overlapping_iter(text, true) {
+                let Some(&g) = self.group_of.get(m.literal()) else {
+                    continue;
+                };
+                let g = g as usize;
+                let Some(p) = pending.get_mut(g) else { continue };
+                let [s, e1, r1] = *p;
+                let reach = match r1.checked_sub(1) {
+                    Some(r) => r,
+                    None => self.join_reach(g, rules, digits),
+                };
+                let r1 = reach.saturating_add(1);
+                *p = [m.start(), m.end() + 1, r1];
+                if e1 != 0 {
+                    let e = e1 - 1;
+                    let close = m.start() <= e || m.start() - e <= reach;
+                    if close {
+                        *p = [s.min(m.start()), e.max(m.end()) + 1, r1];
+                        continue;
+                    }
+                    visit(g, s..e);
                 }
             }
-            if !runs.is_empty() {
-                // digits_before[k]: digits in text[..runs[k].start]
-                let mut digits_before = Vec::with_capacity(runs.len() + 1);
-                let mut total = 0;
-                for r in &runs {
-                    digits_before.push(total);
-                    total += r.len();
-                }
-                digits_before.push(total);
-                for &i in &self.always {
-                    let rule = &rules[i as usize];
-                    let (min_digits, max_len) =
-                        (rule.min_digits(), rule.max_len());
-                    for (k, r) in runs.iter().enumerate() {
-                        if min_digits > r.len() {
-                            // A match holding this run spans at most
-                            // max_len bytes: count the digits within reach.
-                            let reach = max_len.unwrap_or(usize::MAX);
-                            let lo = r.start.saturating_sub(reach);
-                            let hi = r.end.saturating_add(reach);
-                            let first =
-                                runs[..k].partition_point(|x| x.end <= lo);
-                            let last = k + runs[k..]
-                                .partition_point(|x| x.start < hi);
-                            if digits_before[last] - digits_before[first]
-                                < min_digits
-                            {
-                                continue;
-                            }
-                        }
-                        // Any digit of the run may be the match's anchor.
-                        out.push(text, i as usize, r.start..r.end, max_len);
-                    }
+            for (g, &[s, e1, _]) in pending.iter().enumerate() {
+                if e1 != 0 {
+                    visit(g, s..e1 - 1);
                 }
             }
         }
-        match &self.automaton {
-            Some(ac) => {
-                let visit = |g, a, out: &mut Found| {
-                    self.visit_owners(g, a, text, rules, digits, out)
-                };
-                // Per group, the hits joined so far [start, end + 1] and
-                // its `join_reach` + 1; 0: none yet, not found yet
-                // (zeroed: allocated without a loop).
-                let mut pending: Vec<[usize; 3]> =
-                    vec![[0, 0, 0]; self.owners.len()];
-                // Lowercase words, searched in the lowercased text (same
-                // offsets): see `Literals::lowercase`.
-                for m in ac.find_overlapping_iter(lower) {
-                    let Some(&g) = self.group_of.get(m.literal()) else {
-                        continue;
-                    };
-                    let g = g as usize;
-                    let Some(p) = pending.get_mut(g) else { continue };
-                    let [s, e1, r1] = *p;
-                    let reach = match r1.checked_sub(1) {
-                        Some(r) => r,
-                        None => self.join_reach(g, rules, digits),
-                    };
-                    let r1 = reach.saturating_add(1);
-                    *p = [m.start(), m.end() + 1, r1];
-                    if e1 != 0 {
-                        let e = e1 - 1;
-                        let close = m.start() <= e || m.start() - e <= reach;
-                        if close {
-                            *p = [s.min(m.start()), e.max(m.end()) + 1, r1];
+        // Per rule: 1 + the index in `links` of its last (owner with
+        // `NEAR`, group, link before); 0: none.
+        let mut first: Vec<u32> = vec![0; rules.len()];
+        let mut links: Vec<[u32; 3]> = Vec::new();
+        for (g, _) in last.iter().enumerate().filter(|(_, &l)| l != 0) {
+            for &owner in self.owners.get(g).into_iter().flatten() {
+                if let Some(f) = first.get_mut((owner & !NEAR) as usize) {
+                    links.push([owner, g as u32, *f]);
+                    *f = links.len() as u32;
+                }
+            }
+        }
+        // digits_before[k]: digits in text[..runs[k].start]
+        let mut digits_before = Vec::new();
+        if !self.always.is_empty() && !runs.is_empty() {
+            let mut total = 0;
+            for r in &runs {
+                digits_before.push(total);
+                total += r.len();
+            }
+            digits_before.push(total);
+        }
+        let mut always = self.always.iter().peekable();
+        let mut list: Vec<Range<usize>> = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            let is_always = always.next_if(|&&a| a as usize == i).is_some();
+            // Most rules have no anchor in a prompt: skipped first thing.
+            let linked = first.get(i).copied().unwrap_or(0);
+            let anywhere = is_always || self.automaton.is_none();
+            if linked == 0 && !anywhere || !wanted(i, rule) {
+                continue;
+            }
+            list.clear();
+            let (min_digits, max_len) = (rule.min_digits(), rule.max_len());
+            if is_always {
+                // A rule without keywords whose match needs no digit (only
+                // custom rules: a built-in one always needs one) has no
+                // anchor to look for: it runs over the whole text.
+                if min_digits == 0 {
+                    add(&mut list, 0, window(text, 0..text.len(), None));
+                }
+                for (k, r) in runs.iter().enumerate() {
+                    if min_digits > r.len() {
+                        // A match holding this run spans at most
+                        // max_len bytes: count the digits within reach.
+                        let reach = max_len.unwrap_or(usize::MAX);
+                        let lo = r.start.saturating_sub(reach);
+                        let hi = r.end.saturating_add(reach);
+                        let first = runs[..k].partition_point(|x| x.end <= lo);
+                        let last =
+                            k + runs[k..].partition_point(|x| x.start < hi);
+                        if digits_before[last] - digits_before[first]
+                            < min_digits
+                        {
                             continue;
                         }
-                        visit(g, s..e, &mut out);
                     }
-                }
-                for (g, &[s, e1, _]) in pending.iter().enumerate() {
-                    if e1 != 0 {
-                        let e = e1 - 1;
-                        visit(g, s..e, &mut out);
-                    }
+                    // Any digit of the run may be the match's anchor.
+                    add(&mut list, 0, window(text, r.clone(), max_len));
                 }
             }
-            // Could not build the automaton: stay sound, run everything.
-            None => (0..rules.len())
-                .for_each(|i| out.push(text, i, 0..text.len(), None)),
-        }
-        let mut candidates = Vec::new();
-        let mut list = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
-            if !out.take(i, &mut list) {
+            if self.automaton.is_none() {
+                // Could not build the automaton: stay sound, run everything.
+                add(&mut list, 0, window(text, 0..text.len(), None));
+            }
+            // Its keyword windows would all be dropped below for want of
+            // digits (prose: most keyword hits).
+            let mut k = if min_digits > digits { 0 } else { linked };
+            while let Some(&[owner, g, before]) =
+                links.get((k as usize).wrapping_sub(1))
+            {
+                k = before;
+                // A keyword may also be a context word near the match
+                // (rules that run only where one occurs): then widen the
+                // anchor by the context window on both sides.
+                let near = owner & NEAR != 0;
+                // The group's anchors come last first: added so, then
+                // turned, they are in text order.
+                let from = list.len();
+                let mut a = last.get(g as usize).copied().unwrap_or(0);
+                while let Some((anchor, before)) =
+                    anchors.get((a as usize).wrapping_sub(1))
+                {
+                    a = *before;
+                    let anchor = if near {
+                        anchor.start.saturating_sub(context::WINDOW_AFTER)
+                            ..anchor
+                                .end
+                                .saturating_add(context::WINDOW_BEFORE)
+                                .min(text.len())
+                    } else {
+                        anchor.clone()
+                    };
+                    add(&mut list, from, window(text, anchor, max_len));
+                }
+                list[from..].reverse();
+            }
+            if list.is_empty() {
                 continue;
             }
             merge(&mut list);
             // A match holds `min_digits` digits, all within `max_len` bytes
             // of its start: keyword windows without that many digits in
             // reach cannot hold one (in prose, most keyword hits).
-            let need = rule.min_digits();
-            let max_len = rule.max_len();
-            let keyed = need > 0 && !rule.keywords.is_empty();
+            let keyed = min_digits > 0 && !rule.keywords.is_empty();
             for w in list.drain(..) {
                 let kept = !keyed || {
                     let reach = match max_len {
                         Some(n) => w.end.saturating_add(n + SLACK),
                         None => usize::MAX,
                     };
-                    has_digits(&runs, w.start..reach, need)
+                    has_digits(&runs, w.start..reach, min_digits)
                 };
                 if kept {
-                    candidates.push((i, w));
+                    found(i, w);
                 }
             }
         }
-        candidates
     }
 }
 
-/// The windows found so far, for every rule in one list: each window
-/// links to the rule's window before it, so a call allocates two lists
-/// and a zeroed index, not a list per rule (~500 rules, most of which
-/// have none in a short prompt).
-struct Found {
-    /// Per rule: 1 + the index in `windows` of its last window; 0: none.
-    last: Vec<u32>,
-    /// (window, 1 + the index of the rule's window before it; 0: none).
-    windows: Vec<(Range<usize>, u32)>,
+/// The start positions of matches that contain some byte of `anchor` and
+/// are at most `max_len` long.
+fn window(
+    text: &str,
+    anchor: Range<usize>,
+    max_len: Option<usize>,
+) -> Range<usize> {
+    match max_len {
+        Some(n) => {
+            floor(text, (anchor.start + 1).saturating_sub(n + SLACK))
+                ..ceil(text, anchor.end)
+        }
+        None => 0..text.len(),
+    }
 }
 
-impl Found {
-    fn new(rules: usize) -> Found {
-        Found { last: vec![0; rules], windows: Vec::new() }
-    }
-
-    /// Adds the start positions of matches of rule `i` that contain some
-    /// byte of `anchor` and are at most `max_len` long.
-    fn push(
-        &mut self,
-        text: &str,
-        i: usize,
-        anchor: Range<usize>,
-        max_len: Option<usize>,
-    ) {
-        let Some(last) = self.last.get_mut(i) else { return };
-        let w = match max_len {
-            Some(n) => {
-                floor(text, (anchor.start + 1).saturating_sub(n + SLACK))
-                    ..ceil(text, anchor.end)
-            }
-            None => 0..text.len(),
-        };
-        // Windows arrive roughly in text order: extend the rule's last
-        // when they overlap, so long runs of anchors stay one window.
-        if let Some((l, _)) =
-            self.windows.get_mut((*last as usize).wrapping_sub(1))
-        {
+/// Adds `w` to `list`, joined to its last window, if that is at `from` or
+/// after, when they overlap or touch: a rule's windows arrive in text
+/// order (or its reverse) per group, so runs of anchors stay one window;
+/// `merge` joins the rest.
+fn add(list: &mut Vec<Range<usize>>, from: usize, w: Range<usize>) {
+    if list.len() > from {
+        if let Some(l) = list.last_mut() {
             if w.start <= l.end && w.end >= l.start {
                 l.start = l.start.min(w.start);
                 l.end = l.end.max(w.end);
                 return;
             }
         }
-        self.windows.push((w, *last));
-        *last = self.windows.len() as u32;
     }
-
-    /// Puts rule `i`'s windows into `list` (cleared first), in the order
-    /// they came; whether it has any.
-    fn take(&self, i: usize, list: &mut Vec<Range<usize>>) -> bool {
-        let mut k = self.last.get(i).copied().unwrap_or(0) as usize;
-        if k == 0 {
-            return false;
-        }
-        list.clear();
-        while let Some((w, before)) = self.windows.get(k.wrapping_sub(1)) {
-            list.push(w.clone());
-            k = *before as usize;
-        }
-        if list.len() > 1 {
-            list.reverse();
-        }
-        true
-    }
+    list.push(w);
 }
 
 /// Whether `runs` hold at least `need` ASCII digits inside `range`;

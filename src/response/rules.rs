@@ -317,7 +317,7 @@ impl Keywords {
         let Some(part) = text.get(from..) else { return };
         let lower = crate::literals::lower(part);
         let (last, list) = (&mut self.last, &mut self.list);
-        for m in ac.find_overlapping_iter(&lower) {
+        for m in ac.find_overlapping_iter(&lower, false) {
             let w = &lower.as_bytes()[m.range()];
             let Some(&first) = w.first() else { continue };
             let at = base + from + m.start() + 1;

@@ -113,9 +113,16 @@ impl Ac {
     }
 
     /// Every occurrence of every literal as (literal, start, end), by
-    /// end, then longest first.
-    pub(crate) fn overlapping<'a>(&'a self, hay: &'a [u8]) -> Overlapping<'a> {
-        Overlapping { ac: self, hay, at: 0, state: 0, out: 0, k: 0 }
+    /// end, then longest first; `folded`: in `hay` read as ASCII
+    /// lowercase (same offsets), what a set of lowercase literals finds
+    /// in the lowercased text, without a copy of it.
+    pub(crate) fn overlapping<'a>(
+        &'a self,
+        hay: &'a [u8],
+        folded: bool,
+    ) -> Overlapping<'a> {
+        let read = if folded { &LOWER } else { &SAME };
+        Overlapping { ac: self, hay, at: 0, state: 0, out: 0, k: 0, read }
     }
 
     /// The first literal to end after `from` (ties: the first of its
@@ -178,6 +185,24 @@ pub(crate) struct Overlapping<'a> {
     /// next of them.
     out: u32,
     k: usize,
+    /// Each byte as read: itself, or in ASCII lowercase.
+    read: &'static [u8; 256],
+}
+
+/// Each byte as itself, and in ASCII lowercase: what [`Overlapping`]
+/// reads (one load a byte either way).
+static SAME: [u8; 256] = table(false);
+static LOWER: [u8; 256] = table(true);
+
+const fn table(lower: bool) -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if lower { b.to_ascii_lowercase() } else { b };
+        i += 1;
+    }
+    t
 }
 
 impl Iterator for Overlapping<'_> {
@@ -202,6 +227,7 @@ impl Iterator for Overlapping<'_> {
                 continue;
             }
             let &b = self.hay.get(self.at)?;
+            let b = self.read[usize::from(b)];
             self.at += 1;
             self.state = ac.step(&ac.links, self.state, b);
             self.out = ac.reporter(self.state);
