@@ -38,7 +38,8 @@ use super::lexicon::{
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_OTHER,
     FIELD_PERSON, GREET, LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE,
-    PREFIX, RELATION, SALUTE, SOFT, STRONG, SUFFIX, TITLES, WEAK,
+    PREFIX, RELATION, SALUTE, SOFT, STRONG, SUBJECT_VERB, SUFFIX, TITLES,
+    WEAK,
 };
 use super::morph::{
     head_noun, slavic_adjective, slavic_surname, speech_verb, German,
@@ -455,6 +456,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         // "Mr. van der Dussen"
         let lead_particle = title && !t.cap && has(&PARTICLES, &t.key);
         if !t.cap && !lower_ok && !lead_particle {
+            // Two lowercase known given names joined by "and": "ok so
+            // kate and megan are driving up".
+            if and_pair(l, toks, i) {
+                out.push(Detection::new(
+                    "PERSON",
+                    "person-dict",
+                    t.start..t.end,
+                    0.7,
+                ));
+            }
             i += 1;
             continue;
         }
@@ -740,6 +751,21 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         {
             score = score.max(0.55);
         }
+        // A lone known given name as a subject or a possessor, or one of
+        // two joined by "and": "Casey is a great person" (sentence-
+        // initial, an English verb after it), "made Nina's day", "Jon and
+        // Des". Not a place of either tier ("Jordan's", "Georgia and").
+        if n == 1
+            && !lone.upper
+            && !lone.key.contains('-')
+            && place_tier(&lone.key).is_none()
+            && (matches!(classes[0], Class::Given | Class::Both)
+                && (possessive_after(toks, end_tok)
+                    || sent && subject_verb_after(toks, end_tok))
+                || and_pair(l, toks, idx[0]))
+        {
+            score = score.max(0.6);
+        }
         // A surname by its Slavic ending: "Simić", "Stefanovićem".
         let last = &toks[end_tok];
         if !toks[end_tok].upper
@@ -845,6 +871,64 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         i = end_tok + 1;
     }
     out
+}
+
+/// "'s" right after token `e` and no capitalized word after it: "Nina's
+/// day", not "Victoria's Secret"; nor a saint's name before it ("St.
+/// Mary's", "Saint George's": a church, a school).
+fn possessive_after(toks: &[Tok], e: usize) -> bool {
+    let saint = |k: usize| {
+        toks.get(k).is_some_and(|w| {
+            w.is_word()
+                && matches!(w.key.as_str(), "st" | "ste" | "saint" | "sankt")
+        })
+    };
+    !(e >= 1 && saint(e - 1)
+        || e >= 2 && toks[e - 1].is_punct('.') && saint(e - 2))
+        && toks.get(e + 1).is_some_and(|a| {
+            !a.sp && matches!(a.kind, Kind::Punct('\'' | '’'))
+        })
+        && toks
+            .get(e + 2)
+            .is_some_and(|s| !s.sp && s.is_word() && s.key.as_str() == "s")
+        && !toks
+            .get(e + 3)
+            .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
+}
+
+/// A lowercase English verb of [`SUBJECT_VERB`] right after token `e`, on
+/// its line: "Casey is", "Harry got".
+fn subject_verb_after(toks: &[Tok], e: usize) -> bool {
+    toks.get(e + 1).is_some_and(|v| {
+        v.is_word() && v.sp && !v.nl && !v.cap && has(&SUBJECT_VERB, &v.key)
+    })
+}
+
+/// Token `i` is a known given name joined by "and" to another one in the
+/// same case, on one line, neither a place: "Kate and Megan", "steve and
+/// tanya". In lowercase only a given name that is no surname.
+fn and_pair(l: &Lists, toks: &[Tok], i: usize) -> bool {
+    let cap = toks[i].cap;
+    let given = |t: &Tok| {
+        t.is_word()
+            && t.cap == cap
+            && !t.upper
+            && match classify(l, t) {
+                Some(Class::Given) => true,
+                Some(Class::Both) => cap,
+                _ => false,
+            }
+            && place_tier(&t.key).is_none()
+    };
+    let and = |k: usize| {
+        toks.get(k).is_some_and(|w| {
+            w.is_word() && w.sp && !w.nl && !w.cap && w.key.as_str() == "and"
+        })
+    };
+    given(&toks[i])
+        && (and(i + 1)
+            && toks.get(i + 2).is_some_and(|n| n.sp && !n.nl && given(n))
+            || i >= 2 && and(i - 1) && given(&toks[i - 2]))
 }
 
 /// Whether the text around token `i` reads as German (the words within
