@@ -38,11 +38,11 @@ use super::lexicon::{
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_OTHER,
     FIELD_PERSON, GREET, LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE,
-    PREFIX, RELATION, SALUTE, SOFT, STRONG, SUBJECT_VERB, SUFFIX, TITLES,
-    WEAK,
+    PREFIX, RELATION, SALUTE, SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, slavic_adjective, slavic_surname, speech_verb, German,
+    head_noun, possessive_after, slavic_adjective, slavic_surname,
+    speech_verb, subject_verb_after, German,
 };
 use super::tokens::{
     phrase_before, reach, skip_separators, Detection, Kind, Tok, AHEAD, BEFORE,
@@ -873,40 +873,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     out
 }
 
-/// "'s" right after token `e` and no capitalized word after it: "Nina's
-/// day", not "Victoria's Secret"; nor a saint's name before it ("St.
-/// Mary's", "Saint George's": a church, a school).
-fn possessive_after(toks: &[Tok], e: usize) -> bool {
-    let saint = |k: usize| {
-        toks.get(k).is_some_and(|w| {
-            w.is_word()
-                && matches!(w.key.as_str(), "st" | "ste" | "saint" | "sankt")
-        })
-    };
-    !(e >= 1 && saint(e - 1)
-        || e >= 2 && toks[e - 1].is_punct('.') && saint(e - 2))
-        && toks.get(e + 1).is_some_and(|a| {
-            !a.sp && matches!(a.kind, Kind::Punct('\'' | '’'))
-        })
-        && toks
-            .get(e + 2)
-            .is_some_and(|s| !s.sp && s.is_word() && s.key.as_str() == "s")
-        && !toks
-            .get(e + 3)
-            .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
-}
-
-/// A lowercase English verb of [`SUBJECT_VERB`] right after token `e`, on
-/// its line: "Casey is", "Harry got".
-fn subject_verb_after(toks: &[Tok], e: usize) -> bool {
-    toks.get(e + 1).is_some_and(|v| {
-        v.is_word() && v.sp && !v.nl && !v.cap && has(&SUBJECT_VERB, &v.key)
-    })
-}
-
 /// Token `i` is a known given name joined by "and" to another one in the
 /// same case, on one line, neither a place: "Kate and Megan", "steve and
-/// tanya". In lowercase only a given name that is no surname.
+/// tanya" (in lowercase only the second, and only a given name that is
+/// no surname).
 fn and_pair(l: &Lists, toks: &[Tok], i: usize) -> bool {
     let cap = toks[i].cap;
     let given = |t: &Tok| {
@@ -925,8 +895,12 @@ fn and_pair(l: &Lists, toks: &[Tok], i: usize) -> bool {
             w.is_word() && w.sp && !w.nl && !w.cap && w.key.as_str() == "and"
         })
     };
+    // A lowercase name reads only what stands before it: a stream holds
+    // back capitalized words only (`names::pending`), so "kate" of "kate
+    // and megan" would be decided before "and megan" arrives.
     given(&toks[i])
-        && (and(i + 1)
+        && (cap
+            && and(i + 1)
             && toks.get(i + 2).is_some_and(|n| n.sp && !n.nl && given(n))
             || i >= 2 && and(i - 1) && given(&toks[i - 2]))
 }
