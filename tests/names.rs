@@ -129,7 +129,25 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
     ("name, city and zip are required, see below", "PERSON", None),
     ("name,score\n\nrose,10", "PERSON", None),
+    // PERSON: a lone known given name as a subject, a possessor, or one
+    // of two joined by "and"
+    ("Casey is a great person", "PERSON", Some("Casey")),
+    ("Harry got shot in the last movie", "PERSON", Some("Harry")),
+    ("you made Nina's day. Sweet surprises!", "PERSON", Some("Nina")),
+    ("Reminder: Craig's birthday party is at noon", "PERSON", Some("Craig")),
+    ("Jon and Priya looked great", "PERSON", Some("Priya")),
+    (
+        "ok so kate and megan are driving up tonight",
+        "PERSON",
+        Some("megan"),
+    ),
     // PERSON: must miss
+    ("Victoria's Secret opens a new store.", "PERSON", None),
+    ("Live music at Limelight on St. Mary's tonight.", "PERSON", None),
+    ("Jordan's economy grew last year.", "PERSON", None),
+    ("Georgia and Virginia vote today.", "PERSON", None),
+    ("Maria, can you help?", "PERSON", None),
+    ("salt and pepper, then bake", "PERSON", None),
     ("Will it rain tomorrow? May is usually dry.", "PERSON", None),
     (
         "Mark the task as done and Grant access to the Sales folder.",

@@ -9,8 +9,8 @@
 //! Depends on `tokens`, and on the lexicon for the German marker words.
 
 use super::lexicon::has;
-use super::lists::GERMAN_MARKERS;
-use super::tokens::Tok;
+use super::lists::{GERMAN_MARKERS, SUBJECT_VERB};
+use super::tokens::{Kind, Tok};
 
 /// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
 /// a binary search over the text (a few comparisons; far less wasm than
@@ -318,6 +318,37 @@ pub(crate) fn slavic_surname(key: &str, word: &str) -> bool {
         && ["", "a", "u", "em", "i"].iter().any(|tail| {
             word.strip_suffix(tail).is_some_and(|w| w.ends_with("ić"))
         })
+}
+
+/// "'s" right after token `e` and no capitalized word after it: "Nina's
+/// day", not "Victoria's Secret"; nor a saint's name before it ("St.
+/// Mary's", "Saint George's": a church, a school).
+pub(crate) fn possessive_after(toks: &[Tok], e: usize) -> bool {
+    let saint = |k: usize| {
+        toks.get(k).is_some_and(|w| {
+            w.is_word()
+                && matches!(w.key.as_str(), "st" | "ste" | "saint" | "sankt")
+        })
+    };
+    !(e >= 1 && saint(e - 1)
+        || e >= 2 && toks[e - 1].is_punct('.') && saint(e - 2))
+        && toks.get(e + 1).is_some_and(|a| {
+            !a.sp && matches!(a.kind, Kind::Punct('\'' | '’'))
+        })
+        && toks
+            .get(e + 2)
+            .is_some_and(|s| !s.sp && s.is_word() && s.key.as_str() == "s")
+        && !toks
+            .get(e + 3)
+            .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
+}
+
+/// A lowercase English verb of [`SUBJECT_VERB`] right after token `e`, on
+/// its line: "Casey is", "Harry got".
+pub(crate) fn subject_verb_after(toks: &[Tok], e: usize) -> bool {
+    toks.get(e + 1).is_some_and(|v| {
+        v.is_word() && v.sp && !v.nl && !v.cap && has(&SUBJECT_VERB, &v.key)
+    })
 }
 
 /// A verb of saying (folded), before or after the one who speaks:

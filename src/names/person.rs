@@ -41,7 +41,8 @@ use super::lists::{
     PREFIX, RELATION, SALUTE, SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, slavic_adjective, slavic_surname, speech_verb, German,
+    head_noun, possessive_after, slavic_adjective, slavic_surname,
+    speech_verb, subject_verb_after, German,
 };
 use super::tokens::{
     phrase_before, reach, skip_separators, Detection, Kind, Tok, AHEAD, BEFORE,
@@ -455,6 +456,16 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         // "Mr. van der Dussen"
         let lead_particle = title && !t.cap && has(&PARTICLES, &t.key);
         if !t.cap && !lower_ok && !lead_particle {
+            // Two lowercase known given names joined by "and": "ok so
+            // kate and megan are driving up".
+            if and_pair(l, toks, i) {
+                out.push(Detection::new(
+                    "PERSON",
+                    "person-dict",
+                    t.start..t.end,
+                    0.7,
+                ));
+            }
             i += 1;
             continue;
         }
@@ -740,6 +751,21 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         {
             score = score.max(0.55);
         }
+        // A lone known given name as a subject or a possessor, or one of
+        // two joined by "and": "Casey is a great person" (sentence-
+        // initial, an English verb after it), "made Nina's day", "Jon and
+        // Des". Not a place of either tier ("Jordan's", "Georgia and").
+        if n == 1
+            && !lone.upper
+            && !lone.key.contains('-')
+            && place_tier(&lone.key).is_none()
+            && (matches!(classes[0], Class::Given | Class::Both)
+                && (possessive_after(toks, end_tok)
+                    || sent && subject_verb_after(toks, end_tok))
+                || and_pair(l, toks, idx[0]))
+        {
+            score = score.max(0.6);
+        }
         // A surname by its Slavic ending: "Simić", "Stefanovićem".
         let last = &toks[end_tok];
         if !toks[end_tok].upper
@@ -845,6 +871,38 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         i = end_tok + 1;
     }
     out
+}
+
+/// Token `i` is a known given name joined by "and" to another one in the
+/// same case, on one line, neither a place: "Kate and Megan", "steve and
+/// tanya" (in lowercase only the second, and only a given name that is
+/// no surname).
+fn and_pair(l: &Lists, toks: &[Tok], i: usize) -> bool {
+    let cap = toks[i].cap;
+    let given = |t: &Tok| {
+        t.is_word()
+            && t.cap == cap
+            && !t.upper
+            && match classify(l, t) {
+                Some(Class::Given) => true,
+                Some(Class::Both) => cap,
+                _ => false,
+            }
+            && place_tier(&t.key).is_none()
+    };
+    let and = |k: usize| {
+        toks.get(k).is_some_and(|w| {
+            w.is_word() && w.sp && !w.nl && !w.cap && w.key.as_str() == "and"
+        })
+    };
+    // A lowercase name reads only what stands before it: a stream holds
+    // back capitalized words only (`names::pending`), so "kate" of "kate
+    // and megan" would be decided before "and megan" arrives.
+    given(&toks[i])
+        && (cap
+            && and(i + 1)
+            && toks.get(i + 2).is_some_and(|n| n.sp && !n.nl && given(n))
+            || i >= 2 && and(i - 1) && given(&toks[i - 2]))
 }
 
 /// Whether the text around token `i` reads as German (the words within
