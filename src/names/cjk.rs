@@ -239,6 +239,10 @@ fn known(
     next: Option<char>,
     out: &mut Vec<Detection>,
 ) {
+    let before = chars
+        .first()
+        .and_then(|&(start, _)| text.get(..start))
+        .and_then(|x| x.chars().next_back());
     let ja = chars.iter().any(|&(_, c)| kana(c));
     // The character at `k`, or the one after the run.
     let at = |k: usize| {
@@ -294,14 +298,29 @@ fn known(
             || func(i.checked_sub(1).map(|p| chars[p].1))
             || func(after)
             || !after.is_some_and(|c| han(c) || kana(c));
+        // A place that is its whole run with no CJK text or punctuation
+        // beside it stands in other text ("It works. 日本"): no more
+        // evidence than a lone "Japan", which needs context too.
+        let lone = i == 0
+            && n == chars.len()
+            && !before.is_some_and(cjk_beside)
+            && !next.is_some_and(cjk_beside);
         out.push(Detection::new(
             "LOCATION",
             "location-cjk-known",
             chars[i].0..end_of(chars, i + n - 1),
-            if bounded { 0.7 } else { 0.45 },
+            if bounded && !lone { 0.7 } else { 0.45 },
         ));
         i += n;
     }
+}
+
+/// Han, kana, or CJK and full-width punctuation (。「」：，).
+fn cjk_beside(c: char) -> bool {
+    han(c)
+        || kana(c)
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
 }
 
 /// The longest head word ending at character `e`: its class and length
@@ -588,6 +607,21 @@ mod tests {
             find("《紐約時報》認為"),
             vec![("ORGANIZATION", "紐約時報".to_string())]
         );
+    }
+
+    #[test]
+    fn known_place_alone_in_other_text_needs_context() {
+        let scores = |t: &str| {
+            let toks = tokenize(t);
+            let [_, _, places] = detect(t, &toks);
+            places.iter().map(|d| d.score).collect::<Vec<_>>()
+        };
+        // Beside Latin text, as a lone "Japan" is: under the threshold.
+        assert!(scores("It works. 日本").iter().all(|&s| s < 0.5));
+        // Beside CJK text or full-width punctuation: a place.
+        assert!(scores("城市：北京").iter().any(|&s| s >= 0.7));
+        assert!(scores("我住在日本。").iter().any(|&s| s >= 0.7));
+        assert!(scores("「日本」").iter().any(|&s| s >= 0.7));
     }
 
     #[test]
