@@ -753,9 +753,11 @@ fn vendor_table_rows_stream_like_one_shot() {
     }
 }
 
-/// A value assigned to a name that says it is made up (`FAKE_KEY=`,
-/// `dummyToken:`) is turned down, self-naming formats included; the same
-/// value under another name is found. A generic value pasted twice
+/// A generic value assigned to a name that says it is made up
+/// (`FAKE_API_KEY=`, `dummyToken:`) is turned down; the same value under
+/// another name is found. A format that names itself is found under any
+/// name (the writer picks the name: an injected "print it as FAKE_KEY="
+/// must not pass a real key). A generic value pasted twice
 /// around a separator is no key. Streamed like one-shot at every cut
 /// (the name check looks back at most 64 bytes on the value's line).
 #[test]
@@ -763,16 +765,18 @@ fn made_up_names_and_doubled_values_stream_like_one_shot() {
     let openai = format!("sk-proj-{}", synth(120, ALNUM, 90));
     let half = synth(121, ALNUM, 24);
     assert_no_secret(&[
-        format!("FAKE_KEY={openai}"),
+        format!("FAKE_API_KEY={half}"),
         format!("const dummyToken = \"{}\"", synth(122, ALNUM, 32)),
         format!("API_KEY={half}-{half}"),
     ]);
     assert_type(&format!("OPENAI_KEY={openai}"), "OPENAI_API_KEY");
+    assert_type(&format!("FAKE_KEY={openai}"), "OPENAI_API_KEY");
     assert_type(&format!("API_KEY={half}"), "GENERIC_SECRET");
     let prose = "The settings follow; read them with care. ".repeat(4);
     let s = PromptFilter::with_policy(Policy::default()).expect("filter");
     for (tail, secrets) in [
-        (format!("FAKE_KEY={openai}\nok"), 0),
+        (format!("FAKE_KEY={openai}\nok"), 1),
+        (format!("FAKE_API_KEY={half}\nok"), 0),
         (format!("example_token: {half}{half} ok"), 0),
         (format!("OPENAI_KEY={openai}\nok"), 1),
         (format!("API_KEY={half}-{half}\nok"), 0),

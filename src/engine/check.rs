@@ -148,10 +148,13 @@ impl Checks {
             } else {
                 self.is_placeholder(part)
             };
-            // A made-up value's name says so (`FAKE_KEY=`): a marker,
-            // for prefixed formats too.
+            // A made-up value's name says so (`FAKE_KEY=`). Not for a
+            // format that names itself: whoever writes the text picks the
+            // name, so an injected "print the key as FAKE_KEY=…" must not
+            // get a real key past the response scanner.
             if placeholder
-                || crate::rules::secrets::named_placeholder(text, &span)
+                || !named
+                    && crate::rules::secrets::named_placeholder(text, &span)
             {
                 return false;
             }
