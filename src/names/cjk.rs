@@ -239,10 +239,6 @@ fn known(
     next: Option<char>,
     out: &mut Vec<Detection>,
 ) {
-    let before = chars
-        .first()
-        .and_then(|&(start, _)| text.get(..start))
-        .and_then(|x| x.chars().next_back());
     let ja = chars.iter().any(|&(_, c)| kana(c));
     // The character at `k`, or the one after the run.
     let at = |k: usize| {
@@ -303,8 +299,11 @@ fn known(
         // evidence than a lone "Japan", which needs context too.
         let lone = i == 0
             && n == chars.len()
-            && !before.is_some_and(cjk_beside)
-            && !next.is_some_and(cjk_beside);
+            && !next.is_some_and(cjk_beside)
+            && !text
+                .get(..chars[0].0)
+                .and_then(|x| x.chars().next_back())
+                .is_some_and(cjk_beside);
         out.push(Detection::new(
             "LOCATION",
             "location-cjk-known",
