@@ -424,6 +424,35 @@ fn cjk_heads_stream_like_one_shot() {
     }
 }
 
+/// A lowercase place after an English preposition, an institution
+/// compound and a Slavic adjective before an institution head (issue 14):
+/// a response stream cut anywhere gives the one-shot text.
+#[test]
+fn lowercase_places_and_org_heads_stream_like_one_shot() {
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    let mut f = PromptFilter::new(&filter);
+    for (text, ty) in [
+        (
+            "a kid from japan won the contest, then flew back to canada",
+            "LOCATION",
+        ),
+        (
+            "Forinden havde Justitsministeriet nået at erklære ham",
+            "ORGANIZATION",
+        ),
+        ("Predsjednik Europske komisije je rekao da", "ORGANIZATION"),
+        (
+            "Sådana reformer har Kina och Tanzania just genomfört i Sverige.",
+            "LOCATION",
+        ),
+    ] {
+        let found = super::names_tagger_stream::every_split_equals_one_shot(
+            &mut f, text,
+        );
+        assert!(found.iter().any(|x| x.type_name == ty), "{text}: {found:?}");
+    }
+}
+
 /// The role noun before a name is not part of it (issue 14).
 #[test]
 fn role_noun_left_out_of_the_name() {

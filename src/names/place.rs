@@ -14,7 +14,9 @@
 //! gazetteer words. A capitalized word in no list right after a
 //! preposition of place ("in Montclair", "u Beogradu", "в Денвере"; not
 //! "from", not after an article, not in German text) or before a comma
-//! and a country or region ("Mankato, Georgia"): 0.55 (issue 14). With
+//! and a country or region ("Mankato, Georgia"): 0.55 (issue 14). A
+//! major place in lower case ASCII right after English "in", "from",
+//! "to", "at", "near" ("from japan"), no name or common word: 0.55. With
 //! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
@@ -120,6 +122,30 @@ fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
         && place_tier(&c.key) == Some(true)
         && !after.is_some_and(|n| n.is_word() && n.cap && n.sp))
     .then_some(e)
+}
+
+/// Token `i` is a major place in lower case ASCII ("japan", "canada")
+/// right after "in", "from", "to", "at" or "near", not a name or a
+/// common word ("jordan", "turkey"). English only: in other languages
+/// a lowercase word after a short preposition is too often a word of
+/// their own ("u mali", Croatian "in the small"; "at købe").
+fn lower_place(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    t.is_word()
+        && !t.cap
+        && !t.upper
+        && !t.uncased
+        && t.key.len() >= 4
+        && t.end - t.start == t.key.len()
+        && i > 0
+        && toks[i - 1].is_word()
+        && !toks[i - 1].cap
+        && matches!(
+            toks[i - 1].key.as_str(),
+            "in" | "from" | "to" | "at" | "near"
+        )
+        && place_tier(&t.key) == Some(true)
+        && !name_or_common_word(&t.key)
 }
 
 /// A given name, surname, name that is also a word, or common word: a
@@ -378,6 +404,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         let field = (t.is_word() && (t.cap || t.uncased))
             .then(|| field_value(toks, i))
             .flatten();
+        // LOCATION: a major place in lower case right after a place
+        // preposition ("from japan", "back to canada"): chat drops the
+        // capital. One word, no name or common word, and nothing after it
+        // is read, so a stream decides as one-shot does.
+        if field.is_none() && lower_place(toks, i) {
+            out.push(Detection::new(
+                "LOCATION",
+                "location-lower",
+                t.start..t.end,
+                0.55,
+            ));
+            i += 1;
+            continue;
+        }
         // LOCATION: longest gazetteer match of 1..=3 words.
         let abbrev = t.upper && t.is_word() && abbrev_at(toks, i);
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
@@ -551,6 +591,31 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lower(text: &str) -> Vec<String> {
+        let toks = super::super::tokens::tokenize(text);
+        detect(text, &toks)
+            .into_iter()
+            .filter(|d| d.rule == "location-lower" && d.score >= 0.5)
+            .map(|d| text[d.span].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn lowercase_major_place_after_english_preposition() {
+        assert_eq!(lower("when are you coming back to canada?"), ["canada"]);
+        assert_eq!(lower("a 24 y/o kid from japan won"), ["japan"]);
+        for t in [
+            // Not after a preposition; a name; another language's word.
+            "japan is far",
+            "i went to jordan",
+            "Det er ikke populært at købe biler",
+            "pretvarajući Polokvane u mali Buenos Ajres",
+            "from japanese food",
+        ] {
+            assert!(lower(t).is_empty(), "{t}: {:?}", lower(t));
+        }
+    }
 
     #[test]
     fn sets_are_sorted() {
