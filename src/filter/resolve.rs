@@ -446,6 +446,28 @@ impl<'a> Spans<'a> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn same_block_is_no_blank_line_and_at_most_the_gap() {
+        let at = |t: &str, w: &str| {
+            let i = t.find(w).unwrap();
+            i..i + w.len()
+        };
+        let t = "id: AAA\nsecret: BBB";
+        assert!(same_block(t, &at(t, "AAA"), &at(t, "BBB")));
+        assert!(same_block(t, &at(t, "BBB"), &at(t, "AAA")));
+        let t = "id: AAA secret: BBB";
+        assert!(same_block(t, &at(t, "AAA"), &at(t, "BBB")));
+        for t in ["id: AAA\n\nsecret: BBB", "id: AAA\r\n \t\r\nsecret: BBB"] {
+            assert!(!same_block(t, &at(t, "AAA"), &at(t, "BBB")), "{t:?}");
+        }
+        let far = format!("AAA{}BBB", "x".repeat(PART_GAP + 1));
+        assert!(!same_block(&far, &at(&far, "AAA"), &at(&far, "BBB")));
+        let near = format!("AAA{}BBB", "x".repeat(PART_GAP));
+        assert!(same_block(&near, &at(&near, "AAA"), &at(&near, "BBB")));
+        // Overlapping spans are two readings of one value, not a pair.
+        assert!(!same_block("ABCD", &(0..3), &(1..4)));
+    }
+
     fn cand(
         kind: Kind,
         span: Range<usize>,
