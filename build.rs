@@ -109,6 +109,7 @@ fn main() {
     write(&out.join("secrets.tsv"), &table(&rules));
     write(&out.join("secret_examples.rs"), &examples(&rules));
     write(&out.join("secret_formats.tsv"), &formats);
+    write(&out.join("secret_parts.tsv"), &parts(&rules));
     front_code::write_lists(out);
 }
 
@@ -137,6 +138,9 @@ struct Rule {
     pattern: String,
     hits: Vec<String>,
     misses: Vec<String>,
+    /// `part_of`: the secret types this rule's value is a part of
+    /// (`any`: every secret type); empty for a rule that reports alone.
+    part_of: Vec<String>,
 }
 
 /// Keys a record may have; every one but `hit` and `miss` at most once.
@@ -152,6 +156,7 @@ const KEYS: &[&str] = &[
     "hit",
     "miss",
     "source",
+    "part_of",
 ];
 
 /// A record as read: its header line and `(line, key, value)` fields.
@@ -270,8 +275,8 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
         }
         match first {
             Some((line, _, value)) => Some((*line, value.as_str())),
-            // `template` is the one optional key.
-            None if key == "template" => None,
+            // `template` and `part_of` are the optional keys.
+            None if key == "template" || key == "part_of" => None,
             None => {
                 err(raw.line, format!("`{key}` missing"));
                 None
@@ -286,6 +291,7 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
     let score = one("score");
     let window = one("window");
     let pattern = one("pattern");
+    let part_of = one("part_of");
     one("source");
 
     let mut rule = Rule {
@@ -299,7 +305,20 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
         pattern: String::new(),
         hits: Vec::new(),
         misses: Vec::new(),
+        part_of: Vec::new(),
     };
+    if let Some((line, v)) = part_of {
+        rule.part_of = v.split(' ').map(str::to_string).collect();
+        let upper = |t: &String| {
+            !t.is_empty()
+                && t.bytes().all(|b| {
+                    b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'
+                })
+        };
+        if !rule.part_of.iter().all(|t| upper(t) || t == "any") {
+            err(line, format!("part_of `{v}`: UPPER_SNAKE types or `any`"));
+        }
+    }
     if let Some((line, v)) = type_name {
         if v.is_empty()
             || !v.bytes().all(|b| {
@@ -549,6 +568,16 @@ fn table(rules: &[Rule]) -> String {
             lengths(r),
             r.pattern
         );
+    }
+    out
+}
+
+/// The credential parts: `id<TAB>types` (blank-separated, `any`) per rule
+/// with a `part_of` key (src/rules/secrets.rs reads it).
+fn parts(rules: &[Rule]) -> String {
+    let mut out = String::new();
+    for r in rules.iter().filter(|r| !r.part_of.is_empty()) {
+        let _ = writeln!(out, "{}\t{}", r.id, r.part_of.join(" "));
     }
     out
 }

@@ -167,6 +167,7 @@ pub(super) fn vendor_rules(
             pattern,
             hits,
             misses,
+            part_of: Vec::new(),
         };
         rule.type_name = rule.id.to_ascii_uppercase().replace('-', "_");
         // Four bytes per char of the longest match: the template's

@@ -67,7 +67,7 @@ const RULES = new Map();
   const src = path.join(ROOT, "src", "rules", "secrets.rules");
   for (const l of fs.existsSync(src) ? fs.readFileSync(src, "utf8").split("\n") : []) {
     if (l.startsWith("[")) { id = l.slice(1, -1); RULES.set(id, {}); }
-    else if (id && /^(validator|template) /.test(l)) RULES.get(id)[l.split(" ")[0]] = l.slice(l.indexOf(" ") + 1);
+    else if (id && /^(validator|template|part_of) /.test(l)) RULES.get(id)[l.split(" ")[0]] = l.slice(l.indexOf(" ") + 1);
   }
 }
 // The family of the rule that raised a false alarm.
@@ -75,6 +75,7 @@ function ruleFamily(id) {
   // Rows built from src/rules/secrets.vendors are not in secrets.rules.
   if (!RULES.has(id)) return "vendor table row (name + shape)";
   const r = RULES.get(id) || {};
+  if (r.part_of) return "credential part (id, e-mail, host beside its secret)";
   if (/^generic-password(-quoted)?$|^(uri|url)-credentials$|connection|jdbc|netrc|npmrc|pypirc|docker-config|password-hash|private-key|authorization-/.test(id)) return "structure (password, URL, header, key file)";
   if (id.startsWith("generic-")) return "generic assignment";
   if (/webhook|-url$/.test(id)) return "webhook URL";

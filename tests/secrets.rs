@@ -611,10 +611,15 @@ fn typed_placeholders_client_ids_and_documented_lengths() {
         types(&format!("client_secret: {}", synth(43, ALNUM, 32))).len(),
         1
     );
+    // A role id is the public half of an AppRole login: reported with
+    // its secret id, not alone (a credential part).
     assert_type(
-        "vault role_id = '0c8a7e5d-21f4-4b9e-8d36-7a1c5e2f9b04'",
+        "vault role_id = '0c8a7e5d-21f4-4b9e-8d36-7a1c5e2f9b04'\n\
+         secret_id = '8d3e1a7c-5b92-4f06-a1c4-7e2b9d05f318'",
         "VAULT_APPROLE",
     );
+    assert!(types("vault role_id = '0c8a7e5d-21f4-4b9e-8d36-7a1c5e2f9b04'")
+        .is_empty());
     assert_type(
         &format!("HEROKU_API_KEY=HRKU-AA{}", synth(44, ALNUM, 58)),
         "HEROKU_API_KEY",
@@ -910,4 +915,137 @@ fn a_quoted_password_is_redacted_whole() {
         assert!(!out.text.contains(value), "{text:?}: {}", out.text);
         assert_streams_like_one_shot(&s, text, 1);
     }
+}
+
+/// The `part_of` rules of `src/rules/secrets.rules` with their hits:
+/// (rule id, hits, each hit's lines joined by `\n`).
+fn credential_part_rules() -> Vec<(String, Vec<String>)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/secrets.rules");
+    let text = std::fs::read_to_string(path).expect("secrets.rules");
+    let mut out: Vec<(String, Vec<String>, bool)> = Vec::new();
+    let mut in_hit = false;
+    for line in text.lines() {
+        if let Some(id) =
+            line.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+        {
+            out.push((id.to_string(), Vec::new(), false));
+            in_hit = false;
+            continue;
+        }
+        let Some(rule) = out.last_mut() else { continue };
+        if line.starts_with("part_of ") {
+            rule.2 = true;
+        }
+        if let Some(hit) = line.strip_prefix("hit ") {
+            rule.1.push(hit.to_string());
+            in_hit = true;
+        } else if let (true, Some(more)) = (in_hit, line.strip_prefix('|')) {
+            let last = rule.1.last_mut().expect("a hit before `|`");
+            last.push('\n');
+            last.push_str(more.strip_prefix(' ').unwrap_or(more));
+        } else {
+            in_hit = false;
+        }
+    }
+    out.into_iter().filter(|r| r.2).map(|r| (r.0, r.1)).collect()
+}
+
+#[test]
+fn a_credential_part_is_reported_with_its_secret_and_never_alone() {
+    let parts = credential_part_rules();
+    assert!(parts.len() >= 5, "{}", parts.len());
+    let ids: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+    let f = filter();
+    for (id, hits) in &parts {
+        assert!(!hits.is_empty(), "{id}");
+        for hit in hits {
+            let mut s = PromptFilter::new(&f);
+            let out = s.screen_prompt(hit);
+            assert!(
+                out.findings
+                    .iter()
+                    .any(|x| x.rule == *id && x.kind == Kind::Secret),
+                "{id}: no part in {hit:?}: {:?}",
+                out.findings.iter().map(|x| &x.rule).collect::<Vec<_>>()
+            );
+            // The same text with its secrets cut out: the part alone.
+            let mut alone = hit.clone();
+            let mut secrets: Vec<_> = out
+                .findings
+                .iter()
+                .filter(|x| {
+                    x.kind == Kind::Secret && !ids.contains(&x.rule.as_str())
+                })
+                .map(|x| x.span.clone())
+                .collect();
+            assert!(!secrets.is_empty(), "{id}: no secret in {hit:?}");
+            secrets.sort_by_key(|r| std::cmp::Reverse(r.start));
+            for r in secrets {
+                alone.replace_range(r, "gone");
+            }
+            let out = PromptFilter::new(&f).screen_prompt(&alone);
+            assert!(
+                out.findings.iter().all(|x| x.rule != *id),
+                "{id}: reported alone in {alone:?}"
+            );
+            // Never on the response side (a bounded stream window).
+            let out = PromptFilter::new(&f).screen_response(hit);
+            assert!(
+                out.findings.iter().all(|x| x.rule != *id),
+                "{id}: in a response {hit:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_credential_part_needs_its_secret_in_the_same_block() {
+    let secret = format!("shpss_{}", synth(40, HEX, 32));
+    let id = synth(41, HEX, 32);
+    let near = format!("client_id: {id}\nclient_secret: {secret}");
+    let found = types(&near);
+    assert!(
+        found
+            .iter()
+            .any(|(t, r)| t == "OAUTH_CLIENT_ID" && near[r.clone()] == id),
+        "{found:?}"
+    );
+    // A blank line between them: two blocks, the id is not the secret's.
+    let apart = format!("client_id: {id}\n\n  \nclient_secret: {secret}");
+    assert!(types(&apart).iter().all(|(t, _)| t != "OAUTH_CLIENT_ID"));
+    // More than 256 bytes between them: not the same credential.
+    let far = format!(
+        "client_id: {id}\n{}\nclient_secret: {secret}",
+        "note ".repeat(60)
+    );
+    assert!(types(&far).iter().all(|(t, _)| t != "OAUTH_CLIENT_ID"));
+    // A consumer key (an OAuth client id) alone is not a secret.
+    let key = format!("3MVG9{}", synth(42, ALNUM, 80));
+    assert!(types(&format!("salesforce_key = \"{key}\"")).is_empty());
+}
+
+#[test]
+fn an_account_email_without_a_secret_stays_an_email() {
+    let f = filter();
+    let text = "login: ana.lopez@example.com, call me later";
+    let out = PromptFilter::new(&f).screen_prompt(text);
+    let email: Vec<_> =
+        out.findings.iter().filter(|x| x.type_name == "EMAIL").collect();
+    assert_eq!(email.len(), 1, "{:?}", out.findings);
+    assert_eq!(email[0].kind, Kind::Pii);
+    assert_eq!(email[0].action, Action::Pseudonymize);
+    assert!(!out.text.contains("ana.lopez@example.com"));
+    // Beside the account's password it is part of the credential.
+    let with = "login: ana.lopez@example.com\npassword: Wq7#pLm2Xz9$Rt";
+    let out = PromptFilter::new(&f).screen_prompt(with);
+    assert!(
+        out.findings
+            .iter()
+            .any(|x| x.type_name == "ACCOUNT_EMAIL" && x.kind == Kind::Secret),
+        "{:?}",
+        out.findings
+            .iter()
+            .map(|x| (&x.type_name, &x.rule))
+            .collect::<Vec<_>>()
+    );
 }

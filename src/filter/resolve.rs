@@ -70,6 +70,7 @@ impl Resolver {
                 if passes { Standing::Kept } else { Standing::Shadow };
             all.push((c, standing));
         }
+        credential_parts(text, side, &mut all);
         all.extend(denied.into_iter().map(|c| (c, Standing::Derived)));
         if side == Side::Prompt {
             let repeats = repeats_of_secrets(text, &all);
@@ -165,6 +166,92 @@ pub(crate) fn injection(
         })
         .collect();
     (a.risk, findings)
+}
+
+/// Bytes at most between a credential part and its secret.
+const PART_GAP: usize = 256;
+
+/// Credential parts (rules with `part_of` in `secrets.rules`: a client
+/// id, the account's e-mail, a consumer key): identifiers that are not
+/// secrets alone but are one half of a credential. A part stands only
+/// when a secret of a type it is part of stands in the same block: at
+/// most [`PART_GAP`] bytes between the two spans, with no blank line
+/// (a line of blanks only) between them, the two not overlapping. A
+/// standing secret that is itself a part does not count. Else the part
+/// is dropped before overlap resolution, so that another reading of its
+/// span (the EMAIL of an e-mail address) stands as if it was never
+/// matched. Prompts only: the response stream scanner screens a bounded
+/// window, so on the response side parts are always dropped (the same
+/// for every split).
+fn credential_parts(
+    text: &str,
+    side: Side,
+    all: &mut Vec<(Candidate, Standing)>,
+) {
+    let part = |c: &Candidate| {
+        (c.kind == Kind::Secret)
+            .then(|| crate::rules::secrets::part_of(&c.rule))
+            .flatten()
+    };
+    if !all.iter().any(|(c, _)| part(c).is_some()) {
+        return;
+    }
+    // The secrets a part may pair with, by start.
+    let mut partners: Vec<&Candidate> = all
+        .iter()
+        .filter(|(c, st)| {
+            *st != Standing::Shadow
+                && c.kind == Kind::Secret
+                && part(c).is_none()
+        })
+        .map(|(c, _)| c)
+        .collect();
+    order::sort_by_key(&mut partners, |c| c.span.start);
+    let longest = partners.iter().map(|c| c.span.len()).max().unwrap_or(0);
+    let keep: Vec<bool> = all
+        .iter()
+        .map(|(c, _)| {
+            let Some(types) = part(c) else { return true };
+            if side != Side::Prompt {
+                return false;
+            }
+            let from = c.span.start.saturating_sub(PART_GAP + longest);
+            let first = partners.partition_point(|p| p.span.start < from);
+            partners[first..]
+                .iter()
+                .take_while(|p| p.span.start <= c.span.end + PART_GAP)
+                .any(|p| {
+                    (types == "any"
+                        || types.split(' ').any(|t| t == p.type_name))
+                        && same_block(text, &c.span, &p.span)
+                })
+        })
+        .collect();
+    let mut i = 0;
+    all.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+/// Whether two spans lie apart, in one block of lines: at most
+/// [`PART_GAP`] bytes between them and no blank line.
+fn same_block(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if first.end > second.start || second.start - first.end > PART_GAP {
+        return false;
+    }
+    let gap = &text.as_bytes()[first.end..second.start];
+    // The lines wholly between the two spans' own lines.
+    let newline = |b: &u8| *b == b'\n';
+    match (gap.iter().position(newline), gap.iter().rposition(newline)) {
+        (Some(f), Some(l)) if f < l => {
+            !gap[f + 1..l].split(newline).any(|line| {
+                line.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r'))
+            })
+        }
+        _ => true,
+    }
 }
 
 /// Where a candidate stands going into overlap resolution.
@@ -358,6 +445,28 @@ impl<'a> Spans<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_block_is_no_blank_line_and_at_most_the_gap() {
+        let at = |t: &str, w: &str| {
+            let i = t.find(w).unwrap();
+            i..i + w.len()
+        };
+        let t = "id: AAA\nsecret: BBB";
+        assert!(same_block(t, &at(t, "AAA"), &at(t, "BBB")));
+        assert!(same_block(t, &at(t, "BBB"), &at(t, "AAA")));
+        let t = "id: AAA secret: BBB";
+        assert!(same_block(t, &at(t, "AAA"), &at(t, "BBB")));
+        for t in ["id: AAA\n\nsecret: BBB", "id: AAA\r\n \t\r\nsecret: BBB"] {
+            assert!(!same_block(t, &at(t, "AAA"), &at(t, "BBB")), "{t:?}");
+        }
+        let far = format!("AAA{}BBB", "x".repeat(PART_GAP + 1));
+        assert!(!same_block(&far, &at(&far, "AAA"), &at(&far, "BBB")));
+        let near = format!("AAA{}BBB", "x".repeat(PART_GAP));
+        assert!(same_block(&near, &at(&near, "AAA"), &at(&near, "BBB")));
+        // Overlapping spans are two readings of one value, not a pair.
+        assert!(!same_block("ABCD", &(0..3), &(1..4)));
+    }
 
     fn cand(
         kind: Kind,

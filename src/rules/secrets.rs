@@ -41,6 +41,23 @@ const TABLE: &str = include_str!(concat!(env!("OUT_DIR"), "/secrets.tsv"));
 const FORMATS: &str =
     include_str!(concat!(env!("OUT_DIR"), "/secret_formats.tsv"));
 
+/// Credential parts (the `part_of` key of `secrets.rules`): `id<TAB>types`
+/// per rule whose value is an identifier part of a credential (a client
+/// id, the account's e-mail, a consumer key), reported only beside a
+/// secret of one of `types` (`any`: of any type); see
+/// `filter::resolve::credential_parts`.
+const PARTS: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/secret_parts.tsv"));
+
+/// The secret types rule `id` is a part of (blank-separated, or `any`),
+/// or `None` when the rule reports its matches alone.
+pub(crate) fn part_of(id: &str) -> Option<&'static str> {
+    PARTS.lines().find_map(|l| {
+        let (rule, types) = l.split_once('\t')?;
+        (rule == id).then_some(types)
+    })
+}
+
 /// Number of rows in `TABLE`; a test checks that all of them parse.
 pub(crate) const RULES_LEN: usize = line_count(TABLE);
 

@@ -31,6 +31,7 @@ static CLAIMED_PREFIXES: &[&str] = &[
     "shpca_",
     "shppa_",
     "shpss_",
+    "3MVG9",
     "xoxb-",
     "xoxp-",
     "xoxa-",
