@@ -196,8 +196,11 @@ fn credential_parts(
     if !all.iter().any(|(c, _)| part(c).is_some()) {
         return;
     }
-    // The secrets a part may pair with, by start.
-    let mut partners: Vec<&Candidate> = all
+    // The secrets a part may pair with, once by start (those after a
+    // part) and once by end (those before it): a part looks at the
+    // secrets within PART_GAP bytes of either side only, so the work is
+    // bounded per part however long a secret is.
+    let mut by_start: Vec<&Candidate> = all
         .iter()
         .filter(|(c, st)| {
             *st != Standing::Shadow
@@ -206,8 +209,9 @@ fn credential_parts(
         })
         .map(|(c, _)| c)
         .collect();
-    order::sort_by_key(&mut partners, |c| c.span.start);
-    let longest = partners.iter().map(|c| c.span.len()).max().unwrap_or(0);
+    let mut by_end = by_start.clone();
+    order::sort_by_key(&mut by_start, |c| c.span.start);
+    order::sort_by_key(&mut by_end, |c| c.span.end);
     let keep: Vec<bool> = all
         .iter()
         .map(|(c, _)| {
@@ -215,16 +219,25 @@ fn credential_parts(
             if side != Side::Prompt {
                 return false;
             }
-            let from = c.span.start.saturating_sub(PART_GAP + longest);
-            let first = partners.partition_point(|p| p.span.start < from);
-            partners[first..]
+            let pairs = |p: &&Candidate| {
+                (types == "any" || types.split(' ').any(|t| t == p.type_name))
+                    && same_block(text, &c.span, &p.span)
+            };
+            // Secrets that start after the part ends, then those that
+            // end before it starts (an overlapping one is no pair).
+            let after =
+                by_start.partition_point(|p| p.span.start < c.span.end);
+            let before = by_end.partition_point(|p| {
+                p.span.end < c.span.start.saturating_sub(PART_GAP)
+            });
+            by_start[after..]
                 .iter()
                 .take_while(|p| p.span.start <= c.span.end + PART_GAP)
-                .any(|p| {
-                    (types == "any"
-                        || types.split(' ').any(|t| t == p.type_name))
-                        && same_block(text, &c.span, &p.span)
-                })
+                .any(pairs)
+                || by_end[before..]
+                    .iter()
+                    .take_while(|p| p.span.end <= c.span.start)
+                    .any(pairs)
         })
         .collect();
     let mut i = 0;
