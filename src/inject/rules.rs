@@ -276,6 +276,16 @@ pub(crate) static RULES: &[Rule] = &[
 /// A phrase alternative squashed as the squashed view is: letters and
 /// digits only, lowercased.
 fn squash_alt(s: &str) -> String {
+    // PERF: the phrases are mostly ASCII, where both tests are the ASCII
+    // ones; a char at a time into a `String` was ~3M native instructions
+    // of the first screening (the phrase tables are built then).
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return out;
+    }
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .map(crate::normalize::lower)
@@ -292,8 +302,9 @@ pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
     while let Some(c) = chars.next() {
         match c {
             '(' | '[' => {
-                if !squash_alt(&lit).is_empty() {
-                    slots.push(vec![squash_alt(&lit)]);
+                let head = squash_alt(&lit);
+                if !head.is_empty() {
+                    slots.push(vec![head]);
                 }
                 lit.clear();
                 let close = if c == '(' { ')' } else { ']' };
@@ -319,8 +330,9 @@ pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
             _ => lit.push(c),
         }
     }
-    if !squash_alt(&lit).is_empty() {
-        slots.push(vec![squash_alt(&lit)]);
+    let tail = squash_alt(&lit);
+    if !tail.is_empty() {
+        slots.push(vec![tail]);
     }
     slots
 }
