@@ -105,19 +105,19 @@ fn search_anchored(
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let shape = rule.shape();
-    let program = rule.program();
     let mut recent = super::shape::Recent::default();
     // Whether a match starts at `p` (the end of the leftmost-first one,
     // from `base`): the rule's program when it has one (exact, a
     // fraction of a PikeVM run), the regex otherwise; a regex is
-    // compiled only when needed.
+    // compiled only when needed. The program too is read at a rule's
+    // first visit: most rules searched in a text never reach one.
     // At the start of the text there is no char before `p`: search the
     // plain pattern there (the lazily compiled unanchored regex, whose
     // match must then start at 0).
     let mut find_at = |text: &str, p: usize, base: usize, end: usize| {
         let hay = &text[base..end];
         add_work(hay.len());
-        if let Some(prog) = program {
+        if let Some(prog) = rule.program() {
             return prog.find(hay.as_bytes(), p - base, scratch);
         }
         let m = if p == 0 {

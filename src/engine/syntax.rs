@@ -66,6 +66,13 @@ pub(crate) enum Node {
 
 /// Reads `pattern`.
 pub(crate) fn facts(pattern: &str) -> Facts {
+    read(pattern).0
+}
+
+/// Reads `pattern`: its facts, and the pattern as [`parse`] reads it
+/// (one reading for both: a search asks for a rule's facts, then its
+/// shape, which is read from the same node).
+pub(crate) fn read(pattern: &str) -> (Facts, Option<Node>) {
     let chars: Vec<char> = pattern.chars().collect();
     let mut p = Parser::new(&chars);
     let node = match p.alt() {
@@ -73,7 +80,7 @@ pub(crate) fn facts(pattern: &str) -> Facts {
         _ => None,
     };
     let Some(node) = node else {
-        return Facts {
+        let facts = Facts {
             max_len: None,
             min_digits: 0,
             first: ByteSet::all(),
@@ -83,6 +90,7 @@ pub(crate) fn facts(pattern: &str) -> Facts {
             needs_scan: true,
             tail: None,
         };
+        return (facts, None);
     };
     let mut first = ByteSet::default();
     let nullable = first_set(&node, &mut first);
@@ -90,7 +98,7 @@ pub(crate) fn facts(pattern: &str) -> Facts {
     let mut free = ByteSet::default();
     first_bounded(&node, Exits { free: true, bounded: false }, &mut free);
     let max = max_len(&node);
-    Facts {
+    let facts = Facts {
         max_len: max,
         tail: if max.is_some_and(|n| n > TAIL_MIN) {
             tail(&node)
@@ -103,7 +111,8 @@ pub(crate) fn facts(pattern: &str) -> Facts {
         starts_with_boundary: lead == Some('b'),
         free,
         needs_scan: p.multi_line || matches!(lead, Some('^') | Some('A')),
-    }
+    };
+    (facts, Some(node))
 }
 
 /// Reads `pattern` as far as the reader follows it (a superset where it
@@ -297,6 +306,20 @@ impl ByteSet {
     pub(crate) fn meets(&self, other: &ByteSet) -> bool {
         self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
     }
+    /// The bytes of the set, in order, by its set bits.
+    pub(crate) fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let b = k as u32 * 64 + bits.trailing_zeros();
+                bits &= bits - 1;
+                Some(b as u8)
+            })
+        })
+    }
     pub(crate) fn insert(&mut self, b: u8) {
         self.0[usize::from(b >> 6)] |= 1 << (b & 63);
     }
@@ -412,31 +435,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     (1, None)
                 }
-                Some('{') => {
-                    let close = self.chars[self.pos..]
-                        .iter()
-                        .position(|&c| c == '}')?;
-                    let body: String = self.chars
-                        [self.pos + 1..self.pos + close]
-                        .iter()
-                        .collect();
-                    self.pos += close + 1;
-                    match body.split_once(',') {
-                        None => {
-                            let n = body.trim().parse().ok()?;
-                            (n, Some(n))
-                        }
-                        Some((a, b)) => {
-                            let lo = a.trim().parse().ok()?;
-                            let hi = if b.trim().is_empty() {
-                                None
-                            } else {
-                                Some(b.trim().parse().ok()?)
-                            };
-                            (lo, hi)
-                        }
-                    }
-                }
+                Some('{') => self.counted()?,
                 _ => return Some(node),
             };
             // Lazy: the same bounds, other priorities (kept for
@@ -445,6 +444,34 @@ impl<'a> Parser<'a> {
             self.pos += usize::from(lazy);
             node = Node::Repeat(Box::new(node), lo, hi, lazy);
         }
+    }
+
+    /// The bounds of `{n}`, `{n,}` or `{n,m}` at `pos`.
+    // Out of line, as are the other rare constructs (groups, classes,
+    // escapes): `concat`'s loop then stays small, and V8 no longer
+    // compiles a 4.6 KB function with TurboFan during a cold start's
+    // first screen (its baseline code runs each loop's size a turn).
+    #[inline(never)]
+    fn counted(&mut self) -> Option<(usize, Option<usize>)> {
+        let close = self.chars[self.pos..].iter().position(|&c| c == '}')?;
+        let body: String =
+            self.chars[self.pos + 1..self.pos + close].iter().collect();
+        self.pos += close + 1;
+        Some(match body.split_once(',') {
+            None => {
+                let n = body.trim().parse().ok()?;
+                (n, Some(n))
+            }
+            Some((a, b)) => {
+                let lo = a.trim().parse().ok()?;
+                let hi = if b.trim().is_empty() {
+                    None
+                } else {
+                    Some(b.trim().parse().ok()?)
+                };
+                (lo, hi)
+            }
+        })
     }
 
     fn flags(&mut self, spec: &[char]) {
@@ -463,40 +490,7 @@ impl<'a> Parser<'a> {
         let c = self.peek()?;
         self.pos += 1;
         match c {
-            '(' => {
-                let outer_ci = self.ci;
-                if self.peek() == Some('?') {
-                    let rest = &self.chars[self.pos + 1..];
-                    let end = rest
-                        .iter()
-                        .position(|&c| c == ')' || c == ':' || c == '<')?;
-                    let spec: Vec<char> = rest[..end].to_vec();
-                    match rest[end] {
-                        ')' => {
-                            // (?flags): applies to the rest of this group.
-                            self.flags(&spec);
-                            self.pos += 1 + end + 1;
-                            return Some(Node::Empty);
-                        }
-                        ':' => {
-                            self.flags(&spec);
-                            self.pos += 1 + end + 1;
-                        }
-                        _ => {
-                            // (?P<name> or (?<name>
-                            let close = rest.iter().position(|&c| c == '>')?;
-                            self.pos += 1 + close + 1;
-                        }
-                    }
-                }
-                let inner = self.alt()?;
-                if self.peek() != Some(')') {
-                    return None;
-                }
-                self.pos += 1;
-                self.ci = outer_ci;
-                Some(inner)
-            }
+            '(' => self.group(),
             '[' => self.class(),
             // Any char; `\n` too, as under `(?s)` (a superset is sound).
             '.' => {
@@ -508,6 +502,42 @@ impl<'a> Parser<'a> {
             '\\' => self.escape(),
             c => Some(self.literal(c)),
         }
+    }
+
+    /// A group, after its `(`.
+    #[inline(never)]
+    fn group(&mut self) -> Option<Node> {
+        let outer_ci = self.ci;
+        if self.peek() == Some('?') {
+            let rest = &self.chars[self.pos + 1..];
+            let end =
+                rest.iter().position(|&c| c == ')' || c == ':' || c == '<')?;
+            let spec: Vec<char> = rest[..end].to_vec();
+            match rest[end] {
+                ')' => {
+                    // (?flags): applies to the rest of this group.
+                    self.flags(&spec);
+                    self.pos += 1 + end + 1;
+                    return Some(Node::Empty);
+                }
+                ':' => {
+                    self.flags(&spec);
+                    self.pos += 1 + end + 1;
+                }
+                _ => {
+                    // (?P<name> or (?<name>
+                    let close = rest.iter().position(|&c| c == '>')?;
+                    self.pos += 1 + close + 1;
+                }
+            }
+        }
+        let inner = self.alt()?;
+        if self.peek() != Some(')') {
+            return None;
+        }
+        self.pos += 1;
+        self.ci = outer_ci;
+        Some(inner)
     }
 
     fn literal(&self, c: char) -> Node {
@@ -534,6 +564,7 @@ impl<'a> Parser<'a> {
         char_node(s, c.len_utf8(), c.is_ascii_digit())
     }
 
+    #[inline(never)]
     fn escape(&mut self) -> Option<Node> {
         let e = self.peek()?;
         self.pos += 1;
@@ -578,114 +609,43 @@ impl<'a> Parser<'a> {
         })
     }
 
+    #[inline(never)]
     fn class(&mut self) -> Option<Node> {
-        let mut set = ByteSet::default();
+        let mut k = ClassRead {
+            set: ByteSet::default(),
+            wide: false,
+            digit_only: true,
+            prev: None,
+        };
         let mut negated = false;
-        let mut wide = false;
-        let mut digit_only = true;
         if self.peek() == Some('^') {
             negated = true;
             self.pos += 1;
         }
         let mut first = true;
-        let mut prev: Option<char> = None;
+        // A plain char in the loop, the rest out of line: V8's baseline
+        // code charges each turn the loop's size (see `counted`).
         loop {
             let c = self.peek()?;
             self.pos += 1;
             match c {
                 ']' if !first => break,
-                '[' => {
-                    // Nested classes and set operations: give up precision.
-                    let mut depth = 1;
-                    while depth > 0 {
-                        match self.peek()? {
-                            '[' => depth += 1,
-                            ']' => depth -= 1,
-                            '\\' => self.pos += 1,
-                            _ => {}
-                        }
-                        self.pos += 1;
-                    }
-                    set = ByteSet::all();
-                    wide = true;
-                    digit_only = false;
-                    prev = None;
-                    self.exact = false;
+                '[' => self.class_nested(&mut k)?,
+                '-' if k.prev.is_some() && self.peek() != Some(']') => {
+                    self.class_range(&mut k)?
                 }
-                '-' if prev.is_some() && self.peek() != Some(']') => {
-                    let lo = prev.take()?;
-                    let mut hi = self.peek()?;
-                    self.pos += 1;
-                    if hi == '\\' {
-                        hi = self.peek()?;
-                        self.pos += 1;
-                        // `\x7f`, `\d`: not the char itself.
-                        self.exact &= !hi.is_ascii_alphanumeric();
-                    }
-                    if !(lo.is_ascii_digit() && hi.is_ascii_digit()) {
-                        digit_only = false;
-                    }
-                    if lo.is_ascii() && hi.is_ascii() && lo <= hi {
-                        for b in lo as u8..=hi as u8 {
-                            set.insert(b);
-                        }
-                    } else {
-                        wide = true;
-                        non_ascii_leads(&mut set);
-                        (0..128).for_each(|b| set.insert(b));
-                    }
-                }
-                '\\' => {
-                    let e = self.peek()?;
-                    self.pos += 1;
-                    match e {
-                        'd' => (b'0'..=b'9').for_each(|b| set.insert(b)),
-                        'w' => {
-                            digit_only = false;
-                            word_bytes()
-                                .into_iter()
-                                .for_each(|b| set.insert(b))
-                        }
-                        's' => {
-                            digit_only = false;
-                            b" \t\n\r\x0b\x0c"
-                                .iter()
-                                .for_each(|&b| set.insert(b))
-                        }
-                        _ => {
-                            digit_only = false;
-                            let lit = match e {
-                                'n' => '\n',
-                                't' => '\t',
-                                'r' => '\r',
-                                c if c.is_ascii_alphanumeric() => {
-                                    set = ByteSet::all();
-                                    wide = true;
-                                    first = false;
-                                    continue;
-                                }
-                                c => c,
-                            };
-                            self.add_char(&mut set, &mut wide, lit);
-                            prev = Some(lit);
-                            first = false;
-                            continue;
-                        }
-                    }
-                    prev = None;
-                }
+                '\\' => self.class_escape(&mut k)?,
                 c => {
                     if !c.is_ascii_digit() {
-                        digit_only = false;
+                        k.digit_only = false;
                     }
-                    self.add_char(&mut set, &mut wide, c);
-                    prev = Some(c);
-                    first = false;
-                    continue;
+                    self.add_char(&mut k.set, &mut k.wide, c);
+                    k.prev = Some(c);
                 }
             }
             first = false;
         }
+        let ClassRead { mut set, mut wide, mut digit_only, .. } = k;
         if negated {
             set.0 = set.0.map(|w| !w);
             non_ascii_leads(&mut set);
@@ -705,6 +665,92 @@ impl<'a> Parser<'a> {
         Some(char_node(set, if wide { 4 } else { 1 }, digit_only && any))
     }
 
+    /// A nested class or set operation inside a class, after its `[`:
+    /// skipped, and the class widened to every byte.
+    #[inline(never)]
+    fn class_nested(&mut self, k: &mut ClassRead) -> Option<()> {
+        let mut depth = 1;
+        while depth > 0 {
+            match self.peek()? {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                '\\' => self.pos += 1,
+                _ => {}
+            }
+            self.pos += 1;
+        }
+        k.set = ByteSet::all();
+        k.wide = true;
+        k.digit_only = false;
+        k.prev = None;
+        self.exact = false;
+        Some(())
+    }
+
+    /// A range `lo-hi` inside a class, after its `-` (`lo` is `k.prev`).
+    #[inline(never)]
+    fn class_range(&mut self, k: &mut ClassRead) -> Option<()> {
+        let lo = k.prev.take()?;
+        let mut hi = self.peek()?;
+        self.pos += 1;
+        if hi == '\\' {
+            hi = self.peek()?;
+            self.pos += 1;
+            // `\x7f`, `\d`: not the char itself.
+            self.exact &= !hi.is_ascii_alphanumeric();
+        }
+        if !(lo.is_ascii_digit() && hi.is_ascii_digit()) {
+            k.digit_only = false;
+        }
+        if lo.is_ascii() && hi.is_ascii() && lo <= hi {
+            for b in lo as u8..=hi as u8 {
+                k.set.insert(b);
+            }
+        } else {
+            k.wide = true;
+            non_ascii_leads(&mut k.set);
+            (0..128).for_each(|b| k.set.insert(b));
+        }
+        Some(())
+    }
+
+    /// An escape inside a class, after its backslash.
+    #[inline(never)]
+    fn class_escape(&mut self, k: &mut ClassRead) -> Option<()> {
+        let e = self.peek()?;
+        self.pos += 1;
+        match e {
+            'd' => (b'0'..=b'9').for_each(|b| k.set.insert(b)),
+            'w' => {
+                k.digit_only = false;
+                word_bytes().into_iter().for_each(|b| k.set.insert(b))
+            }
+            's' => {
+                k.digit_only = false;
+                b" \t\n\r\x0b\x0c".iter().for_each(|&b| k.set.insert(b))
+            }
+            _ => {
+                k.digit_only = false;
+                let lit = match e {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    c if c.is_ascii_alphanumeric() => {
+                        k.set = ByteSet::all();
+                        k.wide = true;
+                        return Some(());
+                    }
+                    c => c,
+                };
+                self.add_char(&mut k.set, &mut k.wide, lit);
+                k.prev = Some(lit);
+                return Some(());
+            }
+        }
+        k.prev = None;
+        Some(())
+    }
+
     fn add_char(&self, set: &mut ByteSet, wide: &mut bool, c: char) {
         let mut buf = [0u8; 4];
         set.insert(c.encode_utf8(&mut buf).as_bytes()[0]);
@@ -712,6 +758,16 @@ impl<'a> Parser<'a> {
             *wide = true;
         }
     }
+}
+
+/// A class being read (`Parser::class`): its bytes so far, whether a
+/// char may be wider than a byte, whether all are digits, and the char
+/// before (a range's low end).
+struct ClassRead {
+    set: ByteSet,
+    wide: bool,
+    digit_only: bool,
+    prev: Option<char>,
 }
 
 fn word_bytes() -> Vec<u8> {

@@ -22,18 +22,9 @@ mod lengths {
 /// Longest match `u32::MAX`: unbounded.
 const UNBOUNDED: u32 = u32::MAX;
 
-/// FNV-1a (64 bits) of a pattern: the table's key.
-const fn fnv(p: &str) -> u64 {
-    let b = p.as_bytes();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < b.len() {
-        h ^= b[i] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    h
-}
+// FNV-1a (64 bits) of a pattern: the table's key (shared with the PII
+// rules' packing, which reads the same table).
+use crate::rules::pattern_key as fnv;
 
 /// A built-in PII rule's guard reading and, when the table knows its
 /// pattern, its longest match and digit count, packed (~100 of them in

@@ -24,6 +24,7 @@ mod template;
 pub(crate) mod tenants;
 
 pub(crate) use def::RuleDef;
+pub(crate) use packed::pattern_key;
 
 /// Every built-in rule, PII first, in a fixed order.
 pub(crate) fn builtin() -> impl Iterator<Item = &'static RuleDef> {

@@ -72,6 +72,50 @@ const fn list_eq(a: &[&str], b: &[&str]) -> bool {
     true
 }
 
+/// The per-pattern lengths the response side reads at compile time
+/// (`response::pre`; a test keeps the file equal to the engine's reading
+/// of each pattern).
+mod pii_lengths {
+    include!("../response/pii_lengths.rs");
+}
+
+/// FNV-1a (64 bits) of a pattern: the key of `pii_lengths.rs` (and of
+/// `response::pre`, which reads the same table).
+pub(crate) const fn pattern_key(p: &str) -> u64 {
+    let b = p.as_bytes();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// A row's longest match and digit count: its own, or, for a bounded
+/// pattern `pii_lengths.rs` knows (by the FNV-1a 64 of its text), the
+/// table's. Packed with the row, so a filter's prefilter learns them
+/// without reading the pattern: reading ~80 PII patterns for them was
+/// most of a cold start's first screen, and a search then read each
+/// pattern again for its shape (it now reads facts and shape at once).
+const fn lengths(r: &RuleDef) -> Option<(u32, u32)> {
+    if r.lengths.is_some() {
+        return r.lengths;
+    }
+    let h = pattern_key(r.pattern);
+    let table = pii_lengths::LENGTHS;
+    let mut k = 0;
+    while k < table.len() {
+        let (key, n, d) = table[k];
+        if key == h && n != u32::MAX {
+            return Some((n, d));
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Most list slots a table may have (3 a rule).
 const MAX_SLOTS: usize = 3 * 256;
 
@@ -216,7 +260,7 @@ impl Writer<'_> {
             self.num(r.window);
             self.num(r.min_entropy.to_bits() as usize);
             self.num(r.score.to_bits() as usize);
-            match r.lengths {
+            match lengths(r) {
                 None => self.num(0),
                 Some((n, d)) => {
                     self.num(1);
@@ -354,9 +398,17 @@ mod tests {
     fn pii_table_reads_back_as_written() {
         let read = pii::rules();
         assert_eq!(read.len(), pii::RULES.len());
+        let mut known = 0;
         for (a, b) in pii::RULES.iter().zip(read) {
+            // Lengths: the row's, or those of `pii_lengths.rs`
+            // (`lengths`; `precomputed_lengths_are_the_patterns` checks
+            // them against the pattern).
+            assert_eq!(b.lengths, super::lengths(a), "{}", a.id);
+            known += usize::from(a.lengths.is_none() && b.lengths.is_some());
+            let b = super::RuleDef { lengths: a.lengths, ..*b };
             assert_eq!(format!("{:?}", a), format!("{:?}", b));
         }
+        assert!(known > 80, "{known} rules took their lengths from the table");
     }
 
     /// A cut or altered packing reads as `None`, never a panic.
