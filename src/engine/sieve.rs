@@ -56,9 +56,19 @@ impl Sieve {
             if n == RULES {
                 break;
             }
+            // A rule whose keywords are words (context words, a key's
+            // prefix) runs only where one occurs: reading its pattern
+            // here would cost the first call with a digit, whether or not
+            // it does (cold start). Only rules a digit anchors (no
+            // keywords, or digits among them) are read.
+            let by_digit = rule.keywords.is_empty()
+                || rule
+                    .keywords
+                    .iter()
+                    .any(|k| k.bytes().any(|b| b.is_ascii_digit()));
             // A match holds a digit (cheap: the rule table says so), so
             // only those rules' patterns are read.
-            if rule.min_digits() == 0 || !rule.anchorable() {
+            if !by_digit || rule.min_digits() == 0 || !rule.anchorable() {
                 continue;
             }
             let facts = rule.facts();
