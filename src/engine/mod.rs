@@ -74,7 +74,7 @@ pub(crate) struct Engine {
     prefilter: Prefilter,
     context: ContextIndex,
     checks: Checks,
-    /// Built when a text first has many digit starts (`sieve`).
+    /// Built when a text first has a digit start (`sieve`).
     sieve: std::sync::OnceLock<sieve::Sieve>,
 }
 
@@ -166,11 +166,17 @@ impl Engine {
             }
         } else {
             let mut bounds = search::Bounds::new(text);
-            if bounds.digit_start_count() >= search::Bounds::SIFT_FROM {
+            // One pass over the digit starts for every numeric rule: a
+            // rule none of whose tests pass at any start does not run
+            // (in a chat prompt, most of the ~60), the others visit only
+            // the starts that pass theirs.
+            if bounds.digit_start_count() > 0 {
                 let sieve =
                     self.sieve.get_or_init(|| sieve::Sieve::new(&self.rules));
                 bounds.sift(text.as_bytes(), sieve);
             }
+            let runs =
+                |i: usize, r: &Rule| runs(i, r) && !bounds.sifted_out(i);
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
             let mut each = |i: usize, mut w: std::ops::Range<usize>| {

@@ -177,7 +177,10 @@ fn search_anchored(
         // own loop rather than the two-list walk below with no letter
         // starts: that walk costs ~1% more on a text of card numbers
         // (callgrind, `pathological 131072 4111`: 258.4M -> 260.9M).
-        let starts = bounds.digit_starts_of(index);
+        let (starts, sifted) = match bounds.sifted_starts(index) {
+            Some(list) => (list, true),
+            None => (&bounds.digit_starts[..], false),
+        };
         let from = starts.partition_point(|&s| (s as usize) < p);
         for &s in &starts[from..] {
             let s = s as usize;
@@ -185,9 +188,15 @@ fn search_anchored(
                 break;
             }
             // The shape's first test inline: most numeric rules fail it
-            // at most digit starts of a long number text.
-            let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
-            if s >= p && facts.first.contains(bytes[s]) && fits {
+            // at most digit starts of a long number text. The sieve ran
+            // the same tests on the starts it kept, save near the end of
+            // the text (where it keeps what it cannot read). Only a
+            // shortcut: `visit` tests the shape again.
+            let sure = sifted && s + super::sieve::OFFSETS <= bytes.len();
+            let fits = sure
+                || facts.first.contains(bytes[s])
+                    && shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
+            if s >= p && fits {
                 p = visit(s, out);
             }
         }
@@ -294,8 +303,9 @@ pub(super) struct Bounds {
     /// Positions of an ASCII letter or `_` after a non-word byte or at 0.
     alpha_starts: Vec<u32>,
     /// Those that pass each numeric rule's first tests (`sieve`): rule
-    /// index -> bit, and per bit its starts; empty when not sifted.
-    sifted: (Vec<u8>, Vec<Vec<u32>>),
+    /// index -> bit, and per bit where its starts begin in the list of
+    /// all (`Sieve::sift`); empty when not sifted.
+    sifted: (Vec<u8>, Vec<usize>, Vec<u32>),
     /// The bytes the text holds.
     present: super::syntax::ByteSet,
 }
@@ -320,13 +330,9 @@ impl Bounds {
             }
             prev = w;
         }
-        let sifted = (Vec::new(), Vec::new());
+        let sifted = (Vec::new(), Vec::new(), Vec::new());
         Bounds { bits, digit_starts, alpha_starts, sifted, present }
     }
-
-    /// Digit starts past which one pass for all numeric rules
-    /// ([`Bounds::sift`]) costs less than each rule's own walk.
-    pub(super) const SIFT_FROM: usize = 256;
 
     pub(super) fn digit_start_count(&self) -> usize {
         self.digit_starts.len()
@@ -334,18 +340,23 @@ impl Bounds {
 
     /// Keeps, per rule of `sieve`, the digit starts that pass its tests.
     pub(super) fn sift(&mut self, bytes: &[u8], sieve: &super::sieve::Sieve) {
-        let lists = sieve.sift(bytes, &self.digit_starts);
-        self.sifted = (sieve.bits().to_vec(), lists);
+        let (from, list) = sieve.sift(bytes, &self.digit_starts);
+        self.sifted = (sieve.bits().to_vec(), from, list);
     }
 
-    /// The digit starts rule `index` visits: all, or those that passed its
-    /// tests in the sieve.
-    fn digit_starts_of(&self, index: usize) -> &[u32] {
-        let (bits, lists) = &self.sifted;
-        match bits.get(index).and_then(|&b| lists.get(usize::from(b))) {
-            Some(list) => list,
-            None => &self.digit_starts,
-        }
+    /// The digit starts of rule `index` that passed the sieve; `None`
+    /// when the text was not sifted or the rule is not in the sieve.
+    fn sifted_starts(&self, index: usize) -> Option<&[u32]> {
+        let (bits, from, list) = &self.sifted;
+        let b = usize::from(*bits.get(index)?);
+        list.get(*from.get(b)?..*from.get(b + 1)?)
+    }
+
+    /// Whether rule `index` has nothing to visit in this text: it is in
+    /// the sieve and no digit start passed its tests. Such a rule (every
+    /// start `\b` then a digit) finds nothing, whatever its windows.
+    pub(super) fn sifted_out(&self, index: usize) -> bool {
+        self.sifted_starts(index).is_some_and(<[u32]>::is_empty)
     }
 
     /// The first boundary at or after `from`; past the text if none.
