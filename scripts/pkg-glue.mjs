@@ -57,7 +57,8 @@ fs.writeFileSync(
     `export default "${wasm.toString("base64")}";\n`,
 );
 
-// The import section of `bytes` with each function import of the glue's
+// `bytes` without the `producers` and `target_features` sections, and
+// its import section with each function import of the glue's
 // module ("./promptfence_bg.js") renamed: `__wbg_` and wasm-bindgen's
 // own `__wbindgen_` prefix and the `_<16 hex>` hash dropped, a number
 // added to a name already taken. Returns the module and [from, to] pairs.
@@ -82,6 +83,15 @@ function renameImports(bytes) {
     const id = bytes[p++];
     const len = leb();
     const end = p + len;
+    if (id === 0) {
+      // Custom sections the runtime never reads: rustc's and
+      // wasm-bindgen's `producers` and the `target_features` wasm-opt
+      // reads on its input (~200 B gzipped).
+      const name = str();
+      p = end;
+      if (name !== "producers" && name !== "target_features") parts.push(bytes.subarray(start, end));
+      continue;
+    }
     if (id !== 2) { parts.push(bytes.subarray(start, end)); p = end; continue; }
     const count = leb();
     const body = [uleb(count)];
