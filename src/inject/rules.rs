@@ -297,41 +297,38 @@ fn squash_alt(s: &str) -> String {
 /// alternatives; a phrase with an optional first
 /// slot becomes two phrases.
 pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
+    // PERF: the literal runs and group bodies are read as slices of the
+    // phrase (the brackets are ASCII), not copied a char at a time: the
+    // copies were a fifth of building the phrase tables, which the
+    // first screening does (issue 16, cold start).
     let mut slots: Vec<Vec<String>> = Vec::new();
-    let mut lit = String::new();
-    let mut chars = p.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '(' | '[' => {
-                let head = squash_alt(&lit);
-                if !head.is_empty() {
-                    slots.push(vec![head]);
-                }
-                lit.clear();
-                let close = if c == '(' { ')' } else { ']' };
-                let mut body = String::new();
-                for d in chars.by_ref() {
-                    if d == close {
-                        break;
-                    }
-                    body.push(d);
-                }
-                let mut alts: Vec<String> =
-                    body.split('|').map(squash_alt).collect();
-                if c == '[' {
-                    alts.push(String::new());
-                }
-                // Longest first so the first full match is the longest.
-                crate::order::sort_by_key(&mut alts, |a| {
-                    std::cmp::Reverse(a.len())
-                });
-                alts.dedup();
-                slots.push(alts);
-            }
-            _ => lit.push(c),
+    let mut rest = p;
+    while let Some(open) = rest.find(['(', '[']) {
+        let head = squash_alt(rest.get(..open).unwrap_or(""));
+        if !head.is_empty() {
+            slots.push(vec![head]);
         }
+        let optional = rest.as_bytes().get(open) == Some(&b'[');
+        let close = if optional { ']' } else { ')' };
+        let after = rest.get(open + 1..).unwrap_or("");
+        let (body, next) = match after.find(close) {
+            Some(e) => (
+                after.get(..e).unwrap_or(""),
+                after.get(e + 1..).unwrap_or(""),
+            ),
+            None => (after, ""),
+        };
+        let mut alts: Vec<String> = body.split('|').map(squash_alt).collect();
+        if optional {
+            alts.push(String::new());
+        }
+        // Longest first so the first full match is the longest.
+        crate::order::sort_by_key(&mut alts, |a| std::cmp::Reverse(a.len()));
+        alts.dedup();
+        slots.push(alts);
+        rest = next;
     }
-    let tail = squash_alt(&lit);
+    let tail = squash_alt(rest);
     if !tail.is_empty() {
         slots.push(vec![tail]);
     }
@@ -340,6 +337,78 @@ pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
+    /// The reading `parse_phrase` had before it read slices (a char at a
+    /// time into copies).
+    fn parse_phrase_by_chars(p: &str) -> Vec<Vec<String>> {
+        let mut slots: Vec<Vec<String>> = Vec::new();
+        let mut lit = String::new();
+        let mut chars = p.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '(' | '[' => {
+                    let head = super::squash_alt(&lit);
+                    if !head.is_empty() {
+                        slots.push(vec![head]);
+                    }
+                    lit.clear();
+                    let close = if c == '(' { ')' } else { ']' };
+                    let mut body = String::new();
+                    for d in chars.by_ref() {
+                        if d == close {
+                            break;
+                        }
+                        body.push(d);
+                    }
+                    let mut alts: Vec<String> =
+                        body.split('|').map(super::squash_alt).collect();
+                    if c == '[' {
+                        alts.push(String::new());
+                    }
+                    // Longest first so the first full match is the longest.
+                    crate::order::sort_by_key(&mut alts, |a| {
+                        std::cmp::Reverse(a.len())
+                    });
+                    alts.dedup();
+                    slots.push(alts);
+                }
+                _ => lit.push(c),
+            }
+        }
+        let tail = super::squash_alt(&lit);
+        if !tail.is_empty() {
+            slots.push(vec![tail]);
+        }
+        slots
+    }
+
+    /// `parse_phrase` reads every rule's phrases, and odd ones (unclosed
+    /// groups, nesting, non-ASCII, empty), as the char-by-char reading.
+    #[test]
+    fn parse_phrase_is_the_char_reading() {
+        let odd = [
+            "",
+            "a",
+            "(",
+            "[",
+            ")",
+            "a (b|c",
+            "a [b|c] d",
+            "(a(b)c) d",
+            "[x]",
+            "(é|ß|Ω) [ü] ñ",
+            "a|b (c||d) [e|]",
+            "日本 (語|本)",
+        ];
+        let rules = super::RULES.iter().flat_map(|r| r.phrases.split(';'));
+        for p in rules.chain(odd) {
+            assert_eq!(
+                super::parse_phrase(p),
+                parse_phrase_by_chars(p),
+                "{p}"
+            );
+        }
+    }
+
     /// The squashing with its ASCII path is the plain reading (letters
     /// and digits, `normalize::lower`) for every char, and for a phrase
     /// of every rule.
