@@ -188,12 +188,17 @@ fn credential_parts(
     side: Side,
     all: &mut Vec<(Candidate, Standing)>,
 ) {
-    let part = |c: &Candidate| {
-        (c.kind == Kind::Secret)
-            .then(|| crate::rules::secrets::part_of(&c.rule))
-            .flatten()
-    };
-    if !all.iter().any(|(c, _)| part(c).is_some()) {
+    // Each candidate's `part_of` looked up once (a scan of the parts
+    // table): the steps below read it three times.
+    let parts: Vec<Option<&'static str>> = all
+        .iter()
+        .map(|(c, _)| {
+            (c.kind == Kind::Secret)
+                .then(|| crate::rules::secrets::part_of(&c.rule))
+                .flatten()
+        })
+        .collect();
+    if parts.iter().all(Option::is_none) {
         return;
     }
     // The secrets a part may pair with, once by start (those after a
@@ -202,20 +207,20 @@ fn credential_parts(
     // bounded per part however long a secret is.
     let mut by_start: Vec<&Candidate> = all
         .iter()
-        .filter(|(c, st)| {
-            *st != Standing::Shadow
-                && c.kind == Kind::Secret
-                && part(c).is_none()
+        .zip(&parts)
+        .filter(|((c, st), part)| {
+            *st != Standing::Shadow && c.kind == Kind::Secret && part.is_none()
         })
-        .map(|(c, _)| c)
+        .map(|((c, _), _)| c)
         .collect();
     let mut by_end = by_start.clone();
     order::sort_by_key(&mut by_start, |c| c.span.start);
     order::sort_by_key(&mut by_end, |c| c.span.end);
     let keep: Vec<bool> = all
         .iter()
-        .map(|(c, _)| {
-            let Some(types) = part(c) else { return true };
+        .zip(&parts)
+        .map(|((c, _), part)| {
+            let Some(types) = *part else { return true };
             if side != Side::Prompt {
                 return false;
             }
