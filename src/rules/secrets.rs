@@ -671,6 +671,18 @@ mod tests {
         assert_eq!(got[5].1, b"");
         let t = "é".repeat(100) + "adzuna key = " + v;
         assert!(at(&t, v));
+        // Kraken's keys are base64: `=` pads a private key's end only.
+        let public =
+            "XxBvyvltKb47odv+4M/kGuPNjUeBORiNmFt+KIJzl/tsP9zq8HCFkrHO";
+        assert!(!at(&format!("kraken key = '{public}'"), public));
+        let typed = "Xx=vyvltKb47odv+4M/kGuPNjUeBORiNmFt+KIJzl/tsP9zq8HCFkrHO";
+        assert!(at(&format!("kraken key = '{typed}'"), typed));
+        let private =
+            "DYANZi8UPGx3RFVeh5O45lekP0W/0YCKMVLsRicHb1ZYLI5WVObYc97\
+                       ivDqB5rwgokgEd+gxQNnxosk/NG66W0==";
+        assert!(!at(&format!("kraken secret = '{private}'"), private));
+        let moved = private.replacen("W0==", "W=0=", 1);
+        assert!(at(&format!("kraken secret = '{moved}'"), &moved));
     }
 
     #[test]
