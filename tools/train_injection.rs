@@ -1171,7 +1171,7 @@ fn main() {
         }
         s.push_str("];\n");
         s.push_str("/// Hashed feature weights, 4-bit two's complement, two per byte (low nibble first).\n");
-        s.push_str("pub(crate) static WEIGHTS: &[u8; super::features::BUCKETS / 2] = include_bytes!(\"model.bin\");\n");
+        s.push_str("pub(crate) static WEIGHTS: super::features::Weights = super::features::Weights::new(include_bytes!(\"model.bin\"));\n");
         std::fs::File::create("src/inject/model.rs")
             .and_then(|mut f| f.write_all(s.as_bytes()))
             .expect("write model.rs");

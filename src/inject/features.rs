@@ -9,12 +9,41 @@
 //! featurized, so cost is bounded. Dense features come from the rules and
 //! the normalizer (see [`dense`]).
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 /// Bits of the hashed feature space.
 pub(crate) const BUCKET_BITS: u32 = 14;
 /// Number of hashed buckets.
 pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
+
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
+
+/// The hashed weights' bytes (`model.bin`), never written. Atomics only
+/// so that the bytes go to the module's writable data, which the linker
+/// puts after all read-only data, at the end of the .wasm: there gzip
+/// takes these 8 KB of near-random bytes in blocks of their own, ~1.1 KB
+/// smaller than amid the text tables (docs/PERFORMANCE.md, size24). A
+/// relaxed load is a plain load.
+pub(crate) struct Weights([AtomicU8; BUCKETS / 2]);
+
+impl Weights {
+    pub(crate) const fn new(bytes: &[u8; BUCKETS / 2]) -> Weights {
+        let mut out = [const { AtomicU8::new(0) }; BUCKETS / 2];
+        let mut i = 0;
+        while i < out.len() {
+            out[i] = AtomicU8::new(bytes[i]);
+            i += 1;
+        }
+        Weights(out)
+    }
+
+    /// Byte `i`, 0 past the end.
+    #[inline]
+    pub(super) fn byte(&self, i: usize) -> u8 {
+        self.0.get(i).map_or(0, |b| b.load(Ordering::Relaxed))
+    }
+}
 
 /// Dense feature slots: 16 from rules, normalizer and shape, then one
 /// per cue class ([`super::cues`]) from [`dense::CUES`], then

@@ -105,5 +105,5 @@ pub(crate) const DENSE: [f32; super::features::N_DENSE] = [
     -8.016995e-1,
 ];
 /// Hashed feature weights, 4-bit two's complement, two per byte (low nibble first).
-pub(crate) static WEIGHTS: &[u8; super::features::BUCKETS / 2] =
-    include_bytes!("model.bin");
+pub(crate) static WEIGHTS: super::features::Weights =
+    super::features::Weights::new(include_bytes!("model.bin"));

@@ -151,9 +151,16 @@ fn ch(text: &str, i: usize) -> char {
     // Most text is ASCII: one byte read, no decoding.
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => b as char,
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' '),
+        Some(_) => ch_wide(text, i),
         None => ' ',
     }
+}
+
+/// [`ch`] of a non-ASCII byte, out of line: `ch` is inlined in every
+/// loop of the tokenizer and this decoding is most of its code (size24).
+#[inline(never)]
+fn ch_wide(text: &str, i: usize) -> char {
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
 }
 
 /// Byte offset of the char after the one at `i`.

@@ -390,3 +390,13 @@ pub fn load_names_data_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
         .map(|info| JsValue::from(info.entries as u32))
         .map_err(|e| js_error(&e))
 }
+
+/// The module's allocator: talc instead of std's dlmalloc, 2.4 KB smaller
+/// gzipped (docs/PERFORMANCE.md, size24). It takes wasm memory with
+/// `memory.grow` as dlmalloc does, and fails an allocation (null, so
+/// `room`'s `try_reserve_exact` reports it) when memory cannot grow.
+/// Single-threaded wasm only: a build with atomics keeps dlmalloc.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc =
+    talc::wasm::new_wasm_dynamic_allocator();
