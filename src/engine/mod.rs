@@ -66,6 +66,7 @@ pub(crate) use search::work;
 struct Pass<'a> {
     all_candidates: bool,
     wanted: (&'a [u8], u8),
+    lazy_parts: bool,
 }
 
 /// The compiled rule set.
@@ -119,15 +120,23 @@ impl Engine {
     /// without the bit does not run on the text itself (no bits at all:
     /// every rule runs). Decoded runs still try every secret rule: the
     /// best hit of a run stands for it, whichever rule it comes from.
+    /// With `lazy_parts`, the credential parts ([`Rule::part`]) run on
+    /// the text itself only when it has a detection of a secret rule that
+    /// is no part (a decoded run's included): resolution drops a part
+    /// without one beside it, so only a caller that reads every raw span
+    /// (the response stream's cuts) needs them always. Their detections
+    /// then take the place they would have had (by rule, before the
+    /// decoded runs'), so the list is the same as without.
     pub(crate) fn detect_with(
         &self,
         text: &str,
         all_candidates: bool,
         from: usize,
         wanted: (&[u8], u8),
+        lazy_parts: bool,
     ) -> Vec<Detection> {
         let mut budget = rescan::Budget::new();
-        let pass = Pass { all_candidates, wanted };
+        let pass = Pass { all_candidates, wanted, lazy_parts };
         self.detect_depth(text, pass, 0, &mut budget, from)
     }
 
@@ -144,6 +153,9 @@ impl Engine {
     ) -> Vec<Detection> {
         let mut out = Vec::new();
         let all_candidates = pass.all_candidates;
+        // The windows of credential parts, held back (see `detect_with`),
+        // with the text's bounds and the programs' tables to search them.
+        let mut held = None;
         let runs = |i: usize, r: &Rule| {
             if depth == 0 {
                 pass.wanted.0.get(i).is_none_or(|w| w & pass.wanted.1 != 0)
@@ -179,6 +191,8 @@ impl Engine {
                 |i: usize, r: &Rule| runs(i, r) && !bounds.sifted_out(i);
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
+            let lazy = pass.lazy_parts && depth == 0;
+            let mut parts = Vec::new();
             let mut each = |i: usize, mut w: std::ops::Range<usize>| {
                 let Some(rule) = self.rules.get(i) else { return };
                 if from > 0 {
@@ -187,14 +201,22 @@ impl Engine {
                         return;
                     }
                 }
+                if lazy && rule.part {
+                    parts.push((i, w));
+                    return;
+                }
                 let (checks, s) = (&self.checks, &mut scratch);
                 search::search(text, i, rule, w, checks, &bounds, s, &mut out);
             };
             self.prefilter.windows(text, &self.rules, &runs, &mut each);
+            if !parts.is_empty() {
+                held = Some((parts, bounds, scratch));
+            }
         }
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
         }
+        let direct = out.len();
         if depth < rescan::MAX_DEPTH {
             // A run that decodes to the same text as the one before (a
             // repeated block) reuses its outcome: see `rescan::Memo`.
@@ -222,6 +244,55 @@ impl Engine {
                 }
             }
         }
+        if let Some((parts, bounds, mut scratch)) = held {
+            let secret = |d: &Detection| {
+                let r = &self.rules[d.rule];
+                !d.span.is_empty() && r.kind == Kind::Secret && !r.part
+            };
+            if out.iter().any(secret) {
+                self.held_parts(
+                    text,
+                    parts,
+                    &bounds,
+                    &mut scratch,
+                    &mut out,
+                    direct,
+                );
+            }
+        }
         out
+    }
+
+    /// Searches the held-back windows of credential parts and puts their
+    /// detections where a search in turn would have: `out[..direct]` is
+    /// by rule index (the prefilter hands out windows so, and the boost
+    /// keeps the order), the decoded runs' come after.
+    #[inline(never)]
+    fn held_parts(
+        &self,
+        text: &str,
+        parts: Vec<(usize, std::ops::Range<usize>)>,
+        bounds: &search::Bounds,
+        scratch: &mut search::Scratch,
+        out: &mut Vec<Detection>,
+        direct: usize,
+    ) {
+        let mut found = Vec::new();
+        for (i, w) in parts {
+            let Some(rule) = self.rules.get(i) else { continue };
+            let checks = &self.checks;
+            search::search(
+                text, i, rule, w, checks, bounds, scratch, &mut found,
+            );
+        }
+        if found.is_empty() {
+            return;
+        }
+        // Each detection's boost reads the text alone, not the others.
+        self.context.boost(text, &self.rules, &mut found);
+        let decoded = out.split_off(direct);
+        out.append(&mut found);
+        crate::order::sort_by_key(out, |d| d.rule);
+        out.extend(decoded);
     }
 }

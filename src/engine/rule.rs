@@ -43,6 +43,11 @@ pub(crate) struct Rule {
     pub validator: Validator,
     pub min_entropy: f32,
     pub score: f32,
+    /// A credential part (`part_of` in `secrets.rules`): reported only
+    /// beside a secret that is not one (`filter::resolve`), and run only
+    /// when the text has such a secret (`Engine::detect_with`). Set by
+    /// [`Rule::builtin`], not `from_def`.
+    pub part: bool,
     pub context: List,
     /// Words that lower the score (built-in rules only).
     pub anti_context: List,
@@ -264,11 +269,30 @@ impl Rule {
             validator: def.validator,
             min_entropy: def.min_entropy,
             score: def.score,
+            part: false,
             context: List::Static(def.context),
             anti_context: List::Static(def.anti_context),
             keywords_in_match: true,
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
+    }
+
+    /// The built-in rules, with their [`Rule::part`] flags: one walk
+    /// along the parts table, which is in table order (a lookup per
+    /// rule scanned the table ~425 times and made V8 tier up the filter
+    /// constructor: 13M V8 instructions). Compiled lazily (see
+    /// `from_def`); out of line as `filter::detect::wanted`.
+    #[inline(never)]
+    pub(crate) fn builtin() -> Vec<Rule> {
+        let mut parts = crate::rules::secrets::part_ids().peekable();
+        crate::rules::builtin()
+            .map(|def| {
+                let mut rule = Rule::from_def(def);
+                rule.part = def.kind == Kind::Secret
+                    && parts.next_if(|&id| id == def.id).is_some();
+                rule
+            })
+            .collect()
     }
 
     /// A custom rule; the regex is compiled now so errors surface at
@@ -317,6 +341,7 @@ impl Rule {
             validator,
             min_entropy: 0.0,
             score,
+            part: false,
             context: List::Owned(context),
             anti_context: List::Static(&[]),
             keywords_in_match: false,
@@ -479,6 +504,19 @@ mod tests {
             assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
         }
         assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
+
+    /// Every credential part of the table, and only those, is flagged.
+    #[test]
+    fn builtin_flags_the_credential_parts() {
+        let rules = Rule::builtin();
+        let flagged = rules.iter().filter(|r| r.part).count();
+        assert_eq!(flagged, crate::rules::secrets::part_ids().count());
+        assert!(flagged > 0);
+        for r in &rules {
+            let listed = crate::rules::secrets::part_of(&r.id).is_some();
+            assert_eq!(r.part, listed && r.kind == Kind::Secret, "{}", r.id);
+        }
     }
 
     /// Where `program::program` stands in for the regex, it finds the
