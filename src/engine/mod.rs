@@ -205,8 +205,7 @@ impl Engine {
                     parts.push((i, w));
                     return;
                 }
-                let (checks, s) = (&self.checks, &mut scratch);
-                search::search(text, i, rule, w, checks, &bounds, s, &mut out);
+                self.search(text, i, w, &bounds, &mut scratch, &mut out);
             };
             self.prefilter.windows(text, &self.rules, &runs, &mut each);
             if !parts.is_empty() {
@@ -263,6 +262,23 @@ impl Engine {
         out
     }
 
+    /// Rule `i` over window `w` (`search::search`), out of line: the
+    /// held-back parts call it too.
+    #[inline(never)]
+    fn search(
+        &self,
+        text: &str,
+        i: usize,
+        w: std::ops::Range<usize>,
+        bounds: &search::Bounds,
+        scratch: &mut search::Scratch,
+        out: &mut Vec<Detection>,
+    ) {
+        let Some(rule) = self.rules.get(i) else { return };
+        let checks = &self.checks;
+        search::search(text, i, rule, w, checks, bounds, scratch, out);
+    }
+
     /// Searches the held-back windows of credential parts and puts their
     /// detections where a search in turn would have: `out[..direct]` is
     /// by rule index (the prefilter hands out windows so, and the boost
@@ -279,11 +295,7 @@ impl Engine {
     ) {
         let mut found = Vec::new();
         for (i, w) in parts {
-            let Some(rule) = self.rules.get(i) else { continue };
-            let checks = &self.checks;
-            search::search(
-                text, i, rule, w, checks, bounds, scratch, &mut found,
-            );
+            self.search(text, i, w, bounds, scratch, &mut found);
         }
         if found.is_empty() {
             return;
