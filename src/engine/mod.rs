@@ -151,11 +151,39 @@ impl Engine {
         budget: &mut rescan::Budget,
         from: usize,
     ) -> Vec<Detection> {
+        // The decoded runs first (they read the text alone): whether the
+        // held-back parts run depends on them too. Reported after the
+        // text's own detections, unboosted.
+        let mut decoded = Vec::new();
+        if depth < rescan::MAX_DEPTH {
+            // A run that decodes to the same text as the one before (a
+            // repeated block) reuses its outcome: see `rescan::Memo`.
+            let mut memo = rescan::Memo::default();
+            for (span, run) in rescan::runs(text, budget) {
+                let best = memo.get_or(run, budget, |run, budget| {
+                    let inner =
+                        self.detect_depth(run, pass, depth + 1, budget, 0);
+                    inner.into_iter().filter(|d| !d.span.is_empty()).max_by(
+                        |a, b| {
+                            a.score
+                                .partial_cmp(&b.score)
+                                .unwrap_or(std::cmp::Ordering::Equal)
+                        },
+                    )
+                });
+                if let Some(d) = best {
+                    let start = span.start;
+                    decoded.push(Detection {
+                        rule: d.rule,
+                        span,
+                        score: d.score,
+                        start,
+                    });
+                }
+            }
+        }
         let mut out = Vec::new();
         let all_candidates = pass.all_candidates;
-        // The windows of credential parts, held back (see `detect_with`),
-        // with the text's bounds and the programs' tables to search them.
-        let mut held = None;
         let runs = |i: usize, r: &Rule| {
             if depth == 0 {
                 pass.wanted.0.get(i).is_none_or(|w| w & pass.wanted.1 != 0)
@@ -191,6 +219,7 @@ impl Engine {
                 |i: usize, r: &Rule| runs(i, r) && !bounds.sifted_out(i);
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
+            // The windows of credential parts, held back (`detect_with`).
             let lazy = pass.lazy_parts && depth == 0;
             let mut parts = Vec::new();
             let mut each = |i: usize, mut w: std::ops::Range<usize>| {
@@ -205,61 +234,41 @@ impl Engine {
                     parts.push((i, w));
                     return;
                 }
-                self.search(text, i, w, &bounds, &mut scratch, &mut out);
+                let (b, s) = (&bounds, &mut scratch);
+                self.search(text, i, w, b, s, &mut out);
             };
             self.prefilter.windows(text, &self.rules, &runs, &mut each);
-            if !parts.is_empty() {
-                held = Some((parts, bounds, scratch));
+            // Asked before the boost: a secret the boost drops stands
+            // beside no part either, so the parts then run for nothing.
+            if !parts.is_empty()
+                && (self.has_secret(&out) || self.has_secret(&decoded))
+            {
+                for (i, w) in parts {
+                    let (b, s) = (&bounds, &mut scratch);
+                    self.search(text, i, w, b, s, &mut out);
+                }
+                // Where a search rule by rule would have put them: the
+                // prefilter hands out windows by rule index (stable).
+                crate::order::sort_by_key(&mut out, |d| d.rule);
             }
         }
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
         }
-        let direct = out.len();
-        if depth < rescan::MAX_DEPTH {
-            // A run that decodes to the same text as the one before (a
-            // repeated block) reuses its outcome: see `rescan::Memo`.
-            let mut memo = rescan::Memo::default();
-            for (span, decoded) in rescan::runs(text, budget) {
-                let best = memo.get_or(decoded, budget, |decoded, budget| {
-                    let inner =
-                        self.detect_depth(decoded, pass, depth + 1, budget, 0);
-                    inner.into_iter().filter(|d| !d.span.is_empty()).max_by(
-                        |a, b| {
-                            a.score
-                                .partial_cmp(&b.score)
-                                .unwrap_or(std::cmp::Ordering::Equal)
-                        },
-                    )
-                });
-                if let Some(d) = best {
-                    let start = span.start;
-                    out.push(Detection {
-                        rule: d.rule,
-                        span,
-                        score: d.score,
-                        start,
-                    });
-                }
-            }
-        }
-        if let Some((parts, bounds, mut scratch)) = held {
-            let secret = |d: &Detection| {
-                let r = &self.rules[d.rule];
-                !d.span.is_empty() && r.kind == Kind::Secret && !r.part
-            };
-            if out.iter().any(secret) {
-                self.held_parts(
-                    text,
-                    parts,
-                    &bounds,
-                    &mut scratch,
-                    &mut out,
-                    direct,
-                );
-            }
+        for d in decoded {
+            out.push(d);
         }
         out
+    }
+
+    /// Whether `list` holds a detection of a secret rule that is no
+    /// credential part.
+    #[inline(never)]
+    fn has_secret(&self, list: &[Detection]) -> bool {
+        list.iter().any(|d| {
+            let r = &self.rules[d.rule];
+            !d.span.is_empty() && r.kind == Kind::Secret && !r.part
+        })
     }
 
     /// Rule `i` over window `w` (`search::search`), out of line: the
@@ -277,34 +286,5 @@ impl Engine {
         let Some(rule) = self.rules.get(i) else { return };
         let checks = &self.checks;
         search::search(text, i, rule, w, checks, bounds, scratch, out);
-    }
-
-    /// Searches the held-back windows of credential parts and puts their
-    /// detections where a search in turn would have: `out[..direct]` is
-    /// by rule index (the prefilter hands out windows so, and the boost
-    /// keeps the order), the decoded runs' come after.
-    #[inline(never)]
-    fn held_parts(
-        &self,
-        text: &str,
-        parts: Vec<(usize, std::ops::Range<usize>)>,
-        bounds: &search::Bounds,
-        scratch: &mut search::Scratch,
-        out: &mut Vec<Detection>,
-        direct: usize,
-    ) {
-        let mut found = Vec::new();
-        for (i, w) in parts {
-            self.search(text, i, w, bounds, scratch, &mut found);
-        }
-        if found.is_empty() {
-            return;
-        }
-        // Each detection's boost reads the text alone, not the others.
-        self.context.boost(text, &self.rules, &mut found);
-        let decoded = out.split_off(direct);
-        out.append(&mut found);
-        crate::order::sort_by_key(out, |d| d.rule);
-        out.extend(decoded);
     }
 }

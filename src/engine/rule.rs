@@ -277,22 +277,24 @@ impl Rule {
         }
     }
 
-    /// The built-in rules, with their [`Rule::part`] flags: one walk
-    /// along the parts table, which is in table order (a lookup per
-    /// rule scanned the table ~425 times and made V8 tier up the filter
-    /// constructor: 13M V8 instructions). Compiled lazily (see
-    /// `from_def`); out of line as `filter::detect::wanted`.
+    /// The built-in rules, with their [`Rule::part`] flags (rows of the
+    /// secret table, the last rules, that build.rs lists: a lookup of
+    /// the parts table per rule made V8 tier up the filter constructor,
+    /// 13M V8 instructions). Compiled lazily (see `from_def`); out of
+    /// line as `filter::detect::wanted`.
     #[inline(never)]
     pub(crate) fn builtin() -> Vec<Rule> {
-        let mut parts = crate::rules::secrets::part_ids().peekable();
-        crate::rules::builtin()
-            .map(|def| {
-                let mut rule = Rule::from_def(def);
-                rule.part = def.kind == Kind::Secret
-                    && parts.next_if(|&id| id == def.id).is_some();
-                rule
-            })
-            .collect()
+        const ROWS: &[u16] =
+            include!(concat!(env!("OUT_DIR"), "/secret_part_rows.rs"));
+        let mut rules: Vec<Rule> =
+            crate::rules::builtin().map(Rule::from_def).collect();
+        let first = rules.len() - crate::rules::secrets::RULES_LEN;
+        for &row in ROWS {
+            if let Some(r) = rules.get_mut(first + usize::from(row)) {
+                r.part = true;
+            }
+        }
+        rules
     }
 
     /// A custom rule; the regex is compiled now so errors surface at
@@ -511,7 +513,10 @@ mod tests {
     fn builtin_flags_the_credential_parts() {
         let rules = Rule::builtin();
         let flagged = rules.iter().filter(|r| r.part).count();
-        assert_eq!(flagged, crate::rules::secrets::part_ids().count());
+        let listed = crate::rules::builtin()
+            .filter(|d| crate::rules::secrets::part_of(d.id).is_some())
+            .count();
+        assert_eq!(flagged, listed);
         assert!(flagged > 0);
         for r in &rules {
             let listed = crate::rules::secrets::part_of(&r.id).is_some();

@@ -58,11 +58,6 @@ pub(crate) fn part_of(id: &str) -> Option<&'static str> {
     })
 }
 
-/// The ids of the credential parts, in table order.
-pub(crate) fn part_ids() -> impl Iterator<Item = &'static str> {
-    PARTS.lines().filter_map(|l| Some(l.split_once('\t')?.0))
-}
-
 /// Number of rows in `TABLE`; a test checks that all of them parse.
 pub(crate) const RULES_LEN: usize = line_count(TABLE);
 
