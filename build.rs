@@ -110,6 +110,7 @@ fn main() {
     write(&out.join("secret_examples.rs"), &examples(&rules));
     write(&out.join("secret_formats.tsv"), &formats);
     write(&out.join("secret_parts.tsv"), &parts(&rules));
+    write(&out.join("secret_part_rows.rs"), &part_rows(&rules));
     front_code::write_lists(out);
 }
 
@@ -580,6 +581,16 @@ fn parts(rules: &[Rule]) -> String {
         let _ = writeln!(out, "{}\t{}", r.id, r.part_of.join(" "));
     }
     out
+}
+
+/// The rows of the credential parts in the secret table, `&[row, ...]`
+/// (src/engine/rule.rs flags those rules).
+fn part_rows(rules: &[Rule]) -> String {
+    let rows: Vec<String> = (0..rules.len())
+        .filter(|&i| !rules[i].part_of.is_empty())
+        .map(|i| i.to_string())
+        .collect();
+    format!("&[{}]\n", rows.join(", "))
 }
 
 /// `&[(&[hits...], &[misses...], window), ...]`, one entry per table row.

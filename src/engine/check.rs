@@ -139,9 +139,7 @@ impl Checks {
         // e-mail) stands or falls with the secret beside it, which passed
         // these checks itself (`filter::resolve::credential_parts`):
         // `user@example.com` beside a real key is that key's account.
-        if rule.kind == Kind::Secret
-            && crate::rules::secrets::part_of(&rule.id).is_none()
-        {
+        if rule.kind == Kind::Secret && !rule.part {
             // In a URL the host is an address, not the secret: a marker in
             // `db.example.net` says nothing about the password before it.
             let part = validate::url_secret_part(value);

@@ -66,6 +66,7 @@ pub(crate) use search::work;
 struct Pass<'a> {
     all_candidates: bool,
     wanted: (&'a [u8], u8),
+    lazy_parts: bool,
 }
 
 /// The compiled rule set.
@@ -119,15 +120,23 @@ impl Engine {
     /// without the bit does not run on the text itself (no bits at all:
     /// every rule runs). Decoded runs still try every secret rule: the
     /// best hit of a run stands for it, whichever rule it comes from.
+    /// With `lazy_parts`, the credential parts ([`Rule::part`]) run on
+    /// the text itself only when it has a detection of a secret rule that
+    /// is no part (a decoded run's included): resolution drops a part
+    /// without one beside it, so only a caller that reads every raw span
+    /// (the response stream's cuts) needs them always. Their detections
+    /// then take the place they would have had (by rule, before the
+    /// decoded runs'), so the list is the same as without.
     pub(crate) fn detect_with(
         &self,
         text: &str,
         all_candidates: bool,
         from: usize,
         wanted: (&[u8], u8),
+        lazy_parts: bool,
     ) -> Vec<Detection> {
         let mut budget = rescan::Budget::new();
-        let pass = Pass { all_candidates, wanted };
+        let pass = Pass { all_candidates, wanted, lazy_parts };
         self.detect_depth(text, pass, 0, &mut budget, from)
     }
 
@@ -142,6 +151,37 @@ impl Engine {
         budget: &mut rescan::Budget,
         from: usize,
     ) -> Vec<Detection> {
+        // The decoded runs first (they read the text alone): whether the
+        // held-back parts run depends on them too. Reported after the
+        // text's own detections, unboosted.
+        let mut decoded = Vec::new();
+        if depth < rescan::MAX_DEPTH {
+            // A run that decodes to the same text as the one before (a
+            // repeated block) reuses its outcome: see `rescan::Memo`.
+            let mut memo = rescan::Memo::default();
+            for (span, run) in rescan::runs(text, budget) {
+                let best = memo.get_or(run, budget, |run, budget| {
+                    let inner =
+                        self.detect_depth(run, pass, depth + 1, budget, 0);
+                    inner.into_iter().filter(|d| !d.span.is_empty()).max_by(
+                        |a, b| {
+                            a.score
+                                .partial_cmp(&b.score)
+                                .unwrap_or(std::cmp::Ordering::Equal)
+                        },
+                    )
+                });
+                if let Some(d) = best {
+                    let start = span.start;
+                    decoded.push(Detection {
+                        rule: d.rule,
+                        span,
+                        score: d.score,
+                        start,
+                    });
+                }
+            }
+        }
         let mut out = Vec::new();
         let all_candidates = pass.all_candidates;
         let runs = |i: usize, r: &Rule| {
@@ -179,6 +219,9 @@ impl Engine {
                 |i: usize, r: &Rule| runs(i, r) && !bounds.sifted_out(i);
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
+            // The windows of credential parts, held back (`detect_with`).
+            let lazy = pass.lazy_parts && depth == 0;
+            let mut parts = Vec::new();
             let mut each = |i: usize, mut w: std::ops::Range<usize>| {
                 let Some(rule) = self.rules.get(i) else { return };
                 if from > 0 {
@@ -187,41 +230,61 @@ impl Engine {
                         return;
                     }
                 }
-                let (checks, s) = (&self.checks, &mut scratch);
-                search::search(text, i, rule, w, checks, &bounds, s, &mut out);
+                if lazy && rule.part {
+                    parts.push((i, w));
+                    return;
+                }
+                let (b, s) = (&bounds, &mut scratch);
+                self.search(text, i, w, b, s, &mut out);
             };
             self.prefilter.windows(text, &self.rules, &runs, &mut each);
+            // Asked before the boost: a secret the boost drops stands
+            // beside no part either, so the parts then run for nothing.
+            if !parts.is_empty()
+                && (self.has_secret(&out) || self.has_secret(&decoded))
+            {
+                for (i, w) in parts {
+                    let (b, s) = (&bounds, &mut scratch);
+                    self.search(text, i, w, b, s, &mut out);
+                }
+                // Where a search rule by rule would have put them: the
+                // prefilter hands out windows by rule index (stable).
+                crate::order::sort_by_key(&mut out, |d| d.rule);
+            }
         }
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
         }
-        if depth < rescan::MAX_DEPTH {
-            // A run that decodes to the same text as the one before (a
-            // repeated block) reuses its outcome: see `rescan::Memo`.
-            let mut memo = rescan::Memo::default();
-            for (span, decoded) in rescan::runs(text, budget) {
-                let best = memo.get_or(decoded, budget, |decoded, budget| {
-                    let inner =
-                        self.detect_depth(decoded, pass, depth + 1, budget, 0);
-                    inner.into_iter().filter(|d| !d.span.is_empty()).max_by(
-                        |a, b| {
-                            a.score
-                                .partial_cmp(&b.score)
-                                .unwrap_or(std::cmp::Ordering::Equal)
-                        },
-                    )
-                });
-                if let Some(d) = best {
-                    let start = span.start;
-                    out.push(Detection {
-                        rule: d.rule,
-                        span,
-                        score: d.score,
-                        start,
-                    });
-                }
-            }
+        for d in decoded {
+            out.push(d);
         }
         out
+    }
+
+    /// Whether `list` holds a detection of a secret rule that is no
+    /// credential part.
+    #[inline(never)]
+    fn has_secret(&self, list: &[Detection]) -> bool {
+        list.iter().any(|d| {
+            let r = &self.rules[d.rule];
+            !d.span.is_empty() && r.kind == Kind::Secret && !r.part
+        })
+    }
+
+    /// Rule `i` over window `w` (`search::search`), out of line: the
+    /// held-back parts call it too.
+    #[inline(never)]
+    fn search(
+        &self,
+        text: &str,
+        i: usize,
+        w: std::ops::Range<usize>,
+        bounds: &search::Bounds,
+        scratch: &mut search::Scratch,
+        out: &mut Vec<Detection>,
+    ) {
+        let Some(rule) = self.rules.get(i) else { return };
+        let checks = &self.checks;
+        search::search(text, i, rule, w, checks, bounds, scratch, out);
     }
 }

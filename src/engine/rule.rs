@@ -43,6 +43,11 @@ pub(crate) struct Rule {
     pub validator: Validator,
     pub min_entropy: f32,
     pub score: f32,
+    /// A credential part (`part_of` in `secrets.rules`): reported only
+    /// beside a secret that is not one (`filter::resolve`), and run only
+    /// when the text has such a secret (`Engine::detect_with`). Set by
+    /// [`Rule::builtin`], not `from_def`.
+    pub part: bool,
     pub context: List,
     /// Words that lower the score (built-in rules only).
     pub anti_context: List,
@@ -264,11 +269,32 @@ impl Rule {
             validator: def.validator,
             min_entropy: def.min_entropy,
             score: def.score,
+            part: false,
             context: List::Static(def.context),
             anti_context: List::Static(def.anti_context),
             keywords_in_match: true,
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
+    }
+
+    /// The built-in rules, with their [`Rule::part`] flags (rows of the
+    /// secret table, the last rules, that build.rs lists: a lookup of
+    /// the parts table per rule made V8 tier up the filter constructor,
+    /// 13M V8 instructions). Compiled lazily (see `from_def`); out of
+    /// line as `filter::detect::wanted`.
+    #[inline(never)]
+    pub(crate) fn builtin() -> Vec<Rule> {
+        const ROWS: &[u16] =
+            include!(concat!(env!("OUT_DIR"), "/secret_part_rows.rs"));
+        let mut rules: Vec<Rule> =
+            crate::rules::builtin().map(Rule::from_def).collect();
+        let first = rules.len() - crate::rules::secrets::RULES_LEN;
+        for &row in ROWS {
+            if let Some(r) = rules.get_mut(first + usize::from(row)) {
+                r.part = true;
+            }
+        }
+        rules
     }
 
     /// A custom rule; the regex is compiled now so errors surface at
@@ -317,6 +343,7 @@ impl Rule {
             validator,
             min_entropy: 0.0,
             score,
+            part: false,
             context: List::Owned(context),
             anti_context: List::Static(&[]),
             keywords_in_match: false,
@@ -479,6 +506,22 @@ mod tests {
             assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
         }
         assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
+
+    /// Every credential part of the table, and only those, is flagged.
+    #[test]
+    fn builtin_flags_the_credential_parts() {
+        let rules = Rule::builtin();
+        let flagged = rules.iter().filter(|r| r.part).count();
+        let listed = crate::rules::builtin()
+            .filter(|d| crate::rules::secrets::part_of(d.id).is_some())
+            .count();
+        assert_eq!(flagged, listed);
+        assert!(flagged > 0);
+        for r in &rules {
+            let listed = crate::rules::secrets::part_of(&r.id).is_some();
+            assert_eq!(r.part, listed && r.kind == Kind::Secret, "{}", r.id);
+        }
     }
 
     /// Where `program::program` stands in for the regex, it finds the

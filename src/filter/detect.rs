@@ -83,13 +83,6 @@ pub(crate) struct Detected {
     pub raw: Vec<Range<usize>>,
 }
 
-/// The built-in rules, compiled lazily (see `Rule::from_def`). Out of
-/// line as [`wanted`].
-#[inline(never)]
-fn builtin_rules() -> Vec<Rule> {
-    rules::builtin().map(Rule::from_def).collect()
-}
-
 /// Per rule, the sides whose family wants its type (bit 0 prompt, bit 1
 /// response). Out of line (issue 16): inlined, this loop over every rule
 /// made V8 tier up the whole filter constructor.
@@ -120,7 +113,7 @@ impl Detectors {
     /// A custom rule whose regex does not compile (the policy checked it
     /// already; this is the compiled-size limit).
     pub(crate) fn new(policy: &Policy) -> Result<Detectors, Error> {
-        let mut rules = builtin_rules();
+        let mut rules = Rule::builtin();
         let mut rule_actions = vec![None; rules.len()];
         for c in &policy.rules {
             let rule = Rule::custom(
@@ -222,18 +215,26 @@ impl Detectors {
     /// every engine rule runs as if the keyword prefilter had picked it
     /// (the prefilter soundness test). Engine matches start at or after
     /// `from` (0: anywhere): the text before it is their context only; the
-    /// other detectors see the whole text.
+    /// other detectors see the whole text. With `spans` the caller reads
+    /// [`Detected::raw`] (the response stream): credential parts run
+    /// whatever the text holds; without, only beside a secret (see
+    /// `Engine::detect_with`).
     pub(crate) fn detect(
         &self,
         policy: &Policy,
         text: &str,
         side: Side,
-        all_rules: bool,
+        (all_rules, spans): (bool, bool),
         from: usize,
     ) -> Detected {
         let mut out = Detected::default();
-        let engine_found =
-            self.engine_detections(policy, text, side, all_rules, from);
+        let engine_found = self.engine_detections(
+            policy,
+            text,
+            side,
+            (all_rules, spans),
+            from,
+        );
         // Whether the family wants a rule's type was computed per rule
         // when the filter was built (`wanted`); the action is remembered
         // for the last rule (a text of numbers gives runs of one rule's
@@ -322,7 +323,7 @@ impl Detectors {
         policy: &Policy,
         text: &str,
         side: Side,
-        all_rules: bool,
+        (all_rules, spans): (bool, bool),
         from: usize,
     ) -> Vec<Detection> {
         let wanted = [Kind::Pii, Kind::Secret]
@@ -330,7 +331,8 @@ impl Detectors {
             .any(|&k| side.family(policy, k).is_some_and(|f| f.enabled));
         if wanted {
             let bit = 1 << u8::from(side == Side::Response);
-            self.engine.detect_with(text, all_rules, from, (&self.wanted, bit))
+            let w = (&self.wanted[..], bit);
+            self.engine.detect_with(text, all_rules, from, w, !spans)
         } else {
             Vec::new()
         }
@@ -344,7 +346,7 @@ impl Detectors {
     ) -> Vec<(String, String, Range<usize>, f32)> {
         let rules = self.engine.rules();
         self.engine
-            .detect_with(text, false, 0, (&[], 0))
+            .detect_with(text, false, 0, (&[], 0), false)
             .into_iter()
             .filter(|d| !d.span.is_empty())
             .map(|d| {

@@ -254,7 +254,8 @@ impl Filter {
         all_rules: bool,
     ) -> Vec<Candidate> {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, all_rules, 0);
+        let d =
+            i.detectors.detect(&i.policy, text, side, (all_rules, false), 0);
         i.resolver.resolve(&i.policy, text, side, d.found, d.denied)
     }
 
@@ -272,7 +273,7 @@ impl Filter {
         from: usize,
     ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, false, from);
+        let d = i.detectors.detect(&i.policy, text, side, (false, true), from);
         let deny_max = i
             .policy
             .deny_list
@@ -342,6 +343,60 @@ mod tests {
     fn policy(json: &str) -> Policy {
         let v: crate::policy::Value = serde_json::from_str(json).unwrap();
         Policy::from_value(&v).unwrap()
+    }
+
+    /// Credential parts run only beside a secret that is no part
+    /// (`Engine::detect_with`'s `lazy_parts`), while the stream's
+    /// detection runs them always: both give the same candidates on
+    /// both sides. Every rule example; each part's examples beside other
+    /// rules' examples, in one block and across a blank line; and
+    /// percent-encoded, where a decoded run's best hit may be a part.
+    #[test]
+    fn held_back_parts_change_no_candidate() {
+        let filter = Filter::new(Policy::default()).unwrap();
+        let defs: Vec<_> = crate::rules::builtin().collect();
+        let examples = |d: &crate::rules::RuleDef| {
+            d.hits.iter().chain(d.misses).copied().collect::<Vec<&str>>()
+        };
+        let all: Vec<&str> = defs.iter().flat_map(|d| examples(d)).collect();
+        let mut texts: Vec<(&str, String)> =
+            all.iter().map(|t| ("example", t.to_string())).collect();
+        let parts: Vec<&crate::rules::RuleDef> = defs
+            .iter()
+            .copied()
+            .filter(|d| crate::rules::secrets::part_of(d.id).is_some())
+            .collect();
+        assert!(!parts.is_empty());
+        let key = all.iter().find(|t| t.contains("sk-ant-")).unwrap();
+        for d in &parts {
+            for p in examples(d) {
+                for other in all.iter().step_by(13) {
+                    texts.push((d.id, format!("{p}\n{other}")));
+                    texts.push((d.id, format!("{other}\n\n{p}")));
+                }
+                // Each line alone: a hit's other lines hold its secret.
+                for line in p.lines() {
+                    let encoded: String =
+                        line.bytes().map(|b| format!("%{b:02X}")).collect();
+                    texts.push((d.id, encoded.clone()));
+                    texts.push((d.id, format!("{encoded} {key}")));
+                }
+            }
+        }
+        let mut paired = 0;
+        for (id, text) in &texts {
+            for side in [Side::Prompt, Side::Response] {
+                let lazy = filter.candidates(text, side);
+                let eager = filter.stream_candidates(text, side, 0).0;
+                assert_eq!(format!("{lazy:?}"), format!("{eager:?}"), "{id}");
+                paired += lazy
+                    .iter()
+                    .filter(|c| parts.iter().any(|d| d.id == c.rule))
+                    .count();
+            }
+        }
+        // Parts that stood beside their secrets: the test saw both cases.
+        assert!(paired > 100, "{paired}");
     }
 
     /// The key is drawn when the filter is compiled only for a policy
