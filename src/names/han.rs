@@ -203,7 +203,7 @@ pub(super) fn persons(
                     // を also follow a place: 山田に突入).
                     (false, _, 0 | 1) => honor,
                     (true, _, 0) => {
-                        honor || core && is_in("はがのとも", after)
+                        honor || core && s > 1 && is_in("はがのとも", after)
                     }
                     // Japanese: a Chinese surname and two more (曹雪芹);
                     // a surname of the large data only, a given name it
@@ -325,8 +325,10 @@ mod tests {
             "田中町に住む",
             "中村屋の",
             "高橋を渡る",
-            // A Chinese surname and one more (周辺, 林業).
+            // A Chinese surname and one more (周辺, 林業), or alone
+            // before a particle (馬と: a horse).
             "その周辺の",
+            "少女と馬とのふれあい",
             "林業の発展",
         ] {
             assert!(find(t, true).is_empty(), "{t}: {:?}", find(t, true));
