@@ -366,6 +366,16 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("各國的中國人", "LOCATION", None),
     // A known place without a head word (places_cjk.txt).
     ("選擇嬰兒性別在印度屬於違法", "LOCATION", Some("印度")),
+    // Persons in Han script: a surname of han_surnames.txt, a given name
+    // and context (src/names/han.rs).
+    ("1932年，周駿彥出任南京國民政府", "PERSON", Some("周駿彥")),
+    ("他與張作霖在奉天", "PERSON", Some("張作霖")),
+    ("王先生表示同意", "PERSON", Some("王")),
+    ("当時の首相は、佐藤栄作であった。", "PERSON", Some("佐藤栄作")),
+    ("田中氏が発表した", "PERSON", Some("田中")),
+    ("這個王國的歷史很長", "PERSON", None),
+    ("林業の発展", "PERSON", None),
+    ("我們在中國工作", "PERSON", None),
     ("The meeting is on 12/03/2024.", "DATE_OF_BIRTH", None),
 ];
 

@@ -25,26 +25,9 @@
 //! organization 0.75. A decision reads at most 12 characters before the
 //! head word and 9 after it.
 
+use super::han::{han, hira, is_in, kana, FUNC, NOT_AFTER};
 use super::lexicon;
 use super::tokens::{Detection, Kind, Tok};
-
-fn han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
-}
-
-fn kana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | 'ー')
-}
-
-fn hira(c: char) -> bool {
-    ('\u{3041}'..='\u{309F}').contains(&c)
-}
-
-// Not inlined: one copy of the UTF-8 loop for every set.
-#[inline(never)]
-fn is_in(set: &str, c: char) -> bool {
-    set.chars().any(|x| x == c)
-}
 
 /// Whether `f` holds for one of the space-separated words of `set`.
 fn any_word(set: &str, mut f: impl FnMut(&str) -> bool) -> bool {
@@ -75,12 +58,6 @@ O俱樂部 O俱乐部 O電視台 O电视台 O日報 O日报 O時報 O时报 O財
 O黨 O党 O株式会社 O有限会社 O合同会社 A軍 A军 P省 Q庁 Q新聞 Q放送 Q病院 Q高校 Q電力 \
 Q鉄道 Q電鉄 Q内閣 Q政権 O艦隊 O部隊 O部队 Q楽団 O樂團 O乐团 Q局 Q商事 Q物産 Q工業 Q自動車 Q製作所 Q組合 Qクラブ Qグループ Qホールディングス";
 
-/// Characters that end a Chinese name part going back: function words,
-/// pronouns, measure words, time words.
-const FUNC: &str = "的了在是和與与及於于把被對对從从為为也而並并將将由向到以其這这那\
-該该此或但即就又還还已曾則则等位個个他她它我你們们說说讓让給给跟至往去來来時时後后\
-年月日各全本每諸诸兩两一有無无不所之當当";
-
 /// Last characters of a name part that make a word with the head:
 /// determiners (各國, 該市), verbs (歸國, 建国, 跨國), numerals (第三區),
 /// and the second characters of generic words (地區, 政府, 幕府, 公立大學,
@@ -93,13 +70,10 @@ const QUANT: &str = "各全本該该同此每諸诸兩两他某其我貴贵当�
 /// Countries written with one character before 国 / 軍.
 const COUNTRY1: &str = "中美英法德俄日韓韩泰越義意澳印荷瑞挪丹芬波葡西希埃伊以敘叙土蒙緬缅朝米独仏伯豪加";
 
-/// Characters after a head that make it another word (中國人, 國家,
-/// 國際, 市場, 県立, 大學生, 党員).
-const NOT_AFTER: &str = "人語语籍系式菜家際际会會立営營産產务務王旗歌境土道庫库債债策体體情力防号號安場场長长間间生員员部們们";
-
 ///
-/// Returns these findings and the persons of [`dotted`] (one pass over
-/// the tokens: Latin text pays one check per token for both).
+/// Returns these findings and the persons of [`dotted`] and of
+/// `han::persons` (a Han surname and given name), one pass over the
+/// tokens: Latin text pays one check per token for all.
 #[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 3] {
     let mut out: Vec<Detection> = Vec::new();
@@ -112,20 +86,27 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> [Vec<Detection>; 3] {
         if !t.uncased {
             continue;
         }
+        let mut dot = None;
         if i >= next_dot {
             if let Some((d, next)) = dotted(text, toks, i) {
-                if people.last().is_none_or(|l| l.span.end <= d.span.start) {
-                    people.push(d);
-                }
+                dot = Some(d);
                 next_dot = next;
             }
         }
-        let Some(run) = text.get(t.start..t.end) else { continue };
+        let run = text.get(t.start..t.end).unwrap_or("");
+        chars.clear();
+        chars.extend(run.char_indices().map(|(k, c)| (t.start + k, c)));
+        // Persons of a Han surname and given name in the run, then the
+        // dotted name that starts in it, in text order without overlaps.
+        super::han::persons(text, &chars, &mut people);
+        if let Some(d) = dot {
+            if people.last().is_none_or(|l| l.span.end <= d.span.start) {
+                people.push(d);
+            }
+        }
         if !run.chars().next().is_some_and(|c| han(c) || kana(c)) {
             continue;
         }
-        chars.clear();
-        chars.extend(run.char_indices().map(|(k, c)| (t.start + k, c)));
         let from = out.len();
         scan(text, &chars, &mut out);
         let after = text.get(t.end..).and_then(|x| x.chars().next());

@@ -21,7 +21,9 @@
 //!   institution and state head nouns, place prepositions, verbs of
 //!   saying), small closed sets;
 //! - `address`, `person`, `place`, `org`, `table` (CSV/Markdown columns),
-//!   `cjk` (head words inside Chinese and Japanese runs, foreign names
+//!   `han` (persons of a Han surname and given name inside Chinese and
+//!   Japanese runs, called by `cjk`), `cjk` (head words inside Chinese
+//!   and Japanese runs, foreign names
 //!   joined by dots): the detectors;
 //! - this file: runs them over chunks of the text and merges their
 //!   findings.
@@ -30,6 +32,7 @@ mod address;
 mod cjk;
 mod data;
 mod dict;
+mod han;
 mod lexicon;
 mod lists;
 mod morph;
