@@ -6,7 +6,7 @@
 //
 //   node scripts/eval-names.mjs [--pkg pkg | --native] [--json OUT.json]
 //        [--misses OUT.jsonl] [--limit N] [--files A.jsonl,B.jsonl]
-//        [--names-data FILE] [--tagger FILE] [--pii JSON]
+//        [--names-data FILE] [--tagger FILE] [--pii JSON] [--part seen|held]
 //
 // --pkg DIR  scores a built package (scripts/build), imported from DIR/node.js.
 // --names-data FILE  loads the large names data (scripts/names-large.mjs;
@@ -20,6 +20,9 @@
 //            missed truth spans, false positives and found (true-positive)
 //            findings, each with its rule and score (for
 //            scripts/names-tagger-margins.mjs).
+// --part keeps one side of a fixed hold-out split (as eval-secrets.mjs): an
+//            item is `held` when the MD5 of its text, read as a number, is 0
+//            modulo 5 (about a fifth), else `seen`; tune on `seen` only.
 // --native   scores the native engine through `pii_probe --jsonl`
 //            (cargo build --release --example pii_probe first; no wasm build).
 // Scoring is the shared harness's (../shared/eval/score.mjs): a truth span is
@@ -28,6 +31,7 @@
 // on its annotated_types; corpus offsets are code points. No item of these
 // files is used to tune anything (none is train_ok): every figure is held out.
 // Without the shared data it prints one `skip:` line and exits 0.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,7 +39,7 @@ import { u16ToCp, screenAll } from "./eval-lib.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = process.env.PF_SHARED || path.join(ROOT, "..", "shared");
-const o = { pii: null, tagger: null, namesData: null, pkg: "pkg", native: false, json: null, misses: null, limit: 0, files: null };
+const o = { pii: null, tagger: null, namesData: null, pkg: "pkg", native: false, json: null, misses: null, limit: 0, files: null, part: null };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i], v = () => process.argv[++i];
   if (a === "--pkg") o.pkg = v();
@@ -47,6 +51,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === "--misses") o.misses = v();
   else if (a === "--limit") o.limit = parseInt(v(), 10) || 0;
   else if (a === "--files") o.files = v().split(",");
+  else if (a === "--part" && ["seen", "held"].includes(process.argv[i + 1])) o.part = v();
   else { console.error(`unknown argument ${a}`); process.exit(2); }
 }
 const files = o.files || ["pii_extra.jsonl", "pii_dev.jsonl"].map((f) => path.join(SHARED, "corpus", "dev", f));
@@ -117,8 +122,10 @@ function scoreItem(item, findings) {
   return { per, missed, fps, tps };
 }
 
+const held = (it) => BigInt("0x" + crypto.createHash("md5").update(it.text).digest("hex")) % 5n === 0n;
+const inPart = (it) => !o.part || (o.part === "held") === held(it);
 function readJsonl(file) {
-  const items = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const items = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)).filter(inPart);
   if (!o.limit || o.limit >= items.length) return items;
   return Array.from({ length: o.limit }, (_, k) => items[Math.floor((k * items.length) / o.limit)]);
 }

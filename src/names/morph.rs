@@ -1,15 +1,18 @@
 //! Word shape across languages, shared by the detectors: whether the text
 //! capitalizes its nouns (German), Slavic adjective endings, and the head
 //! nouns that open the names of institutions and states in several
-//! languages and grammatical cases ("Sveučilišta", "Университете").
+//! languages and grammatical cases ("Sveučilišta", "Университете"), and
+//! Slavic names in their case forms: a Cyrillic word in Latin letters and
+//! its base form ("Петровым": petrov), Slovak possessives ("Bushova").
 //!
 //! Small closed sets of endings and stems, matched on the folded key: no
 //! word list of names here (those are the lexicon's).
 //!
-//! Depends on `tokens`, and on the lexicon for the German marker words.
+//! Depends on `tokens`, and on the lexicon for the German marker words
+//! and the name and place lookups.
 
-use super::lexicon::has;
-use super::lists::{GERMAN_MARKERS, SUBJECT_VERB};
+use super::lexicon::{gazetteer, has, Key};
+use super::lists::{Lists, GERMAN_MARKERS, PREFIX, SUBJECT_VERB};
 use super::tokens::{Kind, Tok};
 
 /// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
@@ -124,7 +127,7 @@ impl German {
 pub(crate) fn slavic_adjective(key: &str) -> bool {
     const CYR: &str =
         "ой\nого\nего\nому\nему\nых\nих\nыми\nими\nую\nюю\nая\nяя\n\
-        ое\nее\nые\nие\nый\nным\nском\nей";
+        ое\nее\nые\nие\nый\nным\nском\nей\nский\nским\nцкий";
     const LAT: &str =
         "oj\nih\nnim\nskim\nske\ncke\nskog\nnog\nnej\nskej\nkej\n\
         skeho\nskych\nckych\nneho\nnych\nsku\ncku\nskym";
@@ -307,6 +310,128 @@ pub(crate) fn slavic_bases(
     false
 }
 
+/// The Latin spelling of a Cyrillic word, Russian letters as in
+/// passports and the news ("ж" zh, "х" kh, "ц" ts, "щ" shch, "й" y, "ь"
+/// nothing: a table of facts; "Наталья" natalya), appended to `out`.
+/// False when `cyr` holds another letter.
+fn cyr_latin(cyr: &str, out: &mut String) -> bool {
+    // Four bytes a letter, padded with spaces.
+    const RU: &[u8; 128] = b"a   b   v   g   d   e   zh  z   i   y   k   l   \
+        m   n   o   p   r   s   t   u   f   kh  ts  ch  sh  shch    y   \
+            \x20   e   yu  ya  ";
+    for c in cyr.chars() {
+        let i = match c {
+            'а'..='я' => (c as u32 - 0x430) as usize * 4,
+            'ё' => 20,
+            _ => return false,
+        };
+        for b in &RU[i..i + 4] {
+            if *b != b' ' {
+                out.push(*b as char);
+            }
+        }
+    }
+    true
+}
+
+/// The Latin spellings ([`cyr_latin`]) of a capitalized Cyrillic word and
+/// of its base form, for the Latin name lists: "Ивана" gives "ivan",
+/// "Петровым" "petrov", "Ольгой" "olga", "Игоря" "igor", "Сергею"
+/// "sergey", "Марии" "mariya". Calls `f` on each until it returns true.
+/// The -ия nouns keep their "ия" ("России" is "Россия", not "Росси").
+pub(crate) fn cyrillic_bases(
+    key: &str,
+    f: &mut dyn FnMut(&str) -> bool,
+) -> bool {
+    const ENDS: &str = "ым\nом\nем\nой\nей\nа\nу\nе\nы\nи\nю\nя";
+    let mut lat = String::new();
+    if cyr_latin(key, &mut lat) && f(&lat) {
+        return true;
+    }
+    let Some(stem) = lines(ENDS).find_map(|e| key.strip_suffix(e)) else {
+        return false;
+    };
+    lat.clear();
+    if stem.len() < 6 || !cyr_latin(stem, &mut lat) {
+        return false;
+    }
+    // The base's ending: none, "а", "й" ("ь" is none in Latin).
+    let n = lat.len();
+    let ends = if stem.ends_with('и') { "ya" } else { "\na\ny" };
+    lines(ends).any(|e| {
+        lat.truncate(n);
+        lat.push_str(e);
+        f(&lat)
+    })
+}
+
+/// A Slovak or Czech possessive adjective of a name, or a surname's
+/// feminine or dative form, by its ending: "Bushova", "Kimovej",
+/// "Štefánikov", "Tiberiovho", "Novákovu". Returns the stem through
+/// "ov" ("bushov"), for the caller's place test ("Kosova" is Kosovo's).
+pub(crate) fn slavic_possessive(key: &str) -> Option<&str> {
+    // After "ov": nothing, or up to three letters of the endings "a e u
+    // ej ho mu om ou ych ym" (not "-ovi": the plural of South Slavic
+    // nouns, "Vjetrovi"), nor "-ovo" and "-ovac", places ("Kosovo",
+    // "Karlovac"). Not "-skov", Danish towns ("Nakskov"); not the Nobel
+    // Prize ("Nobelovu cenu").
+    let n = key.as_bytes().windows(2).rposition(|w| w == b"ov")? + 2;
+    let rest = &key.as_bytes()[n..];
+    (n >= 5
+        && rest.len() <= 3
+        && rest.iter().all(|b| b"aehjmouyc".contains(b))
+        && rest != b"o"
+        && rest != b"ac"
+        && key.is_ascii()
+        && !key.ends_with("skov")
+        && !key.starts_with("nobelov"))
+    .then(|| &key[..n])
+}
+
+/// A Cyrillic word of no list read as a name: the Latin spelling of the
+/// word or of its base form ("Ивану", "Петровым") is a listed given
+/// name or surname. Not a place of the gazetteer ("Берлине").
+pub(crate) fn inflected(l: &Lists, k: &str) -> (bool, bool) {
+    let mut r = (false, false);
+    let mut place = false;
+    if k.as_bytes().first().is_some_and(|b| *b >= 0xD0) {
+        cyrillic_bases(k, &mut |lat| {
+            // One lookup, then bit tests.
+            let key = Key::folded(lat);
+            place = gazetteer(&key);
+            r = (has(l.given, &key), has(l.surnames, &key));
+            place || r.0 || r.1
+        });
+    }
+    if place {
+        (false, false)
+    } else {
+        r
+    }
+}
+
+/// The lone word `i` is a Slavic possessive or surname form of a name
+/// ([`slavic_possessive`]: "Bushova", "Kimovej"): not a place's
+/// ("Kosova", "Kosovu": the stem and "o" is a place), nor after a place
+/// preposition ("do Mníchova"), nor in CamelCase ("YouGov"), nor a
+/// street ("Komzákova 1273", "Figová ulica").
+#[inline(never)]
+pub(crate) fn possessive_name(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let Some(st) = slavic_possessive(&t.key) else {
+        return false;
+    };
+    let word = text.get(t.start..t.end).unwrap_or("");
+    !gazetteer((st.to_owned() + "o").as_str())
+        && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+        && !i.checked_sub(1).is_some_and(|p| {
+            toks[p].is_word() && place_preposition(&toks[p].key).is_some()
+        })
+        && !toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Num || n.is_word() && has(&PREFIX, &n.key)
+        })
+}
+
 /// A South Slavic surname by its ending "-ić" in any case ("Simić",
 /// "Tadićem", "Mladića"): the `word` as written ends so, with the "ć"
 /// ("Atlantic" has none; "Liječnici", doctors, has a "č" but a plain "c"
@@ -462,5 +587,60 @@ mod tests {
         assert!(base("srbije").contains(&"srbija".to_string()));
         assert!(base("hrvatskoj").contains(&"hrvatska".to_string()));
         assert!(base("albaniji").contains(&"albania".to_string()));
+    }
+
+    #[test]
+    fn cyrillic_names() {
+        let mut lat = String::new();
+        assert!(cyr_latin("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", &mut lat));
+        assert_eq!(lat, "abvgdeezhziyklmnoprstufkhtschshshchyeyuya");
+        lat.clear();
+        assert!(cyr_latin("ыь", &mut lat) && lat == "y");
+        assert!(!cyr_latin("ivan", &mut lat));
+        let bases = |k: &str| {
+            let mut got = Vec::new();
+            cyrillic_bases(k, &mut |b| {
+                got.push(b.to_string());
+                false
+            });
+            got
+        };
+        // Hits: the word's own spelling, then its base forms.
+        for (word, base) in [
+            ("дональд", "donald"),
+            ("ивана", "ivan"),
+            ("ивану", "ivan"),
+            ("петровым", "petrov"),
+            ("петровой", "petrov"),
+            ("ольгой", "olga"),
+            ("игоря", "igor"),
+            ("сергею", "sergey"),
+            ("марии", "mariya"),
+            ("наталья", "natalya"),
+        ] {
+            assert!(bases(word).contains(&base.to_string()), "{word}");
+        }
+        // Misses: "России" is no "Росси", a short stem is no name.
+        assert!(!bases("россии").contains(&"rossi".to_string()));
+        assert_eq!(bases("ему"), ["emu"]);
+    }
+
+    #[test]
+    fn possessives() {
+        for (w, st) in [
+            ("bushova", "bushov"),
+            ("kimovej", "kimov"),
+            ("stefanikov", "stefanikov"),
+            ("tiberiovho", "tiberiov"),
+            ("kosova", "kosov"),
+        ] {
+            assert_eq!(slavic_possessive(w), Some(st), "{w}");
+        }
+        for w in [
+            "nakskov", "nobelovu", "vjetrovi", "nova", "ivan", "lenovo",
+            "karlovac",
+        ] {
+            assert_eq!(slavic_possessive(w), None, "{w}");
+        }
     }
 }

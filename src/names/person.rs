@@ -9,7 +9,11 @@
 //! - soft cue ("Hi", "I'm", "with", "contact") + a known name: 0.8
 //! - a single known given name without a cue: 0.35 (not reported); inside
 //!   a sentence, not after a capitalized word, in text that is not
-//!   German, not a core or major place: 0.55
+//!   German, not a core or major place: 0.55; so too a lone known
+//!   surname in Cyrillic ("с Петровым") and a Slovak possessive or
+//!   surname form of any capitalized word ("Bushova", "Kimovej")
+//! - a Cyrillic word is looked up by its Latin spelling and base form
+//!   ("Ивану Петрову": ivan petrov; `morph::inflected`)
 //! - in German text a capitalized role noun before a known given name is
 //!   left out of the run ("Schauspielerin Gloria Holden")
 //! - reported speech ("said Okafor", "rekao je Petrović"; in German text
@@ -41,8 +45,8 @@ use super::lists::{
     PREFIX, RELATION, SALUTE, SOFT, STRONG, SUFFIX, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, possessive_after, slavic_adjective, slavic_surname,
-    speech_verb, subject_verb_after, German,
+    head_noun, inflected, possessive_after, possessive_name, slavic_adjective,
+    slavic_surname, speech_verb, subject_verb_after, German,
 };
 use super::tokens::{
     phrase_before, reach, skip_separators, Detection, Kind, Tok, AHEAD, BEFORE,
@@ -86,6 +90,7 @@ fn classify(l: &Lists, t: &Tok) -> Option<Class> {
     if t.upper && !g && !s {
         return None;
     }
+    let (g, s) = if g || s { (g, s) } else { inflected(l, k) };
     Some(match (g, s) {
         (true, true) => Class::Both,
         (true, false) => Class::Given,
@@ -224,7 +229,7 @@ fn sentence_start(toks: &[Tok], i: usize) -> bool {
     while j > 0
         && matches!(
             toks[j - 1].kind,
-            Kind::Punct('"' | '\'' | '(' | '*' | '“' | '‘' | '[')
+            Kind::Punct('"' | '\'' | '(' | '*' | '“' | '‘' | '[' | '«' | '„')
         )
     {
         j -= 1;
@@ -731,11 +736,18 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         // A lone known given name inside a sentence: "hos Søren". Not a
         // place of the core gazetteer or a major one; a small town of the
         // large data that shares the name ("si Linda") does not count.
+        // In Cyrillic text, where only proper nouns are capitalized, a
+        // surname too ("встретился с Петровым"); a Latin given name only
+        // as listed, not read as a case form ("Israeli", "Ariane").
         let lone = &toks[idx[0]];
+        let cyr = lone.key.as_bytes().first().is_some_and(|b| *b >= 0xD0);
         if n == 1
-            && classes[0] == Class::Given
             && !sent
             && !lone.upper
+            && (cyr && known(classes[0])
+                || classes[0] == Class::Given && has(l.given, &lone.key)
+                || classes[0] != Class::Ambig
+                    && possessive_name(text, toks, idx[0]))
             && !lone.key.contains('-')
             && place_tier(&lone.key) != Some(true)
             && !idx[0]
