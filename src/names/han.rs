@@ -143,6 +143,9 @@ pub(super) fn persons(
         let at = |k: usize| chars.get(k).map_or(run_end, |p| p.0);
         text.get(at(a)..at(b)).unwrap_or("")
     };
+    // A number in the run (a house number, a date): its words are no
+    // clause of prose.
+    let numbered = chars.iter().any(|p| p.1.is_numeric());
     let (one, rest) = SURNAMES.split_once('\n').unwrap_or_default();
     let mut k = 0;
     while k < n {
@@ -192,8 +195,9 @@ pub(super) fn persons(
                 || !(han(after) || kana(after) || after.is_alphanumeric())
                 || is_in(if ja { PARTICLES } else { FUNC }, after);
             // A Chinese name at the start of a clause (，周駿彥出任): a
-            // surname and two characters.
-            let clause = !ja && k == 0 && g == 2 && s == 1;
+            // surname and two characters; not in a run with a number
+            // (王寨七条1037号: a street and its house number).
+            let clause = !ja && k == 0 && g == 2 && s == 1 && !numbered;
             let ok = (bounded || clause)
                 && match (ja, s, g) {
                     // A surname alone, or a Chinese one with one
@@ -304,6 +308,8 @@ mod tests {
         }
         // After a number: a measure word (3500張底片).
         assert!(run("3500", "張底片。").is_empty());
+        // A street before its house number, not a clause's subject.
+        assert!(find("王寨七条1037号", false).is_empty());
     }
 
     #[test]
