@@ -255,9 +255,7 @@ impl Engine {
         if !out.is_empty() {
             self.context.boost(text, &self.rules, &mut out);
         }
-        for d in decoded {
-            out.push(d);
-        }
+        out.extend(decoded);
         out
     }
 
@@ -266,8 +264,11 @@ impl Engine {
     #[inline(never)]
     fn has_secret(&self, list: &[Detection]) -> bool {
         list.iter().any(|d| {
-            let r = &self.rules[d.rule];
-            !d.span.is_empty() && r.kind == Kind::Secret && !r.part
+            !d.span.is_empty()
+                && self
+                    .rules
+                    .get(d.rule)
+                    .is_some_and(|r| r.kind == Kind::Secret && !r.part)
         })
     }
 
