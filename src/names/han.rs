@@ -143,9 +143,13 @@ pub(super) fn persons(
         let at = |k: usize| chars.get(k).map_or(run_end, |p| p.0);
         text.get(at(a)..at(b)).unwrap_or("")
     };
-    // A number in the run (a house number, a date): its words are no
-    // clause of prose.
-    let numbered = chars.iter().any(|p| p.1.is_numeric());
+    // A number in the run or glued to its end (a house number, a date):
+    // its words are no clause of prose.
+    let numbered = chars.iter().any(|p| p.1.is_numeric())
+        || text
+            .get(run_end..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_numeric);
     let (one, rest) = SURNAMES.split_once('\n').unwrap_or_default();
     let mut k = 0;
     while k < n {
@@ -310,6 +314,12 @@ mod tests {
         assert!(run("3500", "張底片。").is_empty());
         // A street before its house number, not a clause's subject.
         assert!(find("王寨七条1037号", false).is_empty());
+        // The same when the run stops before the digits, as tokens do.
+        let text = "王寨七条1037号";
+        let chars: Vec<(usize, char)> = text.char_indices().take(4).collect();
+        let mut out = Vec::new();
+        persons(text, &chars, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
