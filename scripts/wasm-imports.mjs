@@ -7,6 +7,7 @@
 //   node scripts/wasm-imports.mjs IN.wasm OUT.wasm
 import fs from "node:fs";
 import { pathToFileURL } from "node:url";
+import { cursor, uleb } from "./wasm-read.mjs";
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [input, output] = process.argv.slice(2);
@@ -19,46 +20,36 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
 // own `__wbindgen_` prefix and the `_<16 hex>` hash dropped, a number
 // added to a name already taken. Returns the module and [from, to] pairs.
 export function renameImports(bytes) {
-  let p = 8;
-  const leb = () => {
-    let r = 0, s = 0, x;
-    do { x = bytes[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
-    return r;
-  };
-  const uleb = (n) => {
-    const o = [];
-    do { let x = n & 0x7f; n = Math.floor(n / 128); if (n) x |= 0x80; o.push(x); } while (n);
-    return Buffer.from(o);
-  };
-  const str = () => { const n = leb(); const s = bytes.subarray(p, p + n).toString(); p += n; return s; };
+  const c = cursor(bytes, 8);
+  const { u32: leb, str, byte } = c;
   const parts = [bytes.subarray(0, 8)];
   const names = [];
   const taken = new Set();
-  while (p < bytes.length) {
-    const start = p;
-    const id = bytes[p++];
+  while (c.p < bytes.length) {
+    const start = c.p;
+    const id = byte();
     const len = leb();
-    const end = p + len;
+    const end = c.p + len;
     if (id === 0) {
       // Custom sections the runtime never reads: rustc's and
       // wasm-bindgen's `producers` and the `target_features` wasm-opt
       // reads on its input (~200 B gzipped).
       const name = str();
-      p = end;
+      c.p = end;
       if (name !== "producers" && name !== "target_features") parts.push(bytes.subarray(start, end));
       continue;
     }
-    if (id !== 2) { parts.push(bytes.subarray(start, end)); p = end; continue; }
+    if (id !== 2) { parts.push(bytes.subarray(start, end)); c.p = end; continue; }
     const count = leb();
     const body = [uleb(count)];
     for (let i = 0; i < count; i++) {
       const module = str();
       let name = str();
-      const descStart = p;
-      const kind = bytes[p++];
+      const descStart = c.p;
+      const kind = byte();
       if (kind === 0) leb();
       else { console.error("error: an import that is not a function; did wasm-bindgen change?"); process.exit(1); }
-      const desc = bytes.subarray(descStart, p);
+      const desc = bytes.subarray(descStart, c.p);
       if (module === "./promptfence_bg.js") {
         let short = name.replace(/^__wbg_/, "").replace(/^__wbindgen_/, "").replace(/_[0-9a-f]{16}$/, "");
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(short)) short = "import";
@@ -71,7 +62,7 @@ export function renameImports(bytes) {
       for (const s of [module, name]) { const b = Buffer.from(s); body.push(uleb(b.length), b); }
       body.push(desc);
     }
-    if (p !== end) { console.error("error: the import section did not read to its end"); process.exit(1); }
+    if (c.p !== end) { console.error("error: the import section did not read to its end"); process.exit(1); }
     const content = Buffer.concat(body);
     parts.push(Buffer.from([2]), uleb(content.length), content);
   }

@@ -31,7 +31,7 @@
 // body to the new order): scripts/build tries several and keeps the
 // smallest.
 import fs from "node:fs";
-import { readModule } from "./wasm-read.mjs";
+import { readModule, uleb } from "./wasm-read.mjs";
 
 const [input, output, k = "6", share = "0.02"] = process.argv.slice(2);
 const K = Number(k);
@@ -112,11 +112,6 @@ for (;;) {
 
 // The new function-name subsection: every defined function's rank,
 // imports keep their names (wasm-opt does not move imports).
-const leb = (v) => {
-  const out = [];
-  do { let c = v % 128; v = Math.floor(v / 128); if (v) c |= 0x80; out.push(c); } while (v);
-  return Buffer.from(out);
-};
 const width = String(n).length;
 const entries = [];
 for (let i = 0; i < imported; i++) {
@@ -125,10 +120,10 @@ for (let i = 0; i < imported; i++) {
 order.forEach((f, r) => entries.push([imported + f, String(r).padStart(width, "0")]));
 entries.sort((x, y) => x[0] - y[0]);
 const payload = Buffer.concat([
-  leb(entries.length),
-  ...entries.flatMap(([i, s]) => { const t = Buffer.from(s, "utf8"); return [leb(i), leb(t.length), t]; }),
+  uleb(entries.length),
+  ...entries.flatMap(([i, s]) => { const t = Buffer.from(s, "utf8"); return [uleb(i), uleb(t.length), t]; }),
 ]);
-const sub = Buffer.concat([Buffer.from([1]), leb(payload.length), payload]);
+const sub = Buffer.concat([Buffer.from([1]), uleb(payload.length), payload]);
 // The name section's content: its name, the subsections before and after
 // the function names unchanged.
 const content = Buffer.concat([
@@ -139,7 +134,7 @@ const content = Buffer.concat([
 fs.writeFileSync(output, Buffer.concat([
   b.subarray(0, nameSection[0]),
   Buffer.from([0]),
-  leb(content.length),
+  uleb(content.length),
   content,
   b.subarray(nameSection[1]),
 ]));
