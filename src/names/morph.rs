@@ -239,6 +239,16 @@ const HEAD_ORG: &str =
     институт\nfakult\nфакульт\nakademij\nакадеми\nzavod\nklub\n\
     клуб\ncompan\nкомпани";
 
+/// Stems of HEAD_ORG that name armed forces ("vojsko", "армия"): after
+/// a people's or a country's adjective they are rarely one body by name
+/// ("Македонская армия", "Byzantské vojsko").
+const HEAD_ARMY: &str = "vojsk\nарми";
+
+/// Whether a head noun names armed forces (a stem of HEAD_ARMY).
+pub(crate) fn army_head(key: &str) -> bool {
+    affix_in(HEAD_ARMY, key, false)
+}
+
 const HEAD_ORG_EXACT: &str =
     "camara\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
     uniao\nustav\nustava\nvlada\nvlade\nvladi\nvladom\nvladu\n\

@@ -27,7 +27,8 @@ use super::lists::{
     lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
 };
 use super::morph::{
-    head_noun, in_sorted, may_open, second_letters, slavic_adjective, Head,
+    army_head, head_noun, in_sorted, may_open, second_letters,
+    slavic_adjective, Head,
 };
 use super::tokens::{
     after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
@@ -123,14 +124,12 @@ fn compound_head(t: &Tok) -> bool {
 /// After the run ending at `last`, a lowercase institution head noun that
 /// the run's last word, a Slavic adjective, qualifies ("Europske
 /// komisije", "Nacionalnog instituta", "Республиканской партии"): its
-/// index. Not an army ("Македонская армия", "Byzantské vojsko"): a
-/// people's army is rarely one body by name.
+/// index. Not an army (`army_head`).
 fn head_after_adjective(toks: &[Tok], last: usize) -> Option<usize> {
     let n = toks.get(last + 1)?;
     (n.is_word()
         && !n.cap
-        && !n.key.starts_with("vojsk")
-        && !n.key.starts_with("арми")
+        && !army_head(&n.key)
         && n.sp
         && !n.nl
         && !toks[last].upper
