@@ -744,3 +744,55 @@ proptest! {
         check_splits(&s, &text, &cuts)?;
     }
 }
+
+/// A response never reports a credential part, so its rules do not run
+/// there (`engine::Parts`), in one-shot or in the stream: each part's
+/// hits (the part with its secret: at most splits they arrive in
+/// different chunks), the part with its secret cut out, and the part a
+/// line of prose (more than the stream's kept context) before its
+/// secret, stream like one-shot at every split, byte at a time and in
+/// 7-byte chunks, and report no part.
+#[test]
+fn credential_parts_stream_like_one_shot() {
+    let s = session_with("{}");
+    let parts = crate::secrets::credential_part_rules();
+    let ids: Vec<&str> = parts.iter().map(|p| p.0.as_str()).collect();
+    let filler = "then the same value goes in the settings of the stage \
+        deploy, where the worker reads it at start and keeps it for the \
+        whole run; the other fields stay as they were before the move to \
+        the new host and need no change at all";
+    let mut texts = Vec::new();
+    for (_, hits) in &parts {
+        for hit in hits {
+            texts.push(hit.clone());
+            let mut alone = hit.clone();
+            let found = s.clone().screen_prompt(hit).findings;
+            let mut secrets: Vec<_> = found
+                .iter()
+                .filter(|f| {
+                    f.kind == Kind::Secret && !ids.contains(&f.rule.as_str())
+                })
+                .map(|f| f.span.clone())
+                .collect();
+            secrets.sort_by_key(|r| std::cmp::Reverse(r.start));
+            for r in secrets {
+                alone.replace_range(r, "gone");
+            }
+            texts.push(alone);
+            if let Some((first, rest)) = hit.split_once('\n') {
+                texts.push(format!("{first}\n{filler}\n{rest}"));
+            }
+        }
+    }
+    assert!(texts.len() > 20, "{}", texts.len());
+    for text in &texts {
+        let r = s.clone().screen_response(text);
+        assert!(
+            r.findings.iter().all(|f| !ids.contains(&f.rule.as_str())),
+            "a part in the response {text:?}"
+        );
+        check_every_split(&s, text);
+        let chunks: Vec<usize> = (7..text.len()).step_by(7).collect();
+        check_splits(&s, text, &chunks).unwrap();
+    }
+}

@@ -919,7 +919,7 @@ fn a_quoted_password_is_redacted_whole() {
 
 /// The `part_of` rules of `src/rules/secrets.rules` with their hits:
 /// (rule id, hits, each hit's lines joined by `\n`).
-fn credential_part_rules() -> Vec<(String, Vec<String>)> {
+pub(crate) fn credential_part_rules() -> Vec<(String, Vec<String>)> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/secrets.rules");
     let text = std::fs::read_to_string(path).expect("secrets.rules");
     let mut out: Vec<(String, Vec<String>, bool)> = Vec::new();

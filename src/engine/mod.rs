@@ -66,7 +66,21 @@ pub(crate) use search::work;
 struct Pass<'a> {
     all_candidates: bool,
     wanted: (&'a [u8], u8),
-    lazy_parts: bool,
+    parts: Parts,
+}
+
+/// How a detect runs the credential parts ([`Rule::part`]) on the text
+/// itself (decoded runs try every secret rule whatever it says).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parts {
+    /// Like any rule (the rule-table tests).
+    All,
+    /// Only when the text has a detection of a secret rule that is no
+    /// part: resolution drops a part without one beside it.
+    Lazy,
+    /// Never: a response drops every part, so neither its one-shot
+    /// screening nor the stream's cuts need them.
+    Skip,
 }
 
 /// The compiled rule set.
@@ -120,23 +134,20 @@ impl Engine {
     /// without the bit does not run on the text itself (no bits at all:
     /// every rule runs). Decoded runs still try every secret rule: the
     /// best hit of a run stands for it, whichever rule it comes from.
-    /// With `lazy_parts`, the credential parts ([`Rule::part`]) run on
-    /// the text itself only when it has a detection of a secret rule that
-    /// is no part (a decoded run's included): resolution drops a part
-    /// without one beside it, so only a caller that reads every raw span
-    /// (the response stream's cuts) needs them always. Their detections
-    /// then take the place they would have had (by rule, before the
-    /// decoded runs'), so the list is the same as without.
+    /// `parts`: see [`Parts`]. With [`Parts::Lazy`], the parts' detections
+    /// take the place they would have had (by rule, before the decoded
+    /// runs'), so the list is the same as with [`Parts::All`] when they
+    /// run.
     pub(crate) fn detect_with(
         &self,
         text: &str,
         all_candidates: bool,
         from: usize,
         wanted: (&[u8], u8),
-        lazy_parts: bool,
+        parts: Parts,
     ) -> Vec<Detection> {
         let mut budget = rescan::Budget::new();
-        let pass = Pass { all_candidates, wanted, lazy_parts };
+        let pass = Pass { all_candidates, wanted, parts };
         self.detect_depth(text, pass, 0, &mut budget, from)
     }
 
@@ -220,7 +231,7 @@ impl Engine {
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
             // The windows of credential parts, held back (`detect_with`).
-            let lazy = pass.lazy_parts && depth == 0;
+            let lazy = pass.parts != Parts::All && depth == 0;
             let mut parts = Vec::new();
             let mut each = |i: usize, mut w: std::ops::Range<usize>| {
                 let Some(rule) = self.rules.get(i) else { return };
@@ -231,7 +242,9 @@ impl Engine {
                     }
                 }
                 if lazy && rule.part {
-                    parts.push((i, w));
+                    if pass.parts == Parts::Lazy {
+                        parts.push((i, w));
+                    }
                     return;
                 }
                 let (b, s) = (&bounds, &mut scratch);

@@ -21,7 +21,7 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, OnceLock};
 
 use super::candidate::{Candidate, Side};
-use crate::engine::{Detection, Engine, Rule};
+use crate::engine::{Detection, Engine, Parts, Rule};
 use crate::error::Error;
 use crate::inject;
 use crate::literals::{Literals, MatchKind};
@@ -215,16 +215,17 @@ impl Detectors {
     /// every engine rule runs as if the keyword prefilter had picked it
     /// (the prefilter soundness test). Engine matches start at or after
     /// `from` (0: anywhere): the text before it is their context only; the
-    /// other detectors see the whole text. With `spans` the caller reads
-    /// [`Detected::raw`] (the response stream): credential parts run
-    /// whatever the text holds; without, only beside a secret (see
-    /// `Engine::detect_with`).
+    /// other detectors see the whole text. With `all_parts`, credential
+    /// parts run whatever the text holds (a test's reference); without,
+    /// on a prompt only beside a secret, on a response never: it drops
+    /// them all, so neither one-shot nor the stream's cuts need them
+    /// (`engine::Parts`).
     pub(crate) fn detect(
         &self,
         policy: &Policy,
         text: &str,
         side: Side,
-        (all_rules, spans): (bool, bool),
+        (all_rules, all_parts): (bool, bool),
         from: usize,
     ) -> Detected {
         let mut out = Detected::default();
@@ -232,7 +233,7 @@ impl Detectors {
             policy,
             text,
             side,
-            (all_rules, spans),
+            (all_rules, all_parts),
             from,
         );
         // Whether the family wants a rule's type was computed per rule
@@ -323,7 +324,7 @@ impl Detectors {
         policy: &Policy,
         text: &str,
         side: Side,
-        (all_rules, spans): (bool, bool),
+        (all_rules, all_parts): (bool, bool),
         from: usize,
     ) -> Vec<Detection> {
         let wanted = [Kind::Pii, Kind::Secret]
@@ -332,7 +333,12 @@ impl Detectors {
         if wanted {
             let bit = 1 << u8::from(side == Side::Response);
             let w = (&self.wanted[..], bit);
-            self.engine.detect_with(text, all_rules, from, w, !spans)
+            let parts = match (all_parts, side) {
+                (true, _) => Parts::All,
+                (_, Side::Prompt) => Parts::Lazy,
+                _ => Parts::Skip,
+            };
+            self.engine.detect_with(text, all_rules, from, w, parts)
         } else {
             Vec::new()
         }
@@ -346,7 +352,7 @@ impl Detectors {
     ) -> Vec<(String, String, Range<usize>, f32)> {
         let rules = self.engine.rules();
         self.engine
-            .detect_with(text, false, 0, (&[], 0), false)
+            .detect_with(text, false, 0, (&[], 0), Parts::All)
             .into_iter()
             .filter(|d| !d.span.is_empty())
             .map(|d| {

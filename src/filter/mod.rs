@@ -273,7 +273,8 @@ impl Filter {
         from: usize,
     ) -> (Vec<Candidate>, Vec<Range<usize>>, usize) {
         let i = &self.inner;
-        let d = i.detectors.detect(&i.policy, text, side, (false, true), from);
+        let d =
+            i.detectors.detect(&i.policy, text, side, (false, false), from);
         let deny_max = i
             .policy
             .deny_list
@@ -345,10 +346,10 @@ mod tests {
         Policy::from_value(&v).unwrap()
     }
 
-    /// Credential parts run only beside a secret that is no part
-    /// (`Engine::detect_with`'s `lazy_parts`), while the stream's
-    /// detection runs them always: both give the same candidates on
-    /// both sides. Every rule example; each part's examples beside other
+    /// Credential parts run on a prompt only beside a secret that is no
+    /// part, and never on a response (`engine::Parts`): both give the
+    /// candidates of a detection that runs them always, on both sides.
+    /// Every rule example; each part's examples beside other
     /// rules' examples, in one block and across a blank line; and
     /// percent-encoded, where a decoded run's best hit may be a part.
     #[test]
@@ -383,11 +384,17 @@ mod tests {
                 }
             }
         }
+        let i = &filter.inner;
+        let eager = |text: &str, side| {
+            let d =
+                i.detectors.detect(&i.policy, text, side, (false, true), 0);
+            i.resolver.resolve(&i.policy, text, side, d.found, d.denied)
+        };
         let mut paired = 0;
         for (id, text) in &texts {
             for side in [Side::Prompt, Side::Response] {
                 let lazy = filter.candidates(text, side);
-                let eager = filter.stream_candidates(text, side, 0).0;
+                let eager = eager(text, side);
                 assert_eq!(format!("{lazy:?}"), format!("{eager:?}"), "{id}");
                 paired += lazy
                     .iter()

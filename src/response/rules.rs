@@ -84,6 +84,11 @@ impl StreamRules {
         let mut t = StreamRules::default();
         let mut count = [0u32; 257];
         for (i, r) in rules.iter().enumerate() {
+            // A credential part never runs on a response (`engine::Parts`):
+            // no match of it to hold back for.
+            if r.part {
+                continue;
+            }
             if r.kind != Kind::Pii && !r.keywords.is_empty() {
                 t.keyed.push((i as u32, OnceLock::new()));
                 for w in &r.keywords {
@@ -396,6 +401,10 @@ mod tests {
         let no = |_: usize| false;
         let mut g = e;
         for (r, gd) in rules.iter().zip(guards) {
+            // Parts do not run on a response.
+            if r.part {
+                continue;
+            }
             if r.kind != Kind::Pii && !r.keywords.is_empty() {
                 let seen = r.keywords.iter().any(|k| {
                     let k = k.as_bytes();
