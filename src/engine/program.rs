@@ -109,6 +109,76 @@ impl Program {
         }
     }
 
+    // The alternation and the general repeat out of line: `emit` recurses
+    // once per node of ~80 patterns at a cold start's first screen, and
+    // V8 charges each return the code before it; with them inline it sent
+    // `emit` to TurboFan there.
+    #[inline(never)]
+    fn alt(&mut self, v: &[Node]) -> Option<()> {
+        let mut ends = Vec::new();
+        for (i, x) in v.iter().enumerate() {
+            if i + 1 == v.len() {
+                self.emit(x)?;
+                break;
+            }
+            let split = self.insts.len();
+            self.insts.push(Inst::Split(self.here() + 1, 0));
+            self.emit(x)?;
+            ends.push(self.insts.len());
+            self.insts.push(Inst::Jump(0));
+            let next = self.here();
+            self.patch(split, next);
+        }
+        let end = self.here();
+        for e in ends {
+            self.patch(e, end);
+        }
+        Some(())
+    }
+
+    #[inline(never)]
+    fn repeat(
+        &mut self,
+        x: &Node,
+        lo: usize,
+        hi: Option<usize>,
+    ) -> Option<()> {
+        for _ in 0..lo {
+            self.emit(x)?;
+        }
+        match hi {
+            // An empty iteration would be cut short by the
+            // visited table where the regex loops once more.
+            None if first_set(x, &mut ByteSet::default()) => return None,
+            None => {
+                let top = self.here();
+                self.insts.push(Inst::Split(top + 1, 0));
+                self.emit(x)?;
+                self.insts.push(Inst::Jump(top));
+                let out = self.here();
+                self.patch(top as usize, out);
+            }
+            Some(hi) => {
+                // x{0,k} as (?:x(?:x(?:x)?)?)?, every exit to
+                // one end.
+                let mut splits = Vec::new();
+                for _ in lo..hi {
+                    if self.insts.len() > PROGRAM_INSTS {
+                        return None;
+                    }
+                    splits.push(self.insts.len());
+                    self.insts.push(Inst::Split(self.here() + 1, 0));
+                    self.emit(x)?;
+                }
+                let end = self.here();
+                for s in splits {
+                    self.patch(s, end);
+                }
+            }
+        }
+        Some(())
+    }
+
     fn emit(&mut self, n: &Node) -> Option<()> {
         if self.insts.len() > PROGRAM_INSTS {
             return None;
@@ -133,26 +203,7 @@ impl Program {
                     self.emit(x)?;
                 }
             }
-            Node::Alt(v) => {
-                let mut ends = Vec::new();
-                for (i, x) in v.iter().enumerate() {
-                    if i + 1 == v.len() {
-                        self.emit(x)?;
-                        break;
-                    }
-                    let split = self.insts.len();
-                    self.insts.push(Inst::Split(self.here() + 1, 0));
-                    self.emit(x)?;
-                    ends.push(self.insts.len());
-                    self.insts.push(Inst::Jump(0));
-                    let next = self.here();
-                    self.patch(split, next);
-                }
-                let end = self.here();
-                for e in ends {
-                    self.patch(e, end);
-                }
-            }
+            Node::Alt(v) => self.alt(v)?,
             Node::Repeat(x, lo, Some(hi), lazy)
                 if single_byte(x).is_some() =>
             {
@@ -167,43 +218,7 @@ impl Program {
             }
             // Other lazy repeats: not represented.
             Node::Repeat(_, _, _, true) => return None,
-            Node::Repeat(x, lo, hi, false) => {
-                for _ in 0..*lo {
-                    self.emit(x)?;
-                }
-                match hi {
-                    // An empty iteration would be cut short by the
-                    // visited table where the regex loops once more.
-                    None if first_set(x, &mut ByteSet::default()) => {
-                        return None
-                    }
-                    None => {
-                        let top = self.here();
-                        self.insts.push(Inst::Split(top + 1, 0));
-                        self.emit(x)?;
-                        self.insts.push(Inst::Jump(top));
-                        let out = self.here();
-                        self.patch(top as usize, out);
-                    }
-                    Some(hi) => {
-                        // x{0,k} as (?:x(?:x(?:x)?)?)?, every exit to
-                        // one end.
-                        let mut splits = Vec::new();
-                        for _ in *lo..*hi {
-                            if self.insts.len() > PROGRAM_INSTS {
-                                return None;
-                            }
-                            splits.push(self.insts.len());
-                            self.insts.push(Inst::Split(self.here() + 1, 0));
-                            self.emit(x)?;
-                        }
-                        let end = self.here();
-                        for s in splits {
-                            self.patch(s, end);
-                        }
-                    }
-                }
-            }
+            Node::Repeat(x, lo, hi, false) => self.repeat(x, *lo, *hi)?,
         }
         Some(())
     }
@@ -213,6 +228,10 @@ impl Program {
     /// of `hay` is the end of the text, as for a regex searching `hay`).
     /// Costs at most instructions × (`hay.len() - at` + 1) steps: the
     /// caller hands it at most the pattern's longest match plus slack.
+    /// Out of line: inlined in the search's visit, its loops made V8 send
+    /// the whole visit (1.9 KB of wasm) to TurboFan during a cold start's
+    /// first screen; alone, the visit stays in Liftoff code there.
+    #[inline(never)]
     pub(crate) fn find(
         &self,
         hay: &[u8],

@@ -298,11 +298,7 @@ impl Shape {
                 if *width == 1 {
                     return (lead, lead, false);
                 }
-                let mut cont = ByteSet::default();
-                (0x80..=0xBF).for_each(|b| cont.insert(b));
-                let c = self.pos(&cont);
-                self.link(or(lead, c), c);
-                (lead, or(lead, c), false)
+                self.wide(lead)
             }
             Node::Concat(v) => v.iter().fold((NONE, NONE, true), |acc, x| {
                 let r = self.node(x);
@@ -312,29 +308,45 @@ impl Shape {
                 let r = self.node(x);
                 (or(acc.0, r.0), or(acc.1, r.1), acc.2 || r.2)
             }),
-            Node::Repeat(x, lo, hi, _) => {
-                let mut acc = (NONE, NONE, true);
-                for _ in 0..*lo {
-                    if self.follow.len() >= LIMIT {
-                        return self.cat(acc, (OVER, OVER, false));
-                    }
-                    let r = self.node(x);
-                    acc = self.cat(acc, r);
-                }
-                let extra = hi.map_or(usize::MAX, |h| h.saturating_sub(*lo));
-                if extra <= 2 {
-                    for _ in 0..extra {
-                        let r = self.node(x);
-                        acc = self.cat(acc, (r.0, r.1, true));
-                    }
-                } else {
-                    let r = self.node(x);
-                    self.link(r.1, r.0);
-                    acc = self.cat(acc, (r.0, r.1, true));
-                }
-                acc
-            }
+            Node::Repeat(x, lo, hi, _) => self.repeat(x, *lo, *hi),
         }
+    }
+
+    // A char of several bytes and the repeat out of line: `node` recurses
+    // once per node of ~80 patterns at a cold start's first screen, and
+    // V8 charges each return the code before it; with them inline it sent
+    // `node` to TurboFan there.
+    #[inline(never)]
+    fn wide(&mut self, lead: Set) -> Glu {
+        let mut cont = ByteSet::default();
+        (0x80..=0xBF).for_each(|b| cont.insert(b));
+        let c = self.pos(&cont);
+        self.link(or(lead, c), c);
+        (lead, or(lead, c), false)
+    }
+
+    #[inline(never)]
+    fn repeat(&mut self, x: &Node, lo: usize, hi: Option<usize>) -> Glu {
+        let mut acc = (NONE, NONE, true);
+        for _ in 0..lo {
+            if self.follow.len() >= LIMIT {
+                return self.cat(acc, (OVER, OVER, false));
+            }
+            let r = self.node(x);
+            acc = self.cat(acc, r);
+        }
+        let extra = hi.map_or(usize::MAX, |h| h.saturating_sub(lo));
+        if extra <= 2 {
+            for _ in 0..extra {
+                let r = self.node(x);
+                acc = self.cat(acc, (r.0, r.1, true));
+            }
+        } else {
+            let r = self.node(x);
+            self.link(r.1, r.0);
+            acc = self.cat(acc, (r.0, r.1, true));
+        }
+        acc
     }
 }
 
