@@ -796,3 +796,15 @@ fn credential_parts_stream_like_one_shot() {
         check_splits(&s, text, &chunks).unwrap();
     }
 }
+
+/// A long bracketed list of one-digit numbers (a printed array) holds
+/// 19-digit runs that pass the card checksum: where the stream finds
+/// one, one-shot must find the same, whatever the split.
+#[test]
+fn spaced_digit_list_streams_like_one_shot() {
+    let s = session_with("{}");
+    let text = "0 3 4 0 6 1 6 7 5 4 3 4 2 1 2 1 4 6 3 6 1 7 6 6 7 4 1 1 0 4 2 \
+        5 0 6 3 1 0 7 6 2 7 7 5 2 7 7 3 2 1 2 2 4 7 5 3 2 65 1 6 2 4 2 3 2 2 2 \
+        1 2 0 5 7 2 4 4 5 4 4 1 1 4 5 0]\n```";
+    check_every_split(&s, text);
+}

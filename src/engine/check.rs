@@ -62,11 +62,15 @@ impl Checks {
     }
 
     /// Pushes the match `span` of rule `index` onto `out` when it passes.
-    /// A turned-down match of a rule read as `H M D` (`Rule::tail`) is
-    /// pushed with an empty span at its group's end (see
-    /// [`Detection::start`]): the stream never cuts inside it either,
-    /// since a screening from a cut inside might find a match in it that
-    /// one-shot, going on after its end, skipped.
+    /// A turned-down match is pushed with an empty span at its group's
+    /// end (see [`Detection::start`]): the stream never cuts inside it
+    /// either, since a screening from a cut inside might find a match in
+    /// it that one-shot, going on after its end, skipped (a rule read as
+    /// `H M D`, `Rule::tail`, over a long value; a card number's 19
+    /// digits in a longer list of spaced digits, where the matches one
+    /// screening tries depend on where it starts). Turned-down matches
+    /// of a rule that touch one another are pushed as one: a run of
+    /// digits gives one no-cut span per rule, not one per match.
     pub(super) fn consider(
         &self,
         text: &str,
@@ -87,13 +91,23 @@ impl Checks {
                 score: rule.score,
                 start,
             });
-        } else if rule.tail().is_some() {
-            out.push(Detection {
-                rule: index,
-                span: end..end,
-                score: 0.0,
-                start,
-            });
+        } else {
+            match out.last_mut() {
+                Some(d)
+                    if d.rule == index
+                        && d.span.is_empty()
+                        && d.span.end >= start
+                        && d.start <= start =>
+                {
+                    d.span = end.max(d.span.end)..end.max(d.span.end);
+                }
+                _ => out.push(Detection {
+                    rule: index,
+                    span: end..end,
+                    score: 0.0,
+                    start,
+                }),
+            }
         }
     }
 
