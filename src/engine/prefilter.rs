@@ -167,63 +167,84 @@ impl Prefilter {
     ) {
         let runs = digit_runs(text);
         let digits: usize = runs.iter().map(|r| r.len()).sum();
-        // Per group: 1 + the index in `anchors` of its last anchor; 0:
-        // none. Each anchor links to the group's anchor before it.
-        let mut last: Vec<u32> = vec![0; self.owners.len()];
+        // Per group: 1 + its index in `hits`, 0: not hit. The one array
+        // a call zeroes (4 bytes a group); the rest grows with the hits.
+        let mut slot: Vec<u32> = vec![0; self.owners.len()];
+        let mut hits: Vec<Hit> = Vec::new();
+        // Each anchor links to its group's anchor before it.
         let mut anchors: Vec<(Range<usize>, u32)> = Vec::new();
+        let mut visit = |h: &mut Hit, a: Range<usize>| {
+            anchors.push((a, h.last));
+            h.last = anchors.len() as u32;
+        };
         if let Some(ac) = &self.automaton {
-            let mut visit = |g: usize, a: Range<usize>| {
-                if let Some(l) = last.get_mut(g) {
-                    anchors.push((a, *l));
-                    *l = anchors.len() as u32;
-                }
-            };
-            // Per group, the hits joined so far [start, end + 1] and
-            // its `join_reach` + 1; 0: none yet, not found yet
-            // (zeroed: allocated without a loop).
-            let mut pending: Vec<[usize; 3]> =
-                vec![[0, 0, 0]; self.owners.len()];
             // Lowercase words, searched in the text read in lowercase.
             for m in ac.find_overlapping_iter(text, true) {
                 let Some(&g) = self.group_of.get(m.literal()) else {
                     continue;
                 };
-                let g = g as usize;
-                let Some(p) = pending.get_mut(g) else { continue };
-                let [s, e1, r1] = *p;
+                let Some(k) = slot.get_mut(g as usize) else { continue };
+                if *k == 0 {
+                    hits.push(Hit { group: g, last: 0, pending: [0; 3] });
+                    *k = hits.len() as u32;
+                }
+                let Some(h) = hits.get_mut(*k as usize - 1) else {
+                    continue;
+                };
+                let [s, e1, r1] = h.pending;
                 let reach = match r1.checked_sub(1) {
                     Some(r) => r,
-                    None => self.join_reach(g, rules, digits),
+                    None => self.join_reach(g as usize, rules, digits),
                 };
                 let r1 = reach.saturating_add(1);
-                *p = [m.start(), m.end() + 1, r1];
+                h.pending = [m.start(), m.end() + 1, r1];
                 if e1 != 0 {
                     let e = e1 - 1;
                     let close = m.start() <= e || m.start() - e <= reach;
                     if close {
-                        *p = [s.min(m.start()), e.max(m.end()) + 1, r1];
+                        h.pending = [s.min(m.start()), e.max(m.end()) + 1, r1];
                         continue;
                     }
-                    visit(g, s..e);
+                    visit(h, s..e);
                 }
             }
-            for (g, &[s, e1, _]) in pending.iter().enumerate() {
+            for h in &mut hits {
+                let [s, e1, _] = h.pending;
                 if e1 != 0 {
-                    visit(g, s..e1 - 1);
+                    visit(h, s..e1 - 1);
                 }
             }
         }
         // Per rule: 1 + the index in `links` of its last (owner with
-        // `NEAR`, group, link before); 0: none.
+        // `NEAR`, 1 + the index in `anchors` of the group's last anchor,
+        // link before); 0: none. `set`: the rules to visit, a bit each
+        // (no walk of every rule, no sort).
         let mut first: Vec<u32> = vec![0; rules.len()];
+        let mut set: Vec<u64> = vec![0; rules.len() / 64 + 1];
+        let mut mark = |i: usize| {
+            if let Some(w) = set.get_mut(i / 64) {
+                *w |= 1 << (i % 64);
+            }
+        };
         let mut links: Vec<[u32; 3]> = Vec::new();
-        for (g, _) in last.iter().enumerate().filter(|(_, &l)| l != 0) {
-            for &owner in self.owners.get(g).into_iter().flatten() {
-                if let Some(f) = first.get_mut((owner & !NEAR) as usize) {
-                    links.push([owner, g as u32, *f]);
+        for h in &hits {
+            for &owner in
+                self.owners.get(h.group as usize).into_iter().flatten()
+            {
+                let i = (owner & !NEAR) as usize;
+                if let Some(f) = first.get_mut(i) {
+                    links.push([owner, h.last, *f]);
                     *f = links.len() as u32;
+                    mark(i);
                 }
             }
+        }
+        // Rules without keywords (every rule when the automaton could not
+        // be built: stay sound) are candidates anyway.
+        if self.automaton.is_none() {
+            (0..rules.len()).for_each(&mut mark);
+        } else {
+            self.always.iter().for_each(|&a| mark(a as usize));
         }
         // digits_before[k]: digits in text[..runs[k].start]
         let mut digits_before = Vec::new();
@@ -237,12 +258,19 @@ impl Prefilter {
         }
         let mut always = self.always.iter().peekable();
         let mut list: Vec<Range<usize>> = Vec::new();
-        for (i, rule) in rules.iter().enumerate() {
+        // The rules of `set`, in order.
+        let todo = set.iter().enumerate().flat_map(|(w, &bits)| {
+            let mut bits = bits;
+            std::iter::from_fn(move || {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits.checked_sub(1)?;
+                Some(i)
+            })
+        });
+        for i in todo {
             let is_always = always.next_if(|&&a| a as usize == i).is_some();
-            // Most rules have no anchor in a prompt: skipped first thing.
-            let linked = first.get(i).copied().unwrap_or(0);
-            let anywhere = is_always || self.automaton.is_none();
-            if linked == 0 && !anywhere || !wanted(i, rule) {
+            let Some(rule) = rules.get(i) else { continue };
+            if !wanted(i, rule) {
                 continue;
             }
             list.clear();
@@ -280,8 +308,12 @@ impl Prefilter {
             }
             // Its keyword windows would all be dropped below for want of
             // digits (prose: most keyword hits).
-            let mut k = if min_digits > digits { 0 } else { linked };
-            while let Some(&[owner, g, before]) =
+            let mut k = if min_digits > digits {
+                0
+            } else {
+                first.get(i).copied().unwrap_or(0)
+            };
+            while let Some(&[owner, last, before]) =
                 links.get((k as usize).wrapping_sub(1))
             {
                 k = before;
@@ -292,7 +324,7 @@ impl Prefilter {
                 // The group's anchors come last first: added so, then
                 // turned, they are in text order.
                 let from = list.len();
-                let mut a = last.get(g as usize).copied().unwrap_or(0);
+                let mut a = last;
                 while let Some((anchor, before)) =
                     anchors.get((a as usize).wrapping_sub(1))
                 {
@@ -332,6 +364,16 @@ impl Prefilter {
             }
         }
     }
+}
+
+/// A keyword group hit in the text being screened.
+struct Hit {
+    group: u32,
+    /// 1 + the index in `anchors` of the group's last anchor; 0: none.
+    last: u32,
+    /// The hits joined so far, [start, end + 1] (0: none pending), and
+    /// the group's `join_reach` + 1 (0: not worked out yet).
+    pending: [usize; 3],
 }
 
 /// The start positions of matches that contain some byte of `anchor` and
