@@ -141,7 +141,25 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "PERSON",
         Some("megan"),
     ),
+    // PERSON: a role before the name, an age after it, a sign-off with
+    // "!", a list of attendees (names25)
+    ("Hopefully President Bush can do it.", "PERSON", Some("Bush")),
+    ("König Salman ersetzte den Minister.", "PERSON", Some("Salman")),
+    ("Any news on Aunt Toni?", "PERSON", Some("Toni")),
+    ("Jahmaal James, 23, Toronto;", "PERSON", Some("Jahmaal James")),
+    ("Santos (55) je bio trener.", "PERSON", Some("Santos")),
+    (
+        "Thanks!\n\nHong Fernandez\nSales Lead",
+        "PERSON",
+        Some("Hong Fernandez"),
+    ),
+    ("Attendees: Krysten Keith, Ha Chase", "PERSON", Some("Krysten Keith")),
     // PERSON: must miss
+    ("Die Präsidentin der Kommune von Madrid sprach.", "PERSON", None),
+    ("Predsjednik Europske komisije je stigao.", "PERSON", None),
+    ("Guster live in concert at Ogden Theatre tonight.", "PERSON", None),
+    ("Thanks! Great work on the launch.", "PERSON", None),
+    ("Section 4, 12, 15 apply.", "PERSON", None),
     ("Victoria's Secret opens a new store.", "PERSON", None),
     ("Live music at Limelight on St. Mary's tonight.", "PERSON", None),
     ("Jordan's economy grew last year.", "PERSON", None),
@@ -455,6 +473,26 @@ fn lowercase_places_and_org_heads_stream_like_one_shot() {
             "Sådana reformer har Kina och Tanzania just genomfört i Sverige.",
             "LOCATION",
         ),
+    ] {
+        let found = super::names_tagger_stream::every_split_equals_one_shot(
+            &mut f, text,
+        );
+        assert!(found.iter().any(|x| x.type_name == ty), "{text}: {found:?}");
+    }
+}
+
+/// A name found by an age after it, a role before it, a sign-off with
+/// "!" and a city with a US state's code (names25): a response stream cut anywhere
+/// gives the one-shot text.
+#[test]
+fn names_by_apposition_stream_like_one_shot() {
+    let filter = Filter::new(Policy::default()).expect("default policy");
+    let mut f = PromptFilter::new(&filter);
+    for (text, ty) in [
+        ("Jahmaal James, 23, Toronto; Asad Ansari (21)", "PERSON"),
+        ("Hopefully President Bush can do it.", "PERSON"),
+        ("Thanks!\n\nHong Fernandez\nSales Lead", "PERSON"),
+        ("my favorite store in Lawrence, KS is closed", "LOCATION"),
     ] {
         let found = super::names_tagger_stream::every_split_equals_one_shot(
             &mut f, text,

@@ -208,7 +208,7 @@ pub(crate) static SOFT: WordList = WordList::new(
     borgmester\nboss\nbrother\nburgemeester\nbuyer\nby\ncall\ncandidate\ncc\n\
     chancellor\ncheers\nciao\nclient\ncolleague\ncontact\ncustomer\nczesc\n\
     daughter\ndirektor\ndm\nemail\nemployee\nfather\nfor\nfriend\nfrom\n\
-    generaldirektor\ngobernador\ngouverneur\ngovernador\ngovernor\nhej\n\
+    generaldirektor\ngobernador\ngovernor\nhej\n\
     hello\nhey\nhi\nhola\nholder\nhusband\ni am\nich bin\nik ben\nim\ninvite\n\
     is\nja sam\nje suis\njestem\njsem\njudge\nkanzler\nkanzlerin\nlet\n\
     manager\nmayor\nmeet\nmessage\nmet\nminister\nministre\nministro\nmother\n\
@@ -265,14 +265,16 @@ pub(crate) static FIELD_PERSON: WordList = WordList::new(
     24,
     "\n\
     achternaam\nad\nad soyad\nadi\nansprechpartner\napellido\napellidos\n\
-    applicant\nattendee\nauteur\nauthor\nautor\nautore\ncognome\ncontact\n\
+    applicant\nattendee\nattendees\nauteur\nauthor\nautor\nautore\ncognome\n\
+    contact\n\
     contact name\ncontact person\ncustomer\ncustomer name\nefternamn\n\
     efternavn\nemployee\nemployee name\netternavn\netunimi\nfamily name\n\
     first name\nfirstname\nfornamn\nfornavn\nfull name\nfullname\ngiven name\n\
     ime\nimie\nisim\njmeno\nkunde\nlast name\nlastname\nmeno\nnaam\nnachname\n\
     nama\nname\nnamn\nnavn\nnazwisko\nnev\nnimi\nnom\nnom complet\nnombre\n\
-    nombre completo\nnome\nnome completo\nnume\npangalan\npatient\n\
-    patient name\nprenom\nprenume\nprezime\npriezvisko\nprijmeni\nrecipient\n\
+    nombre completo\nnome\nnome completo\nnume\npangalan\nparticipants\npatient\n\
+    patient name\nprenom\nprenume\nprezime\npriezvisko\nprijmeni\n\
+    recipient\n\
     sender\nsoyad\nsukunimi\nsurname\nuser\nvoornaam\nvorname\nόνομα\nиме\n\
     имя\nфамилия\nфио\nімя\n",
 );
@@ -469,12 +471,29 @@ pub(crate) static SUBJECT_VERB: WordList = WordList::new(
     knows\nlooks\nloves\nstarted\nwants\nwas\nwill\nwould\n",
 );
 
+/// Capitalized roles and kinship words written right before a name, as
+/// part of how the person is called ("President Obama", "König
+/// Salman", "Premijer Koštunica", "Aunt Toni"): any capitalized word
+/// of a name's shape after one is a person. Hand-written facts; words
+/// that also begin places, streets or companies ("Saint", "General",
+/// "Prince", "Lady", "Captain") are left out.
+pub(crate) static ROLE: WordList = WordList::new(
+    42,
+    "\n\
+    ambasador\nambassador\naunt\nayatollah\nbundeskanzler\nchancellor\n\
+    cisar\ncongressman\ngovernor\njudge\nkanzler\nkanzlerin\nkonig\n\
+    kral\nkralj\nkronprins\nmayor\nministerprasident\nministro\npapst\n\
+    pope\nprasident\npredsednik\npredsjednik\nprefeito\npremier\n\
+    premierminister\npremijer\npresident\npresidente\nprezident\n\
+    senador\nsenator\nsheikh\nstatsminister\nuncle\n",
+);
+
 /// Every word list, at the index that is its `bit`. A word is looked up
 /// once, in one table of all the lists' words, and carries a bit per list
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 42] = [
+pub(crate) static REGISTRY: [&WordList; 43] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -517,6 +536,7 @@ pub(crate) static REGISTRY: [&WordList; 42] = [
     &GERMAN_MARKERS,
     &PLACES_CJK,
     &SUBJECT_VERB,
+    &ROLE,
 ];
 
 pub(crate) struct Lists {

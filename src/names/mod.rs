@@ -30,6 +30,7 @@
 
 mod address;
 mod cjk;
+mod context;
 mod data;
 mod dict;
 mod han;

@@ -26,6 +26,12 @@
 //!   no person
 //! - a run in quotes of its own without a cue ("«Vida Moderna»"): a
 //!   title, 0.45
+//! - a role or kinship word first in the run or just before it
+//!   ("President Bush", "premijer Nikola Gruevski", "Aunt Toni"), an age
+//!   in apposition ("Jahmaal James, 23,", "Santos (55)"): 0.75; a
+//!   sign-off with "!" ("Thanks!") before the name's line is a strong cue
+//! - two or three unknown words right after a preposition of place ("u
+//!   Novom Sadu", "at Ogden Theatre") get no 0.55
 //! - a dialogue speaker ("Kent: Remember me, Lori?"): 0.8 when another
 //!   speaker label stands within the bounded context and no neighbouring
 //!   label is a form field ("Name:", "Gender:": a form, not a dialogue)
@@ -35,6 +41,10 @@
 //! words (German text, speaker labels, cues), so a response stream,
 //! which keeps and holds back that much, decides as one-shot does.
 
+use super::context::{
+    age_after, all_caps_run, at_place, line_start, role_before,
+    sentence_start, street_context,
+};
 use super::dict::WordList;
 use super::lexicon::{
     core_has, ending_in, gazetteer, has, place_tier, Key, Lookup,
@@ -42,7 +52,7 @@ use super::lexicon::{
 use super::lists::{
     lists, Lists, CLOSING, ENDINGS, FIELD_LOC, FIELD_ORG, FIELD_OTHER,
     FIELD_PERSON, GREET, LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE,
-    PREFIX, RELATION, SALUTE, SOFT, STRONG, SUFFIX, TITLES, WEAK,
+    RELATION, ROLE, SALUTE, SOFT, STRONG, TITLES, WEAK,
 };
 use super::morph::{
     head_noun, inflected, possessive_after, possessive_name, slavic_adjective,
@@ -116,7 +126,14 @@ struct Cue {
 
 fn cue_before(toks: &[Tok], i: usize) -> Cue {
     let none = Cue::default();
-    let (j, field, line_break) = skip_separators(toks, i);
+    let (mut j, field, line_break) = skip_separators(toks, i);
+    // A sign-off line ending in "!" before the name's line: "Thanks!\n
+    // Hong Fernandez" (only a closing word counts there, below).
+    let exclaimed =
+        j == i && line_break && j >= 2 && toks[j - 1].is_punct('!');
+    if exclaimed {
+        j -= 1;
+    }
     if j == 0 {
         return none;
     }
@@ -193,6 +210,12 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
             }
         }
         let closing = m.find(&CLOSING);
+        if exclaimed {
+            if closing.is_some() {
+                best = Cue { text: closing, strong: true, ..none };
+            }
+            continue;
+        }
         let strong = m.find(&STRONG).or(closing).or(m.find(&SALUTE));
         // Closing words ("Regards", "Best") only count before a line
         // break or a comma: "Best, Anna".
@@ -221,72 +244,8 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
 /// of the list's first name, within what a stream keeps.
 const LIST_REACH: usize = 64;
 
-fn sentence_start(toks: &[Tok], i: usize) -> bool {
-    if i == 0 || toks[i].nl {
-        return true;
-    }
-    let mut j = i;
-    while j > 0
-        && matches!(
-            toks[j - 1].kind,
-            Kind::Punct('"' | '\'' | '(' | '*' | '“' | '‘' | '[' | '«' | '„')
-        )
-    {
-        j -= 1;
-    }
-    j == 0
-        || toks[j].nl
-        || matches!(
-            toks[j - 1].kind,
-            Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•')
-        )
-}
-
 fn in_list(list: &'static WordList, cue: &str) -> bool {
     has(list, cue)
-}
-
-/// The run is part of a street: "4872 Sean Parkways", "Via Mario Rossi",
-/// "C. de José Mora 50", "Núcleo Thomas Andrade".
-fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
-    let mut j = first;
-    while j > 0
-        && (toks[j - 1].is_punct(',')
-            || toks[j - 1].is_punct('.')
-            || (toks[j - 1].is_word()
-                && has(&PARTICLES, &toks[j - 1].key)
-                && !toks[j - 1].cap))
-    {
-        j -= 1;
-    }
-    if j > 0 {
-        let p = &toks[j - 1];
-        if p.kind == Kind::Num && !toks[first].nl && j == first {
-            return true;
-        }
-        if p.is_word() && has(&PREFIX, &p.key) && (p.cap || p.key.len() > 2) {
-            return true;
-        }
-    }
-    toks.get(last + 1)
-        .is_some_and(|n| n.is_word() && n.cap && !n.nl && has(&SUFFIX, &n.key))
-}
-
-/// The first token of the line holding token `i`, past a leading
-/// timestamp or bullet ("[16:58] ", "- ", "12:01 "), when only such
-/// tokens stand before `i` on its line.
-fn line_start(toks: &[Tok], i: usize) -> bool {
-    let mut j = i;
-    loop {
-        if j == 0 || toks[j].nl {
-            return true;
-        }
-        let p = &toks[j - 1];
-        if p.is_word() || p.kind == Kind::Opaque || j + 8 < i {
-            return false;
-        }
-        j -= 1;
-    }
 }
 
 /// A label: 1..=3 words at the start of a line, then `:` and text on
@@ -573,6 +532,21 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             classes.remove(0);
             idx.remove(0);
         }
+        // A role or kinship word written as part of how a person is
+        // called, first in the run or just before it: "President Bush",
+        // "König Salman", "Premijer Nikola Gruevski", "Aunt Toni".
+        let role = !title
+            && if classes.len() >= 2
+                && idx[1] == idx[0] + 1
+                && !known(classes[0])
+                && has(&ROLE, &toks[idx[0]].key)
+            {
+                classes.remove(0);
+                idx.remove(0);
+                true
+            } else {
+                idx[0] > 0 && role_before(toks, idx[0])
+            };
         let first_tok = if lead_particle { i } else { idx[0] };
         let end_tok = idx[idx.len() - 1];
         let start = toks[first_tok].start;
@@ -613,6 +587,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             && shaped
             && !adjective
             && !particle
+            && !at_place(toks, idx[0])
             && !german_text(&mut german, toks, idx[0])
         {
             score = score.max(0.55);
@@ -721,6 +696,24 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             && after.is_some_and(|a| matches!(a.kind, Kind::Punct('?' | '!')))
         {
             score = score.max(0.6);
+        }
+        // After a role: any run of a name's shape ("Präsident Erdogan").
+        if role
+            && n <= 3
+            && shaped
+            && !all_caps_run(toks, &idx)
+            && !slavic_adjective(head)
+        {
+            score = score.max(0.75);
+        }
+        // An age in apposition: "Jahmaal James, 23, Toronto", "Anna Berg
+        // (34)".
+        if n <= 3
+            && shaped
+            && !all_caps_run(toks, &idx)
+            && age_after(text, toks, end_tok, start)
+        {
+            score = score.max(0.75);
         }
         // A dialogue speaker ("Kent: Remember me, Lori?"), one of two or
         // more labelled lines, or a known name.
@@ -922,10 +915,6 @@ fn and_pair(l: &Lists, toks: &[Tok], i: usize) -> bool {
 fn german_text(cache: &mut Option<German>, toks: &[Tok], i: usize) -> bool {
     let (lo, hi) = reach(toks, i);
     cache.get_or_insert_with(|| German::new(toks)).reads(lo, hi)
-}
-
-fn all_caps_run(toks: &[Tok], idx: &[usize]) -> bool {
-    idx.iter().all(|k| toks[*k].upper)
 }
 
 /// An unknown word that could be a name: not an English-looking

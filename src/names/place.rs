@@ -14,7 +14,9 @@
 //! gazetteer words. A capitalized word in no list right after a
 //! preposition of place ("in Montclair", "u Beogradu", "в Денвере"; not
 //! "from", not after an article, not in German text) or before a comma
-//! and a country or region ("Mankato, Georgia"): 0.55 (issue 14). A
+//! and a country or region ("Mankato, Georgia"): 0.55 (issue 14); with a
+//! comma and a US state's code ("Lawrence, KS", not before a ZIP code)
+//! the code is in the span, and a gazetteer entry so followed scores 0.6. A
 //! major place in lower case ASCII right after English "in", "from",
 //! "to", "at", "near" ("from japan"), no name or common word: 0.55. With
 //! the large data, places inside Chinese and
@@ -105,13 +107,20 @@ fn prep_run(
 }
 
 /// A capitalized run in no list before a comma and a major place
-/// ("Mankato, Georgia", "Agde, Zimbabwe"): its last token.
+/// ("Mankato, Georgia", "Agde, Zimbabwe"): its last token; before a
+/// comma and a US state's code ("Lawrence, KS"), the code's.
 fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
     let t = &toks[i];
-    if t.key.len() < 3 || name_or_common_word(&t.key) {
+    if t.key.len() < 3 || has(lists().common, &t.key) {
         return None;
     }
     let e = run_end(toks, i)?;
+    if let Some(k) = state_after(toks, e) {
+        return Some(k);
+    }
+    if name_or_common_word(&t.key) {
+        return None;
+    }
     let c = toks.get(e + 2)?;
     let after = toks.get(e + 3);
     (toks[e + 1].is_punct(',')
@@ -122,6 +131,33 @@ fn before_country(toks: &[Tok], i: usize) -> Option<usize> {
         && place_tier(&c.key) == Some(true)
         && !after.is_some_and(|n| n.is_word() && n.cap && n.sp))
     .then_some(e)
+}
+
+/// The two-letter postal codes of the US states and DC (sorted by
+/// bytes: [`in_sorted`] searches it).
+const US_STATES: &str = "ak\nal\nar\naz\nca\nco\nct\ndc\nde\nfl\nga\nhi\nia\n\
+    id\nil\nin\nks\nky\nla\nma\nmd\nme\nmi\nmn\nmo\nms\nmt\nnc\nnd\nne\n\
+    nh\nnj\nnm\nnv\nny\noh\nok\nor\npa\nri\nsc\nsd\ntn\ntx\nut\nva\nvt\n\
+    wa\nwi\nwv\nwy";
+
+/// A US state's code in capitals after token `e` and a comma, ending its
+/// run of capitals: "Lawrence, KS", "Portland, OR at 9 PM". Its index.
+/// Not before a ZIP code: that is an address's last line, the address
+/// rules' to read.
+fn state_after(toks: &[Tok], e: usize) -> Option<usize> {
+    let c = toks.get(e + 2)?;
+    (toks[e + 1].is_punct(',')
+        && !toks[e].upper
+        && c.is_word()
+        && c.upper
+        && c.sp
+        && !c.nl
+        && c.end - c.start == 2
+        && in_sorted(US_STATES, &c.key)
+        && !toks.get(e + 3).is_some_and(|n| {
+            n.is_word() && n.upper && n.sp || n.kind == Kind::Num
+        }))
+    .then_some(e + 2)
 }
 
 /// Token `i` is a major place in lower case ASCII ("japan", "canada")
@@ -513,6 +549,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 {
                     score = score.min(0.3);
                 }
+                // A US state's code after it: "Atlanta, GA".
+                let e = match state_after(toks, e) {
+                    Some(k) if !person_like => {
+                        score = score.max(0.6);
+                        k
+                    }
+                    _ => e,
+                };
                 let span = t.start..toks[e].end;
                 last_loc = (score >= 0.6).then_some(e);
                 out.push(Detection::new(
@@ -619,7 +663,7 @@ mod tests {
 
     #[test]
     fn sets_are_sorted() {
-        for set in [ARTICLES, ABBREV, AND] {
+        for set in [ARTICLES, ABBREV, AND, US_STATES] {
             let v: Vec<&str> = set.split('\n').collect();
             assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
             for w in &v {

@@ -1,0 +1,136 @@
+//! What stands around a capitalized run, for the PERSON detector: the
+//! sentence and line it opens, a street it belongs to, a preposition of
+//! place or a role before it, an age after it. Each reads only within
+//! the bounded context of a decision (`tokens::BEFORE` before the run,
+//! `tokens::AHEAD` after its start).
+//!
+//! Depends on `tokens`, the lexicon and the cue lists.
+
+use super::lexicon::has;
+use super::lists::{PARTICLES, PREFIX, ROLE, SUFFIX};
+use super::morph::in_sorted;
+use super::tokens::{Kind, Tok, AHEAD};
+
+/// A preposition of place right before token `i` ("in", "at", Slavic
+/// "u", "v", "iz", Danish "fra", Portuguese "em", "no"): what follows is
+/// far more often a place or a venue than a person ("u Novom Sadu", "at
+/// Ogden Theatre", "fra Lyngby Stadion").
+pub(crate) fn at_place(toks: &[Tok], i: usize) -> bool {
+    i > 0 && toks[i - 1].is_word() && in_sorted(AT_PLACE, &toks[i - 1].key)
+}
+
+/// The prepositions of [`at_place`] (folded, sorted by bytes).
+const AT_PLACE: &str =
+    "around\nat\nau\ndans\nem\nfra\nin\ninto\niz\nna\nnear\nno\n\
+    nos\npa\npri\nu\nuit\nv\nve\nvo";
+
+/// A role word ("President", "Aunt") right before token `i` on its line,
+/// in any case ("president Bush").
+pub(crate) fn role_before(toks: &[Tok], i: usize) -> bool {
+    let p = &toks[i - 1];
+    p.is_word() && toks[i].sp && !toks[i].nl && has(&ROLE, &p.key)
+}
+
+/// An age after token `e`: ", 23," or " (23)" (one or two digits), read
+/// within the bounded context of the run starting at byte `start`.
+pub(crate) fn age_after(
+    text: &str,
+    toks: &[Tok],
+    e: usize,
+    start: usize,
+) -> bool {
+    let at = |k: usize| toks.get(e + k).filter(|t| t.end <= start + AHEAD);
+    let age = at(2).is_some_and(|t| {
+        t.kind == Kind::Num
+            && text.get(t.start..t.end).is_some_and(|s| {
+                s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit())
+            })
+    });
+    let close = |c: char| at(3).is_some_and(|t| t.is_punct(c) && !t.sp);
+    age && at(1).is_some_and(|t| {
+        t.is_punct(',') && !t.sp && close(',')
+            || t.is_punct('(') && t.sp && !t.nl && close(')')
+    })
+}
+
+/// The run is part of a street: "4872 Sean Parkways", "Via Mario Rossi",
+/// "C. de José Mora 50", "Núcleo Thomas Andrade".
+pub(crate) fn street_context(toks: &[Tok], first: usize, last: usize) -> bool {
+    let mut j = first;
+    while j > 0
+        && (toks[j - 1].is_punct(',')
+            || toks[j - 1].is_punct('.')
+            || (toks[j - 1].is_word()
+                && has(&PARTICLES, &toks[j - 1].key)
+                && !toks[j - 1].cap))
+    {
+        j -= 1;
+    }
+    if j > 0 {
+        let p = &toks[j - 1];
+        if p.kind == Kind::Num && !toks[first].nl && j == first {
+            return true;
+        }
+        if p.is_word() && has(&PREFIX, &p.key) && (p.cap || p.key.len() > 2) {
+            return true;
+        }
+    }
+    toks.get(last + 1)
+        .is_some_and(|n| n.is_word() && n.cap && !n.nl && has(&SUFFIX, &n.key))
+}
+
+/// The first token of the line holding token `i`, past a leading
+/// timestamp or bullet ("[16:58] ", "- ", "12:01 "), when only such
+/// tokens stand before `i` on its line.
+pub(crate) fn line_start(toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    loop {
+        if j == 0 || toks[j].nl {
+            return true;
+        }
+        let p = &toks[j - 1];
+        if p.is_word() || p.kind == Kind::Opaque || j + 8 < i {
+            return false;
+        }
+        j -= 1;
+    }
+}
+
+pub(crate) fn sentence_start(toks: &[Tok], i: usize) -> bool {
+    if i == 0 || toks[i].nl {
+        return true;
+    }
+    let mut j = i;
+    while j > 0
+        && matches!(
+            toks[j - 1].kind,
+            Kind::Punct('"' | '\'' | '(' | '*' | '“' | '‘' | '[' | '«' | '„')
+        )
+    {
+        j -= 1;
+    }
+    j == 0
+        || toks[j].nl
+        || matches!(
+            toks[j - 1].kind,
+            Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•')
+        )
+}
+
+pub(crate) fn all_caps_run(toks: &[Tok], idx: &[usize]) -> bool {
+    idx.iter().all(|k| toks[*k].upper)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn at_place_is_sorted() {
+        let v: Vec<&str> = AT_PLACE.split('\n').collect();
+        assert!(v.windows(2).all(|w| w[0] < w[1]), "{v:?}");
+        for w in &v {
+            assert!(in_sorted(AT_PLACE, w), "{w}");
+        }
+    }
+}
