@@ -16,7 +16,12 @@ use super::tokens::{Kind, Tok, AHEAD};
 /// far more often a place or a venue than a person ("u Novom Sadu", "at
 /// Ogden Theatre", "fra Lyngby Stadion").
 pub(crate) fn at_place(toks: &[Tok], i: usize) -> bool {
-    i > 0 && toks[i - 1].is_word() && in_sorted(AT_PLACE, &toks[i - 1].key)
+    before(toks, i).is_some_and(|p| p.is_word() && in_sorted(AT_PLACE, &p.key))
+}
+
+/// The token before token `i`, if any.
+fn before<'a>(toks: &'a [Tok<'a>], i: usize) -> Option<&'a Tok<'a>> {
+    toks.get(i.checked_sub(1)?)
 }
 
 /// The prepositions of [`at_place`] (folded, sorted by bytes).
@@ -27,8 +32,10 @@ const AT_PLACE: &str =
 /// A role word ("President", "Aunt") right before token `i` on its line,
 /// in any case ("president Bush").
 pub(crate) fn role_before(toks: &[Tok], i: usize) -> bool {
-    let p = &toks[i - 1];
-    p.is_word() && toks[i].sp && !toks[i].nl && has(&ROLE, &p.key)
+    let (Some(p), Some(t)) = (before(toks, i), toks.get(i)) else {
+        return false;
+    };
+    p.is_word() && t.sp && !t.nl && has(&ROLE, &p.key)
 }
 
 /// An age after token `e`: ", 23," or " (23)" (one or two digits), read
