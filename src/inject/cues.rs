@@ -36,6 +36,7 @@ mod class {
     pub const FRAME: u32 = 1 << 15;
     pub const ASSEMBLE: u32 = 1 << 16;
     pub const PROTECT: u32 = 1 << 17;
+    pub const DETAIL: u32 = 1 << 18;
 }
 
 /// Index of the HARM class (harmful topics) in [`WORDS`].
@@ -47,8 +48,11 @@ pub(crate) const FRAME_INDEX: usize = 15;
 /// Index of the ASSEMBLE class (put pieces together) in [`WORDS`].
 pub(crate) const ASSEMBLE_INDEX: usize = 16;
 
+/// Index of the DETAIL class (a request for operational detail) in [`WORDS`].
+pub(crate) const DETAIL_INDEX: usize = 18;
+
 /// Number of cue classes.
-pub(crate) const CLASSES: usize = 18;
+pub(crate) const CLASSES: usize = 19;
 
 /// The words of each cue class, in class-bit order, space-separated.
 /// A word may stand in more than one class.
@@ -91,6 +95,9 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // from it ("the warning signs of grooming", "the effects of hate
     // speech"), not to do it
     "awareness consequences coping dangers effects heal healing prevent prevention prevented protect protected protecting protection protective recognise recognize recover recovery risks safely survivor survivors therapist therapy treatment victim victims",
+    // DETAIL: a request for operational detail (with a harm word: how to
+    // do the harm, not what it is)
+    "blueprint detailed guide howto manual method methods procedure procedures recipe step steps tutorial walkthrough",
 ];
 
 /// Word stems of some classes, in class-bit order: a word that is not in
@@ -136,6 +143,8 @@ pub(crate) static STEMS: [&str; CLASSES] = [
     "",
     // PROTECT
     "preven protec proteg recogn schutz victim vittim",
+    // DETAIL
+    "",
 ];
 
 /// The cue classes of a folded word (0 when it is none), from a map of
@@ -202,10 +211,11 @@ mod tests {
         assert_eq!(1 << PERSONA_INDEX, PERSONA);
         assert_eq!(1 << FRAME_INDEX, FRAME);
         assert_eq!(1 << ASSEMBLE_INDEX, ASSEMBLE);
+        assert_eq!(1 << DETAIL_INDEX, DETAIL);
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
             ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY, FRAME, ASSEMBLE,
-            PROTECT,
+            PROTECT, DETAIL,
         ];
         assert_eq!(all.len(), CLASSES);
         for (k, c) in all.iter().enumerate() {
@@ -233,5 +243,7 @@ mod tests {
         // Evading detection is not protective.
         assert_eq!(classes(b"detection"), 0);
         assert_eq!(classes(b"undetected"), HARM);
+        assert_eq!(classes(b"steps"), DETAIL);
+        assert_eq!(classes(b"stepwise"), 0);
     }
 }

@@ -810,10 +810,15 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     f.dense[dense::GIBBERISH] = gib;
     if cues[cues::HARM_INDEX] > 0 {
         f.dense[dense::GIBBERISH_HARM] = gib;
+        // A harm word with a framing, an assembling or a detail word.
         let framed = cues[cues::FRAME_INDEX] + cues[cues::PERSONA_INDEX];
-        f.dense[dense::FRAMED_HARM] = f32::from(framed.min(2)) / 2.0;
-        f.dense[dense::ASSEMBLED_HARM] =
-            f32::from(cues[cues::ASSEMBLE_INDEX].min(2)) / 2.0;
+        for (slot, n) in [
+            (dense::FRAMED_HARM, framed),
+            (dense::ASSEMBLED_HARM, cues[cues::ASSEMBLE_INDEX]),
+            (dense::DETAILED_HARM, cues[cues::DETAIL_INDEX]),
+        ] {
+            f.dense[slot] = f32::from(n.min(2)) / 2.0;
+        }
     }
     (f, signals)
 }
