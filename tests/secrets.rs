@@ -767,7 +767,11 @@ fn vendor_table_rows_stream_like_one_shot() {
 /// (the name check looks back at most 64 bytes on the value's line).
 #[test]
 fn made_up_names_and_doubled_values_stream_like_one_shot() {
-    let openai = format!("sk-proj-{}", synth(120, ALNUM, 90));
+    let openai = format!(
+        "sk-proj-{}T3BlbkFJ{}",
+        synth(120, ALNUM, 74),
+        synth(123, ALNUM, 74)
+    );
     let half = synth(121, ALNUM, 24);
     assert_no_secret(&[
         format!("FAKE_API_KEY={half}"),
