@@ -84,8 +84,8 @@ impl StreamRules {
         let mut t = StreamRules::default();
         let mut count = [0u32; 257];
         for (i, r) in rules.iter().enumerate() {
-            // A credential part never runs on a response (`engine::Parts`):
-            // no match of it to hold back for.
+            // A credential part never runs on a response
+            // (`filter::detect::wanted`): no match of it to hold back for.
             if r.part {
                 continue;
             }
