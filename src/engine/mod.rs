@@ -69,8 +69,10 @@ struct Pass<'a> {
     parts: Parts,
 }
 
-/// How a detect runs the credential parts ([`Rule::part`]) on the text
-/// itself (decoded runs try every secret rule whatever it says).
+/// How a detect runs the credential parts ([`Rule::part`]) that `wanted`
+/// lets run on the text itself (decoded runs try every secret rule
+/// whatever it says). A response runs none: `filter::detect::wanted`
+/// clears their bit, so their windows are not worked out.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Parts {
     /// Like any rule (the rule-table tests).
@@ -78,9 +80,6 @@ pub(crate) enum Parts {
     /// Only when the text has a detection of a secret rule that is no
     /// part: resolution drops a part without one beside it.
     Lazy,
-    /// Never: a response drops every part, so neither its one-shot
-    /// screening nor the stream's cuts need them.
-    Skip,
 }
 
 /// The compiled rule set.
@@ -231,7 +230,7 @@ impl Engine {
             // The programs' tables, allocated once for all the rules.
             let mut scratch = search::Scratch::default();
             // The windows of credential parts, held back (`detect_with`).
-            let lazy = pass.parts != Parts::All && depth == 0;
+            let lazy = pass.parts == Parts::Lazy && depth == 0;
             let mut parts = Vec::new();
             let mut each = |i: usize, mut w: std::ops::Range<usize>| {
                 let Some(rule) = self.rules.get(i) else { return };
@@ -242,9 +241,7 @@ impl Engine {
                     }
                 }
                 if lazy && rule.part {
-                    if pass.parts == Parts::Lazy {
-                        parts.push((i, w));
-                    }
+                    parts.push((i, w));
                     return;
                 }
                 let (b, s) = (&bounds, &mut scratch);

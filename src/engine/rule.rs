@@ -45,8 +45,8 @@ pub(crate) struct Rule {
     pub score: f32,
     /// A credential part (`part_of` in `secrets.rules`): reported only
     /// beside a secret that is not one (`filter::resolve`), and run only
-    /// when the text has such a secret, never on a response (`Parts`). Set by
-    /// [`Rule::builtin`], not `from_def`.
+    /// when the text has such a secret (`Parts`), never on a response
+    /// (`filter::detect::wanted`). Set by [`Rule::builtin`], not `from_def`.
     pub part: bool,
     pub context: List,
     /// Words that lower the score (built-in rules only).

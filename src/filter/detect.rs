@@ -48,8 +48,10 @@ pub(crate) struct Detectors {
     /// Some side's policy asks for the names tagger.
     tagger: bool,
     /// Per engine rule, bit 0 (prompt) and bit 1 (response): whether the
-    /// side keeps its type (`FamilyPolicy::wants`); the engine runs only
-    /// those, found once per filter rather than dropping findings per call.
+    /// side keeps its type (`FamilyPolicy::wants`); bit 2: the rule runs
+    /// on a response (bit 1, and no credential part: a response drops
+    /// every part). The engine runs only the rules of its side's bit,
+    /// found once per filter rather than dropping findings per call.
     wanted: Vec<u8>,
 }
 
@@ -84,8 +86,9 @@ pub(crate) struct Detected {
 }
 
 /// Per rule, the sides whose family wants its type (bit 0 prompt, bit 1
-/// response). Out of line (issue 16): inlined, this loop over every rule
-/// made V8 tier up the whole filter constructor.
+/// response) and whether it runs on a response (bit 2: see
+/// [`Detectors::wanted`]). Out of line (issue 16): inlined, this loop
+/// over every rule made V8 tier up the whole filter constructor.
 #[inline(never)]
 fn wanted(policy: &Policy, rules: &[Rule]) -> Vec<u8> {
     let mut wanted = Vec::new();
@@ -99,10 +102,16 @@ fn wanted(policy: &Policy, rules: &[Rule]) -> Vec<u8> {
                 w |= 1 << bit;
             }
         }
+        if w & 2 != 0 && !r.part {
+            w |= RUNS_ON_RESPONSE;
+        }
         wanted.push(w);
     }
     wanted
 }
+
+/// The bit of [`Detectors::wanted`] a response's engine pass runs by.
+const RUNS_ON_RESPONSE: u8 = 4;
 
 impl Detectors {
     /// Compiles the built-in rules, the policy's custom rules and its
@@ -219,7 +228,7 @@ impl Detectors {
     /// parts run whatever the text holds (a test's reference); without,
     /// on a prompt only beside a secret, on a response never: it drops
     /// them all, so neither one-shot nor the stream's cuts need them
-    /// (`engine::Parts`).
+    /// (`engine::Parts`; on a response, [`wanted`]'s bit 2).
     pub(crate) fn detect(
         &self,
         policy: &Policy,
@@ -331,13 +340,15 @@ impl Detectors {
             .iter()
             .any(|&k| side.family(policy, k).is_some_and(|f| f.enabled));
         if wanted {
-            let bit = 1 << u8::from(side == Side::Response);
-            let w = (&self.wanted[..], bit);
-            let parts = match (all_parts, side) {
-                (true, _) => Parts::All,
-                (_, Side::Prompt) => Parts::Lazy,
-                _ => Parts::Skip,
+            // A response runs no credential part (their response bit is
+            // clear: `wanted`), unless the test's reference asks for all.
+            let bit = match (side, all_parts) {
+                (Side::Prompt, _) => 1,
+                (_, true) => 2,
+                _ => RUNS_ON_RESPONSE,
             };
+            let w = (&self.wanted[..], bit);
+            let parts = if all_parts { Parts::All } else { Parts::Lazy };
             self.engine.detect_with(text, all_rules, from, w, parts)
         } else {
             Vec::new()

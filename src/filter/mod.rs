@@ -347,8 +347,9 @@ mod tests {
     }
 
     /// Credential parts run on a prompt only beside a secret that is no
-    /// part, and never on a response (`engine::Parts`): both give the
-    /// candidates of a detection that runs them always, on both sides.
+    /// part, and never on a response (`engine::Parts`, `detect::wanted`):
+    /// both give the candidates of a detection that runs them always, on
+    /// both sides.
     /// Every rule example; each part's examples beside other
     /// rules' examples, in one block and across a blank line; and
     /// percent-encoded, where a decoded run's best hit may be a part.

@@ -79,88 +79,113 @@ fn fold(list: &mut Vec<Guard>, g: Guard) {
 }
 
 impl StreamRules {
+    /// Built at a filter's first stream push. The per-rule work is in
+    /// out-of-line functions (issue 16): inlined, the loops over every
+    /// rule and keyword ran over V8's tier-up budget in this one function
+    /// and its TurboFan compile (12M V8 instructions) was most of the
+    /// first push.
     #[inline(never)]
     pub(super) fn new(rules: &[Rule], filter: &Filter) -> StreamRules {
         let mut t = StreamRules::default();
         let mut count = [0u32; 257];
         for (i, r) in rules.iter().enumerate() {
-            // A credential part never runs on a response (`engine::Parts`):
-            // no match of it to hold back for.
+            // A credential part never runs on a response
+            // (`filter::detect::wanted`): no match of it to hold back for.
             if r.part {
                 continue;
             }
             if r.kind != Kind::Pii && !r.keywords.is_empty() {
                 t.keyed.push((i as u32, OnceLock::new()));
-                for w in &r.keywords {
-                    let b =
-                        w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-                    count[b as usize + 1] += 1;
-                    t.longest = t.longest.max(w.len());
-                    if let [a, b, ..] = w.as_bytes() {
-                        let k = pair(*a, *b);
-                        if t.pairs.is_empty() {
-                            t.pairs = vec![0; PAIRS / 64];
-                        }
-                        if let Some(x) = t.pairs.get_mut(k / 64) {
-                            *x |= 1 << (k % 64);
-                        }
-                    }
-                }
-                continue;
+                t.count_keywords(r, &mut count);
+            } else {
+                t.add_guard(i, r);
             }
-            // The built-in PII rules' guards and lengths were read at
-            // compile time (`pre`).
-            let (g, max, need) = match pre::get(i, r) {
-                Some(p) => {
-                    let (max, need) = p.lengths(r);
-                    (Guard::new(p.class(), r.pattern(), max), max, need)
-                }
-                None => {
-                    let max = r.max_len();
-                    (Guard::of_pattern(r.pattern(), max), max, r.min_digits())
-                }
-            };
-            if r.kind == Kind::Pii && !r.keywords.is_empty() {
-                // One entry per class and digit count, with the longest
-                // bound (`None`: unbounded) of its rules: it holds back at
-                // least as far as each of them.
-                match t
-                    .gated
-                    .iter_mut()
-                    .find(|(x, n, _)| *n == need && x.same_class(&g))
-                {
-                    Some(e) => {
-                        e.2 = match (e.2, max) {
-                            (Some(a), Some(b)) => Some(a.max(b)),
-                            _ => None,
-                        }
-                    }
-                    None => t.gated.push((g.clone(), need, max)),
-                }
-            }
-            fold(&mut t.always, g);
         }
+        t.group_keywords(rules, count);
+        // Every rule keyword is in the prefilter's automaton; `&[]`
+        // asks for the automaton alone.
+        t.ac = filter.keyword_map(&[]).map(|(ac, _)| ac);
+        t
+    }
+
+    /// A keyed rule's keywords: counted by first byte, the longest, and
+    /// their first two bytes in `pairs`.
+    #[inline(never)]
+    fn count_keywords(&mut self, r: &Rule, count: &mut [u32; 257]) {
+        for w in &r.keywords {
+            let b = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+            count[b as usize + 1] += 1;
+            self.longest = self.longest.max(w.len());
+            if let [a, b, ..] = w.as_bytes() {
+                let k = pair(*a, *b);
+                if self.pairs.is_empty() {
+                    self.pairs = vec![0; PAIRS / 64];
+                }
+                if let Some(x) = self.pairs.get_mut(k / 64) {
+                    *x |= 1 << (k % 64);
+                }
+            }
+        }
+    }
+
+    /// The guard of rule `i`, which counts whatever the window holds:
+    /// folded into `always`, and into `gated` for a PII rule gated by
+    /// context keywords.
+    #[inline(never)]
+    fn add_guard(&mut self, i: usize, r: &Rule) {
+        // The built-in PII rules' guards and lengths were read at
+        // compile time (`pre`).
+        let (g, max, need) = match pre::get(i, r) {
+            Some(p) => {
+                let (max, need) = p.lengths(r);
+                (Guard::new(p.class(), r.pattern(), max), max, need)
+            }
+            None => {
+                let max = r.max_len();
+                (Guard::of_pattern(r.pattern(), max), max, r.min_digits())
+            }
+        };
+        if r.kind == Kind::Pii && !r.keywords.is_empty() {
+            // One entry per class and digit count, with the longest
+            // bound (`None`: unbounded) of its rules: it holds back at
+            // least as far as each of them.
+            match self
+                .gated
+                .iter_mut()
+                .find(|(x, n, _)| *n == need && x.same_class(&g))
+            {
+                Some(e) => {
+                    e.2 = match (e.2, max) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        _ => None,
+                    }
+                }
+                None => self.gated.push((g.clone(), need, max)),
+            }
+        }
+        fold(&mut self.always, g);
+    }
+
+    /// `by_first` and `starts` from the keyword counts by first byte.
+    #[inline(never)]
+    fn group_keywords(&mut self, rules: &[Rule], mut count: [u32; 257]) {
         for b in 0..256 {
             count[b + 1] += count[b];
         }
-        t.starts = count.to_vec();
+        self.starts = count.to_vec();
         let mut next = count;
-        t.by_first = vec![(0, 0, 0); count[256] as usize];
-        for (k, (i, _)) in t.keyed.iter().enumerate() {
+        self.by_first = vec![(0, 0, 0); count[256] as usize];
+        for (k, (i, _)) in self.keyed.iter().enumerate() {
             let Some(r) = rules.get(*i as usize) else { continue };
             for (j, w) in r.keywords.iter().enumerate() {
                 let b = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
                 let b = b as usize;
-                if let Some(slot) = t.by_first.get_mut(next[b] as usize) {
+                if let Some(slot) = self.by_first.get_mut(next[b] as usize) {
                     *slot = (k as u32, j as u32, w.len() as u32);
                 }
                 next[b] += 1;
             }
         }
-        // Every rule keyword is in the prefilter's automaton; `&[]`
-        // asks for the automaton alone.
-        t.ac = filter.keyword_map(&[]).map(|(ac, _)| ac);
-        t
     }
 
     /// Calls `f` with each keyword starting with byte `b` whose length
@@ -214,8 +239,11 @@ impl StreamRules {
             g = g.min(gd.pending(text, floor, found));
         }
         let rules = filter.rules();
-        let live = self.live(rules, seen, text, base);
-        for ((i, slot), _) in self.keyed.iter().zip(live).filter(|x| x.1) {
+        // Only the live rules: a loop over every keyed rule (~480) at
+        // each push ran the first push's `pending` over V8's tier-up
+        // budget (issue 16).
+        for k in self.live(rules, seen, text, base) {
+            let Some((i, slot)) = self.keyed.get(k as usize) else { continue };
             let Some(r) = rules.get(*i as usize) else { continue };
             let gd = slot.get_or_init(|| Guard::of_rule(r));
             g = g.min(gd.pending(text, floor, found));
@@ -235,23 +263,29 @@ impl StreamRules {
         g
     }
 
-    /// Per `keyed` rule: it may be forming a match at the end of `text`:
-    /// one of its keywords occurs in the last [`guard::MAX_MATCH`] bytes
-    /// (as `seen` recorded it), or the text ends with the start of one.
+    /// The `keyed` rules (their indices, each once) that may be forming
+    /// a match at the end of `text`: one of its keywords occurs in the
+    /// last [`guard::MAX_MATCH`] bytes (as `seen` recorded it), or the
+    /// text ends with the start of one; every one without an automaton.
+    #[inline(never)]
     fn live(
         &self,
         rules: &[Rule],
         seen: &Keywords,
         text: &str,
         base: usize,
-    ) -> Vec<bool> {
-        let mut out = vec![self.ac.is_none(); self.keyed.len()];
+    ) -> Vec<u32> {
         if self.ac.is_none() {
-            return out;
+            return (0..self.keyed.len() as u32).collect();
         }
+        let mut marked = vec![false; self.keyed.len()];
+        let mut out = Vec::new();
         let mut mark = |k: u32| {
-            if let Some(x) = out.get_mut(k as usize) {
-                *x = true;
+            if let Some(x) = marked.get_mut(k as usize) {
+                if !*x {
+                    *x = true;
+                    out.push(k);
+                }
             }
         };
         let tail = base
