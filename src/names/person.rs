@@ -413,7 +413,13 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             i += 1;
             continue;
         }
-        let c = cue_before(toks, i);
+        // Initials before a name ("T. G. Masaryk", "H.L. Hansen"): the run
+        // starts at the word after them, the span and its context at the
+        // first initial.
+        let from = i;
+        i = initials(toks, i);
+        let t = &toks[i];
+        let c = cue_before(toks, from);
         let (cue, strong, title) = (c.text, c.strong, c.title);
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
@@ -548,6 +554,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 idx[0] > 0 && role_before(toks, idx[0])
             };
         let first_tok = if lead_particle { i } else { idx[0] };
+        let first_tok = if from < i { from } else { first_tok };
         let end_tok = idx[idx.len() - 1];
         let start = toks[first_tok].start;
         let end = toks[end_tok].end;
@@ -564,7 +571,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             i = end_tok + 1;
             continue;
         }
-        let sent = sentence_start(toks, idx[0]);
+        let sent = sentence_start(toks, idx[0].min(first_tok));
         let mut score = run_score(&classes, particle, sent);
         let any_known = classes.iter().any(|c| known(*c));
         let any_name = any_known || classes.contains(&Class::Ambig);
@@ -706,6 +713,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         {
             score = score.max(0.75);
         }
+        // Initials and a surname: "P. J. Šafárik", "H. C. Andersen";
+        // initials written together only before a listed name ("H.L.
+        // Hansen", not "U.S. Capitol").
+        let glued = (from + 2..i).step_by(2).any(|k| !toks[k].sp);
+        if from < i
+            && (!glued || known(classes[0]))
+            && n <= 2
+            && shaped
+            && classes[0] != Class::Ambig
+            && place_tier(&toks[idx[0]].key).is_none()
+            && !all_caps_run(toks, &idx)
+        {
+            score = score.max(0.75);
+        }
         // An age in apposition: "Jahmaal James, 23, Toronto", "Anna Berg
         // (34)".
         if n <= 3
@@ -753,6 +774,24 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             && !german_text(&mut german, toks, idx[0])
             && !(place_tier(&lone.key).is_some()
                 && core_has(l.places, &lone.key))
+        {
+            score = score.max(0.55);
+        }
+        // A Slavic possessive opening a sentence before a lowercase word:
+        // "Bushova popularita", "Tolkienov zápal"; not the pronouns
+        // "Njihova", "Njegova", nor an ending an adjective shares
+        // ("Osudovým", "Osnove").
+        if n == 1
+            && sent
+            && !lone.upper
+            && classes[0] != Class::Ambig
+            && !lone.key.starts_with("nj")
+            && ["ov", "ova", "ovu", "ovho", "ovmu"]
+                .iter()
+                .any(|e| lone.key.ends_with(e))
+            && place_tier(&lone.key).is_none()
+            && after.is_some_and(|a| a.is_word() && !a.cap && a.sp && !a.nl)
+            && possessive_name(text, toks, idx[0])
         {
             score = score.max(0.55);
         }
@@ -876,6 +915,23 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         i = end_tok + 1;
     }
     out
+}
+
+/// The token after the initials starting at token `i`: up to three
+/// capital letters, each with a period glued to it, before a
+/// capitalized word on the line ("T. G. Masaryk", "H.L. Hansen",
+/// "J.R.Duran"); `i` when there are none.
+fn initials(toks: &[Tok], i: usize) -> usize {
+    let mut k = i;
+    while k < i + 6
+        && toks[k].cap
+        && toks[k].key.len() == 1
+        && toks.get(k + 1).is_some_and(|d| d.is_punct('.') && !d.sp)
+        && toks.get(k + 2).is_some_and(|n| n.is_word() && n.cap && !n.nl)
+    {
+        k += 2;
+    }
+    k
 }
 
 /// Token `i` is a known given name joined by "and" to another one in the
