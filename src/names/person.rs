@@ -716,7 +716,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         // Initials and a surname: "P. J. Šafárik", "H. C. Andersen";
         // initials written together only before a listed name ("H.L.
         // Hansen", not "U.S. Capitol").
-        let glued = (from + 2..i).step_by(2).any(|k| !toks[k].sp);
+        let glued = i > from + 2 && toks.get(from + 2).is_some_and(|w| !w.sp);
         if from < i
             && (!glued || known(classes[0]))
             && n <= 2
@@ -924,8 +924,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
 fn initials(toks: &[Tok], i: usize) -> usize {
     let mut k = i;
     while k < i + 6
-        && toks[k].cap
-        && toks[k].key.len() == 1
+        && toks.get(k).is_some_and(|w| w.cap && w.key.len() == 1)
         && toks.get(k + 1).is_some_and(|d| d.is_punct('.') && !d.sp)
         && toks.get(k + 2).is_some_and(|n| n.is_word() && n.cap && !n.nl)
     {
