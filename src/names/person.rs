@@ -42,7 +42,7 @@
 //! which keeps and holds back that much, decides as one-shot does.
 
 use super::context::{
-    age_after, all_caps_run, at_place, line_start, role_before,
+    age_after, all_caps_run, at_place, initials, line_start, role_before,
     sentence_start, street_context,
 };
 use super::dict::WordList;
@@ -55,8 +55,9 @@ use super::lists::{
     RELATION, ROLE, SALUTE, SOFT, STRONG, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, inflected, possessive_after, possessive_name, slavic_adjective,
-    slavic_surname, speech_verb, subject_verb_after, German,
+    head_noun, inflected, opening_possessive, possessive_after,
+    possessive_name, slavic_adjective, slavic_surname, speech_verb,
+    subject_verb_after, German,
 };
 use super::tokens::{
     phrase_before, reach, skip_separators, Detection, Kind, Tok, AHEAD, BEFORE,
@@ -413,9 +414,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             i += 1;
             continue;
         }
-        // Initials before a name ("T. G. Masaryk", "H.L. Hansen"): the run
-        // starts at the word after them, the span and its context at the
-        // first initial.
+        // Initials ("T. G. Masaryk"): the run starts after them, the span
+        // and its context at the first.
         let from = i;
         i = initials(toks, i);
         let t = &toks[i];
@@ -553,8 +553,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             } else {
                 idx[0] > 0 && role_before(toks, idx[0])
             };
-        let first_tok = if lead_particle { i } else { idx[0] };
-        let first_tok = if from < i { from } else { first_tok };
+        let first_tok = if from < i || lead_particle { from } else { idx[0] };
         let end_tok = idx[idx.len() - 1];
         let start = toks[first_tok].start;
         let end = toks[end_tok].end;
@@ -713,9 +712,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         {
             score = score.max(0.75);
         }
-        // Initials and a surname: "P. J. Šafárik", "H. C. Andersen";
-        // initials written together only before a listed name ("H.L.
-        // Hansen", not "U.S. Capitol").
+        // Initials and a surname; "H.L." before a listed name only.
         let glued = i > from + 2 && toks.get(from + 2).is_some_and(|w| !w.sp);
         if from < i
             && (!glued || known(classes[0]))
@@ -777,21 +774,11 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         {
             score = score.max(0.55);
         }
-        // A Slavic possessive opening a sentence before a lowercase word:
-        // "Bushova popularita", "Tolkienov zápal"; not the pronouns
-        // "Njihova", "Njegova", nor an ending an adjective shares
-        // ("Osudovým", "Osnove").
+        // A Slavic possessive opening a sentence: "Bushova popularita".
         if n == 1
             && sent
-            && !lone.upper
             && classes[0] != Class::Ambig
-            && !lone.key.starts_with("nj")
-            && ["ov", "ova", "ovu", "ovho", "ovmu"]
-                .iter()
-                .any(|e| lone.key.ends_with(e))
-            && place_tier(&lone.key).is_none()
-            && after.is_some_and(|a| a.is_word() && !a.cap && a.sp && !a.nl)
-            && possessive_name(text, toks, idx[0])
+            && opening_possessive(text, toks, idx[0])
         {
             score = score.max(0.55);
         }
@@ -915,22 +902,6 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         i = end_tok + 1;
     }
     out
-}
-
-/// The token after the initials starting at token `i`: up to three
-/// capital letters, each with a period glued to it, before a
-/// capitalized word on the line ("T. G. Masaryk", "H.L. Hansen",
-/// "J.R.Duran"); `i` when there are none.
-fn initials(toks: &[Tok], i: usize) -> usize {
-    let mut k = i;
-    while k < i + 6
-        && toks.get(k).is_some_and(|w| w.cap && w.key.len() == 1)
-        && toks.get(k + 1).is_some_and(|d| d.is_punct('.') && !d.sp)
-        && toks.get(k + 2).is_some_and(|n| n.is_word() && n.cap && !n.nl)
-    {
-        k += 2;
-    }
-    k
 }
 
 /// Token `i` is a known given name joined by "and" to another one in the
