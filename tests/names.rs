@@ -154,6 +154,20 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         Some("Hong Fernandez"),
     ),
     ("Attendees: Krysten Keith, Ha Chase", "PERSON", Some("Krysten Keith")),
+    // PERSON: initials before a name, a Slavic possessive opening a
+    // sentence (names26)
+    (
+        "Jej predsedom bol T. G. Masaryk, podpredsedom J. Durich.",
+        "PERSON",
+        Some("T. G. Masaryk"),
+    ),
+    ("H.L. Hansen var en god mand.", "PERSON", Some("H.L. Hansen")),
+    ("Bushova popularita klesla.", "PERSON", Some("Bushova")),
+    ("Tolkienov zápal pre jazyky.", "PERSON", Some("Tolkienov")),
+    ("I love seeing the U.S. Capitol building.", "PERSON", None),
+    ("Rain for Atlanta and N. Georgia today.", "PERSON", None),
+    ("Njihova kolekcija je nova.", "PERSON", None),
+    ("Osudovým zlomom bola vojna.", "PERSON", None),
     // PERSON: must miss
     ("Die Präsidentin der Kommune von Madrid sprach.", "PERSON", None),
     ("Predsjednik Europske komisije je stigao.", "PERSON", None),
@@ -482,7 +496,8 @@ fn lowercase_places_and_org_heads_stream_like_one_shot() {
 }
 
 /// A name found by an age after it, a role before it, a sign-off with
-/// "!" and a city with a US state's code (names25): a response stream cut anywhere
+/// "!" and a city with a US state's code (names25), initials or a Slavic
+/// possessive opening a sentence (names26): a response stream cut anywhere
 /// gives the one-shot text.
 #[test]
 fn names_by_apposition_stream_like_one_shot() {
@@ -493,6 +508,8 @@ fn names_by_apposition_stream_like_one_shot() {
         ("Hopefully President Bush can do it.", "PERSON"),
         ("Thanks!\n\nHong Fernandez\nSales Lead", "PERSON"),
         ("my favorite store in Lawrence, KS is closed", "LOCATION"),
+        ("bol T. G. Masaryk, podpredsedom", "PERSON"),
+        ("Bushova popularita klesla.", "PERSON"),
     ] {
         let found = super::names_tagger_stream::every_split_equals_one_shot(
             &mut f, text,

@@ -38,6 +38,26 @@ pub(crate) fn role_before(toks: &[Tok], i: usize) -> bool {
     p.is_word() && t.sp && !t.nl && has(&ROLE, &p.key)
 }
 
+/// The token after the initials starting at token `i`: up to three
+/// capital letters, each with a period glued to it, before a
+/// capitalized word on the line ("T. G. Masaryk", "H.L. Hansen",
+/// "J.R.Duran"); `i` when there are none, or for a lone "M." (French
+/// "Monsieur": "M. Dupont").
+pub(crate) fn initials(toks: &[Tok], i: usize) -> usize {
+    let mut k = i;
+    while k < i + 6
+        && toks.get(k).is_some_and(|w| w.cap && w.key.len() == 1)
+        && toks.get(k + 1).is_some_and(|d| d.is_punct('.') && !d.sp)
+        && toks.get(k + 2).is_some_and(|n| n.is_word() && n.cap && !n.nl)
+    {
+        k += 2;
+    }
+    if k == i + 2 && toks[i].key.as_str() == "m" {
+        return i;
+    }
+    k
+}
+
 /// An age after token `e`: ", 23," or " (23)" (one or two digits), read
 /// within the bounded context of the run starting at byte `start`.
 pub(crate) fn age_after(

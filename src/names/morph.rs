@@ -11,7 +11,7 @@
 //! Depends on `tokens`, and on the lexicon for the German marker words
 //! and the name and place lookups.
 
-use super::lexicon::{gazetteer, has, Key};
+use super::lexicon::{gazetteer, has, place_tier, Key};
 use super::lists::{Lists, GERMAN_MARKERS, PREFIX, SUBJECT_VERB};
 use super::tokens::{Kind, Tok};
 
@@ -440,6 +440,24 @@ pub(crate) fn possessive_name(text: &str, toks: &[Tok], i: usize) -> bool {
         && !toks.get(i + 1).is_some_and(|n| {
             n.kind == Kind::Num || n.is_word() && has(&PREFIX, &n.key)
         })
+}
+
+/// Token `i` opens a sentence as a Slavic possessive of a name before a
+/// lowercase word ("Bushova popularita", "Tolkienov zápal"), in an
+/// ending no common adjective shares ("Osudovým", "Osnove"), not a
+/// pronoun ("Njihova", "Njegova").
+pub(crate) fn opening_possessive(text: &str, toks: &[Tok], i: usize) -> bool {
+    let key = toks[i].key.as_str();
+    !toks[i].upper
+        && place_tier(key).is_none()
+        && !key.starts_with("nj")
+        && ["ov", "ova", "ovu", "ovho", "ovmu"]
+            .iter()
+            .any(|e| key.ends_with(e))
+        && toks
+            .get(i + 1)
+            .is_some_and(|a| a.is_word() && !a.cap && a.sp && !a.nl)
+        && possessive_name(text, toks, i)
 }
 
 /// A South Slavic surname by its ending "-ić" in any case ("Simić",

@@ -42,7 +42,7 @@
 //! which keeps and holds back that much, decides as one-shot does.
 
 use super::context::{
-    age_after, all_caps_run, at_place, line_start, role_before,
+    age_after, all_caps_run, at_place, initials, line_start, role_before,
     sentence_start, street_context,
 };
 use super::dict::WordList;
@@ -55,8 +55,9 @@ use super::lists::{
     RELATION, ROLE, SALUTE, SOFT, STRONG, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, inflected, possessive_after, possessive_name, slavic_adjective,
-    slavic_surname, speech_verb, subject_verb_after, German,
+    head_noun, inflected, opening_possessive, possessive_after,
+    possessive_name, slavic_adjective, slavic_surname, speech_verb,
+    subject_verb_after, German,
 };
 use super::tokens::{
     phrase_before, reach, skip_separators, Detection, Kind, Tok, AHEAD, BEFORE,
@@ -413,7 +414,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             i += 1;
             continue;
         }
-        let c = cue_before(toks, i);
+        // Initials ("T. G. Masaryk"): the run starts after them, the span
+        // and its context at the first.
+        let from = i;
+        i = initials(toks, i);
+        let t = &toks[i];
+        let c = cue_before(toks, from);
         let (cue, strong, title) = (c.text, c.strong, c.title);
         // Lowercase names after a strong cue: "my name is anna kowalska".
         let lower_ok = strong && !title && !t.cap;
@@ -547,7 +553,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             } else {
                 idx[0] > 0 && role_before(toks, idx[0])
             };
-        let first_tok = if lead_particle { i } else { idx[0] };
+        let first_tok = if from < i || lead_particle { from } else { idx[0] };
         let end_tok = idx[idx.len() - 1];
         let start = toks[first_tok].start;
         let end = toks[end_tok].end;
@@ -564,7 +570,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             i = end_tok + 1;
             continue;
         }
-        let sent = sentence_start(toks, idx[0]);
+        let sent = sentence_start(toks, idx[0].min(first_tok));
         let mut score = run_score(&classes, particle, sent);
         let any_known = classes.iter().any(|c| known(*c));
         let any_name = any_known || classes.contains(&Class::Ambig);
@@ -706,6 +712,18 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         {
             score = score.max(0.75);
         }
+        // Initials and a surname; "H.L." before a listed name only.
+        let glued = i > from + 2 && toks.get(from + 2).is_some_and(|w| !w.sp);
+        if from < i
+            && (!glued || known(classes[0]))
+            && n <= 2
+            && shaped
+            && classes[0] != Class::Ambig
+            && place_tier(&toks[idx[0]].key).is_none()
+            && !all_caps_run(toks, &idx)
+        {
+            score = score.max(0.75);
+        }
         // An age in apposition: "Jahmaal James, 23, Toronto", "Anna Berg
         // (34)".
         if n <= 3
@@ -753,6 +771,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             && !german_text(&mut german, toks, idx[0])
             && !(place_tier(&lone.key).is_some()
                 && core_has(l.places, &lone.key))
+        {
+            score = score.max(0.55);
+        }
+        // A Slavic possessive opening a sentence: "Bushova popularita".
+        if n == 1
+            && sent
+            && classes[0] != Class::Ambig
+            && opening_possessive(text, toks, idx[0])
         {
             score = score.max(0.55);
         }
