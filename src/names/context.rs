@@ -52,7 +52,7 @@ pub(crate) fn initials(toks: &[Tok], i: usize) -> usize {
     {
         k += 2;
     }
-    if k == i + 2 && toks[i].key.as_str() == "m" {
+    if k == i + 2 && toks.get(i).is_some_and(|t| t.key.as_str() == "m") {
         return i;
     }
     k

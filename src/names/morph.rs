@@ -447,8 +447,9 @@ pub(crate) fn possessive_name(text: &str, toks: &[Tok], i: usize) -> bool {
 /// ending no common adjective shares ("Osudovým", "Osnove"), not a
 /// pronoun ("Njihova", "Njegova").
 pub(crate) fn opening_possessive(text: &str, toks: &[Tok], i: usize) -> bool {
-    let key = toks[i].key.as_str();
-    !toks[i].upper
+    let Some(t) = toks.get(i) else { return false };
+    let key = t.key.as_str();
+    !t.upper
         && place_tier(key).is_none()
         && !key.starts_with("nj")
         && ["ov", "ova", "ovu", "ovho", "ovmu"]
