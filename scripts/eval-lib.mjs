@@ -23,7 +23,9 @@ export function u16ToCp(text) {
 // The findings of screenPrompt for each item's text: from the package in
 // `pkg` (its node.js entry), or with `native` from `pii_probe --jsonl`
 // under `root`/target/release/examples.
-export async function screenAll(items, { native, pkg, root, namesData, tagger, pii }) {
+// `policy` (pkg only) is passed to the filter as it is, with `pii` merged
+// into its `pii` part.
+export async function screenAll(items, { native, pkg, root, namesData, tagger, pii, policy }) {
   if (native) {
     const bin = path.join(root, "target", "release", "examples", "pii_probe");
     if (!fs.existsSync(bin)) { console.error(`${bin} missing: cargo build --release --example pii_probe`); process.exit(2); }
@@ -39,7 +41,9 @@ export async function screenAll(items, { native, pkg, root, namesData, tagger, p
   if (tagger) await mod.loadNamesData(fs.readFileSync(tagger));
   const names = (namesData ? ["large"] : []).concat(tagger ? ["tagger"] : []).join("+");
   const piiPolicy = { ...(names ? { names } : {}), ...(pii || {}) };
-  const filter = new mod.PromptFilter(Object.keys(piiPolicy).length ? { pii: piiPolicy } : undefined);
+  const full = { ...(policy || {}) };
+  if (Object.keys(piiPolicy).length) full.pii = { ...(full.pii || {}), ...piiPolicy };
+  const filter = new mod.PromptFilter(Object.keys(full).length ? full : undefined);
   return items.map((it) => filter.screenPrompt(it.text).findings);
 }
 

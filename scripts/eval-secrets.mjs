@@ -5,7 +5,8 @@
 //
 //   node scripts/eval-secrets.mjs [--pkg pkg | --native] [--misses OUT.jsonl]
 //        [--json OUT.json] [--files A.jsonl,B.jsonl] [--part seen|held]
-//        [--families] [--rules] [--conflicts]
+//        [--families] [--rules] [--conflicts] [--tradeoff]
+//        [--policy JSON]
 //
 // --pkg DIR  scores a built package (scripts/build), imported from DIR/node.js.
 // --native   scores the native engine through `pii_probe --jsonl`
@@ -34,6 +35,16 @@
 // detector would give up to bring false alarms to 2% by dropping the
 // alarms that cost least (counts only): how far the FA target and the
 // labels agree.
+// --tradeoff prints what the FA target would cost with the two knobs a
+// user has (counts only): the secrets `minScore` (R, P and FA at each
+// finding score), and `disabledRules` (rules dropped one at a time, the
+// one losing the fewest found spans per alarm removed first, until false
+// alarms are at 2% of the span-less items). The minScore table leaves
+// findings out of this run's; with --pkg each rule dropped is screened
+// again with the policy (a disabled rule can let an overlapping finding
+// of another rule stand), with --native its findings are only left out.
+// --policy JSON screens with that policy (--pkg only), e.g.
+// '{"secrets":{"disabledRules":["jwt"]}}'.
 // --misses writes per item the missed spans and false positives (rule ids
 // and offsets, with the text) for a rule author to read; no item text is
 // ever printed to stdout. Without the shared data it prints one `skip:`
@@ -58,10 +69,14 @@ const { values: o } = parseArgs({
     families: { type: "boolean", default: false },
     rules: { type: "boolean", default: false },
     conflicts: { type: "boolean", default: false },
+    tradeoff: { type: "boolean", default: false },
+    policy: { type: "string" },
   },
 });
 const files = o.files ? o.files.split(",") : ["pii_dev.jsonl", "pii_extra.jsonl"].map((f) => path.join(SHARED, "corpus", "dev", f));
 requireFiles(files, "eval-secrets");
+if (o.policy && o.native) { console.error("--policy needs --pkg"); process.exit(2); }
+const policy = o.policy ? JSON.parse(o.policy) : undefined;
 
 const held = (it) => BigInt("0x" + crypto.createHash("md5").update(it.text).digest("hex")) % 5n === 0n;
 const inPart = (it) => !o.part || (o.part === "held") === held(it);
@@ -111,7 +126,7 @@ function scoreItem(item, findings) {
   const map = u16ToCp(item.text);
   const fs_ = findings
     .filter((f) => String(f.kind ?? "").toLowerCase() === "secret")
-    .map((f) => ({ rule: f.rule, type: f.type, cp: [map[f.start] ?? 0, map[f.end] ?? 0] }));
+    .map((f) => ({ rule: f.rule, type: f.type, score: f.score, cp: [map[f.start] ?? 0, map[f.end] ?? 0] }));
   const ov = (a, b) => a[0] < b[1] && b[0] < a[1];
   const c = { truth: truth.length, found: 0, tp: 0, fp: 0 };
   const missed = [], fps = [];
@@ -126,8 +141,11 @@ function scoreItem(item, findings) {
     else { c.fp++; r.fp++; fps.push({ start: x.cp[0], end: x.cp[1], rule: x.rule }); }
   }
   if (!truth.length) for (const id of new Set(fs_.map((x) => x.rule))) perRule.get(id).fa++;
+  if (o.tradeoff) scored.push({ truth, fs: fs_ });
   return { c, missed, fps };
 }
+// For --tradeoff: each item's truth spans and findings, and the items.
+const scored = [], tradeItems = [];
 
 const f3 = (x) => (x === null || Number.isNaN(x) ? "-" : x.toFixed(3));
 const prf = (c) => ({ P: c.tp + c.fp ? c.tp / (c.tp + c.fp) : null, R: c.truth ? c.found / c.truth : null });
@@ -139,7 +157,8 @@ const misses = [];
 const truthValues = [], alarmValues = [];
 for (const file of files) {
   const items = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)).filter(isSecretItem);
-  const outs = await screenAll(items, { native: o.native, pkg: o.pkg, root: ROOT });
+  const outs = await screenAll(items, { native: o.native, pkg: o.pkg, root: ROOT, policy });
+  if (o.tradeoff) tradeItems.push(...items);
   items.forEach((it, idx) => {
     const r = scoreItem(it, outs[idx] || []);
     const src = it.source ?? "?";
@@ -212,6 +231,84 @@ if (o.conflicts) {
   const lost = costs.slice(0, drop).reduce((a, b) => a + b, 0);
   console.log(`\nfalse alarms whose value is labelled SECRET elsewhere: ${labelled.length} of ${costs.length} items (${labelled.reduce((a, b) => a + b, 0)} truth spans share those values)`);
   console.log(`to reach ${limit} false alarms (2%): give up ${drop} alarms, the cheapest of which cost ${lost} truth spans: R ${f3((all.found - lost) / all.truth)} at best`);
+}
+if (o.tradeoff) {
+  const ov = (a, b) => a[0] < b[1] && b[0] < a[1];
+  // An item's truth spans and secret findings, as scoreItem reads them.
+  const toScored = (it, findings) => {
+    const map = u16ToCp(it.text);
+    return {
+      truth: (it.spans || []).filter((s) => s.type === "SECRET").map((s) => [s.start, s.end]),
+      fs: findings.filter((f) => String(f.kind ?? "").toLowerCase() === "secret")
+        .map((f) => ({ rule: f.rule, score: f.score, cp: [map[f.start] ?? 0, map[f.end] ?? 0] })),
+    };
+  };
+  // R, P and FA of `rows` when only the findings `keep` accepts are made.
+  const tally = (rows, keep) => {
+    const t = { truth: 0, found: 0, tp: 0, fp: 0, fa: 0 };
+    for (const { truth, fs: all_ } of rows) {
+      const k = all_.filter(keep);
+      t.truth += truth.length;
+      t.found += truth.filter((s) => k.some((x) => ov(x.cp, s))).length;
+      for (const x of k) if (truth.some((s) => ov(x.cp, s))) t.tp++; else t.fp++;
+      if (!truth.length && k.length) t.fa++;
+    }
+    return { ...t, ...prf(t) };
+  };
+  const limit = Math.floor(0.02 * negAll.items);
+  const line = (t) => `R ${f3(t.R)} (${t.found}/${t.truth}) P ${f3(t.P)} FA ${t.fa}/${negAll.items}`;
+  console.log(`\nsecrets minScore (findings below it left out):`);
+  const scores = [...new Set(scored.flatMap((x) => x.fs.map((f) => Math.round(f.score * 1000) / 1000)))].sort((a, b) => a - b);
+  let best = null;
+  for (const th of scores) {
+    const t = tally(scored, (f) => f.score >= th - 1e-6);
+    console.log(`  ${th.toFixed(3)}  ${line(t)}`);
+    if (!best && t.fa <= limit) best = [th, t];
+  }
+  console.log(best ? `  at FA <= ${limit} (2%): minScore ${best[0].toFixed(3)}, ${line(best[1])}` : `  FA ${limit} not reached`);
+  // disabledRules: each step disables the rule that costs the fewest
+  // found spans per false alarm removed. With a package, a candidate is
+  // tried by screening again, with it disabled too, the items where it
+  // made a finding (no other item can change: a rule only acts where it
+  // matches), since another rule's finding may stand in its place; the
+  // chosen list is then screened whole. Natively its findings are only
+  // left out.
+  console.log(`\ndisabledRules, one rule at a time until FA <= ${limit} (2%)${o.native ? " (findings left out, not screened again)" : ""}:`);
+  const off = [];
+  const pol = (ids) => ({ ...(policy || {}), secrets: { ...((policy || {}).secrets || {}), disabledRules: ids } });
+  let rows = scored;
+  let cur = tally(rows, () => true);
+  const refused = new Set();
+  while (cur.fa > limit) {
+    const cands = [...new Set(rows.filter((x) => !x.truth.length).flatMap((x) => x.fs.map((f) => f.rule)))].filter((r) => !refused.has(r)).sort();
+    let pick = null;
+    for (const r of cands) {
+      let t;
+      if (o.native) t = tally(rows, (f) => f.rule !== r);
+      else {
+        const idx = rows.flatMap((x, k) => (x.fs.some((f) => f.rule === r) ? [k] : []));
+        let outs;
+        try { outs = await screenAll(idx.map((k) => tradeItems[k]), { pkg: o.pkg, root: ROOT, policy: pol([...off, r]) }); }
+        catch { refused.add(r); continue; } // not a rule id: a tenant row, which stands with its vendor's key
+        const next = rows.slice();
+        idx.forEach((k, n) => { next[k] = toScored(tradeItems[k], outs[n] || []); });
+        t = tally(next, () => true);
+      }
+      const gain = cur.fa - t.fa, loss = cur.found - t.found;
+      if (gain <= 0) continue;
+      if (!pick || loss / gain < pick.cost || (loss / gain === pick.cost && gain > pick.gain)) pick = { r, t, gain, cost: loss / gain };
+    }
+    if (!pick) { console.log("  no rule left that removes an alarm"); break; }
+    off.push(pick.r);
+    if (o.native) rows = rows.map((x) => ({ ...x, fs: x.fs.filter((f) => f.rule !== pick.r) }));
+    else {
+      const outs = await screenAll(tradeItems, { pkg: o.pkg, root: ROOT, policy: pol([...off]) });
+      rows = tradeItems.map((it, k) => toScored(it, outs[k] || []));
+    }
+    cur = tally(rows, () => true);
+    console.log(`  - ${pick.r.padEnd(28)} ${line(cur)}`);
+  }
+  console.log(`  policy: '${JSON.stringify({ secrets: { disabledRules: off } })}'`);
 }
 if (o.json) fs.writeFileSync(o.json, JSON.stringify(results, null, 1));
 if (o.misses) fs.writeFileSync(o.misses, misses.map((x) => JSON.stringify(x)).join("\n") + "\n");
