@@ -47,13 +47,22 @@ pub(crate) fn from_node(node: &Node) -> Option<Shape> {
         }
         // Offset `prefix_len + 1` is bit `prefix_len` of every byte's
         // entry (at most 7 offsets: one byte each).
-        for x in set.bytes() {
-            b.prefix[usize::from(x)] |= 1 << b.prefix_len;
-        }
+        mark(&mut b.prefix, &set, b.prefix_len);
         b.prefix_len += 1;
         reach = next;
     }
     Some(b)
+}
+
+/// Sets bit `bit` of `prefix`'s entry for every byte of `set`. Out of
+/// line (issue 16): the loop runs over up to 256 bytes per offset of
+/// every shape the first screen reads, and inline it took
+/// [`from_node`] over V8's tier-up budget in that call.
+#[inline(never)]
+fn mark(prefix: &mut [u8; 256], set: &ByteSet, bit: usize) {
+    for x in set.bytes() {
+        prefix[usize::from(x)] |= 1 << bit;
+    }
 }
 
 /// Recent outcomes of [`Shape::may_start`] for one rule, keyed by the

@@ -103,44 +103,60 @@ impl Trie {
             outs: Vec::with_capacity(literals.len()),
         };
         let mut kids: Vec<(u8, u32)> = Vec::new();
+        // Each node laid out out of line (issue 16): inline, this loop
+        // took the build of the injection tables over V8's tier-up budget
+        // in the first screen.
         for b in &t {
-            let mut node =
-                Node { out_at: trie.outs.len() as u32, ..Node::default() };
-            let mut lit = b.out;
-            while lit != 0 {
-                trie.outs.push(lit - 1);
-                lit = next_same.get(lit as usize - 1).copied().unwrap_or(0);
-            }
-            // Literals are a few thousand per trie.
-            node.n_outs = (trie.outs.len() - node.out_at as usize)
-                .min(usize::from(u16::MAX)) as u16;
-            kids.clear();
-            let mut k = b.first as usize;
-            while let Some(kid) = t.get(k).filter(|_| k != 0) {
-                kids.push((kid.byte, k as u32));
-                k = kid.next as usize;
-            }
-            // The list holds the children newest first.
-            kids.reverse();
-            if kids.len() >= DENSE_FROM {
-                node.kids = trie.tables.len() as u32;
-                node.n_kids = DENSE;
-                let at = trie.tables.len();
-                trie.tables.resize(at + 256, 0);
-                for &(b, to) in &kids {
-                    trie.tables[at + usize::from(b)] = to;
-                }
-            } else {
-                node.kids = trie.edge_bytes.len() as u32;
-                node.n_kids = kids.len() as u16;
-                for &(b, to) in &kids {
-                    trie.edge_bytes.push(b);
-                    trie.edge_to.push(to);
-                }
-            }
-            trie.nodes.push(node);
+            trie.lay_out(b, &t, &next_same, &mut kids);
         }
         trie
+    }
+
+    /// Appends the node built as `b` (of `t`), its literals and children.
+    #[inline(never)]
+    fn lay_out(
+        &mut self,
+        b: &Building,
+        t: &[Building],
+        next_same: &[u32],
+        kids: &mut Vec<(u8, u32)>,
+    ) {
+        let trie = self;
+        let mut node =
+            Node { out_at: trie.outs.len() as u32, ..Node::default() };
+        let mut lit = b.out;
+        while lit != 0 {
+            trie.outs.push(lit - 1);
+            lit = next_same.get(lit as usize - 1).copied().unwrap_or(0);
+        }
+        // Literals are a few thousand per trie.
+        node.n_outs = (trie.outs.len() - node.out_at as usize)
+            .min(usize::from(u16::MAX)) as u16;
+        kids.clear();
+        let mut k = b.first as usize;
+        while let Some(kid) = t.get(k).filter(|_| k != 0) {
+            kids.push((kid.byte, k as u32));
+            k = kid.next as usize;
+        }
+        // The list holds the children newest first.
+        kids.reverse();
+        if kids.len() >= DENSE_FROM {
+            node.kids = trie.tables.len() as u32;
+            node.n_kids = DENSE;
+            let at = trie.tables.len();
+            trie.tables.resize(at + 256, 0);
+            for &(b, to) in kids.iter() {
+                trie.tables[at + usize::from(b)] = to;
+            }
+        } else {
+            node.kids = trie.edge_bytes.len() as u32;
+            node.n_kids = kids.len() as u16;
+            for &(b, to) in kids.iter() {
+                trie.edge_bytes.push(b);
+                trie.edge_to.push(to);
+            }
+        }
+        trie.nodes.push(node);
     }
 
     /// Number of nodes, the root included.
