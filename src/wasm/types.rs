@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::policy::Value;
 use crate::report::{
-    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict,
+    Action, AuditRecord, Finding, Kind, ScreenResult, TypeMap, Verdict,
 };
 use crate::vault::{Vault, VaultEntry};
 
@@ -257,9 +257,19 @@ pub(super) struct AuditOut {
     verdict: &'static str,
     risk: f64,
     findings: usize,
-    counts: std::collections::BTreeMap<String, usize>,
+    #[serde(serialize_with = "serialize_counts")]
+    counts: TypeMap<usize>,
     rules: Vec<String>,
     policy: String,
+}
+
+/// The counts as serde writes a `BTreeMap` (`collect_map` of its
+/// entries in key order): an object of the JS `AuditRecord`.
+fn serialize_counts<S: serde::Serializer>(
+    counts: &TypeMap<usize>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(counts)
 }
 
 impl From<&AuditRecord> for AuditOut {
