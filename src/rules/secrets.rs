@@ -72,25 +72,9 @@ const COLUMNS: [usize; FIELDS] = column_starts(TABLE);
 
 /// The rows of `TABLE`, each as its eight fields.
 fn table_rows() -> impl Iterator<Item = [&'static str; FIELDS]> {
-    let mut columns = COLUMNS.map(|at| TABLE.get(at..).unwrap_or(""));
-    (0..RULES_LEN).map(move |_| {
-        let mut row = [""; FIELDS];
-        for (field, rest) in row.iter_mut().zip(&mut columns) {
-            *field = next_line(rest);
-        }
-        row
-    })
-}
-
-/// The line `rest` starts with (without its `\n`); `rest` moves past it.
-/// By hand, not `str::lines`: every filter's first compile reads the
-/// whole table, and the byte loop runs cheaper there before V8 tiers
-/// it up.
-fn next_line(rest: &mut &'static str) -> &'static str {
-    let text: &'static str = rest;
-    let end = text.bytes().position(|b| b == b'\n').unwrap_or(text.len());
-    *rest = text.get(end + 1..).unwrap_or("");
-    text.get(..end).unwrap_or("")
+    let mut columns = COLUMNS.map(|at| TABLE.get(at..).unwrap_or("").lines());
+    (0..RULES_LEN)
+        .map(move |_| columns.each_mut().map(|c| c.next().unwrap_or("")))
 }
 
 /// (hits, misses, window) per row of `TABLE`, same order (written by
