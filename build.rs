@@ -537,12 +537,8 @@ fn lengths(r: &Rule) -> String {
 /// (comma-separated; empty: the id's first word), validator
 /// code, min entropy and score in hundredths, lengths (see [`lengths`]),
 /// pattern. The `window` field is test data: it goes to the examples.
-///
-/// Column by column: every row's id (one a line), then every row's
-/// type, ..., then every pattern. Like next to like gzips better than
-/// rows of eight unlike fields: 17,670 -> 17,224 B for the table alone.
 fn table(rules: &[Rule]) -> String {
-    let mut columns: [String; 8] = Default::default();
+    let mut out = String::new();
     for r in rules {
         // The type is left empty when it is the id in upper case with `_`
         // for `-` (two rows in three): gzip cannot reuse the id's bytes
@@ -561,29 +557,20 @@ fn table(rules: &[Rule]) -> String {
         } else {
             r.keywords.join(",")
         };
-        let fields = [
-            r.id.clone(),
-            type_name.to_string(),
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.id,
+            type_name,
             keywords,
-            r.code.to_string(),
-            r.min_entropy.to_string(),
-            r.score.to_string(),
+            r.code,
+            r.min_entropy,
+            r.score,
             lengths(r),
-            r.pattern.clone(),
-        ];
-        for (column, field) in columns.iter_mut().zip(fields) {
-            if field.contains(['\n', '\t']) {
-                eprintln!(
-                    "error: {RULES}: {}: a field holds a tab or newline",
-                    r.id
-                );
-                process::exit(1);
-            }
-            column.push_str(&field);
-            column.push('\n');
-        }
+            r.pattern
+        );
     }
-    columns.concat()
+    out
 }
 
 /// The credential parts: `id<TAB>types` (blank-separated, `any`) per rule

@@ -12,9 +12,7 @@
 //!   validated as a token), minimum entropy and score in hundredths,
 //!   the lengths (longest match in bytes, then `,` and the digits every
 //!   match holds when it holds some; see `RuleDef::lengths`), pattern.
-//!   Stored column by column (every row's id, one a line, then every
-//!   row's type, ...: it gzips ~450 B smaller); [`table_rows`] gives
-//!   the rows back. Every pattern
+//!   Every pattern
 //!   reports group 1 and has a bounded maximum match length
 //!   (tests/rules.rs).
 //! - `EXAMPLES`, each rule's hits, misses and window, only under the
@@ -60,47 +58,14 @@ pub(crate) fn part_of(id: &str) -> Option<&'static str> {
     })
 }
 
-/// Fields of a row of `TABLE`.
-const FIELDS: usize = 8;
-
-/// Number of rows in `TABLE` (each column holds one line a row); a test
-/// checks that all of them parse.
-pub(crate) const RULES_LEN: usize = line_count(TABLE) / FIELDS;
-
-/// Where each column of `TABLE` starts (byte offsets).
-const COLUMNS: [usize; FIELDS] = column_starts(TABLE);
-
-/// The rows of `TABLE`, each as its eight fields.
-fn table_rows() -> impl Iterator<Item = [&'static str; FIELDS]> {
-    let mut columns = COLUMNS.map(|at| TABLE.get(at..).unwrap_or("").lines());
-    (0..RULES_LEN)
-        .map(move |_| columns.each_mut().map(|c| c.next().unwrap_or("")))
-}
+/// Number of rows in `TABLE`; a test checks that all of them parse.
+pub(crate) const RULES_LEN: usize = line_count(TABLE);
 
 /// (hits, misses, window) per row of `TABLE`, same order (written by
 /// build.rs).
 #[cfg(rule_examples)]
 static EXAMPLES: &[(&[&str], &[&str], usize)] =
     include!(concat!(env!("OUT_DIR"), "/secret_examples.rs"));
-
-/// The offset of each column of `text`: after every [`RULES_LEN`]-th
-/// newline (at compile time).
-const fn column_starts(text: &str) -> [usize; FIELDS] {
-    let bytes = text.as_bytes();
-    let mut starts = [0; FIELDS];
-    let (mut i, mut lines, mut column) = (0, 0, 1);
-    while i < bytes.len() && column < FIELDS {
-        if bytes[i] == b'\n' {
-            lines += 1;
-            if lines == column * RULES_LEN {
-                starts[column] = i + 1;
-                column += 1;
-            }
-        }
-        i += 1;
-    }
-    starts
-}
 
 /// Rows of a table whose every row ends in `\n` (build.rs writes them so).
 const fn line_count(text: &str) -> usize {
@@ -123,17 +88,32 @@ pub(crate) fn rules() -> &'static [RuleDef] {
         // Sized up front: collecting grew it 8 times (~150K instructions
         // of a native cold start, copying rows).
         let mut out = Vec::with_capacity(RULES_LEN);
-        out.extend(table_rows().enumerate().filter_map(|(i, f)| row(i, f)));
+        out.extend(TABLE.lines().enumerate().filter_map(|(i, l)| row(i, l)));
         out
     })
 }
 
-/// One row. Every filter's first compile reads all ~700: sizing each
-/// allocation up front made it a third cheaper.
-fn row(index: usize, fields: [&'static str; FIELDS]) -> Option<RuleDef> {
-    let [id, type_name, list, code, min_entropy, score, lengths, pattern] =
-        fields;
-    let type_name = match type_name {
+/// The next tab-separated field of `rest` (all of it for the last).
+fn field(rest: &mut &'static str) -> Option<&'static str> {
+    let line: &'static str = rest;
+    match line.bytes().position(|b| b == b'\t') {
+        Some(i) => {
+            *rest = line.get(i + 1..)?;
+            line.get(..i)
+        }
+        None => {
+            *rest = "";
+            Some(line)
+        }
+    }
+}
+
+/// One row. Every filter's first compile reads all ~425: splitting by
+/// hand and sizing each allocation up front made it a third cheaper.
+fn row(index: usize, line: &'static str) -> Option<RuleDef> {
+    let mut rest = line;
+    let id = field(&mut rest)?;
+    let type_name = match field(&mut rest)? {
         // build.rs leaves out a type that is the id in upper case.
         "" => {
             let t: String = id
@@ -151,7 +131,7 @@ fn row(index: usize, fields: [&'static str; FIELDS]) -> Option<RuleDef> {
         t => t,
     };
     // build.rs leaves out keywords that are the id's first word alone.
-    let list = match list {
+    let list = match field(&mut rest)? {
         "" => {
             id.get(..id.bytes().position(|b| b == b'-').unwrap_or(id.len()))?
         }
@@ -160,6 +140,7 @@ fn row(index: usize, fields: [&'static str; FIELDS]) -> Option<RuleDef> {
     let mut keywords: Vec<&'static str> =
         Vec::with_capacity(list.bytes().filter(|&b| b == b',').count() + 1);
     keywords.extend(list.split(',').filter(|k| !k.is_empty()));
+    let code = field(&mut rest)?;
     let validator = match code {
         "N" => Validator::None,
         "G" => Validator::GenericToken,
@@ -170,16 +151,16 @@ fn row(index: usize, fields: [&'static str; FIELDS]) -> Option<RuleDef> {
         "B" => Validator::Base64Credentials,
         _ => Validator::Token,
     };
-    let min_entropy = hundredths(min_entropy)?;
-    let score = hundredths(score)?;
-    let lengths = match lengths {
+    let min_entropy = hundredths(field(&mut rest)?)?;
+    let score = hundredths(field(&mut rest)?)?;
+    let lengths = match field(&mut rest)? {
         "" => None,
         l => {
             let (n, d) = l.split_once(',').unwrap_or((l, "0"));
             Some((int(n)?, int(d)?))
         }
     };
-    let mut pattern = pattern;
+    let mut pattern = rest;
     if code == "C" || code == "V" {
         // A provider key named (by one of the keywords) before an
         // assignment; the pattern field is the value alone.
@@ -397,9 +378,13 @@ fn vendor_formats() -> &'static [VendorFormat] {
     static CELL: OnceLock<Vec<VendorFormat>> = OnceLock::new();
     CELL.get_or_init(|| {
         // The vendor table's rows (`V`) and the listed context rows.
-        table_rows()
+        TABLE
+            .lines()
             .zip(rules())
-            .filter(|(f, r)| f[3] == "V" || VENDOR_FORMATS.contains(&r.id))
+            .filter(|(line, r)| {
+                line.split('\t').nth(3) == Some("V")
+                    || VENDOR_FORMATS.contains(&r.id)
+            })
             .filter_map(|(_, r)| {
                 // The context template around the value (see `row`).
                 let value =
@@ -603,15 +588,17 @@ mod tests {
     #[test]
     fn vendor_formats_are_context_rows_with_a_vendor_name() {
         let v = vendor_formats();
-        let vendor_rows = table_rows().filter(|f| f[3] == "V");
+        let table_rows =
+            TABLE.lines().filter(|l| l.split('\t').nth(3) == Some("V"));
         assert_eq!(
             v.len(),
             VENDOR_FORMATS.len()
-                + vendor_rows.count()
+                + table_rows.count()
                 + FORMATS.lines().count()
         );
         for id in VENDOR_FORMATS {
-            let f = table_rows().find(|f| f[0] == *id).expect(id);
+            let row = TABLE.lines().find(|l| l.split('\t').next() == Some(id));
+            let f: Vec<&str> = row.expect(id).split('\t').collect();
             assert!(f[3] == "C" || f[3] == "V", "{id} is not a context row");
             assert!(v.iter().any(|(_, p, _)| *p == f[7]), "{id}");
         }
@@ -727,8 +714,8 @@ mod tests {
     #[test]
     fn rows_read_as_written() {
         assert_eq!(rules().len(), RULES_LEN);
-        assert_eq!(line_count(TABLE), RULES_LEN * FIELDS);
-        for (f, def) in table_rows().zip(rules()) {
+        for (line, def) in TABLE.lines().zip(rules()) {
+            let f: Vec<&str> = line.splitn(8, '\t').collect();
             assert_eq!(def.id, f[0]);
             let ty = if f[1].is_empty() {
                 f[0].to_ascii_uppercase().replace('-', "_")
