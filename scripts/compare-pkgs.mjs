@@ -10,9 +10,11 @@
 // injection-only, a response policy with a system prompt and hosts):
 // screenPrompt, then screenResponse of the same text in the same filter (so
 // the vault is warm), then a response stream cut into chunks of 1..13
-// UTF-16 units. Outputs (verdict, text, risk, findings with offsets) must
-// be equal. Prints counts per policy and the first differences; exits 1 when
-// any differ. Development tool: it prints corpus text, never user data.
+// UTF-16 units; then the audit record of the prompt's result and the
+// exported vault. Outputs (verdict, text, risk, findings with offsets, the
+// audit, the vault) must be equal. Prints counts per policy and the first
+// differences; exits 1 when any differ. Development tool: it prints
+// corpus text, never user data.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -81,7 +83,11 @@ function run(m, policy, text, seed) {
       i += n;
     }
     out += s.finish();
-    const res = JSON.stringify({ p, r, stream: { text: out, findings: s.findings, verdict: s.verdict } });
+    // The audit record of the prompt's result and the vault after all
+    // three (objects the binding builds itself, not findings).
+    const audit = f.audit(p);
+    const vault = f.exportVault();
+    const res = JSON.stringify({ p, r, stream: { text: out, findings: s.findings, verdict: s.verdict }, audit, vault });
     s.free();
     return res;
   } catch (e) {

@@ -110,7 +110,8 @@ pub use crate::policy::{
     ResponsePolicy, Value,
 };
 pub use crate::report::{
-    Action, AuditRecord, Finding, Kind, ScreenResult, Verdict, CONTEXT_SOURCES,
+    Action, AuditRecord, Finding, Kind, ScreenResult, TypeMap, Verdict,
+    CONTEXT_SOURCES,
 };
 pub use crate::response::{ResponseContext, ResponseScanner};
 pub use crate::session::PromptFilter;

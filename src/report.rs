@@ -5,9 +5,9 @@
 //! Verdict semantics are defined here once ([`Verdict::of`]); detectors
 //! have their own types and reach these only through the screening
 //! pipeline (`filter`). Every `Debug` here prints offsets, types and counts,
-//! never a matched value. This module depends on nothing else in the crate.
+//! never a matched value. This module depends on nothing else in the crate
+//! but the crate's one sort (`order`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -249,7 +249,7 @@ pub struct AuditRecord {
     /// Number of findings.
     pub findings: usize,
     /// Findings per type.
-    pub counts: BTreeMap<String, usize>,
+    pub counts: TypeMap<usize>,
     /// Rule ids that fired, in order of first appearance.
     pub rules: Vec<String>,
     /// Fingerprint of the policy that screened (16 hex digits).
@@ -260,10 +260,17 @@ impl AuditRecord {
     /// The record of `result`, screened under the policy whose
     /// fingerprint is `policy`.
     pub fn of(result: &ScreenResult, policy: String) -> AuditRecord {
-        let mut counts = BTreeMap::new();
+        // The types in order first: each new one then goes at the end of
+        // `counts` (no shifting), O(n log n) for any number of types.
+        let mut types: Vec<&str> =
+            result.findings.iter().map(|f| f.type_name.as_str()).collect();
+        crate::order::sort_by(&mut types, |a, b| a.cmp(b));
+        let mut counts = TypeMap::new();
+        for t in types {
+            *counts.get_or_insert(t, 0) += 1;
+        }
         let mut rules = Vec::new();
         for f in &result.findings {
-            *counts.entry(f.type_name.clone()).or_insert(0usize) += 1;
             if !rules.contains(&f.rule) {
                 rules.push(f.rule.clone());
             }
@@ -276,5 +283,134 @@ impl AuditRecord {
             rules,
             policy,
         }
+    }
+}
+
+/// A map from type names to values, in the order of the names (bytes):
+/// the per-type settings of a policy and the audit's counts per type.
+///
+/// The part of `BTreeMap<String, V>`'s API the crate uses, over two
+/// sorted `Vec`s: the B-tree's code (insertion, search and drop, once per
+/// value type: three in the wasm module) cost ~2.5 KB of the gzipped
+/// module. A policy names few types (at most 1,000 keys an object), so
+/// an insertion that shifts them is cheap; the audit inserts its types
+/// in order (at the end).
+/// `Debug` prints it as `BTreeMap` does.
+#[derive(Clone, PartialEq)]
+pub struct TypeMap<V> {
+    keys: Vec<String>,
+    values: Vec<V>,
+}
+
+impl<V> Default for TypeMap<V> {
+    fn default() -> TypeMap<V> {
+        TypeMap::new()
+    }
+}
+
+impl<V> TypeMap<V> {
+    /// An empty map.
+    pub const fn new() -> TypeMap<V> {
+        TypeMap { keys: Vec::new(), values: Vec::new() }
+    }
+
+    /// Where `key` is, or where it would go (one search, not generic over
+    /// `V`).
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        find_key(&self.keys, key)
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.values.get(self.find(key).ok()?)
+    }
+
+    /// Whether `key` has a value.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets the value of `key`; returns the value it replaced.
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(self.values.get_mut(i)?, value)),
+            Err(i) => {
+                self.keys.insert(i, key);
+                self.values.insert(i, value);
+                None
+            }
+        }
+    }
+
+    /// The value of `key`, set to `value` first when it has none.
+    pub fn get_or_insert(&mut self, key: &str, value: V) -> &mut V {
+        let i = match self.find(key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.keys.insert(i, key.to_string());
+                self.values.insert(i, value);
+                i
+            }
+        };
+        &mut self.values[i]
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The entries, in the order of their keys.
+    pub fn iter(
+        &self,
+    ) -> std::iter::Zip<std::slice::Iter<'_, String>, std::slice::Iter<'_, V>>
+    {
+        self.keys.iter().zip(&self.values)
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> std::slice::Iter<'_, String> {
+        self.keys.iter()
+    }
+
+    /// The values, in the order of their keys.
+    pub fn values(&self) -> std::slice::Iter<'_, V> {
+        self.values.iter()
+    }
+}
+
+/// Bisection of sorted `keys` for `key` (`Ok`: its index; `Err`: where it
+/// would go).
+fn find_key(keys: &[String], key: &str) -> Result<usize, usize> {
+    keys.binary_search_by(|k| k.as_str().cmp(key))
+}
+
+impl<'a, V> IntoIterator for &'a TypeMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter =
+        std::iter::Zip<std::slice::Iter<'a, String>, std::slice::Iter<'a, V>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<V: fmt::Debug> fmt::Debug for TypeMap<V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<V> FromIterator<(String, V)> for TypeMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> TypeMap<V> {
+        let mut m = TypeMap::new();
+        for (k, v) in iter {
+            m.insert(k, v);
+        }
+        m
     }
 }

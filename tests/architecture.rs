@@ -75,7 +75,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("trie", &[]),
     ("literals", &["trie"]),
     ("order", &[]),
-    ("report", &[]),
+    ("report", &["order"]),
     ("error", &[]),
     ("span", &["order"]),
     ("digest", &[]),

@@ -39,10 +39,8 @@ pub(crate) use value::MAX_LIST_ENTRIES;
 #[cfg(feature = "wasm")]
 pub(crate) use value::{MAX_DEPTH, MAX_OBJECT_KEYS};
 
-use std::collections::BTreeMap;
-
 use crate::error::Error;
-use crate::report::{Action, Kind};
+use crate::report::{Action, Kind, TypeMap};
 use crate::rules;
 use crate::validate::Validator;
 
@@ -74,11 +72,11 @@ pub struct FamilyPolicy {
     /// Action for types without their own entry.
     pub action: Action,
     /// Per-type actions.
-    pub actions: BTreeMap<String, Action>,
+    pub actions: TypeMap<Action>,
     /// Findings scoring below this are dropped. The default is 0.5.
     pub min_score: f32,
     /// Per-type minimum scores.
-    pub thresholds: BTreeMap<String, f32>,
+    pub thresholds: TypeMap<f32>,
     /// Built-in rule ids to switch off.
     pub disabled_rules: Vec<String>,
     /// PII only: the names detectors also consult the large names data
@@ -96,9 +94,9 @@ impl FamilyPolicy {
             enabled: true,
             types: None,
             action,
-            actions: BTreeMap::new(),
+            actions: TypeMap::new(),
             min_score: 0.5,
-            thresholds: BTreeMap::new(),
+            thresholds: TypeMap::new(),
             disabled_rules: Vec::new(),
             large_names: false,
             names_tagger: false,

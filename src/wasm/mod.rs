@@ -1,5 +1,4 @@
-//! The JS binding: the only module that knows wasm-bindgen, js-sys and
-//! serde-wasm-bindgen.
+//! The JS binding: the only module that knows wasm-bindgen and js-sys.
 //!
 //! Each method converts arguments, calls the engine, converts the result.
 //! Spans become UTF-16 code units here. Errors become JS `Error` objects
