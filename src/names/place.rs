@@ -281,22 +281,30 @@ const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
 
 /// The place from token `i` to `e` stands in a list beside another
 /// ("Indien, Pakistan og Storbritannien", "Köln und Bremen", "Bangkok,
-/// Thailand"): a one-word gazetteer place that is no one's name, with
-/// what [`listed_after`] reads between them. Reads three tokens each
-/// side.
+/// Thailand"): a one-word gazetteer place that is no one's name, and a
+/// comma or one of [`AND`] (not "u", Slavic "in") between them. Reads
+/// two tokens each side, on the line.
 fn in_list(toks: &[Tok], i: usize, e: usize) -> bool {
+    let on = |k: usize| toks.get(k).filter(|t| !t.nl);
     let place = |k: usize| {
-        toks.get(k).is_some_and(|t| {
+        on(k).is_some_and(|t| {
             t.cap
                 && !t.upper
                 && place_tier(&t.key).is_some()
                 && !name_or_common_word(&t.key)
         })
     };
-    (2..4).any(|d| {
-        i >= d && place(i - d) && listed_after(toks, i, Some(i - d))
-            || place(e + d) && listed_after(toks, e + d, Some(e))
-    })
+    let join = |k: usize| {
+        on(k).is_some_and(|t| {
+            t.is_punct(',')
+                || t.is_word()
+                    && !t.cap
+                    && t.key != "u"
+                    && in_sorted(AND, &t.key)
+        })
+    };
+    !toks[i].nl && i >= 2 && join(i - 1) && place(i - 2)
+        || join(e + 1) && place(e + 2)
 }
 
 /// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
