@@ -12,6 +12,9 @@
 //!   "Республиканской партии"; not an army): 0.7
 //! - a cue phrase before it ("works at", "arbeitet bei", "travaille
 //!   chez"): 0.7
+//! - a capitalized institution head noun alone after a lowercase word
+//!   ("sekretar Ministarstva finansija", "članovi Vijeća"; not in
+//!   German text): 0.6
 //! - a word after it that belongs to organizations ("the Initech
 //!   account", "Globex support"), for a run that does not look like a
 //!   person's given name: 0.6
@@ -138,13 +141,13 @@ fn head_after_adjective(toks: &[Tok], last: usize) -> Option<usize> {
     .then_some(last + 1)
 }
 
-/// A capitalized institution head noun alone inside a sentence, in a
-/// language that capitalizes it only in a name ("Državni sekretar
-/// Ministarstva finansija", "tajnik u Ministarstvu", "članovi Vijeća",
-/// "карты Министерства обороны"): its index (the words after it, the
-/// name's genitive, are left: where they end is no grammar's to tell
-/// from a verb). After a lowercase word on its line; not an army, not
-/// in German text (every noun capitalized: "des Instituts").
+/// Token `i` is a capitalized institution head noun alone inside a
+/// sentence, in a language that capitalizes it only in a name
+/// ("Državni sekretar Ministarstva finansija", "tajnik u Ministarstvu",
+/// "članovi Vijeća", "карты Министерства обороны"). The span is the head
+/// word: where the name's genitive after it ends is no grammar's to
+/// tell from a verb. After a lowercase word on its line; not an army,
+/// not in German text (every noun capitalized: "des Instituts").
 fn lone_head(toks: &[Tok], i: usize, german: &mut Option<German>) -> bool {
     let t = &toks[i];
     let Some(p) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
