@@ -9,7 +9,9 @@
 //! "iz Srbije"). A state's head noun and its name ("Republike Hrvatske"):
 //! 0.7. A preposition counts through an article ("in the Netherlands",
 //! "in der Schweiz"); one more place of a list after a reported one
-//! ("in Paris, Rome and Berlin"): 0.6; country abbreviations in capitals
+//! ("in Paris, Rome and Berlin"), and a major place beside another
+//! place in a list with no cue ("Köln und Bremen", "Bangkok,
+//! Thailand"): 0.6; country abbreviations in capitals
 //! (USA, EUA, BiH) and the genitive -s of a major place ("Dänemarks") are
 //! gazetteer words. A capitalized word in no list right after a
 //! preposition of place ("in Montclair", "u Beogradu", "в Денвере"; not
