@@ -168,6 +168,27 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Rain for Atlanta and N. Georgia today.", "PERSON", None),
     ("Njihova kolekcija je nova.", "PERSON", None),
     ("Osudovým zlomom bola vojna.", "PERSON", None),
+    // LOCATION: a major place in a list beside another place;
+    // ORGANIZATION: an institution head noun alone inside a sentence
+    // (names27)
+    (
+        "hans hjemlande Indien, Pakistan og Storbritannien",
+        "LOCATION",
+        Some("Pakistan"),
+    ),
+    ("der Städte Köln und Bremen geehrt.", "LOCATION", Some("Bremen")),
+    ("Bangkok, Thailand: Land of Smiles", "LOCATION", Some("Thailand")),
+    ("The capital of France is Paris.", "LOCATION", None),
+    ("Brazil and Smith won.", "LOCATION", None),
+    (
+        "Državni sekretar Ministarstva finansija je rekao",
+        "ORGANIZATION",
+        Some("Ministarstva"),
+    ),
+    ("Svi članovi Vijeća su se složili.", "ORGANIZATION", Some("Vijeća")),
+    ("Ministarstvo je to potvrdilo.", "ORGANIZATION", None),
+    ("Die Forschung des Instituts wurde genutzt.", "ORGANIZATION", None),
+    ("Byzantské vojsko napadlo mesto.", "ORGANIZATION", None),
     // PERSON: must miss
     ("Die Präsidentin der Kommune von Madrid sprach.", "PERSON", None),
     ("Predsjednik Europske komisije je stigao.", "PERSON", None),
@@ -487,6 +508,8 @@ fn lowercase_places_and_org_heads_stream_like_one_shot() {
             "Sådana reformer har Kina och Tanzania just genomfört i Sverige.",
             "LOCATION",
         ),
+        ("stil uden for Paris og London, hvor", "LOCATION"),
+        ("sekretar Ministarstva finansija je rekao", "ORGANIZATION"),
     ] {
         let found = super::names_tagger_stream::every_split_equals_one_shot(
             &mut f, text,

@@ -12,6 +12,9 @@
 //!   "Республиканской партии"; not an army): 0.7
 //! - a cue phrase before it ("works at", "arbeitet bei", "travaille
 //!   chez"): 0.7
+//! - a capitalized institution head noun alone after a lowercase word
+//!   ("sekretar Ministarstva finansija", "članovi Vijeća"; not in
+//!   German text): 0.6
 //! - a word after it that belongs to organizations ("the Initech
 //!   account", "Globex support"), for a run that does not look like a
 //!   person's given name: 0.6
@@ -28,11 +31,11 @@ use super::lists::{
 };
 use super::morph::{
     army_head, head_noun, in_sorted, may_open, second_letters,
-    slavic_adjective, Head,
+    slavic_adjective, German, Head,
 };
 use super::tokens::{
-    after_punct, phrase_before, skip_separators, value_end, Detection, Kind,
-    Tok,
+    after_punct, phrase_before, reach, skip_separators, value_end, Detection,
+    Kind, Tok,
 };
 
 /// A lowercase word that may stand inside an organization name
@@ -138,6 +141,29 @@ fn head_after_adjective(toks: &[Tok], last: usize) -> Option<usize> {
     .then_some(last + 1)
 }
 
+/// Token `i` is a capitalized institution head noun alone inside a
+/// sentence, in a language that capitalizes it only in a name
+/// ("Državni sekretar Ministarstva finansija", "tajnik u Ministarstvu",
+/// "članovi Vijeća", "карты Министерства обороны"). The span is the head
+/// word: where the name's genitive after it ends is no grammar's to
+/// tell from a verb. After a lowercase word on its line; not an army,
+/// not in German text (every noun capitalized: "des Instituts").
+fn lone_head(toks: &[Tok], i: usize, german: &mut Option<German>) -> bool {
+    let t = &toks[i];
+    let Some(p) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return false;
+    };
+    let (lo, hi) = reach(toks, i);
+    !t.nl
+        && !t.upper
+        && p.is_word()
+        && !p.cap
+        && !p.uncased
+        && !army_head(&t.key)
+        && head_noun(&t.key) == Some(Head::Org)
+        && !german.get_or_insert_with(|| German::new(toks)).reads(lo, hi)
+}
+
 /// Well-known organizations written in capitals (folded, sorted by bytes):
 /// international bodies in several languages, agencies, broadcasters and
 /// news agencies, a few companies and parties. Hand-written facts. (Ones
@@ -238,6 +264,7 @@ fn article(t: &Tok) -> bool {
 pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
     let mut out = Vec::new();
+    let mut german = None;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -336,6 +363,9 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
         } else if compound_head(tail) {
             score = 0.7;
             rule = "org-compound";
+        } else if first == last && lone_head(toks, first, &mut german) {
+            score = 0.6;
+            rule = "org-head";
         } else if let Some(h) = head_after_adjective(toks, last) {
             score = 0.7;
             rule = "org-head";

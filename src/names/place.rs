@@ -9,7 +9,9 @@
 //! "iz Srbije"). A state's head noun and its name ("Republike Hrvatske"):
 //! 0.7. A preposition counts through an article ("in the Netherlands",
 //! "in der Schweiz"); one more place of a list after a reported one
-//! ("in Paris, Rome and Berlin"): 0.6; country abbreviations in capitals
+//! ("in Paris, Rome and Berlin"), and a major place beside another
+//! place in a list with no cue ("Köln und Bremen", "Bangkok,
+//! Thailand"): 0.6; country abbreviations in capitals
 //! (USA, EUA, BiH) and the genitive -s of a major place ("Dänemarks") are
 //! gazetteer words. A capitalized word in no list right after a
 //! preposition of place ("in Montclair", "u Beogradu", "в Денвере"; not
@@ -279,6 +281,34 @@ fn listed_after(toks: &[Tok], i: usize, last: Option<usize>) -> bool {
 /// "and", "or" in several languages (sorted by bytes).
 const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
 
+/// The place from token `i` to `e` stands in a list beside another
+/// ("Indien, Pakistan og Storbritannien", "Köln und Bremen", "Bangkok,
+/// Thailand"): a one-word gazetteer place that is no one's name, and a
+/// comma or one of [`AND`] (not "u", Slavic "in") between them. Reads
+/// two tokens each side, on the line.
+fn in_list(toks: &[Tok], i: usize, e: usize) -> bool {
+    let on = |k: usize| toks.get(k).filter(|t| !t.nl);
+    let place = |k: usize| {
+        on(k).is_some_and(|t| {
+            t.cap
+                && !t.upper
+                && place_tier(&t.key).is_some()
+                && !name_or_common_word(&t.key)
+        })
+    };
+    let join = |k: usize| {
+        on(k).is_some_and(|t| {
+            t.is_punct(',')
+                || t.is_word()
+                    && !t.cap
+                    && t.key != "u"
+                    && in_sorted(AND, &t.key)
+        })
+    };
+    !toks[i].nl && i >= 2 && join(i - 1) && place(i - 2)
+        || join(e + 1) && place(e + 2)
+}
+
 /// Token `i` opens a line or follows `.`, `!`, `?`, `>` or `:` (and
 /// opening quotes).
 fn opens_sentence(toks: &[Tok], i: usize) -> bool {
@@ -537,8 +567,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     } else {
                         0.7
                     };
-                } else if !person_like && listed_after(toks, i, last_loc) {
-                    // One more place of a list: "in Paris, Rome and Berlin".
+                } else if !person_like
+                    && (listed_after(toks, i, last_loc)
+                        || major && in_list(toks, i, e))
+                {
+                    // One more place of a list: "in Paris, Rome and
+                    // Berlin", "Indien, Pakistan og Storbritannien".
                     score = 0.6;
                 }
                 // A following capitalized word that is not part of the entry
