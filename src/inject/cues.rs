@@ -100,6 +100,21 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     "blueprint detailed guide howto manual method methods procedure procedures recipe step steps tutorial walkthrough",
 ];
 
+/// Words that open a task for an assistant ("Write …", "Render your
+/// response in …", "Summarize …"): with [`ASKS`] and [`POINTERS`], what
+/// `features::lone_request` looks for (one such line in a document that
+/// shares no words with it: a planted task, issue 13, inject27).
+pub(crate) static TASKS: &str = "add analyze answer append begin calculate classify compose convert convey create decode describe draft elevate encode end ensure explain express format generate give include incorporate insert integrate list make mention modify name offer outline output present print produce provide recommend render repeat reply respond rewrite say share shift show start state suggest summarize tell translate use write";
+/// Words that open a question when the line ends in `?`.
+pub(crate) static ASKS: &str =
+    "are can could did do does how is should what when where which who why will would";
+/// Words that tie a request to the text around it or to its writer
+/// ("Summarize the email below", "Can you send me the file?"): a
+/// request with one of them is the user's or a person's, not planted.
+pub(crate) static POINTERS: &str = "above article attached below code document email following here i it me message my our passage snippet table text these this us we";
+/// Words a request may open with before its verb.
+pub(crate) static LEADS: &str = "also and kindly now please then";
+
 /// Word stems of some classes, in class-bit order: a word that is not in
 /// [`WORDS`] but starts with one of these (at least 5 bytes each) has its
 /// class. They carry the cue over inflections and languages the word

@@ -85,6 +85,7 @@ pub(crate) const DENSE: [f32; super::features::N_DENSE] = [
     -6.7530614e-1,
     -7.918124e-1,
     1.0617434e0,
+    0e0,
 ];
 /// Hashed feature weights, 4-bit two's complement, two per byte (low nibble first).
 pub(crate) static WEIGHTS: super::features::Weights =
