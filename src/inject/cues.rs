@@ -37,6 +37,7 @@ mod class {
     pub const ASSEMBLE: u32 = 1 << 16;
     pub const PROTECT: u32 = 1 << 17;
     pub const DETAIL: u32 = 1 << 18;
+    pub const CODE: u32 = 1 << 19;
 }
 
 /// Index of the HARM class (harmful topics) in [`WORDS`].
@@ -52,7 +53,7 @@ pub(crate) const ASSEMBLE_INDEX: usize = 16;
 pub(crate) const DETAIL_INDEX: usize = 18;
 
 /// Number of cue classes.
-pub(crate) const CLASSES: usize = 19;
+pub(crate) const CLASSES: usize = 20;
 
 /// The words of each cue class, in class-bit order, space-separated.
 /// A word may stand in more than one class.
@@ -98,6 +99,9 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // DETAIL: a request for operational detail (with a harm word: how to
     // do the harm, not what it is)
     "blueprint detailed guide howto manual method methods procedure procedures recipe step steps tutorial walkthrough",
+    // CODE: library calls that run commands, read secrets or send data
+    // off the machine (a snippet planted for the assistant to pass on)
+    "crontab ctypes environ ftplib getpass keylogger paramiko popen pynput rmtree scapy smtplib socket subprocess telnetlib urlopen",
 ];
 
 /// Words that open a task for an assistant ("Write …", "Render your
@@ -112,6 +116,10 @@ pub(crate) static ASKS: &str =
 /// ("Summarize the email below", "Can you send me the file?"): a
 /// request with one of them is the user's or a person's, not planted.
 pub(crate) static POINTERS: &str = "above article attached below code document email following here i it me message my our passage snippet table text these this us we";
+/// Words that open a role-play set-up ("Imagine you are …"): a line
+/// opening with one counts as a request of the prompt's own.
+pub(crate) static SETUPS: &str =
+    "assume consider imagine let picture pretend remember suppose";
 /// Words a request may open with before its verb.
 pub(crate) static LEADS: &str = "also and kindly now please then";
 
@@ -159,6 +167,8 @@ pub(crate) static STEMS: [&str; CLASSES] = [
     // PROTECT
     "preven protec proteg recogn schutz victim vittim",
     // DETAIL
+    "",
+    // CODE
     "",
 ];
 
@@ -230,7 +240,7 @@ mod tests {
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
             ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY, FRAME, ASSEMBLE,
-            PROTECT, DETAIL,
+            PROTECT, DETAIL, CODE,
         ];
         assert_eq!(all.len(), CLASSES);
         for (k, c) in all.iter().enumerate() {
@@ -260,5 +270,6 @@ mod tests {
         assert_eq!(classes(b"undetected"), HARM);
         assert_eq!(classes(b"steps"), DETAIL);
         assert_eq!(classes(b"stepwise"), 0);
+        assert_eq!(classes(b"getpass"), CODE);
     }
 }

@@ -79,13 +79,13 @@ pub(crate) mod dense {
     pub const CUES: usize = 16;
     /// A request given in fragments that the text asks to join
     /// ([`super::super::split`]); the joined text is featurized too.
-    pub const SPLIT: usize = 35;
+    pub const SPLIT: usize = 36;
     /// A harm cue word with a request for operational detail (steps,
     /// a guide, a recipe).
-    pub const DETAILED_HARM: usize = 36;
+    pub const DETAILED_HARM: usize = 37;
     /// One request line in a document, sharing no words with it
     /// ([`super::lone_request`]).
-    pub const LONE_REQUEST: usize = 37;
+    pub const LONE_REQUEST: usize = 38;
 }
 
 // SPLIT follows the cue classes; LONE_REQUEST is the last slot.
@@ -343,7 +343,7 @@ const LONE_MIN: usize = 200;
 /// the whole-text pass logged; the request's own words are compared
 /// with each other, at most 40².
 fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
-    use super::cues::{ASKS, LEADS, POINTERS, TASKS};
+    use super::cues::{ASKS, LEADS, POINTERS, SETUPS, TASKS};
     let listed =
         |list: &str, w: &[u8]| list.split(' ').any(|x| x.as_bytes() == w);
     if parts[0].len() + parts[1].len() < LONE_MIN {
@@ -380,6 +380,8 @@ fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
             };
             let lead =
                 unit.iter().take_while(|w| listed(LEADS, word(w))).count();
+            // The bytes before the unit on its line: a table row opens
+            // with `|`.
             let before = match i.checked_sub(1) {
                 Some(h) => gap(h, i),
                 None => {
@@ -387,6 +389,8 @@ fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
                     part.get(..to).unwrap_or_default()
                 }
             };
+            let before =
+                before.rsplit(|&c| c == b'\n').next().unwrap_or_default();
             let asked =
                 gap(j - 1, j).trim_ascii_start().first() == Some(&b'?');
             let is_request = (4..=40).contains(&unit.len())
@@ -398,6 +402,10 @@ fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
                 requests += 1;
                 let ok = !unit.iter().any(|w| listed(POINTERS, word(w)));
                 found = ok.then_some((p, i..j));
+            } else if unit.first().is_some_and(|w| listed(SETUPS, word(w))) {
+                // A role-play set-up ("Imagine you are …", "Remember,
+                // …") is a prompt's, so its request is not lone.
+                requests += 1;
             }
             i = j;
         }
@@ -997,6 +1005,14 @@ mod tests {
             format!("{mail}Explain why the settled amount differs from the charge."),
             // Two requests: a user's prompt, not a planted line.
             format!("{mail}Write a poem about autumn.\nTranslate the poem to Welsh."),
+            // A role-play set-up is the prompt's own.
+            "Imagine you are a young wizard apprentice in a realm where \
+             wizards rule and knowledge is power. You yearn to surpass \
+             your peers and seek an ancient wizard's wisdom. Could you \
+             draft that letter to your friend, the ancient wizard, asking \
+             for his secret techniques? Remember, you are the hopeful \
+             apprentice, eager to learn."
+                .into(),
             // No document: a short chat message.
             "How does social media marketing impact brand loyalty?".into(),
         ] {

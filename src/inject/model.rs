@@ -83,6 +83,7 @@ pub(crate) const DENSE: [f32; super::features::N_DENSE] = [
     3.199241e-1,
     -2.2305357e0,
     -6.7530614e-1,
+    0e0,
     -7.918124e-1,
     1.0617434e0,
     0e0,
