@@ -104,24 +104,34 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     "crontab ctypes environ ftplib getpass keylogger paramiko popen pynput rmtree scapy smtplib socket subprocess telnetlib urlopen",
 ];
 
-/// Words that open a task for an assistant ("Write …", "Render your
-/// response in …", "Summarize …"): with [`ASKS`] and [`POINTERS`], what
-/// `features::lone_request` looks for (one such line in a document that
-/// shares no words with it: a planted task, issue 13, inject27).
-pub(crate) static TASKS: &str = "add analyze answer append begin calculate classify compose convert convey create decode describe draft elevate encode end ensure explain express format generate give include incorporate insert integrate list make mention modify name offer outline output present print produce provide recommend render repeat reply respond rewrite say share shift show start state suggest summarize tell translate use write";
-/// Words that open a question when the line ends in `?`.
-pub(crate) static ASKS: &str =
-    "are can could did do does how is should what when where which who why will would";
-/// Words that tie a request to the text around it or to its writer
-/// ("Summarize the email below", "Can you send me the file?"): a
-/// request with one of them is the user's or a person's, not planted.
-pub(crate) static POINTERS: &str = "above article attached below code document email following here i it me message my our passage snippet table text these this us we";
-/// Words that open a role-play set-up ("Imagine you are …"): a line
-/// opening with one counts as a request of the prompt's own.
-pub(crate) static SETUPS: &str =
-    "assume consider imagine let picture pretend remember suppose";
-/// Words a request may open with before its verb.
-pub(crate) static LEADS: &str = "also and kindly now please then";
+/// Word lists of `features::lone_request` (one request line in a
+/// document that shares no words with it: a planted task; issue 13,
+/// inject27), looked up with the cue words: list `k` sets bit
+/// `CLASSES + k` of a word's classes, which the cue counts and pairs
+/// leave out ([`TASKS`] and the next are those bits).
+pub(crate) static LONE: [&str; 5] = [
+    // TASKS: words that open a task for an assistant ("Write …",
+    // "Render your response in …", "Summarize …")
+    "add analyze answer append begin calculate classify compose convert convey create decode describe draft elevate encode end ensure explain express format generate give include incorporate insert integrate list make mention modify name offer outline output present print produce provide recommend render repeat reply respond rewrite say share shift show start state suggest summarize tell translate use write",
+    // ASKS: words that open a question when the line ends in `?`
+    "are can could did do does how is should what when where which who why will would",
+    // POINTERS: words that tie a request to the text around it or to
+    // its writer ("Summarize the email below", "Can you send me the
+    // file?"): a request with one of them is the user's or a person's
+    "above article attached below code document email following here i it me message my our passage snippet table text these this us we",
+    // LEADS: words a request may open with before its verb
+    "also and kindly now please then",
+    // SETUPS: words that open a role-play set-up ("Imagine you are
+    // …"): a line opening with one is a request of the prompt's own
+    "assume consider imagine let picture pretend remember suppose",
+];
+/// Bits of the [`LONE`] lists in a word's classes.
+pub(crate) const TASKS: u32 = 1 << CLASSES;
+pub(crate) const ASKS: u32 = 1 << (CLASSES + 1);
+pub(crate) const POINTERS: u32 = 1 << (CLASSES + 2);
+pub(crate) const LEADS: u32 = 1 << (CLASSES + 3);
+pub(crate) const SETUPS: u32 = 1 << (CLASSES + 4);
+const _: () = assert!(CLASSES + LONE.len() <= 32);
 
 /// Word stems of some classes, in class-bit order: a word that is not in
 /// [`WORDS`] but starts with one of these (at least 5 bytes each) has its
@@ -203,7 +213,7 @@ mod tests {
 
     #[test]
     fn words_are_folded_and_listed_once_per_class() {
-        for words in WORDS {
+        for words in WORDS.iter().chain(&LONE) {
             let list: Vec<&str> = words.split(' ').collect();
             for w in &list {
                 assert!(!w.is_empty(), "double space in {words:?}");

@@ -344,8 +344,7 @@ const LONE_MIN: usize = 200;
 /// with each other, at most 40².
 fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
     use super::cues::{ASKS, LEADS, POINTERS, SETUPS, TASKS};
-    let listed =
-        |list: &str, w: &[u8]| list.split(' ').any(|x| x.as_bytes() == w);
+    let listed = |bit: u32, w: &LogWord| w.classes & bit != 0;
     if parts[0].len() + parts[1].len() < LONE_MIN {
         return false;
     }
@@ -375,11 +374,7 @@ fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
                     *s = s.saturating_add(1);
                 }
             }
-            let word = |w: &LogWord| {
-                part.get(w.start as usize..w.end as usize).unwrap_or_default()
-            };
-            let lead =
-                unit.iter().take_while(|w| listed(LEADS, word(w))).count();
+            let lead = unit.iter().take_while(|w| listed(LEADS, w)).count();
             // The bytes before the unit on its line: a table row opens
             // with `|`.
             let before = match i.checked_sub(1) {
@@ -396,13 +391,13 @@ fn lone_request(parts: [&[u8]; 2], logs: &[Log; 2]) -> bool {
             let is_request = (4..=40).contains(&unit.len())
                 && !before.contains(&b'|')
                 && unit.get(lead).is_some_and(|w| {
-                    listed(TASKS, word(w)) || asked && listed(ASKS, word(w))
+                    listed(TASKS, w) || asked && listed(ASKS, w)
                 });
             if is_request {
                 requests += 1;
-                let ok = !unit.iter().any(|w| listed(POINTERS, word(w)));
+                let ok = !unit.iter().any(|w| listed(POINTERS, w));
                 found = ok.then_some((p, i..j));
-            } else if unit.first().is_some_and(|w| listed(SETUPS, word(w))) {
+            } else if unit.first().is_some_and(|w| listed(SETUPS, w)) {
                 // A role-play set-up ("Imagine you are …", "Remember,
                 // …") is a prompt's, so its request is not lone.
                 requests += 1;
@@ -537,13 +532,14 @@ fn segments(
         let (mut last, mut since) = (0u32, usize::MAX);
         for w in ws {
             since = since.saturating_add(1);
-            if w.classes == 0 {
+            let c = w.classes & CUE_MASK;
+            if c == 0 {
                 continue;
             }
             if last != 0 && since <= CUE_REACH {
-                cue_pairs(last, w.classes, &mut sink);
+                cue_pairs(last, c, &mut sink);
             }
-            last = w.classes;
+            last = c;
             since = 0;
         }
         ends.push(codes.len() as u32);
@@ -575,6 +571,10 @@ fn segment_ranges(parts: [&[u8]; 2]) -> Vec<(usize, std::ops::Range<usize>)> {
     ranges
 }
 
+/// The cue classes' bits of a word's classes (the bits above are the
+/// lone-request lists', [`super::cues::LONE`]).
+const CUE_MASK: u32 = (1 << super::cues::CLASSES) - 1;
+
 /// Words further apart than this do not pair as cue classes.
 const CUE_REACH: usize = 3;
 
@@ -600,12 +600,14 @@ fn cue_grams(
                 Some(lw) => {
                     let w = &b[lw.start as usize..lw.end as usize];
                     lw.classes = cue_classes(lw.uni, w);
-                    lw.classes
+                    lw.classes & CUE_MASK
                 }
                 None => break,
             },
             None => match runs.next() {
-                Some(r) => cue_classes(unigram(&b[r.clone()]), &b[r]),
+                Some(r) => {
+                    cue_classes(unigram(&b[r.clone()]), &b[r]) & CUE_MASK
+                }
                 None => break,
             },
         };
@@ -682,8 +684,14 @@ fn cue_tables() -> &'static [Vec<Cue>; 2] {
         std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
         let keys: [fn(&[u8]) -> u32; 2] = [unigram, stem_key];
+        // The lone-request lists take the bits after the cue classes'.
+        let words: Vec<&str> = super::cues::WORDS
+            .iter()
+            .chain(&super::cues::LONE)
+            .copied()
+            .collect();
         let lists =
-            [(&super::cues::WORDS, keys[0]), (&super::cues::STEMS, keys[1])];
+            [(&words[..], keys[0]), (&super::cues::STEMS[..], keys[1])];
         lists.map(|(list, key)| {
             let mut t: Vec<Cue> = Vec::new();
             for (k, words) in list.iter().enumerate() {
@@ -728,10 +736,10 @@ fn cue_lookup(table: &[Cue], key: u32, hit: impl Fn(&[u8]) -> bool) -> u32 {
 fn cue_classes(code: u32, word: &[u8]) -> u32 {
     let [words, stems] = cue_tables();
     let c = cue_lookup(words, code, |w| w == word);
-    if c != 0 {
+    if c & CUE_MASK != 0 {
         return c;
     }
-    cue_lookup(stems, stem_key(word), |s| word.starts_with(s))
+    c | cue_lookup(stems, stem_key(word), |s| word.starts_with(s))
 }
 
 /// The first four bytes of a word or stem, as the stem table's key.
@@ -1076,7 +1084,17 @@ mod tests {
     /// every cue word and on words that are none.
     #[test]
     fn cue_lookup_by_code_equals_the_word_list() {
-        let cue = |w: &[u8]| cue_classes(unigram(w), w);
+        let cue = |w: &[u8]| cue_classes(unigram(w), w) & CUE_MASK;
+        // The lone-request lists set their own bits, above the classes.
+        for (k, words) in super::super::cues::LONE.iter().enumerate() {
+            for w in words.split(' ') {
+                let bit = 1 << (super::super::cues::CLASSES + k);
+                assert_ne!(
+                    cue_classes(unigram(w.as_bytes()), w.as_bytes()) & bit,
+                    0
+                );
+            }
+        }
         for words in super::super::cues::WORDS {
             for w in words.split(' ') {
                 let w = w.as_bytes();
