@@ -37,6 +37,7 @@ mod class {
     pub const ASSEMBLE: u32 = 1 << 16;
     pub const PROTECT: u32 = 1 << 17;
     pub const DETAIL: u32 = 1 << 18;
+    pub const CODE: u32 = 1 << 19;
 }
 
 /// Index of the HARM class (harmful topics) in [`WORDS`].
@@ -52,7 +53,7 @@ pub(crate) const ASSEMBLE_INDEX: usize = 16;
 pub(crate) const DETAIL_INDEX: usize = 18;
 
 /// Number of cue classes.
-pub(crate) const CLASSES: usize = 19;
+pub(crate) const CLASSES: usize = 20;
 
 /// The words of each cue class, in class-bit order, space-separated.
 /// A word may stand in more than one class.
@@ -98,7 +99,39 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // DETAIL: a request for operational detail (with a harm word: how to
     // do the harm, not what it is)
     "blueprint detailed guide howto manual method methods procedure procedures recipe step steps tutorial walkthrough",
+    // CODE: library calls that run commands, read secrets or send data
+    // off the machine (a snippet planted for the assistant to pass on)
+    "crontab ctypes environ ftplib getpass keylogger paramiko popen pynput rmtree scapy smtplib socket subprocess telnetlib urlopen",
 ];
+
+/// Word lists of `features::lone_request` (one request line in a
+/// document that shares no words with it: a planted task; issue 13,
+/// inject27), looked up with the cue words: list `k` sets bit
+/// `CLASSES + k` of a word's classes, which the cue counts and pairs
+/// leave out ([`TASKS`] and the next are those bits).
+pub(crate) static LONE: [&str; 5] = [
+    // TASKS: words that open a task for an assistant ("Write …",
+    // "Render your response in …", "Summarize …")
+    "add analyze answer append begin calculate classify compose convert convey create decode describe draft elevate encode end ensure explain express format generate give include incorporate insert integrate list make mention modify name offer outline output present print produce provide recommend render repeat reply respond rewrite say share shift show start state suggest summarize tell translate use write",
+    // ASKS: words that open a question when the line ends in `?`
+    "are can could did do does how is should what when where which who why will would",
+    // POINTERS: words that tie a request to the text around it or to
+    // its writer ("Summarize the email below", "Can you send me the
+    // file?"): a request with one of them is the user's or a person's
+    "above article attached below code document email following here i it me message my our passage snippet table text these this us we",
+    // LEADS: words a request may open with before its verb
+    "also and kindly now please then",
+    // SETUPS: words that open a role-play set-up ("Imagine you are
+    // …"): a line opening with one is a request of the prompt's own
+    "assume consider imagine let picture pretend remember suppose",
+];
+/// Bits of the [`LONE`] lists in a word's classes.
+pub(crate) const TASKS: u32 = 1 << CLASSES;
+pub(crate) const ASKS: u32 = 1 << (CLASSES + 1);
+pub(crate) const POINTERS: u32 = 1 << (CLASSES + 2);
+pub(crate) const LEADS: u32 = 1 << (CLASSES + 3);
+pub(crate) const SETUPS: u32 = 1 << (CLASSES + 4);
+const _: () = assert!(CLASSES + LONE.len() <= 32);
 
 /// Word stems of some classes, in class-bit order: a word that is not in
 /// [`WORDS`] but starts with one of these (at least 5 bytes each) has its
@@ -145,6 +178,8 @@ pub(crate) static STEMS: [&str; CLASSES] = [
     "preven protec proteg recogn schutz victim vittim",
     // DETAIL
     "",
+    // CODE
+    "",
 ];
 
 /// The cue classes of a folded word (0 when it is none), from a map of
@@ -178,7 +213,7 @@ mod tests {
 
     #[test]
     fn words_are_folded_and_listed_once_per_class() {
-        for words in WORDS {
+        for words in WORDS.iter().chain(&LONE) {
             let list: Vec<&str> = words.split(' ').collect();
             for w in &list {
                 assert!(!w.is_empty(), "double space in {words:?}");
@@ -215,7 +250,7 @@ mod tests {
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
             ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY, FRAME, ASSEMBLE,
-            PROTECT, DETAIL,
+            PROTECT, DETAIL, CODE,
         ];
         assert_eq!(all.len(), CLASSES);
         for (k, c) in all.iter().enumerate() {
@@ -245,5 +280,6 @@ mod tests {
         assert_eq!(classes(b"undetected"), HARM);
         assert_eq!(classes(b"steps"), DETAIL);
         assert_eq!(classes(b"stepwise"), 0);
+        assert_eq!(classes(b"getpass"), CODE);
     }
 }

@@ -796,7 +796,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    let cues = features::hashed(
+    let (cues, lone) = features::hashed(
         seen,
         shape,
         &mut f.hashed,
@@ -806,6 +806,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     for (k, &n) in cues.iter().enumerate() {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
     }
+    f.dense[dense::LONE_REQUEST] = f32::from(u8::from(lone));
     let gib = features::gibberish_tail(seen, shape);
     f.dense[dense::GIBBERISH] = gib;
     if cues[cues::HARM_INDEX] > 0 {
