@@ -149,11 +149,13 @@ fn head_after_adjective(toks: &[Tok], last: usize) -> Option<usize> {
 /// tell from a verb. After a lowercase word on its line; not an army,
 /// not in German text (every noun capitalized: "des Instituts").
 fn lone_head(toks: &[Tok], i: usize, german: &mut Option<German>) -> bool {
-    let t = &toks[i];
-    let Some(p) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+    let (Some(t), Some(p)) =
+        (toks.get(i), i.checked_sub(1).and_then(|k| toks.get(k)))
+    else {
         return false;
     };
-    let (lo, hi) = reach(toks, i);
+    // The German test (a reach's two searches, a pass over the text on
+    // first use) last: most candidates fail the cheap tests before it.
     !t.nl
         && !t.upper
         && p.is_word()
@@ -161,7 +163,10 @@ fn lone_head(toks: &[Tok], i: usize, german: &mut Option<German>) -> bool {
         && !p.uncased
         && !army_head(&t.key)
         && head_noun(&t.key) == Some(Head::Org)
-        && !german.get_or_insert_with(|| German::new(toks)).reads(lo, hi)
+        && {
+            let (lo, hi) = reach(toks, i);
+            !german.get_or_insert_with(|| German::new(toks)).reads(lo, hi)
+        }
 }
 
 /// Well-known organizations written in capitals (folded, sorted by bytes):

@@ -305,7 +305,7 @@ fn in_list(toks: &[Tok], i: usize, e: usize) -> bool {
                     && in_sorted(AND, &t.key)
         })
     };
-    !toks[i].nl && i >= 2 && join(i - 1) && place(i - 2)
+    on(i).is_some() && i >= 2 && join(i - 1) && place(i - 2)
         || join(e + 1) && place(e + 2)
 }
 
