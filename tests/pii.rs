@@ -429,3 +429,32 @@ mod props {
         }
     }
 }
+
+/// Trimmed windows (`prefilter::trim`: an e-mail address's or a bare
+/// domain's window starts at the word before its `@` or `.com`) find
+/// what a scan of every rule over the whole text finds: addresses close
+/// together, glued to long words or to non-ASCII text, at the text's
+/// start, and long runs without a space where one match hides the start
+/// of the next.
+#[test]
+fn trimmed_windows_find_what_a_scan_finds() {
+    let f = filter();
+    let long = "x".repeat(300);
+    let path = "seg.".repeat(90);
+    let texts = [
+        "a@b.co ana.lopez@example.com, x+tag@sub.example.co.uk".to_string(),
+        format!("{long}ana@example.com{long}"),
+        format!("é{long}@example.com and é.bob@ex.org"),
+        "ana@example.com".to_string(),
+        "visit example.org today, docs.example.co.uk/path or a.io".to_string(),
+        format!("x.com/{path}b.com/{path}c.com and more.com"),
+        format!("{long}.com {long}.com\u{00e9}.org"),
+        format!("mail@{path}com mail@@x.com a@{long}.com"),
+        format!("über.example.com/ünï {long}x.de"),
+    ];
+    for t in &texts {
+        let a = __private::candidates(&f, t, false);
+        let b = __private::candidates(&f, t, true);
+        assert_eq!(a, b, "in {t:?}");
+    }
+}

@@ -313,6 +313,10 @@ impl Prefilter {
             } else {
                 first.get(i).copied().unwrap_or(0)
             };
+            // Its anchors' lowest start, and whether any of its keywords
+            // may stand near a match, or all do (see `trim`).
+            let (mut lowest, mut any_near, mut all_near) =
+                (usize::MAX, false, true);
             while let Some(&[owner, last, before]) =
                 links.get((k as usize).wrapping_sub(1))
             {
@@ -321,6 +325,8 @@ impl Prefilter {
                 // (rules that run only where one occurs): then widen the
                 // anchor by the context window on both sides.
                 let near = owner & NEAR != 0;
+                any_near |= near;
+                all_near &= near;
                 // The group's anchors come last first: added so, then
                 // turned, they are in text order.
                 let from = list.len();
@@ -329,6 +335,7 @@ impl Prefilter {
                     anchors.get((a as usize).wrapping_sub(1))
                 {
                     a = *before;
+                    lowest = lowest.min(anchor.start);
                     let anchor = if near {
                         anchor.start.saturating_sub(context::WINDOW_AFTER)
                             ..anchor
@@ -350,7 +357,17 @@ impl Prefilter {
             // of its start: keyword windows without that many digits in
             // reach cannot hold one (in prose, most keyword hits).
             let keyed = min_digits > 0 && !rule.keywords.is_empty();
-            for w in list.drain(..) {
+            // A long rule whose anchors lie in its matches: their
+            // bytes (see `trim`).
+            let alphabet = match max_len {
+                Some(n) if n >= NARROW_MIN && lowest != usize::MAX => {
+                    let in_match = !any_near || rule.letters_in_match();
+                    let shape = rule.shape().filter(|_| in_match);
+                    shape.map(|s| s.alphabet()).filter(|a| !a.contains(b' '))
+                }
+                _ => None,
+            };
+            for mut w in list.drain(..) {
                 let kept = !keyed || {
                     let reach = match max_len {
                         Some(n) => w.end.saturating_add(n + SLACK),
@@ -358,12 +375,48 @@ impl Prefilter {
                     };
                     has_digits(&runs, w.start..reach, min_digits)
                 };
-                if kept {
+                if let (Some(a), Some(n)) = (alphabet, max_len) {
+                    let far = n + SLACK - 1;
+                    let far =
+                        far + if all_near { context::WINDOW_AFTER } else { 0 };
+                    w.start = trim(text, &w, lowest, far, a);
+                }
+                if kept && w.start < w.end {
                     found(i, w);
                 }
             }
         }
     }
+}
+
+/// Rules at least this long get their windows trimmed (`trim`): e-mail,
+/// URLs, wallets, long tokens. Shorter ones (numbers) have short windows.
+const NARROW_MIN: usize = 64;
+
+/// The first start of window `w` (a rule's, merged) at which a match
+/// may begin when every match holds some byte of an anchor of `w` and is
+/// made of `alphabet`'s bytes: after the last byte not in it at or
+/// before the first anchor's start ("the word before `@`", not the ~340
+/// bytes before it). That start is at least `lowest` (the rule's first
+/// anchor) and, unless `w` starts the text, `w.start + far` (an anchor's
+/// window starts at most `far` bytes before it). Only the start moves: a
+/// match found in `w` still hides the starts it covers, as before.
+fn trim(
+    text: &str,
+    w: &Range<usize>,
+    lowest: usize,
+    far: usize,
+    alphabet: &super::syntax::ByteSet,
+) -> usize {
+    let bytes = text.as_bytes();
+    let at = if w.start == 0 { lowest } else { lowest.max(w.start + far) };
+    let mut k = at.saturating_add(1).min(w.end).min(bytes.len());
+    while k > w.start
+        && bytes.get(k - 1).is_some_and(|&b| alphabet.contains(b))
+    {
+        k -= 1;
+    }
+    ceil(text, k.max(w.start))
 }
 
 /// A keyword group hit in the text being screened.

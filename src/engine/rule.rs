@@ -358,6 +358,14 @@ impl Rule {
             || keyword.bytes().any(|b| b.is_ascii_alphanumeric())
     }
 
+    /// Whether the rule's keywords, letters and all, lie in every match
+    /// (so the prefilter may trim its windows; they stay context words
+    /// for the windows themselves): `url-bare-domain`'s `.com`, `.org`,
+    /// …, the last label of the domain every match ends with.
+    pub(crate) fn letters_in_match(&self) -> bool {
+        self.keywords_in_match && self.id == "url-bare-domain"
+    }
+
     /// The rule's regex, compiled on its first search (see [`Lazy`]).
     pub(super) fn regex(&self) -> Option<&Lazy> {
         Some(&self.regex)

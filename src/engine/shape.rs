@@ -18,10 +18,17 @@ pub(crate) fn from_node(node: &Node) -> Option<Shape> {
         class: Vec::new(),
         last: NONE,
         nullable: false,
+        alphabet: ByteSet::default(),
         prefix: [0; 256],
         prefix_len: 0,
     };
     let (first, last, nullable) = b.node(node);
+    // Every byte of a match, when every position is tracked.
+    b.alphabet = ByteSet::all();
+    if b.follow.len() < LIMIT {
+        b.alphabet = ByteSet::default();
+        b.class.iter().for_each(|c| b.alphabet.union(c));
+    }
     b.first = first;
     b.last = last;
     b.nullable = nullable;
@@ -29,7 +36,7 @@ pub(crate) fn from_node(node: &Node) -> Option<Shape> {
     // set on its own: a few byte tests turn most candidates away before
     // the automaton runs.
     let mut reach = first;
-    for _ in 1..8 {
+    for _ in 1..16 {
         if has(&reach, LIMIT) || (0..2).any(|k| reach[k] & last[k] != 0) {
             break;
         }
@@ -46,7 +53,7 @@ pub(crate) fn from_node(node: &Node) -> Option<Shape> {
             }
         }
         // Offset `prefix_len + 1` is bit `prefix_len` of every byte's
-        // entry (at most 7 offsets: one byte each).
+        // entry (at most 15 offsets: two bytes each).
         mark(&mut b.prefix, &set, b.prefix_len);
         b.prefix_len += 1;
         reach = next;
@@ -59,7 +66,7 @@ pub(crate) fn from_node(node: &Node) -> Option<Shape> {
 /// every shape the first screen reads, and inline it took
 /// [`from_node`] over V8's tier-up budget in that call.
 #[inline(never)]
-fn mark(prefix: &mut [u8; 256], set: &ByteSet, bit: usize) {
+fn mark(prefix: &mut [u16; 256], set: &ByteSet, bit: usize) {
     for x in set.bytes() {
         prefix[usize::from(x)] |= 1 << bit;
     }
@@ -122,10 +129,13 @@ pub(crate) struct Shape {
     /// Positions a match may end with.
     last: Set,
     nullable: bool,
+    /// The bytes a match is made of (all when some position is not
+    /// tracked).
+    alphabet: ByteSet,
     /// Bit `j` of `prefix[b]`: byte `b` may stand at offset `j + 1` of a
-    /// match (every match reaches offsets `1..=prefix_len`, at most 7),
+    /// match (every match reaches offsets `1..=prefix_len`, at most 15),
     /// one lookup per offset.
-    prefix: [u8; 256],
+    prefix: [u16; 256],
     prefix_len: usize,
 }
 
@@ -245,16 +255,21 @@ impl Shape {
         true
     }
 
-    /// The offsets 1 to 7 at which byte `b` may stand in a match as far
+    /// The offsets 1 to 8 at which byte `b` may stand in a match as far
     /// as [`Shape::prefix_fits`] tests (bit `j - 1` for offset `j`; every
     /// byte past the prefix): bytes that each pass at their offset pass
-    /// it, when there are 7 after the start.
+    /// the first 8 of its tests.
     pub(crate) fn offsets_of(&self, b: u8) -> u8 {
         if self.nullable {
             return u8::MAX;
         }
         let past = u8::MAX.checked_shl(self.prefix_len as u32).unwrap_or(0);
-        self.prefix[usize::from(b)] | past
+        self.prefix[usize::from(b)] as u8 | past
+    }
+
+    /// The bytes a match is made of, as far as the shape knows.
+    pub(crate) fn alphabet(&self) -> &ByteSet {
+        &self.alphabet
     }
 
     /// A new position of class `set`, or [`OVER`] past the last.
