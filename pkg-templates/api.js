@@ -19,9 +19,28 @@ function assertReady() {
 // Long prompts cross into wasm as UTF-8 from the platform encoder: the
 // generated glue copies a string one character at a time, which cost
 // about 5% of screenPrompt on a 2 KB prompt. The bytes are the same (a
-// lone surrogate becomes U+FFFD either way).
+// lone surrogate becomes U+FFFD either way). They are encoded straight
+// into wasm memory (`inputView`), not into a JS copy first: 10 MB less
+// for a 10 MiB prompt.
 const utf8 = new TextEncoder();
 const ENCODE_FROM = 256;
+
+/** Encodes `text` into `filter`'s input buffer; returns its byte length. */
+function encodeInput(filter, text) {
+  // One byte per UTF-16 unit is all an ASCII text needs. encodeInto stops
+  // where the view is full (never inside a character); the rest then needs
+  // at most 3 bytes per unit (a surrogate pair: 4 bytes for 2 units). Each
+  // view is made after the call that may grow wasm memory, never before.
+  let { read, written } = utf8.encodeInto(text, filter.inputView(0, text.length));
+  while (read < text.length) {
+    const rest = text.length - read;
+    const more = utf8.encodeInto(text.slice(read), filter.inputView(written, rest * 3));
+    if (more.read === 0) break;
+    read += more.read;
+    written += more.written;
+  }
+  return written;
+}
 
 const STRICTNESS = { allow: 0, redact: 1, block: 2 };
 
@@ -53,7 +72,7 @@ export class PromptFilter extends wasm.PromptFilter {
 
   screenPrompt(text) {
     if (typeof text === "string" && text.length >= ENCODE_FROM) {
-      return this.#note(this.screenPromptUtf8(utf8.encode(text)));
+      return this.#note(this.screenPromptInput(encodeInput(this, text)));
     }
     return this.#note(super.screenPrompt(text));
   }

@@ -37,6 +37,13 @@ fn js_error(e: &Error) -> JsValue {
 const FLOOR: usize = 4 << 20;
 const PER_BYTE: usize = 32;
 
+fn out_of_memory() -> JsValue {
+    js_error(&Error::limit(
+        "memory",
+        "out of wasm memory: free() unused filters",
+    ))
+}
+
 /// Makes sure about `FLOOR + PER_BYTE * bytes` of memory can be had
 /// before a call starts, by allocating it once (growing wasm memory if
 /// needed) and giving it back: when memory is short the call fails with
@@ -46,10 +53,7 @@ fn room(bytes: usize) -> Result<(), JsValue> {
     let need = bytes.saturating_mul(PER_BYTE).saturating_add(FLOOR);
     let mut probe: Vec<u8> = Vec::new();
     if probe.try_reserve_exact(need).is_err() {
-        return Err(js_error(&Error::limit(
-            "memory",
-            "out of wasm memory: free() unused filters",
-        )));
+        return Err(out_of_memory());
     }
     // Keep the optimizer from dropping the allocation.
     std::hint::black_box(probe.as_ptr());
@@ -100,6 +104,11 @@ fn context_source(options: &JsValue) -> Result<&'static str, JsValue> {
 #[derive(Debug)]
 pub struct PromptFilter {
     session: Rc<RefCell<Conversation>>,
+    /// A long prompt's UTF-8, which `api.js` encodes straight into wasm
+    /// memory (`inputView`) and `screenPromptInput` then screens and
+    /// frees: no copy of the prompt in JS first (10 MB for a 10 MiB
+    /// prompt).
+    input: RefCell<Vec<u8>>,
 }
 
 #[wasm_bindgen]
@@ -120,7 +129,10 @@ impl PromptFilter {
         };
         let session =
             Conversation::from_value(&value).map_err(|e| js_error(&e))?;
-        Ok(PromptFilter { session: Rc::new(RefCell::new(session)) })
+        Ok(PromptFilter {
+            session: Rc::new(RefCell::new(session)),
+            input: RefCell::default(),
+        })
     }
 
     /// Screens a user prompt.
@@ -132,17 +144,43 @@ impl PromptFilter {
         to_js(&ScreenResultOut::new(&text, &result))
     }
 
-    /// `screenPrompt` of a prompt the JS layer encoded (`api.js` uses it
-    /// for long prompts: the platform's UTF-8 encoder copies them far
-    /// faster than the generated glue's per-character loop; the bytes are
-    /// the same).
-    #[wasm_bindgen(js_name = screenPromptUtf8, skip_typescript)]
-    pub fn screen_prompt_utf8(
+    /// `len` more bytes of room after the first `keep` bytes of the
+    /// input buffer (zeroed), as a view of wasm memory into which `api.js`
+    /// encodes a long prompt (`TextEncoder.encodeInto`): the platform's
+    /// encoder is far faster than the generated glue's per-character
+    /// loop, and writing into wasm memory needs no JS copy first. The
+    /// view is valid until the next call into wasm (a call may grow the
+    /// memory, which detaches it): `api.js` uses it at once.
+    #[wasm_bindgen(js_name = inputView, skip_typescript)]
+    pub fn input_view(
         &self,
-        bytes: &[u8],
-    ) -> Result<JsValue, JsValue> {
+        keep: usize,
+        len: usize,
+    ) -> Result<js_sys::Uint8Array, JsValue> {
+        let mut buf = self.input.borrow_mut();
+        buf.truncate(keep);
+        let keep = buf.len();
+        if buf.try_reserve_exact(len).is_err() {
+            *buf = Vec::new();
+            return Err(out_of_memory());
+        }
+        buf.resize(keep + len, 0);
+        let tail = buf.get_mut(keep..).unwrap_or_default();
+        // SAFETY: the view covers exactly `tail`, bytes the buffer owns
+        // (initialized above). Nothing reallocates or frees the buffer
+        // until the next `inputView` or `screenPromptInput` call, and JS
+        // writes through the view only before making another call.
+        Ok(unsafe { js_sys::Uint8Array::view(tail) })
+    }
+
+    /// `screenPrompt` of the first `len` bytes of the input buffer (the
+    /// prompt `api.js` encoded through `inputView`); frees the buffer.
+    #[wasm_bindgen(js_name = screenPromptInput, skip_typescript)]
+    pub fn screen_prompt_input(&self, len: usize) -> Result<JsValue, JsValue> {
+        let mut bytes = self.input.take();
+        bytes.truncate(len);
         room(bytes.len())?;
-        let text = std::str::from_utf8(bytes)
+        let text = std::str::from_utf8(&bytes)
             .map_err(|_| type_error("screenPrompt expects a string"))?;
         let result = self.session.borrow_mut().screen_prompt(text);
         to_js(&ScreenResultOut::new(text, &result))

@@ -161,29 +161,31 @@ pub(super) fn findings_out_spans(
     findings_js(findings, &spans)
 }
 
-pub(super) struct ScreenResultOut {
+pub(super) struct ScreenResultOut<'a> {
     verdict: &'static str,
-    text: String,
+    /// Borrowed: a copy of a 10 MiB result's text was 10 MB more wasm
+    /// memory at the call's end.
+    text: &'a str,
     risk: f64,
     findings: JsValue,
 }
 
-impl ToJs for ScreenResultOut {
+impl ToJs for ScreenResultOut<'_> {
     fn to_js(&self) -> JsValue {
         let o = object();
         o.put_str("verdict", self.verdict);
-        o.put_str("text", &self.text);
+        o.put_str("text", self.text);
         o.put_number("risk", self.risk);
         o.put("findings", &self.findings);
         o.into()
     }
 }
 
-impl ScreenResultOut {
-    pub(super) fn new(input: &str, r: &ScreenResult) -> ScreenResultOut {
+impl<'a> ScreenResultOut<'a> {
+    pub(super) fn new(input: &str, r: &'a ScreenResult) -> Self {
         ScreenResultOut {
             verdict: r.verdict.as_str(),
-            text: r.text.clone(),
+            text: &r.text,
             risk: round3(r.risk),
             findings: findings_out(input, &r.findings),
         }
