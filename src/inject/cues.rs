@@ -49,6 +49,10 @@ pub(crate) const FRAME_INDEX: usize = 15;
 /// Index of the ASSEMBLE class (put pieces together) in [`WORDS`].
 pub(crate) const ASSEMBLE_INDEX: usize = 16;
 
+/// Index of the PROTECT class (a harm named to guard against it) in
+/// [`WORDS`].
+pub(crate) const PROTECT_INDEX: usize = 17;
+
 /// Index of the DETAIL class (a request for operational detail) in [`WORDS`].
 pub(crate) const DETAIL_INDEX: usize = 18;
 
@@ -247,6 +251,7 @@ mod tests {
         assert_eq!(1 << FRAME_INDEX, FRAME);
         assert_eq!(1 << ASSEMBLE_INDEX, ASSEMBLE);
         assert_eq!(1 << DETAIL_INDEX, DETAIL);
+        assert_eq!(1 << PROTECT_INDEX, PROTECT);
         let all = [
             OVERRIDE, PRIOR, RULES, AI, REVEAL, SECRET, PERSONA, UNBOUND,
             ETHICS, COMPEL, EXFIL, NEW, HARM, YOU, REPLY, FRAME, ASSEMBLE,

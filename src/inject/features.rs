@@ -47,9 +47,9 @@ impl Weights {
 
 /// Dense feature slots: 16 from rules, normalizer and shape, then one
 /// per cue class ([`super::cues`]) from [`dense::CUES`], then
-/// [`dense::SPLIT`], [`dense::DETAILED_HARM`] and
-/// [`dense::LONE_REQUEST`].
-pub(crate) const N_DENSE: usize = 19 + super::cues::CLASSES;
+/// [`dense::SPLIT`], [`dense::DETAILED_HARM`], [`dense::LONE_REQUEST`]
+/// and [`dense::SMUGGLED_HARM`].
+pub(crate) const N_DENSE: usize = 20 + super::cues::CLASSES;
 
 /// Indices of dense features.
 #[allow(dead_code)]
@@ -86,10 +86,14 @@ pub(crate) mod dense {
     /// One request line in a document, sharing no words with it
     /// ([`super::lone_request`]).
     pub const LONE_REQUEST: usize = 38;
+    /// A harm cue word (and no protective one) in what an encoded run,
+    /// hidden text or joined fragments decode to: a harmful request
+    /// smuggled past a filter ([`super::smuggled_harm`]).
+    pub const SMUGGLED_HARM: usize = 39;
 }
 
-// SPLIT follows the cue classes; LONE_REQUEST is the last slot.
-const _: () = assert!(dense::LONE_REQUEST == N_DENSE - 1);
+// SPLIT follows the cue classes; SMUGGLED_HARM is the last slot.
+const _: () = assert!(dense::SMUGGLED_HARM == N_DENSE - 1);
 const _: () = assert!(dense::SPLIT == dense::CUES + super::cues::CLASSES);
 
 #[inline(always)]
@@ -244,6 +248,35 @@ const ODD_BYTES: u128 = {
     }
     m
 };
+
+/// A harm word in a decoded or joined payload (`inner`, its dense
+/// features) sets [`dense::SMUGGLED_HARM`] of the text around it
+/// (`outer`): a harmful ask hidden from a filter, however plain it reads
+/// once decoded, but not a harm named to guard against it ("how to
+/// prevent fraud", the PROTECT cue class). Returns the risk that makes
+/// it: [`SMUGGLED_RISK`] with a harm word, else 0.
+pub(crate) fn smuggled_harm(
+    outer: &mut [f32; N_DENSE],
+    inner: &[f32; N_DENSE],
+) -> f32 {
+    use super::cues::{HARM_INDEX, PROTECT_INDEX};
+    let harm = if inner[dense::CUES + PROTECT_INDEX] > 0.0 {
+        0.0
+    } else {
+        inner[dense::CUES + HARM_INDEX]
+    };
+    let slot = &mut outer[dense::SMUGGLED_HARM];
+    *slot = slot.max(harm);
+    if harm > 0.0 {
+        SMUGGLED_RISK
+    } else {
+        0.0
+    }
+}
+
+/// The risk of an encoded or split payload with a harm word: the
+/// default flag threshold (flagged; blocking needs more).
+const SMUGGLED_RISK: f32 = 0.5;
 
 /// Tokens of the last line looked at by [`gibberish_tail`].
 const TAIL_TOKENS: usize = 24;

@@ -672,7 +672,9 @@ fn nested(
     signals: &mut Vec<Signal>,
 ) -> f32 {
     let (sf, ss) = analyze_at(inner, depth + 1);
-    let r = risk_of(&sf);
+    // A harmful ask hidden from a filter is evidence however plain it
+    // reads once decoded: at least the flag threshold.
+    let r = risk_of(&sf).max(features::smuggled_harm(&mut f.dense, &sf.dense));
     if r >= 0.5 || !ss.is_empty() {
         f.floor = f.floor.max(r);
         let type_name = rules::ENCODED_PAYLOAD;
@@ -703,6 +705,7 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
             if depth < MAX_DEPTH && hidden_runs <= 4 {
                 let (sf, _) = analyze_at(&h.decoded, depth + 1);
                 score = score.max(risk_of(&sf));
+                features::smuggled_harm(&mut f.dense, &sf.dense);
             }
             f.floor = f.floor.max(score);
             signals.push(Signal {
