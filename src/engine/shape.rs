@@ -255,16 +255,19 @@ impl Shape {
         true
     }
 
-    /// The offsets 1 to 8 at which byte `b` may stand in a match as far
-    /// as [`Shape::prefix_fits`] tests (bit `j - 1` for offset `j`; every
-    /// byte past the prefix): bytes that each pass at their offset pass
-    /// the first 8 of its tests.
-    pub(crate) fn offsets_of(&self, b: u8) -> u8 {
-        if self.nullable {
-            return u8::MAX;
-        }
-        let past = u8::MAX.checked_shl(self.prefix_len as u32).unwrap_or(0);
-        self.prefix[usize::from(b)] as u8 | past
+    /// The offsets 1 to 8 at which each byte may stand in a match as far
+    /// as [`Shape::prefix_fits`] tests (bit `j - 1` of a byte's entry's
+    /// low byte for offset `j`), as `(table, past)`: byte `b` may stand
+    /// at the offsets of `table[b] as u8 | past`, where `past` holds the
+    /// offsets every byte passes (those past the prefix; all of them for
+    /// a shape that matches the empty string). Bytes that each pass at
+    /// their offset pass the first 8 of its tests.
+    pub(crate) fn offsets(&self) -> (&[u16; 256], u8) {
+        let past = match self.nullable {
+            true => u8::MAX,
+            false => u8::MAX.checked_shl(self.prefix_len as u32).unwrap_or(0),
+        };
+        (&self.prefix, past)
     }
 
     /// The bytes a match is made of, as far as the shape knows.

@@ -61,6 +61,90 @@ fn may_start_with_digit(pattern: &str) -> bool {
         || p.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }
 
+/// Sets rule bit `m` of word `w` in `masks` at offset `j` for byte `b`
+/// wherever bit `j - 1` of `table[b]` is set, for offsets 1 to 8 (the
+/// entries' low bytes; a shape's table, see `Shape::offsets`; offsets
+/// past the masks are left out). Visits the table four entries at a time
+/// and only their set bits: a few dozen a rule, where a loop over every
+/// byte and offset (256 × 7 a rule, ~46 rules) took the sieve's build
+/// over V8's tier-up budget in the first screen with a digit (issue 16).
+fn mark(masks: &mut [[u64; 2]], table: &[u16; 256], w: usize, m: u64) {
+    for (c, four) in table.chunks_exact(4).enumerate() {
+        let mut bits =
+            four.iter().rev().fold(0u64, |acc, &e| acc << 16 | u64::from(e))
+                & 0x00ff_00ff_00ff_00ff;
+        while bits != 0 {
+            let k = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            // Byte `c * 4 + k / 16`, offset `k % 16 + 1`.
+            let at = (k % 16 + 1) * 256 + c * 4 + k / 16;
+            if let Some(x) = masks.get_mut(at) {
+                x[w] |= m;
+            }
+        }
+    }
+}
+
+/// Whether the sieve may hold `rule`. The pattern's text first: a few
+/// prefix tests turn down most rules before their keywords are read.
+/// A rule whose keywords are words (context words, a key's prefix) runs
+/// only where one occurs: reading its pattern here would cost the first
+/// call with a digit, whether or not it does (cold start). Only rules a
+/// digit anchors (no keywords, or digits among them) are read, and of
+/// those the ones whose matches hold a digit (cheap: the rule table
+/// says so).
+#[inline(never)]
+fn sifted(rule: &Rule) -> bool {
+    may_start_with_digit(rule.pattern())
+        && by_digit(rule)
+        && rule.min_digits() != 0
+        && rule.anchorable()
+}
+
+/// Whether `rule` has no keywords or a keyword with a digit.
+#[inline(never)]
+fn by_digit(rule: &Rule) -> bool {
+    rule.keywords.is_empty()
+        || rule.keywords.iter().any(|k| k.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Adds `rule` to the sieve as its rule `n` (bit `n` of the masks of
+/// its bytes at each offset, or of `any` at the offsets any byte passes),
+/// or returns false when its facts keep it out (a first byte that needs
+/// no boundary, or one that is not a digit).
+#[inline(never)]
+fn add(
+    masks: &mut [[u64; 2]],
+    any: &mut [[u64; 2]; OFFSETS],
+    rule: &Rule,
+    n: usize,
+) -> bool {
+    let facts = rule.facts();
+    if facts.first.meets(&facts.free) || !facts.first.is_digits() {
+        return false;
+    }
+    let (w, m) = (n / 64, 1u64 << (n % 64));
+    for b in facts.first.bytes() {
+        if let Some(x) = masks.get_mut(usize::from(b)) {
+            x[w] |= m;
+        }
+    }
+    // Offsets 1-7: the shape's table, and the offsets any byte passes.
+    let (table, past) = rule.shape().map_or((None, u8::MAX), |s| {
+        let (t, p) = s.offsets();
+        (Some(t), p)
+    });
+    for (j, a) in any.iter_mut().enumerate().skip(1) {
+        if past >> (j - 1) & 1 != 0 {
+            a[w] |= m;
+        }
+    }
+    if let Some(t) = table.filter(|_| past != u8::MAX) {
+        mark(masks, t, w, m);
+    }
+    true
+}
+
 impl Sieve {
     /// The sieve of `rules`' numeric rules (every start `\b` then a
     /// digit). Reads their facts and shapes: built once per engine, when
@@ -68,51 +152,30 @@ impl Sieve {
     pub(super) fn new(rules: &[Rule]) -> Sieve {
         let mut bit = vec![u8::MAX; rules.len()];
         let mut masks = vec![[0u64; 2]; OFFSETS * 256];
+        // Per offset, the rules any byte passes there: set in every
+        // byte's mask once, after the rules.
+        let mut any = [[0u64; 2]; OFFSETS];
         let mut n = 0;
         for (i, rule) in rules.iter().enumerate() {
             if n == RULES {
                 break;
             }
-            // A rule whose keywords are words (context words, a key's
-            // prefix) runs only where one occurs: reading its pattern
-            // here would cost the first call with a digit, whether or not
-            // it does (cold start). Only rules a digit anchors (no
-            // keywords, or digits among them) are read.
-            let by_digit = rule.keywords.is_empty()
-                || rule
-                    .keywords
-                    .iter()
-                    .any(|k| k.bytes().any(|b| b.is_ascii_digit()));
-            // A match holds a digit (cheap: the rule table says so), so
-            // only those rules' patterns are read.
-            if !by_digit
-                || rule.min_digits() == 0
-                || !may_start_with_digit(rule.pattern())
-                || !rule.anchorable()
-            {
-                continue;
+            // Each rule in two small functions of their own: V8 charges
+            // a loop's whole body at each turn (issue 16: the ~700 turns
+            // of the body with them inline took this build over its
+            // tier-up budget in the first screen with a digit).
+            if sifted(rule) && add(&mut masks, &mut any, rule, n) {
+                bit[i] = n as u8;
+                n += 1;
             }
-            let facts = rule.facts();
-            if facts.first.meets(&facts.free) || !facts.first.is_digits() {
-                continue;
-            }
-            let shape = rule.shape();
-            let (w, m) = (n / 64, 1u64 << (n % 64));
-            for b in 0..=255u8 {
-                // Bit 0: the first byte; bit j: offset j.
-                let first = u16::from(facts.first.contains(b));
-                let rest = shape.map_or(u8::MAX, |s| s.offsets_of(b));
-                let mut ok = first | u16::from(rest) << 1;
-                while ok != 0 {
-                    let j = ok.trailing_zeros() as usize;
-                    ok &= ok - 1;
-                    if let Some(x) = masks.get_mut(j * 256 + usize::from(b)) {
-                        x[w] |= m;
-                    }
+        }
+        for (j, a) in any.iter().enumerate().skip(1) {
+            if a[0] | a[1] != 0 {
+                for x in masks.iter_mut().skip(j * 256).take(256) {
+                    x[0] |= a[0];
+                    x[1] |= a[1];
                 }
             }
-            bit[i] = n as u8;
-            n += 1;
         }
         let mut ends = [[0u64; 2]; OFFSETS];
         for (j, e) in ends.iter_mut().enumerate().skip(1) {
@@ -254,7 +317,11 @@ mod tests {
                     && (1..OFFSETS).all(|j| {
                         let bit = 1 << (j - 1);
                         let at = |b: &u8| {
-                            shape.is_none_or(|sh| sh.offsets_of(*b) & bit != 0)
+                            shape.is_none_or(|sh| {
+                                let (table, past) = sh.offsets();
+                                (table[usize::from(*b)] as u8 | past) & bit
+                                    != 0
+                            })
                         };
                         bytes.get(s + j).is_some_and(at)
                     })
@@ -276,6 +343,38 @@ mod tests {
             }
             assert!(kept.windows(2).all(|w| w[0] < w[1]), "{}", rule.id);
         }
+    }
+
+    /// The masks are those of a loop over every byte and offset (the
+    /// build before `mark` and the offsets any byte passes).
+    #[test]
+    fn masks_are_each_bytes_offsets() {
+        let rules: Vec<Rule> =
+            crate::rules::builtin().map(Rule::from_def).collect();
+        let sieve = Sieve::new(&rules);
+        let mut want = vec![[0u64; 2]; OFFSETS * 256];
+        for (i, rule) in rules.iter().enumerate() {
+            let Some(&n) = sieve.bits().get(i).filter(|&&b| b != u8::MAX)
+            else {
+                continue;
+            };
+            let (w, m) = (usize::from(n) / 64, 1u64 << (n % 64));
+            for b in 0..=255u8 {
+                let rest = rule.shape().map_or(u8::MAX, |s| {
+                    let (table, past) = s.offsets();
+                    table[usize::from(b)] as u8 | past
+                });
+                let first = u16::from(rule.facts().first.contains(b));
+                let ok = first | u16::from(rest) << 1;
+                for j in 0..OFFSETS {
+                    if ok >> j & 1 != 0 {
+                        want[j * 256 + usize::from(b)][w] |= m;
+                    }
+                }
+            }
+        }
+        assert!(sieve.rules > 20);
+        assert!(sieve.masks == want);
     }
 
     /// The pattern's text test turns down no built-in rule that the

@@ -711,7 +711,11 @@ fn unigram(w: &[u8]) -> u32 {
 type Cue = (u32, &'static [u8], u32);
 
 /// The cue words' table (keyed by unigram code) and the stems' table
-/// (keyed by [`stem_key`]), each sorted by key; built on first use.
+/// (keyed by [`stem_key`]), each sorted by key; built on first use. A
+/// word listed in several classes has an entry for each: a lookup ORs
+/// the classes of every entry of its key that it hits, so they need no
+/// merging (a search for the word's earlier entry at each word made the
+/// build quadratic, ~150,000 compares in the first screen).
 fn cue_tables() -> &'static [Vec<Cue>; 2] {
     static TABLES: std::sync::OnceLock<[Vec<Cue>; 2]> =
         std::sync::OnceLock::new();
@@ -729,11 +733,7 @@ fn cue_tables() -> &'static [Vec<Cue>; 2] {
             let mut t: Vec<Cue> = Vec::new();
             for (k, words) in list.iter().enumerate() {
                 for w in words.split(' ').filter(|w| !w.is_empty()) {
-                    let w = w.as_bytes();
-                    match t.iter_mut().find(|e| e.1 == w) {
-                        Some(e) => e.2 |= 1 << k,
-                        None => t.push((key(w), w, 1 << k)),
-                    }
+                    t.push((key(w.as_bytes()), w.as_bytes(), 1 << k));
                 }
             }
             t.sort_unstable_by_key(|e| e.0);
