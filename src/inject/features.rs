@@ -698,9 +698,9 @@ fn unigram(w: &[u8]) -> u32 {
 type Cue = (u32, &'static [u8], u32);
 
 /// Cue entries sorted by key, with a radix index on the key's top bits:
-/// the entries whose key starts with `h` are `entries[first[h]..first[h
-/// + 1]]`, a slot of about one entry (keys are hashes), so a lookup
-/// reads one slot instead of a binary search.
+/// the entries whose key starts with `h` are
+/// `entries[first[h]..first[h + 1]]`, a slot of about one entry (keys
+/// are hashes), so a lookup reads one slot instead of a binary search.
 struct CueTable {
     entries: Vec<Cue>,
     first: Vec<u16>,
