@@ -278,6 +278,15 @@ pub(crate) fn smuggled_harm(
 /// default flag threshold (flagged; blocking needs more).
 const SMUGGLED_RISK: f32 = 0.5;
 
+/// Whether `c` is one of [`ODD_BYTES`]: a test of one of its 64-bit
+/// halves (a shift of the `u128` is a library call, in the wasm too).
+#[inline(always)]
+fn is_odd(c: u8) -> bool {
+    let half =
+        if c < 64 { ODD_BYTES as u64 } else { (ODD_BYTES >> 64) as u64 };
+    c < 128 && half >> (c % 64) & 1 == 1
+}
+
 /// Tokens of the last line looked at by [`gibberish_tail`].
 const TAIL_TOKENS: usize = 24;
 
@@ -295,7 +304,7 @@ pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
     let toks = || {
         line.split(u8::is_ascii_whitespace)
             .filter(|t| !t.is_empty())
-            .map(|t| t.iter().any(|&c| c < 128 && ODD_BYTES >> c & 1 == 1))
+            .map(|t| t.iter().any(|&c| is_odd(c)))
     };
     let n = toks().count();
     if shape.doc || n < 10 {
@@ -587,7 +596,7 @@ fn segment_ranges(parts: [&[u8]; 2]) -> Vec<(usize, std::ops::Range<usize>)> {
     for (p, part) in parts.iter().enumerate() {
         let mut start = 0;
         for (i, &c) in part.iter().enumerate() {
-            if !matches!(c, b'\n' | b'.' | b'!' | b'?') {
+            if !SEGMENT_END[usize::from(c)] {
                 continue;
             }
             let end_here = c == b'\n'
@@ -603,6 +612,17 @@ fn segment_ranges(parts: [&[u8]; 2]) -> Vec<(usize, std::ops::Range<usize>)> {
     }
     ranges
 }
+
+/// The bytes that may end a segment (`\n . ! ?`), as a table: one load
+/// a byte in [`segment_ranges`].
+static SEGMENT_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
 
 /// The cue classes' bits of a word's classes (the bits above are the
 /// lone-request lists', [`super::cues::LONE`]).
@@ -710,17 +730,66 @@ fn unigram(w: &[u8]) -> u32 {
 /// A cue table entry: (key, word or stem, classes).
 type Cue = (u32, &'static [u8], u32);
 
+/// Cue entries sorted by key, with a radix index on the key's top bits:
+/// the entries whose key starts with `h` are
+/// `entries[first[h]..first[h + 1]]`, a slot of about one entry (keys
+/// are hashes), so a lookup reads one slot instead of a binary search.
+struct CueTable {
+    entries: Vec<Cue>,
+    first: Vec<u16>,
+    shift: u32,
+}
+
+impl CueTable {
+    fn new(mut entries: Vec<Cue>) -> CueTable {
+        entries.sort_unstable_by_key(|e| e.0);
+        // At least two slots, about one entry a slot.
+        let bits = entries.len().max(2).next_power_of_two().trailing_zeros();
+        let shift = 32 - bits;
+        let mut first = Vec::with_capacity((1 << bits) + 1);
+        let mut i = 0;
+        for h in 0..=(1usize << bits) {
+            while entries.get(i).is_some_and(|e| ((e.0 >> shift) as usize) < h)
+            {
+                i += 1;
+            }
+            // The lists hold a few hundred entries.
+            first.push(i.min(usize::from(u16::MAX)) as u16);
+        }
+        CueTable { entries, first, shift }
+    }
+
+    /// The classes of the entries under `key` that `hit` accepts.
+    #[inline]
+    fn lookup(&self, key: u32, hit: impl Fn(&[u8]) -> bool) -> u32 {
+        let h = (key >> self.shift) as usize;
+        let (Some(&a), Some(&z)) = (self.first.get(h), self.first.get(h + 1))
+        else {
+            return 0;
+        };
+        let slot = self.entries.get(usize::from(a)..usize::from(z));
+        let mut c = 0;
+        for &(k, w, classes) in slot.unwrap_or_default() {
+            if k == key && hit(w) {
+                c |= classes;
+            }
+        }
+        c
+    }
+}
+
 /// The cue words' table (keyed by unigram code) and the stems' table
-/// (keyed by [`stem_key`]), each sorted by key; built on first use. A
-/// word listed in several classes has an entry for each: a lookup ORs
-/// the classes of every entry of its key that it hits, so they need no
-/// merging (a search for the word's earlier entry at each word made the
-/// build quadratic, ~150,000 compares in the first screen).
-fn cue_tables() -> &'static [Vec<Cue>; 2] {
-    static TABLES: std::sync::OnceLock<[Vec<Cue>; 2]> =
+/// (keyed by [`stem_key`] times an odd constant, a bijection that
+/// spreads the keys over the index); built on first use. A word listed
+/// in several classes has an entry for each: a lookup ORs the classes of
+/// every entry of its key that it hits, so they need no merging (a
+/// search for the word's earlier entry at each word made the build
+/// quadratic, ~150,000 compares in the first screen).
+fn cue_tables() -> &'static [CueTable; 2] {
+    static TABLES: std::sync::OnceLock<[CueTable; 2]> =
         std::sync::OnceLock::new();
     TABLES.get_or_init(|| {
-        let keys: [fn(&[u8]) -> u32; 2] = [unigram, stem_key];
+        let keys: [fn(&[u8]) -> u32; 2] = [unigram, stem_slot_key];
         // The lone-request lists take the bits after the cue classes'.
         let words: Vec<&str> = super::cues::WORDS
             .iter()
@@ -736,43 +805,33 @@ fn cue_tables() -> &'static [Vec<Cue>; 2] {
                     t.push((key(w.as_bytes()), w.as_bytes(), 1 << k));
                 }
             }
-            t.sort_unstable_by_key(|e| e.0);
-            t
+            CueTable::new(t)
         })
     })
 }
 
-/// The classes of the entries of `table` under `key` that `hit` accepts.
-fn cue_lookup(table: &[Cue], key: u32, hit: impl Fn(&[u8]) -> bool) -> u32 {
-    let mut c = 0;
-    let mut i = table.partition_point(|e| e.0 < key);
-    while let Some(&(k, w, classes)) = table.get(i) {
-        if k != key {
-            break;
-        }
-        if hit(w) {
-            c |= classes;
-        }
-        i += 1;
-    }
-    c
-}
-
 /// The cue classes ([`super::cues`]) of a folded word whose unigram
 /// code ([`unigram`]) is `code`, which the whole-text pass has already
-/// computed: a binary search over the cue words' codes and a byte
+/// computed: a slot of the cue words' table by the code, and a byte
 /// comparison, no hashing of the word again. A word that is none has
 /// the classes of the stems ([`super::cues::STEMS`]) it starts with: a
-/// binary search on its first four bytes, then a prefix comparison
-/// with the few stems that share them.
+/// slot of the stems' table by its first four bytes, then a prefix
+/// comparison with the few stems that share them.
 #[inline]
 fn cue_classes(code: u32, word: &[u8]) -> u32 {
     let [words, stems] = cue_tables();
-    let c = cue_lookup(words, code, |w| w == word);
+    let c = words.lookup(code, |w| w == word);
     if c & CUE_MASK != 0 {
         return c;
     }
-    c | cue_lookup(stems, stem_key(word), |s| word.starts_with(s))
+    c | stems.lookup(stem_slot_key(word), |s| word.starts_with(s))
+}
+
+/// The stems' table key of a word or stem: [`stem_key`] times an odd
+/// constant (equal keys stay equal, different ones different).
+#[inline]
+fn stem_slot_key(w: &[u8]) -> u32 {
+    stem_key(w).wrapping_mul(0x9E37_79B1)
 }
 
 /// The first four bytes of a word or stem, as the stem table's key.

@@ -212,7 +212,7 @@ fn match_slots(
         return;
     };
     for a in first {
-        if s.as_bytes()[pos..].starts_with(a.as_bytes()) {
+        if s.as_bytes().get(pos..pos + a.len()) == Some(a.as_bytes()) {
             match_slots(s, pos + a.len(), rest, budget, ends);
         }
     }

@@ -347,3 +347,45 @@ fn word_features_equal_the_reference() {
         }
     }
 }
+
+/// The indexed lookup gives the classes of the word lists on arbitrary
+/// words: cue words and stems with a byte changed, added or cut off,
+/// and random letter strings.
+#[test]
+fn cue_lookup_equals_the_lists_on_arbitrary_words() {
+    use super::super::cues;
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    let all: Vec<&str> = cues::WORDS
+        .iter()
+        .chain(&cues::STEMS)
+        .flat_map(|l| l.split(' '))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for _ in 0..50_000 {
+        let mut w = all[next() % all.len()].as_bytes().to_vec();
+        let letter = b'a' + (next() % 26) as u8;
+        match next() % 5 {
+            0 => {}
+            1 => w.truncate(next() % (w.len() + 1)),
+            2 => w.push(letter),
+            3 => {
+                let i = next() % w.len().max(1);
+                if let Some(c) = w.get_mut(i) {
+                    *c = letter;
+                }
+            }
+            _ => {
+                let n = next() % 9;
+                w = (0..n).map(|_| b'a' + (next() % 26) as u8).collect();
+            }
+        }
+        let got = cue_classes(unigram(&w), &w) & CUE_MASK;
+        assert_eq!(got, cues::classes(&w), "{}", String::from_utf8_lossy(&w));
+    }
+}
