@@ -144,9 +144,10 @@ pub(crate) fn sentence_start(toks: &[Tok], i: usize) -> bool {
         )
 }
 
-/// Title case on the line of the Latin-script run `first..=last`: two
-/// capitalized common words ("Your", "Annual", "Of") that open no
-/// sentence stand beside it within the bounded context ("Support Your
+/// Title case in the sentence or table cell of the Latin-script run
+/// `first..=last`: two capitalized common words ("Your", "Annual",
+/// "Of") that open no sentence stand beside it within the bounded
+/// context ("Support Your
 /// Local Op Shop", "for their 5th Annual Chocolate Crawl", "An Hour Of
 /// Prego Bliss!"), where capitals say nothing of a name. Words English
 /// capitalizes anyway do not count: "I", months, days ("Friday").
@@ -155,14 +156,16 @@ pub(crate) fn title_case(toks: &[Tok], first: usize, last: usize) -> bool {
         return false;
     }
     let (lo, hi) = reach(toks, first);
+    // Its sentence or table cell: to a line break, "|" or a full stop.
+    let stop = |t: &Tok| matches!(t.kind, Kind::Punct('|' | '.' | '!' | '?'));
     let mut a = first;
-    while a > lo && !toks[a].nl {
+    while a > lo && !toks[a].nl && !stop(&toks[a - 1]) {
         a -= 1;
     }
     let mut n = 0;
     for k in a..hi {
         let t = &toks[k];
-        if k > last && t.nl {
+        if k > last && (t.nl || stop(t)) {
             break;
         }
         if (k < first || k > last)
