@@ -244,9 +244,8 @@ fn well_known(toks: &[Tok], first: usize, last: usize) -> bool {
 fn defined_acronym(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let a = toks.get(i + 1)?;
     let close = toks.get(i + 2)?;
-    if !(a.upper && !a.sp && close.is_punct(')') && !close.sp)
-        || !(2..=6).contains(&a.key.chars().count())
-    {
+    let glued = a.upper && !a.sp && close.is_punct(')') && !close.sp;
+    if !glued || !(2..=6).contains(&a.key.chars().count()) {
         return None;
     }
     let mut letters = a.key.chars().rev().peekable();
