@@ -189,7 +189,26 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Ministarstvo je to potvrdilo.", "ORGANIZATION", None),
     ("Die Forschung des Instituts wurde genutzt.", "ORGANIZATION", None),
     ("Byzantské vojsko napadlo mesto.", "ORGANIZATION", None),
+    // An acronym defined in parentheses after the name whose initials it
+    // is (names28); not a state, not a person's initials, not a mismatch.
+    (
+        "Ondje je bila Srpska napredna stranka (SNS) sa svojim ljudima.",
+        "ORGANIZATION",
+        Some("Srpska napredna stranka (SNS)"),
+    ),
+    (
+        "Skupa su Bugarska socijalistička partija (BSP) i drugi.",
+        "ORGANIZATION",
+        Some("Bugarska socijalistička partija (BSP)"),
+    ),
+    ("Mask Personally Identifiable Information (PII) first.", "ORGANIZATION", None),
+    ("Talks with the Republic of Korea (ROK) resumed.", "ORGANIZATION", None),
+    ("Notes were taken by Anna Berg (AB) today.", "ORGANIZATION", None),
+    ("We met Green Valley Farms (XYZ) in May.", "ORGANIZATION", None),
     // PERSON: must miss
+    // Title case: capitals say nothing of a name (names28).
+    ("Support Your Local Corner Shop - Only 4 days left!", "PERSON", None),
+    ("Tickets For The Annual Pumpkin Regatta Are Here", "PERSON", None),
     ("Die Präsidentin der Kommune von Madrid sprach.", "PERSON", None),
     ("Predsjednik Europske komisije je stigao.", "PERSON", None),
     ("Guster live in concert at Ogden Theatre tonight.", "PERSON", None),
@@ -510,6 +529,7 @@ fn lowercase_places_and_org_heads_stream_like_one_shot() {
         ),
         ("stil uden for Paris og London, hvor", "LOCATION"),
         ("sekretar Ministarstva finansija je rekao", "ORGANIZATION"),
+        ("Ondje je Srpska napredna stranka (SNS) sa", "ORGANIZATION"),
     ] {
         let found = super::names_tagger_stream::every_split_equals_one_shot(
             &mut f, text,

@@ -7,9 +7,9 @@
 //! Depends on `tokens`, the lexicon and the cue lists.
 
 use super::lexicon::has;
-use super::lists::{PARTICLES, PREFIX, ROLE, SUFFIX};
+use super::lists::{lists, MONTHS, PARTICLES, PREFIX, ROLE, SUFFIX};
 use super::morph::in_sorted;
-use super::tokens::{Kind, Tok, AHEAD};
+use super::tokens::{reach, Kind, Tok, AHEAD};
 
 /// A preposition of place right before token `i` ("in", "at", Slavic
 /// "u", "v", "iz", Danish "fra", Portuguese "em", "no"): what follows is
@@ -142,6 +142,46 @@ pub(crate) fn sentence_start(toks: &[Tok], i: usize) -> bool {
             toks[j - 1].kind,
             Kind::Punct('.' | '!' | '?' | ':' | ';' | '>' | '-' | '•')
         )
+}
+
+/// Title case in the sentence or table cell of the Latin-script run
+/// `first..=last`: two capitalized common words ("Your", "Annual",
+/// "Of") that open no sentence stand beside it within the bounded
+/// context ("Support Your
+/// Local Op Shop", "for their 5th Annual Chocolate Crawl", "An Hour Of
+/// Prego Bliss!"), where capitals say nothing of a name. Words English
+/// capitalizes anyway do not count: "I", months, days ("Friday").
+pub(crate) fn title_case(toks: &[Tok], first: usize, last: usize) -> bool {
+    if !toks[first].key.as_bytes().first().is_some_and(u8::is_ascii) {
+        return false;
+    }
+    let (lo, hi) = reach(toks, first);
+    // Its sentence or table cell: to a line break, "|" or a full stop.
+    let stop = |t: &Tok| matches!(t.kind, Kind::Punct('|' | '.' | '!' | '?'));
+    let mut a = first;
+    while a > lo && !toks[a].nl && !stop(&toks[a - 1]) {
+        a -= 1;
+    }
+    let mut n = 0;
+    for k in a..hi {
+        let t = &toks[k];
+        if k > last && (t.nl || stop(t)) {
+            break;
+        }
+        if (k < first || k > last)
+            && t.is_word()
+            && t.cap
+            && !t.upper
+            && t.key.len() > 1
+            && !t.key.ends_with("day")
+            && !has(&MONTHS, &t.key)
+            && !sentence_start(toks, k)
+            && has(lists().common, &t.key)
+        {
+            n += 1;
+        }
+    }
+    n >= 2
 }
 
 pub(crate) fn all_caps_run(toks: &[Tok], idx: &[usize]) -> bool {

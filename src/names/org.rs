@@ -35,7 +35,7 @@ use super::morph::{
 };
 use super::tokens::{
     after_punct, phrase_before, reach, skip_separators, value_end, Detection,
-    Kind, Tok,
+    Kind, Tok, AHEAD,
 };
 
 /// A lowercase word that may stand inside an organization name
@@ -235,6 +235,50 @@ fn well_known(toks: &[Tok], first: usize, last: usize) -> bool {
         )
 }
 
+/// An acronym in capitals defined in parentheses at token `i` (the
+/// "("), whose letters are the initials of the words before it on its
+/// line, connectors left out, the first capitalized ("Instituto de Arte
+/// Contemporânea (IAC)", "Bugarska socijalistička partija (BSP)"): the
+/// indices of the name's first word and of the ")". Within a decision's
+/// reach: the name and acronym span less than [`AHEAD`] bytes.
+fn defined_acronym(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let a = toks.get(i + 1)?;
+    let close = toks.get(i + 2)?;
+    let glued = a.upper && !a.sp && close.is_punct(')') && !close.sp;
+    if !glued || !(2..=6).contains(&a.key.chars().count()) {
+        return None;
+    }
+    let mut letters = a.key.chars().rev().peekable();
+    let mut k = i;
+    while letters.peek().is_some() {
+        let w = toks.get(k.checked_sub(1)?)?;
+        if !w.is_word() || w.nl {
+            return None;
+        }
+        k -= 1;
+        if w.key.chars().next() == letters.peek().copied() {
+            letters.next();
+        } else if !connector(w) {
+            return None;
+        }
+    }
+    // Not a state's name ("Republike Srpske (RS)": a place), nor a
+    // person's initials ("Anna Berg (AB)"); an institution's word in it
+    // ("partija", "Instituto", "Authority"), not a term ("Total Cost of
+    // Ownership (TCO)", "Personally Identifiable Information (PII)").
+    let first = &toks[k];
+    (first.cap
+        && close.end - first.start < AHEAD
+        && head_noun(&first.key) != Some(Head::Place)
+        && !has(lists().given, &first.key)
+        && toks[k..i].iter().any(|w| {
+            head_noun(&w.key) == Some(Head::Org)
+                || has(&ORG_PREFIX, &w.key)
+                || has(&ORG_SUFFIX, &w.key)
+        }))
+    .then_some((k, i + 2))
+}
+
 /// Words left off the front of a name: "The Acme Group", "der Allianz".
 fn article(t: &Tok) -> bool {
     matches!(
@@ -273,6 +317,28 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // "Partido dos Trabalhadores (PT)": the name and its acronym, in
+        // place of what the run found in the name.
+        if let Some((s, e)) =
+            t.is_punct('(').then(|| defined_acronym(toks, i)).flatten()
+        {
+            let from = toks[s].start;
+            while out.last().is_some_and(|d: &Detection| d.span.start >= from)
+            {
+                out.pop();
+            }
+            if out.last().is_none_or(|d| d.span.end <= from) {
+                let span = from..toks[e].end;
+                out.push(Detection::new(
+                    "ORGANIZATION",
+                    "org-acronym",
+                    span,
+                    0.7,
+                ));
+            }
+            i = e + 1;
+            continue;
+        }
         if !t.is_word() || !(t.cap || t.upper || t.uncased) {
             i += 1;
             continue;

@@ -20,10 +20,10 @@
 //!   only with the verb first, "sagte Müller"): 0.6
 //! - a South Slavic surname ending ("Simić", "Tadićem"): 0.7
 //! - two or three unknown capitalized words inside a sentence: 0.55, but
-//!   not in German text (nouns are capitalized there), not after a Slavic
-//!   adjective ("Северной Ирландии") or joined by a particle ("Copa do
-//!   Mundo"); an institution head noun first ("Sveučilišta Kosova") is
-//!   no person
+//!   not in German text (nouns are capitalized there) or title case
+//!   ("Your Local Op Shop"), not after a Slavic adjective ("Северной
+//!   Ирландии") or joined by a particle ("Copa do Mundo"); an
+//!   institution head noun first ("Sveučilišta Kosova") is no person
 //! - a run in quotes of its own without a cue ("«Vida Moderna»"): a
 //!   title, 0.45
 //! - a role or kinship word first in the run or just before it
@@ -43,7 +43,7 @@
 
 use super::context::{
     age_after, all_caps_run, at_place, initials, line_start, role_before,
-    sentence_start, street_context,
+    sentence_start, street_context, title_case,
 };
 use super::dict::WordList;
 use super::lexicon::{
@@ -578,12 +578,11 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         let n = classes.len();
         // Two or three capitalized words that are neither English words nor
         // places, mid-sentence: a proper name, most likely a person.
-        let strict = classes.iter().all(|c| *c == Class::Unknown);
         let shaped = idx.iter().zip(&classes).all(|(k, c)| {
-            *c != Class::Unknown || name_shaped(&toks[*k].key, strict)
+            *c != Class::Unknown || name_shaped(&toks[*k].key, all_unknown)
         });
-        // Not in German, and not an adjective or an institution first
-        // ("Северной Ирландии", "Sveučilišta Kosova").
+        // Not in German or title case, not an adjective or an institution
+        // first ("Северной Ирландии", "Sveučilišta Kosova").
         let head = &toks[idx[0]].key;
         let adjective =
             n >= 2 && classes[0] == Class::Unknown && slavic_adjective(head);
@@ -595,6 +594,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             && !particle
             && !at_place(toks, idx[0])
             && !german_text(&mut german, toks, idx[0])
+            && !title_case(toks, idx[0], end_tok)
         {
             score = score.max(0.55);
         }
