@@ -358,15 +358,14 @@ impl Prefilter {
             // reach cannot hold one (in prose, most keyword hits).
             let keyed = min_digits > 0 && !rule.keywords.is_empty();
             // A long rule whose anchors lie in its matches: their
-            // bytes (see `trim`).
-            let alphabet = match max_len {
-                Some(n) if n >= NARROW_MIN && lowest != usize::MAX => {
-                    let in_match = !any_near || rule.letters_in_match();
-                    let shape = rule.shape().filter(|_| in_match);
-                    shape.map(|s| s.alphabet()).filter(|a| !a.contains(b' '))
-                }
-                _ => None,
-            };
+            // bytes (see `trim`), read at its first window kept. The
+            // shape is built on first use: windows the digit test drops,
+            // and rules whose anchors may stand outside a match, need
+            // none (the first screen's cost, issue 16).
+            let long = max_len
+                .filter(|&n| n >= NARROW_MIN && lowest != usize::MAX)
+                .filter(|_| !any_near || rule.letters_in_match());
+            let mut alphabet = None;
             for mut w in list.drain(..) {
                 let kept = !keyed || {
                     let reach = match max_len {
@@ -375,13 +374,24 @@ impl Prefilter {
                     };
                     has_digits(&runs, w.start..reach, min_digits)
                 };
-                if let (Some(a), Some(n)) = (alphabet, max_len) {
-                    let far = n + SLACK - 1;
-                    let far =
-                        far + if all_near { context::WINDOW_AFTER } else { 0 };
-                    w.start = trim(text, &w, lowest, far, a);
+                if !kept {
+                    continue;
                 }
-                if kept && w.start < w.end {
+                if let Some(n) = long {
+                    let a = *alphabet.get_or_insert_with(|| {
+                        let shape = rule.shape();
+                        shape
+                            .map(|s| s.alphabet())
+                            .filter(|a| !a.contains(b' '))
+                    });
+                    if let Some(a) = a {
+                        let far = n + SLACK - 1;
+                        let far = far
+                            + if all_near { context::WINDOW_AFTER } else { 0 };
+                        w.start = trim(text, &w, lowest, far, a);
+                    }
+                }
+                if w.start < w.end {
                     found(i, w);
                 }
             }

@@ -150,7 +150,10 @@ pub(crate) fn sentence_start(toks: &[Tok], i: usize) -> bool {
 /// context ("Support Your
 /// Local Op Shop", "for their 5th Annual Chocolate Crawl", "An Hour Of
 /// Prego Bliss!"), where capitals say nothing of a name. Words English
-/// capitalizes anyway do not count: "I", months, days ("Friday").
+/// capitalizes anyway do not count: "I", months, days ("Friday"). Out
+/// of line: inlined, its loop grew the person detector's body, which V8
+/// charges at each turn of the detector's loop (an earlier tier-up).
+#[inline(never)]
 pub(crate) fn title_case(toks: &[Tok], first: usize, last: usize) -> bool {
     if !toks[first].key.as_bytes().first().is_some_and(u8::is_ascii) {
         return false;
