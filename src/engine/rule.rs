@@ -56,6 +56,8 @@ pub(crate) struct Rule {
     /// (`prefilter_is_sound` checks). A policy's keywords promise only to
     /// occur near a match.
     keywords_in_match: bool,
+    /// `RuleDef::letters_in_match` (built-in rules only).
+    letters_in_match: bool,
     /// Longest match and digit floor when the rule table carries them
     /// (`RuleDef::lengths`): the prefilter and the response stream ask
     /// every rule for these, most of which never run.
@@ -273,6 +275,7 @@ impl Rule {
             context: List::Static(def.context),
             anti_context: List::Static(def.anti_context),
             keywords_in_match: true,
+            letters_in_match: def.letters_in_match,
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
     }
@@ -347,6 +350,7 @@ impl Rule {
             context: List::Owned(context),
             anti_context: List::Static(&[]),
             keywords_in_match: false,
+            letters_in_match: false,
             lengths: None,
         })
     }
@@ -360,10 +364,9 @@ impl Rule {
 
     /// Whether the rule's keywords, letters and all, lie in every match
     /// (so the prefilter may trim its windows; they stay context words
-    /// for the windows themselves): `url-bare-domain`'s `.com`, `.org`,
-    /// …, the last label of the domain every match ends with.
+    /// for the windows themselves): `RuleDef::letters_in_match`.
     pub(crate) fn letters_in_match(&self) -> bool {
-        self.keywords_in_match && self.id == "url-bare-domain"
+        self.letters_in_match
     }
 
     /// The rule's regex, compiled on its first search (see [`Lazy`]).
@@ -490,6 +493,41 @@ mod tests {
     fn class_intersection_does_not_compile() {
         assert!(compile_builtin("[!-~&&[^'\"]]").is_err());
         assert!(compile_builtin("[!-~]").is_ok());
+    }
+
+    /// `letters_in_match` holds on each such rule's own hits: every
+    /// keyword hit lies inside a match (the corpus side is
+    /// `prefilter_is_sound`).
+    #[test]
+    fn letters_in_match_holds_on_hits() {
+        let mut rules = 0;
+        for def in crate::rules::builtin().filter(|d| d.letters_in_match) {
+            rules += 1;
+            let rule = Rule::from_def(def);
+            assert!(!def.hits.is_empty(), "{}: no hits", def.id);
+            for hit in def.hits {
+                let mut spans = Vec::new();
+                let mut at = 0;
+                while let Some(m) = rule.regex.find_at(hit, at) {
+                    spans.push(m.range());
+                    at = m.end().max(m.start() + 1);
+                }
+                let lower = hit.to_ascii_lowercase();
+                for kw in def.keywords {
+                    for (i, _) in lower.match_indices(kw) {
+                        let inside = spans
+                            .iter()
+                            .any(|s| s.start <= i && i + kw.len() <= s.end);
+                        assert!(
+                            inside,
+                            "{}: {kw:?} outside in {hit:?}",
+                            def.id
+                        );
+                    }
+                }
+            }
+        }
+        assert!(rules > 0);
     }
 
     /// The lengths build.rs writes into the secret table are the ones

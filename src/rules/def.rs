@@ -39,6 +39,11 @@ pub(crate) struct RuleDef {
     /// them, when build.rs read them (the secret table); `None`: the
     /// engine reads the pattern when it needs them. A test compares.
     pub lengths: Option<(u32, u32)>,
+    /// Every keyword hit, letters and all, lies inside the match it
+    /// anchors (`url-bare-domain`'s `.com`, the last label of the
+    /// domain), so the prefilter may start the rule's windows at the
+    /// word before the hit. `prefilter_is_sound` and a rule test check.
+    pub letters_in_match: bool,
     /// Texts that must yield a finding of this rule.
     pub hits: &'static [&'static str],
     /// Texts that must not yield a finding of this rule.
@@ -61,6 +66,7 @@ impl RuleDef {
         anti_context: &[],
         window: 0,
         lengths: None,
+        letters_in_match: false,
         hits: &[],
         misses: &[],
     };

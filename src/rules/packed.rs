@@ -21,7 +21,7 @@
 //! - the number of rules, then each rule: id, type name (empty when it
 //!   is the id in upper case with `_` for `-`), pattern (strings),
 //!   keywords, context, anti-context (list numbers), group, validator,
-//!   kind, window, min entropy and score (their `f32` bits),
+//!   kind (0 PII, 1 secret; plus 2 when `letters_in_match`), window, min entropy and score (their `f32` bits),
 //!   lengths (0 for `None`, else 1, the maximum length and the digits).
 //!
 //! A number is base-64 digits, lowest first, 6 bits a byte with 0x40 set
@@ -256,7 +256,7 @@ impl Writer<'_> {
             self.num(number[i * 3 + 2] as usize);
             self.num(r.group);
             self.num(r.validator as usize);
-            self.num(kind_code(r.kind));
+            self.num(kind_code(r.kind) | (r.letters_in_match as usize) << 1);
             self.num(r.window);
             self.num(r.min_entropy.to_bits() as usize);
             self.num(r.score.to_bits() as usize);
@@ -356,11 +356,15 @@ pub(crate) fn unpack(s: &'static str) -> Option<Vec<RuleDef>> {
         let anti_context = list(&mut r)?;
         let group = r.num()?;
         let validator = *Validator::ALL.get(r.num()?)?;
-        let kind = match r.num()? {
+        let code = r.num()?;
+        let kind = match code & 1 {
             0 => Kind::Pii,
-            1 => Kind::Secret,
-            _ => return None,
+            _ => Kind::Secret,
         };
+        if code > 3 {
+            return None;
+        }
+        let letters_in_match = code & 2 != 0;
         let window = r.num()?;
         let min_entropy = r.f32()?;
         let score = r.f32()?;
@@ -382,6 +386,7 @@ pub(crate) fn unpack(s: &'static str) -> Option<Vec<RuleDef>> {
             anti_context,
             window,
             lengths,
+            letters_in_match,
             ..RuleDef::DEFAULT
         });
     }

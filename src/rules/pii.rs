@@ -678,6 +678,7 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: r"(?i)\b(?:[a-z0-9][a-z0-9-]{0,40}\.){1,5}(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|pl|se|fi|in|ca|au|sg|kr|br|za|il|jp|cn|ch|at|be|dk|no|eu|us|info|biz|app|dev|ai|me|tv|ly|site)\b(?:/[!#-&(-;=?-_a-~]{0,100}[#-&(*+\-/-9=?-Z_a-z~])?",
         validator: Validator::Url,
         score: 0.5,
+        letters_in_match: true,
         hits: ex!["visit example.org today", "docs.example.co.uk/path"],
         misses: ex!["file.txt", "www.example", "config.json"],
         ..PII

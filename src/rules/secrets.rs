@@ -150,6 +150,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         anti_context: &[],
         window,
         lengths,
+        letters_in_match: false,
         hits,
         misses,
     })
