@@ -356,6 +356,21 @@ fn leading(n: &Node) -> Option<char> {
     }
 }
 
+/// A non-ASCII char: the bytes of its UTF-8 form, one single-byte char
+/// each (exact: `(?i)` folds ASCII only, as regex-lite does), so a
+/// program can match it. Out of line, as the rare constructs of
+/// [`Parser::atom`] are: `concat`'s loop stays small.
+#[inline(never)]
+fn wide(bytes: &[u8]) -> Node {
+    let mut seq = Vec::new();
+    for &b in bytes {
+        let mut one = ByteSet::default();
+        one.insert(b);
+        seq.push(char_node(one, 1, false));
+    }
+    Node::Concat(seq)
+}
+
 struct Parser<'a> {
     chars: &'a [char],
     pos: usize,
@@ -486,6 +501,10 @@ impl<'a> Parser<'a> {
         }
     }
 
+    // Out of line (issue 16): `concat`'s loop runs once per atom of
+    // every pattern a cold start's first screen reads, and V8 charges a
+    // loop's whole body at each turn.
+    #[inline(never)]
     fn atom(&mut self) -> Option<Node> {
         let c = self.peek()?;
         self.pos += 1;
@@ -545,16 +564,7 @@ impl<'a> Parser<'a> {
         let mut buf = [0u8; 4];
         let bytes = c.encode_utf8(&mut buf).as_bytes();
         if bytes.len() > 1 {
-            // A non-ASCII char: the bytes of its UTF-8 form, one
-            // single-byte char each (exact: `(?i)` folds ASCII only, as
-            // regex-lite does), so a program can match it.
-            let mut seq = Vec::new();
-            for &b in bytes {
-                let mut one = ByteSet::default();
-                one.insert(b);
-                seq.push(char_node(one, 1, false));
-            }
-            return Node::Concat(seq);
+            return wide(bytes);
         }
         s.insert(bytes[0]);
         if self.ci && c.is_ascii_alphabetic() {

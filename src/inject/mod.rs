@@ -125,7 +125,7 @@ impl Default for Features {
 /// A compiled `Squashed` phrase: slots of alternatives ("" = optional).
 struct Phrase {
     rule: usize,
-    slots: Vec<Vec<String>>,
+    slots: Vec<Vec<&'static str>>,
 }
 
 struct Compiled {
@@ -144,19 +144,25 @@ fn compiled() -> &'static Compiled {
         for (k, r) in RULES.iter().enumerate() {
             match r.view {
                 View::Squashed => {
-                    for p in r.phrases.split(';') {
-                        let mut slots = rules::parse_phrase(p);
+                    // The rule's text squashed once; the phrases'
+                    // alternatives are slices of it (built once per
+                    // process, kept to its end).
+                    let sq: &'static str = Box::leak(
+                        rules::squash_keep(r.phrases).into_boxed_str(),
+                    );
+                    for p in sq.split(';') {
+                        let mut slots = rules::parse_squashed(p);
                         // Drop leading optional slots by splitting.
                         while slots
                             .first()
-                            .is_some_and(|s| s.iter().any(String::is_empty))
+                            .is_some_and(|s| s.iter().any(|a| a.is_empty()))
                         {
-                            let first: Vec<String> = slots[0]
+                            let first: Vec<&str> = slots[0]
                                 .iter()
                                 .filter(|a| !a.is_empty())
-                                .cloned()
+                                .copied()
                                 .collect();
-                            let rest: Vec<Vec<String>> = slots[1..].to_vec();
+                            let rest: Vec<Vec<&str>> = slots[1..].to_vec();
                             if !first.is_empty() {
                                 let mut with = vec![first];
                                 with.extend(rest.iter().cloned());
@@ -177,18 +183,17 @@ fn compiled() -> &'static Compiled {
                 }
             }
         }
-        let mut anchor_pats: Vec<String> = Vec::new();
+        let mut anchor_pats: Vec<&str> = Vec::new();
         let mut anchor_owner = Vec::new();
         for (i, ph) in phrases.iter().enumerate() {
             for (j, a) in ph.slots[0].iter().enumerate() {
                 if !a.is_empty() {
-                    anchor_pats.push(a.clone());
+                    anchor_pats.push(a);
                     anchor_owner.push((i, j));
                 }
             }
         }
         let anchors = Some((Trie::new(&anchor_pats), anchor_owner));
-        let pats: Vec<String> = pats.iter().map(|p| p.to_string()).collect();
         let markers = Some((Trie::new(&pats), owner));
         Compiled { phrases, anchors, markers }
     })
@@ -199,7 +204,7 @@ fn compiled() -> &'static Compiled {
 fn match_slots(
     s: &str,
     pos: usize,
-    slots: &[Vec<String>],
+    slots: &[Vec<&str>],
     budget: &mut u32,
     ends: &mut Vec<usize>,
 ) {

@@ -275,6 +275,7 @@ pub(crate) static RULES: &[Rule] = &[
 ];
 /// A phrase alternative squashed as the squashed view is: letters and
 /// digits only, lowercased.
+#[cfg(test)]
 fn squash_alt(s: &str) -> String {
     // PERF: most chars of the phrases are ASCII, where both tests are
     // the ASCII ones; an iterator of chars collected into a `String` was
@@ -293,18 +294,100 @@ fn squash_alt(s: &str) -> String {
     out
 }
 
+/// The phrase syntax's bytes: `squash_keep` keeps them, an alternative
+/// never holds one.
+#[inline(always)]
+const fn is_syntax(b: u8) -> bool {
+    matches!(b, b'(' | b')' | b'[' | b']' | b'|' | b';')
+}
+
+/// `s` squashed as [`squash_alt`] squashes each char, the syntax bytes
+/// (`()[]|;`) kept: one pass and one copy for a rule's whole phrase
+/// text. A char maps to at most one char, so a piece of the result
+/// between syntax bytes is the squashing of the piece it came from.
+/// Out of line, its non-ASCII chars too (issue 16): the phrase tables
+/// are built in a cold start's first screen, and V8 charges a loop's
+/// whole body at each turn.
+#[inline(never)]
+pub(crate) fn squash_keep(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            i += 1;
+            let k = KEEP[usize::from(c)];
+            if k != 0 {
+                out.push(char::from(k));
+            }
+        } else {
+            i = squash_wide(s, i, &mut out);
+        }
+    }
+    out
+}
+
+/// What [`squash_keep`] keeps of each ASCII byte (0: nothing): a letter
+/// in lowercase, a digit, a syntax byte.
+static KEEP: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || is_syntax(b) {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The non-ASCII char at byte `i` of `s` squashed onto `out`; returns
+/// where the next char starts (the end of `s` when `i` is no boundary).
+#[inline(never)]
+fn squash_wide(s: &str, i: usize, out: &mut String) -> usize {
+    let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+        return s.len();
+    };
+    if c.is_alphanumeric() {
+        out.push(crate::normalize::lower(c));
+    }
+    i + c.len_utf8()
+}
+
+/// An alternative of a squashed phrase: its syntax bytes (only in odd
+/// phrases: a bracket inside a group, `|` outside one) dropped, as
+/// [`squash_alt`] drops them.
+fn alt_of(s: &'static str) -> &'static str {
+    if !s.bytes().any(is_syntax) {
+        return s;
+    }
+    let plain: String =
+        s.chars().filter(|&c| !c.is_ascii() || !is_syntax(c as u8)).collect();
+    Box::leak(plain.into_boxed_str())
+}
+
 /// Parses a `Squashed` phrase, `a (b|c) [d] e`, into slots of squashed
 /// alternatives; a phrase with an optional first
 /// slot becomes two phrases.
+#[cfg(test)]
 pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
-    // PERF: the literal runs and group bodies are read as slices of the
-    // phrase (the brackets are ASCII), not copied a char at a time: the
-    // copies were a fifth of building the phrase tables, which the
-    // first screening does (issue 16, cold start).
-    let mut slots: Vec<Vec<String>> = Vec::new();
+    let sq: &'static str = Box::leak(squash_keep(p).into_boxed_str());
+    parse_squashed(sq)
+        .into_iter()
+        .map(|slot| slot.into_iter().map(str::to_string).collect())
+        .collect()
+}
+
+/// [`parse_phrase`] of a phrase squashed by [`squash_keep`]: the
+/// alternatives are slices of it (no copy each, issue 16: the phrase
+/// tables are built in a cold start's first screen).
+#[inline(never)]
+pub(crate) fn parse_squashed(p: &'static str) -> Vec<Vec<&'static str>> {
+    let mut slots: Vec<Vec<&'static str>> = Vec::new();
     let mut rest = p;
     while let Some(open) = rest.find(['(', '[']) {
-        let head = squash_alt(rest.get(..open).unwrap_or(""));
+        let head = alt_of(rest.get(..open).unwrap_or(""));
         if !head.is_empty() {
             slots.push(vec![head]);
         }
@@ -318,9 +401,10 @@ pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
             ),
             None => (after, ""),
         };
-        let mut alts: Vec<String> = body.split('|').map(squash_alt).collect();
+        let mut alts: Vec<&'static str> =
+            body.split('|').map(alt_of).collect();
         if optional {
-            alts.push(String::new());
+            alts.push("");
         }
         // Longest first so the first full match is the longest.
         crate::order::sort_by_key(&mut alts, |a| std::cmp::Reverse(a.len()));
@@ -328,7 +412,7 @@ pub(crate) fn parse_phrase(p: &str) -> Vec<Vec<String>> {
         slots.push(alts);
         rest = next;
     }
-    let tail = squash_alt(rest);
+    let tail = alt_of(rest);
     if !tail.is_empty() {
         slots.push(vec![tail]);
     }
@@ -407,11 +491,28 @@ mod tests {
                 "{p}"
             );
         }
+        // As the tables are built: a rule's whole text squashed once,
+        // then split into phrases.
+        for r in super::RULES {
+            let sq = Box::leak(super::squash_keep(r.phrases).into_boxed_str());
+            let got: Vec<Vec<Vec<String>>> = sq
+                .split(';')
+                .map(|p| {
+                    super::parse_squashed(p)
+                        .into_iter()
+                        .map(|s| s.into_iter().map(str::to_string).collect())
+                        .collect()
+                })
+                .collect();
+            let want: Vec<Vec<Vec<String>>> =
+                r.phrases.split(';').map(parse_phrase_by_chars).collect();
+            assert_eq!(got, want, "{}", r.id);
+        }
     }
 
-    /// The squashing with its ASCII path is the plain reading (letters
-    /// and digits, `normalize::lower`) for every char, and for a phrase
-    /// of every rule.
+    /// The squashing with its ASCII path, and the one-pass squashing of
+    /// the tables' build, are the plain reading (letters and digits,
+    /// `normalize::lower`) for every char, and for a phrase of every rule.
     #[test]
     fn squash_alt_is_the_plain_reading() {
         let plain = |s: &str| -> String {
@@ -423,6 +524,12 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let s = format!("a{c}Z-{c}");
             assert_eq!(super::squash_alt(&s), plain(&s), "U+{:04X}", c as u32);
+            // The one-pass squashing keeps the syntax bytes, else the same.
+            let kept: String = super::squash_keep(&s)
+                .chars()
+                .filter(|&k| !k.is_ascii() || !super::is_syntax(k as u8))
+                .collect();
+            assert_eq!(kept, plain(&s), "U+{:04X}", c as u32);
         }
         for r in super::RULES {
             assert_eq!(super::squash_alt(r.phrases), plain(r.phrases));

@@ -49,6 +49,56 @@ struct Building {
     last: u32,
 }
 
+/// The deepest node of `t` on `lit`'s path (0: the root) and how many
+/// of its bytes lead there.
+#[inline(never)]
+fn walk(t: &[Building], root: &[u32; 256], lit: &[u8]) -> (usize, usize) {
+    let Some(&first) = lit.first() else {
+        return (0, 0);
+    };
+    let mut node = root[usize::from(first)] as usize;
+    if node == 0 {
+        return (0, 0);
+    }
+    let mut depth = 1;
+    while let Some(&b) = lit.get(depth) {
+        let mut k = t.get(node).map_or(0, |n| n.first as usize);
+        while let Some(n) = t.get(k).filter(|n| k != 0 && n.byte != b) {
+            k = n.next as usize;
+        }
+        if k == 0 {
+            break;
+        }
+        node = k;
+        depth += 1;
+    }
+    (node, depth)
+}
+
+/// Adds the nodes of `rest` below `node` (none of them there yet) and
+/// returns the last.
+#[inline(never)]
+fn grow(
+    t: &mut Vec<Building>,
+    root: &mut [u32; 256],
+    mut node: usize,
+    rest: &[u8],
+) -> usize {
+    for &b in rest {
+        let k = t.len();
+        let next = if node == 0 {
+            root[usize::from(b)] = k as u32;
+            0
+        } else {
+            t.get_mut(node)
+                .map_or(0, |n| std::mem::replace(&mut n.first, k as u32))
+        };
+        t.push(Building { next, byte: b, ..Building::default() });
+        node = k;
+    }
+    node
+}
+
 impl Trie {
     /// A trie of `literals`. Empty literals never match. Nodes number
     /// at most the literals' total bytes, which must fit a `u32`.
@@ -64,30 +114,18 @@ impl Trie {
             if lit.is_empty() {
                 continue;
             }
-            let mut node = 0usize;
-            for &b in lit {
-                let mut k = if node == 0 {
-                    root[usize::from(b)] as usize
-                } else {
-                    t[node].first as usize
-                };
-                if node != 0 {
-                    while k != 0 && t[k].byte != b {
-                        k = t[k].next as usize;
-                    }
+            // The walk down what is there, then the nodes that are not,
+            // each out of line (issue 16): one loop over the literals'
+            // bytes that did both took this build over V8's tier-up
+            // budget in a cold start (the constructor's keyword automata,
+            // the first screen's injection tables).
+            let (node, depth) = walk(&t, &root, lit);
+            let node = match lit.get(depth..) {
+                Some(rest) if !rest.is_empty() => {
+                    grow(&mut t, &mut root, node, rest)
                 }
-                if k == 0 {
-                    k = t.len();
-                    let next = if node == 0 {
-                        root[usize::from(b)] = k as u32;
-                        0
-                    } else {
-                        std::mem::replace(&mut t[node].first, k as u32)
-                    };
-                    t.push(Building { next, byte: b, ..Building::default() });
-                }
-                node = k;
-            }
+                _ => node,
+            };
             let last = std::mem::replace(&mut t[node].last, i as u32 + 1);
             match next_same.get_mut((last as usize).wrapping_sub(1)) {
                 Some(prev) => *prev = i as u32 + 1,
