@@ -201,6 +201,27 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "ORGANIZATION",
         Some("Bugarska socijalistička partija (BSP)"),
     ),
+    // Institution heads of more languages (names29): a union, an
+    // association, a party, a committee, the police; "Policiais"
+    // (officers) and "союзниками" (allies) are no institution.
+    (
+        "Izvještaj je objavila Svetska zdravstvena organizacija (SZO) jučer.",
+        "ORGANIZATION",
+        Some("Svetska zdravstvena organizacija (SZO)"),
+    ),
+    (
+        "Hrvatska još nije članica Unije, rekao je.",
+        "ORGANIZATION",
+        Some("Unije"),
+    ),
+    (
+        "O inquérito da Polícia Federal foi aberto.",
+        "ORGANIZATION",
+        Some("Polícia Federal"),
+    ),
+    ("How can the European Union enforce it?", "ORGANIZATION", Some("European Union")),
+    ("Policiais Federais entram em greve.", "ORGANIZATION", None),
+    ("Спор между Балканскими союзниками продолжался.", "ORGANIZATION", None),
     ("Mask Personally Identifiable Information (PII) first.", "ORGANIZATION", None),
     ("Talks with the Republic of Korea (ROK) resumed.", "ORGANIZATION", None),
     ("Notes were taken by Anna Berg (AB) today.", "ORGANIZATION", None),
