@@ -202,8 +202,9 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         Some("Bugarska socijalistička partija (BSP)"),
     ),
     // Institution heads of more languages (names29): a union, an
-    // association, a party, a committee, the police; "Policiais"
-    // (officers) and "союзниками" (allies) are no institution.
+    // association, an organisation, the police; "Policiais" (officers),
+    // "союзниками" (allies), "Congressman" and a state's "Union" are no
+    // institution.
     (
         "Izvještaj je objavila Svetska zdravstvena organizacija (SZO) jučer.",
         "ORGANIZATION",
@@ -219,7 +220,12 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "ORGANIZATION",
         Some("Polícia Federal"),
     ),
-    ("How can the European Union enforce it?", "ORGANIZATION", Some("European Union")),
+    (
+        "The Defence Research Development Organisation (DRDO) tests it.",
+        "ORGANIZATION",
+        Some("Organisation (DRDO)"),
+    ),
+    ("The Soviet Union fell; Congressman Sessions spoke.", "ORGANIZATION", None),
     ("Policiais Federais entram em greve.", "ORGANIZATION", None),
     ("Спор между Балканскими союзниками продолжался.", "ORGANIZATION", None),
     ("Mask Personally Identifiable Information (PII) first.", "ORGANIZATION", None),

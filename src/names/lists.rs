@@ -423,12 +423,12 @@ pub(crate) static ORG_SUFFIX: WordList = WordList::new(
     international\nis\njsc\nkft\nkg\nkk\nkoncernen\nkonzern\nks\n\
     laboratories\nlabs\nlimited\nllc\nllp\nlogistics\nlp\nltd\nltda\nmedia\n\
     ministry\nmotors\nnetwork\nnetworks\nnv\nnyrt\noao\nohg\nojsc\nood\nooo\n\
-    organisation\norganization\noy\noyj\npartners\npharma\npharmaceuticals\n\
+    oy\noyj\npartners\npharma\npharmaceuticals\n\
     pjsc\nplc\npllc\npt\npte\npty\nrecords\nrestaurant\nsa\nsaa\nsac\nsapa\n\
     sarl\nsas\nsasu\nsau\nsc\nsca\nscarl\nsdn\nse\nservices\nsl\nsll\nslu\n\
     snc\nsociete\nsociety\nsoftware\nsolutions\nsp\nspa\nspolka\nsrl\nsro\n\
     stichting\nstiftung\nstudios\nsystems\ntbk\ntechnologies\ntechnology\n\
-    telecom\ntherapeutics\nug\nunion\nunited\nuniversitat\nuniversiteit\n\
+    telecom\ntherapeutics\nug\nunited\nuniversitat\nuniversiteit\n\
     universitet\nuniversity\nventures\nverein\nverlag\nvof\nvos\nwerke\nyk\n\
     zao\nzrt\n",
 );

@@ -237,10 +237,10 @@ const HEAD_ORG: &str =
     комисси\nкомитет\nagencij\nагентств\nбанк\nvojsk\nарми\n\
     policij\nполици\npartij\nпарти\nсуд\ninstituc\ninstitut\n\
     институт\nfakult\nфакульт\nakademij\nакадеми\nzavod\nklub\n\
-    клуб\ncompan\nкомпани\norganizac\norganisat\norganizat\n\
+    клуб\ncompan\nкомпани\norganizac\n\
     организац\nasocijac\nassociac\nasociac\nассоциац\nudruz\nudrug\n\
     savez\nstrank\nunij\nalijans\nodbor\nsindicat\nsindikat\n\
-    congress\nfundac\nbolnic";
+    fundac\nbolnic";
 
 /// Stems of HEAD_ORG that name armed forces ("vojsko", "армия"): after
 /// a people's or a country's adjective they are rarely one body by name
@@ -253,7 +253,8 @@ pub(crate) fn army_head(key: &str) -> bool {
 }
 
 const HEAD_ORG_EXACT: &str =
-    "camara\npolicia\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
+    "camara\ncongreso\ncongress\ncongresso\norganisation\norganization\n\
+    policia\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
     uniao\nustav\nustava\nvlada\nvlade\nvladi\nvladom\nvladu\n\
     правительства\nправительство\nсовет\nсовета\nсоюз\nсоюза\nсоюзе\n\
     союзом\nсоюзу";
