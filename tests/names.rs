@@ -201,6 +201,33 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
         "ORGANIZATION",
         Some("Bugarska socijalistička partija (BSP)"),
     ),
+    // Institution heads of more languages (names29): a union, an
+    // association, an organisation, the police; "Policiais" (officers),
+    // "союзниками" (allies), "Congressman" and a state's "Union" are no
+    // institution.
+    (
+        "Izvještaj je objavila Svetska zdravstvena organizacija (SZO) jučer.",
+        "ORGANIZATION",
+        Some("Svetska zdravstvena organizacija (SZO)"),
+    ),
+    (
+        "Hrvatska još nije članica Unije, rekao je.",
+        "ORGANIZATION",
+        Some("Unije"),
+    ),
+    (
+        "O inquérito da Polícia Federal foi aberto.",
+        "ORGANIZATION",
+        Some("Polícia Federal"),
+    ),
+    (
+        "The Defence Research Development Organisation (DRDO) tests it.",
+        "ORGANIZATION",
+        Some("Organisation (DRDO)"),
+    ),
+    ("The Soviet Union fell; Congressman Sessions spoke.", "ORGANIZATION", None),
+    ("Policiais Federais entram em greve.", "ORGANIZATION", None),
+    ("Спор между Балканскими союзниками продолжался.", "ORGANIZATION", None),
     ("Mask Personally Identifiable Information (PII) first.", "ORGANIZATION", None),
     ("Talks with the Republic of Korea (ROK) resumed.", "ORGANIZATION", None),
     ("Notes were taken by Anna Berg (AB) today.", "ORGANIZATION", None),

@@ -410,26 +410,27 @@ pub(crate) static ORG_AFTER: WordList = WordList::new(
 pub(crate) static ORG_SUFFIX: WordList = WordList::new(
     34,
     "\n\
-    ab\nacademy\nad\nag\nagency\nairlines\nairways\naps\nas\nasa\nassociates\n\
-    association\nauthority\nautomotive\nbancorp\nbank\nbankshares\nbau\nbhd\n\
-    biosciences\nbrewery\nbt\nbv\ncapital\ncia\nclinic\nclub\nco\ncollege\n\
-    commission\ncommittee\ncommunications\ncompania\ncompany\nconsulting\n\
-    corp\ncorporation\ncouncil\ncv\ndd\ndoo\neg\nehf\neireli\neirl\n\
-    electronics\nenergy\nenterprises\nentertainment\neood\nev\nfc\n\
-    federation\nfondation\nfondazione\nfoods\nfoundation\nfundacion\n\
-    fundacja\ngbr\ngk\ngmbh\ngroep\ngroup\ngroupe\ngrupa\ngrupo\ngruppe\n\
-    gruppen\ngruppo\nhermanos\nhf\nholding\nholdings\nhospital\nhotel\n\
-    hotels\ninc\nincorporated\nindustries\ninstitute\ninsurance\n\
+    ab\nacademy\nad\nag\nagency\nairlines\nairways\nalliance\naps\nas\nasa\n\
+    associates\nassociation\nauthority\nautomotive\nbancorp\nbank\n\
+    bankshares\nbau\nbhd\nbiosciences\nbrewery\nbt\nbv\ncapital\ncia\n\
+    clinic\nclub\nco\ncollege\ncommission\ncommittee\ncommunications\n\
+    compania\ncompany\nconsulting\ncorp\ncorporation\ncouncil\ncv\ndd\ndoo\n\
+    eg\nehf\neireli\neirl\nelectronics\nenergy\nenterprises\nentertainment\n\
+    eood\nev\nfc\nfederation\nfondation\nfondazione\nfoods\nfoundation\n\
+    fundacion\nfundacja\ngbr\ngk\ngmbh\ngroep\ngroup\ngroupe\ngrupa\ngrupo\n\
+    gruppe\ngruppen\ngruppo\nhermanos\nhf\nholding\nholdings\nhospital\n\
+    hotel\nhotels\ninc\nincorporated\nindustries\ninstitute\ninsurance\n\
     international\nis\njsc\nkft\nkg\nkk\nkoncernen\nkonzern\nks\n\
     laboratories\nlabs\nlimited\nllc\nllp\nlogistics\nlp\nltd\nltda\nmedia\n\
     ministry\nmotors\nnetwork\nnetworks\nnv\nnyrt\noao\nohg\nojsc\nood\nooo\n\
-    oy\noyj\npartners\npharma\npharmaceuticals\npjsc\nplc\npllc\npt\npte\n\
-    pty\nrecords\nrestaurant\nsa\nsaa\nsac\nsapa\nsarl\nsas\nsasu\nsau\nsc\n\
-    sca\nscarl\nsdn\nse\nservices\nsl\nsll\nslu\nsnc\nsociete\nsociety\n\
-    software\nsolutions\nsp\nspa\nspolka\nsrl\nsro\nstichting\nstiftung\n\
-    studios\nsystems\ntbk\ntechnologies\ntechnology\ntelecom\ntherapeutics\n\
-    ug\nunited\nuniversitat\nuniversiteit\nuniversitet\nuniversity\nventures\n\
-    verein\nverlag\nvof\nvos\nwerke\nyk\nzao\nzrt\n",
+    oy\noyj\npartners\npharma\npharmaceuticals\n\
+    pjsc\nplc\npllc\npt\npte\npty\nrecords\nrestaurant\nsa\nsaa\nsac\nsapa\n\
+    sarl\nsas\nsasu\nsau\nsc\nsca\nscarl\nsdn\nse\nservices\nsl\nsll\nslu\n\
+    snc\nsociete\nsociety\nsoftware\nsolutions\nsp\nspa\nspolka\nsrl\nsro\n\
+    stichting\nstiftung\nstudios\nsystems\ntbk\ntechnologies\ntechnology\n\
+    telecom\ntherapeutics\nug\nunited\nuniversitat\nuniversiteit\n\
+    universitet\nuniversity\nventures\nverein\nverlag\nvof\nvos\nwerke\nyk\n\
+    zao\nzrt\n",
 );
 
 pub(crate) static ORG_PREFIX: WordList = WordList::new(

@@ -179,7 +179,7 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
 }
 
 /// First letters (a-z) of the head-noun stems and words, one bit each.
-const HEAD_FIRST: u32 = 0x023E_D52D;
+const HEAD_FIRST: u32 = 0x023E_D52F;
 
 /// Second letters (a-z, one bit each) of the head-noun stems and words,
 /// by their first letter.
@@ -237,7 +237,10 @@ const HEAD_ORG: &str =
     комисси\nкомитет\nagencij\nагентств\nбанк\nvojsk\nарми\n\
     policij\nполици\npartij\nпарти\nсуд\ninstituc\ninstitut\n\
     институт\nfakult\nфакульт\nakademij\nакадеми\nzavod\nklub\n\
-    клуб\ncompan\nкомпани";
+    клуб\ncompan\nкомпани\norganizac\n\
+    организац\nasocijac\nassociac\nasociac\nассоциац\nudruz\nudrug\n\
+    savez\nstrank\nunij\nalijans\nodbor\nsindicat\nsindikat\n\
+    fundac\nbolnic";
 
 /// Stems of HEAD_ORG that name armed forces ("vojsko", "армия"): after
 /// a people's or a country's adjective they are rarely one body by name
@@ -250,9 +253,11 @@ pub(crate) fn army_head(key: &str) -> bool {
 }
 
 const HEAD_ORG_EXACT: &str =
-    "camara\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
+    "camara\ncongreso\ncongress\ncongresso\norganisation\norganization\n\
+    policia\nsavet\nsaveta\nsavetu\nsenado\nsenat\nsenata\n\
     uniao\nustav\nustava\nvlada\nvlade\nvladi\nvladom\nvladu\n\
-    правительства\nправительство\nсовет\nсовета";
+    правительства\nправительство\nсовет\nсовета\nсоюз\nсоюза\nсоюзе\n\
+    союзом\nсоюзу";
 
 const HEAD_PLACE: &str =
     "republik\nrepublic\nреспублик\nkraljevin\nkralovstv\n\
