@@ -246,6 +246,13 @@ pub(crate) struct Key<'a> {
 }
 
 impl<'a> Key<'a> {
+    /// The key of a token that is not a word (punctuation, a number, an
+    /// opaque chunk): empty, in no list, no lookup (`hash` takes no empty
+    /// key, so a lookup of "" finds nothing in either table).
+    #[inline(always)]
+    pub(crate) const fn empty() -> Key<'a> {
+        Key { text: Cow::Borrowed(""), member: Member { lists: 0, entry: "" } }
+    }
     pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
         let member = member_of(&text);
         Key { text, member }

@@ -354,7 +354,7 @@ fn dialogue_at(labels: &[Label], p: usize) -> bool {
 #[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let l = lists();
-    let mut out = Vec::new();
+    let (mut out, mut place_key) = (Vec::new(), String::new());
     let labels = labels(toks);
     // German capitalizes every noun: capitals alone say little there.
     // Counted when first needed, read around each run.
@@ -564,7 +564,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             continue;
         }
         if !title
-            && (is_place(l, &toks[idx[0]..=end_tok])
+            && (is_place(l, &toks[idx[0]..=end_tok], &mut place_key)
                 || street_context(toks, idx[0], end_tok))
         {
             i = end_tok + 1;
@@ -982,12 +982,12 @@ fn run_score(c: &[Class], particle: bool, sent_start: bool) -> f32 {
     s
 }
 
-fn is_place(l: &Lists, run: &[Tok]) -> bool {
-    let mut key = String::new();
-    for (n, t) in run.iter().enumerate() {
-        if !t.is_word() {
-            continue;
-        }
+fn is_place(l: &Lists, run: &[Tok], key: &mut String) -> bool {
+    if let [t] = run {
+        return t.is_word() && gazetteer(&t.key) && !part_has(l.given, &t.key);
+    }
+    key.clear(); // one buffer for every run; one word: no copy
+    for (n, t) in run.iter().enumerate().filter(|(_, t)| t.is_word()) {
         if n > 0 {
             key.push(' ');
         }
@@ -996,5 +996,5 @@ fn is_place(l: &Lists, run: &[Tok]) -> bool {
             return true;
         }
     }
-    run.len() == 1 && gazetteer(key.as_str()) && !part_has(l.given, &key)
+    false
 }

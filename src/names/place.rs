@@ -29,7 +29,7 @@
 //! Portuguese) within a few words after a birth cue ("born", "DOB", "date of
 //! birth", "birthday", "geboren", "né le", "fecha de nacimiento", ...): 0.85.
 
-use super::lexicon::{ending_in, has, place_tier};
+use super::lexicon::{ending_in, has, place_tier, Key};
 use super::lists::{
     lists, BIRTH_CUE, ENDINGS, FIELD_LOC, LOC_CUE, LOC_STRONG, MONTHS,
     PARTICLES, WEAK_LOC_CUE,
@@ -188,7 +188,9 @@ fn lower_place(toks: &[Tok], i: usize) -> bool {
 
 /// A given name, surname, name that is also a word, or common word: a
 /// capitalized word no place rule reads as an unlisted place.
-fn name_or_common_word(key: &str) -> bool {
+/// One lookup: the key's lists, read when the token was made (a `&str`
+/// here was four hash lookups of every capitalized word).
+fn name_or_common_word(key: &Key) -> bool {
     let l = lists();
     has(l.given, key)
         || has(l.surnames, key)

@@ -318,9 +318,12 @@ fn tok<'a>(
     key: &mut String,
 ) -> Tok<'a> {
     let s = text.get(start..end).unwrap_or("");
-    if kind == Kind::Word && s.bytes().all(|c| c.is_ascii_lowercase()) {
-        // Most words of prose: the text is its own key.
-        let key = Key::new(Cow::Borrowed(s));
+    let word = kind == Kind::Word;
+    if !word || s.bytes().all(|c| c.is_ascii_lowercase()) {
+        // Most words of prose: the text is its own key. Punctuation,
+        // numbers and opaque chunks (most tokens of brackets, digits and
+        // separators): no case, an empty key, no lookup.
+        let key = if word { Key::new(Cow::Borrowed(s)) } else { Key::empty() };
         return Tok {
             start,
             end,
@@ -333,9 +336,10 @@ fn tok<'a>(
             key,
         };
     }
-    let (mut cap, mut upper, mut uncased) = (false, false, false);
+    let (cap, upper);
+    let mut uncased = false;
     key.clear();
-    if kind == Kind::Word && s.is_ascii() {
+    if s.is_ascii() {
         // The case facts, then the key (letters lowercased, `-` kept).
         let b = s.as_bytes();
         cap = b.first().is_some_and(u8::is_ascii_uppercase);
@@ -362,7 +366,7 @@ fn tok<'a>(
         }
         key.make_ascii_lowercase();
         upper = letters >= 2 && !any_lower;
-    } else if kind == Kind::Word {
+    } else {
         let first = s.chars().next().unwrap_or(' ');
         cap = first.is_uppercase();
         uncased = first.is_alphabetic() && !cap && !first.is_lowercase();
@@ -370,10 +374,10 @@ fn tok<'a>(
         upper = letters >= 2 && !s.chars().any(char::is_lowercase);
         fold_into(s, key);
     }
-    let key = if kind == Kind::Word && key.as_str() == s {
+    let key = if key.as_str() == s {
         Key::new(Cow::Borrowed(s))
     } else if key.is_empty() {
-        Key::new(Cow::Borrowed(""))
+        Key::empty()
     } else {
         // A capitalized known word ("John") borrows the lexicon's key.
         Key::folded(key)

@@ -384,9 +384,9 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
         ascii_is(c, ALNUM | LEET_SYMBOL)
     }
     let mut i = 0;
-    // Runs of single alphanumeric chars ("i g n o r e"), as in
-    // `has_spaced_run`: a line break or a longer run ends one.
-    let mut singles = 0;
+    // Runs of single alphanumeric chars ("i g n o r e") at most three
+    // chars apart, as in `has_spaced_run`; a line break ends one.
+    let (mut singles, mut last) = (0, 0);
     while i < b.len() {
         let c = b[i];
         if !is_word(c) {
@@ -404,7 +404,7 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
             i += 1;
         }
         if letters_only {
-            singles = if i - s == 1 { singles + 1 } else { 0 };
+            (singles, last) = run_step(singles, last, s, i - s);
             if singles >= 4 {
                 return true;
             }
@@ -437,7 +437,7 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
             while k < i && b[k].is_ascii_alphanumeric() {
                 k += 1;
             }
-            singles = if k - r == 1 { singles + 1 } else { 0 };
+            (singles, last) = run_step(singles, last, r, k - r);
             if singles >= 4 {
                 return true;
             }
@@ -446,21 +446,30 @@ fn ascii_needs_word_folds(b: &[u8]) -> bool {
     false
 }
 
+/// `n` singles in a row (the last at `last`), then `len` alnums at `at`.
+fn run_step(n: usize, last: usize, at: usize, len: usize) -> (usize, usize) {
+    match len {
+        1 if at - last <= 4 => (n + 1, at),
+        1 => (1, at),
+        _ => (0, last),
+    }
+}
+
 /// Whether four single characters stand in a row ("i g n o r e"): an
-/// `alnum` char with no `alnum` neighbour, runs broken by a longer word
-/// or a line break. [`join_spaced`] has nothing to do otherwise.
+/// `alnum` char with no `alnum` neighbour at most three chars after the
+/// last, unbroken by a longer word or a line break, as [`join_spaced`] joins.
 #[inline(always)]
 fn has_spaced_run(
     n: usize,
     alnum: impl Fn(usize) -> bool,
     newline: impl Fn(usize) -> bool,
 ) -> bool {
-    let mut run = 0;
+    let (mut run, mut last) = (0, 0);
     let (mut prev, mut cur) = (false, n > 0 && alnum(0));
     for i in 0..n {
         let next = i + 1 < n && alnum(i + 1);
         if cur && !prev && !next {
-            run += 1;
+            (run, last) = run_step(run, last, i, 1);
             if run >= 4 {
                 return true;
             }
