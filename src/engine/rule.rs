@@ -361,9 +361,37 @@ impl Rule {
     /// Whether the rule's keywords, letters and all, lie in every match
     /// (so the prefilter may trim its windows; they stay context words
     /// for the windows themselves): `url-bare-domain`'s `.com`, `.org`,
-    /// …, the last label of the domain every match ends with.
+    /// …, the last label of the domain every match ends with;
+    /// `date-month-name-intl`'s month names (every alternative of its
+    /// month group is a keyword, `(?i)` folds ASCII only, as the
+    /// keyword search reads the text).
     pub(crate) fn letters_in_match(&self) -> bool {
-        self.keywords_in_match && self.id == "url-bare-domain"
+        self.keywords_in_match
+            && matches!(
+                self.id.as_str(),
+                "url-bare-domain" | "date-month-name-intl"
+            )
+    }
+
+    /// For a built-in rule whose every match holds one of its keywords
+    /// whole: the most bytes a match runs before the first it holds;
+    /// `None` for the other rules (`url-bare-domain` too: a match may
+    /// start inside its `.com`).
+    /// `date-month-name-intl`: its day, [`MONTH_LEAD`] bytes at most;
+    /// `mac-address`: two or four hex digits before its first `:`, `-`
+    /// or `.`; `discord-bot-token-shape`: a char (at most 4 bytes) and
+    /// 26 token bytes before its first `.` (`keyword_leads_are_the_patterns`
+    /// reads them from the patterns).
+    pub(crate) fn keyword_lead(&self) -> Option<usize> {
+        if !self.keywords_in_match {
+            return None;
+        }
+        match self.id.as_str() {
+            "date-month-name-intl" => Some(MONTH_LEAD),
+            "mac-address" => Some(4),
+            "discord-bot-token-shape" => Some(30),
+            _ => None,
+        }
     }
 
     /// The rule's regex, compiled on its first search (see [`Lazy`]).
@@ -480,6 +508,11 @@ fn compile_with(pattern: &str, limit: usize) -> Result<Regex, String> {
         .map_err(|e| format!("invalid regex: {}", e))
 }
 
+/// The longest day before `date-month-name-intl`'s month name, in bytes:
+/// `(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?` ("31º de "
+/// and "31er de ", 8; a test reads it from the pattern).
+pub(crate) const MONTH_LEAD: usize = 8;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,6 +547,63 @@ mod tests {
             assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
         }
         assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
+
+    /// `MONTH_LEAD` is the longest day the month rule's pattern allows
+    /// before its month group, and each alternative of that group is one
+    /// of the rule's keywords or, with an accent or not, two of them
+    /// (`Rule::keyword_lead`: the prefilter starts its windows there).
+    #[test]
+    fn month_lead_is_the_patterns_day() {
+        let def = crate::rules::builtin()
+            .find(|d| d.id == "date-month-name-intl")
+            .expect("month rule");
+        let day = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?";
+        let rest = def
+            .pattern
+            .strip_prefix(r"(?i)\b")
+            .and_then(|p| p.strip_prefix(day))
+            .and_then(|p| p.strip_prefix("(?:"))
+            .expect("pattern: day, then the months");
+        let node = syntax::parse(day).expect("day");
+        assert_eq!(syntax::max_len(&node), Some(MONTH_LEAD));
+        let rest = rest.replace("(?:é|e)", "e").replace("(?:û|u)", "u");
+        let rest = rest.replace("(?:ä|a)", "a").replace("(?:ç|c)", "c");
+        let months = &rest[..rest.find(')').expect("end")];
+        for m in months.replace("se?p", "sep").split('|') {
+            assert!(def.keywords.contains(&m), "{m}");
+        }
+        assert!(def.keywords.contains(&"setiembre"));
+        for m in ["février", "août", "décembre", "jänner", "märz", "março"]
+        {
+            assert!(def.keywords.contains(&m), "{m}");
+        }
+        let rule = Rule::from_def(def);
+        assert_eq!(rule.keyword_lead(), Some(MONTH_LEAD));
+    }
+
+    /// The leads of `Rule::keyword_lead` for `mac-address` and
+    /// `discord-bot-token-shape`: the longest part of each alternative
+    /// before its first keyword.
+    #[test]
+    fn keyword_leads_are_the_patterns() {
+        let lead = |part: &str| syntax::max_len(&syntax::parse(part).unwrap());
+        let rules = Rule::builtin();
+        let rule = |id: &str| rules.iter().find(|r| r.id == id).unwrap();
+        let mac = rule("mac-address");
+        let (a, b) = (r"\b[0-9A-Fa-f]{2}", r"\b[0-9A-Fa-f]{4}");
+        let want = format!(
+            r"{a}(?:[:-][0-9A-Fa-f]{{2}}){{5}}\b|{b}\.[0-9A-Fa-f]{{4}}\.[0-9A-Fa-f]{{4}}\b"
+        );
+        assert_eq!(mac.pattern(), want);
+        assert_eq!(mac.keywords, [":", "-", "."]);
+        assert_eq!(lead(a).max(lead(b)), mac.keyword_lead());
+        let discord = rule("discord-bot-token-shape");
+        let written = r"(?:^|[^A-Za-z0-9_\-.])([MNO][A-Za-z0-9_\-]{23,25}\.";
+        assert!(discord.pattern().starts_with(written));
+        let head = written.replacen("([", "[", 1).replace(r"\.", "");
+        assert_eq!(discord.keywords, ["."]);
+        assert_eq!(lead(&head), discord.keyword_lead());
     }
 
     /// Every credential part of the table, and only those, is flagged.
