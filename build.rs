@@ -136,6 +136,9 @@ struct Rule {
     /// Hundredths.
     score: u32,
     window: u32,
+    /// `keyword_lead`: the most bytes a match runs before the first
+    /// keyword it holds (`RuleDef::keyword_lead`).
+    keyword_lead: Option<u8>,
     pattern: String,
     hits: Vec<String>,
     misses: Vec<String>,
@@ -153,6 +156,7 @@ const KEYS: &[&str] = &[
     "min_entropy",
     "score",
     "window",
+    "keyword_lead",
     "pattern",
     "hit",
     "miss",
@@ -277,7 +281,9 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
         match first {
             Some((line, _, value)) => Some((*line, value.as_str())),
             // `template` and `part_of` are the optional keys.
-            None if key == "template" || key == "part_of" => None,
+            None if matches!(key, "template" | "part_of" | "keyword_lead") => {
+                None
+            }
             None => {
                 err(raw.line, format!("`{key}` missing"));
                 None
@@ -291,6 +297,7 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
     let min_entropy = one("min_entropy");
     let score = one("score");
     let window = one("window");
+    let keyword_lead = one("keyword_lead");
     let pattern = one("pattern");
     let part_of = one("part_of");
     one("source");
@@ -303,6 +310,7 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
         min_entropy: 0,
         score: 0,
         window: 0,
+        keyword_lead: None,
         pattern: String::new(),
         hits: Vec::new(),
         misses: Vec::new(),
@@ -397,6 +405,14 @@ fn check(raw: &Raw) -> Result<Rule, Errors> {
                 line,
                 format!("window `{v}` is not a whole number of bytes"),
             ),
+        }
+    }
+    if let Some((line, v)) = keyword_lead {
+        match v.parse::<u8>() {
+            Ok(l) if v.bytes().all(|b| b.is_ascii_digit()) => {
+                rule.keyword_lead = Some(l)
+            }
+            _ => err(line, format!("keyword_lead `{v}`: a byte count 0-255")),
         }
     }
     if let Some((line, v)) = pattern {
@@ -522,14 +538,16 @@ fn escape(s: &str) -> String {
 }
 
 /// The lengths column: the longest match in bytes, then `,` and the ASCII
-/// digits every match holds when there are some (`syntax::facts`);
-/// empty when the match is unbounded (the engine then reads the pattern).
+/// digits every match holds when there are some (`syntax::facts`), then
+/// `,` and the `keyword_lead` when the rule has one; empty when the match
+/// is unbounded (the engine then reads the pattern, and no lead is kept).
 fn lengths(r: &Rule) -> String {
     let f = syntax::facts(&full_pattern(r));
-    match (f.max_len, f.min_digits) {
-        (None, _) => String::new(),
-        (Some(n), 0) => n.to_string(),
-        (Some(n), d) => format!("{n},{d}"),
+    match (f.max_len, f.min_digits, r.keyword_lead) {
+        (None, _, _) => String::new(),
+        (Some(n), 0, None) => n.to_string(),
+        (Some(n), d, None) => format!("{n},{d}"),
+        (Some(n), d, Some(l)) => format!("{n},{d},{l}"),
     }
 }
 

@@ -164,6 +164,7 @@ pub(super) fn vendor_rules(
             min_entropy: 250,
             score: 85,
             window: 0,
+            keyword_lead: None,
             pattern,
             hits,
             misses,

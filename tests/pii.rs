@@ -458,3 +458,65 @@ fn trimmed_windows_find_what_a_scan_finds() {
         assert_eq!(a, b, "in {t:?}");
     }
 }
+
+/// The month rule's windows (`prefilter::held_starts`: from a day's
+/// length before the first month name to the last one's start) find what
+/// a scan of every rule over the whole text finds: months with a day, a
+/// year or neither, in upper case and with accents, glued to words
+/// ("main", "email"), close together, at the text's start and end, and
+/// among other rules' keywords.
+#[test]
+fn month_windows_find_what_a_scan_finds() {
+    let f = filter();
+    let prose = "Our team needs a short summary of the main findings. ";
+    let texts = [
+        format!("{prose}el 15 de marzo de 2024 y 31º de mayo, {prose}"),
+        "3. März 2021".to_string(),
+        format!("{prose}le 1er août 2023"),
+        format!("31er de septiembre{prose}juin 2024"),
+        format!(
+            "MAI 2024 {prose} 12 FÉVRIER 2022, 12 février, 1 fevrier 2020"
+        ),
+        "mai mai 3 mai 2024 mai, 2024 4 mai de 2024 mais 5 maio 2024"
+            .to_string(),
+        format!("{prose}email 7 mail: 3 mai 2024 {prose}12 de diciembre"),
+        format!("{}am 3. Oktober 2020", "x".repeat(40)),
+        format!("{prose}op 12 maart 2021, 30 augustus, august 2020, im Juli"),
+        format!("ana@example.com 2 mai 2024 +33 6 12 34 56 78 {prose}1 mei"),
+        "é1 juin 2024é 2 juin, 2024x juillet 1999 30 décembre".to_string(),
+    ];
+    let mut months = 0;
+    for t in &texts {
+        let a = __private::candidates(&f, t, false);
+        let b = __private::candidates(&f, t, true);
+        assert_eq!(a, b, "in {t:?}");
+        months += a.iter().filter(|c| c.0 == "date-month-name-intl").count();
+    }
+    assert!(months >= 15, "{months} month dates found");
+}
+
+/// Windows from a keyword's lead (`Rule::keyword_lead`: MAC addresses
+/// from their first separator, Discord tokens from their first `.`) find
+/// what a scan of every rule over the whole text finds.
+#[test]
+fn lead_windows_find_what_a_scan_finds() {
+    let f = filter();
+    let tok =
+        "MTcyNDk5MjAxNjM4NDk0MjM5.GqV3kd.Ho7tfJPw1kXcVb0yEm2ZqLr9sAuNdWi4gTy";
+    let prose = "Revenue grew. Churn fell. The flow cut tickets. ";
+    let texts = [
+        format!("{prose}mac 00:1A:2b:3C:4d:5E and 0a1b.2c3d.4e5f, {prose}"),
+        "00-1a-2b-3c-4d-5e.0a1b.2c3d.4e5f:00:1a:2b:3c:4d:5e".to_string(),
+        format!("{tok}{prose}bot.run(\"{tok}\") é{tok}.x"),
+        format!("{prose}{tok} {tok}.{tok}"),
+        format!("aaaa.{tok}. 0a1b.2c3d.4e5f.0a1b.2c3d.4e5f"),
+    ];
+    let mut found = 0;
+    for t in &texts {
+        let a = __private::candidates(&f, t, false);
+        let b = __private::candidates(&f, t, true);
+        assert_eq!(a, b, "in {t:?}");
+        found += a.len();
+    }
+    assert!(found >= 8, "{found} found");
+}

@@ -366,6 +366,10 @@ impl Prefilter {
                 .filter(|&n| n >= NARROW_MIN && lowest != usize::MAX)
                 .filter(|_| !any_near || rule.letters_in_match());
             let mut alphabet = None;
+            // Every match holds one of its anchors whole (`held_starts`).
+            let held = max_len
+                .filter(|_| lowest != usize::MAX)
+                .and_then(|n| Some((n, rule.keyword_lead()?)));
             for mut w in list.drain(..) {
                 let kept = !keyed || {
                     let reach = match max_len {
@@ -376,6 +380,10 @@ impl Prefilter {
                 };
                 if !kept {
                     continue;
+                }
+                let whole = w.clone();
+                if let Some((n, lead)) = held {
+                    w = held_starts(text, &w, lowest, n, lead, all_near);
                 }
                 if let Some(n) = long {
                     let a = *alphabet.get_or_insert_with(|| {
@@ -388,7 +396,8 @@ impl Prefilter {
                         let far = n + SLACK - 1;
                         let far = far
                             + if all_near { context::WINDOW_AFTER } else { 0 };
-                        w.start = trim(text, &w, lowest, far, a);
+                        w.start =
+                            w.start.max(trim(text, &whole, lowest, far, a));
                     }
                 }
                 if w.start < w.end {
@@ -427,6 +436,38 @@ fn trim(
         k -= 1;
     }
     ceil(text, k.max(w.start))
+}
+
+/// The starts of window `w` (a rule's, merged) at which a match may
+/// begin when every match holds an anchor of `w` whole: from `lead` (a
+/// match's most bytes before the first keyword it holds,
+/// `Rule::keyword_lead`) before its first anchor's start to its last
+/// anchor's start.
+/// The first anchor starts at `lowest` (the rule's first) or later and,
+/// unless `w` starts the text, `far` bytes after `w.start` or later; the
+/// last one ends at least `context::WINDOW_BEFORE` bytes before `w.end`
+/// when `all_near` widened every anchor so and `w` ends before the text
+/// does. Only starts no match can begin at are left out and the window
+/// is not split: the search finds the same matches and hides the same
+/// starts (the month names' windows in prose, issue 13).
+fn held_starts(
+    text: &str,
+    w: &Range<usize>,
+    lowest: usize,
+    max_len: usize,
+    lead: usize,
+    all_near: bool,
+) -> Range<usize> {
+    let near = |k: usize| if all_near { k } else { 0 };
+    let far = max_len + SLACK - 1 + near(context::WINDOW_AFTER);
+    let at = if w.start == 0 { lowest } else { lowest.max(w.start + far) };
+    let start = floor(text, at.saturating_sub(lead.min(max_len + SLACK - 1)));
+    let end = if w.end < text.len() {
+        ceil(text, w.end.saturating_sub(near(context::WINDOW_BEFORE)))
+    } else {
+        w.end
+    };
+    w.start.max(start)..end.min(w.end)
 }
 
 /// A keyword group hit in the text being screened.

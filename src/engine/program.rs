@@ -41,6 +41,9 @@ enum Inst {
     Byte(ByteSet),
     /// Try the first, then the second.
     Split(u32, u32),
+    /// A [`Inst::Split`] of an alternation after its first branch:
+    /// reached only from the split before it (its second branch).
+    Alt(u32, u32),
     Jump(u32),
     /// `[set]{lo,hi}` greedy, one byte a step: the longest run first,
     /// then each shorter one down to `lo` (as the repeat written out
@@ -103,7 +106,7 @@ impl Program {
 
     fn patch(&mut self, at: usize, to: u32) {
         match self.insts.get_mut(at) {
-            Some(Inst::Split(_, b)) => *b = to,
+            Some(Inst::Split(_, b) | Inst::Alt(_, b)) => *b = to,
             Some(Inst::Jump(a)) => *a = to,
             _ => {}
         }
@@ -122,7 +125,12 @@ impl Program {
                 break;
             }
             let split = self.insts.len();
-            self.insts.push(Inst::Split(self.here() + 1, 0));
+            let a = self.here() + 1;
+            self.insts.push(if i == 0 {
+                Inst::Split(a, 0)
+            } else {
+                Inst::Alt(a, 0)
+            });
             self.emit(x)?;
             ends.push(self.insts.len());
             self.insts.push(Inst::Jump(0));
@@ -288,22 +296,41 @@ impl Program {
                         }
                         _ => break,
                     },
-                    Some(&Inst::Split(a, b)) => {
+                    Some(&(Inst::Split(a, b) | Inst::Alt(a, b))) => {
                         // A first branch that needs a byte it does not
                         // have here fails at once: go on with the second
                         // without the push (the branches of a long
-                        // alternation of words, most of them).
+                        // alternation of words, most of them). The
+                        // alternation's next split is taken here, its
+                        // cell unmarked: only this split leads to it, so
+                        // no search reaches it twice at one position (the
+                        // month names' chain of ~60 splits at every
+                        // visit, issue 13).
                         let here = hay.get(pos).copied();
-                        if let Some(Inst::Byte(set)) =
-                            self.insts.get(a as usize)
-                        {
-                            if !here.is_some_and(|b| set.contains(b)) {
-                                ip = b as usize;
-                                continue;
+                        let (mut a, mut b) = (a as usize, b as usize);
+                        loop {
+                            let fails = match self.insts.get(a) {
+                                Some(Inst::Byte(set)) => {
+                                    !here.is_some_and(|c| set.contains(c))
+                                }
+                                _ => false,
+                            };
+                            if !fails {
+                                stack.push((b as u32, pos as u32));
+                                ip = a;
+                                break;
+                            }
+                            match self.insts.get(b) {
+                                Some(&Inst::Alt(a2, b2)) if b > ip => {
+                                    ip = b;
+                                    (a, b) = (a2 as usize, b2 as usize);
+                                }
+                                _ => {
+                                    ip = b;
+                                    break;
+                                }
                             }
                         }
-                        stack.push((b, pos as u32));
-                        ip = a as usize;
                     }
                     Some(&Inst::Jump(a)) => ip = a as usize,
                     Some(&Inst::Run(set, lo, hi)) => {

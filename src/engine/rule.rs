@@ -58,6 +58,8 @@ pub(crate) struct Rule {
     keywords_in_match: bool,
     /// `RuleDef::letters_in_match` (built-in rules only).
     letters_in_match: bool,
+    /// `RuleDef::keyword_lead` (built-in rules only).
+    keyword_lead: Option<usize>,
     /// Longest match and digit floor when the rule table carries them
     /// (`RuleDef::lengths`): the prefilter and the response stream ask
     /// every rule for these, most of which never run.
@@ -285,6 +287,7 @@ impl Rule {
             anti_context: List::Static(def.anti_context),
             keywords_in_match: true,
             letters_in_match: def.letters_in_match,
+            keyword_lead: def.keyword_lead.map(usize::from),
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
         }
     }
@@ -360,6 +363,7 @@ impl Rule {
             anti_context: List::Static(&[]),
             keywords_in_match: false,
             letters_in_match: false,
+            keyword_lead: None,
             lengths: None,
         })
     }
@@ -376,6 +380,13 @@ impl Rule {
     /// for the windows themselves): `RuleDef::letters_in_match`.
     pub(crate) fn letters_in_match(&self) -> bool {
         self.letters_in_match
+    }
+
+    /// For a built-in rule whose every match holds one of its keywords
+    /// whole: the most bytes a match runs before the first it holds
+    /// (`RuleDef::keyword_lead`); `None` for the other rules.
+    pub(crate) fn keyword_lead(&self) -> Option<usize> {
+        self.keyword_lead
     }
 
     /// The rule's regex, compiled on its first search (see [`Lazy`]).
@@ -561,6 +572,64 @@ mod tests {
             assert_eq!(rule.min_digits(), f.min_digits, "{}", def.id);
         }
         assert_eq!(secret, crate::rules::secrets::RULES_LEN);
+    }
+
+    /// The month rule's `keyword_lead` is the longest day its pattern
+    /// allows before its month group, and each alternative of that group is one
+    /// of the rule's keywords or, with an accent or not, two of them
+    /// (`Rule::keyword_lead`: the prefilter starts its windows there).
+    #[test]
+    fn month_lead_is_the_patterns_day() {
+        let def = crate::rules::builtin()
+            .find(|d| d.id == "date-month-name-intl")
+            .expect("month rule");
+        let day = r"(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?";
+        let rest = def
+            .pattern
+            .strip_prefix(r"(?i)\b")
+            .and_then(|p| p.strip_prefix(day))
+            .and_then(|p| p.strip_prefix("(?:"))
+            .expect("pattern: day, then the months");
+        let node = syntax::parse(day).expect("day");
+        let lead = syntax::max_len(&node);
+        let rest = rest.replace("(?:é|e)", "e").replace("(?:û|u)", "u");
+        let rest = rest.replace("(?:ä|a)", "a").replace("(?:ç|c)", "c");
+        let months = &rest[..rest.find(')').expect("end")];
+        for m in months.replace("se?p", "sep").split('|') {
+            assert!(def.keywords.contains(&m), "{m}");
+        }
+        assert!(def.keywords.contains(&"setiembre"));
+        for m in ["février", "août", "décembre", "jänner", "märz", "março"]
+        {
+            assert!(def.keywords.contains(&m), "{m}");
+        }
+        let rule = Rule::from_def(def);
+        assert_eq!(rule.keyword_lead(), lead);
+        assert!(rule.letters_in_match());
+    }
+
+    /// The leads of `Rule::keyword_lead` for `mac-address` and
+    /// `discord-bot-token-shape`: the longest part of each alternative
+    /// before its first keyword.
+    #[test]
+    fn keyword_leads_are_the_patterns() {
+        let lead = |part: &str| syntax::max_len(&syntax::parse(part).unwrap());
+        let rules = Rule::builtin();
+        let rule = |id: &str| rules.iter().find(|r| r.id == id).unwrap();
+        let mac = rule("mac-address");
+        let (a, b) = (r"\b[0-9A-Fa-f]{2}", r"\b[0-9A-Fa-f]{4}");
+        let want = format!(
+            r"{a}(?:[:-][0-9A-Fa-f]{{2}}){{5}}\b|{b}\.[0-9A-Fa-f]{{4}}\.[0-9A-Fa-f]{{4}}\b"
+        );
+        assert_eq!(mac.pattern(), want);
+        assert_eq!(mac.keywords, [":", "-", "."]);
+        assert_eq!(lead(a).max(lead(b)), mac.keyword_lead());
+        let discord = rule("discord-bot-token-shape");
+        let written = r"(?:^|[^A-Za-z0-9_\-.])([MNO][A-Za-z0-9_\-]{23,25}\.";
+        assert!(discord.pattern().starts_with(written));
+        let head = written.replacen("([", "[", 1).replace(r"\.", "");
+        assert_eq!(discord.keywords, ["."]);
+        assert_eq!(lead(&head), discord.keyword_lead());
     }
 
     /// Every credential part of the table, and only those, is flagged.

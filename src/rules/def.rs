@@ -44,6 +44,12 @@ pub(crate) struct RuleDef {
     /// domain), so the prefilter may start the rule's windows at the
     /// word before the hit. `prefilter_is_sound` and a rule test check.
     pub letters_in_match: bool,
+    /// When every match holds one of the rule's keywords whole: the most
+    /// bytes a match runs before the first keyword it holds, so the
+    /// prefilter starts the rule's windows that far before a hit. Tests
+    /// read it from the pattern (`keyword_leads_are_the_patterns`,
+    /// `month_lead_is_the_patterns_day`).
+    pub keyword_lead: Option<u8>,
     /// Texts that must yield a finding of this rule.
     pub hits: &'static [&'static str],
     /// Texts that must not yield a finding of this rule.
@@ -67,6 +73,7 @@ impl RuleDef {
         window: 0,
         lengths: None,
         letters_in_match: false,
+        keyword_lead: None,
         hits: &[],
         misses: &[],
     };

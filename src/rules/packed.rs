@@ -21,7 +21,8 @@
 //! - the number of rules, then each rule: id, type name (empty when it
 //!   is the id in upper case with `_` for `-`), pattern (strings),
 //!   keywords, context, anti-context (list numbers), group, validator,
-//!   kind (0 PII, 1 secret; plus 2 when `letters_in_match`), window, min entropy and score (their `f32` bits),
+//!   kind (0 PII, 1 secret; plus 2 when `letters_in_match`, plus 4 times
+//!   one more than `keyword_lead` when it has one), window, min entropy and score (their `f32` bits),
 //!   lengths (0 for `None`, else 1, the maximum length and the digits).
 //!
 //! A number is base-64 digits, lowest first, 6 bits a byte with 0x40 set
@@ -256,7 +257,15 @@ impl Writer<'_> {
             self.num(number[i * 3 + 2] as usize);
             self.num(r.group);
             self.num(r.validator as usize);
-            self.num(kind_code(r.kind) | (r.letters_in_match as usize) << 1);
+            let lead = match r.keyword_lead {
+                Some(l) => l as usize + 1,
+                None => 0,
+            };
+            self.num(
+                kind_code(r.kind)
+                    | (r.letters_in_match as usize) << 1
+                    | lead << 2,
+            );
             self.num(r.window);
             self.num(r.min_entropy.to_bits() as usize);
             self.num(r.score.to_bits() as usize);
@@ -361,10 +370,11 @@ pub(crate) fn unpack(s: &'static str) -> Option<Vec<RuleDef>> {
             0 => Kind::Pii,
             _ => Kind::Secret,
         };
-        if code > 3 {
-            return None;
-        }
         let letters_in_match = code & 2 != 0;
+        let keyword_lead = match code >> 2 {
+            0 => None,
+            l => Some(u8::try_from(l - 1).ok()?),
+        };
         let window = r.num()?;
         let min_entropy = r.f32()?;
         let score = r.f32()?;
@@ -387,6 +397,7 @@ pub(crate) fn unpack(s: &'static str) -> Option<Vec<RuleDef>> {
             window,
             lengths,
             letters_in_match,
+            keyword_lead,
             ..RuleDef::DEFAULT
         });
     }

@@ -636,6 +636,8 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: r"\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\b|\b[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\b",
         validator: Validator::Mac,
         score: 0.8,
+        // Two or four hex digits before the first separator.
+        keyword_lead: Some(4),
         context: &["mac", "ethernet", "hardware", "wifi", "bssid", "nic"],
         hits: ex![
             "nic 3c:22:fb:10:9a:7e",
@@ -837,6 +839,10 @@ pub(crate) const RULES: &[RuleDef] = &[
         pattern: r"(?i)\b(?:(?:0?[1-9]|[12]\d|3[01])(?:er|º|°|\.)? (?:de )?)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|janvier|f(?:é|e)vrier|mars|avril|mai|juin|juillet|ao(?:û|u)t|septembre|octobre|novembre|d(?:é|e)cembre|j(?:ä|a)nner|januar|februar|m(?:ä|a)rz|juni|juli|august|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar(?:ç|c)o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)(?:(?: de |,? )(?:19|20)\d{2})?\b",
         validator: Validator::Date,
         score: 0.55,
+        // Every month alternative is a keyword; a day of at most 8 bytes
+        // ("31er de ") stands before it.
+        letters_in_match: true,
+        keyword_lead: Some(8),
         context: DATE_CONTEXT,
         hits: ex![
             "el 15 de marzo de 2024",

@@ -11,7 +11,9 @@
 //!   bare_run, `P` prefixed, `N` none, `C` a `template context` row,
 //!   validated as a token), minimum entropy and score in hundredths,
 //!   the lengths (longest match in bytes, then `,` and the digits every
-//!   match holds when it holds some; see `RuleDef::lengths`), pattern.
+//!   match holds when it holds some, then `,` and the keyword lead when
+//!   the rule has one; see `RuleDef::lengths` and `keyword_lead`),
+//!   pattern.
 //!   Every pattern
 //!   reports group 1 and has a bounded maximum match length
 //!   (tests/rules.rs).
@@ -118,7 +120,7 @@ fn field(rest: &mut &'static str) -> Option<&'static str> {
 fn row(index: usize, line: &'static str) -> Option<RuleDef> {
     let mut rest = line;
     let (id, type_name, keywords) = names(&mut rest)?;
-    let (validator, min_entropy, score, lengths, pattern) =
+    let (validator, min_entropy, score, lengths, keyword_lead, pattern) =
         values(&mut rest, keywords)?;
     #[cfg(rule_examples)]
     let (hits, misses, window): (
@@ -151,6 +153,7 @@ fn row(index: usize, line: &'static str) -> Option<RuleDef> {
         window,
         lengths,
         letters_in_match: false,
+        keyword_lead,
         hits,
         misses,
     })
@@ -178,8 +181,9 @@ fn names(
 }
 
 /// What a row's fields after the keywords hold: (validator, minimum
-/// entropy, score, lengths, pattern).
-type Values = (Validator, f32, f32, Option<(u32, u32)>, &'static str);
+/// entropy, score, lengths, keyword lead, pattern).
+type Values =
+    (Validator, f32, f32, Option<(u32, u32)>, Option<u8>, &'static str);
 
 /// The rest of a row after [`names`].
 #[inline(never)]
@@ -197,11 +201,15 @@ fn values(rest: &mut &'static str, keywords: &[&str]) -> Option<Values> {
     };
     let min_entropy = hundredths(field(rest)?)?;
     let score = hundredths(field(rest)?)?;
-    let lengths = match field(rest)? {
-        "" => None,
+    let (lengths, lead) = match field(rest)? {
+        "" => (None, None),
         l => {
             let (n, d) = l.split_once(',').unwrap_or((l, "0"));
-            Some((int(n)?, int(d)?))
+            let (d, lead) = match d.split_once(',') {
+                Some((d, lead)) => (d, Some(u8::try_from(int(lead)?).ok()?)),
+                None => (d, None),
+            };
+            (Some((int(n)?, int(d)?)), lead)
         }
     };
     let mut pattern: &'static str = rest;
@@ -210,7 +218,7 @@ fn values(rest: &mut &'static str, keywords: &[&str]) -> Option<Values> {
         // assignment; the pattern field is the value alone.
         pattern = context_pattern(keywords, pattern);
     }
-    Some((validator, min_entropy, score, lengths, pattern))
+    Some((validator, min_entropy, score, lengths, lead, pattern))
 }
 
 /// The type of a row that leaves it out: the id in upper case, `-` as
