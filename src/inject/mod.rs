@@ -422,6 +422,10 @@ fn weights() -> &'static [i8; features::BUCKETS] {
     })
 }
 
+/// The risk of a goal hijack found by its shape ([`features::hijack`]):
+/// the default flag threshold.
+const HIJACK_RISK: f32 = 0.5;
+
 /// Below this many words the classifier's vote is scaled down.
 const SHORT_WORDS: usize = 4;
 
@@ -794,12 +798,15 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
         format!("{seen}\n{}", normalize(&j).text)
     });
+    // Whether the classifier reads the normalized text itself (its
+    // offsets map back to the text).
+    let plain = decoded_norm.is_none() && tidied.is_none() && joined.is_none();
     let seen = joined.as_ref().unwrap_or(seen);
     f.dense[dense::LENGTH] = ((1 + seen.len()) as f32).ln() / 10.0;
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    let (cues, lone) = features::hashed(
+    let features::Found { cues, lone, hijack } = features::hashed(
         seen,
         shape,
         &mut f.hashed,
@@ -810,6 +817,20 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
     }
     f.dense[dense::LONE_REQUEST] = f32::from(u8::from(lone));
+    if let Some(r) = hijack {
+        // A goal hijack read off the cue classes ([`features::hijack`]):
+        // flagged, like a decoded injection; blocking needs more.
+        f.dense[dense::HIJACK] = 1.0;
+        f.floor = f.floor.max(HIJACK_RISK);
+        let span =
+            if plain { norm.to_original(text, r) } else { 0..text.len() };
+        signals.push(Signal {
+            span,
+            rule: "inject-hijack-shape",
+            type_name: rules::OVERRIDE,
+            score: HIJACK_RISK,
+        });
+    }
     let gib = features::gibberish_tail(seen, shape);
     f.dense[dense::GIBBERISH] = gib;
     if cues[cues::HARM_INDEX] > 0 {

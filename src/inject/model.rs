@@ -108,6 +108,7 @@ pub(crate) const DENSE: [f32; super::features::N_DENSE] = [
     1.0118158e0,
     4.0410748e0,
     1.3296585e1,
+    0e0,
 ];
 /// Hashed feature weights, 4-bit two's complement, two per byte (low nibble first).
 pub(crate) static WEIGHTS: super::features::Weights =
