@@ -422,10 +422,6 @@ fn weights() -> &'static [i8; features::BUCKETS] {
     })
 }
 
-/// The risk of a goal hijack found by its shape ([`features::hijack`]):
-/// the default flag threshold.
-const HIJACK_RISK: f32 = 0.5;
-
 /// Below this many words the classifier's vote is scaled down.
 const SHORT_WORDS: usize = 4;
 
@@ -818,17 +814,17 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     }
     f.dense[dense::LONE_REQUEST] = f32::from(u8::from(lone));
     if let Some(r) = hijack {
-        // A goal hijack read off the cue classes ([`features::hijack`]):
+        // A goal hijack read off the cue classes (`features::hijack`):
         // flagged, like a decoded injection; blocking needs more.
         f.dense[dense::HIJACK] = 1.0;
-        f.floor = f.floor.max(HIJACK_RISK);
+        f.floor = f.floor.max(features::HIJACK_RISK);
         let span =
             if plain { norm.to_original(text, r) } else { 0..text.len() };
         signals.push(Signal {
             span,
             rule: "inject-hijack-shape",
             type_name: rules::OVERRIDE,
-            score: HIJACK_RISK,
+            score: features::HIJACK_RISK,
         });
     }
     let gib = features::gibberish_tail(seen, shape);
