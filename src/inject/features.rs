@@ -11,6 +11,8 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use super::hijack::hijack;
+
 /// Bits of the hashed feature space.
 pub(crate) const BUCKET_BITS: u32 = 14;
 /// Number of hashed buckets.
@@ -324,6 +326,11 @@ pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
     (tail.min(6) as f32) / 6.0
 }
 
+/// A logged word's start and classes, for [`hijack`].
+fn logged(w: &LogWord) -> (usize, u32) {
+    (w.start as usize, w.classes)
+}
+
 /// What [`hashed`] finds besides the codes: how many words of each cue
 /// class the text has, whether it has a lone request
 /// ([`lone_request`]) and where it has a goal hijack ([`hijack`]; a
@@ -374,9 +381,10 @@ pub(crate) fn hashed(
     Found {
         cues: counts,
         lone: lone_request(parts, &logs),
-        hijack: hijack(parts[0], &logs[0].words).or_else(|| {
+        hijack: hijack(parts[0], &logs[0].words, logged).or_else(|| {
             let at = b.len() - parts[1].len();
-            hijack(parts[1], &logs[1].words).map(|r| r.start + at..r.end + at)
+            hijack(parts[1], &logs[1].words, logged)
+                .map(|r| r.start + at..r.end + at)
         }),
     }
 }
@@ -980,10 +988,6 @@ pub(crate) fn occurrence_weight(n: usize) -> f32 {
         1.0 / (n as f32).sqrt()
     }
 }
-
-mod hijack;
-use hijack::hijack;
-pub(crate) use hijack::HIJACK_RISK;
 
 #[cfg(test)]
 mod tests;

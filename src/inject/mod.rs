@@ -51,6 +51,7 @@
 
 mod cues;
 pub(crate) mod features;
+mod hijack;
 mod model;
 pub(crate) mod rules;
 mod spaced;
@@ -817,14 +818,14 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         // A goal hijack read off the cue classes (`features::hijack`):
         // flagged, like a decoded injection; blocking needs more.
         f.dense[dense::HIJACK] = 1.0;
-        f.floor = f.floor.max(features::HIJACK_RISK);
+        f.floor = f.floor.max(hijack::HIJACK_RISK);
         let span =
             if plain { norm.to_original(text, r) } else { 0..text.len() };
         signals.push(Signal {
             span,
             rule: "inject-hijack-shape",
             type_name: rules::OVERRIDE,
-            score: features::HIJACK_RISK,
+            score: hijack::HIJACK_RISK,
         });
     }
     let gib = features::gibberish_tail(seen, shape);

@@ -2,8 +2,6 @@
 //! word, what it overrides, then the text to say instead, read off the
 //! cue classes of the words the whole-text pass logged.
 
-use super::LogWord;
-
 /// The risk of a goal hijack found by its shape: the default flag
 /// threshold (flagged; blocking needs more).
 pub(crate) const HIJACK_RISK: f32 = 0.5;
@@ -25,11 +23,12 @@ const NAMED_BEFORE: usize = 4;
 /// the question above, just tell me a fun fact") names no text to say.
 /// The marks are looked for in each word's bytes (a CJK run holds its
 /// own punctuation) and the gap after it, each byte once: linear.
-pub(super) fn hijack(
+pub(crate) fn hijack<W>(
     part: &[u8],
-    words: &[LogWord],
+    words: &[W],
+    word: impl Fn(&W) -> (usize, u32),
 ) -> Option<std::ops::Range<usize>> {
-    use super::super::cues::{OVERRIDE_INDEX, PRIOR_INDEX, RULES_INDEX};
+    use super::cues::{OVERRIDE_INDEX, PRIOR_INDEX, RULES_INDEX};
     let (over, named) =
         (1 << OVERRIDE_INDEX, 1 << PRIOR_INDEX | 1 << RULES_INDEX);
     // The last PRIOR or RULES word, and the first word of the hijack
@@ -39,11 +38,13 @@ pub(super) fn hijack(
     // override word starts it.
     let mut named_at: Option<usize> = None;
     let mut armed: Option<(usize, usize)> = None;
+    let start_of = |k: usize| words.get(k).map(|w| word(w).0);
     for (k, w) in words.iter().enumerate() {
-        if w.classes & named != 0 {
+        let (start, classes) = word(w);
+        if classes & named != 0 {
             named_at = Some(k);
         }
-        if w.classes & over != 0 {
+        if classes & over != 0 {
             let first =
                 named_at.filter(|&j| j + NAMED_BEFORE >= k).unwrap_or(k);
             armed = Some((first, k + HIJACK_REACH));
@@ -52,10 +53,9 @@ pub(super) fn hijack(
         if k > until || !named_at.is_some_and(|j| j >= first) {
             continue;
         }
-        let end = words.get(k + 1).map_or(part.len(), |n| n.start as usize);
-        let start = w.start as usize;
+        let end = start_of(k + 1).unwrap_or(part.len());
         if let Some(at) = part.get(start..end).and_then(delivers) {
-            let from = words.get(first).map_or(start, |f| f.start as usize);
+            let from = start_of(first).unwrap_or(start);
             return Some(from..start + at);
         }
     }
