@@ -50,7 +50,7 @@ pub(crate) fn hijack<W>(
             armed = Some((first, k + HIJACK_REACH));
         }
         let Some((first, until)) = armed else { continue };
-        if k > until || !named_at.is_some_and(|j| j >= first) {
+        if k > until || named_at.is_none_or(|j| j < first) {
             continue;
         }
         let end = start_of(k + 1).unwrap_or(part.len());
