@@ -40,6 +40,13 @@ mod class {
     pub const CODE: u32 = 1 << 19;
 }
 
+/// Index of the OVERRIDE class (ignore, forget, disregard) in [`WORDS`].
+pub(crate) const OVERRIDE_INDEX: usize = 0;
+/// Index of the PRIOR class (above, previous) in [`WORDS`].
+pub(crate) const PRIOR_INDEX: usize = 1;
+/// Index of the RULES class (instructions, question, command) in
+/// [`WORDS`].
+pub(crate) const RULES_INDEX: usize = 2;
 /// Index of the HARM class (harmful topics) in [`WORDS`].
 pub(crate) const HARM_INDEX: usize = 12;
 /// Index of the PERSONA class (role-play) in [`WORDS`].
@@ -63,15 +70,15 @@ pub(crate) const CLASSES: usize = 20;
 /// A word may stand in more than one class.
 pub(crate) static WORDS: [&str; CLASSES] = [
     // OVERRIDE
-    "bypass cancel cancelled dimentica discard disregard esqueca forget ignora ignore ignorer ignorez ignoriere negeer olvida oublie override vergiss забудь игнорируй अनदेखा",
+    "bypass cancel cancelled dimentica discard disregard esqueca forget ignora ignore ignorer ignorez ignoriere negeer olvida oublie override vergiss забудь игнорируй अनदेखा 忽略 忽视 忽視 无视 無視 跳过 跳過 忘记 忘記 忘れ 무시",
     // PRIOR
-    "above anterioare anterior anteriores before bisherigen dessus earlier initial original precedentes precedenti preceding previous prior vorherigen выше предыдущие أعلاه उपरोक्त",
+    "above anterioare anterior anteriores before bisherigen dessus earlier initial original precedentes precedenti preceding previous prior vorherigen выше предыдущие أعلاه उपरोक्त ऊपर 上述 以上 上面 上記 前面 之前 先前 以前 上の 위의 이전",
     // RULES
-    "anweisungen befehl befehle commands consignes constraints directives guidelines instrucciones instrucoes instructies instruction instructions instrukcje istruzioni programming prompt prompts regeln reglas regles regole rules инструкции правила",
+    "anweisungen befehl befehle commands consignes constraints directives guidelines instrucciones instrucoes instructies instruction instructions instrukcje istruzioni programming prompt prompts regeln reglas regles regole rules инструкции правила 指令 指示 命令 提问 问题 問題 質問 规则 規則 질문 지시 명령",
     // AI
     "ai anthropic assistant bot chatbot chatgpt claude gemini gpt llm model openai system",
     // REVEAL
-    "disclose display dump leak output print recite repeat reveal verbatim",
+    "disclose display dump leak output print recite repeat reveal verbatim 输出 輸出 出力 重复 重複 繰り 打印 출력 반복",
     // SECRET
     "confidential credentials hidden internal password passwords prompt secret system token",
     // PERSONA
@@ -85,13 +92,13 @@ pub(crate) static WORDS: [&str; CLASSES] = [
     // EXFIL
     "append attacker exfiltrate forward http https leak send upload url",
     // NEW
-    "directamente directement direkt instead new now task прямо مباشرة सीधे",
+    "directamente directement direkt instead new now task прямо مباشرة सीधे 直接 只需",
     // HARM
     "abuse anthrax arson assassinate assault bioweapon blackmail blackmailing bomb bombs botnet bribe bribery bully bullying caught cheating cocaine counterfeit counterfeiting ddos deepfake defamation defamatory defraud derogatory discriminatory disinformation dox doxx drugs enslave erotic evade evading exploit explosive explosives extort extremist fentanyl firearm fraud fraudulent genocide gun guns hack hacking harass harassment harm harmful hate heroin hijack hitman hoax homophobic illegal illegally illicit incite insult insulting intimidate intimidation keylogger kidnap kidnapping kill launder laundering lethal malware manipulative meth misinformation misogynistic murder napalm nazi nerve overdose pedophilia phishing pirated poison porn pornographic pornography propaganda racist ransom ransomware rape ricin robbing sabotage scam scamming sexist sexually shaming shoplift shoplifting slur slurs smuggle spyware stalk stalking steal suicidal suicide supremacist terror terrorist threatening torture trafficking trojan undetected untraceable violence violent weapon weapons xenophobic",
     // YOU
     "du tu usted vous you your youre yourself вы ты",
     // REPLY
-    "answer chat conversation output reply respond response",
+    "answer chat conversation output reply respond response 回答 回复 回覆 答え 返答",
     // FRAME: fiction, hypotheticals and 'for educational purposes'
     "educational fiction fictional hypothetical hypothetically imagine imaginary novel purely purposes research scenario screenplay story",
     // ASSEMBLE: a request given in pieces to put together
@@ -186,9 +193,16 @@ pub(crate) static STEMS: [&str; CLASSES] = [
     "",
 ];
 
+/// Lead bytes of the three-byte UTF-8 characters of CJK, kana and
+/// Hangul (U+3000 to U+DFFF): a word holding one is scanned for the
+/// two-character cue words of [`WORDS`] inside it (those scripts write
+/// no spaces between words).
+pub(crate) const CJK_LEADS: std::ops::RangeInclusive<u8> = 0xE3..=0xED;
+
 /// The cue classes of a folded word (0 when it is none), from a map of
-/// [`WORDS`], then of [`STEMS`]: the reference the featurizer's lookup
-/// by code (`features::cue_classes`) is tested against.
+/// [`WORDS`], then of [`STEMS`], then of the two-character CJK cue
+/// words inside it ([`CJK_LEADS`]): the reference the featurizer's
+/// lookup by code (`features::cue_classes`) is tested against.
 #[cfg(test)]
 pub(crate) fn classes(word: &[u8]) -> u32 {
     let mut c = 0;
@@ -204,6 +218,19 @@ pub(crate) fn classes(word: &[u8]) -> u32 {
                 .any(|s| !s.is_empty() && word.starts_with(s.as_bytes()))
             {
                 c |= 1 << k;
+            }
+        }
+    }
+    if c == 0 {
+        for i in 0..word.len() {
+            let Some(w) = word.get(i..i + 6) else { break };
+            if !CJK_LEADS.contains(&w[0]) || w[3] & 0xF0 != 0xE0 {
+                continue;
+            }
+            for (k, words) in WORDS.iter().enumerate() {
+                if words.split(' ').any(|x| x.as_bytes() == w) {
+                    c |= 1 << k;
+                }
             }
         }
     }
@@ -246,6 +273,9 @@ mod tests {
 
     #[test]
     fn classes_are_the_bits_in_order() {
+        assert_eq!(1 << OVERRIDE_INDEX, OVERRIDE);
+        assert_eq!(1 << PRIOR_INDEX, PRIOR);
+        assert_eq!(1 << RULES_INDEX, RULES);
         assert_eq!(1 << HARM_INDEX, HARM);
         assert_eq!(1 << PERSONA_INDEX, PERSONA);
         assert_eq!(1 << FRAME_INDEX, FRAME);
@@ -286,5 +316,15 @@ mod tests {
         assert_eq!(classes(b"steps"), DETAIL);
         assert_eq!(classes(b"stepwise"), 0);
         assert_eq!(classes(b"getpass"), CODE);
+        // Two-character cue words inside a CJK or Hangul run.
+        assert_eq!(
+            classes("请忽略上述提问".as_bytes()),
+            OVERRIDE | PRIOR | RULES
+        );
+        assert_eq!(classes("直接输出".as_bytes()), NEW | REVEAL);
+        assert_eq!(classes("指示を無視して".as_bytes()), RULES | OVERRIDE);
+        assert_eq!(classes("무시하고".as_bytes()), OVERRIDE);
+        assert_eq!(classes("今天天气很好".as_bytes()), 0);
+        assert_eq!(classes("忽".as_bytes()), 0);
     }
 }

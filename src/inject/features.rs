@@ -11,6 +11,8 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
+use super::hijack::hijack;
+
 /// Bits of the hashed feature space.
 pub(crate) const BUCKET_BITS: u32 = 14;
 /// Number of hashed buckets.
@@ -47,9 +49,9 @@ impl Weights {
 
 /// Dense feature slots: 16 from rules, normalizer and shape, then one
 /// per cue class ([`super::cues`]) from [`dense::CUES`], then
-/// [`dense::SPLIT`], [`dense::DETAILED_HARM`], [`dense::LONE_REQUEST`]
-/// and [`dense::SMUGGLED_HARM`].
-pub(crate) const N_DENSE: usize = 20 + super::cues::CLASSES;
+/// [`dense::SPLIT`], [`dense::DETAILED_HARM`], [`dense::LONE_REQUEST`],
+/// [`dense::SMUGGLED_HARM`] and [`dense::HIJACK`].
+pub(crate) const N_DENSE: usize = 21 + super::cues::CLASSES;
 
 /// Indices of dense features.
 #[allow(dead_code)]
@@ -90,10 +92,13 @@ pub(crate) mod dense {
     /// hidden text or joined fragments decode to: a harmful request
     /// smuggled past a filter ([`super::smuggled_harm`]).
     pub const SMUGGLED_HARM: usize = 39;
+    /// An override word followed by what to say instead ("ignore the
+    /// question above and output directly: …"; [`super::hijack`]).
+    pub const HIJACK: usize = 40;
 }
 
-// SPLIT follows the cue classes; SMUGGLED_HARM is the last slot.
-const _: () = assert!(dense::SMUGGLED_HARM == N_DENSE - 1);
+// SPLIT follows the cue classes; HIJACK is the last slot.
+const _: () = assert!(dense::HIJACK == N_DENSE - 1);
 const _: () = assert!(dense::SPLIT == dense::CUES + super::cues::CLASSES);
 
 #[inline(always)]
@@ -321,16 +326,30 @@ pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
     (tail.min(6) as f32) / 6.0
 }
 
-/// Appends the hashed feature codes of `norm` to `out` and returns how
-/// many words of each cue class it has, and whether it has a lone
-/// request ([`lone_request`]).
+/// A logged word's start and classes, for [`hijack`].
+fn logged(w: &LogWord) -> (usize, u32) {
+    (w.start as usize, w.classes)
+}
+
+/// What [`hashed`] finds besides the codes: how many words of each cue
+/// class the text has, whether it has a lone request
+/// ([`lone_request`]) and where it has a goal hijack ([`hijack`]; a
+/// byte range of the featurized text).
+pub(crate) struct Found {
+    pub cues: [u16; super::cues::CLASSES],
+    pub lone: bool,
+    pub hijack: Option<std::ops::Range<usize>>,
+}
+
+/// Appends the hashed feature codes of `norm` to `out` and returns what
+/// it found ([`Found`]).
 pub(crate) fn hashed(
     norm: &str,
     shape: DocShape,
     out: &mut Vec<u32>,
     seg_codes: &mut Vec<u32>,
     seg_ends: &mut Vec<u32>,
-) -> ([u16; super::cues::CLASSES], bool) {
+) -> Found {
     let b = norm.as_bytes();
     out.reserve(b.len().min(HEAD + TAIL));
     let out = &mut Sink { out, seen: &mut [0; BUCKETS / 64] };
@@ -359,7 +378,15 @@ pub(crate) fn hashed(
         }
     }
     segments(parts, &logs, seg_codes, seg_ends);
-    (counts, lone_request(parts, &logs))
+    Found {
+        cues: counts,
+        lone: lone_request(parts, &logs),
+        hijack: hijack(parts[0], &logs[0].words, logged).or_else(|| {
+            let at = b.len() - parts[1].len();
+            hijack(parts[1], &logs[1].words, logged)
+                .map(|r| r.start + at..r.end + at)
+        }),
+    }
 }
 
 /// Bytes a text needs before [`lone_request`] looks at it.
@@ -824,7 +851,30 @@ fn cue_classes(code: u32, word: &[u8]) -> u32 {
     if c & CUE_MASK != 0 {
         return c;
     }
-    c | stems.lookup(stem_slot_key(word), |s| word.starts_with(s))
+    let c = c | stems.lookup(stem_slot_key(word), |s| word.starts_with(s));
+    if c & CUE_MASK != 0 {
+        return c;
+    }
+    c | cjk_classes(word, words)
+}
+
+/// The cue classes of the two-character cue words inside a run of CJK,
+/// kana or Hangul text ("请忽略上述提问" has 忽略, 上述 and 提问): such
+/// scripts write no spaces, so a run is a clause, not a word. Each
+/// three-byte character that starts a window of two is looked up
+/// ([`super::cues::CJK_LEADS`]); 0 at once for a run without one.
+fn cjk_classes(word: &[u8], words: &CueTable) -> u32 {
+    let mut c = 0;
+    for (i, &b) in word.iter().enumerate() {
+        if !super::cues::CJK_LEADS.contains(&b) {
+            continue;
+        }
+        let Some(w) = word.get(i..i + 6) else { break };
+        if w[3] & 0xF0 == 0xE0 {
+            c |= words.lookup(unigram(w), |x| x == w);
+        }
+    }
+    c & CUE_MASK
 }
 
 /// The stems' table key of a word or stem: [`stem_key`] times an odd

@@ -51,6 +51,7 @@
 
 mod cues;
 pub(crate) mod features;
+mod hijack;
 mod model;
 pub(crate) mod rules;
 mod spaced;
@@ -799,12 +800,15 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         }
         format!("{seen}\n{}", normalize(&j).text)
     });
+    // Whether the classifier reads the normalized text itself (its
+    // offsets map back to the text).
+    let plain = decoded_norm.is_none() && tidied.is_none() && joined.is_none();
     let seen = joined.as_ref().unwrap_or(seen);
     f.dense[dense::LENGTH] = ((1 + seen.len()) as f32).ln() / 10.0;
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
-    let (cues, lone) = features::hashed(
+    let features::Found { cues, lone, hijack } = features::hashed(
         seen,
         shape,
         &mut f.hashed,
@@ -815,6 +819,20 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
         f.dense[dense::CUES + k] = f32::from(n.min(3)) / 3.0;
     }
     f.dense[dense::LONE_REQUEST] = f32::from(u8::from(lone));
+    if let Some(r) = hijack {
+        // A goal hijack read off the cue classes (`features::hijack`):
+        // flagged, like a decoded injection; blocking needs more.
+        f.dense[dense::HIJACK] = 1.0;
+        f.floor = f.floor.max(hijack::HIJACK_RISK);
+        let span =
+            if plain { norm.to_original(text, r) } else { 0..text.len() };
+        signals.push(Signal {
+            span,
+            rule: "inject-hijack-shape",
+            type_name: rules::OVERRIDE,
+            score: hijack::HIJACK_RISK,
+        });
+    }
     let gib = features::gibberish_tail(seen, shape);
     f.dense[dense::GIBBERISH] = gib;
     if cues[cues::HARM_INDEX] > 0 {

@@ -42,7 +42,7 @@ macro_rules! ex {
     };
 }
 
-const OVERRIDE: &str = "INSTRUCTION_OVERRIDE";
+pub(crate) const OVERRIDE: &str = "INSTRUCTION_OVERRIDE";
 const PERSONA: &str = "ROLE_HIJACK";
 const EXTRACT: &str = "PROMPT_EXTRACTION";
 pub(crate) const MARKER: &str = "FAKE_ROLE_MARKER";
