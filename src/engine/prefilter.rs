@@ -27,6 +27,26 @@ use crate::literals::{Literals, MatchKind};
 /// Flag on an owner: the keyword may stand near the match, not in it.
 const NEAR: u32 = 1 << 31;
 
+/// `rule`'s keywords, as owners of their ids.
+#[inline(never)]
+fn add_keywords(
+    words: &mut Words,
+    owners: &mut Vec<Vec<u32>>,
+    rule: &Rule,
+    i: u32,
+) {
+    for kw in rule.keywords.iter() {
+        let owner = i | if rule.keyword_may_be_near(kw) { NEAR } else { 0 };
+        let id = words.id(kw) as usize;
+        if id == owners.len() {
+            owners.push(Vec::new());
+        }
+        if let Some(o) = owners.get_mut(id) {
+            o.push(owner);
+        }
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct Prefilter {
     /// Shared with the response stream (see [`Prefilter::keyword_map`]).
@@ -50,21 +70,14 @@ impl Prefilter {
         let mut words = Words::default();
         let mut owners: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
+        // A rule's keywords out of line (issue 16), as `ContextIndex`'s
+        // words: inline, this loop over every rule ran over V8's tier-up
+        // budget in the filter constructor.
         for (i, rule) in rules.iter().enumerate() {
             if rule.keywords.is_empty() {
                 always.push(i as u32);
-                continue;
-            }
-            for kw in &rule.keywords {
-                let owner = i as u32
-                    | if rule.keyword_may_be_near(kw) { NEAR } else { 0 };
-                let id = words.id(kw) as usize;
-                if id == owners.len() {
-                    owners.push(Vec::new());
-                }
-                if let Some(o) = owners.get_mut(id) {
-                    o.push(owner);
-                }
+            } else {
+                add_keywords(&mut words, &mut owners, rule, i as u32);
             }
         }
         // Standard semantics: overlapping iteration reports every keyword

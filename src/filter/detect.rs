@@ -272,15 +272,15 @@ impl Detectors {
                 }
             };
             out.raw.push(start.min(span.start)..span.end);
-            if fam.disabled_rules.contains(&r.id) {
+            if fam.disabled_rules.iter().any(|d| *d == r.id) {
                 continue;
             }
             out.found.push(Candidate {
                 kind: r.kind,
-                type_name: r.type_name.clone(),
+                type_name: r.type_name.to_string(),
                 span,
                 score,
-                rule: r.id.clone(),
+                rule: r.id.to_string(),
                 action,
             });
         }
@@ -368,7 +368,7 @@ impl Detectors {
             .filter(|d| !d.span.is_empty())
             .map(|d| {
                 let r = &rules[d.rule];
-                (r.id.clone(), r.type_name.clone(), d.span, d.score)
+                (r.id.to_string(), r.type_name.to_string(), d.span, d.score)
             })
             .collect()
     }

@@ -112,7 +112,7 @@ impl StreamRules {
     /// their first two bytes in `pairs`.
     #[inline(never)]
     fn count_keywords(&mut self, r: &Rule, count: &mut [u32; 257]) {
-        for w in &r.keywords {
+        for w in r.keywords.iter() {
             let b = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
             count[b as usize + 1] += 1;
             self.longest = self.longest.max(w.len());
