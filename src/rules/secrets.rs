@@ -252,10 +252,12 @@ fn context_pattern(keywords: &[&str], value: &str) -> &'static str {
         CTX_HEAD.len() + names + CTX_MID.len() + value.len() + CTX_TAIL.len(),
     );
     p.push_str(CTX_HEAD);
-    for (i, k) in keywords.iter().enumerate() {
-        if i > 0 {
-            p.push_str("|");
-        }
+    // `|` as a string: `String::push` of a char runs the UTF-8 encoder,
+    // which ~500 rows' pushes took over V8's tier-up budget (issue 16).
+    let mut sep = "";
+    for k in keywords {
+        p.push_str(sep);
+        sep = "|";
         // Word bytes are never escaped: copy them as they are.
         if k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             p.push_str(k);
