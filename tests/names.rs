@@ -231,6 +231,13 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Mask Personally Identifiable Information (PII) first.", "ORGANIZATION", None),
     ("Talks with the Republic of Korea (ROK) resumed.", "ORGANIZATION", None),
     ("Notes were taken by Anna Berg (AB) today.", "ORGANIZATION", None),
+    // Inside CJK title marks a name is part of a work's title (fa40).
+    ("這些都是獲獎的《北京人在紐約》等作品。", "LOCATION", None),
+    ("《紐約時報》認為本劇很深刻。", "ORGANIZATION", None),
+    ("他在紐約工作，寫了《雪城》。", "LOCATION", Some("紐約")),
+    // An adjective on a state's stem opens no state's name (fa40).
+    ("Republikanische Wirtschaftsexperten warnen davor.", "LOCATION", None),
+    ("Er sprach mit der Republikanischen Partei.", "LOCATION", None),
     ("We met Green Valley Farms (XYZ) in May.", "ORGANIZATION", None),
     // PERSON: must miss
     // Title case: capitals say nothing of a name (names28).
@@ -557,6 +564,7 @@ fn lowercase_places_and_org_heads_stream_like_one_shot() {
         ("stil uden for Paris og London, hvor", "LOCATION"),
         ("sekretar Ministarstva finansija je rekao", "ORGANIZATION"),
         ("Ondje je Srpska napredna stranka (SNS) sa", "ORGANIZATION"),
+        ("在北京創作的《北京人在紐約》等作品", "LOCATION"),
     ] {
         let found = super::names_tagger_stream::every_split_equals_one_shot(
             &mut f, text,

@@ -247,8 +247,13 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
             && d.rule != tagger::RULE_UNLISTED;
         (d.type_name == "ADDRESS", sure, d.score, d.span.len())
     };
+    // Inside CJK title marks 《...》 a name is part of a title of a work.
+    let titled = text.contains('《');
     let mut kept: Vec<Detection> = Vec::with_capacity(all.len());
     for d in all {
+        if titled && in_title_marks(text, &d.span) {
+            continue;
+        }
         match kept.last_mut() {
             Some(k) if d.span.start < k.span.end => {
                 if rank(&d) > rank(k) {
@@ -259,6 +264,53 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         }
     }
     kept
+}
+
+/// Whether `span` stands inside the CJK title marks 《...》 (a book, a
+/// film, a newspaper, a law: "《北京人在紐約》", "《紐約時報》") on its
+/// line: a 《 within [`tokens::BEFORE`] bytes before it with no 》 between,
+/// and a 》 after it within [`tokens::AHEAD`] bytes of its start with no
+/// 《 between. A span that opens with a lowercase letter is not read
+/// (a stream does not hold such a word until that much text follows).
+fn in_title_marks(text: &str, span: &std::ops::Range<usize>) -> bool {
+    const OPEN: &[u8] = "《".as_bytes();
+    const CLOSE: &[u8] = "》".as_bytes();
+    let b = text.as_bytes();
+    if text
+        .get(span.start..)
+        .and_then(|s| s.chars().next())
+        .is_none_or(char::is_lowercase)
+    {
+        return false;
+    }
+    let lo = span.start.saturating_sub(tokens::BEFORE);
+    let before = b.get(lo..span.start).unwrap_or(&[]);
+    let mut open = false;
+    for w in (0..before.len()).rev() {
+        let s = before.get(w..).unwrap_or(&[]);
+        if before[w] == b'\n' || s.starts_with(CLOSE) {
+            break;
+        }
+        if s.starts_with(OPEN) {
+            open = true;
+            break;
+        }
+    }
+    if !open {
+        return false;
+    }
+    let hi = (span.start + tokens::AHEAD).min(b.len());
+    let after = b.get(span.end.min(hi)..hi).unwrap_or(&[]);
+    for w in 0..after.len() {
+        let s = after.get(w..).unwrap_or(&[]);
+        if after[w] == b'\n' || s.starts_with(OPEN) {
+            return false;
+        }
+        if s.starts_with(CLOSE) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -175,7 +175,8 @@ pub(crate) fn head_noun(key: &str) -> Option<Head> {
     if affix_in(HEAD_ORG, key, false) {
         return Some(Head::Org);
     }
-    affix_in(HEAD_PLACE, key, false).then_some(Head::Place)
+    (affix_in(HEAD_PLACE, key, false) && !affix_in(HEAD_PLACE_ADJ, key, false))
+        .then_some(Head::Place)
 }
 
 /// First letters (a-z) of the head-noun stems and words, one bit each.
@@ -265,6 +266,14 @@ const HEAD_PLACE: &str =
     импери\nprovinc\nпровинци\noblast\nобласт\nregion\nрегион\n\
     okrug\nокруг\nzupanij\nopstin\nopcin\nsjedinjen\nсоединенн\n\
     соединён\nspojen";
+
+/// Adjectives made on a stem of HEAD_PLACE ("Republikanische
+/// Wirtschaftsexperten", "Regional Series", "Općinski sud"): they open
+/// no state's or region's name, though they start with its stem.
+const HEAD_PLACE_ADJ: &str =
+    "imperijal\nopcinsk\nopstinsk\nprovincial\nprovincijal\nprovincijsk\n\
+    regional\nrepublican\nrepublikan\nzupanijsk\nпровинциальн\n\
+    региональн\nреспубликанск";
 
 /// Place prepositions of languages the cue list lacks (folded keys):
 /// Portuguese, French, Italian, Danish, Russian, Croatian/Serbian,
@@ -605,6 +614,22 @@ mod tests {
         assert_eq!(head_noun("sveucilista"), Some(Head::Org));
         assert_eq!(head_noun("республики"), Some(Head::Place));
         assert_eq!(head_noun("vladimir"), None);
+        // Adjectives on a state's stem are no head (HEAD_PLACE_ADJ).
+        for w in [
+            "republikanische",
+            "republican",
+            "regional",
+            "opcinski",
+            "республиканской",
+        ] {
+            assert_eq!(head_noun(w), None, "{w}");
+        }
+        for w in ["republikanische", "regionalni", "provincial"] {
+            assert!(affix_in(HEAD_PLACE, w, false), "{w}");
+        }
+        for w in ["republike", "regionu", "republica", "provincija"] {
+            assert_eq!(head_noun(w), Some(Head::Place), "{w}");
+        }
         for w in ["camara", "vladu", "совета", "правительство", "ustav"]
         {
             assert_eq!(head_noun(w), Some(Head::Org), "{w}");

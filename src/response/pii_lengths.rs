@@ -60,7 +60,7 @@ pub(super) const LENGTHS: &[(u64, u32, u32)] = &[
     (0xc7ac6c4651e3c64f, 9, 6),
     (0x5ce6d67d8dc9d5dc, 16, 0),
     (0xcfc962fa777da197, 11, 11),
-    (0x5b3089b8ce713250, 10, 1),
+    (0x6e39048e7e2f9b7a, 10, 1),
     (0x621a79c43d91e3be, 10, 5),
     (0xf04d5634703b2c2d, 9, 7),
     (0xcb6da9e63442c1ea, 11, 9),

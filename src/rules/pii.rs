@@ -1235,12 +1235,14 @@ pub(crate) const RULES: &[RuleDef] = &[
         id: "it-driver-license",
         type_name: "IT_DRIVER_LICENSE",
         keywords: DIGITS,
-        pattern: r"(?i)\b(?:[A-Z]{2}\d{7}[A-Z]|U1[A-Z0-9]{7}[A-Z])\b",
+        // The U1 series: seven characters of the alphabet without A, I,
+        // O, Q and V (presidio's ItDriverLicenseRecognizer), then a letter.
+        pattern: r"(?i)\b(?:[A-Z]{2}\d{7}[A-Z]|U1[B-HJ-NPR-UW-Z0-9]{7}[A-Z])\b",
         score: 0.5,
         context: &["patente", "license", "licence", "guida"],
         anti_context: NOT_PII,
-        hits: ex!["patente MI4820193K"],
-        misses: ex!["MI482019K"],
+        hits: ex!["patente MI4820193K", "patente U1K711J11M"],
+        misses: ex!["MI482019K", "patente U1H00A000B"],
         ..PII
     },
     RuleDef {
