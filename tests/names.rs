@@ -238,6 +238,8 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Trump vows to stop the plan.", "PERSON", Some("Trump")),
     ("Deswegen ist Obama nicht sehr beliebt.", "PERSON", Some("Obama")),
     ("Rovnako sa Bush snažil aj o dohodu.", "PERSON", Some("Bush")),
+    ("Вчера с Путиным говорил министр.", "PERSON", Some("Путиным")),
+    ("Клинтон выступила в среду.", "PERSON", Some("Клинтон")),
     ("We toured Trump Tower on Monday.", "PERSON", None),
     ("The Clinton Foundation replied.", "PERSON", None),
     ("WHY TRUMP WON", "PERSON", None),

@@ -50,12 +50,12 @@ use super::context::{
 use super::dict::WordList;
 use super::lexicon::{core_has, gazetteer, has, place_tier, Key, Lookup};
 use super::lists::{
-    lists, Lists, CLOSING, FAMOUS, FIELD_LOC, FIELD_ORG, FIELD_OTHER,
-    FIELD_PERSON, GREET, LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE,
-    RELATION, ROLE, SALUTE, SOFT, STRONG, TITLES, WEAK,
+    lists, Lists, CLOSING, FIELD_LOC, FIELD_ORG, FIELD_OTHER, FIELD_PERSON,
+    GREET, LOC_STRONG, PARTICLES, POSSESSIVE, POST_TITLE, RELATION, ROLE,
+    SALUTE, SOFT, STRONG, TITLES, WEAK,
 };
 use super::morph::{
-    head_noun, inflected, opening_possessive, possessive_after,
+    famous, head_noun, inflected, opening_possessive, possessive_after,
     possessive_name, slavic_adjective, slavic_surname, speech_verb,
     subject_verb_after, German,
 };
@@ -802,7 +802,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         // word of another name ("Trump Tower", "Clinton Foundation").
         if n == 1
             && !lone.upper
-            && has(&FAMOUS, &lone.key)
+            && famous(&lone.key)
             && !after.is_some_and(|a| a.is_word() && a.cap && !a.nl)
         {
             score = score.max(0.6);
