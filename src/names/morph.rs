@@ -386,7 +386,7 @@ pub(crate) fn cyrillic_bases(
 pub(crate) fn famous(key: &Key) -> bool {
     has(&FAMOUS, key)
         || key.as_bytes().first().is_some_and(|b| *b >= 0xD0)
-            && cyrillic_bases(key, &mut |lat| has(&FAMOUS, &Key::folded(lat)))
+            && cyrillic_bases(key, &mut |lat| has(&FAMOUS, lat))
 }
 
 /// A Slovak or Czech possessive adjective of a name, or a surname's
