@@ -28,7 +28,7 @@ pub(super) fn write_lists(out: &Path) {
 }
 
 /// The word lists of `src/names/data/` that ship front-coded.
-const NAME_LISTS: [&str; 7] = [
+const NAME_LISTS: [&str; 8] = [
     "given",
     "surnames",
     "common",
@@ -36,6 +36,7 @@ const NAME_LISTS: [&str; 7] = [
     "places",
     "places_major",
     "places_cjk",
+    "famous",
 ];
 
 /// Front coding of a word list: comment lines dropped, then per entry the

@@ -239,6 +239,24 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Republikanische Wirtschaftsexperten warnen davor.", "LOCATION", None),
     ("Er sprach mit der Republikanischen Partei.", "LOCATION", None),
     ("We met Green Valley Farms (XYZ) in May.", "ORGANIZATION", None),
+    // A well-known head of state or government alone (names40,
+    // data/famous.txt), in any language; not the first word of another
+    // name, not in capitals.
+    ("Trump vows to stop the plan.", "PERSON", Some("Trump")),
+    ("Deswegen ist Obama nicht sehr beliebt.", "PERSON", Some("Obama")),
+    ("Rovnako sa Bush snažil aj o dohodu.", "PERSON", Some("Bush")),
+    ("Вчера с Путиным говорил министр.", "PERSON", Some("Путиным")),
+    ("Клинтон выступила в среду.", "PERSON", Some("Клинтон")),
+    ("We toured Trump Tower on Monday.", "PERSON", None),
+    ("The Clinton Foundation replied.", "PERSON", None),
+    ("WHY TRUMP WON", "PERSON", None),
+    // Known places in Chinese and Japanese runs (names40): 中國 and 台灣
+    // in traditional script, katakana country names.
+    ("他說他喜歡涉覽筆記，中國的，他幾乎都看過。", "LOCATION", Some("中國")),
+    ("這些顯然都是台灣媒體所需大力加強的。", "LOCATION", Some("台灣")),
+    ("2001年にはフランスの鉄鋼メーカーを買収した。", "LOCATION", Some("フランス")),
+    ("ノリエガはアメリカへ移送された。", "LOCATION", Some("アメリカ")),
+    ("スタイルが良いドイツ・ハンザ同盟", "LOCATION", None),
     // PERSON: must miss
     // Title case: capitals say nothing of a name (names28).
     ("Support Your Local Corner Shop - Only 4 days left!", "PERSON", None),

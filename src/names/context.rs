@@ -6,9 +6,9 @@
 //!
 //! Depends on `tokens`, the lexicon and the cue lists.
 
-use super::lexicon::has;
-use super::lists::{lists, MONTHS, PARTICLES, PREFIX, ROLE, SUFFIX};
-use super::morph::in_sorted;
+use super::lexicon::{ending_in, has};
+use super::lists::{lists, ENDINGS, MONTHS, PARTICLES, PREFIX, ROLE, SUFFIX};
+use super::morph::{in_sorted, German};
 use super::tokens::{reach, Kind, Tok, AHEAD};
 
 /// A preposition of place right before token `i` ("in", "at", Slavic
@@ -189,6 +189,26 @@ pub(crate) fn title_case(toks: &[Tok], first: usize, last: usize) -> bool {
 
 pub(crate) fn all_caps_run(toks: &[Tok], idx: &[usize]) -> bool {
     idx.iter().all(|k| toks[*k].upper)
+}
+
+/// Whether the text around token `i` reads as German (the words within
+/// the bounded context of a decision); counted once on first use.
+pub(crate) fn german_text(
+    cache: &mut Option<German>,
+    toks: &[Tok],
+    i: usize,
+) -> bool {
+    let (lo, hi) = reach(toks, i);
+    cache.get_or_insert_with(|| German::new(toks)).reads(lo, hi)
+}
+
+/// An unknown word that could be a name: not an English-looking
+/// derivation ("Championship", "Engineering", "Times").
+pub(crate) fn name_shaped(key: &str, strict: bool) -> bool {
+    let k = key.rsplit('-').next().unwrap_or(key);
+    k.len() >= 2
+        && !ending_in(&ENDINGS, k, |_| 2)
+        && !(strict && k.len() > 3 && k.ends_with('s') && !k.ends_with("ss"))
 }
 
 #[cfg(test)]

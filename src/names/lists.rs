@@ -51,6 +51,13 @@ pub(crate) static PLACES_CJK: WordList = WordList::front_coded(
     include_str!(concat!(env!("OUT_DIR"), "/names_places_cjk.fc")),
 );
 
+/// Surnames of well-known heads of state and government (`data/famous.txt`):
+/// one alone is a person ("Trump said", "spottete Obama").
+pub(crate) static FAMOUS: WordList = WordList::front_coded(
+    43,
+    include_str!(concat!(env!("OUT_DIR"), "/names_famous.fc")),
+);
+
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
 pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
     al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
@@ -494,7 +501,7 @@ pub(crate) static ROLE: WordList = WordList::new(
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 43] = [
+pub(crate) static REGISTRY: [&WordList; 44] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -538,6 +545,7 @@ pub(crate) static REGISTRY: [&WordList; 43] = [
     &PLACES_CJK,
     &SUBJECT_VERB,
     &ROLE,
+    &FAMOUS,
 ];
 
 pub(crate) struct Lists {

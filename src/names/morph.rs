@@ -12,7 +12,7 @@
 //! and the name and place lookups.
 
 use super::lexicon::{gazetteer, has, place_tier, Key};
-use super::lists::{Lists, GERMAN_MARKERS, PREFIX, SUBJECT_VERB};
+use super::lists::{Lists, FAMOUS, GERMAN_MARKERS, PREFIX, SUBJECT_VERB};
 use super::tokens::{Kind, Tok};
 
 /// `key` is a line of `set`, lines sorted by bytes and joined by `\n`:
@@ -387,6 +387,15 @@ pub(crate) fn cyrillic_bases(
         lat.push_str(e);
         f(&lat)
     })
+}
+
+/// A well-known head of state's surname (`data/famous.txt`); a Cyrillic
+/// word by the Latin spelling of it or of its base form ("Трампом":
+/// tramp, "Путина": putin).
+pub(crate) fn famous(key: &Key) -> bool {
+    has(&FAMOUS, key)
+        || key.as_bytes().first().is_some_and(|b| *b >= 0xD0)
+            && cyrillic_bases(key, &mut |lat| has(&FAMOUS, lat))
 }
 
 /// A Slovak or Czech possessive adjective of a name, or a surname's
