@@ -12,6 +12,7 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::hijack::hijack;
+use sink::{Batch, Push, Sink, Stamped};
 
 /// Bits of the hashed feature space.
 pub(crate) const BUCKET_BITS: u32 = 14;
@@ -123,59 +124,6 @@ fn fnv_finish(mut h: u32) -> u32 {
 #[inline(always)]
 fn fnv(seed: u32, bytes: &[u8]) -> u32 {
     fnv_finish(bytes.iter().fold(fnv_start(seed), |h, &b| fnv_step(h, b)))
-}
-
-/// Collects feature codes, each bucket once (binary features), in first
-/// occurrence order. Deduplicating as codes arrive keeps the list to the
-/// distinct buckets (a 2 KB prompt yields ~4,000 codes, mostly repeats).
-struct Sink<'a> {
-    out: &'a mut Vec<u32>,
-    seen: &'a mut [u64; BUCKETS / 64],
-}
-
-impl Sink<'_> {
-    #[inline(always)]
-    fn push(&mut self, code: u32) {
-        let b = (code >> (32 - BUCKET_BITS)) as usize;
-        let (w, bit) = (b / 64, 1u64 << (b % 64));
-        if self.seen[w] & bit == 0 {
-            self.seen[w] |= bit;
-            self.out.push(code);
-        }
-    }
-}
-
-/// Where feature codes go, each bucket once.
-trait Push {
-    fn push(&mut self, code: u32);
-}
-
-impl Push for Sink<'_> {
-    #[inline(always)]
-    fn push(&mut self, code: u32) {
-        Sink::push(self, code);
-    }
-}
-
-/// As [`Sink`], for one segment of several: a bucket is taken when its
-/// stamp is not the segment's number `k` (and gets it), so nothing needs
-/// clearing between segments.
-struct Stamped<'a> {
-    out: &'a mut Vec<u32>,
-    stamp: &'a mut [u8],
-    k: u8,
-}
-
-impl Push for Stamped<'_> {
-    #[inline(always)]
-    fn push(&mut self, code: u32) {
-        if let Some(s) = self.stamp.get_mut(bucket_of(code)) {
-            if *s != self.k {
-                *s = self.k;
-                self.out.push(code);
-            }
-        }
-    }
 }
 
 /// Mixes a 64-bit value (an n-gram read as little-endian) to 32 bits.
@@ -352,7 +300,7 @@ pub(crate) fn hashed(
 ) -> Found {
     let b = norm.as_bytes();
     out.reserve(b.len().min(HEAD + TAIL));
-    let out = &mut Sink { out, seen: &mut [0; BUCKETS / 64] };
+    let out = &mut Sink { out: Batch::new(out), seen: &mut [0; BUCKETS / 64] };
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
         [b, &[]]
@@ -577,8 +525,8 @@ fn segments(
         if n < 4 {
             continue; // under four words
         }
-        let mut sink =
-            Stamped { out: codes, stamp: &mut stamp, k: k as u8 + 1 };
+        let out = Batch::new(codes);
+        let mut sink = Stamped { out, stamp: &mut stamp, k: k as u8 + 1 };
         let (s, e) = (r.start, r.end);
         for &g in log.g4.get(s + 3..e.min(s + 5)).unwrap_or_default() {
             sink.push(g);
@@ -611,6 +559,7 @@ fn segments(
             last = c;
             since = 0;
         }
+        drop(sink); // its codes reach `codes`
         ends.push(codes.len() as u32);
     }
 }
@@ -989,5 +938,6 @@ pub(crate) fn occurrence_weight(n: usize) -> f32 {
     }
 }
 
+mod sink;
 #[cfg(test)]
 mod tests;
