@@ -131,7 +131,11 @@ impl Word {
         } else if self.len < 12 {
             // (x - last) mod 26 and its negation, without a division a
             // letter (x and last are 0..26).
-            let d = if x >= self.last { x - self.last } else { x + 26 - self.last };
+            let d = if x >= self.last {
+                x - self.last
+            } else {
+                x + 26 - self.last
+            };
             let neg = if d == 0 { 0 } else { 26 - d };
             let (d, neg) = (u64::from(d), u64::from(neg));
             self.diffs = self.diffs << 5 | d;

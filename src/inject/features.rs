@@ -254,24 +254,45 @@ pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
     let b = norm.as_bytes().trim_ascii_end();
     let b = &b[b.len().saturating_sub(600)..];
     let line = b.rsplit(|&c| c == b'\n').next().unwrap_or_default();
-    let toks = || {
-        line.split(u8::is_ascii_whitespace)
-            .filter(|t| !t.is_empty())
-            .map(|t| t.iter().any(|&c| is_odd(c)))
-    };
-    let n = toks().count();
+    let mut n = 0;
+    odd_tokens(line, |_| n += 1);
     if shape.doc || n < 10 {
         return 0.0;
     }
-    let (mut head, mut tail) = (0, 0);
-    for (i, _) in toks().enumerate().filter(|x| x.1) {
-        head += usize::from(i < n / 2);
-        tail += usize::from(i + TAIL_TOKENS >= n);
-    }
+    let (mut head, mut tail, mut i) = (0, 0, 0);
+    odd_tokens(line, |odd| {
+        if odd {
+            head += usize::from(i < n / 2);
+            tail += usize::from(i + TAIL_TOKENS >= n);
+        }
+        i += 1;
+    });
     if head > 1 {
         return 0.0;
     }
     (tail.min(6) as f32) / 6.0
+}
+
+/// Calls `f` for each token of `line` (a run of bytes other than ASCII
+/// whitespace), in order, with whether it holds an [`is_odd`] byte. One
+/// loop: split, filter and map were calls a token in the wasm.
+#[inline(always)]
+fn odd_tokens(line: &[u8], mut f: impl FnMut(bool)) {
+    let (mut in_token, mut odd) = (false, false);
+    for &c in line {
+        if c.is_ascii_whitespace() {
+            if in_token {
+                f(odd);
+            }
+            (in_token, odd) = (false, false);
+        } else {
+            in_token = true;
+            odd |= is_odd(c);
+        }
+    }
+    if in_token {
+        f(odd);
+    }
 }
 
 /// A logged word's start and classes, for [`hijack`].
@@ -504,6 +525,9 @@ fn segments(
     if ranges.len() < 2 {
         return;
     }
+    // About two codes a byte (4-grams and 6-grams) and a few a word: one
+    // allocation instead of a dozen doublings.
+    codes.reserve(3 * (parts[0].len() + parts[1].len()));
     // Segment k's codes are deduplicated by stamping each bucket with
     // k + 1 (MAX_SEGMENTS < 256): no bitmap to clear between segments.
     let mut stamp = [0u8; BUCKETS];
