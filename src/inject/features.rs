@@ -876,7 +876,8 @@ fn words(
     // Words: runs of ASCII alphanumerics or non-ASCII bytes; CJK text is
     // covered by the byte n-grams.
     let mut prev: Option<u32> = None;
-    for r in word_runs(b) {
+    let mut at = 0;
+    while let Some(r) = next_run(b, &mut at) {
         let w = &b[r.start..r.end.min(r.start + 24)];
         let (mut h2, mut h3, mut h4) =
             (fnv_start(seed + 2), fnv_start(seed + 3), fnv_start(seed + 4));
@@ -910,16 +911,22 @@ fn words(
 #[inline(always)]
 fn word_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() && !is_word_byte(b[i]) {
-            i += 1;
-        }
-        let s = i;
-        while i < b.len() && is_word_byte(b[i]) {
-            i += 1;
-        }
-        (s < i).then_some(s..i)
-    })
+    std::iter::from_fn(move || next_run(b, &mut i))
+}
+
+/// The next word of `b` from byte `*i` on, with `*i` moved past it: as
+/// [`word_runs`], for loops that call it inline (`FromFn`'s `next` is a
+/// call a word in the wasm).
+#[inline(always)]
+fn next_run(b: &[u8], i: &mut usize) -> Option<std::ops::Range<usize>> {
+    while b.get(*i).is_some_and(|&c| !is_word_byte(c)) {
+        *i += 1;
+    }
+    let s = *i;
+    while b.get(*i).is_some_and(|&c| is_word_byte(c)) {
+        *i += 1;
+    }
+    (s < *i).then_some(s..*i)
 }
 
 #[inline(always)]
