@@ -100,3 +100,23 @@ impl Push for Stamped<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A batch hands on every code, in order, across its flushes.
+    #[test]
+    fn batch_keeps_every_code_in_order() {
+        for n in [0u32, 1, 63, 64, 65, 128, 129, 1000] {
+            let mut out = vec![7];
+            let mut b = Batch::new(&mut out);
+            for c in 0..n {
+                b.push(c);
+            }
+            drop(b);
+            let want: Vec<u32> = std::iter::once(7).chain(0..n).collect();
+            assert_eq!(out, want, "{n} codes");
+        }
+    }
+}
