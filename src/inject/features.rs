@@ -12,12 +12,9 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::hijack::hijack;
+// The bucket space is defined with the sinks that fill it.
+pub(crate) use sink::{bucket_of, BUCKETS, BUCKET_BITS};
 use sink::{Batch, Push, Sink, Stamped};
-
-/// Bits of the hashed feature space.
-pub(crate) const BUCKET_BITS: u32 = 14;
-/// Number of hashed buckets.
-pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
 
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
@@ -951,12 +948,6 @@ static WORD_BYTE: [bool; 256] = {
 #[inline]
 pub(crate) fn bucket(code: u32) -> (usize, f32) {
     (bucket_of(code), if code & 1 == 1 { 1.0 } else { -1.0 })
-}
-
-/// Bucket of a feature code.
-#[inline(always)]
-pub(crate) fn bucket_of(code: u32) -> usize {
-    (code >> (32 - BUCKET_BITS)) as usize
 }
 
 /// Per-occurrence weight for `n` occurrences.

@@ -1,7 +1,16 @@
 //! Where the featurizer's codes go: each bucket once, in first
 //! occurrence order, through a small local batch.
 
-use super::{bucket_of, BUCKETS};
+/// Bits of the hashed feature space.
+pub(crate) const BUCKET_BITS: u32 = 14;
+/// Number of hashed buckets.
+pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
+
+/// Bucket of a feature code.
+#[inline(always)]
+pub(crate) fn bucket_of(code: u32) -> usize {
+    (code >> (32 - BUCKET_BITS)) as usize
+}
 
 /// Codes on their way to a `Vec`: stored in a local array and appended
 /// [`BATCH`] at a time. Taking a code is then a store and a count, not a
