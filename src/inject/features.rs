@@ -13,7 +13,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::hijack::hijack;
 // The bucket space is defined with the sinks that fill it.
-pub(crate) use sink::{bucket_of, BUCKETS, BUCKET_BITS};
+#[cfg(test)]
+pub(crate) use sink::BUCKET_BITS;
+pub(crate) use sink::{bucket_of, BUCKETS};
 use sink::{Batch, Push, Sink, Stamped};
 
 const HEAD: usize = 6 * 1024;
