@@ -129,8 +129,15 @@ impl Word {
         if self.len == 0 {
             self.first = x;
         } else if self.len < 12 {
-            let d = u64::from((x + 26 - self.last) % 26);
-            let neg = (26 - d) % 26;
+            // (x - last) mod 26 and its negation, without a division a
+            // letter (x and last are 0..26).
+            let d = if x >= self.last {
+                x - self.last
+            } else {
+                x + 26 - self.last
+            };
+            let neg = if d == 0 { 0 } else { 26 - d };
+            let (d, neg) = (u64::from(d), u64::from(neg));
             self.diffs = self.diffs << 5 | d;
             self.atbash = self.atbash << 5 | neg;
             self.reversed |= neg << (5 * (self.len - 1));

@@ -12,11 +12,11 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::hijack::hijack;
-
-/// Bits of the hashed feature space.
-pub(crate) const BUCKET_BITS: u32 = 14;
-/// Number of hashed buckets.
-pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
+// The bucket space is defined with the sinks that fill it.
+#[cfg(test)]
+pub(crate) use sink::BUCKET_BITS;
+pub(crate) use sink::{bucket_of, BUCKETS};
+use sink::{Batch, Push, Sink, Stamped};
 
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
@@ -123,59 +123,6 @@ fn fnv_finish(mut h: u32) -> u32 {
 #[inline(always)]
 fn fnv(seed: u32, bytes: &[u8]) -> u32 {
     fnv_finish(bytes.iter().fold(fnv_start(seed), |h, &b| fnv_step(h, b)))
-}
-
-/// Collects feature codes, each bucket once (binary features), in first
-/// occurrence order. Deduplicating as codes arrive keeps the list to the
-/// distinct buckets (a 2 KB prompt yields ~4,000 codes, mostly repeats).
-struct Sink<'a> {
-    out: &'a mut Vec<u32>,
-    seen: &'a mut [u64; BUCKETS / 64],
-}
-
-impl Sink<'_> {
-    #[inline(always)]
-    fn push(&mut self, code: u32) {
-        let b = (code >> (32 - BUCKET_BITS)) as usize;
-        let (w, bit) = (b / 64, 1u64 << (b % 64));
-        if self.seen[w] & bit == 0 {
-            self.seen[w] |= bit;
-            self.out.push(code);
-        }
-    }
-}
-
-/// Where feature codes go, each bucket once.
-trait Push {
-    fn push(&mut self, code: u32);
-}
-
-impl Push for Sink<'_> {
-    #[inline(always)]
-    fn push(&mut self, code: u32) {
-        Sink::push(self, code);
-    }
-}
-
-/// As [`Sink`], for one segment of several: a bucket is taken when its
-/// stamp is not the segment's number `k` (and gets it), so nothing needs
-/// clearing between segments.
-struct Stamped<'a> {
-    out: &'a mut Vec<u32>,
-    stamp: &'a mut [u8],
-    k: u8,
-}
-
-impl Push for Stamped<'_> {
-    #[inline(always)]
-    fn push(&mut self, code: u32) {
-        if let Some(s) = self.stamp.get_mut(bucket_of(code)) {
-            if *s != self.k {
-                *s = self.k;
-                self.out.push(code);
-            }
-        }
-    }
 }
 
 /// Mixes a 64-bit value (an n-gram read as little-endian) to 32 bits.
@@ -306,24 +253,45 @@ pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
     let b = norm.as_bytes().trim_ascii_end();
     let b = &b[b.len().saturating_sub(600)..];
     let line = b.rsplit(|&c| c == b'\n').next().unwrap_or_default();
-    let toks = || {
-        line.split(u8::is_ascii_whitespace)
-            .filter(|t| !t.is_empty())
-            .map(|t| t.iter().any(|&c| is_odd(c)))
-    };
-    let n = toks().count();
+    let mut n = 0;
+    odd_tokens(line, |_| n += 1);
     if shape.doc || n < 10 {
         return 0.0;
     }
-    let (mut head, mut tail) = (0, 0);
-    for (i, _) in toks().enumerate().filter(|x| x.1) {
-        head += usize::from(i < n / 2);
-        tail += usize::from(i + TAIL_TOKENS >= n);
-    }
+    let (mut head, mut tail, mut i) = (0, 0, 0);
+    odd_tokens(line, |odd| {
+        if odd {
+            head += usize::from(i < n / 2);
+            tail += usize::from(i + TAIL_TOKENS >= n);
+        }
+        i += 1;
+    });
     if head > 1 {
         return 0.0;
     }
     (tail.min(6) as f32) / 6.0
+}
+
+/// Calls `f` for each token of `line` (a run of bytes other than ASCII
+/// whitespace), in order, with whether it holds an [`is_odd`] byte. One
+/// loop: split, filter and map were calls a token in the wasm.
+#[inline(always)]
+fn odd_tokens(line: &[u8], mut f: impl FnMut(bool)) {
+    let (mut in_token, mut odd) = (false, false);
+    for &c in line {
+        if c.is_ascii_whitespace() {
+            if in_token {
+                f(odd);
+            }
+            (in_token, odd) = (false, false);
+        } else {
+            in_token = true;
+            odd |= is_odd(c);
+        }
+    }
+    if in_token {
+        f(odd);
+    }
 }
 
 /// A logged word's start and classes, for [`hijack`].
@@ -352,7 +320,7 @@ pub(crate) fn hashed(
 ) -> Found {
     let b = norm.as_bytes();
     out.reserve(b.len().min(HEAD + TAIL));
-    let out = &mut Sink { out, seen: &mut [0; BUCKETS / 64] };
+    let out = &mut Sink { out: Batch::new(out), seen: &mut [0; BUCKETS / 64] };
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
         [b, &[]]
@@ -556,6 +524,9 @@ fn segments(
     if ranges.len() < 2 {
         return;
     }
+    // About two codes a byte (4-grams and 6-grams) and a few a word: one
+    // allocation instead of a dozen doublings.
+    codes.reserve(3 * (parts[0].len() + parts[1].len()));
     // Segment k's codes are deduplicated by stamping each bucket with
     // k + 1 (MAX_SEGMENTS < 256): no bitmap to clear between segments.
     let mut stamp = [0u8; BUCKETS];
@@ -577,8 +548,8 @@ fn segments(
         if n < 4 {
             continue; // under four words
         }
-        let mut sink =
-            Stamped { out: codes, stamp: &mut stamp, k: k as u8 + 1 };
+        let out = Batch::new(codes);
+        let mut sink = Stamped { out, stamp: &mut stamp, k: k as u8 + 1 };
         let (s, e) = (r.start, r.end);
         for &g in log.g4.get(s + 3..e.min(s + 5)).unwrap_or_default() {
             sink.push(g);
@@ -611,6 +582,7 @@ fn segments(
             last = c;
             since = 0;
         }
+        drop(sink); // its codes reach `codes`
         ends.push(codes.len() as u32);
     }
 }
@@ -903,7 +875,8 @@ fn words(
     // Words: runs of ASCII alphanumerics or non-ASCII bytes; CJK text is
     // covered by the byte n-grams.
     let mut prev: Option<u32> = None;
-    for r in word_runs(b) {
+    let mut at = 0;
+    while let Some(r) = next_run(b, &mut at) {
         let w = &b[r.start..r.end.min(r.start + 24)];
         let (mut h2, mut h3, mut h4) =
             (fnv_start(seed + 2), fnv_start(seed + 3), fnv_start(seed + 4));
@@ -937,16 +910,22 @@ fn words(
 #[inline(always)]
 fn word_runs(b: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() && !is_word_byte(b[i]) {
-            i += 1;
-        }
-        let s = i;
-        while i < b.len() && is_word_byte(b[i]) {
-            i += 1;
-        }
-        (s < i).then_some(s..i)
-    })
+    std::iter::from_fn(move || next_run(b, &mut i))
+}
+
+/// The next word of `b` from byte `*i` on, with `*i` moved past it: as
+/// [`word_runs`], for loops that call it inline (`FromFn`'s `next` is a
+/// call a word in the wasm).
+#[inline(always)]
+fn next_run(b: &[u8], i: &mut usize) -> Option<std::ops::Range<usize>> {
+    while b.get(*i).is_some_and(|&c| !is_word_byte(c)) {
+        *i += 1;
+    }
+    let s = *i;
+    while b.get(*i).is_some_and(|&c| is_word_byte(c)) {
+        *i += 1;
+    }
+    (s < *i).then_some(s..*i)
 }
 
 #[inline(always)]
@@ -973,12 +952,6 @@ pub(crate) fn bucket(code: u32) -> (usize, f32) {
     (bucket_of(code), if code & 1 == 1 { 1.0 } else { -1.0 })
 }
 
-/// Bucket of a feature code.
-#[inline(always)]
-pub(crate) fn bucket_of(code: u32) -> usize {
-    (code >> (32 - BUCKET_BITS)) as usize
-}
-
 /// Per-occurrence weight for `n` occurrences.
 #[inline]
 pub(crate) fn occurrence_weight(n: usize) -> f32 {
@@ -989,5 +962,6 @@ pub(crate) fn occurrence_weight(n: usize) -> f32 {
     }
 }
 
+mod sink;
 #[cfg(test)]
 mod tests;

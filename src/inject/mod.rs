@@ -235,36 +235,37 @@ fn is_unspaced(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
 }
 
-/// Byte offsets of `sq.text` where a phrase may start: where a word of
+/// Whether a phrase may start at byte `i` of `sq.text`: where a word of
 /// the normalized text starts (the char before was squashed away, or is
 /// the start of the text), or at a CJK/kana/hangul char, which needs no
-/// boundary on either side.
-fn starts(sq: &Squashed) -> impl Iterator<Item = usize> + '_ {
+/// boundary on either side. Inlined into [`rule_hits`]' loop over the
+/// bytes (as an iterator's filter it was a call a byte in the wasm).
+#[inline(always)]
+fn is_start(sq: &Squashed, i: usize) -> bool {
     let s = sq.text.as_str();
     let b = s.as_bytes();
     let at = |i: usize| sq.at.get(i).copied().unwrap_or(0) as usize;
-    (0..b.len()).filter(move |&i| {
-        let c = b[i];
-        if i == 0 {
-            return true;
-        }
-        if c < 0x80 && b[i - 1] < 0x80 {
-            // Squashing keeps exactly the alphanumeric chars: a gap in the
-            // offsets means a separator stood between the two.
-            return at(i) != at(i - 1) + 1;
-        }
-        if !s.is_char_boundary(i) {
-            return false;
-        }
-        let (Some(prev), Some(cur)) =
-            (s[..i].chars().next_back(), s[i..].chars().next())
-        else {
-            return false;
-        };
-        at(i) != at(i - 1) + prev.len_utf8()
-            || is_unspaced(prev)
-            || is_unspaced(cur)
-    })
+    let (Some(&c), Some(&p)) =
+        (b.get(i), i.checked_sub(1).and_then(|j| b.get(j)))
+    else {
+        return i == 0;
+    };
+    if c < 0x80 && p < 0x80 {
+        // Squashing keeps exactly the alphanumeric chars: a gap in the
+        // offsets means a separator stood between the two.
+        return at(i) != at(i - 1) + 1;
+    }
+    if !s.is_char_boundary(i) {
+        return false;
+    }
+    let (Some(prev), Some(cur)) =
+        (s[..i].chars().next_back(), s[i..].chars().next())
+    else {
+        return false;
+    };
+    at(i) != at(i - 1) + prev.len_utf8()
+        || is_unspaced(prev)
+        || is_unspaced(cur)
 }
 
 /// Rule matches on a normalized text: (rule index, normalized span).
@@ -288,7 +289,10 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
         let mut budget: u32 = 20_000 + 4 * sq.text.len() as u32;
         let mut last_hit: Vec<usize> = vec![usize::MAX; RULES.len()];
         let mut found = Vec::new();
-        for start in starts(&sq) {
+        for start in 0..sq.text.len() {
+            if !is_start(&sq, start) {
+                continue;
+            }
             if budget == 0 || hits.len() >= 64 {
                 break;
             }

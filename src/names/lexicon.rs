@@ -254,7 +254,11 @@ impl<'a> Key<'a> {
         Key { text: Cow::Borrowed(""), member: Member { lists: 0, entry: "" } }
     }
     pub(crate) fn new(text: Cow<'a, str>) -> Key<'a> {
-        let member = member_of(&text);
+        // Not `&text`: `Cow`'s deref is a call in the size-optimized wasm.
+        let member = match &text {
+            Cow::Borrowed(s) => member_of(s),
+            Cow::Owned(s) => member_of(s),
+        };
         Key { text, member }
     }
     /// The key of a folded word that is not in the text as such: the

@@ -48,10 +48,12 @@ fn segments_reference(norm: &str) -> (Vec<u32>, Vec<u32>) {
         if word_runs(seg).nth(3).is_none() {
             continue;
         }
-        let mut sink = Sink { out: &mut codes, seen: &mut [0; BUCKETS / 64] };
+        let mut sink =
+            Sink { out: Batch::new(&mut codes), seen: &mut [0; BUCKETS / 64] };
         hashed_part(seg, &mut sink, &mut Log::default());
         let mut counts = [0u16; super::super::cues::CLASSES];
         cue_grams(seg, &mut sink, &mut counts, None);
+        drop(sink); // its batch reaches `codes`
         ends.push(codes.len() as u32);
     }
     (codes, ends)
@@ -90,7 +92,8 @@ fn segments_equal_the_reference() {
         assert_eq!((c, e), (rc, re), "{:?}", &t[..t.len().min(60)]);
         // The whole text's codes are those of the first version.
         let mut want = Vec::new();
-        let mut sink = Sink { out: &mut want, seen: &mut [0; BUCKETS / 64] };
+        let mut sink =
+            Sink { out: Batch::new(&mut want), seen: &mut [0; BUCKETS / 64] };
         let b = t.as_bytes();
         let mut counts = [0u16; super::super::cues::CLASSES];
         if b.len() <= HEAD + TAIL {
@@ -102,6 +105,7 @@ fn segments_equal_the_reference() {
             cue_grams(&b[..HEAD], &mut sink, &mut counts, None);
             cue_grams(&b[b.len() - TAIL..], &mut sink, &mut counts, None);
         }
+        drop(sink);
         assert_eq!(&h[..want.len()], &want[..]);
     }
 }
@@ -342,8 +346,10 @@ fn byte_grams_equal_the_reference() {
             }
         }
         let mut got = Vec::new();
-        let mut sink = Sink { out: &mut got, seen: &mut [0; BUCKETS / 64] };
+        let mut sink =
+            Sink { out: Batch::new(&mut got), seen: &mut [0; BUCKETS / 64] };
         hashed_part(b, &mut sink, &mut Log::default());
+        drop(sink);
         let mut seen = [0u64; BUCKETS / 64];
         let mut dedup = Vec::new();
         for c in want {
@@ -370,9 +376,12 @@ fn word_features_equal_the_reference() {
             let mut want = Vec::new();
             words_reference(text.as_bytes(), &mut want, seed);
             let mut got = Vec::new();
-            let mut sink =
-                Sink { out: &mut got, seen: &mut [0; BUCKETS / 64] };
+            let mut sink = Sink {
+                out: Batch::new(&mut got),
+                seen: &mut [0; BUCKETS / 64],
+            };
             words(text.as_bytes(), &mut sink, seed, None);
+            drop(sink);
             let mut dedup = Vec::new();
             let mut seen = [0u64; BUCKETS / 64];
             for c in want {
