@@ -63,12 +63,9 @@ export class PromptFilter extends wasm.PromptFilter {
   #names = new Set();
 
   #note(result) {
-    // A run of findings of one rule (70,000 card numbers in a 1 MB text)
-    // adds its names once, not twice a finding.
-    let type, rule;
     for (const f of result.findings) {
-      if (f.type !== type) this.#names.add((type = f.type));
-      if (f.rule !== rule) this.#names.add((rule = f.rule));
+      this.#names.add(f.type);
+      this.#names.add(f.rule);
     }
     return result;
   }

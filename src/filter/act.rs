@@ -81,22 +81,8 @@ impl Actor {
             || extra_findings.iter().any(|f| f.action == Action::Block);
         for c in candidates {
             let value = &text[c.span.clone()];
-            // A run of one value (a text of the same card number, name
-            // or key, issue 16): the token of the finding before, when
-            // it was pseudonymized as the same type, is the one the vault
-            // gives again (it holds the pair, and nothing was added since
-            // but that token), without hashing the value once more.
-            let again = findings.last().filter(|f: &&Finding| {
-                c.action == Action::Pseudonymize
-                    && f.action == Action::Pseudonymize
-                    && f.type_name == c.type_name
-                    && text.get(f.span.clone()) == Some(value)
-            });
-            let (action, rep) = match again.and_then(|f| f.replacement.clone())
-            {
-                Some(token) => (Action::Pseudonymize, token),
-                None => self.replacement(policy, &c, value, vault, blocked),
-            };
+            let (action, rep) =
+                self.replacement(policy, &c, value, vault, blocked);
             findings.push(Finding {
                 kind: c.kind,
                 type_name: c.type_name,

@@ -80,8 +80,6 @@ pub(crate) fn detect(text: &str) -> Vec<Detection> {
 
 fn detect_all(text: &str, tagger: bool) -> Vec<Detection> {
     let mut out = Vec::new();
-    // The chunks' tokens, one list for all of them.
-    let mut toks = Vec::new();
     let mut start = 0;
     while start < text.len() {
         let mut end = (start + CHUNK).min(text.len());
@@ -114,7 +112,7 @@ fn detect_all(text: &str, tagger: bool) -> Vec<Detection> {
             hi += 1;
         }
         let part = text.get(lo..hi).unwrap_or("");
-        for mut d in detect_chunk(part, tagger, &mut toks) {
+        for mut d in detect_chunk(part, tagger) {
             d.span = d.span.start + lo..d.span.end + lo;
             if (start..end).contains(&d.span.start) {
                 out.push(d);
@@ -198,32 +196,26 @@ pub(crate) fn keep_from(text: &str, keep: usize, at: usize) -> usize {
     table::line_keep(text, keep.min(at)).min(table::header_before(text, at))
 }
 
-/// The detections of `text`; `toks`: a list to tokenize it into.
-fn detect_chunk<'a>(
-    text: &'a str,
-    tagger: bool,
-    toks: &mut Vec<tokens::Tok<'a>>,
-) -> Vec<Detection> {
+fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
     if text.is_empty()
         || !text.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80)
     {
         return Vec::new();
     }
-    tokens::tokenize_into(text, toks);
-    let toks = &toks[..];
-    let [cjk_heads, cjk_persons, cjk_places] = cjk::detect(text, toks);
+    let toks = tokenize(text);
+    let [cjk_heads, cjk_persons, cjk_places] = cjk::detect(text, &toks);
     // Each detector returns its findings in text order, without overlaps;
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
-        address::detect(text, toks),
-        person::detect(text, toks),
-        place::detect(text, toks),
-        org::detect(toks),
+        address::detect(text, &toks),
+        person::detect(text, &toks),
+        place::detect(text, &toks),
+        org::detect(&toks),
         table::detect(text),
         cjk_heads,
         cjk_persons,
         cjk_places,
-        if tagger { tagger::detect(text, toks) } else { Vec::new() },
+        if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
     let mut pos = [0usize; 9];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());

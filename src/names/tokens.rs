@@ -170,18 +170,8 @@ fn nx(text: &str, i: usize) -> usize {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    tokenize_into(text, &mut out);
-    out
-}
-
-/// [`tokenize`] into `out` (cleared first): a long text's chunks reuse
-/// one list, which grew anew for each 32 KB chunk of a text of one
-/// token a byte (punctuation), ~5% of it (issue 16).
-pub(crate) fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
-    out.clear();
     // About one token per five bytes of prose.
-    out.reserve(text.len() / 5 + 4);
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
     let mut scratch = String::new();
     let n = text.len();
     let mut i = 0;
@@ -315,6 +305,7 @@ pub(crate) fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Tok<'a>>) {
         nl = false;
         sp = false;
     }
+    out
 }
 
 fn tok<'a>(
