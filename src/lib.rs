@@ -98,6 +98,7 @@ mod synth;
 mod trie;
 mod validate;
 mod vault;
+mod work;
 
 #[cfg(feature = "wasm")]
 #[allow(unsafe_code)]
@@ -330,7 +331,13 @@ pub mod __private {
     /// The engine's work count on this thread (bytes its searches were
     /// handed): `tests/pathological.rs` checks it grows linearly.
     pub fn engine_work() -> u64 {
-        crate::engine::work()
+        crate::work::get(crate::work::Work::Engine)
+    }
+
+    /// Bytes the names detector's chunk contexts read on this thread
+    /// (native builds; 0 in wasm): the pathological-input test's count.
+    pub fn names_work() -> u64 {
+        crate::work::get(crate::work::Work::Names)
     }
 
     /// Every built-in pattern as the engine compiles it (context rows with

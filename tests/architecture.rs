@@ -56,8 +56,11 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     // Detectors.
-    ("engine", &["rules", "validate", "codec", "report", "literals", "order"]),
-    ("names", &[]),
+    (
+        "engine",
+        &["rules", "validate", "codec", "report", "literals", "order", "work"],
+    ),
+    ("names", &["work"]),
     ("inject", &["normalize", "codec", "trie", "order", "links"]),
     ("normalize", &[]),
     // Configuration and rule data.
@@ -80,6 +83,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("span", &["order"]),
     ("digest", &[]),
     ("random", &["error"]),
+    // Work counts for the pathological-input tests (native only).
+    ("work", &[]),
 ];
 
 /// Source files allowed over [`MAX_LINES`]: rule tables (data).

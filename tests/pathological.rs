@@ -46,6 +46,33 @@ fn every_hostile_class_is_linear_in_engine_work() {
     );
 }
 
+/// The names detector reads a long text in 32 KB chunks, each with a
+/// bounded left context (`names::keep_from`): on 4x the text, at most
+/// ~4x the context bytes. The line start before each chunk was searched
+/// back to the text's start, so a megabyte without a line break read
+/// ~16 MB there (quadratic; the engine's count above does not see it).
+#[test]
+fn names_chunk_contexts_are_linear() {
+    let filter = Filter::new(Policy::default()).unwrap();
+    let names_work = |text: &str| {
+        let mut chat = PromptFilter::new(&filter);
+        let before = promptfence::__private::names_work();
+        let _ = chat.screen_prompt(text);
+        promptfence::__private::names_work() - before
+    };
+    for name in ["spaces", "4111"] {
+        let small = pathological_inputs::class(name, 256 << 10);
+        let big = pathological_inputs::class(name, 1 << 20);
+        let (ws, wb) = (names_work(&small), names_work(&big));
+        assert!(
+            ws > 0 && wb <= ws * 46 / 10,
+            "{name}: names context bytes {ws} on {} B, {wb} on {} B",
+            small.len(),
+            big.len()
+        );
+    }
+}
+
 /// The names detector's and the spaced-letter join's shortcuts (patho29)
 /// change no reading: a spaced-out attack after 4 KB of each hostile
 /// class is still flagged (singles one to three chars apart are joined

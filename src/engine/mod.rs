@@ -59,7 +59,6 @@ use check::Checks;
 pub(crate) use context::ContextIndex;
 pub(crate) use prefilter::Prefilter;
 pub(crate) use rule::{compile, compile_builtin, Detection, Rule};
-pub(crate) use search::work;
 
 /// What one detect asks of every depth: see [`Engine::detect_with`].
 #[derive(Clone, Copy)]

@@ -13,26 +13,10 @@ use super::prefilter;
 pub(super) use super::program::Scratch;
 use super::rule::{Detection, Rule};
 
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
-    /// Work of this thread's searches: bytes handed to the regexes plus
-    /// window bytes scanned for starts. A count, not a clock: the
-    /// pathological-input test checks it grows linearly with the input.
-    /// Native builds only (the tests run there): no bytes in the wasm.
-    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-fn add_work(_n: usize) {
-    #[cfg(not(target_arch = "wasm32"))]
-    WORK.with(|w| w.set(w.get().wrapping_add(_n as u64)));
-}
-
-/// See `WORK` (0 in wasm).
-pub(crate) fn work() -> u64 {
-    #[cfg(not(target_arch = "wasm32"))]
-    return WORK.with(std::cell::Cell::get);
-    #[cfg(target_arch = "wasm32")]
-    0
+/// Work of this thread's searches (`crate::work`): bytes handed to the
+/// regexes plus window bytes scanned for starts.
+fn add_work(n: usize) {
+    crate::work::add(crate::work::Work::Engine, n);
 }
 
 /// Bytes searched past a rule's longest match, so a match that ends at

@@ -206,19 +206,28 @@ pub(crate) fn open_row(text: &str) -> usize {
 /// line holding `keep`, or a point more than [`HEADER_MAX`] bytes before
 /// the end of that line's first piece, which then cannot pass for a
 /// header (nor for a row: no header stands before it).
+///
+/// Reads back from `keep` no further than that point: a line start
+/// before it is not the answer anyway. (It searched to the text's start:
+/// the names detector asks at every 32 KB chunk of a long text, so a
+/// megabyte without a line break read ~16 MB, issue 16.)
 pub(crate) fn line_keep(text: &str, keep: usize) -> usize {
     let b = text.as_bytes();
-    let ls = b[..keep.min(b.len())]
+    let keep = keep.min(b.len());
+    let floor = keep.saturating_sub(HEADER_MAX + 1);
+    crate::work::add(crate::work::Work::Names, keep - floor);
+    let ls = b[floor..keep]
         .iter()
         .rposition(|&c| c == b'\n')
-        .map_or(0, |p| p + 1);
-    ls.max(keep.saturating_sub(HEADER_MAX + 1))
+        .map_or(0, |p| floor + p + 1);
+    ls.max(floor)
 }
 
 /// Start of the header line of a table that may still type rows after
 /// byte `at` (at most [`TABLE_REACH`] bytes before it), or `at`.
 pub(crate) fn header_before(text: &str, at: usize) -> usize {
     let lo = at.saturating_sub(TABLE_REACH);
+    crate::work::add(crate::work::Work::Names, at - lo);
     let mut k = lo;
     while k < at {
         let end = text.as_bytes()[k..at]
