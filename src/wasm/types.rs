@@ -190,6 +190,23 @@ impl<'a> ScreenResultOut<'a> {
             findings: findings_out(input, &r.findings),
         }
     }
+
+    /// [`ScreenResultOut::new`] for an ASCII input of `len` bytes, which
+    /// is no longer there: UTF-16 offsets are its byte offsets (as
+    /// `span::utf16_offsets` has them, clamped to the end).
+    pub(super) fn ascii(len: usize, r: &'a ScreenResult) -> Self {
+        let spans: Vec<(usize, usize)> = r
+            .findings
+            .iter()
+            .map(|f| (f.span.start.min(len), f.span.end.min(len)))
+            .collect();
+        ScreenResultOut {
+            verdict: r.verdict.as_str(),
+            text: &r.text,
+            risk: round3(r.risk),
+            findings: findings_js(&r.findings, &spans),
+        }
+    }
 }
 
 // The inputs below are read from the policy `Value` tree by hand rather
