@@ -42,6 +42,29 @@ function encodeInput(filter, text) {
   return written;
 }
 
+/**
+ * The findings of `screenPromptInput` (a long ASCII prompt's result),
+ * packed by the binding as `[numbers, strings]`: 8 numbers a finding, in
+ * the order of its keys, strings by index (replacement -1: none). One
+ * object literal a finding holds its properties in the object itself, a
+ * smaller JS heap for a long prompt's many findings than setting them
+ * one by one from wasm (issue 16). Other results pass through.
+ */
+function unpack(result) {
+  const packed = result.findings;
+  if (Array.isArray(packed) && packed[0] instanceof Float64Array) {
+    const [n, s] = packed;
+    const out = [];
+    for (let b = 0; b < n.length; b += 8) {
+      out.push(n[b + 7] < 0
+        ? { kind: s[n[b]], type: s[n[b + 1]], start: n[b + 2], end: n[b + 3], score: n[b + 4], action: s[n[b + 5]], rule: s[n[b + 6]] }
+        : { kind: s[n[b]], type: s[n[b + 1]], start: n[b + 2], end: n[b + 3], score: n[b + 4], action: s[n[b + 5]], rule: s[n[b + 6]], replacement: s[n[b + 7]] });
+    }
+    result.findings = out;
+  }
+  return result;
+}
+
 const STRICTNESS = { allow: 0, redact: 1, block: 2 };
 
 // The vault's limit (src/vault.rs MAX_ENTRIES).
@@ -72,7 +95,7 @@ export class PromptFilter extends wasm.PromptFilter {
 
   screenPrompt(text) {
     if (typeof text === "string" && text.length >= ENCODE_FROM) {
-      return this.#note(this.screenPromptInput(encodeInput(this, text)));
+      return this.#note(unpack(this.screenPromptInput(encodeInput(this, text))));
     }
     return this.#note(super.screenPrompt(text));
   }

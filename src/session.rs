@@ -116,6 +116,17 @@ impl PromptFilter {
         self.filter.screen_prompt(text, &mut self.vault)
     }
 
+    /// [`PromptFilter::screen_prompt`] of a text the caller gives up:
+    /// the screened text is made in its buffer (the binding's long
+    /// prompts).
+    #[cfg_attr(not(feature = "wasm"), allow(dead_code))]
+    pub(crate) fn screen_prompt_owned(
+        &mut self,
+        text: String,
+    ) -> ScreenResult {
+        self.filter.screen_prompt_owned(text, &mut self.vault)
+    }
+
     /// Screens content the model will read but the user did not write:
     /// tool and function output, web pages, e-mails, retrieved chunks.
     pub fn screen_context(&mut self, text: &str) -> ScreenResult {

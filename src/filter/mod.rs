@@ -38,7 +38,7 @@ use crate::policy::Policy;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
 
-pub(crate) use act::Extras;
+pub(crate) use act::{Extras, Text};
 pub(crate) use candidate::{Candidate, Side};
 
 use act::Actor;
@@ -201,7 +201,17 @@ impl Filter {
         text: &str,
         vault: &mut Vault,
     ) -> ScreenResult {
-        self.screen_input(text, vault, detect::injection)
+        self.screen_input(Text::Borrowed(text), vault, detect::injection)
+    }
+
+    /// [`Filter::screen_prompt`] of a text the caller gives up: the
+    /// screened text is `text` edited in place (`act::Text`).
+    pub(crate) fn screen_prompt_owned(
+        &self,
+        text: String,
+        vault: &mut Vault,
+    ) -> ScreenResult {
+        self.screen_input(Text::Owned(text), vault, detect::injection)
     }
 
     /// Screens content the model will read but the user did not write
@@ -214,29 +224,30 @@ impl Filter {
         text: &str,
         vault: &mut Vault,
     ) -> ScreenResult {
-        self.screen_input(text, vault, detect::injection_in_context)
+        self.screen_input(
+            Text::Borrowed(text),
+            vault,
+            detect::injection_in_context,
+        )
     }
 
     /// Detect, resolve, act, report for text on its way to the model,
     /// with `assess` judging injection.
     fn screen_input(
         &self,
-        text: &str,
+        source: Text<'_>,
         vault: &mut Vault,
         assess: fn(&Policy, &str) -> Option<crate::inject::Assessment>,
     ) -> ScreenResult {
+        let text = source.as_str();
         if let Some(r) = self.over_limit(text) {
             return r;
         }
         let p = &self.inner.policy;
         let candidates = self.candidates(text, Side::Prompt);
         let (risk, findings) = resolve::injection(p, assess(p, text));
-        self.act(
-            text,
-            candidates,
-            Extras { findings, risk, ..Extras::default() },
-            vault,
-        )
+        let extras = Extras { findings, risk, ..Extras::default() };
+        self.actor.act(p, source, candidates, extras, vault)
     }
 
     /// Detect and resolve: the PII and secret candidates of `text` that
@@ -296,6 +307,7 @@ impl Filter {
         extras: Extras,
         vault: &mut Vault,
     ) -> ScreenResult {
+        let text = Text::Borrowed(text);
         self.actor.act(&self.inner.policy, text, candidates, extras, vault)
     }
 

@@ -180,10 +180,19 @@ impl PromptFilter {
         let mut bytes = self.input.take();
         bytes.truncate(len);
         room(bytes.len())?;
-        let text = std::str::from_utf8(&bytes)
+        let text = String::from_utf8(bytes)
             .map_err(|_| type_error("screenPrompt expects a string"))?;
-        let result = self.session.borrow_mut().screen_prompt(text);
-        to_js(&ScreenResultOut::new(text, &result))
+        if text.is_ascii() {
+            // Offsets in UTF-16 units are the byte offsets: the text is
+            // not needed after the screen, which makes the screened text
+            // in its buffer (no second copy of a long prompt in wasm
+            // memory, docs/PERFORMANCE.md "mem40").
+            let n = text.len();
+            let result = self.session.borrow_mut().screen_prompt_owned(text);
+            return to_js(&ScreenResultOut::ascii(n, &result));
+        }
+        let result = self.session.borrow_mut().screen_prompt(&text);
+        to_js(&ScreenResultOut::new(&text, &result))
     }
 
     /// Screens content the model will read but the user did not write

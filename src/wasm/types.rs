@@ -141,6 +141,61 @@ fn findings_js(findings: &[Finding], spans16: &[(usize, usize)]) -> JsValue {
     out.into()
 }
 
+/// The index in `strings` of a JS string of `s`: made once for the values
+/// in `made` (at most [`Strings::ROOM`], as there), else made anew.
+fn index<'a>(
+    made: &mut Vec<(&'a str, f64)>,
+    strings: &js_sys::Array,
+    s: &'a str,
+) -> f64 {
+    if let Some(&(_, i)) = made.iter().find(|(k, _)| *k == s) {
+        return i;
+    }
+    let i = f64::from(strings.push(&JsValue::from_str(s))) - 1.0;
+    if made.len() < Strings::ROOM {
+        made.push((s, i));
+    }
+    i
+}
+
+/// The findings packed for `api.js`, which makes each with one object
+/// literal (`unpack`): `[numbers, strings]`, 8 numbers a finding in the
+/// order of its keys: the index in `strings` of its kind and type, its
+/// UTF-16 start and end, its score, the index of its action, rule and
+/// replacement (-1: none). A 10 MiB prompt's 63,790 findings take less
+/// of the JS heap made so than by `findings_js` (a literal holds its
+/// properties in the object; eight sets on `{}` put four in a second
+/// array) (issue 16, docs/PERFORMANCE.md "mem40").
+fn findings_packed(
+    findings: &[Finding],
+    spans16: &[(usize, usize)],
+) -> JsValue {
+    let strings = js_sys::Array::new();
+    // Replacements apart: pseudonym tokens would fill the names' room.
+    let (mut names, mut tokens) = (Vec::new(), Vec::new());
+    let mut numbers = Vec::with_capacity(findings.len() * 8);
+    for (f, &(start, end)) in findings.iter().zip(spans16) {
+        let mut name = |s| index(&mut names, &strings, s);
+        let row = [
+            name(f.kind.as_str()),
+            name(&f.type_name),
+            start as f64,
+            end as f64,
+            round3(f.score),
+            name(f.action.as_str()),
+            name(&f.rule),
+            f.replacement
+                .as_ref()
+                .map_or(-1.0, |r| index(&mut tokens, &strings, r)),
+        ];
+        numbers.extend_from_slice(&row);
+    }
+    let out = js_sys::Array::new();
+    out.push(&js_sys::Float64Array::from(&numbers[..]));
+    out.push(&strings);
+    out.into()
+}
+
 /// The findings of a screened `text`, offsets in UTF-16 units.
 pub(super) fn findings_out(text: &str, findings: &[Finding]) -> JsValue {
     let offsets: Vec<usize> =
@@ -188,6 +243,24 @@ impl<'a> ScreenResultOut<'a> {
             text: &r.text,
             risk: round3(r.risk),
             findings: findings_out(input, &r.findings),
+        }
+    }
+
+    /// [`ScreenResultOut::new`] for an ASCII input of `len` bytes, which
+    /// is no longer there: UTF-16 offsets are its byte offsets (as
+    /// `span::utf16_offsets` has them, clamped to the end). The findings
+    /// are packed (`findings_packed`): `api.js` unpacks them.
+    pub(super) fn ascii(len: usize, r: &'a ScreenResult) -> Self {
+        let spans: Vec<(usize, usize)> = r
+            .findings
+            .iter()
+            .map(|f| (f.span.start.min(len), f.span.end.min(len)))
+            .collect();
+        ScreenResultOut {
+            verdict: r.verdict.as_str(),
+            text: &r.text,
+            risk: round3(r.risk),
+            findings: findings_packed(&r.findings, &spans),
         }
     }
 }
