@@ -20,6 +20,14 @@ pub(super) fn write_lists(out: &Path) {
             eprintln!("error: {path}: {e}");
             process::exit(1);
         });
+        // The known organizations are written as they are spelled
+        // ("YouTube", "Nestlé"): folded and sorted here as the engine
+        // folds a token's key.
+        let text = if name.starts_with("orgs_") {
+            fold_lines(&path, &text)
+        } else {
+            text
+        };
         write(
             &out.join(format!("names_{name}.fc")),
             &front_code(&path, &text),
@@ -28,7 +36,7 @@ pub(super) fn write_lists(out: &Path) {
 }
 
 /// The word lists of `src/names/data/` that ship front-coded.
-const NAME_LISTS: [&str; 8] = [
+const NAME_LISTS: [&str; 10] = [
     "given",
     "surnames",
     "common",
@@ -37,7 +45,49 @@ const NAME_LISTS: [&str; 8] = [
     "places_major",
     "places_cjk",
     "famous",
+    "orgs_known",
+    "orgs_web",
 ];
+
+/// The entries of a list written as spelled, folded as the engine folds
+/// a key (ASCII lowercase, the Latin accents of the list dropped), sorted
+/// and deduplicated, up to a `# large only` line. A letter outside that fold stops the build (the
+/// engine would fold it otherwise; `src/names/org.rs` tests every entry).
+fn fold_lines(path: &str, text: &str) -> String {
+    let mut v: Vec<String> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line == "# large only" {
+            break;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut k = String::with_capacity(line.len());
+        for c in line.chars() {
+            let f = match c {
+                'a'..='z' | '-' | ' ' => c,
+                'A'..='Z' => c.to_ascii_lowercase(),
+                'á' | 'ä' | 'ã' => 'a',
+                'ç' => 'c',
+                'é' | 'è' => 'e',
+                'í' => 'i',
+                'ö' | 'ó' => 'o',
+                'ü' => 'u',
+                'š' => 's',
+                'ž' => 'z',
+                _ => {
+                    eprintln!("error: {path}:{}: cannot fold {c:?}", i + 1);
+                    process::exit(1);
+                }
+            };
+            k.push(f);
+        }
+        v.push(k);
+    }
+    v.sort();
+    v.dedup();
+    v.iter().map(|l| format!("{l}\n")).collect()
+}
 
 /// Front coding of a word list: comment lines dropped, then per entry the
 /// count of leading bytes it shares with the entry before (one digit,

@@ -345,13 +345,15 @@ if (o.orgs) {
   }
 }
 
-// Well-known organizations by name (hand-made, src/names/data/orgs_known.txt),
+// Well-known organizations by name (hand-made, src/names/data/orgs_known.txt and orgs_web.txt),
 // curated: no filter ("Google", "Apple" are common words of the core list,
 // organizations here).
 let nKnown = 0;
 if (o.orgs) {
-  for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", "orgs_known.txt"), "utf8").split("\n")) {
-    if (l.trim() && !l.startsWith("#")) { add(l.trim(), ORG); nKnown++; }
+  for (const f of ["orgs_known.txt", "orgs_web.txt"]) {
+    for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", f), "utf8").split("\n")) {
+      if (l.trim() && !l.startsWith("#")) { add(l.trim(), ORG); nKnown++; }
+    }
   }
 }
 

@@ -257,6 +257,19 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("2001年にはフランスの鉄鋼メーカーを買収した。", "LOCATION", Some("フランス")),
     ("ノリエガはアメリカへ移送された。", "LOCATION", Some("アメリカ")),
     ("スタイルが良いドイツ・ハンザ同盟", "LOCATION", None),
+    // Organizations known by name in the core (orgs40, data/orgs_known.txt
+    // and orgs_web.txt), as written: not lowercase, not in capitals, not
+    // a common word opening a sentence, not a surname or product in a run.
+    ("I tweeted it on Twitter yesterday.", "ORGANIZATION", Some("Twitter")),
+    ("Radical groups such as Hamas rejected it.", "ORGANIZATION", Some("Hamas")),
+    ("It was reported by the Associated Press today.", "ORGANIZATION", Some("Associated Press")),
+    ("Stoga ispada da je Walmart rastao brže.", "ORGANIZATION", Some("Walmart")),
+    ("Our Favorite YouTube Videos This Week", "ORGANIZATION", Some("YouTube")),
+    ("I baked an apple pie.", "ORGANIZATION", None),
+    ("The Apple pie recipe calls for cinnamon.", "ORGANIZATION", None),
+    ("i saw it on twitter lol", "ORGANIZATION", None),
+    ("I LOVE DISNEY SO MUCH", "ORGANIZATION", None),
+    ("He wrote a letter to Walt Disney.", "ORGANIZATION", None),
     // PERSON: must miss
     // Title case: capitals say nothing of a name (names28).
     ("Support Your Local Corner Shop - Only 4 days left!", "PERSON", None),

@@ -51,8 +51,8 @@ fn sample() -> Vec<u8> {
         // data's minor tier): still a name alone in a sentence.
         ("linda", GIVEN | PLACE),
         // A well-known organization the core does not know
-        // (data/orgs_known.txt).
-        ("greenpeace", ORG),
+        // (data/orgs_known.txt's `# large only` entries).
+        ("apple", ORG),
         // A city in Chinese script, found inside a run without spaces.
         ("蘇州", PLACE | 8),
     ])
@@ -130,11 +130,11 @@ fn large_names_data_end_to_end() {
     assert!(found(&mut policy("{}").unwrap(), "我住在蘇州。").is_empty());
     let core = found(&mut policy("{}").unwrap(), "我住在北京。");
     assert!(core.contains(&("LOCATION".into(), "北京".into())), "{core:?}");
-    // A known organization outside the core's few (Google, YouTube, ...):
-    // with the data only.
-    let g = "I searched Greenpeace yesterday.";
+    // A known organization outside the core's (data/orgs_known.txt's
+    // `# large only` entries): with the data only.
+    let g = "I bought it from Apple yesterday.";
     assert!(found(&mut large, g)
-        .contains(&("ORGANIZATION".into(), "Greenpeace".into())));
+        .contains(&("ORGANIZATION".into(), "Apple".into())));
     assert!(!found(&mut policy("{}").unwrap(), g)
         .iter()
         .any(|(t, _)| t == "ORGANIZATION"));

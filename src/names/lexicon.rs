@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::data;
 use super::dict::{hash, same_bytes, WordList};
-use super::lists::{lists, ORG_SUFFIX, REGISTRY};
+use super::lists::{lists, ORGS_KNOWN, ORG_SUFFIX, REGISTRY};
 
 /// What the lexicon knows of a word: the lists that hold it and the
 /// word as they spell it.
@@ -120,12 +120,17 @@ pub(crate) fn loaded() -> bool {
 }
 
 /// Folded words the large names data knows as an organization
-/// ("nvidia", "banco bradesco"); false outside a scope.
+/// ("nvidia", "banco bradesco"; false outside a scope), or, when `core`,
+/// a line of the core's known organizations ("fox news").
 #[inline(never)]
-pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
-    let Some(d) = DATA.get().filter(|_| data::in_scope()) else {
+pub(crate) fn known_org<'a>(
+    words: impl Iterator<Item = &'a str>,
+    core: bool,
+) -> bool {
+    let d = DATA.get().filter(|_| data::in_scope());
+    if d.is_none() && !core {
         return false;
-    };
+    }
     let mut key = String::new();
     for w in words {
         if !key.is_empty() {
@@ -133,7 +138,8 @@ pub(crate) fn known_org<'a>(words: impl Iterator<Item = &'a str>) -> bool {
         }
         key.push_str(w);
     }
-    d.table.member(&key).lists & ORG_BIT != 0
+    core && lexicon().member(&key).lists >> ORGS_KNOWN.bit() & 1 != 0
+        || d.is_some_and(|d| d.table.member(&key).lists & ORG_BIT != 0)
 }
 
 /// One open-addressing table over the words of every registered list.

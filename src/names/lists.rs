@@ -58,6 +58,21 @@ pub(crate) static FAMOUS: WordList = WordList::front_coded(
     include_str!(concat!(env!("OUT_DIR"), "/names_famous.fc")),
 );
 
+/// Organizations known worldwide by name (`data/orgs_known.txt`, folded
+/// by the build): reported capitalized, not in a run of capitals
+/// ("Google", "Fox News", "Médecins Sans Frontières"; `org.rs`).
+pub(crate) static ORGS_KNOWN: WordList = WordList::front_coded(
+    44,
+    include_str!(concat!(env!("OUT_DIR"), "/names_orgs_known.fc")),
+);
+
+/// Online platforms known by name (`data/orgs_web.txt`, folded by the
+/// build): as [`ORGS_KNOWN`], and also inside a title-case run.
+pub(crate) static ORGS_WEB: WordList = WordList::front_coded(
+    45,
+    include_str!(concat!(env!("OUT_DIR"), "/names_orgs_web.fc")),
+);
+
 /// Name particles: lowercase words inside a name ("van der", "da", "de la").
 pub(crate) static PARTICLES: WordList = WordList::new(5, "\n\
     al\nbin\nbinti\nda\ndas\nde\ndegli\ndei\ndel\ndella\nden\nder\ndes\ndi\ndo\ndos\n\
@@ -501,7 +516,7 @@ pub(crate) static ROLE: WordList = WordList::new(
 /// that holds it: each token of a prompt is asked about in up to a dozen
 /// lists, and a bit test is what that should cost. A list missing here
 /// would hold nothing: a test checks that every list is here.
-pub(crate) static REGISTRY: [&WordList; 44] = [
+pub(crate) static REGISTRY: [&WordList; 46] = [
     &GIVEN,
     &SURNAMES,
     &COMMON,
@@ -546,6 +561,8 @@ pub(crate) static REGISTRY: [&WordList; 44] = [
     &SUBJECT_VERB,
     &ROLE,
     &FAMOUS,
+    &ORGS_KNOWN,
+    &ORGS_WEB,
 ];
 
 pub(crate) struct Lists {

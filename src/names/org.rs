@@ -19,15 +19,18 @@
 //!   account", "Globex support"), for a run that does not look like a
 //!   person's given name: 0.6
 //! - a well-known acronym in capitals (NATO, EU, BBC, ONU, "NATO-a"), not
-//!   inside a run of capitals; with the large data a known name (SEC
-//!   companies, universities, data/orgs_known.txt): 0.7
+//!   inside a run of capitals; a run that is a known name as written
+//!   (data/orgs_known.txt, orgs_web.txt: "Hamas", "Fox News", not
+//!   "twitter" or "GOOGLE"); with the large data SEC companies and
+//!   universities: 0.7
 //!
 //! Nothing is reported from capitalization alone: brands, products and
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
 
 use super::lexicon::{has, known_org};
 use super::lists::{
-    lists, FIELD_ORG, ORG_AFTER, ORG_CUE, ORG_PREFIX, ORG_SUFFIX, PARTICLES,
+    lists, FIELD_ORG, ORGS_KNOWN, ORGS_WEB, ORG_AFTER, ORG_CUE, ORG_PREFIX,
+    ORG_SUFFIX, PARTICLES,
 };
 use super::morph::{
     army_head, head_noun, in_sorted, may_open, second_letters,
@@ -198,27 +201,25 @@ const KNOWN_ACRONYMS: &str =
     rai\nspd\ntass\nue\nuefa\nun\nundp\nunesco\nunhcr\nunicef\nuno\nunodc\n\
     vw\nwto\nzdf\nес\nкгб\nмвф\nнато\nобсе\nоон\nтасс\nфсб";
 
-/// Companies known worldwide by a one-word name that is no common word
-/// or name, written capitalized ("Google", "YouTube"; folded, sorted by
-/// bytes). Hand-written facts; more in the large data.
-const KNOWN_NAMES: &str =
-    "facebook\ngoogle\nhuawei\ninstagram\nlinkedin\nmicrosoft\nmozilla\n\
-    netflix\nreddit\nreuters\nsamsung\nspotify\ntiktok\ntwitter\n\
-    whatsapp\nwikipedia\nyoutube";
-
 /// A word in capitals the list above knows: "NATO", or "NATO-a", "UN-u"
-/// (a Slavic case ending after a hyphen); a known name ("Google").
+/// (a Slavic case ending after a hyphen); or a known name capitalized,
+/// not in capitals ("Google", not "GOOGLE"; data/orgs_known.txt).
 fn acronym(t: &Tok) -> bool {
+    capitals(t) || web(t) || t.cap && !t.upper && has(&ORGS_KNOWN, &t.key)
+}
+
+/// An online platform's name capitalized, not in capitals ("YouTube";
+/// data/orgs_web.txt).
+fn web(t: &Tok) -> bool {
+    t.cap && !t.upper && has(&ORGS_WEB, &t.key)
+}
+
+/// A known acronym in capitals, or with a case ending ("NATO-a").
+fn capitals(t: &Tok) -> bool {
     let k = t.key.as_str();
     let acr =
         |k: &str| may_open(&ACRONYM_SECOND, k) && in_sorted(KNOWN_ACRONYMS, k);
-    t.upper && acr(k)
-        || t.cap
-            && !t.upper
-            && k.len() > 3
-            && may_open(&NAMES_SECOND, k)
-            && in_sorted(KNOWN_NAMES, k)
-        || t.cap && hyphen_base(k).is_some_and(acr)
+    t.upper && acr(k) || t.cap && hyphen_base(k).is_some_and(acr)
 }
 
 /// The part of `k` before its last `-` when one to three bytes follow
@@ -230,12 +231,11 @@ fn hyphen_base(k: &str) -> Option<&str> {
     (1..=3).contains(&(b.len() - p - 1)).then(|| k.get(..p)).flatten()
 }
 
-/// [`second_letters`] of the two lists above: most capitalized words
+/// [`second_letters`] of the list above: most capitalized words
 /// ("John", "Smith") open with two letters no line opens with, and skip
 /// the binary search (a scan for line ends at every step), which was a
 /// tenth of a text of names.
 const ACRONYM_SECOND: [u32; 26] = second_letters(&[KNOWN_ACRONYMS]);
-const NAMES_SECOND: [u32; 26] = second_letters(&[KNOWN_NAMES]);
 
 /// Token `i` opens a sentence and a lowercase word follows: "Google it."
 fn opens_before_lower(toks: &[Tok], i: usize) -> bool {
@@ -245,16 +245,18 @@ fn opens_before_lower(toks: &[Tok], i: usize) -> bool {
         && toks.get(i + 1).is_some_and(|n| n.is_word() && !n.cap)
 }
 
-/// A run known as an organization: one acronym, or the run's words in
-/// the large names data (src/names/data/orgs_known.txt, SEC names,
-/// universities) when a filter consults it.
+/// A run known as an organization: one acronym or known name, a
+/// known name of several words not all in capitals ("Fox News", "Real
+/// Madrid"; data/orgs_known.txt), or the run's words in the large names
+/// data (SEC names, universities) when a filter consults it.
 fn well_known(toks: &[Tok], first: usize, last: usize) -> bool {
+    let run = &toks[first..=last];
     first == last && acronym(&toks[first])
         || known_org(
-            toks[first..=last]
-                .iter()
-                .filter(|t| t.is_word())
-                .map(|t| t.key.as_str()),
+            run.iter().filter(|t| t.is_word()).map(|t| t.key.as_str()),
+            first < last
+                && toks[last].key.ends_phrase()
+                && !run.iter().all(|w| w.upper || !w.is_word()),
         )
 }
 
@@ -503,7 +505,11 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             && !toks[first..=last].iter().all(|w| w.upper || !w.is_word())
         {
             // "Sastanak NATO-a", "Summit EU": a known acronym inside a run.
-            if let Some(k) = (first..=last).find(|&k| acronym(&toks[k])) {
+            // Or an online platform's ("Our Favorite YouTube Videos"),
+            // not another known name ("Walt Disney", "Sony Australia").
+            if let Some(k) =
+                (first..=last).find(|&k| capitals(&toks[k]) || web(&toks[k]))
+            {
                 out.push(Detection::new(
                     "ORGANIZATION",
                     "org-known",
@@ -526,20 +532,38 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::names::lexicon::core_has;
     use crate::names::tokens::tokenize;
 
     #[test]
     fn known_sets_are_sorted() {
-        let sets =
-            [(KNOWN_ACRONYMS, &ACRONYM_SECOND), (KNOWN_NAMES, &NAMES_SECOND)];
-        for (set, second) in sets {
-            let v: Vec<&str> = set.split('\n').collect();
-            assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
-            for w in &v {
-                assert!(in_sorted(set, w) && may_open(second, w), "{w}");
-            }
+        let v: Vec<&str> = KNOWN_ACRONYMS.split('\n').collect();
+        assert!(v.windows(2).all(|w| w[0] < w[1]));
+        for w in &v {
+            assert!(
+                in_sorted(KNOWN_ACRONYMS, w) && may_open(&ACRONYM_SECOND, w)
+            );
         }
-        assert!(!may_open(&NAMES_SECOND, "john"));
+        // Every known name as written is found by its folded key (the
+        // build folds data/orgs_known.txt as the tokenizer does).
+        let core = include_str!("data/orgs_known.txt").split("# large only");
+        let web = include_str!("data/orgs_web.txt");
+        for line in core.take(1).chain([web]).flat_map(str::lines) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let toks = tokenize(line);
+            let words: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.is_word())
+                .map(|t| t.key.as_str())
+                .collect();
+            let key = words.join(" ");
+            assert!(
+                core_has(&ORGS_KNOWN, &key) || core_has(&ORGS_WEB, &key),
+                "{line}"
+            );
+        }
     }
 
     fn orgs(text: &str) -> Vec<&str> {
@@ -586,5 +610,20 @@ mod tests {
         assert!(orgs("Google it.").is_empty());
         assert!(orgs("Über die Brücke geht es.").is_empty());
         assert!(orgs("Le un et le deux.").is_empty());
+        // Known by name (data/orgs_known.txt): as written, one word or
+        // several; not lowercase, not in capitals.
+        assert_eq!(orgs("She tweeted it on Twitter today."), ["Twitter"]);
+        assert_eq!(orgs("It aired on Fox News last night."), ["Fox News"]);
+        assert_eq!(
+            orgs("a leader of Hamas and Hezbollah"),
+            ["Hamas", "Hezbollah"]
+        );
+        assert!(orgs("I posted it on twitter.").is_empty());
+        assert!(orgs("I LOVE GOOGLE").is_empty());
+        assert!(orgs("The Apple pie recipe calls for cinnamon.").is_empty());
+        assert!(orgs("Google it.").is_empty());
+        // Inside a title-case run: an online platform, not a surname.
+        assert_eq!(orgs("Our Favorite YouTube Videos This Week"), ["YouTube"]);
+        assert!(orgs("He wrote a letter to Walt Disney.").is_empty());
     }
 }
