@@ -89,6 +89,10 @@ fn segments(text: &str) -> Vec<Squeezed> {
 
 /// Canary hits in `text` (byte spans), leftmost per canary and segment
 /// position, non-overlapping per canary.
+///
+/// PERF: out of line (as [`pending`]): a response screened without
+/// canaries does not compile it (issue 16, the first push).
+#[inline(never)]
 pub(crate) fn find(text: &str, canaries: &[Canary]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if canaries.is_empty() {
@@ -137,6 +141,10 @@ fn hit_at(s: &[u8], i: usize, c: &Canary) -> Option<(usize, usize)> {
 /// i.e. the start of the longest squeezed suffix of `text` that is a
 /// substring of some canary (and contains no hit yet); `text.len()` if
 /// none.
+///
+/// PERF: out of line, so a stream without canaries does not compile it
+/// inside `ResponseScanner::push` (issue 16, the first push).
+#[inline(never)]
 pub(crate) fn pending(text: &str, canaries: &[Canary]) -> usize {
     if canaries.is_empty() {
         return text.len();

@@ -80,6 +80,10 @@ fn shingle(w: &[(Range<usize>, Option<u64>)]) -> Option<u64> {
 
 impl Fingerprint {
     /// `None` for prompts of fewer than [`SHINGLE`] words.
+    ///
+    /// PERF: out of line: a filter without a system prompt does not
+    /// compile it in its caller (issue 16, the first push).
+    #[inline(never)]
     pub(crate) fn new(prompt: &str) -> Option<Fingerprint> {
         let w = words(prompt);
         let hashes: Vec<u64> =
@@ -121,6 +125,10 @@ impl Fingerprint {
 
     /// The first leak in `text`: the span of its first `need` shingles.
     /// With `skip_first`, the first word is ignored (it may be cut).
+    ///
+    /// PERF: out of line: a filter without a system prompt does not
+    /// compile it in its caller (issue 16, the first push).
+    #[inline(never)]
     pub(crate) fn find(
         &self,
         text: &str,
@@ -144,6 +152,10 @@ impl Fingerprint {
     }
 
     /// Streaming: earliest offset where a leak could still start.
+    ///
+    /// PERF: out of line: a filter without a system prompt does not
+    /// compile it in its caller (issue 16, the first push).
+    #[inline(never)]
     pub(crate) fn pending(&self, text: &str, skip_first: bool) -> usize {
         let mut w = words(text);
         if skip_first && w.first().is_some_and(|x| x.0.start == 0) {

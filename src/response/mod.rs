@@ -190,23 +190,28 @@ pub const RUN_HOLD: usize = 8 * 1024;
 /// Per-stream checks prepared once.
 #[derive(Default)]
 struct Checks {
-    /// Built once per filter and shared by its streams.
-    rules: Arc<rules::StreamRules>,
+    /// Built once per filter and shared by its streams (`None` until a
+    /// push needs them: a default `Arc` would allocate one per scanner,
+    /// and its drop compile in the first push).
+    rules: Option<Arc<rules::StreamRules>>,
     /// Where the rules' keywords last occurred in this stream.
     keywords: rules::Keywords,
     canaries: Vec<canary::Canary>,
     canary_count: usize,
     leak: Option<leak::Fingerprint>,
     ready: bool,
-    guards_ready: bool,
 }
 
 impl Checks {
     fn refresh(&mut self, cx: &ResponseContext<'_>, with_guards: bool) {
         let count = cx.canaries().count();
         if !self.ready || count != self.canary_count {
-            self.canaries =
-                cx.canaries().filter_map(canary::Canary::new).collect();
+            // PERF: no collect without canaries (a call compiles it).
+            self.canaries = if count == 0 {
+                Vec::new()
+            } else {
+                cx.canaries().filter_map(canary::Canary::new).collect()
+            };
             self.canary_count = count;
         }
         if !self.ready {
@@ -218,11 +223,11 @@ impl Checks {
                 .and_then(leak::Fingerprint::new);
             self.ready = true;
         }
-        if with_guards && !self.guards_ready {
-            self.rules = cx
-                .filter
-                .derived(|rules| rules::StreamRules::new(rules, cx.filter));
-            self.guards_ready = true;
+        if with_guards && self.rules.is_none() {
+            self.rules =
+                Some(cx.filter.derived(|rules| {
+                    rules::StreamRules::new(rules, cx.filter)
+                }));
         }
     }
 }
@@ -244,41 +249,50 @@ struct Analysis {
 }
 
 impl Analysis {
-    fn spans(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.tokens
-            .iter()
-            .map(|t| t.0.clone())
-            .chain(self.cands.iter().map(|c| c.span.clone()))
-            .chain(self.extras.iter().map(|e| e.0.span.clone()))
-            .chain(self.links.iter().cloned())
-    }
-
     /// The earliest blocking finding starting in `from..limit`.
+    ///
+    /// PERF: plain loops, and only the winner copied (a chain of
+    /// iterator adapters compiled seven functions in the first push;
+    /// issue 16).
     fn blocker(&self, from: usize, limit: usize) -> Option<Finding> {
-        let c =
-            self.cands.iter().filter(|c| c.action == Action::Block).map(|c| {
-                Finding {
-                    kind: c.kind,
-                    type_name: c.type_name.clone(),
-                    span: c.span.clone(),
-                    score: c.score,
-                    action: Action::Block,
-                    rule: c.rule.clone(),
-                    replacement: None,
-                }
+        let ok = |a: Action, s: &Range<usize>| {
+            a == Action::Block && s.start >= from && s.start < limit
+        };
+        // The first least (start, kind, end): candidates, then extras.
+        let mut best: Option<((usize, Kind, usize), usize)> = None;
+        let mut keep = |key: (usize, Kind, usize), at: usize| {
+            if best.is_none_or(|(b, _)| key < b) {
+                best = Some((key, at));
+            }
+        };
+        for (i, c) in self.cands.iter().enumerate() {
+            if ok(c.action, &c.span) {
+                keep((c.span.start, c.kind, c.span.end), i);
+            }
+        }
+        let n = self.cands.len();
+        for (i, (f, _)) in self.extras.iter().enumerate() {
+            if ok(f.action, &f.span) {
+                keep((f.span.start, f.kind, f.span.end), n + i);
+            }
+        }
+        let (_, at) = best?;
+        if let Some(c) = self.cands.get(at) {
+            return Some(Finding {
+                kind: c.kind,
+                type_name: c.type_name.clone(),
+                span: c.span.clone(),
+                score: c.score,
+                action: Action::Block,
+                rule: c.rule.clone(),
+                replacement: None,
             });
-        let e = self
-            .extras
-            .iter()
-            .filter(|e| e.0.action == Action::Block)
-            .map(|e| e.0.clone());
-        c.chain(e)
-            .filter(|f| f.span.start >= from && f.span.start < limit)
-            .min_by_key(|f| (f.span.start, f.kind, f.span.end))
+        }
+        self.extras.get(at - n).map(|e| e.0.clone())
     }
 
     /// Moves `cut` left until no span starting at or after `from`
-    /// crosses it.
+    /// crosses it: the tokens, candidates, extras and links, and `raw`.
     fn settle(
         &self,
         from: usize,
@@ -286,12 +300,18 @@ impl Analysis {
         raw: &[Range<usize>],
     ) -> usize {
         loop {
-            let crossing = self
-                .spans()
-                .chain(raw.iter().cloned())
-                .filter(|r| r.start >= from && r.start < cut && r.end > cut)
-                .map(|r| r.start)
-                .min();
+            let mut crossing = None;
+            let mut see = |r: &Range<usize>| {
+                if r.start >= from && r.start < cut && r.end > cut {
+                    crossing = Some(
+                        crossing.map_or(r.start, |x: usize| x.min(r.start)),
+                    );
+                }
+            };
+            self.tokens.iter().for_each(|t| see(&t.0));
+            self.cands.iter().for_each(|c| see(&c.span));
+            self.extras.iter().for_each(|e| see(&e.0.span));
+            self.links.iter().chain(raw).for_each(&mut see);
             match crossing {
                 Some(s) => cut = s,
                 None => return cut,
@@ -354,8 +374,11 @@ fn analyze(
         rule: rule.to_string(),
         replacement: None,
     };
-    for span in canary::find(text, &checks.canaries) {
-        extras.push((block(Kind::Canary, CANARY, "canary", span), vec![]));
+    if !checks.canaries.is_empty() {
+        for span in canary::find(text, &checks.canaries) {
+            let f = block(Kind::Canary, CANARY, "canary", span);
+            extras.push((f, vec![]));
+        }
     }
     if let Some(fp) = &checks.leak {
         if let Some(span) = fp.find(text, skip_first) {
@@ -692,15 +715,14 @@ impl ResponseScanner {
                 .max(from);
         let found = |s: usize| raw.iter().any(|r| r.start == s);
         let rules = cx.filter.rules();
-        self.checks.keywords.update(
-            &self.checks.rules,
-            rules,
-            text,
-            self.base,
-        );
+        // `refresh` above built them.
+        let Some(sr) = self.checks.rules.as_deref() else {
+            return String::new();
+        };
+        self.checks.keywords.update(sr, rules, text, self.base);
         // Gated rules hold runs that end within CTX_AFTER of the end.
         let e2 = guard::floor_char(text, e.saturating_sub(CTX_AFTER));
-        let mut g = self.checks.rules.pending(
+        let mut g = sr.pending(
             cx.filter,
             &self.checks.keywords,
             text,
@@ -722,7 +744,11 @@ impl ResponseScanner {
         // Names: a capitalized word until its bounded right context has
         // arrived, an open table row until its line is complete.
         g = g.min(crate::names::pending(text));
-        g = g.min(canary::pending(text, &self.checks.canaries));
+        // PERF: called only with canaries: a call compiles the callee
+        // (issue 16, the first push).
+        if !self.checks.canaries.is_empty() {
+            g = g.min(canary::pending(text, &self.checks.canaries));
+        }
         if let Some(fp) = &self.checks.leak {
             g = g.min(fp.pending(text, self.base > 0));
         }

@@ -315,7 +315,18 @@ impl ResponseScanner {
     /// surrogate reads as U+FFFD. The string crosses the boundary in one
     /// copy (the platform's encoder, which also writes U+FFFD for a lone
     /// surrogate), not a call per UTF-16 unit.
-    fn take_chunk(&mut self, js: &js_sys::JsString) -> String {
+    ///
+    /// PERF: out of line: a push with nothing to carry (most) does not
+    /// compile it (issue 16, the first push).
+    #[inline(never)]
+    fn take_chunk(&mut self, chunk: &JsValue) -> Result<String, JsValue> {
+        let Some(js) = chunk.dyn_ref::<js_sys::JsString>() else {
+            return Err(type_error("push expects a string"));
+        };
+        Ok(self.take_units(js))
+    }
+
+    fn take_units(&mut self, js: &js_sys::JsString) -> String {
         let unit = |i: u32| js.char_code_at(i) as u32;
         let len = js.length();
         let mut out = String::new();
@@ -379,12 +390,7 @@ impl ResponseScanner {
         };
         let chunk = match fast {
             Some(s) => s,
-            None => {
-                let Some(js) = chunk.dyn_ref::<js_sys::JsString>() else {
-                    return Err(type_error("push expects a string"));
-                };
-                self.take_chunk(js)
-            }
+            None => self.take_chunk(&chunk)?,
         };
         let mut session = self.session.borrow_mut();
         let out = self.inner.push(&mut session.response_context(), &chunk);
