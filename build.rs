@@ -541,9 +541,33 @@ fn escape(s: &str) -> String {
 /// digits every match holds when there are some (`syntax::facts`), then
 /// `,` and the `keyword_lead` when the rule has one; empty when the match
 /// is unbounded (the engine then reads the pattern, and no lead is kept).
+/// A context row (`C`, `V`) leaves out what its keywords add, the longest
+/// keyword's bytes and the fewest digits of one (`secrets.rs`'s
+/// `keyword_part` adds them back): the rest is the template's and the
+/// value's, which repeat from row to row (~0.3 KB of the gzipped module).
 fn lengths(r: &Rule) -> String {
     let f = syntax::facts(&full_pattern(r));
-    match (f.max_len, f.min_digits, r.keyword_lead) {
+    let (mut max_len, mut min_digits) = (f.max_len, f.min_digits);
+    if r.code == 'C' || r.code == 'V' {
+        let longest = r.keywords.iter().map(String::len).max().unwrap_or(0);
+        let digits = r
+            .keywords
+            .iter()
+            .map(|k| k.bytes().filter(u8::is_ascii_digit).count())
+            .min()
+            .unwrap_or(0);
+        max_len = max_len.map(|n| {
+            n.checked_sub(longest).unwrap_or_else(|| {
+                eprintln!("error: {}: a match shorter than its keyword", r.id);
+                process::exit(1);
+            })
+        });
+        min_digits = min_digits.checked_sub(digits).unwrap_or_else(|| {
+            eprintln!("error: {}: fewer digits than its keywords", r.id);
+            process::exit(1);
+        });
+    }
+    match (max_len, min_digits, r.keyword_lead) {
         (None, _, _) => String::new(),
         (Some(n), 0, None) => n.to_string(),
         (Some(n), d, None) => format!("{n},{d}"),

@@ -12,7 +12,8 @@
 //!   validated as a token), minimum entropy and score in hundredths,
 //!   the lengths (longest match in bytes, then `,` and the digits every
 //!   match holds when it holds some, then `,` and the keyword lead when
-//!   the rule has one; see `RuleDef::lengths` and `keyword_lead`),
+//!   the rule has one; see `RuleDef::lengths` and `keyword_lead`; a
+//!   context row's leave out what its keywords add, see `keyword_part`),
 //!   pattern.
 //!   Every pattern
 //!   reports group 1 and has a bounded maximum match length
@@ -209,7 +210,14 @@ fn values(rest: &mut &'static str, keywords: &[&str]) -> Option<Values> {
                 Some((d, lead)) => (d, Some(u8::try_from(int(lead)?).ok()?)),
                 None => (d, None),
             };
-            (Some((int(n)?, int(d)?)), lead)
+            let (mut n, mut d) = (int(n)?, int(d)?);
+            if code == "C" || code == "V" {
+                // build.rs leaves out what the keywords add.
+                let (kn, kd) = keyword_part(keywords);
+                n = n.checked_add(kn)?;
+                d = d.checked_add(kd)?;
+            }
+            (Some((n, d)), lead)
         }
     };
     let mut pattern: &'static str = rest;
@@ -219,6 +227,23 @@ fn values(rest: &mut &'static str, keywords: &[&str]) -> Option<Values> {
         pattern = context_pattern(keywords, pattern);
     }
     Some((validator, min_entropy, score, lengths, lead, pattern))
+}
+
+/// What a context row's keywords add to its lengths, which build.rs
+/// leaves out of the table: the longest keyword's bytes and the fewest
+/// ASCII digits of one (0, 0 without keywords).
+#[inline(never)]
+fn keyword_part(keywords: &[&str]) -> (u32, u32) {
+    let (mut longest, mut digits) = (0, usize::MAX);
+    for k in keywords {
+        longest = longest.max(k.len());
+        digits = digits.min(k.bytes().filter(u8::is_ascii_digit).count());
+    }
+    if keywords.is_empty() {
+        digits = 0;
+    }
+    let longest = u32::try_from(longest).unwrap_or(u32::MAX);
+    (longest, u32::try_from(digits).unwrap_or(u32::MAX))
 }
 
 /// The type of a row that leaves it out: the id in upper case, `-` as
