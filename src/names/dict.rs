@@ -82,13 +82,13 @@ impl WordList {
     /// The list's text, one entry a line. A front-coded list is decoded
     /// once per process into memory that lives as long as the lexicon
     /// that points into it (to the end of the process).
-    fn text(&self) -> &'static str {
+    pub(super) fn text(&self) -> &'static str {
         if !self.coded {
             return self.text;
         }
-        self.built()
-            .decoded
-            .get_or_init(|| Box::leak(decode(self.text).into_boxed_str()))
+        self.built().decoded.get_or_init(|| {
+            Box::leak(decode(self.text, self.words).into_boxed_str())
+        })
     }
 
     /// This list's one-time builds.
@@ -128,32 +128,15 @@ impl WordList {
             .split('\n')
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
     }
+}
 
-    /// Calls `f` with every entry, as [`WordList::lines`] yields them,
-    /// in one loop over the bytes (the lexicon's build, the largest part
-    /// of a cold start's first screen, runs through here).
-    pub(super) fn for_each_line(&self, mut f: impl FnMut(&'static str)) {
-        let text = self.text();
-        let b = text.as_bytes();
-        let mut start = 0;
-        for (i, &c) in b.iter().enumerate() {
-            if c != b'\n' {
-                continue;
-            }
-            if i > start && b[start] != b'#' {
-                // Between two newlines: char boundaries.
-                if let Some(line) = text.get(start..i) {
-                    f(line);
-                }
-            }
-            start = i + 1;
-        }
-        if start < b.len() && b[start] != b'#' {
-            if let Some(line) = text.get(start..) {
-                f(line);
-            }
-        }
-    }
+/// [`hash`]'s start (FNV-1a, 32 bits).
+pub(super) const BASIS: u32 = 0x811c_9dc5;
+
+/// [`hash`]'s step.
+#[inline(always)]
+pub(super) fn fnv(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
 }
 
 /// The entries of a list's text plus its entries with a blank (the
@@ -203,19 +186,40 @@ const fn words(text: &[u8], coded: bool) -> usize {
 /// Undoes the front coding of `build/front_code.rs`: each entry is one
 /// digit (the bytes shared with the entry before) and the rest of the
 /// entry, up to the next digit. Bytes, not strings: the entry before is
-/// the last line of the output, copied from there.
-fn decode(coded: &str) -> String {
+/// in the output, copied from there. `entries` is at least the entries
+/// (`WordList::words`): the output is at most the input plus 9 shared
+/// bytes an entry (its digit becomes its newline), so it is written in
+/// place into a buffer of that size, a byte at a time, without a call
+/// (issue 16, cold start: a push or a copy a call each were most of the
+/// decode's cost in V8's baseline code, and V8 compiles the code of a
+/// loop over the lists' ~70 KB again with TurboFan, at a cost in
+/// proportion to its size).
+#[inline(never)]
+fn decode(coded: &str, entries: usize) -> String {
+    let mut out = vec![0u8; coded.len() + 9 * entries];
+    // The output's length; where the current entry starts in it (none
+    // before the first digit) and where the one before starts.
+    let (mut n, mut start, mut last) = (0, usize::MAX, 0);
     let b = coded.as_bytes();
-    // Each entry gains at most 8 bytes (9 shared, a newline for its digit).
-    let mut out: Vec<u8> = Vec::with_capacity(b.len() * 2);
-    // The entry before, in `out`.
-    let (mut last, mut last_len) = (0, 0);
-    let mut i = 0;
-    while let Some(&d) = b.get(i) {
-        i += 1;
+    for i in 0..=b.len() {
+        let d = b.get(i).copied().unwrap_or(b'0');
         if !d.is_ascii_digit() {
+            if start != usize::MAX {
+                put(&mut out, n, d);
+                n += 1;
+            }
             continue;
         }
+        // A digit: the entry before ends (the one past the text's end
+        // only ends the last entry).
+        let last_len = if start == usize::MAX {
+            0
+        } else {
+            put(&mut out, n, b'\n');
+            n += 1;
+            last = start;
+            n - 1 - start
+        };
         let mut keep = usize::from(d - b'0').min(last_len);
         // A char boundary of the entry before (the lists are ASCII).
         while keep > 0
@@ -224,20 +228,24 @@ fn decode(coded: &str) -> String {
         {
             keep -= 1;
         }
-        let start = out.len();
-        // A few bytes: loops, not calls.
+        start = n;
         for k in last..last + keep {
             let c = out.get(k).copied().unwrap_or(b' ');
-            out.push(c);
+            put(&mut out, n, c);
+            n += 1;
         }
-        while let Some(&c) = b.get(i).filter(|c| !c.is_ascii_digit()) {
-            i += 1;
-            out.push(c);
-        }
-        (last, last_len) = (start, out.len() - start);
-        out.push(b'\n');
     }
+    // The digit past the end started an entry of its shared bytes.
+    out.truncate(start);
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// `out[n] = b` when `out` has room (`decode` sizes it to have).
+#[inline(always)]
+fn put(out: &mut [u8], n: usize, b: u8) {
+    if let Some(x) = out.get_mut(n) {
+        *x = b;
+    }
 }
 
 /// Byte equality without a call: words are a few bytes long.
@@ -253,12 +261,12 @@ pub(super) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// `None` for keys that cannot be a line.
 #[inline(always)]
 pub(super) fn hash(bytes: &[u8]) -> Option<usize> {
-    let mut h: u32 = 0x811c_9dc5;
+    let mut h = BASIS;
     for &b in bytes {
         if b == b'\n' {
             return None;
         }
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        h = fnv(h, b);
     }
     (!bytes.is_empty()).then_some(h as usize)
 }
@@ -355,23 +363,57 @@ mod tests {
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect();
-        let got = decode(coded);
+        let got = decode(coded, words(coded.as_bytes(), true));
         assert_eq!(got.lines().collect::<Vec<_>>(), want);
         assert!(coded.len() < raw.len());
-        assert_eq!(decode(""), "");
-        assert_eq!(decode("9x5ab"), "x\nxab\n");
-        assert_eq!(decode("0née2ë"), "née\nnë\n");
+        assert_eq!(decode("", 0), "");
+        assert_eq!(decode("9x5ab", 2), "x\nxab\n");
+        assert_eq!(decode("0née2ë", 2), "née\nnë\n");
+        assert_eq!(decode("abc", 0), "");
     }
 
-    /// The compile-time counts are what the lists hold, and the line
-    /// loop yields what `lines` does.
+    /// Every front-coded list decodes as a push a byte does (the plain
+    /// reading), into a buffer its word count sizes.
     #[test]
-    fn word_counts_and_line_loop() {
+    fn decode_is_the_plain_reading() {
+        fn plain(coded: &str) -> String {
+            let b = coded.as_bytes();
+            let mut out: Vec<u8> = Vec::new();
+            let (mut last, mut last_len, mut i) = (0, 0, 0);
+            while let Some(&d) = b.get(i) {
+                i += 1;
+                if !d.is_ascii_digit() {
+                    continue;
+                }
+                let mut keep = usize::from(d - b'0').min(last_len);
+                while keep > 0
+                    && keep < last_len
+                    && out[last + keep] & 0xC0 == 0x80
+                {
+                    keep -= 1;
+                }
+                let start = out.len();
+                out.extend_from_within(last..last + keep);
+                while let Some(&c) = b.get(i).filter(|c| !c.is_ascii_digit()) {
+                    i += 1;
+                    out.push(c);
+                }
+                (last, last_len) = (start, out.len() - start);
+                out.push(b'\n');
+            }
+            String::from_utf8(out).unwrap()
+        }
+        for list in crate::names::lists::REGISTRY.iter().filter(|l| l.coded) {
+            assert_eq!(decode(list.text, list.words), plain(list.text));
+            assert_eq!(list.text(), plain(list.text));
+        }
+    }
+
+    /// The compile-time counts are what the lists hold.
+    #[test]
+    fn word_counts() {
         for list in crate::names::lists::REGISTRY {
-            let mut loop_lines = Vec::new();
-            list.for_each_line(|l| loop_lines.push(l));
             let lines: Vec<&str> = list.lines().collect();
-            assert_eq!(loop_lines, lines);
             let phrases = lines.iter().filter(|l| l.contains(' ')).count();
             assert_eq!(
                 list.words(),

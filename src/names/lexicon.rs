@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::data;
-use super::dict::{hash, same_bytes, WordList};
+use super::dict::{fnv, hash, same_bytes, WordList, BASIS};
 use super::lists::{lists, ORGS_KNOWN, ORG_SUFFIX, REGISTRY};
 
 /// What the lexicon knows of a word: the lists that hold it and the
@@ -162,15 +162,7 @@ fn lexicon() -> &'static Lexicon {
             members: Vec::with_capacity(words),
         };
         for (bit, list) in REGISTRY.iter().enumerate() {
-            list.for_each_line(|line| {
-                lex.add(line, 1 << bit);
-                // A phrase's last word (bytes: `rsplit_once` is a
-                // searcher object a call).
-                let blank = line.bytes().rposition(|b| b == b' ');
-                if let Some(last) = blank.and_then(|p| line.get(p + 1..)) {
-                    lex.add(last, PHRASE_END);
-                }
-            });
+            lex.fill(list.text(), 1 << bit);
         }
         lex
     })
@@ -185,7 +177,50 @@ impl Lexicon {
     // calling them): inlined in each caller they cost wasm bytes.
     #[inline(never)]
     fn add(&mut self, word: &'static str, bits: u64) {
-        let Some(h) = hash(word.as_bytes()) else { return };
+        if let Some(h) = hash(word.as_bytes()) {
+            self.add_hashed(word, h, bits);
+        }
+    }
+
+    /// Adds each line of a list's `text` with `bits` (comments and empty
+    /// lines left out), and a phrase's last word with [`PHRASE_END`]: one
+    /// loop over the bytes, which hashes each entry and its last word as
+    /// it goes. Not generic and small (issue 16, cold start): the
+    /// lexicon's build runs ~10,000 entries through here in the first
+    /// screen, so V8 compiles it with TurboFan, at a cost in proportion
+    /// to its code (the line loop, its closure and `add` inlined into the
+    /// build's `Once` closure were ~1.8 KB of wasm compiled there).
+    #[inline(never)]
+    fn fill(&mut self, text: &'static str, bits: u64) {
+        let b = text.as_bytes();
+        let (mut start, mut h, mut last, mut blank) = (0, BASIS, BASIS, 0);
+        for i in 0..=b.len() {
+            let c = b.get(i).copied().unwrap_or(b'\n');
+            if c != b'\n' {
+                (h, last) = (fnv(h, c), fnv(last, c));
+                if c == b' ' {
+                    (last, blank) = (BASIS, i + 1);
+                }
+                continue;
+            }
+            // Between two newlines (or the ends): char boundaries.
+            if i > start && b.get(start) != Some(&b'#') {
+                if let Some(entry) = text.get(start..i) {
+                    self.add_hashed(entry, h as usize, bits);
+                }
+                if blank > start && blank < i {
+                    if let Some(word) = text.get(blank..i) {
+                        self.add_hashed(word, last as usize, PHRASE_END);
+                    }
+                }
+            }
+            (start, h, last) = (i + 1, BASIS, BASIS);
+        }
+    }
+
+    /// [`Lexicon::add`] of a word whose [`hash`] is `h`.
+    #[inline(never)]
+    fn add_hashed(&mut self, word: &'static str, h: usize, bits: u64) {
         match self.probe(h, word) {
             Ok(i) => {
                 if let Some(m) = self.members.get_mut(i) {
