@@ -21,6 +21,7 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, OnceLock};
 
 use super::candidate::{Candidate, Side};
+use super::resolve::Standing;
 use crate::engine::{Detection, Engine, Parts, Rule};
 use crate::error::Error;
 use crate::inject;
@@ -75,8 +76,9 @@ impl std::fmt::Debug for Derived {
 /// What the detectors found in one text.
 #[derive(Debug, Default)]
 pub(crate) struct Detected {
-    /// Engine and names candidates: any score, possibly overlapping.
-    pub found: Vec<Candidate>,
+    /// Engine and names candidates: any score, possibly overlapping;
+    /// their standing is set by `resolve` (`Kept` until then).
+    pub found: Vec<(Candidate, Standing)>,
     /// Deny-list matches.
     pub denied: Vec<Candidate>,
     /// The spans of every engine detection of a wanted type (switched-off
@@ -250,6 +252,17 @@ impl Detectors {
         // for the last rule (a text of numbers gives runs of one rule's
         // matches: a map lookup per match otherwise).
         let bit = 1 << u8::from(side == Side::Response);
+        let names_wanted = side
+            .family(policy, Kind::Pii)
+            .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
+        let names = names_wanted.map_or_else(Vec::new, |fam| {
+            let large = self.large_names && fam.large_names;
+            let tagger = self.tagger && fam.names_tagger;
+            crate::names::detect_with(text, large, tagger)
+        });
+        // Room for every candidate at once: a doubling list of a long
+        // prompt's candidates went above the scan's memory (issue 16).
+        out.found.reserve_exact(engine_found.len() + names.len());
         let mut last: Option<(usize, Action)> = None;
         for Detection { rule, span, score, start } in engine_found {
             if span.is_empty() {
@@ -275,33 +288,30 @@ impl Detectors {
             if fam.disabled_rules.iter().any(|d| *d == r.id) {
                 continue;
             }
-            out.found.push(Candidate {
+            let candidate = Candidate {
                 kind: r.kind,
                 type_name: r.type_name.to_string(),
                 span,
                 score,
                 rule: r.id.to_string(),
                 action,
-            });
+            };
+            out.found.push((candidate, Standing::Kept));
         }
-        let names_wanted = side
-            .family(policy, Kind::Pii)
-            .filter(|f| rules::pii::EXTRA_TYPES.iter().any(|t| f.wants(t)));
         if let Some(fam) = names_wanted {
-            let large = self.large_names && fam.large_names;
-            let tagger = self.tagger && fam.names_tagger;
-            for d in crate::names::detect_with(text, large, tagger) {
+            for d in names {
                 if !fam.wants(d.type_name) {
                     continue;
                 }
-                out.found.push(Candidate {
+                let candidate = Candidate {
                     kind: Kind::Pii,
                     type_name: d.type_name.to_string(),
                     span: d.span,
                     score: d.score,
                     rule: d.rule.to_string(),
                     action: fam.action_for(d.type_name),
-                });
+                };
+                out.found.push((candidate, Standing::Kept));
             }
         }
         if let Some(ac) = &self.deny {

@@ -56,27 +56,26 @@ impl Resolver {
         policy: &Policy,
         text: &str,
         side: Side,
-        found: Vec<Candidate>,
+        found: Vec<(Candidate, Standing)>,
         denied: Vec<Candidate>,
     ) -> Vec<Candidate> {
-        let mut all: Vec<(Candidate, Standing)> =
-            Vec::with_capacity(found.len() + denied.len());
-        for c in found {
+        // `found`'s own list, its standing set here: no second list of
+        // every candidate (4.5 MB for a 10 MiB prompt, issue 16).
+        let mut all = found;
+        for (c, standing) in &mut all {
             let passes = side
                 .family(policy, c.kind)
                 .is_some_and(|f| c.score >= f.threshold_for(&c.type_name))
                 && !self.allowed(&text[c.span.clone()]);
-            let standing =
-                if passes { Standing::Kept } else { Standing::Shadow };
-            all.push((c, standing));
+            *standing = if passes { Standing::Kept } else { Standing::Shadow };
         }
         credential_parts(text, side, &mut all);
-        all.extend(denied.into_iter().map(|c| (c, Standing::Derived)));
+        derive(&mut all, denied);
         if side == Side::Prompt {
             let repeats = repeats_of_secrets(text, &all);
-            all.extend(repeats.into_iter().map(|c| (c, Standing::Derived)));
+            derive(&mut all, repeats);
             let tenants = self.tenant_endpoints(policy, text, side, &all);
-            all.extend(tenants.into_iter().map(|c| (c, Standing::Derived)));
+            derive(&mut all, tenants);
         }
         resolve_overlaps(all)
     }
@@ -272,9 +271,17 @@ fn same_block(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
     }
 }
 
+/// `more` onto `all` as derived candidates; room for exactly them, as
+/// `all` holds room for exactly its own (`detect`): an amortized growth
+/// would double a long prompt's list.
+fn derive(all: &mut Vec<(Candidate, Standing)>, more: Vec<Candidate>) {
+    all.reserve_exact(more.len());
+    all.extend(more.into_iter().map(|c| (c, Standing::Derived)));
+}
+
 /// Where a candidate stands going into overlap resolution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Standing {
+pub(crate) enum Standing {
     /// A detection that passed its threshold and the allow list.
     Kept,
     /// A detection below its threshold or on the allow list. It still
