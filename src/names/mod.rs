@@ -40,6 +40,7 @@ mod morph;
 mod org;
 mod person;
 mod place;
+mod speaker;
 mod table;
 pub(crate) mod tagger;
 mod tokens;
