@@ -224,9 +224,7 @@ fn web(t: &Tok) -> bool {
 /// stream holds back no lowercase word.
 fn lower_web(toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    // The list's bit first: most lowercase words stop there.
-    has(&ORGS_WEB, &t.key)
-        && t.is_word()
+    t.is_word()
         && !t.cap
         && !t.uncased
         && t.sp
@@ -255,6 +253,7 @@ fn lower_web(toks: &[Tok], i: usize) -> bool {
                         | "на"
                 )
         })
+        && has(&ORGS_WEB, &t.key)
         && !has(lists().common, &t.key)
 }
 
