@@ -257,10 +257,6 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("2001年にはフランスの鉄鋼メーカーを買収した。", "LOCATION", Some("フランス")),
     ("ノリエガはアメリカへ移送された。", "LOCATION", Some("アメリカ")),
     ("スタイルが良いドイツ・ハンザ同盟", "LOCATION", None),
-    // Chinese names of countries of 10M+ people (names41).
-    ("她亦曾在芬蘭、瑞典及法國學習油畫", "LOCATION", Some("瑞典")),
-    ("他收到在荷蘭開設公司的邀請", "LOCATION", Some("荷蘭")),
-    ("沿海地区的经济发展很快", "LOCATION", None),
     // Organizations known by name in the core (orgs40, data/orgs_known.txt
     // and orgs_web.txt), as written: not lowercase, not in capitals, not
     // a common word opening a sentence, not a surname or product in a run.
@@ -271,13 +267,7 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Our Favorite YouTube Videos This Week", "ORGANIZATION", Some("YouTube")),
     ("I baked an apple pie.", "ORGANIZATION", None),
     ("The Apple pie recipe calls for cinnamon.", "ORGANIZATION", None),
-    // Lowercase: an online platform after a preposition only (names41).
-    ("i saw it on twitter lol", "ORGANIZATION", Some("twitter")),
-    ("ich hab das auf youtube gesehen", "ORGANIZATION", Some("youtube")),
-    ("ready for a new youtube video tomorrow", "ORGANIZATION", None),
-    ("i just google it", "ORGANIZATION", None),
-    ("just google it on google", "ORGANIZATION", None),
-    ("follow us on #twitter today", "ORGANIZATION", None),
+    ("i saw it on twitter lol", "ORGANIZATION", None),
     ("I LOVE DISNEY SO MUCH", "ORGANIZATION", None),
     ("He wrote a letter to Walt Disney.", "ORGANIZATION", None),
     // PERSON: must miss

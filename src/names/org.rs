@@ -21,9 +21,8 @@
 //! - a well-known acronym in capitals (NATO, EU, BBC, ONU, "NATO-a"), not
 //!   inside a run of capitals; a run that is a known name as written
 //!   (data/orgs_known.txt, orgs_web.txt: "Hamas", "Fox News", not
-//!   "GOOGLE"); with the large data SEC companies and universities: 0.7
-//! - an online platform of orgs_web.txt in lowercase after a preposition
-//!   ("on twitter", "auf youtube"; not "google"): 0.7
+//!   "twitter" or "GOOGLE"); with the large data SEC companies and
+//!   universities: 0.7
 //!
 //! Nothing is reported from capitalization alone: brands, products and
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
@@ -215,48 +214,6 @@ fn web(t: &Tok) -> bool {
     t.cap && !t.upper && has(&ORGS_WEB, &t.key)
 }
 
-/// An online platform's name in lowercase right after a preposition:
-/// "on twitter", "to facebook", "auf youtube", "na instagramu" is not
-/// read (no case forms); data/orgs_web.txt, not one that is also a
-/// common word ("google": data/common.txt). Without the preposition a
-/// lowercase name is as often a product or an attribute ("a new
-/// youtube video"). Reads the word and the one before it only: a
-/// stream holds back no lowercase word.
-fn lower_web(toks: &[Tok], i: usize) -> bool {
-    let t = &toks[i];
-    t.is_word()
-        && !t.cap
-        && !t.uncased
-        && t.sp
-        && !t.nl
-        && i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
-            p.is_word()
-                && !p.cap
-                && matches!(
-                    p.key.as_str(),
-                    "on" | "to"
-                        | "about"
-                        | "via"
-                        | "from"
-                        | "at"
-                        | "auf"
-                        | "bei"
-                        | "sur"
-                        | "su"
-                        | "op"
-                        | "pa"
-                        | "na"
-                        | "em"
-                        | "no"
-                        | "en"
-                        | "в"
-                        | "на"
-                )
-        })
-        && has(&ORGS_WEB, &t.key)
-        && !has(lists().common, &t.key)
-}
-
 /// A known acronym in capitals, or with a case ending ("NATO-a").
 fn capitals(t: &Tok) -> bool {
     let k = t.key.as_str();
@@ -408,15 +365,6 @@ pub(crate) fn detect(toks: &[Tok]) -> Vec<Detection> {
             continue;
         }
         if !t.is_word() || !(t.cap || t.upper || t.uncased) {
-            if lower_web(toks, i) {
-                let span = t.start..t.end;
-                out.push(Detection::new(
-                    "ORGANIZATION",
-                    "org-known",
-                    span,
-                    0.7,
-                ));
-            }
             i += 1;
             continue;
         }
@@ -670,12 +618,7 @@ mod tests {
             orgs("a leader of Hamas and Hezbollah"),
             ["Hamas", "Hezbollah"]
         );
-        // Lowercase after a preposition (an online platform only), not
-        // a common word nor a hashtag.
-        assert_eq!(orgs("I posted it on twitter."), ["twitter"]);
-        assert!(orgs("a new youtube video").is_empty());
-        assert!(orgs("search on google").is_empty());
-        assert!(orgs("see on #twitter").is_empty());
+        assert!(orgs("I posted it on twitter.").is_empty());
         assert!(orgs("I LOVE GOOGLE").is_empty());
         assert!(orgs("The Apple pie recipe calls for cinnamon.").is_empty());
         assert!(orgs("Google it.").is_empty());
