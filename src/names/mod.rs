@@ -40,7 +40,6 @@ mod morph;
 mod org;
 mod person;
 mod place;
-mod speaker;
 mod table;
 pub(crate) mod tagger;
 mod tokens;
