@@ -197,23 +197,43 @@ for (const f of ["given.txt", "surnames.txt"]) {
   }
 }
 
-// Places. A name that is one common word alone is left out ("Of", "Mobile").
+// Places. A name that is one common word alone is left out ("Of", "Mobile"),
+// and so is a Han name that is a word of Chinese or Japanese (HAN_WORDS:
+// the core list's NOT_NAMES of scripts/names-places-cjk, and 胜利 / 勝利,
+// "victory", a town's name in GeoNames: a false alarm of the dev text
+// once its traditional form came in).
+const HAN_WORDS = new Set("中山 日照 长治 長治 安康 新余 永安 黑河 白山 太平 平安 胜利 勝利".split(" "));
 const placeOk = (s) => {
   if (!s || s.length < 2) return false;
-  if (isWord(s)) return false;
+  if (isWord(s) || HAN_WORDS.has(s)) return false;
   return true;
 };
 // An alternate name: a capitalized Latin one of 3+ letters, or one in a
 // script without case (GeoNames romanizations such as "shang hai" are
 // lowercase and left out).
 const altOk = (s) => placeOk(s) && (/^\p{Lu}/u.test(s) ? s.length >= 3 : !/^\p{Ll}/u.test(s));
+// Traditional Chinese forms of the Han names (src/names/data/
+// places_zh_trad.tsv, scripts/names-zh-trad: OpenCC s2t): GeoNames
+// writes Chinese names mostly in simplified script; each alternate name
+// that has a traditional form different from it brings that form along.
+const TRAD = new Map();
+for (const l of fs.readFileSync(path.join(ROOT, "src", "names", "data", "places_zh_trad.tsv"), "utf8").split("\n")) {
+  const [s, t] = l.split("\t");
+  if (t && !l.startsWith("#")) TRAD.set(s, t);
+}
+let nTrad = 0;
+function addAlt(s, flag) {
+  add(s, flag);
+  const t = TRAD.get(s);
+  if (t) { add(t, flag); nTrad++; }
+}
 let nCities = 0;
 for (const r of tsv("places_cities15000.tsv")) {
   const pop = parseInt(r.population, 10) || 0;
   const flag = pop >= o.majorPop ? MAJOR : PLACE;
   for (const s of [r.name, r.asciiname]) if (placeOk(s)) add(s, flag);
   if (pop >= o.altPop) {
-    for (const s of r.alt_names.split("|")) if (altOk(s)) add(s, flag);
+    for (const s of r.alt_names.split("|")) if (altOk(s)) addAlt(s, flag);
   }
   nCities++;
 }
@@ -224,7 +244,7 @@ for (const r of tsv("places_countries.tsv")) {
   if (placeOk(r.name)) add(r.name, MAJOR);
   for (const item of r.alt_names.split("|")) {
     const s = item.replace(/@[a-z-]+$/, "");
-    if (altOk(s)) add(s, MAJOR);
+    if (altOk(s)) addAlt(s, MAJOR);
   }
 }
 
@@ -384,5 +404,5 @@ console.log(
   `names-large: ${path.relative(process.cwd(), o.out)}: ${sorted.length} entries ` +
   `(${nOneReading} names kept in one reading, ${nPlaceOnly} places no longer names; ` +
   `${Object.entries(byFlag).map(([k, v]) => `${k.toLowerCase()} ${v}`).join(", ")}; ` +
-  `${nCities} cities, ${nSlavic} Slavic case forms, ${nForms} forms, ${nOrgs} orgs, ${nKnown} well-known), ${file.length} bytes, ${gz} gzip -9`,
+  `${nCities} cities, ${nTrad} traditional Chinese forms, ${nSlavic} Slavic case forms, ${nForms} forms, ${nOrgs} orgs, ${nKnown} well-known), ${file.length} bytes, ${gz} gzip -9`,
 );

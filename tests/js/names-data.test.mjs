@@ -86,3 +86,14 @@ test("loadNamesData() loads the package's file; the large policy then finds more
     assert.equal(got, one, `cut at ${cut}`);
   }
 });
+
+test("the large data holds Chinese place names in traditional script too", { skip: !have }, async () => {
+  await pf.loadNamesData();
+  const large = new pf.PromptFilter(LARGE);
+  // 奧地利 (Austria) is the traditional form of GeoNames' 奥地利
+  // (scripts/names-zh-trad); 勝利 ("victory", also a town) is a word.
+  const loc = (t) => large.screenPrompt(t).findings.filter((f) => f.type === "LOCATION").map((f) => t.slice(f.start, f.end));
+  assert.deepEqual(loc("他住在奧地利"), ["奧地利"]);
+  assert.deepEqual(loc("他住在奥地利"), ["奥地利"]);
+  assert.deepEqual(loc("抗戰勝利後，兼辦報紙"), []);
+});
