@@ -120,6 +120,22 @@ pub fn load_names_data(bytes: &[u8]) -> Result<NamesDataInfo, Error> {
     Ok(NamesDataInfo { entries, keys })
 }
 
+/// Parses and installs the optional large injection model
+/// (`injection-model.bin` of the package) for this process: filters
+/// compiled afterwards whose policy sets `injection.model: "large"` use
+/// it for the classifier's vote. Returns its number of hashed buckets.
+/// Loading the same bytes again is cheap; other bytes once a model is
+/// loaded are an error (one file a process).
+///
+/// # Errors
+///
+/// A `DataError` saying what is wrong when `bytes` are not a valid
+/// injection model file (wrong file, truncated, corrupted, unknown
+/// version, or built for another release).
+pub fn load_injection_model(bytes: &[u8]) -> Result<usize, Error> {
+    crate::inject::large::install(bytes).map_err(Error::data)
+}
+
 impl Filter {
     /// Compiles a policy.
     ///
