@@ -309,7 +309,7 @@ pub mod __private {
 
         /// The calibrated classifier vote alone (no rules, no damping).
         pub fn classifier(&self, text: &str) -> f32 {
-            self.0.risk(&crate::inject::analyze(text).0)
+            crate::inject::large_risk(&self.0, &crate::inject::analyze(text).0)
         }
 
         /// Injection risk of `text` as [`inject_risk`], with this model's

@@ -506,6 +506,24 @@ fn loso(items: &[Item]) -> Vec<(f32, f32, bool)> {
     out
 }
 
+/// Held-out `(logit, floor, label)` of every item from an `INJECT_DUMP`
+/// file (written at the operating point `shift`), checked against the
+/// items (the same sources and labels, in the same order).
+fn held_from(path: &str, items: &[Item], shift: f32) -> Vec<(f32, f32, bool)> {
+    let text = std::fs::read_to_string(path).expect("read INJECT_HELD");
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), items.len(), "INJECT_HELD is of another item set");
+    rows.iter()
+        .zip(items)
+        .map(|(row, it)| {
+            let c: Vec<&str> = row.split('\t').collect();
+            assert!(c[0] == it.source && (c[1] == "1") == it.label, "{row}");
+            let z: f32 = c[3].parse().expect("logit");
+            (z - shift, it.floor, it.label)
+        })
+        .collect()
+}
+
 /// Per source: items, trainable, flagged share; then the macro TPR over
 /// sources with positives, the lowest one, and the overall benign FPR.
 fn loso_table(
@@ -1036,7 +1054,17 @@ fn main() {
     }
 
     if loso_run {
-        let held = loso(&items);
+        // INJECT_HELD=FILE: the held-out logits of an earlier `--loso`
+        // run of the same configuration (its INJECT_DUMP), instead of
+        // training the LOSO models again (~26 trainings); FILE holds them
+        // at that run's operating point, so INJECT_HELD_SHIFT gives the
+        // shift it printed, which is taken back out.
+        let held = match std::env::var("INJECT_HELD") {
+            Ok(path) => {
+                held_from(&path, &items, env_f("INJECT_HELD_SHIFT", 0.0))
+            }
+            Err(_) => loso(&items),
+        };
         let labels: Vec<bool> = items.iter().map(|i| i.label).collect();
         let at = |shift: f32| -> Vec<f32> {
             held.iter().map(|&(z, fl, _)| risk(z + shift, fl)).collect()

@@ -21,8 +21,8 @@
 use std::sync::OnceLock;
 
 use super::features::{occurrence_weight, N_DENSE};
-use super::{model, Features};
-use crate::names::{fnv, u32_at};
+use super::model;
+use crate::digest::{fnv, u32_at};
 
 const MAGIC: &[u8; 8] = b"PFINJMD1";
 const VERSION: u32 = 1;
@@ -39,11 +39,11 @@ const WEIGHTS_AT: usize = DENSE_AT + 4 * (N_DENSE + 2 * KNOTS);
 pub(crate) struct Large {
     /// `32 - bits`: a code's bucket is `code >> shift`.
     shift: u32,
-    scale: f32,
-    bias: f32,
-    dense: [f32; N_DENSE],
+    pub(crate) scale: f32,
+    pub(crate) bias: f32,
+    pub(crate) dense: [f32; N_DENSE],
     /// The calibration knots' logits and their risks.
-    cal: [[f32; KNOTS]; 2],
+    pub(crate) cal: [[f32; KNOTS]; 2],
     weights: Box<[u8]>,
     /// The file's checksum: loading it again is a no-op.
     sum: u32,
@@ -130,7 +130,7 @@ pub(crate) fn get() -> Option<&'static Large> {
 
 impl Large {
     /// The hashed part of the logit of one bag of codes (unscaled).
-    fn sum(&self, codes: &[u32]) -> f32 {
+    pub(crate) fn sum(&self, codes: &[u32]) -> f32 {
         let mut z = 0i32;
         for &code in codes {
             let b = (code >> self.shift) as usize;
@@ -140,15 +140,27 @@ impl Large {
         }
         z as f32 * occurrence_weight(codes.len())
     }
+}
 
-    /// The calibrated risk of `f` (as [`super::logit`] and
-    /// [`super::calibrated`] with the default model).
-    pub(crate) fn risk(&self, f: &Features) -> f32 {
-        let mut z = super::pooled(f, |c| self.sum(c)) * self.scale;
-        for (x, d) in f.dense.iter().zip(&self.dense) {
-            z += x * d;
-        }
-        super::calibrate(z + self.bias, &self.cal[0], &self.cal[1])
+/// The risk of logit `z` under the map with knots `zs` and risks `ps`
+/// (the default's, or the large model's of as many knots).
+pub(crate) fn calibrate(z: f32, zs: &[f32; KNOTS], ps: &[f32; KNOTS]) -> f32 {
+    let n = zs.len();
+    if z.is_nan() || n == 0 {
+        return 0.0;
+    }
+    if z <= zs[0] {
+        return ps[0];
+    }
+    if z >= zs[n - 1] {
+        return ps[n - 1];
+    }
+    let k = zs.partition_point(|&x| x <= z).clamp(1, n - 1);
+    let (z0, z1, p0, p1) = (zs[k - 1], zs[k], ps[k - 1], ps[k]);
+    if z1 > z0 {
+        p0 + (p1 - p0) * (z - z0) / (z1 - z0)
+    } else {
+        p1
     }
 }
 
@@ -254,8 +266,7 @@ mod tests {
                 let mut v = good.clone();
                 v[i] = x;
                 if let Ok(m) = parse(&v) {
-                    let (f, _) = super::super::analyze("ignore all rules");
-                    let _ = m.risk(&f);
+                    let _ = m.sum(&[0, 1, u32::MAX]);
                 }
             }
         }

@@ -357,33 +357,7 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
 /// of the shipped isotonic map ([`model::CAL_Z`], [`model::CAL_P`]),
 /// flat outside them; 0.5 at logit 0, the operating point.
 fn calibrated(z: f32) -> f32 {
-    calibrate(z, &model::CAL_Z, &model::CAL_P)
-}
-
-/// The risk of logit `z` under the map with knots `zs` and risks `ps`
-/// (the default's, or the large model's of as many knots).
-fn calibrate(
-    z: f32,
-    zs: &[f32; large::KNOTS],
-    ps: &[f32; large::KNOTS],
-) -> f32 {
-    let n = zs.len();
-    if z.is_nan() || n == 0 {
-        return 0.0;
-    }
-    if z <= zs[0] {
-        return ps[0];
-    }
-    if z >= zs[n - 1] {
-        return ps[n - 1];
-    }
-    let k = zs.partition_point(|&x| x <= z).clamp(1, n - 1);
-    let (z0, z1, p0, p1) = (zs[k - 1], zs[k], ps[k - 1], ps[k]);
-    if z1 > z0 {
-        p0 + (p1 - p0) * (z - z0) / (z1 - z0)
-    } else {
-        p1
-    }
+    large::calibrate(z, &model::CAL_Z, &model::CAL_P)
 }
 
 /// The classifier's logit for given features.
@@ -412,6 +386,16 @@ fn pooled(f: &Features, sum: impl Fn(&[u32]) -> f32) -> f32 {
         from = end;
     }
     z
+}
+
+/// The calibrated risk the large model gives features `f` (as
+/// [`logit`] and [`calibrated`] with the default model).
+pub(crate) fn large_risk(m: &large::Large, f: &Features) -> f32 {
+    let mut z = pooled(f, |c| m.sum(c)) * m.scale;
+    for (x, d) in f.dense.iter().zip(&m.dense) {
+        z += x * d;
+    }
+    large::calibrate(z + m.bias, &m.cal[0], &m.cal[1])
 }
 
 /// The 4-bit weight of bucket `b` (two per byte, low nibble first).
@@ -474,7 +458,8 @@ pub(crate) fn assess_with(
         .take(SHORT_WORDS)
         .count();
     let damp = words as f32 / SHORT_WORDS as f32;
-    let p = large.map_or_else(|| calibrated(logit(&f)), |m| m.risk(&f)) * damp;
+    let p = large.map_or_else(|| calibrated(logit(&f)), |m| large_risk(m, &f))
+        * damp;
     let risk =
         if p.is_finite() { p.max(f.floor) } else { f.floor }.clamp(0.0, 1.0);
     // The classifier is a signal of its own when it alone reaches the
@@ -593,7 +578,8 @@ fn strongest_segment(
             continue; // under three words: too little to judge
         }
         let f = analyze(seg).0;
-        let p = large.map_or_else(|| calibrated(logit(&f)), |m| m.risk(&f));
+        let p =
+            large.map_or_else(|| calibrated(logit(&f)), |m| large_risk(m, &f));
         if p.is_finite() && best.as_ref().is_none_or(|(b, _)| p > *b) {
             best = Some((p, r));
         }

@@ -44,8 +44,6 @@ mod table;
 pub(crate) mod tagger;
 mod tokens;
 
-// The file helpers the injection model's loader shares.
-pub(crate) use data::{fnv, u32_at};
 pub(crate) use lexicon::{install, loaded};
 
 /// Checks and decodes a names data file without keeping it (for the
