@@ -136,6 +136,13 @@ pub fn load_injection_model(bytes: &[u8]) -> Result<usize, Error> {
     crate::inject::large::install(bytes).map_err(Error::data)
 }
 
+/// Whether `bytes` claim to be an injection model file (its magic): the
+/// JS binding's one loader tells the files apart with it.
+#[cfg(feature = "wasm")]
+pub(crate) fn is_injection_model(bytes: &[u8]) -> bool {
+    crate::inject::large::is_model(bytes)
+}
+
 impl Filter {
     /// Compiles a policy.
     ///

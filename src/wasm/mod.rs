@@ -435,7 +435,7 @@ impl ResponseScanner {
 /// are not a valid file.
 #[wasm_bindgen(js_name = loadNamesDataBytes, skip_typescript)]
 pub fn load_names_data_bytes(bytes: &[u8]) -> Result<JsValue, JsValue> {
-    if crate::inject::large::is_model(bytes) {
+    if crate::filter::is_injection_model(bytes) {
         return crate::filter::load_injection_model(bytes)
             .map(|n| JsValue::from(n as u32))
             .map_err(|e| js_error(&e));
