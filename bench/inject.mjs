@@ -5,6 +5,11 @@
 //
 //   node bench/inject.mjs [pkgDir] [iterations]
 //   node bench/inject.mjs [pkgDir] --calls N
+//   node bench/inject.mjs [pkgDir] --large ...
+//
+// --large: the filters use the optional large injection model
+// (`injection: { model: "large" }`, pkgDir's injection-model.bin loaded
+// first); the filter without injection scoring is the same.
 //
 // --calls N only makes N screenPrompt calls on the benign 2 KB prompt and
 // prints nothing: the workload for instruction counts under callgrind (two
@@ -16,11 +21,14 @@ import { pathToFileURL } from "node:url";
 const args = process.argv.slice(2);
 const callsAt = args.indexOf("--calls");
 const calls = callsAt < 0 ? null : Number(args.splice(callsAt, 2)[1]);
+const largeAt = args.indexOf("--large");
+const large = largeAt >= 0 && args.splice(largeAt, 1).length > 0;
 const pkg = path.resolve(args[0] ?? "pkg");
 const iters = Number(args[1] ?? 2000);
-const { ready, PromptFilter } = await import(pathToFileURL(path.join(pkg, "node.js")).href);
+const { ready, PromptFilter, loadInjectionModel } = await import(pathToFileURL(path.join(pkg, "node.js")).href);
 await ready();
-const filter = new PromptFilter();
+if (large) await loadInjectionModel(path.join(pkg, "injection-model.bin"));
+const filter = new PromptFilter(large ? { injection: { model: "large" } } : undefined);
 // The same filter without injection scoring: the difference is the
 // injection detector's own cost (the rest is PII/secret screening).
 const noInj = new PromptFilter({ injection: { enabled: false } });

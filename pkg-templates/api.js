@@ -197,13 +197,30 @@ export const ResponseScanner = wasm.ResponseScanner;
  * a URL) or, when absent, what `readDefault()` gives (the entry's way to
  * reach the package's names-data.bin). */
 export async function loadNamesDataFrom(source, readDefault) {
+  return { entries: await loadFileFrom(source, readDefault, NAMES) };
+}
+
+/** @internal loadInjectionModel() of every entry, as loadNamesDataFrom
+ * for injection-model.bin. */
+export async function loadInjectionModelFrom(source, readDefault) {
+  return { buckets: await loadFileFrom(source, readDefault, INJECTION) };
+}
+
+// What a file is called in errors, the loader's name, the file and the
+// module's export that installs it.
+const NAMES = ["names data", "loadNamesData", "names-data.bin", "loadNamesDataBytes"];
+// The module has one loader for every data file (told apart by their
+// magic); loadInjectionModel refuses other files itself.
+const INJECTION = ["injection model", "loadInjectionModel", "injection-model.bin", "loadNamesDataBytes", "PFINJMD1"];
+
+async function loadFileFrom(source, readDefault, [what, fn, file, install, magic]) {
   let data = source ?? (await readDefault());
   if (typeof data === "string" || data instanceof URL ||
       (typeof Request !== "undefined" && data instanceof Request)) {
     data = await fetch(data);
   }
   if (typeof Response !== "undefined" && data instanceof Response) {
-    if (!data.ok) throw new Error(`promptfence: names data: HTTP ${data.status} for ${data.url}`);
+    if (!data.ok) throw new Error(`promptfence: ${what}: HTTP ${data.status} for ${data.url}`);
     data = await data.arrayBuffer();
   }
   if (data instanceof ArrayBuffer) {
@@ -211,18 +228,28 @@ export async function loadNamesDataFrom(source, readDefault) {
   } else if (ArrayBuffer.isView(data)) {
     data = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } else {
-    throw new TypeError("loadNamesData expects the bytes of promptfence/names-data.bin (Uint8Array or ArrayBuffer), a Response or a URL");
+    throw new TypeError(`${fn} expects the bytes of promptfence/${file} (Uint8Array or ArrayBuffer), a Response or a URL`);
   }
   if (!initialized) {
-    throw new Error("promptfence: call `await ready()` before loadNamesData");
+    throw new Error(`promptfence: call \`await ready()\` before ${fn}`);
   }
-  return { entries: wasm.loadNamesDataBytes(data) };
+  if (magic && String.fromCharCode(...data.subarray(0, 8)) !== magic) {
+    throw Object.assign(new Error(`not an ${what} (bad magic)`), { name: "DataError", path: "" });
+  }
+  return wasm[install](data);
 }
 
 /** @internal for entries without a default location of the data file. */
 export function noDefaultNamesData() {
   throw new TypeError(
     "loadNamesData: pass the bytes here, e.g. `import data from \"promptfence/names-data.bin\"` (a Data module in workerd/wrangler)",
+  );
+}
+
+/** @internal as noDefaultNamesData, for injection-model.bin. */
+export function noDefaultInjectionModel() {
+  throw new TypeError(
+    "loadInjectionModel: pass the bytes here, e.g. `import model from \"promptfence/injection-model.bin\"` (a Data module in workerd/wrangler)",
   );
 }
 

@@ -5,7 +5,7 @@
 // promise of the module, so ready() awaits it before instantiating.
 import wasmModule from "./promptfence_bg.wasm?module";
 import { initSync } from "./wasm/promptfence.js";
-import { markReady, loadNamesDataFrom, noDefaultNamesData } from "./api.js";
+import { markReady, loadNamesDataFrom, noDefaultNamesData, loadInjectionModelFrom, noDefaultInjectionModel } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -30,4 +30,11 @@ export function ready() {
 export async function loadNamesData(source) {
   await ready();
   return loadNamesDataFrom(source, noDefaultNamesData);
+}
+
+/** Loads the optional large injection model (see README, "Large
+ * injection model") from its bytes, a Response or a URL. */
+export async function loadInjectionModel(source) {
+  await ready();
+  return loadInjectionModelFrom(source, noDefaultInjectionModel);
 }

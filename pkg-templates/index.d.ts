@@ -1003,6 +1003,12 @@ export interface Policy {
     flagThreshold?: number;
     /** Risk at or above which the prompt is blocked. Default 0.8. */
     blockThreshold?: number;
+    /** "large": the classifier's vote comes from the optional large
+     * model (injection-model.bin), which `loadInjectionModel()` must have
+     * loaded before the filter is created (else a PolicyError at
+     * `injection.model`); rules, hidden text and decoded payloads are
+     * judged as by default. Default "default" (the built-in model). */
+    model?: "default" | "large";
   };
   /** Values never flagged: at most 10,000, each at most 4 KiB (at most
    * 256 of them `{regex}` patterns). */
@@ -1150,6 +1156,20 @@ export function ready(
 export function loadNamesData(
   source?: string | URL | Request | Response | BufferSource,
 ): Promise<{ entries: number }>;
+
+/** Loads the optional large injection model (the built-in classifier's
+ * features over 2^bits hashed buckets instead of 2^14; see README, "Large
+ * injection model") once per process, for filters created afterwards
+ * whose policy sets `injection: { model: "large" }`. `source`: the bytes
+ * of `promptfence/injection-model.bin`, a Response, or a URL (Node: also
+ * a file path). Without it, Node reads the package's file and browsers
+ * fetch injection-model.bin next to the entry module; workerd, edge-light
+ * and inline need the bytes. `buckets`: its number of hashed buckets.
+ * Rejects with a `DataError` for bytes that are not a valid injection
+ * model file of this release. */
+export function loadInjectionModel(
+  source?: string | URL | Request | Response | BufferSource,
+): Promise<{ buckets: number }>;
 
 export * from "./sse.js";
 

@@ -5,7 +5,7 @@
 // ready(x) takes a URL, string, Request, Response, bytes or a
 // WebAssembly.Module instead (esbuild, CDNs).
 import init from "./wasm/promptfence.js";
-import { markReady, loadNamesDataFrom } from "./api.js";
+import { markReady, loadNamesDataFrom, loadInjectionModelFrom } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -43,4 +43,13 @@ export async function loadNamesData(source) {
   // would emit the 2 MB file into every build.
   const file = ["names-data", "bin"].join(".");
   return loadNamesDataFrom(source, () => new URL("./" + file, import.meta.url));
+}
+
+/** Loads the optional large injection model (see README, "Large
+ * injection model"): `source` is its bytes, a Response or a URL; without
+ * it, injection-model.bin next to this module. */
+export async function loadInjectionModel(source) {
+  await ready();
+  const file = ["injection-model", "bin"].join(".");
+  return loadInjectionModelFrom(source, () => new URL("./" + file, import.meta.url));
 }

@@ -7,7 +7,7 @@
 // bytes: their entries (edge-light, workerd) import the .wasm as a module.
 import init from "./wasm/promptfence.js";
 import base64 from "./wasm/inline.js";
-import { markReady, loadNamesDataFrom, noDefaultNamesData } from "./api.js";
+import { markReady, loadNamesDataFrom, noDefaultNamesData, loadInjectionModelFrom, noDefaultInjectionModel } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -36,4 +36,11 @@ export function ready() {
 export async function loadNamesData(source) {
   await ready();
   return loadNamesDataFrom(source, noDefaultNamesData);
+}
+
+/** Loads the optional large injection model (see README, "Large
+ * injection model") from its bytes, a Response or a URL. */
+export async function loadInjectionModel(source) {
+  await ready();
+  return loadInjectionModelFrom(source, noDefaultInjectionModel);
 }

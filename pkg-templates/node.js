@@ -1,7 +1,7 @@
 // Node entry: reads the .wasm from disk and instantiates it synchronously.
 import { readFileSync } from "node:fs";
 import { initSync } from "./wasm/promptfence.js";
-import { markReady, loadNamesDataFrom } from "./api.js";
+import { markReady, loadNamesDataFrom, loadInjectionModelFrom } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -35,9 +35,24 @@ export async function ready(moduleOrBytes) {
  * package's names-data.bin. */
 export async function loadNamesData(source) {
   await ready();
-  let src = source ?? new URL("./names-data.bin", import.meta.url);
-  const file = (src instanceof URL && src.protocol === "file:") ||
-    (typeof src === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(src));
-  if (file) src = readFileSync(src);
+  const src = readIfFile(source, "names-data.bin");
   return loadNamesDataFrom(src, () => src);
+}
+
+/** Loads the optional large injection model (see README, "Large
+ * injection model"): `source` is its bytes, a Response, a URL or a file
+ * path; without it, the package's injection-model.bin. */
+export async function loadInjectionModel(source) {
+  await ready();
+  const src = readIfFile(source, "injection-model.bin");
+  return loadInjectionModelFrom(src, () => src);
+}
+
+/** `source` (or the package's `file`) read when it names a file (a path
+ * or a file: URL); else as given. */
+function readIfFile(source, file) {
+  const src = source ?? new URL("./" + file, import.meta.url);
+  const isFile = (src instanceof URL && src.protocol === "file:") ||
+    (typeof src === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(src));
+  return isFile ? readFileSync(src) : src;
 }

@@ -2,7 +2,7 @@
 // compiles the imported .wasm; instantiation is synchronous at import.
 import wasmModule from "./promptfence_bg.wasm";
 import { initSync } from "./wasm/promptfence.js";
-import { markReady, loadNamesDataFrom, noDefaultNamesData } from "./api.js";
+import { markReady, loadNamesDataFrom, noDefaultNamesData, loadInjectionModelFrom, noDefaultInjectionModel } from "./api.js";
 
 export { PromptFilter, ResponseScanner } from "./api.js";
 export { openAIChatSSE, openAIResponsesSSE, anthropicSSE } from "./sse.js";
@@ -19,4 +19,11 @@ export async function ready() {}
 export async function loadNamesData(source) {
   await ready();
   return loadNamesDataFrom(source, noDefaultNamesData);
+}
+
+/** Loads the optional large injection model (see README, "Large
+ * injection model") from its bytes, a Response or a URL. */
+export async function loadInjectionModel(source) {
+  await ready();
+  return loadInjectionModelFrom(source, noDefaultInjectionModel);
 }

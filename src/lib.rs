@@ -105,7 +105,9 @@ mod work;
 mod wasm;
 
 pub use crate::error::Error;
-pub use crate::filter::{load_names_data, Filter, NamesDataInfo};
+pub use crate::filter::{
+    load_injection_model, load_names_data, Filter, NamesDataInfo,
+};
 pub use crate::policy::{
     CustomRule, DenyEntry, FamilyPolicy, InjectionPolicy, Policy,
     ResponsePolicy, Value,
@@ -275,6 +277,47 @@ pub mod __private {
     /// (hashed buckets, dense features) of the injection classifier.
     pub const INJECT_DIMS: (usize, usize) =
         (crate::inject::features::BUCKETS, crate::inject::features::N_DENSE);
+
+    /// A large injection model file (`src/inject/large.rs`'s format):
+    /// bucket bits, weight scale, intercept, dense weights, calibration
+    /// knots (logits, risks) and the 4-bit weights. For
+    /// `tools/train_injection.rs`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn inject_large_encode(
+        bits: u32,
+        scale: f32,
+        bias: f32,
+        dense: &[f32],
+        cal: (&[f32], &[f32]),
+        weights: &[i8],
+    ) -> Vec<u8> {
+        crate::inject::large::encode(bits, scale, bias, dense, cal, weights)
+    }
+
+    /// A large injection model read from its file but not installed
+    /// (tests, the trainer's check).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[allow(missing_debug_implementations)]
+    pub struct InjectLarge(crate::inject::large::Large);
+
+    #[cfg(not(target_arch = "wasm32"))]
+    impl InjectLarge {
+        /// Parses a file, or says what is wrong with it.
+        pub fn parse(bytes: &[u8]) -> Result<InjectLarge, &'static str> {
+            crate::inject::large::parsed(bytes).map(InjectLarge)
+        }
+
+        /// The calibrated classifier vote alone (no rules, no damping).
+        pub fn classifier(&self, text: &str) -> f32 {
+            crate::inject::large_risk(&self.0, &crate::inject::analyze(text).0)
+        }
+
+        /// Injection risk of `text` as [`inject_risk`], with this model's
+        /// vote.
+        pub fn risk(&self, text: &str) -> f32 {
+            crate::inject::assess_with(text, Some(&self.0)).risk
+        }
+    }
 
     /// Injection risk of `text` with the shipped model.
     pub fn inject_risk(text: &str) -> f32 {

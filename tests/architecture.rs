@@ -60,8 +60,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         "engine",
         &["rules", "validate", "codec", "report", "literals", "order", "work"],
     ),
-    ("names", &["work"]),
-    ("inject", &["normalize", "codec", "trie", "order", "links"]),
+    ("names", &["work", "digest"]),
+    ("inject", &["normalize", "codec", "trie", "order", "links", "digest"]),
     ("normalize", &[]),
     // Configuration and rule data.
     (

@@ -463,6 +463,10 @@ fn flagged(text: &str) -> bool {
 
 #[test]
 fn plain_sentences_are_what_they_say() {
+    plain(&flagged);
+}
+
+fn plain(flagged: &dyn Fn(&str) -> bool) {
     let missed: Vec<_> = ATTACKS.iter().filter(|t| !flagged(t)).collect();
     assert!(missed.is_empty(), "plain attacks not flagged: {missed:?}");
     let wrong: Vec<_> = BENIGN.iter().filter(|t| flagged(t)).collect();
@@ -471,6 +475,21 @@ fn plain_sentences_are_what_they_say() {
 
 #[test]
 fn encoded_attacks_flagged_encoded_benign_not() {
+    encoded(&flagged);
+}
+
+/// The suite with the optional large injection model
+/// (`scripts/injection-model` builds it; skipped when it was not built,
+/// which needs the shared corpus).
+#[test]
+fn the_large_model_passes_the_suite() {
+    let Some(m) = crate::injection_model::trained() else { return };
+    let flagged = |t: &str| m.risk(t) >= 0.5;
+    plain(&flagged);
+    encoded(&flagged);
+}
+
+fn encoded(flagged: &dyn Fn(&str) -> bool) {
     let mut table = String::from(
         "family               attacks flagged   benign flagged   \
          benign, imperative wrapper\n",

@@ -8,6 +8,7 @@ mod evasion;
 mod exfil;
 mod foundation;
 mod inject;
+mod injection_model;
 mod names;
 mod names_data;
 mod names_tagger;

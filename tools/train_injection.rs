@@ -35,6 +35,8 @@ struct Item {
     segs: Vec<Vec<(usize, f32)>>,
     dense: Vec<f32>,
     floor: f32,
+    /// The text (`--write-large` checks the file against the trainer).
+    text: String,
 }
 
 struct Model {
@@ -140,6 +142,7 @@ fn item(v: &serde_json::Value) -> Item {
             segs,
             dense,
             floor,
+            text: text.to_string(),
         }
     }
 }
@@ -261,7 +264,14 @@ fn train(items: &[&Item], seed: u64) -> Model {
 /// Quantizes hashed weights to 4 bits (-8..=7; scale from the 99.5th
 /// percentile of |w|), as the shipped model stores them.
 fn quantize(m: &mut Model) -> (f32, Vec<i8>) {
-    let mut a: Vec<f32> = m.w.iter().map(|w| w.abs()).collect();
+    // INJECT_QNZ=1: the percentile of the non-zero weights (a large
+    // bucket space is mostly untouched buckets; experiments).
+    let nz_only = env_f("INJECT_QNZ", 0.0) > 0.0;
+    let mut a: Vec<f32> =
+        m.w.iter().map(|w| w.abs()).filter(|&w| !nz_only || w > 0.0).collect();
+    if a.is_empty() {
+        a.push(0.0);
+    }
     a.sort_by(|x, y| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal));
     let p = a[(a.len() * 995 / 1000).min(a.len() - 1)];
     // INJECT_QMAX=N: levels -N-1..=N (experiments; the shipped format is 7).
@@ -494,6 +504,24 @@ fn loso(items: &[Item]) -> Vec<(f32, f32, bool)> {
     }
     eprintln!();
     out
+}
+
+/// Held-out `(logit, floor, label)` of every item from an `INJECT_DUMP`
+/// file (written at the operating point `shift`), checked against the
+/// items (the same sources and labels, in the same order).
+fn held_from(path: &str, items: &[Item], shift: f32) -> Vec<(f32, f32, bool)> {
+    let text = std::fs::read_to_string(path).expect("read INJECT_HELD");
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), items.len(), "INJECT_HELD is of another item set");
+    rows.iter()
+        .zip(items)
+        .map(|(row, it)| {
+            let c: Vec<&str> = row.split('\t').collect();
+            assert!(c[0] == it.source && (c[1] == "1") == it.label, "{row}");
+            let z: f32 = c[3].parse().expect("logit");
+            (z - shift, it.floor, it.label)
+        })
+        .collect()
 }
 
 /// Per source: items, trainable, flagged share; then the macro TPR over
@@ -792,6 +820,50 @@ fn reliability(items: &[Item], risks: &[f32], prior: f64) {
     }
 }
 
+/// Trains the optional large model (`INJECT_BITS` buckets) on every
+/// trainable item and writes its file (`src/inject/large.rs`'s format)
+/// with the LOSO operating point `shift` and calibration map `cal`; then
+/// checks that the library, reading the file, gives every trainable item
+/// the risk the trainer computes.
+fn write_large_model(
+    path: &str,
+    trainable: &[&Item],
+    shift: f32,
+    cal: Option<&(f64, Calib)>,
+) {
+    let bits = bits();
+    assert!(
+        (15..=22).contains(&bits),
+        "--write-large needs INJECT_BITS=15..22"
+    );
+    let (_, cm) = cal.expect("--write-large needs the LOSO calibration map");
+    let mut m = train(trainable, 7);
+    let (scale, q) = quantize(&mut m);
+    let bytes = p::inject_large_encode(
+        bits,
+        scale,
+        m.b + shift,
+        &m.d,
+        (&cm.z, &cm.p),
+        &q,
+    );
+    std::fs::write(path, &bytes).expect("write the large model");
+    let nz = q.iter().filter(|&&x| x != 0).count();
+    let mut worst = 0.0f32;
+    let large = p::InjectLarge::parse(&bytes).expect("the file parses");
+    for it in trainable.iter().step_by(7) {
+        let want = cm.at(logit(&m, it) + shift);
+        let got = large.classifier(&it.text);
+        worst = worst.max((want - got).abs());
+    }
+    println!(
+        "wrote {path}: {} bytes, 2^{bits} buckets ({nz} non-zero), scale {scale:e}, bias {:.4}; trainer vs library risk: largest difference {worst:.2e}",
+        bytes.len(),
+        m.b + shift
+    );
+    assert!(worst < 1e-3, "the library reads the file differently");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `$PF_SHARED` is the dir holding `corpus/` and `eval/`.
@@ -805,6 +877,7 @@ fn main() {
     let mut given = false;
     let (mut cv, mut write, mut eval, mut loso_run) =
         (0usize, false, false, false);
+    let mut write_large: Option<String> = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -821,6 +894,11 @@ fn main() {
                 cv = args[i].parse().expect("--cv N");
             }
             "--write" => write = true,
+            "--write-large" => {
+                i += 1;
+                write_large = Some(args[i].clone());
+                loso_run = true;
+            }
             "--eval" => eval = true,
             "--loso" => loso_run = true,
             "--rules" => {
@@ -976,7 +1054,17 @@ fn main() {
     }
 
     if loso_run {
-        let held = loso(&items);
+        // INJECT_HELD=FILE: the held-out logits of an earlier `--loso`
+        // run of the same configuration (its INJECT_DUMP), instead of
+        // training the LOSO models again (~26 trainings); FILE holds them
+        // at that run's operating point, so INJECT_HELD_SHIFT gives the
+        // shift it printed, which is taken back out.
+        let held = match std::env::var("INJECT_HELD") {
+            Ok(path) => {
+                held_from(&path, &items, env_f("INJECT_HELD_SHIFT", 0.0))
+            }
+            Err(_) => loso(&items),
+        };
         let labels: Vec<bool> = items.iter().map(|i| i.label).collect();
         let at = |shift: f32| -> Vec<f32> {
             held.iter().map(|&(z, fl, _)| risk(z + shift, fl)).collect()
@@ -1098,6 +1186,10 @@ fn main() {
             }
             std::fs::write(path, o).expect("write dump");
         }
+    }
+
+    if let Some(path) = &write_large {
+        write_large_model(path, &trainable, shift, cal.as_ref());
     }
 
     if write {

@@ -175,6 +175,12 @@ impl Detectors {
                 "names tagger not loaded (call loadNamesData first)",
             ));
         }
+        if policy.injection.large_model && inject::large::get().is_none() {
+            return Err(Error::policy(
+                "injection.model",
+                "injection model not loaded (call loadInjectionModel first)",
+            ));
+        }
         let wanted = wanted(policy, &rules);
         Ok(Detectors {
             large_names,
@@ -390,7 +396,13 @@ pub(crate) fn injection(
     policy: &Policy,
     text: &str,
 ) -> Option<inject::Assessment> {
-    policy.injection.enabled.then(|| inject::assess(text))
+    policy.injection.enabled.then(|| inject::assess_with(text, large(policy)))
+}
+
+/// The large injection model, when the policy asks for it (a filter is
+/// only built when it is loaded).
+fn large(policy: &Policy) -> Option<&'static inject::large::Large> {
+    policy.injection.large_model.then(inject::large::get).flatten()
 }
 
 /// [`injection`] of untrusted content (see [`inject::assess_context`]).
@@ -398,5 +410,8 @@ pub(crate) fn injection_in_context(
     policy: &Policy,
     text: &str,
 ) -> Option<inject::Assessment> {
-    policy.injection.enabled.then(|| inject::assess_context(text))
+    policy
+        .injection
+        .enabled
+        .then(|| inject::assess_context(text, large(policy)))
 }

@@ -120,6 +120,29 @@ pub fn load_names_data(bytes: &[u8]) -> Result<NamesDataInfo, Error> {
     Ok(NamesDataInfo { entries, keys })
 }
 
+/// Parses and installs the optional large injection model
+/// (`injection-model.bin` of the package) for this process: filters
+/// compiled afterwards whose policy sets `injection.model: "large"` use
+/// it for the classifier's vote. Returns its number of hashed buckets.
+/// Loading the same bytes again is cheap; other bytes once a model is
+/// loaded are an error (one file a process).
+///
+/// # Errors
+///
+/// A `DataError` saying what is wrong when `bytes` are not a valid
+/// injection model file (wrong file, truncated, corrupted, unknown
+/// version, or built for another release).
+pub fn load_injection_model(bytes: &[u8]) -> Result<usize, Error> {
+    crate::inject::large::install(bytes).map_err(Error::data)
+}
+
+/// Whether `bytes` claim to be an injection model file (its magic): the
+/// JS binding's one loader tells the files apart with it.
+#[cfg(feature = "wasm")]
+pub(crate) fn is_injection_model(bytes: &[u8]) -> bool {
+    crate::inject::large::is_model(bytes)
+}
+
 impl Filter {
     /// Compiles a policy.
     ///

@@ -52,6 +52,7 @@
 mod cues;
 pub(crate) mod features;
 mod hijack;
+pub(crate) mod large;
 mod model;
 pub(crate) mod rules;
 mod spaced;
@@ -356,24 +357,7 @@ pub(crate) fn rule_hits(norm: &Normalized) -> Vec<(usize, Range<usize>)> {
 /// of the shipped isotonic map ([`model::CAL_Z`], [`model::CAL_P`]),
 /// flat outside them; 0.5 at logit 0, the operating point.
 fn calibrated(z: f32) -> f32 {
-    let (zs, ps) = (&model::CAL_Z, &model::CAL_P);
-    let n = zs.len();
-    if z.is_nan() || n == 0 {
-        return 0.0;
-    }
-    if z <= zs[0] {
-        return ps[0];
-    }
-    if z >= zs[n - 1] {
-        return ps[n - 1];
-    }
-    let k = zs.partition_point(|&x| x <= z).clamp(1, n - 1);
-    let (z0, z1, p0, p1) = (zs[k - 1], zs[k], ps[k - 1], ps[k]);
-    if z1 > z0 {
-        p0 + (p1 - p0) * (z - z0) / (z1 - z0)
-    } else {
-        p1
-    }
+    large::calibrate(z, &model::CAL_Z, &model::CAL_P)
 }
 
 /// The classifier's logit for given features.
@@ -381,19 +365,37 @@ pub(crate) fn logit(f: &Features) -> f32 {
     // The whole text, or the segment (line, sentence) that scores
     // highest: a planted sentence is judged on its own, not diluted by
     // the document around it.
-    let mut z = hashed_sum(&f.hashed);
-    let mut from = 0;
-    for &end in &f.seg_ends {
-        let end = (end as usize).min(f.seg_codes.len());
-        let seg = &f.seg_codes[from.min(end)..end];
-        z = z.max(hashed_sum(seg));
-        from = end;
-    }
+    let mut z = pooled(f, hashed_sum);
     z *= model::SCALE;
     for (x, d) in f.dense.iter().zip(model::DENSE.iter()) {
         z += x * d;
     }
     z + model::BIAS
+}
+
+/// The higher of the whole text's hashed sum and its best segment's
+/// (`sum` of each bag of codes).
+#[inline(always)]
+fn pooled(f: &Features, sum: impl Fn(&[u32]) -> f32) -> f32 {
+    let mut z = sum(&f.hashed);
+    let mut from = 0;
+    for &end in &f.seg_ends {
+        let end = (end as usize).min(f.seg_codes.len());
+        let seg = &f.seg_codes[from.min(end)..end];
+        z = z.max(sum(seg));
+        from = end;
+    }
+    z
+}
+
+/// The calibrated risk the large model gives features `f` (as
+/// [`logit`] and [`calibrated`] with the default model).
+pub(crate) fn large_risk(m: &large::Large, f: &Features) -> f32 {
+    let mut z = pooled(f, |c| m.sum(c)) * m.scale;
+    for (x, d) in f.dense.iter().zip(&m.dense) {
+        z += x * d;
+    }
+    large::calibrate(z + m.bias, &m.cal[0], &m.cal[1])
 }
 
 /// The 4-bit weight of bucket `b` (two per byte, low nibble first).
@@ -437,6 +439,15 @@ const SHORT_WORDS: usize = 4;
 
 /// Assesses `text`: features, then risk.
 pub(crate) fn assess(text: &str) -> Assessment {
+    assess_with(text, None)
+}
+
+/// As [`assess`], with the classifier's vote from the `large` model when
+/// given (`injection.model: "large"`).
+pub(crate) fn assess_with(
+    text: &str,
+    large: Option<&large::Large>,
+) -> Assessment {
     let (f, mut signals) = analyze(text);
     // A text of a few words ("ana@example.com") gives the classifier too
     // little to go on, and it was trained on prompts: damp its vote there,
@@ -447,7 +458,8 @@ pub(crate) fn assess(text: &str) -> Assessment {
         .take(SHORT_WORDS)
         .count();
     let damp = words as f32 / SHORT_WORDS as f32;
-    let p = calibrated(logit(&f)) * damp;
+    let p = large.map_or_else(|| calibrated(logit(&f)), |m| large_risk(m, &f))
+        * damp;
     let risk =
         if p.is_finite() { p.max(f.floor) } else { f.floor }.clamp(0.0, 1.0);
     // The classifier is a signal of its own when it alone reaches the
@@ -468,8 +480,11 @@ pub(crate) fn assess(text: &str) -> Assessment {
 /// when the classifier fired, its span narrows to the segment (line or
 /// sentence) that scores highest, so the report points at the planted
 /// instruction rather than at the whole document.
-pub(crate) fn assess_context(text: &str) -> Assessment {
-    let mut a = assess(text);
+pub(crate) fn assess_context(
+    text: &str,
+    large: Option<&large::Large>,
+) -> Assessment {
+    let mut a = assess_with(text, large);
     for s in context_signals(text) {
         a.risk = a.risk.max(s.score);
         a.evidence = a.evidence.max(s.score);
@@ -481,7 +496,7 @@ pub(crate) fn assess_context(text: &str) -> Assessment {
         .iter_mut()
         .find(|s| s.rule == "inject-classifier" && s.span == whole)
     {
-        if let Some(span) = strongest_segment(text) {
+        if let Some(span) = strongest_segment(text, large) {
             s.span = span;
         }
     }
@@ -548,7 +563,10 @@ const MAX_SEGMENTS: usize = 64;
 /// The line or sentence of `text` with the highest classifier risk, when
 /// the text has more than one. Segments partition the text, so the cost
 /// is linear.
-fn strongest_segment(text: &str) -> Option<Range<usize>> {
+fn strongest_segment(
+    text: &str,
+    large: Option<&large::Large>,
+) -> Option<Range<usize>> {
     let segs = segments(text);
     if segs.len() < 2 {
         return None;
@@ -559,7 +577,9 @@ fn strongest_segment(text: &str) -> Option<Range<usize>> {
         if seg.split_whitespace().nth(2).is_none() {
             continue; // under three words: too little to judge
         }
-        let p = calibrated(logit(&analyze(seg).0));
+        let f = analyze(seg).0;
+        let p =
+            large.map_or_else(|| calibrated(logit(&f)), |m| large_risk(m, &f));
         if p.is_finite() && best.as_ref().is_none_or(|(b, _)| p > *b) {
             best = Some((p, r));
         }

@@ -50,19 +50,8 @@ fn err<T>(msg: &'static str) -> Result<T, DataError> {
     Err(DataError(msg))
 }
 
-pub(crate) fn u32_at(b: &[u8], at: usize) -> u32 {
-    let mut x = [0u8; 4];
-    if let Some(s) = b.get(at..at + 4) {
-        x.copy_from_slice(s);
-    }
-    u32::from_le_bytes(x)
-}
-
-pub(crate) fn fnv(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
-}
+// The data files' helpers, shared with the injection model's loader.
+pub(crate) use crate::digest::{fnv, u32_at};
 
 /// The checksum a file's header states (check it with [`header`]).
 pub(crate) fn checksum(bytes: &[u8]) -> u32 {

@@ -18,7 +18,7 @@
 //!          minScore, thresholds: {TYPE: number} },
 //!   secrets: { enabled, types, action, actions, minScore, thresholds,
 //!              disabledRules: [id..] },
-//!   injection: { enabled, flagThreshold: 0.5, blockThreshold: 0.8 },
+//!   injection: { enabled, flagThreshold: 0.5, blockThreshold: 0.8, model: "default" },
 //!   allowList: [string | {regex}..],  // values never flagged
 //!   denyList: [{ value, type }],       // values always flagged
 //!   rules: [{ id, type, regex, kind, keywords, group, validator, score,
@@ -149,6 +149,10 @@ pub struct InjectionPolicy {
     pub flag_threshold: f32,
     /// Risk at or above which the prompt is blocked. The default is 0.8.
     pub block_threshold: f32,
+    /// The classifier's vote comes from the optional large model
+    /// (`model: "large"`; loaded with `load_injection_model` first).
+    /// The default is `false` (`"default"`).
+    pub large_model: bool,
 }
 
 /// A user-defined regex rule.
@@ -258,6 +262,7 @@ impl Default for Policy {
                 enabled: true,
                 flag_threshold: 0.5,
                 block_threshold: 0.8,
+                large_model: false,
             },
             allow_list: Vec::new(),
             allow_patterns: Vec::new(),
@@ -668,6 +673,13 @@ impl Policy {
             }
             if let Some(n) = inj.number("blockThreshold", 0.0, 1.0)? {
                 p.injection.block_threshold = n as f32;
+            }
+            if let Some((v, path)) = inj.string("model")? {
+                if v != "default" && v != "large" {
+                    let m = "expected \"default\" or \"large\"";
+                    return Err(Error::policy(path, m));
+                }
+                p.injection.large_model = v == "large";
             }
             let path = join(&inj.path, "flagThreshold");
             inj.finish()?;
