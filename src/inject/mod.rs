@@ -398,6 +398,12 @@ pub(crate) fn large_risk(m: &large::Large, f: &Features) -> f32 {
     large::calibrate(z + m.bias, &m.cal[0], &m.cal[1])
 }
 
+/// The classifier's calibrated vote on `f`: the shipped model's, or the
+/// `large` model's when the policy loaded it.
+fn vote(f: &Features, large: Option<&large::Large>) -> f32 {
+    large.map_or_else(|| calibrated(logit(f)), |m| large_risk(m, f))
+}
+
 /// The 4-bit weight of bucket `b` (two per byte, low nibble first).
 #[inline]
 fn weight(b: usize) -> i8 {
@@ -458,8 +464,7 @@ pub(crate) fn assess_with(
         .take(SHORT_WORDS)
         .count();
     let damp = words as f32 / SHORT_WORDS as f32;
-    let p = large.map_or_else(|| calibrated(logit(&f)), |m| large_risk(m, &f))
-        * damp;
+    let p = vote(&f, large) * damp;
     let risk =
         if p.is_finite() { p.max(f.floor) } else { f.floor }.clamp(0.0, 1.0);
     // The classifier is a signal of its own when it alone reaches the
@@ -578,8 +583,7 @@ fn strongest_segment(
             continue; // under three words: too little to judge
         }
         let f = analyze(seg).0;
-        let p =
-            large.map_or_else(|| calibrated(logit(&f)), |m| large_risk(m, &f));
+        let p = vote(&f, large);
         if p.is_finite() && best.as_ref().is_none_or(|(b, _)| p > *b) {
             best = Some((p, r));
         }
