@@ -267,7 +267,14 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("Our Favorite YouTube Videos This Week", "ORGANIZATION", Some("YouTube")),
     ("I baked an apple pie.", "ORGANIZATION", None),
     ("The Apple pie recipe calls for cinnamon.", "ORGANIZATION", None),
-    ("i saw it on twitter lol", "ORGANIZATION", None),
+    // Lowercase: an online platform after a preposition only (person42,
+    // org::lower_web).
+    ("i saw it on twitter lol", "ORGANIZATION", Some("twitter")),
+    ("ich hab das auf youtube gesehen", "ORGANIZATION", Some("youtube")),
+    ("ready for a new youtube video tomorrow", "ORGANIZATION", None),
+    ("i just google it", "ORGANIZATION", None),
+    ("just google it on google", "ORGANIZATION", None),
+    ("follow us on #twitter today", "ORGANIZATION", None),
     ("I LOVE DISNEY SO MUCH", "ORGANIZATION", None),
     ("He wrote a letter to Walt Disney.", "ORGANIZATION", None),
     // PERSON: must miss

@@ -211,13 +211,14 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         person::detect(text, &toks),
         place::detect(text, &toks),
         org::detect(&toks),
+        org::lower_web(&toks),
         table::detect(text),
         cjk_heads,
         cjk_persons,
         cjk_places,
         if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 9];
+    let mut pos = [0usize; 10];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;
