@@ -203,7 +203,15 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         return Vec::new();
     }
     let toks = tokenize(text);
-    let [cjk_heads, cjk_persons, cjk_places] = cjk::detect(text, &toks);
+    // Only uncased tokens (Han, kana, ...) give `cjk` work; a text
+    // without one never enters it (issue 16, cold start: V8 compiles a
+    // function when it is first called, and this one is 5 KB of wasm).
+    let [cjk_heads, cjk_persons, cjk_places] =
+        if toks.iter().any(|t| t.uncased) {
+            cjk::detect(text, &toks)
+        } else {
+            Default::default()
+        };
     // Each detector returns its findings in text order, without overlaps;
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
@@ -212,7 +220,9 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         place::detect(text, &toks),
         org::detect(&toks),
         org::lower_web(&toks),
-        table::detect(text),
+        // A table is a header line and a row under it: one line has none
+        // (and never enters the table code: issue 16, cold start).
+        if text.contains('\n') { table::detect(text) } else { Vec::new() },
         cjk_heads,
         cjk_persons,
         cjk_places,
