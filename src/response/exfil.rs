@@ -3,10 +3,16 @@
 
 use std::ops::Range;
 
-use super::{Edits, IMAGE, LINK};
 use crate::filter::Candidate;
 use crate::links;
 use crate::report::{Action, Finding, Kind};
+
+/// Finding types of the exfiltration check.
+pub(super) const IMAGE: &str = "IMAGE";
+pub(super) const LINK: &str = "LINK";
+
+/// Replacements of the text: (byte range, new text).
+pub(super) type Edits = Vec<(Range<usize>, String)>;
 
 /// The exfiltration findings of a window's links and images (added to
 /// `extras`), given its detections `cands` and vault `tokens`; returns

@@ -133,13 +133,12 @@ use crate::filter::{Candidate, Extras, Filter, Side};
 use crate::links;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
+use exfil::{Edits, IMAGE, LINK};
 use words::{partial_word, token_pending};
 
 /// Finding types of the response checks.
 pub(crate) const CANARY: &str = "CANARY";
 pub(crate) const SYSTEM_PROMPT: &str = "SYSTEM_PROMPT";
-pub(crate) const IMAGE: &str = "IMAGE";
-pub(crate) const LINK: &str = "LINK";
 /// Every finding type the response checks report.
 pub(crate) const TYPES: [&str; 4] = [CANARY, SYSTEM_PROMPT, IMAGE, LINK];
 
@@ -234,8 +233,6 @@ impl Checks {
 }
 
 /// One screening of a window.
-/// Replacements of the text: (byte range, new text).
-type Edits = Vec<(Range<usize>, String)>;
 
 #[derive(Default)]
 struct Analysis {
