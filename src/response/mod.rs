@@ -119,6 +119,7 @@
 
 mod canary;
 mod class;
+mod exfil;
 mod guard;
 mod leak;
 mod pre;
@@ -132,13 +133,12 @@ use crate::filter::{Candidate, Extras, Filter, Side};
 use crate::links;
 use crate::report::{Action, Finding, Kind, ScreenResult, Verdict};
 use crate::vault::Vault;
+use exfil::{Edits, IMAGE, LINK};
 use words::{partial_word, token_pending};
 
 /// Finding types of the response checks.
 pub(crate) const CANARY: &str = "CANARY";
 pub(crate) const SYSTEM_PROMPT: &str = "SYSTEM_PROMPT";
-pub(crate) const IMAGE: &str = "IMAGE";
-pub(crate) const LINK: &str = "LINK";
 /// Every finding type the response checks report.
 pub(crate) const TYPES: [&str; 4] = [CANARY, SYSTEM_PROMPT, IMAGE, LINK];
 
@@ -233,8 +233,6 @@ impl Checks {
 }
 
 /// One screening of a window.
-/// Replacements of the text: (byte range, new text).
-type Edits = Vec<(Range<usize>, String)>;
 
 #[derive(Default)]
 struct Analysis {
@@ -249,6 +247,14 @@ struct Analysis {
 }
 
 impl Analysis {
+    /// No token, candidate, extra or link.
+    fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+            && self.cands.is_empty()
+            && self.extras.is_empty()
+            && self.links.is_empty()
+    }
+
     /// The earliest blocking finding starting in `from..limit`.
     ///
     /// PERF: plain loops, and only the winner copied (a chain of
@@ -356,14 +362,20 @@ fn analyze(
         }
         None => filter.candidates(text, Side::Response),
     };
-    let cands: Vec<Candidate> = found
-        .into_iter()
-        .filter(|c| {
-            tokens
-                .iter()
-                .all(|(r, _)| c.span.end <= r.start || r.end <= c.span.start)
-        })
-        .collect();
+    // PERF: without tokens nothing is dropped, and the filter's code is
+    // not compiled (issue 16, the first push).
+    let cands: Vec<Candidate> = if tokens.is_empty() {
+        found
+    } else {
+        found
+            .into_iter()
+            .filter(|c| {
+                tokens.iter().all(|(r, _)| {
+                    c.span.end <= r.start || r.end <= c.span.start
+                })
+            })
+            .collect()
+    };
     let mut extras = Vec::new();
     let block = |kind, type_name: &str, rule: &str, span| Finding {
         kind,
@@ -396,158 +408,15 @@ fn analyze(
             link_pending = l.span.start;
         }
     }
-    let allowed = &policy.response.allowed_hosts;
-    // Starts of detected values (not URLs themselves), sorted.
-    let mut data: Vec<usize> = cands
-        .iter()
-        .filter(|c| c.type_name != "URL")
-        .map(|c| c.span.start)
-        .collect();
-    crate::order::sort_by_key(&mut data, |&s| s);
-    for l in &found {
-        if let Some(x) = exfiltration(text, l, &tokens, &data, allowed) {
-            extras.push(x);
-        }
-    }
-    let links = found.into_iter().map(|l| l.span).collect();
-    Analysis { tokens, cands, extras, links, link_pending }
-}
-
-/// A URL as it would be emitted: vault tokens inside it restored.
-fn restored(
-    text: &str,
-    r: &Range<usize>,
-    tokens: &[(Range<usize>, String)],
-) -> String {
-    let mut out = String::new();
-    let mut last = r.start;
-    for (t, v) in tokens {
-        if t.start >= last && t.end <= r.end {
-            out.push_str(text.get(last..t.start).unwrap_or(""));
-            out.push_str(v);
-            last = t.end;
-        }
-    }
-    out.push_str(text.get(last..r.end).unwrap_or(""));
-    out
-}
-
-/// Classifies one link/image, deciding on the URL as it would be
-/// emitted (tokens restored); `None` when it is harmless.
-///
-/// SECURITY: a URL whose host is off `allowed` never goes out carrying
-/// a restored vault value or a detected PII/secret value, whatever the
-/// form: images are removed, links lose their URL.
-///
-/// PERF: out of line: a response without links does not compile it.
-#[inline(never)]
-fn exfiltration(
-    text: &str,
-    l: &links::Link,
-    tokens: &[(Range<usize>, String)],
-    data: &[usize],
-    allowed: &[String],
-) -> Option<(Finding, Edits)> {
-    use links::Form;
-    let overlaps = |a: &Range<usize>, b: &Range<usize>| {
-        a.start < b.end && b.start < a.end
-    };
-    let (mut foreign, mut carried, mut heuristic, mut dangerous) =
-        (false, false, false, false);
-    for r in std::iter::once(&l.url).chain(&l.more) {
-        // Tokens are sorted and disjoint: those overlapping `r`.
-        let lo = tokens.partition_point(|t| t.0.end <= r.start);
-        let hi = tokens.partition_point(|t| t.0.start < r.end).max(lo);
-        let near = &tokens[lo..hi];
-        let inside: Vec<&Range<usize>> =
-            near.iter().map(|t| &t.0).filter(|t| overlaps(t, r)).collect();
-        let url = restored(text, r, near);
-        dangerous |= !l.image && links::dangerous_scheme(&url);
-        let Some(h) = links::host(&url) else { continue };
-        if links::host_allowed(&h, allowed) {
-            continue;
-        }
-        foreign = true;
-        // A URL that is one token is the user's own address, not data
-        // added to someone else's.
-        let raw = text.get(r.clone()).unwrap_or("").trim();
-        let whole = inside.len() == 1
-            && text.get(inside[0].clone()).is_some_and(|t| t == raw);
-        // PII or secrets detected in the path, query or fragment (the
-        // URL itself and its host are not data).
-        let path = raw.find("//").map_or(0, |i| {
-            raw[i + 2..].find(['/', '?', '#']).map_or(raw.len(), |j| i + 2 + j)
-        });
-        let full = text.get(r.clone()).unwrap_or("");
-        let path = r.start + full.len() - full.trim_start().len() + path;
-        carried |= (!inside.is_empty() && !whole)
-            || data[data.partition_point(|&s| s < path)..]
-                .first()
-                .is_some_and(|&s| s < r.end)
-            || l.long;
-        heuristic |= links::carries_data(text.get(r.clone()).unwrap_or(""));
-    }
-    let always = matches!(l.form, Form::RefImage | Form::Opener);
-    let image = l.image || always;
-    let defang = always
-        || dangerous
-        || (foreign
-            && (image || carried || (l.form != Form::Bare && heuristic)));
-    let flag = foreign
-        && matches!(
-            l.form,
-            Form::Inline | Form::Definition | Form::Autolink | Form::Html
-        );
-    if !defang && !flag {
-        return None;
-    }
-    let rule = match l.form {
-        Form::Inline if image => "md-image",
-        Form::Inline => "md-link",
-        Form::RefImage => "md-ref-image",
-        Form::Definition => "md-definition",
-        Form::Autolink => "autolink",
-        Form::Bare => "bare-url",
-        Form::Html if image => "html-img",
-        Form::Html => "html-a",
-        Form::Css => "css-url",
-        Form::Opener if image => "unclosed-image",
-        Form::Opener => "unclosed-link",
-    };
-    let span = l.span.clone();
-    let edits = if !defang {
+    // PERF: a window without links builds nothing for them (their code
+    // is out of line and not compiled by the first push; issue 16).
+    let links = if found.is_empty() {
         Vec::new()
     } else {
-        match l.form {
-            // Keep the label (its own findings still apply).
-            Form::Inline | Form::RefImage => vec![
-                (span.start..l.label.start, String::new()),
-                (l.label.end..span.end, String::new()),
-            ],
-            Form::Autolink | Form::Bare => {
-                vec![(span.clone(), "[LINK]".to_string())]
-            }
-            // A run of `<` openers (links::RUN_BLOCK) is one finding.
-            Form::Opener
-                if text
-                    .get(span.clone())
-                    .is_some_and(|s| s.bytes().all(|b| b == b'<')) =>
-            {
-                vec![(span.clone(), "&lt;".repeat(span.len()))]
-            }
-            _ => vec![(span.clone(), String::new())],
-        }
+        let allowed = &policy.response.allowed_hosts;
+        exfil::findings(text, found, &cands, &tokens, allowed, &mut extras)
     };
-    let f = Finding {
-        kind: Kind::Exfiltration,
-        type_name: if image { IMAGE } else { LINK }.to_string(),
-        span,
-        score: if defang { 1.0 } else { 0.6 },
-        action: if defang { Action::Redact } else { Action::Flag },
-        rule: rule.to_string(),
-        replacement: None,
-    };
-    Some((f, edits))
+    Analysis { tokens, cands, extras, links, link_pending }
 }
 
 /// Screens a whole response.
@@ -764,10 +633,16 @@ impl ResponseScanner {
             }
         }
         let g = g.max(from);
-        if let Some(b) = an.blocker(from, g) {
-            return self.block(cx, &an, b);
+        // PERF: with no span at all there is nothing to block on or to
+        // cut around, and neither callee is compiled (issue 16, the
+        // first push: most first chunks find nothing).
+        let mut cut = g;
+        if !(an.is_empty() && raw.is_empty()) {
+            if let Some(b) = an.blocker(from, g) {
+                return self.block(cx, &an, b);
+            }
+            cut = an.settle(from, g, &raw);
         }
-        let mut cut = an.settle(from, g, &raw);
         // Memory bound: past MAX_HOLD, cut anyway (documented).
         let hard = guard::floor_char(text, e.saturating_sub(MAX_HOLD));
         if cut < hard {

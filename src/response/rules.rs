@@ -354,11 +354,14 @@ impl Keywords {
             self.searched.saturating_sub(base).saturating_sub(back),
         );
         let Some(part) = text.get(from..) else { return };
-        let lower = crate::literals::lower(part);
         let (last, list) = (&mut self.last, &mut self.list);
-        for m in ac.find_overlapping_iter(&lower, false) {
-            let w = &lower.as_bytes()[m.range()];
+        // PERF: searched as ASCII lowercase in place (the prefilter's own
+        // search, compiled by the first screen), not in a lowercased copy
+        // (the copy's code was compiled by the first push; issue 16).
+        for m in ac.find_overlapping_iter(part, true) {
+            let Some(w) = part.as_bytes().get(m.range()) else { continue };
             let Some(&first) = w.first() else { continue };
+            let first = first.to_ascii_lowercase();
             let at = base + from + m.start() + 1;
             t.group(rules, first, w.len()..w.len() + 1, &mut |k, kw| {
                 if !kw.eq_ignore_ascii_case(w) {

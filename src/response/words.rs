@@ -25,7 +25,13 @@ pub(super) fn partial_word(text: &str) -> usize {
         start
     };
     let last = word_start(text.len());
-    let gap = text[..last].trim_end_matches([' ', '\t']).len();
+    // PERF: a byte loop (`trim_end_matches` was compiled by the first
+    // push for this one use; issue 16).
+    let b = text.as_bytes();
+    let mut gap = last;
+    while gap > 0 && matches!(b.get(gap - 1), Some(b' ' | b'\t')) {
+        gap -= 1;
+    }
     if gap == last || last - gap > 2 {
         return last;
     }
