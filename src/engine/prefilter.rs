@@ -24,6 +24,11 @@ use super::context;
 use super::rule::{Rule, Words};
 use crate::literals::{Literals, MatchKind};
 
+/// A text of this many bytes or more is long: its keyword anchors are
+/// not held between counting and placing (`windows`), nor its letter
+/// starts listed (`search::Bounds`), to save a long prompt's memory.
+pub(super) const LONG: usize = 1 << 18;
+
 /// Flag on an owner: the keyword may stand near the match, not in it.
 const NEAR: u32 = 1 << 31;
 
@@ -178,7 +183,7 @@ impl Prefilter {
         wanted: &dyn Fn(usize, &Rule) -> bool,
         found: &mut dyn FnMut(usize, Range<usize>),
     ) {
-        let twice = text.len() >= super::search::Bounds::LONG;
+        let twice = text.len() >= LONG;
         self.windows_in(text, rules, wanted, found, twice);
     }
 

@@ -360,7 +360,7 @@ impl Bounds {
     }
 
     /// From this many bytes on, a text's letter starts are not listed.
-    pub(super) const LONG: usize = 1 << 18;
+    const LONG: usize = prefilter::LONG;
 
     /// Calls `f(s, p)` at each word start `s` (a digit or a letter after
     /// a non-word byte, or at 0) from `p` to `end`, in order, with `p`
