@@ -24,6 +24,11 @@ use super::context;
 use super::rule::{Rule, Words};
 use crate::literals::{Literals, MatchKind};
 
+/// A text of this many bytes or more is long: its keyword anchors are
+/// not held between counting and placing (`windows`), nor its letter
+/// starts listed (`search::Bounds`), to save a long prompt's memory.
+pub(super) const LONG: usize = 1 << 18;
+
 /// Flag on an owner: the keyword may stand near the match, not in it.
 const NEAR: u32 = 1 << 31;
 
@@ -178,6 +183,20 @@ impl Prefilter {
         wanted: &dyn Fn(usize, &Rule) -> bool,
         found: &mut dyn FnMut(usize, Range<usize>),
     ) {
+        let twice = text.len() >= LONG;
+        self.windows_in(text, rules, wanted, found, twice);
+    }
+
+    /// [`Prefilter::windows`], running the keyword automaton `twice` or
+    /// once (same windows).
+    fn windows_in(
+        &self,
+        text: &str,
+        rules: &[Rule],
+        wanted: &dyn Fn(usize, &Rule) -> bool,
+        found: &mut dyn FnMut(usize, Range<usize>),
+        twice: bool,
+    ) {
         let runs = digit_runs(text);
         let digits: usize = runs.iter().map(|r| r.len()).sum();
         // Per group: 1 + its index in `hits`, 0: not hit. The one array
@@ -185,13 +204,44 @@ impl Prefilter {
         // text without one makes none); the rest grows with the hits.
         let mut slot: Vec<u32> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
-        // Each anchor links to its group's anchor before it.
-        let mut anchors: Vec<(Range<usize>, u32)> = Vec::new();
-        let mut visit = |h: &mut Hit, a: Range<usize>| {
-            anchors.push((a, h.last));
-            h.last = anchors.len() as u32;
-        };
-        if let Some(ac) = &self.automaton {
+        // The anchors by hit: those of `hits[k]` are
+        // `anchors[at[k - 1]..at[k]]` (from 0 for the first), in text
+        // order, with exact room (8 B an anchor in wasm; a list linked by
+        // group took 12 B and grew by doubling: 463,904 anchors in a 10
+        // MiB document, issue 16): counted, then placed (`at[k]`: where
+        // the next one goes). A long text runs the automaton twice rather
+        // than hold them in hit order in between; a short one holds them
+        // (`held`: a second run cost ~6% of a 2 KB prompt's work).
+        let mut at: Vec<usize> = Vec::new();
+        let mut anchors: Vec<Range<usize>> = Vec::new();
+        let mut held: Vec<(usize, Range<usize>)> = Vec::new();
+        for placing in [false, true] {
+            let Some(ac) = &self.automaton else { break };
+            let again = std::mem::take(&mut held);
+            if placing {
+                let mut sum = 0;
+                for n in &mut at {
+                    (*n, sum) = (sum, sum + *n);
+                }
+                anchors = vec![0..0; sum];
+            }
+            let mut visit = |k: usize, a: Range<usize>| {
+                if at.len() <= k {
+                    at.resize(k + 1, 0);
+                }
+                if let Some(n) = at.get_mut(k) {
+                    if let Some(slot) = anchors.get_mut(*n) {
+                        *slot = a;
+                    } else if !twice {
+                        held.push((k, a));
+                    }
+                    *n += 1;
+                }
+            };
+            if placing && !twice {
+                again.into_iter().for_each(|(k, a)| visit(k, a));
+                break;
+            }
             // Lowercase words, searched in the text read in lowercase.
             for m in ac.find_overlapping_iter(text, true) {
                 let Some(&g) = self.group_of.get(m.literal()) else {
@@ -202,12 +252,11 @@ impl Prefilter {
                 }
                 let Some(k) = slot.get_mut(g as usize) else { continue };
                 if *k == 0 {
-                    hits.push(Hit { group: g, last: 0, pending: [0; 3] });
+                    hits.push(Hit { group: g, pending: [0; 3] });
                     *k = hits.len() as u32;
                 }
-                let Some(h) = hits.get_mut(*k as usize - 1) else {
-                    continue;
-                };
+                let hk = *k as usize - 1;
+                let Some(h) = hits.get_mut(hk) else { continue };
                 let [s, e1, r1] = h.pending;
                 let reach = match r1.checked_sub(1) {
                     Some(r) => r,
@@ -222,19 +271,20 @@ impl Prefilter {
                         h.pending = [s.min(m.start()), e.max(m.end()) + 1, r1];
                         continue;
                     }
-                    visit(h, s..e);
+                    visit(hk, s..e);
                 }
             }
-            for h in &mut hits {
+            for (k, h) in hits.iter_mut().enumerate() {
                 let [s, e1, _] = h.pending;
+                h.pending = [0; 3];
                 if e1 != 0 {
-                    visit(h, s..e1 - 1);
+                    visit(k, s..e1 - 1);
                 }
             }
         }
         // Per rule: 1 + the index in `links` of its last (owner with
-        // `NEAR`, 1 + the index in `anchors` of the group's last anchor,
-        // link before); 0: none. `set`: the rules to visit, a bit each
+        // `NEAR`, the index in `hits` of the group's hit, link before);
+        // 0: none. `set`: the rules to visit, a bit each
         // (no walk of every rule, no sort).
         let mut first: Vec<u32> =
             if hits.is_empty() { Vec::new() } else { vec![0; rules.len()] };
@@ -245,13 +295,13 @@ impl Prefilter {
             }
         };
         let mut links: Vec<[u32; 3]> = Vec::new();
-        for h in &hits {
+        for (k, h) in hits.iter().enumerate() {
             for &owner in
                 self.owners.get(h.group as usize).into_iter().flatten()
             {
                 let i = (owner & !NEAR) as usize;
                 if let Some(f) = first.get_mut(i) {
-                    links.push([owner, h.last, *f]);
+                    links.push([owner, k as u32, *f]);
                     *f = links.len() as u32;
                     mark(i);
                 }
@@ -335,7 +385,7 @@ impl Prefilter {
             // may stand near a match, or all do (see `trim`).
             let (mut lowest, mut any_near, mut all_near) =
                 (usize::MAX, false, true);
-            while let Some(&[owner, last, before]) =
+            while let Some(&[owner, hit, before]) =
                 links.get((k as usize).wrapping_sub(1))
             {
                 k = before;
@@ -345,14 +395,12 @@ impl Prefilter {
                 let near = owner & NEAR != 0;
                 any_near |= near;
                 all_near &= near;
-                // The group's anchors come last first: added so, then
-                // turned, they are in text order.
                 let from = list.len();
-                let mut a = last;
-                while let Some((anchor, before)) =
-                    anchors.get((a as usize).wrapping_sub(1))
-                {
-                    a = *before;
+                let hit = hit as usize;
+                let a = hit.checked_sub(1).and_then(|j| at.get(j));
+                let b = at.get(hit).copied().unwrap_or(0);
+                let group = anchors.get(a.copied().unwrap_or(0)..b);
+                for anchor in group.into_iter().flatten() {
                     lowest = lowest.min(anchor.start);
                     let anchor = if near {
                         anchor.start.saturating_sub(context::WINDOW_AFTER)
@@ -365,7 +413,6 @@ impl Prefilter {
                     };
                     add(&mut list, from, window(text, anchor, max_len));
                 }
-                list[from..].reverse();
             }
             if list.is_empty() {
                 continue;
@@ -491,8 +538,6 @@ fn held_starts(
 /// A keyword group hit in the text being screened.
 struct Hit {
     group: u32,
-    /// 1 + the index in `anchors` of the group's last anchor; 0: none.
-    last: u32,
     /// The hits joined so far, [start, end + 1] (0: none pending), and
     /// the group's `join_reach` + 1 (0: not worked out yet).
     pending: [usize; 3],
@@ -612,4 +657,52 @@ pub(super) fn ceil(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Prefilter, Rule};
+    use proptest::prelude::*;
+
+    const PIECES: [&str; 16] = [
+        "4111",
+        "7",
+        " ",
+        "\n",
+        "-",
+        ".",
+        "@",
+        "key",
+        "token=",
+        "sk-",
+        "password",
+        "example.com",
+        "iban DE89",
+        "call ",
+        "é",
+        "AKIA",
+    ];
+
+    proptest! {
+        /// Running the automaton twice (a long text: counted, then
+        /// placed) gives every rule the windows one run gives.
+        #[test]
+        fn twice_gives_the_windows_of_once(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..300),
+        ) {
+            let rules: Vec<Rule> =
+                crate::rules::builtin().map(Rule::from_def).collect();
+            let pre = Prefilter::new(&rules);
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let windows = |twice: bool| {
+                let mut got = Vec::new();
+                let mut found = |i: usize, w| got.push((i, w));
+                pre.windows_in(&text, &rules, &|_, _| true, &mut found, twice);
+                got
+            };
+            let once = windows(false);
+            prop_assert!(!text.contains("4111") || !once.is_empty());
+            prop_assert_eq!(windows(true), once);
+        }
+    }
 }

@@ -197,6 +197,21 @@ fn search_anchored(
     here.intersect(&bounds.present);
     let word_starts = here.word_parts().filter(|_| !here.meets(&facts.free));
     if let Some((digit, alpha)) = word_starts {
+        if alpha && !bounds.letters_listed {
+            // A long text's letter starts are read from its bits.
+            let mut try_at = |s: usize, p: usize| {
+                let fits = shape.is_none_or(|sh| sh.prefix_fits(&bytes[s..]));
+                let wanted =
+                    if bytes[s].is_ascii_digit() { digit } else { true };
+                if s >= p && wanted && facts.first.contains(bytes[s]) && fits {
+                    visit(s, out)
+                } else {
+                    p
+                }
+            };
+            bounds.walk_starts(bytes, p, end, &mut try_at);
+            return;
+        }
         let none: &[u32] = &[];
         let digits = if digit { &bounds.digit_starts[..] } else { none };
         let alphas = if alpha { &bounds.alpha_starts[..] } else { none };
@@ -284,8 +299,14 @@ pub(super) struct Bounds {
     /// Positions of an ASCII digit after a non-word byte or at 0: every
     /// start of a rule whose starts are all `\b` then a digit.
     digit_starts: Vec<u32>,
-    /// Positions of an ASCII letter or `_` after a non-word byte or at 0.
+    /// Positions of an ASCII letter or `_` after a non-word byte or at 0;
+    /// empty for a long text (see `letters_listed`).
     alpha_starts: Vec<u32>,
+    /// Whether `alpha_starts` lists them: not for a text of
+    /// [`Bounds::LONG`] bytes or more, where the list took 4 B a word
+    /// (8.4 MB of a 10 MiB prompt's wasm memory, issue 16) and
+    /// `walk_starts` reads them from `bits` instead.
+    letters_listed: bool,
     /// Those that pass each numeric rule's first tests (`sieve`): rule
     /// index -> bit, and per bit where its starts begin in the list of
     /// all (`Sieve::sift`); empty when not sifted.
@@ -296,6 +317,18 @@ pub(super) struct Bounds {
 
 impl Bounds {
     pub(super) fn new(text: &str) -> Bounds {
+        Bounds::build(text, text.len() < Self::LONG)
+    }
+
+    /// [`Bounds::new`], listing the letter starts or not. Out of line:
+    /// inlined into `Engine::detect_depth`, its byte loop was laid out
+    /// with its back edge at the end of that 9 KB function, and V8's
+    /// Liftoff charges a loop's tier-up budget by the machine code
+    /// between its start and its back edge: a 96-byte text then spent
+    /// the whole budget and sent `detect_depth` to TurboFan in the first
+    /// screen (+70M V8 instructions; docs/PERFORMANCE.md, mem42).
+    #[inline(never)]
+    fn build(text: &str, letters_listed: bool) -> Bounds {
         let bytes = text.as_bytes();
         let mut bits = vec![0u64; bytes.len() / 64 + 1];
         let (mut digit_starts, mut alpha_starts) = (Vec::new(), Vec::new());
@@ -308,14 +341,49 @@ impl Bounds {
                 bits[i / 64] |= 1 << (i % 64);
                 if b.is_ascii_digit() {
                     digit_starts.push(i as u32);
-                } else if w {
+                } else if w && letters_listed {
                     alpha_starts.push(i as u32);
                 }
             }
             prev = w;
         }
         let sifted = (Vec::new(), Vec::new(), Vec::new());
-        Bounds { bits, digit_starts, alpha_starts, sifted, present }
+        let listed = letters_listed;
+        Bounds {
+            bits,
+            digit_starts,
+            alpha_starts,
+            letters_listed: listed,
+            sifted,
+            present,
+        }
+    }
+
+    /// From this many bytes on, a text's letter starts are not listed.
+    const LONG: usize = prefilter::LONG;
+
+    /// Calls `f(s, p)` at each word start `s` (a digit or a letter after
+    /// a non-word byte, or at 0) from `p` to `end`, in order, with `p`
+    /// the position `f` last returned (at first the one given): the
+    /// starts `search_anchored` merges from its two lists, read from the
+    /// boundary bits (a word's end is a boundary too, and is skipped).
+    #[inline(never)]
+    fn walk_starts(
+        &self,
+        bytes: &[u8],
+        mut p: usize,
+        end: usize,
+        f: &mut dyn FnMut(usize, usize) -> usize,
+    ) {
+        let mut at = p;
+        loop {
+            let s = self.next(at);
+            let Some(&b) = bytes.get(s).filter(|_| s < end) else { break };
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                p = f(s, p);
+            }
+            at = (s + 1).max(p);
+        }
     }
 
     pub(super) fn digit_start_count(&self) -> usize {
@@ -397,5 +465,54 @@ pub(super) fn scan(
         } else {
             next_boundary(hay, m.end())
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bounds;
+    use proptest::prelude::*;
+
+    const ALPHABET: [&str; 10] =
+        ["a", "Z", "_", "7", "0", " ", "-", ".", "é", "\n"];
+
+    proptest! {
+        /// `walk_starts` visits what the merge of the two lists visits,
+        /// with the same positions handed back; each visit moves on by
+        /// a step of 0-3 bytes (a match's length).
+        #[test]
+        fn walked_starts_are_the_listed_ones(
+            picks in proptest::collection::vec(0..ALPHABET.len(), 0..200),
+            cut in (0.0..=1.0f64, 0.0..=1.0f64),
+            steps in proptest::collection::vec(0..4usize, 400),
+        ) {
+            let text: String = picks.iter().map(|&i| ALPHABET[i]).collect();
+            let listed = Bounds::build(&text, true);
+            let walked = Bounds::build(&text, false);
+            prop_assert!(walked.alpha_starts.is_empty());
+            let mut all = listed.digit_starts.clone();
+            all.extend(&listed.alpha_starts);
+            all.sort_unstable();
+            let len = text.len();
+            let from = (cut.0 * len as f64) as usize;
+            let end = from + (cut.1 * (len - from) as f64) as usize;
+            let (mut want, mut p) = (Vec::new(), from);
+            for &s in &all {
+                let s = s as usize;
+                if s >= end {
+                    break;
+                }
+                if s >= p {
+                    want.push(s);
+                    p = s + steps[s];
+                }
+            }
+            let mut got = Vec::new();
+            walked.walk_starts(text.as_bytes(), from, end, &mut |s, _| {
+                got.push(s);
+                s + steps[s]
+            });
+            prop_assert_eq!(got, want);
+        }
     }
 }
