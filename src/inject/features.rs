@@ -13,10 +13,12 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::hijack::hijack;
 // The bucket space is defined with the sinks that fill it.
+pub(crate) use gibberish::gibberish_tail;
 #[cfg(test)]
 pub(crate) use sink::BUCKET_BITS;
 pub(crate) use sink::{bucket_of, BUCKETS};
-use sink::{Batch, Push, Sink, Stamped};
+use sink::{Batch, Push, Sink, Stamped, SHIFT};
+pub(crate) use wide::wide;
 
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
@@ -187,20 +189,6 @@ pub(crate) fn shape(norm: &str) -> DocShape {
     }
 }
 
-/// Bytes that make a token look machine-made when mixed into words
-/// (`coff?](`, `{[paper`, `draft={cdnjs`): the bytes of `odd` below,
-/// one bit each.
-const ODD_BYTES: u128 = {
-    let mut m = 0u128;
-    let odd = b"[](){}<>!@`\\|^~=*$#";
-    let mut k = 0;
-    while k < odd.len() {
-        m |= 1 << odd[k];
-        k += 1;
-    }
-    m
-};
-
 /// A harm word in a decoded or joined payload (`inner`, its dense
 /// features) sets [`dense::SMUGGLED_HARM`] of the text around it
 /// (`outer`): a harmful ask hidden from a filter, however plain it reads
@@ -230,70 +218,6 @@ pub(crate) fn smuggled_harm(
 /// default flag threshold (flagged; blocking needs more).
 const SMUGGLED_RISK: f32 = 0.5;
 
-/// Whether `c` is one of [`ODD_BYTES`]: a test of one of its 64-bit
-/// halves (a shift of the `u128` is a library call, in the wasm too).
-#[inline(always)]
-fn is_odd(c: u8) -> bool {
-    let half =
-        if c < 64 { ODD_BYTES as u64 } else { (ODD_BYTES >> 64) as u64 };
-    c < 128 && half >> (c % 64) & 1 == 1
-}
-
-/// Tokens of the last line looked at by [`gibberish_tail`].
-const TAIL_TOKENS: usize = 24;
-
-/// How much the last line of `norm` ends like an optimizer's adversarial
-/// suffix: a prose request (its first half has at most one odd token)
-/// followed by tokens that mix letters with brackets and other
-/// punctuation, or are such punctuation alone (`!Mal ensuite coff?](`,
-/// `Sure] Sure,].[`). Odd tokens among the line's last [`TAIL_TOKENS`],
-/// over 6, at most 1; 0 for a line of under 10 tokens or a document
-/// (code is full of such tokens). Reads the last 600 bytes at most.
-pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
-    let b = norm.as_bytes().trim_ascii_end();
-    let b = &b[b.len().saturating_sub(600)..];
-    let line = b.rsplit(|&c| c == b'\n').next().unwrap_or_default();
-    let mut n = 0;
-    odd_tokens(line, |_| n += 1);
-    if shape.doc || n < 10 {
-        return 0.0;
-    }
-    let (mut head, mut tail, mut i) = (0, 0, 0);
-    odd_tokens(line, |odd| {
-        if odd {
-            head += usize::from(i < n / 2);
-            tail += usize::from(i + TAIL_TOKENS >= n);
-        }
-        i += 1;
-    });
-    if head > 1 {
-        return 0.0;
-    }
-    (tail.min(6) as f32) / 6.0
-}
-
-/// Calls `f` for each token of `line` (a run of bytes other than ASCII
-/// whitespace), in order, with whether it holds an [`is_odd`] byte. One
-/// loop: split, filter and map were calls a token in the wasm.
-#[inline(always)]
-fn odd_tokens(line: &[u8], mut f: impl FnMut(bool)) {
-    let (mut in_token, mut odd) = (false, false);
-    for &c in line {
-        if c.is_ascii_whitespace() {
-            if in_token {
-                f(odd);
-            }
-            (in_token, odd) = (false, false);
-        } else {
-            in_token = true;
-            odd |= is_odd(c);
-        }
-    }
-    if in_token {
-        f(odd);
-    }
-}
-
 /// A logged word's start and classes, for [`hijack`].
 fn logged(w: &LogWord) -> (usize, u32) {
     (w.start as usize, w.classes)
@@ -318,9 +242,27 @@ pub(crate) fn hashed(
     seg_codes: &mut Vec<u32>,
     seg_ends: &mut Vec<u32>,
 ) -> Found {
+    let out = &mut Sink {
+        out: Batch::new(out),
+        seen: &mut [0; BUCKETS / 64],
+        shift: SHIFT,
+    };
+    hashed_into(norm, shape, out, (seg_codes, seg_ends), None)
+}
+
+/// [`hashed`] into `out`, whose `shift` sets the buckets codes are
+/// deduplicated by (the segments' too). With `wide`, the segments'
+/// stamps (a byte a bucket, all 0, left so) and byte 3-grams and 5-grams
+/// as well: the large model's own pass ([`wide`]).
+fn hashed_into(
+    norm: &str,
+    shape: DocShape,
+    out: &mut Sink,
+    (seg_codes, seg_ends): (&mut Vec<u32>, &mut Vec<u32>),
+    mut wide: Option<&mut [u8]>,
+) -> Found {
+    let grams = wide.is_some();
     let b = norm.as_bytes();
-    out.reserve(b.len().min(HEAD + TAIL));
-    let out = &mut Sink { out: Batch::new(out), seen: &mut [0; BUCKETS / 64] };
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
         [b, &[]]
@@ -329,6 +271,7 @@ pub(crate) fn hashed(
     };
     let mut logs = [Log::default(), Log::default()];
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
+        log.grams = grams;
         hashed_part(part, out, log);
     }
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
@@ -345,7 +288,7 @@ pub(crate) fn hashed(
             words(l, out, 10, None);
         }
     }
-    segments(parts, &logs, seg_codes, seg_ends);
+    segments(parts, &logs, (seg_codes, seg_ends), (out.shift, wide.take()));
     Found {
         cues: counts,
         lone: lone_request(parts, &logs),
@@ -484,6 +427,8 @@ struct Log {
     g4: Vec<u32>,
     g6: Vec<u32>,
     words: Vec<LogWord>,
+    /// Byte 3-grams and 5-grams too, before the words ([`wide`]).
+    grams: bool,
 }
 
 /// One word run of a part: its bytes, unigram code, bigram code with
@@ -517,8 +462,8 @@ const SEGMENT_MIN: usize = 24;
 fn segments(
     parts: [&[u8]; 2],
     logs: &[Log; 2],
-    codes: &mut Vec<u32>,
-    ends: &mut Vec<u32>,
+    (codes, ends): (&mut Vec<u32>, &mut Vec<u32>),
+    (shift, wide): (u32, Option<&mut [u8]>),
 ) {
     let ranges = segment_ranges(parts);
     if ranges.len() < 2 {
@@ -529,7 +474,9 @@ fn segments(
     codes.reserve(3 * (parts[0].len() + parts[1].len()));
     // Segment k's codes are deduplicated by stamping each bucket with
     // k + 1 (MAX_SEGMENTS < 256): no bitmap to clear between segments.
-    let mut stamp = [0u8; BUCKETS];
+    let grams = wide.is_some();
+    let mut own = [0u8; BUCKETS];
+    let stamp = wide.unwrap_or(&mut own);
     let mut next_word = [0usize; 2];
     for (k, (p, r)) in ranges.into_iter().take(MAX_SEGMENTS).enumerate() {
         let log = &logs[p];
@@ -549,7 +496,7 @@ fn segments(
             continue; // under four words
         }
         let out = Batch::new(codes);
-        let mut sink = Stamped { out, stamp: &mut stamp, k: k as u8 + 1 };
+        let mut sink = Stamped { out, stamp, k: k as u8 + 1, shift };
         let (s, e) = (r.start, r.end);
         for &g in log.g4.get(s + 3..e.min(s + 5)).unwrap_or_default() {
             sink.push(g);
@@ -561,6 +508,9 @@ fn segments(
                 sink.push(a);
                 sink.push(b);
             }
+        }
+        if grams {
+            wide::grams(parts[p].get(s..e).unwrap_or_default(), &mut sink);
         }
         let ws = &log.words[w0..w0 + n];
         for (j, w) in ws.iter().enumerate() {
@@ -715,6 +665,9 @@ fn hashed_part(b: &[u8], out: &mut Sink, log: &mut Log) {
         *g6 = mix(6, x & 0xFFFF_FFFF_FFFF);
         out.push(*g4);
         out.push(*g6);
+    }
+    if log.grams {
+        wide::grams(b, out);
     }
     words(b, out, 0, Some(&mut log.words));
 }
@@ -962,6 +915,8 @@ pub(crate) fn occurrence_weight(n: usize) -> f32 {
     }
 }
 
+mod gibberish;
 mod sink;
 #[cfg(test)]
 mod tests;
+mod wide;

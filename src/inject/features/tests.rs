@@ -48,8 +48,11 @@ fn segments_reference(norm: &str) -> (Vec<u32>, Vec<u32>) {
         if word_runs(seg).nth(3).is_none() {
             continue;
         }
-        let mut sink =
-            Sink { out: Batch::new(&mut codes), seen: &mut [0; BUCKETS / 64] };
+        let mut sink = Sink {
+            out: Batch::new(&mut codes),
+            seen: &mut [0; BUCKETS / 64],
+            shift: SHIFT,
+        };
         hashed_part(seg, &mut sink, &mut Log::default());
         let mut counts = [0u16; super::super::cues::CLASSES];
         cue_grams(seg, &mut sink, &mut counts, None);
@@ -92,8 +95,11 @@ fn segments_equal_the_reference() {
         assert_eq!((c, e), (rc, re), "{:?}", &t[..t.len().min(60)]);
         // The whole text's codes are those of the first version.
         let mut want = Vec::new();
-        let mut sink =
-            Sink { out: Batch::new(&mut want), seen: &mut [0; BUCKETS / 64] };
+        let mut sink = Sink {
+            out: Batch::new(&mut want),
+            seen: &mut [0; BUCKETS / 64],
+            shift: SHIFT,
+        };
         let b = t.as_bytes();
         let mut counts = [0u16; super::super::cues::CLASSES];
         if b.len() <= HEAD + TAIL {
@@ -346,8 +352,11 @@ fn byte_grams_equal_the_reference() {
             }
         }
         let mut got = Vec::new();
-        let mut sink =
-            Sink { out: Batch::new(&mut got), seen: &mut [0; BUCKETS / 64] };
+        let mut sink = Sink {
+            out: Batch::new(&mut got),
+            seen: &mut [0; BUCKETS / 64],
+            shift: SHIFT,
+        };
         hashed_part(b, &mut sink, &mut Log::default());
         drop(sink);
         let mut seen = [0u64; BUCKETS / 64];
@@ -379,6 +388,7 @@ fn word_features_equal_the_reference() {
             let mut sink = Sink {
                 out: Batch::new(&mut got),
                 seen: &mut [0; BUCKETS / 64],
+                shift: SHIFT,
             };
             words(text.as_bytes(), &mut sink, seed, None);
             drop(sink);
