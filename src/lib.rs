@@ -270,7 +270,7 @@ pub mod __private {
     }
 
     /// As [`inject_features_segments`], with the large model's own pass
-    /// over `2^bits` buckets (`src/inject/features/wide.rs`).
+    /// over `2^bits` buckets (`features::wide` in `src/inject/features.rs`).
     #[cfg(not(target_arch = "wasm32"))]
     #[allow(clippy::type_complexity)]
     pub fn inject_features_wide(
@@ -333,6 +333,10 @@ pub mod __private {
     impl InjectLarge {
         /// Parses a file, or says what is wrong with it.
         pub fn parse(bytes: &[u8]) -> Result<InjectLarge, &'static str> {
+            // Not installed: texts must keep their featurized view for
+            // its own pass all the same.
+            use std::sync::atomic::Ordering;
+            crate::inject::large::KEEP_VIEW.store(true, Ordering::Relaxed);
             crate::inject::large::parsed(bytes).map(InjectLarge)
         }
 

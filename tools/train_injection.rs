@@ -103,7 +103,7 @@ fn item(v: &serde_json::Value) -> Item {
             .is_some_and(|t| t.iter().any(|x| x == "trigger_words"));
         // INJECT_WIDE=1 (with INJECT_BITS): the large model's own pass,
         // deduplicated by its own buckets, with byte 3- and 5-grams
-        // (`src/inject/features/wide.rs`); what `--write-large` ships.
+        // (`features::wide` in `src/inject/features.rs`); what `--write-large` ships.
         let (codes, segs, mut dense, floor) = if wide() {
             p::inject_features_wide(text, bits())
         } else {

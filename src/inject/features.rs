@@ -13,12 +13,10 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::hijack::hijack;
 // The bucket space is defined with the sinks that fill it.
-pub(crate) use gibberish::gibberish_tail;
 #[cfg(test)]
 pub(crate) use sink::BUCKET_BITS;
 pub(crate) use sink::{bucket_of, BUCKETS};
 use sink::{Batch, Push, Sink, Stamped, SHIFT};
-pub(crate) use wide::wide;
 
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
@@ -189,6 +187,12 @@ pub(crate) fn shape(norm: &str) -> DocShape {
     }
 }
 
+/// How much the last line of `norm` ends like an optimizer's adversarial
+/// suffix ([`gibberish::tail`]); 0 in a document.
+pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
+    gibberish::tail(norm, shape.doc)
+}
+
 /// A harm word in a decoded or joined payload (`inner`, its dense
 /// features) sets [`dense::SMUGGLED_HARM`] of the text around it
 /// (`outer`): a harmful ask hidden from a filter, however plain it reads
@@ -261,7 +265,7 @@ fn hashed_into(
     (seg_codes, seg_ends): (&mut Vec<u32>, &mut Vec<u32>),
     mut wide: Option<&mut [u8]>,
 ) -> Found {
-    let grams = wide.is_some();
+    let with_grams = wide.is_some();
     let b = norm.as_bytes();
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
@@ -271,7 +275,7 @@ fn hashed_into(
     };
     let mut logs = [Log::default(), Log::default()];
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
-        log.grams = grams;
+        log.grams = with_grams;
         hashed_part(part, out, log);
     }
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
@@ -474,7 +478,7 @@ fn segments(
     codes.reserve(3 * (parts[0].len() + parts[1].len()));
     // Segment k's codes are deduplicated by stamping each bucket with
     // k + 1 (MAX_SEGMENTS < 256): no bitmap to clear between segments.
-    let grams = wide.is_some();
+    let with_grams = wide.is_some();
     let mut own = [0u8; BUCKETS];
     let stamp = wide.unwrap_or(&mut own);
     let mut next_word = [0usize; 2];
@@ -509,8 +513,8 @@ fn segments(
                 sink.push(b);
             }
         }
-        if grams {
-            wide::grams(parts[p].get(s..e).unwrap_or_default(), &mut sink);
+        if with_grams {
+            grams(parts[p].get(s..e).unwrap_or_default(), &mut sink);
         }
         let ws = &log.words[w0..w0 + n];
         for (j, w) in ws.iter().enumerate() {
@@ -667,7 +671,7 @@ fn hashed_part(b: &[u8], out: &mut Sink, log: &mut Log) {
         out.push(*g6);
     }
     if log.grams {
-        wide::grams(b, out);
+        grams(b, out);
     }
     words(b, out, 0, Some(&mut log.words));
 }
@@ -899,6 +903,70 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// The large model's own featurizer pass ([`super::large`]): the codes
+/// of [`hashed`] deduplicated by its own `2^bits` buckets (the shipped
+/// pass keeps one code per 2^14 bucket, which capped what any bucket
+/// count could learn), plus byte 3-grams and 5-grams ([`grams`]). Runs
+/// only when a policy uses the large model.
+/// Its codes of the featurized text `view` (of shape
+/// `shape`) over `2^bits` buckets: (the whole text's, the segments'
+/// one after another, where each segment's end), as
+/// [`hashed`] gives them.
+pub(crate) fn wide(
+    view: &str,
+    shape: DocShape,
+    bits: u32,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let bits = bits.clamp(6, 24);
+    let shift = 32 - bits;
+    let (mut h, mut c, mut e) = (Vec::new(), Vec::new(), Vec::new());
+    BUFFERS.with(|b| {
+        let Ok(mut b) = b.try_borrow_mut() else { return };
+        let (seen, stamp) = &mut *b;
+        // A bit and a stamp a bucket, made once for the process and
+        // cleared after each text by its own codes (linear).
+        seen.resize(1 << (bits - 6), 0);
+        stamp.resize(1 << bits, 0);
+        {
+            let out = Batch::new(&mut h);
+            let mut sink = Sink { out, seen, shift };
+            hashed_into(view, shape, &mut sink, (&mut c, &mut e), Some(stamp));
+        } // the batch reaches `h`
+        for &code in &h {
+            let b = (code >> shift) as usize;
+            if let Some(w) = seen.get_mut(b / 64) {
+                *w = 0;
+            }
+        }
+        for &code in &c {
+            if let Some(s) = stamp.get_mut((code >> shift) as usize) {
+                *s = 0;
+            }
+        }
+    });
+    (h, c, e)
+}
+
+thread_local! {
+    /// [`wide`]'s bucket bits and segment stamps, all 0 between calls.
+    static BUFFERS: std::cell::RefCell<(Vec<u64>, Vec<u8>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Pushes the byte 3-gram and 5-gram codes of `b` (seeds 13 and 15).
+fn grams(b: &[u8], out: &mut dyn Push) {
+    let mut x: u64 = 0;
+    for (i, &c) in b.iter().enumerate() {
+        x = (x << 8) | u64::from(c);
+        if i >= 2 {
+            out.push(mix(13, x & 0xFF_FFFF));
+        }
+        if i >= 4 {
+            out.push(mix(15, x & 0xFF_FFFF_FFFF));
+        }
+    }
+}
+
 /// Bucket and sign of a feature code.
 #[inline]
 pub(crate) fn bucket(code: u32) -> (usize, f32) {
@@ -919,4 +987,3 @@ mod gibberish;
 mod sink;
 #[cfg(test)]
 mod tests;
-mod wide;

@@ -399,8 +399,7 @@ fn pooled(
 /// The calibrated risk the large model gives features `f` (as
 /// [`logit`] and [`calibrated`] with the default model).
 pub(crate) fn large_risk(m: &large::Large, f: &Features) -> f32 {
-    // Its own pass over the featurized text, deduplicated by its own
-    // buckets ([`features::wide`]).
+    // Its own pass over the featurized text ([`features::wide`]).
     let (h, c, e) = f
         .view
         .as_ref()

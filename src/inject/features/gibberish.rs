@@ -1,6 +1,4 @@
-//! The optimizer-suffix shape ([`gibberish_tail`]).
-
-use super::DocShape;
+//! The optimizer-suffix shape ([`tail`]).
 
 /// Bytes that make a token look machine-made when mixed into words
 /// (`coff?](`, `{[paper`, `draft={cdnjs`): the bytes of `odd` below,
@@ -25,7 +23,7 @@ fn is_odd(c: u8) -> bool {
     c < 128 && half >> (c % 64) & 1 == 1
 }
 
-/// Tokens of the last line looked at by [`gibberish_tail`].
+/// Tokens of the last line looked at by [`tail`].
 const TAIL_TOKENS: usize = 24;
 
 /// How much the last line of `norm` ends like an optimizer's adversarial
@@ -35,13 +33,13 @@ const TAIL_TOKENS: usize = 24;
 /// `Sure] Sure,].[`). Odd tokens among the line's last [`TAIL_TOKENS`],
 /// over 6, at most 1; 0 for a line of under 10 tokens or a document
 /// (code is full of such tokens). Reads the last 600 bytes at most.
-pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
+pub(super) fn tail(norm: &str, doc: bool) -> f32 {
     let b = norm.as_bytes().trim_ascii_end();
     let b = &b[b.len().saturating_sub(600)..];
     let line = b.rsplit(|&c| c == b'\n').next().unwrap_or_default();
     let mut n = 0;
     odd_tokens(line, |_| n += 1);
-    if shape.doc || n < 10 {
+    if doc || n < 10 {
         return 0.0;
     }
     let (mut head, mut tail, mut i) = (0, 0, 0);
