@@ -383,7 +383,7 @@ pub mod __private {
 
     /// Injection phrase rules (`Squashed` view only): (id, phrases).
     pub fn inject_rule_phrases() -> Vec<(&'static str, &'static str)> {
-        crate::inject::rules::RULES
+        crate::inject::rules::DEFS
             .iter()
             .filter(|r| r.view == crate::inject::rules::View::Squashed)
             .map(|r| (r.id, r.phrases))

@@ -174,6 +174,11 @@ fn close_line(
     words: usize,
     at: Range<usize>,
 ) {
+    // A transform's votes count words of the line: fewer than two words
+    // win nothing (and skip the search below, a short prompt's one line).
+    if words < 2 {
+        return;
+    }
     let (best, &n) = line[1..]
         .iter()
         .enumerate()
@@ -222,6 +227,10 @@ pub(crate) fn find(text: &str, lowered_hint: &str) -> Option<TextFind> {
             line_start = i + 1;
         }
         i += 1;
+    }
+    // No line won votes: nothing to decipher (`n` would be 0 below).
+    if tally.votes.iter().all(|&v| v == 0) {
+        return None;
     }
     let (best, &n) = tally
         .votes

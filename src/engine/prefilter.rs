@@ -181,8 +181,9 @@ impl Prefilter {
         let runs = digit_runs(text);
         let digits: usize = runs.iter().map(|r| r.len()).sum();
         // Per group: 1 + its index in `hits`, 0: not hit. The one array
-        // a call zeroes (4 bytes a group); the rest grows with the hits.
-        let mut slot: Vec<u32> = vec![0; self.owners.len()];
+        // a call zeroes (4 bytes a group), at the first keyword hit (a
+        // text without one makes none); the rest grows with the hits.
+        let mut slot: Vec<u32> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
         // Each anchor links to its group's anchor before it.
         let mut anchors: Vec<(Range<usize>, u32)> = Vec::new();
@@ -196,6 +197,9 @@ impl Prefilter {
                 let Some(&g) = self.group_of.get(m.literal()) else {
                     continue;
                 };
+                if slot.is_empty() {
+                    slot = vec![0; self.owners.len()];
+                }
                 let Some(k) = slot.get_mut(g as usize) else { continue };
                 if *k == 0 {
                     hits.push(Hit { group: g, last: 0, pending: [0; 3] });
@@ -232,7 +236,8 @@ impl Prefilter {
         // `NEAR`, 1 + the index in `anchors` of the group's last anchor,
         // link before); 0: none. `set`: the rules to visit, a bit each
         // (no walk of every rule, no sort).
-        let mut first: Vec<u32> = vec![0; rules.len()];
+        let mut first: Vec<u32> =
+            if hits.is_empty() { Vec::new() } else { vec![0; rules.len()] };
         let mut set: Vec<u64> = vec![0; rules.len() / 64 + 1];
         let mut mark = |i: usize| {
             if let Some(w) = set.get_mut(i / 64) {

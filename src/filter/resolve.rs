@@ -59,6 +59,13 @@ impl Resolver {
         found: Vec<(Candidate, Standing)>,
         denied: Vec<Candidate>,
     ) -> Vec<Candidate> {
+        // Nothing found, nothing denied: nothing to derive (parts,
+        // repeats and tenant endpoints all start from a found secret).
+        // A short benign prompt's call skips the lists and tables below
+        // (issue 16, speed42).
+        if found.is_empty() && denied.is_empty() {
+            return Vec::new();
+        }
         // `found`'s own list, its standing set here: no second list of
         // every candidate (4.5 MB for a 10 MiB prompt, issue 16).
         let mut all = found;

@@ -148,15 +148,13 @@ fn compiled() -> &'static Compiled {
         let mut phrases = Vec::new();
         let mut pats: Vec<&'static str> = Vec::new();
         let mut owner = Vec::new();
+        // The `Squashed` rules' texts, squashed at compile time; the
+        // phrases' alternatives are slices of them.
+        let mut squashed = rules::SQUASHED.split('\n');
         for (k, r) in RULES.iter().enumerate() {
             match r.view {
                 View::Squashed => {
-                    // The rule's text squashed once; the phrases'
-                    // alternatives are slices of it (built once per
-                    // process, kept to its end).
-                    let sq: &'static str = Box::leak(
-                        rules::squash_keep(r.phrases).into_boxed_str(),
-                    );
+                    let sq = squashed.next().unwrap_or("");
                     for p in sq.split(';') {
                         let mut slots = rules::parse_squashed(p);
                         // Drop leading optional slots by splitting.

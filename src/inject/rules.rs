@@ -20,7 +20,7 @@ pub(crate) enum View {
 }
 
 /// One phrase rule.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Rule {
     pub id: &'static str,
     pub type_name: &'static str,
@@ -70,7 +70,9 @@ pub(crate) const TYPES: [&str; 9] = [
     ENCODED_PAYLOAD,
 ];
 
-pub(crate) static RULES: &[Rule] = &[
+/// The rules as written. What a filter reads is [`RULES`] (these with
+/// the `Squashed` rules' phrases left out) and [`SQUASHED`].
+pub(crate) const DEFS: &[Rule] = &[
     Rule {
         id: "inject-ignore-previous",
         type_name: OVERRIDE,
@@ -273,6 +275,120 @@ pub(crate) static RULES: &[Rule] = &[
         misses: ex!["the operating system: linux", "### Summary"],
     },
 ];
+/// [`DEFS`] without the `Squashed` rules' phrase text (empty): a filter
+/// reads it squashed, from [`SQUASHED`].
+pub(crate) static RULES: [Rule; DEFS.len()] = {
+    let mut out = [DEFS[0]; DEFS.len()];
+    let mut k = 0;
+    while k < DEFS.len() {
+        out[k] = DEFS[k];
+        if matches!(DEFS[k].view, Squashed) {
+            out[k].phrases = "";
+        }
+        k += 1;
+    }
+    out
+};
+
+/// The `Squashed` rules' phrase texts, each as [`squash_keep`] squashes
+/// it, in rule order, each ended by a `\n` (a byte no squashed text
+/// holds). Squashed at compile time (issue 16, cold start: squashing
+/// ~16 KB of phrases was ~8M V8 instructions of the first screen, half
+/// of them TurboFan compiling the loop); the test
+/// `squashed_is_the_run_time_squash` compares it with `squash_keep`.
+pub(crate) static SQUASHED: &str = match std::str::from_utf8(&SQUASHED_BYTES) {
+    Ok(s) => s,
+    Err(_) => panic!("the squashed phrases are not UTF-8"),
+};
+
+const SQUASHED_BYTES: [u8; squash_defs(None)] = {
+    let mut out = [0u8; squash_defs(None)];
+    squash_defs(Some(&mut out));
+    out
+};
+
+/// Squashes every `Squashed` rule's phrases into `out` (when given) as
+/// [`SQUASHED`] holds them; returns their length.
+const fn squash_defs(mut out: Option<&mut [u8]>) -> usize {
+    let mut n = 0;
+    let mut k = 0;
+    while k < DEFS.len() {
+        if matches!(DEFS[k].view, Squashed) {
+            let b = DEFS[k].phrases.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                let (c, len) = char_at(b, i);
+                i += len;
+                let mut keep = [0u8; 4];
+                let kept = if c.is_ascii() {
+                    let k = KEEP[c as usize];
+                    keep[0] = k;
+                    if k == 0 {
+                        0
+                    } else {
+                        1
+                    }
+                } else if wide_alnum(c) {
+                    crate::normalize::lower(c).encode_utf8(&mut keep).len()
+                } else {
+                    0
+                };
+                let mut j = 0;
+                while j < kept {
+                    if let Some(o) = &mut out {
+                        o[n] = keep[j];
+                    }
+                    n += 1;
+                    j += 1;
+                }
+            }
+            if let Some(o) = &mut out {
+                o[n] = b'\n';
+            }
+            n += 1;
+        }
+        k += 1;
+    }
+    n
+}
+
+/// The char at byte `i` of UTF-8 text `b` (a char boundary) and its length.
+const fn char_at(b: &[u8], i: usize) -> (char, usize) {
+    let c = b[i] as u32;
+    let (mut u, len) = match c {
+        0..0x80 => (c, 1),
+        0xC0..0xE0 => (c & 0x1F, 2),
+        0xE0..0xF0 => (c & 0x0F, 3),
+        _ => (c & 0x07, 4),
+    };
+    let mut j = 1;
+    while j < len {
+        u = u << 6 | (b[i + j] & 0x3F) as u32;
+        j += 1;
+    }
+    match char::from_u32(u) {
+        Some(c) => (c, len),
+        None => panic!("the phrases are not UTF-8"),
+    }
+}
+
+/// Whether a non-ASCII char of the phrases is a letter or a digit, as
+/// `char::is_alphanumeric` (not a `const fn`) says: every char but the
+/// punctuation and symbol ranges here. The test
+/// `squashed_is_the_run_time_squash` holds it to `squash_keep` over every
+/// rule's text, so a rule that brings another symbol fails there.
+const fn wide_alnum(c: char) -> bool {
+    !matches!(c,
+        '\u{80}'..='\u{A9}' | '\u{AB}'..='\u{B1}' | '\u{B4}'
+        | '\u{B6}'..='\u{B8}' | '\u{BB}' | '\u{BF}' | '\u{D7}' | '\u{F7}'
+        | '\u{60C}' | '\u{61B}' | '\u{61F}' | '\u{964}' | '\u{965}'
+        // Devanagari's nukta and virama (marks, not letters).
+        | '\u{93C}' | '\u{94D}'
+        | '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{3003}'
+        | '\u{3008}'..='\u{3020}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
+}
+
 /// A phrase alternative squashed as the squashed view is: letters and
 /// digits only, lowercased.
 #[cfg(test)]
@@ -305,10 +421,9 @@ const fn is_syntax(b: u8) -> bool {
 /// (`()[]|;`) kept: one pass and one copy for a rule's whole phrase
 /// text. A char maps to at most one char, so a piece of the result
 /// between syntax bytes is the squashing of the piece it came from.
-/// Out of line, its non-ASCII chars too (issue 16): the phrase tables
-/// are built in a cold start's first screen, and V8 charges a loop's
-/// whole body at each turn.
-#[inline(never)]
+/// The run-time squashing [`SQUASHED`] is checked against (the tables
+/// read that, squashed at compile time, since issue 16's cold42).
+#[cfg(test)]
 pub(crate) fn squash_keep(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
@@ -344,7 +459,7 @@ static KEEP: [u8; 128] = {
 
 /// The non-ASCII char at byte `i` of `s` squashed onto `out`; returns
 /// where the next char starts (the end of `s` when `i` is no boundary).
-#[inline(never)]
+#[cfg(test)]
 fn squash_wide(s: &str, i: usize, out: &mut String) -> usize {
     let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
         return s.len();
@@ -483,7 +598,7 @@ mod tests {
             "a|b (c||d) [e|]",
             "日本 (語|本)",
         ];
-        let rules = super::RULES.iter().flat_map(|r| r.phrases.split(';'));
+        let rules = super::DEFS.iter().flat_map(|r| r.phrases.split(';'));
         for p in rules.chain(odd) {
             assert_eq!(
                 super::parse_phrase(p),
@@ -491,10 +606,11 @@ mod tests {
                 "{p}"
             );
         }
-        // As the tables are built: a rule's whole text squashed once,
-        // then split into phrases.
-        for r in super::RULES {
-            let sq = Box::leak(super::squash_keep(r.phrases).into_boxed_str());
+        // As the tables are built: a rule's whole text squashed once (at
+        // compile time), then split into phrases.
+        let mut squashed = super::SQUASHED.split('\n');
+        for r in super::DEFS.iter().filter(|r| r.view == super::Squashed) {
+            let sq = squashed.next().unwrap_or("");
             let got: Vec<Vec<Vec<String>>> = sq
                 .split(';')
                 .map(|p| {
@@ -531,8 +647,36 @@ mod tests {
                 .collect();
             assert_eq!(kept, plain(&s), "U+{:04X}", c as u32);
         }
-        for r in super::RULES {
+        for r in super::DEFS {
             assert_eq!(super::squash_alt(r.phrases), plain(r.phrases));
         }
+    }
+
+    /// The phrases squashed at compile time are `squash_keep`'s squashing
+    /// of each `Squashed` rule's text, in rule order; a filter's rules
+    /// are the written ones without that text.
+    #[test]
+    fn squashed_is_the_run_time_squash() {
+        let mut squashed = super::SQUASHED.split('\n');
+        for r in super::DEFS.iter().filter(|r| r.view == super::Squashed) {
+            let want = super::squash_keep(r.phrases);
+            let got = squashed.next().unwrap_or("");
+            if got != want {
+                let at = got
+                    .bytes()
+                    .zip(want.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                let near = want.get(at.saturating_sub(20)..).unwrap_or("");
+                panic!("{}: differs at byte {at} ({near:.40}): a char `wide_alnum` misjudges?", r.id);
+            }
+        }
+        assert_eq!(squashed.collect::<Vec<_>>(), [""]);
+        for (r, d) in super::RULES.iter().zip(super::DEFS) {
+            assert_eq!(r.id, d.id);
+            let kept = if d.view == super::Squashed { "" } else { d.phrases };
+            assert_eq!(r.phrases, kept, "{}", r.id);
+        }
+        assert_eq!(super::RULES.len(), super::DEFS.len());
     }
 }

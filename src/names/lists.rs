@@ -35,8 +35,8 @@ static PLACES: WordList = WordList::front_coded(
     include_str!(concat!(env!("OUT_DIR"), "/names_places.fc")),
 );
 
-/// Countries, first-level regions and cities of 500,000+ people: the
-/// places reported without a cue (`scripts/names-places` splits them out
+/// Countries, first-level regions and continents: the places reported
+/// without a cue (`scripts/names-places` splits them out
 /// of `places.txt`).
 static PLACES_MAJOR: WordList = WordList::front_coded(
     37,

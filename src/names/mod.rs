@@ -203,7 +203,15 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         return Vec::new();
     }
     let toks = tokenize(text);
-    let [cjk_heads, cjk_persons, cjk_places] = cjk::detect(text, &toks);
+    // Only uncased tokens (Han, kana, ...) give `cjk` work; a text
+    // without one never enters it (issue 16, cold start: V8 compiles a
+    // function when it is first called, and this one is 5 KB of wasm).
+    let [cjk_heads, cjk_persons, cjk_places] =
+        if toks.iter().any(|t| t.uncased) {
+            cjk::detect(text, &toks)
+        } else {
+            Default::default()
+        };
     // Each detector returns its findings in text order, without overlaps;
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
@@ -211,13 +219,16 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         person::detect(text, &toks),
         place::detect(text, &toks),
         org::detect(&toks),
-        table::detect(text),
+        org::lower_web(&toks),
+        // A table is a header line and a row under it: one line has none
+        // (and never enters the table code: issue 16, cold start).
+        if text.contains('\n') { table::detect(text) } else { Vec::new() },
         cjk_heads,
         cjk_persons,
         cjk_places,
         if tagger { tagger::detect(text, &toks) } else { Vec::new() },
     ];
-    let mut pos = [0usize; 9];
+    let mut pos = [0usize; 10];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
     loop {
         let mut best: Option<usize> = None;

@@ -21,8 +21,10 @@
 //! - a well-known acronym in capitals (NATO, EU, BBC, ONU, "NATO-a"), not
 //!   inside a run of capitals; a run that is a known name as written
 //!   (data/orgs_known.txt, orgs_web.txt: "Hamas", "Fox News", not
-//!   "twitter" or "GOOGLE"); with the large data SEC companies and
-//!   universities: 0.7
+//!   "GOOGLE"); with the large data SEC companies and universities: 0.7
+//! - an online platform of orgs_web.txt in lowercase after a preposition
+//!   ("on twitter", "auf youtube"; not "google"): 0.7 ([`lower_web`], a
+//!   pass of its own)
 //!
 //! Nothing is reported from capitalization alone: brands, products and
 //! eponyms ("Jordan sneakers", "ThinkPad") need one of the cues above.
@@ -212,6 +214,67 @@ fn acronym(t: &Tok) -> bool {
 /// data/orgs_web.txt).
 fn web(t: &Tok) -> bool {
     t.cap && !t.upper && has(&ORGS_WEB, &t.key)
+}
+
+/// An online platform's name in lowercase right after a preposition:
+/// "on twitter", "to facebook", "auf youtube" ("na instagramu" is not
+/// read: no case forms); data/orgs_web.txt, not one that is also a
+/// common word ("google": data/common.txt). Without the preposition a
+/// lowercase name is as often a product or an attribute ("a new
+/// youtube video"). Reads the word and the one before it only: a
+/// stream holds back no lowercase word. A pass of its own, not a test
+/// in [`detect`]'s loop: that loop's budget decides when V8 tiers it
+/// up, and a test there moved the tier-up into the first response push
+/// (docs/NAMES_LATIN.md, names41).
+#[inline(never)]
+pub(crate) fn lower_web(toks: &[Tok]) -> Vec<Detection> {
+    let mut out = Vec::new();
+    let mut prev: Option<&Tok> = None;
+    for t in toks {
+        // The list's bit first: most lowercase words stop there.
+        if has(&ORGS_WEB, &t.key)
+            && t.is_word()
+            && !t.cap
+            && !t.uncased
+            && t.sp
+            && !t.nl
+            && prev.is_some_and(|p| p.is_word() && !p.cap && web_prep(&p.key))
+            && !has(lists().common, &t.key)
+        {
+            out.push(Detection::new(
+                "ORGANIZATION",
+                "org-known",
+                t.start..t.end,
+                0.7,
+            ));
+        }
+        prev = Some(t);
+    }
+    out
+}
+
+/// The prepositions [`lower_web`] reads before a platform's name.
+fn web_prep(k: &str) -> bool {
+    matches!(
+        k,
+        "on" | "to"
+            | "about"
+            | "via"
+            | "from"
+            | "at"
+            | "auf"
+            | "bei"
+            | "sur"
+            | "su"
+            | "op"
+            | "pa"
+            | "na"
+            | "em"
+            | "no"
+            | "en"
+            | "в"
+            | "на"
+    )
 }
 
 /// A known acronym in capitals, or with a case ending ("NATO-a").
@@ -619,6 +682,19 @@ mod tests {
             ["Hamas", "Hezbollah"]
         );
         assert!(orgs("I posted it on twitter.").is_empty());
+        // Lowercase after a preposition: the pass of its own (an online
+        // platform only), not a common word nor a hashtag.
+        let lower = |text: &str| -> Vec<String> {
+            lower_web(&tokenize(text))
+                .into_iter()
+                .map(|d| text[d.span].to_string())
+                .collect()
+        };
+        assert_eq!(lower("I posted it on twitter."), ["twitter"]);
+        assert!(lower("a new youtube video").is_empty());
+        assert!(lower("search on google").is_empty());
+        assert!(lower("see on #twitter").is_empty());
+        assert!(lower("on Twitter").is_empty());
         assert!(orgs("I LOVE GOOGLE").is_empty());
         assert!(orgs("The Apple pie recipe calls for cinnamon.").is_empty());
         assert!(orgs("Google it.").is_empty());

@@ -4,12 +4,16 @@
 //! "from", "near", "based in", "live in", "moved to", ... or a place
 //! preposition of another language ("em", "dans", "в", "iz") it scores
 //! 0.7 (0.6 after one that may also stand before a person: "na", "u");
-//! elsewhere 0.35 (not reported by default). After a preposition, an
+//! elsewhere 0.35 (not reported by default), but a major place (a
+//! country, first-level region or continent) that is no name or common
+//! word and stands alone (no capitalized word before it on its line,
+//! not a hashtag): 0.5 (issue 14: the gazetteer decides; cities need a
+//! cue). After a preposition, an
 //! inflected Slavic name is looked up by its base form ("u Kosovu",
 //! "iz Srbije"). A state's head noun and its name ("Republike Hrvatske"):
 //! 0.7. A preposition counts through an article ("in the Netherlands",
 //! "in der Schweiz"); one more place of a list after a reported one
-//! ("in Paris, Rome and Berlin"), and a major place beside another
+//! ("in Paris, Rome and Berlin"), and a gazetteer place beside another
 //! place in a list with no cue ("Köln und Bremen", "Bangkok,
 //! Thailand"): 0.6; country abbreviations in capitals
 //! (USA, EUA, BiH) and the genitive -s of a major place ("Dänemarks") are
@@ -186,6 +190,20 @@ fn lower_place(toks: &[Tok], i: usize) -> bool {
         && !name_or_common_word(&t.key)
 }
 
+/// A major place with no cue is read as one (0.5) when the word before
+/// it on its line is no capitalized word ("Air France", "CBC Manitoba"
+/// keep 0.45) and it is no hashtag or handle ("#Kansas", "@Texas").
+/// A name's last word after "of" ("Bank of Scotland") is not told
+/// apart: that lost more places than names (names42).
+fn stands_alone(toks: &[Tok], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+        return true;
+    };
+    let t = &toks[i];
+    t.nl || !(p.is_word() && p.cap)
+        && (t.sp || !(p.is_punct('#') || p.is_punct('@')))
+}
+
 /// A given name, surname, name that is also a word, or common word: a
 /// capitalized word no place rule reads as an unlisted place.
 /// One lookup: the key's lists, read when the token was made (a `&str`
@@ -285,7 +303,8 @@ const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
 
 /// The place from token `i` to `e` stands in a list beside another
 /// ("Indien, Pakistan og Storbritannien", "Köln und Bremen", "Bangkok,
-/// Thailand"): a one-word gazetteer place that is no one's name, and a
+/// Thailand"; either tier since cities need a cue, names42): a one-word
+/// gazetteer place that is no one's name, and a
 /// comma or one of [`AND`] (not "u", Slavic "in") between them. Reads
 /// two tokens each side, on the line.
 fn in_list(toks: &[Tok], i: usize, e: usize) -> bool {
@@ -549,18 +568,23 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 let cue = cue_at(toks, i);
                 let person_like =
                     e == i && !abbrev && name_or_common_word(&t.key);
-                // A country, region or big city that is no one's name is a
-                // place without a cue ("Turkey?", "Utah lawmakers"), but
-                // not a personal one: "What is the capital of France?"
-                // must reach the model as written. It scores just under
+                // A country or first-level region that is no one's name,
+                // no common word and not beside a capitalized word is a
+                // place without a cue ("Turkey?", "Utah lawmakers",
+                // "What is the capital of France?"; issue 14: the
+                // gazetteer decides, cities need a cue). Beside a
+                // capitalized word ("Air France") it scores just under
                 // the default threshold, so a policy that lowers
                 // `thresholds.LOCATION` gets it.
                 // At a sentence start and before a lowercase word it may be
                 // a thing ("Turkey for Thanksgiving", "Brussels sprouts").
                 let thing = opens_sentence(toks, i)
                     && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
-                let mut score: f32 =
-                    if major && !person_like && !thing { 0.45 } else { 0.35 };
+                let mut score: f32 = match major && !person_like && !thing {
+                    true if stands_alone(toks, i) => 0.5,
+                    true => 0.45,
+                    false => 0.35,
+                };
                 if let Some(weak) = cue {
                     score = if weak && person_like {
                         0.45
@@ -570,8 +594,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                         0.7
                     };
                 } else if !person_like
-                    && (listed_after(toks, i, last_loc)
-                        || major && in_list(toks, i, e))
+                    && (listed_after(toks, i, last_loc) || in_list(toks, i, e))
                 {
                     // One more place of a list: "in Paris, Rome and
                     // Berlin", "Indien, Pakistan og Storbritannien".

@@ -194,6 +194,11 @@ pub(crate) fn open_row(text: &str) -> usize {
         from += nl + 1;
     }
     let tail = text.get(from..).unwrap_or("");
+    // One line: no row under a header (`walk` would say so, at the cost
+    // of compiling the table code in a cold start's first push).
+    if !tail.contains('\n') {
+        return text.len();
+    }
     let (open, last) = walk(tail, &mut |_, _, _| {});
     match open {
         Some(_) if tail.len() - last <= ROW_MAX => from + last,

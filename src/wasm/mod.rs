@@ -138,10 +138,10 @@ impl PromptFilter {
     /// Screens a user prompt.
     #[wasm_bindgen(js_name = screenPrompt)]
     pub fn screen_prompt(&self, text: JsValue) -> Result<JsValue, JsValue> {
-        let text = string_arg(&text)?
+        let s = string_arg(&text)?
             .ok_or_else(|| type_error("screenPrompt expects a string"))?;
-        let result = self.session.borrow_mut().screen_prompt(&text);
-        to_js(&ScreenResultOut::new(&text, &result))
+        let result = self.session.borrow_mut().screen_prompt(&s);
+        to_js(&ScreenResultOut::new(&s, &result).with_input(&s, &text))
     }
 
     /// `len` more bytes of room after the first `keep` bytes of the
@@ -205,11 +205,12 @@ impl PromptFilter {
         text: JsValue,
         options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = string_arg(&text)?
+        let s = string_arg(&text)?
             .ok_or_else(|| type_error("screenContext expects a string"))?;
         let source = context_source(&options)?;
-        let result = self.session.borrow_mut().screen_context(&text);
-        let out = to_js(&ScreenResultOut::new(&text, &result))?;
+        let result = self.session.borrow_mut().screen_context(&s);
+        let out =
+            to_js(&ScreenResultOut::new(&s, &result).with_input(&s, &text))?;
         let _ = js_sys::Reflect::set(&out, &"source".into(), &source.into());
         Ok(out)
     }
@@ -217,10 +218,10 @@ impl PromptFilter {
     /// Screens a complete model response.
     #[wasm_bindgen(js_name = screenResponse)]
     pub fn screen_response(&self, text: JsValue) -> Result<JsValue, JsValue> {
-        let text = string_arg(&text)?
+        let s = string_arg(&text)?
             .ok_or_else(|| type_error("screenResponse expects a string"))?;
-        let result = self.session.borrow_mut().screen_response(&text);
-        to_js(&ScreenResultOut::new(&text, &result))
+        let result = self.session.borrow_mut().screen_response(&s);
+        to_js(&ScreenResultOut::new(&s, &result).with_input(&s, &text))
     }
 
     /// Replaces vault tokens with the original values.

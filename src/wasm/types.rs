@@ -26,6 +26,45 @@ pub(super) fn to_js<T: ToJs>(v: &T) -> Result<JsValue, JsValue> {
     Ok(v.to_js())
 }
 
+/// The property names of a result and of its findings, and the three
+/// verdicts, as JS strings made once ([`NAMES`]): a result made them
+/// anew on every call, ~14 strings decoded across the boundary, a third
+/// of a short prompt's `screenPrompt` in V8 (issue 16, speed42).
+const NAME_STRS: [&str; 15] = [
+    "kind",
+    "type",
+    "start",
+    "end",
+    "score",
+    "action",
+    "rule",
+    "replacement",
+    "verdict",
+    "text",
+    "risk",
+    "findings",
+    "allow",
+    "redact",
+    "block",
+];
+const VERDICT: usize = 8;
+const TEXT: usize = 9;
+const RISK: usize = 10;
+const FINDINGS: usize = 11;
+
+thread_local! {
+    static NAMES: [JsValue; 15] = NAME_STRS.map(JsValue::from_str);
+}
+
+/// The JS string of `verdict`, made once.
+fn verdict_index(verdict: Verdict) -> usize {
+    match verdict {
+        Verdict::Allow => 12,
+        Verdict::Redact => 13,
+        Verdict::Block => 14,
+    }
+}
+
 /// A new plain object.
 fn object() -> Plain {
     js_sys::Object::new().unchecked_into()
@@ -111,17 +150,16 @@ impl<'a> Strings<'a> {
 /// `findings[i]`. Built here rather than by serde: the repeated strings
 /// are made once (see [`Strings`]) and numbers cross as numbers.
 fn findings_js(findings: &[Finding], spans16: &[(usize, usize)]) -> JsValue {
-    const KEYS: [&str; 8] = [
-        "kind",
-        "type",
-        "start",
-        "end",
-        "score",
-        "action",
-        "rule",
-        "replacement",
-    ];
-    let keys = KEYS.map(JsValue::from_str);
+    NAMES.with(|keys| findings_with(keys, findings, spans16))
+}
+
+/// [`findings_js`] with the property names (`keys`, [`NAME_STRS`]' first
+/// eight).
+fn findings_with(
+    keys: &[JsValue; 15],
+    findings: &[Finding],
+    spans16: &[(usize, usize)],
+) -> JsValue {
     let mut strings = Strings { made: Vec::new(), spare: JsValue::NULL };
     let out = js_sys::Array::new();
     for (f, &(start, end)) in findings.iter().zip(spans16) {
@@ -211,6 +249,9 @@ fn findings_packed(
 
 /// The findings of a screened `text`, offsets in UTF-16 units.
 pub(super) fn findings_out(text: &str, findings: &[Finding]) -> JsValue {
+    if findings.is_empty() {
+        return js_sys::Array::new().into();
+    }
     let offsets: Vec<usize> =
         findings.iter().flat_map(|f| [f.span.start, f.span.end]).collect();
     let u16 = crate::span::utf16_offsets(text, &offsets);
@@ -230,10 +271,14 @@ pub(super) fn findings_out_spans(
 }
 
 pub(super) struct ScreenResultOut<'a> {
-    verdict: &'static str,
+    verdict: Verdict,
     /// Borrowed: a copy of a 10 MiB result's text was 10 MB more wasm
     /// memory at the call's end.
     text: &'a str,
+    /// The caller's own JS string when `text` is that string unchanged
+    /// ([`ScreenResultOut::with_input`]): returned as it is, not decoded
+    /// from wasm memory again.
+    input: Option<&'a JsValue>,
     risk: f64,
     findings: JsValue,
 }
@@ -241,10 +286,15 @@ pub(super) struct ScreenResultOut<'a> {
 impl ToJs for ScreenResultOut<'_> {
     fn to_js(&self) -> JsValue {
         let o = object();
-        o.put_str("verdict", self.verdict);
-        o.put_str("text", self.text);
-        o.put_number("risk", self.risk);
-        o.put("findings", &self.findings);
+        NAMES.with(|n| {
+            o.set(&n[VERDICT], &n[verdict_index(self.verdict)]);
+            match self.input {
+                Some(v) => o.set(&n[TEXT], v),
+                None => o.set(&n[TEXT], &JsValue::from_str(self.text)),
+            }
+            o.set_number(&n[RISK], self.risk);
+            o.set(&n[FINDINGS], &self.findings);
+        });
         o.into()
     }
 }
@@ -252,11 +302,24 @@ impl ToJs for ScreenResultOut<'_> {
 impl<'a> ScreenResultOut<'a> {
     pub(super) fn new(input: &str, r: &'a ScreenResult) -> Self {
         ScreenResultOut {
-            verdict: r.verdict.as_str(),
+            verdict: r.verdict,
             text: &r.text,
+            input: None,
             risk: round3(r.risk),
             findings: findings_out(input, &r.findings),
         }
+    }
+
+    /// The result's text as `js`, the JS string `input` was read from,
+    /// when the text is `input` unchanged. A lone surrogate in `js` was
+    /// read as U+FFFD (the glue's `TextEncoder`), and `js` is then not
+    /// the text: an `input` holding U+FFFD keeps the decoded text. Any
+    /// other JS string reads back as itself.
+    pub(super) fn with_input(mut self, input: &str, js: &'a JsValue) -> Self {
+        if self.text == input && !input.contains('\u{FFFD}') {
+            self.input = Some(js);
+        }
+        self
     }
 
     /// [`ScreenResultOut::new`] for an ASCII input of `len` bytes, which
@@ -270,8 +333,9 @@ impl<'a> ScreenResultOut<'a> {
             .map(|f| (f.span.start.min(len), f.span.end.min(len)))
             .collect();
         ScreenResultOut {
-            verdict: r.verdict.as_str(),
+            verdict: r.verdict,
             text: &r.text,
+            input: None,
             risk: round3(r.risk),
             findings: findings_packed(&r.findings, &spans),
         }

@@ -114,10 +114,10 @@ test("the worker screens a prompt with the packed package", { timeout: 30_000 },
 });
 
 test("POST body and a benign prompt", { timeout: 30_000 }, async () => {
-  const r = await fetch(base, { method: "POST", body: "What is the capital of France?", signal: AbortSignal.timeout(10_000) });
+  const r = await fetch(base, { method: "POST", body: "What is the boiling point of water?", signal: AbortSignal.timeout(10_000) });
   const out = await r.json();
   assert.equal(out.verdict, "allow");
-  assert.equal(out.text, "What is the capital of France?");
+  assert.equal(out.text, "What is the boiling point of water?");
 });
 
 test("the large names data as a Data module", { timeout: 30_000, skip: !HAVE_NAMES && "pkg/names-data.bin not built" }, async () => {
