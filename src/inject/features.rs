@@ -16,7 +16,7 @@ use super::hijack::hijack;
 #[cfg(test)]
 pub(crate) use sink::BUCKET_BITS;
 pub(crate) use sink::{bucket_of, BUCKETS};
-use sink::{Batch, Push, Sink, Stamped, SHIFT};
+use sink::{Batch, Push, Sink, Stamped};
 
 const HEAD: usize = 6 * 1024;
 const TAIL: usize = 2 * 1024;
@@ -246,26 +246,27 @@ pub(crate) fn hashed(
     seg_codes: &mut Vec<u32>,
     seg_ends: &mut Vec<u32>,
 ) -> Found {
+    out.reserve(norm.len().min(HEAD + TAIL));
     let out = &mut Sink {
         out: Batch::new(out),
         seen: &mut [0; BUCKETS / 64],
-        shift: SHIFT,
+        keep: !0,
     };
-    hashed_into(norm, shape, out, (seg_codes, seg_ends), None)
+    hashed_into(norm, shape, out, (seg_codes, seg_ends), false)
 }
 
-/// [`hashed`] into `out`, whose `shift` sets the buckets codes are
-/// deduplicated by (the segments' too). With `wide`, the segments'
-/// stamps (a byte a bucket, all 0, left so) and byte 3-grams and 5-grams
-/// as well: the large model's own pass ([`wide`]).
+/// [`hashed`] into `out`. With `wide` (the large model's own pass,
+/// [`wide`]), byte 3-grams and 5-grams as well, and every code is kept
+/// (`out.keep` 0, the segments' too), to be deduplicated by the large
+/// model's buckets afterwards.
 fn hashed_into(
     norm: &str,
     shape: DocShape,
     out: &mut Sink,
     (seg_codes, seg_ends): (&mut Vec<u32>, &mut Vec<u32>),
-    mut wide: Option<&mut [u8]>,
+    wide: bool,
 ) -> Found {
-    let with_grams = wide.is_some();
+    let with_grams = wide;
     let b = norm.as_bytes();
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
@@ -292,7 +293,7 @@ fn hashed_into(
             words(l, out, 10, None);
         }
     }
-    segments(parts, &logs, (seg_codes, seg_ends), (out.shift, wide.take()));
+    segments(parts, &logs, (seg_codes, seg_ends), wide);
     Found {
         cues: counts,
         lone: lone_request(parts, &logs),
@@ -467,7 +468,7 @@ fn segments(
     parts: [&[u8]; 2],
     logs: &[Log; 2],
     (codes, ends): (&mut Vec<u32>, &mut Vec<u32>),
-    (shift, wide): (u32, Option<&mut [u8]>),
+    wide: bool,
 ) {
     let ranges = segment_ranges(parts);
     if ranges.len() < 2 {
@@ -478,9 +479,7 @@ fn segments(
     codes.reserve(3 * (parts[0].len() + parts[1].len()));
     // Segment k's codes are deduplicated by stamping each bucket with
     // k + 1 (MAX_SEGMENTS < 256): no bitmap to clear between segments.
-    let with_grams = wide.is_some();
-    let mut own = [0u8; BUCKETS];
-    let stamp = wide.unwrap_or(&mut own);
+    let mut stamp = [0u8; BUCKETS];
     let mut next_word = [0usize; 2];
     for (k, (p, r)) in ranges.into_iter().take(MAX_SEGMENTS).enumerate() {
         let log = &logs[p];
@@ -500,7 +499,9 @@ fn segments(
             continue; // under four words
         }
         let out = Batch::new(codes);
-        let mut sink = Stamped { out, stamp, k: k as u8 + 1, shift };
+        let keep = if wide { 0 } else { !0 };
+        let mut sink =
+            Stamped { out, stamp: &mut stamp, k: k as u8 + 1, keep };
         let (s, e) = (r.start, r.end);
         for &g in log.g4.get(s + 3..e.min(s + 5)).unwrap_or_default() {
             sink.push(g);
@@ -513,7 +514,7 @@ fn segments(
                 sink.push(b);
             }
         }
-        if with_grams {
+        if wide {
             grams(parts[p].get(s..e).unwrap_or_default(), &mut sink);
         }
         let ws = &log.words[w0..w0 + n];
@@ -917,40 +918,41 @@ pub(crate) fn wide(
     shape: DocShape,
     bits: u32,
 ) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
-    let bits = bits.clamp(6, 24);
-    let shift = 32 - bits;
-    let (mut h, mut c, mut e) = (Vec::new(), Vec::new(), Vec::new());
-    BUFFERS.with(|b| {
-        let Ok(mut b) = b.try_borrow_mut() else { return };
-        let (seen, stamp) = &mut *b;
-        // A bit and a stamp a bucket, made once for the process and
-        // cleared after each text by its own codes (linear).
-        seen.resize(1 << (bits - 6), 0);
-        stamp.resize(1 << bits, 0);
-        {
-            let out = Batch::new(&mut h);
-            let mut sink = Sink { out, seen, shift };
-            hashed_into(view, shape, &mut sink, (&mut c, &mut e), Some(stamp));
-        } // the batch reaches `h`
-        for &code in &h {
-            let b = (code >> shift) as usize;
-            if let Some(w) = seen.get_mut(b / 64) {
-                *w = 0;
-            }
-        }
-        for &code in &c {
+    let shift = 32 - bits.clamp(6, 24);
+    // Every code of the shared pass, in order; then each bucket's first.
+    let (mut all, mut codes, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+    {
+        let out = Batch::new(&mut all);
+        let sink = &mut Sink { out, seen: &mut [0; BUCKETS / 64], keep: 0 };
+        hashed_into(view, shape, sink, (&mut codes, &mut ends), true);
+    } // the batch reaches `all`
+      // A stamp a bucket: the whole text's is 255, segment k's k + 1
+      // (MAX_SEGMENTS < 255).
+    let mut stamp = vec![0u8; 1 << (32 - shift)];
+    let mut first = |from: &[u32], k: u8, to: &mut Vec<u32>| {
+        for &code in from {
             if let Some(s) = stamp.get_mut((code >> shift) as usize) {
-                *s = 0;
+                if *s != k {
+                    *s = k;
+                    to.push(code);
+                }
             }
         }
-    });
+    };
+    let (mut h, mut c, mut e) = (Vec::new(), Vec::new(), Vec::new());
+    first(&all, 255, &mut h);
+    let mut from = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        let end = (end as usize).min(codes.len());
+        first(
+            codes.get(from.min(end)..end).unwrap_or_default(),
+            k as u8 + 1,
+            &mut c,
+        );
+        e.push(c.len() as u32);
+        from = end;
+    }
     (h, c, e)
-}
-
-thread_local! {
-    /// [`wide`]'s bucket bits and segment stamps, all 0 between calls.
-    static BUFFERS: std::cell::RefCell<(Vec<u64>, Vec<u8>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
 /// Pushes the byte 3-gram and 5-gram codes of `b` (seeds 13 and 15).

@@ -6,9 +6,6 @@ pub(crate) const BUCKET_BITS: u32 = 14;
 /// Number of hashed buckets.
 pub(crate) const BUCKETS: usize = 1 << BUCKET_BITS;
 
-/// `32 - BUCKET_BITS`: a code's bucket is `code >> SHIFT`.
-pub(crate) const SHIFT: u32 = 32 - BUCKET_BITS;
-
 /// Bucket of a feature code.
 #[inline(always)]
 pub(crate) fn bucket_of(code: u32) -> usize {
@@ -63,25 +60,22 @@ impl Drop for Batch<'_> {
 /// Collects feature codes, each bucket once (binary features), in first
 /// occurrence order. Deduplicating as codes arrive keeps the list to the
 /// distinct buckets (a 2 KB prompt yields ~4,000 codes, mostly repeats).
-/// A bucket is `code >> shift`: [`SHIFT`] for the shipped model, less for
-/// the large one's own pass (`super::wide`), with `seen` holding a bit
-/// per bucket.
+/// With `keep` 0 instead of `!0` it takes every code (the large model's
+/// own pass, which deduplicates them by its own buckets afterwards).
 pub(super) struct Sink<'a> {
     pub out: Batch<'a>,
-    pub seen: &'a mut [u64],
-    pub shift: u32,
+    pub seen: &'a mut [u64; BUCKETS / 64],
+    pub keep: u64,
 }
 
 impl Sink<'_> {
     #[inline(always)]
     pub(super) fn push(&mut self, code: u32) {
-        let b = (code >> self.shift) as usize;
-        let bit = 1u64 << (b % 64);
-        if let Some(w) = self.seen.get_mut(b / 64) {
-            if *w & bit == 0 {
-                *w |= bit;
-                self.out.push(code);
-            }
+        let b = bucket_of(code);
+        let (w, bit) = (b / 64, 1u64 << (b % 64));
+        if self.seen[w] & bit == 0 {
+            self.seen[w] |= bit & self.keep;
+            self.out.push(code);
         }
     }
 }
@@ -105,16 +99,16 @@ pub(super) struct Stamped<'a> {
     pub out: Batch<'a>,
     pub stamp: &'a mut [u8],
     pub k: u8,
-    /// As [`Sink`]'s.
-    pub shift: u32,
+    /// As [`Sink`]'s (`!0` or 0).
+    pub keep: u8,
 }
 
 impl Push for Stamped<'_> {
     #[inline(always)]
     fn push(&mut self, code: u32) {
-        if let Some(s) = self.stamp.get_mut((code >> self.shift) as usize) {
+        if let Some(s) = self.stamp.get_mut(bucket_of(code)) {
             if *s != self.k {
-                *s = self.k;
+                *s = self.k & self.keep;
                 self.out.push(code);
             }
         }

@@ -51,7 +51,7 @@ fn segments_reference(norm: &str) -> (Vec<u32>, Vec<u32>) {
         let mut sink = Sink {
             out: Batch::new(&mut codes),
             seen: &mut [0; BUCKETS / 64],
-            shift: SHIFT,
+            keep: !0,
         };
         hashed_part(seg, &mut sink, &mut Log::default());
         let mut counts = [0u16; super::super::cues::CLASSES];
@@ -98,7 +98,7 @@ fn segments_equal_the_reference() {
         let mut sink = Sink {
             out: Batch::new(&mut want),
             seen: &mut [0; BUCKETS / 64],
-            shift: SHIFT,
+            keep: !0,
         };
         let b = t.as_bytes();
         let mut counts = [0u16; super::super::cues::CLASSES];
@@ -355,7 +355,7 @@ fn byte_grams_equal_the_reference() {
         let mut sink = Sink {
             out: Batch::new(&mut got),
             seen: &mut [0; BUCKETS / 64],
-            shift: SHIFT,
+            keep: !0,
         };
         hashed_part(b, &mut sink, &mut Log::default());
         drop(sink);
@@ -388,7 +388,7 @@ fn word_features_equal_the_reference() {
             let mut sink = Sink {
                 out: Batch::new(&mut got),
                 seen: &mut [0; BUCKETS / 64],
-                shift: SHIFT,
+                keep: !0,
             };
             words(text.as_bytes(), &mut sink, seed, None);
             drop(sink);
@@ -459,7 +459,7 @@ const WIDE_TEXTS: [&str; 4] = [
 
 /// Each bucket once (the whole text's, each segment's), every
 /// bucket of the shipped pass among them, and the same codes again
-/// after other texts (the buffers are left cleared).
+/// after other texts.
 #[test]
 fn own_buckets_once_and_buffers_cleared() {
     for bits in [14, 18, 20] {
