@@ -269,6 +269,35 @@ pub mod __private {
         (f.hashed, segs, f.dense.to_vec(), f.floor)
     }
 
+    /// As [`inject_features_segments`], with the large model's own pass
+    /// over `2^bits` buckets (`features::wide` in `src/inject/features.rs`).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[allow(clippy::type_complexity)]
+    pub fn inject_features_wide(
+        text: &str,
+        bits: u32,
+    ) -> (Vec<u32>, Vec<Vec<u32>>, Vec<f32>, f32) {
+        use std::sync::atomic::Ordering;
+        crate::inject::large::KEEP_VIEW.store(true, Ordering::Relaxed);
+        let (f, _) = crate::inject::analyze(text);
+        let (h, c, e) = f
+            .view
+            .as_ref()
+            .map(|(v, s)| crate::inject::features::wide(v, *s, bits))
+            .unwrap_or_default();
+        let mut from = 0;
+        let segs = e
+            .iter()
+            .map(|&e| {
+                let e = (e as usize).min(c.len());
+                let s = c[from.min(e)..e].to_vec();
+                from = e;
+                s
+            })
+            .collect();
+        (h, segs, f.dense.to_vec(), f.floor)
+    }
+
     /// Bucket and sign of a hashed injection feature code.
     pub fn inject_bucket(code: u32) -> (usize, f32) {
         crate::inject::features::bucket(code)
@@ -304,6 +333,10 @@ pub mod __private {
     impl InjectLarge {
         /// Parses a file, or says what is wrong with it.
         pub fn parse(bytes: &[u8]) -> Result<InjectLarge, &'static str> {
+            // Not installed: texts must keep their featurized view for
+            // its own pass all the same.
+            use std::sync::atomic::Ordering;
+            crate::inject::large::KEEP_VIEW.store(true, Ordering::Relaxed);
             crate::inject::large::parsed(bytes).map(InjectLarge)
         }
 

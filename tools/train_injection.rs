@@ -65,6 +65,10 @@ fn bits() -> u32 {
     std::env::var("INJECT_BITS").ok().and_then(|b| b.parse().ok()).unwrap_or(0)
 }
 
+fn wide() -> bool {
+    bits() > 0 && env_f("INJECT_WIDE", 0.0) > 0.0
+}
+
 /// `bipia_train_code_injected` -> `bipia_code`.
 fn group_of(source: &str) -> String {
     let mut g = source.replace("_train_", "_");
@@ -97,8 +101,14 @@ fn item(v: &serde_json::Value) -> Item {
         let trigger = v["tags"]
             .as_array()
             .is_some_and(|t| t.iter().any(|x| x == "trigger_words"));
-        let (codes, segs, mut dense, floor) =
-            p::inject_features_segments(text);
+        // INJECT_WIDE=1 (with INJECT_BITS): the large model's own pass,
+        // deduplicated by its own buckets, with byte 3- and 5-grams
+        // (`features::wide` in `src/inject/features.rs`); what `--write-large` ships.
+        let (codes, segs, mut dense, floor) = if wide() {
+            p::inject_features_wide(text, bits())
+        } else {
+            p::inject_features_segments(text)
+        };
         // INJECT_ZERO=i,j: dense features i and j left out (ablations).
         if let Ok(z) = std::env::var("INJECT_ZERO") {
             for k in z.split(',').filter_map(|k| k.parse::<usize>().ok()) {
@@ -836,6 +846,7 @@ fn write_large_model(
         (15..=22).contains(&bits),
         "--write-large needs INJECT_BITS=15..22"
     );
+    assert!(wide(), "--write-large needs INJECT_WIDE=1 (the library's pass)");
     let (_, cm) = cal.expect("--write-large needs the LOSO calibration map");
     let mut m = train(trainable, 7);
     let (scale, q) = quantize(&mut m);

@@ -187,19 +187,11 @@ pub(crate) fn shape(norm: &str) -> DocShape {
     }
 }
 
-/// Bytes that make a token look machine-made when mixed into words
-/// (`coff?](`, `{[paper`, `draft={cdnjs`): the bytes of `odd` below,
-/// one bit each.
-const ODD_BYTES: u128 = {
-    let mut m = 0u128;
-    let odd = b"[](){}<>!@`\\|^~=*$#";
-    let mut k = 0;
-    while k < odd.len() {
-        m |= 1 << odd[k];
-        k += 1;
-    }
-    m
-};
+/// How much the last line of `norm` ends like an optimizer's adversarial
+/// suffix ([`gibberish::tail`]); 0 in a document.
+pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
+    gibberish::tail(norm, shape.doc)
+}
 
 /// A harm word in a decoded or joined payload (`inner`, its dense
 /// features) sets [`dense::SMUGGLED_HARM`] of the text around it
@@ -230,70 +222,6 @@ pub(crate) fn smuggled_harm(
 /// default flag threshold (flagged; blocking needs more).
 const SMUGGLED_RISK: f32 = 0.5;
 
-/// Whether `c` is one of [`ODD_BYTES`]: a test of one of its 64-bit
-/// halves (a shift of the `u128` is a library call, in the wasm too).
-#[inline(always)]
-fn is_odd(c: u8) -> bool {
-    let half =
-        if c < 64 { ODD_BYTES as u64 } else { (ODD_BYTES >> 64) as u64 };
-    c < 128 && half >> (c % 64) & 1 == 1
-}
-
-/// Tokens of the last line looked at by [`gibberish_tail`].
-const TAIL_TOKENS: usize = 24;
-
-/// How much the last line of `norm` ends like an optimizer's adversarial
-/// suffix: a prose request (its first half has at most one odd token)
-/// followed by tokens that mix letters with brackets and other
-/// punctuation, or are such punctuation alone (`!Mal ensuite coff?](`,
-/// `Sure] Sure,].[`). Odd tokens among the line's last [`TAIL_TOKENS`],
-/// over 6, at most 1; 0 for a line of under 10 tokens or a document
-/// (code is full of such tokens). Reads the last 600 bytes at most.
-pub(crate) fn gibberish_tail(norm: &str, shape: DocShape) -> f32 {
-    let b = norm.as_bytes().trim_ascii_end();
-    let b = &b[b.len().saturating_sub(600)..];
-    let line = b.rsplit(|&c| c == b'\n').next().unwrap_or_default();
-    let mut n = 0;
-    odd_tokens(line, |_| n += 1);
-    if shape.doc || n < 10 {
-        return 0.0;
-    }
-    let (mut head, mut tail, mut i) = (0, 0, 0);
-    odd_tokens(line, |odd| {
-        if odd {
-            head += usize::from(i < n / 2);
-            tail += usize::from(i + TAIL_TOKENS >= n);
-        }
-        i += 1;
-    });
-    if head > 1 {
-        return 0.0;
-    }
-    (tail.min(6) as f32) / 6.0
-}
-
-/// Calls `f` for each token of `line` (a run of bytes other than ASCII
-/// whitespace), in order, with whether it holds an [`is_odd`] byte. One
-/// loop: split, filter and map were calls a token in the wasm.
-#[inline(always)]
-fn odd_tokens(line: &[u8], mut f: impl FnMut(bool)) {
-    let (mut in_token, mut odd) = (false, false);
-    for &c in line {
-        if c.is_ascii_whitespace() {
-            if in_token {
-                f(odd);
-            }
-            (in_token, odd) = (false, false);
-        } else {
-            in_token = true;
-            odd |= is_odd(c);
-        }
-    }
-    if in_token {
-        f(odd);
-    }
-}
-
 /// A logged word's start and classes, for [`hijack`].
 fn logged(w: &LogWord) -> (usize, u32) {
     (w.start as usize, w.classes)
@@ -318,9 +246,28 @@ pub(crate) fn hashed(
     seg_codes: &mut Vec<u32>,
     seg_ends: &mut Vec<u32>,
 ) -> Found {
+    out.reserve(norm.len().min(HEAD + TAIL));
+    let out = &mut Sink {
+        out: Batch::new(out),
+        seen: &mut [0; BUCKETS / 64],
+        keep: !0,
+    };
+    hashed_into(norm, shape, out, (seg_codes, seg_ends), false)
+}
+
+/// [`hashed`] into `out`. With `wide` (the large model's own pass,
+/// [`wide`]), byte 3-grams and 5-grams as well, and every code is kept
+/// (`out.keep` 0, the segments' too), to be deduplicated by the large
+/// model's buckets afterwards.
+fn hashed_into(
+    norm: &str,
+    shape: DocShape,
+    out: &mut Sink,
+    (seg_codes, seg_ends): (&mut Vec<u32>, &mut Vec<u32>),
+    wide: bool,
+) -> Found {
+    let with_grams = wide;
     let b = norm.as_bytes();
-    out.reserve(b.len().min(HEAD + TAIL));
-    let out = &mut Sink { out: Batch::new(out), seen: &mut [0; BUCKETS / 64] };
     let mut counts = [0u16; super::cues::CLASSES];
     let parts: [&[u8]; 2] = if b.len() <= HEAD + TAIL {
         [b, &[]]
@@ -329,6 +276,7 @@ pub(crate) fn hashed(
     };
     let mut logs = [Log::default(), Log::default()];
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
+        log.grams = with_grams;
         hashed_part(part, out, log);
     }
     for (part, log) in parts.iter().zip(logs.iter_mut()) {
@@ -345,7 +293,7 @@ pub(crate) fn hashed(
             words(l, out, 10, None);
         }
     }
-    segments(parts, &logs, seg_codes, seg_ends);
+    segments(parts, &logs, (seg_codes, seg_ends), wide);
     Found {
         cues: counts,
         lone: lone_request(parts, &logs),
@@ -484,6 +432,8 @@ struct Log {
     g4: Vec<u32>,
     g6: Vec<u32>,
     words: Vec<LogWord>,
+    /// Byte 3-grams and 5-grams too, before the words ([`wide`]).
+    grams: bool,
 }
 
 /// One word run of a part: its bytes, unigram code, bigram code with
@@ -517,8 +467,8 @@ const SEGMENT_MIN: usize = 24;
 fn segments(
     parts: [&[u8]; 2],
     logs: &[Log; 2],
-    codes: &mut Vec<u32>,
-    ends: &mut Vec<u32>,
+    (codes, ends): (&mut Vec<u32>, &mut Vec<u32>),
+    wide: bool,
 ) {
     let ranges = segment_ranges(parts);
     if ranges.len() < 2 {
@@ -549,7 +499,9 @@ fn segments(
             continue; // under four words
         }
         let out = Batch::new(codes);
-        let mut sink = Stamped { out, stamp: &mut stamp, k: k as u8 + 1 };
+        let keep = if wide { 0 } else { !0 };
+        let mut sink =
+            Stamped { out, stamp: &mut stamp, k: k as u8 + 1, keep };
         let (s, e) = (r.start, r.end);
         for &g in log.g4.get(s + 3..e.min(s + 5)).unwrap_or_default() {
             sink.push(g);
@@ -561,6 +513,9 @@ fn segments(
                 sink.push(a);
                 sink.push(b);
             }
+        }
+        if wide {
+            grams(parts[p].get(s..e).unwrap_or_default(), &mut sink);
         }
         let ws = &log.words[w0..w0 + n];
         for (j, w) in ws.iter().enumerate() {
@@ -715,6 +670,9 @@ fn hashed_part(b: &[u8], out: &mut Sink, log: &mut Log) {
         *g6 = mix(6, x & 0xFFFF_FFFF_FFFF);
         out.push(*g4);
         out.push(*g6);
+    }
+    if log.grams {
+        grams(b, out);
     }
     words(b, out, 0, Some(&mut log.words));
 }
@@ -946,6 +904,71 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// The large model's own featurizer pass ([`super::large`]): the codes
+/// of [`hashed`] deduplicated by its own `2^bits` buckets (the shipped
+/// pass keeps one code per 2^14 bucket, which capped what any bucket
+/// count could learn), plus byte 3-grams and 5-grams ([`grams`]). Runs
+/// only when a policy uses the large model.
+/// Its codes of the featurized text `view` (of shape
+/// `shape`) over `2^bits` buckets: (the whole text's, the segments'
+/// one after another, where each segment's end), as
+/// [`hashed`] gives them.
+pub(crate) fn wide(
+    view: &str,
+    shape: DocShape,
+    bits: u32,
+) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let shift = 32 - bits.clamp(6, 24);
+    // Every code of the shared pass, in order; then each bucket's first.
+    let (mut all, mut codes, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+    {
+        let out = Batch::new(&mut all);
+        let sink = &mut Sink { out, seen: &mut [0; BUCKETS / 64], keep: 0 };
+        hashed_into(view, shape, sink, (&mut codes, &mut ends), true);
+    } // the batch reaches `all`
+      // A stamp a bucket: the whole text's is 255, segment k's k + 1
+      // (MAX_SEGMENTS < 255).
+    let mut stamp = vec![0u8; 1 << (32 - shift)];
+    let mut first = |from: &[u32], k: u8, to: &mut Vec<u32>| {
+        for &code in from {
+            if let Some(s) = stamp.get_mut((code >> shift) as usize) {
+                if *s != k {
+                    *s = k;
+                    to.push(code);
+                }
+            }
+        }
+    };
+    let (mut h, mut c, mut e) = (Vec::new(), Vec::new(), Vec::new());
+    first(&all, 255, &mut h);
+    let mut from = 0;
+    for (k, &end) in ends.iter().enumerate() {
+        let end = (end as usize).min(codes.len());
+        first(
+            codes.get(from.min(end)..end).unwrap_or_default(),
+            k as u8 + 1,
+            &mut c,
+        );
+        e.push(c.len() as u32);
+        from = end;
+    }
+    (h, c, e)
+}
+
+/// Pushes the byte 3-gram and 5-gram codes of `b` (seeds 13 and 15).
+fn grams(b: &[u8], out: &mut dyn Push) {
+    let mut x: u64 = 0;
+    for (i, &c) in b.iter().enumerate() {
+        x = (x << 8) | u64::from(c);
+        if i >= 2 {
+            out.push(mix(13, x & 0xFF_FFFF));
+        }
+        if i >= 4 {
+            out.push(mix(15, x & 0xFF_FFFF_FFFF));
+        }
+    }
+}
+
 /// Bucket and sign of a feature code.
 #[inline]
 pub(crate) fn bucket(code: u32) -> (usize, f32) {
@@ -962,6 +985,7 @@ pub(crate) fn occurrence_weight(n: usize) -> f32 {
     }
 }
 
+mod gibberish;
 mod sink;
 #[cfg(test)]
 mod tests;

@@ -1,15 +1,18 @@
 //! The optional large injection classifier (`injection-model.bin` of the
 //! package, built by `scripts/injection-model` with
 //! `tools/train_injection.rs`): the default classifier's features
-//! ([`super::features`], the same codes, segments and dense slots) over
-//! `2^bits` hashed buckets instead of `2^14`, with its own dense weights,
+//! ([`super::features`], the same segments and dense slots) from its own
+//! featurizer pass ([`super::features::wide`]: codes deduplicated by
+//! its own `2^bits` buckets instead of `2^14`, and byte 3- and 5-grams
+//! too), with its own dense weights,
 //! intercept and calibration map (fitted the same way, on
 //! leave-one-source-out scores). A filter whose policy sets
 //! `injection.model: "large"` uses it for the classifier's vote; rules,
 //! hidden text and decoded payloads are judged as by default. The
 //! default never reads it.
 //!
-//! Format (little-endian): `PFINJMD1`, version (u32, 1), `bits` (u32,
+//! Format (little-endian): `PFINJMD1`, version (u32, 2; a version 1
+//! file was trained on the shipped pass's codes), `bits` (u32,
 //! 15..=22), the default model's fingerprint ([`base`]: a file is built
 //! next to one shipped default model, whose featurizer it shares), scale
 //! (f32: a weight is its stored nibble times the scale), intercept
@@ -25,7 +28,8 @@ use super::model;
 use crate::digest::{fnv, u32_at};
 
 const MAGIC: &[u8; 8] = b"PFINJMD1";
-const VERSION: u32 = 1;
+/// 2: its codes come from its own featurizer pass ([`super::features::wide`]).
+const VERSION: u32 = 2;
 /// Bucket bits a file may have.
 const BITS: std::ops::RangeInclusive<u32> = 15..=22;
 /// Calibration knots: as many as the default map has.
@@ -128,7 +132,29 @@ pub(crate) fn get() -> Option<&'static Large> {
     LARGE.get()
 }
 
+/// The trainer's request that every text keep its featurized view.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) static KEEP_VIEW: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Whether the featurizer keeps the text it featurized
+/// ([`super::Features::view`]): when a large model is installed, whose
+/// own pass reads it.
+#[inline]
+pub(crate) fn keep_view() -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    if KEEP_VIEW.load(std::sync::atomic::Ordering::Relaxed) {
+        return true;
+    }
+    LARGE.get().is_some()
+}
+
 impl Large {
+    /// Its bucket bits.
+    pub(crate) fn bits(&self) -> u32 {
+        32 - self.shift
+    }
+
     /// The hashed part of the logit of one bag of codes (unscaled).
     pub(crate) fn sum(&self, codes: &[u32]) -> f32 {
         let mut z = 0i32;
@@ -251,6 +277,18 @@ mod tests {
             v[at] ^= 0x10;
             assert!(e(&v).contains("checksum"), "byte {at}");
         }
+    }
+
+    /// A file of version 1 (the same layout, codes of the shipped
+    /// pass) is refused, checksum or not.
+    #[test]
+    fn version_one_is_refused() {
+        let mut v = small();
+        v[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let end = v.len() - 4;
+        let sum = fnv(&v[..end]);
+        v[end..].copy_from_slice(&sum.to_le_bytes());
+        assert!(parse(&v).err().unwrap_or("").contains("another version"));
     }
 
     /// Any bytes: an error or a model, never a panic (every prefix and

@@ -110,6 +110,10 @@ pub(crate) struct Features {
     pub dense: [f32; N_DENSE],
     /// Risk floor from rules, hidden text and payloads.
     pub floor: f32,
+    /// The featurized text and its shape, kept when a large model is
+    /// installed (or the trainer asks): its own pass reads them
+    /// ([`features::wide`]).
+    pub view: Option<(String, features::DocShape)>,
 }
 
 impl Default for Features {
@@ -120,6 +124,7 @@ impl Default for Features {
             seg_ends: Vec::new(),
             dense: [0.0; N_DENSE],
             floor: 0.0,
+            view: None,
         }
     }
 }
@@ -363,7 +368,7 @@ pub(crate) fn logit(f: &Features) -> f32 {
     // The whole text, or the segment (line, sentence) that scores
     // highest: a planted sentence is judged on its own, not diluted by
     // the document around it.
-    let mut z = pooled(f, hashed_sum);
+    let mut z = pooled((&f.hashed, &f.seg_codes, &f.seg_ends), hashed_sum);
     z *= model::SCALE;
     for (x, d) in f.dense.iter().zip(model::DENSE.iter()) {
         z += x * d;
@@ -374,12 +379,15 @@ pub(crate) fn logit(f: &Features) -> f32 {
 /// The higher of the whole text's hashed sum and its best segment's
 /// (`sum` of each bag of codes).
 #[inline(always)]
-fn pooled(f: &Features, sum: impl Fn(&[u32]) -> f32) -> f32 {
-    let mut z = sum(&f.hashed);
+fn pooled(
+    (hashed, seg_codes, seg_ends): (&[u32], &[u32], &[u32]),
+    sum: impl Fn(&[u32]) -> f32,
+) -> f32 {
+    let mut z = sum(hashed);
     let mut from = 0;
-    for &end in &f.seg_ends {
-        let end = (end as usize).min(f.seg_codes.len());
-        let seg = &f.seg_codes[from.min(end)..end];
+    for &end in seg_ends {
+        let end = (end as usize).min(seg_codes.len());
+        let seg = &seg_codes[from.min(end)..end];
         z = z.max(sum(seg));
         from = end;
     }
@@ -389,7 +397,13 @@ fn pooled(f: &Features, sum: impl Fn(&[u32]) -> f32) -> f32 {
 /// The calibrated risk the large model gives features `f` (as
 /// [`logit`] and [`calibrated`] with the default model).
 pub(crate) fn large_risk(m: &large::Large, f: &Features) -> f32 {
-    let mut z = pooled(f, |c| m.sum(c)) * m.scale;
+    // Its own pass over the featurized text ([`features::wide`]).
+    let (h, c, e) = f
+        .view
+        .as_ref()
+        .map(|(v, shape)| features::wide(v, *shape, m.bits()))
+        .unwrap_or_default();
+    let mut z = pooled((&h, &c, &e), |c| m.sum(c)) * m.scale;
     for (x, d) in f.dense.iter().zip(&m.dense) {
         z += x * d;
     }
@@ -834,6 +848,9 @@ fn analyze_at(text: &str, depth: u8) -> (Features, Vec<Signal>) {
     let shape = features::shape(seen);
     f.dense[dense::DOC] = f32::from(u8::from(shape.doc));
     f.dense[dense::TABLE_PROSE] = (shape.table_prose.min(3) as f32) / 3.0;
+    if large::keep_view() {
+        f.view = Some((seen.to_string(), shape));
+    }
     let features::Found { cues, lone, hijack } = features::hashed(
         seen,
         shape,

@@ -60,9 +60,12 @@ impl Drop for Batch<'_> {
 /// Collects feature codes, each bucket once (binary features), in first
 /// occurrence order. Deduplicating as codes arrive keeps the list to the
 /// distinct buckets (a 2 KB prompt yields ~4,000 codes, mostly repeats).
+/// With `keep` 0 instead of `!0` it takes every code (the large model's
+/// own pass, which deduplicates them by its own buckets afterwards).
 pub(super) struct Sink<'a> {
     pub out: Batch<'a>,
     pub seen: &'a mut [u64; BUCKETS / 64],
+    pub keep: u64,
 }
 
 impl Sink<'_> {
@@ -71,7 +74,7 @@ impl Sink<'_> {
         let b = bucket_of(code);
         let (w, bit) = (b / 64, 1u64 << (b % 64));
         if self.seen[w] & bit == 0 {
-            self.seen[w] |= bit;
+            self.seen[w] |= bit & self.keep;
             self.out.push(code);
         }
     }
@@ -96,6 +99,8 @@ pub(super) struct Stamped<'a> {
     pub out: Batch<'a>,
     pub stamp: &'a mut [u8],
     pub k: u8,
+    /// As [`Sink`]'s (`!0` or 0).
+    pub keep: u8,
 }
 
 impl Push for Stamped<'_> {
@@ -103,7 +108,7 @@ impl Push for Stamped<'_> {
     fn push(&mut self, code: u32) {
         if let Some(s) = self.stamp.get_mut(bucket_of(code)) {
             if *s != self.k {
-                *s = self.k;
+                *s = self.k & self.keep;
                 self.out.push(code);
             }
         }
