@@ -16,9 +16,10 @@
 // - places: GeoNames cities15000 (name, asciiname, alternate names of cities
 //   of --alt-pop people or more), first-level regions, countries with their
 //   names in 78 languages, continents and seas (src/names/data/regions.txt).
-//   A city of --major-pop people or more, a region and
-//   a country are "major" (the tier reported without a cue); smaller cities
-//   need a cue ("in", "from", "City:");
+//   Regions, countries and continents are "major" (the tier reported
+//   without a cue); every city needs a cue ("in", "from", "City:"), as in
+//   the core since names42 (--major-pop now picks the cities whose Slavic
+//   case forms are added);
 // - organizations: legal-form abbreviations that are one word (GLEIF ELF,
 //   cleanco), and known organization names (SEC company tickers with their
 //   legal suffix cut, universities, and the well-known ones of
@@ -230,7 +231,9 @@ function addAlt(s, flag) {
 let nCities = 0;
 for (const r of tsv("places_cities15000.tsv")) {
   const pop = parseInt(r.population, 10) || 0;
-  const flag = pop >= o.majorPop ? MAJOR : PLACE;
+  // Cities need a cue, as in the core (names42): only countries, first-level
+  // regions and continents are "major" (read without one).
+  const flag = PLACE;
   for (const s of [r.name, r.asciiname]) if (placeOk(s)) add(s, flag);
   if (pop >= o.altPop) {
     for (const s of r.alt_names.split("|")) if (altOk(s)) addAlt(s, flag);
@@ -280,7 +283,7 @@ function slavicForms(s, lang) {
   }
   return [];
 }
-const slavic = [];
+const slavic = [], slavicCities = [];
 for (const r of tsv("places_countries.tsv")) {
   for (const item of r.alt_names.split("|")) {
     const m = item.match(/^(.*)@([a-z-]+)$/);
@@ -289,14 +292,16 @@ for (const r of tsv("places_countries.tsv")) {
 }
 for (const r of tsv("places_cities15000.tsv")) {
   if ((parseInt(r.population, 10) || 0) < o.majorPop) continue;
-  for (const s of r.alt_names.split("|")) if (/^\p{Script=Cyrillic}/u.test(s) && altOk(s)) slavic.push(...slavicForms(s, "ru"));
+  for (const s of r.alt_names.split("|")) if (/^\p{Script=Cyrillic}/u.test(s) && altOk(s)) slavicCities.push(...slavicForms(s, "ru"));
 }
 let nSlavic = 0;
-for (const s of slavic) {
-  const key = foldWord(s);
-  if (!key || entries.has(key) || NAMES.has(key) || !placeOk(s)) continue;
-  add(s, MAJOR);
-  nSlavic++;
+for (const [forms, flag] of [[slavic, MAJOR], [slavicCities, PLACE]]) {
+  for (const s of forms) {
+    const key = foldWord(s);
+    if (!key || entries.has(key) || NAMES.has(key) || !placeOk(s)) continue;
+    add(s, flag);
+    nSlavic++;
+  }
 }
 
 // Continents, seas and world regions (hand-made, src/names/data/regions.txt).
