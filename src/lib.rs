@@ -312,16 +312,7 @@ pub mod __private {
     /// knots (logits, risks) and the 4-bit weights. For
     /// `tools/train_injection.rs`.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn inject_large_encode(
-        bits: u32,
-        scale: f32,
-        bias: f32,
-        dense: &[f32],
-        cal: (&[f32], &[f32]),
-        weights: &[i8],
-    ) -> Vec<u8> {
-        crate::inject::large::encode(bits, scale, bias, dense, cal, weights)
-    }
+    pub use crate::inject::large::encode as inject_large_encode;
 
     /// A large injection model read from its file but not installed
     /// (tests, the trainer's check).

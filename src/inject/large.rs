@@ -193,7 +193,7 @@ pub(crate) fn calibrate(z: f32, zs: &[f32; KNOTS], ps: &[f32; KNOTS]) -> f32 {
 /// Writes a large model file (the trainer's output; tests). A map of
 /// fewer than [`KNOTS`] knots is padded with its last knot.
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn encode(
+pub fn encode(
     bits: u32,
     scale: f32,
     bias: f32,
