@@ -343,7 +343,9 @@ fn analyze(
     let skip_first = base > 0;
     let filter = cx.filter;
     let policy = filter.policy();
-    let tokens: Vec<(Range<usize>, String)> = if policy.response.restore {
+    let tokens: Vec<(Range<usize>, String)> = if policy.response.restore
+        && cx.vault.may_hold_tokens(text)
+    {
         cx.vault.find_tokens(text).map(|(r, v)| (r, v.to_string())).collect()
     } else {
         Vec::new()
@@ -563,7 +565,39 @@ impl ResponseScanner {
             return String::new();
         }
         self.unscanned = 0;
-        self.checks.refresh(cx, true);
+        self.checks.refresh(cx, false);
+        let text = &self.window;
+        let e = text.len();
+        let from = self.emitted;
+        // Holds that need no screening of the window: a word still
+        // forming, names, a pseudonym token, a canary, a leak.
+        let mut g = partial_word(text);
+        // Names: a capitalized word until its bounded right context has
+        // arrived, an open table row until its line is complete.
+        g = g.min(crate::names::pending(text));
+        if cx.filter.policy().response.restore && !cx.vault.is_empty() {
+            g = g.min(token_pending(text));
+        }
+        // PERF: called only with canaries: a call compiles the callee
+        // (issue 16, the first push).
+        if !self.checks.canaries.is_empty() {
+            g = g.min(canary::pending(text, &self.checks.canaries));
+        }
+        if let Some(fp) = &self.checks.leak {
+            g = g.min(fp.pending(text, self.base > 0));
+        }
+        // Memory bound: past MAX_HOLD, cut anyway (documented).
+        let hard = guard::floor_char(text, e.saturating_sub(MAX_HOLD));
+        // PERF: nothing can be shown when those holds already reach the
+        // shown text (the other holds only move the cut left, a block
+        // needs a finding in `from..g`): the screening, the rules'
+        // hold-back and its keyword search wait for a push that may show
+        // something (a first push of "Sure, here is ..." holds from
+        // "Sure": issue 16). The keywords are searched from where the
+        // last search ended, and those before the window never count.
+        if g <= from && hard <= from {
+            return String::new();
+        }
         let mut rd = (Vec::new(), 0);
         let an = analyze(
             cx,
@@ -575,51 +609,16 @@ impl ResponseScanner {
         );
         let (raw, deny_max) = rd;
         let text = &self.window;
-        let e = text.len();
-        let from = self.emitted;
         // A match starting in shown text is complete (the last cut was
         // not inside one): guards look from `from` on.
         let floor =
             guard::floor_char(text, e.saturating_sub(guard::MAX_MATCH))
                 .max(from);
-        let found = |s: usize| raw.iter().any(|r| r.start == s);
-        let rules = cx.filter.rules();
-        // `refresh` above built them.
-        let Some(sr) = self.checks.rules.as_deref() else {
-            return String::new();
-        };
-        self.checks.keywords.update(sr, rules, text, self.base);
-        // Gated rules hold runs that end within CTX_AFTER of the end.
-        let e2 = guard::floor_char(text, e.saturating_sub(CTX_AFTER));
-        let mut g = sr.pending(
-            cx.filter,
-            &self.checks.keywords,
-            text,
-            self.base,
-            floor,
-            e2,
-            &found,
-        );
         if deny_max > 0 {
             g = g.min(guard::floor_char(
                 text,
                 (e + 1).saturating_sub(deny_max),
             ));
-        }
-        if cx.filter.policy().response.restore && !cx.vault.is_empty() {
-            g = g.min(token_pending(text));
-        }
-        g = g.min(partial_word(text));
-        // Names: a capitalized word until its bounded right context has
-        // arrived, an open table row until its line is complete.
-        g = g.min(crate::names::pending(text));
-        // PERF: called only with canaries: a call compiles the callee
-        // (issue 16, the first push).
-        if !self.checks.canaries.is_empty() {
-            g = g.min(canary::pending(text, &self.checks.canaries));
-        }
-        if let Some(fp) = &self.checks.leak {
-            g = g.min(fp.pending(text, self.base > 0));
         }
         g = g.min(an.link_pending);
         for r in raw.iter().chain(an.cands.iter().map(|c| &c.span)) {
@@ -632,6 +631,28 @@ impl ResponseScanner {
                 g = g.min(s.max(from));
             }
         }
+        // The rules' hold-back last: a keyed rule whose longest match
+        // cannot reach below `g` is not looked at (its guard not read).
+        if g > floor {
+            self.checks.refresh(cx, true);
+            let found = |s: usize| raw.iter().any(|r| r.start == s);
+            let rules = cx.filter.rules();
+            // `refresh` built them.
+            let Some(sr) = self.checks.rules.as_deref() else {
+                return String::new();
+            };
+            self.checks.keywords.update(sr, rules, text, self.base);
+            // Gated rules hold runs that end within CTX_AFTER of the end.
+            let e2 = guard::floor_char(text, e.saturating_sub(CTX_AFTER));
+            g = sr.pending(
+                cx.filter,
+                &self.checks.keywords,
+                text,
+                (self.base, floor, e2),
+                g,
+                &found,
+            );
+        }
         let g = g.max(from);
         // PERF: with no span at all there is nothing to block on or to
         // cut around, and neither callee is compiled (issue 16, the
@@ -643,8 +664,6 @@ impl ResponseScanner {
             }
             cut = an.settle(from, g, &raw);
         }
-        // Memory bound: past MAX_HOLD, cut anyway (documented).
-        let hard = guard::floor_char(text, e.saturating_sub(MAX_HOLD));
         if cut < hard {
             cut = hard;
         }

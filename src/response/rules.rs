@@ -218,23 +218,22 @@ impl StreamRules {
     }
 
     /// Earliest start of a match that may still grow past the end of
-    /// `text`, over every rule that counts; `text.len()` when none.
-    /// `floor`: older matches are complete by the length bound; `found`:
-    /// starts of matches the engine reported; `e2`: matches of gated rules
-    /// ending at or after it can still gain a context keyword.
-    #[allow(clippy::too_many_arguments)]
+    /// `text`, over every rule that counts, or `g` if that is earlier.
+    /// `at`: the window's absolute offset `base`; `floor`: older matches
+    /// are complete by the length bound; `e2`: matches of gated rules
+    /// ending at or after it can still gain a context keyword. `found`:
+    /// starts of matches the engine reported.
     #[inline(never)]
     pub(super) fn pending(
         &self,
         filter: &Filter,
         seen: &Keywords,
         text: &str,
-        base: usize,
-        floor: usize,
-        e2: usize,
+        at: (usize, usize, usize),
+        mut g: usize,
         found: &dyn Fn(usize) -> bool,
     ) -> usize {
-        let mut g = text.len();
+        let (base, floor, e2) = at;
         for gd in &self.always {
             g = g.min(gd.pending(text, floor, found));
         }
@@ -245,6 +244,16 @@ impl StreamRules {
         for k in self.live(rules, seen, text, base) {
             let Some((i, slot)) = self.keyed.get(k as usize) else { continue };
             let Some(r) = rules.get(*i as usize) else { continue };
+            // PERF: a guard holds from no earlier than its longest match
+            // before the end: one that cannot reach below `g` is not
+            // read (a first push with "asked" in it read `sk`'s rule's
+            // pattern; issue 16).
+            let lo = r.max_len().map_or(floor, |n| {
+                floor.max(floor_char(text, text.len().saturating_sub(n)))
+            });
+            if lo >= g {
+                continue;
+            }
             let gd = slot.get_or_init(|| Guard::of_rule(r));
             g = g.min(gd.pending(text, floor, found));
         }
@@ -493,7 +502,14 @@ mod tests {
                         part,
                         cut.saturating_sub(super::super::CTX_AFTER),
                     );
-                    let new = t.pending(&f, &seen, part, 0, 0, e2, &no);
+                    let new = t.pending(
+                        &f,
+                        &seen,
+                        part,
+                        (0, 0, e2),
+                        part.len(),
+                        &no,
+                    );
                     let old = per_rule(rules, &guards, part);
                     assert!(
                         new <= old,
