@@ -237,6 +237,15 @@ impl Vault {
             .map(|&i| self.entries[i].value.as_str())
     }
 
+    /// Whether `text` may hold one of this vault's tokens: every token
+    /// has a `[` (`[EMAIL_1]`) or a `_` (`EMAIL_1`). Without, a caller
+    /// need not run [`Vault::find_tokens`] (nor compile it: a stream's
+    /// first push; issue 16).
+    pub(crate) fn may_hold_tokens(&self, text: &str) -> bool {
+        !self.entries.is_empty()
+            && text.as_bytes().iter().any(|&b| b == b'[' || b == b'_')
+    }
+
     /// Byte ranges of vault tokens in `text`, with their values.
     pub(crate) fn find_tokens<'a>(
         &'a self,
@@ -384,6 +393,23 @@ mod tests {
             "write **ana@example.com**, bo@example.com. not [EMAIL_9]"
         );
         assert_eq!(format!("{:?}", v), "Vault(2 entries)");
+    }
+
+    /// Text without `[` or `_` holds no token of a vault: the pre-test
+    /// skips only searches that find nothing.
+    #[test]
+    fn tokens_need_a_bracket_or_an_underscore() {
+        let mut v = Vault::new();
+        assert!(!v.may_hold_tokens("[EMAIL_1]"));
+        v.tokenize("EMAIL", "ana@example.com").unwrap();
+        for t in ["[EMAIL_1]", "EMAIL_1", "[ email 1 ]", "x [email_1] y"] {
+            assert!(v.may_hold_tokens(t), "{t}");
+            assert_eq!(v.find_tokens(t).count(), 1, "{t}");
+        }
+        for t in ["EMAIL 1", "email1", "EMAIL1 ok", "Sure, here it is: "] {
+            assert!(!v.may_hold_tokens(t), "{t}");
+            assert_eq!(v.find_tokens(t).count(), 0, "{t}");
+        }
     }
 
     #[test]

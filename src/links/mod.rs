@@ -145,6 +145,44 @@ pub(crate) fn scan_at(
     eof: bool,
     base: usize,
 ) -> (Vec<Link>, usize) {
+    // PERF: most prose has no construct at all, and the scan's code is
+    // then not compiled (a stream's first push; issue 16).
+    if !may_hold(text.as_bytes()) {
+        return (Vec::new(), text.len());
+    }
+    scan_links(text, eof, base)
+}
+
+/// Whether [`scan_at`] can find or hold anything in `t`: every construct
+/// starts at a `[` (markdown; a trailing `!` may still open an image),
+/// a `<` (HTML, autolinks), a `://` (bare URLs) or a `url(` in any case
+/// (CSS), as `P::markdown`, `P::html`, `P::bare` and `P::css` test.
+fn may_hold(t: &[u8]) -> bool {
+    if t.last() == Some(&b'!') {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(&b) = t.get(i) {
+        let hit = match b {
+            b'[' | b'<' => true,
+            b':' => t.get(i + 1..i + 3) == Some(b"//"),
+            b'(' => {
+                i >= 3
+                    && t.get(i - 3..i)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"url"))
+            }
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+#[inline(never)]
+fn scan_links(text: &str, eof: bool, base: usize) -> (Vec<Link>, usize) {
     let t = text.as_bytes();
     let mut p = P {
         t,
@@ -763,6 +801,34 @@ fn trim_punct(t: &[u8], min: usize, mut e: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pre-test skips only texts the scan finds nothing in and holds
+    /// nothing of: every prefix of texts with and without each
+    /// construct's opener, streamed and whole.
+    #[test]
+    fn pre_test_skips_only_empty_scans() {
+        let texts = [
+            "Sure, here is the summary you asked for: it (works)!",
+            "see [te](x) and ![i](y) then <a href='h'>x</a> <b>",
+            "go https://x.test/a or HTTP://y, style: URL( a.png ) url(",
+            "a: b (c) d_e 'f' \"g\" ] ) > url url) :/ :/x !x",
+        ];
+        for t in texts {
+            for n in 0..=t.len() {
+                let part = &t[..n];
+                for eof in [false, true] {
+                    let (found, pending) = scan_links(part, eof, 0);
+                    if !may_hold(part.as_bytes()) {
+                        assert!(found.is_empty(), "{part:?}");
+                        assert_eq!(pending, part.len(), "{part:?}");
+                    }
+                    let (f2, p2) = scan_at(part, eof, 0);
+                    assert_eq!((f2.len(), p2), (found.len(), pending));
+                }
+            }
+        }
+        assert!(!may_hold(b"Sure, here is the summary you asked for: "));
+    }
 
     fn urls(t: &str) -> Vec<(&str, Form, bool)> {
         find(t)
