@@ -593,10 +593,20 @@ impl Policy {
     /// keys, wrong value types, unknown types/actions/validators, bad or
     /// oversized regexes.
     pub fn from_value(v: &Value) -> Result<Policy, Error> {
-        let mut p = Policy::default();
         if *v == Value::Null {
-            return Ok(p);
+            return Ok(Policy::default());
         }
+        Policy::from_object(v)
+    }
+
+    /// [`Policy::from_value`] of a value that is not `Null`. Out of line
+    /// (issue 16, cold start): V8 compiles a function's whole body on its
+    /// first call, and this reader's ~12 KB of wasm were compiled in
+    /// every `new PromptFilter()` without a policy only to return the
+    /// defaults.
+    #[inline(never)]
+    fn from_object(v: &Value) -> Result<Policy, Error> {
+        let mut p = Policy::default();
         let mut o = Obj::new(v, "")?;
         let mut canonical = String::new();
         v.canonical(&mut canonical);
