@@ -52,6 +52,14 @@ export const classes = (n) => [
   ["upper", repeat("ABCDEFGHIJ", n)],
   ["non-ascii", repeat("é\u200bｱ", n)],
   ["newlines", repeat("\n", n)],
+  ["urls", repeat("http://", n)],
+  ["dates", repeat("Jan 1 ", n)],
+  ["dotted-quads", repeat("1.2.3.4.", n)],
+  ["hex-words", repeat("0x41 ", n)],
+  ["alnum-pairs", repeat("A1", n)],
+  ["titles", repeat("Mr. ", n)],
+  ["json-keys", repeat('"key": "', n)],
+  ["roman", repeat("\u2160", n)],
 ];
 
 const m = await import(pathToFileURL(path.resolve(dir, "node.js")).href);

@@ -69,6 +69,14 @@ pub const CLASSES: &[&str] = &[
     "upper",
     "non-ascii",
     "newlines",
+    "urls",
+    "dates",
+    "dotted-quads",
+    "hex-words",
+    "alnum-pairs",
+    "titles",
+    "json-keys",
+    "roman",
 ];
 
 /// The text of one class, about `size` bytes (empty for an unknown name).
@@ -94,6 +102,14 @@ pub fn class(name: &str, size: usize) -> String {
         "upper" => "ABCDEFGHIJ",
         "non-ascii" => "é\u{200b}ｱ",
         "newlines" => "\n",
+        "urls" => "http://",
+        "dates" => "Jan 1 ",
+        "dotted-quads" => "1.2.3.4.",
+        "hex-words" => "0x41 ",
+        "alnum-pairs" => "A1",
+        "titles" => "Mr. ",
+        "json-keys" => "\"key\": \"",
+        "roman" => "\u{2160}",
         _ => "",
     };
     repeat(unit, size)

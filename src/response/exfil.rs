@@ -1,6 +1,7 @@
 //! Exfiltration: one link or image of a response, decided on its URL as
 //! it would be emitted (vault tokens restored). Used by `analyze`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::filter::Candidate;
@@ -44,12 +45,16 @@ pub(super) fn findings(
     found.into_iter().map(|l| l.span).collect()
 }
 
-/// A URL as it would be emitted: vault tokens inside it restored.
-fn restored(
-    text: &str,
+/// A URL as it would be emitted: vault tokens inside it restored (the
+/// text itself, not a copy, when it holds none).
+fn restored<'a>(
+    text: &'a str,
     r: &Range<usize>,
     tokens: &[(Range<usize>, String)],
-) -> String {
+) -> Cow<'a, str> {
+    if tokens.is_empty() {
+        return Cow::Borrowed(text.get(r.clone()).unwrap_or(""));
+    }
     let mut out = String::new();
     let mut last = r.start;
     for (t, v) in tokens {
@@ -60,7 +65,7 @@ fn restored(
         }
     }
     out.push_str(text.get(last..r.end).unwrap_or(""));
-    out
+    Cow::Owned(out)
 }
 
 /// Classifies one link/image, deciding on the URL as it would be
@@ -114,7 +119,10 @@ fn exfiltration(
                 .first()
                 .is_some_and(|&s| s < r.end)
             || l.long;
-        heuristic |= links::carries_data(text.get(r.clone()).unwrap_or(""));
+        // Read only for forms other than a bare URL (below): a bare URL
+        // of `http://` repeated is up to `HOLD` long, one every 7 bytes.
+        heuristic |= l.form != Form::Bare
+            && links::carries_data(text.get(r.clone()).unwrap_or(""));
     }
     let always = matches!(l.form, Form::RefImage | Form::Opener);
     let image = l.image || always;
