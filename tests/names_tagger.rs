@@ -118,9 +118,11 @@ fn names_tagger_end_to_end() {
     let has = |v: &str, rule: &str| {
         after.iter().any(|(ty, x, r)| ty == "PERSON" && x == v && r == rule)
     };
-    // (No names list holds them: the rule id says so.)
-    assert!(has("Zorblax", "name-tagger-unlisted"), "{after:?}");
-    assert!(has("Quintavia", "name-tagger-unlisted"), "{after:?}");
+    // A lone unknown capitalized word (the grammar's candidate scores
+    // 0.1) is no PERSON of the tagger's: it needs a grammar candidate of
+    // 0.2 or more under it (`tagger::backed`, branch person43).
+    assert!(!has("Zorblax", "name-tagger-unlisted"), "{after:?}");
+    assert!(!has("Quintavia", "name-tagger-unlisted"), "{after:?}");
     for b in &before {
         assert!(after.contains(b), "{b:?} lost: {after:?}");
     }
@@ -152,7 +154,7 @@ fn names_tagger_end_to_end() {
     let mut f = policy(r#"{"pii": {"names": "tagger"}, "response": {"pii": {"names": "tagger"}}}"#).unwrap();
     for text in [
         TEXT,
-        "Reply: ask Zorblax, then Quintavia. Bexley-Horn & Vantro met at Dunmere Hall, ok?",
+        "Reply: ask Anna Kowalska, then Quintavia. Bexley-Horn & Vantro met at Dunmere Hall, ok?",
         "Line one Marek\nLine two: Tavish O'Rourke-Lynn said hi",
     ] {
         let found = stream::every_split_equals_one_shot(&mut f, text);

@@ -212,11 +212,18 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         } else {
             Default::default()
         };
+    let persons = person::detect(text, &toks);
+    // A tagger PERSON span needs a grammar candidate under it (`backed`).
+    let tagged = if tagger {
+        tagger::backed(tagger::detect(text, &toks), &persons)
+    } else {
+        Vec::new()
+    };
     // Each detector returns its findings in text order, without overlaps;
     // merge the lists by start (no sort: keeps the wasm small).
     let lists = [
         address::detect(text, &toks),
-        person::detect(text, &toks),
+        persons,
         place::detect(text, &toks),
         org::detect(&toks),
         org::lower_web(&toks),
@@ -226,7 +233,7 @@ fn detect_chunk(text: &str, tagger: bool) -> Vec<Detection> {
         cjk_heads,
         cjk_persons,
         cjk_places,
-        if tagger { tagger::detect(text, &toks) } else { Vec::new() },
+        tagged,
     ];
     let mut pos = [0usize; 10];
     let mut all = Vec::with_capacity(lists.iter().map(Vec::len).sum());
