@@ -25,12 +25,10 @@ pub(crate) fn trained() -> Option<p::InjectLarge> {
     p::InjectLarge::parse(&bytes).ok()
 }
 
-/// A small valid file: 2^15 buckets, every weight set, 4 hidden units
-/// over 2^10 embedding rows.
+/// A small valid file: 2^15 buckets, every weight set.
 fn small() -> Vec<u8> {
     let (_, dense) = p::INJECT_DIMS;
     let w: Vec<i8> = (0..1 << 15).map(|i| (i % 13) as i8 - 6).collect();
-    let emb: Vec<i8> = (0..4 << 10).map(|i| (i % 11) as i8 - 5).collect();
     p::inject_large_encode(
         15,
         0.3,
@@ -38,7 +36,6 @@ fn small() -> Vec<u8> {
         &vec![0.5; dense],
         (&[-3.0, 0.0, 3.0], &[0.05, 0.5, 0.95]),
         &w,
-        (&[0.5, -0.5, 0.25, 1.0], &[0.0, 0.1, -0.1, 0.2], 10, 0.02, &emb),
     )
 }
 

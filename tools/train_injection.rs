@@ -989,21 +989,13 @@ fn write_large_model(
         "--write-large needs INJECT_BITS=15..22"
     );
     assert!(wide(), "--write-large needs INJECT_WIDE=1 (the library's pass)");
-    assert!(!hidden_on_dense(), "the file's hidden layer reads the codes");
+    assert!(
+        hid_dim() == 0,
+        "the file has no hidden layer (INJECT_HIDDEN is LOSO only)"
+    );
     let (_, cm) = cal.expect("--write-large needs the LOSO calibration map");
     let mut m = train(trainable, 7);
     let (scale, q) = quantize(&mut m);
-    // The embedding as int8 (`quantize` left it on the grid).
-    let eq: Vec<i8> =
-        m.e.iter()
-            .map(|&e| {
-                if m.escale > 0.0 {
-                    (e / m.escale).round().clamp(-127.0, 127.0) as i8
-                } else {
-                    0
-                }
-            })
-            .collect();
     let bytes = p::inject_large_encode(
         bits,
         scale,
@@ -1011,7 +1003,6 @@ fn write_large_model(
         &m.d,
         (&cm.z, &cm.p),
         &q,
-        (&m.u, &m.c, ebits(), m.escale, &eq),
     );
     std::fs::write(path, &bytes).expect("write the large model");
     let nz = q.iter().filter(|&&x| x != 0).count();
@@ -1023,10 +1014,8 @@ fn write_large_model(
         worst = worst.max((want - got).abs());
     }
     println!(
-        "wrote {path}: {} bytes, 2^{bits} buckets ({nz} non-zero), {} hidden units over 2^{} rows, scale {scale:e}, bias {:.4}; trainer vs library risk: largest difference {worst:.2e}",
+        "wrote {path}: {} bytes, 2^{bits} buckets ({nz} non-zero), scale {scale:e}, bias {:.4}; trainer vs library risk: largest difference {worst:.2e}",
         bytes.len(),
-        m.u.len(),
-        ebits(),
         m.b + shift
     );
     assert!(worst < 1e-3, "the library reads the file differently");

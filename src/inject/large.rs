@@ -11,24 +11,15 @@
 //! hidden text and decoded payloads are judged as by default. The
 //! default never reads it.
 //!
-//! Format (little-endian): `PFINJMD1`, version (u32, 3; a version 1
-//! file was trained on the shipped pass's codes, a version 2 file had no
-//! hidden layer), `bits` (u32, 15..=22), the default model's fingerprint
-//! ([`base`]: a file is built next to one shipped default model, whose
-//! featurizer it shares), scale (f32: a weight is its stored nibble
-//! times the scale), intercept (f32), hidden units `dim` (u32, 0..=64),
-//! embedding bits `ebits` (u32, 8..=`bits`; 0 without units), embedding
-//! scale (f32), [`N_DENSE`] dense weights (f32), [`KNOTS`] calibration
-//! knots' logits and their risks (f32), the units' output weights and
-//! biases (`dim` f32 each); then `2^bits` 4-bit two's-complement
-//! weights, two per byte, low nibble first; then the embedding,
-//! `2^ebits` rows of `dim` i8; then FNV-1a of everything before it
-//! (u32).
-//!
-//! The hidden layer is an embedding bag over the whole text's codes
-//! (a code's row is its top `ebits` bits, its sign bit adds or
-//! subtracts the row, the sum weighed as the linear part's), then ReLU;
-//! the units' output is added to the logit ([`Large::hidden`]).
+//! Format (little-endian): `PFINJMD1`, version (u32, 2; a version 1
+//! file was trained on the shipped pass's codes), `bits` (u32,
+//! 15..=22), the default model's fingerprint ([`base`]: a file is built
+//! next to one shipped default model, whose featurizer it shares), scale
+//! (f32: a weight is its stored nibble times the scale), intercept
+//! (f32), [`N_DENSE`] dense weights (f32), [`KNOTS`] calibration knots'
+//! logits and their risks (f32); then `2^bits` 4-bit two's-complement
+//! weights, two per byte, low nibble first; then FNV-1a of everything
+//! before it (u32).
 
 use std::sync::OnceLock;
 
@@ -37,19 +28,16 @@ use super::model;
 use crate::digest::{fnv, u32_at};
 
 const MAGIC: &[u8; 8] = b"PFINJMD1";
-/// 2: its codes come from its own featurizer pass
-/// ([`super::features::wide`]); 3: a hidden layer.
-const VERSION: u32 = 3;
-/// Most hidden units a file may have.
-const MAX_DIM: usize = 64;
+/// 2: its codes come from its own featurizer pass ([`super::features::wide`]).
+const VERSION: u32 = 2;
 /// Bucket bits a file may have.
 const BITS: std::ops::RangeInclusive<u32> = 15..=22;
 /// Calibration knots: as many as the default map has.
 pub(crate) const KNOTS: usize = model::CAL_Z.len();
 /// Where the dense weights start.
-const DENSE_AT: usize = 40;
-/// Where the units' weights start.
-const UNITS_AT: usize = DENSE_AT + 4 * (N_DENSE + 2 * KNOTS);
+const DENSE_AT: usize = 28;
+/// Where the hashed weights start.
+const WEIGHTS_AT: usize = DENSE_AT + 4 * (N_DENSE + 2 * KNOTS);
 
 /// A checked large model.
 pub(crate) struct Large {
@@ -61,15 +49,7 @@ pub(crate) struct Large {
     /// The calibration knots' logits and their risks.
     pub(crate) cal: [[f32; KNOTS]; 2],
     weights: Box<[u8]>,
-    /// The hidden units' output weights and biases (empty: none).
-    units: Box<[[f32; 2]]>,
-    /// `32 - ebits`: a code's embedding row is `code >> eshift`.
-    eshift: u32,
-    escale: f32,
-    /// `2^ebits` rows of one i8 a unit.
-    emb: Box<[i8]>,
-    /// The file's length and checksum: loading it again is a no-op.
-    len: usize,
+    /// The file's checksum: loading it again is a no-op.
     sum: u32,
 }
 
@@ -96,20 +76,14 @@ fn parse(bytes: &[u8]) -> Result<Large, &'static str> {
     if !bytes.starts_with(MAGIC) {
         return Err("not an injection model (bad magic)");
     }
-    let (bits, dim, ebits) =
-        (u32_at(bytes, 12), u32_at(bytes, 28) as usize, u32_at(bytes, 32));
+    let bits = u32_at(bytes, 12);
     if u32_at(bytes, 8) != VERSION
         || u32_at(bytes, 16) != base()
         || !BITS.contains(&bits)
-        || dim > MAX_DIM
-        || (dim > 0) != (8..=bits).contains(&ebits)
-        || dim == 0 && ebits != 0
     {
         return Err("injection model: another version or release");
     }
-    let at = UNITS_AT + 8 * dim;
-    let emb_at = at + (1 << (bits - 1));
-    let end = emb_at + if dim > 0 { dim << ebits } else { 0 };
+    let end = WEIGHTS_AT + (1 << (bits - 1));
     if bytes.len() != end + 4 {
         return Err("injection model: truncated or padded");
     }
@@ -124,14 +98,7 @@ fn parse(bytes: &[u8]) -> Result<Large, &'static str> {
         bias: f(24),
         dense: [0.0; N_DENSE],
         cal: [[0.0; KNOTS]; 2],
-        weights: bytes[at..emb_at].into(),
-        units: (0..dim)
-            .map(|j| [f(UNITS_AT + 4 * j), f(at - 4 * dim + 4 * j)])
-            .collect(),
-        eshift: 32 - ebits.max(1),
-        escale: f(36),
-        emb: bytes[emb_at..end].iter().map(|&b| b as i8).collect(),
-        len: bytes.len(),
+        weights: bytes[WEIGHTS_AT..end].into(),
         sum,
     };
     let floats = m.dense.iter_mut().chain(m.cal.iter_mut().flatten());
@@ -152,7 +119,9 @@ pub(crate) fn install(bytes: &[u8]) -> Result<usize, &'static str> {
             LARGE.get_or_init(|| parsed)
         }
     };
-    if bytes.len() != m.len || u32_at(bytes, bytes.len() - 4) != m.sum {
+    if bytes.len() != WEIGHTS_AT + m.weights.len() + 4
+        || u32_at(bytes, bytes.len() - 4) != m.sum
+    {
         return Err("injection model: another file is loaded");
     }
     Ok(2 * m.weights.len())
@@ -180,29 +149,6 @@ impl Large {
         }
         z as f32 * occurrence_weight(codes.len())
     }
-
-    /// The hidden layer's part of the logit for the whole text's codes:
-    /// each unit sums its embedding column over the codes (signed, as
-    /// [`Large::sum`]), adds its bias, and passes ReLU to its output
-    /// weight.
-    pub(crate) fn hidden(&self, codes: &[u32]) -> f32 {
-        let dim = self.units.len();
-        if dim == 0 {
-            return 0.0;
-        }
-        let mut acc = [0i32; MAX_DIM];
-        for &code in codes {
-            let r = (code >> self.eshift) as usize * dim;
-            let row = self.emb.get(r..r + dim).unwrap_or_default();
-            let s = if code & 1 == 1 { 1 } else { -1 };
-            for (a, &e) in acc.iter_mut().zip(row) {
-                *a += s * i32::from(e);
-            }
-        }
-        let w = self.escale * occurrence_weight(codes.len());
-        let units = self.units.iter().zip(acc);
-        units.map(|(&[u, c], a)| u * (c + w * a as f32).max(0.0)).sum()
-    }
 }
 
 /// The risk of logit `z` under the map with knots `zs` and risks `ps`
@@ -227,12 +173,6 @@ pub(crate) fn calibrate(z: f32, zs: &[f32; KNOTS], ps: &[f32; KNOTS]) -> f32 {
     }
 }
 
-/// A hidden layer to write: output weights, biases (one a unit),
-/// embedding bits, embedding scale, the embedding (`2^ebits` rows of a
-/// unit each). No units: none.
-#[cfg(not(target_arch = "wasm32"))]
-pub type Hidden<'a> = (&'a [f32], &'a [f32], u32, f32, &'a [i8]);
-
 /// Writes a large model file (the trainer's output; tests). A map of
 /// fewer than [`KNOTS`] knots is padded with its last knot.
 #[cfg(not(target_arch = "wasm32"))]
@@ -243,7 +183,6 @@ pub fn encode(
     dense: &[f32],
     cal: (&[f32], &[f32]),
     weights: &[i8],
-    hidden: Hidden,
 ) -> Vec<u8> {
     let knots = |v: &[f32]| -> Vec<f32> {
         (0..KNOTS)
@@ -251,20 +190,16 @@ pub fn encode(
             .collect()
     };
     let mut out = MAGIC.to_vec();
-    let (u, c, ebits, escale, emb) = hidden;
-    let ebits = if u.is_empty() { 0 } else { ebits };
-    let head = [VERSION, bits, base(), scale.to_bits(), bias.to_bits()];
-    let head = head.into_iter().chain([u.len() as u32, ebits]);
-    let floats = [escale].into_iter().chain(dense.iter().copied());
+    let floats = [scale, bias].into_iter().chain(dense.iter().copied());
     let floats = floats.chain(knots(cal.0)).chain(knots(cal.1));
-    let floats = floats.chain(u.iter().copied()).chain(c.iter().copied());
-    for x in head.chain(floats.map(f32::to_bits)) {
+    for x in
+        [VERSION, bits, base()].into_iter().chain(floats.map(f32::to_bits))
+    {
         out.extend_from_slice(&x.to_le_bytes());
     }
     out.extend(weights.chunks(2).map(|p| {
         (p[0] as u8 & 0x0F) | (p.get(1).map_or(0, |&x| x as u8) & 0x0F) << 4
     }));
-    out.extend(emb.iter().map(|&x| x as u8));
     let sum = fnv(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
@@ -281,24 +216,13 @@ pub(crate) fn parsed(bytes: &[u8]) -> Result<Large, &'static str> {
 mod tests {
     use super::*;
 
-    /// Where the small file's 4-bit weights start (after 3 units).
-    const WEIGHTS_AT: usize = UNITS_AT + 8 * 3;
-
     fn weights() -> Vec<i8> {
         (0..1 << 15).map(|i| (i % 16) as i8 - 8).collect()
     }
 
     fn small() -> Vec<u8> {
         let cal = (&[-1.0, 1.0][..], &[0.1, 0.9][..]);
-        let emb: Vec<i8> = (0..3 << 10).map(|i| (i % 7) as i8 - 3).collect();
-        let hidden = (
-            &[0.5, -0.25, 1.0][..],
-            &[0.1, 0.0, -0.1][..],
-            10,
-            0.01,
-            &emb[..],
-        );
-        encode(15, 0.5, -1.0, &[0.25; N_DENSE], cal, &weights(), hidden)
+        encode(15, 0.5, -1.0, &[0.25; N_DENSE], cal, &weights())
     }
 
     /// A file round-trips: encode, parse, the same numbers back.
@@ -317,20 +241,6 @@ mod tests {
             let code = (b as u32) << 17 | 1;
             assert_eq!(m.sum(&[code]), f32::from(want), "bucket {b}");
         }
-        // Codes of embedding rows 5 (+) and 9 (-): the rows' sums times
-        // the scale over the square root of two, then bias, ReLU, output.
-        let e = |r: i32, j: i32| (3 * r + j) % 7 - 3;
-        let codes = [5 << 22 | 1, 9 << 22];
-        let w = 0.01 / 2f32.sqrt();
-        let want: f32 = [(0.5, 0.1), (-0.25, 0.0), (1.0, -0.1)]
-            .iter()
-            .zip(0..)
-            .map(|(&(u, c), j)| {
-                u * (c + w * (e(5, j) - e(9, j)) as f32).max(0.0)
-            })
-            .sum();
-        assert!((m.hidden(&codes) - want).abs() < 1e-6, "{want}");
-        assert_eq!(m.hidden(&[]), 0.5 * 0.1);
     }
 
     /// What each kind of bad file is told.
@@ -352,30 +262,16 @@ mod tests {
         }
     }
 
-    /// A file of version 1 (codes of the shipped pass) or 2 (no hidden
-    /// layer) is refused, checksum or not.
+    /// A file of version 1 (the same layout, codes of the shipped
+    /// pass) is refused, checksum or not.
     #[test]
-    fn older_versions_are_refused() {
-        for version in [1u32, 2] {
-            let mut v = small();
-            v[8..12].copy_from_slice(&version.to_le_bytes());
-            let end = v.len() - 4;
-            let sum = fnv(&v[..end]);
-            v[end..].copy_from_slice(&sum.to_le_bytes());
-            let e = parse(&v).err().unwrap_or("");
-            assert!(e.contains("another version"), "{version}");
-        }
-    }
-
-    /// A file without units has no embedding and a linear vote.
-    #[test]
-    fn no_units_no_embedding() {
-        let cal = (&[0.0][..], &[0.5][..]);
-        let none = (&[][..], &[][..], 12, 1.0, &[][..]);
-        let v = encode(15, 0.5, 0.0, &[0.0; N_DENSE], cal, &weights(), none);
-        assert_eq!(v.len(), UNITS_AT + (1 << 14) + 4);
-        let m = parse(&v).unwrap();
-        assert_eq!(m.hidden(&[1, 2, u32::MAX]), 0.0);
+    fn version_one_is_refused() {
+        let mut v = small();
+        v[8..12].copy_from_slice(&1u32.to_le_bytes());
+        let end = v.len() - 4;
+        let sum = fnv(&v[..end]);
+        v[end..].copy_from_slice(&sum.to_le_bytes());
+        assert!(parse(&v).err().unwrap_or("").contains("another version"));
     }
 
     /// Any bytes: an error or a model, never a panic (every prefix and
@@ -392,7 +288,6 @@ mod tests {
                 v[i] = x;
                 if let Ok(m) = parse(&v) {
                     let _ = m.sum(&[0, 1, u32::MAX]);
-                    let _ = m.hidden(&[0, 1, u32::MAX]);
                 }
             }
         }

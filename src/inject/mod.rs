@@ -403,7 +403,7 @@ pub(crate) fn large_risk(m: &large::Large, f: &Features) -> f32 {
         .as_ref()
         .map(|(v, shape)| features::wide(v, *shape, m.bits()))
         .unwrap_or_default();
-    let mut z = pooled((&h, &c, &e), |c| m.sum(c)) * m.scale + m.hidden(&h);
+    let mut z = pooled((&h, &c, &e), |c| m.sum(c)) * m.scale;
     for (x, d) in f.dense.iter().zip(&m.dense) {
         z += x * d;
     }
