@@ -244,7 +244,7 @@ pub mod __private {
     /// Injection classifier features of `text`: (hashed feature codes,
     /// dense features, rule floor). For `tools/train_injection.rs`.
     pub fn inject_features(text: &str) -> (Vec<u32>, Vec<f32>, f32) {
-        let (f, _) = crate::inject::analyze(text);
+        let (f, _) = crate::inject::analyze(text, false);
         (f.hashed, f.dense.to_vec(), f.floor)
     }
 
@@ -254,7 +254,7 @@ pub mod __private {
     pub fn inject_features_segments(
         text: &str,
     ) -> (Vec<u32>, Vec<Vec<u32>>, Vec<f32>, f32) {
-        let (f, _) = crate::inject::analyze(text);
+        let (f, _) = crate::inject::analyze(text, false);
         let mut from = 0;
         let segs = f
             .seg_ends
@@ -277,9 +277,7 @@ pub mod __private {
         text: &str,
         bits: u32,
     ) -> (Vec<u32>, Vec<Vec<u32>>, Vec<f32>, f32) {
-        use std::sync::atomic::Ordering;
-        crate::inject::large::KEEP_VIEW.store(true, Ordering::Relaxed);
-        let (f, _) = crate::inject::analyze(text);
+        let (f, _) = crate::inject::analyze(text, true);
         let (h, c, e) = f
             .view
             .as_ref()
@@ -324,16 +322,13 @@ pub mod __private {
     impl InjectLarge {
         /// Parses a file, or says what is wrong with it.
         pub fn parse(bytes: &[u8]) -> Result<InjectLarge, &'static str> {
-            // Not installed: texts must keep their featurized view for
-            // its own pass all the same.
-            use std::sync::atomic::Ordering;
-            crate::inject::large::KEEP_VIEW.store(true, Ordering::Relaxed);
             crate::inject::large::parsed(bytes).map(InjectLarge)
         }
 
         /// The calibrated classifier vote alone (no rules, no damping).
         pub fn classifier(&self, text: &str) -> f32 {
-            crate::inject::large_risk(&self.0, &crate::inject::analyze(text).0)
+            let f = crate::inject::analyze(text, true).0;
+            crate::inject::large_risk(&self.0, &f)
         }
 
         /// Injection risk of `text` as [`inject_risk`], with this model's

@@ -34,6 +34,10 @@ struct Item {
     /// takes the highest of the whole text's and the segments' sums.
     segs: Vec<Vec<(usize, f32)>>,
     dense: Vec<f32>,
+    /// The hidden layer's input (`INJECT_HIDDEN`): embedding rows and
+    /// values (the whole text's codes, or with `INJECT_HIDDEN_ON=dense`
+    /// the dense features).
+    hin: Vec<(usize, f32)>,
     floor: f32,
     /// The text (`--write-large` checks the file against the trainer).
     text: String,
@@ -43,6 +47,65 @@ struct Model {
     w: Vec<f32>,
     d: Vec<f32>,
     b: f32,
+    /// INJECT_HIDDEN=D: an embedding bag over the whole text's codes
+    /// (`2^INJECT_EBITS` rows of `D`, a code's row its bucket's top
+    /// bits), ReLU, and output weights `u` added to the logit (with
+    /// hidden biases `c`). Empty without it.
+    e: Vec<f32>,
+    u: Vec<f32>,
+    c: Vec<f32>,
+    /// The embedding's int8 scale once quantized.
+    escale: f32,
+}
+
+/// Hidden units of the embedding bag (0: none, the linear model).
+fn hid_dim() -> usize {
+    env_f("INJECT_HIDDEN", 0.0) as usize
+}
+
+/// Embedding rows: `2^ebits` (at most the bucket bits).
+fn ebits() -> u32 {
+    let b = if bits() > 0 { bits() } else { 14 };
+    (env_f("INJECT_EBITS", 16.0) as u32).min(b)
+}
+
+/// INJECT_HIDDEN_ON=dense: the hidden layer reads the dense features
+/// (a small MLP over them) instead of the codes.
+fn hidden_on_dense() -> bool {
+    std::env::var("INJECT_HIDDEN_ON").is_ok_and(|v| v == "dense")
+}
+
+/// Rows of the hidden layer's input.
+fn hid_rows() -> usize {
+    if hidden_on_dense() {
+        p::INJECT_DIMS.1
+    } else {
+        1 << ebits()
+    }
+}
+
+/// A bucket's embedding row.
+fn erow(b: usize) -> usize {
+    let b_bits = if bits() > 0 { bits() } else { 14 };
+    b >> (b_bits - ebits())
+}
+
+/// The hidden pre-activations of one bag.
+fn hidden_pre(m: &Model, bag: &[(usize, f32)]) -> Vec<f32> {
+    let dim = m.u.len();
+    let mut a = m.c.clone();
+    for &(row, v) in bag {
+        let r = row * dim;
+        for (x, e) in a.iter_mut().zip(&m.e[r..r + dim]) {
+            *x += v * e;
+        }
+    }
+    a
+}
+
+/// The hidden layer's part of the logit.
+fn hidden_z(m: &Model, a: &[f32]) -> f32 {
+    a.iter().zip(&m.u).map(|(&x, u)| x.max(0.0) * u).sum()
 }
 
 /// Target benign false-positive rate of k-fold out-of-fold scores at the
@@ -135,6 +198,13 @@ fn item(v: &serde_json::Value) -> Item {
                 .collect()
         };
         let hashed = bag(codes);
+        let hin = if hid_dim() == 0 {
+            Vec::new()
+        } else if hidden_on_dense() {
+            dense.iter().copied().enumerate().collect()
+        } else {
+            hashed.iter().map(|&(b, v)| (erow(b), v)).collect()
+        };
         // INJECT_SEG=0: the whole text only (the model before segments).
         let segs = if env_f("INJECT_SEG", 1.0) > 0.0 {
             segs.into_iter().map(bag).collect()
@@ -151,6 +221,7 @@ fn item(v: &serde_json::Value) -> Item {
             hashed,
             segs,
             dense,
+            hin,
             floor,
             text: text.to_string(),
         }
@@ -175,6 +246,9 @@ fn best_bag<'a>(m: &Model, it: &'a Item) -> (&'a [(usize, f32)], f32) {
 
 fn logit(m: &Model, it: &Item) -> f32 {
     let mut z = m.b + best_bag(m, it).1;
+    if !m.u.is_empty() {
+        z += hidden_z(m, &hidden_pre(m, &it.hin));
+    }
     for (x, d) in it.dense.iter().zip(&m.d) {
         z += x * d;
     }
@@ -186,7 +260,26 @@ fn train(items: &[&Item], seed: u64) -> Model {
     if bits() > 0 {
         nb = 1 << bits();
     }
-    let mut m = Model { w: vec![0.0; nb], d: vec![0.0; nd], b: 0.0 };
+    let dim = hid_dim();
+    let ne = if dim > 0 { hid_rows() * dim } else { 0 };
+    let mut init = Rng(0x9e37_79b9_7f4a_7c15 ^ seed);
+    let mut uni = |a: f32| -> f32 {
+        ((init.next() >> 11) as f32 / (1u64 << 53) as f32 * 2.0 - 1.0) * a
+    };
+    let e0 = env_f("INJECT_EINIT", 0.1);
+    let mut m = Model {
+        w: vec![0.0; nb],
+        d: vec![0.0; nd],
+        b: 0.0,
+        e: (0..ne).map(|_| uni(e0)).collect(),
+        u: (0..dim).map(|_| uni(0.1)).collect(),
+        c: vec![0.0; dim],
+        escale: 0.0,
+    };
+    let elr = env_f("INJECT_ELR", 0.05);
+    let mut ge = vec![1e-8f32; ne / dim.max(1)];
+    let mut gu = vec![1e-8f32; dim];
+    let mut gc = vec![1e-8f32; dim];
     let mut gw = vec![1e-8f32; nb];
     let mut gd = vec![1e-8f32; nd];
     let mut gb = 1e-8f32;
@@ -220,7 +313,15 @@ fn train(items: &[&Item], seed: u64) -> Model {
     // each epoch of the second half (averaged SGD).
     let avg_from =
         if env_f("INJECT_AVG", 0.0) > 0.0 { epochs / 2 } else { epochs };
-    let mut sum = Model { w: vec![0.0; nb], d: vec![0.0; nd], b: 0.0 };
+    let mut sum = Model {
+        w: vec![0.0; nb],
+        d: vec![0.0; nd],
+        b: 0.0,
+        e: Vec::new(),
+        u: Vec::new(),
+        c: Vec::new(),
+        escale: 0.0,
+    };
     let mut summed = 0usize;
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
@@ -236,11 +337,40 @@ fn train(items: &[&Item], seed: u64) -> Model {
                     total / (2.0 * neg)
                 };
             let (bag, hz) = best_bag(&m, it);
+            let a = if dim > 0 { hidden_pre(&m, &it.hin) } else { Vec::new() };
             let z = m.b
                 + hz
+                + hidden_z(&m, &a)
                 + it.dense.iter().zip(&m.d).map(|(x, d)| x * d).sum::<f32>();
             let pr = 1.0 / (1.0 + (-z).exp());
             let g = (pr - y) * cw;
+            if dim > 0 {
+                // Back through the ReLU: the active units' gradient.
+                let gh: Vec<f32> = a
+                    .iter()
+                    .zip(&m.u)
+                    .map(|(&x, &u)| if x > 0.0 { g * u } else { 0.0 })
+                    .collect();
+                for (j, &x) in a.iter().enumerate() {
+                    let gg = g * x.max(0.0);
+                    gu[j] += gg * gg;
+                    m.u[j] -= elr * gg / gu[j].sqrt();
+                    gc[j] += gh[j] * gh[j];
+                    m.c[j] -= elr * gh[j] / gc[j].sqrt();
+                }
+                // Row-wise Adagrad (one accumulator a row: a square
+                // root a code, not a unit).
+                let gh2: f32 =
+                    gh.iter().map(|x| x * x).sum::<f32>() / dim as f32;
+                for &(row, v) in &it.hin {
+                    let r = row * dim;
+                    ge[row] += gh2 * v * v;
+                    let step = elr * v / ge[row].sqrt();
+                    for (e, &g) in m.e[r..r + dim].iter_mut().zip(&gh) {
+                        *e -= step * g;
+                    }
+                }
+            }
             for &(b, v) in bag {
                 let gg = g * v + l2 * m.w[b];
                 gw[b] += gg * gg;
@@ -266,6 +396,9 @@ fn train(items: &[&Item], seed: u64) -> Model {
         sum.w.iter_mut().for_each(|w| *w /= k);
         sum.d.iter_mut().for_each(|d| *d /= k);
         sum.b /= k;
+        sum.e = m.e;
+        sum.u = m.u;
+        sum.c = m.c;
         return sum;
     }
     m
@@ -299,6 +432,13 @@ fn quantize(m: &mut Model) -> (f32, Vec<i8>) {
             .collect();
     for (w, &qq) in m.w.iter_mut().zip(&q) {
         *w = qq as f32 * scale;
+    }
+    // The embedding: int8, scale from the largest |e|.
+    let emax = m.e.iter().fold(0.0f32, |a, e| a.max(e.abs()));
+    m.escale = emax / 127.0;
+    if m.escale > 0.0 {
+        let s = m.escale;
+        m.e.iter_mut().for_each(|e| *e = (*e / s).round() * s);
     }
     (scale, q)
 }
@@ -489,8 +629,10 @@ fn loso(items: &[Item]) -> Vec<(f32, f32, bool)> {
     groups.sort();
     groups.dedup();
     let trainable: Vec<&Item> = items.iter().filter(|i| i.train_ok).collect();
+    let t0 = std::time::Instant::now();
     let mut full = train(&trainable, 7);
     quantize(&mut full);
+    eprintln!("full model trained in {:.1}s", t0.elapsed().as_secs_f64());
     let mut out: Vec<(f32, f32, bool)> = items
         .iter()
         .map(|it| (logit(&full, it), it.floor, it.label))
@@ -847,6 +989,10 @@ fn write_large_model(
         "--write-large needs INJECT_BITS=15..22"
     );
     assert!(wide(), "--write-large needs INJECT_WIDE=1 (the library's pass)");
+    assert!(
+        hid_dim() == 0,
+        "the file has no hidden layer (INJECT_HIDDEN is LOSO only)"
+    );
     let (_, cm) = cal.expect("--write-large needs the LOSO calibration map");
     let mut m = train(trainable, 7);
     let (scale, q) = quantize(&mut m);

@@ -132,23 +132,6 @@ pub(crate) fn get() -> Option<&'static Large> {
     LARGE.get()
 }
 
-/// The trainer's request that every text keep its featurized view.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) static KEEP_VIEW: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
-
-/// Whether the featurizer keeps the text it featurized
-/// ([`super::Features::view`]): when a large model is installed, whose
-/// own pass reads it.
-#[inline]
-pub(crate) fn keep_view() -> bool {
-    #[cfg(not(target_arch = "wasm32"))]
-    if KEEP_VIEW.load(std::sync::atomic::Ordering::Relaxed) {
-        return true;
-    }
-    LARGE.get().is_some()
-}
-
 impl Large {
     /// Its bucket bits.
     pub(crate) fn bits(&self) -> u32 {
