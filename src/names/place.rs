@@ -23,8 +23,10 @@
 //! and a country or region ("Mankato, Georgia"): 0.55 (issue 14); with a
 //! comma and a US state's code ("Lawrence, KS", not before a ZIP code)
 //! the code is in the span, and a gazetteer entry so followed scores 0.6. A
-//! major place in lower case ASCII right after English "in", "from",
-//! "to", "at", "near" ("from japan"), no name or common word: 0.55. With
+//! gazetteer place in lower case ASCII right after English "in", "from",
+//! "to", "at", "near" ("from japan", "in vancouver"), no name or common
+//! word: 0.55. A major place's Slavic case form or genitive -s stands
+//! alone as its base form does ("nezavisnosti Kosova", "Danmarks"). With
 //! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
@@ -166,8 +168,9 @@ fn state_after(toks: &[Tok], e: usize) -> Option<usize> {
     .then_some(e + 2)
 }
 
-/// Token `i` is a major place in lower case ASCII ("japan", "canada")
-/// right after "in", "from", "to", "at" or "near", not a name or a
+/// Token `i` is a gazetteer place in lower case ASCII ("japan",
+/// "vancouver"; no city that is an English word: [`LOWER_WORDS`]) right
+/// after "in", "from", "to", "at" or "near", not a name or a
 /// common word ("jordan", "turkey"). English only: in other languages
 /// a lowercase word after a short preposition is too often a word of
 /// their own ("u mali", Croatian "in the small"; "at købe").
@@ -186,9 +189,16 @@ fn lower_place(toks: &[Tok], i: usize) -> bool {
             toks[i - 1].key.as_str(),
             "in" | "from" | "to" | "at" | "near"
         )
-        && place_tier(&t.key) == Some(true)
+        && place_tier(&t.key)
+            .is_some_and(|major| major || !in_sorted(LOWER_WORDS, &t.key))
         && !name_or_common_word(&t.key)
 }
+
+/// Cities of the gazetteer that are English words too, read in lower
+/// case after a preposition only as the word ("back to reading", "in
+/// bath", "to tours"; sorted by bytes). Hand-written.
+const LOWER_WORDS: &str = "bath\nbuffalo\ncork\nderby\nessen\nmecca\nnatal\n\
+    phoenix\nqueens\nreading\ntours";
 
 /// A major place with no cue is read as one (0.5) when the word before
 /// it on its line is no capitalized word ("Air France", "CBC Manitoba"
@@ -200,7 +210,12 @@ fn stands_alone(toks: &[Tok], i: usize) -> bool {
         return true;
     };
     let t = &toks[i];
-    t.nl || !(p.is_word() && p.cap)
+    // A sentence's first word capitalized as an article ("The United
+    // States", "The US has") is no name's part.
+    let article = p.is_word()
+        && in_sorted(ARTICLES, &p.key)
+        && opens_sentence(toks, i - 1);
+    t.nl || !(p.is_word() && p.cap && !article)
         && (t.sp || !(p.is_punct('#') || p.is_punct('@')))
 }
 
@@ -272,13 +287,18 @@ const ARTICLES: &str =
 /// (sorted by bytes).
 const ABBREV: &str = "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr";
 
-/// Token `i` is one of [`ABBREV`] in capitals, not inside a run of
-/// capitals ("LET US KNOW").
-fn abbrev_at(toks: &[Tok], i: usize) -> bool {
+/// Token `i` is one of [`ABBREV`] in capitals (or "BiH"), not inside a
+/// run of capitals ("LET US KNOW").
+fn abbrev_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
+    // "BiH": capitals first and last.
+    let mixed = t.cap
+        && text
+            .get(t.start..t.end)
+            .is_some_and(|w| w.ends_with(|c: char| c.is_uppercase()));
     let caps =
         |k: usize| toks.get(k).is_some_and(|w| w.is_word() && w.upper && w.sp);
-    t.upper
+    (t.upper || mixed)
         && in_sorted(ABBREV, &t.key)
         && !toks.get(i + 1).is_some_and(|n| !n.sp && n.is_punct('$'))
         && !(i > 0 && toks[i - 1].is_word() && toks[i - 1].upper)
@@ -297,6 +317,16 @@ fn listed_after(toks: &[Tok], i: usize, last: Option<usize>) -> bool {
             || b.is_word() && !b.cap && in_sorted(AND, &b.key)
     }) && !toks[e + 1..=i].iter().any(|b| b.nl)
 }
+
+/// Verbs of being and having, and auxiliaries, in the languages the
+/// grammar reads (folded, sorted by bytes): after a sentence-initial
+/// major place they make it the subject ("Srbija je postala", "Sverige
+/// har", "Frankreich hat", "Kosovo se"), not a thing ("Turkey for
+/// Thanksgiving"). Hand-written grammar words.
+const PLACE_VERB: &str =
+    "ar\nbi\nbil\nbol\nbola\nbolo\nce\ne\ner\nera\nes\nest\nfoi\nfue\nha\n\
+    had\nhade\nhar\nhas\nhat\nhatte\nhavde\nheeft\nima\nis\nist\nje\nkan\n\
+    ma\nnije\nse\nsera\nskal\ntem\nvar\nvil\nwar\nwas\nwill\nwird\nwurde";
 
 /// "and", "or" in several languages (sorted by bytes).
 const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
@@ -506,7 +536,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             continue;
         }
         // LOCATION: longest gazetteer match of 1..=3 words.
-        let abbrev = t.upper && t.is_word() && abbrev_at(toks, i);
+        let abbrev = t.cap && t.is_word() && abbrev_at(text, toks, i);
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
             let mut best = None;
             let mut major = false;
@@ -524,26 +554,44 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     place_tier(&w.key).or_else(|| {
                         // "u Kosovu", "iz Srbije": an inflected name after
                         // a place preposition.
+                        // With no preposition only a major place's
+                        // form ("nezavisnosti Kosova", "Predsednik
+                        // Srbije", "v Slovensku"; cities need a cue),
+                        // and not a bare "-i" after a consonant: English
+                        // demonyms ("Iraqi", "Israeli") are no locatives.
+                        // A form's last three bytes are looked up in the
+                        // major list's endings first: most capitalized
+                        // words are no place, and this runs for each.
+                        let k = w.key.as_str();
+                        if k.len() < 5 {
+                            return None;
+                        }
+                        let cued = cue_at(toks, i).is_some();
+                        let may = |b: &str| {
+                            cued || lists().major.may_end_with(
+                                &b.as_bytes()[b.len().saturating_sub(3)..],
+                            )
+                        };
                         let mut tier = None;
-                        if w.key.len() >= 5
-                            && w.key.is_ascii()
-                            && cue_at(toks, i).is_some()
+                        if k.is_ascii()
+                            && (cued || !k.ends_with('i') || k.ends_with("ji"))
                         {
-                            slavic_bases(&w.key, |b| {
-                                tier = place_tier(b);
+                            slavic_bases(k, |b| {
+                                tier = if may(b) {
+                                    place_tier(b).filter(|m| cued || *m)
+                                } else {
+                                    None
+                                };
                                 tier.is_some()
                             });
                         }
-                        // "i Danmarks", "in Europas": a genitive of a
-                        // major place after a place preposition.
-                        if tier.is_none()
-                            && w.key.len() >= 5
-                            && w.key.ends_with('s')
-                            && cue_at(toks, i).is_some()
-                        {
-                            let k = w.key.as_str();
-                            tier = place_tier(&k[..k.len() - 1])
-                                .filter(|major| *major);
+                        // "i Danmarks", "Deutschlands", "Afrikas": the
+                        // genitive of a major place.
+                        if tier.is_none() && k.ends_with('s') {
+                            let b = &k[..k.len() - 1];
+                            if may(b) {
+                                tier = place_tier(b).filter(|major| *major);
+                            }
                         }
                         tier
                     })
@@ -578,8 +626,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 // `thresholds.LOCATION` gets it.
                 // At a sentence start and before a lowercase word it may be
                 // a thing ("Turkey for Thanksgiving", "Brussels sprouts").
+                // Not before a verb of being or having ("Srbija je",
+                // "Sverige har", "Frankreich hat"), unless the name is
+                // also a Slavic adjective ("Hrvatska je modna ...").
                 let thing = opens_sentence(toks, i)
-                    && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
+                    && toks.get(e + 1).is_some_and(|n| {
+                        n.is_word()
+                            && !n.cap
+                            && (!in_sorted(PLACE_VERB, &n.key)
+                                || t.key.ends_with("ska")
+                                || t.key.ends_with("cka"))
+                    });
                 let mut score: f32 = match major && !person_like && !thing {
                     true if stands_alone(toks, i) => 0.5,
                     true => 0.45,
@@ -722,7 +779,8 @@ mod tests {
 
     #[test]
     fn sets_are_sorted() {
-        for set in [ARTICLES, ABBREV, AND, US_STATES] {
+        for set in [ARTICLES, ABBREV, AND, US_STATES, PLACE_VERB, LOWER_WORDS]
+        {
             let v: Vec<&str> = set.split('\n').collect();
             assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
             for w in &v {
