@@ -292,10 +292,10 @@ const ABBREV: &str = "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr";
 fn abbrev_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
     // "BiH": capitals first and last.
+    // A byte test (no char decoding): this runs for each capitalized word.
     let mixed = t.cap
-        && text
-            .get(t.start..t.end)
-            .is_some_and(|w| w.ends_with(|c: char| c.is_uppercase()));
+        && t.end > t.start
+        && text.as_bytes().get(t.end - 1).is_some_and(u8::is_ascii_uppercase);
     let caps =
         |k: usize| toks.get(k).is_some_and(|w| w.is_word() && w.upper && w.sp);
     (t.upper || mixed)
@@ -487,6 +487,56 @@ fn date_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     None
 }
 
+/// The tier of the place whose Slavic case form or genitive -s word
+/// `i` (its key `k`) is: "u Kosovu", "iz Srbije" after a place
+/// preposition; with none only a major place's form ("nezavisnosti
+/// Kosova", "Predsednik Srbije", "v Slovensku"; cities need a cue), and
+/// not a bare "-i" after a consonant: English demonyms ("Iraqi",
+/// "Israeli") are no locatives. A form's last three bytes are looked up
+/// in the major list's endings first. Out of line: `detect`'s loop stays
+/// small for V8 (issue 14, 2 KB prose).
+#[inline(never)]
+fn case_form_tier(toks: &[Tok], i: usize, k: &str) -> Option<bool> {
+    // Two vowels at the end (but "-ou", "-ie", "-ii") make no case form
+    // with no cue: English words ("Revenue", "Value") stop here.
+    let b = k.as_bytes();
+    let vowel = |c: Option<&u8>| c.is_some_and(|c| b"aeiouy".contains(c));
+    let pair = b.get(b.len().saturating_sub(2)..).unwrap_or(b"");
+    let two_vowels = vowel(pair.first())
+        && vowel(pair.get(1))
+        && pair.first() != Some(&b'i')
+        && pair != b"ou";
+    let cued = cue_at(toks, i).is_some();
+    if two_vowels && !cued {
+        return None;
+    }
+    let may = |b: &str| {
+        cued || lists()
+            .major
+            .may_end_with(&b.as_bytes()[b.len().saturating_sub(3)..])
+    };
+    let mut tier = None;
+    if k.is_ascii() && (cued || !k.ends_with('i') || k.ends_with("ji")) {
+        slavic_bases(k, |b| {
+            tier = if may(b) {
+                place_tier(b).filter(|m| cued || *m)
+            } else {
+                None
+            };
+            tier.is_some()
+        });
+    }
+    // "i Danmarks", "Deutschlands", "Afrikas": the genitive of a major
+    // place.
+    if tier.is_none() && k.ends_with('s') {
+        let b = &k[..k.len() - 1];
+        if may(b) {
+            tier = place_tier(b).filter(|major| *major);
+        }
+    }
+    tier
+}
+
 #[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let mut out = Vec::new();
@@ -552,48 +602,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     Some(true)
                 } else if n == 0 {
                     place_tier(&w.key).or_else(|| {
-                        // "u Kosovu", "iz Srbije": an inflected name after
-                        // a place preposition.
-                        // With no preposition only a major place's
-                        // form ("nezavisnosti Kosova", "Predsednik
-                        // Srbije", "v Slovensku"; cities need a cue),
-                        // and not a bare "-i" after a consonant: English
-                        // demonyms ("Iraqi", "Israeli") are no locatives.
-                        // A form's last three bytes are looked up in the
-                        // major list's endings first: most capitalized
-                        // words are no place, and this runs for each.
-                        let k = w.key.as_str();
-                        if k.len() < 5 {
-                            return None;
-                        }
-                        let cued = cue_at(toks, i).is_some();
-                        let may = |b: &str| {
-                            cued || lists().major.may_end_with(
-                                &b.as_bytes()[b.len().saturating_sub(3)..],
-                            )
-                        };
-                        let mut tier = None;
-                        if k.is_ascii()
-                            && (cued || !k.ends_with('i') || k.ends_with("ji"))
-                        {
-                            slavic_bases(k, |b| {
-                                tier = if may(b) {
-                                    place_tier(b).filter(|m| cued || *m)
-                                } else {
-                                    None
-                                };
-                                tier.is_some()
-                            });
-                        }
-                        // "i Danmarks", "Deutschlands", "Afrikas": the
-                        // genitive of a major place.
-                        if tier.is_none() && k.ends_with('s') {
-                            let b = &k[..k.len() - 1];
-                            if may(b) {
-                                tier = place_tier(b).filter(|major| *major);
-                            }
-                        }
-                        tier
+                        // "u Kosovu", "iz Srbije": an inflected name; a
+                        // byte test of the ending first (only the
+                        // endings a case form or genitive can have),
+                        // the lookup out of line: most capitalized words
+                        // are no place, and this runs for each.
+                        let k = w.key.as_bytes();
+                        (k.len() >= 5
+                            && matches!(
+                                k.last(),
+                                Some(b'a' | b'e' | b'i' | b'j' | b'm')
+                                    | Some(b'u' | b'y' | b's')
+                            ))
+                        .then(|| case_form_tier(toks, i, &w.key))
+                        .flatten()
                     })
                 } else if w.key.ends_phrase() {
                     key.clear();
