@@ -23,10 +23,10 @@
 //! and a country or region ("Mankato, Georgia"): 0.55 (issue 14); with a
 //! comma and a US state's code ("Lawrence, KS", not before a ZIP code)
 //! the code is in the span, and a gazetteer entry so followed scores 0.6. A
-//! gazetteer place in lower case ASCII right after English "in", "from",
-//! "to", "at", "near" ("from japan", "in vancouver"), no name or common
-//! word: 0.55. A major place's Slavic case form or genitive -s stands
-//! alone as its base form does ("nezavisnosti Kosova", "Danmarks"). With
+//! major place in lower case ASCII right after English "in", "from",
+//! "to", "at", "near" ("from japan"), no name or common word: 0.55. A
+//! major place's Slavic case form or genitive -s stands alone as its
+//! base form does ("nezavisnosti Kosova", "Danmarks"). With
 //! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
@@ -168,9 +168,8 @@ fn state_after(toks: &[Tok], e: usize) -> Option<usize> {
     .then_some(e + 2)
 }
 
-/// Token `i` is a gazetteer place in lower case ASCII ("japan",
-/// "vancouver"; no city that is an English word: [`LOWER_WORDS`]) right
-/// after "in", "from", "to", "at" or "near", not a name or a
+/// Token `i` is a major place in lower case ASCII ("japan", "canada")
+/// right after "in", "from", "to", "at" or "near", not a name or a
 /// common word ("jordan", "turkey"). English only: in other languages
 /// a lowercase word after a short preposition is too often a word of
 /// their own ("u mali", Croatian "in the small"; "at købe").
@@ -189,16 +188,9 @@ fn lower_place(toks: &[Tok], i: usize) -> bool {
             toks[i - 1].key.as_str(),
             "in" | "from" | "to" | "at" | "near"
         )
-        && place_tier(&t.key)
-            .is_some_and(|major| major || !in_sorted(LOWER_WORDS, &t.key))
+        && place_tier(&t.key) == Some(true)
         && !name_or_common_word(&t.key)
 }
-
-/// Cities of the gazetteer that are English words too, read in lower
-/// case after a preposition only as the word ("back to reading", "in
-/// bath", "to tours"; sorted by bytes). Hand-written.
-const LOWER_WORDS: &str = "bath\nbuffalo\ncork\nderby\nessen\nmecca\nnatal\n\
-    phoenix\nqueens\nreading\ntours";
 
 /// A major place with no cue is read as one (0.5) when the word before
 /// it on its line is no capitalized word ("Air France", "CBC Manitoba"
@@ -210,12 +202,7 @@ fn stands_alone(toks: &[Tok], i: usize) -> bool {
         return true;
     };
     let t = &toks[i];
-    // A sentence's first word capitalized as an article ("The United
-    // States", "The US has") is no name's part.
-    let article = p.is_word()
-        && in_sorted(ARTICLES, &p.key)
-        && opens_sentence(toks, i - 1);
-    t.nl || !(p.is_word() && p.cap && !article)
+    t.nl || !(p.is_word() && p.cap)
         && (t.sp || !(p.is_punct('#') || p.is_punct('@')))
 }
 
@@ -291,8 +278,8 @@ const ABBREV: &str = "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr";
 /// run of capitals ("LET US KNOW").
 fn abbrev_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
-    // "BiH": capitals first and last.
-    // A byte test (no char decoding): this runs for each capitalized word.
+    // "BiH": capitals first and last; a byte test (no char decoding),
+    // as this runs for each capitalized word.
     let mixed = t.cap
         && t.end > t.start
         && text.as_bytes().get(t.end - 1).is_some_and(u8::is_ascii_uppercase);
@@ -801,8 +788,7 @@ mod tests {
 
     #[test]
     fn sets_are_sorted() {
-        for set in [ARTICLES, ABBREV, AND, US_STATES, PLACE_VERB, LOWER_WORDS]
-        {
+        for set in [ARTICLES, ABBREV, AND, US_STATES, PLACE_VERB] {
             let v: Vec<&str> = set.split('\n').collect();
             assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
             for w in &v {
