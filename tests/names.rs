@@ -526,6 +526,22 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("林業の発展", "PERSON", None),
     ("我們在中國工作", "PERSON", None),
     ("The meeting is on 12/03/2024.", "DATE_OF_BIRTH", None),
+    // LOCATION (loc43): a major place's case form or genitive with no
+    // preposition, a sentence-initial place before a verb of being or
+    // having, "BiH"; "Revenue" (two vowels) is no case form.
+    ("priznavanje Kosova od strane vlade.", "LOCATION", Some("Kosova")),
+    ("suverenitet Srbije je ugrožen", "LOCATION", Some("Srbije")),
+    ("pomogne BiH da napreduje", "LOCATION", Some("BiH")),
+    ("skal forhandle Danmarks synspunkt", "LOCATION", Some("Danmarks")),
+    ("Srbija je postala prva zemlja.", "LOCATION", Some("Srbija")),
+    ("Sverige har visat intresse.", "LOCATION", Some("Sverige")),
+    ("Turkey for Thanksgiving needs to thaw.", "LOCATION", None),
+    ("Hrvatska je modna industrija rasla.", "LOCATION", None),
+    ("The former Iraqi leader spoke.", "LOCATION", None),
+    ("go back to reading the book", "LOCATION", None),
+    // A two-letter base form ("abj" less its "j"): no panic.
+    ("Abjoj je tu.", "LOCATION", None),
+    ("Revenue grew in every region.", "LOCATION", None),
 ];
 
 #[test]

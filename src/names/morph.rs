@@ -305,10 +305,11 @@ pub(crate) fn slavic_bases(
     mut f: impl FnMut(&str) -> bool,
 ) -> bool {
     const ENDS: &str = "ima\nama\nom\noj\nem\nou\nej\nu\na\ne\ni\ny";
-    if key.len() < 5 || !key.is_ascii() {
+    // A buffer on the stack: this runs for most capitalized words.
+    let mut buf = [0u8; 40];
+    if key.len() < 5 || key.len() >= buf.len() || !key.is_ascii() {
         return false;
     }
-    let mut buf = String::with_capacity(key.len() + 2);
     for e in lines(ENDS) {
         let Some(stem) = key.strip_suffix(e) else { continue };
         if stem.len() < 3 {
@@ -321,10 +322,13 @@ pub(crate) fn slavic_bases(
                 break;
             }
             for base in ["", "a", "o", "e"] {
-                buf.clear();
-                buf.push_str(st);
-                buf.push_str(base);
-                if buf != key && f(&buf) {
+                let n = st.len() + base.len();
+                let Some(out) = buf.get_mut(..n) else { break };
+                let (a, b) = out.split_at_mut(st.len());
+                a.copy_from_slice(st.as_bytes());
+                b.copy_from_slice(base.as_bytes());
+                let Ok(form) = std::str::from_utf8(out) else { break };
+                if form != key && f(form) {
                     return true;
                 }
             }

@@ -24,7 +24,9 @@
 //! comma and a US state's code ("Lawrence, KS", not before a ZIP code)
 //! the code is in the span, and a gazetteer entry so followed scores 0.6. A
 //! major place in lower case ASCII right after English "in", "from",
-//! "to", "at", "near" ("from japan"), no name or common word: 0.55. With
+//! "to", "at", "near" ("from japan"), no name or common word: 0.55. A
+//! major place's Slavic case form or genitive -s stands alone as its
+//! base form does ("nezavisnosti Kosova", "Danmarks"). With
 //! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
@@ -272,13 +274,18 @@ const ARTICLES: &str =
 /// (sorted by bytes).
 const ABBREV: &str = "bih\neua\nnyc\nsssr\nuae\nuk\nurss\nus\nusa\nussr";
 
-/// Token `i` is one of [`ABBREV`] in capitals, not inside a run of
-/// capitals ("LET US KNOW").
-fn abbrev_at(toks: &[Tok], i: usize) -> bool {
+/// Token `i` is one of [`ABBREV`] in capitals (or "BiH"), not inside a
+/// run of capitals ("LET US KNOW").
+fn abbrev_at(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = &toks[i];
+    // "BiH": capitals first and last; a byte test (no char decoding),
+    // as this runs for each capitalized word.
+    let mixed = t.cap
+        && t.end > t.start
+        && text.as_bytes().get(t.end - 1).is_some_and(u8::is_ascii_uppercase);
     let caps =
         |k: usize| toks.get(k).is_some_and(|w| w.is_word() && w.upper && w.sp);
-    t.upper
+    (t.upper || mixed)
         && in_sorted(ABBREV, &t.key)
         && !toks.get(i + 1).is_some_and(|n| !n.sp && n.is_punct('$'))
         && !(i > 0 && toks[i - 1].is_word() && toks[i - 1].upper)
@@ -297,6 +304,16 @@ fn listed_after(toks: &[Tok], i: usize, last: Option<usize>) -> bool {
             || b.is_word() && !b.cap && in_sorted(AND, &b.key)
     }) && !toks[e + 1..=i].iter().any(|b| b.nl)
 }
+
+/// Verbs of being and having, and auxiliaries, in the languages the
+/// grammar reads (folded, sorted by bytes): after a sentence-initial
+/// major place they make it the subject ("Srbija je postala", "Sverige
+/// har", "Frankreich hat", "Kosovo se"), not a thing ("Turkey for
+/// Thanksgiving"). Hand-written grammar words.
+const PLACE_VERB: &str =
+    "ar\nbi\nbil\nbol\nbola\nbolo\nce\ne\ner\nera\nes\nest\nfoi\nfue\nha\n\
+    had\nhade\nhar\nhas\nhat\nhatte\nhavde\nheeft\nima\nis\nist\nje\nkan\n\
+    ma\nnije\nse\nsera\nskal\ntem\nvar\nvil\nwar\nwas\nwill\nwird\nwurde";
 
 /// "and", "or" in several languages (sorted by bytes).
 const AND: &str = "and\ne\net\ni\nili\noch\nog\nor\nou\nu\nund\ny\nи";
@@ -457,6 +474,56 @@ fn date_at(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     None
 }
 
+/// The tier of the place whose Slavic case form or genitive -s word
+/// `i` (its key `k`) is: "u Kosovu", "iz Srbije" after a place
+/// preposition; with none only a major place's form ("nezavisnosti
+/// Kosova", "Predsednik Srbije", "v Slovensku"; cities need a cue), and
+/// not a bare "-i" after a consonant: English demonyms ("Iraqi",
+/// "Israeli") are no locatives. A form's last three bytes are looked up
+/// in the major list's endings first. Out of line: `detect`'s loop stays
+/// small for V8 (issue 14, 2 KB prose).
+#[inline(never)]
+fn case_form_tier(toks: &[Tok], i: usize, k: &str) -> Option<bool> {
+    // Two vowels at the end (but "-ou", "-ie", "-ii") make no case form
+    // with no cue: English words ("Revenue", "Value") stop here.
+    let b = k.as_bytes();
+    let vowel = |c: Option<&u8>| c.is_some_and(|c| b"aeiouy".contains(c));
+    let pair = b.get(b.len().saturating_sub(2)..).unwrap_or(b"");
+    let two_vowels = vowel(pair.first())
+        && vowel(pair.get(1))
+        && pair.first() != Some(&b'i')
+        && pair != b"ou";
+    let cued = cue_at(toks, i).is_some();
+    if two_vowels && !cued {
+        return None;
+    }
+    let may = |b: &str| {
+        cued || lists()
+            .major
+            .may_end_with(&b.as_bytes()[b.len().saturating_sub(3)..])
+    };
+    let mut tier = None;
+    if k.is_ascii() && (cued || !k.ends_with('i') || k.ends_with("ji")) {
+        slavic_bases(k, |b| {
+            tier = if may(b) {
+                place_tier(b).filter(|m| cued || *m)
+            } else {
+                None
+            };
+            tier.is_some()
+        });
+    }
+    // "i Danmarks", "Deutschlands", "Afrikas": the genitive of a major
+    // place.
+    if tier.is_none() && k.ends_with('s') {
+        let b = &k[..k.len() - 1];
+        if may(b) {
+            tier = place_tier(b).filter(|major| *major);
+        }
+    }
+    tier
+}
+
 #[inline(never)]
 pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     let mut out = Vec::new();
@@ -506,7 +573,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             continue;
         }
         // LOCATION: longest gazetteer match of 1..=3 words.
-        let abbrev = t.upper && t.is_word() && abbrev_at(toks, i);
+        let abbrev = t.cap && t.is_word() && abbrev_at(text, toks, i);
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
             let mut best = None;
             let mut major = false;
@@ -522,30 +589,20 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                     Some(true)
                 } else if n == 0 {
                     place_tier(&w.key).or_else(|| {
-                        // "u Kosovu", "iz Srbije": an inflected name after
-                        // a place preposition.
-                        let mut tier = None;
-                        if w.key.len() >= 5
-                            && w.key.is_ascii()
-                            && cue_at(toks, i).is_some()
-                        {
-                            slavic_bases(&w.key, |b| {
-                                tier = place_tier(b);
-                                tier.is_some()
-                            });
-                        }
-                        // "i Danmarks", "in Europas": a genitive of a
-                        // major place after a place preposition.
-                        if tier.is_none()
-                            && w.key.len() >= 5
-                            && w.key.ends_with('s')
-                            && cue_at(toks, i).is_some()
-                        {
-                            let k = w.key.as_str();
-                            tier = place_tier(&k[..k.len() - 1])
-                                .filter(|major| *major);
-                        }
-                        tier
+                        // "u Kosovu", "iz Srbije": an inflected name; a
+                        // byte test of the ending first (only the
+                        // endings a case form or genitive can have),
+                        // the lookup out of line: most capitalized words
+                        // are no place, and this runs for each.
+                        let k = w.key.as_bytes();
+                        (k.len() >= 5
+                            && matches!(
+                                k.last(),
+                                Some(b'a' | b'e' | b'i' | b'j' | b'm')
+                                    | Some(b'u' | b'y' | b's')
+                            ))
+                        .then(|| case_form_tier(toks, i, &w.key))
+                        .flatten()
                     })
                 } else if w.key.ends_phrase() {
                     key.clear();
@@ -578,8 +635,17 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 // `thresholds.LOCATION` gets it.
                 // At a sentence start and before a lowercase word it may be
                 // a thing ("Turkey for Thanksgiving", "Brussels sprouts").
+                // Not before a verb of being or having ("Srbija je",
+                // "Sverige har", "Frankreich hat"), unless the name is
+                // also a Slavic adjective ("Hrvatska je modna ...").
                 let thing = opens_sentence(toks, i)
-                    && toks.get(e + 1).is_some_and(|n| n.is_word() && !n.cap);
+                    && toks.get(e + 1).is_some_and(|n| {
+                        n.is_word()
+                            && !n.cap
+                            && (!in_sorted(PLACE_VERB, &n.key)
+                                || t.key.ends_with("ska")
+                                || t.key.ends_with("cka"))
+                    });
                 let mut score: f32 = match major && !person_like && !thing {
                     true if stands_alone(toks, i) => 0.5,
                     true => 0.45,
@@ -722,7 +788,7 @@ mod tests {
 
     #[test]
     fn sets_are_sorted() {
-        for set in [ARTICLES, ABBREV, AND, US_STATES] {
+        for set in [ARTICLES, ABBREV, AND, US_STATES, PLACE_VERB] {
             let v: Vec<&str> = set.split('\n').collect();
             assert!(v.windows(2).all(|w| w[0] < w[1]), "{set:?}");
             for w in &v {
