@@ -203,7 +203,9 @@ struct Checks {
 }
 
 impl Checks {
-    fn refresh(&mut self, cx: &ResponseContext<'_>, with_guards: bool) {
+    /// Canaries and the leak fingerprint, read again when the context's
+    /// canaries changed.
+    fn refresh(&mut self, cx: &ResponseContext<'_>) {
         let count = cx.canaries().count();
         if !self.ready || count != self.canary_count {
             // PERF: no collect without canaries (a call compiles it).
@@ -223,7 +225,12 @@ impl Checks {
                 .and_then(leak::Fingerprint::new);
             self.ready = true;
         }
-        if with_guards && self.rules.is_none() {
+    }
+
+    /// The streaming rules' hold-back state, built at the first push that
+    /// needs it (shared by the filter's streams).
+    fn build_rules(&mut self, cx: &ResponseContext<'_>) {
+        if self.rules.is_none() {
             self.rules =
                 Some(cx.filter.derived(|rules| {
                     rules::StreamRules::new(rules, cx.filter)
@@ -565,7 +572,7 @@ impl ResponseScanner {
             return String::new();
         }
         self.unscanned = 0;
-        self.checks.refresh(cx, false);
+        self.checks.refresh(cx);
         let text = &self.window;
         let e = text.len();
         let from = self.emitted;
@@ -634,10 +641,10 @@ impl ResponseScanner {
         // The rules' hold-back last: a keyed rule whose longest match
         // cannot reach below `g` is not looked at (its guard not read).
         if g > floor {
-            self.checks.refresh(cx, true);
+            self.checks.build_rules(cx);
             let found = |s: usize| raw.iter().any(|r| r.start == s);
             let rules = cx.filter.rules();
-            // `refresh` built them.
+            // `build_rules` built them.
             let Some(sr) = self.checks.rules.as_deref() else {
                 return String::new();
             };
@@ -686,7 +693,7 @@ impl ResponseScanner {
         if from == self.window.len() && !self.one_shot {
             return String::new();
         }
-        self.checks.refresh(cx, false);
+        self.checks.refresh(cx);
         let an =
             analyze(cx, &self.checks, &self.window, self.base, from, None);
         let e = self.window.len();
