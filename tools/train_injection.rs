@@ -294,10 +294,34 @@ fn train(items: &[&Item], seed: u64) -> Model {
     for it in items {
         *per_source.entry(it.source.as_str()).or_default() += 1.0;
     }
+    // INJECT_GROUPW=eq: every source group (a source with its twins,
+    // generated families included) weighs the same in the loss, each item
+    // 1/(its group's size); `eq:M` the same with sizes under M taken as
+    // M; INJECT_GROUPW=C (a number): a group weighs at most C items'
+    // worth, each item min(1, C/size).
+    let mut per_group: std::collections::HashMap<&str, f32> =
+        std::collections::HashMap::new();
+    for it in items {
+        *per_group.entry(it.group.as_str()).or_default() += 1.0;
+    }
+    let groupw = std::env::var("INJECT_GROUPW").unwrap_or_default();
     let sw: Vec<f32> = if env_f("INJECT_SRCW", 0.0) > 0.0 {
         items
             .iter()
             .map(|it| 1.0 / per_source[it.source.as_str()].sqrt())
+            .collect()
+    } else if let Some(m) = groupw.strip_prefix("eq") {
+        // `eq:M`: a group smaller than M items weighs as M would, so a
+        // two-item source is not made worth hundreds of items.
+        let m: f32 = m.trim_start_matches(':').parse().unwrap_or(1.0);
+        items
+            .iter()
+            .map(|it| 1.0 / per_group[it.group.as_str()].max(m))
+            .collect()
+    } else if let Ok(cap) = groupw.parse::<f32>() {
+        items
+            .iter()
+            .map(|it| (cap / per_group[it.group.as_str()]).min(1.0))
             .collect()
     } else {
         vec![1.0; items.len()]
