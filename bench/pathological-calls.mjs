@@ -23,6 +23,10 @@ const UNITS = {
   names: "John Smith ",
   "at-dots": "a@b.",
   spaces: " ",
+  dates: "Jan 1 ",
+  "dotted-quads": "1.2.3.4.",
+  "dotted-nines": "1.2.3.4.5.6.7.8.9.",
+  urls: "http://",
 };
 const unit = UNITS[cls];
 if (!unit) throw new Error(`no repeated-unit class ${cls}`);
@@ -30,5 +34,9 @@ const text = unit.repeat(Math.floor(Number(bytes) / Buffer.byteLength(unit)));
 const m = await import(pathToFileURL(path.resolve(dir, "node.js")).href);
 await m.ready();
 const filter = new m.PromptFilter();
-filter.screenPrompt(text);
-for (let i = 0; i < Number(calls); i++) filter.screenPrompt(text);
+// SIDE=response screens the response side instead (the `urls` class).
+const screen = process.env.SIDE === "response"
+  ? (t) => filter.screenResponse(t)
+  : (t) => filter.screenPrompt(t);
+screen(text);
+for (let i = 0; i < Number(calls); i++) screen(text);

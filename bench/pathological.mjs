@@ -60,6 +60,7 @@ export const classes = (n) => [
   ["titles", repeat("Mr. ", n)],
   ["json-keys", repeat('"key": "', n)],
   ["roman", repeat("\u2160", n)],
+  ["dotted-nines", repeat("1.2.3.4.5.6.7.8.9.", n)],
 ];
 
 const m = await import(pathToFileURL(path.resolve(dir, "node.js")).href);

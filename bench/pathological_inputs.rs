@@ -77,6 +77,7 @@ pub const CLASSES: &[&str] = &[
     "titles",
     "json-keys",
     "roman",
+    "dotted-nines",
 ];
 
 /// The text of one class, about `size` bytes (empty for an unknown name).
@@ -110,6 +111,9 @@ pub fn class(name: &str, size: usize) -> String {
         "titles" => "Mr. ",
         "json-keys" => "\"key\": \"",
         "roman" => "\u{2160}",
+        // Nine digit starts a period: more than a rule's 8 memo slots
+        // (issue 16, patho44).
+        "dotted-nines" => "1.2.3.4.5.6.7.8.9.",
         _ => "",
     };
     repeat(unit, size)

@@ -362,6 +362,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
     // The last token of the last confident name, for lists of names, and
     // where the list began.
     let mut last_strong: Option<(usize, usize)> = None;
+    // A run's classes and token indices: one pair of lists for all runs.
+    let (mut classes, mut idx) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -440,8 +442,8 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             continue;
         }
         // Collect the run: classes and their token indices.
-        let mut classes: Vec<Class> = Vec::with_capacity(4);
-        let mut idx: Vec<usize> = Vec::with_capacity(4);
+        classes.clear();
+        idx.clear();
         let mut particle = false;
         let mut j = i;
         while j < toks.len() && classes.len() < 4 {
