@@ -67,7 +67,7 @@ pub(crate) struct Rule {
     /// every rule for these, most of which never run.
     lengths: Option<(Option<usize>, usize)>,
     /// A built-in rule's row of the digit sieve (`sieve::ROWS`, set by
-    /// [`Rule::builtin`]); `None`: the sieve does not hold the rule.
+    /// `engine::builtin_rules`); `None`: the sieve does not hold the rule.
     pub(super) sieve_row: Option<u8>,
 }
 
@@ -323,7 +323,6 @@ impl Rule {
                 r.part = true;
             }
         }
-        super::sieve::mark_rows(&mut rules);
         rules
     }
 

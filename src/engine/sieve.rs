@@ -31,7 +31,7 @@ use super::rule::Rule;
 include!("sieve_rows.rs");
 
 /// Sets the sieve rows of `rules`, the built-in rules in table order
-/// ([`Rule::builtin`]).
+/// ([`Rule::builtin`]; `engine::builtin_rules`).
 pub(super) fn mark_rows(rules: &mut [Rule]) {
     for &(i, k) in RULES {
         if let Some(r) = rules.get_mut(usize::from(i)) {
@@ -364,7 +364,7 @@ mod tests {
     /// text it may keep more (the search tests those itself), never
     /// fewer. Texts of digits, separators and letters, cut anywhere.
     fn check(text: &str) {
-        let rules = Rule::builtin();
+        let rules = super::super::builtin_rules();
         let sieve = Sieve::new(&rules);
         let bytes = text.as_bytes();
         let starts: Vec<u32> = (0..bytes.len())
@@ -430,7 +430,7 @@ mod tests {
     /// it again (after a built-in rule changed).
     #[test]
     fn sieve_rows_are_current() {
-        let rules = Rule::builtin();
+        let rules = super::super::builtin_rules();
         let read = Sieve::read(&rules);
         if std::env::var_os("PF_WRITE_SIEVE").is_some() {
             write_rows(&rules, &read);
@@ -537,7 +537,7 @@ mod tests {
     /// build before `mark` and the offsets any byte passes).
     #[test]
     fn masks_are_each_bytes_offsets() {
-        let rules = Rule::builtin();
+        let rules = super::super::builtin_rules();
         let sieve = Sieve::new(&rules);
         let mut want = vec![[0u64; 2]; OFFSETS * 256];
         for (i, rule) in rules.iter().enumerate() {
@@ -568,7 +568,7 @@ mod tests {
     /// sieve's own reading keeps.
     #[test]
     fn text_test_keeps_every_sifted_rule() {
-        let rules = Rule::builtin();
+        let rules = super::super::builtin_rules();
         let sieve = Sieve::new(&rules);
         let mut kept = 0;
         for rule in &rules {
