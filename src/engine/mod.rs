@@ -101,6 +101,14 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// [`Rule::builtin`], with each rule's row of the digit sieve
+/// (`sieve::mark_rows`).
+pub(crate) fn builtin_rules() -> Vec<Rule> {
+    let mut rules = Rule::builtin();
+    sieve::mark_rows(&mut rules);
+    rules
+}
+
 impl Engine {
     pub(crate) fn new(rules: Vec<Rule>) -> Engine {
         let prefilter = Prefilter::new(&rules);

@@ -66,6 +66,9 @@ pub(crate) struct Rule {
     /// (`RuleDef::lengths`): the prefilter and the response stream ask
     /// every rule for these, most of which never run.
     lengths: Option<(Option<usize>, usize)>,
+    /// A built-in rule's row of the digit sieve (`sieve::ROWS`, set by
+    /// `engine::builtin_rules`); `None`: the sieve does not hold the rule.
+    pub(super) sieve_row: Option<u8>,
 }
 
 /// A rule's list of words: the built-in table's, borrowed (context words
@@ -299,6 +302,7 @@ impl Rule {
             letters_in_match: def.letters_in_match,
             keyword_lead: def.keyword_lead.map(usize::from),
             lengths: def.lengths.map(|(n, d)| (Some(n as usize), d as usize)),
+            sieve_row: None,
         }
     }
 
@@ -374,6 +378,7 @@ impl Rule {
             letters_in_match: false,
             keyword_lead: None,
             lengths: None,
+            sieve_row: None,
         })
     }
 

@@ -281,7 +281,9 @@ impl Shape {
     /// at the offsets of `table[b] as u8 | past`, where `past` holds the
     /// offsets every byte passes (those past the prefix; all of them for
     /// a shape that matches the empty string). Bytes that each pass at
-    /// their offset pass the first 8 of its tests.
+    /// their offset pass the first 8 of its tests. (What the digit
+    /// sieve's rows record: `sieve_rows.rs`.)
+    #[cfg(test)]
     pub(crate) fn offsets(&self) -> (&[u16; 256], u8) {
         let past = match self.nullable {
             true => u8::MAX,

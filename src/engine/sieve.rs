@@ -16,12 +16,62 @@
 //! in a chat prompt with a phone number and a date, most of them. Every
 //! text with a digit is sifted (issue 16: the ~60 numeric rules' own
 //! walks and setups were a fifth of a short prompt's instructions).
+//!
+//! Which built-in rules the sieve holds, and each one's bytes per
+//! offset, are read from their patterns ahead of time (`sieve_rows.rs`,
+//! written by a test): reading ~50 patterns and shapes at the first text
+//! with a digit took the pattern reader over V8's tier-up budget, ~20M
+//! V8 instructions of the first call (issue 16, cold start). A policy's
+//! rules are not in the sieve: they walk every start, as a rule past
+//! the sieve's 128 does (the same findings).
 
 use super::rule::Rule;
 
+// SETS, ROWS, RULES.
+include!("sieve_rows.rs");
+
+/// Sets the sieve rows of `rules`, the built-in rules in table order
+/// ([`Rule::builtin`]; `engine::builtin_rules`).
+pub(super) fn mark_rows(rules: &mut [Rule]) {
+    for &(i, k) in RULES {
+        if let Some(r) = rules.get_mut(usize::from(i)) {
+            r.sieve_row = Some(k);
+        }
+    }
+}
+
+/// Adds row `row` (`ROWS`) to the sieve as its rule `n`: bit `n` of the
+/// masks of each offset's bytes (`SETS`), or of `any` at the offsets any
+/// byte passes.
+#[inline(never)]
+fn add_row(
+    masks: &mut [[u64; 2]],
+    any: &mut [[u64; 2]; OFFSETS],
+    row: &[u8; OFFSETS],
+    n: usize,
+) {
+    let (w, m) = (n / 64, 1u64 << (n % 64));
+    for (j, &k) in row.iter().enumerate() {
+        let Some(&set) = SETS.get(usize::from(k)) else {
+            if let Some(a) = any.get_mut(j) {
+                a[w] |= m;
+            }
+            continue;
+        };
+        let mut bits = set;
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let Some(x) = masks.get_mut(j * 256 + b) {
+                x[w] |= m;
+            }
+        }
+    }
+}
+
 /// Rules the sieve holds at most (two words of mask); later ones walk
 /// every start as before.
-const RULES: usize = 128;
+const MAX_RULES: usize = 128;
 /// Offsets the sieve reads: the first byte and the shape's seven.
 pub(super) const OFFSETS: usize = 8;
 
@@ -44,6 +94,7 @@ impl std::fmt::Debug for Sieve {
     }
 }
 
+#[cfg(test)]
 /// Whether `pattern` may be one whose every match starts with a digit,
 /// read from its text alone: `(?i)`, then `\b`, then an optional group
 /// opening, then `\d`, a digit or a class whose first item is a digit.
@@ -61,6 +112,7 @@ fn may_start_with_digit(pattern: &str) -> bool {
         || p.bytes().next().is_some_and(|b| b.is_ascii_digit())
 }
 
+#[cfg(test)]
 /// Sets rule bit `m` of word `w` in `masks` at offset `j` for byte `b`
 /// wherever bit `j - 1` of `table[b]` is set, for offsets 1 to 8 (the
 /// entries' low bytes; a shape's table, see `Shape::offsets`; offsets
@@ -85,6 +137,7 @@ fn mark(masks: &mut [[u64; 2]], table: &[u16; 256], w: usize, m: u64) {
     }
 }
 
+#[cfg(test)]
 /// Whether the sieve may hold `rule`. The pattern's text first: a few
 /// prefix tests turn down most rules before their keywords are read.
 /// A rule whose keywords are words (context words, a key's prefix) runs
@@ -101,6 +154,7 @@ fn sifted(rule: &Rule) -> bool {
         && rule.anchorable()
 }
 
+#[cfg(test)]
 /// Whether `rule` has no keywords or a keyword with a digit.
 #[inline(never)]
 fn by_digit(rule: &Rule) -> bool {
@@ -108,6 +162,7 @@ fn by_digit(rule: &Rule) -> bool {
         || rule.keywords.iter().any(|k| k.bytes().any(|b| b.is_ascii_digit()))
 }
 
+#[cfg(test)]
 /// Adds `rule` to the sieve as its rule `n` (bit `n` of the masks of
 /// its bytes at each offset, or of `any` at the offsets any byte passes),
 /// or returns false when its facts keep it out (a first byte that needs
@@ -146,10 +201,35 @@ fn add(
 }
 
 impl Sieve {
-    /// The sieve of `rules`' numeric rules (every start `\b` then a
-    /// digit). Reads their facts and shapes: built once per engine, when
-    /// a text first has a digit start.
+    /// The sieve of `rules`' numeric built-in rules (every start `\b`
+    /// then a digit), from their rows (`sieve_rows.rs`): no pattern is
+    /// read. Built once per engine, when a text first has a digit start.
     pub(super) fn new(rules: &[Rule]) -> Sieve {
+        Sieve::build(rules, |masks, any, rule, n| {
+            let row = rule.sieve_row.and_then(|k| ROWS.get(usize::from(k)));
+            row.map(|row| add_row(masks, any, row, n)).is_some()
+        })
+    }
+
+    /// The sieve of `rules` read from their patterns (what `ROWS` holds
+    /// for the built-in rules).
+    #[cfg(test)]
+    fn read(rules: &[Rule]) -> Sieve {
+        Sieve::build(rules, |masks, any, rule, n| {
+            sifted(rule) && add(masks, any, rule, n)
+        })
+    }
+
+    /// The sieve of the rules `add(masks, any, rule, n)` adds as rule `n`.
+    fn build(
+        rules: &[Rule],
+        mut add: impl FnMut(
+            &mut [[u64; 2]],
+            &mut [[u64; 2]; OFFSETS],
+            &Rule,
+            usize,
+        ) -> bool,
+    ) -> Sieve {
         let mut bit = vec![u8::MAX; rules.len()];
         let mut masks = vec![[0u64; 2]; OFFSETS * 256];
         // Per offset, the rules any byte passes there: set in every
@@ -157,14 +237,14 @@ impl Sieve {
         let mut any = [[0u64; 2]; OFFSETS];
         let mut n = 0;
         for (i, rule) in rules.iter().enumerate() {
-            if n == RULES {
+            if n == MAX_RULES {
                 break;
             }
-            // Each rule in two small functions of their own: V8 charges
-            // a loop's whole body at each turn (issue 16: the ~700 turns
-            // of the body with them inline took this build over its
+            // Each rule in a small function of its own: V8 charges a
+            // loop's whole body at each turn (issue 16: the ~700 turns
+            // of the body with it inline took this build over its
             // tier-up budget in the first screen with a digit).
-            if sifted(rule) && add(&mut masks, &mut any, rule, n) {
+            if add(&mut masks, &mut any, rule, n) {
                 bit[i] = n as u8;
                 n += 1;
             }
@@ -284,8 +364,7 @@ mod tests {
     /// text it may keep more (the search tests those itself), never
     /// fewer. Texts of digits, separators and letters, cut anywhere.
     fn check(text: &str) {
-        let rules: Vec<Rule> =
-            crate::rules::builtin().map(Rule::from_def).collect();
+        let rules = super::super::builtin_rules();
         let sieve = Sieve::new(&rules);
         let bytes = text.as_bytes();
         let starts: Vec<u32> = (0..bytes.len())
@@ -345,12 +424,120 @@ mod tests {
         }
     }
 
+    /// `sieve_rows.rs` is the patterns' reading: the sieve of the
+    /// built-in rules from its rows is the one from their patterns.
+    /// `PF_WRITE_SIEVE=1 cargo test --lib sieve_rows_are_current` writes
+    /// it again (after a built-in rule changed).
+    #[test]
+    fn sieve_rows_are_current() {
+        let rules = super::super::builtin_rules();
+        let read = Sieve::read(&rules);
+        if std::env::var_os("PF_WRITE_SIEVE").is_some() {
+            write_rows(&rules, &read);
+            return;
+        }
+        let rows = Sieve::new(&rules);
+        assert!(read.rules > 20, "{} rules in the sieve", read.rules);
+        assert!(
+            rows.rules == read.rules
+                && rows.bit == read.bit
+                && rows.masks == read.masks
+                && rows.ends == read.ends,
+            "src/engine/sieve_rows.rs is out of date; write it again with \
+             PF_WRITE_SIEVE=1 cargo test --lib sieve_rows_are_current"
+        );
+        // A policy's rule is not in the sieve.
+        let custom = Rule::custom(
+            "c".into(),
+            crate::report::Kind::Pii,
+            "C".into(),
+            "\\b\\d{4}",
+            vec![],
+            0,
+            crate::validate::Validator::None,
+            0.9,
+            vec![],
+        );
+        assert!(Sieve::new(&[custom.expect("rule")]).rules == 0);
+    }
+
+    /// Writes `sieve_rows.rs` from `read`, the patterns' sieve of `rules`.
+    fn write_rows(rules: &[Rule], read: &Sieve) {
+        let (mut sets, mut rows, mut out) = (vec![], vec![], vec![]);
+        let mut set_of = |f: &dyn Fn(u8) -> bool| -> u8 {
+            let mut set = 0u128;
+            for b in 0..=255u8 {
+                if f(b) {
+                    assert!(b < 128, "a sieve byte {b} is not ASCII");
+                    set |= 1 << b;
+                }
+            }
+            let k = sets.iter().position(|&s| s == set).unwrap_or_else(|| {
+                sets.push(set);
+                sets.len() - 1
+            });
+            u8::try_from(k).expect("fewer than 255 sets")
+        };
+        for (i, rule) in rules.iter().enumerate() {
+            if read.bit[i] == u8::MAX {
+                continue;
+            }
+            let mut row = [u8::MAX; OFFSETS];
+            row[0] = set_of(&|b| rule.facts().first.contains(b));
+            if let Some(shape) = rule.shape() {
+                let (table, past) = shape.offsets();
+                for (j, r) in row.iter_mut().enumerate().skip(1) {
+                    if past >> (j - 1) & 1 == 0 {
+                        *r = set_of(&|b| {
+                            table[usize::from(b)] >> (j - 1) & 1 != 0
+                        });
+                    }
+                }
+            }
+            let k = rows.iter().position(|&r| r == row).unwrap_or_else(|| {
+                rows.push(row);
+                rows.len() - 1
+            });
+            out.push((i, k));
+        }
+        let mut s = String::from(concat!(
+            "// Generated by `PF_WRITE_SIEVE=1 cargo test --lib ",
+            "sieve_rows_are_current`\n",
+            "// from the built-in rules' patterns (`Sieve::read`).\n",
+            "/// Byte sets, bit `b` for byte `b` (all ASCII).\n",
+            "pub(super) const SETS: &[u128] = &[\n",
+        ));
+        for set in &sets {
+            s.push_str(&format!("    {set:#x},\n"));
+        }
+        s.push_str(concat!(
+            "];\n/// Per offset 0-7, the `SETS` entry of the bytes a match ",
+            "may have there;\n/// `u8::MAX`: any byte.\n",
+            "pub(super) const ROWS: &[[u8; OFFSETS]] = &[\n",
+        ));
+        for row in &rows {
+            let row: Vec<String> = row.iter().map(u8::to_string).collect();
+            s.push_str(&format!("    [{}],\n", row.join(", ")));
+        }
+        s.push_str(concat!(
+            "];\n/// (built-in rule, its row) for the rules the sieve ",
+            "holds, in rule order.\n",
+            "pub(super) const RULES: &[(u16, u8)] = &[\n",
+        ));
+        for (i, k) in &out {
+            s.push_str(&format!("    ({i}, {k}),\n"));
+        }
+        s.push_str("];\n");
+        let path =
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/sieve_rows.rs");
+        std::fs::write(path, s).expect("write sieve_rows.rs");
+    }
+
     /// The masks are those of a loop over every byte and offset (the
     /// build before `mark` and the offsets any byte passes).
     #[test]
     fn masks_are_each_bytes_offsets() {
-        let rules: Vec<Rule> =
-            crate::rules::builtin().map(Rule::from_def).collect();
+        let rules = super::super::builtin_rules();
         let sieve = Sieve::new(&rules);
         let mut want = vec![[0u64; 2]; OFFSETS * 256];
         for (i, rule) in rules.iter().enumerate() {
@@ -381,8 +568,7 @@ mod tests {
     /// sieve's own reading keeps.
     #[test]
     fn text_test_keeps_every_sifted_rule() {
-        let rules: Vec<Rule> =
-            crate::rules::builtin().map(Rule::from_def).collect();
+        let rules = super::super::builtin_rules();
         let sieve = Sieve::new(&rules);
         let mut kept = 0;
         for rule in &rules {

@@ -124,7 +124,7 @@ impl Detectors {
     /// A custom rule whose regex does not compile (the policy checked it
     /// already; this is the compiled-size limit).
     pub(crate) fn new(policy: &Policy) -> Result<Detectors, Error> {
-        let mut rules = Rule::builtin();
+        let mut rules = crate::engine::builtin_rules();
         let mut rule_actions = vec![None; rules.len()];
         for c in &policy.rules {
             let rule = Rule::custom(
