@@ -542,6 +542,16 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     // A two-letter base form ("abj" less its "j"): no panic.
     ("Abjoj je tu.", "LOCATION", None),
     ("Revenue grew in every region.", "LOCATION", None),
+    // LOCATION (loc44): a case form beside a capitalized word; German
+    // forms of country names and seas; a sentence-initial article.
+    ("die öffentliche Meinung Dänemarks war", "LOCATION", Some("Dänemarks")),
+    ("Napredak Hrvatske rezultat je", "LOCATION", Some("Hrvatske")),
+    ("Air France flies daily.", "LOCATION", None),
+    ("für die Vereinigten Staaten neu", "LOCATION", Some("Vereinigten Staaten")),
+    ("Die Vereinigten Staaten befreiten Kuba.", "LOCATION", Some("Vereinigten Staaten")),
+    ("In den Niederlanden verfolgen", "LOCATION", Some("Niederlanden")),
+    ("Miljöhotet mot Östersjön är stort", "LOCATION", Some("Östersjön")),
+    ("The US has strongly opposed it.", "LOCATION", Some("US")),
 ];
 
 #[test]

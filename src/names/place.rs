@@ -202,7 +202,11 @@ fn stands_alone(toks: &[Tok], i: usize) -> bool {
         return true;
     };
     let t = &toks[i];
-    t.nl || !(p.is_word() && p.cap)
+    // A sentence's first word as an article is no name's word ("Die
+    // Vereinigten Staaten", "The US has").
+    let article =
+        || in_sorted(ARTICLES, &p.key) && opens_sentence(toks, i - 1);
+    t.nl || !(p.is_word() && p.cap && !article())
         && (t.sp || !(p.is_punct('#') || p.is_punct('@')))
 }
 
@@ -577,6 +581,11 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
         if field.is_none() && t.is_word() && t.cap && (!t.upper || abbrev) {
             let mut best = None;
             let mut major = false;
+            // The best match is a case form ("Meinung Dänemarks",
+            // "Predsednik Srbije"): its ending ties it to the word
+            // before, so a capitalized word there makes no name of the
+            // two ("Air France").
+            let mut form = false;
             for n in 0..3 {
                 let Some(w) = toks.get(i + n) else { break };
                 if !w.is_word() || (n > 0 && (!w.sp || w.nl)) {
@@ -585,10 +594,12 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 // A token's own key is looked up already; a longer entry
                 // must end in a word that ends some phrase, and only then
                 // is its text put together.
+                let mut f = false;
                 let tier = if n == 0 && abbrev {
                     Some(true)
                 } else if n == 0 {
                     place_tier(&w.key).or_else(|| {
+                        f = true;
                         // "u Kosovu", "iz Srbije": an inflected name; a
                         // byte test of the ending first (only the
                         // endings a case form or genitive can have),
@@ -619,6 +630,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 if let Some(m) = tier {
                     best = Some(i + n);
                     major = m;
+                    form = f;
                 }
             }
             if let Some(e) = best {
@@ -647,7 +659,7 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                                 || t.key.ends_with("cka"))
                     });
                 let mut score: f32 = match major && !person_like && !thing {
-                    true if stands_alone(toks, i) => 0.5,
+                    true if form || stands_alone(toks, i) => 0.5,
                     true => 0.45,
                     false => 0.35,
                 };
