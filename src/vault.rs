@@ -30,12 +30,17 @@ impl fmt::Debug for VaultEntry {
 /// Maps values to tokens and back.
 #[derive(Clone, Default)]
 pub struct Vault {
-    /// Value -> the entries holding it, one per type (almost always
-    /// one; after an import the last of a type wins): looked up by a
-    /// borrowed value, with no allocation.
-    by_value: HashMap<String, Vec<usize>>,
+    /// Value -> the last entry holding it; `same_value[i]` is the entry
+    /// before `i` with the same value (`NONE`: none), one per type
+    /// (almost always one; after an import the last of a type wins):
+    /// looked up by a borrowed value, with no allocation. The three
+    /// maps share one type, so the wasm holds one hashbrown
+    /// instantiation, not three (issue 16, docs/PERFORMANCE.md
+    /// "sizecode44").
+    by_value: HashMap<String, usize>,
+    same_value: Vec<usize>,
     by_token: HashMap<String, usize>,
-    counters: HashMap<String, u32>,
+    counters: HashMap<String, usize>,
     entries: Vec<VaultEntry>,
 }
 
@@ -56,10 +61,13 @@ pub const MAX_VALUE_BYTES: usize = 64 << 10;
 /// Longest type name (UPPER_SNAKE), as in a policy.
 const MAX_TYPE_BYTES: usize = 64;
 
+/// No entry (the end of a `same_value` chain).
+const NONE: usize = usize::MAX;
+
 /// Most digits in a token number, and the largest number issued: a
 /// counter that would pass it makes the vault refuse new values.
 const MAX_DIGITS: usize = 9;
-const MAX_NUMBER: u32 = 999_999_999;
+const MAX_NUMBER: usize = 999_999_999;
 
 /// Tokens as they come back from a model: any case, markdown around them
 /// (`**[EMAIL_1]**` needs nothing special), a space inside the brackets or
@@ -195,11 +203,12 @@ impl Vault {
         type_name: &str,
         value: &str,
     ) -> Option<String> {
-        let known = self.by_value.get(value).and_then(|ix| {
-            ix.iter().rev().find(|&&i| self.entries[i].type_name == type_name)
-        });
-        if let Some(&i) = known {
-            return Some(self.entries[i].token.clone());
+        let mut at = self.by_value.get(value).copied().unwrap_or(NONE);
+        while let Some(e) = self.entries.get(at) {
+            if e.type_name == type_name {
+                return Some(e.token.clone());
+            }
+            at = self.same_value.get(at).copied().unwrap_or(NONE);
         }
         if self.entries.len() >= MAX_ENTRIES || value.len() > MAX_VALUE_BYTES {
             return None;
@@ -210,7 +219,7 @@ impl Vault {
                 return None;
             }
             *n += 1;
-            let t = token_text(type_name, *n);
+            let t = token_text(type_name, *n as u32);
             if !self.by_token.contains_key(&t) {
                 break t;
             }
@@ -225,7 +234,8 @@ impl Vault {
 
     fn insert(&mut self, e: VaultEntry) {
         let i = self.entries.len();
-        self.by_value.entry(e.value.clone()).or_default().push(i);
+        let before = self.by_value.insert(e.value.clone(), i);
+        self.same_value.push(before.unwrap_or(NONE));
         self.by_token.insert(e.token.to_ascii_uppercase(), i);
         self.entries.push(e);
     }
@@ -341,7 +351,7 @@ impl Vault {
                 .and_then(|d| d.parse::<u32>().ok())
             {
                 let c = self.counters.entry(e.type_name.clone()).or_insert(0);
-                *c = (*c).max(n);
+                *c = (*c).max(n as usize);
             }
             self.insert(e);
             added += 1;
