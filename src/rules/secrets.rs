@@ -69,7 +69,11 @@ const CODE_AT: usize = 2;
 #[cfg(test)]
 const PATTERN_AT: usize = 3;
 #[cfg(test)]
+const KEYWORDS_AT: usize = 5;
+#[cfg(test)]
 const ID_AT: usize = 6;
+#[cfg(test)]
+const TYPE_AT: usize = 7;
 
 /// Number of rows in `TABLE`; a test checks that all of them parse.
 pub(crate) const RULES_LEN: usize = line_count(TABLE);
@@ -848,30 +852,31 @@ mod tests {
         assert_eq!(rules().len(), RULES_LEN);
         for (line, def) in TABLE.lines().zip(rules()) {
             let f: Vec<&str> = line.splitn(8, '\t').collect();
-            assert_eq!(def.id, f[0]);
-            let ty = if f[1].is_empty() {
-                f[0].to_ascii_uppercase().replace('-', "_")
+            let id = f[ID_AT];
+            assert_eq!(def.id, id);
+            let ty = if f[TYPE_AT].is_empty() {
+                id.to_ascii_uppercase().replace('-', "_")
             } else {
-                f[1].to_string()
+                f[TYPE_AT].to_string()
             };
             assert_eq!(def.type_name, ty);
-            let list = match f[2] {
-                "" => f[0].split('-').next().unwrap(),
+            let list = match f[KEYWORDS_AT] {
+                "" => id.split('-').next().unwrap(),
                 l => l,
             };
             let kws: Vec<&str> =
                 list.split(',').filter(|k| !k.is_empty()).collect();
             assert_eq!(def.keywords, &kws[..]);
-            let pattern = if f[3] == "C" || f[3] == "V" {
+            let pattern = if f[CODE_AT] == "C" || f[CODE_AT] == "V" {
                 let names: Vec<String> =
                     kws.iter().map(|k| regex::escape(k)).collect();
                 format!(
                     "{CTX_HEAD}{}{CTX_MID}{}{CTX_TAIL}",
                     names.join("|"),
-                    f[7]
+                    f[PATTERN_AT]
                 )
             } else {
-                f[7].to_string()
+                f[PATTERN_AT].to_string()
             };
             assert_eq!(def.pattern, pattern, "{}", def.id);
         }
