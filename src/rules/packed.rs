@@ -22,7 +22,7 @@
 //!   is the id in upper case with `_` for `-`), pattern (strings),
 //!   keywords, context, anti-context (list numbers), group, validator,
 //!   kind (0 PII, 1 secret; plus 2 when `letters_in_match`, plus 4 times
-//!   one more than `keyword_lead` when it has one), window, min entropy and score (their `f32` bits),
+//!   one more than `keyword_lead` when it has one), window, min entropy and score (in hundredths),
 //!   lengths (0 for `None`, else 1, the maximum length and the digits).
 //!
 //! A number is base-64 digits, lowest first, 6 bits a byte with 0x40 set
@@ -182,6 +182,22 @@ const fn kind_code(k: Kind) -> usize {
     }
 }
 
+/// `x` in hundredths, for a number of at most two decimals (as the rule
+/// tables write them; a build with another fails here): 1-2 bytes a
+/// number where its `f32` bits took 5-6 that gzip could not predict
+/// (~0.15 KB of the gzipped module; issue 16, branch sizedata44).
+/// [`Reader::hundredths`] gives the same `f32` back: `n / 100` is the
+/// `f32` nearest the decimal, as the literal is.
+const fn hundredths(x: f32) -> usize {
+    assert!(x >= 0.0 && x < 1000.0, "a score or entropy out of range");
+    let n = (x * 100.0 + 0.5) as usize;
+    assert!(
+        (n as f32 / 100.0).to_bits() == x.to_bits(),
+        "a score or entropy with more than two decimals"
+    );
+    n
+}
+
 /// Writes the packing into `out` (`None`: only counts its bytes).
 struct Writer<'a> {
     out: Option<&'a mut [u8]>,
@@ -267,8 +283,8 @@ impl Writer<'_> {
                     | lead << 2,
             );
             self.num(r.window);
-            self.num(r.min_entropy.to_bits() as usize);
-            self.num(r.score.to_bits() as usize);
+            self.num(hundredths(r.min_entropy));
+            self.num(hundredths(r.score));
             match lengths(r) {
                 None => self.num(0),
                 Some((n, d)) => {
@@ -326,8 +342,9 @@ impl Reader {
         Some(s)
     }
 
-    fn f32(&mut self) -> Option<f32> {
-        Some(f32::from_bits(u32::try_from(self.num()?).ok()?))
+    /// A number [`hundredths`] wrote.
+    fn hundredths(&mut self) -> Option<f32> {
+        Some(u16::try_from(self.num()?).ok()? as f32 / 100.0)
     }
 }
 
@@ -376,8 +393,8 @@ pub(crate) fn unpack(s: &'static str) -> Option<Vec<RuleDef>> {
             l => Some(u8::try_from(l - 1).ok()?),
         };
         let window = r.num()?;
-        let min_entropy = r.f32()?;
-        let score = r.f32()?;
+        let min_entropy = r.hundredths()?;
+        let score = r.hundredths()?;
         let lengths = match r.num()? {
             0 => None,
             _ => Some((r.num()? as u32, r.num()? as u32)),
