@@ -10,7 +10,7 @@
 // deterministic (no timestamp; the serial number is derived from the
 // content), so the same Cargo.lock gives the same file.
 // Usage: node scripts/sbom.mjs > pkg/sbom.cdx.json   (from the repo root;
-// needs cargo, works offline once the crates are fetched)
+// needs cargo; offline once the crates are fetched, else it fetches them)
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -20,10 +20,25 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET = "wasm32-unknown-unknown";
 
-const meta = JSON.parse(execFileSync("cargo", [
-  "metadata", "--format-version", "1", "--features", "wasm",
-  "--filter-platform", TARGET, "--locked", "--offline",
-], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 }));
+// `cargo metadata` reads the manifest of every package in Cargo.lock for
+// the target, dev-dependencies included (wasm-bindgen-test's `cast`, say),
+// though none of those reach the SBOM. On a fresh machine some are not
+// fetched yet when the package is first built (scripts/demo builds before
+// any wasm test ran), so an offline read that fails is tried once more
+// with the network allowed; a warm cache never gets there.
+function cargoMetadata(offline) {
+  return execFileSync("cargo", [
+    "metadata", "--format-version", "1", "--features", "wasm",
+    "--filter-platform", TARGET, "--locked", ...(offline ? ["--offline"] : []),
+  ], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", offline ? "ignore" : "inherit"] });
+}
+let metaJson;
+try {
+  metaJson = cargoMetadata(true);
+} catch {
+  metaJson = cargoMetadata(false);
+}
+const meta = JSON.parse(metaJson);
 
 const byId = new Map(meta.packages.map((p) => [p.id, p]));
 const nodes = new Map(meta.resolve.nodes.map((n) => [n.id, n]));
