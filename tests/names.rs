@@ -129,6 +129,15 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
     ("name, city and zip are required, see below", "PERSON", None),
     ("name,score\n\nrose,10", "PERSON", None),
+    // PERSON: a known name alone on its line (a letter's greeting or
+    // signature); not a place, a common word, a label or a sentence.
+    ("See you at six.\nPriscilla", "PERSON", Some("Priscilla")),
+    ("Cindy,\nthe files are attached.", "PERSON", Some("Cindy")),
+    ("Kelly", "PERSON", Some("Kelly")),
+    ("Victoria\nBritish Columbia", "PERSON", None),
+    ("Summary\nThe plan works.", "PERSON", None),
+    ("Romeo:\nJuliet:", "PERSON", None),
+    ("Kelly called.", "PERSON", None),
     // PERSON: a lone known given name as a subject, a possessor, or one
     // of two joined by "and"
     ("Casey is a great person", "PERSON", Some("Casey")),
@@ -306,7 +315,6 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ),
     ("Please Review The Attached Document Before Friday.", "PERSON", None),
     ("Our team uses Slack, Jira and Google Docs every day.", "PERSON", None),
-    ("Maria", "PERSON", None),
     ("Anna said hi.", "PERSON", None),
     ("I moved to New York last year.", "PERSON", None),
     ("Rose petals and Ivy leaves.", "PERSON", None),
@@ -680,8 +688,8 @@ fn role_noun_left_out_of_the_name() {
 #[test]
 fn single_given_name_scores_low() {
     let filter = Filter::new(Policy::default()).expect("default policy");
+    // (A known name that is all the text is one: "Kelly" in CASES.)
     for t in [
-        "Maria",
         "Priya went home.",
         "Thomas said so.",
         "Rose",

@@ -6,7 +6,7 @@
 //!
 //! Depends on `tokens`, the lexicon and the cue lists.
 
-use super::lexicon::{ending_in, has};
+use super::lexicon::{ending_in, has, place_tier};
 use super::lists::{lists, ENDINGS, MONTHS, PARTICLES, PREFIX, ROLE, SUFFIX};
 use super::morph::{in_sorted, German};
 use super::tokens::{reach, Kind, Tok, AHEAD};
@@ -121,6 +121,20 @@ pub(crate) fn line_start(toks: &[Tok], i: usize) -> bool {
         }
         j -= 1;
     }
+}
+
+/// A run of `n` words, `i..=e`, fills its line but for a comma or "!"
+/// after it: a name signed under a letter ("Thanks.\nSara"), greeting it
+/// ("Cindy,"), or all the text ("Kelly"). One or two words; one word not
+/// a place ("Victoria").
+pub(crate) fn own_line(toks: &[Tok], i: usize, e: usize, n: usize) -> bool {
+    let mark = toks
+        .get(e + 1)
+        .is_some_and(|t| !t.nl && (t.is_punct(',') || t.is_punct('!')));
+    let k = e + 1 + usize::from(mark);
+    (n == 2 || n == 1 && place_tier(&toks[e].key).is_none())
+        && (i == 0 || toks[i].nl)
+        && toks.get(k).is_none_or(|t| t.nl)
 }
 
 pub(crate) fn sentence_start(toks: &[Tok], i: usize) -> bool {

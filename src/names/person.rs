@@ -34,6 +34,7 @@
 //!   sign-off with "!" ("Thanks!") before the name's line is a strong cue
 //! - two or three unknown words right after a preposition of place ("u
 //!   Novom Sadu", "at Ogden Theatre") get no 0.55
+//! - a known name alone on its line ("Thanks.\nSara", "Cindy,"): 0.6
 //! - a dialogue speaker ("Kent: Remember me, Lori?"): 0.8 when another
 //!   speaker label stands within the bounded context and no neighbouring
 //!   label is a form field ("Name:", "Gender:": a form, not a dialogue)
@@ -45,7 +46,8 @@
 
 use super::context::{
     age_after, all_caps_run, at_place, german_text, initials, line_start,
-    name_shaped, role_before, sentence_start, street_context, title_case,
+    name_shaped, own_line, role_before, sentence_start, street_context,
+    title_case,
 };
 use super::dict::WordList;
 use super::lexicon::{core_has, gazetteer, has, place_tier, Key, Lookup};
@@ -244,10 +246,6 @@ fn cue_before(toks: &[Tok], i: usize) -> Cue {
 /// name to join it ("Ana Ruiz, Beto and Carla"): with the left context
 /// of the list's first name, within what a stream keeps.
 const LIST_REACH: usize = 64;
-
-fn in_list(list: &'static WordList, cue: &str) -> bool {
-    has(list, cue)
-}
 
 /// A label: 1..=3 words at the start of a line, then `:` and text on
 /// the same line ("Kent: Remember me?", "[16:58] 撰彤: ok", "Gender:
@@ -640,14 +638,14 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 } else if !weak_cue || closes {
                     score = score.max(0.7);
                 }
-            } else if in_list(&WEAK, c) {
+            } else if has(&WEAK, c) {
                 if n >= 2 && (any_known || all_unknown) {
                     score = score.max(0.65);
                 }
             } else if any_known {
                 score = score.max(if n >= 2 { 0.85 } else { 0.7 });
             } else if n >= 2
-                || in_list(&GREET, c) && closes && classes[0] == Class::Unknown
+                || has(&GREET, c) && closes && classes[0] == Class::Unknown
             {
                 score = score.max(0.65);
             }
@@ -695,6 +693,10 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
             if (dashes >= 2 || dashes == 1 && long) && (j == 0 || toks[j].nl) {
                 score = score.max(0.8);
             }
+        }
+        // A known name alone on its line: "Thanks.\nSara", "Cindy,".
+        if any_known && own_line(toks, first_tok, end_tok, n) {
+            score = score.max(0.6);
         }
         // A known first name called by: "Remember me, Lori?".
         if n == 1
