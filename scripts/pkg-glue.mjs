@@ -48,8 +48,25 @@ for (const [from, to] of renamed.names) {
   }
   out = out.replace(key, `        ${to}: function(`);
 }
+// The exports' short names (wasm-imports.mjs): the glue reads each only
+// as `wasm.NAME` (a free function's JS wrapper keeps the name as
+// `function NAME(`; any other mention fails the build), and the glue's
+// types list each once as `readonly NAME:` (InitOutput).
+let types = fs.readFileSync(path.join(bindgen, "promptfence.d.ts"), "utf8");
+const word = (s) => new RegExp(`(?<![A-Za-z0-9_$])${s}(?![A-Za-z0-9_$])`, "g");
+for (const [from, to] of renamed.exports) {
+  const uses = out.match(word(from))?.length ?? 0;
+  const reads = out.match(word(`wasm\\.${from}`))?.length ?? 0;
+  const wrappers = out.match(word(`function ${from}`))?.length ?? 0;
+  if (uses !== reads + wrappers) {
+    console.error(`error: the export ${from} is named in the glue other than as wasm.${from}; did wasm-bindgen change?`);
+    process.exit(1);
+  }
+  out = out.replace(word(`wasm\\.${from}`), `wasm.${to}`);
+  types = types.replace(word(`readonly ${from}`), `readonly ${to}`);
+}
 fs.writeFileSync(path.join(pkg, "wasm/promptfence.js"), out);
-fs.copyFileSync(path.join(bindgen, "promptfence.d.ts"), path.join(pkg, "wasm/promptfence.d.ts"));
+fs.writeFileSync(path.join(pkg, "wasm/promptfence.d.ts"), types);
 
 const wasm = fs.readFileSync(path.join(pkg, "promptfence_bg.wasm"));
 fs.writeFileSync(

@@ -8,6 +8,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
+
+/// The vault's maps: the type regex-lite's capture names use
+/// (`HashMap<Arc<str>, u32>`), so the wasm holds one hashbrown
+/// instantiation for both (issue 16, docs/PERFORMANCE.md "size45").
+pub(crate) type Map = HashMap<Arc<str>, u32>;
 
 /// One vault entry.
 #[derive(Clone, PartialEq, Eq)]
@@ -37,10 +43,10 @@ pub struct Vault {
     /// maps share one type, so the wasm holds one hashbrown
     /// instantiation, not three (issue 16, docs/PERFORMANCE.md
     /// "sizecode44").
-    by_value: HashMap<String, usize>,
+    by_value: Map,
     same_value: Vec<usize>,
-    by_token: HashMap<String, usize>,
-    counters: HashMap<String, usize>,
+    by_token: Map,
+    counters: Map,
     entries: Vec<VaultEntry>,
 }
 
@@ -67,7 +73,7 @@ const NONE: usize = usize::MAX;
 /// Most digits in a token number, and the largest number issued: a
 /// counter that would pass it makes the vault refuse new values.
 const MAX_DIGITS: usize = 9;
-const MAX_NUMBER: usize = 999_999_999;
+const MAX_NUMBER: u32 = 999_999_999;
 
 /// Tokens as they come back from a model: any case, markdown around them
 /// (`**[EMAIL_1]**` needs nothing special), a space inside the brackets or
@@ -203,7 +209,7 @@ impl Vault {
         type_name: &str,
         value: &str,
     ) -> Option<String> {
-        let mut at = self.by_value.get(value).copied().unwrap_or(NONE);
+        let mut at = self.by_value.get(value).map_or(NONE, |&i| i as usize);
         while let Some(e) = self.entries.get(at) {
             if e.type_name == type_name {
                 return Some(e.token.clone());
@@ -213,14 +219,14 @@ impl Vault {
         if self.entries.len() >= MAX_ENTRIES || value.len() > MAX_VALUE_BYTES {
             return None;
         }
-        let n = self.counters.entry(type_name.to_string()).or_insert(0);
+        let n = self.counters.entry(Arc::from(type_name)).or_insert(0);
         let token = loop {
             if *n >= MAX_NUMBER {
                 return None;
             }
             *n += 1;
-            let t = token_text(type_name, *n as u32);
-            if !self.by_token.contains_key(&t) {
+            let t = token_text(type_name, *n);
+            if !self.by_token.contains_key(t.as_str()) {
                 break t;
             }
         };
@@ -234,17 +240,19 @@ impl Vault {
 
     fn insert(&mut self, e: VaultEntry) {
         let i = self.entries.len();
-        let before = self.by_value.insert(e.value.clone(), i);
-        self.same_value.push(before.unwrap_or(NONE));
-        self.by_token.insert(e.token.to_ascii_uppercase(), i);
+        let before =
+            self.by_value.insert(Arc::from(e.value.as_str()), i as u32);
+        self.same_value.push(before.map_or(NONE, |i| i as usize));
+        self.by_token
+            .insert(Arc::from(e.token.to_ascii_uppercase()), i as u32);
         self.entries.push(e);
     }
 
     /// The value behind a token (any case), if the token is in the vault.
     pub fn lookup(&self, token: &str) -> Option<&str> {
         self.by_token
-            .get(&canonical(token))
-            .map(|&i| self.entries[i].value.as_str())
+            .get(canonical(token).as_str())
+            .map(|&i| self.entries[i as usize].value.as_str())
     }
 
     /// Whether `text` may hold one of this vault's tokens: every token
@@ -337,7 +345,9 @@ impl Vault {
             if !type_ok
                 || !value_ok
                 || !is_strict_token(&e.token)
-                || self.by_token.contains_key(&e.token.to_ascii_uppercase())
+                || self
+                    .by_token
+                    .contains_key(e.token.to_ascii_uppercase().as_str())
             {
                 continue;
             }
@@ -350,8 +360,11 @@ impl Vault {
                 .next()
                 .and_then(|d| d.parse::<u32>().ok())
             {
-                let c = self.counters.entry(e.type_name.clone()).or_insert(0);
-                *c = (*c).max(n as usize);
+                let c = self
+                    .counters
+                    .entry(Arc::from(e.type_name.as_str()))
+                    .or_insert(0);
+                *c = (*c).max(n);
             }
             self.insert(e);
             added += 1;
