@@ -52,9 +52,12 @@ function encodeInput(filter, text) {
  * below 2^31): a Float64Array element is read as a heap number, which
  * the object would hold in a 16-byte box of its own; an int32 is held in
  * the object (a 10 MiB prompt's 63,790 findings: 143 -> 111 B each).
- * Other results pass through.
+ * Other results pass through. `text`: the prompt screened.
  */
-function unpack(result) {
+function unpack(result, text) {
+  // An allowed prompt's text is the caller's string unchanged: it comes
+  // back as undefined rather than decoded from wasm memory.
+  if (result.text === undefined) result.text = text;
   const packed = result.findings;
   if (Array.isArray(packed) && packed[0] instanceof Float64Array) {
     const [n, s] = packed;
@@ -99,7 +102,7 @@ export class PromptFilter extends wasm.PromptFilter {
 
   screenPrompt(text) {
     if (typeof text === "string" && text.length >= ENCODE_FROM) {
-      return this.#note(unpack(this.screenPromptInput(encodeInput(this, text))));
+      return this.#note(unpack(this.screenPromptInput(encodeInput(this, text)), text));
     }
     return this.#note(super.screenPrompt(text));
   }

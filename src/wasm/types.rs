@@ -117,18 +117,54 @@ extern "C" {
     fn set_number(this: &Plain, key: &JsValue, value: f64);
 }
 
-/// JS strings made once per result for the values findings repeat (kind,
-/// type, action, rule; a pseudonym's token): a text of 70,000 card
+/// JS strings of the labels findings carry (kind, type, action, rule:
+/// names from the policy and the rules, never a screened value), made
+/// once per module instance for the first [`LABEL_ROOM`] distinct ones
+/// and kept: a short prompt's result decoded each of them from wasm
+/// memory on every call (issue 16, speed45). Longer labels, and any past
+/// the room, are made per result ([`Strings`]).
+const LABEL_ROOM: usize = 64;
+const LABEL_MAX: usize = 64;
+
+thread_local! {
+    static LABELS: std::cell::RefCell<Vec<(Box<str>, JsValue)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The index in `labels` of the JS string of `s`, made and kept when
+/// there is room; `None`: not kept.
+fn label_at(labels: &mut Vec<(Box<str>, JsValue)>, s: &str) -> Option<usize> {
+    if let Some(i) = labels.iter().position(|(k, _)| **k == *s) {
+        return Some(i);
+    }
+    if labels.len() >= LABEL_ROOM || s.len() > LABEL_MAX {
+        return None;
+    }
+    labels.push((s.into(), JsValue::from_str(s)));
+    Some(labels.len() - 1)
+}
+
+/// JS strings made once per result for the values findings repeat (a
+/// pseudonym's token; labels past [`LABEL_ROOM`]): a text of 70,000 card
 /// numbers decoded "pii", "IN_AADHAAR", ... 70,000 times each, most of
 /// the glue's time and garbage. Holds at most [`Strings::ROOM`]: later
 /// values are made each time (in `spare`).
 struct Strings<'a> {
+    labels: &'a mut Vec<(Box<str>, JsValue)>,
     made: Vec<(&'a str, JsValue)>,
     spare: JsValue,
 }
 
 impl<'a> Strings<'a> {
     const ROOM: usize = 32;
+
+    /// A label's JS string: kept across calls when there is room.
+    fn label(&mut self, s: &'a str) -> &JsValue {
+        match label_at(self.labels, s) {
+            Some(i) => &self.labels[i].1,
+            None => self.get(s),
+        }
+    }
 
     fn get(&mut self, s: &'a str) -> &JsValue {
         match self.made.iter().position(|(k, _)| *k == s) {
@@ -150,27 +186,33 @@ impl<'a> Strings<'a> {
 /// `findings[i]`. Built here rather than by serde: the repeated strings
 /// are made once (see [`Strings`]) and numbers cross as numbers.
 fn findings_js(findings: &[Finding], spans16: &[(usize, usize)]) -> JsValue {
-    NAMES.with(|keys| findings_with(keys, findings, spans16))
+    NAMES.with(|keys| {
+        LABELS.with_borrow_mut(|labels| {
+            findings_with(keys, labels, findings, spans16)
+        })
+    })
 }
 
 /// [`findings_js`] with the property names (`keys`, [`NAME_STRS`]' first
 /// eight).
 fn findings_with(
     keys: &[JsValue; 15],
+    labels: &mut Vec<(Box<str>, JsValue)>,
     findings: &[Finding],
     spans16: &[(usize, usize)],
 ) -> JsValue {
-    let mut strings = Strings { made: Vec::new(), spare: JsValue::NULL };
+    let mut strings =
+        Strings { labels, made: Vec::new(), spare: JsValue::NULL };
     let out = js_sys::Array::new();
     for (f, &(start, end)) in findings.iter().zip(spans16) {
         let o: Plain = js_sys::Object::new().unchecked_into();
-        o.set(&keys[0], strings.get(f.kind.as_str()));
-        o.set(&keys[1], strings.get(&f.type_name));
+        o.set(&keys[0], strings.label(f.kind.as_str()));
+        o.set(&keys[1], strings.label(&f.type_name));
         o.set_number(&keys[2], start as f64);
         o.set_number(&keys[3], end as f64);
         o.set_number(&keys[4], round3(f.score));
-        o.set(&keys[5], strings.get(f.action.as_str()));
-        o.set(&keys[6], strings.get(&f.rule));
+        o.set(&keys[5], strings.label(f.action.as_str()));
+        o.set(&keys[6], strings.label(&f.rule));
         if let Some(r) = &f.replacement {
             o.set(&keys[7], strings.get(r));
         }
@@ -183,13 +225,18 @@ fn findings_with(
 /// in `made` (at most [`Strings::ROOM`], as there), else made anew.
 fn index<'a>(
     made: &mut Vec<(&'a str, f64)>,
+    labels: &mut Vec<(Box<str>, JsValue)>,
     strings: &js_sys::Array,
     s: &'a str,
 ) -> f64 {
     if let Some(&(_, i)) = made.iter().find(|(k, _)| *k == s) {
         return i;
     }
-    let i = f64::from(strings.push(&JsValue::from_str(s))) - 1.0;
+    let n = match label_at(labels, s) {
+        Some(k) => strings.push(&labels[k].1),
+        None => strings.push(&JsValue::from_str(s)),
+    };
+    let i = f64::from(n) - 1.0;
     if made.len() < Strings::ROOM {
         made.push((s, i));
     }
@@ -208,6 +255,19 @@ fn findings_packed(
     findings: &[Finding],
     spans16: &[(usize, usize)],
 ) -> JsValue {
+    // No finding: the empty array, which `unpack` passes through.
+    if findings.is_empty() {
+        return js_sys::Array::new().into();
+    }
+    LABELS.with_borrow_mut(|labels| packed_with(labels, findings, spans16))
+}
+
+/// [`findings_packed`] with the kept labels.
+fn packed_with(
+    labels: &mut Vec<(Box<str>, JsValue)>,
+    findings: &[Finding],
+    spans16: &[(usize, usize)],
+) -> JsValue {
     let strings = js_sys::Array::new();
     let mut names = Vec::new();
     // Each distinct replacement made once (a pseudonym's token recurs
@@ -217,7 +277,7 @@ fn findings_packed(
     let mut tokens = crate::vault::Map::new();
     let mut numbers = Vec::with_capacity(findings.len() * 8);
     for (f, &(start, end)) in findings.iter().zip(spans16) {
-        let mut name = |s| index(&mut names, &strings, s);
+        let mut name = |s| index(&mut names, labels, &strings, s);
         let row = [
             name(f.kind.as_str()),
             name(&f.type_name),
@@ -278,6 +338,10 @@ pub(super) struct ScreenResultOut<'a> {
     /// ([`ScreenResultOut::with_input`]): returned as it is, not decoded
     /// from wasm memory again.
     input: Option<&'a JsValue>,
+    /// `text` is the caller's (`api.js`) string unchanged: `text` goes
+    /// out as `undefined`, which `api.js` replaces with that string (no
+    /// decode of the prompt back from wasm memory).
+    same: bool,
     risk: f64,
     findings: JsValue,
 }
@@ -289,6 +353,7 @@ impl ToJs for ScreenResultOut<'_> {
             o.set(&n[VERDICT], &n[verdict_index(self.verdict)]);
             match self.input {
                 Some(v) => o.set(&n[TEXT], v),
+                None if self.same => o.set(&n[TEXT], &JsValue::UNDEFINED),
                 None => o.set(&n[TEXT], &JsValue::from_str(self.text)),
             }
             o.set_number(&n[RISK], self.risk);
@@ -304,6 +369,7 @@ impl<'a> ScreenResultOut<'a> {
             verdict: r.verdict,
             text: &r.text,
             input: None,
+            same: false,
             risk: round3(r.risk),
             findings: findings_out(input, &r.findings),
         }
@@ -324,7 +390,10 @@ impl<'a> ScreenResultOut<'a> {
     /// [`ScreenResultOut::new`] for an ASCII input of `len` bytes, which
     /// is no longer there: UTF-16 offsets are its byte offsets (as
     /// `span::utf16_offsets` has them, clamped to the end). The findings
-    /// are packed (`findings_packed`): `api.js` unpacks them.
+    /// are packed (`findings_packed`): `api.js` unpacks them. An allowed
+    /// prompt's text is the input unchanged (`allow`: nothing rewritten,
+    /// `Verdict::of`; the length is checked too) and goes out as
+    /// `undefined` for `api.js` to fill in with the caller's string.
     pub(super) fn ascii(len: usize, r: &'a ScreenResult) -> Self {
         let spans: Vec<(usize, usize)> = r
             .findings
@@ -335,6 +404,7 @@ impl<'a> ScreenResultOut<'a> {
             verdict: r.verdict,
             text: &r.text,
             input: None,
+            same: r.verdict == Verdict::Allow && r.text.len() == len,
             risk: round3(r.risk),
             findings: findings_packed(&r.findings, &spans),
         }
