@@ -29,7 +29,9 @@ use std::ops::Range;
 mod html;
 mod url;
 use html::{attrs, tag_ends, ws};
-pub(crate) use url::{carries_data, dangerous_scheme, host, host_allowed};
+pub(crate) use url::{
+    carries_data, dangerous_scheme, host_allowed, read_host,
+};
 
 /// Longest construct (opener to close) parsed in full; see [`Form::Opener`].
 pub const HOLD: usize = 8 * 1024;
@@ -800,6 +802,7 @@ fn trim_punct(t: &[u8], min: usize, mut e: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::url::host;
     use super::*;
 
     /// The pre-test skips only texts the scan finds nothing in and holds

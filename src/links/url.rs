@@ -11,15 +11,24 @@
 /// of `http://` repeated has a bare URL every 7 bytes, each up to
 /// `HOLD` long, and a copy of each whole URL made it quadratic.
 pub(crate) fn host(url: &str) -> Option<String> {
+    read_host(url, true)
+}
+
+/// [`host`]; with `keep` false, whether the URL has one (the `String`
+/// is then empty: no allow list to read it against, issue 16).
+pub(crate) fn read_host(url: &str, keep: bool) -> Option<String> {
+    // Bytes, not chars: every byte dropped, mapped or stopped at is
+    // ASCII, and the rest pass as they are, so this reads as the chars
+    // did (issue 16: ~1,500 instructions a URL as chars).
     let mut u = url
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .skip_while(|&c| c <= ' ')
-        .map(|c| if c == '\\' { '/' } else { c.to_ascii_lowercase() })
+        .bytes()
+        .filter(|b| !matches!(b, b'\t' | b'\n' | b'\r'))
+        .skip_while(|&b| b <= b' ')
+        .map(|b| if b == b'\\' { b'/' } else { b.to_ascii_lowercase() })
         .peekable();
-    if u.next_if_eq(&'/').is_some() {
+    if u.next_if_eq(&b'/').is_some() {
         // `//host`; a lone `/` starts no scheme.
-        u.next_if_eq(&'/')?;
+        u.next_if_eq(&b'/')?;
     } else {
         // The scheme: up to the first `:`, a letter then letters,
         // digits, `+`, `-` or `.` (any other character before the `:`
@@ -28,47 +37,48 @@ pub(crate) fn host(url: &str) -> Option<String> {
         let (mut scheme, mut len) = ([0u8; 5], 0usize);
         loop {
             let c = u.next()?;
-            if c == ':' {
+            if c == b':' {
                 break;
             }
             let ok = if len == 0 {
                 c.is_ascii_alphabetic()
             } else {
-                c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')
+                c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')
             };
             if !ok {
                 return None;
             }
-            if let (Some(s), Ok(b)) = (scheme.get_mut(len), u8::try_from(c)) {
-                *s = b;
+            if let Some(s) = scheme.get_mut(len) {
+                *s = c;
             }
             len += 1;
         }
         if len == 0 {
             return None;
         }
-        let slashes = u.next_if_eq(&'/').is_some();
-        if !(slashes && u.next_if_eq(&'/').is_some()) {
+        let slashes = u.next_if_eq(&b'/').is_some();
+        if !(slashes && u.next_if_eq(&b'/').is_some()) {
             let web = scheme.get(..len).is_some_and(|s| {
                 matches!(s, b"http" | b"https" | b"ftp" | b"ws" | b"wss")
             });
             if !web {
                 return None;
             }
-            while u.next_if_eq(&'/').is_some() {}
+            while u.next_if_eq(&b'/').is_some() {}
         }
     }
     // The authority up to `/`, `?` or `#`; the host is its part after
-    // the last `@` (one `String`, not the authority's and a copy).
-    let mut host = String::new();
-    for c in u.take_while(|c| !matches!(c, '/' | '?' | '#')) {
-        if c == '@' {
+    // the last `@` (one buffer, not the authority's and a copy).
+    let mut host = Vec::new();
+    for c in u.take_while(|c| !matches!(c, b'/' | b'?' | b'#')) {
+        if c == b'@' {
             host.clear();
-        } else {
+        } else if keep {
             host.push(c);
         }
     }
-    Some(host)
+    // Whole chars: only ASCII bytes were dropped or cut at.
+    String::from_utf8(host).ok()
 }
 
 /// True for schemes that run code or embed content: the URL's chars
@@ -79,7 +89,15 @@ pub(crate) fn dangerous_scheme(url: &str) -> bool {
     const SCHEMES: [&[u8]; 3] = [b"javascript:", b"vbscript:", b"data:"];
     let mut head = [0u8; 11];
     let mut len = 0;
-    let kept = url.chars().filter(|c| !c.is_whitespace() && !c.is_control());
+    // An ASCII char is whitespace or a control exactly when it is at
+    // most a space or DEL (issue 16: the Unicode tests per char).
+    let kept = url.chars().filter(|&c| {
+        if c.is_ascii() {
+            c > ' ' && c != '\x7f'
+        } else {
+            !c.is_whitespace() && !c.is_control()
+        }
+    });
     // A char past ASCII ends every scheme's match: 0 stands for it.
     for c in kept.take(head.len()) {
         if let Some(h) = head.get_mut(len) {
@@ -198,7 +216,7 @@ mod tests {
         /// The same host as the whole-URL reading, on URL-ish texts.
         #[test]
         fn host_reads_as_the_whole_url_did(
-            url in "[ \t\n\r\\\\/:@?#a-zA-Z0-9+.\\-é]{0,24}",
+            url in "[ \t\n\r\\\\/:@?#a-zA-Z0-9+.\\-éÉ\u{c0}中]{0,24}",
             scheme in prop::sample::select(vec![
                 "", "http:", "HTTPS:", "ftp:", "ws:", "wss:", "mailto:",
                 "x+y.z-1:", "//", "1a:", " \tHt\ntp:", "é:",
@@ -206,6 +224,10 @@ mod tests {
         ) {
             let url = format!("{scheme}{url}");
             prop_assert_eq!(super::host(&url), host_whole(&url), "{:?}", url);
+            // Not kept: whether there is one, and nothing of it.
+            let bare = super::read_host(&url, false);
+            prop_assert_eq!(bare.is_some(), super::host(&url).is_some());
+            prop_assert!(bare.is_none_or(|h| h.is_empty()));
         }
     }
 

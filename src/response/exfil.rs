@@ -97,7 +97,9 @@ fn exfiltration(
             near.iter().map(|t| &t.0).filter(|t| overlaps(t, r)).collect();
         let url = restored(text, r, near);
         dangerous |= !l.image && links::dangerous_scheme(&url);
-        let Some(h) = links::host(&url) else { continue };
+        // No allow list (the default): no host is on it, none is kept.
+        let keep = !allowed.is_empty();
+        let Some(h) = links::read_host(&url, keep) else { continue };
         if links::host_allowed(&h, allowed) {
             continue;
         }
@@ -111,9 +113,16 @@ fn exfiltration(
         // URL itself and its host are not data).
         // A byte search for `//`: `str::find`'s two-way searcher was
         // set up anew per URL (issue 16: ~450 instructions each).
-        let slashes = raw.as_bytes().windows(2).position(|w| w == b"//");
+        // The path's first delimiter by bytes too (ASCII: the same
+        // offset as `str::find` of the chars, without its searcher).
+        let rb = raw.as_bytes();
+        let slashes = rb.windows(2).position(|w| w == b"//");
         let path = slashes.map_or(0, |i| {
-            raw[i + 2..].find(['/', '?', '#']).map_or(raw.len(), |j| i + 2 + j)
+            let after = rb.get(i + 2..).unwrap_or(&[]);
+            after
+                .iter()
+                .position(|b| matches!(b, b'/' | b'?' | b'#'))
+                .map_or(raw.len(), |j| i + 2 + j)
         });
         let full = text.get(r.clone()).unwrap_or("");
         let path = r.start + full.len() - full.trim_start().len() + path;

@@ -667,7 +667,7 @@ impl ResponseScanner {
         let mut cut = g;
         if !(an.is_empty() && raw.is_empty()) {
             if let Some(b) = an.blocker(from, g) {
-                return self.block(cx, &an, b);
+                return self.block(cx, an, b);
             }
             cut = an.settle(from, g, &raw);
         }
@@ -677,7 +677,7 @@ impl ResponseScanner {
         if cut <= from {
             return String::new();
         }
-        let out = self.render(cx, &an, from, cut);
+        let out = self.render(cx, an, from, cut);
         self.emitted = cut;
         self.slide();
         out
@@ -698,9 +698,9 @@ impl ResponseScanner {
             analyze(cx, &self.checks, &self.window, self.base, from, None);
         let e = self.window.len();
         if let Some(b) = an.blocker(from, e + 1) {
-            return self.block(cx, &an, b);
+            return self.block(cx, an, b);
         }
-        let out = self.render(cx, &an, from, e);
+        let out = self.render(cx, an, from, e);
         self.window = String::new();
         out
     }
@@ -742,7 +742,7 @@ impl ResponseScanner {
     fn block(
         &mut self,
         cx: &mut ResponseContext<'_>,
-        an: &Analysis,
+        an: Analysis,
         b: Finding,
     ) -> String {
         let from = self.emitted;
@@ -756,28 +756,27 @@ impl ResponseScanner {
         out
     }
 
-    /// Screened text of `window[from..to]`; records its findings.
+    /// Screened text of `window[from..to]`; records its findings. Takes
+    /// the window's analysis: its candidates, tokens and extras move into
+    /// the act stage (issue 16: a clone of each, three `String`s a
+    /// finding, was a tenth of a response of values).
     fn render(
         &mut self,
         cx: &mut ResponseContext<'_>,
-        an: &Analysis,
+        an: Analysis,
         from: usize,
         to: usize,
     ) -> String {
         let inside = |r: &Range<usize>| r.start >= from && r.end <= to;
-        let cands: Vec<Candidate> = an
-            .cands
-            .iter()
-            .filter(|c| inside(&c.span) && c.action != Action::Block)
-            .cloned()
-            .collect();
-        let mut edits: Vec<(Range<usize>, String)> =
-            an.tokens.iter().filter(|t| inside(&t.0)).cloned().collect();
+        let mut cands = an.cands;
+        cands.retain(|c| inside(&c.span) && c.action != Action::Block);
+        let mut edits = an.tokens;
+        edits.retain(|t| inside(&t.0));
         let mut extras = Vec::new();
-        for (f, ed) in &an.extras {
+        for (f, ed) in an.extras {
             if inside(&f.span) && f.action != Action::Block {
-                extras.push(f.clone());
-                edits.extend(ed.iter().cloned());
+                extras.push(f);
+                edits.extend(ed);
             }
         }
         if cands.is_empty() && edits.is_empty() && extras.is_empty() {
@@ -790,7 +789,10 @@ impl ResponseScanner {
         if rep.verdict == Verdict::Redact {
             self.edited = true;
         }
-        let out = rep.text.get(from..).unwrap_or("").to_string();
+        let mut out = rep.text;
+        if from > 0 {
+            out = out.get(from..).unwrap_or("").to_string();
+        }
         self.record(rep.findings);
         out
     }

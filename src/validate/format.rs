@@ -4,15 +4,19 @@
 use super::checksum::{base58check, bech32, luhn_digits, luhn_of};
 use super::digits::{digits_in, not_same, same_separators, valid_day_month};
 
+/// Four dot-separated decimal octets of at most 255, without leading
+/// zeros (`str::parse` reads a `+` first too). PERF: bytes, and no `Vec`
+/// of the parts (issue 16: a text of addresses validates one per 8
+/// bytes).
 pub(crate) fn ipv4(value: &str) -> bool {
-    let parts: Vec<&str> = value.split('.').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.len() <= 3
-                && (p.len() == 1 || !p.starts_with('0'))
-                && p.parse::<u16>().is_ok_and(|n| n <= 255)
-        })
+    let mut parts = 0;
+    value.as_bytes().split(|&c| c == b'.').all(|p| {
+        parts += 1;
+        parts <= 4
+            && p.len() <= 3
+            && (p.len() == 1 || p.first() != Some(&b'0'))
+            && number(p).is_some_and(|n| n <= 255)
+    }) && parts == 4
 }
 
 /// IPv6 address, optionally with a zone (`%eth0`) and a prefix length
@@ -135,17 +139,18 @@ pub(crate) fn url(s: &str) -> bool {
 pub(crate) fn date(s: &str) -> bool {
     // Only a letter (or a non-ASCII char) can start a month name.
     let letters = s.bytes().any(|b| b.is_ascii_alphabetic() || b >= 0x80);
-    let named =
-        letters && s.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3);
-    if named {
+    if letters && long_word(s) {
         // Month name plus day and/or year: day/year ranges only, and at
-        // least one of them (a month name alone is a word).
-        let mut numbers =
-            s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty());
+        // least one of them (a month name alone is a word). Digits are
+        // ASCII: a split of the bytes is one of the chars.
+        let mut numbers = s
+            .as_bytes()
+            .split(|c| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty());
         let mut any = false;
         return numbers.all(|p| {
             any = true;
-            p.parse::<u32>().is_ok_and(|x| {
+            number(p).is_some_and(|x| {
                 (1..=31).contains(&x) || (1900..2100).contains(&x)
             })
         }) && any;
@@ -183,6 +188,29 @@ pub(crate) fn date(s: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `s` has a run of alphabetic chars of at least 3 bytes. PERF:
+/// ASCII by bytes (issue 16: a text of dates validates one per unit);
+/// the chars only from the first non-ASCII byte's text on.
+fn long_word(s: &str) -> bool {
+    let mut run = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // The run before `i` continues into the char at `i`.
+            let from = i - run;
+            return s
+                .get(from..)
+                .unwrap_or("")
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| w.len() >= 3);
+        }
+        run = if b.is_ascii_alphabetic() { run + 1 } else { 0 };
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
 }
 
 /// What `str::parse::<u32>` makes of `p`: an optional `+`, then one or
@@ -259,6 +287,58 @@ mod tests {
         ];
         for p in parts {
             assert_eq!(number(p.as_bytes()), p.parse::<u32>().ok(), "{p}");
+        }
+    }
+
+    /// `ipv4` and the month-name test of `date` as they read before
+    /// issue 16's byte readings (a `Vec` of the parts; `str::split` of
+    /// the chars), on random texts of their alphabets.
+    #[test]
+    fn ipv4_and_month_names_read_as_before() {
+        let ipv4_old = |v: &str| {
+            let parts: Vec<&str> = v.split('.').collect();
+            parts.len() == 4
+                && parts.iter().all(|p| {
+                    !p.is_empty()
+                        && p.len() <= 3
+                        && (p.len() == 1 || !p.starts_with('0'))
+                        && p.parse::<u16>().is_ok_and(|n| n <= 255)
+                })
+        };
+        let word_old = |s: &str| {
+            s.split(|c: char| !c.is_alphabetic()).any(|w| w.len() >= 3)
+        };
+        let alphabet: Vec<char> = "0125.9+ aJnZé中ß-\u{663}".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 17) as usize;
+            let t: String = (0..n)
+                .map(|i| {
+                    alphabet[(seed >> (i * 3 % 60)) as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(ipv4(&t), ipv4_old(&t), "{t:?}");
+            assert_eq!(long_word(&t), word_old(&t), "{t:?}");
+        }
+        for t in [
+            "1.2.3.4",
+            "1.2.3.4.5",
+            "255.255.255.255",
+            "+1.2.3.+01",
+            "+.1.2.3",
+            "00.1.2.3",
+            "1..2.3",
+            "256.1.1.1",
+            "Jan",
+            "éa",
+            "aé",
+            "ab1c",
+        ] {
+            assert_eq!(ipv4(t), ipv4_old(t), "{t:?}");
+            assert_eq!(long_word(t), word_old(t), "{t:?}");
         }
     }
 
