@@ -28,8 +28,7 @@
 //! major place's Slavic case form or genitive -s stands alone as its
 //! base form does ("nezavisnosti Kosova", "Danmarks"). A run after
 //! "in", "at", "to", "from", "near" that opens or closes with a place's
-//! word ("in Beverly Hills", "from West Fargo"): 0.55; "U.S.", "U.K.",
-//! "D.C." are read as "US" is (loc45). With
+//! word ("in Beverly Hills", "from West Fargo"): 0.55 (loc45). With
 //! the large data, places inside Chinese and
 //! Japanese runs: 0.7 after 在/从/到 ... or before で/に/へ/から/まで.
 //!
@@ -385,28 +384,6 @@ fn abbrev_at(text: &str, toks: &[Tok], i: usize) -> bool {
         && !caps(i + 1)
 }
 
-/// "U.S.", "U.K." or "D.C." from token `i` (four tokens, nothing
-/// between them): its full stop's index.
-fn dotted_abbrev(toks: &[Tok], i: usize) -> Option<usize> {
-    let w = |k: usize, key: &str| {
-        toks.get(k).is_some_and(|t| t.is_word() && t.cap && t.key == key)
-    };
-    let dot = |k: usize| toks.get(k).is_some_and(|t| t.is_punct('.') && !t.sp);
-    let second = match toks[i].key.as_str() {
-        "u" if w(i + 2, "s") => true,
-        "u" => w(i + 2, "k"),
-        "d" => w(i + 2, "c"),
-        _ => false,
-    };
-    (toks[i].is_word()
-        && toks[i].cap
-        && second
-        && dot(i + 1)
-        && !toks[i + 2].sp
-        && dot(i + 3))
-    .then_some(i + 3)
-}
-
 /// The token before `i` closes a reported place, with at most a comma
 /// and a coordinating word between: "in Paris, Rome and Berlin".
 fn listed_after(toks: &[Tok], i: usize, last: Option<usize>) -> bool {
@@ -685,25 +662,6 @@ pub(crate) fn detect(text: &str, toks: &[Tok]) -> Vec<Detection> {
                 0.55,
             ));
             i += 1;
-            continue;
-        }
-        // LOCATION: "U.S.", "U.K.", "D.C.": a country's or capital's
-        // abbreviation with full stops, read as "US" is.
-        if let Some(e) = dotted_abbrev(toks, i) {
-            let mut score = if cue_at(toks, i).is_some() { 0.6 } else { 0.5 };
-            if toks
-                .get(e + 1)
-                .is_some_and(|n| n.is_word() && n.cap && n.sp && !n.nl)
-            {
-                score = 0.3;
-            }
-            out.push(Detection::new(
-                "LOCATION",
-                "location-gazetteer",
-                t.start..toks[e].end,
-                score,
-            ));
-            i = e + 1;
             continue;
         }
         // LOCATION: longest gazetteer match of 1..=3 words.
