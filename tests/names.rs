@@ -560,6 +560,20 @@ const CASES: &[(&str, &str, Option<&str>)] = &[
     ("In den Niederlanden verfolgen", "LOCATION", Some("Niederlanden")),
     ("Miljöhotet mot Östersjön är stort", "LOCATION", Some("Östersjön")),
     ("The US has strongly opposed it.", "LOCATION", Some("US")),
+    // loc45: a genitive after Slovak "do", a locative after Russian
+    // "на", Danish "i" before one word, a place's word in a run after
+    // a preposition, a case form after a cue before a name.
+    ("Štefánik sa vrátil do Paríža tu ho", "LOCATION", Some("Paríža")),
+    ("A discussão do Museu da Cidade", "LOCATION", None),
+    ("Он побывал на Камчатке и", "LOCATION", Some("Камчатке")),
+    ("Jeg træner et damehold i Nakskov og har", "LOCATION", Some("Nakskov")),
+    ("rose ham for hans optræden i Camillas sofa og", "LOCATION", None),
+    ("Marko i Petar su došli", "LOCATION", None),
+    ("I'm DJing at Mai Tai in Long Beach tonight", "LOCATION", Some("Long Beach")),
+    ("Our office moved from West Fargo to Boyd St", "LOCATION", Some("West Fargo")),
+    ("This shop specializes in New Tires", "LOCATION", None),
+    ("ambasador u Sloveniji Anton Beriša", "LOCATION", Some("Sloveniji")),
+    ("Informationssekretær i Danmarks Socialdemokrati", "LOCATION", None),
 ];
 
 #[test]
