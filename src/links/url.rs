@@ -5,17 +5,13 @@
 /// The host of an absolute or protocol-relative URL (lowercase, with
 /// port), or `None` for relative URLs and schemes without a host. Read
 /// as a browser does: tabs and line breaks dropped, `\\` as `/`, and
-/// `http:host` (no slashes) as a host.
+/// `http:host` (no slashes) as a host. With `keep` false it tells only
+/// whether the URL has one (the `String` is then empty: no allow list to
+/// read it against, issue 16).
 ///
 /// PERF: reads the URL only up to its host's end (issue 16): a response
 /// of `http://` repeated has a bare URL every 7 bytes, each up to
 /// `HOLD` long, and a copy of each whole URL made it quadratic.
-pub(crate) fn host(url: &str) -> Option<String> {
-    read_host(url, true)
-}
-
-/// [`host`]; with `keep` false, whether the URL has one (the `String`
-/// is then empty: no allow list to read it against, issue 16).
 pub(crate) fn read_host(url: &str, keep: bool) -> Option<String> {
     // Bytes, not chars: every byte dropped, mapped or stopped at is
     // ASCII, and the rest pass as they are, so this reads as the chars
@@ -149,7 +145,8 @@ pub(crate) fn carries_data(url: &str) -> bool {
     if b.contains(&b'[') || b.contains(&b']') || lower.contains("%5b") {
         return true; // a pseudonym token or bracketed payload
     }
-    let after_host = match host(url) {
+    // Whether there is a host, not its text ([`read_host`] keeps none).
+    let after_host = match read_host(url, false) {
         Some(_) => {
             let start = lower.find("//").map_or(0, |i| i + 2);
             let rest = &url[start..];
@@ -168,6 +165,12 @@ pub(crate) fn carries_data(url: &str) -> bool {
         .split(['&', '#', ';'])
         .map(|kv| kv.split_once('=').map_or(kv, |(_, v)| v));
     path.split('/').chain(q).any(|v| looks_like_data(v.as_bytes()))
+}
+
+/// [`read_host`] with the host kept (the tests' reading).
+#[cfg(test)]
+pub(crate) fn host(url: &str) -> Option<String> {
+    read_host(url, true)
 }
 
 #[cfg(test)]
